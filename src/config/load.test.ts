@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { hasCode } from '../lib/errors.js';
+import { loadConfig } from './load.js';
+
+describe('loadConfig', () => {
+  it('gives documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dbFile: 'data/midad.db',
+      timeZone: 'Asia/Damascus',
+      numerals: 'latn',
+      monthNames: 'dual',
+      showHijri: false,
+      viewFlushMs: 5000,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the environment and lets flags win', () => {
+    const config = loadConfig(
+      { PORT: '8080', MIDAD_DB: '/tmp/x.db', MIDAD_NUMERALS: 'arab' },
+      { port: 9090 },
+    );
+    expect([config.port, config.dbFile, config.numerals]).toEqual([9090, '/tmp/x.db', 'arab']);
+  });
+
+  it('names every invalid setting by its variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', MIDAD_TIMEZONE: 'Mars/Olympus' });
+    } catch (e) {
+      error = e;
+    }
+    expect(hasCode(error, 'CONFIG_INVALID')).toBe(true);
+    expect((error as Error).message).toMatch(/PORT: .*; MIDAD_TIMEZONE: not an IANA time zone/);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Loading the configuration: environment variables, then command-line
+ * overrides, validated once, frozen. Invalid settings stop the start with a
+ * message naming each bad setting.
+ */
+import { AppError } from '../lib/errors.js';
+import { configSchema, type Config, type ConfigInput } from './schema.js';
+
+/** Environment variable of each setting. */
+export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
+  port: 'PORT',
+  host: 'HOST',
+  dbFile: 'MIDAD_DB',
+  baseUrl: 'MIDAD_BASE_URL',
+  siteName: 'MIDAD_SITE_NAME',
+  timeZone: 'MIDAD_TIMEZONE',
+  numerals: 'MIDAD_NUMERALS',
+  monthNames: 'MIDAD_MONTH_NAMES',
+  showHijri: 'MIDAD_HIJRI',
+  readingWordsPerMinute: 'MIDAD_READING_WPM',
+  viewFlushMs: 'MIDAD_VIEW_FLUSH_MS',
+  logLevel: 'MIDAD_LOG_LEVEL',
+  trustProxy: 'MIDAD_TRUST_PROXY',
+  demoContent: 'MIDAD_DEMO',
+};
+
+/**
+ * Builds the configuration from `env` and `overrides` (flags win).
+ * Empty environment values count as unset.
+ * @throws AppError `CONFIG_INVALID` listing each invalid setting by its variable name.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Partial<Record<keyof ConfigInput, string | number | undefined>> = {},
+): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) raw[key] = value;
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof ConfigInput;
+      return `${ENV_NAMES[key] ?? key}: ${issue.message}`;
+    });
+    throw new AppError('CONFIG_INVALID', `Invalid settings: ${problems.join('; ')}`);
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,66 @@
+/**
+ * The configuration schema: every setting, its default and its meaning.
+ * docs/settings.md lists them for operators; keep the two in step.
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from '../lib/time-zone.js';
+
+export const configSchema = z.object({
+  /** TCP port the site listens on. Env `PORT`. */
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to bind. Env `HOST`. 127.0.0.1 keeps the site private behind a proxy. */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** SQLite database file. Env `MIDAD_DB`. */
+  dbFile: z.string().min(1).default('data/midad.db'),
+  /**
+   * The public origin of the site (`https://news.example`), used for
+   * canonical URLs and short links. Env `MIDAD_BASE_URL`. When unset, the
+   * origin of each request is used.
+   */
+  baseUrl: z
+    .string()
+    .url()
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** The newspaper's name, shown in the header and titles. Env `MIDAD_SITE_NAME`. */
+  siteName: z.string().min(1).default('مداد'),
+  /** IANA time zone in which dates are shown. Env `MIDAD_TIMEZONE`. */
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, { message: 'not an IANA time zone such as Asia/Damascus' })
+    .default('Asia/Damascus'),
+  /** Digits: `latn` (0-9) or `arab` (٠-٩). Env `MIDAD_NUMERALS`. */
+  numerals: z.enum(['latn', 'arab']).default('latn'),
+  /**
+   * Month names: `levant` (كانون الثاني), `egypt` (يناير, Egypt and the
+   * Gulf), `maghreb` (جانفي) or `dual` (يناير/ كانون الثاني, as BBC Arabic).
+   * Env `MIDAD_MONTH_NAMES`.
+   */
+  monthNames: z.enum(['egypt', 'levant', 'maghreb', 'dual']).default('dual'),
+  /** Also show the Hijri (Umm al-Qura) date on article pages. Env `MIDAD_HIJRI` (true/false). */
+  showHijri: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Reading speed for reading-time labels, words per minute. Env `MIDAD_READING_WPM`. */
+  readingWordsPerMinute: z.coerce.number().int().min(50).max(1000).default(275),
+  /** How often buffered view counts are written, ms. Env `MIDAD_VIEW_FLUSH_MS`. */
+  viewFlushMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** pino log level. Env `MIDAD_LOG_LEVEL`. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-* headers from a reverse proxy. Env `MIDAD_TRUST_PROXY` (true/false). */
+  trustProxy: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Import the demo article into an empty database at start. Env `MIDAD_DEMO` (true/false). */
+  demoContent: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+/** The validated, frozen configuration. */
+export type Config = Readonly<z.output<typeof configSchema>>;
+/** Raw settings before validation (strings from the environment or flags). */
+export type ConfigInput = z.input<typeof configSchema>;

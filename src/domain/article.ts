@@ -1,0 +1,63 @@
+/**
+ * The article as the rest of the system sees it: plain data, no I/O.
+ * Times are UTC instants (`Date`); HTML is already sanitised.
+ */
+import type { ArticleId } from './article-id.js';
+
+export type { ArticleId } from './article-id.js';
+
+export interface Section {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Tag {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/**
+ * A link from an article to another one: a "read also" box placed between
+ * paragraphs, or an entry of the "more news" block. The target is known once
+ * an article with a matching headline is stored; until then only the
+ * headline is kept.
+ */
+export interface RelatedLink {
+  kind: 'read_also' | 'more';
+  headline: string;
+  /** For read-also boxes: how many body paragraphs come before it. */
+  afterParagraph: number | null;
+  target: { id: ArticleId; headline: string } | null;
+}
+
+export interface Article {
+  id: ArticleId;
+  headline: string;
+  excerpt: string;
+  /** Sanitised HTML of the body: a sequence of block elements. */
+  bodyHtml: string;
+  section: Section | null;
+  tags: Tag[];
+  byline: string | null;
+  /** When the article was published, or null when its date is unknown. */
+  publishedAt: Date | null;
+  /** The local wall-clock time `HH:MM` printed on the source page when its date is unknown. */
+  publishedLocalTime: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  viewCount: number;
+  sourceUrl: string | null;
+  related: RelatedLink[];
+}
+
+/** What lists (home page, "more news", most read) need of an article. */
+export interface ArticleSummary {
+  id: ArticleId;
+  headline: string;
+  excerpt: string;
+  section: Section | null;
+  publishedAt: Date | null;
+  viewCount: number;
+}

@@ -1,0 +1,35 @@
+/**
+ * Conversions between wall-clock times in a named IANA time zone and UTC
+ * instants, delegated to Luxon (which reads the zone rules of the host's
+ * ICU data, IANA tzdb).
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+/** A wall-clock date and time as printed on a page; month 1–12. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** True when `zone` names a time zone known to the host's tzdb, e.g. `Asia/Damascus`. */
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * The UTC instant of a wall-clock time in `timeZone`.
+ * In a DST gap the time is moved forward; in an overlap the earlier instant wins (Luxon's rules).
+ *
+ * @throws RangeError when the zone is unknown or the date does not exist (e.g. 31 February).
+ * @example wallClockToUtc({year: 2020, month: 1, day: 18, hour: 11, minute: 43}, 'Asia/Damascus')
+ *   // 2020-01-18T09:43:00.000Z
+ */
+export function wallClockToUtc(wall: WallClock, timeZone: string): Date {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
+  const dt = DateTime.fromObject(wall, { zone: timeZone });
+  if (!dt.isValid) throw new RangeError(`invalid date or time: ${dt.invalidExplanation ?? ''}`);
+  return dt.toJSDate();
+}

@@ -1,0 +1,18 @@
+/**
+ * Every migration, by name, in the order they run. Names are
+ * `YYYY_MM_DD_HHMM_slug`; a migration is never edited after it lands.
+ * Listed statically (not read from the folder) so the compiled build and
+ * the tests see the same set.
+ */
+import type { Migration } from 'kysely';
+import * as createSections from './2026_11_29_1600_create_sections.js';
+import * as createArticles from './2026_11_29_1601_create_articles.js';
+import * as createTags from './2026_11_29_1602_create_tags.js';
+import * as createRelatedLinks from './2026_11_29_1603_create_related_links.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_29_1600_create_sections': createSections,
+  '2026_11_29_1601_create_articles': createArticles,
+  '2026_11_29_1602_create_tags': createTags,
+  '2026_11_29_1603_create_related_links': createRelatedLinks,
+};

@@ -1,0 +1,259 @@
+/**
+ * Articles: reads for the site and writes for imports and the newsroom.
+ * Functions take the query builder (or a transaction) first.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Article, ArticleId, ArticleSummary, Section } from '../../domain/article.js';
+import type { ArticlesTable, Schema } from '../tables/schema.js';
+import {
+  bindId,
+  fromDate,
+  toArticleIdValue,
+  toDate,
+  toDateOrNull,
+  toIdString,
+  toInt,
+} from './convert.js';
+import { findRelatedLinks } from './related-links.repository.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** What a write stores of an article. `viewCount` is a floor: a stored count is never lowered. */
+export interface ArticleWrite {
+  headline: string;
+  headlineKey: string;
+  excerpt: string;
+  bodyHtml: string;
+  sectionId: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  publishedLocalTime: string | null;
+  viewCount: number;
+  sourceUrl: string | null;
+}
+
+const PUBLISHED = 'published';
+
+/** Loads one published article with its section and related links, or null. */
+export async function findArticleById(db: Db, id: ArticleId): Promise<Article | null> {
+  const row = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', '=', bindId(id))
+    .where('status', '=', PUBLISHED)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [section, related] = await Promise.all([
+    row.section_id === null ? null : findSection(db, toIdString(row.section_id)),
+    findRelatedLinks(db, id),
+  ]);
+  return {
+    id,
+    headline: row.headline,
+    excerpt: row.excerpt,
+    bodyHtml: row.body_html,
+    section,
+    tags: [],
+    byline: row.byline,
+    publishedAt: toDateOrNull(row.published_at),
+    publishedLocalTime: row.published_local_time,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+    viewCount: toInt(row.view_count),
+    sourceUrl: row.source_url,
+    related,
+  };
+}
+
+async function findSection(db: Db, id: string): Promise<Section | null> {
+  const row = await db
+    .selectFrom('sections')
+    .select(['id', 'slug', 'name'])
+    .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  return row ? { id: toIdString(row.id), slug: row.slug, name: row.name } : null;
+}
+
+/**
+ * Finds the id of the stored article that a write describes: by `id` when
+ * given, else by source URL, else by headline key. Null when it is new.
+ */
+export async function findExistingArticleId(
+  db: Db,
+  match: { id: ArticleId | null; sourceUrl: string | null; headlineKey: string },
+): Promise<ArticleId | null> {
+  if (match.id !== null) {
+    const row = await db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', '=', bindId(match.id))
+      .executeTakeFirst();
+    return row ? match.id : null;
+  }
+  const byField =
+    match.sourceUrl !== null
+      ? db.selectFrom('articles').select('id').where('source_url', '=', match.sourceUrl)
+      : db.selectFrom('articles').select('id').where('headline_key', '=', match.headlineKey);
+  const row = await byField.orderBy('id').executeTakeFirst();
+  return row ? toArticleIdValue(row.id) : null;
+}
+
+/** Inserts an article; the database assigns the id when `id` is null. Returns the id. */
+export async function insertArticle(
+  db: Db,
+  id: ArticleId | null,
+  write: ArticleWrite,
+  now: Date,
+): Promise<ArticleId> {
+  const row = await db
+    .insertInto('articles')
+    .values({
+      ...(id === null ? {} : { id: bindId(id) }),
+      ...columnsOf(write),
+      status: PUBLISHED,
+      view_count: write.viewCount,
+      created_at: fromDate(now),
+      updated_at: fromDate(now),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toArticleIdValue(row.id);
+}
+
+/** Updates a stored article; the view count only ever rises. */
+export async function updateArticle(
+  db: Db,
+  id: ArticleId,
+  write: ArticleWrite,
+  now: Date,
+): Promise<void> {
+  const current = await db
+    .selectFrom('articles')
+    .select('view_count')
+    .where('id', '=', bindId(id))
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('articles')
+    .set({
+      ...columnsOf(write),
+      view_count: Math.max(toInt(current.view_count), write.viewCount),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+function columnsOf(write: ArticleWrite) {
+  return {
+    headline: write.headline,
+    headline_key: write.headlineKey,
+    excerpt: write.excerpt,
+    body_html: write.bodyHtml,
+    section_id: write.sectionId === null ? null : bindId(write.sectionId),
+    byline: write.byline,
+    published_at: write.publishedAt === null ? null : fromDate(write.publishedAt),
+    published_local_time: write.publishedLocalTime,
+    source_url: write.sourceUrl,
+  };
+}
+
+type SummaryRow = Pick<
+  Selectable<ArticlesTable>,
+  'id' | 'headline' | 'excerpt' | 'published_at' | 'view_count'
+> & { section_id_ref: unknown; section_slug: string | null; section_name: string | null };
+
+function summaryQuery(db: Db) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.excerpt',
+      'articles.published_at',
+      'articles.view_count',
+      'sections.id as section_id_ref',
+      'sections.slug as section_slug',
+      'sections.name as section_name',
+    ])
+    .where('articles.status', '=', PUBLISHED);
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  const section =
+    row.section_slug !== null && row.section_name !== null
+      ? {
+          id: toIdString(row.section_id_ref as bigint | string),
+          slug: row.section_slug,
+          name: row.section_name,
+        }
+      : null;
+  return {
+    id: toArticleIdValue(row.id),
+    headline: row.headline,
+    excerpt: row.excerpt,
+    section,
+    publishedAt: toDateOrNull(row.published_at),
+    viewCount: toInt(row.view_count),
+  };
+}
+
+/**
+ * The newest published articles, newest first; articles of unknown date
+ * come after dated ones, newest stored first.
+ */
+export async function listLatest(db: Db, limit: number): Promise<ArticleSummary[]> {
+  const rows = await summaryQuery(db)
+    .orderBy((eb) => eb.case().when('articles.published_at', 'is', null).then(1).else(0).end())
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** The most viewed published articles, most views first. */
+export async function listMostRead(db: Db, limit: number): Promise<ArticleSummary[]> {
+  const rows = await summaryQuery(db)
+    .orderBy('articles.view_count', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** Number of stored articles, whatever their status. */
+export async function countArticles(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return toInt(row.n as bigint | number | string);
+}
+
+/**
+ * Adds buffered view counts in one transaction: `counts` maps article id to
+ * views to add. Ids of articles deleted meanwhile are ignored.
+ */
+export async function addViews(db: Kysely<Schema>, counts: Map<ArticleId, number>): Promise<void> {
+  if (counts.size === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const [id, n] of counts) {
+      await trx
+        .updateTable('articles')
+        .set({ view_count: sql<bigint>`view_count + ${n}` })
+        .where('id', '=', bindId(id))
+        .execute();
+    }
+  });
+}
+
+/** Current stored view count of an article, or null when it does not exist. */
+export async function findViewCount(db: Db, id: ArticleId): Promise<number | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('view_count')
+    .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  return row ? toInt(row.view_count) : null;
+}

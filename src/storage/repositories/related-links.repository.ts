@@ -1,0 +1,99 @@
+/**
+ * Related links ("read also" boxes and "more news" headlines) and their
+ * resolution to stored articles by headline key.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ArticleId, RelatedLink } from '../../domain/article.js';
+import type { Schema } from '../tables/schema.js';
+import { bindId, toArticleIdValue } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** A link as written: the headline it names and, for read-also, its place. */
+export interface RelatedLinkWrite {
+  kind: RelatedLink['kind'];
+  headline: string;
+  headlineKey: string;
+  afterParagraph: number | null;
+}
+
+/** The links of an article in their stored order, with resolved targets. */
+export async function findRelatedLinks(db: Db, articleId: ArticleId): Promise<RelatedLink[]> {
+  const rows = await db
+    .selectFrom('related_links as l')
+    .leftJoin('articles as t', (join) =>
+      join.onRef('t.id', '=', 'l.target_id').on('t.status', '=', 'published'),
+    )
+    .select([
+      'l.kind',
+      'l.headline',
+      'l.after_paragraph',
+      't.id as target_id',
+      't.headline as target_headline',
+    ])
+    .where('l.article_id', '=', bindId(articleId))
+    .orderBy('l.position')
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind === 'read_also' ? 'read_also' : 'more',
+    headline: row.headline,
+    afterParagraph: row.after_paragraph,
+    target:
+      row.target_id !== null && row.target_headline !== null
+        ? { id: toArticleIdValue(row.target_id), headline: row.target_headline }
+        : null,
+  }));
+}
+
+/**
+ * Replaces the links of an article, resolving each to a stored article
+ * with the same headline key (never to the article itself).
+ */
+export async function replaceRelatedLinks(
+  db: Db,
+  articleId: ArticleId,
+  links: RelatedLinkWrite[],
+): Promise<void> {
+  await db.deleteFrom('related_links').where('article_id', '=', bindId(articleId)).execute();
+  let position = 0;
+  for (const link of links) {
+    const target = await db
+      .selectFrom('articles')
+      .select('id')
+      .where('headline_key', '=', link.headlineKey)
+      .where('id', '!=', bindId(articleId))
+      .orderBy('id')
+      .executeTakeFirst();
+    await db
+      .insertInto('related_links')
+      .values({
+        article_id: bindId(articleId),
+        kind: link.kind,
+        position: position++,
+        after_paragraph: link.afterParagraph,
+        headline: link.headline,
+        headline_key: link.headlineKey,
+        target_id: target ? BigInt(String(target.id)) : null,
+      })
+      .execute();
+  }
+}
+
+/**
+ * Points every unresolved link whose headline key is `headlineKey` at the
+ * article `articleId` (which has just arrived). Returns how many were resolved.
+ */
+export async function resolveLinksTo(
+  db: Db,
+  articleId: ArticleId,
+  headlineKey: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('related_links')
+    .set({ target_id: bindId(articleId) })
+    .where('headline_key', '=', headlineKey)
+    .where('target_id', 'is', null)
+    .where('article_id', '!=', bindId(articleId))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
