@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { arabicPluralCategory, countPhrase, MINUTE_FORMS, VIEW_FORMS } from './plural.js';
+
+describe('arabicPluralCategory', () => {
+  it.each([
+    [0, 'zero'],
+    [1, 'one'],
+    [2, 'two'],
+    [3, 'few'],
+    [10, 'few'],
+    [11, 'many'],
+    [99, 'many'],
+    [100, 'other'],
+    [101, 'other'],
+    [102, 'other'],
+    [103, 'few'],
+    [111, 'many'],
+    [1000, 'other'],
+    [1.5, 'other'],
+    [-3, 'few'],
+  ])('puts %d in the %s category', (n, expected) => {
+    expect(arabicPluralCategory(n)).toBe(expected);
+  });
+
+  it('throws a RangeError for NaN', () => {
+    expect(() => arabicPluralCategory(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('countPhrase with VIEW_FORMS', () => {
+  it.each([
+    [0, 'latn', 'لا مشاهدات'],
+    [1, 'latn', 'مشاهدة واحدة'],
+    [2, 'latn', 'مشاهدتان'],
+    [3, 'latn', '3 مشاهدات'],
+    [10, 'latn', '10 مشاهدات'],
+    [11, 'latn', '11 مشاهدة'],
+    [100, 'latn', '100 مشاهدة'],
+    [103, 'latn', '103 مشاهدات'],
+    [236, 'latn', '236 مشاهدة'],
+    [236, 'arab', '٢٣٦ مشاهدة'],
+    [1234, 'latn', '1,234 مشاهدة'],
+    [1205, 'arab', '١٬٢٠٥ مشاهدات'],
+  ] as const)('says %d views in %s digits as %s', (n, numerals, expected) => {
+    expect(countPhrase(n, VIEW_FORMS, numerals)).toBe(expected);
+  });
+});
+
+describe('countPhrase with MINUTE_FORMS', () => {
+  it.each([
+    [0, 'latn', 'أقل من دقيقة'],
+    [1, 'latn', 'دقيقة واحدة'],
+    [2, 'latn', 'دقيقتان'],
+    [4, 'arab', '٤ دقائق'],
+    [15, 'latn', '15 دقيقة'],
+  ] as const)('says %d minutes in %s digits as %s', (n, numerals, expected) => {
+    expect(countPhrase(n, MINUTE_FORMS, numerals)).toBe(expected);
+  });
+});
