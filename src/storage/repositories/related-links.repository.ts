@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleId, RelatedLink } from '../../domain/article.js';
 import type { Schema } from '../tables/schema.js';
-import { bindId, toArticleIdValue } from './convert.js';
+import { bindId, toArticleIdValue, toInt } from './convert.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -37,7 +37,7 @@ export async function findRelatedLinks(db: Db, articleId: ArticleId): Promise<Re
   return rows.map((row) => ({
     kind: row.kind === 'read_also' ? 'read_also' : 'more',
     headline: row.headline,
-    afterParagraph: row.after_paragraph,
+    afterParagraph: row.after_paragraph === null ? null : toInt(row.after_paragraph),
     target:
       row.target_id !== null && row.target_headline !== null
         ? { id: toArticleIdValue(row.target_id), headline: row.target_headline }

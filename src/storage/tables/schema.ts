@@ -50,15 +50,15 @@ export interface TagsTable {
 export interface ArticleTagsTable {
   article_id: DbId;
   tag_id: DbId;
-  position: number;
+  position: ColumnType<DbInt, number, number>;
 }
 
 export interface RelatedLinksTable {
   id: Generated<DbInt>;
   article_id: DbId;
   kind: string;
-  position: number;
-  after_paragraph: number | null;
+  position: ColumnType<DbInt, number, number>;
+  after_paragraph: ColumnType<DbInt | null, number | null, number | null>;
   headline: string;
   headline_key: string;
   target_id: ColumnType<DbInt | null, bigint | null, bigint | null>;

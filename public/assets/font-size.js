@@ -1,0 +1,72 @@
+// Reader controls of the article page: the font-size buttons (حجم الخط)
+// and the short link's copy button. Progressive enhancement: the page is
+// whole without this script. The chosen size is kept in localStorage under
+// "midad:font-size" and applied before paint by the inline head script.
+(function () {
+  'use strict';
+  var KEY = 'midad:font-size';
+  var MIN = 0;
+  var MAX = 5;
+  var DEFAULT = 1;
+  var root = document.documentElement;
+
+  function current() {
+    var n = Number(root.getAttribute('data-font-size'));
+    return root.hasAttribute('data-font-size') && n >= MIN && n <= MAX ? n : DEFAULT;
+  }
+
+  function refreshButtons() {
+    var level = current();
+    var buttons = document.querySelectorAll('[data-font-step]');
+    for (var i = 0; i < buttons.length; i++) {
+      var step = Number(buttons[i].getAttribute('data-font-step'));
+      var atLimit = (step > 0 && level >= MAX) || (step < 0 && level <= MIN);
+      buttons[i].setAttribute('aria-disabled', atLimit ? 'true' : 'false');
+    }
+  }
+
+  function setLevel(level) {
+    level = Math.min(MAX, Math.max(MIN, level));
+    root.setAttribute('data-font-size', String(level));
+    try {
+      localStorage.setItem(KEY, String(level));
+    } catch {
+      // Storage may be disabled (private mode): the size still applies to this page.
+    }
+    refreshButtons();
+  }
+
+  function copy(button) {
+    var input = document.getElementById(button.getAttribute('data-copy-target'));
+    if (!input) return;
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute('data-copied');
+      setTimeout(function () {
+        button.textContent = label;
+      }, 2000);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(input.value).then(done, function () {
+        input.select();
+      });
+    } else {
+      input.select();
+      if (document.execCommand && document.execCommand('copy')) done();
+    }
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var step = target.closest('[data-font-step]');
+    if (step) {
+      setLevel(current() + Number(step.getAttribute('data-font-step')));
+      return;
+    }
+    var copyButton = target.closest('[data-copy-target]');
+    if (copyButton) copy(copyButton);
+  });
+
+  refreshButtons();
+})();

@@ -1,0 +1,59 @@
+/**
+ * `midad import [--db FILE] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
+ * imports page captures, one line of result per file. Exit status 1 when
+ * any file was refused; the others are imported all the same.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import type { CaptureDate } from '../../importers/capture/parse-capture.js';
+import { importFiles } from '../../importers/import-files.js';
+import { isValidTimeZone } from '../../lib/time-zone.js';
+import { openDatabase } from '../../storage/database.js';
+
+/** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
+export function parseDateOption(value: string): CaptureDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [];
+  const probe = match ? new Date(Date.UTC(year!, month! - 1, day!)) : null;
+  if (!probe || probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day) {
+    throw new InvalidArgumentError(`"${value}" is not a date written YYYY-MM-DD.`);
+  }
+  return { year: year!, month: month!, day: day! };
+}
+
+function parseZoneOption(value: string): string {
+  if (!isValidTimeZone(value)) {
+    throw new InvalidArgumentError(`"${value}" is not an IANA time zone such as Asia/Damascus.`);
+  }
+  return value;
+}
+
+export function importCommand(setStatus: (code: number) => void): Command {
+  return new Command('import')
+    .description('import page captures (text files of article pages) into the database')
+    .argument('<files...>', 'capture files')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
+    .option('--date <YYYY-MM-DD>', 'date of captures that print only a time', parseDateOption)
+    .option(
+      '--tz <zone>',
+      "time zone of the captures' times (default: the site's)",
+      parseZoneOption,
+    )
+    .action(async (files: string[], opts: { db?: string; date?: CaptureDate; tz?: string }) => {
+      const config = loadConfig(process.env, { dbFile: opts.db });
+      const database = await openDatabase({ file: config.dbFile });
+      try {
+        const outcomes = await importFiles(
+          { database, now: () => new Date() },
+          files,
+          { date: opts.date, timeZone: opts.tz ?? config.timeZone },
+          (outcome) => (outcome.ok ? console.log : console.error)(outcome.line),
+        );
+        const refused = outcomes.filter((o) => !o.ok).length;
+        console.log(`${outcomes.length - refused} imported, ${refused} refused`);
+        setStatus(refused > 0 ? 1 : 0);
+      } finally {
+        await database.close();
+      }
+    });
+}

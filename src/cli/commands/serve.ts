@@ -1,0 +1,47 @@
+/**
+ * `midad serve [--port N] [--host H] [--db FILE]`: runs the site until
+ * SIGINT or SIGTERM, then stops accepting requests, finishes the ones in
+ * flight, writes the buffered view counts, and closes the database.
+ */
+import closeWithGrace from 'close-with-grace';
+import { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { importDemoContent } from '../../importers/demo-content.js';
+import { ViewCounter } from '../../services/view-counter.js';
+import { openDatabase } from '../../storage/database.js';
+import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
+import { buildApp } from '../../web/app.js';
+
+/** Milliseconds that shutdown may take before the process is ended anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export function serveCommand(_setStatus: (code: number) => void): Command {
+  return new Command('serve')
+    .description('run the site (default http://127.0.0.1:3000)')
+    .option('--port <n>', 'port to listen on (env PORT, default 3000)')
+    .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
+    .action(async (opts: { port?: string; host?: string; db?: string }) => {
+      const config = loadConfig(process.env, { port: opts.port, host: opts.host, dbFile: opts.db });
+      const database = await openDatabase({ file: config.dbFile });
+      const now = () => new Date();
+      if (config.demoContent && (await countArticles(database.db)) === 0) {
+        const demo = await importDemoContent({ database, now });
+        console.log(`midad: imported the demo article ${demo.id} «${demo.headline}»`);
+      }
+      const viewCounter = new ViewCounter({
+        sink: (counts) => addViews(database.db, counts),
+        onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
+      });
+      const app = await buildApp({ config, database, viewCounter, now });
+      viewCounter.start(config.viewFlushMs);
+      closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+        if (err) app.log.error({ err }, 'shutting down after an error');
+        else app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await viewCounter.stop();
+        await database.close();
+      });
+      await app.listen({ port: config.port, host: config.host });
+    });
+}

@@ -1,0 +1,34 @@
+/**
+ * The `midad` command line: `midad serve` and `midad import`.
+ * Settings come from environment variables (docs/settings.md) and flags;
+ * flags win.
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../lib/errors.js';
+import { importCommand } from './commands/import.js';
+import { serveCommand } from './commands/serve.js';
+
+/**
+ * Runs the command line `argv` (without `node` and the script).
+ * @returns the process exit status: 0 on success.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const program = new Command('midad')
+    .description('Midad (مداد): an Arabic-first news publishing platform')
+    .exitOverride()
+    .showHelpAfterError();
+  let status = 0;
+  program.addCommand(serveCommand((code) => (status = code)));
+  program.addCommand(importCommand((code) => (status = code)));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof AppError) {
+      console.error(`midad: ${error.userMessage}`);
+      return 1;
+    }
+    throw error;
+  }
+  return status;
+}

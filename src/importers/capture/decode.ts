@@ -1,0 +1,141 @@
+import { cleanSourceText } from '../../arabic/clean.js';
+import { CaptureError } from './capture-error.js';
+
+/**
+ * Bytes to cleaned lines, refusing what is not a UTF-8 text capture.
+ *
+ * Checks run from cheapest to most specific so that each refusal names the
+ * real problem: empty, then UTF-16 (by its byte order mark, before its NUL
+ * bytes make it look binary), then binary (NUL bytes, a PNG, a PDF), then
+ * ill-formed UTF-8 (a windows-1256 file usually), then blank text.
+ */
+
+/** Bytes looked at for the binary test; enough for any file header. */
+const SNIFF_BYTES = 64 * 1024;
+/** Share of control bytes above which text is taken for binary. */
+const MAX_CONTROL_SHARE = 0.1;
+/** Whitespace or invisible marks only (direction marks, zero-width characters). */
+const BLANK = /^[\s\u200B-\u200F\u061C\u2060\uFEFF]*$/u;
+
+/**
+ * Decodes a capture and cleans each line with `cleanSourceText` (NFC,
+ * presentation forms folded, no-break spaces made spaces), trimmed at both
+ * ends. Line endings may be LF, CRLF or CR.
+ *
+ * @throws CaptureError CAPTURE_EMPTY, CAPTURE_BINARY or CAPTURE_NOT_UTF8.
+ * @example decodeCaptureLines(new TextEncoder().encode('عنوان\r\n')) // ['عنوان', '']
+ */
+export function decodeCaptureLines(bytes: Uint8Array): string[] {
+  if (bytes.length === 0) throw new CaptureError('CAPTURE_EMPTY', 'The file is empty.');
+  refuseUtf16(bytes);
+  refuseBinary(bytes);
+  const text = decodeUtf8(bytes);
+  if (BLANK.test(text)) {
+    throw new CaptureError('CAPTURE_EMPTY', 'The file contains only whitespace, no text.');
+  }
+  return text.split(/\r\n|\r|\n|\u2028|\u2029/u).map((line) => cleanSourceText(line).trim());
+}
+
+/** True when a line has nothing visible on it. */
+export function isBlankLine(line: string): boolean {
+  return BLANK.test(line);
+}
+
+function isControlByte(byte: number): boolean {
+  // Tab, LF, VT, FF and CR occur in real text files.
+  if (byte === 0x09 || byte === 0x0a || byte === 0x0b || byte === 0x0c || byte === 0x0d) {
+    return false;
+  }
+  return byte < 0x20 || byte === 0x7f;
+}
+
+function refuseBinary(bytes: Uint8Array): void {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0 || (isControlByte(byte) && ++controls > sample.length * MAX_CONTROL_SHARE)) {
+      throw new CaptureError('CAPTURE_BINARY', 'The file is binary, not a text capture.', {
+        detail: byte === 0 ? 'NUL byte in the file' : 'too many control bytes',
+      });
+    }
+  }
+}
+
+function refuseUtf16(bytes: Uint8Array): void {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
+    throw new CaptureError(
+      'CAPTURE_NOT_UTF8',
+      'The file is UTF-16 text, not UTF-8; save it as UTF-8 and import it again.',
+    );
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    // The default `ignoreBOM: false` strips a leading UTF-8 byte order mark.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const where =
+      offset < 0
+        ? ''
+        : ` (byte 0x${hex(bytes[offset] ?? 0)} at offset ${offset}, line ${lineAt(bytes, offset)})`;
+    throw new CaptureError(
+      'CAPTURE_NOT_UTF8',
+      `The file is not valid UTF-8${where}; it may be in a legacy encoding such as windows-1256.`,
+      { cause },
+    );
+  }
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * The offset of the first byte that starts an ill-formed sequence
+ * (Unicode 15, table 3-7: no overlongs, no surrogates, nothing past
+ * U+10FFFF), or -1 when the bytes are well-formed UTF-8.
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(lead);
+    if (length === 0) return i;
+    const [low, high] = secondByteRange(lead);
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte === undefined || byte < min || byte > max) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function secondByteRange(lead: number): [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}

@@ -1,0 +1,180 @@
+import { collectBody } from './body.js';
+import { CaptureError } from './capture-error.js';
+import { decodeCaptureLines } from './decode.js';
+import { chooseHeadline, sameLine } from './headline.js';
+import type { LineMetadata } from './metadata.js';
+import { isProseLike } from './prose.js';
+import type { PublishTime } from './publish-time.js';
+import { idFromLink, pickArticleLink } from './short-link.js';
+import { tokenize, type Token } from './tokens.js';
+
+/**
+ * The parser of plain-text page captures: the text a browser copies from an
+ * Arabic news article page, like the project's seed. It finds the page's
+ * parts (headline, publish time, short link, view counter, body, "read
+ * also" links, "more" blocks) whatever words and order the site uses, and
+ * refuses with a `CaptureError` a file it cannot read. Pure: no I/O.
+ */
+
+export { CaptureError, type CaptureErrorCode } from './capture-error.js';
+
+/** A calendar date as printed on the page; month 1–12. */
+export interface CaptureDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A wall-clock time as printed on the page, 24-hour. */
+export interface CaptureTime {
+  hour: number;
+  minute: number;
+}
+
+/** An inline "read also" link; `afterParagraph` counts the body paragraphs before it. */
+export interface ReadAlso {
+  headline: string;
+  afterParagraph: number;
+}
+
+export interface ParsedCapture {
+  headline: string;
+  /** The article's own URL as in the capture. */
+  shortLink: string | null;
+  /** The numeric id in the short link, as a string (ids may exceed 2^53). */
+  id: string | null;
+  views: number | null;
+  date: CaptureDate | null;
+  time: CaptureTime | null;
+  /** Body paragraphs, cleaned; "read also" lines are not included. */
+  paragraphs: string[];
+  readAlso: ReadAlso[];
+  /** Headlines of every "more"/related/most-read block, in order, deduplicated, without the article's own. */
+  moreHeadlines: string[];
+  byline: string | null;
+  section: string | null;
+  /**
+   * Notes for the person importing, e.g. that the capture has no link. Whether
+   * the date is missing is the mapping's call (the operator may supply it).
+   */
+  warnings: string[];
+}
+
+/**
+ * Parses the bytes of a capture.
+ *
+ * @throws CaptureError CAPTURE_EMPTY, CAPTURE_BINARY, CAPTURE_NOT_UTF8,
+ *   CAPTURE_NO_HEADLINE or CAPTURE_NO_BODY.
+ * @example parseCapture(readFileSync('demo/anapress-258871304963183.txt')).id === '258871304963183'
+ */
+export function parseCapture(bytes: Uint8Array): ParsedCapture {
+  const tokens = tokenize(decodeCaptureLines(bytes));
+  const texts = tokens.flatMap((token) => (token.kind === 'text' ? [token.text] : []));
+  if (texts.length < 2 || !texts.some(isProseLike)) throw noBody();
+
+  const headline = chooseHeadline(tokens);
+  if (!headline) {
+    throw new CaptureError(
+      'CAPTURE_NO_HEADLINE',
+      'No headline was found in the file: no short title line comes before the article text.',
+    );
+  }
+  const body = collectBody(tokens, headline.text, headline.tokenIndex);
+  if (body.paragraphs.length === 0) throw noBody();
+
+  const metadata = metadataNearestFirst(tokens, headline.tokenIndex);
+  const { date, time, notes } = publishTime(metadata.flatMap((line) => line.when ?? []));
+  const shortLink = pickArticleLink(metadata.flatMap((line) => line.url ?? []));
+  const id = shortLink === null ? null : idFromLink(shortLink);
+
+  return {
+    headline: headline.text,
+    shortLink,
+    id,
+    views: first(metadata, (line) => line.views),
+    date,
+    time,
+    paragraphs: body.paragraphs,
+    readAlso: body.readAlso,
+    moreHeadlines: moreHeadlines(tokens, headline.text),
+    byline: first(metadata, (line) => line.byline),
+    section: first(metadata, (line) => line.section) ?? sectionFromCrumbs(metadata, headline.text),
+    warnings: [
+      ...notes,
+      ...linkWarnings(shortLink, id),
+      ...body.skipped.map((line) => `A short line between body paragraphs was left out: "${line}"`),
+    ],
+  };
+}
+
+/**
+ * The metadata lines, those after the headline first: a date in the page
+ * header (often today's date, not the article's) must not win over the one
+ * printed with the article.
+ */
+function metadataNearestFirst(tokens: readonly Token[], headlineIndex: number): LineMetadata[] {
+  const after: LineMetadata[] = [];
+  const before: LineMetadata[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind === 'metadata') (index > headlineIndex ? after : before).push(token.metadata);
+  });
+  return [...after, ...before];
+}
+
+function noBody(): CaptureError {
+  return new CaptureError(
+    'CAPTURE_NO_BODY',
+    'No article body was found in the file: it has no paragraphs of prose.',
+  );
+}
+
+function first<T>(
+  lines: readonly LineMetadata[],
+  pick: (line: LineMetadata) => T | null,
+): T | null {
+  for (const line of lines) {
+    const value = pick(line);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** The first printed date and time, preferring those not labelled as an update. */
+function publishTime(whens: readonly PublishTime[]): {
+  date: CaptureDate | null;
+  time: CaptureTime | null;
+  notes: string[];
+} {
+  const ordered = [...whens.filter((w) => !w.updated), ...whens.filter((w) => w.updated)];
+  const withDate = ordered.find((w) => w.date !== null);
+  return {
+    date: withDate?.date ?? null,
+    time: ordered.find((w) => w.time !== null)?.time ?? null,
+    notes: withDate?.notes ?? [],
+  };
+}
+
+function linkWarnings(shortLink: string | null, id: string | null): string[] {
+  if (shortLink === null) return ['The capture shows no link to the article, so it has no id.'];
+  if (id === null) return [`The article link ${shortLink} has no numeric id.`];
+  return [];
+}
+
+function moreHeadlines(tokens: readonly Token[], headline: string): string[] {
+  const result: string[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'more') continue;
+    for (const text of token.headlines) {
+      if (!sameLine(text, headline) && !result.some((seen) => sameLine(seen, text))) {
+        result.push(text);
+      }
+    }
+  }
+  return result;
+}
+
+/** The last breadcrumb that is not the headline itself. */
+function sectionFromCrumbs(lines: readonly LineMetadata[], headline: string): string | null {
+  const crumbs = first(lines, (line) => line.crumbs) ?? [];
+  return crumbs.filter((crumb) => !sameLine(crumb, headline)).at(-1) ?? null;
+}

@@ -1,0 +1,121 @@
+import { isChromeLine } from './chrome.js';
+import { isBlankLine } from './decode.js';
+import { isMoreHeading, listedHeadline, readAlsoRest } from './markers.js';
+import { isViewsWord, numberAlone, parseMetadataLine, type LineMetadata } from './metadata.js';
+import { isHeadlineLike, isProseLike } from './prose.js';
+
+/**
+ * The lines of a capture, grouped into the parts of a news page. `line` is
+ * the 0-based line number where the part starts.
+ */
+export type Token =
+  | { kind: 'blank'; line: number }
+  | { kind: 'chrome'; line: number }
+  | { kind: 'number'; line: number; value: number }
+  | { kind: 'views-word'; line: number }
+  | { kind: 'metadata'; line: number; metadata: LineMetadata }
+  | { kind: 'more'; line: number; headlines: string[] }
+  | { kind: 'read-also'; line: number; headlines: string[] }
+  | { kind: 'text'; line: number; text: string };
+
+/** Listed headlines are short; a longer line means the list has ended. */
+const MAX_LISTED_HEADLINE = 200;
+
+/**
+ * Groups cleaned lines into tokens. A "more" block is its heading and the
+ * headline lines after it up to a blank line; a "read also" marker takes the
+ * rest of its line, or the headline lines right after it. A number line
+ * next to a `مشاهدة` line becomes a view counter.
+ *
+ * @example tokenize(['المزيد', 'خبر أول', '']) // [{ kind: 'more', headlines: ['خبر أول'] }, blank]
+ */
+export function tokenize(lines: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    const start = i;
+    i++;
+    const readAlso = readAlsoRest(line);
+    if (isBlankLine(line)) {
+      tokens.push({ kind: 'blank', line: start });
+    } else if (isMoreHeading(line)) {
+      const list = readList(lines, i);
+      i = list.next;
+      tokens.push({ kind: 'more', line: start, headlines: list.headlines });
+    } else if (readAlso === '') {
+      const list = readList(lines, i);
+      i = list.next;
+      tokens.push({ kind: 'read-also', line: start, headlines: list.headlines });
+    } else if (readAlso !== null) {
+      tokens.push({ kind: 'read-also', line: start, headlines: [listedHeadline(readAlso)] });
+    } else {
+      tokens.push(classify(line, start));
+    }
+  }
+  return pairViewCounters(tokens);
+}
+
+function classify(line: string, index: number): Token {
+  const metadata = parseMetadataLine(line);
+  if (metadata) return { kind: 'metadata', line: index, metadata };
+  const value = numberAlone(line);
+  if (value !== null) return { kind: 'number', line: index, value };
+  if (isViewsWord(line)) return { kind: 'views-word', line: index };
+  if (isChromeLine(line)) return { kind: 'chrome', line: index };
+  return { kind: 'text', line: index, text: line };
+}
+
+/**
+ * Reads listed headlines from `from`: blank lines right after the heading
+ * are skipped, then lines are taken up to a blank line, another heading or
+ * marker, or a line of prose. Chrome and metadata lines inside the list
+ * (dates, counters under each headline) are skipped.
+ */
+function readList(lines: readonly string[], from: number): { headlines: string[]; next: number } {
+  let i = from;
+  while (i < lines.length && isBlankLine(lines[i] ?? '')) i++;
+  const headlines: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isBlankLine(line) || isMoreHeading(line) || readAlsoRest(line) !== null) break;
+    if (line.length > MAX_LISTED_HEADLINE || (isProseLike(line) && !isHeadlineLike(line))) break;
+    const token = classify(line, i);
+    if (token.kind === 'text') headlines.push(listedHeadline(line));
+  }
+  return { headlines, next: i };
+}
+
+/** `236` next to `مشاهدة` (either order, blank lines allowed between) is a view counter. */
+function pairViewCounters(tokens: Token[]): Token[] {
+  const result = [...tokens];
+  result.forEach((token, index) => {
+    if (token.kind !== 'views-word') return;
+    const neighbour = [nearest(result, index, -1), nearest(result, index, 1)].find(
+      (candidate) => candidate !== undefined && result[candidate]?.kind === 'number',
+    );
+    const number = neighbour === undefined ? undefined : result[neighbour];
+    if (neighbour === undefined || number?.kind !== 'number') return;
+    result[neighbour] = {
+      kind: 'metadata',
+      line: number.line,
+      metadata: {
+        when: null,
+        views: number.value,
+        url: null,
+        byline: null,
+        section: null,
+        crumbs: null,
+      },
+    };
+    result[index] = { kind: 'chrome', line: token.line };
+  });
+  return result;
+}
+
+function nearest(tokens: readonly Token[], from: number, step: 1 | -1): number | undefined {
+  for (let i = from + step; i >= 0 && i < tokens.length; i += step) {
+    if (tokens[i]?.kind !== 'blank') return i;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * The site's static assets: the stylesheet and script under public/assets
+ * (served from memory at fingerprinted URLs, cached for a year as
+ * immutable), the self-hosted font files (from @fontsource, under
+ * /fonts/), and the inline head script with its CSP hash.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AssetUrls } from './views/page-context.js';
+
+/** The project root: two levels above this file in src/web and in dist/web alike. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Folder of the font files of @fontsource/noto-naskh-arabic. */
+export const FONT_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/package.json')),
+  'files',
+);
+
+/** Applies the stored font size and marks JavaScript as on, before first paint. */
+export const HEAD_SCRIPT =
+  "document.documentElement.classList.replace('no-js','js');" +
+  "try{var s=localStorage.getItem('midad:font-size');" +
+  "if(s&&/^[0-5]$/.test(s))document.documentElement.setAttribute('data-font-size',s)}catch(e){}";
+
+/** A static file held in memory. */
+export interface Asset {
+  body: Buffer;
+  contentType: string;
+}
+
+export interface SiteAssets {
+  urls: AssetUrls;
+  /** Fingerprinted path (`/assets/site.1a2b3c4d.css`) → file. */
+  files: Map<string, Asset>;
+  /** The CSP source for HEAD_SCRIPT: `'sha256-…'`. */
+  headScriptHash: string;
+}
+
+function fingerprinted(name: string, contentType: string): [string, Asset] {
+  const body = readFileSync(join(ROOT, 'public', 'assets', name));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  const dot = name.lastIndexOf('.');
+  return [`/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, { body, contentType }];
+}
+
+/** Reads the assets once, at start. @throws when a file is missing from the checkout. */
+export function loadSiteAssets(): SiteAssets {
+  const [cssPath, css] = fingerprinted('site.css', 'text/css; charset=utf-8');
+  const [jsPath, js] = fingerprinted('font-size.js', 'text/javascript; charset=utf-8');
+  return {
+    urls: {
+      css: cssPath,
+      fontSizeScript: jsPath,
+      fontPreload: '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
+    },
+    files: new Map([
+      [cssPath, css],
+      [jsPath, js],
+    ]),
+    headScriptHash: `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Arabic error pages: 404 for unknown paths and ids, 500 for failures.
+ * Requests under /api get JSON instead.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorPage } from '../views/error-page.js';
+import { renderDocument } from '../views/render.js';
+import type { PageContext } from '../views/page-context.js';
+
+export interface ErrorPageDeps {
+  pageContext: (request: FastifyRequest) => PageContext;
+}
+
+export function sendNotFound(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ErrorPageDeps,
+): FastifyReply {
+  return sendError(request, reply, deps, 404);
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ErrorPageDeps,
+  status: 404 | 500,
+): FastifyReply {
+  reply.code(status).header('cache-control', 'no-store');
+  if (request.url.startsWith('/api/')) {
+    return reply.send({ error: { code: status === 404 ? 'NOT_FOUND' : 'INTERNAL', status } });
+  }
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .send(renderDocument(<ErrorPage ctx={deps.pageContext(request)} status={status} />));
+}

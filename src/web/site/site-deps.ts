@@ -1,0 +1,14 @@
+/**
+ * What the reader site's routes need, wired in web/app.ts.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { ViewCounter } from '../../services/view-counter.js';
+import type { Database } from '../../storage/database.js';
+import type { PageContext } from '../views/page-context.js';
+
+export interface SiteDeps {
+  database: Database;
+  viewCounter: ViewCounter;
+  /** The page context of a request (its origin, the current time, the site's locale). */
+  pageContext: (request: FastifyRequest) => PageContext;
+}

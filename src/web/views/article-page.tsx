@@ -1,0 +1,140 @@
+/**
+ * The article page: every part of the seed page, done properly: headline,
+ * byline, publish time, reading time, view counter, short link, font-size
+ * control, body with its read-also boxes, and the "more news" block.
+ */
+import { MINUTE_FORMS, VIEW_FORMS } from '../../arabic/plural.js';
+import { countWords, readingMinutes } from '../../arabic/reading-time.js';
+import { truncateWords } from '../../arabic/truncate.js';
+import type { Article, RelatedLink } from '../../domain/article.js';
+import { splitBody } from './body-parts.js';
+import { CountPhrase } from './components/count-phrase.js';
+import { Interpolate } from './components/interpolate.js';
+import { FontSizeControl } from './components/font-size-control.js';
+import { PublishedTime } from './components/published-time.js';
+import { Layout } from './layout.js';
+import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+
+/** Longest meta description, in characters (what search engines show). */
+const DESCRIPTION_LENGTH = 160;
+
+export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Article }) {
+  const { t } = ctx;
+  const shortLink = absoluteUrl(ctx, articlePath(article.id));
+  const words = countWords(article.bodyHtml.replace(/<[^>]*>/g, ' '));
+  const minutes = readingMinutes(words, ctx.readingWordsPerMinute);
+  const more = article.related.filter((l) => l.kind === 'more');
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${article.headline} | ${ctx.siteName}`}
+      description={truncateWords(article.excerpt, DESCRIPTION_LENGTH)}
+      canonical={shortLink}
+    >
+      <article class="article">
+        <header class="article__header">
+          {article.section ? <p class="article__section">{article.section.name}</p> : null}
+          <h1 class="article__headline">{article.headline}</h1>
+          <div class="article__meta">
+            {article.byline ? (
+              <p class="article__byline">
+                <span class="visually-hidden">{t('article.byline')} </span>
+                <bdi>{article.byline}</bdi>
+              </p>
+            ) : null}
+            <p class="article__facts">
+              <PublishedTime
+                ctx={ctx}
+                publishedAt={article.publishedAt}
+                localTime={article.publishedLocalTime}
+                withHijri={ctx.showHijri}
+              />
+              {minutes > 0 ? (
+                <span class="article__reading-time">
+                  <Interpolate
+                    message={t('article.readingTime')}
+                    slots={{
+                      duration: (
+                        <CountPhrase
+                          n={minutes}
+                          forms={MINUTE_FORMS}
+                          numerals={ctx.locale.numerals}
+                        />
+                      ),
+                    }}
+                  />
+                </span>
+              ) : null}
+              <span class="article__views" data-views={article.viewCount}>
+                <CountPhrase
+                  n={article.viewCount}
+                  forms={VIEW_FORMS}
+                  numerals={ctx.locale.numerals}
+                />
+              </span>
+            </p>
+          </div>
+          <div class="article__tools">
+            <div class="short-link">
+              <label for="short-link">{t('article.shortLink')}</label>
+              <input id="short-link" type="text" readonly value={shortLink} dir="ltr" />
+              <button
+                type="button"
+                data-copy-target="short-link"
+                data-copied={t('article.linkCopied')}
+              >
+                {t('article.copyLink')}
+              </button>
+            </div>
+            <FontSizeControl ctx={ctx} />
+          </div>
+        </header>
+        <div class="article__body">
+          {splitBody(article.bodyHtml, article.related).map((part, i) =>
+            part.kind === 'html' ? (
+              <div key={i} class="article__text" dangerouslySetInnerHTML={{ __html: part.html }} />
+            ) : (
+              <ReadAlsoBox key={i} ctx={ctx} link={part.link} />
+            ),
+          )}
+        </div>
+      </article>
+      {more.length > 0 ? <MoreNews ctx={ctx} links={more} /> : null}
+    </Layout>
+  );
+}
+
+function ReadAlsoBox({ ctx, link }: { ctx: PageContext; link: RelatedLink }) {
+  return (
+    <aside class="read-also" aria-label={ctx.t('article.readAlso')}>
+      <span class="read-also__label">{ctx.t('article.readAlso')}</span>
+      <RelatedHeadline link={link} />
+    </aside>
+  );
+}
+
+function MoreNews({ ctx, links }: { ctx: PageContext; links: RelatedLink[] }) {
+  return (
+    <section class="more-news" aria-labelledby="more-news-heading">
+      <h2 id="more-news-heading">{ctx.t('article.moreNews')}</h2>
+      <ul class="article-list">
+        {links.map((link, i) => (
+          <li key={i} class="article-list__item">
+            <RelatedHeadline link={link} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A related headline: a link once its article is stored, else its text. */
+function RelatedHeadline({ link }: { link: RelatedLink }) {
+  return link.target ? (
+    <a href={articlePath(link.target.id)} class="article-list__headline">
+      {link.target.headline}
+    </a>
+  ) : (
+    <span class="article-list__headline article-list__headline--pending">{link.headline}</span>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The publish date and time of an article in the site's calendar, time
+ * zone, month names and digits, in a `<time>` element carrying the UTC
+ * instant. An unknown date shows the page's local time when one was
+ * printed, else says the date is unknown.
+ */
+import { formatDate, formatHijriDate, formatTime } from '../../../arabic/dates.js';
+import { formatDigits } from '../../../arabic/digits.js';
+import type { PageContext } from '../page-context.js';
+
+export function PublishedTime(props: {
+  ctx: PageContext;
+  publishedAt: Date | null;
+  localTime: string | null;
+  withHijri?: boolean;
+}) {
+  const { ctx, publishedAt } = props;
+  if (publishedAt === null) {
+    return props.localTime ? (
+      <span class="published" title={ctx.t('article.dateUnknown')}>
+        <bdi>{formatDigits(props.localTime, ctx.locale.numerals)}</bdi>
+      </span>
+    ) : (
+      <span class="published">{ctx.t('article.dateUnknown')}</span>
+    );
+  }
+  return (
+    <time class="published" datetime={publishedAt.toISOString()}>
+      {formatDate(publishedAt, ctx.locale)}، <bdi>{formatTime(publishedAt, ctx.locale)}</bdi>
+      {props.withHijri ? (
+        <span class="published__hijri"> ({formatHijriDate(publishedAt, ctx.locale)})</span>
+      ) : null}
+    </time>
+  );
+}

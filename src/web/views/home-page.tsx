@@ -1,0 +1,53 @@
+/**
+ * The home page: the lead story, the latest articles and the most read.
+ */
+import type { ArticleSummary } from '../../domain/article.js';
+import { PublishedTime } from './components/published-time.js';
+import { ArticleList } from './components/article-list.js';
+import { Layout } from './layout.js';
+import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+
+export interface HomePageData {
+  lead: ArticleSummary | null;
+  latest: ArticleSummary[];
+  mostRead: ArticleSummary[];
+}
+
+export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageData }) {
+  const { t } = ctx;
+  const title = t('home.title', { siteName: ctx.siteName });
+  return (
+    <Layout ctx={ctx} title={title} canonical={absoluteUrl(ctx, '/')}>
+      <h1 class="visually-hidden">{title}</h1>
+      {data.lead === null ? (
+        <p class="empty">{t('home.empty')}</p>
+      ) : (
+        <div class="home">
+          <section class="lead-story" aria-labelledby="lead-heading">
+            <h2 id="lead-heading" class="visually-hidden">
+              {t('home.leadStory')}
+            </h2>
+            {data.lead.section ? <p class="article__section">{data.lead.section.name}</p> : null}
+            <h3 class="lead-story__headline">
+              <a href={articlePath(data.lead.id)}>{data.lead.headline}</a>
+            </h3>
+            {data.lead.excerpt ? <p class="lead-story__excerpt">{data.lead.excerpt}</p> : null}
+            <PublishedTime ctx={ctx} publishedAt={data.lead.publishedAt} localTime={null} />
+          </section>
+          {data.latest.length > 0 ? (
+            <section class="home__latest" aria-labelledby="latest-heading">
+              <h2 id="latest-heading">{t('home.latest')}</h2>
+              <ArticleList ctx={ctx} articles={data.latest} withExcerpt />
+            </section>
+          ) : null}
+          {data.mostRead.length > 0 ? (
+            <section class="home__most-read" aria-labelledby="most-read-heading">
+              <h2 id="most-read-heading">{t('home.mostRead')}</h2>
+              <ArticleList ctx={ctx} articles={data.mostRead} ordered />
+            </section>
+          ) : null}
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The page shell: `<html lang="ar" dir="rtl">`, head metadata, header,
+ * main content and footer. Direction lives only on `<html>`; the CSS uses
+ * logical properties.
+ */
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './page-context.js';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string | undefined;
+  /** Absolute canonical URL, when the page has one. */
+  canonical?: string | undefined;
+  /** `noindex` for error pages. */
+  robots?: string | undefined;
+  children: ComponentChildren;
+}
+
+export function Layout({ ctx, title, description, canonical, robots, children }: LayoutProps) {
+  const { t } = ctx;
+  return (
+    <html
+      lang={ctx.locale.lang}
+      dir={ctx.locale.dir}
+      class="no-js"
+      data-numerals={ctx.locale.numerals}
+    >
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {robots ? <meta name="robots" content={robots} /> : null}
+        <meta name="theme-color" content="#7a0b14" />
+        <link
+          rel="preload"
+          href={ctx.assets.fontPreload}
+          as="font"
+          type="font/woff2"
+          crossorigin="anonymous"
+        />
+        <link rel="stylesheet" href={ctx.assets.css} />
+        <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
+        <script src={ctx.assets.fontSizeScript} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('site.skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-name" href="/">
+              {ctx.siteName}
+            </a>
+            <nav aria-label={t('site.home')}>
+              <a href="/">{t('site.home')}</a>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="site-main">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('site.footer', { siteName: ctx.siteName })}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { SEED_HEADLINE, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const run = browserAvailable();
+
+describe.skipIf(!run)('the seed article in a real browser', () => {
+  let site: TestSite;
+  let browser: BrowserContext;
+  let origin: string;
+
+  beforeAll(async () => {
+    site = await testSite();
+    origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const bodyFontSize = (page: Page) =>
+    page
+      .locator('.article__text p')
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+
+  it('shows the article right to left with its headline and view count', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/a/${SEED_ID}`);
+
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    expect(await page.locator('h1').textContent()).toBe(SEED_HEADLINE);
+    expect(await page.locator('.article__views').textContent()).toBe('237 مشاهدة');
+    await page.close();
+  });
+
+  it('grows the body text with the larger-font control and remembers it after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/a/${SEED_ID}`);
+    const before = await bodyFontSize(page);
+
+    await page.getByRole('button', { name: 'تكبير الخط' }).click();
+    const after = await bodyFontSize(page);
+    expect(after).toBeGreaterThan(before);
+
+    await page.reload();
+    expect(await bodyFontSize(page)).toBe(after);
+
+    await page.getByRole('button', { name: 'تصغير الخط' }).click();
+    expect(await bodyFontSize(page)).toBe(before);
+    await page.close();
+  });
+
+  it('works from the keyboard and keeps the layout whole at the largest size on a phone', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`${origin}/a/${SEED_ID}`);
+    const larger = page.getByRole('button', { name: 'تكبير الخط' });
+    await larger.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+
+    expect(await larger.getAttribute('aria-disabled')).toBe('true');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/article-phone-largest-font.png`,
+      fullPage: true,
+    });
+    await page.getByRole('button', { name: 'تصغير الخط' }).click();
+    await page.close();
+  });
+
+  it('saves screenshots at a phone and a desktop viewport', async () => {
+    for (const [name, viewport] of [
+      ['phone', { width: 390, height: 844 }],
+      ['desktop', { width: 1366, height: 900 }],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${origin}/a/${SEED_ID}`);
+      await page.evaluate(() => localStorage.removeItem('midad:font-size'));
+      await page.reload();
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: `${SCREENSHOTS}/article-${name}.png`, fullPage: true });
+      await page.goto(origin);
+      await page.screenshot({ path: `${SCREENSHOTS}/home-${name}.png`, fullPage: true });
+      expect(
+        await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'خبر')),
+      ).toBe(true);
+      await page.close();
+    }
+  });
+});

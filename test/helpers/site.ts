@@ -1,0 +1,71 @@
+/**
+ * Test wiring: an in-memory database with the demo article, a view
+ * counter, and the web app built on them, with a pinned clock.
+ */
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config/load.js';
+import { importCapture } from '../../src/importers/capture/import-capture.js';
+import { DEMO_CAPTURE, importDemoContent } from '../../src/importers/demo-content.js';
+import { ViewCounter } from '../../src/services/view-counter.js';
+import { openDatabase, type Database } from '../../src/storage/database.js';
+import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { buildApp } from '../../src/web/app.js';
+
+/** The clock of every test site: 2026-11-29 12:00 UTC. */
+export const NOW = new Date('2026-11-29T12:00:00.000Z');
+export const SEED_ID = '258871304963183';
+export const SEED_HEADLINE = 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب';
+/** A desktop Chrome user agent: its requests count as views. */
+export const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+export const seedBytes = (): Buffer => readFileSync(DEMO_CAPTURE);
+export const fixture = (name: string): Buffer =>
+  readFileSync(new URL(`../fixtures/captures/${name}`, import.meta.url));
+
+/** An empty, migrated in-memory database. */
+export function emptyDatabase(): Promise<Database> {
+  return openDatabase({ file: ':memory:' });
+}
+
+export interface TestSite {
+  database: Database;
+  viewCounter: ViewCounter;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  close(): Promise<void>;
+}
+
+/** A site with the demo article, settings from `env` (environment-variable names). */
+export async function testSite(
+  env: Record<string, string> = {},
+  options: { demo?: boolean } = {},
+): Promise<TestSite> {
+  const database = await emptyDatabase();
+  const deps = { database, now: () => NOW };
+  if (options.demo !== false) await importDemoContent(deps);
+  const viewCounter = new ViewCounter({ sink: (counts) => addViews(database.db, counts) });
+  const config = loadConfig({ MIDAD_BASE_URL: 'https://news.example', ...env });
+  const app = await buildApp({ config, database, viewCounter, now: () => NOW, logRequests: false });
+  return {
+    database,
+    viewCounter,
+    app,
+    async close() {
+      await app.close();
+      await viewCounter.stop();
+      await database.close();
+    },
+  };
+}
+
+/** Imports a capture into a test site's database. */
+export function importInto(
+  database: Database,
+  bytes: Uint8Array,
+  options: { date?: { year: number; month: number; day: number }; timeZone?: string } = {},
+) {
+  return importCapture({ database, now: () => NOW }, bytes, {
+    date: options.date,
+    timeZone: options.timeZone ?? 'Asia/Damascus',
+  });
+}
