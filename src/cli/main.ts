@@ -18,8 +18,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
   let status = 0;
-  program.addCommand(serveCommand((code) => (status = code)));
-  program.addCommand(importCommand((code) => (status = code)));
+  const setStatus = (code: number) => void (status = code);
+  for (const command of [serveCommand(), importCommand(setStatus)]) {
+    program.addCommand(command.exitOverride().showHelpAfterError());
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

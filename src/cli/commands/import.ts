@@ -16,7 +16,7 @@ export function parseDateOption(value: string): CaptureDate {
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [];
   const probe = match ? new Date(Date.UTC(year!, month! - 1, day!)) : null;
   if (!probe || probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day) {
-    throw new InvalidArgumentError(`"${value}" is not a date written YYYY-MM-DD.`);
+    throw new InvalidArgumentError(`"${value}" is not a calendar date in the form YYYY-MM-DD.`);
   }
   return { year: year!, month: month!, day: day! };
 }

@@ -15,7 +15,7 @@ import { buildApp } from '../../web/app.js';
 /** Milliseconds that shutdown may take before the process is ended anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export function serveCommand(_setStatus: (code: number) => void): Command {
+export function serveCommand(): Command {
   return new Command('serve')
     .description('run the site (default http://127.0.0.1:3000)')
     .option('--port <n>', 'port to listen on (env PORT, default 3000)')

@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { DEMO_CAPTURE } from '../../src/importers/demo-content.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
+import type { ArticleId } from '../../src/domain/article-id.js';
+import { SEED_ID } from '../helpers/site.js';
+
+let dir: string;
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'midad-cli-'));
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('midad import', () => {
+  it('prints one line per file, imports the good ones and exits 1 when one is refused', async () => {
+    const db = join(dir, 'site.db');
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+
+    const status = await run(['import', '--db', db, DEMO_CAPTURE, empty]);
+
+    expect(status).toBe(1);
+    expect(out[0]).toMatch(new RegExp(`^${DEMO_CAPTURE}: created ${SEED_ID} «`));
+    expect(err).toEqual([`${empty}: refused: The file is empty.`]);
+    expect(out[1]).toBe('1 imported, 1 refused');
+  });
+
+  it('dates a time-only capture with --date and --tz and exits 0', async () => {
+    const db = join(dir, 'site.db');
+
+    const status = await run([
+      'import',
+      '--db',
+      db,
+      '--date',
+      '2020-01-18',
+      '--tz',
+      'Europe/Istanbul',
+      DEMO_CAPTURE,
+    ]);
+
+    expect(status).toBe(0);
+    const database = await openDatabase({ file: db });
+    const article = await findArticleById(database.db, SEED_ID as ArticleId);
+    await database.close();
+    expect(article?.publishedAt?.toISOString()).toBe('2020-01-18T08:43:00.000Z');
+  });
+
+  it.each([
+    [['--date', '2020-02-30'], /"2020-02-30" is not a calendar date in the form YYYY-MM-DD/],
+    [['--tz', 'Mars/Olympus'], /"Mars\/Olympus" is not an IANA time zone/],
+  ])('refuses the bad option %j before touching the database', async (option, message) => {
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const db = join(dir, 'x.db');
+    const status = await run(['import', '--db', db, ...option, DEMO_CAPTURE]);
+    expect(status).toBe(1);
+    expect(writes.join('')).toMatch(message);
+    expect(existsSync(db)).toBe(false);
+  });
+});
