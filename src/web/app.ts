@@ -5,7 +5,7 @@
  */
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
 import { translator } from '../i18n/format.js';
@@ -38,6 +38,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logRequests === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A malformed URL or header fails before routing: answer it with our page too.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ err: error }, 'malformed request');
+      void sendError(request, reply, { pageContext }, error.statusCode === 404 ? 404 : 400);
+    },
   });
 
   const assets = loadSiteAssets();
@@ -101,16 +106,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply, { pageContext }));
   app.setErrorHandler((error, request, reply) => {
-    const status =
-      error instanceof AppError ? error.status : (error as { statusCode?: number }).statusCode;
+    const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
     if (status === 404) return sendNotFound(request, reply, { pageContext });
     if (status !== undefined && status >= 400 && status < 500) {
-      return reply.code(status).send({
-        error: {
-          code: (error as AppError).code ?? 'BAD_REQUEST',
-          message: (error as Error).message,
-        },
-      });
+      request.log.info({ err: error }, 'bad request');
+      return sendError(request, reply, { pageContext }, 400);
     }
     request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, { pageContext }, 500);

@@ -151,3 +151,37 @@ describe('site settings', () => {
     }
   });
 });
+
+describe('malformed requests', () => {
+  it('answers a broken percent-encoding in the path with the Arabic 400 page', async () => {
+    const res = await get('/a/%E0%A4%A');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/^<!doctype html><html lang="ar" dir="rtl"/);
+    expect(res.body).toContain('<h1>طلب غير صالح</h1>');
+  });
+
+  it('tolerates a broken percent-encoding in the query', async () => {
+    expect((await get(`/a/${SEED_ID}?q=%E0%A4%A`)).statusCode).toBe(200);
+  });
+});
+
+describe('mixed-direction text', () => {
+  it('isolates a Latin byline so it never flips inside the Arabic line', async () => {
+    const capture = [
+      'مجلس الأمن يناقش الوضع الإنساني في الشمال السوري',
+      '',
+      '12/03/2021 14:20',
+      'كتب: Reuters (UK)',
+      'https://example.net/a/777',
+      '',
+      'ناقش مجلس الأمن الدولي في جلسة مغلقة الوضع الإنساني في الشمال السوري، وسط تحذيرات أممية من تفاقم الأزمة مع اقتراب فصل الشتاء.',
+      '',
+      'وقال مندوبون إن المجلس سيعود إلى الملف الأسبوع المقبل بعد تلقي تقرير مفصل من مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة.',
+    ].join('\n');
+    await importInto(site.database, new TextEncoder().encode(capture));
+    const res = await get('/a/777');
+    expect(res.body).toContain('<bdi>Reuters (UK)</bdi>');
+    // The first view, counted as it is served, in the singular form Arabic uses for one.
+    expect(res.body).toContain('<span class="article__views" data-views="1">مشاهدة واحدة</span>');
+  });
+});

@@ -1,11 +1,18 @@
 /**
- * Arabic error pages: 404 for unknown paths and ids, 500 for failures.
+ * Arabic error pages: 400 for malformed requests, 404 for unknown paths
+ * and ids, 500 for failures.
  * Requests under /api get JSON instead.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorPage } from '../views/error-page.js';
+import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
+
+const API_CODES: Record<ErrorStatus, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  500: 'INTERNAL',
+};
 
 export interface ErrorPageDeps {
   pageContext: (request: FastifyRequest) => PageContext;
@@ -23,11 +30,11 @@ export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: ErrorPageDeps,
-  status: 404 | 500,
+  status: ErrorStatus,
 ): FastifyReply {
   reply.code(status).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/')) {
-    return reply.send({ error: { code: status === 404 ? 'NOT_FOUND' : 'INTERNAL', status } });
+    return reply.send({ error: { code: API_CODES[status], status } });
   }
   return reply
     .header('content-type', 'text/html; charset=utf-8')
