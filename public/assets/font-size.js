@@ -40,10 +40,11 @@
     var input = document.getElementById(button.getAttribute('data-copy-target'));
     if (!input) return;
     var done = function () {
-      var label = button.textContent;
+      if (!button.hasAttribute('data-label')) button.setAttribute('data-label', button.textContent);
       button.textContent = button.getAttribute('data-copied');
-      setTimeout(function () {
-        button.textContent = label;
+      clearTimeout(button.copyTimer);
+      button.copyTimer = setTimeout(function () {
+        button.textContent = button.getAttribute('data-label');
       }, 2000);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {

@@ -37,3 +37,30 @@ describe('loadConfig', () => {
     expect((error as Error).message).toMatch(/PORT: .*; MIDAD_TIMEZONE: not an IANA time zone/);
   });
 });
+
+describe('loadConfig, strict values', () => {
+  it.each(['abc', '0x10', '1e3', '65536', '-1', '80.5'])('refuses the port %j', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(
+      'PORT: not a port number: a whole number from 0 to 65535',
+    );
+  });
+
+  it('takes a port given as a number by a flag', () => {
+    expect(loadConfig({}, { port: 8080 }).port).toBe(8080);
+  });
+
+  it.each([
+    'https://news.example/sub/',
+    'news.example',
+    'ftp://news.example',
+    'https://news.example/?a=1',
+  ])('refuses the base URL %j, which is not an origin', (url) => {
+    expect(() => loadConfig({ MIDAD_BASE_URL: url })).toThrow(/MIDAD_BASE_URL: not an origin/);
+  });
+
+  it('keeps the origin of a base URL with a trailing slash', () => {
+    expect(loadConfig({ MIDAD_BASE_URL: 'https://News.Example/' }).baseUrl).toBe(
+      'https://news.example',
+    );
+  });
+});

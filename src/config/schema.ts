@@ -5,9 +5,32 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../lib/time-zone.js';
 
+/** True for an http(s) URL with nothing after the host (a trailing slash is allowed). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
 export const configSchema = z.object({
-  /** TCP port the site listens on. Env `PORT`. */
-  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** TCP port the site listens on. Env `PORT`. 0 picks a free port. */
+  port: z
+    .union([z.number(), z.string()])
+    .transform((v) => String(v))
+    .refine((v) => /^\d{1,5}$/.test(v) && Number(v) <= 65535, {
+      message: 'not a port number: a whole number from 0 to 65535',
+    })
+    .transform(Number)
+    .default(3000),
   /** Address to bind. Env `HOST`. 127.0.0.1 keeps the site private behind a proxy. */
   host: z.string().min(1).default('127.0.0.1'),
   /** SQLite database file. Env `MIDAD_DB`. */
@@ -19,8 +42,10 @@ export const configSchema = z.object({
    */
   baseUrl: z
     .string()
-    .url()
-    .transform((u) => u.replace(/\/+$/, ''))
+    .refine(isOrigin, {
+      message: 'not an origin such as https://news.example (scheme and host, no path)',
+    })
+    .transform((u) => new URL(u).origin)
     .optional(),
   /** The newspaper's name, shown in the header and titles. Env `MIDAD_SITE_NAME`. */
   siteName: z.string().min(1).default('مداد'),

@@ -6,6 +6,9 @@ import type { ArticleId } from './article-id.js';
 
 export type { ArticleId } from './article-id.js';
 
+/** How much of a publish time is known: to the minute, or only the day. */
+export type PublishedPrecision = 'minute' | 'day';
+
 export interface Section {
   id: string;
   slug: string;
@@ -43,6 +46,8 @@ export interface Article {
   byline: string | null;
   /** When the article was published, or null when its date is unknown. */
   publishedAt: Date | null;
+  /** `day` when only the date of `publishedAt` is known (it is then local midnight). */
+  publishedPrecision: PublishedPrecision;
   /** The local wall-clock time `HH:MM` printed on the source page when its date is unknown. */
   publishedLocalTime: string | null;
   createdAt: Date;
@@ -59,5 +64,6 @@ export interface ArticleSummary {
   excerpt: string;
   section: Section | null;
   publishedAt: Date | null;
+  publishedPrecision: PublishedPrecision;
   viewCount: number;
 }

@@ -2,10 +2,12 @@
  * The `midad import` command's work: import each file, report one line per
  * file, go on after a refused file, and tell the caller whether all went in.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../lib/errors.js';
 import type { SaveDeps } from '../services/save-imported-article.js';
+import { tooLargeError } from './capture/decode.js';
 import { importCapture } from './capture/import-capture.js';
+import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
 export interface FileOutcome {
@@ -34,6 +36,20 @@ export async function importFiles(
   return outcomes;
 }
 
+function readFailure(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 async function importOne(
   deps: SaveDeps,
   file: string,
@@ -41,11 +57,15 @@ async function importOne(
 ): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    // Never read a huge file whole: the parser would refuse it anyway.
+    if (info.size > MAX_CAPTURE_BYTES) {
+      return { file, ok: false, line: `${file}: refused: ${tooLargeError(info.size).userMessage}` };
+    }
     bytes = await readFile(file);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { file, ok: false, line: `${file}: refused: ${reason}` };
+    return { file, ok: false, line: `${file}: refused: ${readFailure(error)}` };
   }
   try {
     const r = await importCapture(deps, bytes, options);

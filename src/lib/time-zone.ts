@@ -20,7 +20,8 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
- * The UTC instant of a wall-clock time in `timeZone`.
+ * The UTC instant of a wall-clock time in `timeZone`: an IANA name, `UTC`,
+ * or a fixed offset written `UTC+03:00`.
  * In a DST gap the time is moved forward; in an overlap the earlier instant wins (Luxon's rules).
  *
  * @throws RangeError when the zone is unknown or the date does not exist (e.g. 31 February).
@@ -28,8 +29,9 @@ export function isValidTimeZone(zone: string): boolean {
  *   // 2020-01-18T09:43:00.000Z
  */
 export function wallClockToUtc(wall: WallClock, timeZone: string): Date {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
   const dt = DateTime.fromObject(wall, { zone: timeZone });
+  if (dt.invalidReason === 'unsupported zone')
+    throw new RangeError(`unknown time zone: ${timeZone}`);
   if (!dt.isValid) throw new RangeError(`invalid date or time: ${dt.invalidExplanation ?? ''}`);
   return dt.toJSDate();
 }

@@ -8,12 +8,9 @@ import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
 import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
+import type { PublishedPrecision } from '../domain/article.js';
 import type { Database } from '../storage/database.js';
-import {
-  findExistingArticleId,
-  insertArticle,
-  updateArticle,
-} from '../storage/repositories/articles.repository.js';
+import { insertArticle, updateArticle } from '../storage/repositories/articles.repository.js';
 import {
   replaceRelatedLinks,
   resolveLinksTo,
@@ -21,6 +18,7 @@ import {
 } from '../storage/repositories/related-links.repository.js';
 import { ensureSection } from '../storage/repositories/sections.repository.js';
 import { paragraphsToHtml } from './body-html.js';
+import { findImportMatch } from './find-import-match.js';
 
 /** Longest excerpt made from the first paragraph, in characters. */
 export const EXCERPT_LENGTH = 200;
@@ -36,6 +34,8 @@ export interface ImportedArticle {
   byline: string | null;
   sectionName: string | null;
   publishedAt: Date | null;
+  /** `day` when the source printed a date without a time. */
+  publishedPrecision: PublishedPrecision;
   /** `HH:MM` printed on the source when its date is unknown. */
   publishedLocalTime: string | null;
   views: number;
@@ -47,6 +47,8 @@ export interface SaveResult {
   action: 'created' | 'updated';
   /** Links of other articles that now point at this one. */
   linksResolvedToIt: number;
+  /** Notes for the person importing, e.g. that a stored date was kept. */
+  notes: string[];
 }
 
 export interface SaveDeps {
@@ -55,9 +57,12 @@ export interface SaveDeps {
 }
 
 /**
- * Creates or updates the article. It is matched by id, else by source URL,
- * else by headline key. A stored view count is never lowered.
- * @throws whatever the database throws; nothing is then written.
+ * Creates or updates the article (see find-import-match.ts for which stored
+ * article it is). An update never erases what was known: a stored date,
+ * byline, section or source URL stays when the new copy lacks it, and the
+ * view count never goes down.
+ * @throws AppError `IMPORT_ID_TAKEN` when the id belongs to another story;
+ *   database errors. Nothing is written then.
  */
 export async function saveImportedArticle(
   deps: SaveDeps,
@@ -65,7 +70,43 @@ export async function saveImportedArticle(
 ): Promise<SaveResult> {
   const now = deps.now();
   const headlineKey = headlineMatchKey(article.headline);
-  const links: RelatedLinkWrite[] = [
+  return deps.database.db.transaction().execute(async (trx) => {
+    const { stored, notes } = await findImportMatch(trx, {
+      id: article.id,
+      sourceUrl: article.sourceUrl,
+      headlineKey,
+    });
+    const sectionName = article.sectionName === null ? '' : slugify(article.sectionName);
+    const section =
+      article.sectionName === null || sectionName === ''
+        ? null
+        : await ensureSection(trx, { slug: sectionName, name: article.sectionName }, now);
+    const keepStoredDate =
+      stored !== null && article.publishedAt === null && stored.publishedAt !== null;
+    if (keepStoredDate) notes.push('The stored publish date was kept: this copy has none.');
+    const write = {
+      headline: article.headline,
+      headlineKey,
+      excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
+      bodyHtml: paragraphsToHtml(article.paragraphs),
+      sectionId: section?.id ?? stored?.sectionId ?? null,
+      byline: article.byline ?? stored?.byline ?? null,
+      publishedAt: keepStoredDate ? stored.publishedAt : article.publishedAt,
+      publishedPrecision: keepStoredDate ? stored.publishedPrecision : article.publishedPrecision,
+      publishedLocalTime: keepStoredDate ? stored.publishedLocalTime : article.publishedLocalTime,
+      viewCount: article.views,
+      sourceUrl: article.sourceUrl ?? stored?.sourceUrl ?? null,
+    };
+    const id = stored?.id ?? (await insertArticle(trx, article.id, write, now));
+    if (stored) await updateArticle(trx, stored.id, write, now);
+    await replaceRelatedLinks(trx, id, relatedLinksOf(article));
+    const linksResolvedToIt = await resolveLinksTo(trx, id, headlineKey);
+    return { id, action: stored ? 'updated' : 'created', linksResolvedToIt, notes };
+  });
+}
+
+function relatedLinksOf(article: ImportedArticle): RelatedLinkWrite[] {
+  return [
     ...article.readAlso.map((r) => ({
       kind: 'read_also' as const,
       headline: r.headline,
@@ -79,42 +120,4 @@ export async function saveImportedArticle(
       afterParagraph: null,
     })),
   ];
-
-  return deps.database.db.transaction().execute(async (trx) => {
-    const section =
-      article.sectionName === null || slugify(article.sectionName) === ''
-        ? null
-        : await ensureSection(
-            trx,
-            { slug: slugify(article.sectionName), name: article.sectionName },
-            now,
-          );
-    const write = {
-      headline: article.headline,
-      headlineKey,
-      excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
-      bodyHtml: paragraphsToHtml(article.paragraphs),
-      sectionId: section?.id ?? null,
-      byline: article.byline,
-      publishedAt: article.publishedAt,
-      publishedLocalTime: article.publishedLocalTime,
-      viewCount: article.views,
-      sourceUrl: article.sourceUrl,
-    };
-    const existing = await findExistingArticleId(trx, {
-      id: article.id,
-      sourceUrl: article.sourceUrl,
-      headlineKey,
-    });
-    let id: ArticleId;
-    if (existing === null) {
-      id = await insertArticle(trx, article.id, write, now);
-    } else {
-      id = existing;
-      await updateArticle(trx, id, write, now);
-    }
-    await replaceRelatedLinks(trx, id, links);
-    const linksResolvedToIt = await resolveLinksTo(trx, id, headlineKey);
-    return { id, action: existing === null ? 'created' : 'updated', linksResolvedToIt };
-  });
 }

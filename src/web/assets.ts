@@ -1,8 +1,8 @@
 /**
  * The site's static assets: the stylesheet and script under public/assets
  * (served from memory at fingerprinted URLs, cached for a year as
- * immutable), the self-hosted font files (from @fontsource, under
- * /fonts/), and the inline head script with its CSP hash.
+ * immutable), the favicon, the self-hosted font files (from @fontsource,
+ * under /fonts/), and the inline head script with its CSP hash.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ export interface SiteAssets {
   urls: AssetUrls;
   /** Fingerprinted path (`/assets/site.1a2b3c4d.css`) → file. */
   files: Map<string, Asset>;
+  /** The site icon (SVG), served at /favicon.svg and /favicon.ico. */
+  favicon: Asset;
   /** The CSP source for HEAD_SCRIPT: `'sha256-…'`. */
   headScriptHash: string;
 }
@@ -61,6 +63,10 @@ export function loadSiteAssets(): SiteAssets {
       [cssPath, css],
       [jsPath, js],
     ]),
+    favicon: {
+      body: readFileSync(join(ROOT, 'public', 'favicon.svg')),
+      contentType: 'image/svg+xml',
+    },
     headScriptHash: `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`,
   };
 }

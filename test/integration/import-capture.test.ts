@@ -174,7 +174,7 @@ describe('resolving related headlines', () => {
 
 describe('importing several files', () => {
   it('refuses bad files with a reason, writes nothing for them, and imports the rest', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, truncateSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'midad-import-'));
@@ -184,6 +184,7 @@ describe('importing several files', () => {
       latin1: join(dir, 'cp1256.txt'),
       seed: join(dir, 'seed.txt'),
       missing: join(dir, 'missing.txt'),
+      huge: join(dir, 'huge.txt'),
     };
     writeFileSync(files.empty, '');
     writeFileSync(
@@ -192,14 +193,16 @@ describe('importing several files', () => {
     );
     writeFileSync(files.latin1, Buffer.from([0xc7, 0xe1, 0xc3, 0xd3, 0xcf, 0x0a, 0xc7, 0xe1]));
     writeFileSync(files.seed, seedBytes());
+    writeFileSync(files.huge, '');
+    truncateSync(files.huge, 87_300_000);
 
     const outcomes = await importFiles(
       { database, now: () => NOW },
-      [files.empty, files.binary, files.seed, files.latin1, files.missing],
+      [files.empty, files.binary, files.seed, files.latin1, files.missing, files.huge, dir],
       { timeZone: 'Asia/Damascus' },
     );
 
-    expect(outcomes.map((o) => o.ok)).toEqual([false, false, true, false, false]);
+    expect(outcomes.map((o) => o.ok)).toEqual([false, false, true, false, false, false, false]);
     expect(outcomes[0]?.line).toMatch(/empty\.txt: refused: .*empty/i);
     expect(outcomes[1]?.line).toMatch(/image\.png: refused: .*binary/i);
     expect(outcomes[2]?.line).toMatch(
@@ -207,6 +210,82 @@ describe('importing several files', () => {
     );
     expect(outcomes[3]?.line).toMatch(/cp1256\.txt: refused: .*UTF-8/);
     expect(outcomes[4]?.line).toBe(`${files.missing}: refused: no such file`);
+    expect(outcomes[5]?.line).toBe(
+      `${files.huge}: refused: The file is 87.3 MB; a capture of one article page is at most 2 MB.`,
+    );
+    expect(outcomes[6]?.line).toBe(`${dir}: refused: this is a folder, not a file`);
     expect(await countArticles(database.db)).toBe(1);
+  });
+});
+
+describe('matching a re-import to what is stored', () => {
+  it('refuses a capture whose id belongs to another story, and keeps the stored one whole', async () => {
+    await importInto(
+      database,
+      ownCapture('ارتفاع أسعار النفط', 'https://one.example/story/6488888'),
+    );
+    const other = ownCapture('افتتاح معرض الكتاب', 'https://two.example/news/6488888');
+
+    await expect(importInto(database, other)).rejects.toThrow(
+      'The id 6488888 already belongs to another article («ارتفاع أسعار النفط», from https://one.example/story/6488888); nothing was written.',
+    );
+    expect((await findArticleById(database.db, id('6488888')))?.headline).toBe(
+      'ارتفاع أسعار النفط',
+    );
+    expect(await countArticles(database.db)).toBe(1);
+  });
+
+  it('updates the same story found again at its id with another address', async () => {
+    await importInto(
+      database,
+      ownCapture('ارتفاع أسعار النفط', 'https://one.example/story/6488888'),
+    );
+    const again = await importInto(
+      database,
+      ownCapture('ارتفاع اسعار النفط', 'https://one.example/amp/6488888'),
+    );
+    expect(again).toMatchObject({ id: '6488888', action: 'updated' });
+  });
+
+  it('recognises a story imported once without its link when it comes with one', async () => {
+    const first = await importInto(
+      database,
+      capture(
+        [
+          'وزير التربية يعلن موعد الامتحانات',
+          '',
+          paragraph('الملف الأول'),
+          '',
+          paragraph('الملف الثاني'),
+        ].join('\n'),
+      ),
+    );
+    const second = await importInto(
+      database,
+      ownCapture('وزير التربية يعلن موعد الامتحانات', 'https://example.net/a/5550001'),
+    );
+
+    expect(second.action).toBe('updated');
+    expect(second.id).toBe(first.id);
+    expect(second.warnings).toContain(
+      `This is the article ${first.id} imported before with the same headline; it keeps the id ${first.id}.`,
+    );
+    expect(await countArticles(database.db)).toBe(1);
+    expect((await findArticleById(database.db, first.id))?.sourceUrl).toBe(
+      'https://example.net/a/5550001',
+    );
+  });
+
+  it('keeps the stored date when a time-only copy of the article is imported again', async () => {
+    await importInto(database, seedBytes(), {
+      date: { year: 2020, month: 1, day: 18 },
+      timeZone: 'Asia/Damascus',
+    });
+    const again = await importInto(database, seedBytes());
+
+    expect(again.warnings).toContain('The stored publish date was kept: this copy has none.');
+    const article = await findArticleById(database.db, id(SEED_ID));
+    expect(article?.publishedAt?.toISOString()).toBe('2020-01-18T09:43:00.000Z');
+    expect(article?.publishedLocalTime).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { openDatabase } from '../../storage/database.js';
@@ -14,6 +15,24 @@ import { buildApp } from '../../web/app.js';
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A clear message for the usual reasons a server cannot listen. */
+function listenError(error: unknown, host: string, port: number): AppError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === 'EADDRINUSE'
+      ? `port ${port} is already in use: stop the other server or choose another port with --port or PORT`
+      : code === 'EACCES'
+        ? `port ${port} needs administrator rights: choose a port above 1023`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `${host} is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return new AppError('LISTEN_FAILED', `Cannot listen on ${host}:${port}: ${reason}.`, {
+    cause: error,
+  });
+}
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -35,6 +54,14 @@ export function serveCommand(): Command {
       });
       const app = await buildApp({ config, database, viewCounter, now });
       viewCounter.start(config.viewFlushMs);
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        await app.close();
+        await viewCounter.stop();
+        await database.close();
+        throw listenError(error, config.host, config.port);
+      }
       closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down');
@@ -42,6 +69,5 @@ export function serveCommand(): Command {
         await viewCounter.stop();
         await database.close();
       });
-      await app.listen({ port: config.port, host: config.host });
     });
 }

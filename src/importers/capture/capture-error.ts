@@ -2,6 +2,7 @@ import { AppError } from '../../lib/errors.js';
 
 /** Why a capture was refused. Tests and callers switch on these codes. */
 export type CaptureErrorCode =
+  | 'CAPTURE_TOO_LARGE'
   | 'CAPTURE_EMPTY'
   | 'CAPTURE_BINARY'
   | 'CAPTURE_NOT_UTF8'

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCaptureLines, firstInvalidUtf8Offset } from './decode.js';
+import { CaptureError } from './capture-error.js';
+import { MAX_CAPTURE_BYTES, decodeCaptureLines, firstInvalidUtf8Offset } from './decode.js';
+import { utf16WithoutMark } from './utf16.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -18,6 +20,71 @@ describe('decodeCaptureLines', () => {
 
   it('keeps spelling, tanween and shadda as printed', () => {
     expect(decodeCaptureLines(utf8('أقرأ أيضا: غداً أيّ'))).toEqual(['أقرأ أيضا: غداً أيّ']);
+  });
+});
+
+const TEXT =
+  'انقطاع الكهرباء عن مناطق واسعة في حلب\n12/03/2024 10:00\nhttps://halab.example/a/880001\n';
+const utf16le = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16be = (text: string): Uint8Array => utf16le(text).map((_, i, b) => b[i ^ 1] ?? 0);
+
+function refusal(bytes: Uint8Array): CaptureError {
+  try {
+    decodeCaptureLines(bytes);
+  } catch (error) {
+    if (error instanceof CaptureError) return error;
+    throw error;
+  }
+  throw new Error('the bytes were accepted');
+}
+
+describe('decodeCaptureLines refuses UTF-16 without a byte order mark', () => {
+  it.each([
+    ['UTF-16LE', utf16le(TEXT)],
+    ['UTF-16BE', utf16be(TEXT)],
+    ['UTF-16LE of Arabic with no space or digit', utf16le('الخبرالعاجل')],
+    ['UTF-16LE of English', utf16le('Power cut in Aleppo\n')],
+  ])('calls %s UTF-16, not binary', (order, bytes) => {
+    const error = refusal(bytes);
+
+    expect(error.code).toBe('CAPTURE_NOT_UTF8');
+    expect(error.userMessage).toBe(
+      `The file looks like ${order.slice(0, 8)} text without a byte order mark, not UTF-8; save it as UTF-8 and import it again.`,
+    );
+  });
+
+  it.each([
+    ['UTF-8 Arabic with a NUL byte', new TextEncoder().encode('عنوان\u0000الخبر')],
+    ['a PDF header', new TextEncoder().encode('%PDF-1.4 \u0000\u0001\u0002 hello')],
+    ['random bytes', new Uint8Array([0x8d, 0xd3, 0xbe, 0x28, 0xd2, 0x04, 0xb3, 0x1b, 0x00, 0x78])],
+  ])('still calls %s binary', (_name, bytes) => {
+    expect(refusal(bytes).code).toBe('CAPTURE_BINARY');
+  });
+
+  it('does not take UTF-8 text for UTF-16', () => {
+    expect(utf16WithoutMark(new TextEncoder().encode(TEXT))).toBeNull();
+    expect(utf16WithoutMark(new TextEncoder().encode('      \n  \t  '))).toBeNull();
+  });
+});
+
+describe('decodeCaptureLines refuses a file too large for one page', () => {
+  it.each([
+    [MAX_CAPTURE_BYTES + 1, 'The file is 2.1 MB; a capture of one article page is at most 2 MB.'],
+    [5_000_000, 'The file is 5.0 MB; a capture of one article page is at most 2 MB.'],
+    [87_200_842, 'The file is 87.3 MB; a capture of one article page is at most 2 MB.'],
+  ])('refuses %i bytes before reading them', (length, message) => {
+    const error = refusal(new Uint8Array(length));
+
+    expect(error.code).toBe('CAPTURE_TOO_LARGE');
+    expect(error.userMessage).toBe(message);
+  });
+
+  it('reads a file of exactly the largest size', () => {
+    const line = new TextEncoder().encode('خبر\n');
+    const bytes = new Uint8Array(MAX_CAPTURE_BYTES).fill(0x20);
+    bytes.set(line);
+
+    expect(decodeCaptureLines(bytes)[0]).toBe('خبر');
   });
 });
 

@@ -1,14 +1,22 @@
 import { cleanSourceText } from '../../arabic/clean.js';
 import { CaptureError } from './capture-error.js';
+import { utf16ByMark, utf16WithoutMark } from './utf16.js';
 
 /**
  * Bytes to cleaned lines, refusing what is not a UTF-8 text capture.
  *
  * Checks run from cheapest to most specific so that each refusal names the
- * real problem: empty, then UTF-16 (by its byte order mark, before its NUL
- * bytes make it look binary), then binary (NUL bytes, a PNG, a PDF), then
- * ill-formed UTF-8 (a windows-1256 file usually), then blank text.
+ * real problem: too large, empty, then UTF-16 (by its byte order mark,
+ * before its NUL bytes make it look binary), then binary (NUL bytes, a PNG,
+ * a PDF) unless it reads as UTF-16 without a mark, then ill-formed UTF-8 (a
+ * windows-1256 file usually), then blank text.
  */
+
+/**
+ * The largest capture accepted: one article page copied as text is tens of
+ * kilobytes (the seed is 9 KB); megabytes are a wrong file or a whole site.
+ */
+export const MAX_CAPTURE_BYTES = 2 * 1024 * 1024;
 
 /** Bytes looked at for the binary test; enough for any file header. */
 const SNIFF_BYTES = 64 * 1024;
@@ -22,10 +30,11 @@ const BLANK = /^[\s\u200B-\u200F\u061C\u2060\uFEFF]*$/u;
  * presentation forms folded, no-break spaces made spaces), trimmed at both
  * ends. Line endings may be LF, CRLF or CR.
  *
- * @throws CaptureError CAPTURE_EMPTY, CAPTURE_BINARY or CAPTURE_NOT_UTF8.
+ * @throws CaptureError CAPTURE_TOO_LARGE, CAPTURE_EMPTY, CAPTURE_BINARY or CAPTURE_NOT_UTF8.
  * @example decodeCaptureLines(new TextEncoder().encode('عنوان\r\n')) // ['عنوان', '']
  */
 export function decodeCaptureLines(bytes: Uint8Array): string[] {
+  refuseTooLarge(bytes);
   if (bytes.length === 0) throw new CaptureError('CAPTURE_EMPTY', 'The file is empty.');
   refuseUtf16(bytes);
   refuseBinary(bytes);
@@ -49,11 +58,39 @@ function isControlByte(byte: number): boolean {
   return byte < 0x20 || byte === 0x7f;
 }
 
+function refuseTooLarge(bytes: Uint8Array): void {
+  if (bytes.length > MAX_CAPTURE_BYTES) throw tooLargeError(bytes.length);
+}
+
+/**
+ * The refusal of a capture of `size` bytes, above MAX_CAPTURE_BYTES. Sizes
+ * are in decimal megabytes as file managers print them, rounded up so that
+ * a refused file never reads as within the limit.
+ */
+export function tooLargeError(size: number): CaptureError {
+  const printed =
+    size >= 1e9
+      ? `${(Math.ceil(size / 1e8) / 10).toFixed(1)} GB`
+      : `${(Math.ceil(size / 1e5) / 10).toFixed(1)} MB`;
+  return new CaptureError(
+    'CAPTURE_TOO_LARGE',
+    `The file is ${printed}; a capture of one article page is at most ${MAX_CAPTURE_BYTES / 1024 / 1024} MB.`,
+    { detail: `${size} bytes` },
+  );
+}
+
 function refuseBinary(bytes: Uint8Array): void {
   const sample = bytes.subarray(0, SNIFF_BYTES);
   let controls = 0;
   for (const byte of sample) {
     if (byte === 0 || (isControlByte(byte) && ++controls > sample.length * MAX_CONTROL_SHARE)) {
+      const order = utf16WithoutMark(bytes);
+      if (order) {
+        throw new CaptureError(
+          'CAPTURE_NOT_UTF8',
+          `The file looks like UTF-16${order} text without a byte order mark, not UTF-8; save it as UTF-8 and import it again.`,
+        );
+      }
       throw new CaptureError('CAPTURE_BINARY', 'The file is binary, not a text capture.', {
         detail: byte === 0 ? 'NUL byte in the file' : 'too many control bytes',
       });
@@ -62,8 +99,7 @@ function refuseBinary(bytes: Uint8Array): void {
 }
 
 function refuseUtf16(bytes: Uint8Array): void {
-  const [first, second] = bytes;
-  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
+  if (utf16ByMark(bytes)) {
     throw new CaptureError(
       'CAPTURE_NOT_UTF8',
       'The file is UTF-16 text, not UTF-8; save it as UTF-8 and import it again.',

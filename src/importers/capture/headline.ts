@@ -1,3 +1,4 @@
+import { isDataLine } from './data-line.js';
 import { isHeadlineLike, isProseLike } from './prose.js';
 import type { Token } from './tokens.js';
 
@@ -13,7 +14,9 @@ import type { Token } from './tokens.js';
  * has started (a pull quote repeated in the body) is never the headline.
  * A two-word line is a headline only when it is both repeated and next to
  * metadata, or printed right above the body, since site names are that
- * short too.
+ * short too. A line of numbers, dates and counters alone that was not read
+ * as metadata (`الثلاثاء 12 مارس`, with no year) is never the headline, and
+ * counts as metadata beside one.
  */
 /** Two-word titles (`طقس الثلاثاء`) need more evidence than longer ones. */
 const SHORT_HEADLINE_WORDS = 2;
@@ -44,7 +47,7 @@ export function chooseHeadline(tokens: readonly Token[]): HeadlineChoice | null 
     if (token.kind === 'more') token.headlines.forEach(count);
     if (token.kind !== 'text') return;
     count(token.text);
-    candidates.push({ text: token.text, tokenIndex });
+    if (!isDataLine(token.text)) candidates.push({ text: token.text, tokenIndex });
   });
 
   const bodyStart = candidates.findIndex(({ text }) => isProseLike(text) && !isHeadlineLike(text));
@@ -79,5 +82,6 @@ function neighbour(tokens: readonly Token[], index: number, step: number): Token
 }
 
 function isMetadata(token: Token | undefined): boolean {
+  if (token?.kind === 'text') return isDataLine(token.text);
   return token?.kind === 'metadata' || token?.kind === 'number' || token?.kind === 'views-word';
 }

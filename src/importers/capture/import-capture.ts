@@ -25,5 +25,5 @@ export async function importCapture(
   const parsed = parseCapture(bytes);
   const { article, warnings } = toImportedArticle(parsed, options);
   const saved = await saveImportedArticle(deps, article);
-  return { ...saved, headline: article.headline, warnings };
+  return { ...saved, headline: article.headline, warnings: [...warnings, ...saved.notes] };
 }

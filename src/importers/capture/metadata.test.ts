@@ -55,6 +55,9 @@ describe('parseMetadataLine', () => {
         date: { year: 2020, month: 1, day: 18 },
         time: { hour: 11, minute: 43 },
         updated: false,
+        timeZone: null,
+        impossibleDate: null,
+        relative: null,
         notes: [],
       },
       views: 236,
@@ -62,6 +65,23 @@ describe('parseMetadataLine', () => {
       byline: 'سامر الحلبي',
       section: null,
       crumbs: null,
+    });
+  });
+
+  it.each([
+    ['منذ 3 ساعات', { relative: 'منذ 3 ساعات', date: null }],
+    ['2024-03-12T10:00:00+03:00', { timeZone: '+03:00', time: { hour: 10, minute: 0 } }],
+    ['12 Mar 2024 10:00', { date: { year: 2024, month: 3, day: 12 } }],
+    ['31/02/2024', { impossibleDate: '31/02/2024', date: null }],
+  ])('reads the date line %s', (line, when) => {
+    expect(parseMetadataLine(line)?.when).toMatchObject(when);
+  });
+
+  it('merges the zone and date of two pieces on one line', () => {
+    expect(parseMetadataLine('12 مارس 2024 | 08:00 بتوقيت غرينتش')?.when).toMatchObject({
+      date: { year: 2024, month: 3, day: 12 },
+      time: { hour: 8, minute: 0 },
+      timeZone: 'UTC',
     });
   });
 

@@ -1,7 +1,9 @@
-import { toLatinDigits } from '../../arabic/digits.js';
 import { anyPhrase, arabicPhrase } from './arabic-pattern.js';
 import { isChromeLine } from './chrome.js';
 import { parsePublishTime, type PublishTime } from './publish-time.js';
+import { readViewCount } from './view-count.js';
+
+export { isViewsWord, numberAlone } from './view-count.js';
 
 /**
  * Metadata lines: the publish date and time, the view counter, the
@@ -19,16 +21,6 @@ export interface LineMetadata {
   /** Breadcrumb trail after `الرئيسية`, in order. */
   crumbs: string[] | null;
 }
-
-const NUMBER = '(\\d{1,3}(?:[,٬.]\\d{3})+|\\d+)';
-const VIEWS_WORDS = anyPhrase(['مشاهدة', 'مشاهدات', 'قراءة', 'قراءات', 'زيارة', 'زيارات']);
-const VIEWS_WORD_ALONE = new RegExp(`^(?:${VIEWS_WORDS}|views?)$`, 'iu');
-const VIEWS_BEFORE = new RegExp(
-  `^(?:${arabicPhrase('عدد')}\\s+)?(?:${arabicPhrase('ال')})?${VIEWS_WORDS}\\s*[:：]?\\s*${NUMBER}$`,
-  'u',
-);
-const VIEWS_AFTER = new RegExp(`^${NUMBER}\\s*(?:${VIEWS_WORDS}|views?)$`, 'iu');
-const NUMBER_ALONE = new RegExp(`^${NUMBER}$`, 'u');
 
 const URL_LABEL = anyPhrase([
   'الرابط المختصر',
@@ -66,17 +58,6 @@ const CRUMB_SEPARATOR = /\s*[»>›]\s*|\s+\/\s+/u;
 
 const PIECE_SEPARATOR = /\s*[|｜•·]\s*/u;
 const DASH_SEPARATOR = /\s+[-–—]\s+/u;
-
-/** The number on a line that holds only a number (a view counter printed above its word), else null. */
-export function numberAlone(line: string): number | null {
-  const match = NUMBER_ALONE.exec(toLatinDigits(line));
-  return match ? toNumber(match[1]) : null;
-}
-
-/** True for `مشاهدة` (or `قراءة` …) alone on its line, next to a number line. */
-export function isViewsWord(line: string): boolean {
-  return VIEWS_WORD_ALONE.test(line);
-}
 
 /**
  * The metadata on a line, or null when the line is anything else.
@@ -120,15 +101,14 @@ function readDashedPiece(piece: string, into: LineMetadata): boolean | null {
 
 /** Reads one piece into `into`: true if it carried metadata, false for chrome, null if not understood. */
 function readPiece(piece: string, into: LineMetadata): boolean | null {
-  const latin = toLatinDigits(piece);
   const url = URL_LINE.exec(piece);
   if (url?.[1]) {
     into.url ??= url[1].replace(/[.,،؛)\]]+$/u, '');
     return true;
   }
-  const views = VIEWS_BEFORE.exec(latin) ?? VIEWS_AFTER.exec(latin);
-  if (views) {
-    into.views ??= toNumber(views[1]);
+  const views = readViewCount(piece);
+  if (views !== null) {
+    into.views ??= views;
     return true;
   }
   const when = parsePublishTime(piece);
@@ -153,6 +133,9 @@ function readPiece(piece: string, into: LineMetadata): boolean | null {
 function mergeWhen(into: PublishTime, other: PublishTime): void {
   into.date ??= other.date;
   into.time ??= other.time;
+  into.timeZone ??= other.timeZone;
+  into.impossibleDate ??= other.impossibleDate;
+  into.relative ??= other.relative;
   into.updated &&= other.updated;
   into.notes.push(...other.notes);
 }
@@ -165,10 +148,4 @@ function nameAfterLabel(piece: string, pattern: RegExp, maxWords: number): strin
 
 function bylineNoColon(piece: string): string | null {
   return nameAfterLabel(piece, BYLINE_NO_COLON, MAX_BYLINE_WORDS - 2);
-}
-
-function toNumber(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const value = Number(text.replace(/[,٬.]/gu, ''));
-  return Number.isSafeInteger(value) ? value : null;
 }

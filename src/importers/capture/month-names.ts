@@ -1,13 +1,14 @@
 import { anyPhrase, arabicPhrase } from './arabic-pattern.js';
 
 /**
- * Gregorian month names as pages print them, for reading dates back.
+ * Month and weekday names as pages print them, for reading dates back.
  *
  * Printing tables (src/arabic/calendar-names.ts) hold one spelling per
  * style; reading needs every spelling in use: Egypt and the Gulf (`يناير`,
  * `يونيه`), the Levant and Iraq (`كانون الثاني`), Tunisia and Algeria
  * (`جانفي`, `جويلية`) and Morocco (`يوليوز`, `غشت`, `دجنبر`). Spelling
- * variants of hamza and alef are covered by `arabicPhrase` itself.
+ * variants of hamza and alef are covered by `arabicPhrase` itself. Some
+ * pages print dates in English or French (`12 Mar 2024`, `12 mars 2024`).
  */
 const GREGORIAN: readonly (readonly string[])[] = [
   ['يناير', 'كانون الثاني', 'جانفي'],
@@ -22,6 +23,22 @@ const GREGORIAN: readonly (readonly string[])[] = [
   ['أكتوبر', 'تشرين الأول'],
   ['نوفمبر', 'تشرين الثاني', 'نونبر'],
   ['ديسمبر', 'كانون الأول', 'دجنبر'],
+];
+
+/** English and French names and their usual abbreviations, lower case. */
+const LATIN: readonly (readonly string[])[] = [
+  ['january', 'jan', 'janvier', 'janv'],
+  ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr'],
+  ['march', 'mar', 'mars'],
+  ['april', 'apr', 'avril', 'avr'],
+  ['may', 'mai'],
+  ['june', 'jun', 'juin'],
+  ['july', 'jul', 'juillet', 'juil'],
+  ['august', 'aug', 'août', 'aout'],
+  ['september', 'sep', 'sept', 'septembre'],
+  ['october', 'oct', 'octobre'],
+  ['november', 'nov', 'novembre'],
+  ['december', 'dec', 'décembre', 'decembre', 'déc'],
 ];
 
 /** Hijri month names: recognised so that a dual-calendar line is not taken for prose. */
@@ -42,22 +59,42 @@ const HIJRI = [
   'ذو الحجة',
 ];
 
-/** A regex source matching any Gregorian month name. */
+/** Weekday names, Arabic (both spellings of Monday), English (with abbreviations) and French. */
+export const WEEKDAYS: readonly string[] = [
+  'السبت',
+  'الأحد',
+  'الاثنين',
+  'الإثنين',
+  'الثلاثاء',
+  'الأربعاء',
+  'الخميس',
+  'الجمعة',
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
+  ...['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+];
+
+/** A regex source matching any Gregorian month name in Arabic. */
 export const GREGORIAN_MONTH = anyPhrase(GREGORIAN.flat());
 /** A regex source matching any Hijri month name. */
 export const HIJRI_MONTH = anyPhrase(HIJRI);
+/** A regex source matching an English or French month name; use it with the `i` flag. */
+export const LATIN_MONTH = anyPhrase(LATIN.flat());
 
 const EXACT: readonly (readonly [RegExp, number])[] = GREGORIAN.flatMap((names, index) =>
   names.map((name) => [new RegExp(`^${arabicPhrase(name)}$`, 'u'), index + 1] as const),
 );
 
 /**
- * The month number (1–12) of a month name, or null.
+ * The month number (1–12) of an Arabic, English or French month name, or null.
  *
  * @example monthNumber('كانون الثاني') === 1
+ * @example monthNumber('Mar') === 3
  */
 export function monthNumber(name: string): number | null {
   const trimmed = name.trim();
+  const latin = LATIN.findIndex((names) => names.includes(trimmed.toLowerCase()));
+  if (latin >= 0) return latin + 1;
   for (const [pattern, month] of EXACT) if (pattern.test(trimmed)) return month;
   return null;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
-import { CaptureError, parseCapture, type CaptureErrorCode } from './parse-capture.js';
+import {
+  CaptureError,
+  MAX_CAPTURE_BYTES,
+  parseCapture,
+  type CaptureErrorCode,
+} from './parse-capture.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -22,6 +27,7 @@ const WINDOWS_1256_AL_KHABAR = [0xc7, 0xe1, 0xce, 0xc8, 0xd1];
 
 describe('parseCapture refuses files it cannot read', () => {
   it.each<[string, Uint8Array, CaptureErrorCode]>([
+    ['a file over 2 MB', new Uint8Array(MAX_CAPTURE_BYTES + 1).fill(0x41), 'CAPTURE_TOO_LARGE'],
     ['an empty file', new Uint8Array(), 'CAPTURE_EMPTY'],
     ['a file of spaces, tabs and newlines', utf8(' \n\t\r\n  \n'), 'CAPTURE_EMPTY'],
     [
@@ -48,6 +54,11 @@ describe('parseCapture refuses files it cannot read', () => {
     [
       'UTF-16 text with its byte order mark',
       new Uint8Array([0xff, 0xfe, 0x27, 0x06, 0x44, 0x06]),
+      'CAPTURE_NOT_UTF8',
+    ],
+    [
+      'UTF-16LE text without a byte order mark',
+      new Uint8Array(Buffer.from('عنوان الخبر\nنص الخبر', 'utf16le')),
       'CAPTURE_NOT_UTF8',
     ],
     [
@@ -89,6 +100,11 @@ describe('parseCapture refuses files it cannot read', () => {
   });
 
   it.each<[CaptureErrorCode, Uint8Array, string]>([
+    [
+      'CAPTURE_TOO_LARGE',
+      new Uint8Array(3 * 1024 * 1024),
+      'The file is 3.2 MB; a capture of one article page is at most 2 MB.',
+    ],
     ['CAPTURE_EMPTY', utf8('  \n'), 'The file contains only whitespace, no text.'],
     [
       'CAPTURE_BINARY',

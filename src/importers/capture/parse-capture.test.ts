@@ -40,6 +40,7 @@ describe('parseCapture on the seed capture', () => {
   it('reads the time and leaves the date empty', () => {
     expect(seed.time).toEqual({ hour: 11, minute: 43 });
     expect(seed.date).toBeNull();
+    expect(seed.timeZone).toBeNull();
     expect(seed.warnings).toEqual([]);
   });
 
@@ -96,6 +97,7 @@ describe('parseCapture on captures from other sites', () => {
       views: 1204,
       date: { year: 2020, month: 1, day: 18 },
       time: { hour: 11, minute: 43 },
+      timeZone: null,
       readAlso: [
         {
           headline: 'ترميم قلعة حلب يدخل مرحلته الثالثة وسط نقص في التمويل',
@@ -128,6 +130,7 @@ describe('parseCapture on captures from other sites', () => {
       views: 236,
       date: { year: 2021, month: 1, day: 18 },
       time: { hour: 19, minute: 15 },
+      timeZone: null,
       readAlso: [
         { headline: 'ارتفاع أسعار تذاكر المترو بداية من الشهر المقبل', afterParagraph: 2 },
       ],
@@ -160,6 +163,7 @@ describe('parseCapture on captures from other sites', () => {
       views: 87,
       date: { year: 2021, month: 7, day: 5 },
       time: { hour: 9, minute: 30 },
+      timeZone: null,
       readAlso: [
         {
           headline: 'وزارة الموارد المائية تعلن برنامجاً استعجالياً لفصل الصيف',
@@ -195,6 +199,7 @@ describe('parseCapture on captures from other sites', () => {
       views: 123,
       date: { year: 2022, month: 3, day: 9 },
       time: { hour: 14, minute: 5 },
+      timeZone: null,
       readAlso: [],
       moreHeadlines: [
         'افتتاح طريق الباطنة الساحلي أمام حركة السير',
@@ -226,6 +231,7 @@ describe('parseCapture on captures from other sites', () => {
       views: 2315,
       date: { year: 2023, month: 7, day: 9 },
       time: { hour: 10, minute: 5 },
+      timeZone: null,
       readAlso: [{ headline: 'خطوات الاستعلام عن نتائج التوجيهي إلكترونياً', afterParagraph: 3 }],
       moreHeadlines: [
         'الحكومة تقر نظام الامتحانات الجديد للثانوية العامة',
@@ -256,6 +262,7 @@ describe('parseCapture on captures from other sites', () => {
       views: null,
       date: { year: 2022, month: 12, day: 12 },
       time: null,
+      timeZone: null,
       readAlso: [],
       moreHeadlines: [
         'مهرجان للمسرح الجامعي في طرابلس الأسبوع المقبل',
@@ -264,7 +271,7 @@ describe('parseCapture on captures from other sites', () => {
       byline: null,
       section: null,
       warnings: [
-        'The capture shows no link to the article, so it has no id.',
+        'The capture shows no link to the article; it gets a new id.',
         'A short line between body paragraphs was left out: "ندوات وتواقيع"',
       ],
     });

@@ -1,11 +1,11 @@
 import { collectBody } from './body.js';
 import { CaptureError } from './capture-error.js';
+import { choosePublishTime } from './choose-publish-time.js';
 import { decodeCaptureLines } from './decode.js';
 import { chooseHeadline, sameLine } from './headline.js';
 import type { LineMetadata } from './metadata.js';
 import { isProseLike } from './prose.js';
-import type { PublishTime } from './publish-time.js';
-import { idFromLink, pickArticleLink } from './short-link.js';
+import { numberInLink, pickArticleLink, usableId } from './short-link.js';
 import { tokenize, type Token } from './tokens.js';
 
 /**
@@ -17,6 +17,7 @@ import { tokenize, type Token } from './tokens.js';
  */
 
 export { CaptureError, type CaptureErrorCode } from './capture-error.js';
+export { MAX_CAPTURE_BYTES } from './decode.js';
 
 /** A calendar date as printed on the page; month 1–12. */
 export interface CaptureDate {
@@ -41,11 +42,22 @@ export interface ParsedCapture {
   headline: string;
   /** The article's own URL as in the capture. */
   shortLink: string | null;
-  /** The numeric id in the short link, as a string (ids may exceed 2^53). */
+  /**
+   * The number in the short link as an article id, without leading zeros, as
+   * a string (ids may exceed 2^53); null when the link has no number or one
+   * that cannot be an id (0, above 2^63 − 1).
+   */
   id: string | null;
   views: number | null;
   date: CaptureDate | null;
   time: CaptureTime | null;
+  /**
+   * The time zone printed with the time: an IANA name (`بتوقيت دمشق` is
+   * `Asia/Damascus`, `توقيت مكة` is `Asia/Riyadh`), or a fixed offset
+   * written `+03:00`, `-05:00` or `UTC` (`GMT`, `ت.غ`, an ISO `Z` or
+   * `+03:00`). Null when the page names no zone.
+   */
+  timeZone: string | null;
   /** Body paragraphs, cleaned; "read also" lines are not included. */
   paragraphs: string[];
   readAlso: ReadAlso[];
@@ -63,8 +75,8 @@ export interface ParsedCapture {
 /**
  * Parses the bytes of a capture.
  *
- * @throws CaptureError CAPTURE_EMPTY, CAPTURE_BINARY, CAPTURE_NOT_UTF8,
- *   CAPTURE_NO_HEADLINE or CAPTURE_NO_BODY.
+ * @throws CaptureError CAPTURE_TOO_LARGE (over MAX_CAPTURE_BYTES), CAPTURE_EMPTY,
+ *   CAPTURE_BINARY, CAPTURE_NOT_UTF8, CAPTURE_NO_HEADLINE or CAPTURE_NO_BODY.
  * @example parseCapture(readFileSync('demo/anapress-258871304963183.txt')).id === '258871304963183'
  */
 export function parseCapture(bytes: Uint8Array): ParsedCapture {
@@ -83,25 +95,27 @@ export function parseCapture(bytes: Uint8Array): ParsedCapture {
   if (body.paragraphs.length === 0) throw noBody();
 
   const metadata = metadataNearestFirst(tokens, headline.tokenIndex);
-  const { date, time, notes } = publishTime(metadata.flatMap((line) => line.when ?? []));
+  const when = choosePublishTime(metadata.flatMap((line) => line.when ?? []));
   const shortLink = pickArticleLink(metadata.flatMap((line) => line.url ?? []));
-  const id = shortLink === null ? null : idFromLink(shortLink);
+  const number = shortLink === null ? null : numberInLink(shortLink);
+  const id = number === null ? null : usableId(number);
 
   return {
     headline: headline.text,
     shortLink,
     id,
     views: first(metadata, (line) => line.views),
-    date,
-    time,
+    date: when.date,
+    time: when.time,
+    timeZone: when.timeZone,
     paragraphs: body.paragraphs,
     readAlso: body.readAlso,
     moreHeadlines: moreHeadlines(tokens, headline.text),
     byline: first(metadata, (line) => line.byline),
     section: first(metadata, (line) => line.section) ?? sectionFromCrumbs(metadata, headline.text),
     warnings: [
-      ...notes,
-      ...linkWarnings(shortLink, id),
+      ...when.notes,
+      ...linkWarnings(shortLink, number, id),
       ...body.skipped.map((line) => `A short line between body paragraphs was left out: "${line}"`),
     ],
   };
@@ -139,24 +153,18 @@ function first<T>(
   return null;
 }
 
-/** The first printed date and time, preferring those not labelled as an update. */
-function publishTime(whens: readonly PublishTime[]): {
-  date: CaptureDate | null;
-  time: CaptureTime | null;
-  notes: string[];
-} {
-  const ordered = [...whens.filter((w) => !w.updated), ...whens.filter((w) => w.updated)];
-  const withDate = ordered.find((w) => w.date !== null);
-  return {
-    date: withDate?.date ?? null,
-    time: ordered.find((w) => w.time !== null)?.time ?? null,
-    notes: withDate?.notes ?? [],
-  };
-}
-
-function linkWarnings(shortLink: string | null, id: string | null): string[] {
-  if (shortLink === null) return ['The capture shows no link to the article, so it has no id.'];
-  if (id === null) return [`The article link ${shortLink} has no numeric id.`];
+function linkWarnings(
+  shortLink: string | null,
+  number: string | null,
+  id: string | null,
+): string[] {
+  if (shortLink === null) return ['The capture shows no link to the article; it gets a new id.'];
+  if (number === null) return [`The article link ${shortLink} has no numeric id.`];
+  if (id === null) {
+    return [
+      `The number in the article link ${shortLink} cannot be used as an id; a new id will be assigned.`,
+    ];
+  }
   return [];
 }
 

@@ -45,6 +45,21 @@ describe('parsePublishTime', () => {
     ['3:00 PM', null, t(15, 0)],
     ['11:43 بتوقيت دمشق', null, t(11, 43)],
     ['11:43 GMT+3', null, t(11, 43)],
+    ['12 Mar 2024 10:00', d(2024, 3, 12), t(10, 0)],
+    ['March 12, 2024', d(2024, 3, 12), null],
+    ['Tue, 12 March 2024 10:15 PM', d(2024, 3, 12), t(22, 15)],
+    ['Mar. 5th, 2024', d(2024, 3, 5), null],
+    ['Published on 1 Sept 2023 at 09:30', d(2023, 9, 1), t(9, 30)],
+    ['12 mars 2024', d(2024, 3, 12), null],
+    ['publié le 1er août 2023', d(2023, 8, 1), null],
+    ['2024-03-12T10:00:00+03:00', d(2024, 3, 12), t(10, 0)],
+    ['2024-03-12T07:00:00Z', d(2024, 3, 12), t(7, 0)],
+    ['2024-03-12T07:00:00.000Z', d(2024, 3, 12), t(7, 0)],
+    ['2024-03-12T10:00', d(2024, 3, 12), t(10, 0)],
+    ['٢٠٢٤-٠٣-١٢T١٠:٠٠:٠٠+٠٣:٠٠', d(2024, 3, 12), t(10, 0)],
+    ['الثلاثاء، 2024/3/12 - 08:00 بتوقيت غرينتش', d(2024, 3, 12), t(8, 0)],
+    ['منذ 3 ساعات', null, null],
+    ['أمس الساعة 10:30', null, t(10, 30)],
   ])('reads %s', (text, date, time) => {
     const result = parsePublishTime(text);
 
@@ -58,9 +73,14 @@ describe('parsePublishTime', () => {
     ['a time followed by a number', '11:43 236'],
     ['an hour past 23', '25:10'],
     ['a 12-hour time past 12', '13:10 م'],
-    ['a day that does not exist', '31/02/2020'],
     ['a month name with no day or year', 'كانون الثاني'],
     ['a year in prose', 'عام 2020'],
+    ['an English month in prose', 'The report was published in March 2024'],
+    ['an ISO time with an hour past 23', '2024-03-12T25:00:00Z'],
+    ['an ISO offset past 14 hours', '2024-03-12T10:00:00+15:00'],
+    ['a year out of range', '12/03/1850'],
+    ['relative words in prose', 'منذ 3 ساعات والناس ينتظرون'],
+    ['a zone with nothing else but prose', 'بتوقيت دمشق قال المتحدث'],
   ])('refuses %s', (_name, text) => {
     expect(parsePublishTime(text)).toBeNull();
   });
@@ -70,7 +90,102 @@ describe('parsePublishTime', () => {
       date: d(2020, 1, 18),
       time: null,
       updated: false,
+      timeZone: null,
+      impossibleDate: null,
+      relative: null,
       notes: ['The date 01/18/2020 was read as month/day/year.'],
+    });
+  });
+
+  it.each([
+    ['31/02/2024', '31/02/2024'],
+    ['٣١/٠٢/٢٠٢٤ ١٠:٠٠', '٣١/٠٢/٢٠٢٤'],
+    ['30 فبراير 2024', '30 فبراير 2024'],
+    ['نشر في: 31 نيسان 2023', '31 نيسان 2023'],
+    ['13/13/2024', '13/13/2024'],
+    ['2023-02-29', '2023-02-29'],
+    ['30 Feb 2024', '30 Feb 2024'],
+  ])('reads %s as a date that does not exist, quoted as printed', (text, printed) => {
+    const result = parsePublishTime(text);
+
+    expect(result?.date).toBeNull();
+    expect(result?.impossibleDate).toBe(printed);
+  });
+
+  it.each([
+    ['منذ 3 ساعات', 'منذ 3 ساعات'],
+    ['قبل ساعتين', 'قبل ساعتين'],
+    ['منذ يوم', 'منذ يوم'],
+    ['منذ يومين', 'منذ يومين'],
+    ['منذ 15 يوماً', 'منذ 15 يوماً'],
+    ['منذ ساعة و20 دقيقة', 'منذ ساعة و20 دقيقة'],
+    ['نشر منذ ٥ دقائق', 'منذ ٥ دقائق'],
+    ['آخر تحديث: قبل أسبوع', 'قبل أسبوع'],
+    ['منذ قليل', 'منذ قليل'],
+    ['3 hours ago', '3 hours ago'],
+  ])('reads the relative time %s, with no date', (text, relative) => {
+    const result = parsePublishTime(text);
+
+    expect(result?.date).toBeNull();
+    expect(result?.relative).toBe(relative);
+  });
+
+  it.each<[string, string | null]>([
+    ['08:00 بتوقيت غرينتش', 'UTC'],
+    ['08:00 GMT', 'UTC'],
+    ['08:00 UTC', 'UTC'],
+    ['08:00 ت.غ', 'UTC'],
+    ['08:00 (ت.غ)', 'UTC'],
+    ['08:00 بالتوقيت العالمي', 'UTC'],
+    ['10:45 (توقيت مكة)', 'Asia/Riyadh'],
+    ['10:45 بتوقيت مكة المكرمة', 'Asia/Riyadh'],
+    ['08:05 بتوقيت دمشق', 'Asia/Damascus'],
+    ['08:05 بتوقيت القاهرة', 'Africa/Cairo'],
+    ['08:05 بتوقيت بيروت', 'Asia/Beirut'],
+    ['08:05 بتوقيت بغداد', 'Asia/Baghdad'],
+    ['08:05 بتوقيت القدس', 'Asia/Jerusalem'],
+    ['08:05 بتوقيت تونس', 'Africa/Tunis'],
+    ['08:05 بتوقيت الجزائر', 'Africa/Algiers'],
+    ['08:05 بتوقيت الرباط', 'Africa/Casablanca'],
+    ['08:05 بتوقيت عمان', 'Asia/Amman'],
+    ['08:05 بتوقيت عمّان', 'Asia/Amman'],
+    ['08:05 بتوقيت عُمان', 'Asia/Muscat'],
+    ['08:05 بتوقيت أبوظبي', 'Asia/Dubai'],
+    ['08:05 بتوقيت الإمارات', 'Asia/Dubai'],
+    ['08:05 بتوقيت الدوحة', 'Asia/Qatar'],
+    ['08:05 بتوقيت إسطنبول', 'Europe/Istanbul'],
+    ['08:05 بتوقيت اسطنبول', 'Europe/Istanbul'],
+    ['08:05 بتوقيت أنقرة', 'Europe/Istanbul'],
+    ['08:05 بتوقيت الكويت', 'Asia/Kuwait'],
+    ['08:05 بتوقيت المنامة', 'Asia/Bahrain'],
+    ['08:05 بتوقيت مسقط', 'Asia/Muscat'],
+    ['08:05 بتوقيت صنعاء', 'Asia/Aden'],
+    ['08:05 بتوقيت الخرطوم', 'Africa/Khartoum'],
+    ['11:43 GMT+3', '+03:00'],
+    ['11:43 (UTC +02:00)', '+02:00'],
+    ['11:43 GMT-5', '-05:00'],
+    ['11:43 GMT+5:30', '+05:30'],
+    ['2024-03-12T10:00:00+03:00', '+03:00'],
+    ['2024-03-12T10:00:00-0500', '-05:00'],
+    ['2024-03-12T07:00:00Z', 'UTC'],
+    ['2024-03-12T07:00:00+00:00', 'UTC'],
+    ['18/01/2020 11:43', null],
+    ['11:43 بالتوقيت المحلي', null],
+  ])('reads the time zone in %s', (text, timeZone) => {
+    const result = parsePublishTime(text);
+
+    expect(result?.time).not.toBeNull();
+    expect(result?.timeZone).toBe(timeZone);
+    if (timeZone?.includes('/')) {
+      expect(() => new Intl.DateTimeFormat('en', { timeZone })).not.toThrow();
+    }
+  });
+
+  it('notes a time zone it does not know, and still reads the time', () => {
+    expect(parsePublishTime('08:05 بتوقيت نواكشوط')).toMatchObject({
+      time: t(8, 5),
+      timeZone: null,
+      notes: ['The capture names a time zone that is not known: "بتوقيت نواكشوط".'],
     });
   });
 

@@ -1,20 +1,30 @@
 import { toLatinDigits } from '../../arabic/digits.js';
 import { WORD_END, anyPhrase, wordsPattern } from './arabic-pattern.js';
-import { GREGORIAN_MONTH, HIJRI_MONTH, monthNumber } from './month-names.js';
+import { HIJRI_MONTH, WEEKDAYS } from './month-names.js';
 import type { CaptureDate, CaptureTime } from './parse-capture.js';
+import { findPrintedDate, toDate } from './printed-date.js';
+import { findPrintedZone, formatOffset } from './printed-zone.js';
+import { findRelativeTime } from './relative-phrase.js';
 
 /**
  * Reading a publish date and time from one piece of a metadata line.
  *
- * A piece is taken for a date/time only when nothing but the date, the time
- * and known filler (labels such as `نشر في:`, weekday names, `الساعة`,
- * separators) is left on it: prose that merely mentions `11:43` stays prose.
+ * A piece is taken for a date/time only when nothing but the date, the time,
+ * a time zone, a relative time and known filler (labels such as `نشر في:`,
+ * weekday names, `الساعة`, separators) is left on it: prose that merely
+ * mentions `11:43` stays prose.
  */
 export interface PublishTime {
   date: CaptureDate | null;
   time: CaptureTime | null;
   /** The piece is labelled as an update (`آخر تحديث`), second choice after a publish time. */
   updated: boolean;
+  /** The zone printed with it: an IANA name (`Asia/Damascus`), `+03:00` or `UTC`. */
+  timeZone: string | null;
+  /** A date printed that does not exist (`31/02/2024`), as printed. */
+  impossibleDate: string | null;
+  /** A relative time printed instead of a date (`منذ 3 ساعات`), as printed. */
+  relative: string | null;
   /** Notes for the capture's warnings, e.g. a date read as month/day/year. */
   notes: string[];
 }
@@ -27,124 +37,122 @@ const TIME = new RegExp(
   `(?<![\\d:])(\\d{1,2}):(\\d{2})(?::\\d{2})?(?![\\d:])(?:\\s*(${anyPhrase([...AM, ...PM])})${WORD_END})?`,
   'iu',
 );
-const DAY_MONTH_YEAR = new RegExp(
-  `(?<!\\d)(\\d{1,2})\\s*(?:من\\s+)?(${GREGORIAN_MONTH})` +
-    `(?:\\s*[/\\-]\\s*${GREGORIAN_MONTH}|\\s*\\(\\s*${GREGORIAN_MONTH}\\s*\\))?` +
-    `\\s*[،,]?\\s*(\\d{4})(?!\\d)(?:\\s*م${WORD_END})?`,
-  'u',
-);
-const ISO_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/u;
-const NUMERIC_DATE = /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/u;
+/** ISO 8601 / RFC 3339 date and time, with an offset or `Z` if any: `2024-03-12T10:00:00+03:00`. */
+const ISO_TIMESTAMP =
+  /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:T|\s+)(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z|([+-])(\d{2})(?::?(\d{2}))?)?(?![\d:])/iu;
 const HIJRI_DATE = new RegExp(
   `(?<!\\d)\\d{1,2}\\s+${HIJRI_MONTH}\\s+\\d{4}\\s*(?:هـ|ه${WORD_END})?`,
   'u',
 );
 
-const UPDATED = new RegExp(wordsPattern(['آخر تحديث', 'تحديث', 'تم التحديث', 'محدث']), 'u');
+const UPDATED_WORDS = ['آخر تحديث', 'تحديث', 'تم التحديث', 'محدث', 'updated', 'last updated'];
+const UPDATED = new RegExp(wordsPattern([...UPDATED_WORDS, 'mis à jour']), 'iu');
 const FILLER = new RegExp(
   wordsPattern([
-    'نشر في',
-    'نشر بتاريخ',
-    'تاريخ النشر',
-    'تم النشر',
-    'نشر',
-    'بتاريخ',
-    'التاريخ',
-    'الساعة',
-    'الوقت',
-    'في',
-    'يوم',
-    'الموافق',
-    'آخر تحديث',
-    'تحديث',
-    'تم التحديث',
-    'محدث',
-    'السبت',
-    'الأحد',
-    'الاثنين',
-    'الإثنين',
-    'الثلاثاء',
-    'الأربعاء',
-    'الخميس',
-    'الجمعة',
-    'بتوقيت',
-    'توقيت',
-    'مكة',
-    'دمشق',
-    'القاهرة',
-    'غرينتش',
-    'GMT',
-    'UTC',
+    ...['نشر في', 'نشر بتاريخ', 'تاريخ النشر', 'تم النشر', 'نشر', 'بتاريخ', 'التاريخ'],
+    ...['الساعة', 'الوقت', 'في', 'يوم', 'اليوم', 'الموافق', 'بالتوقيت المحلي'],
+    ...UPDATED_WORDS,
+    ...WEEKDAYS,
+    ...['published', 'posted', 'on', 'at', 'publié le', 'mis à jour le', 'le', 'à'],
   ]),
   'giu',
 );
-/** A UTC offset printed after the time, as in `GMT+3` or `(UTC +02:00)`. */
-const UTC_OFFSET = /(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?/giu;
 const SEPARATORS = /[\s\p{P}\p{S}]/gu;
 
 /**
  * Reads a date and/or time from `text`, or null when `text` holds anything
  * else. Digits may be Arabic-Indic. A 12-hour time with ص/م (or AM/PM)
- * becomes 24-hour. A numeric date is read day first (18/01/2020), as Arabic
- * pages print it, unless only month first makes sense (01/18/2020).
+ * becomes 24-hour. A date that does not exist (`31/02/2024`) or a relative
+ * time (`منذ 3 ساعات`) is read too, with no date, so that the line is known
+ * for metadata and the capture can say why it has no date.
  *
  * @example parsePublishTime('18 يناير 2020 | 11:43 م')?.time // { hour: 23, minute: 43 }
+ * @example parsePublishTime('08:00 بتوقيت غرينتش')?.timeZone === 'UTC'
  */
 export function parsePublishTime(text: string): PublishTime | null {
-  // `2020-01-18T11:43` reads as a date and a time.
-  let rest = toLatinDigits(text)
-    .replace(/(\d)T(?=\d)/gu, '$1 ')
-    .replace(UTC_OFFSET, ' ');
-  const notes: string[] = [];
-  let time: CaptureTime | null = null;
-  let date: CaptureDate | null = null;
+  const result: PublishTime = {
+    date: null,
+    time: null,
+    updated: false,
+    timeZone: null,
+    impossibleDate: null,
+    relative: null,
+    notes: [],
+  };
+  // Digits made Latin one for one, and cuts blanked to the same length, so
+  // that positions in `rest` are positions in `text`.
+  let rest = toLatinDigits(text);
   let found = false;
-
-  const timeMatch = TIME.exec(rest);
-  if (timeMatch) {
-    time = toTime(timeMatch[1], timeMatch[2], timeMatch[3]);
-    if (!time) return null;
-    rest = cut(rest, timeMatch);
+  const take = (where: { index: number; length: number }): string => {
+    rest =
+      rest.slice(0, where.index) +
+      ' '.repeat(where.length) +
+      rest.slice(where.index + where.length);
     found = true;
-  }
+    return text.slice(where.index, where.index + where.length).trim();
+  };
 
-  const named = DAY_MONTH_YEAR.exec(rest);
-  const iso = named ? null : ISO_DATE.exec(rest);
-  const numeric = named || iso ? null : NUMERIC_DATE.exec(rest);
-  if (named) {
-    date = toDate(named[3], String(monthNumber(named[2] ?? '') ?? 0), named[1]);
-    rest = cut(rest, named);
-  } else if (iso) {
-    date = toDate(iso[1], iso[3], iso[4]);
-    rest = cut(rest, iso);
-  } else if (numeric) {
-    date = toDate(numeric[4], numeric[3], numeric[1]);
-    const monthFirst = date ? null : toDate(numeric[4], numeric[1], numeric[3]);
-    if (monthFirst) {
-      date = monthFirst;
-      notes.push(`The date ${numeric[0]} was read as month/day/year.`);
+  const iso = ISO_TIMESTAMP.exec(rest);
+  if (iso && !readIsoTimestamp(iso, result, take)) return null;
+
+  const zone = findPrintedZone(rest);
+  if (zone) {
+    const printed = take(zone);
+    result.timeZone ??= zone.timeZone;
+    if (zone.timeZone === null) {
+      result.notes.push(`The capture names a time zone that is not known: "${printed}".`);
     }
-    rest = cut(rest, numeric);
   }
-  if (named || iso || numeric) {
-    if (!date) return null;
-    found = true;
+
+  const time = result.time ? null : TIME.exec(rest);
+  if (time) {
+    result.time = toTime(time[1], time[2], time[3]);
+    if (!result.time) return null;
+    take({ index: time.index, length: time[0].length });
+  }
+
+  const date = iso ? null : findPrintedDate(rest);
+  if (date?.kind === 'date') {
+    const printed = take(date);
+    result.date = date.date;
+    if (date.monthFirst) result.notes.push(`The date ${printed} was read as month/day/year.`);
+  } else if (date?.kind === 'impossible') {
+    result.impossibleDate = take(date);
   }
 
   const hijri = HIJRI_DATE.exec(rest);
-  if (hijri) {
-    rest = cut(rest, hijri);
-    found = true;
-  }
+  if (hijri) take({ index: hijri.index, length: hijri[0].length });
 
-  const updated = UPDATED.test(rest);
+  const relative = findRelativeTime(rest);
+  if (relative) result.relative = take({ index: relative.index, length: relative[0].length });
+
+  result.updated = UPDATED.test(rest);
   const leftover = rest.replace(FILLER, ' ').replace(SEPARATORS, '');
-  if (!found || leftover !== '') return null;
-  return { date, time, updated, notes };
+  return found && leftover === '' ? result : null;
 }
 
-function cut(text: string, match: RegExpExecArray): string {
-  return text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length);
+/** Reads an ISO timestamp into `into`; false when its time or offset is out of range. */
+function readIsoTimestamp(
+  iso: RegExpExecArray,
+  into: PublishTime,
+  take: (where: { index: number; length: number }) => string,
+): boolean {
+  const [, year, month, day, hour, minute, second, offset, sign, offsetHours, offsetMinutes] = iso;
+  into.time = toTime(hour, minute, undefined);
+  if (!into.time || Number(second ?? 0) > 59) return false;
+  if (offset !== undefined) {
+    into.timeZone =
+      offset.toUpperCase() === 'Z'
+        ? 'UTC'
+        : formatOffset(sign ?? '+', offsetHours ?? '', offsetMinutes ?? '00');
+    if (into.timeZone === null) return false;
+  }
+  const date = toDate(year, month, day);
+  if (date === null) return false;
+  const printed = take({ index: iso.index, length: iso[0].length });
+  if (date === 'impossible') into.impossibleDate = printed;
+  else into.date = date;
+  return true;
 }
 
 function toTime(
@@ -161,17 +169,4 @@ function toTime(
   if (morning && hour === 12) hour = 0;
   if (!morning && hour < 12) hour += 12;
   return { hour, minute };
-}
-
-function toDate(
-  yearText: string | undefined,
-  monthText: string | undefined,
-  dayText: string | undefined,
-): CaptureDate | null {
-  const year = Number(yearText);
-  const month = Number(monthText);
-  const day = Number(dayText);
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= lastDay ? { year, month, day } : null;
 }

@@ -15,6 +15,7 @@ const parsed = (over: Partial<ParsedCapture>): ParsedCapture => ({
   byline: null,
   section: null,
   warnings: [],
+  timeZone: null,
   ...over,
 });
 const DAMASCUS = { timeZone: 'Asia/Damascus' };
@@ -63,15 +64,28 @@ describe('toImportedArticle', () => {
     ]);
   });
 
-  it('dates a page without a time at 00:00 of its day and says so', () => {
+  it('dates a page without a time by its day alone and says so', () => {
     const { article, warnings } = toImportedArticle(
       parsed({ date: { year: 2020, month: 1, day: 18 } }),
       DAMASCUS,
     );
     expect(article.publishedAt?.toISOString()).toBe('2020-01-17T22:00:00.000Z');
+    expect(article.publishedPrecision).toBe('day');
     expect(warnings).toEqual([
-      'The capture prints no time; the article is dated 00:00 of its day.',
+      'The capture prints no time; the article is dated by its day alone.',
     ]);
+  });
+
+  it('uses the time zone the page names over the one given in the options', () => {
+    const at = (timeZone: string) =>
+      toImportedArticle(
+        parsed({ date: { year: 2024, month: 3, day: 12 }, time: { hour: 8, minute: 0 }, timeZone }),
+        DAMASCUS,
+      ).article.publishedAt?.toISOString();
+    expect(at('UTC')).toBe('2024-03-12T08:00:00.000Z');
+    expect(at('Asia/Riyadh')).toBe('2024-03-12T05:00:00.000Z');
+    expect(at('+03:00')).toBe('2024-03-12T05:00:00.000Z');
+    expect(at('-05:30')).toBe('2024-03-12T13:30:00.000Z');
   });
 
   it('keeps the parser warnings and maps the rest unchanged', () => {

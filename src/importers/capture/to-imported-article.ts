@@ -5,6 +5,7 @@
  * the date stays unknown, with a warning. A date is never invented.
  */
 import { parseArticleId } from '../../domain/article-id.js';
+import type { PublishedPrecision } from '../../domain/article.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
 import type { CaptureDate, CaptureTime, ParsedCapture } from './parse-capture.js';
@@ -12,7 +13,7 @@ import type { CaptureDate, CaptureTime, ParsedCapture } from './parse-capture.js
 export interface CaptureDateOptions {
   /** The date of captures that print no date of their own. */
   date?: CaptureDate | undefined;
-  /** The IANA zone the page's times are in. */
+  /** The IANA zone the page's times are in, unless the page names its own. */
   timeZone: string;
 }
 
@@ -21,6 +22,8 @@ export interface MappedCapture {
   warnings: string[];
 }
 
+/** A zone as Luxon names it: IANA names and `UTC` as they are, `+03:00` as `UTC+03:00`. */
+const zoneName = (zone: string) => (/^[+-]\d{2}:\d{2}$/.test(zone) ? `UTC${zone}` : zone);
 const pad = (n: number) => String(n).padStart(2, '0');
 const printDate = (d: CaptureDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 const printTime = (t: CaptureTime) => `${pad(t.hour)}:${pad(t.minute)}`;
@@ -36,6 +39,7 @@ export function toImportedArticle(
   options: CaptureDateOptions,
 ): MappedCapture {
   const warnings = [...parsed.warnings];
+  const timeZone = zoneName(parsed.timeZone ?? options.timeZone);
   const date = parsed.date ?? options.date ?? null;
   const { time } = parsed;
   if (parsed.date && options.date && !sameDate(parsed.date, options.date)) {
@@ -44,12 +48,14 @@ export function toImportedArticle(
     );
   }
   let publishedAt: Date | null = null;
+  let publishedPrecision: PublishedPrecision = 'minute';
   let publishedLocalTime: string | null = null;
   if (date && time) {
-    publishedAt = wallClockToUtc({ ...date, ...time }, options.timeZone);
+    publishedAt = wallClockToUtc({ ...date, ...time }, timeZone);
   } else if (date) {
-    publishedAt = wallClockToUtc({ ...date, hour: 0, minute: 0 }, options.timeZone);
-    warnings.push('The capture prints no time; the article is dated 00:00 of its day.');
+    publishedAt = wallClockToUtc({ ...date, hour: 0, minute: 0 }, timeZone);
+    publishedPrecision = 'day';
+    warnings.push('The capture prints no time; the article is dated by its day alone.');
   } else if (time) {
     publishedLocalTime = printTime(time);
     warnings.push(
@@ -71,6 +77,7 @@ export function toImportedArticle(
       byline: parsed.byline,
       sectionName: parsed.section,
       publishedAt,
+      publishedPrecision,
       publishedLocalTime,
       views: parsed.views ?? 0,
       sourceUrl: parsed.shortLink,

@@ -3,33 +3,83 @@
  * foreign keys enforced. Integers come back as `bigint` (safe-integer mode)
  * so that ids past 2^53 stay exact.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../../lib/errors.js';
 import type { Schema } from '../tables/schema.js';
 import type { Database } from './dialect.js';
 
 /**
  * Opens (creating if needed) the SQLite file at `file`, or an in-memory
- * database for `':memory:'`. Creates the parent folder.
+ * database for `':memory:'`. Creates missing parent folders.
  *
  * Pragmas: `journal_mode = WAL` (readers never block the writer),
  * `synchronous = NORMAL` (durable at checkpoints in WAL mode, per SQLite's
  * documentation), `foreign_keys = ON`, `busy_timeout = 5000` ms.
+ *
+ * @throws AppError `DB_OPEN_FAILED` naming the file and the reason (a folder
+ *   that cannot be made, a directory, a file that is not a database).
  */
 export function openSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.defaultSafeIntegers(true);
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    if (file !== ':memory:') makeParentFolders(file);
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.defaultSafeIntegers(true);
+  } catch (error) {
+    sqlite?.close();
+    throw new AppError(
+      'DB_OPEN_FAILED',
+      `Cannot open the database file ${file}: ${reasonOf(error)}.`,
+      { cause: error },
+    );
+  }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return {
-    db,
-    dialect: 'sqlite',
-    close: () => db.destroy(),
-  };
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Creates the missing folders above `file`, one level at a time: Node's
+ * recursive mkdir never returns on some paths (under /proc, for one).
+ */
+function makeParentFolders(file: string): void {
+  const missing: string[] = [];
+  let folder = dirname(file);
+  for (;;) {
+    const stat = statSync(folder, { throwIfNoEntry: false });
+    if (stat) {
+      if (!stat.isDirectory()) throw new Error(`${folder} is not a folder`);
+      break;
+    }
+    missing.unshift(folder);
+    const parent = dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  for (const dir of missing) mkdirSync(dir);
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'SQLITE_NOTADB':
+      return 'it is not an SQLite database';
+    case 'SQLITE_CANTOPEN':
+      return 'it cannot be opened (a directory, or a folder without write permission?)';
+    case 'SQLITE_READONLY':
+      return 'it is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'a folder on its path cannot be created there';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

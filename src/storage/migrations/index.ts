@@ -9,10 +9,12 @@ import * as createSections from './2026_11_29_1600_create_sections.js';
 import * as createArticles from './2026_11_29_1601_create_articles.js';
 import * as createTags from './2026_11_29_1602_create_tags.js';
 import * as createRelatedLinks from './2026_11_29_1603_create_related_links.js';
+import * as addPublishedPrecision from './2026_11_29_1700_add_articles_published_precision.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
   '2026_11_29_1601_create_articles': createArticles,
   '2026_11_29_1602_create_tags': createTags,
   '2026_11_29_1603_create_related_links': createRelatedLinks,
+  '2026_11_29_1700_add_articles_published_precision': addPublishedPrecision,
 };

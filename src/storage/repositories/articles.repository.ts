@@ -3,7 +3,13 @@
  * Functions take the query builder (or a transaction) first.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Article, ArticleId, ArticleSummary, Section } from '../../domain/article.js';
+import type {
+  Article,
+  ArticleId,
+  ArticleSummary,
+  PublishedPrecision,
+  Section,
+} from '../../domain/article.js';
 import type { ArticlesTable, Schema } from '../tables/schema.js';
 import {
   bindId,
@@ -27,12 +33,17 @@ export interface ArticleWrite {
   sectionId: string | null;
   byline: string | null;
   publishedAt: Date | null;
+  publishedPrecision: PublishedPrecision;
   publishedLocalTime: string | null;
   viewCount: number;
   sourceUrl: string | null;
 }
 
 const PUBLISHED = 'published';
+
+function toPrecision(value: string): PublishedPrecision {
+  return value === 'day' ? 'day' : 'minute';
+}
 
 /** Loads one published article with its section and related links, or null. */
 export async function findArticleById(db: Db, id: ArticleId): Promise<Article | null> {
@@ -56,6 +67,7 @@ export async function findArticleById(db: Db, id: ArticleId): Promise<Article | 
     tags: [],
     byline: row.byline,
     publishedAt: toDateOrNull(row.published_at),
+    publishedPrecision: toPrecision(row.published_precision),
     publishedLocalTime: row.published_local_time,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
@@ -74,28 +86,77 @@ async function findSection(db: Db, id: string): Promise<Section | null> {
   return row ? { id: toIdString(row.id), slug: row.slug, name: row.name } : null;
 }
 
-/**
- * Finds the id of the stored article that a write describes: by `id` when
- * given, else by source URL, else by headline key. Null when it is new.
- */
-export async function findExistingArticleId(
+/** What identifies a stored article when an import arrives again. */
+export interface StoredIdentity {
+  id: ArticleId;
+  headline: string;
+  headlineKey: string;
+  sourceUrl: string | null;
+  publishedAt: Date | null;
+  publishedPrecision: PublishedPrecision;
+  publishedLocalTime: string | null;
+  byline: string | null;
+  sectionId: string | null;
+}
+
+function identityQuery(db: Db) {
+  return db
+    .selectFrom('articles')
+    .select([
+      'id',
+      'headline',
+      'headline_key',
+      'source_url',
+      'published_at',
+      'published_precision',
+      'published_local_time',
+      'byline',
+      'section_id',
+    ]);
+}
+
+type IdentityRow = Awaited<ReturnType<ReturnType<typeof identityQuery>['executeTakeFirst']>>;
+
+function toIdentity(row: IdentityRow): StoredIdentity | null {
+  if (!row) return null;
+  return {
+    id: toArticleIdValue(row.id),
+    headline: row.headline,
+    headlineKey: row.headline_key,
+    sourceUrl: row.source_url,
+    publishedAt: toDateOrNull(row.published_at),
+    publishedPrecision: toPrecision(row.published_precision),
+    publishedLocalTime: row.published_local_time,
+    byline: row.byline,
+    sectionId: row.section_id === null ? null : toIdString(row.section_id),
+  };
+}
+
+/** The stored article with `id`, or null. */
+export async function findIdentityById(db: Db, id: ArticleId): Promise<StoredIdentity | null> {
+  return toIdentity(await identityQuery(db).where('id', '=', bindId(id)).executeTakeFirst());
+}
+
+/** The stored article imported from `sourceUrl`, or null. */
+export async function findIdentityBySourceUrl(
   db: Db,
-  match: { id: ArticleId | null; sourceUrl: string | null; headlineKey: string },
-): Promise<ArticleId | null> {
-  if (match.id !== null) {
-    const row = await db
-      .selectFrom('articles')
-      .select('id')
-      .where('id', '=', bindId(match.id))
-      .executeTakeFirst();
-    return row ? match.id : null;
-  }
-  const byField =
-    match.sourceUrl !== null
-      ? db.selectFrom('articles').select('id').where('source_url', '=', match.sourceUrl)
-      : db.selectFrom('articles').select('id').where('headline_key', '=', match.headlineKey);
-  const row = await byField.orderBy('id').executeTakeFirst();
-  return row ? toArticleIdValue(row.id) : null;
+  sourceUrl: string,
+): Promise<StoredIdentity | null> {
+  return toIdentity(await identityQuery(db).where('source_url', '=', sourceUrl).executeTakeFirst());
+}
+
+/**
+ * The oldest stored article with this headline key, or null; with
+ * `withoutSourceUrl`, only among articles that have no source URL.
+ */
+export async function findIdentityByHeadlineKey(
+  db: Db,
+  headlineKey: string,
+  options: { withoutSourceUrl: boolean },
+): Promise<StoredIdentity | null> {
+  let query = identityQuery(db).where('headline_key', '=', headlineKey);
+  if (options.withoutSourceUrl) query = query.where('source_url', 'is', null);
+  return toIdentity(await query.orderBy('id').executeTakeFirst());
 }
 
 /** Inserts an article; the database assigns the id when `id` is null. Returns the id. */
@@ -152,6 +213,7 @@ function columnsOf(write: ArticleWrite) {
     section_id: write.sectionId === null ? null : bindId(write.sectionId),
     byline: write.byline,
     published_at: write.publishedAt === null ? null : fromDate(write.publishedAt),
+    published_precision: write.publishedPrecision,
     published_local_time: write.publishedLocalTime,
     source_url: write.sourceUrl,
   };
@@ -159,7 +221,7 @@ function columnsOf(write: ArticleWrite) {
 
 type SummaryRow = Pick<
   Selectable<ArticlesTable>,
-  'id' | 'headline' | 'excerpt' | 'published_at' | 'view_count'
+  'id' | 'headline' | 'excerpt' | 'published_at' | 'published_precision' | 'view_count'
 > & { section_id_ref: unknown; section_slug: string | null; section_name: string | null };
 
 function summaryQuery(db: Db) {
@@ -171,6 +233,7 @@ function summaryQuery(db: Db) {
       'articles.headline',
       'articles.excerpt',
       'articles.published_at',
+      'articles.published_precision',
       'articles.view_count',
       'sections.id as section_id_ref',
       'sections.slug as section_slug',
@@ -194,20 +257,22 @@ function toSummary(row: SummaryRow): ArticleSummary {
     excerpt: row.excerpt,
     section,
     publishedAt: toDateOrNull(row.published_at),
+    publishedPrecision: toPrecision(row.published_precision),
     viewCount: toInt(row.view_count),
   };
 }
 
 /**
- * The newest published articles, newest first; articles of unknown date
- * come after dated ones, newest stored first.
+ * The newest published articles, newest first, skipping `offset`; articles
+ * of unknown date come after dated ones, newest stored first.
  */
-export async function listLatest(db: Db, limit: number): Promise<ArticleSummary[]> {
+export async function listLatest(db: Db, limit: number, offset = 0): Promise<ArticleSummary[]> {
   const rows = await summaryQuery(db)
     .orderBy((eb) => eb.case().when('articles.published_at', 'is', null).then(1).else(0).end())
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
   return rows.map(toSummary);
 }

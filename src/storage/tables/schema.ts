@@ -35,6 +35,7 @@ export interface ArticlesTable {
   status: string;
   published_at: ColumnType<string | Date | null, string | null, string | null>;
   published_local_time: string | null;
+  published_precision: ColumnType<string, string | undefined, string>;
   created_at: DbTime;
   updated_at: DbTime;
   view_count: ColumnType<DbInt, bigint | number | undefined, bigint | number>;

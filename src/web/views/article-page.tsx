@@ -46,6 +46,7 @@ export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Artic
               <PublishedTime
                 ctx={ctx}
                 publishedAt={article.publishedAt}
+                precision={article.publishedPrecision}
                 localTime={article.publishedLocalTime}
                 withHijri={ctx.showHijri}
               />
@@ -77,7 +78,14 @@ export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Artic
           <div class="article__tools">
             <div class="short-link">
               <label for="short-link">{t('article.shortLink')}</label>
-              <input id="short-link" type="text" readonly value={shortLink} dir="ltr" />
+              <input
+                id="short-link"
+                type="text"
+                readonly
+                value={shortLink}
+                size={shortLink.length}
+                dir="ltr"
+              />
               <button
                 type="button"
                 data-copy-target="short-link"

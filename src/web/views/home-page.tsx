@@ -1,19 +1,14 @@
 /**
  * The home page: the lead story, the latest articles and the most read.
  */
-import type { ArticleSummary } from '../../domain/article.js';
+import type { HomePageContent } from '../../services/read-pages.js';
+import { Pager } from './components/pager.js';
 import { PublishedTime } from './components/published-time.js';
 import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
 import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
 
-export interface HomePageData {
-  lead: ArticleSummary | null;
-  latest: ArticleSummary[];
-  mostRead: ArticleSummary[];
-}
-
-export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageData }) {
+export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageContent }) {
   const { t } = ctx;
   const title = t('home.title', { siteName: ctx.siteName });
   return (
@@ -32,12 +27,18 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageData }
               <a href={articlePath(data.lead.id)}>{data.lead.headline}</a>
             </h3>
             {data.lead.excerpt ? <p class="lead-story__excerpt">{data.lead.excerpt}</p> : null}
-            <PublishedTime ctx={ctx} publishedAt={data.lead.publishedAt} localTime={null} />
+            <PublishedTime
+              ctx={ctx}
+              publishedAt={data.lead.publishedAt}
+              precision={data.lead.publishedPrecision}
+              localTime={null}
+            />
           </section>
           {data.latest.length > 0 ? (
             <section class="home__latest" aria-labelledby="latest-heading">
               <h2 id="latest-heading">{t('home.latest')}</h2>
               <ArticleList ctx={ctx} articles={data.latest} withExcerpt />
+              <Pager ctx={ctx} page={1} hasOlder={data.hasOlder} />
             </section>
           ) : null}
           {data.mostRead.length > 0 ? (

@@ -20,8 +20,9 @@ export function ArticleList(props: {
       {props.withExcerpt && a.excerpt ? <p class="article-list__excerpt">{a.excerpt}</p> : null}
       {a.publishedAt ? (
         <time class="article-list__time" datetime={a.publishedAt.toISOString()}>
-          {formatRelativeTime(a.publishedAt, ctx.now, ctx.locale.numerals) ??
-            formatDate(a.publishedAt, ctx.locale)}
+          {(a.publishedPrecision === 'minute'
+            ? formatRelativeTime(a.publishedAt, ctx.now, ctx.locale.numerals)
+            : null) ?? formatDate(a.publishedAt, ctx.locale)}
         </time>
       ) : null}
     </li>

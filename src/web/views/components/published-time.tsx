@@ -1,16 +1,18 @@
 /**
  * The publish date and time of an article in the site's calendar, time
  * zone, month names and digits, in a `<time>` element carrying the UTC
- * instant. An unknown date shows the page's local time when one was
+ * instant (or the local date, `2020-01-18`, when only the day is known). An unknown date shows the page's local time when one was
  * printed, else says the date is unknown.
  */
-import { formatDate, formatHijriDate, formatTime } from '../../../arabic/dates.js';
+import { formatDate, formatHijriDate, formatTime, localDateKey } from '../../../arabic/dates.js';
+import type { PublishedPrecision } from '../../../domain/article.js';
 import { formatDigits } from '../../../arabic/digits.js';
 import type { PageContext } from '../page-context.js';
 
 export function PublishedTime(props: {
   ctx: PageContext;
   publishedAt: Date | null;
+  precision: PublishedPrecision;
   localTime: string | null;
   withHijri?: boolean;
 }) {
@@ -25,8 +27,20 @@ export function PublishedTime(props: {
     );
   }
   return (
-    <time class="published" datetime={publishedAt.toISOString()}>
-      {formatDate(publishedAt, ctx.locale)}، <bdi>{formatTime(publishedAt, ctx.locale)}</bdi>
+    <time
+      class="published"
+      datetime={
+        props.precision === 'day'
+          ? localDateKey(publishedAt, ctx.locale.timeZone)
+          : publishedAt.toISOString()
+      }
+    >
+      {formatDate(publishedAt, ctx.locale)}
+      {props.precision === 'day' ? null : (
+        <>
+          ، <bdi>{formatTime(publishedAt, ctx.locale)}</bdi>
+        </>
+      )}
       {props.withHijri ? (
         <span class="published__hijri"> ({formatHijriDate(publishedAt, ctx.locale)})</span>
       ) : null}

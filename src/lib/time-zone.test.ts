@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isValidTimeZone, wallClockToUtc } from './time-zone.js';
+
+const wall = { year: 2020, month: 1, day: 18, hour: 11, minute: 43 };
+
+describe('wallClockToUtc', () => {
+  it.each([
+    ['Asia/Damascus', '2020-01-18T09:43:00.000Z'],
+    ['UTC', '2020-01-18T11:43:00.000Z'],
+    ['UTC+03:00', '2020-01-18T08:43:00.000Z'],
+    ['America/New_York', '2020-01-18T16:43:00.000Z'],
+  ])('reads the wall clock in %s', (zone, expected) => {
+    expect(wallClockToUtc(wall, zone).toISOString()).toBe(expected);
+  });
+
+  it('moves a time in a spring-forward gap forward (Europe/Berlin, 2024-03-31 02:30)', () => {
+    const gap = { year: 2024, month: 3, day: 31, hour: 2, minute: 30 };
+    expect(wallClockToUtc(gap, 'Europe/Berlin').toISOString()).toBe('2024-03-31T01:30:00.000Z');
+  });
+
+  it('refuses an unknown zone and a day that does not exist', () => {
+    expect(() => wallClockToUtc(wall, 'Mars/Olympus')).toThrow('unknown time zone: Mars/Olympus');
+    expect(() => wallClockToUtc({ ...wall, month: 2, day: 30 }, 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('knows IANA names and nothing else', () => {
+    expect([isValidTimeZone('Africa/Tunis'), isValidTimeZone('Mars/Olympus')]).toEqual([
+      true,
+      false,
+    ]);
+  });
+});

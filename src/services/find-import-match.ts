@@ -1,0 +1,72 @@
+/**
+ * Which stored article an imported one is, so that a re-import updates it
+ * and never duplicates it, and an unrelated article is never overwritten.
+ *
+ * In order: the same id, if the stored article is the same story (same
+ * source URL, or same headline); else the same source URL; else the same
+ * headline when one of the two has no source URL (a capture saved once
+ * without its link). An id that belongs to another story is refused.
+ */
+import { AppError } from '../lib/errors.js';
+import type { ArticleId } from '../domain/article-id.js';
+import {
+  findIdentityByHeadlineKey,
+  findIdentityById,
+  findIdentityBySourceUrl,
+  type StoredIdentity,
+} from '../storage/repositories/articles.repository.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Schema } from '../storage/tables/schema.js';
+
+export interface ImportIdentity {
+  id: ArticleId | null;
+  sourceUrl: string | null;
+  headlineKey: string;
+}
+
+export interface ImportMatch {
+  /** The stored article to update, or null to create one. */
+  stored: StoredIdentity | null;
+  /** Notes for the person importing, e.g. that an id was kept. */
+  notes: string[];
+}
+
+/**
+ * @throws AppError `IMPORT_ID_TAKEN` (409) when `id` belongs to another
+ *   story; the message names it.
+ */
+export async function findImportMatch(
+  db: Kysely<Schema> | Transaction<Schema>,
+  incoming: ImportIdentity,
+): Promise<ImportMatch> {
+  if (incoming.id !== null) {
+    const byId = await findIdentityById(db, incoming.id);
+    if (byId) {
+      const sameSource = incoming.sourceUrl !== null && byId.sourceUrl === incoming.sourceUrl;
+      if (sameSource || byId.headlineKey === incoming.headlineKey)
+        return { stored: byId, notes: [] };
+      throw new AppError(
+        'IMPORT_ID_TAKEN',
+        `The id ${incoming.id} already belongs to another article («${byId.headline}», ${
+          byId.sourceUrl ? `from ${byId.sourceUrl}` : 'imported without a link'
+        }); nothing was written.`,
+        { status: 409 },
+      );
+    }
+  }
+  if (incoming.sourceUrl !== null) {
+    const byUrl = await findIdentityBySourceUrl(db, incoming.sourceUrl);
+    if (byUrl) return { stored: byUrl, notes: [] };
+  }
+  const byHeadline = await findIdentityByHeadlineKey(db, incoming.headlineKey, {
+    withoutSourceUrl: incoming.sourceUrl !== null,
+  });
+  if (!byHeadline) return { stored: null, notes: [] };
+  const notes =
+    incoming.id !== null && incoming.id !== byHeadline.id
+      ? [
+          `This is the article ${byHeadline.id} imported before with the same headline; it keeps the id ${byHeadline.id}.`,
+        ]
+      : [];
+  return { stored: byHeadline, notes };
+}

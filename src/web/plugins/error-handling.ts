@@ -1,0 +1,27 @@
+/**
+ * One place that turns failures into responses: the Arabic error pages
+ * (400, 404, 500), JSON under /api. Registered before any route so that
+ * every plugin scope inherits it. A 500 never shows the reader what failed;
+ * the log does.
+ */
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../lib/errors.js';
+import { sendError, sendNotFound } from '../site/error-pages.js';
+import type { PageContext } from '../views/page-context.js';
+
+export function errorHandling(
+  app: FastifyInstance,
+  deps: { pageContext: (request: FastifyRequest) => PageContext },
+): void {
+  app.setNotFoundHandler((request, reply) => sendNotFound(request, reply, deps));
+  app.setErrorHandler((error, request, reply) => {
+    const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
+    if (status === 404 || status === 414) return sendNotFound(request, reply, deps);
+    if (status !== undefined && status >= 400 && status < 500) {
+      request.log.info({ err: error }, 'bad request');
+      return sendError(request, reply, deps, 400);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, deps, 500);
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Security headers on every response, with helmet: a Content-Security-Policy
+ * that allows only our own scripts (plus the one inline head script, by its
+ * hash), styles and fonts, and no framing by other sites.
+ *
+ * `upgrade-insecure-requests` is left out: a site served over plain HTTP (a
+ * LAN address, a first test on a VPS) would otherwise lose its stylesheet,
+ * because the browser rewrites it to an https URL nobody answers. HSTS is
+ * sent without `includeSubDomains`; browsers honour it only over HTTPS
+ * (RFC 6797 §8.1), and it must not bind the newspaper's other subdomains.
+ */
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+export async function securityHeaders(
+  app: FastifyInstance,
+  options: { headScriptHash: string },
+): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", options.headScriptHash],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        scriptSrcAttr: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+    crossOriginEmbedderPolicy: false,
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Static files: the fingerprinted stylesheet and script (from memory), the
+ * self-hosted font files (from @fontsource), and the favicon. All but the
+ * favicon are immutable for a year; their URLs change with their content.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FONT_DIR, type SiteAssets } from '../assets.js';
+
+/** One year, in seconds: the lifetime of fingerprinted and font files. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function staticAssets(
+  app: FastifyInstance,
+  options: {
+    assets: SiteAssets;
+    notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+  },
+): Promise<void> {
+  const { assets, notFound } = options;
+  await app.register(fastifyStatic, {
+    root: FONT_DIR,
+    prefix: '/fonts/',
+    cacheControl: false,
+    setHeaders: (reply) => reply.header('cache-control', IMMUTABLE),
+    allowedPath: (path) => /^\/noto-naskh-arabic-[a-z-]+-(400|700)-normal\.woff2$/.test(path),
+  });
+
+  app.get('/assets/*', async (request, reply) => {
+    const asset = assets.files.get(request.url.split('?')[0] ?? '');
+    if (!asset) return notFound(request, reply);
+    return reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', IMMUTABLE)
+      .send(asset.body);
+  });
+
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, async (_request, reply) =>
+      reply
+        .header('content-type', assets.favicon.contentType)
+        .header('cache-control', 'public, max-age=86400')
+        .send(assets.favicon.body),
+    );
+  }
+}
