@@ -24,13 +24,13 @@ export type Translate = (
 
 /**
  * The translator for `language`. Placeholders missing from `vars` are left
- * as written so that the mistake shows.
+ * as written so that the mistake shows; an unknown key returns the key.
  * @example translator('ar')('article.readingTime', { duration: 'دقيقتان' }) === 'مدة القراءة: دقيقتان'
  */
 export function translator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   return (key, vars = {}) =>
-    catalogue[key].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    (catalogue[key]?.message ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in vars ? String(vars[name]) : whole,
     );
 }

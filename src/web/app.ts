@@ -15,6 +15,7 @@ import { errorHandling } from './plugins/error-handling.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { sendError, sendNotFound } from './site/error-pages.js';
+import { adminPlugin } from './admin/plugin.js';
 import { siteRoutes } from './site/routes.js';
 import type { PageContext } from './views/page-context.js';
 
@@ -76,5 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024 });
   await staticAssets(app, { assets, notFound });
   await app.register(async (site) => siteRoutes(site, { ...deps, pageContext }));
+  await app.register(async (admin) =>
+    adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),
+  );
   return app;
 }

@@ -5,10 +5,11 @@
  * under /fonts/), and the inline head script with its CSP hash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AdminAssets } from './admin/admin-context.js';
 import type { AssetUrls } from './views/page-context.js';
 
 /** The project root: two levels above this file in src/web and in dist/web alike. */
@@ -26,6 +27,27 @@ export const HEAD_SCRIPT =
   "try{var s=localStorage.getItem('midad:font-size');" +
   "if(s&&/^[0-5]$/.test(s))document.documentElement.setAttribute('data-font-size',s)}catch(e){}";
 
+/** Folder of the newsroom's bundled browser code, built by Vite (`npm run build`). */
+export const ADMIN_BUNDLE_DIR = join(ROOT, 'dist', 'admin-assets');
+
+/**
+ * URLs of the editor's script and stylesheet from Vite's manifest, or
+ * nulls when the bundle has not been built.
+ */
+function editorBundle(): { script: string | null; css: string | null } {
+  const manifestFile = join(ADMIN_BUNDLE_DIR, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) return { script: null, css: null };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
+    string,
+    { file: string; css?: string[] }
+  >;
+  const entry = manifest['src/web/admin/client/editor.ts'];
+  return {
+    script: entry ? `/admin/${entry.file}` : null,
+    css: entry?.css?.[0] ? `/admin/${entry.css[0]}` : null,
+  };
+}
+
 /** A static file held in memory. */
 export interface Asset {
   body: Buffer;
@@ -34,6 +56,8 @@ export interface Asset {
 
 export interface SiteAssets {
   urls: AssetUrls;
+  /** The newsroom's stylesheet and editor bundle. */
+  admin: AdminAssets;
   /** Fingerprinted path (`/assets/site.1a2b3c4d.css`) → file. */
   files: Map<string, Asset>;
   /** The site icon (SVG), served at /favicon.svg and /favicon.ico. */
@@ -53,15 +77,19 @@ function fingerprinted(name: string, contentType: string): [string, Asset] {
 export function loadSiteAssets(): SiteAssets {
   const [cssPath, css] = fingerprinted('site.css', 'text/css; charset=utf-8');
   const [jsPath, js] = fingerprinted('font-size.js', 'text/javascript; charset=utf-8');
+  const [adminCssPath, adminCss] = fingerprinted('admin.css', 'text/css; charset=utf-8');
+  const editor = editorBundle();
   return {
     urls: {
       css: cssPath,
       fontSizeScript: jsPath,
       fontPreload: '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
     },
+    admin: { css: adminCssPath, editorScript: editor.script, editorCss: editor.css },
     files: new Map([
       [cssPath, css],
       [jsPath, js],
+      [adminCssPath, adminCss],
     ]),
     favicon: {
       body: readFileSync(join(ROOT, 'public', 'favicon.svg')),

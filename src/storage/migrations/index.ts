@@ -10,6 +10,9 @@ import * as createArticles from './2026_11_29_1601_create_articles.js';
 import * as createTags from './2026_11_29_1602_create_tags.js';
 import * as createRelatedLinks from './2026_11_29_1603_create_related_links.js';
 import * as addPublishedPrecision from './2026_11_29_1700_add_articles_published_precision.js';
+import * as createUsers from './2026_11_29_1800_create_users.js';
+import * as createSessions from './2026_11_29_1801_create_sessions.js';
+import * as createLoginThrottle from './2026_11_29_1802_create_login_throttle.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1602_create_tags': createTags,
   '2026_11_29_1603_create_related_links': createRelatedLinks,
   '2026_11_29_1700_add_articles_published_precision': addPublishedPrecision,
+  '2026_11_29_1800_create_users': createUsers,
+  '2026_11_29_1801_create_sessions': createSessions,
+  '2026_11_29_1802_create_login_throttle': createLoginThrottle,
 };

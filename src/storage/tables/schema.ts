@@ -65,7 +65,38 @@ export interface RelatedLinksTable {
   target_id: ColumnType<DbInt | null, bigint | null, bigint | null>;
 }
 
+export interface UsersTable {
+  id: DbGeneratedId;
+  email: string;
+  display_name: string;
+  slug: string;
+  role: string;
+  status: string;
+  password_hash: string;
+  bio: ColumnType<string, string | undefined, string>;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: DbId;
+  created_at: DbTime;
+  last_seen_at: DbTime;
+  expires_at: DbTime;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: ColumnType<DbInt, number, number>;
+  window_start: DbTime;
+  locked_until: ColumnType<string | Date | null, string | null, string | null>;
+}
+
 export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   sections: SectionsTable;
   articles: ArticlesTable;
   tags: TagsTable;

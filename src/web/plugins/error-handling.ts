@@ -17,6 +17,10 @@ export function errorHandling(
   app.setErrorHandler((error, request, reply) => {
     const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
     if (status === 404 || status === 414) return sendNotFound(request, reply, deps);
+    if (status === 403) {
+      request.log.info({ err: error }, 'refused');
+      return sendError(request, reply, deps, 403);
+    }
     if (status !== undefined && status >= 400 && status < 500) {
       request.log.info({ err: error }, 'bad request');
       return sendError(request, reply, deps, 400);

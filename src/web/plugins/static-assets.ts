@@ -3,9 +3,11 @@
  * self-hosted font files (from @fontsource), and the favicon. All but the
  * favicon are immutable for a year; their URLs change with their content.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { FONT_DIR, type SiteAssets } from '../assets.js';
+import { ADMIN_BUNDLE_DIR, FONT_DIR, type SiteAssets } from '../assets.js';
 
 /** One year, in seconds: the lifetime of fingerprinted and font files. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,6 +27,18 @@ export async function staticAssets(
     setHeaders: (reply) => reply.header('cache-control', IMMUTABLE),
     allowedPath: (path) => /^\/noto-naskh-arabic-[a-z-]+-(400|700)-normal\.woff2$/.test(path),
   });
+
+  const bundle = join(ADMIN_BUNDLE_DIR, 'assets');
+  if (existsSync(bundle)) {
+    await app.register(fastifyStatic, {
+      root: bundle,
+      prefix: '/admin/assets/',
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (reply) => reply.header('cache-control', IMMUTABLE),
+      allowedPath: (path) => /^\/[\w.-]+\.(js|css|map)$/.test(path),
+    });
+  }
 
   app.get('/assets/*', async (request, reply) => {
     const asset = assets.files.get(request.url.split('?')[0] ?? '');

@@ -10,6 +10,7 @@ import type { PageContext } from '../views/page-context.js';
 
 const API_CODES: Record<ErrorStatus, string> = {
   400: 'BAD_REQUEST',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   500: 'INTERNAL',
 };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, PERMISSIONS, type Action, type Role } from './roles.js';
+
+const actor = (role: Role) => ({ id: '7', role });
+
+describe('the permission matrix', () => {
+  // One row per action: which roles may take it. Reading this table is reading the policy.
+  const MATRIX: Record<Action, Role[]> = {
+    'newsroom.enter': ['contributor', 'author', 'editor', 'administrator'],
+    'article.create': ['contributor', 'author', 'editor', 'administrator'],
+    'article.edit.own': ['contributor', 'author', 'editor', 'administrator'],
+    'article.edit.any': ['editor', 'administrator'],
+    'article.submit.own': ['contributor', 'author', 'editor', 'administrator'],
+    'article.publish.own': ['author', 'editor', 'administrator'],
+    'article.publish.any': ['editor', 'administrator'],
+    'article.schedule': ['editor', 'administrator'],
+    'article.unpublish.own': ['author', 'editor', 'administrator'],
+    'article.unpublish.any': ['editor', 'administrator'],
+    'article.archive': ['editor', 'administrator'],
+    'article.breaking': ['editor', 'administrator'],
+    'article.lead': ['editor', 'administrator'],
+    'media.upload': ['contributor', 'author', 'editor', 'administrator'],
+    'media.edit.any': ['editor', 'administrator'],
+    'section.manage': ['editor', 'administrator'],
+    'tag.create': ['contributor', 'author', 'editor', 'administrator'],
+    'tag.manage': ['editor', 'administrator'],
+    'user.manage': ['administrator'],
+    'settings.manage': ['administrator'],
+  };
+
+  it.each(ACTIONS.map((a) => [a, MATRIX[a]] as const))(
+    '%s is allowed to %j only',
+    (action, roles) => {
+      for (const role of Object.keys(PERMISSIONS) as Role[]) {
+        expect([role, can(actor(role), action)]).toEqual([role, roles.includes(role)]);
+      }
+    },
+  );
+
+  it('lets a contributor edit their own article but not another', () => {
+    expect(can(actor('contributor'), 'article.edit', ['7'])).toBe(true);
+    expect(can(actor('contributor'), 'article.edit', ['8'])).toBe(false);
+  });
+
+  it('lets an author publish their own article but not another, and never lets a contributor publish', () => {
+    expect(can(actor('author'), 'article.publish', ['3', '7'])).toBe(true);
+    expect(can(actor('author'), 'article.publish', ['8'])).toBe(false);
+    expect(can(actor('contributor'), 'article.publish', ['7'])).toBe(false);
+  });
+
+  it('lets an editor publish any article', () => {
+    expect(can(actor('editor'), 'article.publish', ['8'])).toBe(true);
+  });
+
+  it('refuses everything to nobody', () => {
+    expect(ACTIONS.some((a) => can(null, a))).toBe(false);
+  });
+});

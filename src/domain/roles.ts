@@ -1,0 +1,114 @@
+/**
+ * The newsroom's roles and what each may do: the permission matrix, in one
+ * place. Every admin route and API action names one `Action`, and `can()`
+ * is the only judge.
+ *
+ * Role names are the standard ones of news platforms (WordPress and Ghost
+ * use the same four): a contributor writes drafts and submits them for
+ * review; an author also publishes their own articles; an editor handles
+ * every article, sections, tags, scheduling, breaking news and the lead
+ * story; an administrator also manages users and settings.
+ */
+
+export const ROLES = ['contributor', 'author', 'editor', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** True when `value` names a role. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Actions on the newsroom. `.own` actions apply to articles the actor is a
+ * byline of; `.any` to every article.
+ */
+export const ACTIONS = [
+  'newsroom.enter',
+  'article.create',
+  'article.edit.own',
+  'article.edit.any',
+  'article.submit.own',
+  'article.publish.own',
+  'article.publish.any',
+  'article.schedule',
+  'article.unpublish.own',
+  'article.unpublish.any',
+  'article.archive',
+  'article.breaking',
+  'article.lead',
+  'media.upload',
+  'media.edit.any',
+  'section.manage',
+  'tag.create',
+  'tag.manage',
+  'user.manage',
+  'settings.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const CONTRIBUTOR: readonly Action[] = [
+  'newsroom.enter',
+  'article.create',
+  'article.edit.own',
+  'article.submit.own',
+  'media.upload',
+  'tag.create',
+];
+const AUTHOR: readonly Action[] = [...CONTRIBUTOR, 'article.publish.own', 'article.unpublish.own'];
+const EDITOR: readonly Action[] = [
+  ...AUTHOR,
+  'article.edit.any',
+  'article.publish.any',
+  'article.schedule',
+  'article.unpublish.any',
+  'article.archive',
+  'article.breaking',
+  'article.lead',
+  'media.edit.any',
+  'section.manage',
+  'tag.manage',
+];
+const ADMINISTRATOR: readonly Action[] = [...EDITOR, 'user.manage', 'settings.manage'];
+
+/** The permission matrix: role → the actions it may take. */
+export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
+  contributor: new Set(CONTRIBUTOR),
+  author: new Set(AUTHOR),
+  editor: new Set(EDITOR),
+  administrator: new Set(ADMINISTRATOR),
+};
+
+/** Who is acting: a signed-in, active user. */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/**
+ * True when `actor` may take `action`. Pass `bylineIds` (the article's
+ * bylines) for article actions: an `.own` action is then allowed only when
+ * the actor is one of them, and an `.any` action covers every article.
+ *
+ * @example can({ id: '7', role: 'author' }, 'article.publish', ['7']) === true
+ */
+export function can(
+  actor: Actor | null,
+  action: Action | ArticleVerb,
+  bylineIds?: readonly string[],
+): boolean {
+  if (actor === null) return false;
+  const allowed = PERMISSIONS[actor.role];
+  if (!isArticleVerb(action)) return allowed.has(action);
+  if (allowed.has(`${action}.any` as Action)) return true;
+  return allowed.has(`${action}.own` as Action) && (bylineIds ?? []).includes(actor.id);
+}
+
+/** Article actions that come in `.own` and `.any` forms. */
+export type ArticleVerb =
+  'article.edit' | 'article.publish' | 'article.unpublish' | 'article.submit';
+
+function isArticleVerb(action: string): action is ArticleVerb {
+  return ['article.edit', 'article.publish', 'article.unpublish', 'article.submit'].includes(
+    action,
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * Newsroom accounts: the first-run owner, users created by administrators
+ * (or `midad user add`), sign-in with throttling, deactivation (never
+ * deletion: bylines keep working) and password resets.
+ */
+import { slugify } from '../arabic/slug.js';
+import { isRole, type Role } from '../domain/roles.js';
+import { isEmailAddress, normalizeEmail, passwordProblem, type User } from '../domain/user.js';
+import { AppError } from '../lib/errors.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../lib/password-hash.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../storage/database.js';
+import type { Schema } from '../storage/tables/schema.js';
+import { deleteSessionsOfUser } from '../storage/repositories/sessions.repository.js';
+import {
+  countActiveAdministrators,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updateUser,
+  userSlugTaken,
+} from '../storage/repositories/users.repository.js';
+import { lockedUntil, recordFailure, recordSuccess, throttleKeys } from './login-throttle.js';
+
+type Db = Database['db'] | Transaction<Schema>;
+
+export interface AccountDeps {
+  database: Database;
+  now: () => Date;
+}
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  password: string;
+  role: Role;
+}
+
+/** An input that fails validation; `field` names the form field. Status 422. */
+export class InvalidInput extends AppError {
+  readonly field: string;
+  constructor(code: string, field: string, message: string) {
+    super(code, message, { status: 422 });
+    this.field = field;
+  }
+}
+
+async function validateAccount(input: NewAccount): Promise<{ email: string; displayName: string }> {
+  const email = normalizeEmail(input.email);
+  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  if (!isEmailAddress(email)) {
+    throw new InvalidInput('EMAIL_INVALID', 'email', 'That is not an e-mail address.');
+  }
+  if (displayName.length === 0 || displayName.length > 120) {
+    throw new InvalidInput(
+      'NAME_INVALID',
+      'displayName',
+      'The name must have 1 to 120 characters.',
+    );
+  }
+  if (!isRole(input.role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
+  const problem = passwordProblem(input.password, email);
+  if (problem) {
+    throw new InvalidInput(
+      `PASSWORD_${problem.toUpperCase()}`,
+      'password',
+      `The password is ${problem.replace(/_/g, ' ')}.`,
+    );
+  }
+  return { email, displayName };
+}
+
+/** A free author-page slug from the name: `سامر-الحلبي`, then `سامر-الحلبي-2`, … */
+async function uniqueSlug(db: Db, displayName: string, email: string): Promise<string> {
+  const base = slugify(displayName) || slugify(email.split('@')[0] ?? '') || 'author';
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await userSlugTaken(db, slug))) return slug;
+  }
+}
+
+async function createAccount(
+  deps: AccountDeps,
+  input: NewAccount,
+  onlyIfFirst: boolean,
+): Promise<User> {
+  const { email, displayName } = await validateAccount(input);
+  const passwordHash = await hashPassword(input.password);
+  return deps.database.db.transaction().execute(async (trx) => {
+    if (onlyIfFirst && (await countUsers(trx)) > 0) {
+      throw new AppError('SETUP_ALREADY_DONE', 'The newsroom already has its owner.', {
+        status: 409,
+      });
+    }
+    if (await findUserByEmail(trx, email)) {
+      throw new InvalidInput('EMAIL_TAKEN', 'email', 'A user with that e-mail address exists.');
+    }
+    const slug = await uniqueSlug(trx, displayName, email);
+    return insertUser(
+      trx,
+      { email, displayName, slug, role: input.role, passwordHash },
+      deps.now(),
+    );
+  });
+}
+
+/** True while the newsroom has no user: the first-run set-up is open. */
+export async function needsSetup(deps: AccountDeps): Promise<boolean> {
+  return (await countUsers(deps.database.db)) === 0;
+}
+
+/**
+ * Creates the owner, an administrator, when no user exists yet.
+ * @throws AppError SETUP_ALREADY_DONE (409); InvalidInput (422).
+ */
+export function setUpOwner(deps: AccountDeps, input: Omit<NewAccount, 'role'>): Promise<User> {
+  return createAccount(deps, { ...input, role: 'administrator' }, true);
+}
+
+/**
+ * Creates a user (by an administrator, or from the shell).
+ * @throws InvalidInput (422): EMAIL_INVALID, EMAIL_TAKEN, NAME_INVALID, ROLE_INVALID, PASSWORD_*.
+ */
+export function createUser(deps: AccountDeps, input: NewAccount): Promise<User> {
+  return createAccount(deps, input, false);
+}
+
+/**
+ * Checks a sign-in. Unknown accounts, wrong passwords and deactivated
+ * accounts all get the same answer, after the same work.
+ * @throws AppError LOGIN_THROTTLED (429; `detail` = ISO instant the lock ends),
+ *   LOGIN_FAILED (401).
+ */
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string; address: string },
+): Promise<User> {
+  const now = deps.now();
+  const email = normalizeEmail(input.email);
+  const keys = throttleKeys(email, input.address);
+  const until = await lockedUntil(deps.database, keys, now);
+  if (until) {
+    throw new AppError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later.', {
+      status: 429,
+      detail: until.toISOString(),
+    });
+  }
+  const user = await findUserByEmail(deps.database.db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+  if (!user || !ok || user.status !== 'active') {
+    await recordFailure(deps.database, keys, now);
+    throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+  }
+  await recordSuccess(deps.database, keys);
+  const { passwordHash: _hash, ...plain } = user;
+  return plain;
+}
+
+async function existing(deps: AccountDeps, id: string): Promise<User> {
+  const user = /^[1-9][0-9]{0,18}$/.test(id) ? await findUserById(deps.database.db, id) : null;
+  if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.', { status: 404 });
+  return user;
+}
+
+/** Refuses to leave the newsroom without an active administrator. */
+async function keepAnAdministrator(deps: AccountDeps, user: User): Promise<void> {
+  if (user.role !== 'administrator' || user.status !== 'active') return;
+  if ((await countActiveAdministrators(deps.database.db)) <= 1) {
+    throw new AppError(
+      'LAST_ADMINISTRATOR',
+      'This is the only active administrator; make another one first.',
+      { status: 409 },
+    );
+  }
+}
+
+/**
+ * Deactivates a user and ends their sessions. Their bylines stay.
+ * @throws USER_NOT_FOUND; LAST_ADMINISTRATOR (409).
+ */
+export async function deactivateUser(deps: AccountDeps, id: string): Promise<void> {
+  await keepAnAdministrator(deps, await existing(deps, id));
+  await deps.database.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, { status: 'deactivated' }, deps.now());
+    await deleteSessionsOfUser(trx, id);
+  });
+}
+
+/** Lets a deactivated user sign in again. @throws USER_NOT_FOUND. */
+export async function reactivateUser(deps: AccountDeps, id: string): Promise<void> {
+  await existing(deps, id);
+  await updateUser(deps.database.db, id, { status: 'active' }, deps.now());
+}
+
+/**
+ * Sets a new password and ends the user's sessions.
+ * @throws USER_NOT_FOUND; InvalidInput PASSWORD_*.
+ */
+export async function resetPassword(
+  deps: AccountDeps,
+  id: string,
+  password: string,
+): Promise<void> {
+  const user = await existing(deps, id);
+  const problem = passwordProblem(password, user.email);
+  if (problem) {
+    throw new InvalidInput(
+      `PASSWORD_${problem.toUpperCase()}`,
+      'password',
+      `The password is ${problem.replace(/_/g, ' ')}.`,
+    );
+  }
+  const passwordHash = await hashPassword(password);
+  await deps.database.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, { passwordHash }, deps.now());
+    await deleteSessionsOfUser(trx, id);
+  });
+}
+
+/**
+ * Changes the signed-in user's own password after checking the current one;
+ * ends every session of the user (they sign in again with the new one).
+ * @throws InvalidInput CURRENT_PASSWORD_WRONG (field `current`), PASSWORD_*.
+ */
+export async function changeOwnPassword(
+  deps: AccountDeps,
+  userId: string,
+  current: string,
+  password: string,
+): Promise<void> {
+  const user = await existing(deps, userId);
+  const withHash = await findUserByEmail(deps.database.db, user.email);
+  if (!withHash || !(await verifyPassword(withHash.passwordHash, current))) {
+    throw new InvalidInput('CURRENT_PASSWORD_WRONG', 'current', 'The current password is wrong.');
+  }
+  await resetPassword(deps, userId, password);
+}
+
+/** Changes a user's role. @throws USER_NOT_FOUND; LAST_ADMINISTRATOR; InvalidInput ROLE_INVALID. */
+export async function changeRole(deps: AccountDeps, id: string, role: string): Promise<void> {
+  const user = await existing(deps, id);
+  if (!isRole(role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
+  if (role !== 'administrator') await keepAnAdministrator(deps, user);
+  await updateUser(deps.database.db, id, { role }, deps.now());
+}
+
+/** The user with this e-mail address, or null (for the shell commands). */
+export async function findUserIdByEmail(deps: AccountDeps, email: string): Promise<string | null> {
+  return (await findUserByEmail(deps.database.db, normalizeEmail(email)))?.id ?? null;
+}

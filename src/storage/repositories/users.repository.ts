@@ -1,0 +1,139 @@
+/**
+ * Users: lookup, creation and updates. Users are never deleted.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { isRole, type Role } from '../../domain/roles.js';
+import type { User, UserStatus } from '../../domain/user.js';
+import type { Schema, UsersTable } from '../tables/schema.js';
+import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** A user with the password hash, for sign-in only. */
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+function toUser(row: Selectable<UsersTable>): UserWithHash {
+  if (!isRole(row.role)) throw new RangeError(`user ${String(row.id)} has an unknown role`);
+  return {
+    id: toIdString(row.id),
+    email: row.email,
+    displayName: row.display_name,
+    slug: row.slug,
+    role: row.role,
+    status: row.status === 'deactivated' ? 'deactivated' : 'active',
+    bio: row.bio,
+    createdAt: toDate(row.created_at),
+    passwordHash: row.password_hash,
+  };
+}
+
+function withoutHash({ passwordHash: _hash, ...user }: UserWithHash): User {
+  return user;
+}
+
+/** Number of users, whatever their status. */
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return toInt(row.n as bigint | number | string);
+}
+
+/** Number of active administrators. */
+export async function countActiveAdministrators(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('role', '=', 'administrator')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return toInt(row.n as bigint | number | string);
+}
+
+/** The user with this (lower-cased) e-mail address, with the hash, or null. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserWithHash | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+/** The user with this id, or null. */
+export async function findUserById(db: Db, id: string): Promise<User | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  return row ? withoutHash(toUser(row)) : null;
+}
+
+/** The user with this slug, or null. */
+export async function findUserBySlug(db: Db, slug: string): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row ? withoutHash(toUser(row)) : null;
+}
+
+/** Every user, administrators first, then by name. */
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('display_name').execute();
+  return rows.map((r) => withoutHash(toUser(r)));
+}
+
+/** True when `slug` is taken by a user. */
+export async function userSlugTaken(db: Db, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  slug: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Inserts a user; returns it. Throws the driver's unique-constraint error on a taken e-mail. */
+export async function insertUser(db: Db, user: NewUser, now: Date): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      display_name: user.displayName,
+      slug: user.slug,
+      role: user.role,
+      status: 'active',
+      password_hash: user.passwordHash,
+      created_at: fromDate(now),
+      updated_at: fromDate(now),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return withoutHash(toUser(row));
+}
+
+/** Changes what an administrator may change of a user. */
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: Partial<{ status: UserStatus; role: Role; passwordHash: string; displayName: string }>,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(changes.status ? { status: changes.status } : {}),
+      ...(changes.role ? { role: changes.role } : {}),
+      ...(changes.passwordHash ? { password_hash: changes.passwordHash } : {}),
+      ...(changes.displayName ? { display_name: changes.displayName } : {}),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
+}

@@ -1,0 +1,26 @@
+/**
+ * What every newsroom view needs: the signed-in user, the admin's language
+ * and direction, the translator, the CSRF token for forms, and asset URLs.
+ */
+import type { User } from '../../domain/user.js';
+import type { Language, Translate } from '../../i18n/format.js';
+
+export interface AdminAssets {
+  css: string;
+  /** The editor bundle and its stylesheet, when built (`npm run build`). */
+  editorScript: string | null;
+  editorCss: string | null;
+}
+
+export interface AdminContext {
+  user: User | null;
+  lang: Language;
+  dir: 'rtl' | 'ltr';
+  t: Translate;
+  csrfToken: string;
+  siteName: string;
+  assets: AdminAssets;
+  /** The path of the current page, for the language switch to come back to. */
+  path: string;
+  now: Date;
+}

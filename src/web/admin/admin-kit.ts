@@ -1,0 +1,43 @@
+/**
+ * What newsroom route handlers are given: the services' dependencies, the
+ * page context of a request, and rendering helpers. Built once in
+ * plugin.ts.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Config } from '../../config/schema.js';
+import type { MessageKey } from '../../i18n/format.js';
+import type { Database } from '../../storage/database.js';
+import { renderDocument } from '../views/render.js';
+import type { AdminContext } from './admin-context.js';
+
+export interface AdminDeps {
+  config: Config;
+  database: Database;
+  now: () => Date;
+}
+
+export interface AdminKit {
+  deps: AdminDeps;
+  /** The page context of this request (generates the CSRF token). */
+  context(request: FastifyRequest, reply: FastifyReply): AdminContext;
+  /** Sends a rendered page with `status` (default 200). */
+  render(reply: FastifyReply, page: VNode, status?: number): FastifyReply;
+  /** Redirects after a form (303 See Other, RFC 9110 §15.4.4). */
+  redirect(reply: FastifyReply, location: string): FastifyReply;
+}
+
+/** Notices shown after a redirect, named in `?notice=`: only these keys are shown. */
+export const NOTICES: Readonly<Record<string, MessageKey>> = {
+  'user-updated': 'admin.users.updated',
+  'password-changed': 'admin.account.passwordChanged',
+};
+
+/** Sends HTML that must never be cached or shared. */
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderDocument(page));
+}

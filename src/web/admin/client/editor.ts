@@ -1,0 +1,2 @@
+// The newsroom's rich-text editor: being built.
+export {};

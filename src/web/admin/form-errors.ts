@@ -1,0 +1,30 @@
+/**
+ * Turning service errors into form errors in the admin's language: an
+ * `InvalidInput` goes next to its field, any other known AppError above the
+ * form. Unknown errors are rethrown (they become the 500 page).
+ */
+import type { MessageKey, Translate } from '../../i18n/format.js';
+import { AppError } from '../../lib/errors.js';
+import { InvalidInput } from '../../services/accounts.js';
+import type { FormErrors } from './views/auth-pages.js';
+
+/** The message of an error code, from the catalogue when it has one. */
+export function errorMessage(t: Translate, error: AppError): string {
+  const key = `admin.error.${error.code}` as MessageKey;
+  const text = t(key);
+  return text === key ? error.userMessage : text;
+}
+
+/** Form errors for `error`, or rethrows it when it is not an AppError of status 4xx. */
+export function formErrorsOf(t: Translate, error: unknown): FormErrors {
+  if (error instanceof InvalidInput) return { fields: { [error.field]: errorMessage(t, error) } };
+  if (error instanceof AppError && error.status < 500) return { form: errorMessage(t, error) };
+  throw error;
+}
+
+/** A string field of a parsed form body ('' when absent or not a string). */
+export function field(body: unknown, name: string): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}

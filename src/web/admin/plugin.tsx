@@ -1,0 +1,115 @@
+/**
+ * The newsroom at /admin, as one Fastify plugin scope: cookies, form
+ * bodies and CSRF protection; the session and the admin's language read
+ * on every request; and every route of the registry with its permission
+ * enforced before its handler.
+ */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../domain/roles.js';
+import type { User } from '../../domain/user.js';
+import { translator, type Language } from '../../i18n/format.js';
+import { resolveSession } from '../../services/sessions.js';
+import type { AdminAssets, AdminContext } from './admin-context.js';
+import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
+import { accountRoutes } from './routes/account.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { dashboardRoutes } from './routes/dashboard.routes.js';
+import { usersRoutes } from './routes/users.routes.js';
+import type { AdminRoute, Permission } from './route-registry.js';
+import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
+import { ForbiddenPage } from './views/auth-pages.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in, active user, or null. Set for /admin requests. */
+    user: User | null;
+    /** The newsroom's language for this request. */
+    adminLang: Language;
+  }
+}
+
+/** Every newsroom route, in the order they are registered. */
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...accountRoutes,
+  ...usersRoutes,
+];
+
+export async function adminPlugin(
+  app: FastifyInstance,
+  options: AdminDeps & { assets: AdminAssets },
+): Promise<void> {
+  const { assets, ...deps } = options;
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(csrf, {
+    cookieKey: 'midad_csrf',
+    cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('adminLang', 'ar');
+
+  app.addHook('onRequest', async (request) => {
+    request.adminLang = request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar';
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await resolveSession(deps, token) : null;
+  });
+
+  const kit: AdminKit = {
+    deps,
+    context: (request, reply) => adminContext(request, reply, deps, assets),
+    render: sendPage,
+    redirect: (reply, location) =>
+      reply.code(303).header('cache-control', 'no-store').redirect(location, 303),
+  };
+
+  for (const route of ADMIN_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      preHandler: [
+        guard(route.permission, kit),
+        ...(route.method === 'POST' ? [app.csrfProtection] : []),
+      ],
+      handler: (request, reply) => route.handler(request, reply, kit),
+    });
+  }
+}
+
+/** Enforces a route's permission: sign-in page for visitors, 403 for a role that may not. */
+function guard(permission: Permission, kit: AdminKit) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (permission === 'public') return;
+    if (!request.user) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return kit.redirect(reply, `/admin/login${next}`);
+    }
+    if (permission !== 'signed-in' && !can(request.user, permission)) {
+      return kit.render(reply, <ForbiddenPage ctx={kit.context(request, reply)} />, 403);
+    }
+  };
+}
+
+function adminContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AdminDeps,
+  assets: AdminAssets,
+): AdminContext {
+  const lang = request.adminLang;
+  return {
+    user: request.user,
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    t: translator(lang),
+    csrfToken: reply.generateCsrf(),
+    siteName: deps.config.siteName,
+    assets,
+    path: request.url,
+    now: deps.now(),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * User management, for administrators.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isRole } from '../../../domain/roles.js';
+import {
+  changeRole,
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  resetPassword,
+} from '../../../services/accounts.js';
+import { listUsers } from '../../../storage/repositories/users.repository.js';
+import { NOTICES, type AdminKit } from '../admin-kit.js';
+import { field, formErrorsOf } from '../form-errors.js';
+import { adminRoute, type AdminRoute } from '../route-registry.js';
+import type { FormErrors } from '../views/auth-pages.js';
+import { UsersPage } from '../views/users-page.js';
+
+async function showUsers(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  extra: { errors?: FormErrors; values?: Record<string, string>; status?: number } = {},
+) {
+  const ctx = kit.context(request, reply);
+  const notice = NOTICES[field(request.query, 'notice')];
+  const users = await listUsers(kit.deps.database.db);
+  const role = extra.values?.role;
+  return kit.render(
+    reply,
+    <UsersPage
+      ctx={ctx}
+      users={users}
+      notice={notice ? ctx.t(notice) : null}
+      errors={extra.errors}
+      values={{ ...extra.values, role: isRole(role) ? role : undefined }}
+    />,
+    extra.status,
+  );
+}
+
+/** A POST on one user: run `change`, then back to the list, or the list with the error. */
+function userAction(
+  id: string,
+  url: string,
+  change: (kit: AdminKit, userId: string, body: unknown) => Promise<void>,
+): AdminRoute {
+  return adminRoute({
+    id,
+    method: 'POST',
+    url,
+    permission: 'user.manage',
+    handler: async (request, reply, kit) => {
+      const userId = field(request.params, 'id');
+      try {
+        await change(kit, userId, request.body);
+      } catch (error) {
+        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const message = errors.form ?? Object.values(errors.fields ?? {})[0];
+        return showUsers(request, reply, kit, { errors: { form: message }, status: 422 });
+      }
+      return kit.redirect(reply, '/admin/users?notice=user-updated');
+    },
+  });
+}
+
+export const usersRoutes: AdminRoute[] = [
+  adminRoute({
+    id: 'users.list',
+    method: 'GET',
+    url: '/admin/users',
+    permission: 'user.manage',
+    handler: (request, reply, kit) => showUsers(request, reply, kit),
+  }),
+  adminRoute({
+    id: 'users.create',
+    method: 'POST',
+    url: '/admin/users',
+    permission: 'user.manage',
+    handler: async (request, reply, kit) => {
+      const values = {
+        email: field(request.body, 'email'),
+        displayName: field(request.body, 'displayName'),
+        role: field(request.body, 'role'),
+      };
+      try {
+        await createUser(kit.deps, {
+          ...values,
+          role: isRole(values.role) ? values.role : ('' as never),
+          password: field(request.body, 'password'),
+        });
+      } catch (error) {
+        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        return showUsers(request, reply, kit, { errors, values, status: 422 });
+      }
+      return kit.redirect(reply, '/admin/users?notice=user-updated');
+    },
+  }),
+  userAction('users.role', '/admin/users/:id/role', (kit, id, body) =>
+    changeRole(kit.deps, id, field(body, 'role')),
+  ),
+  userAction('users.deactivate', '/admin/users/:id/deactivate', (kit, id) =>
+    deactivateUser(kit.deps, id),
+  ),
+  userAction('users.reactivate', '/admin/users/:id/reactivate', (kit, id) =>
+    reactivateUser(kit.deps, id),
+  ),
+  userAction('users.password', '/admin/users/:id/password', (kit, id, body) =>
+    resetPassword(kit.deps, id, field(body, 'password')),
+  ),
+];

@@ -1,0 +1,79 @@
+/**
+ * The newsroom's page shell: Arabic right to left, or English left to
+ * right, with the navigation the user's role allows and the language
+ * switch. Usable on a phone: the navigation wraps.
+ */
+import type { ComponentChildren } from 'preact';
+import { can } from '../../../domain/roles.js';
+import type { AdminContext } from '../admin-context.js';
+
+export function AdminLayout(props: {
+  ctx: AdminContext;
+  title: string;
+  children: ComponentChildren;
+  notice?: string | null | undefined;
+}) {
+  const { ctx } = props;
+  const { t, user } = ctx;
+  return (
+    <html lang={ctx.lang} dir={ctx.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} | ${t('admin.title')} | ${ctx.siteName}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={ctx.assets.css} />
+      </head>
+      <body class="admin">
+        <header class="admin-header">
+          <a class="admin-header__brand" href="/admin">
+            {ctx.siteName} · {t('admin.title')}
+          </a>
+          <nav class="admin-nav" aria-label={t('admin.title')}>
+            {user ? (
+              <>
+                <a href="/admin">{t('admin.nav.dashboard')}</a>
+                {can(user, 'article.create') ? (
+                  <a href="/admin/articles/new">{t('admin.nav.newArticle')}</a>
+                ) : null}
+                {can(user, 'user.manage') ? (
+                  <a href="/admin/users">{t('admin.nav.users')}</a>
+                ) : null}
+                <a href="/admin/account">{t('admin.nav.account')}</a>
+              </>
+            ) : null}
+            <a href="/">{t('admin.nav.site')}</a>
+          </nav>
+          <div class="admin-header__tools">
+            <form method="post" action="/admin/language">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <input type="hidden" name="lang" value={ctx.lang === 'ar' ? 'en' : 'ar'} />
+              <input type="hidden" name="back" value={ctx.path} />
+              <button type="submit" lang={ctx.lang === 'ar' ? 'en' : 'ar'}>
+                {t('admin.language')}
+              </button>
+            </form>
+            {user ? (
+              <form method="post" action="/admin/logout">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <span class="admin-header__user">
+                  <bdi>{user.displayName}</bdi>
+                </span>
+                <button type="submit">{t('admin.signOut')}</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+        <main class="admin-main" id="main">
+          {props.notice ? (
+            <p class="notice" role="status">
+              {props.notice}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
