@@ -1,5 +1,5 @@
 /**
- * The `midad` command line: `midad serve` and `midad import`.
+ * The `midad` command line: `midad serve`, `midad import` and `midad user`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/errors.js';
 import { importCommand } from './commands/import.js';
 import { serveCommand } from './commands/serve.js';
+import { userCommand } from './commands/user.js';
 
 /**
  * Runs the command line `argv` (without `node` and the script).
@@ -19,15 +20,17 @@ export async function run(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   let status = 0;
   const setStatus = (code: number) => void (status = code);
-  for (const command of [serveCommand(), importCommand(setStatus)]) {
+  for (const command of [serveCommand(), importCommand(setStatus), userCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
+    for (const sub of command.commands) sub.exitOverride().showHelpAfterError();
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof AppError) {
-      console.error(`midad: ${error.userMessage}`);
+      const where = 'field' in error ? ` (${String(error.field)})` : '';
+      console.error(`midad: ${error.userMessage}${where}`);
       return 1;
     }
     throw error;

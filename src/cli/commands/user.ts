@@ -1,0 +1,135 @@
+/**
+ * `midad user add|reset-password|deactivate|list`: account management from
+ * the shell, for the first administrator of a server without a mail
+ * server, and for locked-out newsrooms. A password is read from standard
+ * input with `--password-stdin`; otherwise a random one is made and
+ * printed once.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { isRole, ROLES, type Role } from '../../domain/roles.js';
+import { loadConfig } from '../../config/load.js';
+import { AppError } from '../../lib/errors.js';
+import { randomToken } from '../../lib/tokens.js';
+import {
+  createUser,
+  deactivateUser,
+  findUserIdByEmail,
+  resetPassword,
+} from '../../services/accounts.js';
+import { openDatabase, type Database } from '../../storage/database.js';
+import { listUsers } from '../../storage/repositories/users.repository.js';
+
+function parseRole(value: string): Role {
+  if (!isRole(value)) {
+    throw new InvalidArgumentError(`"${value}" is not a role: use ${ROLES.join(', ')}.`);
+  }
+  return value;
+}
+
+/** The first line of standard input, without its line ending. */
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function passwordFrom(opts: {
+  passwordStdin?: boolean;
+}): Promise<{ password: string; generated: boolean }> {
+  if (opts.passwordStdin) return { password: await readPasswordFromStdin(), generated: false };
+  return { password: randomToken(15), generated: true };
+}
+
+async function withDatabase<T>(
+  dbFile: string | undefined,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(process.env, { dbFile });
+  const database = await openDatabase({ file: config.dbFile });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function userIdOf(database: Database, email: string): Promise<string> {
+  const id = await findUserIdByEmail({ database, now: () => new Date() }, email);
+  if (id === null) throw new AppError('USER_NOT_FOUND', `No user has the e-mail address ${email}.`);
+  return id;
+}
+
+export function userCommand(): Command {
+  const user = new Command('user').description('manage newsroom accounts from the shell');
+  user
+    .command('add')
+    .description('create a user')
+    .requiredOption('--email <address>', 'e-mail address (the login name)')
+    .requiredOption('--name <name>', 'name as shown in bylines')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        role: Role;
+        db?: string;
+        passwordStdin?: boolean;
+      }) => {
+        const { password, generated } = await passwordFrom(opts);
+        await withDatabase(opts.db, async (database) => {
+          const created = await createUser(
+            { database, now: () => new Date() },
+            { email: opts.email, displayName: opts.name, role: opts.role, password },
+          );
+          console.log(`created ${created.role} ${created.email} (id ${created.id})`);
+          if (generated) console.log(`password: ${password}`);
+        });
+      },
+    );
+  user
+    .command('reset-password')
+    .description("set a new password and end the user's sessions")
+    .requiredOption('--email <address>', 'the user')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (opts: { email: string; db?: string; passwordStdin?: boolean }) => {
+      const { password, generated } = await passwordFrom(opts);
+      await withDatabase(opts.db, async (database) => {
+        await resetPassword(
+          { database, now: () => new Date() },
+          await userIdOf(database, opts.email),
+          password,
+        );
+        console.log(`password reset for ${opts.email.trim().toLowerCase()}`);
+        if (generated) console.log(`password: ${password}`);
+      });
+    });
+  user
+    .command('deactivate')
+    .description('stop a user from signing in (bylines stay)')
+    .requiredOption('--email <address>', 'the user')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .action(async (opts: { email: string; db?: string }) => {
+      await withDatabase(opts.db, async (database) => {
+        await deactivateUser(
+          { database, now: () => new Date() },
+          await userIdOf(database, opts.email),
+        );
+        console.log(`deactivated ${opts.email.trim().toLowerCase()}`);
+      });
+    });
+  user
+    .command('list')
+    .description('list the users')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .action(async (opts: { db?: string }) => {
+      await withDatabase(opts.db, async (database) => {
+        for (const u of await listUsers(database.db)) {
+          console.log(`${u.id}\t${u.role}\t${u.status}\t${u.email}\t${u.displayName}`);
+        }
+      });
+    });
+  return user;
+}

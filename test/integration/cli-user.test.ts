@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { signIn } from '../../src/services/accounts.js';
+import { openDatabase } from '../../src/storage/database.js';
+
+let db: string;
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  db = join(mkdtempSync(join(tmpdir(), 'midad-user-')), 'site.db');
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function canSignIn(email: string, password: string): Promise<boolean> {
+  const database = await openDatabase({ file: db });
+  try {
+    await signIn({ database, now: () => new Date() }, { email, password, address: '127.0.0.1' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await database.close();
+  }
+}
+
+describe('midad user', () => {
+  it('adds a user with a printed random password that signs in', async () => {
+    const status = await run([
+      'user',
+      'add',
+      '--db',
+      db,
+      '--email',
+      'Ed@News.example',
+      '--name',
+      'محرر',
+      '--role',
+      'editor',
+    ]);
+    expect(status).toBe(0);
+    expect(out[0]).toBe('created editor ed@news.example (id 1)');
+    const password = /^password: (\S{20})$/.exec(out[1] ?? '')?.[1] ?? '';
+    expect(await canSignIn('ed@news.example', password)).toBe(true);
+  });
+
+  it('resets a password and deactivates, and says clearly when the user does not exist', async () => {
+    await run([
+      'user',
+      'add',
+      '--db',
+      db,
+      '--email',
+      'a@x.org',
+      '--name',
+      'كاتب',
+      '--role',
+      'author',
+    ]);
+    out.length = 0;
+    expect(await run(['user', 'reset-password', '--db', db, '--email', 'A@x.org'])).toBe(0);
+    const password = /^password: (\S+)$/.exec(out[1] ?? '')?.[1] ?? '';
+    expect(await canSignIn('a@x.org', password)).toBe(true);
+
+    expect(await run(['user', 'deactivate', '--db', db, '--email', 'a@x.org'])).toBe(0);
+    expect(await canSignIn('a@x.org', password)).toBe(false);
+
+    expect(await run(['user', 'deactivate', '--db', db, '--email', 'nobody@x.org'])).toBe(1);
+    expect(err).toEqual(['midad: No user has the e-mail address nobody@x.org.']);
+  });
+
+  it('refuses an unknown role and a bad e-mail address', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(
+      await run(['user', 'add', '--db', db, '--email', 'a@x.org', '--name', 'ن', '--role', 'boss']),
+    ).toBe(1);
+    expect(
+      await run(['user', 'add', '--db', db, '--email', 'nope', '--name', 'ن', '--role', 'author']),
+    ).toBe(1);
+    expect(err).toEqual(['midad: That is not an e-mail address. (email)']);
+  });
+});
