@@ -12,6 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2020',
+    // The editor's CSS needs :dir() and :has() as written: lowered for older
+    // browsers, :dir() becomes a :lang() list that means something else.
+    cssTarget: ['chrome120', 'edge120', 'firefox121', 'safari16.4'],
     sourcemap: true,
     rollupOptions: {
       input: { editor: 'src/web/admin/client/editor.ts' },

@@ -64,3 +64,22 @@ describe('loadConfig, strict values', () => {
     );
   });
 });
+
+describe('loadConfig, media settings', () => {
+  it('keeps uploads under data/media, up to 10 MiB, by default', () => {
+    const config = loadConfig({});
+    expect([config.mediaDir, config.uploadMaxBytes]).toEqual(['data/media', 10_485_760]);
+  });
+
+  it('reads the media folder and the upload limit from the environment', () => {
+    const config = loadConfig({
+      MIDAD_MEDIA_DIR: '/srv/midad/media',
+      MIDAD_UPLOAD_MAX_BYTES: '2097152',
+    });
+    expect([config.mediaDir, config.uploadMaxBytes]).toEqual(['/srv/midad/media', 2_097_152]);
+  });
+
+  it.each(['ten', '1.5', '100', '999999999999'])('refuses the upload limit %j', (limit) => {
+    expect(() => loadConfig({ MIDAD_UPLOAD_MAX_BYTES: limit })).toThrow(/MIDAD_UPLOAD_MAX_BYTES: /);
+  });
+});

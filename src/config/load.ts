@@ -22,6 +22,8 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   logLevel: 'MIDAD_LOG_LEVEL',
   trustProxy: 'MIDAD_TRUST_PROXY',
   demoContent: 'MIDAD_DEMO',
+  mediaDir: 'MIDAD_MEDIA_DIR',
+  uploadMaxBytes: 'MIDAD_UPLOAD_MAX_BYTES',
 };
 
 /**

@@ -83,6 +83,15 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Folder of uploaded images, one subfolder per image. Env `MIDAD_MEDIA_DIR`. */
+  mediaDir: z.string().min(1).default('data/media'),
+  /** Largest accepted upload, bytes (default 10 MiB). Env `MIDAD_UPLOAD_MAX_BYTES`. */
+  uploadMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 /** The validated, frozen configuration. */

@@ -3,6 +3,7 @@
  * Times are UTC instants (`Date`); HTML is already sanitised.
  */
 import type { ArticleId } from './article-id.js';
+import type { MediaItem } from './media.js';
 
 export type { ArticleId } from './article-id.js';
 
@@ -35,6 +36,19 @@ export interface RelatedLink {
   target: { id: ArticleId; headline: string } | null;
 }
 
+/** A byline that is a newsroom user, linking to their author page. */
+export interface Byline {
+  name: string;
+  slug: string;
+}
+
+/** The featured image of an article, from the media library. */
+export interface FeaturedImage {
+  media: MediaItem;
+  caption: string;
+  credit: string;
+}
+
 export interface Article {
   id: ArticleId;
   headline: string;
@@ -43,7 +57,13 @@ export interface Article {
   bodyHtml: string;
   section: Section | null;
   tags: Tag[];
+  /** A byline as text (imported articles); `authors` holds newsroom bylines. */
   byline: string | null;
+  authors: Byline[];
+  slug: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  featured: FeaturedImage | null;
   /** When the article was published, or null when its date is unknown. */
   publishedAt: Date | null;
   /** `day` when only the date of `publishedAt` is known (it is then local midnight). */

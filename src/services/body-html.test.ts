@@ -6,18 +6,97 @@ describe('sanitizeBodyHtml', () => {
     ['drops scripts with their content', '<p>خبر</p><script>alert(1)</script>', '<p>خبر</p>'],
     ['drops event handlers', '<p onclick="x()">خبر</p>', '<p>خبر</p>'],
     [
+      'drops an onerror image handler',
+      '<img src="https://x.example/a.jpg" onerror="alert(1)" alt="">',
+      '<img src="https://x.example/a.jpg" alt="" />',
+    ],
+    [
       'drops javascript: links but keeps the text',
       '<a href="javascript:x()">رابط</a>',
       '<a>رابط</a>',
+    ],
+    [
+      'drops an obfuscated javascript: link',
+      '<a href="  JaVa&#x09;Script:alert(1)">رابط</a>',
+      '<a>رابط</a>',
+    ],
+    ['drops data: links', '<a href="data:text/html;base64,PHNjcmlwdD4=">رابط</a>', '<a>رابط</a>'],
+    [
+      'drops data: images',
+      '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">',
+      '<img alt="x" />',
     ],
     [
       'keeps https links',
       '<a href="https://example.com/a">رابط</a>',
       '<a href="https://example.com/a">رابط</a>',
     ],
+    [
+      'keeps site-relative images',
+      '<img src="/media/1/w640.webp" alt="صورة">',
+      '<img src="/media/1/w640.webp" alt="صورة" />',
+    ],
     ['keeps dir on paragraphs', '<p dir="auto">Reuters</p>', '<p dir="auto">Reuters</p>'],
     ['drops iframes', '<iframe src="https://x"></iframe><p>ب</p>', '<p>ب</p>'],
     ['drops inline styles', '<p style="color:red">ب</p>', '<p>ب</p>'],
+    ['drops style elements', '<style>p{background:url(javascript:x)}</style><p>ب</p>', '<p>ب</p>'],
+    [
+      'drops an expression() style payload',
+      '<p style="width: expression(alert(1))">ب</p>',
+      '<p>ب</p>',
+    ],
+    [
+      'drops SVG with its script',
+      '<svg onload="alert(1)"><script>alert(2)</script></svg><p>ب</p>',
+      '<p>ب</p>',
+    ],
+    ['drops SVG use payloads', '<svg><use href="data:image/svg+xml,&lt;svg id=x&gt;"/></svg>', ''],
+    [
+      'drops object and embed',
+      '<object data="x.swf"></object><embed src="x.swf"><p>ب</p>',
+      '<p>ب</p>',
+    ],
+    [
+      'rebuilds broken markup as a browser reads it',
+      '<p><strong>عاجل<p>ثانية',
+      '<p><strong>عاجل</strong></p><p><strong>ثانية</strong></p>',
+    ],
+    [
+      'reads an unclosed attribute as the browser does: all that follows is its value',
+      '<p title="x>أ</p><p>ب</p>',
+      '',
+    ],
+    ['escapes a stray angle bracket', '<p>أ < ب</p>', '<p>أ &lt; ب</p>'],
+    [
+      'drops a forged read-also id',
+      '<aside class="read-also" data-article-id="1 onclick=x">أ</aside>',
+      '',
+    ],
+    [
+      'keeps a read-also box',
+      '<aside class="read-also" data-article-id="258871304963183"><a href="/a/258871304963183">عنوان</a></aside>',
+      '<aside class="read-also" data-article-id="258871304963183"><a href="/a/258871304963183">عنوان</a></aside>',
+    ],
+    [
+      'keeps a YouTube embed',
+      '<figure class="embed" data-embed="youtube" data-url="https://www.youtube.com/watch?v=abc"><a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a></figure>',
+      '<figure class="embed" data-embed="youtube" data-url="https://www.youtube.com/watch?v=abc"><a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a></figure>',
+    ],
+    [
+      'drops an embed of an unknown provider',
+      '<figure class="embed" data-embed="evil" data-url="https://x">x</figure>',
+      '',
+    ],
+    [
+      'drops an embed with a javascript: URL',
+      '<figure class="embed" data-embed="x" data-url="javascript:alert(1)">x</figure>',
+      '',
+    ],
+    [
+      'drops other classes',
+      '<figure class="hero"><figcaption>ت</figcaption></figure>',
+      '<figure><figcaption>ت</figcaption></figure>',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeBodyHtml(input)).toBe(expected);
   });

@@ -2,14 +2,31 @@
  * The article body's HTML: built from imported paragraphs, and cleaned
  * against an allowlist with sanitize-html before anything is stored.
  */
+import { parseFragment, serialize } from 'parse5';
 import sanitizeHtml from 'sanitize-html';
 
 const BLOCK_DIR = ['dir'];
 
+/** Providers whose posts an article may embed (as a link, or a click-to-load facade). */
+export const EMBED_PROVIDERS = ['youtube', 'x', 'telegram'] as const;
+
+/** True for an embed figure naming a known provider and an https URL. */
+function isEmbed(attribs: Record<string, string>): boolean {
+  const provider = attribs['data-embed'] ?? '';
+  const url = attribs['data-url'] ?? '';
+  return (
+    (EMBED_PROVIDERS as readonly string[]).includes(provider) && /^https:\/\/[^\s"<>]+$/.test(url)
+  );
+}
+
 /**
  * The allowlist: what the newsroom's editor can produce and the site can
- * render safely. No scripts, styles, event handlers or iframes; links only
- * to http(s) and mailto; `dir` for mixed-direction text.
+ * render safely. No scripts, styles, event handlers, SVG or iframes; links
+ * only to http(s) and mailto (images: http(s) and site paths, never
+ * `data:`); `dir` for mixed-direction text; two custom blocks: embeds
+ * (`<figure class="embed" data-embed data-url>`) and "read also" boxes
+ * (`<aside class="read-also" data-article-id>`). Every HTML that enters
+ * (editor, API, import) goes through here.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -37,6 +54,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'span',
     'sub',
     'sup',
+    'aside',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'dir'],
@@ -50,16 +68,29 @@ const OPTIONS: sanitizeHtml.IOptions = {
     span: BLOCK_DIR,
     bdi: BLOCK_DIR,
     q: BLOCK_DIR,
+    figure: ['class', 'data-embed', 'data-url'],
+    aside: ['class', 'data-article-id'],
   },
+  allowedClasses: { figure: ['embed'], aside: ['read-also'] },
+  exclusiveFilter: (frame) =>
+    (frame.tag === 'figure' &&
+      frame.attribs['data-embed'] !== undefined &&
+      !isEmbed(frame.attribs)) ||
+    (frame.tag === 'aside' && !/^[1-9][0-9]{0,18}$/.test(frame.attribs['data-article-id'] ?? '')),
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
 };
 
-/** Cleans untrusted HTML against the body allowlist. */
+/**
+ * Cleans untrusted HTML against the body allowlist. The markup is first
+ * rebuilt the way a browser would read it (the HTML Living Standard's tree
+ * construction, by parse5), so broken markup comes out well-formed and
+ * means the same to us as to the reader's browser.
+ */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return sanitizeHtml(serialize(parseFragment(html)), OPTIONS);
 }
 
 const ESCAPES: Record<string, string> = {

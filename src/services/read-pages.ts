@@ -1,13 +1,24 @@
 /**
  * What the reader site's pages show, read from storage.
  */
+import { parseArticleId } from '../domain/article-id.js';
 import type { Article, ArticleId, ArticleSummary } from '../domain/article.js';
 import type { Database } from '../storage/database.js';
 import {
   findArticleById,
+  findArticleForPreview,
+  listBreaking,
   listLatest,
   listMostRead,
+  type ListingFilter,
 } from '../storage/repositories/articles.repository.js';
+import { findSection } from '../storage/repositories/sections.repository.js';
+import { getSetting } from '../storage/repositories/settings.repository.js';
+import { findTagBySlug } from '../storage/repositories/tags.repository.js';
+import { findUserBySlug } from '../storage/repositories/users.repository.js';
+
+/** The settings key of the pinned lead story (see front-page.ts). */
+export const LEAD_SETTING_KEY = 'lead_article_id';
 
 export interface ReadDeps {
   database: Database;
@@ -34,6 +45,17 @@ export interface LatestPageContent {
   hasOlder: boolean;
 }
 
+/** Articles shown at most in the breaking-news ticker. */
+export const BREAKING_LIMIT = 5;
+
+/** Published articles flagged as breaking news at `now`, newest flag first. */
+export function getBreakingNews(
+  deps: ReadDeps,
+  now: Date,
+): Promise<Array<{ id: ArticleId; headline: string }>> {
+  return listBreaking(deps.database.db, now, BREAKING_LIMIT);
+}
+
 /** A published article by id, or null. */
 export function getArticle(deps: ReadDeps, id: ArticleId): Promise<Article | null> {
   return findArticleById(deps.database.db, id);
@@ -41,17 +63,44 @@ export function getArticle(deps: ReadDeps, id: ArticleId): Promise<Article | nul
 
 /** The home page: the newest article as lead story, then the latest and most read. */
 export async function getHomePage(deps: ReadDeps): Promise<HomePageContent> {
-  const [latest, mostRead] = await Promise.all([
+  const [latest, mostRead, pinnedId] = await Promise.all([
     listLatest(deps.database.db, HOME_LATEST + 2),
     listMostRead(deps.database.db, HOME_MOST_READ),
+    getPinnedLeadId(deps),
   ]);
-  const [lead = null, ...rest] = latest;
+  const pinned = pinnedId ? await pinnedSummary(deps, pinnedId, latest) : null;
+  const [newest = null, ...others] = latest;
+  const lead = pinned ?? newest;
+  const rest = pinned ? latest.filter((a) => a.id !== pinned.id) : others;
   return {
     lead,
     latest: rest.slice(0, HOME_LATEST),
     mostRead,
     hasOlder: rest.length > HOME_LATEST,
   };
+}
+
+/** The pinned article as a summary when it is published, else null. */
+async function pinnedSummary(
+  deps: ReadDeps,
+  id: string,
+  latest: ArticleSummary[],
+): Promise<ArticleSummary | null> {
+  const listed = latest.find((a) => a.id === id);
+  if (listed) return listed;
+  const articleId = parseArticleId(id);
+  const article = articleId ? await findArticleById(deps.database.db, articleId) : null;
+  return article
+    ? {
+        id: article.id,
+        headline: article.headline,
+        excerpt: article.excerpt,
+        section: article.section,
+        publishedAt: article.publishedAt,
+        publishedPrecision: article.publishedPrecision,
+        viewCount: article.viewCount,
+      }
+    : null;
 }
 
 /**
@@ -70,4 +119,77 @@ export async function getLatestPage(
     articles: rows.slice(0, LATEST_PAGE_SIZE),
     hasOlder: rows.length > LATEST_PAGE_SIZE,
   };
+}
+
+/** What a section, tag or author page lists. */
+export type ListingKind = 'section' | 'tag' | 'author';
+
+export interface ListingContent {
+  kind: ListingKind;
+  /** The section's, tag's or author's name. */
+  name: string;
+  slug: string;
+  /** The author's bio, for author pages. */
+  bio: string;
+  page: number;
+  articles: ArticleSummary[];
+  hasOlder: boolean;
+}
+
+/**
+ * Page `page` of a section, tag or author page, found by slug; null when
+ * the slug is unknown, or the page is past the end (page 1 of an empty
+ * listing exists).
+ */
+export async function getListing(
+  deps: ReadDeps,
+  kind: ListingKind,
+  slug: string,
+  page: number,
+): Promise<ListingContent | null> {
+  const db = deps.database.db;
+  let owner: { id: string; name: string; bio: string } | null = null;
+  let filter: ListingFilter;
+  switch (kind) {
+    case 'section': {
+      const section = await findSection(db, { slug });
+      owner = section ? { id: section.id, name: section.name, bio: '' } : null;
+      filter = { sectionId: owner?.id ?? '0' };
+      break;
+    }
+    case 'tag': {
+      const tag = await findTagBySlug(db, slug);
+      owner = tag ? { id: tag.id, name: tag.name, bio: '' } : null;
+      filter = { tagId: owner?.id ?? '0' };
+      break;
+    }
+    case 'author': {
+      const user = await findUserBySlug(db, slug);
+      owner = user ? { id: user.id, name: user.displayName, bio: user.bio } : null;
+      filter = { authorId: owner?.id ?? '0' };
+      break;
+    }
+  }
+  if (!owner) return null;
+  const rows = await listLatest(db, LATEST_PAGE_SIZE + 1, (page - 1) * LATEST_PAGE_SIZE, filter);
+  if (rows.length === 0 && page > 1) return null;
+  return {
+    kind,
+    name: owner.name,
+    slug,
+    bio: owner.bio,
+    page,
+    articles: rows.slice(0, LATEST_PAGE_SIZE),
+    hasOlder: rows.length > LATEST_PAGE_SIZE,
+  };
+}
+
+/** An article in any status, for its private preview. */
+export function getArticlePreview(deps: ReadDeps, id: ArticleId): Promise<Article | null> {
+  return findArticleForPreview(deps.database.db, id);
+}
+
+/** The pinned lead story id, if any. */
+export function getPinnedLeadId(deps: ReadDeps): Promise<string | null> {
+  return getSetting(deps.database.db, LEAD_SETTING_KEY);
 }

@@ -14,6 +14,7 @@ import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
+import { mediaFiles } from './plugins/media-files.js';
 import { sendError, sendNotFound } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
 import { siteRoutes } from './site/routes.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: now(),
     readingWordsPerMinute: config.readingWordsPerMinute,
     showHijri: config.showHijri,
+    breaking: [],
   });
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendNotFound>[1]) =>
     sendNotFound(request, reply, { pageContext });
@@ -76,7 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await securityHeaders(app, { headScriptHash: assets.headScriptHash });
   await app.register(compress, { threshold: 1024 });
   await staticAssets(app, { assets, notFound });
-  await app.register(async (site) => siteRoutes(site, { ...deps, pageContext }));
+  await mediaFiles(app, { mediaDir: config.mediaDir, notFound });
+  await app.register(async (site) => siteRoutes(site, { ...deps, now, pageContext }));
   await app.register(async (admin) =>
     adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),
   );

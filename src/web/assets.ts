@@ -76,13 +76,13 @@ function fingerprinted(name: string, contentType: string): [string, Asset] {
 /** Reads the assets once, at start. @throws when a file is missing from the checkout. */
 export function loadSiteAssets(): SiteAssets {
   const [cssPath, css] = fingerprinted('site.css', 'text/css; charset=utf-8');
-  const [jsPath, js] = fingerprinted('font-size.js', 'text/javascript; charset=utf-8');
+  const [jsPath, js] = fingerprinted('reader.js', 'text/javascript; charset=utf-8');
   const [adminCssPath, adminCss] = fingerprinted('admin.css', 'text/css; charset=utf-8');
   const editor = editorBundle();
   return {
     urls: {
       css: cssPath,
-      fontSizeScript: jsPath,
+      readerScript: jsPath,
       fontPreload: '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
     },
     admin: { css: adminCssPath, editorScript: editor.script, editorCss: editor.css },

@@ -30,6 +30,47 @@ export class AdminClient {
     return res;
   }
 
+  /** The CSRF token of the last page seen. */
+  get csrfToken(): string {
+    return this.#csrf;
+  }
+
+  /**
+   * Posts one file as `multipart/form-data` (field `file`), as the upload
+   * form (`csrf: 'query'`, the default: `?_csrf=` in the URL) or the editor
+   * (`csrf: 'header'`: `x-csrf-token`) does; `'none'` sends no token.
+   */
+  async postFile(
+    url: string,
+    file: { name: string; bytes: Uint8Array; type?: string },
+    options: { csrf?: 'query' | 'header' | 'none' } = {},
+  ): Promise<LightMyRequestResponse> {
+    const csrf = options.csrf ?? 'query';
+    if (!this.#csrf && csrf !== 'none') await this.get('/admin/login');
+    const boundary = '----midad-test-boundary';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+          `Content-Type: ${file.type ?? 'image/jpeg'}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const token = encodeURIComponent(this.#csrf);
+    const res = await this.app.inject({
+      method: 'POST',
+      url: csrf === 'query' ? `${url}${url.includes('?') ? '&' : '?'}_csrf=${token}` : url,
+      headers: {
+        ...this.#headers(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...(csrf === 'header' ? { 'x-csrf-token': this.#csrf } : {}),
+      },
+      payload,
+    });
+    this.#keep(res);
+    return res;
+  }
+
   /** Signs in; returns the response (303 to /admin on success). */
   signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     return this.post('/admin/login', { email, password });

@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
+import { startScheduler } from '../../services/publish-scheduled.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { openDatabase } from '../../storage/database.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
@@ -62,9 +63,18 @@ export function serveCommand(): Command {
         await database.close();
         throw listenError(error, config.host, config.port);
       }
+      // Scheduled articles whose time passed while the server was down go out now.
+      const stopScheduler = startScheduler(
+        { database, now },
+        {
+          onError: (error, id) =>
+            app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
+        },
+      );
       closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down');
+        stopScheduler();
         await app.close();
         await viewCounter.stop();
         await database.close();

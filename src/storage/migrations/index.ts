@@ -13,6 +13,12 @@ import * as addPublishedPrecision from './2026_11_29_1700_add_articles_published
 import * as createUsers from './2026_11_29_1800_create_users.js';
 import * as createSessions from './2026_11_29_1801_create_sessions.js';
 import * as createLoginThrottle from './2026_11_29_1802_create_login_throttle.js';
+import * as addEditorialColumns from './2026_11_29_1900_add_articles_editorial_columns.js';
+import * as createArticleAuthors from './2026_11_29_1901_create_article_authors.js';
+import * as createArticleRevisions from './2026_11_29_1902_create_article_revisions.js';
+import * as createArticleEvents from './2026_11_29_1903_create_article_events.js';
+import * as createSettings from './2026_11_29_1904_create_settings.js';
+import * as createMedia from './2026_11_29_2000_create_media.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -23,4 +29,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1800_create_users': createUsers,
   '2026_11_29_1801_create_sessions': createSessions,
   '2026_11_29_1802_create_login_throttle': createLoginThrottle,
+  '2026_11_29_1900_add_articles_editorial_columns': addEditorialColumns,
+  '2026_11_29_1901_create_article_authors': createArticleAuthors,
+  '2026_11_29_1902_create_article_revisions': createArticleRevisions,
+  '2026_11_29_1903_create_article_events': createArticleEvents,
+  '2026_11_29_1904_create_settings': createSettings,
+  '2026_11_29_2000_create_media': createMedia,
 };

@@ -20,6 +20,8 @@ import {
   toIdString,
   toInt,
 } from './convert.js';
+import { hasByline, hasTag } from './filters.js';
+import { findMediaById } from './media.repository.js';
 import { findRelatedLinks } from './related-links.repository.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -45,18 +47,45 @@ function toPrecision(value: string): PublishedPrecision {
   return value === 'day' ? 'day' : 'minute';
 }
 
-/** Loads one published article with its section and related links, or null. */
+/** Loads one published article with its section, bylines, tags, image and related links, or null. */
 export async function findArticleById(db: Db, id: ArticleId): Promise<Article | null> {
-  const row = await db
-    .selectFrom('articles')
-    .selectAll()
-    .where('id', '=', bindId(id))
-    .where('status', '=', PUBLISHED)
-    .executeTakeFirst();
+  return findArticle(db, id, { anyStatus: false });
+}
+
+/**
+ * Loads one article whatever its status (for private previews), or null.
+ */
+export async function findArticleForPreview(db: Db, id: ArticleId): Promise<Article | null> {
+  return findArticle(db, id, { anyStatus: true });
+}
+
+async function findArticle(
+  db: Db,
+  id: ArticleId,
+  options: { anyStatus: boolean },
+): Promise<Article | null> {
+  let query = db.selectFrom('articles').selectAll().where('id', '=', bindId(id));
+  if (!options.anyStatus) query = query.where('status', '=', PUBLISHED);
+  const row = await query.executeTakeFirst();
   if (!row) return null;
-  const [section, related] = await Promise.all([
+  const [section, related, authors, tags, media] = await Promise.all([
     row.section_id === null ? null : findSection(db, toIdString(row.section_id)),
     findRelatedLinks(db, id),
+    db
+      .selectFrom('article_authors')
+      .innerJoin('users', 'users.id', 'article_authors.user_id')
+      .select(['users.display_name', 'users.slug'])
+      .where('article_authors.article_id', '=', bindId(id))
+      .orderBy('article_authors.position')
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', '=', bindId(id))
+      .orderBy('article_tags.position')
+      .execute(),
+    row.featured_media_id === null ? null : findMediaById(db, toIdString(row.featured_media_id)),
   ]);
   return {
     id,
@@ -64,8 +93,13 @@ export async function findArticleById(db: Db, id: ArticleId): Promise<Article | 
     excerpt: row.excerpt,
     bodyHtml: row.body_html,
     section,
-    tags: [],
+    tags: tags.map((t) => ({ id: toIdString(t.id), slug: t.slug, name: t.name })),
     byline: row.byline,
+    authors: authors.map((a) => ({ name: a.display_name, slug: a.slug })),
+    slug: row.slug,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    featured: media ? { media, caption: row.featured_caption, credit: row.featured_credit } : null,
     publishedAt: toDateOrNull(row.published_at),
     publishedPrecision: toPrecision(row.published_precision),
     publishedLocalTime: row.published_local_time,
@@ -262,12 +296,29 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+/** Restricts a list to one section, tag or author (user id). */
+export interface ListingFilter {
+  sectionId?: string;
+  tagId?: string;
+  authorId?: string;
+}
+
 /**
  * The newest published articles, newest first, skipping `offset`; articles
  * of unknown date come after dated ones, newest stored first.
  */
-export async function listLatest(db: Db, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  const rows = await summaryQuery(db)
+export async function listLatest(
+  db: Db,
+  limit: number,
+  offset = 0,
+  filter: ListingFilter = {},
+): Promise<ArticleSummary[]> {
+  let query = summaryQuery(db);
+  if (filter.sectionId !== undefined)
+    query = query.where('articles.section_id', '=', bindId(filter.sectionId));
+  if (filter.tagId !== undefined) query = query.where(hasTag(filter.tagId));
+  if (filter.authorId !== undefined) query = query.where(hasByline(filter.authorId));
+  const rows = await query
     .orderBy((eb) => eb.case().when('articles.published_at', 'is', null).then(1).else(0).end())
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -321,4 +372,43 @@ export async function findViewCount(db: Db, id: ArticleId): Promise<number | nul
     .where('id', '=', bindId(id))
     .executeTakeFirst();
   return row ? toInt(row.view_count) : null;
+}
+
+/**
+ * Published articles whose headline key contains `key` (see
+ * arabic/normalize.ts headlineMatchKey), newest first.
+ */
+export async function searchHeadlines(
+  db: Db,
+  key: string,
+  limit: number,
+): Promise<Array<{ id: ArticleId; headline: string }>> {
+  const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where('status', '=', PUBLISHED)
+    .where(sql<boolean>`headline_key like ${pattern} escape '\\'`)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: toArticleIdValue(r.id), headline: r.headline }));
+}
+
+/** Published articles whose breaking-news flag runs past `now`, latest expiry first. */
+export async function listBreaking(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<Array<{ id: ArticleId; headline: string }>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where('status', '=', PUBLISHED)
+    .where('breaking_until', '>', fromDate(now))
+    .orderBy('breaking_until', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: toArticleIdValue(r.id), headline: r.headline }));
 }

@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Section } from '../../domain/article.js';
 import type { Schema } from '../tables/schema.js';
-import { fromDate, toIdString } from './convert.js';
+import { bindId, fromDate, toIdString, toInt } from './convert.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -26,4 +26,59 @@ export async function ensureSection(
     .returning(['id', 'slug', 'name'])
     .executeTakeFirstOrThrow();
   return { id: toIdString(row.id), slug: row.slug, name: row.name };
+}
+
+export interface SectionWithCount extends Section {
+  articles: number;
+}
+
+/** Every section with its number of articles, by name. */
+export async function listSections(db: Db): Promise<SectionWithCount[]> {
+  const rows = await db
+    .selectFrom('sections')
+    .leftJoin('articles', 'articles.section_id', 'sections.id')
+    .select([
+      'sections.id',
+      'sections.slug',
+      'sections.name',
+      (eb) => eb.fn.count('articles.id').as('n'),
+    ])
+    .groupBy(['sections.id', 'sections.slug', 'sections.name'])
+    .orderBy('sections.name')
+    .execute();
+  return rows.map((r) => ({
+    id: toIdString(r.id),
+    slug: r.slug,
+    name: r.name,
+    articles: toInt(r.n as bigint | number | string),
+  }));
+}
+
+/** The section with this id or slug, or null. */
+export async function findSection(
+  db: Db,
+  by: { id?: string; slug?: string },
+): Promise<Section | null> {
+  let query = db.selectFrom('sections').select(['id', 'slug', 'name']);
+  if (by.id !== undefined) {
+    if (!/^[1-9][0-9]{0,18}$/.test(by.id)) return null;
+    query = query.where('id', '=', bindId(by.id));
+  } else if (by.slug !== undefined) query = query.where('slug', '=', by.slug);
+  else return null;
+  const row = await query.executeTakeFirst();
+  return row ? { id: toIdString(row.id), slug: row.slug, name: row.name } : null;
+}
+
+export async function renameSection(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('sections').set({ name }).where('id', '=', bindId(id)).execute();
+}
+
+/** Removes a section; its articles keep existing, without a section. */
+export async function deleteSection(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ section_id: null })
+    .where('section_id', '=', bindId(id))
+    .execute();
+  await db.deleteFrom('sections').where('id', '=', bindId(id)).execute();
 }

@@ -40,6 +40,16 @@ export interface ArticlesTable {
   updated_at: DbTime;
   view_count: ColumnType<DbInt, bigint | number | undefined, bigint | number>;
   source_url: string | null;
+  slug: string | null;
+  seo_title: ColumnType<string, string | undefined, string>;
+  seo_description: ColumnType<string, string | undefined, string>;
+  featured_media_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  featured_caption: ColumnType<string, string | undefined, string>;
+  featured_credit: ColumnType<string, string | undefined, string>;
+  scheduled_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  breaking_until: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  created_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  preview_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TagsTable {
@@ -93,7 +103,62 @@ export interface LoginThrottleTable {
   locked_until: ColumnType<string | Date | null, string | null, string | null>;
 }
 
+export interface ArticleAuthorsTable {
+  article_id: DbId;
+  user_id: DbId;
+  position: ColumnType<DbInt, number, number>;
+}
+
+export interface ArticleRevisionsTable {
+  id: DbGeneratedId;
+  article_id: DbId;
+  kind: string;
+  user_id: ColumnType<DbInt | null, bigint | null, bigint | null>;
+  headline: string;
+  excerpt: string;
+  body_html: string;
+  fields_json: string;
+  created_at: DbTime;
+}
+
+export interface ArticleEventsTable {
+  id: DbGeneratedId;
+  article_id: DbId;
+  user_id: ColumnType<DbInt | null, bigint | null, bigint | null>;
+  move: string;
+  from_status: string;
+  to_status: string;
+  at: DbTime;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface MediaTable {
+  id: DbGeneratedId;
+  uploaded_by: DbId;
+  original_name: string;
+  mime: string;
+  width: ColumnType<DbInt, number, number>;
+  height: ColumnType<DbInt, number, number>;
+  bytes: ColumnType<DbInt, number, number>;
+  alt: ColumnType<string, string | undefined, string>;
+  caption: ColumnType<string, string | undefined, string>;
+  credit: ColumnType<string, string | undefined, string>;
+  /** JSON array of the WebP variants' widths, ascending: `[320,640,800]`. */
+  widths: string;
+  /** `original.jpg` or `original.png`. */
+  original_file: string;
+  created_at: DbTime;
+}
+
 export interface Schema {
+  article_authors: ArticleAuthorsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_events: ArticleEventsTable;
+  settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
@@ -102,4 +167,5 @@ export interface Schema {
   tags: TagsTable;
   article_tags: ArticleTagsTable;
   related_links: RelatedLinksTable;
+  media: MediaTable;
 }

@@ -2,6 +2,7 @@
  * What every newsroom view needs: the signed-in user, the admin's language
  * and direction, the translator, the CSRF token for forms, and asset URLs.
  */
+import type { SiteLocale } from '../../arabic/locale.js';
 import type { User } from '../../domain/user.js';
 import type { Language, Translate } from '../../i18n/format.js';
 
@@ -23,4 +24,6 @@ export interface AdminContext {
   /** The path of the current page, for the language switch to come back to. */
   path: string;
   now: Date;
+  /** The site's time zone, digits and month names, for dates shown in the newsroom. */
+  locale: SiteLocale;
 }

@@ -31,6 +31,8 @@ export interface AdminKit {
 export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'user-updated': 'admin.users.updated',
   'password-changed': 'admin.account.passwordChanged',
+  'media-uploaded': 'admin.media.uploaded',
+  'media-updated': 'admin.media.updated',
 };
 
 /** Sends HTML that must never be cached or shared. */

@@ -7,6 +7,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
@@ -15,11 +16,17 @@ import { resolveSession } from '../../services/sessions.js';
 import type { AdminAssets, AdminContext } from './admin-context.js';
 import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
 import { accountRoutes } from './routes/account.routes.js';
+import { articleSearchRoutes } from './routes/article-search.routes.js';
+import { articlesRoutes } from './routes/articles.routes.js';
+import { revisionsRoutes } from './routes/revisions.routes.js';
+import { taxonomyRoutes } from './routes/taxonomy.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
+import { mediaRoutes } from './routes/media.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
+import { csrfTokenOf, multipartOptions } from './uploads.js';
 import { ForbiddenPage } from './views/auth-pages.js';
 
 declare module 'fastify' {
@@ -35,8 +42,13 @@ declare module 'fastify' {
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...authRoutes,
   ...dashboardRoutes,
+  ...articlesRoutes,
+  ...revisionsRoutes,
+  ...taxonomyRoutes,
+  ...articleSearchRoutes,
   ...accountRoutes,
   ...usersRoutes,
+  ...mediaRoutes,
 ];
 
 export async function adminPlugin(
@@ -46,9 +58,11 @@ export async function adminPlugin(
   const { assets, ...deps } = options;
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, multipartOptions(deps.config));
   await app.register(csrf, {
     cookieKey: 'midad_csrf',
     cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+    getToken: csrfTokenOf,
   });
   app.decorateRequest('user', null);
   app.decorateRequest('adminLang', 'ar');
@@ -111,5 +125,13 @@ function adminContext(
     assets,
     path: request.url,
     now: deps.now(),
+    locale: {
+      lang: 'ar',
+      dir: 'rtl',
+      timeZone: deps.config.timeZone,
+      numerals: lang === 'ar' ? deps.config.numerals : 'latn',
+      monthNames: deps.config.monthNames,
+      calendar: 'gregory',
+    },
   };
 }

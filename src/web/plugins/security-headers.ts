@@ -30,6 +30,8 @@ export async function securityHeaders(
         formAction: ["'self'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
+        // Only when a reader presses "play" on a YouTube embed (reader.js).
+        frameSrc: ['https://www.youtube-nocookie.com'],
         scriptSrcAttr: ["'none'"],
       },
     },

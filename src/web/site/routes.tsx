@@ -1,34 +1,55 @@
 /**
- * The reader site's routes: home page and article pages. Handlers
- * validate, call one service, and render.
+ * The reader site's routes: the home page and older pages, article pages
+ * (short link `/a/<id>` and canonical `/a/<id>/<slug>`), private previews,
+ * and section, tag and author pages. Handlers validate, call one service,
+ * and render.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parseArticleId } from '../../domain/article-id.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toLatinDigits } from '../../arabic/digits.js';
-import { getArticle, getHomePage, getLatestPage } from '../../services/read-pages.js';
-import { LatestPage } from '../views/latest-page.js';
-import { articlePath } from '../views/page-context.js';
-import type { SiteDeps } from './site-deps.js';
+import { parseArticleId } from '../../domain/article-id.js';
+import { articleIdOfPreview } from '../../services/previews.js';
+import {
+  getArticle,
+  getArticlePreview,
+  getBreakingNews,
+  getHomePage,
+  getLatestPage,
+  getListing,
+  type ListingKind,
+} from '../../services/read-pages.js';
 import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
+import { LatestPage } from '../views/latest-page.js';
+import { ListingPage } from '../views/listing-page.js';
+import { articlePath, canonicalArticlePath, type PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
 import { isCountableView } from './countable-view.js';
 import { sendNotFound } from './error-pages.js';
+import type { SiteDeps } from './site-deps.js';
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  /** The page context with the breaking-news ticker. */
+  const context = async (request: FastifyRequest): Promise<PageContext> => ({
+    ...deps.pageContext(request),
+    breaking: await getBreakingNews(deps, deps.now()),
+  });
+
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
-    const ctx = deps.pageContext(request);
     if (page === 1) {
-      return sendHtml(reply, renderDocument(<HomePage ctx={ctx} data={await getHomePage(deps)} />));
+      const data = await getHomePage(deps);
+      return sendHtml(reply, renderDocument(<HomePage ctx={await context(request)} data={data} />));
     }
     const data = await getLatestPage(deps, page);
     if (data === null) return sendNotFound(request, reply, deps);
-    return sendHtml(reply, renderDocument(<LatestPage ctx={ctx} data={data} />));
+    return sendHtml(reply, renderDocument(<LatestPage ctx={await context(request)} data={data} />));
   });
 
-  app.get<{ Params: { id: string } }>('/a/:id', async (request, reply) => {
+  const article = async (
+    request: FastifyRequest<{ Params: { id: string; slug?: string } }>,
+    reply: FastifyReply,
+  ) => {
     const raw = request.params.id;
     // A link typed or shared with Arabic-Indic digits (/a/٢٥٨…) goes to the canonical one.
     if (/[\u0660-\u0669\u06F0-\u06F9]/.test(raw)) {
@@ -36,18 +57,47 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (latin !== null) return reply.redirect(articlePath(latin), 301);
     }
     const id = parseArticleId(raw);
-    const article = id === null ? null : await getArticle(deps, id);
-    if (article === null) return sendNotFound(request, reply, deps);
-    if (isCountableView(request)) deps.viewCounter.record(article.id);
-    const shown = {
-      ...article,
-      viewCount: article.viewCount + deps.viewCounter.pendingFor(article.id),
-    };
+    const found = id === null ? null : await getArticle(deps, id);
+    if (found === null) return sendNotFound(request, reply, deps);
+    const slug = request.params.slug;
+    if (slug !== undefined && slug !== found.slug) {
+      return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
+    }
+    if (isCountableView(request)) deps.viewCounter.record(found.id);
+    const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(found.id) };
     return sendHtml(
       reply,
-      renderDocument(<ArticlePage ctx={deps.pageContext(request)} article={shown} />),
+      renderDocument(<ArticlePage ctx={await context(request)} article={shown} />),
     );
+  };
+  app.get<{ Params: { id: string } }>('/a/:id', article);
+  app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', article);
+
+  app.get<{ Params: { token: string } }>('/preview/:token', async (request, reply) => {
+    const id = await articleIdOfPreview(deps, request.params.token);
+    const found = id === null ? null : await getArticlePreview(deps, id);
+    if (found === null) return sendNotFound(request, reply, deps);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .send(renderDocument(<ArticlePage ctx={await context(request)} article={found} preview />));
   });
+
+  for (const kind of ['section', 'tag', 'author'] as const satisfies readonly ListingKind[]) {
+    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+      `/${kind}/:slug`,
+      async (request, reply) => {
+        const page = parsePage(request.query.page);
+        const data = page === null ? null : await getListing(deps, kind, request.params.slug, page);
+        if (data === null) return sendNotFound(request, reply, deps);
+        return sendHtml(
+          reply,
+          renderDocument(<ListingPage ctx={await context(request)} data={data} />),
+        );
+      },
+    );
+  }
 }
 
 /** Page number from `?page=`: absent is 1; anything but 1–10000 in digits is null. */

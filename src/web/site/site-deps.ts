@@ -9,6 +9,8 @@ import type { PageContext } from '../views/page-context.js';
 export interface SiteDeps {
   database: Database;
   viewCounter: ViewCounter;
+  /** The clock (UTC). */
+  now: () => Date;
   /** The page context of a request (its origin, the current time, the site's locale). */
   pageContext: (request: FastifyRequest) => PageContext;
 }

@@ -13,30 +13,70 @@ import { Interpolate } from './components/interpolate.js';
 import { FontSizeControl } from './components/font-size-control.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
-import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+import { ResponsiveImage } from './components/responsive-image.js';
+import {
+  absoluteUrl,
+  articlePath,
+  canonicalArticlePath,
+  type PageContext,
+} from './page-context.js';
+import { presentBody } from './present-body.js';
 
 /** Longest meta description, in characters (what search engines show). */
 const DESCRIPTION_LENGTH = 160;
 
-export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Article }) {
+export function ArticlePage({
+  ctx,
+  article,
+  preview = false,
+}: {
+  ctx: PageContext;
+  article: Article;
+  /** A private preview: not indexed, no canonical link, a banner says so. */
+  preview?: boolean;
+}) {
   const { t } = ctx;
   const shortLink = absoluteUrl(ctx, articlePath(article.id));
+  const canonical = absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug));
   const words = countWords(article.bodyHtml.replace(/<[^>]*>/g, ' '));
   const minutes = readingMinutes(words, ctx.readingWordsPerMinute);
   const more = article.related.filter((l) => l.kind === 'more');
   return (
     <Layout
       ctx={ctx}
-      title={`${article.headline} | ${ctx.siteName}`}
-      description={truncateWords(article.excerpt, DESCRIPTION_LENGTH)}
-      canonical={shortLink}
+      title={`${article.seoTitle || article.headline} | ${ctx.siteName}`}
+      description={truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH)}
+      canonical={preview ? undefined : canonical}
+      robots={preview ? 'noindex' : undefined}
+      banner={preview ? t('article.preview') : undefined}
     >
       <article class="article">
         <header class="article__header">
-          {article.section ? <p class="article__section">{article.section.name}</p> : null}
+          {article.section ? (
+            <p class="article__section">
+              <a href={`/section/${encodeURIComponent(article.section.slug)}`}>
+                {article.section.name}
+              </a>
+            </p>
+          ) : null}
           <h1 class="article__headline">{article.headline}</h1>
+          {article.excerpt && article.authors.length > 0 ? (
+            <p class="article__standfirst">{article.excerpt}</p>
+          ) : null}
           <div class="article__meta">
-            {article.byline ? (
+            {article.authors.length > 0 ? (
+              <p class="article__byline">
+                <span class="visually-hidden">{t('article.byline')} </span>
+                {article.authors.map((author, i) => (
+                  <>
+                    {i > 0 ? '، ' : null}
+                    <a href={`/author/${encodeURIComponent(author.slug)}`}>
+                      <bdi>{author.name}</bdi>
+                    </a>
+                  </>
+                ))}
+              </p>
+            ) : article.byline ? (
               <p class="article__byline">
                 <span class="visually-hidden">{t('article.byline')} </span>
                 <bdi>{article.byline}</bdi>
@@ -97,8 +137,24 @@ export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Artic
             <FontSizeControl ctx={ctx} />
           </div>
         </header>
+        {article.featured ? (
+          <figure class="article__figure">
+            <ResponsiveImage media={article.featured.media} priority="high" />
+            {article.featured.caption || article.featured.credit ? (
+              <figcaption>
+                {article.featured.caption}
+                {article.featured.credit ? (
+                  <span class="article__credit">
+                    {' '}
+                    {t('article.imageCredit', { credit: article.featured.credit })}
+                  </span>
+                ) : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
         <div class="article__body">
-          {splitBody(article.bodyHtml, article.related).map((part, i) =>
+          {splitBody(presentBody(article.bodyHtml, t), article.related).map((part, i) =>
             part.kind === 'html' ? (
               <div key={i} class="article__text" dangerouslySetInnerHTML={{ __html: part.html }} />
             ) : (
@@ -106,6 +162,17 @@ export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Artic
             ),
           )}
         </div>
+        {article.tags.length > 0 ? (
+          <nav class="article__tags" aria-label={t('article.tags')}>
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag.id}>
+                  <a href={`/tag/${encodeURIComponent(tag.slug)}`}>{tag.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </article>
       {more.length > 0 ? <MoreNews ctx={ctx} links={more} /> : null}
     </Layout>

@@ -4,7 +4,7 @@
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
-import type { PageContext } from './page-context.js';
+import { articlePath, type PageContext } from './page-context.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -12,12 +12,22 @@ export interface LayoutProps {
   description?: string | undefined;
   /** Absolute canonical URL, when the page has one. */
   canonical?: string | undefined;
-  /** `noindex` for error pages. */
+  /** `noindex` for error pages and previews. */
   robots?: string | undefined;
+  /** A banner above the page (previews). */
+  banner?: string | undefined;
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, description, canonical, robots, children }: LayoutProps) {
+export function Layout({
+  ctx,
+  title,
+  description,
+  canonical,
+  robots,
+  banner,
+  children,
+}: LayoutProps) {
   const { t } = ctx;
   return (
     <html
@@ -43,9 +53,14 @@ export function Layout({ ctx, title, description, canonical, robots, children }:
         />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
-        <script src={ctx.assets.fontSizeScript} defer />
+        <script src={ctx.assets.readerScript} defer />
       </head>
       <body>
+        {banner ? (
+          <p class="banner" role="status">
+            {banner}
+          </p>
+        ) : null}
         <a class="skip-link" href="#main">
           {t('site.skipToContent')}
         </a>
@@ -59,6 +74,22 @@ export function Layout({ ctx, title, description, canonical, robots, children }:
             </nav>
           </div>
         </header>
+        {ctx.breaking.length > 0 ? (
+          <section class="breaking" aria-labelledby="breaking-label">
+            <div class="breaking__inner">
+              <h2 id="breaking-label" class="breaking__label">
+                {t('site.breaking')}
+              </h2>
+              <ul class="breaking__list">
+                {ctx.breaking.map((item) => (
+                  <li key={item.id}>
+                    <a href={articlePath(item.id)}>{item.headline}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </section>
+        ) : null}
         <main id="main" class="site-main">
           {children}
         </main>

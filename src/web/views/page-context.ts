@@ -8,7 +8,7 @@ import type { Translate } from '../../i18n/format.js';
 /** Fingerprinted URLs of the site's static assets. */
 export interface AssetUrls {
   css: string;
-  fontSizeScript: string;
+  readerScript: string;
   /** The Arabic regular font file, preloaded. */
   fontPreload: string;
 }
@@ -25,6 +25,14 @@ export interface PageContext {
   now: Date;
   readingWordsPerMinute: number;
   showHijri: boolean;
+  /** Breaking news for the ticker, newest first (empty on error pages). */
+  breaking: BreakingItem[];
+}
+
+/** An article in the breaking-news ticker. */
+export interface BreakingItem {
+  id: string;
+  headline: string;
 }
 
 /** The absolute URL of a site path. */
@@ -32,7 +40,15 @@ export function absoluteUrl(ctx: PageContext, path: string): string {
   return `${ctx.origin}${path}`;
 }
 
-/** The path of an article page: `/a/<id>`. */
+/** The path of an article page: `/a/<id>`, the short link. */
 export function articlePath(id: string): string {
   return `/a/${id}`;
+}
+
+/**
+ * The canonical path of an article: `/a/<id>/<slug>` with the Arabic slug
+ * percent-encoded (RFC 3986 §2.1, UTF-8), or the short link when it has no slug.
+ */
+export function canonicalArticlePath(id: string, slug: string | null): string {
+  return slug ? `/a/${id}/${encodeURIComponent(slug)}` : articlePath(id);
 }

@@ -1,9 +1,17 @@
 /**
- * The newsroom's home: where a signed-in user lands.
+ * The newsroom's home: the list of articles. Writers who may not edit
+ * every article see their own only.
  */
+import { can } from '../../../domain/roles.js';
+import { isArticleStatus } from '../../../domain/workflow.js';
 import { needsSetup } from '../../../services/accounts.js';
+import { listNewsroomArticles } from '../../../storage/repositories/newsroom-articles.repository.js';
+import { field } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
-import { DashboardPage } from '../views/dashboard-page.js';
+import { ArticleListPage } from '../views/article-list-page.js';
+
+/** Articles shown at once in the newsroom list. */
+const LIST_LIMIT = 100;
 
 export const dashboardRoutes: AdminRoute[] = [
   adminRoute({
@@ -13,8 +21,26 @@ export const dashboardRoutes: AdminRoute[] = [
     permission: 'public',
     handler: async (request, reply, kit) => {
       if (await needsSetup(kit.deps)) return kit.redirect(reply, '/admin/setup');
-      if (!request.user) return kit.redirect(reply, '/admin/login');
-      return kit.render(reply, <DashboardPage ctx={kit.context(request, reply)} />);
+      const user = request.user;
+      if (!user) return kit.redirect(reply, '/admin/login');
+      const statusParam = field(request.query, 'status');
+      const status = isArticleStatus(statusParam) ? statusParam : null;
+      const mine = field(request.query, 'mine') === '1' || !can(user, 'article.edit.any');
+      const articles = await listNewsroomArticles(kit.deps.database.db, {
+        ...(status ? { status } : {}),
+        ...(mine ? { authorId: user.id } : {}),
+        limit: LIST_LIMIT,
+        offset: 0,
+      });
+      return kit.render(
+        reply,
+        <ArticleListPage
+          ctx={kit.context(request, reply)}
+          articles={articles}
+          status={status}
+          mine={mine}
+        />,
+      );
     },
   }),
 ];

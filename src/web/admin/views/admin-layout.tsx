@@ -37,6 +37,13 @@ export function AdminLayout(props: {
                 {can(user, 'article.create') ? (
                   <a href="/admin/articles/new">{t('admin.nav.newArticle')}</a>
                 ) : null}
+                {can(user, 'media.upload') ? (
+                  <a href="/admin/media">{t('admin.nav.media')}</a>
+                ) : null}
+                {can(user, 'section.manage') ? (
+                  <a href="/admin/sections">{t('admin.nav.sections')}</a>
+                ) : null}
+                {can(user, 'tag.manage') ? <a href="/admin/tags">{t('admin.nav.tags')}</a> : null}
                 {can(user, 'user.manage') ? (
                   <a href="/admin/users">{t('admin.nav.users')}</a>
                 ) : null}

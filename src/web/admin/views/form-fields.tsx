@@ -8,33 +8,50 @@ export interface FieldProps {
   name: string;
   label: string;
   type?: 'text' | 'email' | 'password';
-  value?: string;
+  value?: string | undefined;
   error?: string | null | undefined;
-  hint?: string;
+  hint?: string | undefined;
   autocomplete?: string;
   required?: boolean;
   dir?: 'auto' | 'ltr' | 'rtl';
+  /** A textarea of this many rows instead of a one-line input. */
+  rows?: number;
+  maxLength?: number;
+  /** A prefix for the element ids, when the same field appears more than once in a page. */
+  idPrefix?: string;
+  /** The headline style: larger, bold. */
+  big?: boolean;
 }
 
 export function Field(props: FieldProps) {
-  const id = `field-${props.name}`;
+  const id = `${props.idPrefix ?? 'field'}-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
+  const common = {
+    id,
+    name: props.name,
+    required: props.required,
+    maxLength: props.maxLength,
+    dir: props.dir ?? (props.type === 'email' || props.type === 'password' ? 'ltr' : 'auto'),
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
   return (
-    <div class="field">
+    <div class={props.big ? 'field field--big' : 'field'}>
       <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        dir={props.dir ?? (props.type === 'email' || props.type === 'password' ? 'ltr' : 'auto')}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.rows ? (
+        <textarea {...common} rows={props.rows}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          autocomplete={props.autocomplete}
+        />
+      )}
       {props.hint ? (
         <p class="field__hint" id={`${id}-hint`}>
           {props.hint}

@@ -1,7 +1,7 @@
 /**
  * The reader's font-size control (`حجم الخط`): two real buttons, so it
  * works with the keyboard and screen readers. The script
- * public/assets/font-size.js stores the choice in localStorage; the head
+ * public/assets/reader.js stores the choice in localStorage; the head
  * script applies it before first paint. Hidden when JavaScript is off.
  */
 import type { PageContext } from '../page-context.js';

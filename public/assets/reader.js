@@ -1,6 +1,7 @@
-// Reader controls of the article page: the font-size buttons (حجم الخط)
-// and the short link's copy button. Progressive enhancement: the page is
-// whole without this script. The chosen size is kept in localStorage under
+// Reader controls of the article page: the font-size buttons (حجم الخط),
+// the short link's copy button, and click-to-load YouTube players (nothing
+// is loaded from YouTube until the reader asks). Progressive enhancement:
+// the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
 (function () {
   'use strict';
@@ -57,9 +58,36 @@
     }
   }
 
+  /** The video id of a YouTube watch, short or youtu.be URL, or null. */
+  function youtubeId(url) {
+    var match =
+      /(?:youtube\.com\/(?:watch\?(?:.*&)?v=|shorts\/|embed\/)|youtu\.be\/)([\w-]{6,20})/.exec(url);
+    return match ? match[1] : null;
+  }
+
+  function play(button) {
+    var figure = button.closest('figure.embed');
+    var id = figure && youtubeId(figure.getAttribute('data-url') || '');
+    if (!id) return;
+    var frame = document.createElement('iframe');
+    frame.src = 'https://www.youtube-nocookie.com/embed/' + id + '?autoplay=1';
+    frame.title = button.textContent;
+    frame.allow = 'autoplay; encrypted-media; picture-in-picture';
+    frame.allowFullscreen = true;
+    figure.replaceChildren(frame);
+  }
+
+  var players = document.querySelectorAll('figure.embed [data-play]');
+  for (var i = 0; i < players.length; i++) players[i].hidden = false;
+
   document.addEventListener('click', function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) return;
+    var player = target.closest('[data-play]');
+    if (player) {
+      play(player);
+      return;
+    }
     var step = target.closest('[data-font-step]');
     if (step) {
       setLevel(current() + Number(step.getAttribute('data-font-step')));

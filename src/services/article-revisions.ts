@@ -1,0 +1,101 @@
+/**
+ * Revisions of an article: the list, what changed between a revision and
+ * the current text (a word diff of the headline, excerpt and body text, by
+ * jsdiff), and restoring a revision, which is itself saved as a new
+ * revision so nothing is lost.
+ */
+import { diffWords } from 'diff';
+import type { ArticleId } from '../domain/article-id.js';
+import type { Actor } from '../domain/roles.js';
+import { AppError } from '../lib/errors.js';
+import {
+  findRevision,
+  listRevisions,
+  type Revision,
+  type RevisionSummary,
+} from '../storage/repositories/revisions.repository.js';
+import { assertCanEdit, loadArticle, saveArticle, type EditDeps } from './edit-article.js';
+
+/** A run of a diff: kept, added in the newer text, or removed from the older. */
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface RevisionDiff {
+  revision: Revision;
+  headline: DiffPart[];
+  excerpt: DiffPart[];
+  body: DiffPart[];
+}
+
+/** The revisions of an article, newest first, for someone who may edit it. */
+export async function revisionsOf(
+  deps: EditDeps,
+  actor: Actor,
+  id: ArticleId,
+): Promise<RevisionSummary[]> {
+  assertCanEdit(actor, await loadArticle(deps, id));
+  return listRevisions(deps.database.db, id);
+}
+
+/** The text of a body's HTML, one line per block, for diffing. */
+export function bodyText(html: string): string {
+  return html
+    .replace(/<\/(p|h[2-4]|li|blockquote|figcaption|aside|figure)>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+function diff(older: string, newer: string): DiffPart[] {
+  return diffWords(older, newer).map((part) => ({
+    kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
+    text: part.value,
+  }));
+}
+
+/**
+ * What changed from revision `revisionId` to the article as it is now.
+ * @throws ARTICLE_NOT_FOUND, FORBIDDEN, REVISION_NOT_FOUND (404).
+ */
+export async function diffRevision(
+  deps: EditDeps,
+  actor: Actor,
+  id: ArticleId,
+  revisionId: string,
+): Promise<RevisionDiff> {
+  const article = await loadArticle(deps, id);
+  assertCanEdit(actor, article);
+  const revision = await findRevision(deps.database.db, id, revisionId);
+  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.', { status: 404 });
+  return {
+    revision,
+    headline: diff(revision.content.headline, article.headline),
+    excerpt: diff(revision.content.excerpt, article.excerpt),
+    body: diff(bodyText(revision.content.bodyHtml), bodyText(article.bodyHtml)),
+  };
+}
+
+/**
+ * Makes the article say what revision `revisionId` said, recorded as a new
+ * `restore` revision. Bylines stay as they are unless the actor may change them.
+ * @throws ARTICLE_NOT_FOUND, FORBIDDEN, REVISION_NOT_FOUND.
+ */
+export async function restoreRevision(
+  deps: EditDeps,
+  actor: Actor,
+  id: ArticleId,
+  revisionId: string,
+): Promise<void> {
+  const revision = await findRevision(deps.database.db, id, revisionId);
+  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.', { status: 404 });
+  await saveArticle(deps, actor, id, revision.content, { revisionKind: 'restore' });
+}

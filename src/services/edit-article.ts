@@ -1,0 +1,216 @@
+/**
+ * Writing in the newsroom: new drafts, saves and autosaves. Every save
+ * keeps a whole revision; an autosave keeps one revision per writer that it
+ * replaces, and never touches the live text of a published or scheduled
+ * article. Rules on who may edit what come from domain/roles.ts.
+ */
+import { headlineMatchKey } from '../arabic/normalize.js';
+import { slugify } from '../arabic/slug.js';
+import { truncateWords } from '../arabic/truncate.js';
+import type { ArticleId } from '../domain/article-id.js';
+import {
+  contentProblems,
+  type ArticleContent,
+  type EditableArticle,
+} from '../domain/editable-article.js';
+import { can, type Actor } from '../domain/roles.js';
+import { AppError } from '../lib/errors.js';
+import type { Database } from '../storage/database.js';
+import {
+  findEditableArticle,
+  insertDraft,
+  replaceAuthors,
+  replaceTags,
+  slugTaken,
+  updateContent,
+} from '../storage/repositories/newsroom-articles.repository.js';
+import { insertRevision, replaceAutosave } from '../storage/repositories/revisions.repository.js';
+import { findSection } from '../storage/repositories/sections.repository.js';
+import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
+import { findUserById } from '../storage/repositories/users.repository.js';
+import { sanitizeBodyHtml } from './body-html.js';
+import { InvalidInput } from './accounts.js';
+
+export interface EditDeps {
+  database: Database;
+  now: () => Date;
+}
+
+/** An excerpt made from the body when the writer leaves it empty, in characters. */
+export const DERIVED_EXCERPT_LENGTH = 200;
+
+const EMPTY_CONTENT: Omit<ArticleContent, 'authorIds'> = {
+  headline: '',
+  excerpt: '',
+  bodyHtml: '',
+  slug: null,
+  seoTitle: '',
+  seoDescription: '',
+  sectionId: null,
+  tags: [],
+  featuredMediaId: null,
+  featuredCaption: '',
+  featuredCredit: '',
+};
+
+/** The article, or AppError ARTICLE_NOT_FOUND (404). */
+export async function loadArticle(deps: EditDeps, id: ArticleId): Promise<EditableArticle> {
+  const article = await findEditableArticle(deps.database.db, id);
+  if (!article) throw new AppError('ARTICLE_NOT_FOUND', 'No such article.', { status: 404 });
+  return article;
+}
+
+/** AppError FORBIDDEN (403) unless `actor` may edit `article` now. */
+export function assertCanEdit(actor: Actor, article: EditableArticle): void {
+  const allowed =
+    can(actor, 'article.edit', article.authorIds) &&
+    article.status !== 'archived' &&
+    // A contributor's article leaves their hands once submitted.
+    (actor.role !== 'contributor' || article.status === 'draft');
+  if (!allowed) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow editing this article.', {
+      status: 403,
+    });
+  }
+}
+
+/** Starts an empty draft with `actor` as its byline. */
+export async function createDraft(deps: EditDeps, actor: Actor): Promise<ArticleId> {
+  if (!can(actor, 'article.create')) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow writing articles.', { status: 403 });
+  }
+  const now = deps.now();
+  const content: ArticleContent = { ...EMPTY_CONTENT, authorIds: [actor.id] };
+  return deps.database.db.transaction().execute(async (trx) => {
+    const id = await insertDraft(
+      trx,
+      { content, headlineKey: '', excerpt: '', createdBy: actor.id },
+      now,
+    );
+    await replaceAuthors(trx, id, [actor.id]);
+    await insertRevision(trx, { articleId: id, kind: 'save', userId: actor.id, content }, now);
+    return id;
+  });
+}
+
+/**
+ * Saves what the writer sent. The body is sanitised; the slug is made from
+ * the headline when left empty and made unique; tags are created on the
+ * fly; bylines must be users, and only a user with `article.edit.any`
+ * (an editor) may change them.
+ * @throws ARTICLE_NOT_FOUND, FORBIDDEN; InvalidInput (field, code) for a bad field.
+ */
+export async function saveArticle(
+  deps: EditDeps,
+  actor: Actor,
+  id: ArticleId,
+  input: ArticleContent,
+  options: { autosave?: boolean; revisionKind?: 'save' | 'restore' } = {},
+): Promise<EditableArticle> {
+  const article = await loadArticle(deps, id);
+  assertCanEdit(actor, article);
+  const content = await cleanContent(deps, actor, article, input);
+  const now = deps.now();
+  const live = article.status === 'published' || article.status === 'scheduled';
+  await deps.database.db.transaction().execute(async (trx) => {
+    if (options.autosave) {
+      await replaceAutosave(trx, { articleId: id, userId: actor.id, content }, now);
+      if (live) return;
+    } else {
+      const kind = options.revisionKind ?? 'save';
+      await insertRevision(trx, { articleId: id, kind, userId: actor.id, content }, now);
+    }
+    const slug = content.slug === null ? null : await uniqueSlug(trx, content.slug, id);
+    const stored = { ...content, slug };
+    await updateContent(
+      trx,
+      id,
+      {
+        content: stored,
+        headlineKey: headlineMatchKey(content.headline),
+        excerpt: excerptOf(content),
+      },
+      now,
+    );
+    await replaceAuthors(trx, id, content.authorIds);
+    const tags = await findOrCreateTags(trx, content.tags, slugify);
+    await replaceTags(
+      trx,
+      id,
+      tags.map((t) => t.id),
+    );
+  });
+  return loadArticle(deps, id);
+}
+
+/** The stored excerpt: the writer's, or the start of the body's text. */
+function excerptOf(content: ArticleContent): string {
+  if (content.excerpt.trim() !== '') return content.excerpt.trim();
+  const text = content.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ');
+  return truncateWords(decodeEntities(text), DERIVED_EXCERPT_LENGTH);
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+async function cleanContent(
+  deps: EditDeps,
+  actor: Actor,
+  article: EditableArticle,
+  input: ArticleContent,
+): Promise<ArticleContent> {
+  const headline = input.headline.trim().replace(/\s+/g, ' ');
+  const content: ArticleContent = {
+    ...input,
+    headline,
+    bodyHtml: sanitizeBodyHtml(input.bodyHtml),
+    slug: slugify(input.slug ?? '') || slugify(headline) || null,
+    seoTitle: input.seoTitle.trim(),
+    seoDescription: input.seoDescription.trim(),
+    featuredCaption: input.featuredCaption.trim(),
+    featuredCredit: input.featuredCredit.trim(),
+    authorIds: [...new Set(input.authorIds)],
+  };
+  // Bylines are the editors' call: a writer's save keeps the ones stored.
+  if (!can(actor, 'article.edit.any')) content.authorIds = article.authorIds;
+  const problem = contentProblems(content)[0];
+  if (problem) {
+    throw new InvalidInput(
+      `ARTICLE_${problem.field.toUpperCase()}_${problem.code}`,
+      problem.field,
+      `${problem.field}: ${problem.code}`,
+    );
+  }
+  for (const authorId of content.authorIds) {
+    const user = /^[1-9][0-9]{0,18}$/.test(authorId)
+      ? await findUserById(deps.database.db, authorId)
+      : null;
+    if (!user)
+      throw new InvalidInput('ARTICLE_AUTHOR_UNKNOWN', 'authorIds', `No user ${authorId}.`);
+  }
+  if (
+    content.sectionId !== null &&
+    !(await findSection(deps.database.db, { id: content.sectionId }))
+  ) {
+    throw new InvalidInput('ARTICLE_SECTION_UNKNOWN', 'sectionId', 'No such section.');
+  }
+  return content;
+}
+
+/** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
+async function uniqueSlug(
+  db: Parameters<typeof slugTaken>[0],
+  base: string,
+  id: ArticleId,
+): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(db, slug, id))) return slug;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What editors decide about the front of the site: the lead story pinned
+ * on the home page, and breaking news, whose ticker shows on every page
+ * until the flag expires.
+ */
+import type { ArticleId } from '../domain/article-id.js';
+import { can, type Actor } from '../domain/roles.js';
+import { AppError } from '../lib/errors.js';
+import { updateBreakingUntil } from '../storage/repositories/newsroom-articles.repository.js';
+import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
+import { loadArticle, type EditDeps } from './edit-article.js';
+import type { PublicChangeListener } from './move-article.js';
+
+import { LEAD_SETTING_KEY as LEAD_SETTING } from './read-pages.js';
+/** Longest a breaking-news flag may last, ms (48 hours). */
+export const MAX_BREAKING_MS = 48 * 3600_000;
+
+export interface FrontPageDeps extends EditDeps {
+  onPublicChange?: PublicChangeListener;
+}
+
+/**
+ * Flags the article as breaking news for `minutes` (1 to 48 hours' worth),
+ * or clears the flag with 0.
+ * @throws FORBIDDEN, ARTICLE_NOT_FOUND, BREAKING_TOO_LONG (422).
+ */
+export async function setBreaking(
+  deps: FrontPageDeps,
+  actor: Actor,
+  id: ArticleId,
+  minutes: number,
+): Promise<Date | null> {
+  if (!can(actor, 'article.breaking')) {
+    throw new AppError('FORBIDDEN', 'Only editors mark breaking news.', { status: 403 });
+  }
+  const article = await loadArticle(deps, id);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes * 60_000 > MAX_BREAKING_MS) {
+    throw new AppError(
+      'BREAKING_TOO_LONG',
+      'A breaking-news flag lasts from 1 minute to 48 hours.',
+      {
+        status: 422,
+      },
+    );
+  }
+  const until = minutes === 0 ? null : new Date(deps.now().getTime() + minutes * 60_000);
+  await updateBreakingUntil(deps.database.db, id, until);
+  deps.onPublicChange?.({ articleId: id, from: article.status, to: article.status });
+  return until;
+}
+
+/**
+ * Pins the article as the home page's lead story, or unpins with null.
+ * @throws FORBIDDEN, ARTICLE_NOT_FOUND.
+ */
+export async function pinLead(
+  deps: FrontPageDeps,
+  actor: Actor,
+  id: ArticleId | null,
+): Promise<void> {
+  if (!can(actor, 'article.lead')) {
+    throw new AppError('FORBIDDEN', 'Only editors choose the lead story.', { status: 403 });
+  }
+  if (id !== null) await loadArticle(deps, id);
+  await setSetting(deps.database.db, LEAD_SETTING, id);
+  if (id !== null) deps.onPublicChange?.({ articleId: id, from: 'published', to: 'published' });
+}
+
+/** The pinned lead story's id, or null. */
+export async function pinnedLeadId(deps: EditDeps): Promise<string | null> {
+  return getSetting(deps.database.db, LEAD_SETTING);
+}

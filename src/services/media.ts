@@ -1,0 +1,197 @@
+/**
+ * The media library: uploading images (checked by content, decoded,
+ * stripped of metadata, resized) and describing them (alt text, caption,
+ * credit). Files live under `<mediaDir>/<id>/`, named by domain/media.ts.
+ *
+ * An upload is all or nothing: its files are written to a staging folder
+ * beside the library and renamed into place inside the transaction that
+ * inserts its row, so a failure leaves neither a row nor a file.
+ */
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media.js';
+import { can, type Actor } from '../domain/roles.js';
+import type { Database } from '../storage/database.js';
+import {
+  findMediaById,
+  insertMedia,
+  listMediaPage,
+  updateMediaText,
+} from '../storage/repositories/media.repository.js';
+import { InvalidInput } from './accounts.js';
+import { sniffImage } from './image-content.js';
+import { renderImage } from './image-variants.js';
+import { MediaError } from './media-error.js';
+
+export interface MediaDeps {
+  database: Database;
+  /** The library's folder (config `mediaDir`). */
+  mediaDir: string;
+  /** Largest upload, bytes (config `uploadMaxBytes`). */
+  uploadMaxBytes: number;
+  now: () => Date;
+}
+
+export interface Upload {
+  bytes: Buffer;
+  /** The name the uploader's device gave the file; only shown, never a path. */
+  fileName: string;
+}
+
+/** The file name as shown: no folders (`C:\fakepath\`), no control characters, at most 255. */
+function displayName(fileName: string): string {
+  const chars = [...basename(fileName.replace(/\\/g, '/'))].filter((c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0x20 && code !== 0x7f;
+  });
+  return [...chars.join('').trim()].slice(0, 255).join('');
+}
+
+function mayUpload(actor: Actor): void {
+  if (!can(actor, 'media.upload')) {
+    throw new MediaError('FORBIDDEN', 'You may not upload images.');
+  }
+}
+
+/**
+ * Adds an image to the library.
+ * @throws MediaError FORBIDDEN (403), UPLOAD_MISSING (400), UPLOAD_TOO_LARGE (413,
+ *   `vars.maxBytes`), UPLOAD_NOT_AN_IMAGE (415, `vars.type` when known),
+ *   UPLOAD_TOO_MANY_PIXELS (413), UPLOAD_CORRUPT_IMAGE (422).
+ * @example await uploadImage(deps, { id: '3', role: 'author' }, { bytes, fileName: 'حلب.jpg' })
+ */
+export async function uploadImage(
+  deps: MediaDeps,
+  actor: Actor,
+  upload: Upload,
+): Promise<MediaItem> {
+  mayUpload(actor);
+  if (upload.bytes.length === 0) {
+    throw new MediaError('UPLOAD_MISSING', 'Choose an image file to upload.');
+  }
+  if (upload.bytes.length > deps.uploadMaxBytes) {
+    throw new MediaError(
+      'UPLOAD_TOO_LARGE',
+      `The file is larger than ${deps.uploadMaxBytes} bytes.`,
+      {
+        vars: { maxBytes: deps.uploadMaxBytes },
+      },
+    );
+  }
+  const mime = await sniffImage(upload.bytes);
+  const image = await renderImage(upload.bytes, mime);
+
+  await mkdir(deps.mediaDir, { recursive: true });
+  const staging = await mkdtemp(join(deps.mediaDir, '.incoming-'));
+  try {
+    for (const file of image.files) await writeFile(join(staging, file.name), file.data);
+    return await deps.database.db.transaction().execute(async (trx) => {
+      const item = await insertMedia(
+        trx,
+        {
+          uploadedBy: actor.id,
+          originalName: displayName(upload.fileName),
+          mime,
+          width: image.width,
+          height: image.height,
+          bytes: upload.bytes.length,
+          widths: image.widths,
+          originalFile: image.originalFile,
+        },
+        deps.now(),
+      );
+      const target = join(deps.mediaDir, item.id);
+      // The id is new to the database, so a folder by that name is left over
+      // from an earlier database; it belongs to no image.
+      await rm(target, { recursive: true, force: true });
+      await rename(staging, target);
+      return item;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The image with this id. @throws MediaError MEDIA_NOT_FOUND (404). */
+export async function getMedia(deps: Pick<MediaDeps, 'database'>, id: string): Promise<MediaItem> {
+  const parsed = parseMediaId(id);
+  const item = parsed === null ? null : await findMediaById(deps.database.db, parsed);
+  if (!item) throw new MediaError('MEDIA_NOT_FOUND', 'No such image.');
+  return item;
+}
+
+export interface MediaPage {
+  /** Newest first. */
+  items: MediaItem[];
+  /** The `before` of the next (older) page, or null on the last page. */
+  nextBefore: string | null;
+}
+
+/** A page of the library, newest first; `before` is the id the page starts below. */
+export async function listMedia(
+  deps: Pick<MediaDeps, 'database'>,
+  options: { limit: number; before?: string | null | undefined },
+): Promise<MediaPage> {
+  const before = options.before ? (parseMediaId(options.before) ?? undefined) : undefined;
+  const rows = await listMediaPage(deps.database.db, {
+    limit: options.limit + 1,
+    beforeId: before,
+  });
+  const items = rows.slice(0, options.limit);
+  const last = items[items.length - 1];
+  return { items, nextBefore: rows.length > options.limit && last ? last.id : null };
+}
+
+/** True when `actor` may change this image's alt text, caption and credit. */
+export function mayEditMedia(actor: Actor, item: Pick<MediaItem, 'uploadedBy'>): boolean {
+  return (
+    can(actor, 'media.edit.any') || (can(actor, 'media.upload') && item.uploadedBy === actor.id)
+  );
+}
+
+/** One line of text: trimmed, runs of white space made one space. */
+function oneLine(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
+function checkLength(field: keyof typeof MEDIA_TEXT_LIMITS, value: string): void {
+  const max = MEDIA_TEXT_LIMITS[field];
+  if ([...value].length > max) {
+    throw new InvalidInput(
+      `MEDIA_${field.toUpperCase()}_TOO_LONG`,
+      field,
+      `At most ${max} characters.`,
+    );
+  }
+}
+
+/**
+ * Sets an image's alt text, caption and credit (each on one line). Anyone
+ * who may upload changes their own images; `media.edit.any` changes all.
+ * @throws MediaError MEDIA_NOT_FOUND (404), FORBIDDEN (403);
+ *   InvalidInput MEDIA_ALT_TOO_LONG, MEDIA_CAPTION_TOO_LONG, MEDIA_CREDIT_TOO_LONG (422).
+ */
+export async function updateMediaDetails(
+  deps: Pick<MediaDeps, 'database'>,
+  actor: Actor,
+  id: string,
+  details: { alt: string; caption: string; credit: string },
+): Promise<MediaItem> {
+  const item = await getMedia(deps, id);
+  if (!mayEditMedia(actor, item)) {
+    throw new MediaError(
+      'FORBIDDEN',
+      'Only the person who uploaded this image, or an editor, may change its details.',
+    );
+  }
+  const text = {
+    alt: oneLine(details.alt),
+    caption: oneLine(details.caption),
+    credit: oneLine(details.credit),
+  };
+  checkLength('alt', text.alt);
+  checkLength('caption', text.caption);
+  checkLength('credit', text.credit);
+  await updateMediaText(deps.database.db, item.id, text);
+  return { ...item, ...text };
+}

@@ -1,0 +1,145 @@
+/**
+ * Moving an article through the workflow (domain/workflow.ts): checks that
+ * the move exists from the current status and that the actor may make it,
+ * checks what publishing needs (a headline, a body, alt text on every
+ * image), records the move, and tells listeners that the public site
+ * changed.
+ */
+import type { ArticleId } from '../domain/article-id.js';
+import { contentProblems, type EditableArticle } from '../domain/editable-article.js';
+import { imagesWithoutAlt } from '../domain/image-alt.js';
+import { isBlankAlt } from '../domain/media.js';
+import { findMediaById } from '../storage/repositories/media.repository.js';
+import { can, type Actor } from '../domain/roles.js';
+import {
+  MOVE_PERMISSION,
+  nextStatus,
+  type ArticleStatus,
+  type WorkflowMove,
+} from '../domain/workflow.js';
+import { AppError } from '../lib/errors.js';
+import { updateStatus } from '../storage/repositories/newsroom-articles.repository.js';
+import { insertEvent } from '../storage/repositories/revisions.repository.js';
+import { loadArticle, type EditDeps } from './edit-article.js';
+
+/** Called after a move that changes what readers see (publish, unpublish, archive). */
+export type PublicChangeListener = (change: {
+  articleId: ArticleId;
+  from: ArticleStatus;
+  to: ArticleStatus;
+}) => void;
+
+export interface MoveDeps extends EditDeps {
+  onPublicChange?: PublicChangeListener;
+}
+
+/**
+ * Makes `move` on the article as `actor` (null: the system, for scheduled
+ * publishing). `scheduledAt` is required for `schedule`.
+ * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
+ *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `detail` names the
+ *   fields); PUBLISH_MISSING_ALT (422, `detail` lists the images).
+ */
+export async function moveArticle(
+  deps: MoveDeps,
+  actor: Actor | null,
+  id: ArticleId,
+  move: WorkflowMove,
+  options: { scheduledAt?: Date } = {},
+): Promise<ArticleStatus> {
+  const article = await loadArticle(deps, id);
+  if (actor !== null && !can(actor, MOVE_PERMISSION[move], article.authorIds)) {
+    throw new AppError('FORBIDDEN', `Your role does not allow this move (${move}).`, {
+      status: 403,
+    });
+  }
+  const to = nextStatus(article.status, move);
+  if (to === null) {
+    throw new AppError(
+      'MOVE_NOT_POSSIBLE',
+      `An article that is ${article.status} cannot be moved by ${move}.`,
+      {
+        status: 409,
+      },
+    );
+  }
+  const now = deps.now();
+  if (move === 'publish' || move === 'schedule') await assertPublishable(deps, article);
+  if (move === 'schedule' && (!options.scheduledAt || options.scheduledAt <= now)) {
+    throw new AppError('SCHEDULE_IN_PAST', 'Choose a publishing time in the future.', {
+      status: 422,
+    });
+  }
+  await deps.database.db.transaction().execute(async (trx) => {
+    await updateStatus(trx, id, statusChange(article, move, to, now, options.scheduledAt), now);
+    await insertEvent(
+      trx,
+      { articleId: id, userId: actor?.id ?? null, move, fromStatus: article.status, toStatus: to },
+      now,
+    );
+  });
+  if (article.status === 'published' || to === 'published') {
+    deps.onPublicChange?.({ articleId: id, from: article.status, to });
+  }
+  return to;
+}
+
+/** The status columns a move writes. A republished article keeps its first publish time. */
+function statusChange(
+  article: EditableArticle,
+  move: WorkflowMove,
+  to: ArticleStatus,
+  now: Date,
+  scheduledAt: Date | undefined,
+) {
+  switch (move) {
+    case 'publish':
+      return {
+        status: to,
+        publishedAt:
+          article.status === 'scheduled'
+            ? (article.scheduledAt ?? now)
+            : (article.publishedAt ?? now),
+        scheduledAt: null,
+      };
+    case 'schedule':
+      return { status: to, scheduledAt: scheduledAt ?? null };
+    case 'unschedule':
+      return { status: to, scheduledAt: null };
+    case 'submit':
+    case 'return':
+    case 'unpublish':
+    case 'archive':
+    case 'restore':
+      return { status: to };
+  }
+}
+
+async function assertPublishable(deps: MoveDeps, article: EditableArticle): Promise<void> {
+  const incomplete = contentProblems(article, true).filter((p) => p.code === 'REQUIRED');
+  if (incomplete.length > 0) {
+    throw new AppError(
+      'PUBLISH_INCOMPLETE',
+      'The article needs a headline and a body before it is published.',
+      {
+        status: 422,
+        detail: incomplete.map((p) => p.field).join(','),
+      },
+    );
+  }
+  const missing = imagesWithoutAlt(article.bodyHtml);
+  if (article.featuredMediaId !== null) {
+    const media = await findMediaById(deps.database.db, article.featuredMediaId);
+    if (!media || isBlankAlt(media.alt)) missing.unshift(`media:${article.featuredMediaId}`);
+  }
+  if (missing.length > 0) {
+    throw new AppError(
+      'PUBLISH_MISSING_ALT',
+      'Every image needs alt text before the article is published.',
+      {
+        status: 422,
+        detail: missing.join(' '),
+      },
+    );
+  }
+}

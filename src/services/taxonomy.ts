@@ -1,0 +1,92 @@
+/**
+ * Sections and tags, as editors manage them. Sections are created here;
+ * tags are created on the fly by writers and renamed or removed here.
+ * Slugs stay as made at creation, so links keep working after a rename.
+ */
+import { slugify } from '../arabic/slug.js';
+import { can, type Actor } from '../domain/roles.js';
+import { AppError } from '../lib/errors.js';
+import {
+  deleteSection,
+  ensureSection,
+  findSection,
+  renameSection,
+} from '../storage/repositories/sections.repository.js';
+import { deleteTag, renameTag, tagNameTaken } from '../storage/repositories/tags.repository.js';
+import { InvalidInput } from './accounts.js';
+import type { EditDeps } from './edit-article.js';
+
+/** Longest section or tag name, in characters. */
+export const NAME_MAX = 60;
+
+function allow(actor: Actor, action: 'section.manage' | 'tag.manage'): void {
+  if (!can(actor, action))
+    throw new AppError('FORBIDDEN', 'Only editors manage these.', { status: 403 });
+}
+
+function cleanName(name: string, code: string): string {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (clean === '' || [...clean].length > NAME_MAX || slugify(clean) === '') {
+    throw new InvalidInput(code, 'name', 'Write a name of 1 to 60 characters.');
+  }
+  return clean;
+}
+
+/** Creates a section. @throws FORBIDDEN; InvalidInput SECTION_NAME_INVALID, SECTION_TAKEN. */
+export async function createSection(deps: EditDeps, actor: Actor, name: string): Promise<void> {
+  allow(actor, 'section.manage');
+  const clean = cleanName(name, 'SECTION_NAME_INVALID');
+  if (await findSection(deps.database.db, { slug: slugify(clean) })) {
+    throw new InvalidInput('SECTION_TAKEN', 'name', 'A section with that name exists.');
+  }
+  await ensureSection(deps.database.db, { slug: slugify(clean), name: clean }, deps.now());
+}
+
+/** Renames a section (its slug stays). @throws FORBIDDEN; SECTION_NOT_FOUND; InvalidInput. */
+export async function renameSectionTo(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  name: string,
+): Promise<void> {
+  allow(actor, 'section.manage');
+  const clean = cleanName(name, 'SECTION_NAME_INVALID');
+  if (!(await findSection(deps.database.db, { id }))) {
+    throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
+  }
+  await renameSection(deps.database.db, id, clean);
+}
+
+/** Removes a section; its articles stay, without a section. */
+export async function removeSection(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+  allow(actor, 'section.manage');
+  if (!(await findSection(deps.database.db, { id }))) {
+    throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
+  }
+  await deps.database.db.transaction().execute((trx) => deleteSection(trx, id));
+}
+
+/** Renames a tag. @throws FORBIDDEN; InvalidInput TAG_NAME_INVALID, TAG_TAKEN. */
+export async function renameTagTo(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  name: string,
+): Promise<void> {
+  allow(actor, 'tag.manage');
+  const clean = cleanName(name, 'TAG_NAME_INVALID');
+  if (!/^[1-9][0-9]{0,18}$/.test(id))
+    throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
+  if (await tagNameTaken(deps.database.db, clean, id)) {
+    throw new InvalidInput('TAG_TAKEN', 'name', 'A tag with that name exists.');
+  }
+  await renameTag(deps.database.db, id, clean);
+}
+
+/** Removes a tag from every article. */
+export async function removeTag(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+  allow(actor, 'tag.manage');
+  if (!/^[1-9][0-9]{0,18}$/.test(id))
+    throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
+  await deps.database.db.transaction().execute((trx) => deleteTag(trx, id));
+}

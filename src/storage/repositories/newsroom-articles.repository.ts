@@ -1,0 +1,292 @@
+/**
+ * Articles as the newsroom edits them: content, status, bylines, tags,
+ * scheduling, breaking-news expiry and preview tokens.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { toArticleId, type ArticleId } from '../../domain/article-id.js';
+import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
+import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
+import type { Schema } from '../tables/schema.js';
+import { hasByline } from './filters.js';
+import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toIdString } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** Columns of `articles` written from an ArticleContent. */
+function contentColumns(content: ArticleContent, headlineKey: string, excerpt: string) {
+  return {
+    headline: content.headline,
+    headline_key: headlineKey,
+    excerpt,
+    body_html: content.bodyHtml,
+    slug: content.slug,
+    seo_title: content.seoTitle,
+    seo_description: content.seoDescription,
+    section_id: content.sectionId === null ? null : bindId(content.sectionId),
+    featured_media_id: content.featuredMediaId === null ? null : bindId(content.featuredMediaId),
+    featured_caption: content.featuredCaption,
+    featured_credit: content.featuredCredit,
+  };
+}
+
+/** The article with its bylines and tags, whatever its status, or null. */
+export async function findEditableArticle(db: Db, id: ArticleId): Promise<EditableArticle | null> {
+  const row = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  if (!row) return null;
+  const [authors, tags] = await Promise.all([
+    db
+      .selectFrom('article_authors')
+      .select('user_id')
+      .where('article_id', '=', bindId(id))
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.name')
+      .where('article_tags.article_id', '=', bindId(id))
+      .orderBy('article_tags.position')
+      .execute(),
+  ]);
+  return {
+    id,
+    status: isArticleStatus(row.status) ? row.status : 'draft',
+    headline: row.headline,
+    excerpt: row.excerpt,
+    bodyHtml: row.body_html,
+    slug: row.slug,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    sectionId: row.section_id === null ? null : toIdString(row.section_id),
+    tags: tags.map((t) => t.name),
+    authorIds: authors.map((a) => toIdString(a.user_id)),
+    featuredMediaId: row.featured_media_id === null ? null : toIdString(row.featured_media_id),
+    featuredCaption: row.featured_caption,
+    featuredCredit: row.featured_credit,
+    publishedAt: toDateOrNull(row.published_at),
+    scheduledAt: toDateOrNull(row.scheduled_at),
+    breakingUntil: toDateOrNull(row.breaking_until),
+    createdBy: row.created_by === null ? null : toIdString(row.created_by),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+/** Inserts a draft; the database assigns the id. */
+export async function insertDraft(
+  db: Db,
+  input: { content: ArticleContent; headlineKey: string; excerpt: string; createdBy: string },
+  now: Date,
+): Promise<ArticleId> {
+  const row = await db
+    .insertInto('articles')
+    .values({
+      ...contentColumns(input.content, input.headlineKey, input.excerpt),
+      status: 'draft',
+      created_by: bindId(input.createdBy),
+      created_at: fromDate(now),
+      updated_at: fromDate(now),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toArticleIdValue(row.id);
+}
+
+/** Writes the article's content. */
+export async function updateContent(
+  db: Db,
+  id: ArticleId,
+  input: { content: ArticleContent; headlineKey: string; excerpt: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({
+      ...contentColumns(input.content, input.headlineKey, input.excerpt),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+/** Sets the status, and the publish and schedule times that go with it. */
+export async function updateStatus(
+  db: Db,
+  id: ArticleId,
+  change: { status: ArticleStatus; publishedAt?: Date | null; scheduledAt?: Date | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({
+      status: change.status,
+      ...(change.publishedAt !== undefined
+        ? {
+            published_at: change.publishedAt === null ? null : fromDate(change.publishedAt),
+            published_precision: 'minute',
+            published_local_time: null,
+          }
+        : {}),
+      ...(change.scheduledAt !== undefined
+        ? { scheduled_at: change.scheduledAt === null ? null : fromDate(change.scheduledAt) }
+        : {}),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+/** Sets or clears the breaking-news flag's expiry. */
+export async function updateBreakingUntil(
+  db: Db,
+  id: ArticleId,
+  until: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ breaking_until: until === null ? null : fromDate(until) })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+/** Stores the digest of a new preview token (replacing the old one). */
+export async function updatePreviewTokenHash(db: Db, id: ArticleId, hash: string): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ preview_token_hash: hash })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+/** The article whose preview token has this digest, or null. */
+export async function findArticleIdByPreviewHash(db: Db, hash: string): Promise<ArticleId | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('preview_token_hash', '=', hash)
+    .executeTakeFirst();
+  return row ? toArticleIdValue(row.id) : null;
+}
+
+/** Replaces the bylines, in order. */
+export async function replaceAuthors(
+  db: Db,
+  id: ArticleId,
+  userIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('article_authors').where('article_id', '=', bindId(id)).execute();
+  let position = 0;
+  for (const userId of userIds) {
+    await db
+      .insertInto('article_authors')
+      .values({ article_id: bindId(id), user_id: bindId(userId), position: position++ })
+      .execute();
+  }
+}
+
+/** Replaces the tags, in order. */
+export async function replaceTags(db: Db, id: ArticleId, tagIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', bindId(id)).execute();
+  let position = 0;
+  for (const tagId of tagIds) {
+    await db
+      .insertInto('article_tags')
+      .values({ article_id: bindId(id), tag_id: bindId(tagId), position: position++ })
+      .execute();
+  }
+}
+
+/** True when another article than `exceptId` has this slug. */
+export async function slugTaken(
+  db: Db,
+  slug: string,
+  exceptId: ArticleId | null,
+): Promise<boolean> {
+  let query = db.selectFrom('articles').select('id').where('slug', '=', slug);
+  if (exceptId !== null) query = query.where('id', '!=', bindId(exceptId));
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** A row of the newsroom's article list. */
+export interface NewsroomListItem {
+  id: ArticleId;
+  headline: string;
+  status: ArticleStatus;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  breakingUntil: Date | null;
+  authorIds: string[];
+  authorNames: string[];
+}
+
+/**
+ * Articles for the newsroom's list, most recently changed first: all, or
+ * those of one status, or those with one byline.
+ */
+export async function listNewsroomArticles(
+  db: Db,
+  filter: { status?: ArticleStatus; authorId?: string; limit: number; offset: number },
+): Promise<NewsroomListItem[]> {
+  let query = db
+    .selectFrom('articles')
+    .select([
+      'id',
+      'headline',
+      'status',
+      'updated_at',
+      'published_at',
+      'scheduled_at',
+      'breaking_until',
+    ]);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.authorId) query = query.where(hasByline(filter.authorId));
+  const rows = await query
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  if (rows.length === 0) return [];
+  const bylines = await db
+    .selectFrom('article_authors')
+    .innerJoin('users', 'users.id', 'article_authors.user_id')
+    .select(['article_authors.article_id', 'users.id as user_id', 'users.display_name'])
+    .where(
+      'article_authors.article_id',
+      'in',
+      rows.map((r) => BigInt(toIdString(r.id))),
+    )
+    .orderBy('article_authors.position')
+    .execute();
+  return rows.map((row) => {
+    const id = toIdString(row.id);
+    const mine = bylines.filter((b) => toIdString(b.article_id) === id);
+    return {
+      id: toArticleId(id),
+      headline: row.headline,
+      status: isArticleStatus(row.status) ? row.status : 'draft',
+      updatedAt: toDate(row.updated_at),
+      publishedAt: toDateOrNull(row.published_at),
+      scheduledAt: toDateOrNull(row.scheduled_at),
+      breakingUntil: toDateOrNull(row.breaking_until),
+      authorIds: mine.map((b) => toIdString(b.user_id)),
+      authorNames: mine.map((b) => b.display_name),
+    };
+  });
+}
+
+/** Ids of scheduled articles whose time has come, oldest first. */
+export async function findDueScheduled(db: Db, now: Date): Promise<ArticleId[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', fromDate(now))
+    .orderBy('scheduled_at')
+    .execute();
+  return rows.map((r) => toArticleIdValue(r.id));
+}

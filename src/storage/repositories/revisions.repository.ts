@@ -1,0 +1,176 @@
+/**
+ * Article revisions (every save, whole) and the workflow log.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ArticleId } from '../../domain/article-id.js';
+import type { ArticleContent } from '../../domain/editable-article.js';
+import type { Schema } from '../tables/schema.js';
+import { bindId, fromDate, toDate, toIdString } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+export type RevisionKind = 'save' | 'autosave' | 'restore' | 'import';
+
+export interface RevisionSummary {
+  id: string;
+  kind: RevisionKind;
+  userName: string | null;
+  createdAt: Date;
+}
+
+export interface Revision extends RevisionSummary {
+  articleId: ArticleId;
+  content: ArticleContent;
+}
+
+function fieldsOf(content: ArticleContent): string {
+  const { headline: _h, excerpt: _e, bodyHtml: _b, ...fields } = content;
+  return JSON.stringify(fields);
+}
+
+/** Records a revision of `content`. */
+export async function insertRevision(
+  db: Db,
+  input: {
+    articleId: ArticleId;
+    kind: RevisionKind;
+    userId: string | null;
+    content: ArticleContent;
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('article_revisions')
+    .values({
+      article_id: bindId(input.articleId),
+      kind: input.kind,
+      user_id: input.userId === null ? null : bindId(input.userId),
+      headline: input.content.headline,
+      excerpt: input.content.excerpt,
+      body_html: input.content.bodyHtml,
+      fields_json: fieldsOf(input.content),
+      created_at: fromDate(now),
+    })
+    .execute();
+}
+
+/** Keeps one autosave per article and user: replaces the previous one. */
+export async function replaceAutosave(
+  db: Db,
+  input: { articleId: ArticleId; userId: string; content: ArticleContent },
+  now: Date,
+): Promise<void> {
+  await db
+    .deleteFrom('article_revisions')
+    .where('article_id', '=', bindId(input.articleId))
+    .where('user_id', '=', bindId(input.userId))
+    .where('kind', '=', 'autosave')
+    .execute();
+  await insertRevision(db, { ...input, kind: 'autosave' }, now);
+}
+
+/** The revisions of an article, newest first. */
+export async function listRevisions(db: Db, articleId: ArticleId): Promise<RevisionSummary[]> {
+  const rows = await db
+    .selectFrom('article_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.kind', 'r.created_at', 'u.display_name'])
+    .where('r.article_id', '=', bindId(articleId))
+    .orderBy('r.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: toIdString(r.id),
+    kind: r.kind as RevisionKind,
+    userName: r.display_name,
+    createdAt: toDate(r.created_at),
+  }));
+}
+
+/** One revision of an article, or null. */
+export async function findRevision(
+  db: Db,
+  articleId: ArticleId,
+  revisionId: string,
+): Promise<Revision | null> {
+  if (!/^[1-9][0-9]{0,18}$/.test(revisionId)) return null;
+  const row = await db
+    .selectFrom('article_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select([
+      'r.id',
+      'r.kind',
+      'r.created_at',
+      'r.headline',
+      'r.excerpt',
+      'r.body_html',
+      'r.fields_json',
+      'u.display_name',
+    ])
+    .where('r.article_id', '=', bindId(articleId))
+    .where('r.id', '=', bindId(revisionId))
+    .executeTakeFirst();
+  if (!row) return null;
+  const fields = JSON.parse(row.fields_json) as Omit<
+    ArticleContent,
+    'headline' | 'excerpt' | 'bodyHtml'
+  >;
+  return {
+    id: toIdString(row.id),
+    articleId,
+    kind: row.kind as RevisionKind,
+    userName: row.display_name,
+    createdAt: toDate(row.created_at),
+    content: { ...fields, headline: row.headline, excerpt: row.excerpt, bodyHtml: row.body_html },
+  };
+}
+
+export interface WorkflowEvent {
+  move: string;
+  fromStatus: string;
+  toStatus: string;
+  userName: string | null;
+  at: Date;
+}
+
+/** Records a workflow move. */
+export async function insertEvent(
+  db: Db,
+  input: {
+    articleId: ArticleId;
+    userId: string | null;
+    move: string;
+    fromStatus: string;
+    toStatus: string;
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('article_events')
+    .values({
+      article_id: bindId(input.articleId),
+      user_id: input.userId === null ? null : bindId(input.userId),
+      move: input.move,
+      from_status: input.fromStatus,
+      to_status: input.toStatus,
+      at: fromDate(now),
+    })
+    .execute();
+}
+
+/** The workflow log of an article, oldest first. */
+export async function listEvents(db: Db, articleId: ArticleId): Promise<WorkflowEvent[]> {
+  const rows = await db
+    .selectFrom('article_events as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.move', 'e.from_status', 'e.to_status', 'e.at', 'u.display_name'])
+    .where('e.article_id', '=', bindId(articleId))
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    move: r.move,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    userName: r.display_name,
+    at: toDate(r.at),
+  }));
+}

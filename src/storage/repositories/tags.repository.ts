@@ -1,0 +1,97 @@
+/**
+ * Tags: found or created by name, listed, renamed and removed.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Tag } from '../../domain/article.js';
+import type { Schema } from '../tables/schema.js';
+import { bindId, toIdString, toInt } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** The tags with these names, in order, creating the missing ones with `slugOf(name)`. */
+export async function findOrCreateTags(
+  db: Db,
+  names: readonly string[],
+  slugOf: (name: string) => string,
+): Promise<Tag[]> {
+  const tags: Tag[] = [];
+  for (const name of names) {
+    const existing = await db
+      .selectFrom('tags')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (existing) {
+      tags.push({ id: toIdString(existing.id), slug: existing.slug, name: existing.name });
+      continue;
+    }
+    let slug = slugOf(name) || 'tag';
+    for (
+      let n = 2;
+      await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
+      n++
+    ) {
+      slug = `${slugOf(name) || 'tag'}-${n}`;
+    }
+    const row = await db
+      .insertInto('tags')
+      .values({ name, slug })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    tags.push({ id: toIdString(row.id), slug: row.slug, name: row.name });
+  }
+  return tags;
+}
+
+export interface TagWithCount extends Tag {
+  articles: number;
+}
+
+/** Every tag with its number of articles, by name. */
+export async function listTags(db: Db): Promise<TagWithCount[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .select([
+      'tags.id',
+      'tags.slug',
+      'tags.name',
+      (eb) => eb.fn.count('article_tags.article_id').as('n'),
+    ])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .orderBy('tags.name')
+    .execute();
+  return rows.map((r) => ({
+    id: toIdString(r.id),
+    slug: r.slug,
+    name: r.name,
+    articles: toInt(r.n as bigint | number | string),
+  }));
+}
+
+/** The tag with this slug, or null. */
+export async function findTagBySlug(db: Db, slug: string): Promise<Tag | null> {
+  const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row ? { id: toIdString(row.id), slug: row.slug, name: row.name } : null;
+}
+
+/** True when another tag than `exceptId` is named `name`. */
+export async function tagNameTaken(db: Db, name: string, exceptId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('name', '=', name)
+    .where('id', '!=', bindId(exceptId))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function renameTag(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('tags').set({ name }).where('id', '=', bindId(id)).execute();
+}
+
+/** Removes a tag from every article, and the tag. */
+export async function deleteTag(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('article_tags').where('tag_id', '=', bindId(id)).execute();
+  await db.deleteFrom('tags').where('id', '=', bindId(id)).execute();
+}

@@ -1,0 +1,36 @@
+/**
+ * Reading the article form (URL-encoded, or JSON from autosave) into an
+ * ArticleContent. Field names are the form's; repeated names arrive as
+ * arrays.
+ */
+import { parseTagList, type ArticleContent } from '../../domain/editable-article.js';
+import { field } from './form-errors.js';
+
+function list(body: unknown, name: string): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const value = (body as Record<string, unknown>)[name];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' && value !== '' ? [value] : [];
+}
+
+/** The content a submitted form describes; `fallbackAuthor` when it names no byline. */
+export function contentFromForm(body: unknown, fallbackAuthorIds: string[]): ArticleContent {
+  const authorIds = list(body, 'authorIds');
+  const tags = field(body, 'tags');
+  return {
+    headline: field(body, 'headline'),
+    excerpt: field(body, 'excerpt'),
+    bodyHtml: field(body, 'body_html'),
+    slug: field(body, 'slug').trim() || null,
+    seoTitle: field(body, 'seoTitle'),
+    seoDescription: field(body, 'seoDescription'),
+    sectionId: field(body, 'sectionId') || null,
+    tags: parseTagList(
+      Array.isArray((body as Record<string, unknown>)?.tags) ? list(body, 'tags').join(',') : tags,
+    ),
+    authorIds: authorIds.length > 0 ? authorIds : fallbackAuthorIds,
+    featuredMediaId: field(body, 'featuredMediaId') || null,
+    featuredCaption: field(body, 'featuredCaption'),
+    featuredCredit: field(body, 'featuredCredit'),
+  };
+}

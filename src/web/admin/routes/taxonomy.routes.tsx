@@ -1,0 +1,135 @@
+/**
+ * Sections and tags, for editors.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  createSection,
+  removeSection,
+  removeTag,
+  renameSectionTo,
+  renameTagTo,
+} from '../../../services/taxonomy.js';
+import { listSections } from '../../../storage/repositories/sections.repository.js';
+import { listTags } from '../../../storage/repositories/tags.repository.js';
+import type { AdminKit } from '../admin-kit.js';
+import { field, formErrorsOf } from '../form-errors.js';
+import { adminRoute, type AdminRoute } from '../route-registry.js';
+import type { FormErrors } from '../views/auth-pages.js';
+import { SectionsPage, TagsPage } from '../views/taxonomy-pages.js';
+import { actorOf } from './articles.routes.js';
+
+async function showSections(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  errors?: FormErrors,
+) {
+  const sections = await listSections(kit.deps.database.db);
+  return kit.render(
+    reply,
+    <SectionsPage ctx={kit.context(request, reply)} sections={sections} errors={errors} />,
+    errors ? 422 : 200,
+  );
+}
+
+async function showTags(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  errors?: FormErrors,
+) {
+  const tags = await listTags(kit.deps.database.db);
+  return kit.render(
+    reply,
+    <TagsPage ctx={kit.context(request, reply)} tags={tags} errors={errors} />,
+    errors ? 422 : 200,
+  );
+}
+
+/** A POST that changes a section or tag, then back to its list (or the list with the error). */
+function change(
+  id: string,
+  url: string,
+  permission: 'section.manage' | 'tag.manage',
+  back: string,
+  show: typeof showSections,
+  work: (kit: AdminKit, request: FastifyRequest) => Promise<void>,
+): AdminRoute {
+  return adminRoute({
+    id,
+    method: 'POST',
+    url,
+    permission,
+    handler: async (request, reply, kit) => {
+      try {
+        await work(kit, request);
+      } catch (error) {
+        return show(request, reply, kit, formErrorsOf(kit.context(request, reply).t, error));
+      }
+      return kit.redirect(reply, back);
+    },
+  });
+}
+
+export const taxonomyRoutes: AdminRoute[] = [
+  adminRoute({
+    id: 'sections.list',
+    method: 'GET',
+    url: '/admin/sections',
+    permission: 'section.manage',
+    handler: (request, reply, kit) => showSections(request, reply, kit),
+  }),
+  change(
+    'sections.create',
+    '/admin/sections',
+    'section.manage',
+    '/admin/sections',
+    showSections,
+    (kit, request) => createSection(kit.deps, actorOf(request), field(request.body, 'name')),
+  ),
+  change(
+    'sections.rename',
+    '/admin/sections/:id',
+    'section.manage',
+    '/admin/sections',
+    showSections,
+    (kit, request) =>
+      renameSectionTo(
+        kit.deps,
+        actorOf(request),
+        field(request.params, 'id'),
+        field(request.body, 'name'),
+      ),
+  ),
+  change(
+    'sections.delete',
+    '/admin/sections/:id/delete',
+    'section.manage',
+    '/admin/sections',
+    showSections,
+    (kit, request) => removeSection(kit.deps, actorOf(request), field(request.params, 'id')),
+  ),
+  adminRoute({
+    id: 'tags.list',
+    method: 'GET',
+    url: '/admin/tags',
+    permission: 'tag.manage',
+    handler: (request, reply, kit) => showTags(request, reply, kit),
+  }),
+  change('tags.rename', '/admin/tags/:id', 'tag.manage', '/admin/tags', showTags, (kit, request) =>
+    renameTagTo(
+      kit.deps,
+      actorOf(request),
+      field(request.params, 'id'),
+      field(request.body, 'name'),
+    ),
+  ),
+  change(
+    'tags.delete',
+    '/admin/tags/:id/delete',
+    'tag.manage',
+    '/admin/tags',
+    showTags,
+    (kit, request) => removeTag(kit.deps, actorOf(request), field(request.params, 'id')),
+  ),
+];

@@ -1,0 +1,341 @@
+/**
+ * Writing and publishing one article: the form (headline, standfirst, the
+ * rich-text body, slug, section, tags, bylines, featured image, SEO), and
+ * beside it the publishing panel with the moves the user may make, the
+ * breaking-news and lead-story controls, the preview link, and the history.
+ * Without JavaScript the body is a plain HTML textarea and the form still
+ * saves.
+ */
+import type { EditableArticle } from '../../../domain/editable-article.js';
+import type { MediaItem } from '../../../domain/media.js';
+import { can } from '../../../domain/roles.js';
+import type { Section } from '../../../domain/article.js';
+import type { User } from '../../../domain/user.js';
+import { MOVE_PERMISSION, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
+import type { WorkflowEvent } from '../../../storage/repositories/revisions.repository.js';
+import type { AdminContext } from '../admin-context.js';
+import { AdminLayout } from './admin-layout.js';
+import { AdminTime } from './admin-time.js';
+import type { FormErrors } from './auth-pages.js';
+import { CsrfField, Field, FormError } from './form-fields.js';
+
+export interface EditPageData {
+  /** Null on the new-article page, before the first save. */
+  article: EditableArticle | null;
+  sections: Section[];
+  users: User[];
+  media: MediaItem[];
+  events: WorkflowEvent[];
+  isLead: boolean;
+  previewUrl: string | null;
+  editorLabels: Record<string, string>;
+}
+
+/** Hours offered for the breaking-news flag. */
+const BREAKING_HOURS = [1, 3, 6, 12, 24, 48];
+
+export function ArticleEditPage(props: {
+  ctx: AdminContext;
+  data: EditPageData;
+  errors?: FormErrors;
+  notice?: string | null;
+  /** What was sent, when re-showing a refused form. */
+  values?: Partial<EditableArticle>;
+}) {
+  const { ctx, data } = props;
+  const { t, user } = ctx;
+  const a = { ...(data.article ?? {}), ...(props.values ?? {}) } as Partial<EditableArticle>;
+  const id = data.article?.id;
+  const fields = props.errors?.fields ?? {};
+  const title = id ? t('admin.articles.edit') : t('admin.articles.new');
+  const editsBylines = user !== null && can(user, 'article.edit.any');
+  return (
+    <AdminLayout ctx={ctx} title={title} notice={props.notice}>
+      <h1>{title}</h1>
+      <FormError message={props.errors?.form} />
+      <div class="edit-layout">
+        <form
+          id="article-form"
+          class="card edit-form"
+          method="post"
+          action={id ? `/admin/articles/${id}` : '/admin/articles'}
+          data-autosave-url={id ? `/admin/articles/${id}/autosave` : undefined}
+          data-autosaved-label={t('admin.autosaved')}
+        >
+          <CsrfField token={ctx.csrfToken} />
+          <Field
+            name="headline"
+            label={t('admin.field.headline')}
+            value={a.headline}
+            error={fields.headline}
+            big
+          />
+          <Field
+            name="excerpt"
+            label={t('admin.field.excerpt')}
+            hint={t('admin.hint.excerpt')}
+            value={a.excerpt}
+            error={fields.excerpt}
+            rows={2}
+          />
+          <div class="field">
+            <span class="field__label" id="body-label">
+              {t('admin.field.body')}
+            </span>
+            <div
+              data-editor
+              data-target="body_html"
+              data-search-url="/admin/api/article-search"
+              data-media-url="/admin/api/media"
+              data-labels={JSON.stringify(data.editorLabels)}
+              aria-labelledby="body-label"
+            />
+            <textarea
+              name="body_html"
+              class="body-source"
+              dir="auto"
+              rows={16}
+              aria-labelledby="body-label"
+            >
+              {a.bodyHtml ?? ''}
+            </textarea>
+          </div>
+          <details
+            class="more-fields"
+            open={Boolean(fields.slug || fields.tags || fields.seoTitle)}
+          >
+            <summary>
+              {t('admin.field.section')} · {t('admin.field.tags')} · {t('admin.field.slug')} · SEO
+            </summary>
+            <div class="field">
+              <label for="field-sectionId">{t('admin.field.section')}</label>
+              <select id="field-sectionId" name="sectionId">
+                <option value="">{t('admin.field.noSection')}</option>
+                {data.sections.map((s) => (
+                  <option value={s.id} selected={s.id === a.sectionId}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field
+              name="tags"
+              label={t('admin.field.tags')}
+              hint={t('admin.hint.tags')}
+              value={(a.tags ?? []).join('، ')}
+              error={fields.tags}
+            />
+            <Field
+              name="slug"
+              label={t('admin.field.slug')}
+              hint={t('admin.hint.slug')}
+              value={a.slug ?? ''}
+              error={fields.slug}
+            />
+            <Field
+              name="seoTitle"
+              label={t('admin.field.seoTitle')}
+              value={a.seoTitle}
+              error={fields.seoTitle}
+            />
+            <Field
+              name="seoDescription"
+              label={t('admin.field.seoDescription')}
+              value={a.seoDescription}
+              error={fields.seoDescription}
+              rows={2}
+            />
+          </details>
+          <fieldset class="field">
+            <legend>{t('admin.field.bylines')}</legend>
+            {editsBylines ? (
+              <select
+                name="authorIds"
+                multiple
+                size={Math.min(6, data.users.length)}
+                aria-describedby="bylines-error"
+              >
+                {data.users.map((u) => (
+                  <option value={u.id} selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}>
+                    {u.displayName}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p>
+                <bdi>
+                  {data.users
+                    .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
+                    .map((u) => u.displayName)
+                    .join('، ')}
+                </bdi>
+              </p>
+            )}
+            {fields.authorIds ? (
+              <p class="field__error" id="bylines-error">
+                {fields.authorIds}
+              </p>
+            ) : null}
+          </fieldset>
+          <fieldset class="field">
+            <legend>{t('admin.field.featuredImage')}</legend>
+            <label for="field-featuredMediaId" class="visually-hidden">
+              {t('admin.field.featuredImage')}
+            </label>
+            <select id="field-featuredMediaId" name="featuredMediaId">
+              <option value="">{t('admin.field.noImage')}</option>
+              {data.media.map((m) => (
+                <option value={m.id} selected={m.id === a.featuredMediaId}>
+                  {m.alt || m.originalName}
+                </option>
+              ))}
+            </select>
+            <Field
+              name="featuredCaption"
+              label={t('admin.field.caption')}
+              value={a.featuredCaption}
+              error={fields.featuredCaption}
+            />
+            <Field
+              name="featuredCredit"
+              label={t('admin.field.credit')}
+              value={a.featuredCredit}
+              error={fields.featuredCredit}
+            />
+          </fieldset>
+          <p data-autosave-status aria-live="polite" class="autosave-status" />
+          <button type="submit" class="button button--primary">
+            {id ? t('admin.save') : t('admin.create')}
+          </button>
+        </form>
+        {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
+      </div>
+      {ctx.assets.editorCss ? <link rel="stylesheet" href={ctx.assets.editorCss} /> : null}
+      {ctx.assets.editorScript ? <script type="module" src={ctx.assets.editorScript} /> : null}
+    </AdminLayout>
+  );
+}
+
+function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData }) {
+  const { t, user } = ctx;
+  const article = data.article;
+  if (!article || !user) return null;
+  const moves = movesFrom(article.status).filter((move) =>
+    can(user, MOVE_PERMISSION[move], article.authorIds),
+  );
+  const action = (path: string) => `/admin/articles/${article.id}/${path}`;
+  return (
+    <aside class="card publish-panel" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">{t('admin.workflow.title')}</h2>
+      <p>
+        {t('admin.workflow.status', { status: t(`admin.status.${article.status}`) })}
+        {article.scheduledAt ? (
+          <>
+            <br />
+            {t('admin.workflow.scheduledFor', { time: '' })}
+            <AdminTime ctx={ctx} instant={article.scheduledAt} />
+          </>
+        ) : null}
+      </p>
+      {moves.map((move) => (
+        <MoveForm ctx={ctx} move={move} action={action('move')} />
+      ))}
+      {can(user, 'article.breaking') ? (
+        <form method="post" action={action('breaking')} class="stack">
+          <CsrfField token={ctx.csrfToken} />
+          <label for="breaking-hours">{t('admin.breaking.title')}</label>
+          {article.breakingUntil && article.breakingUntil > ctx.now ? (
+            <p class="badge badge--breaking">
+              {t('admin.breaking.until', { time: '' })}
+              <AdminTime ctx={ctx} instant={article.breakingUntil} />
+            </p>
+          ) : null}
+          <select id="breaking-hours" name="hours">
+            <option value="0">{t('admin.breaking.off')}</option>
+            {BREAKING_HOURS.map((h) => (
+              <option value={String(h)}>{t('admin.breaking.hours', { hours: String(h) })}</option>
+            ))}
+          </select>
+          <button type="submit" class="button">
+            {t('admin.breaking.set')}
+          </button>
+        </form>
+      ) : null}
+      {can(user, 'article.lead') && article.status === 'published' ? (
+        <form method="post" action={action('lead')}>
+          <CsrfField token={ctx.csrfToken} />
+          {data.isLead ? <p>{t('admin.lead.pinned')}</p> : null}
+          <input type="hidden" name="pin" value={data.isLead ? '0' : '1'} />
+          <button type="submit" class="button">
+            {data.isLead ? t('admin.lead.unpin') : t('admin.lead.pin')}
+          </button>
+        </form>
+      ) : null}
+      {article.status !== 'published' ? (
+        <form method="post" action={action('preview')}>
+          <CsrfField token={ctx.csrfToken} />
+          {data.previewUrl ? (
+            <p>
+              {t('admin.preview.link')}{' '}
+              <a href={data.previewUrl} dir="ltr">
+                {data.previewUrl}
+              </a>
+            </p>
+          ) : null}
+          <button type="submit" class="button">
+            {t('admin.preview.create')}
+          </button>
+        </form>
+      ) : (
+        <p>
+          <a href={`/a/${article.id}`}>{t('admin.nav.site')}</a>
+        </p>
+      )}
+      <p>
+        <a href={action('revisions')}>{t('admin.revisions.title')}</a>
+      </p>
+      {data.events.length > 0 ? (
+        <>
+          <h3>{t('admin.workflow.history')}</h3>
+          <ol class="history">
+            {data.events.map((e) => (
+              <li>
+                <bdi>{e.userName ?? t('admin.workflow.system')}</bdi>:{' '}
+                {t(`admin.status.${e.toStatus}` as never)} · <AdminTime ctx={ctx} instant={e.at} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </aside>
+  );
+}
+
+function MoveForm({
+  ctx,
+  move,
+  action,
+}: {
+  ctx: AdminContext;
+  move: WorkflowMove;
+  action: string;
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action={action} class="stack">
+      <CsrfField token={ctx.csrfToken} />
+      <input type="hidden" name="move" value={move} />
+      {move === 'schedule' ? (
+        <>
+          <label for="scheduled-at">
+            {t('admin.field.scheduledAt', { zone: ctx.locale.timeZone })}
+          </label>
+          <input id="scheduled-at" type="datetime-local" name="scheduledAt" required dir="ltr" />
+        </>
+      ) : null}
+      <button type="submit" class={`button${move === 'publish' ? ' button--primary' : ''}`}>
+        {t(`admin.move.${move}`)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The newsroom's list of articles: tabs by status, "only mine", and each
+ * article with its status, bylines and last change. Writers who may not
+ * edit every article see only their own.
+ */
+import { can } from '../../../domain/roles.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../domain/workflow.js';
+import type { NewsroomListItem } from '../../../storage/repositories/newsroom-articles.repository.js';
+import type { AdminContext } from '../admin-context.js';
+import { AdminLayout } from './admin-layout.js';
+import { AdminTime } from './admin-time.js';
+
+export function ArticleListPage(props: {
+  ctx: AdminContext;
+  articles: NewsroomListItem[];
+  status: ArticleStatus | null;
+  mine: boolean;
+  notice?: string | null;
+}) {
+  const { ctx } = props;
+  const { t, user } = ctx;
+  const query = (status: ArticleStatus | null, mine: boolean) => {
+    const params = new URLSearchParams();
+    if (status) params.set('status', status);
+    if (mine) params.set('mine', '1');
+    const text = params.toString();
+    return text ? `/admin?${text}` : '/admin';
+  };
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.articles.title')} notice={props.notice}>
+      <div class="page-head">
+        <h1>{t('admin.articles.title')}</h1>
+        {user && can(user, 'article.create') ? (
+          <a class="button button--primary" href="/admin/articles/new">
+            {t('admin.nav.newArticle')}
+          </a>
+        ) : null}
+      </div>
+      <p>{t('admin.dashboard.welcome', { name: user?.displayName ?? '' })}</p>
+      <nav class="tabs" aria-label={t('admin.articles.title')}>
+        {[null, ...ARTICLE_STATUSES].map((status) => (
+          <a
+            href={query(status, props.mine)}
+            aria-current={status === props.status ? 'page' : undefined}
+          >
+            {status ? t(`admin.status.${status}`) : t('admin.status.all')}
+          </a>
+        ))}
+        {user && can(user, 'article.edit.any') ? (
+          <a href={query(props.status, !props.mine)} aria-pressed={props.mine ? 'true' : 'false'}>
+            {t('admin.articles.mine')}
+          </a>
+        ) : null}
+      </nav>
+      {props.articles.length === 0 ? (
+        <p>{t('admin.articles.empty')}</p>
+      ) : (
+        <ul class="article-rows">
+          {props.articles.map((a) => (
+            <li class="article-row" key={a.id}>
+              <a class="article-row__headline" href={`/admin/articles/${a.id}/edit`}>
+                {a.headline || t('admin.articles.untitled')}
+              </a>
+              <span class={`badge badge--${a.status}`}>{t(`admin.status.${a.status}`)}</span>
+              <span class="article-row__meta">
+                <bdi>{a.authorNames.join('، ')}</bdi> · {t('admin.articles.updated')}{' '}
+                <AdminTime ctx={ctx} instant={a.updatedAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Sections and tags, for editors: lists with rename and delete, and (for
+ * sections) a form to add one.
+ */
+import type { SectionWithCount } from '../../../storage/repositories/sections.repository.js';
+import type { TagWithCount } from '../../../storage/repositories/tags.repository.js';
+import type { AdminContext } from '../admin-context.js';
+import { AdminLayout } from './admin-layout.js';
+import type { FormErrors } from './auth-pages.js';
+import { CsrfField, Field, FormError } from './form-fields.js';
+
+type Item = { id: string; name: string; slug: string; articles: number };
+
+function ItemList({
+  ctx,
+  items,
+  base,
+  publicBase,
+}: {
+  ctx: AdminContext;
+  items: Item[];
+  base: string;
+  publicBase: string;
+}) {
+  const { t } = ctx;
+  return (
+    <ul class="user-list">
+      {items.map((item) => (
+        <li class="user-list__item" key={item.id}>
+          <div class="user-list__who">
+            <a href={`${publicBase}/${encodeURIComponent(item.slug)}`}>
+              <strong>{item.name}</strong>
+            </a>
+            <span>{t('admin.count.articles', { count: String(item.articles) })}</span>
+          </div>
+          <div class="user-list__actions">
+            <form method="post" action={`${base}/${item.id}`} class="inline-form">
+              <CsrfField token={ctx.csrfToken} />
+              <label class="visually-hidden" for={`name-${item.id}`}>
+                {t('admin.rename')}
+              </label>
+              <input id={`name-${item.id}`} name="name" type="text" dir="auto" value={item.name} />
+              <button type="submit" class="button">
+                {t('admin.rename')}
+              </button>
+            </form>
+            <form method="post" action={`${base}/${item.id}/delete`} class="inline-form">
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" class="button">
+                {t('admin.delete')}
+              </button>
+            </form>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SectionsPage(props: {
+  ctx: AdminContext;
+  sections: SectionWithCount[];
+  errors?: FormErrors;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.sections.title')}>
+      <h1>{t('admin.sections.title')}</h1>
+      <FormError message={props.errors?.form} />
+      <ItemList ctx={ctx} items={props.sections} base="/admin/sections" publicBase="/section" />
+      <section class="card card--narrow">
+        <h2>{t('admin.sections.add')}</h2>
+        <form method="post" action="/admin/sections">
+          <CsrfField token={ctx.csrfToken} />
+          <Field
+            name="name"
+            label={t('admin.sections.name')}
+            error={props.errors?.fields?.name}
+            required
+          />
+          <button type="submit" class="button button--primary">
+            {t('admin.sections.add')}
+          </button>
+        </form>
+      </section>
+    </AdminLayout>
+  );
+}
+
+export function TagsPage(props: { ctx: AdminContext; tags: TagWithCount[]; errors?: FormErrors }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.tags.title')}>
+      <h1>{t('admin.tags.title')}</h1>
+      <FormError message={props.errors?.form ?? props.errors?.fields?.name} />
+      <ItemList ctx={ctx} items={props.tags} base="/admin/tags" publicBase="/tag" />
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * An image of the media library as a responsive `<img>`: every WebP
+ * variant in `srcset`, so the browser picks the width the layout needs,
+ * with `width`/`height` of the original so the page does not jump while it
+ * loads.
+ */
+import { defaultVariantUrl, srcsetOf, type MediaItem } from '../../../domain/media.js';
+
+/** What the component needs of a media item. */
+export type ResponsiveMedia = Pick<MediaItem, 'id' | 'width' | 'height' | 'widths' | 'alt'>;
+
+/** `sizes` of an image as wide as the article column (40rem, full width below). */
+export const ARTICLE_IMAGE_SIZES = '(min-width: 42rem) 40rem, 100vw';
+
+export interface ResponsiveImageProps {
+  media: ResponsiveMedia;
+  /** How wide the image is drawn, for `sizes`; default: the article column. */
+  sizes?: string;
+  /** Overrides the library's alt text (`''` for a decorative image). */
+  alt?: string;
+  /**
+   * `lazy` (default) for images below the fold; `eager` with
+   * `fetchpriority="high"` for the lead image, the page's largest paint.
+   */
+  priority?: 'lazy' | 'eager' | 'high';
+  class?: string;
+}
+
+/**
+ * @example <ResponsiveImage media={item} priority="high" />
+ * // <img src="/media/7/w960.webp" srcset="/media/7/w320.webp 320w, …" sizes="…"
+ * //      width="1600" height="900" alt="…" loading="eager" fetchpriority="high" decoding="async">
+ */
+export function ResponsiveImage(props: ResponsiveImageProps) {
+  const { media } = props;
+  const priority = props.priority ?? 'lazy';
+  return (
+    <img
+      src={defaultVariantUrl(media)}
+      srcset={srcsetOf(media)}
+      sizes={props.sizes ?? ARTICLE_IMAGE_SIZES}
+      width={media.width}
+      height={media.height}
+      alt={props.alt ?? media.alt}
+      loading={priority === 'lazy' ? 'lazy' : 'eager'}
+      fetchpriority={priority === 'high' ? 'high' : undefined}
+      decoding="async"
+      class={props.class}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Section, tag and author pages: the articles filed there, newest first,
+ * page by page (`?page=N`).
+ */
+import { formatNumber } from '../../arabic/digits.js';
+import type { ListingContent } from '../../services/read-pages.js';
+import { ArticleList } from './components/article-list.js';
+import { Layout } from './layout.js';
+import { absoluteUrl, type PageContext } from './page-context.js';
+
+const TITLE_KEY = {
+  section: 'listing.section',
+  tag: 'listing.tag',
+  author: 'listing.author',
+} as const;
+
+/** The path of a listing page. */
+export function listingPath(kind: ListingContent['kind'], slug: string, page = 1): string {
+  const base = `/${kind}/${encodeURIComponent(slug)}`;
+  return page > 1 ? `${base}?page=${page}` : base;
+}
+
+export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
+  const { t } = ctx;
+  const name = t(TITLE_KEY[data.kind], { name: data.name });
+  const title =
+    data.page > 1
+      ? t('listing.page', { title: name, page: formatNumber(data.page, ctx.locale.numerals) })
+      : name;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${title} | ${ctx.siteName}`}
+      canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
+    >
+      <section class="latest-page" aria-labelledby="listing-heading">
+        <h1 id="listing-heading" class="page-title">
+          {title}
+        </h1>
+        {data.bio ? <p class="listing__bio">{data.bio}</p> : null}
+        {data.articles.length === 0 ? <p class="empty">{t('listing.empty')}</p> : null}
+        <ArticleList ctx={ctx} articles={data.articles} withExcerpt />
+        {data.page > 1 || data.hasOlder ? (
+          <nav class="pager" aria-label={t('pager.label')}>
+            {data.page > 1 ? (
+              <a href={listingPath(data.kind, data.slug, data.page - 1)} rel="prev">
+                {t('pager.newer')}
+              </a>
+            ) : null}
+            {data.hasOlder ? (
+              <a href={listingPath(data.kind, data.slug, data.page + 1)} rel="next">
+                {t('pager.older')}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}

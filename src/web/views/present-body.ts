@@ -1,0 +1,32 @@
+/**
+ * Finishing touches on a stored (sanitised) article body before it is
+ * shown: the "read also" boxes written in the editor get their label,
+ * embeds get the text of their link, and YouTube embeds a button (hidden
+ * until the reader's script runs) that loads the player on request. The inserted text is ours and
+ * escaped; the body itself was sanitised when it was saved.
+ */
+import type { Translate } from '../../i18n/format.js';
+import { escapeHtml } from '../../services/body-html.js';
+
+const EMBED_LINK_TEXT = {
+  youtube: 'embed.youtube',
+  x: 'embed.x',
+  telegram: 'embed.telegram',
+} as const;
+
+/** The body HTML with read-also labels and embed link texts in the reader's language. */
+export function presentBody(html: string, t: Translate): string {
+  const label = `<span class="read-also__label">${escapeHtml(t('article.readAlso'))}</span>`;
+  const play = `<button type="button" class="embed__play" data-play hidden>${escapeHtml(t('embed.play'))}</button>`;
+  return html
+    .replace(
+      /(<figure class="embed" data-embed="youtube" data-url="[^"]*"><a href="[^"]*">[^<]*<\/a>)/g,
+      `$1${play}`,
+    )
+    .replace(/(<aside class="read-also" data-article-id="\d+">)/g, `$1${label}`)
+    .replace(
+      /(<figure class="embed" data-embed="(youtube|x|telegram)" data-url="[^"]*"><a href="[^"]*">)[^<]*(<\/a>)/g,
+      (_whole, open: string, provider: keyof typeof EMBED_LINK_TEXT, close: string) =>
+        `${open}${escapeHtml(t(EMBED_LINK_TEXT[provider]))}${close}`,
+    );
+}
