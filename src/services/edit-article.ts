@@ -143,10 +143,11 @@ export async function saveArticle(
   return loadArticle(deps, id);
 }
 
-/** The stored excerpt: the writer's, or the start of the body's text. */
+/** The stored excerpt: the writer's, or the start of the body's first paragraph. */
 function excerptOf(content: ArticleContent): string {
   if (content.excerpt.trim() !== '') return content.excerpt.trim();
-  const text = content.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ');
+  const first = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(content.bodyHtml)?.[1] ?? '';
+  const text = first.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ');
   return truncateWords(decodeEntities(text), DERIVED_EXCERPT_LENGTH);
 }
 

@@ -29,6 +29,8 @@ describe('the article page', () => {
     expect(res.body).toContain(`<title>${SEED_HEADLINE} | مداد</title>`);
     expect(res.body).toContain(`<link rel="canonical" href="https://news.example/a/${SEED_ID}"/>`);
     expect(res.body).toMatch(/<meta name="description" content="أعلنت تركيا عن توافق [^"]+…"\/>/);
+    // The excerpt is the start of the body: not shown again as a standfirst.
+    expect(res.body).not.toContain('article__standfirst');
   });
 
   it('shows the publish date in the site time zone with both month names', async () => {

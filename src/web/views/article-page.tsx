@@ -22,6 +22,26 @@ import {
 } from './page-context.js';
 import { presentBody } from './present-body.js';
 
+/**
+ * True when the excerpt was written as a standfirst, not taken from the
+ * start of the body (imports and empty excerpts take it from there, and it
+ * would then be read twice).
+ */
+function hasStandfirst(article: Article): boolean {
+  const excerpt = article.excerpt.replace(/…$/, '').replace(/\s+/g, ' ').trim();
+  if (excerpt === '') return false;
+  const text = article.bodyHtml
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|\s+/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim();
+  return !text.startsWith(excerpt);
+}
+
 /** Longest meta description, in characters (what search engines show). */
 const DESCRIPTION_LENGTH = 160;
 
@@ -60,9 +80,7 @@ export function ArticlePage({
             </p>
           ) : null}
           <h1 class="article__headline">{article.headline}</h1>
-          {article.excerpt && article.authors.length > 0 ? (
-            <p class="article__standfirst">{article.excerpt}</p>
-          ) : null}
+          {hasStandfirst(article) ? <p class="article__standfirst">{article.excerpt}</p> : null}
           <div class="article__meta">
             {article.authors.length > 0 ? (
               <p class="article__byline">
