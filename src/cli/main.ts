@@ -1,11 +1,12 @@
 /**
- * The `midad` command line: `midad serve`, `midad import` and `midad user`.
+ * The `midad` command line: `midad serve`, `import`, `user` and `reindex`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/errors.js';
 import { importCommand } from './commands/import.js';
+import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
 
@@ -20,7 +21,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   let status = 0;
   const setStatus = (code: number) => void (status = code);
-  for (const command of [serveCommand(), importCommand(setStatus), userCommand()]) {
+  for (const command of [
+    serveCommand(),
+    importCommand(setStatus),
+    userCommand(),
+    reindexCommand(),
+  ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError();
   }

@@ -1,6 +1,8 @@
 /**
- * The `midad import` command's work: import each file, report one line per
- * file, go on after a refused file, and tell the caller whether all went in.
+ * The `midad import` command's work: import each file (a page capture, or
+ * a JSON Lines file of articles when its name ends in `.jsonl`), report one
+ * line per file, go on after a refused file, and tell the caller whether
+ * all went in.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../lib/errors.js';
@@ -8,13 +10,23 @@ import type { SaveDeps } from '../services/save-imported-article.js';
 import { tooLargeError } from './capture/decode.js';
 import { importCapture } from './capture/import-capture.js';
 import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
+import { importJsonl } from './jsonl/import-jsonl.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
 export interface FileOutcome {
   file: string;
+  /** True when all of the file went in; a JSON Lines file with skipped lines is `partial`. */
   ok: boolean;
+  partial?: boolean;
   /** The one-line result, e.g. `created 258871304963183 «…»`. */
   line: string;
+  /** Lines about parts of the file (a JSON Lines file's skipped lines). */
+  details: string[];
+}
+
+export interface ImportOptions extends CaptureDateOptions {
+  /** Progress through a JSON Lines file, in bytes. */
+  onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
 }
 
 /**
@@ -24,7 +36,7 @@ export interface FileOutcome {
 export async function importFiles(
   deps: SaveDeps,
   files: readonly string[],
-  options: CaptureDateOptions,
+  options: ImportOptions,
   onOutcome: (outcome: FileOutcome) => void = () => {},
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
@@ -50,27 +62,65 @@ function readFailure(error: unknown): string {
   }
 }
 
+/** True for files read as JSON Lines (by name: `.jsonl`). */
+export function isJsonLines(file: string): boolean {
+  return /\.jsonl$/i.test(file);
+}
+
+async function importJsonLines(
+  deps: SaveDeps,
+  file: string,
+  options: ImportOptions,
+): Promise<FileOutcome> {
+  const summary = await importJsonl(deps, file, {
+    timeZone: options.timeZone,
+    onProgress: (read, total) => options.onProgress?.(file, read, total),
+  });
+  const skipped = summary.skipped.length;
+  return {
+    file,
+    ok: skipped === 0,
+    partial: skipped > 0,
+    line: `${file}: ${summary.created} created, ${summary.updated} updated, ${skipped} lines skipped`,
+    details: [
+      ...summary.skipped.map((s) => `${file}:${s.line}: skipped: ${s.reason}`),
+      ...summary.warnings.map((w) => `${file}:${w.line}: warning: ${w.warning}`),
+    ],
+  };
+}
+
 async function importOne(
   deps: SaveDeps,
   file: string,
-  options: CaptureDateOptions,
+  options: ImportOptions,
 ): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    if (isJsonLines(file)) return await importJsonLines(deps, file, options);
     // Never read a huge file whole: the parser would refuse it anyway.
     if (info.size > MAX_CAPTURE_BYTES) {
-      return { file, ok: false, line: `${file}: refused: ${tooLargeError(info.size).userMessage}` };
+      return {
+        file,
+        ok: false,
+        line: `${file}: refused: ${tooLargeError(info.size).userMessage}`,
+        details: [],
+      };
     }
     bytes = await readFile(file);
   } catch (error) {
-    return { file, ok: false, line: `${file}: refused: ${readFailure(error)}` };
+    return { file, ok: false, line: `${file}: refused: ${readFailure(error)}`, details: [] };
   }
   try {
     const r = await importCapture(deps, bytes, options);
     const notes = r.warnings.length > 0 ? ` (warning: ${r.warnings.join('; ')})` : '';
-    return { file, ok: true, line: `${file}: ${r.action} ${r.id} «${r.headline}»${notes}` };
+    return {
+      file,
+      ok: true,
+      line: `${file}: ${r.action} ${r.id} «${r.headline}»${notes}`,
+      details: [],
+    };
   } catch (error) {
     const reason =
       error instanceof AppError
@@ -78,6 +128,6 @@ async function importOne(
         : error instanceof RangeError
           ? error.message
           : `unexpected error: ${String(error)}`;
-    return { file, ok: false, line: `${file}: refused: ${reason}` };
+    return { file, ok: false, line: `${file}: refused: ${reason}`, details: [] };
   }
 }

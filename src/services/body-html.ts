@@ -107,9 +107,15 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The body HTML for plain-text paragraphs: one `<p>` each, text escaped.
+ * The body HTML for plain-text paragraphs: one `<p>` each, text escaped,
+ * so the result is safe by construction and needs no sanitising pass.
  * @example paragraphsToHtml(['أ < ب']) === '<p>أ &lt; ب</p>'
  */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return sanitizeBodyHtml(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'));
+  return paragraphs.map((p) => `<p>${escapeTextNode(p)}</p>`).join('\n');
+}
+
+/** Escapes text for a text node (quotes need no escaping there, as the sanitiser prints them). */
+function escapeTextNode(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
 }

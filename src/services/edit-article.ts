@@ -28,6 +28,7 @@ import { insertRevision, replaceAutosave } from '../storage/repositories/revisio
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
+import { searchIndexFor } from '../search/index-for.js';
 import { sanitizeBodyHtml } from './body-html.js';
 import { InvalidInput } from './accounts.js';
 
@@ -132,6 +133,7 @@ export async function saveArticle(
       },
       now,
     );
+    await searchIndexFor(deps.database).indexArticle(trx, id, content);
     await replaceAuthors(trx, id, content.authorIds);
     const tags = await findOrCreateTags(trx, content.tags, slugify);
     await replaceTags(

@@ -4,8 +4,9 @@
  *
  * In order: the same id, if the stored article is the same story (same
  * source URL, or same headline); else the same source URL; else the same
- * headline when one of the two has no source URL (a capture saved once
- * without its link). An id that belongs to another story is refused.
+ * headline when the incoming article has a link and the stored one none (a
+ * capture saved once without its link), or when it has neither id nor link
+ * (that capture again). An id that belongs to another story is refused.
  */
 import { AppError } from '../lib/errors.js';
 import type { ArticleId } from '../domain/article-id.js';
@@ -58,6 +59,9 @@ export async function findImportMatch(
     const byUrl = await findIdentityBySourceUrl(db, incoming.sourceUrl);
     if (byUrl) return { stored: byUrl, notes: [] };
   }
+  // An article with an id of its own and no link (a dataset's line) is that id's
+  // article or a new one: two stories may share a headline.
+  if (incoming.sourceUrl === null && incoming.id !== null) return { stored: null, notes: [] };
   const byHeadline = await findIdentityByHeadlineKey(db, incoming.headlineKey, {
     withoutSourceUrl: incoming.sourceUrl !== null,
   });

@@ -9,7 +9,10 @@ import { slugify } from '../arabic/slug.js';
 import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
+import type { Transaction } from 'kysely';
+import { hasCode, type AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
+import type { Schema } from '../storage/tables/schema.js';
 import { insertArticle, updateArticle } from '../storage/repositories/articles.repository.js';
 import {
   replaceRelatedLinks,
@@ -17,6 +20,7 @@ import {
   type RelatedLinkWrite,
 } from '../storage/repositories/related-links.repository.js';
 import { ensureSection } from '../storage/repositories/sections.repository.js';
+import { searchIndexFor } from '../search/index-for.js';
 import { paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
 
@@ -68,41 +72,76 @@ export async function saveImportedArticle(
   deps: SaveDeps,
   article: ImportedArticle,
 ): Promise<SaveResult> {
+  return deps.database.db.transaction().execute((trx) => saveWithin(trx, deps, article));
+}
+
+/** The outcome of one article of a batch: saved, or refused with the reason. */
+export type BatchOutcome = { ok: true; result: SaveResult } | { ok: false; error: AppError };
+
+/**
+ * Saves many articles in one transaction (imports of thousands of
+ * articles). An article refused for its own reasons (an id taken by
+ * another story) is reported and skipped; the others are saved. A database
+ * error rolls the whole batch back and is thrown.
+ */
+export async function saveImportedArticles(
+  deps: SaveDeps,
+  articles: readonly ImportedArticle[],
+): Promise<BatchOutcome[]> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const outcomes: BatchOutcome[] = [];
+    for (const article of articles) {
+      try {
+        outcomes.push({ ok: true, result: await saveWithin(trx, deps, article) });
+      } catch (error) {
+        // Refusals happen before anything of the article is written.
+        if (!hasCode(error, 'IMPORT_ID_TAKEN')) throw error;
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  });
+}
+
+async function saveWithin(
+  trx: Transaction<Schema>,
+  deps: SaveDeps,
+  article: ImportedArticle,
+): Promise<SaveResult> {
   const now = deps.now();
   const headlineKey = headlineMatchKey(article.headline);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const { stored, notes } = await findImportMatch(trx, {
-      id: article.id,
-      sourceUrl: article.sourceUrl,
-      headlineKey,
-    });
-    const sectionName = article.sectionName === null ? '' : slugify(article.sectionName);
-    const section =
-      article.sectionName === null || sectionName === ''
-        ? null
-        : await ensureSection(trx, { slug: sectionName, name: article.sectionName }, now);
-    const keepStoredDate =
-      stored !== null && article.publishedAt === null && stored.publishedAt !== null;
-    if (keepStoredDate) notes.push('The stored publish date was kept: this copy has none.');
-    const write = {
-      headline: article.headline,
-      headlineKey,
-      excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
-      bodyHtml: paragraphsToHtml(article.paragraphs),
-      sectionId: section?.id ?? stored?.sectionId ?? null,
-      byline: article.byline ?? stored?.byline ?? null,
-      publishedAt: keepStoredDate ? stored.publishedAt : article.publishedAt,
-      publishedPrecision: keepStoredDate ? stored.publishedPrecision : article.publishedPrecision,
-      publishedLocalTime: keepStoredDate ? stored.publishedLocalTime : article.publishedLocalTime,
-      viewCount: article.views,
-      sourceUrl: article.sourceUrl ?? stored?.sourceUrl ?? null,
-    };
-    const id = stored?.id ?? (await insertArticle(trx, article.id, write, now));
-    if (stored) await updateArticle(trx, stored.id, write, now);
-    await replaceRelatedLinks(trx, id, relatedLinksOf(article));
-    const linksResolvedToIt = await resolveLinksTo(trx, id, headlineKey);
-    return { id, action: stored ? 'updated' : 'created', linksResolvedToIt, notes };
+  const { stored, notes } = await findImportMatch(trx, {
+    id: article.id,
+    sourceUrl: article.sourceUrl,
+    headlineKey,
   });
+  const sectionName = article.sectionName === null ? '' : slugify(article.sectionName);
+  const section =
+    article.sectionName === null || sectionName === ''
+      ? null
+      : await ensureSection(trx, { slug: sectionName, name: article.sectionName }, now);
+  const keepStoredDate =
+    stored !== null && article.publishedAt === null && stored.publishedAt !== null;
+  if (keepStoredDate) notes.push('The stored publish date was kept: this copy has none.');
+  const write = {
+    headline: article.headline,
+    headlineKey,
+    excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
+    bodyHtml: paragraphsToHtml(article.paragraphs),
+    sectionId: section?.id ?? stored?.sectionId ?? null,
+    byline: article.byline ?? stored?.byline ?? null,
+    publishedAt: keepStoredDate ? stored.publishedAt : article.publishedAt,
+    publishedPrecision: keepStoredDate ? stored.publishedPrecision : article.publishedPrecision,
+    publishedLocalTime: keepStoredDate ? stored.publishedLocalTime : article.publishedLocalTime,
+    viewCount: article.views,
+    sourceUrl: article.sourceUrl ?? stored?.sourceUrl ?? null,
+  };
+  const id = stored?.id ?? (await insertArticle(trx, article.id, write, now));
+  if (stored) await updateArticle(trx, stored.id, write, now);
+  await searchIndexFor(deps.database).indexArticle(trx, id, write);
+  await replaceRelatedLinks(trx, id, relatedLinksOf(article));
+  const linksResolvedToIt = await resolveLinksTo(trx, id, headlineKey);
+  return { id, action: stored ? 'updated' : 'created', linksResolvedToIt, notes };
 }
 
 function relatedLinksOf(article: ImportedArticle): RelatedLinkWrite[] {

@@ -79,7 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024 });
   await staticAssets(app, { assets, notFound });
   await mediaFiles(app, { mediaDir: config.mediaDir, notFound });
-  await app.register(async (site) => siteRoutes(site, { ...deps, now, pageContext }));
+  await app.register(async (site) =>
+    siteRoutes(site, { ...deps, now, timeZone: config.timeZone, pageContext }),
+  );
   await app.register(async (admin) =>
     adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),
   );

@@ -1,14 +1,17 @@
 /**
  * `midad import [--db FILE] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
- * imports page captures, one line of result per file. Exit status 1 when
+ * imports page captures and JSON Lines files of articles (`*.jsonl`, with
+ * a progress bar), one line of result per file. Exit status 1 when
  * any file was refused; the others are imported all the same.
  */
+import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { CaptureDate } from '../../importers/capture/parse-capture.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { openDatabase } from '../../storage/database.js';
+import { progressBar, type Progress } from '../progress.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
 export function parseDateOption(value: string): CaptureDate {
@@ -43,15 +46,34 @@ export function importCommand(setStatus: (code: number) => void): Command {
       const config = loadConfig(process.env, { dbFile: opts.db });
       const database = await openDatabase({ file: config.dbFile });
       try {
+        let bar: Progress | null = null;
         const outcomes = await importFiles(
           { database, now: () => new Date() },
           files,
-          { date: opts.date, timeZone: opts.tz ?? config.timeZone },
-          (outcome) => (outcome.ok ? console.log : console.error)(outcome.line),
+          {
+            date: opts.date,
+            timeZone: opts.tz ?? config.timeZone,
+            onProgress: (file, read, total) => {
+              bar ??= progressBar(basename(file), Math.ceil(total / 1024), 'KB');
+              bar.update(Math.ceil(read / 1024));
+            },
+          },
+          (outcome) => {
+            bar?.stop();
+            bar = null;
+            (outcome.ok || outcome.partial ? console.log : console.error)(outcome.line);
+            for (const detail of outcome.details) console.error(detail);
+          },
         );
-        const refused = outcomes.filter((o) => !o.ok).length;
-        console.log(`${outcomes.length - refused} imported, ${refused} refused`);
-        setStatus(refused > 0 ? 1 : 0);
+        const partial = outcomes.filter((o) => o.partial).length;
+        const refused = outcomes.filter((o) => !o.ok && !o.partial).length;
+        const whole = outcomes.length - partial - refused;
+        console.log(
+          partial > 0
+            ? `${whole} imported, ${partial} imported in part, ${refused} refused`
+            : `${whole} imported, ${refused} refused`,
+        );
+        setStatus(partial + refused > 0 ? 1 : 0);
       } finally {
         await database.close();
       }

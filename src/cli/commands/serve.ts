@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/load.js';
 import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
+import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { openDatabase } from '../../storage/database.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
@@ -48,6 +49,10 @@ export function serveCommand(): Command {
       if (config.demoContent && (await countArticles(database.db)) === 0) {
         const demo = await importDemoContent({ database, now });
         console.log(`midad: imported the demo article ${demo.id} «${demo.headline}»`);
+      }
+      if (await searchIndexIsEmpty(database)) {
+        const indexed = await rebuildSearchIndex(database);
+        console.log(`midad: built the search index of ${indexed} articles`);
       }
       const viewCounter = new ViewCounter({
         sink: (counts) => addViews(database.db, counts),

@@ -19,6 +19,7 @@ import * as createArticleRevisions from './2026_11_29_1902_create_article_revisi
 import * as createArticleEvents from './2026_11_29_1903_create_article_events.js';
 import * as createSettings from './2026_11_29_1904_create_settings.js';
 import * as createMedia from './2026_11_29_2000_create_media.js';
+import * as createArticleSearch from './2026_11_29_2100_create_article_search.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1903_create_article_events': createArticleEvents,
   '2026_11_29_1904_create_settings': createSettings,
   '2026_11_29_2000_create_media': createMedia,
+  '2026_11_29_2100_create_article_search': createArticleSearch,
 };

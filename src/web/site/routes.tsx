@@ -25,6 +25,7 @@ import { articlePath, canonicalArticlePath, type PageContext } from '../views/pa
 import { renderDocument } from '../views/render.js';
 import { isCountableView } from './countable-view.js';
 import { sendNotFound } from './error-pages.js';
+import { searchRoutes } from './search-routes.js';
 import type { SiteDeps } from './site-deps.js';
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
@@ -33,6 +34,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     ...deps.pageContext(request),
     breaking: await getBreakingNews(deps, deps.now()),
   });
+
+  await searchRoutes(app, { ...deps, context });
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const page = parsePage(request.query.page);

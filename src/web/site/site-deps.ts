@@ -11,6 +11,8 @@ export interface SiteDeps {
   viewCounter: ViewCounter;
   /** The clock (UTC). */
   now: () => Date;
+  /** The site's IANA time zone (dates typed in forms are read in it). */
+  timeZone: string;
   /** The page context of a request (its origin, the current time, the site's locale). */
   pageContext: (request: FastifyRequest) => PageContext;
 }

@@ -72,6 +72,20 @@ export function Layout({
             <nav aria-label={t('site.home')}>
               <a href="/">{t('site.home')}</a>
             </nav>
+            <form class="site-search" method="get" action="/search" role="search">
+              <label for="site-search-q" class="visually-hidden">
+                {t('search.label')}
+              </label>
+              <input
+                id="site-search-q"
+                type="search"
+                name="q"
+                dir="auto"
+                maxLength={200}
+                placeholder={t('search.placeholder')}
+              />
+              <button type="submit">{t('search.submit')}</button>
+            </form>
           </div>
         </header>
         {ctx.breaking.length > 0 ? (

@@ -1,0 +1,71 @@
+/**
+ * Words of a text with their place in it, and their search keys. The same
+ * analysis runs when articles are indexed and when readers search, and it
+ * maps matches back to the ORIGINAL text for highlighting.
+ *
+ * A word is a run of letters, combining marks (tashkeel), digits and
+ * tatweel (Unicode \p{L} \p{M} \p{N}, U+0640), so a diacritic never splits
+ * a word. Everything else (spaces, punctuation such as ، ؛ ؟ « ») separates
+ * words. Arabic-Indic digits are digits.
+ */
+import { normalizeForSearch } from './normalize.js';
+import { stemCandidates } from './stem.js';
+
+/** A word of the original text: `text.slice(start, end)`, and its search key. */
+export interface Token {
+  start: number;
+  end: number;
+  /** The normalised form (see normalizeForSearch), never empty. */
+  key: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640\u200C\u200D]+/gu;
+
+/**
+ * The words of `text`, in order, with UTF-16 offsets into `text`.
+ *
+ * @example tokenize('نظام اﻷسد') // [{start:0,end:4,key:'نظام'},{start:5,end:9,key:'الاسد'}]
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const key = normalizeForSearch(match[0]).replace(/\s+/g, '');
+    if (key !== '') tokens.push({ start: match.index, end: match.index + match[0].length, key });
+  }
+  return tokens;
+}
+
+/** The search keys of a text: its exact forms and their stems. */
+export interface AnalysedText {
+  /** Normalised forms, in text order, space-separated. */
+  exact: string;
+  /** Stem candidates (see stem.ts), in text order, space-separated. */
+  stems: string;
+}
+
+const NOT_A_KEY_LETTER = /[^\p{L}\p{N}]+/u;
+/** Stems of words seen lately: news text repeats its words, and stemming is the slow part. */
+const STEM_CACHE = new Map<string, string[]>();
+const STEM_CACHE_SIZE = 100_000;
+
+function cachedStems(key: string): string[] {
+  let stems = STEM_CACHE.get(key);
+  if (stems === undefined) {
+    if (STEM_CACHE.size >= STEM_CACHE_SIZE) STEM_CACHE.clear();
+    stems = stemCandidates(key);
+    STEM_CACHE.set(key, stems);
+  }
+  return stems;
+}
+
+/**
+ * Analyses `text` for the index: the same keys as `tokenize` gives word by
+ * word, computed on the whole text at once (normalising once is several
+ * times faster than word by word).
+ */
+export function analyse(text: string): AnalysedText {
+  const keys = normalizeForSearch(text)
+    .split(NOT_A_KEY_LETTER)
+    .filter((k) => k !== '');
+  return { exact: keys.join(' '), stems: keys.flatMap(cachedStems).join(' ') };
+}

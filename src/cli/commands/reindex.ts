@@ -1,0 +1,30 @@
+/**
+ * `midad reindex [--db FILE]`: rebuilds the search index from the articles,
+ * with a progress bar.
+ */
+import { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { rebuildSearchIndex } from '../../services/reindex.js';
+import { openDatabase } from '../../storage/database.js';
+import { countArticles } from '../../storage/repositories/articles.repository.js';
+import { progressBar } from '../progress.js';
+
+export function reindexCommand(): Command {
+  return new Command('reindex')
+    .description('rebuild the search index from the articles')
+    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
+    .action(async (opts: { db?: string }) => {
+      const config = loadConfig(process.env, { dbFile: opts.db });
+      const database = await openDatabase({ file: config.dbFile });
+      try {
+        const started = performance.now();
+        const bar = progressBar('reindex', await countArticles(database.db), 'articles');
+        const done = await rebuildSearchIndex(database, (n, total) => bar.update(n, total));
+        bar.stop();
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`indexed ${done} articles in ${seconds.toFixed(1)} s`);
+      } finally {
+        await database.close();
+      }
+    });
+}

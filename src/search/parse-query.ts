@@ -1,0 +1,58 @@
+/**
+ * A reader's query, read safely: words and "quoted phrases", analysed like
+ * indexed text. Nothing the reader types reaches the search engine as
+ * syntax: only keys made of letters and digits do.
+ */
+import { stemCandidates } from '../arabic/stem.js';
+import { tokenize } from '../arabic/tokenize.js';
+
+/** Longest query read, in characters; the rest is ignored. */
+export const MAX_QUERY_LENGTH = 200;
+/** Most words and phrases a query is made of. */
+export const MAX_TERMS = 10;
+
+/** A word of the query: its exact key and its stems. */
+export interface QueryWord {
+  key: string;
+  stems: string[];
+}
+
+export interface ParsedQuery {
+  /** Words that must each match (exactly or by stem). */
+  words: QueryWord[];
+  /** Phrases (two or more words, in order) that must match exactly. */
+  phrases: string[][];
+}
+
+/** True when the query asks for nothing (no words). */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return query.words.length === 0 && query.phrases.length === 0;
+}
+
+/**
+ * Reads `raw`: text between double quotes (" or « » or “ ”) is a phrase;
+ * the rest are words. Duplicates are dropped; at most MAX_TERMS terms.
+ *
+ * @example parseQuery('الأسد "وقف إطلاق"') // words [اسد…], phrases [['وقف','اطلاق']]
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const text = raw.slice(0, MAX_QUERY_LENGTH).replace(/[«»“”]/g, '"');
+  const words: QueryWord[] = [];
+  const phrases: string[][] = [];
+  const seen = new Set<string>();
+  text.split('"').forEach((part, index) => {
+    const keys = tokenize(part).map((t) => t.key);
+    if (index % 2 === 1 && keys.length > 1) {
+      const phrase = keys.slice(0, MAX_TERMS);
+      if (!seen.has(phrase.join(' '))) phrases.push(phrase);
+      seen.add(phrase.join(' '));
+      return;
+    }
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      words.push({ key, stems: stemCandidates(key) });
+    }
+  });
+  return { words: words.slice(0, MAX_TERMS), phrases: phrases.slice(0, MAX_TERMS) };
+}

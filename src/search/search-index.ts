@@ -1,0 +1,77 @@
+/**
+ * The search index, behind one interface for both engines: SQLite FTS5
+ * (sqlite-fts5.ts) and PostgreSQL tsvector. Both hold the same analysed
+ * keys (arabic/tokenize.ts), so they give the same hits.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ArticleId } from '../domain/article-id.js';
+import type { PublishedPrecision } from '../domain/article.js';
+import type { Schema } from '../storage/tables/schema.js';
+import type { ParsedQuery } from './parse-query.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** What is indexed of an article. */
+export interface IndexedText {
+  headline: string;
+  /** Sanitised body HTML. */
+  bodyHtml: string;
+}
+
+export interface SearchFilters {
+  /** Only this section (its slug). */
+  section?: string | undefined;
+  /** Published at or after this instant. */
+  from?: Date | undefined;
+  /** Published before this instant. */
+  to?: Date | undefined;
+}
+
+export type SearchSort = 'relevance' | 'date';
+
+/** A published article that matched. */
+export interface SearchRow {
+  id: ArticleId;
+  headline: string;
+  bodyHtml: string;
+  publishedAt: Date | null;
+  publishedPrecision: PublishedPrecision;
+  section: { slug: string; name: string } | null;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  /** Matching articles in all, up to COUNT_LIMIT. */
+  total: number;
+}
+
+/** Hits counted at most (the count of a very common word stops here). */
+export const COUNT_LIMIT = 1000;
+
+export interface SearchIndex {
+  /**
+   * Indexes (or re-indexes) an article, inside the caller's transaction.
+   * `fresh`: the article is known not to be in the index (a rebuild after
+   * `clear`), which spares looking for an old entry.
+   */
+  indexArticle(
+    db: Db,
+    id: ArticleId,
+    text: IndexedText,
+    options?: { fresh?: boolean },
+  ): Promise<void>;
+  /** Removes an article from the index. */
+  removeArticle(db: Db, id: ArticleId): Promise<void>;
+  /** Empties the index (before a rebuild). */
+  clear(db: Db): Promise<void>;
+  /**
+   * Published articles matching every word (exactly or by stem) and every
+   * phrase, best first (BM25 with headline and exact-form matches weighed
+   * above body and stem-only ones, then newest), or newest first.
+   */
+  search(
+    db: Db,
+    query: ParsedQuery,
+    options: { filters: SearchFilters; sort: SearchSort; limit: number; offset: number },
+  ): Promise<SearchPage>;
+}

@@ -1,0 +1,72 @@
+/**
+ * The search page's and API's parameters, read at the edge. Anything odd
+ * is ignored or clamped, never an error: a reader's query always gets an
+ * answer.
+ */
+import { wallClockToUtc } from '../../lib/time-zone.js';
+import type { SearchRequest } from '../../services/search-articles.js';
+import type { SearchForm } from '../views/search-page.js';
+
+/** Results per page on the search page; the API's default and largest `limit`. */
+export const PAGE_SIZE = 10;
+export const API_MAX_LIMIT = 50;
+/** Pages a query may be read to. */
+export const MAX_PAGE = 100;
+
+function text(query: unknown, name: string): string {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function whole(value: string, min: number, max: number, fallback: number): number {
+  if (!/^\d{1,6}$/.test(value)) return fallback;
+  return Math.min(max, Math.max(min, Number(value)));
+}
+
+/** A YYYY-MM-DD date as the instant its day starts in `timeZone`, or undefined. */
+function dayStart(value: string, timeZone: string, plusDays = 0): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  try {
+    const start = wallClockToUtc(
+      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: 0, minute: 0 },
+      timeZone,
+    );
+    return plusDays === 0 ? start : new Date(start.getTime() + plusDays * 86_400_000);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The form as the reader filled it (for showing it back). */
+export function searchForm(query: unknown): SearchForm {
+  const sort = text(query, 'sort') === 'date' ? 'date' : 'relevance';
+  return {
+    q: text(query, 'q').slice(0, 1000),
+    section: text(query, 'section').slice(0, 100),
+    from: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'from')) ? text(query, 'from') : '',
+    to: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'to')) ? text(query, 'to') : '',
+    sort,
+    page: whole(text(query, 'page'), 1, MAX_PAGE, 1),
+  };
+}
+
+/** The request to the search service for a form; `to` covers the whole day it names. */
+export function searchRequest(form: SearchForm, timeZone: string, limit: number): SearchRequest {
+  return {
+    q: form.q,
+    filters: {
+      section: form.section || undefined,
+      from: dayStart(form.from, timeZone),
+      to: dayStart(form.to, timeZone, 1),
+    },
+    sort: form.sort,
+    page: form.page,
+    limit,
+  };
+}
+
+/** The API's `limit`: 1 to API_MAX_LIMIT, default PAGE_SIZE. */
+export function apiLimit(query: unknown): number {
+  return whole(text(query, 'limit'), 1, API_MAX_LIMIT, PAGE_SIZE);
+}

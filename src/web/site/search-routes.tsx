@@ -1,0 +1,66 @@
+/**
+ * Search: the page `/search?q=` and the JSON API `/api/search?q=&limit=`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { searchArticles } from '../../services/search-articles.js';
+import type { TextPart } from '../../search/snippet.js';
+import { listSections } from '../../storage/repositories/sections.repository.js';
+import { escapeHtml } from '../../services/body-html.js';
+import type { PageContext } from '../views/page-context.js';
+import { renderDocument } from '../views/render.js';
+import { SearchPage } from '../views/search-page.js';
+import { apiLimit, PAGE_SIZE, searchForm, searchRequest } from './search-params.js';
+import type { SiteDeps } from './site-deps.js';
+
+const plain = (parts: TextPart[]) => parts.map((p) => p.text).join('');
+const marked = (parts: TextPart[]) =>
+  parts.map((p) => (p.match ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
+
+export async function searchRoutes(
+  app: FastifyInstance,
+  deps: SiteDeps & { timeZone: string; context: (request: FastifyRequest) => Promise<PageContext> },
+): Promise<void> {
+  app.get('/search', async (request, reply) => {
+    const form = searchForm(request.query);
+    const [outcome, sections] = await Promise.all([
+      searchArticles(deps, searchRequest(form, deps.timeZone, PAGE_SIZE)),
+      listSections(deps.database.db),
+    ]);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(
+        renderDocument(
+          <SearchPage
+            ctx={await deps.context(request)}
+            form={form}
+            sections={sections}
+            outcome={outcome}
+            perPage={PAGE_SIZE}
+          />,
+        ),
+      );
+  });
+
+  app.get('/api/search', async (request, reply) => {
+    const form = searchForm(request.query);
+    const limit = apiLimit(request.query);
+    const outcome = await searchArticles(deps, searchRequest(form, deps.timeZone, limit));
+    return reply.header('cache-control', 'no-cache').send({
+      query: form.q,
+      total: outcome.total,
+      page: form.page,
+      limit,
+      results: outcome.results.map((r) => ({
+        id: r.id,
+        headline: r.headline,
+        url: `/a/${r.id}`,
+        publishedAt: r.publishedAt?.toISOString() ?? null,
+        section: r.section,
+        snippet: plain(r.snippetParts),
+        snippetHtml: marked(r.snippetParts),
+        headlineHtml: marked(r.headlineParts),
+      })),
+    });
+  });
+}
