@@ -58,17 +58,21 @@ export const sqliteFts5: SearchIndex = {
   async search(db, query, { filters, sort, limit, offset }) {
     const match = fts5Expression(query);
     const where = [
-      sql`article_search match ${match}`,
       sql`a.status = 'published'`,
       ...(filters.section ? [sql`s.slug = ${filters.section}`] : []),
       ...(filters.from ? [sql`a.published_at >= ${fromDate(filters.from)}`] : []),
       ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),
     ];
     const condition = sql.join(where, sql` and `);
+    // The full-text match runs once, first (a materialised CTE), then joins the
+    // articles: left to itself the planner may test the match once per article.
+    const hits = sql`with hits as materialized (
+        select rowid as id, bm25(article_search, 10.0, 4.0, 2.0, 1.0) as score
+        from article_search where article_search match ${match})`;
     const order =
       sort === 'date'
         ? sql`a.published_at is null, a.published_at desc, a.id desc`
-        : sql`bm25(article_search, 10.0, 4.0, 2.0, 1.0), a.published_at is null, a.published_at desc, a.id desc`;
+        : sql`hits.score, a.published_at is null, a.published_at desc, a.id desc`;
     const rows = await sql<{
       id: bigint;
       headline: string;
@@ -77,13 +81,13 @@ export const sqliteFts5: SearchIndex = {
       published_precision: string;
       section_slug: string | null;
       section_name: string | null;
-    }>`select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
+    }>`${hits} select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
         s.slug as section_slug, s.name as section_name
-      from article_search join articles a on a.id = article_search.rowid
+      from hits join articles a on a.id = hits.id
       left join sections s on s.id = a.section_id
       where ${condition} order by ${order} limit ${limit} offset ${offset}`.execute(db);
-    const counted = await sql<{ n: bigint }>`select count(*) as n from (
-        select 1 from article_search join articles a on a.id = article_search.rowid
+    const counted = await sql<{ n: bigint }>`${hits} select count(*) as n from (
+        select 1 from hits join articles a on a.id = hits.id
         left join sections s on s.id = a.section_id
         where ${condition} limit ${COUNT_LIMIT})`.execute(db);
     return {
