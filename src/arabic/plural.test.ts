@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { arabicPluralCategory, countPhrase, MINUTE_FORMS, VIEW_FORMS } from './plural.js';
+import {
+  arabicPluralCategory,
+  countPhrase,
+  MINUTE_FORMS,
+  VIEW_FORMS,
+  HOUR_FORMS,
+} from './plural.js';
 
 describe('arabicPluralCategory', () => {
   it.each([
@@ -55,5 +61,17 @@ describe('countPhrase with MINUTE_FORMS', () => {
     [15, 'latn', '15 دقيقة'],
   ] as const)('says %d minutes in %s digits as %s', (n, numerals, expected) => {
     expect(countPhrase(n, MINUTE_FORMS, numerals)).toBe(expected);
+  });
+});
+
+describe('HOUR_FORMS', () => {
+  it.each([
+    [1, 'ساعة واحدة'],
+    [2, 'ساعتان'],
+    [3, '3 ساعات'],
+    [12, '12 ساعة'],
+    [48, '48 ساعة'],
+  ])('%i hours read %s', (n, expected) => {
+    expect(countPhrase(n, HOUR_FORMS, 'latn')).toBe(expected);
   });
 });

@@ -66,3 +66,13 @@ export const MINUTE_FORMS: PluralForms = Object.freeze({
   many: '{count} دقيقة',
   other: '{count} دقيقة',
 });
+
+/** Forms of ساعة (an hour), e.g. `countPhrase(3, HOUR_FORMS, 'latn') === '3 ساعات'`. */
+export const HOUR_FORMS: PluralForms = Object.freeze({
+  zero: 'أقل من ساعة',
+  one: 'ساعة واحدة',
+  two: 'ساعتان',
+  few: '{count} ساعات',
+  many: '{count} ساعة',
+  other: '{count} ساعة',
+});

@@ -14,7 +14,7 @@ import {
   type Revision,
   type RevisionSummary,
 } from '../storage/repositories/revisions.repository.js';
-import { assertCanEdit, loadArticle, saveArticle, type EditDeps } from './edit-article.js';
+import { assertCanView, loadArticle, saveArticle, type EditDeps } from './edit-article.js';
 
 /** A run of a diff: kept, added in the newer text, or removed from the older. */
 export interface DiffPart {
@@ -35,7 +35,7 @@ export async function revisionsOf(
   actor: Actor,
   id: ArticleId,
 ): Promise<RevisionSummary[]> {
-  assertCanEdit(actor, await loadArticle(deps, id));
+  assertCanView(actor, await loadArticle(deps, id));
   return listRevisions(deps.database.db, id);
 }
 
@@ -73,7 +73,7 @@ export async function diffRevision(
   revisionId: string,
 ): Promise<RevisionDiff> {
   const article = await loadArticle(deps, id);
-  assertCanEdit(actor, article);
+  assertCanView(actor, article);
   const revision = await findRevision(deps.database.db, id, revisionId);
   if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.', { status: 404 });
   return {

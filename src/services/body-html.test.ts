@@ -7,8 +7,13 @@ describe('sanitizeBodyHtml', () => {
     ['drops event handlers', '<p onclick="x()">خبر</p>', '<p>خبر</p>'],
     [
       'drops an onerror image handler',
-      '<img src="https://x.example/a.jpg" onerror="alert(1)" alt="">',
-      '<img src="https://x.example/a.jpg" alt="" />',
+      '<img src="/media/1/w640.webp" onerror="alert(1)" alt="">',
+      '<img src="/media/1/w640.webp" alt="" />',
+    ],
+    [
+      'drops the address of an image on another site',
+      '<img src="https://tracker.example/p.gif" alt="">',
+      '<img alt="" />',
     ],
     [
       'drops javascript: links but keeps the text',

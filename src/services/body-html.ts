@@ -22,8 +22,8 @@ function isEmbed(attribs: Record<string, string>): boolean {
 /**
  * The allowlist: what the newsroom's editor can produce and the site can
  * render safely. No scripts, styles, event handlers, SVG or iframes; links
- * only to http(s) and mailto (images: http(s) and site paths, never
- * `data:`); `dir` for mixed-direction text; two custom blocks: embeds
+ * only to http(s) and mailto; images only from the site itself (relative
+ * paths such as /media/7/w960.webp), never another site's or `data:`; `dir` for mixed-direction text; two custom blocks: embeds
  * (`<figure class="embed" data-embed data-url>`) and "read also" boxes
  * (`<aside class="read-also" data-article-id>`). Every HTML that enters
  * (editor, API, import) goes through here.
@@ -78,7 +78,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
       !isEmbed(frame.attribs)) ||
     (frame.tag === 'aside' && !/^[1-9][0-9]{0,18}$/.test(frame.attribs['data-article-id'] ?? '')),
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  // Images come from the media library (site paths, stripped of camera and GPS
+  // data): another site's image would be a tracking pixel in every reader's page.
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
 };

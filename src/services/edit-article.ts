@@ -24,12 +24,17 @@ import {
   slugTaken,
   updateContent,
 } from '../storage/repositories/newsroom-articles.repository.js';
-import { insertRevision, replaceAutosave } from '../storage/repositories/revisions.repository.js';
+import {
+  findNewerSaveByOthers,
+  insertRevision,
+  replaceAutosave,
+} from '../storage/repositories/revisions.repository.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
-import { sanitizeBodyHtml } from './body-html.js';
+import { escapeHtml, sanitizeBodyHtml } from './body-html.js';
+import { assertPublishable } from './publishable.js';
 import { InvalidInput } from './accounts.js';
 
 export interface EditDeps {
@@ -61,15 +66,37 @@ export async function loadArticle(deps: EditDeps, id: ArticleId): Promise<Editab
   return article;
 }
 
-/** AppError FORBIDDEN (403) unless `actor` may edit `article` now. */
-export function assertCanEdit(actor: Actor, article: EditableArticle): void {
-  const allowed =
+/**
+ * True when `actor` may change `article` now: a byline or an editor, not
+ * while it is archived (restore it first), and a contributor only while it
+ * is a draft (once submitted it is in the editors' hands).
+ */
+export function mayEdit(actor: Actor, article: EditableArticle): boolean {
+  return (
     can(actor, 'article.edit', article.authorIds) &&
     article.status !== 'archived' &&
-    // A contributor's article leaves their hands once submitted.
-    (actor.role !== 'contributor' || article.status === 'draft');
-  if (!allowed) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow editing this article.', {
+    (actor.role !== 'contributor' || article.status === 'draft')
+  );
+}
+
+/** True when `actor` may see `article` in the newsroom (its bylines and editors, in any status). */
+export function mayView(actor: Actor, article: EditableArticle): boolean {
+  return can(actor, 'article.edit', article.authorIds);
+}
+
+/** AppError FORBIDDEN (403) unless `actor` may edit `article` now. */
+export function assertCanEdit(actor: Actor, article: EditableArticle): void {
+  if (!mayEdit(actor, article)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow editing this article now.', {
+      status: 403,
+    });
+  }
+}
+
+/** AppError FORBIDDEN (403) unless `actor` may see `article` in the newsroom. */
+export function assertCanView(actor: Actor, article: EditableArticle): void {
+  if (!mayView(actor, article)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow opening this article.', {
       status: 403,
     });
   }
@@ -89,7 +116,6 @@ export async function createDraft(deps: EditDeps, actor: Actor): Promise<Article
       now,
     );
     await replaceAuthors(trx, id, [actor.id]);
-    await insertRevision(trx, { articleId: id, kind: 'save', userId: actor.id, content }, now);
     return id;
   });
 }
@@ -99,20 +125,42 @@ export async function createDraft(deps: EditDeps, actor: Actor): Promise<Article
  * the headline when left empty and made unique; tags are created on the
  * fly; bylines must be users, and only a user with `article.edit.any`
  * (an editor) may change them.
- * @throws ARTICLE_NOT_FOUND, FORBIDDEN; InvalidInput (field, code) for a bad field.
+ * @throws ARTICLE_NOT_FOUND, FORBIDDEN; ARTICLE_CHANGED (409, `detail` =
+ *   `name|ISO time` of the other save) when `baseVersion` is older than
+ *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field.
  */
 export async function saveArticle(
   deps: EditDeps,
   actor: Actor,
   id: ArticleId,
   input: ArticleContent,
-  options: { autosave?: boolean; revisionKind?: 'save' | 'restore' } = {},
+  options: {
+    autosave?: boolean;
+    revisionKind?: 'save' | 'restore';
+    /** When the writer's copy was loaded: a save by someone else since then is a conflict. */
+    baseVersion?: Date | null;
+  } = {},
 ): Promise<EditableArticle> {
   const article = await loadArticle(deps, id);
   assertCanEdit(actor, article);
+  if (options.baseVersion) {
+    const newer = await findNewerSaveByOthers(deps.database.db, id, options.baseVersion, actor.id);
+    if (newer) {
+      throw new AppError(
+        'ARTICLE_CHANGED',
+        'Someone else saved this article since you opened it.',
+        {
+          status: 409,
+          detail: `${newer.userName ?? ''}|${newer.createdAt.toISOString()}`,
+        },
+      );
+    }
+  }
   const content = await cleanContent(deps, actor, article, input);
   const now = deps.now();
   const live = article.status === 'published' || article.status === 'scheduled';
+  // What readers see (or will at the scheduled time) must stay publishable.
+  if (live && !options.autosave) await assertPublishable(deps.database, content);
   await deps.database.db.transaction().execute(async (trx) => {
     if (options.autosave) {
       await replaceAutosave(trx, { articleId: id, userId: actor.id, content }, now);
@@ -172,7 +220,7 @@ async function cleanContent(
   const content: ArticleContent = {
     ...input,
     headline,
-    bodyHtml: sanitizeBodyHtml(input.bodyHtml),
+    bodyHtml: bodyHtmlOf(input.bodyHtml),
     slug: slugify(input.slug ?? '') || slugify(headline) || null,
     seoTitle: input.seoTitle.trim(),
     seoDescription: input.seoDescription.trim(),
@@ -204,6 +252,23 @@ async function cleanContent(
     throw new InvalidInput('ARTICLE_SECTION_UNKNOWN', 'sectionId', 'No such section.');
   }
   return content;
+}
+
+/**
+ * The body as sanitised HTML. Text without any tag (typed in the plain
+ * textarea, without JavaScript) becomes paragraphs: one per blank-line
+ * separated block, single line breaks kept as breaks.
+ */
+export function bodyHtmlOf(body: string): string {
+  if (/<[a-z!/]/i.test(body)) return sanitizeBodyHtml(body);
+  const blocks = body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+  return sanitizeBodyHtml(
+    blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n'),
+  );
 }
 
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */

@@ -18,7 +18,9 @@ export const MAX_INPUT_PIXELS = 100_000_000;
 
 /** How every upload is decoded: refuse damaged data, cap the pixels, turn upright. */
 const INPUT: SharpOptions = {
-  failOn: 'error',
+  // 'warning': libjpeg's and libpng's warnings too (premature end, corrupt data), so a
+  // damaged file is refused rather than stored half grey.
+  failOn: 'warning',
   limitInputPixels: MAX_INPUT_PIXELS,
   autoOrient: true,
 };

@@ -6,10 +6,7 @@
  * changed.
  */
 import type { ArticleId } from '../domain/article-id.js';
-import { contentProblems, type EditableArticle } from '../domain/editable-article.js';
-import { imagesWithoutAlt } from '../domain/image-alt.js';
-import { isBlankAlt } from '../domain/media.js';
-import { findMediaById } from '../storage/repositories/media.repository.js';
+import type { EditableArticle } from '../domain/editable-article.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
   MOVE_PERMISSION,
@@ -21,6 +18,7 @@ import { AppError } from '../lib/errors.js';
 import { updateStatus } from '../storage/repositories/newsroom-articles.repository.js';
 import { insertEvent } from '../storage/repositories/revisions.repository.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
+import { assertPublishable } from './publishable.js';
 
 /** Called after a move that changes what readers see (publish, unpublish, archive). */
 export type PublicChangeListener = (change: {
@@ -64,7 +62,7 @@ export async function moveArticle(
     );
   }
   const now = deps.now();
-  if (move === 'publish' || move === 'schedule') await assertPublishable(deps, article);
+  if (move === 'publish' || move === 'schedule') await assertPublishable(deps.database, article);
   if (move === 'schedule' && (!options.scheduledAt || options.scheduledAt <= now)) {
     throw new AppError('SCHEDULE_IN_PAST', 'Choose a publishing time in the future.', {
       status: 422,
@@ -112,34 +110,5 @@ function statusChange(
     case 'archive':
     case 'restore':
       return { status: to };
-  }
-}
-
-async function assertPublishable(deps: MoveDeps, article: EditableArticle): Promise<void> {
-  const incomplete = contentProblems(article, true).filter((p) => p.code === 'REQUIRED');
-  if (incomplete.length > 0) {
-    throw new AppError(
-      'PUBLISH_INCOMPLETE',
-      'The article needs a headline and a body before it is published.',
-      {
-        status: 422,
-        detail: incomplete.map((p) => p.field).join(','),
-      },
-    );
-  }
-  const missing = imagesWithoutAlt(article.bodyHtml);
-  if (article.featuredMediaId !== null) {
-    const media = await findMediaById(deps.database.db, article.featuredMediaId);
-    if (!media || isBlankAlt(media.alt)) missing.unshift(`media:${article.featuredMediaId}`);
-  }
-  if (missing.length > 0) {
-    throw new AppError(
-      'PUBLISH_MISSING_ALT',
-      'Every image needs alt text before the article is published.',
-      {
-        status: 422,
-        detail: missing.join(' '),
-      },
-    );
   }
 }

@@ -10,7 +10,7 @@ import {
   findArticleIdByPreviewHash,
   updatePreviewTokenHash,
 } from '../storage/repositories/newsroom-articles.repository.js';
-import { assertCanEdit, loadArticle, type EditDeps } from './edit-article.js';
+import { assertCanView, loadArticle, type EditDeps } from './edit-article.js';
 
 /** Makes a new preview token for the article; the previous link stops working. */
 export async function createPreviewToken(
@@ -18,7 +18,7 @@ export async function createPreviewToken(
   actor: Actor,
   id: ArticleId,
 ): Promise<string> {
-  assertCanEdit(actor, await loadArticle(deps, id));
+  assertCanView(actor, await loadArticle(deps, id));
   const token = randomToken();
   await updatePreviewTokenHash(deps.database.db, id, sha256Hex(token));
   return token;

@@ -57,9 +57,23 @@ export async function renameSectionTo(
   await renameSection(deps.database.db, id, clean);
 }
 
-/** Removes a section; its articles stay, without a section. */
-export async function removeSection(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+function assertConfirmed(confirmed: boolean): void {
+  if (!confirmed) {
+    throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.', {
+      status: 422,
+    });
+  }
+}
+
+/** Removes a section once confirmed; its articles stay, without a section. */
+export async function removeSection(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  confirmed: boolean,
+): Promise<void> {
   allow(actor, 'section.manage');
+  assertConfirmed(confirmed);
   if (!(await findSection(deps.database.db, { id }))) {
     throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
   }
@@ -83,9 +97,15 @@ export async function renameTagTo(
   await renameTag(deps.database.db, id, clean);
 }
 
-/** Removes a tag from every article. */
-export async function removeTag(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+/** Removes a tag from every article, once confirmed. */
+export async function removeTag(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  confirmed: boolean,
+): Promise<void> {
   allow(actor, 'tag.manage');
+  assertConfirmed(confirmed);
   if (!/^[1-9][0-9]{0,18}$/.test(id))
     throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
   await deps.database.db.transaction().execute((trx) => deleteTag(trx, id));

@@ -128,7 +128,7 @@ describe('CSRF protection', () => {
       password: 'a long enough password',
     });
     expect(forged.statusCode).toBe(403);
-    expect(forged.body).toContain('الطلب مرفوض');
+    expect(forged.body).toContain('انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مجدداً.');
     expect((await owner.get('/admin/users')).body).not.toContain('x@evil.example');
   });
 });

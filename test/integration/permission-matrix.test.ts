@@ -55,6 +55,7 @@ const CALLS: Record<string, { url: string; form?: Record<string, string> }> = {
     form: { headline: 'عنوان', body_html: '<p>نص</p>' },
   },
   'articles.autosave': { url: '/admin/articles/{article}/autosave', form: { headline: 'عنوان' } },
+  'articles.autosave-new': { url: '/admin/articles/autosave', form: { headline: 'عنوان' } },
   'articles.move': { url: '/admin/articles/{article}/move', form: { move: 'submit' } },
   'articles.breaking': { url: '/admin/articles/{article}/breaking', form: { hours: '1' } },
   'articles.lead': { url: '/admin/articles/{article}/lead', form: { pin: '1' } },

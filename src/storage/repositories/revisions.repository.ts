@@ -174,3 +174,44 @@ export async function listEvents(db: Db, articleId: ArticleId): Promise<Workflow
     at: toDate(r.at),
   }));
 }
+
+/**
+ * The newest save of the article by someone other than `userId` after
+ * `since` (not autosaves), or null: what a save made from an older copy
+ * would overwrite.
+ */
+export async function findNewerSaveByOthers(
+  db: Db,
+  articleId: ArticleId,
+  since: Date,
+  userId: string,
+): Promise<{ userName: string | null; createdAt: Date } | null> {
+  const row = await db
+    .selectFrom('article_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.created_at', 'u.display_name'])
+    .where('r.article_id', '=', bindId(articleId))
+    .where('r.kind', 'in', ['save', 'restore'])
+    .where('r.created_at', '>', fromDate(since))
+    .where((eb) => eb.or([eb('r.user_id', 'is', null), eb('r.user_id', '!=', bindId(userId))]))
+    .orderBy('r.id', 'desc')
+    .executeTakeFirst();
+  return row ? { userName: row.display_name, createdAt: toDate(row.created_at) } : null;
+}
+
+/** The user's autosave of the article, if any: its id and time. */
+export async function findAutosave(
+  db: Db,
+  articleId: ArticleId,
+  userId: string,
+): Promise<{ id: string; createdAt: Date } | null> {
+  const row = await db
+    .selectFrom('article_revisions')
+    .select(['id', 'created_at'])
+    .where('article_id', '=', bindId(articleId))
+    .where('user_id', '=', bindId(userId))
+    .where('kind', '=', 'autosave')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? { id: toIdString(row.id), createdAt: toDate(row.created_at) } : null;
+}

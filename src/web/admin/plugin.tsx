@@ -67,6 +67,18 @@ export async function adminPlugin(
   app.decorateRequest('user', null);
   app.decorateRequest('adminLang', 'ar');
 
+  // Refusals in the newsroom get the newsroom's page, in the admin's language;
+  // anything else goes on to the site's error handling.
+  app.setErrorHandler((error, request, reply) => {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'FORBIDDEN' || code.startsWith('FST_CSRF')) {
+      const ctx = kit.context(request, reply);
+      const message = code === 'FORBIDDEN' ? undefined : ctx.t('admin.error.CSRF');
+      return kit.render(reply, <ForbiddenPage ctx={ctx} message={message} />, 403);
+    }
+    throw error;
+  });
+
   app.addHook('onRequest', async (request) => {
     request.adminLang = request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar';
     const token = request.cookies[SESSION_COOKIE];

@@ -9,7 +9,7 @@
  * saved, by autosave or by submitting the form, leaving the page asks
  * first.
  */
-import { csrfToken, requestJson } from './http.js';
+import { csrfToken, field, requestJson } from './http.js';
 import { fillIn, type Labels } from './labels.js';
 
 const PAUSE_MS = 2_000;
@@ -65,13 +65,17 @@ export function clockTime(date: Date): string {
  * @example savedMessage('حُفظت المسودة تلقائياً في', new Date(2025, 2, 12, 10, 42)) // '… في 10:42'
  */
 export function savedMessage(label: string, date: Date): string {
-  const time = clockTime(date);
+  return fillInTime(label, clockTime(date));
+}
+
+/** The saved label with `time` (the server's HH:MM in the site's time zone, or the browser's). */
+function fillInTime(label: string, time: string): string {
   return label.includes('{time}') ? fillIn(label, { time }) : `${label} ${time}`;
 }
 
 /** Watches a form's changes; call once per form. */
 export function watchForm(form: HTMLFormElement, labels: Labels): void {
-  const url = form.dataset.autosaveUrl;
+  let url = form.dataset.autosaveUrl;
   const status = form.querySelector<HTMLElement>('[data-autosave-status]');
   const savedLabel = form.dataset.autosavedLabel || labels.autosaved;
   let changes = 0;
@@ -99,7 +103,11 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
     }
     saving = true;
     const sending = changes;
-    const { ok, status: code } = await requestJson(url, {
+    const {
+      ok,
+      status: code,
+      body,
+    } = await requestJson(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken(form) },
       body: JSON.stringify(formJson(form)),
@@ -107,7 +115,14 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
     saving = false;
     if (ok) {
       savedChanges = Math.max(savedChanges, sending);
-      if (status) status.textContent = savedMessage(savedLabel, new Date());
+      adoptDraft(body);
+      const time = field(body, 'savedTime');
+      if (status) {
+        status.textContent =
+          typeof time === 'string'
+            ? fillInTime(savedLabel, time)
+            : savedMessage(savedLabel, new Date());
+      }
     } else {
       if (status) status.textContent = labels.autosaveFailed;
       // A server or network failure may pass; a refusal (4xx) waits for the next change.
@@ -119,6 +134,21 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
       again = false;
       void save();
     }
+  };
+
+  /**
+   * A new article's first autosave creates its draft: the answer names the
+   * draft's addresses, and the form saves there from then on.
+   */
+  const adoptDraft = (body: unknown) => {
+    const action = field(body, 'action');
+    const next = field(body, 'autosaveUrl');
+    const editUrl = field(body, 'editUrl');
+    if (typeof action !== 'string' || typeof next !== 'string') return;
+    form.action = action;
+    form.dataset.autosaveUrl = next;
+    url = next;
+    if (typeof editUrl === 'string') history.replaceState(history.state, '', editUrl);
   };
 
   const changed = () => {

@@ -4,6 +4,11 @@ import { parseEmbedUrl } from './embed-url.js';
 describe('parseEmbedUrl', () => {
   it.each([
     [
+      'https://www.youtube.com/shorts/dQw4w9WgXcQ',
+      'youtube',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
+    [
       'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
       'youtube',
       'https://www.youtube.com/watch?v=dQw4w9WgXcQ',

@@ -33,9 +33,11 @@ export function parseEmbedUrl(input: string): EmbedTarget | null {
   const path = url.pathname.split('/').filter((part) => part !== '');
   switch (host) {
     case 'youtube.com':
-      return path.length === 1 && path[0] === 'watch'
-        ? youtube(url.searchParams.get('v'), url.searchParams.get('t'))
-        : null;
+      if (path.length === 1 && path[0] === 'watch') {
+        return youtube(url.searchParams.get('v'), url.searchParams.get('t'));
+      }
+      // Shorts (youtube.com/shorts/ID) play as ordinary videos.
+      return path.length === 2 && path[0] === 'shorts' ? youtube(path[1] ?? null, null) : null;
     case 'youtu.be':
       return path.length === 1 ? youtube(path[0] ?? null, url.searchParams.get('t')) : null;
     case 'x.com':

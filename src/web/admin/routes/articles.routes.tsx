@@ -9,23 +9,27 @@ import type { EditableArticle } from '../../../domain/editable-article.js';
 import { isRole, type Actor } from '../../../domain/roles.js';
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import type { MessageKey } from '../../../i18n/format.js';
-import { AppError } from '../../../lib/errors.js';
+import { AppError, hasCode } from '../../../lib/errors.js';
+import { formatTime } from '../../../arabic/dates.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
 import {
-  assertCanEdit,
+  assertCanView,
   createDraft,
   loadArticle,
+  mayEdit,
   saveArticle,
 } from '../../../services/edit-article.js';
 import { pinLead, pinnedLeadId, setBreaking } from '../../../services/front-page.js';
 import { listMedia } from '../../../services/media.js';
 import { moveArticle } from '../../../services/move-article.js';
 import { createPreviewToken } from '../../../services/previews.js';
-import { listEvents } from '../../../storage/repositories/revisions.repository.js';
+import { findAutosave, listEvents } from '../../../storage/repositories/revisions.repository.js';
 import { listSections } from '../../../storage/repositories/sections.repository.js';
 import { listUsers } from '../../../storage/repositories/users.repository.js';
 import { contentFromForm } from '../article-form.js';
+import type { AdminContext } from '../admin-context.js';
 import type { AdminKit } from '../admin-kit.js';
+import { adminTime } from '../views/admin-time.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import type { FormErrors } from '../views/auth-pages.js';
@@ -119,12 +123,14 @@ async function showEditor(
 ) {
   const ctx = kit.context(request, reply);
   const db = kit.deps.database.db;
-  const [sections, users, media, events, lead] = await Promise.all([
+  const actor = actorOf(request);
+  const [sections, users, media, events, lead, autosave] = await Promise.all([
     listSections(db),
     listUsers(db),
     listMedia(kit.deps, { limit: 100 }),
     article ? listEvents(db, article.id) : Promise.resolve([]),
     pinnedLeadId(kit.deps),
+    article ? findAutosave(db, article.id, actor.id) : Promise.resolve(null),
   ]);
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
@@ -142,6 +148,10 @@ async function showEditor(
         isLead: article !== null && lead === article.id,
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(kit, request, reply),
+        editable: article === null || mayEdit(actor, article),
+        // An autosave newer than the article's last save: edits not yet saved (or published).
+        pendingAutosave:
+          article && autosave && autosave.createdAt > article.updatedAt ? autosave : null,
       }}
       notice={
         NOTICE_KEYS[notice]
@@ -177,10 +187,13 @@ async function saveForm(
 ) {
   const content = contentFromForm(request.body, [actor.id]);
   try {
-    await saveArticle(kit.deps, actor, id, content);
+    await saveArticle(kit.deps, actor, id, content, { baseVersion: versionOf(request.body) });
   } catch (error) {
     if (error instanceof AppError && error.status === 403) throw error;
-    const errors = formErrorsOf(kit.context(request, reply).t, error);
+    const ctx = kit.context(request, reply);
+    const errors = hasCode(error, 'ARTICLE_CHANGED')
+      ? { form: changedMessage(ctx, error) }
+      : formErrorsOf(ctx.t, error);
     return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
       errors,
       values: content,
@@ -188,6 +201,22 @@ async function saveForm(
     });
   }
   return kit.redirect(reply, `/admin/articles/${id}/edit?notice=saved`);
+}
+
+/** The `version` field of the form: when the writer's copy was loaded. */
+function versionOf(body: unknown): Date | null {
+  const value = field(body, 'version');
+  const date = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
+/** The conflict message: who saved, and when, in the site's time zone. */
+function changedMessage(ctx: AdminContext, error: AppError): string {
+  const [name = '', at = ''] = error.message.split('|');
+  return ctx.t('admin.error.ARTICLE_CHANGED', {
+    name,
+    time: at ? adminTime(ctx, new Date(at)) : '',
+  });
 }
 
 /** Runs an article action; a refusal re-shows the edit page with the reason. */
@@ -202,13 +231,58 @@ async function articleAction(
   try {
     return kit.redirect(reply, await work(actor, id));
   } catch (error) {
-    if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+    // A refusal of the role is the forbidden page, never the article.
+    if (
+      !(error instanceof AppError) ||
+      error.status >= 500 ||
+      error.status === 404 ||
+      error.status === 403
+    ) {
+      throw error;
+    }
     const ctx = kit.context(request, reply);
     return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
       errors: { form: errorMessage(ctx.t, error) },
-      status: error.status === 403 ? 403 : 422,
+      status: 422,
     });
   }
+}
+
+/**
+ * Saves the form as an autosave of article `id`. Returns the JSON refusal already sent
+ * (the status and `{ error: { code, message } }`) when the save is refused, else null.
+ */
+async function autosave(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  id: ArticleId,
+  options: { baseVersion?: Date | null },
+): Promise<FastifyReply | null> {
+  const actor = actorOf(request);
+  try {
+    await saveArticle(kit.deps, actor, id, contentFromForm(request.body, [actor.id]), {
+      autosave: true,
+      ...options,
+    });
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    const ctx = kit.context(request, reply);
+    return reply
+      .code(error.status)
+      .send({ error: { code: error.code, message: errorMessage(ctx.t, error) } });
+  }
+}
+
+/** The answer to an autosave: when, as an instant and as the site's HH:MM. */
+function savedAnswer(kit: AdminKit, request: FastifyRequest, reply: FastifyReply) {
+  const now = kit.deps.now();
+  const ctx = kit.context(request, reply);
+  return {
+    savedAt: now.toISOString(),
+    savedTime: formatTime(now, { ...ctx.locale, numerals: 'latn' }),
+  };
 }
 
 export const articlesRoutes: AdminRoute[] = [
@@ -236,7 +310,7 @@ export const articlesRoutes: AdminRoute[] = [
     permission: 'article.create',
     handler: async (request, reply, kit) => {
       const article = await loadArticle(kit.deps, articleIdParam(request));
-      assertCanEdit(actorOf(request), article);
+      assertCanView(actorOf(request), article);
       return showEditor(request, reply, kit, article);
     },
   }),
@@ -255,22 +329,31 @@ export const articlesRoutes: AdminRoute[] = [
     url: '/admin/articles/:id/autosave',
     permission: 'article.create',
     handler: async (request, reply, kit) => {
-      const id = articleIdParam(request);
-      const actor = actorOf(request);
-      try {
-        await saveArticle(kit.deps, actor, id, contentFromForm(request.body, [actor.id]), {
-          autosave: true,
-        });
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        const ctx = kit.context(request, reply);
-        return reply
-          .code(error.status)
-          .send({ error: { code: error.code, message: errorMessage(ctx.t, error) } });
-      }
-      return reply
-        .header('cache-control', 'no-store')
-        .send({ savedAt: kit.deps.now().toISOString() });
+      const refusal = await autosave(request, reply, kit, articleIdParam(request), {
+        baseVersion: versionOf(request.body),
+      });
+      return (
+        refusal ?? reply.header('cache-control', 'no-store').send(savedAnswer(kit, request, reply))
+      );
+    },
+  }),
+  adminRoute({
+    id: 'articles.autosave-new',
+    method: 'POST',
+    url: '/admin/articles/autosave',
+    permission: 'article.create',
+    handler: async (request, reply, kit) => {
+      // A new article's first autosave creates its draft, and tells the form its addresses.
+      const id = await createDraft(kit.deps, actorOf(request));
+      const refusal = await autosave(request, reply, kit, id, {});
+      if (refusal) return refusal;
+      return reply.header('cache-control', 'no-store').send({
+        ...savedAnswer(kit, request, reply),
+        id,
+        action: `/admin/articles/${id}`,
+        autosaveUrl: `/admin/articles/${id}/autosave`,
+        editUrl: `/admin/articles/${id}/edit`,
+      });
     },
   }),
   adminRoute({

@@ -107,7 +107,13 @@ export const taxonomyRoutes: AdminRoute[] = [
     'section.manage',
     '/admin/sections',
     showSections,
-    (kit, request) => removeSection(kit.deps, actorOf(request), field(request.params, 'id')),
+    (kit, request) =>
+      removeSection(
+        kit.deps,
+        actorOf(request),
+        field(request.params, 'id'),
+        field(request.body, 'confirm') === 'yes',
+      ),
   ),
   adminRoute({
     id: 'tags.list',
@@ -130,6 +136,12 @@ export const taxonomyRoutes: AdminRoute[] = [
     'tag.manage',
     '/admin/tags',
     showTags,
-    (kit, request) => removeTag(kit.deps, actorOf(request), field(request.params, 'id')),
+    (kit, request) =>
+      removeTag(
+        kit.deps,
+        actorOf(request),
+        field(request.params, 'id'),
+        field(request.body, 'confirm') === 'yes',
+      ),
   ),
 ];

@@ -15,7 +15,8 @@ import { MOVE_PERMISSION, movesFrom, type WorkflowMove } from '../../../domain/w
 import type { WorkflowEvent } from '../../../storage/repositories/revisions.repository.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
-import { AdminTime } from './admin-time.js';
+import { AdminTime, adminTime } from './admin-time.js';
+import { countPhrase, HOUR_FORMS } from '../../../arabic/plural.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, Field, FormError } from './form-fields.js';
 
@@ -29,6 +30,10 @@ export interface EditPageData {
   isLead: boolean;
   previewUrl: string | null;
   editorLabels: Record<string, string>;
+  /** False shows the article read-only (archived; a contributor's submitted article). */
+  editable: boolean;
+  /** The user's autosave newer than the last save, if any. */
+  pendingAutosave: { id: string; createdAt: Date } | null;
 }
 
 /** Hours offered for the breaking-news flag. */
@@ -53,165 +58,199 @@ export function ArticleEditPage(props: {
     <AdminLayout ctx={ctx} title={title} notice={props.notice}>
       <h1>{title}</h1>
       <FormError message={props.errors?.form} />
+      {!data.editable ? <p class="notice">{t('admin.readOnly')}</p> : null}
+      {data.pendingAutosave && data.article && data.editable ? (
+        <p class="notice">
+          {t('admin.autosave.pending', { time: adminTime(ctx, data.pendingAutosave.createdAt) })}{' '}
+          <a href={`/admin/articles/${data.article.id}/revisions/${data.pendingAutosave.id}`}>
+            {t('admin.autosave.review')}
+          </a>
+        </p>
+      ) : null}
       <div class="edit-layout">
         <form
           id="article-form"
           class="card edit-form"
           method="post"
           action={id ? `/admin/articles/${id}` : '/admin/articles'}
-          data-autosave-url={id ? `/admin/articles/${id}/autosave` : undefined}
+          data-autosave-url={
+            !data.editable
+              ? undefined
+              : id
+                ? `/admin/articles/${id}/autosave`
+                : '/admin/articles/autosave'
+          }
           data-autosaved-label={t('admin.autosaved')}
         >
           <CsrfField token={ctx.csrfToken} />
-          <Field
-            name="headline"
-            label={t('admin.field.headline')}
-            value={a.headline}
-            error={fields.headline}
-            big
-          />
-          <Field
-            name="excerpt"
-            label={t('admin.field.excerpt')}
-            hint={t('admin.hint.excerpt')}
-            value={a.excerpt}
-            error={fields.excerpt}
-            rows={2}
-          />
-          <div class="field">
-            <span class="field__label" id="body-label">
-              {t('admin.field.body')}
-            </span>
-            <div
-              data-editor
-              data-target="body_html"
-              data-search-url="/admin/api/article-search"
-              data-media-url="/admin/api/media"
-              data-labels={JSON.stringify(data.editorLabels)}
-              aria-labelledby="body-label"
-            />
-            <textarea
-              name="body_html"
-              class="body-source"
-              dir="auto"
-              rows={16}
-              aria-labelledby="body-label"
-            >
-              {a.bodyHtml ?? ''}
-            </textarea>
-          </div>
-          <details
-            class="more-fields"
-            open={Boolean(fields.slug || fields.tags || fields.seoTitle)}
-          >
-            <summary>
-              {t('admin.field.section')} · {t('admin.field.tags')} · {t('admin.field.slug')} · SEO
-            </summary>
-            <div class="field">
-              <label for="field-sectionId">{t('admin.field.section')}</label>
-              <select id="field-sectionId" name="sectionId">
-                <option value="">{t('admin.field.noSection')}</option>
-                {data.sections.map((s) => (
-                  <option value={s.id} selected={s.id === a.sectionId}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+          {data.article ? (
+            <input type="hidden" name="version" value={ctx.now.toISOString()} />
+          ) : null}
+          <fieldset class="edit-form__fields" disabled={!data.editable}>
             <Field
-              name="tags"
-              label={t('admin.field.tags')}
-              hint={t('admin.hint.tags')}
-              value={(a.tags ?? []).join('، ')}
-              error={fields.tags}
+              name="headline"
+              label={t('admin.field.headline')}
+              value={a.headline}
+              error={fields.headline}
+              big
             />
             <Field
-              name="slug"
-              label={t('admin.field.slug')}
-              hint={t('admin.hint.slug')}
-              value={a.slug ?? ''}
-              error={fields.slug}
-            />
-            <Field
-              name="seoTitle"
-              label={t('admin.field.seoTitle')}
-              value={a.seoTitle}
-              error={fields.seoTitle}
-            />
-            <Field
-              name="seoDescription"
-              label={t('admin.field.seoDescription')}
-              value={a.seoDescription}
-              error={fields.seoDescription}
+              name="excerpt"
+              label={t('admin.field.excerpt')}
+              hint={t('admin.hint.excerpt')}
+              value={a.excerpt}
+              error={fields.excerpt}
               rows={2}
             />
-          </details>
-          <fieldset class="field">
-            <legend>{t('admin.field.bylines')}</legend>
-            {editsBylines ? (
-              <select
-                name="authorIds"
-                multiple
-                size={Math.min(6, data.users.length)}
-                aria-describedby="bylines-error"
+            <div class="field">
+              <span class="field__label" id="body-label">
+                {t('admin.field.body')}
+              </span>
+              {data.editable ? (
+                <div
+                  data-editor
+                  data-target="body_html"
+                  data-search-url="/admin/api/article-search"
+                  data-media-url="/admin/api/media"
+                  data-labels={JSON.stringify(data.editorLabels)}
+                  aria-labelledby="body-label"
+                />
+              ) : (
+                <div class="body-preview" dangerouslySetInnerHTML={{ __html: a.bodyHtml ?? '' }} />
+              )}
+              <textarea
+                name="body_html"
+                class="body-source"
+                dir="auto"
+                rows={16}
+                aria-labelledby="body-label"
+                hidden={!data.editable}
               >
-                {data.users.map((u) => (
-                  <option value={u.id} selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}>
-                    {u.displayName}
+                {a.bodyHtml ?? ''}
+              </textarea>
+            </div>
+            <details
+              class="more-fields"
+              open={Boolean(fields.slug || fields.tags || fields.seoTitle)}
+            >
+              <summary>
+                {t('admin.field.section')} · {t('admin.field.tags')} · {t('admin.field.slug')} · SEO
+              </summary>
+              <div class="field">
+                <label for="field-sectionId">{t('admin.field.section')}</label>
+                <select id="field-sectionId" name="sectionId">
+                  <option value="">{t('admin.field.noSection')}</option>
+                  {data.sections.map((s) => (
+                    <option value={s.id} selected={s.id === a.sectionId}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Field
+                name="tags"
+                label={t('admin.field.tags')}
+                hint={t('admin.hint.tags')}
+                value={(a.tags ?? []).join('، ')}
+                error={fields.tags}
+              />
+              <Field
+                name="slug"
+                label={t('admin.field.slug')}
+                hint={t('admin.hint.slug')}
+                value={a.slug ?? ''}
+                error={fields.slug}
+              />
+              <Field
+                name="seoTitle"
+                label={t('admin.field.seoTitle')}
+                value={a.seoTitle}
+                error={fields.seoTitle}
+              />
+              <Field
+                name="seoDescription"
+                label={t('admin.field.seoDescription')}
+                value={a.seoDescription}
+                error={fields.seoDescription}
+                rows={2}
+              />
+            </details>
+            <fieldset class="field">
+              <legend>{t('admin.field.bylines')}</legend>
+              {editsBylines ? (
+                <select
+                  name="authorIds"
+                  multiple
+                  size={Math.min(6, data.users.length)}
+                  aria-describedby="bylines-error"
+                >
+                  {data.users.map((u) => (
+                    <option
+                      value={u.id}
+                      selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}
+                    >
+                      {u.displayName}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <p>
+                  <bdi>
+                    {data.users
+                      .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
+                      .map((u) => u.displayName)
+                      .join('، ')}
+                  </bdi>
+                </p>
+              )}
+              {fields.authorIds ? (
+                <p class="field__error" id="bylines-error">
+                  {fields.authorIds}
+                </p>
+              ) : null}
+            </fieldset>
+            <fieldset class="field">
+              <legend>{t('admin.field.featuredImage')}</legend>
+              <label for="field-featuredMediaId" class="visually-hidden">
+                {t('admin.field.featuredImage')}
+              </label>
+              <select id="field-featuredMediaId" name="featuredMediaId">
+                <option value="">{t('admin.field.noImage')}</option>
+                {data.media.map((m) => (
+                  <option value={m.id} selected={m.id === a.featuredMediaId}>
+                    {`${m.alt || m.originalName} (#${m.id})`}
                   </option>
                 ))}
               </select>
-            ) : (
-              <p>
-                <bdi>
-                  {data.users
-                    .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
-                    .map((u) => u.displayName)
-                    .join('، ')}
-                </bdi>
-              </p>
-            )}
-            {fields.authorIds ? (
-              <p class="field__error" id="bylines-error">
-                {fields.authorIds}
-              </p>
-            ) : null}
-          </fieldset>
-          <fieldset class="field">
-            <legend>{t('admin.field.featuredImage')}</legend>
-            <label for="field-featuredMediaId" class="visually-hidden">
-              {t('admin.field.featuredImage')}
-            </label>
-            <select id="field-featuredMediaId" name="featuredMediaId">
-              <option value="">{t('admin.field.noImage')}</option>
-              {data.media.map((m) => (
-                <option value={m.id} selected={m.id === a.featuredMediaId}>
-                  {m.alt || m.originalName}
-                </option>
-              ))}
-            </select>
-            <Field
-              name="featuredCaption"
-              label={t('admin.field.caption')}
-              value={a.featuredCaption}
-              error={fields.featuredCaption}
-            />
-            <Field
-              name="featuredCredit"
-              label={t('admin.field.credit')}
-              value={a.featuredCredit}
-              error={fields.featuredCredit}
-            />
+              <Field
+                name="featuredCaption"
+                label={t('admin.field.caption')}
+                value={a.featuredCaption}
+                error={fields.featuredCaption}
+              />
+              <Field
+                name="featuredCredit"
+                label={t('admin.field.credit')}
+                value={a.featuredCredit}
+                error={fields.featuredCredit}
+              />
+            </fieldset>
           </fieldset>
           <p data-autosave-status aria-live="polite" class="autosave-status" />
-          <button type="submit" class="button button--primary">
-            {id ? t('admin.save') : t('admin.create')}
-          </button>
+          {data.editable ? (
+            <button type="submit" class="button button--primary">
+              {id ? t('admin.save') : t('admin.create')}
+            </button>
+          ) : null}
         </form>
         {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
       </div>
-      {ctx.assets.editorCss ? <link rel="stylesheet" href={ctx.assets.editorCss} /> : null}
-      {ctx.assets.editorScript ? <script type="module" src={ctx.assets.editorScript} /> : null}
+      {data.editable && ctx.assets.editorCss ? (
+        <link rel="stylesheet" href={ctx.assets.editorCss} />
+      ) : null}
+      {data.editable && ctx.assets.editorScript ? (
+        <script type="module" src={ctx.assets.editorScript} />
+      ) : null}
     </AdminLayout>
   );
 }
@@ -253,7 +292,14 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
           <select id="breaking-hours" name="hours">
             <option value="0">{t('admin.breaking.off')}</option>
             {BREAKING_HOURS.map((h) => (
-              <option value={String(h)}>{t('admin.breaking.hours', { hours: String(h) })}</option>
+              <option value={String(h)}>
+                {t('admin.breaking.hours', {
+                  hours:
+                    ctx.lang === 'ar'
+                      ? countPhrase(h, HOUR_FORMS, ctx.locale.numerals)
+                      : `${h} ${h === 1 ? 'hour' : 'hours'}`,
+                })}
+              </option>
             ))}
           </select>
           <button type="submit" class="button">
@@ -282,9 +328,12 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
               </a>
             </p>
           ) : null}
-          <button type="submit" class="button">
+          <button type="submit" class="button" aria-describedby="preview-hint">
             {t('admin.preview.create')}
           </button>
+          <p class="field__hint" id="preview-hint">
+            {t('admin.preview.existing')}
+          </p>
         </form>
       ) : (
         <p>

@@ -46,6 +46,10 @@ function ItemList({
             </form>
             <form method="post" action={`${base}/${item.id}/delete`} class="inline-form">
               <CsrfField token={ctx.csrfToken} />
+              <label>
+                <input type="checkbox" name="confirm" value="yes" required />{' '}
+                {t('admin.confirmDelete')}
+              </label>
               <button type="submit" class="button">
                 {t('admin.delete')}
               </button>

@@ -1,0 +1,47 @@
+/**
+ * What an article needs before readers may see it: a headline, a body, and
+ * alt text on every image (in the body and the featured image). Checked
+ * when it is published or scheduled, and at every save while it is live.
+ */
+import { contentProblems, type ArticleContent } from '../domain/editable-article.js';
+import { imagesWithoutAlt } from '../domain/image-alt.js';
+import { isBlankAlt } from '../domain/media.js';
+import { AppError } from '../lib/errors.js';
+import type { Database } from '../storage/database.js';
+import { findMediaById } from '../storage/repositories/media.repository.js';
+
+/**
+ * @throws AppError PUBLISH_INCOMPLETE (422, `detail` names the fields);
+ *   PUBLISH_MISSING_ALT (422, `detail` lists the images).
+ */
+export async function assertPublishable(
+  database: Database,
+  content: ArticleContent,
+): Promise<void> {
+  const incomplete = contentProblems(content, true).filter((p) => p.code === 'REQUIRED');
+  if (incomplete.length > 0) {
+    throw new AppError(
+      'PUBLISH_INCOMPLETE',
+      'The article needs a headline and a body before it is published.',
+      {
+        status: 422,
+        detail: incomplete.map((p) => p.field).join(','),
+      },
+    );
+  }
+  const missing = imagesWithoutAlt(content.bodyHtml);
+  if (content.featuredMediaId !== null) {
+    const media = await findMediaById(database.db, content.featuredMediaId);
+    if (!media || isBlankAlt(media.alt)) missing.unshift(`media:${content.featuredMediaId}`);
+  }
+  if (missing.length > 0) {
+    throw new AppError(
+      'PUBLISH_MISSING_ALT',
+      'Every image needs alt text before the article is published.',
+      {
+        status: 422,
+        detail: missing.join(' '),
+      },
+    );
+  }
+}
