@@ -5,6 +5,7 @@ import {
   MINUTE_FORMS,
   VIEW_FORMS,
   HOUR_FORMS,
+  RESULT_FORMS,
 } from './plural.js';
 
 describe('arabicPluralCategory', () => {
@@ -73,5 +74,17 @@ describe('HOUR_FORMS', () => {
     [48, '48 ساعة'],
   ])('%i hours read %s', (n, expected) => {
     expect(countPhrase(n, HOUR_FORMS, 'latn')).toBe(expected);
+  });
+});
+
+describe('RESULT_FORMS', () => {
+  it.each([
+    [1, 'نتيجة واحدة'],
+    [2, 'نتيجتان'],
+    [7, '7 نتائج'],
+    [11, '11 نتيجة'],
+    [102, '102 نتيجة'],
+  ])('%i results read %s', (n, expected) => {
+    expect(countPhrase(n, RESULT_FORMS, 'latn')).toBe(expected);
   });
 });

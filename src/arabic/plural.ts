@@ -76,3 +76,13 @@ export const HOUR_FORMS: PluralForms = Object.freeze({
   many: '{count} ساعة',
   other: '{count} ساعة',
 });
+
+/** Forms of نتيجة (a search result), e.g. `countPhrase(2, RESULT_FORMS, 'latn') === 'نتيجتان'`. */
+export const RESULT_FORMS: PluralForms = Object.freeze({
+  zero: 'لا نتائج',
+  one: 'نتيجة واحدة',
+  two: 'نتيجتان',
+  few: '{count} نتائج',
+  many: '{count} نتيجة',
+  other: '{count} نتيجة',
+});

@@ -21,6 +21,9 @@ export function isMediaMime(value: unknown): value is MediaMime {
  */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1600] as const;
 
+/** `sizes` of an image as wide as the article column (40rem, full width below). */
+export const ARTICLE_IMAGE_SIZES = '(min-width: 42rem) 40rem, 100vw';
+
 /** The width of the variant used as `src` and by the editor: the column at 1x–1.5x. */
 export const DEFAULT_VARIANT_WIDTH = 960;
 

@@ -41,6 +41,21 @@ describe('sanitizeBodyHtml', () => {
       '<img src="/media/1/w640.webp" alt="صورة">',
       '<img src="/media/1/w640.webp" alt="صورة" />',
     ],
+    [
+      'gives a library image of known width every variant in srcset, lazily loaded',
+      '<img src="/media/7/w960.webp" alt="صورة" width="1000" height="500">',
+      '<img src="/media/7/w960.webp" alt="صورة" width="1000" height="500" srcset="/media/7/w320.webp 320w, /media/7/w640.webp 640w, /media/7/w960.webp 960w, /media/7/w1000.webp 1000w" sizes="(min-width: 42rem) 40rem, 100vw" loading="lazy" decoding="async" />',
+    ],
+    [
+      'replaces a srcset naming files the site did not make',
+      '<img src="/media/7/w320.webp" alt="" width="300" srcset="/x.webp 1w, https://t.example/p.gif 2w" sizes="1px">',
+      '<img src="/media/7/w320.webp" alt="" width="300" srcset="/media/7/w300.webp 300w" sizes="(min-width: 42rem) 40rem, 100vw" loading="lazy" decoding="async" />',
+    ],
+    [
+      'drops srcset from an image that is not of the library',
+      '<img src="/assets/logo.png" alt="" width="100" srcset="/a.png 1w">',
+      '<img src="/assets/logo.png" alt="" width="100" />',
+    ],
     ['keeps dir on paragraphs', '<p dir="auto">Reuters</p>', '<p dir="auto">Reuters</p>'],
     ['drops iframes', '<iframe src="https://x"></iframe><p>ب</p>', '<p>ب</p>'],
     ['drops inline styles', '<p style="color:red">ب</p>', '<p>ب</p>'],

@@ -4,6 +4,7 @@
  */
 import { parseFragment, serialize } from 'parse5';
 import sanitizeHtml from 'sanitize-html';
+import { ARTICLE_IMAGE_SIZES, srcsetOf, variantWidths } from '../domain/media.js';
 
 const BLOCK_DIR = ['dir'];
 
@@ -17,6 +18,34 @@ function isEmbed(attribs: Record<string, string>): boolean {
   return (
     (EMBED_PROVIDERS as readonly string[]).includes(provider) && /^https:\/\/[^\s"<>]+$/.test(url)
   );
+}
+
+/** A media-library variant URL, as the editor inserts it: `/media/7/w960.webp`. */
+const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
+
+/**
+ * An `<img>` of the body made responsive: an image of the media library
+ * whose `width` (the original's, in pixels) is known gets the `srcset` of
+ * every variant made at upload (`variantWidths` decides them from that
+ * width alone), the article column's `sizes`, and lazy loading, as body
+ * images are below the fold. Any other `srcset`/`sizes` is dropped: a
+ * body never names files the site did not make.
+ */
+function responsiveImage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { srcset: _srcset, sizes: _sizes, ...rest } = attribs;
+  const id = MEDIA_VARIANT_SRC.exec(rest['src'] ?? '')?.[1];
+  const width = Number(rest['width']);
+  if (id === undefined || !Number.isInteger(width) || width <= 0) return { tagName, attribs: rest };
+  return {
+    tagName,
+    attribs: {
+      ...rest,
+      srcset: srcsetOf({ id, widths: variantWidths(width) }),
+      sizes: ARTICLE_IMAGE_SIZES,
+      loading: 'lazy',
+      decoding: 'async',
+    },
+  };
 }
 
 /**
@@ -83,6 +112,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  transformTags: { img: responsiveImage },
 };
 
 /**

@@ -140,9 +140,16 @@ describe.skipIf(!run)('the newsroom, on a phone, from set-up to a published arti
     expect(await reader.locator('.article__text p').first().getAttribute('dir')).toBe('auto');
     const image = reader.locator('.article__text figure img');
     expect(await image.getAttribute('alt')).toBe(ALT);
+    expect(await image.getAttribute('srcset')).toMatch(/^\/media\/\d+\/w320\.webp 320w, /);
+    expect(await image.getAttribute('sizes')).toBe('(min-width: 42rem) 40rem, 100vw');
+    await image.scrollIntoViewIfNeeded();
+    await reader.waitForFunction(
+      () => document.querySelector<HTMLImageElement>('.article__text figure img')?.complete,
+    );
+    // The phone (390 CSS px at 1x) picks the 640 px variant from srcset, not the 960 px default.
     expect(
-      await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    ).toBe(true);
+      await image.evaluate((img: HTMLImageElement) => [img.naturalWidth > 0, img.currentSrc]),
+    ).toEqual([true, expect.stringMatching(/\/media\/\d+\/w640\.webp$/)]);
     expect(await reader.locator('.article__byline').textContent()).toContain('سامر الحلبي');
     expect(await reader.locator('.article__standfirst').count()).toBe(0);
     await reader.screenshot({ path: `${SHOTS}/newsroom-5-article-phone.png`, fullPage: true });

@@ -118,10 +118,16 @@ describe('the search page', () => {
     const res = await get(`/search?q=${encodeURIComponent('الأسد')}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<title>نتائج البحث عن «الأسد» | مداد</title>');
-    expect(res.body).toContain('<p class="search-count" role="status">1 نتيجة</p>');
+    expect(res.body).toContain('<p class="search-count" role="status">نتيجة واحدة</p>');
     expect(res.body).toContain(`<a href="/a/${SEED_ID}">${SEED_HEADLINE}</a>`);
     expect(res.body).toContain('<mark>الأسد</mark>');
     expect(res.body).toContain('<meta name="robots" content="noindex"/>');
+  });
+
+  it('says the count of results in the dual and the plural', async () => {
+    expect((await get(`/search?q=${encodeURIComponent('النقل')}`)).body).toContain(
+      '<p class="search-count" role="status">نتيجتان</p>',
+    );
   });
 
   it('explains what to do with an empty query, and says when nothing matched', async () => {

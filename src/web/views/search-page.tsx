@@ -4,6 +4,7 @@
  * the matched words marked where the article spells them.
  */
 import { formatNumber } from '../../arabic/digits.js';
+import { countPhrase, RESULT_FORMS } from '../../arabic/plural.js';
 import type { Section } from '../../domain/article.js';
 import type { TextPart } from '../../search/snippet.js';
 import type { SearchOutcome } from '../../services/search-articles.js';
@@ -52,7 +53,7 @@ export function SearchPage(props: {
   const count =
     outcome.total >= COUNT_LIMIT
       ? t('search.countMore', { count: formatNumber(COUNT_LIMIT, ctx.locale.numerals) })
-      : t('search.count', { count: formatNumber(outcome.total, ctx.locale.numerals) });
+      : countPhrase(outcome.total, RESULT_FORMS, ctx.locale.numerals);
   return (
     <Layout ctx={ctx} title={`${title} | ${ctx.siteName}`} robots="noindex">
       <section class="search-page" aria-labelledby="search-heading">

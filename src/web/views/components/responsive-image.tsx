@@ -4,13 +4,15 @@
  * with `width`/`height` of the original so the page does not jump while it
  * loads.
  */
-import { defaultVariantUrl, srcsetOf, type MediaItem } from '../../../domain/media.js';
+import {
+  ARTICLE_IMAGE_SIZES,
+  defaultVariantUrl,
+  srcsetOf,
+  type MediaItem,
+} from '../../../domain/media.js';
 
 /** What the component needs of a media item. */
 export type ResponsiveMedia = Pick<MediaItem, 'id' | 'width' | 'height' | 'widths' | 'alt'>;
-
-/** `sizes` of an image as wide as the article column (40rem, full width below). */
-export const ARTICLE_IMAGE_SIZES = '(min-width: 42rem) 40rem, 100vw';
 
 export interface ResponsiveImageProps {
   media: ResponsiveMedia;
