@@ -4,6 +4,7 @@
  * syntax: only keys made of letters and digits do.
  */
 import { stemCandidates } from '../arabic/stem.js';
+import { isStopWord } from '../arabic/stopwords.js';
 import { tokenize } from '../arabic/tokenize.js';
 
 /** Longest query read, in characters; the rest is ignored. */
@@ -31,7 +32,8 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
 
 /**
  * Reads `raw`: text between double quotes (" or « » or “ ”) is a phrase;
- * the rest are words. Duplicates are dropped; at most MAX_TERMS terms.
+ * the rest are words. Duplicates are dropped, and stop words (على, التي…)
+ * too when the query has other terms; at most MAX_TERMS terms.
  *
  * @example parseQuery('الأسد "وقف إطلاق"') // words [اسد…], phrases [['وقف','اطلاق']]
  */
@@ -54,5 +56,7 @@ export function parseQuery(raw: string): ParsedQuery {
       words.push({ key, stems: stemCandidates(key) });
     }
   });
-  return { words: words.slice(0, MAX_TERMS), phrases: phrases.slice(0, MAX_TERMS) };
+  const meaningful = words.filter((w) => !isStopWord(w.key));
+  const kept = meaningful.length > 0 || phrases.length > 0 ? meaningful : words;
+  return { words: kept.slice(0, MAX_TERMS), phrases: phrases.slice(0, MAX_TERMS) };
 }

@@ -9,7 +9,8 @@ import type { PublishedPrecision } from '../domain/article.js';
 import type { Schema } from '../storage/tables/schema.js';
 import type { ParsedQuery } from './parse-query.js';
 
-type Db = Kysely<Schema> | Transaction<Schema>;
+/** A connection or a transaction. */
+export type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** What is indexed of an article. */
 export interface IndexedText {

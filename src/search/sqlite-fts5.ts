@@ -20,7 +20,14 @@ import {
 } from '../storage/repositories/convert.js';
 import { htmlToText } from './html-text.js';
 import type { ParsedQuery } from './parse-query.js';
-import { COUNT_LIMIT, type SearchIndex } from './search-index.js';
+import {
+  COUNT_LIMIT,
+  type Db,
+  type SearchFilters,
+  type SearchIndex,
+  type SearchRow,
+  type SearchSort,
+} from './search-index.js';
 
 const quote = (key: string) => `"${key}"`;
 
@@ -32,6 +39,62 @@ export function fts5Expression(query: ParsedQuery): string {
   );
   const phrases = query.phrases.map((p) => `{headline_exact body_exact} : ${quote(p.join(' '))}`);
   return [...words, ...phrases].join(' AND ');
+}
+
+/**
+ * Hits ranked in one unfiltered relevance search, at most: the newest (by
+ * id) RANKING_WINDOW matches. A common word (على, تونس) matches tens of
+ * thousands of articles at 100,000, and BM25 costs about 1 µs a hit; the
+ * best of the newest 5,000 is what a news reader wants of such a word, and
+ * is found in a few ms (the index reads its doclists newest first and
+ * stops). Filtered searches rank every hit, so a filter never hides one.
+ */
+export const RANKING_WINDOW = 5000;
+
+/** The hits (id, score) of `match`: scored by BM25 for relevance, unscored for date order. */
+function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
+  if (sort === 'date')
+    return sql`select rowid as id, 0 as score from article_search where article_search match ${match}`;
+  const scored = sql`select rowid as id, bm25(article_search, 10.0, 4.0, 2.0, 1.0) as score
+    from article_search where article_search match ${match}`;
+  const filtered = Boolean(filters.section || filters.from || filters.to);
+  return filtered ? scored : sql`${scored} order by rowid desc limit ${RANKING_WINDOW}`;
+}
+
+/** The articles of `ids` as search rows, in the order of `ids`. */
+async function pageRows(db: Db, ids: bigint[]): Promise<SearchRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{
+    id: bigint;
+    headline: string;
+    body_html: string;
+    published_at: string | null;
+    published_precision: string;
+    section_slug: string | null;
+    section_name: string | null;
+  }>`select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
+      s.slug as section_slug, s.name as section_name
+    from articles a left join sections s on s.id = a.section_id
+    where a.id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [
+          {
+            id: toArticleIdValue(r.id),
+            headline: r.headline,
+            bodyHtml: r.body_html,
+            publishedAt: toDateOrNull(r.published_at),
+            publishedPrecision: r.published_precision === 'day' ? 'day' : 'minute',
+            section:
+              r.section_slug && r.section_name
+                ? { slug: r.section_slug, name: r.section_name }
+                : null,
+          },
+        ]
+      : [];
+  });
 }
 
 export const sqliteFts5: SearchIndex = {
@@ -64,43 +127,37 @@ export const sqliteFts5: SearchIndex = {
       ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),
     ];
     const condition = sql.join(where, sql` and `);
-    // The full-text match runs once, first (a materialised CTE), then joins the
-    // articles: left to itself the planner may test the match once per article.
-    const hits = sql`with hits as materialized (
-        select rowid as id, bm25(article_search, 10.0, 4.0, 2.0, 1.0) as score
-        from article_search where article_search match ${match})`;
+    // The full-text match runs once, first (a materialised CTE): left to itself the
+    // planner may test the match once per article. The filters read a small
+    // covering index, not the articles' rows; the filtered hits are kept once for
+    // both the page and the count; bodies are fetched for the page's rows alone
+    // (sorting thousands of hits with their bodies is what made common words slow).
     const order =
       sort === 'date'
-        ? sql`a.published_at is null, a.published_at desc, a.id desc`
-        : sql`hits.score, a.published_at is null, a.published_at desc, a.id desc`;
-    const rows = await sql<{
-      id: bigint;
-      headline: string;
-      body_html: string;
-      published_at: string | null;
-      published_precision: string;
-      section_slug: string | null;
-      section_name: string | null;
-    }>`${hits} select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
-        s.slug as section_slug, s.name as section_name
-      from hits join articles a on a.id = hits.id
-      left join sections s on s.id = a.section_id
-      where ${condition} order by ${order} limit ${limit} offset ${offset}`.execute(db);
-    const counted = await sql<{ n: bigint }>`${hits} select count(*) as n from (
-        select 1 from hits join articles a on a.id = hits.id
+        ? sql`m.published_at is null, m.published_at desc, m.id desc`
+        : sql`m.score, m.published_at is null, m.published_at desc, m.id desc`;
+    const matched = sql`with hits as materialized (${hitsOf(match, sort, filters)}),
+      matched as materialized (select hits.id, hits.score, a.published_at from hits
+        join articles a indexed by articles_search_filter_idx on a.id = hits.id
         left join sections s on s.id = a.section_id
-        where ${condition} limit ${COUNT_LIMIT})`.execute(db);
+        where ${condition})`;
+    const count = sql`(select count(*) from (select 1 from matched limit ${COUNT_LIMIT}))`;
+    const ranked = await sql<{ id: bigint; total: bigint }>`${matched}
+      select m.id, ${count} as total from matched m
+      order by ${order} limit ${limit} offset ${offset}`.execute(db);
+    // A page past the last still says how many there are.
+    const total =
+      ranked.rows[0]?.total ??
+      (offset === 0
+        ? 0n
+        : (await sql<{ total: bigint }>`${matched} select ${count} as total`.execute(db)).rows[0]
+            ?.total);
     return {
-      total: toInt(counted.rows[0]?.n ?? 0n),
-      rows: rows.rows.map((r) => ({
-        id: toArticleIdValue(r.id),
-        headline: r.headline,
-        bodyHtml: r.body_html,
-        publishedAt: toDateOrNull(r.published_at),
-        publishedPrecision: r.published_precision === 'day' ? 'day' : 'minute',
-        section:
-          r.section_slug && r.section_name ? { slug: r.section_slug, name: r.section_name } : null,
-      })),
+      total: toInt(total ?? 0n),
+      rows: await pageRows(
+        db,
+        ranked.rows.map((r) => r.id),
+      ),
     };
   },
 };

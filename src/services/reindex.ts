@@ -11,7 +11,7 @@ import { countArticles } from '../storage/repositories/articles.repository.js';
 import { bindId, toIdString } from '../storage/repositories/convert.js';
 
 /** Articles indexed per transaction. */
-export const REINDEX_BATCH = 500;
+export const REINDEX_BATCH = 2000;
 
 /**
  * Empties the index and indexes every article again. `onProgress` is

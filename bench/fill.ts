@@ -1,0 +1,84 @@
+/**
+ * A scratch database for the bench: the corpus imported as a newsroom
+ * would (`midad import` of a JSON Lines file, each batch in one
+ * transaction with its search keys), then copied inside the database
+ * until it holds `articles` articles, then the search index rebuilt from
+ * scratch as `midad reindex` does, so that the indexing rate is measured
+ * on the full size.
+ */
+import { sql } from 'kysely';
+import { importJsonl } from '../src/importers/jsonl/import-jsonl.js';
+import { rebuildSearchIndex } from '../src/services/reindex.js';
+import { openDatabase, type Database } from '../src/storage/database.js';
+
+/** What filling the database took. Times in ms. */
+export interface Fill {
+  database: Database;
+  /** Articles in the corpus file that imported. */
+  imported: number;
+  importMs: number;
+  /** Articles in the database after the copies. */
+  articles: number;
+  copyMs: number;
+  /** Rebuilding the whole search index (`rebuildSearchIndex`). */
+  indexMs: number;
+}
+
+/**
+ * Id offset between copies: above every id of the corpus (ten digits), so
+ * a copy's id is the original's plus k × COPY_ID_STRIDE.
+ */
+const COPY_ID_STRIDE = 10_000_000_000n;
+
+/**
+ * Imports `corpus` into a new SQLite database at `file`, copies its
+ * articles until there are at least `articles` (copies keep headline, body,
+ * section and dates; slugs get a `-k` suffix, source URLs are dropped), and
+ * rebuilds the search index.
+ * @throws Error when the corpus imports no article.
+ */
+export async function fillDatabase(
+  file: string,
+  corpus: string,
+  articles: number,
+  onStep: (step: string) => void,
+): Promise<Fill> {
+  const database = await openDatabase({ file });
+  onStep(`importing ${corpus}`);
+  let started = performance.now();
+  const summary = await importJsonl({ database, now: () => new Date() }, corpus, {
+    timeZone: 'UTC',
+  });
+  const importMs = performance.now() - started;
+  const imported = summary.created + summary.updated;
+  if (imported === 0) throw new Error(`no article imported from ${corpus}`);
+
+  started = performance.now();
+  const copies = Math.max(0, Math.ceil(articles / imported) - 1);
+  if (copies > 0) onStep(`copying to ${articles.toLocaleString('en')} articles`);
+  const columns = await articleColumns(database);
+  const copied = columns.filter((c) => !['id', 'slug', 'source_url'].includes(c));
+  const list = sql.join(copied.map((c) => sql.ref(c)));
+  for (let k = 1; k <= copies; k++) {
+    const remaining = articles - imported * k;
+    await sql`insert into articles (id, slug, ${list})
+      select id + ${BigInt(k) * COPY_ID_STRIDE}, case when slug is null then null else slug || ${`-${k}`} end, ${list}
+      from articles where id < ${COPY_ID_STRIDE} order by id limit ${Math.min(imported, remaining)}`.execute(
+      database.db,
+    );
+  }
+  const copyMs = performance.now() - started;
+
+  onStep('rebuilding the search index');
+  started = performance.now();
+  const total = await rebuildSearchIndex(database);
+  const indexMs = performance.now() - started;
+  return { database, imported, importMs, articles: total, copyMs, indexMs };
+}
+
+async function articleColumns(database: Database): Promise<string[]> {
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from pragma_table_info('articles')`.execute(database.db);
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isEmptyQuery, MAX_TERMS, parseQuery } from './parse-query.js';
+
+const keys = (q: string) => parseQuery(q).words.map((w) => w.key);
+
+describe('parseQuery', () => {
+  it('reads words as search keys with their stems', () => {
+    expect(parseQuery('والأسَد')).toEqual({
+      words: [{ key: 'والاسد', stems: ['اسد'] }],
+      phrases: [],
+    });
+  });
+
+  it('reads quoted text, in any quotation marks, as phrases', () => {
+    expect(parseQuery('"وقف إطلاق" «النار اليوم»').phrases).toEqual([
+      ['وقف', 'اطلاق'],
+      ['النار', 'اليوم'],
+    ]);
+  });
+
+  it('drops stop words when other words remain, and keeps them when alone', () => {
+    expect(keys('القبض على المتهم')).toEqual(['القبض', 'المتهم']);
+    expect(keys('على')).toEqual(['علي']);
+    expect(keys('في هذه')).toEqual(['في', 'هذه']);
+    expect(parseQuery('على "على الأرض"')).toEqual({ words: [], phrases: [['علي', 'الارض']] });
+  });
+
+  it('drops repeated words and stops at MAX_TERMS', () => {
+    expect(keys('تونس تونس تونِس')).toEqual(['تونس']);
+    const many = Array.from({ length: 15 }, (_, i) => `كلمة${i}`).join(' ');
+    expect(keys(many)).toHaveLength(MAX_TERMS);
+  });
+
+  it('turns FTS syntax into nothing but words', () => {
+    expect(keys('الأسد* NEAR(سوريا) col:x')).toEqual(['الاسد', 'near', 'سوريا', 'col', 'x']);
+    expect(isEmptyQuery(parseQuery('"*:؟،!'))).toBe(true);
+  });
+});
