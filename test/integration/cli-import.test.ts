@@ -8,6 +8,8 @@ import { openDatabase } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { SEED_ID } from '../helpers/site.js';
+import { sql } from 'kysely';
+import { searchArticles } from '../../src/services/search-articles.js';
 
 let dir: string;
 let out: string[];
@@ -72,5 +74,35 @@ describe('midad import', () => {
     expect(status).toBe(1);
     expect(writes.join('')).toMatch(message);
     expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('midad reindex', () => {
+  it('rebuilds an emptied search index so that search finds the articles again', async () => {
+    const db = join(dir, 'site.db');
+    expect(await run(['import', '--db', db, DEMO_CAPTURE])).toBe(0);
+    const search = async () => {
+      const database = await openDatabase({ file: db });
+      try {
+        const outcome = await searchArticles(
+          { database },
+          { q: 'الأسد', filters: {}, sort: 'relevance', page: 1, limit: 10 },
+        );
+        return outcome.results.map((r) => r.id);
+      } finally {
+        await database.close();
+      }
+    };
+    const database = await openDatabase({ file: db });
+    await sql`insert into article_search (article_search) values ('delete-all')`.execute(
+      database.db,
+    );
+    await database.close();
+    expect(await search()).toEqual([]);
+
+    expect(await run(['reindex', '--db', db])).toBe(0);
+
+    expect(out.at(-1)).toMatch(/^indexed 1 article in \d+\.\d s$/);
+    expect(await search()).toEqual([SEED_ID]);
   });
 });

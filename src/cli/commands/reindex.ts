@@ -22,7 +22,7 @@ export function reindexCommand(): Command {
         const done = await rebuildSearchIndex(database, (n, total) => bar.update(n, total));
         bar.stop();
         const seconds = (performance.now() - started) / 1000;
-        console.log(`indexed ${done} articles in ${seconds.toFixed(1)} s`);
+        console.log(`indexed ${done} article${done === 1 ? '' : 's'} in ${seconds.toFixed(1)} s`);
       } finally {
         await database.close();
       }
