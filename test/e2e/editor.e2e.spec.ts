@@ -377,6 +377,27 @@ describe.skipIf(!run)('the newsroom editor in a real browser', () => {
     await page.close();
   });
 
+  it.each([
+    ['a space', ' '],
+    ['a line break', '\n'],
+    ['a styled span (Google Docs)', '<span style="font-weight:400"> </span>'],
+    ['a no-break space (Word)', '<span>&nbsp;</span>'],
+  ])('keeps the space between two pasted links separated by %s', async (_, between) => {
+    const page = await openEditor();
+    await editor(page).click();
+    await paste(
+      page,
+      `<meta charset="utf-8"><p>مصادر: <a href="https://a.example/">رويترز</a>${between}<a href="https://b.example/">فرانس برس</a></p>`,
+    );
+
+    await expect
+      .poll(() => bodyHtml(page), POLL)
+      .toBe(
+        '<p dir="auto">مصادر: <a href="https://a.example/">رويترز</a> <a href="https://b.example/">فرانس برس</a></p>',
+      );
+    await page.close();
+  });
+
   it('inserts an image from the media library with alt text and a caption', async () => {
     const page = await openEditor();
     await typeInto(page, 'قبل الصورة');
