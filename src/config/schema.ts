@@ -92,6 +92,24 @@ export const configSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Origins whose web pages may call the Content API from a browser (CORS):
+   * a comma-separated list of origins, or `*` for any. Empty (default): none.
+   * Env `MIDAD_API_CORS_ORIGINS`.
+   */
+  apiCorsOrigins: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine((origins) => origins.every((o) => o === '*' || isOrigin(o)), {
+      message: 'not a comma-separated list of origins such as https://app.example, or *',
+    })
+    .transform((origins) => origins.map((o) => (o === '*' ? o : new URL(o).origin))),
 });
 
 /** The validated, frozen configuration. */

@@ -26,6 +26,7 @@ describe('the permission matrix', () => {
     'tag.manage': ['editor', 'administrator'],
     'user.manage': ['administrator'],
     'settings.manage': ['administrator'],
+    'apikey.manage': ['administrator'],
   };
 
   it.each(ACTIONS.map((a) => [a, MATRIX[a]] as const))(

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'tag.manage',
   'user.manage',
   'settings.manage',
+  'apikey.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,7 +69,12 @@ const EDITOR: readonly Action[] = [
   'section.manage',
   'tag.manage',
 ];
-const ADMINISTRATOR: readonly Action[] = [...EDITOR, 'user.manage', 'settings.manage'];
+const ADMINISTRATOR: readonly Action[] = [
+  ...EDITOR,
+  'user.manage',
+  'settings.manage',
+  'apikey.manage',
+];
 
 /** The permission matrix: role → the actions it may take. */
 export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {

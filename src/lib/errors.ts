@@ -29,3 +29,15 @@ export class AppError extends Error {
 export function hasCode(error: unknown, code: string): error is AppError {
   return error instanceof AppError && error.code === code;
 }
+
+/**
+ * A request parameter that cannot be used: answered 400 with the
+ * parameter's name (`INVALID_PARAMETER`), as the Content API promises.
+ */
+export class InvalidParameter extends AppError {
+  readonly parameter: string;
+  constructor(parameter: string, userMessage: string) {
+    super('INVALID_PARAMETER', userMessage, { status: 400 });
+    this.parameter = parameter;
+  }
+}

@@ -17,6 +17,7 @@ import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
 import { sendError, sendNotFound } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
+import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import type { PageContext } from './views/page-context.js';
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (site) =>
     siteRoutes(site, { ...deps, now, timeZone: config.timeZone, pageContext }),
   );
+  await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
   await app.register(async (admin) =>
     adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),
   );

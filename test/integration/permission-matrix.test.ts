@@ -76,6 +76,9 @@ const CALLS: Record<string, { url: string; form?: Record<string, string> }> = {
   'media.details': { url: '/admin/media/1', form: { alt: 'وصف' } },
   'media.api.list': { url: '/admin/api/media' },
   'media.api.upload': { url: '/admin/api/media', form: {} },
+  'apiKeys.list': { url: '/admin/api-keys' },
+  'apiKeys.create': { url: '/admin/api-keys', form: { name: 'تطبيق' } },
+  'apiKeys.revoke': { url: '/admin/api-keys/1/revoke', form: { confirm: 'yes' } },
 };
 
 type Who = 'anonymous' | Role;

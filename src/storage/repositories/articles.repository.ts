@@ -412,3 +412,66 @@ export async function listBreaking(
     .execute();
   return rows.map((r) => ({ id: toArticleIdValue(r.id), headline: r.headline }));
 }
+
+/** Where a page of the Content API's article list starts: after this article of the order. */
+export interface ArticleCursor {
+  publishedAt: Date | null;
+  id: ArticleId;
+}
+
+/**
+ * Ids of published articles in the site's order (newest first, articles of
+ * unknown date last, then by id, descending), after `after` (keyset
+ * pagination: a page never skips or repeats an article when others are
+ * published meanwhile), restricted by `filter` and to those published at
+ * or after `since`.
+ */
+export async function listPublishedIds(
+  db: Db,
+  options: { filter: ListingFilter; since?: Date; after?: ArticleCursor; limit: number },
+): Promise<ArticleCursor[]> {
+  const { filter, since, after } = options;
+  let query = db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.published_at'])
+    .where('articles.status', '=', PUBLISHED);
+  if (filter.sectionId !== undefined)
+    query = query.where('articles.section_id', '=', bindId(filter.sectionId));
+  if (filter.tagId !== undefined) query = query.where(hasTag(filter.tagId));
+  if (filter.authorId !== undefined) query = query.where(hasByline(filter.authorId));
+  if (since !== undefined) query = query.where('articles.published_at', '>=', fromDate(since));
+  if (after !== undefined) {
+    const id = bindId(after.id);
+    query = query.where((eb) => {
+      if (after.publishedAt === null)
+        return eb.and([eb('articles.published_at', 'is', null), eb('articles.id', '<', id)]);
+      const at = fromDate(after.publishedAt);
+      return eb.or([
+        eb('articles.published_at', '<', at),
+        eb.and([eb('articles.published_at', '=', at), eb('articles.id', '<', id)]),
+        eb('articles.published_at', 'is', null),
+      ]);
+    });
+  }
+  const rows = await query
+    .orderBy((eb) => eb.case().when('articles.published_at', 'is', null).then(1).else(0).end())
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: toArticleIdValue(r.id),
+    publishedAt: toDateOrNull(r.published_at),
+  }));
+}
+
+/** The id of the published article with this slug, or null. */
+export async function findPublishedIdBySlug(db: Db, slug: string): Promise<ArticleId | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('status', '=', PUBLISHED)
+    .executeTakeFirst();
+  return row ? toArticleIdValue(row.id) : null;
+}

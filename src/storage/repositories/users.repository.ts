@@ -137,3 +137,38 @@ export async function updateUser(
     .where('id', '=', bindId(id))
     .execute();
 }
+
+/** A person with a byline on the site, and how many published articles carry it. */
+export interface PublicAuthor {
+  id: string;
+  slug: string;
+  displayName: string;
+  bio: string;
+  articles: number;
+}
+
+/** Everyone with a byline on a published article (deactivated users too), by name. */
+export async function listPublicAuthors(db: Db): Promise<PublicAuthor[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('article_authors', 'article_authors.user_id', 'users.id')
+    .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+    .where('articles.status', '=', 'published')
+    .select([
+      'users.id',
+      'users.slug',
+      'users.display_name',
+      'users.bio',
+      (eb) => eb.fn.count('articles.id').as('n'),
+    ])
+    .groupBy(['users.id', 'users.slug', 'users.display_name', 'users.bio'])
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((r) => ({
+    id: toIdString(r.id),
+    slug: r.slug,
+    displayName: r.display_name,
+    bio: r.bio,
+    articles: toInt(r.n as bigint | number | string),
+  }));
+}

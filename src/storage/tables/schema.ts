@@ -154,7 +154,19 @@ export interface MediaTable {
   created_at: DbTime;
 }
 
+export interface ApiKeysTable {
+  id: DbGeneratedId;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_by: DbId;
+  created_at: DbTime;
+  last_used_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  revoked_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+}
+
 export interface Schema {
+  api_keys: ApiKeysTable;
   article_authors: ArticleAuthorsTable;
   article_revisions: ArticleRevisionsTable;
   article_events: ArticleEventsTable;

@@ -23,6 +23,7 @@ import { taxonomyRoutes } from './routes/taxonomy.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
+import { apiKeysRoutes } from './routes/api-keys.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
@@ -49,6 +50,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...accountRoutes,
   ...usersRoutes,
   ...mediaRoutes,
+  ...apiKeysRoutes,
 ];
 
 export async function adminPlugin(

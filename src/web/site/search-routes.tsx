@@ -3,18 +3,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { searchArticles } from '../../services/search-articles.js';
-import type { TextPart } from '../../search/snippet.js';
 import { listSections } from '../../storage/repositories/sections.repository.js';
-import { escapeHtml } from '../../services/body-html.js';
+import { markedHtml, plainText } from '../search-text.js';
 import type { PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
 import { SearchPage } from '../views/search-page.js';
 import { apiLimit, PAGE_SIZE, searchForm, searchRequest } from './search-params.js';
 import type { SiteDeps } from './site-deps.js';
-
-const plain = (parts: TextPart[]) => parts.map((p) => p.text).join('');
-const marked = (parts: TextPart[]) =>
-  parts.map((p) => (p.match ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
 
 export async function searchRoutes(
   app: FastifyInstance,
@@ -57,9 +52,9 @@ export async function searchRoutes(
         url: `/a/${r.id}`,
         publishedAt: r.publishedAt?.toISOString() ?? null,
         section: r.section,
-        snippet: plain(r.snippetParts),
-        snippetHtml: marked(r.snippetParts),
-        headlineHtml: marked(r.headlineParts),
+        snippet: plainText(r.snippetParts),
+        snippetHtml: markedHtml(r.snippetParts),
+        headlineHtml: markedHtml(r.headlineParts),
       })),
     });
   });

@@ -47,6 +47,9 @@ export function AdminLayout(props: {
                 {can(user, 'user.manage') ? (
                   <a href="/admin/users">{t('admin.nav.users')}</a>
                 ) : null}
+                {can(user, 'apikey.manage') ? (
+                  <a href="/admin/api-keys">{t('admin.nav.apiKeys')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}

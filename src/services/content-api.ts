@@ -1,0 +1,119 @@
+/**
+ * What the Content API reads: published articles in pages that follow a
+ * cursor, one article by id or slug, and the sections, tags and authors.
+ * Only published content is ever returned.
+ */
+import { parseArticleId } from '../domain/article-id.js';
+import type { Article } from '../domain/article.js';
+import { InvalidParameter } from '../lib/errors.js';
+import {
+  findArticleById,
+  findPublishedIdBySlug,
+  listPublishedIds,
+  type ArticleCursor,
+  type ListingFilter,
+} from '../storage/repositories/articles.repository.js';
+import { findSection } from '../storage/repositories/sections.repository.js';
+import { findTagBySlug } from '../storage/repositories/tags.repository.js';
+import { findUserBySlug } from '../storage/repositories/users.repository.js';
+import type { ReadDeps } from './read-pages.js';
+
+/** Articles a page holds at most, and by default. */
+export const API_PAGE_MAX = 100;
+export const API_PAGE_DEFAULT = 20;
+
+export interface ArticleListQuery {
+  /** Slugs of a section, a tag and an author (a user's slug). */
+  section?: string | undefined;
+  tag?: string | undefined;
+  author?: string | undefined;
+  /** Only articles published at or after this instant. */
+  since?: Date | undefined;
+  /** 1 to API_PAGE_MAX. */
+  limit: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+export interface ArticleListPage {
+  articles: Article[];
+  /** The cursor of the next page, or null on the last. */
+  nextCursor: string | null;
+}
+
+/**
+ * A cursor: base64url of `ISO time~id` (the time empty for an article of
+ * unknown date). Opaque to clients; stable across releases of this format.
+ */
+export function encodeCursor(cursor: ArticleCursor): string {
+  return Buffer.from(`${cursor.publishedAt?.toISOString() ?? ''}~${cursor.id}`).toString(
+    'base64url',
+  );
+}
+
+/** @throws InvalidParameter `cursor` when `raw` is not a cursor this API made. */
+export function decodeCursor(raw: string): ArticleCursor {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)?~(\d{1,19})$/.exec(
+    Buffer.from(raw, 'base64url').toString('utf8'),
+  );
+  const id = match ? parseArticleId(match[2] ?? '') : null;
+  const publishedAt = match?.[1] ? new Date(match[1]) : null;
+  if (!match || id === null || (publishedAt !== null && Number.isNaN(publishedAt.getTime())))
+    throw new InvalidParameter('cursor', 'Use the nextCursor of a previous page.');
+  return { id, publishedAt };
+}
+
+/** The filter of `query`'s slugs. @throws InvalidParameter naming an unknown section, tag or author. */
+async function filterOf(deps: ReadDeps, query: ArticleListQuery): Promise<ListingFilter> {
+  const db = deps.database.db;
+  const filter: ListingFilter = {};
+  if (query.section !== undefined) {
+    const section = await findSection(db, { slug: query.section });
+    if (!section) throw new InvalidParameter('section', 'No section has this slug.');
+    filter.sectionId = section.id;
+  }
+  if (query.tag !== undefined) {
+    const tag = await findTagBySlug(db, query.tag);
+    if (!tag) throw new InvalidParameter('tag', 'No tag has this slug.');
+    filter.tagId = tag.id;
+  }
+  if (query.author !== undefined) {
+    const author = await findUserBySlug(db, query.author);
+    if (!author) throw new InvalidParameter('author', 'No author has this slug.');
+    filter.authorId = author.id;
+  }
+  return filter;
+}
+
+/**
+ * A page of published articles, newest first.
+ * @throws InvalidParameter for an unknown slug or a cursor this API did not make.
+ */
+export async function listArticlesForApi(
+  deps: ReadDeps,
+  query: ArticleListQuery,
+): Promise<ArticleListPage> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const keys = await listPublishedIds(deps.database.db, {
+    filter: await filterOf(deps, query),
+    ...(query.since ? { since: query.since } : {}),
+    ...(after ? { after } : {}),
+    limit: query.limit + 1,
+  });
+  const page = keys.slice(0, query.limit);
+  const articles = await Promise.all(page.map((k) => findArticleById(deps.database.db, k.id)));
+  const last = page[page.length - 1];
+  return {
+    articles: articles.filter((a): a is Article => a !== null),
+    nextCursor: keys.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The published article with this id (digits) or else this slug, or null. */
+export async function findArticleForApi(deps: ReadDeps, idOrSlug: string): Promise<Article | null> {
+  const id = parseArticleId(idOrSlug);
+  const byId = id === null ? null : await findArticleById(deps.database.db, id);
+  if (byId) return byId;
+  const bySlug = await findPublishedIdBySlug(deps.database.db, idOrSlug);
+  return bySlug === null ? null : findArticleById(deps.database.db, bySlug);
+}

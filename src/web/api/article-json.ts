@@ -1,0 +1,55 @@
+/**
+ * Articles, sections, tags and authors as the Content API gives them: ids
+ * as strings, times in RFC 3339 (UTC), every URL absolute.
+ */
+import type { Article } from '../../domain/article.js';
+import { defaultVariantUrl, mediaFileUrl, variantFile } from '../../domain/media.js';
+import { canonicalArticlePath } from '../views/page-context.js';
+import { listingPath } from '../views/listing-page.js';
+
+/** The Article schema's shape (see schemas.ts). */
+export function articleJson(article: Article, origin: string) {
+  const url = (path: string) => `${origin}${path}`;
+  const featured = article.featured;
+  return {
+    id: article.id,
+    slug: article.slug,
+    url: url(canonicalArticlePath(article.id, article.slug)),
+    headline: article.headline,
+    excerpt: article.excerpt,
+    bodyHtml: article.bodyHtml,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    updatedAt: article.updatedAt.toISOString(),
+    section: article.section
+      ? {
+          slug: article.section.slug,
+          name: article.section.name,
+          url: url(listingPath('section', article.section.slug)),
+        }
+      : null,
+    tags: article.tags.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      url: url(listingPath('tag', t.slug)),
+    })),
+    authors: article.authors.map((a) => ({
+      slug: a.slug,
+      name: a.name,
+      url: url(listingPath('author', a.slug)),
+    })),
+    byline: article.byline,
+    featuredImage: featured
+      ? {
+          url: url(defaultVariantUrl(featured.media)),
+          width: featured.media.width,
+          height: featured.media.height,
+          alt: featured.media.alt,
+          caption: featured.caption,
+          credit: featured.credit,
+          srcset: featured.media.widths
+            .map((w) => `${url(mediaFileUrl(featured.media.id, variantFile(w)))} ${w}w`)
+            .join(', '),
+        }
+      : null,
+  };
+}

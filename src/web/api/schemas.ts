@@ -1,0 +1,135 @@
+/**
+ * JSON Schemas of the Content API's shapes. Each is registered with
+ * Fastify by its `$id` (it validates the requests and serialises the
+ * responses), and @fastify/swagger publishes them as the components of
+ * the OpenAPI 3.1 document, so the document and the answers cannot drift.
+ * Written in the subset of JSON Schema that draft-07 (Fastify's validator)
+ * and 2020-12 (OpenAPI 3.1) read alike; `null` is a type, as in 3.1.
+ */
+
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const nullable = <T extends Record<string, unknown>>(schema: T & { type: string }) => ({
+  ...schema,
+  type: [schema.type, 'null'],
+});
+
+export const sectionRef = {
+  $id: 'SectionRef',
+  type: 'object',
+  description: 'A section, as an article names it.',
+  required: ['slug', 'name', 'url'],
+  properties: {
+    slug: { type: 'string', examples: ['politics'] },
+    name: { type: 'string', examples: ['سياسة'] },
+    url: { type: 'string', format: 'uri', description: 'Its page on the site.' },
+  },
+} as const;
+
+export const authorRef = {
+  $id: 'AuthorRef',
+  type: 'object',
+  description: 'A person with a byline.',
+  required: ['slug', 'name', 'url'],
+  properties: {
+    slug: { type: 'string' },
+    name: { type: 'string', examples: ['سامر الحلبي'] },
+    url: { type: 'string', format: 'uri' },
+  },
+} as const;
+
+export const image = {
+  $id: 'Image',
+  type: 'object',
+  description: 'An image of the media library: WebP variants of the widths in `srcset`.',
+  required: ['url', 'width', 'height', 'alt', 'caption', 'credit', 'srcset'],
+  properties: {
+    url: { type: 'string', format: 'uri', description: 'The variant for a 960 px column.' },
+    width: { type: 'integer', description: 'Of the original, in pixels.' },
+    height: { type: 'integer' },
+    alt: { type: 'string' },
+    caption: { type: 'string' },
+    credit: { type: 'string' },
+    srcset: { type: 'string', description: 'Absolute URLs with their widths, as HTML `srcset`.' },
+  },
+} as const;
+
+export const article = {
+  $id: 'Article',
+  type: 'object',
+  description: 'A published article.',
+  required: [
+    'id',
+    'slug',
+    'url',
+    'headline',
+    'excerpt',
+    'bodyHtml',
+    'publishedAt',
+    'updatedAt',
+    'section',
+    'tags',
+    'authors',
+    'byline',
+    'featuredImage',
+  ],
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[1-9][0-9]{0,18}$',
+      description: 'Decimal digits: ids may exceed 2^53, so they are strings.',
+      examples: ['258871304963183'],
+    },
+    slug: nullable({ type: 'string', description: 'Arabic, as typed (not percent-encoded).' }),
+    url: { type: 'string', format: 'uri', description: 'The canonical URL, percent-encoded.' },
+    headline: { type: 'string' },
+    excerpt: { type: 'string' },
+    bodyHtml: {
+      type: 'string',
+      description: 'Sanitised HTML; image sources are site-relative.',
+    },
+    publishedAt: nullable({
+      ...dateTime,
+      description: 'RFC 3339, UTC; null when the date is unknown (an imported page).',
+    }),
+    updatedAt: dateTime,
+    section: { anyOf: [{ $ref: 'SectionRef#' }, { type: 'null' }] },
+    tags: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['slug', 'name', 'url'],
+        properties: {
+          slug: { type: 'string' },
+          name: { type: 'string' },
+          url: { type: 'string', format: 'uri' },
+        },
+      },
+    },
+    authors: { type: 'array', items: { $ref: 'AuthorRef#' } },
+    byline: nullable({ type: 'string', description: 'A byline as text (imported articles).' }),
+    featuredImage: { anyOf: [{ $ref: 'Image#' }, { type: 'null' }] },
+  },
+} as const;
+
+export const error = {
+  $id: 'Error',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: {
+          type: 'string',
+          examples: ['INVALID_PARAMETER', 'API_KEY_MISSING', 'API_KEY_INVALID', 'NOT_FOUND'],
+        },
+        message: { type: 'string' },
+        parameter: { type: 'string', description: 'The parameter at fault, for a 400.' },
+      },
+    },
+  },
+} as const;
+
+/** Every shared schema, in the order they must be added (referenced ones first). */
+export const SHARED_SCHEMAS = [sectionRef, authorRef, image, article, error] as const;
