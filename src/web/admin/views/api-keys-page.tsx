@@ -22,12 +22,17 @@ export function ApiKeysPage(props: {
     <AdminLayout ctx={ctx} title={t('admin.apiKeys.title')}>
       <h1>{t('admin.apiKeys.title')}</h1>
       <p>
-        {t('admin.apiKeys.intro')} <a href="/api/openapi.json">/api/openapi.json</a>
+        {t('admin.apiKeys.intro')}{' '}
+        <a href="/api/openapi.json" dir="ltr">
+          /api/openapi.json
+        </a>
       </p>
       {created ? (
         <section class="card notice" role="status">
           <h2>{t('admin.apiKeys.created', { name: created.name })}</h2>
-          <p>{t('admin.apiKeys.copyNow')}</p>
+          <p>
+            {t('admin.apiKeys.copyNow')} <code dir="ltr">Authorization: Bearer midad_…</code>
+          </p>
           <label for="new-api-key">{t('admin.apiKeys.key')}</label>
           <input
             id="new-api-key"
