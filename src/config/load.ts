@@ -24,6 +24,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   demoContent: 'MIDAD_DEMO',
   mediaDir: 'MIDAD_MEDIA_DIR',
   uploadMaxBytes: 'MIDAD_UPLOAD_MAX_BYTES',
+  feedContent: 'MIDAD_FEED_CONTENT',
 };
 
 /**

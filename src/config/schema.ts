@@ -92,6 +92,11 @@ export const configSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * What feeds carry of each article: `full` (the whole body) or `excerpt`
+   * (the standfirst only). Env `MIDAD_FEED_CONTENT`.
+   */
+  feedContent: z.enum(['full', 'excerpt']).default('full'),
 });
 
 /** The validated, frozen configuration. */

@@ -94,7 +94,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await staticAssets(app, { assets, notFound });
   await mediaFiles(app, { mediaDir: config.mediaDir, notFound });
   await app.register(async (site) =>
-    siteRoutes(site, { ...deps, now, timeZone: config.timeZone, pageContext }),
+    siteRoutes(site, {
+      ...deps,
+      now,
+      timeZone: config.timeZone,
+      feedContent: config.feedContent,
+      mediaDir: config.mediaDir,
+      pageContext,
+    }),
   );
   await app.register(async (admin) =>
     adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),

@@ -25,6 +25,7 @@ import { articlePath, canonicalArticlePath, type PageContext } from '../views/pa
 import { renderDocument } from '../views/render.js';
 import { isCountableView } from './countable-view.js';
 import { sendNotFound } from './error-pages.js';
+import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import type { SiteDeps } from './site-deps.js';
 
@@ -36,6 +37,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
 
   await searchRoutes(app, { ...deps, context });
+  await feedRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const page = parsePage(request.query.page);

@@ -4,7 +4,14 @@
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
-import { articlePath, type PageContext } from './page-context.js';
+import {
+  FEED_FORMATS,
+  FEED_MEDIA_TYPES,
+  FEED_NAMES,
+  feedPath,
+  type FeedOwner,
+} from './feed-links.js';
+import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -16,6 +23,8 @@ export interface LayoutProps {
   robots?: string | undefined;
   /** A banner above the page (previews). */
   banner?: string | undefined;
+  /** The feeds of a section, tag or author page, announced before the site's. */
+  feed?: { owner: FeedOwner; title: string } | undefined;
   children: ComponentChildren;
 }
 
@@ -26,9 +35,14 @@ export function Layout({
   canonical,
   robots,
   banner,
+  feed,
   children,
 }: LayoutProps) {
   const { t } = ctx;
+  const feeds = [
+    ...(feed ? [feed] : []),
+    { owner: { kind: 'site' } as const, title: t('home.title', { siteName: ctx.siteName }) },
+  ];
   return (
     <html
       lang={ctx.locale.lang}
@@ -43,6 +57,16 @@ export function Layout({
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         {robots ? <meta name="robots" content={robots} /> : null}
+        {feeds.flatMap(({ owner, title: feedTitle }) =>
+          FEED_FORMATS.map((format) => (
+            <link
+              rel="alternate"
+              type={FEED_MEDIA_TYPES[format]}
+              title={t('feed.linkTitle', { title: feedTitle, format: FEED_NAMES[format] })}
+              href={absoluteUrl(ctx, feedPath(owner, format))}
+            />
+          )),
+        )}
         <meta name="theme-color" content="#7a0b14" />
         <link
           rel="preload"

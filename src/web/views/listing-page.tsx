@@ -20,9 +20,14 @@ export function listingPath(kind: ListingContent['kind'], slug: string, page = 1
   return page > 1 ? `${base}?page=${page}` : base;
 }
 
+/** The title of a section, tag or author page: `وسم: سوريا`. */
+export function listingTitle(ctx: PageContext, kind: ListingContent['kind'], name: string): string {
+  return ctx.t(TITLE_KEY[kind], { name });
+}
+
 export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
   const { t } = ctx;
-  const name = t(TITLE_KEY[data.kind], { name: data.name });
+  const name = listingTitle(ctx, data.kind, data.name);
   const title =
     data.page > 1
       ? t('listing.page', { title: name, page: formatNumber(data.page, ctx.locale.numerals) })
@@ -32,6 +37,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
+      feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
     >
       <section class="latest-page" aria-labelledby="listing-heading">
         <h1 id="listing-heading" class="page-title">
