@@ -12,6 +12,7 @@ import {
   type FeedOwner,
 } from './feed-links.js';
 import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -23,6 +24,14 @@ export interface LayoutProps {
   robots?: string | undefined;
   /** A banner above the page (previews). */
   banner?: string | undefined;
+  /**
+   * Open Graph and Twitter card of the page, over the defaults made from
+   * the title, description, canonical URL and the logo (pages with a
+   * canonical URL only).
+   */
+  social?: Partial<SocialMeta> | undefined;
+  /** schema.org JSON-LD objects, one script each. */
+  structuredData?: readonly object[] | undefined;
   /** The feeds of a section, tag or author page, announced before the site's. */
   feed?: { owner: FeedOwner; title: string } | undefined;
   children: ComponentChildren;
@@ -36,6 +45,8 @@ export function Layout({
   robots,
   banner,
   feed,
+  social,
+  structuredData = [],
   children,
 }: LayoutProps) {
   const { t } = ctx;
@@ -57,6 +68,15 @@ export function Layout({
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         {robots ? <meta name="robots" content={robots} /> : null}
+        {canonical ? (
+          <SocialTags
+            ctx={ctx}
+            meta={{ title, description, url: canonical, image: logoImage(ctx), ...social }}
+          />
+        ) : null}
+        {structuredData.map((data) => (
+          <JsonLd data={data} />
+        ))}
         {feeds.flatMap(({ owner, title: feedTitle }) =>
           FEED_FORMATS.map((format) => (
             <link

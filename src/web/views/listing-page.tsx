@@ -6,6 +6,7 @@ import { formatNumber } from '../../arabic/digits.js';
 import type { ListingContent } from '../../services/read-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
+import { breadcrumbData } from './structured-data.js';
 import { absoluteUrl, type PageContext } from './page-context.js';
 
 const TITLE_KEY = {
@@ -38,6 +39,12 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
+      structuredData={[
+        breadcrumbData([
+          { name: ctx.siteName, url: absoluteUrl(ctx, '/') },
+          { name, url: absoluteUrl(ctx, listingPath(data.kind, data.slug)) },
+        ]),
+      ]}
     >
       <section class="latest-page" aria-labelledby="listing-heading">
         <h1 id="listing-heading" class="page-title">
