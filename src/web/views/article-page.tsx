@@ -18,6 +18,7 @@ import { Layout } from './layout.js';
 import { listingPath } from './listing-page.js';
 import { breadcrumbData, newsArticleData } from './structured-data.js';
 import { logoImage, type SocialImage } from './components/social-meta.js';
+import { ShareBar } from './components/share-bar.js';
 import { ResponsiveImage } from './components/responsive-image.js';
 import {
   absoluteUrl,
@@ -180,6 +181,7 @@ export function ArticlePage({
             </p>
           </div>
           <div class="article__tools">
+            {preview ? null : <ShareBar ctx={ctx} url={shortLink} title={article.headline} />}
             <div class="short-link">
               <label for="short-link">{t('article.shortLink')}</label>
               <input

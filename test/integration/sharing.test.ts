@@ -160,3 +160,37 @@ describe('the head of other pages', () => {
     expect(head.jsonLd).toEqual([]);
   });
 });
+
+describe('the share links of an article page', () => {
+  it('link to WhatsApp, Telegram, X and Facebook with the short link, percent-encoded', async () => {
+    const html = (await site.app.inject(`/a/${site.id}`)).body;
+    const hrefs = [
+      ...html.matchAll(/<a class="share__link share__link--(\w+)" href="([^"]+)"/g),
+    ].map((m) => [m[1], (m[2] ?? '').replace(/&amp;/g, '&')]);
+    const short = `${ORIGIN}/a/${site.id}`;
+    const text = enc(TRICKY.headline);
+    expect(hrefs).toEqual([
+      ['whatsapp', `https://wa.me/?text=${text}%20${enc(short)}`],
+      ['telegram', `https://t.me/share/url?url=${enc(short)}&text=${text}`],
+      ['x', `https://x.com/intent/post?url=${enc(short)}&text=${text}`],
+      ['facebook', `https://www.facebook.com/sharer/sharer.php?u=${enc(short)}`],
+    ]);
+    // The quotation marks and the ampersand of the headline are encoded, not left to end the URL.
+    expect(text).toContain('%22%D8%B9%D8%A7%D8%AC%D9%84%22');
+    expect(text).toContain('%20%26%20');
+    expect(html).toContain('rel="noopener"');
+  });
+
+  it('has a device share button, hidden until the script finds the Web Share API', async () => {
+    const html = (await site.app.inject(`/a/${site.id}`)).body;
+    expect(html).toContain(
+      `<button type="button" class="share__link" data-share-url="${ORIGIN}/a/${site.id}" data-share-title="بيان &quot;عاجل&quot; من وزارة الصحة &amp; الهلال الأحمر في حلب" hidden>مشاركة…</button>`,
+    );
+  });
+
+  it('loads no third-party script', async () => {
+    const html = (await site.app.inject(`/a/${site.id}`)).body;
+    const scripts = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.every((src) => src?.startsWith('/assets/'))).toBe(true);
+  });
+});
