@@ -1,5 +1,6 @@
 // Reader controls of the article page: the font-size buttons (حجم الخط),
-// the short link's copy button, and click-to-load YouTube players (nothing
+// the short link's copy button, the device share button (shown only where
+// the browser has the Web Share API), and click-to-load YouTube players (nothing
 // is loaded from YouTube until the reader asks). Progressive enhancement:
 // the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
@@ -77,6 +78,22 @@
     figure.replaceChildren(frame);
   }
 
+  function share(button) {
+    navigator
+      .share({
+        title: button.getAttribute('data-share-title') || document.title,
+        url: button.getAttribute('data-share-url') || location.href,
+      })
+      .catch(function () {
+        // The reader closed the share sheet: nothing to do.
+      });
+  }
+
+  if (typeof navigator.share === 'function') {
+    var shareButtons = document.querySelectorAll('[data-share-url]');
+    for (var s = 0; s < shareButtons.length; s++) shareButtons[s].hidden = false;
+  }
+
   var players = document.querySelectorAll('figure.embed [data-play]');
   for (var i = 0; i < players.length; i++) players[i].hidden = false;
 
@@ -91,6 +108,11 @@
     var step = target.closest('[data-font-step]');
     if (step) {
       setLevel(current() + Number(step.getAttribute('data-font-step')));
+      return;
+    }
+    var shareButton = target.closest('[data-share-url]');
+    if (shareButton) {
+      share(shareButton);
       return;
     }
     var copyButton = target.closest('[data-copy-target]');

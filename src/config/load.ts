@@ -25,6 +25,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   mediaDir: 'MIDAD_MEDIA_DIR',
   uploadMaxBytes: 'MIDAD_UPLOAD_MAX_BYTES',
   apiCorsOrigins: 'MIDAD_API_CORS_ORIGINS',
+  feedContent: 'MIDAD_FEED_CONTENT',
 };
 
 /**

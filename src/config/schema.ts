@@ -110,6 +110,11 @@ export const configSchema = z.object({
       message: 'not a comma-separated list of origins such as https://app.example, or *',
     })
     .transform((origins) => origins.map((o) => (o === '*' ? o : new URL(o).origin))),
+  /**
+   * What feeds carry of each article: `full` (the whole body) or `excerpt`
+   * (the standfirst only). Env `MIDAD_FEED_CONTENT`.
+   */
+  feedContent: z.enum(['full', 'excerpt']).default('full'),
 });
 
 /** The validated, frozen configuration. */

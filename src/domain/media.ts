@@ -80,6 +80,11 @@ export function mediaFileUrl(id: string, file: string): string {
   return `/media/${id}/${file}`;
 }
 
+/** The media type of a re-encoded original file. */
+export function originalMime(file: OriginalFile): 'image/jpeg' | 'image/png' {
+  return file === 'original.png' ? 'image/png' : 'image/jpeg';
+}
+
 /** The width used for `src`: the largest variant at most DEFAULT_VARIANT_WIDTH, else the smallest. */
 export function defaultVariantWidth(widths: readonly number[]): number {
   const fitting = widths.filter((w) => w <= DEFAULT_VARIANT_WIDTH);

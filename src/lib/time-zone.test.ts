@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, wallClockToUtc } from './time-zone.js';
+import { isValidTimeZone, wallClockToUtc, zonedIsoString } from './time-zone.js';
 
 const wall = { year: 2020, month: 1, day: 18, hour: 11, minute: 43 };
 
@@ -30,5 +30,20 @@ describe('isValidTimeZone', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('zonedIsoString', () => {
+  it.each([
+    ['Asia/Damascus', '2020-01-18T11:43:00+02:00'],
+    ['UTC', '2020-01-18T09:43:00Z'],
+    ['Asia/Kolkata', '2020-01-18T15:13:00+05:30'],
+    ['America/New_York', '2020-01-18T04:43:00-05:00'],
+  ])('writes the instant in %s with its offset', (zone, expected) => {
+    expect(zonedIsoString(new Date('2020-01-18T09:43:00.000Z'), zone)).toBe(expected);
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => zonedIsoString(new Date(0), 'Mars/Olympus')).toThrow(RangeError);
   });
 });

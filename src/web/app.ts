@@ -95,7 +95,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await staticAssets(app, { assets, notFound });
   await mediaFiles(app, { mediaDir: config.mediaDir, notFound });
   await app.register(async (site) =>
-    siteRoutes(site, { ...deps, now, timeZone: config.timeZone, pageContext }),
+    siteRoutes(site, {
+      ...deps,
+      now,
+      timeZone: config.timeZone,
+      feedContent: config.feedContent,
+      mediaDir: config.mediaDir,
+      pageContext,
+    }),
   );
   await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
   await app.register(async (admin) =>

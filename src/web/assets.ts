@@ -62,6 +62,8 @@ export interface SiteAssets {
   files: Map<string, Asset>;
   /** The site icon (SVG), served at /favicon.svg and /favicon.ico. */
   favicon: Asset;
+  /** The site's logo (PNG, 512×512), served at /logo.png. */
+  logo: Asset;
   /** The CSP source for HEAD_SCRIPT: `'sha256-…'`. */
   headScriptHash: string;
 }
@@ -95,6 +97,7 @@ export function loadSiteAssets(): SiteAssets {
       body: readFileSync(join(ROOT, 'public', 'favicon.svg')),
       contentType: 'image/svg+xml',
     },
+    logo: { body: readFileSync(join(ROOT, 'public', 'logo.png')), contentType: 'image/png' },
     headScriptHash: `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`,
   };
 }

@@ -98,4 +98,52 @@ describe.skipIf(!run)('the seed article in a real browser', () => {
       await page.close();
     }
   });
+
+  it('fits the share bar on a 360px phone, right to left, and opens the share sheet', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    // A browser with the Web Share API: record what the page asks it to share.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        value: (data: ShareData) => {
+          (window as unknown as { shared: ShareData }).shared = data;
+          return Promise.resolve();
+        },
+      });
+    });
+    await page.goto(`${origin}/a/${SEED_ID}`);
+    await page.evaluate(() => document.fonts.ready);
+    const bar = page.getByRole('group', { name: 'شارك الخبر:' });
+    for (const name of ['واتساب', 'تيليغرام', 'إكس', 'فيسبوك']) {
+      expect(await bar.getByRole('link', { name }).isVisible()).toBe(true);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    // Right to left: WhatsApp, first in the list, sits to the right of Telegram.
+    const whatsapp = await bar.getByRole('link', { name: 'واتساب' }).boundingBox();
+    const telegram = await bar.getByRole('link', { name: 'تيليغرام' }).boundingBox();
+    expect((whatsapp?.x ?? 0) > (telegram?.x ?? 0)).toBe(true);
+    await page
+      .locator('.article__tools')
+      .screenshot({ path: `${SCREENSHOTS}/share-bar-phone.png` });
+
+    await bar.getByRole('button', { name: 'مشاركة…' }).click();
+    expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
+      title: SEED_HEADLINE,
+      url: `https://news.example/a/${SEED_ID}`,
+    });
+    await page.close();
+  });
+
+  it('hides the share-sheet button where the browser has no Web Share API', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: undefined });
+    });
+    await page.goto(`${origin}/a/${SEED_ID}`);
+    expect(await page.locator('[data-share-url]').isHidden()).toBe(true);
+    await page.close();
+  });
 });

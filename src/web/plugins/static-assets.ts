@@ -1,12 +1,13 @@
 /**
  * Static files: the fingerprinted stylesheet and script (from memory), the
- * self-hosted font files (from @fontsource), and the favicon. All but the
- * favicon are immutable for a year; their URLs change with their content.
+ * self-hosted font files (from @fontsource), the favicon and the logo. All
+ * but the favicon and the logo are immutable for a year; their URLs change with their content.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LOGO } from '../views/page-context.js';
 import { ADMIN_BUNDLE_DIR, FONT_DIR, type SiteAssets } from '../assets.js';
 
 /** One year, in seconds: the lifetime of fingerprinted and font files. */
@@ -48,6 +49,13 @@ export async function staticAssets(
       .header('cache-control', IMMUTABLE)
       .send(asset.body);
   });
+
+  app.get(LOGO.path, async (_request, reply) =>
+    reply
+      .header('content-type', assets.logo.contentType)
+      .header('cache-control', 'public, max-age=86400')
+      .send(assets.logo.body),
+  );
 
   for (const path of ['/favicon.svg', '/favicon.ico']) {
     app.get(path, async (_request, reply) =>

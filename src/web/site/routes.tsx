@@ -25,7 +25,9 @@ import { articlePath, canonicalArticlePath, type PageContext } from '../views/pa
 import { renderDocument } from '../views/render.js';
 import { isCountableView } from './countable-view.js';
 import { sendNotFound } from './error-pages.js';
+import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
+import { sitemapRoutes } from './sitemaps.routes.js';
 import type { SiteDeps } from './site-deps.js';
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
@@ -36,6 +38,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
 
   await searchRoutes(app, { ...deps, context });
+  await feedRoutes(app, deps);
+  await sitemapRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const page = parsePage(request.query.page);

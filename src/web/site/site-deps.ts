@@ -13,6 +13,10 @@ export interface SiteDeps {
   now: () => Date;
   /** The site's IANA time zone (dates typed in forms are read in it). */
   timeZone: string;
+  /** What feeds carry of each article (setting MIDAD_FEED_CONTENT). */
+  feedContent: 'full' | 'excerpt';
+  /** Folder of the media library's files (to tell a feed enclosure's size). */
+  mediaDir: string;
   /** The page context of a request (its origin, the current time, the site's locale). */
   pageContext: (request: FastifyRequest) => PageContext;
 }

@@ -7,12 +7,18 @@ import { MINUTE_FORMS, VIEW_FORMS } from '../../arabic/plural.js';
 import { countWords, readingMinutes } from '../../arabic/reading-time.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import type { Article, RelatedLink } from '../../domain/article.js';
+import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
+import { zonedIsoString } from '../../lib/time-zone.js';
 import { splitBody } from './body-parts.js';
 import { CountPhrase } from './components/count-phrase.js';
 import { Interpolate } from './components/interpolate.js';
 import { FontSizeControl } from './components/font-size-control.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
+import { listingPath } from './listing-page.js';
+import { breadcrumbData, newsArticleData } from './structured-data.js';
+import { logoImage, type SocialImage } from './components/social-meta.js';
+import { ShareBar } from './components/share-bar.js';
 import { ResponsiveImage } from './components/responsive-image.js';
 import {
   absoluteUrl,
@@ -42,6 +48,17 @@ function hasStandfirst(article: Article): boolean {
   return !text.startsWith(excerpt);
 }
 
+/** The featured image's original file as a preview image. */
+function featuredImage(ctx: PageContext, media: MediaItem): SocialImage {
+  return {
+    url: absoluteUrl(ctx, mediaFileUrl(media.id, media.originalFile)),
+    width: media.width,
+    height: media.height,
+    alt: media.alt,
+    type: originalMime(media.originalFile),
+  };
+}
+
 /** Longest meta description, in characters (what search engines show). */
 const DESCRIPTION_LENGTH = 160;
 
@@ -61,14 +78,44 @@ export function ArticlePage({
   const words = countWords(article.bodyHtml.replace(/<[^>]*>/g, ' '));
   const minutes = readingMinutes(words, ctx.readingWordsPerMinute);
   const more = article.related.filter((l) => l.kind === 'more');
+  const description = truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH);
+  const image = article.featured ? featuredImage(ctx, article.featured.media) : logoImage(ctx);
+  const timeZone = ctx.locale.timeZone;
+  const crumbs = [
+    { name: ctx.siteName, url: absoluteUrl(ctx, '/') },
+    ...(article.section
+      ? [
+          {
+            name: article.section.name,
+            url: absoluteUrl(ctx, listingPath('section', article.section.slug)),
+          },
+        ]
+      : []),
+    { name: article.headline, url: canonical },
+  ];
   return (
     <Layout
       ctx={ctx}
       title={`${article.seoTitle || article.headline} | ${ctx.siteName}`}
-      description={truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH)}
+      description={description}
       canonical={preview ? undefined : canonical}
       robots={preview ? 'noindex' : undefined}
       banner={preview ? t('article.preview') : undefined}
+      social={{
+        title: article.seoTitle || article.headline,
+        image,
+        article: {
+          publishedTime: article.publishedAt ? zonedIsoString(article.publishedAt, timeZone) : null,
+          modifiedTime: zonedIsoString(article.updatedAt, timeZone),
+          section: article.section?.name ?? null,
+          tags: article.tags.map((tag) => tag.name),
+        },
+      }}
+      structuredData={
+        preview
+          ? []
+          : [newsArticleData(ctx, article, canonical, image, description), breadcrumbData(crumbs)]
+      }
     >
       <article class="article">
         <header class="article__header">
@@ -134,6 +181,7 @@ export function ArticlePage({
             </p>
           </div>
           <div class="article__tools">
+            {preview ? null : <ShareBar ctx={ctx} url={shortLink} title={article.headline} />}
             <div class="short-link">
               <label for="short-link">{t('article.shortLink')}</label>
               <input

@@ -4,7 +4,15 @@
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
-import { articlePath, type PageContext } from './page-context.js';
+import {
+  FEED_FORMATS,
+  FEED_MEDIA_TYPES,
+  FEED_NAMES,
+  feedPath,
+  type FeedOwner,
+} from './feed-links.js';
+import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -16,6 +24,16 @@ export interface LayoutProps {
   robots?: string | undefined;
   /** A banner above the page (previews). */
   banner?: string | undefined;
+  /**
+   * Open Graph and Twitter card of the page, over the defaults made from
+   * the title, description, canonical URL and the logo (pages with a
+   * canonical URL only).
+   */
+  social?: Partial<SocialMeta> | undefined;
+  /** schema.org JSON-LD objects, one script each. */
+  structuredData?: readonly object[] | undefined;
+  /** The feeds of a section, tag or author page, announced before the site's. */
+  feed?: { owner: FeedOwner; title: string } | undefined;
   children: ComponentChildren;
 }
 
@@ -26,9 +44,16 @@ export function Layout({
   canonical,
   robots,
   banner,
+  feed,
+  social,
+  structuredData = [],
   children,
 }: LayoutProps) {
   const { t } = ctx;
+  const feeds = [
+    ...(feed ? [feed] : []),
+    { owner: { kind: 'site' } as const, title: t('home.title', { siteName: ctx.siteName }) },
+  ];
   return (
     <html
       lang={ctx.locale.lang}
@@ -43,6 +68,25 @@ export function Layout({
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         {robots ? <meta name="robots" content={robots} /> : null}
+        {canonical ? (
+          <SocialTags
+            ctx={ctx}
+            meta={{ title, description, url: canonical, image: logoImage(ctx), ...social }}
+          />
+        ) : null}
+        {structuredData.map((data) => (
+          <JsonLd data={data} />
+        ))}
+        {feeds.flatMap(({ owner, title: feedTitle }) =>
+          FEED_FORMATS.map((format) => (
+            <link
+              rel="alternate"
+              type={FEED_MEDIA_TYPES[format]}
+              title={t('feed.linkTitle', { title: feedTitle, format: FEED_NAMES[format] })}
+              href={absoluteUrl(ctx, feedPath(owner, format))}
+            />
+          )),
+        )}
         <meta name="theme-color" content="#7a0b14" />
         <link
           rel="preload"

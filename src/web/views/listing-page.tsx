@@ -6,6 +6,7 @@ import { formatNumber } from '../../arabic/digits.js';
 import type { ListingContent } from '../../services/read-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
+import { breadcrumbData } from './structured-data.js';
 import { absoluteUrl, type PageContext } from './page-context.js';
 
 const TITLE_KEY = {
@@ -20,9 +21,14 @@ export function listingPath(kind: ListingContent['kind'], slug: string, page = 1
   return page > 1 ? `${base}?page=${page}` : base;
 }
 
+/** The title of a section, tag or author page: `وسم: سوريا`. */
+export function listingTitle(ctx: PageContext, kind: ListingContent['kind'], name: string): string {
+  return ctx.t(TITLE_KEY[kind], { name });
+}
+
 export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
   const { t } = ctx;
-  const name = t(TITLE_KEY[data.kind], { name: data.name });
+  const name = listingTitle(ctx, data.kind, data.name);
   const title =
     data.page > 1
       ? t('listing.page', { title: name, page: formatNumber(data.page, ctx.locale.numerals) })
@@ -32,6 +38,13 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
+      feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
+      structuredData={[
+        breadcrumbData([
+          { name: ctx.siteName, url: absoluteUrl(ctx, '/') },
+          { name, url: absoluteUrl(ctx, listingPath(data.kind, data.slug)) },
+        ]),
+      ]}
     >
       <section class="latest-page" aria-labelledby="listing-heading">
         <h1 id="listing-heading" class="page-title">

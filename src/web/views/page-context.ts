@@ -35,6 +35,12 @@ export interface BreakingItem {
   headline: string;
 }
 
+/**
+ * The site's logo, a square PNG served at `/logo.png`: the publisher logo
+ * of structured data and the image of feeds.
+ */
+export const LOGO = { path: '/logo.png', width: 512, height: 512 } as const;
+
 /** The absolute URL of a site path. */
 export function absoluteUrl(ctx: PageContext, path: string): string {
   return `${ctx.origin}${path}`;

@@ -1,0 +1,53 @@
+/**
+ * What the site's feeds carry: the newest published articles of the whole
+ * site, or of one section, tag or author, loaded whole (body, bylines,
+ * tags, featured image) so that a feed can give full text. Articles whose
+ * publish date is unknown are left out: a feed item needs a date, and a
+ * date is never invented.
+ */
+import type { Article } from '../domain/article.js';
+import { listLatest } from '../storage/repositories/articles.repository.js';
+import {
+  getArticle,
+  getListing,
+  LATEST_PAGE_SIZE,
+  type ListingKind,
+  type ReadDeps,
+} from './read-pages.js';
+
+/** How many articles a feed lists: one page of the latest list. */
+export const FEED_SIZE = LATEST_PAGE_SIZE;
+
+/** Whose articles a feed lists: the whole site's, or one section's, tag's or author's (by slug). */
+export type FeedScope = { kind: 'site' } | { kind: ListingKind; slug: string };
+
+export interface FeedArticles {
+  /** The section's, tag's or author's name; null for the whole site. */
+  name: string | null;
+  /** Newest first, at most FEED_SIZE, each with a publish date. */
+  articles: Array<Article & { publishedAt: Date }>;
+}
+
+/** The articles of a feed, or null when the section, tag or author does not exist. */
+export async function getFeedArticles(
+  deps: ReadDeps,
+  scope: FeedScope,
+): Promise<FeedArticles | null> {
+  let name: string | null = null;
+  let summaries;
+  if (scope.kind === 'site') {
+    summaries = await listLatest(deps.database.db, FEED_SIZE);
+  } else {
+    const listing = await getListing(deps, scope.kind, scope.slug, 1);
+    if (listing === null) return null;
+    name = listing.name;
+    summaries = listing.articles;
+  }
+  const loaded = await Promise.all(
+    summaries.filter((s) => s.publishedAt !== null).map((s) => getArticle(deps, s.id)),
+  );
+  const articles = loaded.filter(
+    (a): a is Article & { publishedAt: Date } => a !== null && a.publishedAt !== null,
+  );
+  return { name, articles };
+}

@@ -1,0 +1,141 @@
+/**
+ * What the sitemaps list. Articles are filed by the UTC month of their
+ * publish time, one sitemap file a month (`2020-01`), split in parts of at
+ * most 50,000 URLs (`2020-01-2`), the sitemaps.org limit; articles whose
+ * date is unknown go in `undated` files. A file's articles are read from
+ * the database a batch at a time, so memory does not grow with the site.
+ *
+ * The Google News sitemap lists articles published in the last 48 hours,
+ * at most 1,000, newest first (Google News sitemap guidelines).
+ */
+import type { ReadDeps } from './read-pages.js';
+import {
+  listPublishedSince,
+  listSitemapRows,
+  publishedSpan,
+  rangeSummary,
+  type SitemapRange,
+  type SitemapRow,
+} from '../storage/repositories/sitemap-articles.repository.js';
+
+export type { SitemapRow } from '../storage/repositories/sitemap-articles.repository.js';
+
+/** Most URLs in one sitemap file (sitemaps.org protocol). */
+export const SITEMAP_MAX_URLS = 50_000;
+/** How many rows are read from the database at a time. */
+export const SITEMAP_BATCH = 1_000;
+/** Google News: only articles of the last two days, at most 1,000. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_MAX_URLS = 1_000;
+
+/** One sitemap file of the index: its name (`2020-01`, `2020-01-2`, `undated`) and last change. */
+export interface SitemapFile {
+  name: string;
+  lastModified: Date | null;
+}
+
+interface ParsedName {
+  range: SitemapRange;
+  part: number;
+}
+
+/** The month range of a file name, or null for a name that is not one of ours. */
+function parseName(name: string): ParsedName | null {
+  const undated = /^undated(?:-([2-9]|[1-9][0-9]{1,3}))?$/.exec(name);
+  if (undated) return { range: 'undated', part: Number(undated[1] ?? 1) };
+  const month = /^([0-9]{4})-(0[1-9]|1[0-2])(?:-([2-9]|[1-9][0-9]{1,3}))?$/.exec(name);
+  if (!month) return null;
+  const year = Number(month[1]);
+  const index = Number(month[2]) - 1;
+  return {
+    range: { from: new Date(Date.UTC(year, index, 1)), to: new Date(Date.UTC(year, index + 1, 1)) },
+    part: Number(month[3] ?? 1),
+  };
+}
+
+function nameOf(base: string, part: number): string {
+  return part === 1 ? base : `${base}-${part}`;
+}
+
+/** Every sitemap file of the site's articles, oldest month first, `undated` last. */
+export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
+  const db = deps.database.db;
+  const files: SitemapFile[] = [];
+  const add = async (base: string, range: SitemapRange) => {
+    const { count, lastModified } = await rangeSummary(db, range);
+    for (let part = 1; (part - 1) * SITEMAP_MAX_URLS < count; part++) {
+      files.push({ name: nameOf(base, part), lastModified });
+    }
+  };
+  const span = await publishedSpan(db);
+  if (span) {
+    const end = Date.UTC(span.last.getUTCFullYear(), span.last.getUTCMonth(), 1);
+    for (
+      let month = new Date(Date.UTC(span.first.getUTCFullYear(), span.first.getUTCMonth(), 1));
+      month.getTime() <= end;
+      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+    ) {
+      const base = month.toISOString().slice(0, 7);
+      await add(base, {
+        from: month,
+        to: new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)),
+      });
+    }
+  }
+  await add('undated', 'undated');
+  return files;
+}
+
+/**
+ * The articles of sitemap file `name`, with when its newest changed (for
+ * conditional GET), or null when no such file exists. `rows` reads the
+ * database a batch at a time as it is iterated.
+ */
+export async function getSitemapFile(
+  deps: ReadDeps,
+  name: string,
+): Promise<{ lastModified: Date | null; count: number; rows: AsyncIterable<SitemapRow> } | null> {
+  const parsed = parseName(name);
+  if (!parsed) return null;
+  const { count, lastModified } = await rangeSummary(deps.database.db, parsed.range);
+  const skip = (parsed.part - 1) * SITEMAP_MAX_URLS;
+  if (skip >= count) return null;
+  return {
+    lastModified,
+    count: Math.min(SITEMAP_MAX_URLS, count - skip),
+    rows: readPart(deps, parsed.range, skip),
+  };
+}
+
+async function* readPart(
+  deps: ReadDeps,
+  range: SitemapRange,
+  skip: number,
+): AsyncGenerator<SitemapRow> {
+  let afterId: SitemapRow['id'] | null = null;
+  let left = SITEMAP_MAX_URLS;
+  while (left > 0) {
+    const limit = Math.min(SITEMAP_BATCH, left);
+    const rows: SitemapRow[] = await listSitemapRows(
+      deps.database.db,
+      range,
+      afterId,
+      limit,
+      afterId === null ? skip : 0,
+    );
+    yield* rows;
+    const last = rows[rows.length - 1];
+    if (rows.length < limit || !last) return;
+    afterId = last.id;
+    left -= rows.length;
+  }
+}
+
+/** The articles of the Google News sitemap at `now`: the last 48 hours, newest first, at most 1,000. */
+export function getNewsArticles(deps: ReadDeps, now: Date): Promise<SitemapRow[]> {
+  return listPublishedSince(
+    deps.database.db,
+    new Date(now.getTime() - NEWS_WINDOW_MS),
+    NEWS_MAX_URLS,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Reads for sitemaps: published articles by publish-time range, a page at
+ * a time in id order (keyset pagination: each page starts after the last
+ * id of the one before), so that a sitemap of any size is written without
+ * holding its articles in memory. Ranges are half-open, `[from, to)`, in UTC.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ArticleId } from '../../domain/article.js';
+import type { Schema } from '../tables/schema.js';
+import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from './convert.js';
+
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** Published articles published in `[from, to)`, or those whose publish date is unknown. */
+export type SitemapRange = { from: Date; to: Date } | 'undated';
+
+/** What a sitemap says of an article. */
+export interface SitemapRow {
+  id: ArticleId;
+  slug: string | null;
+  headline: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+}
+
+function inRange(db: Db, range: SitemapRange) {
+  const query = db.selectFrom('articles').where('status', '=', 'published');
+  return range === 'undated'
+    ? query.where('published_at', 'is', null)
+    : query
+        .where('published_at', '>=', fromDate(range.from))
+        .where('published_at', '<', fromDate(range.to));
+}
+
+/** The first and last publish instants of published articles, or null when none has a date. */
+export async function publishedSpan(db: Db): Promise<{ first: Date; last: Date } | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => [eb.fn.min('published_at').as('first'), eb.fn.max('published_at').as('last')])
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  const first = toDateOrNull((row?.first as string | Date | null) ?? null);
+  const last = toDateOrNull((row?.last as string | Date | null) ?? null);
+  return first && last ? { first, last } : null;
+}
+
+/** How many published articles a range holds, and when the last of them changed. */
+export async function rangeSummary(
+  db: Db,
+  range: SitemapRange,
+): Promise<{ count: number; lastModified: Date | null }> {
+  const row = await inRange(db, range)
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')])
+    .executeTakeFirstOrThrow();
+  return {
+    count: toInt(row.n as bigint | number | string),
+    lastModified: toDateOrNull((row.last as string | Date | null) ?? null),
+  };
+}
+
+/**
+ * Up to `limit` articles of `range` in id order, after `afterId` (null:
+ * from the start), skipping `offset` (only for the first page of a
+ * sitemap file past the first).
+ */
+export async function listSitemapRows(
+  db: Db,
+  range: SitemapRange,
+  afterId: ArticleId | null,
+  limit: number,
+  offset = 0,
+): Promise<SitemapRow[]> {
+  let query = inRange(db, range).select(['id', 'slug', 'headline', 'published_at', 'updated_at']);
+  if (afterId !== null) query = query.where('id', '>', bindId(afterId));
+  const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+  return rows.map((r) => ({
+    id: toArticleIdValue(r.id),
+    slug: r.slug,
+    headline: r.headline,
+    publishedAt: toDateOrNull(r.published_at),
+    updatedAt: toDate(r.updated_at),
+  }));
+}
+
+/** Published articles published at or after `since`, newest first, at most `limit`. */
+export async function listPublishedSince(
+  db: Db,
+  since: Date,
+  limit: number,
+): Promise<SitemapRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'headline', 'published_at', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '>=', fromDate(since))
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: toArticleIdValue(r.id),
+    slug: r.slug,
+    headline: r.headline,
+    publishedAt: toDateOrNull(r.published_at),
+    updatedAt: toDate(r.updated_at),
+  }));
+}

@@ -1,0 +1,56 @@
+/**
+ * Conditional GET for feeds and sitemaps (RFC 9110 §13): a feed reader
+ * that polls every few minutes sends back the `ETag` and `Last-Modified`
+ * it was given, and gets `304 Not Modified` with no body until something
+ * changed.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface Validators {
+  /**
+   * A weak entity tag, `W/"3f1c…"`: weak because the body is the same
+   * document whether or not it is sent compressed.
+   */
+  etag: string;
+  /** The newest change among the items (UTC), or null for an empty list. */
+  lastModified: Date | null;
+}
+
+/**
+ * Validators of a document made from `parts` (whatever decides its bytes:
+ * item ids with their update times, the format, the settings) whose newest
+ * item changed at `lastModified`.
+ */
+export function validatorsOf(parts: readonly string[], lastModified: Date | null): Validators {
+  const hash = createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27);
+  return { etag: `W/"${hash}"`, lastModified };
+}
+
+/**
+ * Sets `ETag` and `Last-Modified` on `reply` and answers whether the
+ * client's copy is current. `If-None-Match` wins over `If-Modified-Since`
+ * when both are sent (RFC 9110 §13.2.2); HTTP dates have whole seconds, so
+ * the comparison is made in seconds.
+ */
+export function isNotModified(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  validators: Validators,
+): boolean {
+  reply.header('etag', validators.etag);
+  if (validators.lastModified) reply.header('last-modified', validators.lastModified.toUTCString());
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    return ifNoneMatch
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
+      .some((tag) => tag === validators.etag.slice(2) || tag === '*');
+  }
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (ifModifiedSince === undefined || validators.lastModified === null) return false;
+  const since = Date.parse(ifModifiedSince);
+  return (
+    !Number.isNaN(since) && Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= since
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * One feed in RSS 2.0, Atom 1.0 (RFC 4287) or JSON Feed 1.1, written by the
+ * `feed` library. What we add is what the library leaves to its caller or
+ * gets wrong for a news site:
+ *
+ * - RSS `<title>` is plain text (RSS 2.0 spec), Atom's `type="html"` title
+ *   and summaries are HTML, so the headline is HTML-escaped for Atom only.
+ * - RSS `<author>` must be an e-mail address: bylines go in `dc:creator`.
+ * - Atom `category` needs `term` (RFC 4287 §4.2.2).
+ * - feed 6 writes JSON Feed 1 (`author`); the JSON is moved to 1.1
+ *   (`version`, `language`, `authors`), and an excerpt is `content_text`.
+ *
+ * Dates: RSS `pubDate` is RFC 822 (`Sat, 18 Jan 2020 09:43:00 GMT`); Atom
+ * and JSON Feed use RFC 3339 in UTC. Every URL is absolute.
+ */
+import { Feed, type Author, type Item } from 'feed';
+import { mediaFileUrl, originalMime } from '../../domain/media.js';
+import type { Article } from '../../domain/article.js';
+import { escapeHtml } from '../../services/body-html.js';
+import type { FeedFormat } from '../views/feed-links.js';
+import { absoluteHtml } from './absolute-html.js';
+
+/** The feed as a whole. URLs are absolute. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** The HTML page the feed follows (home, section, tag or author page). */
+  pageUrl: string;
+  /** The feed's own URL in each format (self links and autodiscovery). */
+  feedUrls: Readonly<Record<FeedFormat, string>>;
+  siteName: string;
+  origin: string;
+  /** The site's logo, a square PNG. */
+  logoUrl: string;
+  copyright: string;
+  /** `full`: the body goes in the feed; `excerpt`: only the standfirst. */
+  content: 'full' | 'excerpt';
+}
+
+/** An article of a feed, with the absolute URLs the views would give it. */
+export interface FeedArticle {
+  article: Article & { publishedAt: Date };
+  /** Canonical URL (`/a/<id>/<slug>`), the item's link. */
+  url: string;
+  /** The short link (`/a/<id>`), which never changes: the item's id. */
+  id: string;
+  authors: Array<{ name: string; url: string | null }>;
+  categories: Array<{ name: string; url: string }>;
+  /** Size of the featured image's original file, bytes (RSS enclosure `length`). */
+  imageBytes: number;
+}
+
+/** The feed in `format`, as text. */
+export function renderFeed(
+  format: FeedFormat,
+  channel: FeedChannel,
+  items: readonly FeedArticle[],
+): string {
+  const updated = items.reduce<Date | null>(
+    (newest, i) => (newest === null || i.article.updatedAt > newest ? i.article.updatedAt : newest),
+    null,
+  );
+  const feed = new Feed({
+    id: channel.pageUrl,
+    title: channel.title,
+    description: channel.description,
+    link: channel.pageUrl,
+    language: 'ar',
+    image: channel.logoUrl,
+    favicon: `${channel.origin}/favicon.ico`,
+    copyright: channel.copyright,
+    updated: updated ?? new Date(0),
+    generator: false,
+    feedLinks: { ...channel.feedUrls },
+    author: { name: channel.siteName, link: `${channel.origin}/` },
+  });
+  for (const item of items) feed.addItem(itemFor(format, channel, item));
+  switch (format) {
+    case 'rss':
+      return feed.rss2();
+    case 'atom':
+      return feed.atom1();
+    case 'json':
+      return jsonFeed11(feed.json1(), channel, items);
+  }
+}
+
+/** The standfirst as HTML (it is plain text). */
+function summaryHtml(article: Article): string {
+  return escapeHtml(article.excerpt);
+}
+
+function itemFor(format: FeedFormat, channel: FeedChannel, item: FeedArticle): Item {
+  const { article } = item;
+  const featured = article.featured;
+  const authors: Author[] = item.authors.map((a) =>
+    a.url ? { name: a.name, link: a.url } : { name: a.name },
+  );
+  return {
+    title: format === 'atom' ? escapeHtml(article.headline) : article.headline,
+    id: item.id,
+    link: item.url,
+    date: article.updatedAt,
+    published: article.publishedAt,
+    description: summaryHtml(article),
+    ...(channel.content === 'full'
+      ? { content: absoluteHtml(article.bodyHtml, channel.origin) }
+      : {}),
+    ...(authors.length === 0
+      ? {}
+      : format === 'rss'
+        ? {
+            extensions: [
+              { name: 'dc:creator', objects: { _text: authors.map((a) => a.name).join('، ') } },
+            ],
+          }
+        : { author: authors }),
+    category: item.categories.map((c) => ({
+      name: c.name,
+      term: c.name,
+      domain: c.url,
+      scheme: c.url,
+    })),
+    ...(featured
+      ? {
+          enclosure: {
+            url: `${channel.origin}${mediaFileUrl(featured.media.id, featured.media.originalFile)}`,
+            type: originalMime(featured.media.originalFile),
+            length: item.imageBytes,
+          },
+        }
+      : {}),
+  };
+}
+
+interface JsonFeedItem {
+  id: string;
+  url?: string;
+  content_html?: string;
+  content_text?: string;
+  summary?: string;
+  image?: string;
+  author?: unknown;
+  authors?: Array<{ name: string; url?: string }>;
+  [key: string]: unknown;
+}
+
+/**
+ * The library's JSON Feed 1 moved to JSON Feed 1.1: `version`, `language`,
+ * `authors` for `author` (every byline, not just the first), the featured
+ * image as `image`, and an excerpt as `content_text` (it is plain text).
+ */
+function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArticle[]): string {
+  const parsed = JSON.parse(json) as { items: JsonFeedItem[] } & Record<string, unknown>;
+  const { version: _version, author: _author, items: parsedItems, ...doc } = parsed;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const feed11 = {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...doc,
+    language: 'ar',
+    authors: [{ name: channel.siteName, url: `${channel.origin}/` }],
+    items: parsedItems.map((entry) => {
+      const source = byId.get(entry.id);
+      const { author: _author, ...rest } = entry;
+      const out: JsonFeedItem = { ...rest };
+      if (source) {
+        if (source.authors.length > 0) {
+          out.authors = source.authors.map((a) =>
+            a.url ? { name: a.name, url: a.url } : { name: a.name },
+          );
+        }
+        const featured = source.article.featured;
+        if (featured) {
+          out.image = `${channel.origin}${mediaFileUrl(featured.media.id, featured.media.originalFile)}`;
+        }
+        if (channel.content === 'excerpt') {
+          delete out.content_html;
+          out.content_text = source.article.excerpt;
+        }
+      }
+      return out;
+    }),
+  };
+  return JSON.stringify(feed11, null, 2);
+}

@@ -1,0 +1,153 @@
+/**
+ * The feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for each
+ * section, tag and author (paths in views/feed-links.ts), with conditional
+ * GET so that polling readers mostly get `304 Not Modified`.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getFeedArticles, type FeedScope } from '../../services/feed-items.js';
+import type { Article } from '../../domain/article.js';
+import { isNotModified, validatorsOf } from '../feeds/conditional-get.js';
+import { renderFeed, type FeedArticle, type FeedChannel } from '../feeds/feed-document.js';
+import {
+  FEED_FILES,
+  FEED_FORMATS,
+  FEED_MEDIA_TYPES,
+  feedPath,
+  type FeedFormat,
+} from '../views/feed-links.js';
+import { listingPath, listingTitle } from '../views/listing-page.js';
+import {
+  absoluteUrl,
+  canonicalArticlePath,
+  articlePath,
+  LOGO,
+  type PageContext,
+} from '../views/page-context.js';
+import { sendNotFound } from './error-pages.js';
+import type { SiteDeps } from './site-deps.js';
+
+/** How long a cache or CDN may keep a feed without asking again, seconds. */
+const FEED_MAX_AGE = 300;
+
+export async function feedRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  for (const format of FEED_FORMATS) {
+    app.get(feedPath({ kind: 'site' }, format), (request, reply) =>
+      sendFeed(request, reply, deps, { kind: 'site' }, format),
+    );
+    for (const kind of ['section', 'tag', 'author'] as const) {
+      app.get<{ Params: { slug: string } }>(
+        `/${kind}/:slug/${FEED_FILES[format]}`,
+        (request, reply) =>
+          sendFeed(request, reply, deps, { kind, slug: request.params.slug }, format),
+      );
+    }
+  }
+}
+
+async function sendFeed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: SiteDeps,
+  scope: FeedScope,
+  format: FeedFormat,
+): Promise<FastifyReply> {
+  const data = await getFeedArticles(deps, scope);
+  if (data === null) return sendNotFound(request, reply, deps);
+  const ctx = deps.pageContext(request);
+  const newest = data.articles.reduce<Date | null>(
+    (max, a) => (max === null || a.updatedAt > max ? a.updatedAt : max),
+    null,
+  );
+  const validators = validatorsOf(
+    [
+      format,
+      deps.feedContent,
+      ctx.origin,
+      data.name ?? '',
+      ...data.articles.map((a) => `${a.id}@${a.updatedAt.toISOString()}`),
+    ],
+    newest,
+  );
+  reply.header('cache-control', `public, max-age=${FEED_MAX_AGE}`);
+  if (isNotModified(request, reply, validators)) return reply.code(304).send();
+  const items = await Promise.all(data.articles.map((a) => feedArticle(ctx, deps.mediaDir, a)));
+  return reply
+    .header('content-type', `${FEED_MEDIA_TYPES[format]}; charset=utf-8`)
+    .send(renderFeed(format, channelOf(ctx, deps, scope, data.name), items));
+}
+
+function channelOf(
+  ctx: PageContext,
+  deps: SiteDeps,
+  scope: FeedScope,
+  name: string | null,
+): FeedChannel {
+  const title =
+    scope.kind === 'site' || name === null
+      ? ctx.t('home.title', { siteName: ctx.siteName })
+      : `${listingTitle(ctx, scope.kind, name)} | ${ctx.siteName}`;
+  const pagePath = scope.kind === 'site' ? '/' : listingPath(scope.kind, scope.slug);
+  return {
+    title,
+    description: title,
+    pageUrl: absoluteUrl(ctx, pagePath),
+    feedUrls: {
+      rss: absoluteUrl(ctx, feedPath(scope, 'rss')),
+      atom: absoluteUrl(ctx, feedPath(scope, 'atom')),
+      json: absoluteUrl(ctx, feedPath(scope, 'json')),
+    },
+    siteName: ctx.siteName,
+    origin: ctx.origin,
+    logoUrl: absoluteUrl(ctx, LOGO.path),
+    copyright: ctx.t('feed.copyright', { siteName: ctx.siteName }),
+    content: deps.feedContent,
+  };
+}
+
+/** An article with its absolute URLs, bylines, categories and image size. */
+async function feedArticle(
+  ctx: PageContext,
+  mediaDir: string,
+  article: Article & { publishedAt: Date },
+): Promise<FeedArticle> {
+  const media = article.featured?.media;
+  const imageBytes = media
+    ? await stat(join(mediaDir, media.id, media.originalFile)).then(
+        (s) => s.size,
+        () => 0,
+      )
+    : 0;
+  const authors =
+    article.authors.length > 0
+      ? article.authors.map((a) => ({
+          name: a.name,
+          url: absoluteUrl(ctx, listingPath('author', a.slug)),
+        }))
+      : article.byline
+        ? [{ name: article.byline, url: null }]
+        : [];
+  const categories = [
+    ...(article.section
+      ? [
+          {
+            name: article.section.name,
+            url: absoluteUrl(ctx, listingPath('section', article.section.slug)),
+          },
+        ]
+      : []),
+    ...article.tags.map((tag) => ({
+      name: tag.name,
+      url: absoluteUrl(ctx, listingPath('tag', tag.slug)),
+    })),
+  ];
+  return {
+    article,
+    url: absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug)),
+    id: absoluteUrl(ctx, articlePath(article.id)),
+    authors,
+    categories,
+    imageBytes,
+  };
+}
