@@ -8,37 +8,13 @@
  *
  * Every PostgreSQL test database is new (`midad_test_<random>`, created
  * through the server's `test` database and dropped on close), so runs and
- * test files never see each other's data and may run in parallel.
+ * test files never see each other's data and may run in parallel. It is a
+ * copy of the run's migrated template (postgres-template.ts) when there is
+ * one, else migrated anew.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { openDatabase, type Database, type DialectName } from '../../src/storage/database.js';
-
-/** The server's database used to create and drop the test databases. */
-export const ADMIN_URL =
-  process.env.MIDAD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Runs one statement on the admin database, on a connection of its own. */
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Why PostgreSQL cannot be used, or null when it can. */
-async function postgresProblem(): Promise<string | null> {
-  try {
-    await admin('select 1');
-    return null;
-  } catch (error) {
-    return `no PostgreSQL server answers at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)}); set MIDAD_TEST_DATABASE_URL or start one`;
-  }
-}
+import { admin, postgresProblem, randomName, urlOf } from './postgres-admin.js';
 
 const problem = await postgresProblem();
 if (problem !== null) {
@@ -70,12 +46,11 @@ export function describeEachDialect(body: (dialect: DialectName) => void): void 
  */
 export async function openTestDatabase(dialect: DialectName): Promise<Database> {
   if (dialect === 'sqlite') return openDatabase({ file: ':memory:' });
-  const name = `midad_test_${randomBytes(8).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const name = randomName('midad_test');
+  const template = inject('postgresTemplate');
+  await admin(`create database ${name}${template ? ` template ${template}` : ''}`);
   try {
-    const database = await openDatabase({ file: '', url: url.toString() });
+    const database = await openDatabase({ file: '', url: urlOf(name) });
     return {
       db: database.db,
       dialect: database.dialect,
