@@ -40,20 +40,25 @@ export function describeEachDialect(body: (dialect: DialectName) => void): void 
   }
 }
 
+/** A test database, and the URL that reaches it on PostgreSQL (null on SQLite in memory). */
+export type TestDatabase = Database & { readonly url: string | null };
+
 /**
  * A new, empty, migrated database of `dialect`: SQLite in memory, or a
  * PostgreSQL database of its own that `close()` drops.
  */
-export async function openTestDatabase(dialect: DialectName): Promise<Database> {
-  if (dialect === 'sqlite') return openDatabase({ file: ':memory:' });
+export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') return { ...(await openDatabase({ file: ':memory:' })), url: null };
   const name = randomName('midad_test');
   const template = inject('postgresTemplate');
   await admin(`create database ${name}${template ? ` template ${template}` : ''}`);
+  const url = urlOf(name);
   try {
-    const database = await openDatabase({ file: '', url: urlOf(name) });
+    const database = await openDatabase({ file: '', url });
     return {
       db: database.db,
       dialect: database.dialect,
+      url,
       async close() {
         await database.close();
         await admin(`drop database if exists ${name} with (force)`);

@@ -16,11 +16,6 @@ const POOL_SIZE = 10;
 /** How long a connection attempt may take before it fails, ms. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/** True for a `postgres://` or `postgresql://` URL. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
-
 /**
  * Opens a pool of connections to the PostgreSQL database at `url`
  * (`postgres://user:password@host:5432/name`) and checks that one
