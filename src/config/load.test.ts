@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect([config.port, config.dbFile, config.numerals]).toEqual([9090, '/tmp/x.db', 'arab']);
   });
 
+  it('reads a PostgreSQL URL and refuses anything else', () => {
+    const url = 'postgres://midad@127.0.0.1:5432/midad';
+    expect(loadConfig({ MIDAD_DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ MIDAD_DATABASE_URL: 'mysql://x/y' })).toThrow(
+      /MIDAD_DATABASE_URL: not a PostgreSQL URL/,
+    );
+  });
+
   it('names every invalid setting by its variable', () => {
     let error: unknown;
     try {

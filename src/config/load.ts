@@ -11,6 +11,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   port: 'PORT',
   host: 'HOST',
   dbFile: 'MIDAD_DB',
+  databaseUrl: 'MIDAD_DATABASE_URL',
   baseUrl: 'MIDAD_BASE_URL',
   siteName: 'MIDAD_SITE_NAME',
   timeZone: 'MIDAD_TIMEZONE',

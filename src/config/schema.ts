@@ -36,6 +36,17 @@ export const configSchema = z.object({
   /** SQLite database file. Env `MIDAD_DB`. */
   dbFile: z.string().min(1).default('data/midad.db'),
   /**
+   * A PostgreSQL URL (`postgres://user:password@host:5432/name`). When set,
+   * Midad runs on PostgreSQL and `dbFile` is not used. Env
+   * `MIDAD_DATABASE_URL`.
+   */
+  databaseUrl: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^/]/i.test(v), {
+      message: 'not a PostgreSQL URL such as postgres://user@127.0.0.1:5432/midad',
+    })
+    .optional(),
+  /**
    * The public origin of the site (`https://news.example`), used for
    * canonical URLs and short links. Env `MIDAD_BASE_URL`. When unset, the
    * origin of each request is used.

@@ -1,15 +1,17 @@
 /**
- * Test wiring: an in-memory database with the demo article, a view
- * counter, and the web app built on them, with a pinned clock.
+ * Test wiring: a new database of either dialect (see dialects.ts) with the
+ * demo article, a view counter, and the web app built on them, with a
+ * pinned clock.
  */
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/load.js';
 import { importCapture } from '../../src/importers/capture/import-capture.js';
 import { DEMO_CAPTURE, importDemoContent } from '../../src/importers/demo-content.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
-import { openDatabase, type Database } from '../../src/storage/database.js';
+import type { Database, DialectName } from '../../src/storage/database.js';
 import { addViews } from '../../src/storage/repositories/articles.repository.js';
 import { buildApp } from '../../src/web/app.js';
+import { openTestDatabase } from './dialects.js';
 
 /** The clock of every test site: 2026-11-29 12:00 UTC. */
 export const NOW = new Date('2026-11-29T12:00:00.000Z');
@@ -23,9 +25,9 @@ export const seedBytes = (): Buffer => readFileSync(DEMO_CAPTURE);
 export const fixture = (name: string): Buffer =>
   readFileSync(new URL(`../fixtures/captures/${name}`, import.meta.url));
 
-/** An empty, migrated in-memory database. */
-export function emptyDatabase(): Promise<Database> {
-  return openDatabase({ file: ':memory:' });
+/** An empty, migrated database of `dialect` (default SQLite in memory). */
+export function emptyDatabase(dialect: DialectName = 'sqlite'): Promise<Database> {
+  return openTestDatabase(dialect);
 }
 
 export interface TestSite {
@@ -35,17 +37,26 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** A site with the demo article, settings from `env` (environment-variable names). */
+/**
+ * A site with the demo article (unless `demo: false`), settings from `env`
+ * (environment-variable names), on `dialect` (default SQLite).
+ */
 export async function testSite(
   env: Record<string, string> = {},
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; dialect?: DialectName } = {},
 ): Promise<TestSite> {
-  const database = await emptyDatabase();
-  const deps = { database, now: () => NOW };
-  if (options.demo !== false) await importDemoContent(deps);
+  const database = await emptyDatabase(options.dialect);
   const viewCounter = new ViewCounter({ sink: (counts) => addViews(database.db, counts) });
-  const config = loadConfig({ MIDAD_BASE_URL: 'https://news.example', ...env });
-  const app = await buildApp({ config, database, viewCounter, now: () => NOW, logRequests: false });
+  let app: TestSite['app'];
+  try {
+    if (options.demo !== false) await importDemoContent({ database, now: () => NOW });
+    const config = loadConfig({ MIDAD_BASE_URL: 'https://news.example', ...env });
+    app = await buildApp({ config, database, viewCounter, now: () => NOW, logRequests: false });
+  } catch (error) {
+    // A PostgreSQL test database is dropped even when the site cannot be built.
+    await database.close();
+    throw error;
+  }
   return {
     database,
     viewCounter,

@@ -7,6 +7,7 @@ import { DEMO_CAPTURE } from '../../src/importers/demo-content.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
+import { DIALECTS, openTestDatabase } from '../helpers/dialects.js';
 import { SEED_ID } from '../helpers/site.js';
 import { sql } from 'kysely';
 import { searchArticles } from '../../src/services/search-articles.js';
@@ -104,5 +105,21 @@ describe('midad reindex', () => {
 
     expect(out.at(-1)).toMatch(/^indexed 1 article in \d+\.\d s$/);
     expect(await search()).toEqual([SEED_ID]);
+  });
+});
+
+const postgres = DIALECTS.find((d) => d.dialect === 'postgres');
+describe.skipIf(!postgres?.available)('midad import --database (PostgreSQL)', () => {
+  it('imports into the PostgreSQL database that the URL names', async () => {
+    const database = await openTestDatabase('postgres');
+    try {
+      const status = await run(['import', '--database', database.url ?? '', DEMO_CAPTURE]);
+      expect(status).toBe(0);
+      expect(out[0]).toMatch(new RegExp(`^${DEMO_CAPTURE}: created ${SEED_ID} «`));
+      const article = await findArticleById(database.db, SEED_ID as ArticleId);
+      expect(article?.viewCount).toBe(236);
+    } finally {
+      await database.close();
+    }
   });
 });

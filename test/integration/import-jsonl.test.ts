@@ -10,89 +10,92 @@ import {
   findArticleById,
 } from '../../src/storage/repositories/articles.repository.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 
-let database: Database;
-beforeEach(async () => {
-  database = await emptyDatabase();
-});
-afterEach(async () => {
-  await database.close();
-});
-
-function file(lines: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'midad-jsonl-')), 'articles.jsonl');
-  writeFileSync(path, lines.join('\n'));
-  return path;
-}
-const line = (over: Record<string, unknown>) =>
-  JSON.stringify({
-    id: '1000000001',
-    title: 'عنوان الخبر',
-    body: 'السطر الأول.\nالسطر الثاني.',
-    section: 'economy',
-    date: '2017-01-25',
-    ...over,
+describeEachDialect((dialect) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await emptyDatabase(dialect);
+  });
+  afterEach(async () => {
+    await database.close();
   });
 
-describe('importing JSON Lines', () => {
-  it('keeps the id, maps the section to Arabic, dates the day, and makes one paragraph per line', async () => {
-    const summary = await importJsonl({ database, now: () => NOW }, file([line({})]), {
-      timeZone: 'Africa/Tunis',
+  function file(lines: string[]): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'midad-jsonl-')), 'articles.jsonl');
+    writeFileSync(path, lines.join('\n'));
+    return path;
+  }
+  const line = (over: Record<string, unknown>) =>
+    JSON.stringify({
+      id: '1000000001',
+      title: 'عنوان الخبر',
+      body: 'السطر الأول.\nالسطر الثاني.',
+      section: 'economy',
+      date: '2017-01-25',
+      ...over,
     });
-    expect(summary).toEqual({ created: 1, updated: 0, skipped: [], warnings: [] });
-    const article = await findArticleById(database.db, '1000000001' as ArticleId);
-    expect(article).toMatchObject({
-      headline: 'عنوان الخبر',
-      bodyHtml: '<p>السطر الأول.</p>\n<p>السطر الثاني.</p>',
-      section: { name: 'اقتصاد', slug: 'اقتصاد' },
-      publishedPrecision: 'day',
+
+  describe('importing JSON Lines', () => {
+    it('keeps the id, maps the section to Arabic, dates the day, and makes one paragraph per line', async () => {
+      const summary = await importJsonl({ database, now: () => NOW }, file([line({})]), {
+        timeZone: 'Africa/Tunis',
+      });
+      expect(summary).toEqual({ created: 1, updated: 0, skipped: [], warnings: [] });
+      const article = await findArticleById(database.db, '1000000001' as ArticleId);
+      expect(article).toMatchObject({
+        headline: 'عنوان الخبر',
+        bodyHtml: '<p>السطر الأول.</p>\n<p>السطر الثاني.</p>',
+        section: { name: 'اقتصاد', slug: 'اقتصاد' },
+        publishedPrecision: 'day',
+      });
+      expect(article?.publishedAt?.toISOString()).toBe('2017-01-24T23:00:00.000Z');
     });
-    expect(article?.publishedAt?.toISOString()).toBe('2017-01-24T23:00:00.000Z');
-  });
 
-  it('reports bad lines by number, skips them, and imports the rest', async () => {
-    const summary = await importJsonl(
-      { database, now: () => NOW },
-      file([
-        line({ id: '1' }),
-        '{not json',
-        line({ id: '3', body: '   ' }),
-        JSON.stringify({ id: '4', title: 'بلا نص' }),
-        '',
-        line({ id: '6', date: '2017-13-45' }),
-        line({ id: '7', title: null }),
-      ]),
-      { timeZone: 'Africa/Tunis' },
-    );
-    expect(summary.skipped).toEqual([
-      { line: 2, reason: 'not valid JSON' },
-      { line: 3, reason: 'no body' },
-      { line: 4, reason: 'no body' },
-    ]);
-    expect(summary.warnings).toEqual([
-      { line: 6, warning: 'the date 2017-13-45 does not exist' },
-      { line: 7, warning: 'no title: the headline is the start of the body' },
-    ]);
-    expect(summary.created).toBe(3);
-    expect((await findArticleById(database.db, '7' as ArticleId))?.headline).toBe('السطر الأول.');
-  });
-
-  it('updates the same articles on a second run, never duplicating', async () => {
-    const path = file([line({ id: '1' }), line({ id: '2', title: 'خبر ثان' })]);
-    await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
-    const again = await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
-    expect([again.created, again.updated]).toEqual([0, 2]);
-    expect(await countArticles(database.db)).toBe(2);
-  });
-
-  it('reports progress in bytes up to the file size', async () => {
-    const path = file(Array.from({ length: 1200 }, (_, i) => line({ id: String(i + 1) })));
-    const seen: Array<[number, number]> = [];
-    await importJsonl({ database, now: () => NOW }, path, {
-      timeZone: 'UTC',
-      onProgress: (a, b) => void seen.push([a, b]),
+    it('reports bad lines by number, skips them, and imports the rest', async () => {
+      const summary = await importJsonl(
+        { database, now: () => NOW },
+        file([
+          line({ id: '1' }),
+          '{not json',
+          line({ id: '3', body: '   ' }),
+          JSON.stringify({ id: '4', title: 'بلا نص' }),
+          '',
+          line({ id: '6', date: '2017-13-45' }),
+          line({ id: '7', title: null }),
+        ]),
+        { timeZone: 'Africa/Tunis' },
+      );
+      expect(summary.skipped).toEqual([
+        { line: 2, reason: 'not valid JSON' },
+        { line: 3, reason: 'no body' },
+        { line: 4, reason: 'no body' },
+      ]);
+      expect(summary.warnings).toEqual([
+        { line: 6, warning: 'the date 2017-13-45 does not exist' },
+        { line: 7, warning: 'no title: the headline is the start of the body' },
+      ]);
+      expect(summary.created).toBe(3);
+      expect((await findArticleById(database.db, '7' as ArticleId))?.headline).toBe('السطر الأول.');
     });
-    expect(seen.length).toBeGreaterThanOrEqual(3);
-    expect(seen.at(-1)?.[0]).toBe(seen.at(-1)?.[1]);
+
+    it('updates the same articles on a second run, never duplicating', async () => {
+      const path = file([line({ id: '1' }), line({ id: '2', title: 'خبر ثان' })]);
+      await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
+      const again = await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
+      expect([again.created, again.updated]).toEqual([0, 2]);
+      expect(await countArticles(database.db)).toBe(2);
+    });
+
+    it('reports progress in bytes up to the file size', async () => {
+      const path = file(Array.from({ length: 1200 }, (_, i) => line({ id: String(i + 1) })));
+      const seen: Array<[number, number]> = [];
+      await importJsonl({ database, now: () => NOW }, path, {
+        timeZone: 'UTC',
+        onProgress: (a, b) => void seen.push([a, b]),
+      });
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      expect(seen.at(-1)?.[0]).toBe(seen.at(-1)?.[1]);
+    });
   });
 });

@@ -18,268 +18,277 @@ import { openDatabase, type Database } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import { listEvents } from '../../src/storage/repositories/revisions.repository.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
+import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 
-let database: Database;
-let staff: Staff;
-let clock: Date;
-const deps = () => ({ database, now: () => clock });
+describeEachDialect((dialect) => {
+  let database: Database;
+  let staff: Staff;
+  let clock: Date;
+  const deps = () => ({ database, now: () => clock });
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
+  async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+    try {
+      await promise;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return undefined;
   }
-  return undefined;
-}
 
-async function draftBy(actor: Actor): Promise<ArticleId> {
-  const id = await createDraft(deps(), actor);
-  await saveArticle(deps(), actor, id, content([actor.id]));
-  return id;
-}
+  async function draftBy(actor: Actor): Promise<ArticleId> {
+    const id = await createDraft(deps(), actor);
+    await saveArticle(deps(), actor, id, content([actor.id]));
+    return id;
+  }
 
-beforeEach(async () => {
-  database = await openDatabase({ file: ':memory:' });
-  clock = new Date('2026-11-29T12:00:00Z');
-  staff = await createStaff(database, () => clock);
-});
-afterEach(async () => {
-  await database.close();
-});
+  beforeEach(async () => {
+    database = await openTestDatabase(dialect);
+    clock = new Date('2026-11-29T12:00:00Z');
+    staff = await createStaff(database, () => clock);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
 
-describe('writing', () => {
-  it('saves a draft with an Arabic slug, created tags, a derived excerpt and a revision', async () => {
-    const id = await draftBy(staff.author);
-    const article = await loadArticle(deps(), id);
-    expect(article).toMatchObject({
-      status: 'draft',
-      slug: 'أبل-تعلن-عن-iphone-15-في-12-مارس',
-      tags: ['تقنية', 'هواتف'],
-      excerpt: 'أعلنت شركة Apple يوم 12 مارس عن iPhone 15 الجديد.',
-      authorIds: [staff.author.id],
+  describe('writing', () => {
+    it('saves a draft with an Arabic slug, created tags, a derived excerpt and a revision', async () => {
+      const id = await draftBy(staff.author);
+      const article = await loadArticle(deps(), id);
+      expect(article).toMatchObject({
+        status: 'draft',
+        slug: 'أبل-تعلن-عن-iphone-15-في-12-مارس',
+        tags: ['تقنية', 'هواتف'],
+        excerpt: 'أعلنت شركة Apple يوم 12 مارس عن iPhone 15 الجديد.',
+        authorIds: [staff.author.id],
+      });
+      expect((await revisionsOf(deps(), staff.author, id)).map((r) => r.kind)).toEqual(['save']);
     });
-    expect((await revisionsOf(deps(), staff.author, id)).map((r) => r.kind)).toEqual(['save']);
-  });
 
-  it('makes slugs unique and keeps an edited slug', async () => {
-    const first = await draftBy(staff.author);
-    const second = await draftBy(staff.author);
-    expect((await loadArticle(deps(), second)).slug).toBe('أبل-تعلن-عن-iphone-15-في-12-مارس-2');
-    await saveArticle(
-      deps(),
-      staff.author,
-      first,
-      content([staff.author.id], { slug: 'آيفون جديد!' }),
-    );
-    expect((await loadArticle(deps(), first)).slug).toBe('آيفون-جديد');
-  });
-
-  it('sanitises the body', async () => {
-    const id = await createDraft(deps(), staff.author);
-    await saveArticle(
-      deps(),
-      staff.author,
-      id,
-      content([staff.author.id], { bodyHtml: '<p onclick="x()">نص</p><script>alert(1)</script>' }),
-    );
-    expect((await loadArticle(deps(), id)).bodyHtml).toBe('<p>نص</p>');
-  });
-
-  it('lets nobody but the bylines and editors edit, and a contributor only while it is a draft', async () => {
-    const id = await draftBy(staff.contributor);
-    expect(await codeOf(saveArticle(deps(), staff.author, id, content([staff.author.id])))).toBe(
-      'FORBIDDEN',
-    );
-    await saveArticle(deps(), staff.editor, id, content([staff.contributor.id]));
-    await moveArticle(deps(), staff.contributor, id, 'submit');
-    expect(
-      await codeOf(saveArticle(deps(), staff.contributor, id, content([staff.contributor.id]))),
-    ).toBe('FORBIDDEN');
-  });
-
-  it('keeps bylines as stored when a writer tries to change them, and lets an editor change them', async () => {
-    const id = await draftBy(staff.author);
-    await saveArticle(deps(), staff.author, id, content([staff.editor.id]));
-    expect((await loadArticle(deps(), id)).authorIds).toEqual([staff.author.id]);
-    await saveArticle(deps(), staff.editor, id, content([staff.author.id, staff.editor.id]));
-    expect((await loadArticle(deps(), id)).authorIds).toEqual([staff.author.id, staff.editor.id]);
-  });
-
-  it('autosaves a published article without touching the live text', async () => {
-    const id = await draftBy(staff.author);
-    await moveArticle(deps(), staff.author, id, 'publish');
-    await saveArticle(
-      deps(),
-      staff.author,
-      id,
-      content([staff.author.id], { headline: 'عنوان جديد' }),
-      { autosave: true },
-    );
-    expect((await loadArticle(deps(), id)).headline).toBe('أبل تعلن عن iPhone 15 في 12 مارس');
-    await saveArticle(
-      deps(),
-      staff.author,
-      id,
-      content([staff.author.id], { headline: 'عنوان ثالث' }),
-      { autosave: true },
-    );
-    const kinds = (await revisionsOf(deps(), staff.author, id)).map((r) => r.kind);
-    expect(kinds.filter((k) => k === 'autosave')).toHaveLength(1);
-  });
-});
-
-describe('the workflow, as each role', () => {
-  // [role, move, from a draft of that role's own, expected]
-  it.each([
-    ['contributor', 'submit', 'pending'],
-    ['contributor', 'publish', 'FORBIDDEN'],
-    ['contributor', 'schedule', 'FORBIDDEN'],
-    ['contributor', 'archive', 'FORBIDDEN'],
-    ['author', 'submit', 'pending'],
-    ['author', 'publish', 'published'],
-    ['author', 'schedule', 'FORBIDDEN'],
-    ['author', 'archive', 'FORBIDDEN'],
-    ['editor', 'publish', 'published'],
-    ['editor', 'schedule', 'scheduled'],
-    ['editor', 'archive', 'archived'],
-    ['administrator', 'publish', 'published'],
-  ] as const)('a %s making "%s" on their own draft gets %s', async (role, move, expected) => {
-    const actor = staff[role];
-    const id = await draftBy(actor);
-    const scheduledAt = new Date(clock.getTime() + 3600_000);
-    const result = await moveArticle(deps(), actor, id, move as WorkflowMove, {
-      scheduledAt,
-    }).catch((e: { code: string }) => e.code);
-    expect(result).toBe(expected);
-  });
-
-  it("lets an author publish only their own, and an editor anyone's", async () => {
-    const id = await draftBy(staff.contributor);
-    await moveArticle(deps(), staff.contributor, id, 'submit');
-    expect(await codeOf(moveArticle(deps(), staff.author, id, 'publish'))).toBe('FORBIDDEN');
-    expect(await moveArticle(deps(), staff.editor, id, 'publish')).toBe('published');
-  });
-
-  it('walks draft → pending → draft → published → unpublished → published → archived → draft, and logs each move', async () => {
-    const id = await draftBy(staff.author);
-    await moveArticle(deps(), staff.author, id, 'submit');
-    await moveArticle(deps(), staff.editor, id, 'return');
-    await moveArticle(deps(), staff.author, id, 'publish');
-    const firstPublished = (await loadArticle(deps(), id)).publishedAt;
-    clock = new Date(clock.getTime() + 60_000);
-    await moveArticle(deps(), staff.author, id, 'unpublish');
-    expect(await findArticleById(database.db, id)).toBeNull();
-    await moveArticle(deps(), staff.editor, id, 'publish');
-    expect((await loadArticle(deps(), id)).publishedAt).toEqual(firstPublished);
-    await moveArticle(deps(), staff.editor, id, 'archive');
-    await moveArticle(deps(), staff.editor, id, 'restore');
-    const events = await listEvents(database.db, id);
-    expect(events.map((e) => `${e.move}:${e.fromStatus}→${e.toStatus}:${e.userName}`)).toEqual([
-      'submit:draft→pending:كاتب الأخبار',
-      'return:pending→draft:محرر الصفحة الأولى',
-      'publish:draft→published:كاتب الأخبار',
-      'unpublish:published→unpublished:كاتب الأخبار',
-      'publish:unpublished→published:محرر الصفحة الأولى',
-      'archive:published→archived:محرر الصفحة الأولى',
-      'restore:archived→draft:محرر الصفحة الأولى',
-    ]);
-  });
-
-  it('refuses a move that does not exist from the current status', async () => {
-    const id = await draftBy(staff.editor);
-    expect(await codeOf(moveArticle(deps(), staff.editor, id, 'unpublish'))).toBe(
-      'MOVE_NOT_POSSIBLE',
-    );
-  });
-
-  it('refuses to publish without a headline, or with an image lacking alt text', async () => {
-    const id = await createDraft(deps(), staff.editor);
-    expect(await codeOf(moveArticle(deps(), staff.editor, id, 'publish'))).toBe(
-      'PUBLISH_INCOMPLETE',
-    );
-    await saveArticle(
-      deps(),
-      staff.editor,
-      id,
-      content([staff.editor.id], {
-        bodyHtml:
-          '<p>نص</p><figure><img src="/media/1/w640.webp" alt=""><figcaption>صورة</figcaption></figure>',
-      }),
-    );
-    expect(await codeOf(moveArticle(deps(), staff.editor, id, 'publish'))).toBe(
-      'PUBLISH_MISSING_ALT',
-    );
-  });
-});
-
-describe('scheduled publishing', () => {
-  it('refuses a time in the past', async () => {
-    const id = await draftBy(staff.editor);
-    const past = new Date(clock.getTime() - 1000);
-    expect(
-      await codeOf(moveArticle(deps(), staff.editor, id, 'schedule', { scheduledAt: past })),
-    ).toBe('SCHEDULE_IN_PAST');
-  });
-
-  it('publishes at its time an article whose time passed while the server was down', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'midad-schedule-')), 'site.db');
-    const onDisk = await openDatabase({ file });
-    const diskStaff = await createStaff(onDisk, () => clock);
-    const diskDeps = { database: onDisk, now: () => clock };
-    const id = await createDraft(diskDeps, diskStaff.editor);
-    await saveArticle(diskDeps, diskStaff.editor, id, content([diskStaff.editor.id]));
-    const at = new Date(clock.getTime() + 3600_000);
-    await moveArticle(diskDeps, diskStaff.editor, id, 'schedule', { scheduledAt: at });
-    expect(await publishDueArticles(diskDeps)).toEqual([]);
-    await onDisk.close();
-
-    // The server was down at the scheduled time; it starts again two hours later.
-    clock = new Date(clock.getTime() + 2 * 3600_000);
-    const restarted = await openDatabase({ file });
-    const published = await publishDueArticles({ database: restarted, now: () => clock });
-    expect(published).toEqual([id]);
-    const article = await findArticleById(restarted.db, id);
-    expect(article?.publishedAt?.toISOString()).toBe(at.toISOString());
-    const events = await listEvents(restarted.db, id);
-    expect(events.at(-1)).toMatchObject({
-      move: 'publish',
-      fromStatus: 'scheduled',
-      toStatus: 'published',
-      userName: null,
+    it('makes slugs unique and keeps an edited slug', async () => {
+      const first = await draftBy(staff.author);
+      const second = await draftBy(staff.author);
+      expect((await loadArticle(deps(), second)).slug).toBe('أبل-تعلن-عن-iphone-15-في-12-مارس-2');
+      await saveArticle(
+        deps(),
+        staff.author,
+        first,
+        content([staff.author.id], { slug: 'آيفون جديد!' }),
+      );
+      expect((await loadArticle(deps(), first)).slug).toBe('آيفون-جديد');
     });
-    await restarted.close();
-  });
-});
 
-describe('revisions and previews', () => {
-  it('diffs a revision against the current text and restores it as a new revision', async () => {
-    const id = await draftBy(staff.author);
-    const first = (await revisionsOf(deps(), staff.author, id))[0]?.id ?? '';
-    await saveArticle(
-      deps(),
-      staff.author,
-      id,
-      content([staff.author.id], { headline: 'أبل تعلن عن iPhone 16 في 9 أيلول' }),
+    it('sanitises the body', async () => {
+      const id = await createDraft(deps(), staff.author);
+      await saveArticle(
+        deps(),
+        staff.author,
+        id,
+        content([staff.author.id], {
+          bodyHtml: '<p onclick="x()">نص</p><script>alert(1)</script>',
+        }),
+      );
+      expect((await loadArticle(deps(), id)).bodyHtml).toBe('<p>نص</p>');
+    });
+
+    it('lets nobody but the bylines and editors edit, and a contributor only while it is a draft', async () => {
+      const id = await draftBy(staff.contributor);
+      expect(await codeOf(saveArticle(deps(), staff.author, id, content([staff.author.id])))).toBe(
+        'FORBIDDEN',
+      );
+      await saveArticle(deps(), staff.editor, id, content([staff.contributor.id]));
+      await moveArticle(deps(), staff.contributor, id, 'submit');
+      expect(
+        await codeOf(saveArticle(deps(), staff.contributor, id, content([staff.contributor.id]))),
+      ).toBe('FORBIDDEN');
+    });
+
+    it('keeps bylines as stored when a writer tries to change them, and lets an editor change them', async () => {
+      const id = await draftBy(staff.author);
+      await saveArticle(deps(), staff.author, id, content([staff.editor.id]));
+      expect((await loadArticle(deps(), id)).authorIds).toEqual([staff.author.id]);
+      await saveArticle(deps(), staff.editor, id, content([staff.author.id, staff.editor.id]));
+      expect((await loadArticle(deps(), id)).authorIds).toEqual([staff.author.id, staff.editor.id]);
+    });
+
+    it('autosaves a published article without touching the live text', async () => {
+      const id = await draftBy(staff.author);
+      await moveArticle(deps(), staff.author, id, 'publish');
+      await saveArticle(
+        deps(),
+        staff.author,
+        id,
+        content([staff.author.id], { headline: 'عنوان جديد' }),
+        { autosave: true },
+      );
+      expect((await loadArticle(deps(), id)).headline).toBe('أبل تعلن عن iPhone 15 في 12 مارس');
+      await saveArticle(
+        deps(),
+        staff.author,
+        id,
+        content([staff.author.id], { headline: 'عنوان ثالث' }),
+        { autosave: true },
+      );
+      const kinds = (await revisionsOf(deps(), staff.author, id)).map((r) => r.kind);
+      expect(kinds.filter((k) => k === 'autosave')).toHaveLength(1);
+    });
+  });
+
+  describe('the workflow, as each role', () => {
+    // [role, move, from a draft of that role's own, expected]
+    it.each([
+      ['contributor', 'submit', 'pending'],
+      ['contributor', 'publish', 'FORBIDDEN'],
+      ['contributor', 'schedule', 'FORBIDDEN'],
+      ['contributor', 'archive', 'FORBIDDEN'],
+      ['author', 'submit', 'pending'],
+      ['author', 'publish', 'published'],
+      ['author', 'schedule', 'FORBIDDEN'],
+      ['author', 'archive', 'FORBIDDEN'],
+      ['editor', 'publish', 'published'],
+      ['editor', 'schedule', 'scheduled'],
+      ['editor', 'archive', 'archived'],
+      ['administrator', 'publish', 'published'],
+    ] as const)('a %s making "%s" on their own draft gets %s', async (role, move, expected) => {
+      const actor = staff[role];
+      const id = await draftBy(actor);
+      const scheduledAt = new Date(clock.getTime() + 3600_000);
+      const result = await moveArticle(deps(), actor, id, move as WorkflowMove, {
+        scheduledAt,
+      }).catch((e: { code: string }) => e.code);
+      expect(result).toBe(expected);
+    });
+
+    it("lets an author publish only their own, and an editor anyone's", async () => {
+      const id = await draftBy(staff.contributor);
+      await moveArticle(deps(), staff.contributor, id, 'submit');
+      expect(await codeOf(moveArticle(deps(), staff.author, id, 'publish'))).toBe('FORBIDDEN');
+      expect(await moveArticle(deps(), staff.editor, id, 'publish')).toBe('published');
+    });
+
+    it('walks draft → pending → draft → published → unpublished → published → archived → draft, and logs each move', async () => {
+      const id = await draftBy(staff.author);
+      await moveArticle(deps(), staff.author, id, 'submit');
+      await moveArticle(deps(), staff.editor, id, 'return');
+      await moveArticle(deps(), staff.author, id, 'publish');
+      const firstPublished = (await loadArticle(deps(), id)).publishedAt;
+      clock = new Date(clock.getTime() + 60_000);
+      await moveArticle(deps(), staff.author, id, 'unpublish');
+      expect(await findArticleById(database.db, id)).toBeNull();
+      await moveArticle(deps(), staff.editor, id, 'publish');
+      expect((await loadArticle(deps(), id)).publishedAt).toEqual(firstPublished);
+      await moveArticle(deps(), staff.editor, id, 'archive');
+      await moveArticle(deps(), staff.editor, id, 'restore');
+      const events = await listEvents(database.db, id);
+      expect(events.map((e) => `${e.move}:${e.fromStatus}→${e.toStatus}:${e.userName}`)).toEqual([
+        'submit:draft→pending:كاتب الأخبار',
+        'return:pending→draft:محرر الصفحة الأولى',
+        'publish:draft→published:كاتب الأخبار',
+        'unpublish:published→unpublished:كاتب الأخبار',
+        'publish:unpublished→published:محرر الصفحة الأولى',
+        'archive:published→archived:محرر الصفحة الأولى',
+        'restore:archived→draft:محرر الصفحة الأولى',
+      ]);
+    });
+
+    it('refuses a move that does not exist from the current status', async () => {
+      const id = await draftBy(staff.editor);
+      expect(await codeOf(moveArticle(deps(), staff.editor, id, 'unpublish'))).toBe(
+        'MOVE_NOT_POSSIBLE',
+      );
+    });
+
+    it('refuses to publish without a headline, or with an image lacking alt text', async () => {
+      const id = await createDraft(deps(), staff.editor);
+      expect(await codeOf(moveArticle(deps(), staff.editor, id, 'publish'))).toBe(
+        'PUBLISH_INCOMPLETE',
+      );
+      await saveArticle(
+        deps(),
+        staff.editor,
+        id,
+        content([staff.editor.id], {
+          bodyHtml:
+            '<p>نص</p><figure><img src="/media/1/w640.webp" alt=""><figcaption>صورة</figcaption></figure>',
+        }),
+      );
+      expect(await codeOf(moveArticle(deps(), staff.editor, id, 'publish'))).toBe(
+        'PUBLISH_MISSING_ALT',
+      );
+    });
+  });
+
+  describe('scheduled publishing', () => {
+    it('refuses a time in the past', async () => {
+      const id = await draftBy(staff.editor);
+      const past = new Date(clock.getTime() - 1000);
+      expect(
+        await codeOf(moveArticle(deps(), staff.editor, id, 'schedule', { scheduledAt: past })),
+      ).toBe('SCHEDULE_IN_PAST');
+    });
+
+    // A restart of the server on the same SQLite file; on PostgreSQL nothing differs.
+    it.runIf(dialect === 'sqlite')(
+      'publishes at its time an article whose time passed while the server was down',
+      async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'midad-schedule-')), 'site.db');
+        const onDisk = await openDatabase({ file });
+        const diskStaff = await createStaff(onDisk, () => clock);
+        const diskDeps = { database: onDisk, now: () => clock };
+        const id = await createDraft(diskDeps, diskStaff.editor);
+        await saveArticle(diskDeps, diskStaff.editor, id, content([diskStaff.editor.id]));
+        const at = new Date(clock.getTime() + 3600_000);
+        await moveArticle(diskDeps, diskStaff.editor, id, 'schedule', { scheduledAt: at });
+        expect(await publishDueArticles(diskDeps)).toEqual([]);
+        await onDisk.close();
+
+        // The server was down at the scheduled time; it starts again two hours later.
+        clock = new Date(clock.getTime() + 2 * 3600_000);
+        const restarted = await openDatabase({ file });
+        const published = await publishDueArticles({ database: restarted, now: () => clock });
+        expect(published).toEqual([id]);
+        const article = await findArticleById(restarted.db, id);
+        expect(article?.publishedAt?.toISOString()).toBe(at.toISOString());
+        const events = await listEvents(restarted.db, id);
+        expect(events.at(-1)).toMatchObject({
+          move: 'publish',
+          fromStatus: 'scheduled',
+          toStatus: 'published',
+          userName: null,
+        });
+        await restarted.close();
+      },
     );
-
-    const change = await diffRevision(deps(), staff.author, id, first);
-    expect(
-      change.headline.filter((p) => p.kind !== 'same').map((p) => `${p.kind}:${p.text}`),
-    ).toEqual(['removed:15', 'added:16', 'removed:12 مارس', 'added:9 أيلول']);
-
-    await restoreRevision(deps(), staff.author, id, first);
-    expect((await loadArticle(deps(), id)).headline).toBe('أبل تعلن عن iPhone 15 في 12 مارس');
-    expect((await revisionsOf(deps(), staff.author, id))[0]?.kind).toBe('restore');
   });
 
-  it('opens a draft by its preview token, and a new token revokes the old', async () => {
-    const id = await draftBy(staff.author);
-    const token = await createPreviewToken(deps(), staff.author, id);
-    expect(await articleIdOfPreview(deps(), token)).toBe(id);
-    const newer = await createPreviewToken(deps(), staff.author, id);
-    expect(await articleIdOfPreview(deps(), token)).toBeNull();
-    expect(await articleIdOfPreview(deps(), newer)).toBe(id);
-    expect(await articleIdOfPreview(deps(), 'short')).toBeNull();
+  describe('revisions and previews', () => {
+    it('diffs a revision against the current text and restores it as a new revision', async () => {
+      const id = await draftBy(staff.author);
+      const first = (await revisionsOf(deps(), staff.author, id))[0]?.id ?? '';
+      await saveArticle(
+        deps(),
+        staff.author,
+        id,
+        content([staff.author.id], { headline: 'أبل تعلن عن iPhone 16 في 9 أيلول' }),
+      );
+
+      const change = await diffRevision(deps(), staff.author, id, first);
+      expect(
+        change.headline.filter((p) => p.kind !== 'same').map((p) => `${p.kind}:${p.text}`),
+      ).toEqual(['removed:15', 'added:16', 'removed:12 مارس', 'added:9 أيلول']);
+
+      await restoreRevision(deps(), staff.author, id, first);
+      expect((await loadArticle(deps(), id)).headline).toBe('أبل تعلن عن iPhone 15 في 12 مارس');
+      expect((await revisionsOf(deps(), staff.author, id))[0]?.kind).toBe('restore');
+    });
+
+    it('opens a draft by its preview token, and a new token revokes the old', async () => {
+      const id = await draftBy(staff.author);
+      const token = await createPreviewToken(deps(), staff.author, id);
+      expect(await articleIdOfPreview(deps(), token)).toBe(id);
+      const newer = await createPreviewToken(deps(), staff.author, id);
+      expect(await articleIdOfPreview(deps(), token)).toBeNull();
+      expect(await articleIdOfPreview(deps(), newer)).toBe(id);
+      expect(await articleIdOfPreview(deps(), 'short')).toBeNull();
+    });
   });
 });

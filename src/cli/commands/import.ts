@@ -1,5 +1,5 @@
 /**
- * `midad import [--db FILE] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
+ * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
  * imports page captures and JSON Lines files of articles (`*.jsonl`, with
  * a progress bar), one line of result per file. Exit status 1 when
  * any file was refused; the others are imported all the same.
@@ -10,8 +10,14 @@ import { loadConfig } from '../../config/load.js';
 import type { CaptureDate } from '../../importers/capture/parse-capture.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
-import { openDatabase } from '../../storage/database.js';
 import { progressBar, type Progress } from '../progress.js';
+import {
+  databaseOverrides,
+  databaseUrlOption,
+  dbFileOption,
+  openConfiguredDatabase,
+  type DatabaseFlags,
+} from '../database-options.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
 export function parseDateOption(value: string): CaptureDate {
@@ -35,16 +41,17 @@ export function importCommand(setStatus: (code: number) => void): Command {
   return new Command('import')
     .description('import page captures (text files of article pages) into the database')
     .argument('<files...>', 'capture files')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
     .option('--date <YYYY-MM-DD>', 'date of captures that print only a time', parseDateOption)
     .option(
       '--tz <zone>',
       "time zone of the captures' times (default: the site's)",
       parseZoneOption,
     )
-    .action(async (files: string[], opts: { db?: string; date?: CaptureDate; tz?: string }) => {
-      const config = loadConfig(process.env, { dbFile: opts.db });
-      const database = await openDatabase({ file: config.dbFile });
+    .action(async (files: string[], opts: DatabaseFlags & { date?: CaptureDate; tz?: string }) => {
+      const config = loadConfig(process.env, databaseOverrides(opts));
+      const database = await openConfiguredDatabase(config);
       try {
         let bar: Progress | null = null;
         const outcomes = await importFiles(

@@ -1,21 +1,28 @@
 /**
- * `midad reindex [--db FILE]`: rebuilds the search index from the articles,
+ * `midad reindex [--db FILE | --database URL]`: rebuilds the search index from the articles,
  * with a progress bar.
  */
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { rebuildSearchIndex } from '../../services/reindex.js';
-import { openDatabase } from '../../storage/database.js';
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { progressBar } from '../progress.js';
+import {
+  databaseOverrides,
+  databaseUrlOption,
+  dbFileOption,
+  openConfiguredDatabase,
+  type DatabaseFlags,
+} from '../database-options.js';
 
 export function reindexCommand(): Command {
   return new Command('reindex')
     .description('rebuild the search index from the articles')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
-    .action(async (opts: { db?: string }) => {
-      const config = loadConfig(process.env, { dbFile: opts.db });
-      const database = await openDatabase({ file: config.dbFile });
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
+    .action(async (opts: DatabaseFlags) => {
+      const config = loadConfig(process.env, databaseOverrides(opts));
+      const database = await openConfiguredDatabase(config);
       try {
         const started = performance.now();
         const bar = progressBar('reindex', await countArticles(database.db), 'articles');

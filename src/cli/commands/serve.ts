@@ -1,5 +1,5 @@
 /**
- * `midad serve [--port N] [--host H] [--db FILE]`: runs the site until
+ * `midad serve [--port N] [--host H] [--db FILE | --database URL]`: runs the site until
  * SIGINT or SIGTERM, then stops accepting requests, finishes the ones in
  * flight, writes the buffered view counts, and closes the database.
  */
@@ -11,9 +11,15 @@ import { importDemoContent } from '../../importers/demo-content.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
-import { openDatabase } from '../../storage/database.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
 import { buildApp } from '../../web/app.js';
+import {
+  databaseOverrides,
+  databaseUrlOption,
+  dbFileOption,
+  openConfiguredDatabase,
+  type DatabaseFlags,
+} from '../database-options.js';
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -41,10 +47,15 @@ export function serveCommand(): Command {
     .description('run the site (default http://127.0.0.1:3000)')
     .option('--port <n>', 'port to listen on (env PORT, default 3000)')
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)')
-    .action(async (opts: { port?: string; host?: string; db?: string }) => {
-      const config = loadConfig(process.env, { port: opts.port, host: opts.host, dbFile: opts.db });
-      const database = await openDatabase({ file: config.dbFile });
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
+    .action(async (opts: { port?: string; host?: string } & DatabaseFlags) => {
+      const config = loadConfig(process.env, {
+        port: opts.port,
+        host: opts.host,
+        ...databaseOverrides(opts),
+      });
+      const database = await openConfiguredDatabase(config);
       const now = () => new Date();
       if (config.demoContent && (await countArticles(database.db)) === 0) {
         const demo = await importDemoContent({ database, now });

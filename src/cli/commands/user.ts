@@ -16,8 +16,15 @@ import {
   findUserIdByEmail,
   resetPassword,
 } from '../../services/accounts.js';
-import { openDatabase, type Database } from '../../storage/database.js';
+import type { Database } from '../../storage/database.js';
 import { listUsers } from '../../storage/repositories/users.repository.js';
+import {
+  databaseOverrides,
+  databaseUrlOption,
+  dbFileOption,
+  openConfiguredDatabase,
+  type DatabaseFlags,
+} from '../database-options.js';
 
 function parseRole(value: string): Role {
   if (!isRole(value)) {
@@ -41,11 +48,11 @@ async function passwordFrom(opts: {
 }
 
 async function withDatabase<T>(
-  dbFile: string | undefined,
+  flags: DatabaseFlags,
   work: (database: Database) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig(process.env, { dbFile });
-  const database = await openDatabase({ file: config.dbFile });
+  const config = loadConfig(process.env, databaseOverrides(flags));
+  const database = await openConfiguredDatabase(config);
   try {
     return await work(database);
   } finally {
@@ -67,18 +74,20 @@ export function userCommand(): Command {
     .requiredOption('--email <address>', 'e-mail address (the login name)')
     .requiredOption('--name <name>', 'name as shown in bylines')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
     .option('--password-stdin', 'read the password from standard input')
     .action(
-      async (opts: {
-        email: string;
-        name: string;
-        role: Role;
-        db?: string;
-        passwordStdin?: boolean;
-      }) => {
+      async (
+        opts: {
+          email: string;
+          name: string;
+          role: Role;
+          passwordStdin?: boolean;
+        } & DatabaseFlags,
+      ) => {
         const { password, generated } = await passwordFrom(opts);
-        await withDatabase(opts.db, async (database) => {
+        await withDatabase(opts, async (database) => {
           const created = await createUser(
             { database, now: () => new Date() },
             { email: opts.email, displayName: opts.name, role: opts.role, password },
@@ -92,11 +101,12 @@ export function userCommand(): Command {
     .command('reset-password')
     .description("set a new password and end the user's sessions")
     .requiredOption('--email <address>', 'the user')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
     .option('--password-stdin', 'read the password from standard input')
-    .action(async (opts: { email: string; db?: string; passwordStdin?: boolean }) => {
+    .action(async (opts: { email: string; passwordStdin?: boolean } & DatabaseFlags) => {
       const { password, generated } = await passwordFrom(opts);
-      await withDatabase(opts.db, async (database) => {
+      await withDatabase(opts, async (database) => {
         await resetPassword(
           { database, now: () => new Date() },
           await userIdOf(database, opts.email),
@@ -110,9 +120,10 @@ export function userCommand(): Command {
     .command('deactivate')
     .description('stop a user from signing in (bylines stay)')
     .requiredOption('--email <address>', 'the user')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
-    .action(async (opts: { email: string; db?: string }) => {
-      await withDatabase(opts.db, async (database) => {
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
+    .action(async (opts: { email: string } & DatabaseFlags) => {
+      await withDatabase(opts, async (database) => {
         await deactivateUser(
           { database, now: () => new Date() },
           await userIdOf(database, opts.email),
@@ -123,9 +134,10 @@ export function userCommand(): Command {
   user
     .command('list')
     .description('list the users')
-    .option('--db <file>', 'SQLite database file (env MIDAD_DB)')
-    .action(async (opts: { db?: string }) => {
-      await withDatabase(opts.db, async (database) => {
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
+    .action(async (opts: DatabaseFlags) => {
+      await withDatabase(opts, async (database) => {
         for (const u of await listUsers(database.db)) {
           console.log(`${u.id}\t${u.role}\t${u.status}\t${u.email}\t${u.displayName}`);
         }

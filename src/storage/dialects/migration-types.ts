@@ -5,8 +5,8 @@
  */
 import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
-/** True when `db` talks to PostgreSQL. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+/** True when `db` (a Kysely instance or a transaction, of any schema) talks to PostgreSQL. */
+export function isPostgres(db: Pick<Kysely<unknown>, 'getExecutor'>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

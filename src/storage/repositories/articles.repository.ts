@@ -10,6 +10,7 @@ import type {
   PublishedPrecision,
   Section,
 } from '../../domain/article.js';
+import { keepIdSequenceAhead } from '../dialects/id-sequence.js';
 import type { ArticlesTable, Schema } from '../tables/schema.js';
 import {
   bindId,
@@ -212,6 +213,7 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (id !== null) await keepIdSequenceAhead(db, 'articles');
   return toArticleIdValue(row.id);
 }
 
@@ -389,7 +391,7 @@ export async function searchHeadlines(
     .select(['id', 'headline'])
     .where('status', '=', PUBLISHED)
     .where(sql<boolean>`headline_key like ${pattern} escape '\\'`)
-    .orderBy('published_at', 'desc')
+    .orderBy('published_at', (ob) => ob.desc().nullsLast())
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
