@@ -27,6 +27,7 @@ describe('the permission matrix', () => {
     'user.manage': ['administrator'],
     'settings.manage': ['administrator'],
     'apikey.manage': ['administrator'],
+    'webhook.manage': ['administrator'],
   };
 
   it.each(ACTIONS.map((a) => [a, MATRIX[a]] as const))(

@@ -44,6 +44,7 @@ export const ACTIONS = [
   'user.manage',
   'settings.manage',
   'apikey.manage',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +75,7 @@ const ADMINISTRATOR: readonly Action[] = [
   'user.manage',
   'settings.manage',
   'apikey.manage',
+  'webhook.manage',
 ];
 
 /** The permission matrix: role → the actions it may take. */

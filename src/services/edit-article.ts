@@ -33,6 +33,7 @@ import { findSection } from '../storage/repositories/sections.repository.js';
 import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
+import { enqueueWebhookEvent } from './webhooks.js';
 import { escapeHtml, sanitizeBodyHtml } from './body-html.js';
 import { assertPublishable } from './publishable.js';
 import { InvalidInput } from './accounts.js';
@@ -189,6 +190,14 @@ export async function saveArticle(
       id,
       tags.map((t) => t.id),
     );
+    if (article.status === 'published') {
+      await enqueueWebhookEvent(
+        trx,
+        'article.updated',
+        { id, headline: content.headline, slug, publishedAt: article.publishedAt },
+        now,
+      );
+    }
   });
   return loadArticle(deps, id);
 }

@@ -17,6 +17,8 @@ import {
 import { AppError } from '../lib/errors.js';
 import { updateStatus } from '../storage/repositories/newsroom-articles.repository.js';
 import { insertEvent } from '../storage/repositories/revisions.repository.js';
+import { eventOfMove } from '../domain/webhook.js';
+import { enqueueWebhookEvent } from './webhooks.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
 import { assertPublishable } from './publishable.js';
 
@@ -68,8 +70,23 @@ export async function moveArticle(
       status: 422,
     });
   }
+  const change = statusChange(article, move, to, now, options.scheduledAt);
+  const event = eventOfMove(article.status, to);
   await deps.database.db.transaction().execute(async (trx) => {
-    await updateStatus(trx, id, statusChange(article, move, to, now, options.scheduledAt), now);
+    await updateStatus(trx, id, change, now);
+    if (event) {
+      await enqueueWebhookEvent(
+        trx,
+        event,
+        {
+          id,
+          headline: article.headline,
+          slug: article.slug,
+          publishedAt: ('publishedAt' in change ? change.publishedAt : null) ?? article.publishedAt,
+        },
+        now,
+      );
+    }
     await insertEvent(
       trx,
       { articleId: id, userId: actor?.id ?? null, move, fromStatus: article.status, toStatus: to },

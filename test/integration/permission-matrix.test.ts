@@ -79,6 +79,9 @@ const CALLS: Record<string, { url: string; form?: Record<string, string> }> = {
   'apiKeys.list': { url: '/admin/api-keys' },
   'apiKeys.create': { url: '/admin/api-keys', form: { name: 'تطبيق' } },
   'apiKeys.revoke': { url: '/admin/api-keys/1/revoke', form: { confirm: 'yes' } },
+  'webhooks.list': { url: '/admin/webhooks' },
+  'webhooks.create': { url: '/admin/webhooks', form: { url: 'http://127.0.0.1:9/x' } },
+  'webhooks.delete': { url: '/admin/webhooks/1/delete', form: { confirm: 'yes' } },
 };
 
 type Who = 'anonymous' | Role;

@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/load.js';
 import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
+import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
@@ -87,10 +88,19 @@ export function serveCommand(): Command {
             app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
         },
       );
+      // Webhook deliveries left by a stop or a crash are sent now, then as they are due.
+      const webhooks = new WebhookDispatcher({
+        database,
+        now,
+        baseUrl: config.baseUrl,
+        onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
+      });
+      webhooks.start();
       closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down');
         stopScheduler();
+        await webhooks.stop();
         await app.close();
         await viewCounter.stop();
         await database.close();

@@ -22,6 +22,7 @@ import * as createMedia from './2026_11_29_2000_create_media.js';
 import * as createArticleSearch from './2026_11_29_2100_create_article_search.js';
 import * as createSearchFilterIndex from './2026_11_29_2200_create_articles_search_filter_index.js';
 import * as createApiKeys from './2026_11_29_2300_create_api_keys.js';
+import * as createWebhooks from './2026_11_29_2400_create_webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_2100_create_article_search': createArticleSearch,
   '2026_11_29_2200_create_articles_search_filter_index': createSearchFilterIndex,
   '2026_11_29_2300_create_api_keys': createApiKeys,
+  '2026_11_29_2400_create_webhooks': createWebhooks,
 };

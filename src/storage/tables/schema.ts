@@ -165,7 +165,37 @@ export interface ApiKeysTable {
   revoked_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
 }
 
+type NullableTime = ColumnType<string | Date | null, string | null | undefined, string | null>;
+
+export interface WebhooksTable {
+  id: DbGeneratedId;
+  url: string;
+  /** Comma-separated event names. */
+  events: string;
+  secret: string;
+  allow_private: ColumnType<DbInt, number | undefined, number>;
+  created_by: DbId;
+  created_at: DbTime;
+  deleted_at: NullableTime;
+}
+
+export interface WebhookDeliveriesTable {
+  id: DbGeneratedId;
+  webhook_id: DbId;
+  event: string;
+  payload: string;
+  status: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<DbInt, number | undefined, number>;
+  next_attempt_at: DbTime;
+  last_status_code: ColumnType<DbInt | null, number | null | undefined, number | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: DbTime;
+  finished_at: NullableTime;
+}
+
 export interface Schema {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;
   article_authors: ArticleAuthorsTable;
   article_revisions: ArticleRevisionsTable;

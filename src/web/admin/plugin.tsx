@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { apiKeysRoutes } from './routes/api-keys.routes.js';
+import { webhooksRoutes } from './routes/webhooks.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
@@ -51,6 +52,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...usersRoutes,
   ...mediaRoutes,
   ...apiKeysRoutes,
+  ...webhooksRoutes,
 ];
 
 export async function adminPlugin(

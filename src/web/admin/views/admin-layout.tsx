@@ -50,6 +50,9 @@ export function AdminLayout(props: {
                 {can(user, 'apikey.manage') ? (
                   <a href="/admin/api-keys">{t('admin.nav.apiKeys')}</a>
                 ) : null}
+                {can(user, 'webhook.manage') ? (
+                  <a href="/admin/webhooks">{t('admin.nav.webhooks')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}

@@ -1,0 +1,148 @@
+/**
+ * Publish webhooks, for administrators: register a URL for some of
+ * `article.published`, `article.updated` and `article.unpublished` (its
+ * signing secret is shown once), delete it, read the delivery log. And the
+ * outbox: `enqueueWebhookEvent` queues a delivery for each subscribed hook
+ * inside the transaction of the change it reports.
+ */
+import { canonicalArticlePath } from '../domain/article-path.js';
+import { can, type Actor } from '../domain/roles.js';
+import { isWebhookEvent, type WebhookEvent } from '../domain/webhook.js';
+import { AppError } from '../lib/errors.js';
+import { isPublicAddress, resolveAll } from '../lib/public-address.js';
+import { randomToken } from '../lib/tokens.js';
+import {
+  deleteWebhook,
+  insertDeliveries,
+  insertWebhook,
+  listDeliveries,
+  listWebhooks,
+  type Delivery,
+  type Webhook,
+} from '../storage/repositories/webhooks.repository.js';
+import { InvalidInput } from './accounts.js';
+import type { EditDeps } from './edit-article.js';
+
+/** Longest hook URL, in characters. */
+export const WEBHOOK_URL_MAX = 2000;
+/** Deliveries the log shows. */
+export const DELIVERY_LOG_SIZE = 50;
+
+type Db = Parameters<typeof insertDeliveries>[0];
+
+function allow(actor: Actor): void {
+  if (!can(actor, 'webhook.manage'))
+    throw new AppError('FORBIDDEN', 'Only administrators manage webhooks.', { status: 403 });
+}
+
+/**
+ * The URL of a new hook, checked: http(s), no user name or password, and a
+ * host whose every address is public unless `allowPrivate`.
+ * @throws InvalidInput WEBHOOK_URL_INVALID, WEBHOOK_HOST_UNKNOWN, WEBHOOK_PRIVATE_ADDRESS
+ */
+async function checkedUrl(raw: string, allowPrivate: boolean): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new InvalidInput('WEBHOOK_URL_INVALID', 'url', 'Give an http or https URL.');
+  }
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.href.length > WEBHOOK_URL_MAX
+  )
+    throw new InvalidInput('WEBHOOK_URL_INVALID', 'url', 'Give an http or https URL.');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = await resolveAll(host);
+  } catch {
+    throw new InvalidInput('WEBHOOK_HOST_UNKNOWN', 'url', `The host ${host} cannot be found.`);
+  }
+  if (!allowPrivate && addresses.some((a) => !isPublicAddress(a)))
+    throw new InvalidInput(
+      'WEBHOOK_PRIVATE_ADDRESS',
+      'url',
+      `${host} is a loopback or private address; tick "allow a private address" to use it.`,
+    );
+  return url.href;
+}
+
+/**
+ * Registers a hook. @returns its id and signing secret (shown once: `whsec_` and 43 URL-safe characters).
+ * @throws AppError FORBIDDEN; InvalidInput (see checkedUrl) and WEBHOOK_EVENTS_MISSING.
+ */
+export async function createWebhook(
+  deps: EditDeps,
+  actor: Actor,
+  input: { url: string; events: string[]; allowPrivate: boolean },
+): Promise<{ id: string; secret: string }> {
+  allow(actor);
+  const events = [...new Set(input.events.filter(isWebhookEvent))];
+  if (events.length === 0)
+    throw new InvalidInput('WEBHOOK_EVENTS_MISSING', 'events', 'Choose at least one event.');
+  const url = await checkedUrl(input.url, input.allowPrivate);
+  const secret = `whsec_${randomToken()}`;
+  const id = await insertWebhook(
+    deps.database.db,
+    { url, events, secret, allowPrivate: input.allowPrivate, createdBy: actor.id },
+    deps.now(),
+  );
+  return { id, secret };
+}
+
+/** The hooks (secrets included) and the newest deliveries. @throws AppError FORBIDDEN */
+export async function webhooksOverview(
+  deps: EditDeps,
+  actor: Actor,
+): Promise<{ hooks: Webhook[]; deliveries: Delivery[] }> {
+  allow(actor);
+  const [hooks, deliveries] = await Promise.all([
+    listWebhooks(deps.database.db),
+    listDeliveries(deps.database.db, DELIVERY_LOG_SIZE),
+  ]);
+  return { hooks, deliveries };
+}
+
+/** Deletes a hook; its pending deliveries are dropped. @throws AppError FORBIDDEN, WEBHOOK_NOT_FOUND */
+export async function removeWebhook(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+  allow(actor);
+  if (!/^[1-9][0-9]{0,18}$/.test(id) || !(await deleteWebhook(deps.database.db, id, deps.now())))
+    throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.', { status: 404 });
+}
+
+/** What a delivery reports of an article. */
+export interface WebhookArticle {
+  id: string;
+  headline: string;
+  slug: string | null;
+  publishedAt: Date | null;
+}
+
+/**
+ * Queues `event` about `article` for each subscribed hook, in `db` (the
+ * caller's transaction). The body: `{ event, occurredAt, article: { id,
+ * headline, slug, path, publishedAt } }`; the dispatcher adds
+ * `article.url` when the site's address is configured.
+ */
+export function enqueueWebhookEvent(
+  db: Db,
+  event: WebhookEvent,
+  article: WebhookArticle,
+  now: Date,
+): Promise<number> {
+  const payload = JSON.stringify({
+    event,
+    occurredAt: now.toISOString(),
+    article: {
+      id: article.id,
+      headline: article.headline,
+      slug: article.slug,
+      path: canonicalArticlePath(article.id, article.slug),
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+    },
+  });
+  return insertDeliveries(db, event, payload, now);
+}
