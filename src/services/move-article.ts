@@ -54,15 +54,7 @@ export async function moveArticle(
     });
   }
   const to = nextStatus(article.status, move);
-  if (to === null) {
-    throw new AppError(
-      'MOVE_NOT_POSSIBLE',
-      `An article that is ${article.status} cannot be moved by ${move}.`,
-      {
-        status: 409,
-      },
-    );
-  }
+  if (to === null) throw moveNotPossible(article.status, move);
   const now = deps.now();
   if (move === 'publish' || move === 'schedule') await assertPublishable(deps.database, article);
   if (move === 'schedule' && (!options.scheduledAt || options.scheduledAt <= now)) {
@@ -73,7 +65,9 @@ export async function moveArticle(
   const change = statusChange(article, move, to, now, options.scheduledAt);
   const event = eventOfMove(article.status, to);
   await deps.database.db.transaction().execute(async (trx) => {
-    await updateStatus(trx, id, change, now);
+    // Another instance's scheduler, or another editor, may have moved it meanwhile.
+    if (!(await updateStatus(trx, id, change, now, article.status)))
+      throw moveNotPossible(article.status, move);
     if (event) {
       await enqueueWebhookEvent(
         trx,
@@ -97,6 +91,16 @@ export async function moveArticle(
     deps.onPublicChange?.({ articleId: id, from: article.status, to });
   }
   return to;
+}
+
+function moveNotPossible(status: ArticleStatus, move: WorkflowMove): AppError {
+  return new AppError(
+    'MOVE_NOT_POSSIBLE',
+    `An article that is ${status} cannot be moved by ${move}.`,
+    {
+      status: 409,
+    },
+  );
 }
 
 /** The status columns a move writes. A republished article keeps its first publish time. */

@@ -112,14 +112,20 @@ export async function updateContent(
     .execute();
 }
 
-/** Sets the status, and the publish and schedule times that go with it. */
+/**
+ * Sets the status, and the publish and schedule times that go with it, if
+ * the article is still in the `expected` status: a compare-and-set, so that
+ * two instances (or two editors) making a move at once make it once.
+ * @returns false when the status had changed meanwhile (nothing is written).
+ */
 export async function updateStatus(
   db: Db,
   id: ArticleId,
   change: { status: ArticleStatus; publishedAt?: Date | null; scheduledAt?: Date | null },
   now: Date,
-): Promise<void> {
-  await db
+  expected: ArticleStatus,
+): Promise<boolean> {
+  const result = await db
     .updateTable('articles')
     .set({
       status: change.status,
@@ -136,7 +142,9 @@ export async function updateStatus(
       updated_at: fromDate(now),
     })
     .where('id', '=', bindId(id))
-    .execute();
+    .where('status', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Sets or clears the breaking-news flag's expiry. */
