@@ -10,6 +10,7 @@ import {
   listBreaking,
   listLatest,
   listMostRead,
+  listMostReadSince,
   type ListingFilter,
 } from '../storage/repositories/articles.repository.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
@@ -33,9 +34,37 @@ export const LATEST_PAGE_SIZE = 20;
 export interface HomePageContent {
   lead: ArticleSummary | null;
   latest: ArticleSummary[];
-  mostRead: ArticleSummary[];
+  /**
+   * Most read in the last 24 hours and 7 days (a window without views is
+   * left out); the all-time list when neither has any.
+   */
+  mostRead: MostReadList[];
   /** True when older articles than those shown exist (page 2 of the latest list). */
   hasOlder: boolean;
+}
+
+/** A most-read list and the window it covers. */
+export interface MostReadList {
+  window: 'day' | 'week' | 'all';
+  articles: ArticleSummary[];
+}
+
+/** The windows of the most-read lists, in ms. */
+export const MOST_READ_WINDOWS = { day: 24 * 3_600_000, week: 7 * 24 * 3_600_000 } as const;
+
+/** The most-read lists of the home page at `now` (see HomePageContent.mostRead). */
+export async function getMostRead(deps: ReadDeps, now: Date): Promise<MostReadList[]> {
+  const since = (ms: number) => new Date(now.getTime() - ms);
+  const [day, week] = await Promise.all([
+    listMostReadSince(deps.database.db, since(MOST_READ_WINDOWS.day), HOME_MOST_READ),
+    listMostReadSince(deps.database.db, since(MOST_READ_WINDOWS.week), HOME_MOST_READ),
+  ]);
+  const lists: MostReadList[] = [
+    { window: 'day' as const, articles: day },
+    { window: 'week' as const, articles: week },
+  ].filter((l) => l.articles.length > 0);
+  if (lists.length > 0) return lists;
+  return [{ window: 'all', articles: await listMostRead(deps.database.db, HOME_MOST_READ) }];
 }
 
 export interface LatestPageContent {
@@ -62,10 +91,10 @@ export function getArticle(deps: ReadDeps, id: ArticleId): Promise<Article | nul
 }
 
 /** The home page: the newest article as lead story, then the latest and most read. */
-export async function getHomePage(deps: ReadDeps): Promise<HomePageContent> {
+export async function getHomePage(deps: ReadDeps, now: Date): Promise<HomePageContent> {
   const [latest, mostRead, pinnedId] = await Promise.all([
     listLatest(deps.database.db, HOME_LATEST + 2),
-    listMostRead(deps.database.db, HOME_MOST_READ),
+    getMostRead(deps, now),
     getPinnedLeadId(deps),
   ]);
   const pinned = pinnedId ? await pinnedSummary(deps, pinnedId, latest) : null;

@@ -46,7 +46,7 @@ export async function testSite(
   options: { demo?: boolean; dialect?: DialectName } = {},
 ): Promise<TestSite> {
   const database = await emptyDatabase(options.dialect);
-  const viewCounter = new ViewCounter({ sink: (counts) => addViews(database.db, counts) });
+  const viewCounter = new ViewCounter({ sink: (counts) => addViews(database.db, counts, NOW) });
   let app: TestSite['app'];
   try {
     if (options.demo !== false) await importDemoContent({ database, now: () => NOW });

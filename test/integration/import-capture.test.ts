@@ -117,7 +117,7 @@ describeEachDialect((dialect) => {
 
     it('never lowers the views counted since the first import', async () => {
       await importInto(database, seedBytes());
-      await addViews(database.db, new Map([[id(SEED_ID), 10]]));
+      await addViews(database.db, new Map([[id(SEED_ID), 10]]), NOW);
       await importInto(database, seedBytes());
       expect(await findViewCount(database.db, id(SEED_ID))).toBe(246);
     });

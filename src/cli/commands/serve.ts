@@ -67,7 +67,7 @@ export function serveCommand(): Command {
         console.log(`midad: built the search index of ${indexed} articles`);
       }
       const viewCounter = new ViewCounter({
-        sink: (counts) => addViews(database.db, counts),
+        sink: (counts) => addViews(database.db, counts, now()),
         onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
       });
       const app = await buildApp({ config, database, viewCounter, now });

@@ -23,6 +23,7 @@ import * as createArticleSearch from './2026_11_29_2100_create_article_search.js
 import * as createSearchFilterIndex from './2026_11_29_2200_create_articles_search_filter_index.js';
 import * as createApiKeys from './2026_11_29_2300_create_api_keys.js';
 import * as createWebhooks from './2026_11_29_2400_create_webhooks.js';
+import * as createViewBuckets from './2026_11_29_2500_create_article_view_buckets.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_2200_create_articles_search_filter_index': createSearchFilterIndex,
   '2026_11_29_2300_create_api_keys': createApiKeys,
   '2026_11_29_2400_create_webhooks': createWebhooks,
+  '2026_11_29_2500_create_article_view_buckets': createViewBuckets,
 };

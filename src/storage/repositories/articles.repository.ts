@@ -349,21 +349,66 @@ export async function countArticles(db: Db): Promise<number> {
   return toInt(row.n as bigint | number | string);
 }
 
+/** The start of the UTC hour of `at`. */
+function hourOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
+}
+
 /**
  * Adds buffered view counts in one transaction: `counts` maps article id to
- * views to add. Ids of articles deleted meanwhile are ignored.
+ * views to add, counted in the hour of `at` for the most-read windows. Ids
+ * of articles deleted meanwhile are ignored.
  */
-export async function addViews(db: Kysely<Schema>, counts: Map<ArticleId, number>): Promise<void> {
+export async function addViews(
+  db: Kysely<Schema>,
+  counts: Map<ArticleId, number>,
+  at: Date,
+): Promise<void> {
   if (counts.size === 0) return;
+  const hour = fromDate(hourOf(at));
   await db.transaction().execute(async (trx) => {
     for (const [id, n] of counts) {
-      await trx
+      const updated = await trx
         .updateTable('articles')
         .set({ view_count: sql<bigint>`view_count + ${n}` })
         .where('id', '=', bindId(id))
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) continue;
+      await trx
+        .insertInto('article_view_buckets')
+        .values({ article_id: bindId(id), hour, views: n })
+        .onConflict((oc) =>
+          oc
+            .columns(['article_id', 'hour'])
+            .doUpdateSet({ views: sql<bigint>`article_view_buckets.views + ${n}` }),
+        )
         .execute();
     }
   });
+}
+
+/**
+ * The published articles most viewed since `since` (by the hourly buckets,
+ * so to the hour), most views first.
+ */
+export async function listMostReadSince(
+  db: Db,
+  since: Date,
+  limit: number,
+): Promise<ArticleSummary[]> {
+  const recent = db
+    .selectFrom('article_view_buckets')
+    .select(['article_id', (eb) => eb.fn.sum<bigint>('views').as('recent')])
+    .where('hour', '>=', fromDate(hourOf(since)))
+    .groupBy('article_id')
+    .as('recent');
+  const rows = await summaryQuery(db)
+    .innerJoin(recent, 'recent.article_id', 'articles.id')
+    .orderBy('recent.recent', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
 }
 
 /** Current stored view count of an article, or null when it does not exist. */

@@ -193,7 +193,15 @@ export interface WebhookDeliveriesTable {
   finished_at: NullableTime;
 }
 
+export interface ArticleViewBucketsTable {
+  article_id: DbId;
+  /** The hour's start, UTC. */
+  hour: DbTime;
+  views: ColumnType<DbInt, bigint | number, bigint | number>;
+}
+
 export interface Schema {
+  article_view_buckets: ArticleViewBucketsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;

@@ -45,7 +45,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
     if (page === 1) {
-      const data = await getHomePage(deps);
+      const data = await getHomePage(deps, deps.now());
       return sendHtml(reply, renderDocument(<HomePage ctx={await context(request)} data={data} />));
     }
     const data = await getLatestPage(deps, page);

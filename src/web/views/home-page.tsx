@@ -8,6 +8,11 @@ import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
 import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
 
+const MOST_READ_WINDOW_KEY = {
+  day: 'home.mostRead.day',
+  week: 'home.mostRead.week',
+} as const;
+
 export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageContent }) {
   const { t } = ctx;
   const title = t('home.title', { siteName: ctx.siteName });
@@ -41,10 +46,15 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
               <Pager ctx={ctx} page={1} hasOlder={data.hasOlder} />
             </section>
           ) : null}
-          {data.mostRead.length > 0 ? (
+          {data.mostRead.some((l) => l.articles.length > 0) ? (
             <section class="home__most-read" aria-labelledby="most-read-heading">
               <h2 id="most-read-heading">{t('home.mostRead')}</h2>
-              <ArticleList ctx={ctx} articles={data.mostRead} ordered />
+              {data.mostRead.map((list) => (
+                <>
+                  {list.window === 'all' ? null : <h3>{t(MOST_READ_WINDOW_KEY[list.window])}</h3>}
+                  <ArticleList ctx={ctx} articles={list.articles} ordered />
+                </>
+              ))}
             </section>
           ) : null}
         </div>
