@@ -192,7 +192,8 @@ describe('sign-in', () => {
         })
       ).role,
     ).toBe('administrator');
-  });
+    // 22 Argon2id verifications on purpose: give a busy machine time for them.
+  }, 120_000);
 });
 
 describe('sessions', () => {
