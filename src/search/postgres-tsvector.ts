@@ -20,16 +20,10 @@
  */
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
-import {
-  bindId,
-  fromDate,
-  toArticleIdValue,
-  toDateOrNull,
-  toInt,
-} from '../storage/repositories/convert.js';
+import { bindId, toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
 import { htmlToText } from './html-text.js';
 import type { ParsedQuery } from './parse-query.js';
-import { COUNT_LIMIT, type SearchIndex } from './search-index.js';
+import { COUNT_LIMIT, filterCondition, type SearchIndex } from './search-index.js';
 
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
 const quote = (key: string) => `'${key.replace(/['\\]/g, (c) => `\\${c}`)}'`;
@@ -82,13 +76,7 @@ export const postgresTsvector: SearchIndex = {
   },
 
   async search(db, query, { filters, sort, limit, offset }) {
-    const where = [
-      sql`a.status = 'published'`,
-      ...(filters.section ? [sql`s.slug = ${filters.section}`] : []),
-      ...(filters.from ? [sql`a.published_at >= ${fromDate(filters.from)}`] : []),
-      ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),
-    ];
-    const condition = sql.join(where, sql` and `);
+    const condition = filterCondition(filters);
     // The query is parsed once; the match uses the GIN index on `document`.
     const hits = sql`with q as (select to_tsquery('simple', ${tsqueryText(query)}) as query),
       hits as (

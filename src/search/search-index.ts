@@ -3,7 +3,8 @@
  * (sqlite-fts5.ts) and PostgreSQL tsvector. Both hold the same analysed
  * keys (arabic/tokenize.ts), so they give the same hits.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { fromDate } from '../storage/repositories/convert.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
 import type { Schema } from '../storage/tables/schema.js';
@@ -75,4 +76,20 @@ export interface SearchIndex {
     query: ParsedQuery,
     options: { filters: SearchFilters; sort: SearchSort; limit: number; offset: number },
   ): Promise<SearchPage>;
+}
+
+/**
+ * The SQL condition of `filters` on the articles `a` and sections `s` of
+ * a search query (both engines): published, and in the section and dates asked.
+ */
+export function filterCondition(filters: SearchFilters): RawBuilder<unknown> {
+  return sql.join(
+    [
+      sql`a.status = 'published'`,
+      ...(filters.section ? [sql`s.slug = ${filters.section}`] : []),
+      ...(filters.from ? [sql`a.published_at >= ${fromDate(filters.from)}`] : []),
+      ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),
+    ],
+    sql` and `,
+  );
 }

@@ -11,17 +11,12 @@
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
 import type { ArticleId } from '../domain/article-id.js';
-import {
-  bindId,
-  fromDate,
-  toArticleIdValue,
-  toDateOrNull,
-  toInt,
-} from '../storage/repositories/convert.js';
+import { bindId, toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
 import { htmlToText } from './html-text.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   COUNT_LIMIT,
+  filterCondition,
   type Db,
   type SearchFilters,
   type SearchIndex,
@@ -120,13 +115,7 @@ export const sqliteFts5: SearchIndex = {
 
   async search(db, query, { filters, sort, limit, offset }) {
     const match = fts5Expression(query);
-    const where = [
-      sql`a.status = 'published'`,
-      ...(filters.section ? [sql`s.slug = ${filters.section}`] : []),
-      ...(filters.from ? [sql`a.published_at >= ${fromDate(filters.from)}`] : []),
-      ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),
-    ];
-    const condition = sql.join(where, sql` and `);
+    const condition = filterCondition(filters);
     // The full-text match runs once, first (a materialised CTE): left to itself the
     // planner may test the match once per article. The filters read a small
     // covering index, not the articles' rows; the filtered hits are kept once for

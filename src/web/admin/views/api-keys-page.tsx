@@ -7,7 +7,7 @@ import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, Field, FormError, ConfirmedActionForm } from './form-fields.js';
 
 export function ApiKeysPage(props: {
   ctx: AdminContext;
@@ -76,20 +76,12 @@ export function ApiKeysPage(props: {
               </div>
               {key.revokedAt ? null : (
                 <div class="user-list__actions">
-                  <form
-                    method="post"
+                  <ConfirmedActionForm
                     action={`/admin/api-keys/${key.id}/revoke`}
-                    class="inline-form"
-                  >
-                    <CsrfField token={ctx.csrfToken} />
-                    <label>
-                      <input type="checkbox" name="confirm" value="yes" required />{' '}
-                      {t('admin.apiKeys.confirmRevoke')}
-                    </label>
-                    <button type="submit" class="button">
-                      {t('admin.apiKeys.revoke')}
-                    </button>
-                  </form>
+                    csrfToken={ctx.csrfToken}
+                    confirmLabel={t('admin.apiKeys.confirmRevoke')}
+                    buttonLabel={t('admin.apiKeys.revoke')}
+                  />
                 </div>
               )}
             </li>

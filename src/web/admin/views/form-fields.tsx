@@ -86,3 +86,26 @@ export function Card({ title, children }: { title: string; children: ComponentCh
     </section>
   );
 }
+
+/**
+ * A form that does something hard to undo (delete, revoke): it posts to
+ * `action` only once its "yes" box (`confirm=yes`) is ticked.
+ */
+export function ConfirmedActionForm(props: {
+  action: string;
+  csrfToken: string;
+  confirmLabel: string;
+  buttonLabel: string;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField token={props.csrfToken} />
+      <label>
+        <input type="checkbox" name="confirm" value="yes" required /> {props.confirmLabel}
+      </label>
+      <button type="submit" class="button">
+        {props.buttonLabel}
+      </button>
+    </form>
+  );
+}

@@ -7,7 +7,7 @@ import type { TagWithCount } from '../../../storage/repositories/tags.repository
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, Field, FormError, ConfirmedActionForm } from './form-fields.js';
 
 type Item = { id: string; name: string; slug: string; articles: number };
 
@@ -44,16 +44,12 @@ function ItemList({
                 {t('admin.rename')}
               </button>
             </form>
-            <form method="post" action={`${base}/${item.id}/delete`} class="inline-form">
-              <CsrfField token={ctx.csrfToken} />
-              <label>
-                <input type="checkbox" name="confirm" value="yes" required />{' '}
-                {t('admin.confirmDelete')}
-              </label>
-              <button type="submit" class="button">
-                {t('admin.delete')}
-              </button>
-            </form>
+            <ConfirmedActionForm
+              action={`${base}/${item.id}/delete`}
+              csrfToken={ctx.csrfToken}
+              confirmLabel={t('admin.confirmDelete')}
+              buttonLabel={t('admin.delete')}
+            />
           </div>
         </li>
       ))}

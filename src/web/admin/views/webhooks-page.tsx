@@ -9,7 +9,7 @@ import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, Field, FormError, ConfirmedActionForm } from './form-fields.js';
 
 const STATUS_KEY = {
   pending: 'admin.webhooks.status.pending',
@@ -60,20 +60,12 @@ export function WebhooksPage(props: {
                 ) : null}
               </div>
               <div class="user-list__actions">
-                <form
-                  method="post"
+                <ConfirmedActionForm
                   action={`/admin/webhooks/${hook.id}/delete`}
-                  class="inline-form"
-                >
-                  <CsrfField token={ctx.csrfToken} />
-                  <label>
-                    <input type="checkbox" name="confirm" value="yes" required />{' '}
-                    {t('admin.confirmDelete')}
-                  </label>
-                  <button type="submit" class="button">
-                    {t('admin.delete')}
-                  </button>
-                </form>
+                  csrfToken={ctx.csrfToken}
+                  confirmLabel={t('admin.confirmDelete')}
+                  buttonLabel={t('admin.delete')}
+                />
               </div>
             </li>
           ))}
