@@ -31,19 +31,20 @@ export interface Fill {
 const COPY_ID_STRIDE = 10_000_000_000n;
 
 /**
- * Imports `corpus` into a new SQLite database at `file`, copies its
+ * Imports `corpus` into a new database (an SQLite `file`, or the empty
+ * PostgreSQL database at `url`), copies its
  * articles until there are at least `articles` (copies keep headline, body,
  * section and dates; slugs get a `-k` suffix, source URLs are dropped), and
  * rebuilds the search index.
  * @throws Error when the corpus imports no article.
  */
 export async function fillDatabase(
-  file: string,
+  target: { file: string } | { url: string },
   corpus: string,
   articles: number,
   onStep: (step: string) => void,
 ): Promise<Fill> {
-  const database = await openDatabase({ file });
+  const database = await openDatabase('url' in target ? { file: '', url: target.url } : target);
   onStep(`importing ${corpus}`);
   let started = performance.now();
   const summary = await importJsonl({ database, now: () => new Date() }, corpus, {
@@ -61,11 +62,12 @@ export async function fillDatabase(
   const list = sql.join(copied.map((c) => sql.ref(c)));
   for (let k = 1; k <= copies; k++) {
     const remaining = articles - imported * k;
+    // Numbers we make, written into the SQL: pg cannot bind a BigInt.
+    const offset = sql.raw((BigInt(k) * COPY_ID_STRIDE).toString());
     await sql`insert into articles (id, slug, ${list})
-      select id + ${BigInt(k) * COPY_ID_STRIDE}, case when slug is null then null else slug || ${`-${k}`} end, ${list}
-      from articles where id < ${COPY_ID_STRIDE} order by id limit ${Math.min(imported, remaining)}`.execute(
-      database.db,
-    );
+      select id + ${offset}, case when slug is null then null else slug || ${`-${k}`} end, ${list}
+      from articles where id < ${sql.raw(COPY_ID_STRIDE.toString())} order by id
+      limit ${Math.min(imported, remaining)}`.execute(database.db);
   }
   const copyMs = performance.now() - started;
 
@@ -77,8 +79,12 @@ export async function fillDatabase(
 }
 
 async function articleColumns(database: Database): Promise<string[]> {
-  const { rows } = await sql<{
-    name: string;
-  }>`select name from pragma_table_info('articles')`.execute(database.db);
+  const { rows } =
+    database.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from pragma_table_info('articles')`.execute(
+          database.db,
+        )
+      : await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_name = 'articles' order by ordinal_position`.execute(database.db);
   return rows.map((r) => r.name);
 }

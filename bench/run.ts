@@ -7,14 +7,16 @@
  *   npm run bench                         # 100,000 articles from ../shared/corpus
  *   npm run bench -- --articles 20000     # a quicker run
  *   npm run bench -- --corpus other.jsonl
+ *   npm run bench -- --no-postgres        # SQLite only (PostgreSQL runs when a server answers)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { fillDatabase } from './fill.js';
-import { measureSearch, searchIndexBytes, type Latency } from './search.js';
+import { scratchPostgres } from './postgres.js';
+import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -32,60 +34,129 @@ const options = new Command('bench')
     'JSON Lines corpus to fill it from',
     resolve(HERE, '../../shared/corpus/articles.jsonl'),
   )
+  .option('--no-postgres', 'skip PostgreSQL (run by default when a server answers)')
   .parse()
-  .opts<{ articles: number; corpus: string }>();
+  .opts<{ articles: number; corpus: string; postgres: boolean }>();
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-const line = (label: string, value: string, target = '') =>
-  console.log(`${label.padEnd(34)} ${value.padStart(16)}   ${target}`);
-const latencyLine = (label: string, l: Latency) =>
-  line(label, `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}`);
+
+/** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
+interface EngineFigures {
+  articles: number;
+  imported: number;
+  importRate: number;
+  indexRate: number;
+  indexMs: number;
+  indexBytes: number;
+  latency: SearchFigures;
+}
+
+/** Fills `target` from the corpus and measures search on it. */
+async function measureEngine(
+  name: string,
+  target: { file: string } | { url: string },
+): Promise<EngineFigures> {
+  const fill = await fillDatabase(target, options.corpus, options.articles, (s) =>
+    console.log(`… ${name}: ${s}`),
+  );
+  try {
+    console.log(`… ${name}: running the search query mix`);
+    return {
+      articles: fill.articles,
+      imported: fill.imported,
+      importRate: fill.imported / (fill.importMs / 1000),
+      indexRate: fill.articles / (fill.indexMs / 1000),
+      indexMs: fill.indexMs,
+      indexBytes: await searchIndexBytes(fill.database),
+      latency: await measureSearch(fill.database),
+    };
+  } finally {
+    await fill.database.close();
+  }
+}
+
+/** Prints one row: a label, then each engine's value, then the target. */
+function row(label: string, values: string[], target = ''): void {
+  console.log(`${label.padEnd(30)}${values.map((v) => v.padStart(34)).join('')}   ${target}`);
+}
+
+function printSearch(engines: Array<[string, EngineFigures]>): void {
+  const each = (f: (e: EngineFigures) => string) => engines.map(([, e]) => f(e));
+  const latency = (l: Latency) => `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}`;
+  row(
+    'SEARCH',
+    engines.map(([name]) => name),
+    'target',
+  );
+  row(
+    'import, with search keys',
+    each((e) => `${e.importRate.toFixed(0)} art/s`),
+  );
+  row(
+    'index rebuild (reindex)',
+    each((e) => `${e.indexRate.toFixed(0)} art/s`),
+    '> 2,000 art/s',
+  );
+  row(
+    'index size',
+    each((e) => `${(e.indexBytes / 1024 / 1024).toFixed(1)} MiB`),
+  );
+  row(
+    'p50 / p95 / p99, all',
+    each((e) => latency(e.latency.all)),
+  );
+  for (const words of ['1', '2', '3'] as const)
+    row(
+      `  ${words}-word queries`,
+      each((e) => latency(e.latency.byWords[words])),
+    );
+  row(
+    'p95, all',
+    each((e) => ms(e.latency.all.p95)),
+    '< 20 ms',
+  );
+  row(
+    'mean matches per query',
+    each((e) => e.latency.meanTotal.toFixed(0)),
+  );
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'midad-bench-'));
+  const engines: Array<[string, EngineFigures]> = [];
   try {
-    const fill = await fillDatabase(join(dir, 'bench.db'), options.corpus, options.articles, (s) =>
-      console.log(`… ${s}`),
-    );
-    const { database } = fill;
-    console.log('… running the search query mix');
-    const search = await measureSearch(database);
-    const indexBytes = await searchIndexBytes(database);
-    await database.close();
-
-    const importRate = fill.imported / (fill.importMs / 1000);
-    const indexRate = fill.articles / (fill.indexMs / 1000);
-    console.log(
-      `\nMidad bench — ${fill.articles.toLocaleString('en')} articles (${fill.imported.toLocaleString('en')} from the corpus), ` +
-        `Node ${process.versions.node}, ${cpus().length} cores\n`,
-    );
-    console.log('SEARCH (SQLite FTS5)                        value   target');
-    line('import, with search keys', `${importRate.toFixed(0)} art/s`);
-    line('index rebuild (midad reindex)', `${indexRate.toFixed(0)} art/s`, '> 2,000 art/s');
-    line('index size', `${(indexBytes / 1024 / 1024).toFixed(1)} MiB`);
-    latencyLine('latency p50 / p95 / p99, all', search.all);
-    for (const words of ['1', '2', '3'] as const)
-      latencyLine(`  ${words}-word queries`, search.byWords[words]);
-    line('p95, all', ms(search.all.p95), '< 20 ms');
-    line('mean matches per query', search.meanTotal.toFixed(0));
-
-    const results = {
-      date: new Date().toISOString(),
-      machine: { node: process.versions.node, cores: cpus().length },
-      articles: fill.articles,
-      search: {
-        importRate,
-        indexRate,
-        indexMs: fill.indexMs,
-        indexBytes,
-        latency: search,
-      },
-    };
-    writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log('\nwrote bench/results.json');
+    engines.push(['SQLite (FTS5)', await measureEngine('SQLite', { file: join(dir, 'bench.db') })]);
+    if (options.postgres) {
+      const scratch = await scratchPostgres();
+      if ('problem' in scratch) console.log(`… PostgreSQL skipped: ${scratch.problem}`);
+      else {
+        try {
+          engines.push([
+            'PostgreSQL (tsvector)',
+            await measureEngine('PostgreSQL', { url: scratch.url }),
+          ]);
+        } finally {
+          await scratch.drop();
+        }
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const first = engines[0]![1];
+  console.log(
+    `\nMidad bench — ${first.articles.toLocaleString('en')} articles (${first.imported.toLocaleString('en')} from the corpus), ` +
+      `Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}\n`,
+  );
+  printSearch(engines);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { node: process.versions.node, cores: cpus().length, loadAverage: loadavg()[0] },
+    articles: first.articles,
+    search: Object.fromEntries(engines.map(([name, e]) => [name, e])),
+  };
+  writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwrote bench/results.json');
 }
 
 await main();

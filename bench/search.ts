@@ -106,9 +106,14 @@ export async function measureSearch(database: Database): Promise<SearchFigures> 
   };
 }
 
-/** Bytes the search index takes in the database file (FTS5's shadow tables). */
+/** Bytes the search index takes: FTS5's shadow tables, or the PostgreSQL table with its indexes. */
 export async function searchIndexBytes(database: Database): Promise<number> {
-  const { rows } = await sql<{ bytes: number | bigint | null }>`select sum(pgsize) as bytes
-    from dbstat where name like 'article\\_search%' escape '\\'`.execute(database.db);
+  const { rows } =
+    database.dialect === 'sqlite'
+      ? await sql<{ bytes: number | bigint | null }>`select sum(pgsize) as bytes
+          from dbstat where name like 'article\\_search%' escape '\\'`.execute(database.db)
+      : await sql<{
+          bytes: string;
+        }>`select pg_total_relation_size('article_search') as bytes`.execute(database.db);
   return Number(rows[0]?.bytes ?? 0);
 }
