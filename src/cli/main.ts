@@ -1,11 +1,12 @@
 /**
  * The `midad` command line: `midad serve`, `import`, `user`, `reindex`,
- * `export` and `import-archive`.
+ * `export`, `import-archive` and `backup`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/errors.js';
+import { backupCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
 import { importArchiveCommand } from './commands/import-archive.js';
 import { importCommand } from './commands/import.js';
@@ -31,6 +32,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     reindexCommand(),
     exportCommand(),
     importArchiveCommand(),
+    backupCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

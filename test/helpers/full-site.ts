@@ -14,7 +14,14 @@ import { createSection } from '../../src/services/taxonomy.js';
 import { createWebhook } from '../../src/services/webhooks.js';
 import { toArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Database } from '../../src/storage/database.js';
+import {
+  ARCHIVE_TABLES,
+  readArchiveRows,
+  type ArchiveRow,
+} from '../../src/storage/archive-tables.js';
 import { setSetting } from '../../src/storage/repositories/settings.repository.js';
 import { makeImage } from './images.js';
 import { content, createStaff, type Staff } from './newsroom.js';
@@ -72,4 +79,26 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
   });
   await moveArticle(deps, staff.editor, id, 'publish');
   return staff;
+}
+
+/** Every archived table's rows, as the archive writes them, in key order. */
+export async function dump(database: Database): Promise<Record<string, ArchiveRow[]>> {
+  const out: Record<string, ArchiveRow[]> = {};
+  for (const table of ARCHIVE_TABLES) {
+    const rows: ArchiveRow[] = [];
+    for await (const row of readArchiveRows(database.db, table)) rows.push(row);
+    out[table.name] = rows;
+  }
+  return out;
+}
+
+/** Every file under `folder`, by relative path, with its bytes in base64. */
+export async function filesOf(folder: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[path.slice(folder.length + 1)] = (await readFile(path)).toString('base64');
+  }
+  return out;
 }

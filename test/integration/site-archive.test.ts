@@ -7,37 +7,11 @@ import { exportArchive } from '../../src/services/export-archive.js';
 import { importArchive, NO_PASSWORD_HASH } from '../../src/services/import-archive.js';
 import { searchArticles } from '../../src/services/search-articles.js';
 import type { Database } from '../../src/storage/database.js';
-import {
-  ARCHIVE_TABLES,
-  countArchiveRows,
-  readArchiveRows,
-  type ArchiveRow,
-} from '../../src/storage/archive-tables.js';
-import { BIG_ID, fillSite } from '../helpers/full-site.js';
+import { ARCHIVE_TABLES, countArchiveRows } from '../../src/storage/archive-tables.js';
+import { BIG_ID, dump, filesOf, fillSite } from '../helpers/full-site.js';
 import { DIALECTS, describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 
 const NOW = () => new Date('2026-12-01T08:00:00Z');
-
-/** Every archived table's rows, as the archive writes them. */
-async function dump(database: Database): Promise<Record<string, ArchiveRow[]>> {
-  const out: Record<string, ArchiveRow[]> = {};
-  for (const table of ARCHIVE_TABLES) {
-    out[table.name] = [];
-    for await (const row of readArchiveRows(database.db, table)) out[table.name]!.push(row);
-  }
-  return out;
-}
-
-/** Every file under `folder`, by relative path, with its bytes. */
-async function filesOf(folder: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[path.slice(folder.length + 1)] = (await readFile(path)).toString('base64');
-  }
-  return out;
-}
 
 let scratch: string;
 const opened: Database[] = [];
