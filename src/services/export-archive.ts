@@ -23,6 +23,7 @@ import {
   ARCHIVE_TABLES,
   appliedMigrationNames,
   countArchiveRows,
+  inSnapshot,
   readArchiveRows,
 } from '../storage/archive-tables.js';
 import {
@@ -108,7 +109,7 @@ async function writeStaging(
   const files: Manifest['files'] = {};
   const tables: Manifest['tables'] = {};
   const mediaIds: string[] = [];
-  const { migrations, createdAt } = await deps.database.db.transaction().execute(async (trx) => {
+  const { migrations, createdAt } = await inSnapshot(deps.database, async (trx) => {
     const total = Object.values(await countArchiveRows(trx)).reduce((a, b) => a + b, 0);
     let done = 0;
     for (const table of ARCHIVE_TABLES) {

@@ -155,7 +155,18 @@ async function checkFiles(staging: string, manifest: Manifest): Promise<void> {
     const path = relative(staging, join(entry.parentPath, entry.name)).split('\\').join('/');
     if (path !== MANIFEST_PATH) present.add(path);
   }
+  const tableFiles = new Set(ARCHIVE_TABLES.map((t) => `${t.name}.jsonl`));
   for (const [path, expected] of Object.entries(manifest.files)) {
+    // Media files go into the media folder by these names: nothing else may be written there.
+    if (
+      !tableFiles.has(path) &&
+      !/^media\/[1-9][0-9]{0,18}\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(path)
+    ) {
+      throw new ArchiveError(
+        'ARCHIVE_INVALID',
+        `The archive lists a file it may not hold: ${path}.`,
+      );
+    }
     if (!present.has(path)) {
       throw new ArchiveError('ARCHIVE_INVALID', `The archive is incomplete: ${path} is missing.`);
     }
@@ -247,6 +258,10 @@ async function write(
   const rows: Record<string, number> = {};
   let usersWithoutPassword = 0;
   let webhooksWithNewSecret = 0;
+  const oldMedia = options.replace
+    ? (await database.db.selectFrom('media').select('id').execute()).map((r) => String(r.id))
+    : [];
+  const newMedia = new Set<string>();
   await database.db.transaction().execute(async (trx) => {
     if (options.replace) {
       await index.clear(trx);
@@ -295,8 +310,13 @@ async function write(
       const target = join(deps.mediaDir, id);
       await rm(target, { recursive: true, force: true });
       await rename(join(media, id), target);
+      newMedia.add(id);
     }
   });
+  // The replaced site's images that the archive does not have belong to no row now.
+  for (const id of oldMedia) {
+    if (!newMedia.has(id)) await rm(join(deps.mediaDir, id), { recursive: true, force: true });
+  }
   const mediaFiles = Object.keys(manifest.files).filter((p) => p.startsWith('media/')).length;
   return { manifest, rows, mediaFiles, usersWithoutPassword, webhooksWithNewSecret };
 }

@@ -14,6 +14,7 @@
  * manifest lists the migrations instead).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './dialects/dialect.js';
 import { keepIdSequenceAhead } from './dialects/id-sequence.js';
 import type { DbInt, Schema } from './tables/schema.js';
 
@@ -339,6 +340,24 @@ export async function* readArchiveRows(
     const lastRow = rows[rows.length - 1]!;
     after = table.key.map((k) => lastRow[k]);
   }
+}
+
+/**
+ * Runs `work` in a transaction that sees one moment of the database for
+ * all its reads: `repeatable read, read only` on PostgreSQL (its default,
+ * read committed, would let rows committed between two tables' reads into
+ * the copy); SQLite's transactions always read one snapshot in WAL mode.
+ */
+export function inSnapshot<T>(
+  database: Database,
+  work: (trx: Transaction<Schema>) => Promise<T>,
+): Promise<T> {
+  const builder = database.db.transaction();
+  return (
+    database.dialect === 'postgres'
+      ? builder.setIsolationLevel('repeatable read').setAccessMode('read only')
+      : builder
+  ).execute(work);
 }
 
 /** Inserts decoded rows (from `decodeArchiveRow`) into `table`, in batches. */

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportArchive } from '../../src/services/export-archive.js';
+import { create as createTar, extract as extractTar } from 'tar';
+import { exportArchive, hashFile } from '../../src/services/export-archive.js';
 import { importArchive, NO_PASSWORD_HASH } from '../../src/services/import-archive.js';
 import { searchArticles } from '../../src/services/search-articles.js';
 import type { Database } from '../../src/storage/database.js';
@@ -177,6 +178,33 @@ describeEachDialect((dialect) => {
     expect(error).toMatchObject({ code: 'ARCHIVE_INVALID' });
     expect((error as Error).message).toMatch(/articles\.jsonl does not match its checksum/);
     expect(Object.values(await countArchiveRows(target.db)).every((n) => n === 0)).toBe(true);
+    expect(await readdir(join(scratch, 'media-2'))).toEqual([]);
+  });
+
+  it('refuses an archive that would write outside its tables and image folders', async () => {
+    await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, archive);
+    const unpacked = join(scratch, 'unpacked');
+    await mkdir(unpacked);
+    extractTar({ file: archive, cwd: unpacked, sync: true });
+    await writeFile(join(unpacked, 'media', '.bashrc'), 'evil');
+    const manifest = JSON.parse(await readFile(join(unpacked, 'manifest.json'), 'utf8')) as {
+      files: Record<string, unknown>;
+    };
+    manifest.files['media/.bashrc'] = await hashFile(join(unpacked, 'media', '.bashrc'));
+    await writeFile(join(unpacked, 'manifest.json'), JSON.stringify(manifest));
+    const crafted = join(scratch, 'crafted.tar.gz');
+    createTar({ file: crafted, cwd: unpacked, gzip: true, sync: true }, await readdir(unpacked));
+    const target = await open(dialect);
+
+    const error = await importArchive(
+      { database: target, mediaDir: join(scratch, 'media-2') },
+      crafted,
+    ).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'ARCHIVE_INVALID' });
+    expect((error as Error).message).toBe(
+      'The archive lists a file it may not hold: media/.bashrc.',
+    );
     expect(await readdir(join(scratch, 'media-2'))).toEqual([]);
   });
 
