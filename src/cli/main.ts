@@ -1,10 +1,14 @@
 /**
- * The `midad` command line: `midad serve`, `import`, `user` and `reindex`.
+ * The `midad` command line: `midad serve`, `import`, `user`, `reindex`,
+ * `export`, `import-archive` and `backup`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/errors.js';
+import { backupCommand } from './commands/backup.js';
+import { exportCommand } from './commands/export.js';
+import { importArchiveCommand } from './commands/import-archive.js';
 import { importCommand } from './commands/import.js';
 import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
@@ -26,6 +30,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     importCommand(setStatus),
     userCommand(),
     reindexCommand(),
+    exportCommand(),
+    importArchiveCommand(),
+    backupCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

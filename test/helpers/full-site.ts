@@ -1,0 +1,104 @@
+/**
+ * A small site with a row in every archived table: users of each role,
+ * a section, tags, an image with its files, a published article with
+ * revisions, events and a webhook delivery, an imported capture with its
+ * view count and related links, an article whose id is past 2^53, an API
+ * key and a setting. For the archive and backup tests.
+ */
+import { createApiKey } from '../../src/services/api-keys.js';
+import { createDraft, saveArticle } from '../../src/services/edit-article.js';
+import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
+import { moveArticle } from '../../src/services/move-article.js';
+import { saveImportedArticle } from '../../src/services/save-imported-article.js';
+import { createSection } from '../../src/services/taxonomy.js';
+import { createWebhook } from '../../src/services/webhooks.js';
+import { toArticleId } from '../../src/domain/article-id.js';
+import { importFiles } from '../../src/importers/import-files.js';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '../../src/storage/database.js';
+import {
+  ARCHIVE_TABLES,
+  readArchiveRows,
+  type ArchiveRow,
+} from '../../src/storage/archive-tables.js';
+import { setSetting } from '../../src/storage/repositories/settings.repository.js';
+import { makeImage } from './images.js';
+import { content, createStaff, type Staff } from './newsroom.js';
+
+/** The demo capture: an article with a view count, "read also" and "more news" links. */
+export const DEMO_CAPTURE = 'demo/anapress-258871304963183.txt';
+/** An id past 2^53, which a JS number would round. */
+export const BIG_ID = '9007199254740993';
+
+/** Fills `database` (empty) and `mediaDir`; the clock moves a minute per step. */
+export async function fillSite(database: Database, mediaDir: string): Promise<Staff> {
+  let clock = new Date('2026-11-29T12:00:00.123Z');
+  const now = () => (clock = new Date(clock.getTime() + 60_000));
+  const deps = { database, now };
+  const staff = await createStaff(database, now);
+  await importFiles(deps, [DEMO_CAPTURE], { timeZone: 'Asia/Damascus', date: undefined });
+  await saveImportedArticle(deps, {
+    id: toArticleId(BIG_ID),
+    headline: 'خبر بمعرّف طويل',
+    paragraphs: ['فقرة أولى عن الأسد والاقتصاد.'],
+    readAlso: [],
+    moreHeadlines: [],
+    byline: null,
+    sectionName: 'اقتصاد',
+    publishedAt: new Date('2020-01-18T09:43:00Z'),
+    publishedPrecision: 'minute',
+    publishedLocalTime: null,
+    views: 12,
+    sourceUrl: 'https://example.net/a/9007199254740993',
+  });
+  await createSection(deps, staff.administrator, 'سياسة');
+  await createWebhook(deps, staff.administrator, {
+    url: 'http://127.0.0.1:9/hook',
+    events: ['article.published'],
+    allowPrivate: true,
+  });
+  await createApiKey(deps, staff.administrator, 'تطبيق الجوال');
+  await setSetting(database.db, 'lead_article_id', BIG_ID);
+  const image = await uploadImage(
+    { database, mediaDir, uploadMaxBytes: 10 * 1024 * 1024, now },
+    staff.editor,
+    { bytes: await makeImage('jpeg', 400, 300), fileName: 'حلب.jpg' },
+  );
+  await updateMediaDetails({ database }, staff.editor, image.id, {
+    alt: 'سوق في حلب',
+    caption: 'السوق القديم',
+    credit: 'مداد',
+  });
+  const id = await createDraft(deps, staff.author);
+  await saveArticle(deps, staff.author, id, content([staff.author.id]));
+  await saveArticle(deps, staff.editor, id, {
+    ...content([staff.author.id]),
+    headline: 'أبل تعلن عن iPhone 15 في 12 مارس (محدّث)',
+    featuredMediaId: image.id,
+  });
+  await moveArticle(deps, staff.editor, id, 'publish');
+  return staff;
+}
+
+/** Every archived table's rows, as the archive writes them, in key order. */
+export async function dump(database: Database): Promise<Record<string, ArchiveRow[]>> {
+  const out: Record<string, ArchiveRow[]> = {};
+  for (const table of ARCHIVE_TABLES) {
+    const rows: ArchiveRow[] = [];
+    for await (const row of readArchiveRows(database.db, table)) rows.push(row);
+    out[table.name] = rows;
+  }
+  return out;
+}
+
+/** Every file under `folder`, by relative path, with its bytes in base64. */
+export async function filesOf(folder: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[path.slice(folder.length + 1)] = (await readFile(path)).toString('base64');
+  }
+  return out;
+}
