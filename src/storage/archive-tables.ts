@@ -171,6 +171,11 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('to_status', 'text'),
     col('at', 'time'),
   ]),
+  table(
+    'article_view_buckets',
+    [col('article_id', 'id'), col('hour', 'time'), col('views', 'int')],
+    ['article_id', 'hour'],
+  ),
   table('api_keys', [
     col('id', 'id'),
     col('name', 'text'),

@@ -23,6 +23,7 @@ import {
   type ArchiveRow,
 } from '../../src/storage/archive-tables.js';
 import { setSetting } from '../../src/storage/repositories/settings.repository.js';
+import { addViews } from '../../src/storage/repositories/articles.repository.js';
 import { makeImage } from './images.js';
 import { content, createStaff, type Staff } from './newsroom.js';
 
@@ -78,6 +79,7 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     featuredMediaId: image.id,
   });
   await moveArticle(deps, staff.editor, id, 'publish');
+  await addViews(database.db, new Map([[id, 7]]), now());
   return staff;
 }
 

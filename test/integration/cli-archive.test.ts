@@ -44,7 +44,9 @@ describe('midad backup on SQLite', () => {
       /backup\.db: a copy of .*site\.db \(\d+ pages\); media folder not included/,
     );
     const restored = await openDatabase({ file: backup });
-    const viewCounter = new ViewCounter({ sink: (counts) => addViews(restored.db, counts) });
+    const viewCounter = new ViewCounter({
+      sink: (counts) => addViews(restored.db, counts, new Date()),
+    });
     const app = await buildApp({
       config: loadConfig({ MIDAD_BASE_URL: 'https://news.example', MIDAD_DEMO: 'false' }),
       database: restored,
@@ -107,7 +109,7 @@ describe('midad export and import-archive', () => {
       ]),
     ).toBe(0);
     expect(out.at(-1)).toMatch(
-      /site\.tar\.gz: \d+ rows in 14 tables, \d+ media files, \d+ KB \(without webhook secrets\)/,
+      /site\.tar\.gz: \d+ rows in 15 tables, \d+ media files, \d+ KB \(without webhook secrets\)/,
     );
     expect(
       await run(['import-archive', '--db', copy, '--media-dir', join(dir, 'media-2'), archive]),
