@@ -43,14 +43,23 @@ describe('lightStem', () => {
 
 describe('stemCandidates', () => {
   it.each([
-    ['بلادها', ['بلاد', 'لاد']],
+    ['بلادها', ['بلاد', 'لادها']],
     ['بمدينة', ['بمدين', 'مدين']],
     ['والأسد', ['اسد']],
     ['وزير', ['وزير', 'زير']],
-    ['وزارة', ['وزار', 'زار']],
+    ['وزارة', ['وزار', 'زاره']],
     ['وأيّ', ['واي', 'اي']],
-    ['فهو', ['فهو', 'هو']],
+    ['فهو', ['فهو']],
+    ['بسيارته', ['بسيارت', 'سيارت']],
   ])('reads %s as %j', (word, expected) => {
     expect(stemCandidates(normalizeForSearch(word))).toEqual(expected);
+  });
+
+  it.each([
+    ['فاسدة', 'الأسد'],
+    ['فيلم', 'يلمّ'],
+  ])('never gives %s a stem of %s', (word, other) => {
+    const stems = new Set(stemCandidates(normalizeForSearch(other)));
+    expect(stemCandidates(normalizeForSearch(word)).filter((s) => stems.has(s))).toEqual([]);
   });
 });

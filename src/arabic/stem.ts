@@ -16,7 +16,9 @@
  *    the right one always matches, and exact forms still rank first.
  * 3. The suffixes ها ان ات ون ين يه ه ي, each in that order and each
  *    once, as light10 does (السوريين → سوري → سور, like السورية → سور),
- *    when at least 3 letters remain.
+ *    when at least 3 letters remain; 4 after a one-letter particle, as a
+ *    particle and a suffix taken from one word leave too little to tell
+ *    words apart (فاسدة → اسد would match الأسد).
  * Latin words and numbers are left alone.
  */
 
@@ -28,6 +30,8 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as
 export const MIN_AFTER_ARTICLE = 2;
 export const MIN_AFTER_PARTICLE = 4;
 export const MIN_AFTER_SUFFIX = 3;
+/** Least letters left after a suffix when a one-letter particle was removed too. */
+export const MIN_AFTER_PARTICLE_AND_SUFFIX = 4;
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 
@@ -40,9 +44,13 @@ const ARABIC_WORD = /^[\u0621-\u064A]+$/;
  * @example lightStem('المدرسه') === 'مدرس'
  * @example lightStem('بلد') === 'بلد'
  */
-export function lightStem(key: string, options: { particles?: boolean } = {}): string {
+export function lightStem(
+  key: string,
+  options: { particles?: boolean; afterParticle?: boolean } = {},
+): string {
   if (!ARABIC_WORD.test(key)) return key;
   let word = key;
+  let minAfterSuffix = options.afterParticle ? MIN_AFTER_PARTICLE_AND_SUFFIX : MIN_AFTER_SUFFIX;
   const article = ARTICLES.find(
     (a) => word.startsWith(a) && word.length - a.length >= MIN_AFTER_ARTICLE,
   );
@@ -52,31 +60,38 @@ export function lightStem(key: string, options: { particles?: boolean } = {}): s
     const particle = PARTICLES.find(
       (p) => word.startsWith(p) && word.length - p.length >= MIN_AFTER_PARTICLE,
     );
-    if (particle) word = word.slice(particle.length);
+    if (particle) {
+      word = word.slice(particle.length);
+      minAfterSuffix = MIN_AFTER_PARTICLE_AND_SUFFIX;
+    }
   }
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_AFTER_SUFFIX) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= minAfterSuffix) {
       word = word.slice(0, word.length - suffix.length);
     }
   }
   // A doubled yaa (كهربائي → كهربايي, the nisba of a word in ـاء) goes whole,
   // as it does after يه in the feminine (كهربائية → كهرباي → كهربا).
-  while (word.endsWith('ي') && word.length - 1 >= MIN_AFTER_SUFFIX) word = word.slice(0, -1);
+  while (word.endsWith('ي') && word.length - 1 >= minAfterSuffix) word = word.slice(0, -1);
   return word;
 }
 
-/** Conjunctions read off short words too: `وأيّ` is `و` + `أيّ`. */
-const CONJUNCTIONS = ['و', 'ف'] as const;
+/**
+ * Conjunctions read off short words too: `وأيّ` is `و` + `أيّ`. Only و: many
+ * common words begin with ف (فيلم, فريق), and reading them as ف + a short
+ * word made فيلم match يلمّ.
+ */
+const CONJUNCTIONS = ['و'] as const;
 /** Least letters left after a conjunction for that third reading. */
 export const MIN_AFTER_CONJUNCTION = 2;
 
 /**
  * The stems a key may have: read without a leading particle, with one
- * (rule 2), and, for a leading و or ف, the rest of the word when at least
- * 2 letters remain (light10's article rule, applied to conjunctions so that
- * short words such as أيّ are found inside وأيّ). One to three strings.
+ * (rule 2), and, for a leading و, the rest of the word when at least 2
+ * letters remain (light10's article rule, applied to the conjunction so
+ * that short words such as أيّ are found inside وأيّ). One to three strings.
  *
- * @example stemCandidates('بلادها') // ['بلاد', 'لاد']
+ * @example stemCandidates('بلادها') // ['بلاد', 'لادها']
  * @example stemCandidates('بالاسد') // ['اسد']
  * @example stemCandidates('واي') // ['واي', 'اي']
  */
@@ -86,7 +101,10 @@ export function stemCandidates(key: string): string[] {
     (c) =>
       key.startsWith(c) && key.length - c.length >= MIN_AFTER_CONJUNCTION && ARABIC_WORD.test(key),
   );
-  if (conjunction) readings.push(lightStem(key.slice(conjunction.length), { particles: false }));
+  if (conjunction)
+    readings.push(
+      lightStem(key.slice(conjunction.length), { particles: false, afterParticle: true }),
+    );
   return [...new Set(readings)];
 }
 

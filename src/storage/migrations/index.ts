@@ -24,6 +24,7 @@ import * as createSearchFilterIndex from './2026_11_29_2200_create_articles_sear
 import * as createApiKeys from './2026_11_29_2300_create_api_keys.js';
 import * as createWebhooks from './2026_11_29_2400_create_webhooks.js';
 import * as createViewBuckets from './2026_11_29_2500_create_article_view_buckets.js';
+import * as emptySearchIndex from './2026_11_29_2600_empty_search_index_for_new_stems.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_2300_create_api_keys': createApiKeys,
   '2026_11_29_2400_create_webhooks': createWebhooks,
   '2026_11_29_2500_create_article_view_buckets': createViewBuckets,
+  '2026_11_29_2600_empty_search_index_for_new_stems': emptySearchIndex,
 };
