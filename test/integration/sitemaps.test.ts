@@ -165,3 +165,33 @@ describe('sitemaps of a large month', () => {
     expect(urlset.url).toHaveLength(1_000);
   }, 60_000);
 });
+
+describe('sitemaps of a quiet site', () => {
+  it('answers an empty news sitemap when nothing was published in 48 hours', async () => {
+    const site = await testSite(); // the demo article only, from 2020
+    try {
+      const res = await site.app.inject('/sitemaps/news.xml');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+      expect(parseXml(res.body).urlset).toEqual({
+        '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
+        '@_xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9',
+      });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('answers an empty sitemap index for a site without articles', async () => {
+    const site = await testSite({}, { demo: false });
+    try {
+      const res = await site.app.inject('/sitemap.xml');
+      expect(res.statusCode).toBe(200);
+      expect(parseXml(res.body).sitemapindex).toEqual({
+        '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
+      });
+    } finally {
+      await site.close();
+    }
+  });
+});

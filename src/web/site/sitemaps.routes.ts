@@ -34,6 +34,12 @@ const SITEMAP_MAX_AGE = 600;
 const NEWS_MAX_AGE = 120;
 const XML = 'application/xml; charset=utf-8';
 
+/** A news sitemap with no article (sitemaps.org 0.9 and Google's news namespace). */
+const EMPTY_NEWS_SITEMAP =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ' +
+  'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
+
 /** The paths of the sitemap index and the news sitemap. */
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
 export const NEWS_SITEMAP_PATH = '/sitemaps/news.xml';
@@ -88,6 +94,9 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SiteDeps): Promi
         title: row.headline,
       },
     }));
+    // The library refuses to write a sitemap without a URL; a quiet two days still
+    // deserve a valid (empty) news sitemap, not an error.
+    if (items.length === 0) return reply.header('content-type', XML).send(EMPTY_NEWS_SITEMAP);
     return sendStream(request, reply, Readable.from(items), urlset(ctx.origin, true));
   });
 
