@@ -2,7 +2,9 @@
  * The flags that name the database, shared by every command that opens
  * it: `--db FILE` (SQLite) and `--database URL` (PostgreSQL, which wins).
  */
+import { existsSync } from 'node:fs';
 import { Option } from 'commander';
+import { AppError } from '../lib/errors.js';
 import type { Config } from '../config/schema.js';
 import { openDatabase, type Database } from '../storage/database.js';
 
@@ -35,9 +37,21 @@ export function databaseOverrides(flags: DatabaseFlags): { dbFile?: string; data
 
 /**
  * Opens (and migrates) the database that `config` names: PostgreSQL when
- * `databaseUrl` is set, else the SQLite file `dbFile`.
- * @throws AppError `DB_OPEN_FAILED`, `MIGRATION_FAILED`.
+ * `databaseUrl` is set, else the SQLite file `dbFile`, made when missing
+ * unless `existing` (commands that work on a site's content, where a
+ * mistyped path must not become a new empty site).
+ * @throws AppError `DB_NOT_FOUND` (with `existing`), `DB_OPEN_FAILED`, `MIGRATION_FAILED`.
  */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
+export function openConfiguredDatabase(
+  config: Config,
+  options: { existing?: boolean } = {},
+): Promise<Database> {
+  if (options.existing && config.databaseUrl === undefined && !existsSync(config.dbFile)) {
+    throw new AppError(
+      'DB_NOT_FOUND',
+      `There is no database at ${config.dbFile}: check --db or MIDAD_DB.`,
+      { status: 400 },
+    );
+  }
   return openDatabase({ file: config.dbFile, url: config.databaseUrl });
 }

@@ -79,6 +79,13 @@ describe('midad import', () => {
 });
 
 describe('midad reindex', () => {
+  it('refuses a database file that does not exist, and makes none', async () => {
+    const db = join(dir, 'typo.db');
+    expect(await run(['reindex', '--db', db])).toBe(1);
+    expect(err).toEqual([`midad: There is no database at ${db}: check --db or MIDAD_DB.`]);
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('rebuilds an emptied search index so that search finds the articles again', async () => {
     const db = join(dir, 'site.db');
     expect(await run(['import', '--db', db, DEMO_CAPTURE])).toBe(0);

@@ -45,7 +45,7 @@ export function exportCommand(): Command {
         ...databaseOverrides(opts),
         ...(opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir }),
       });
-      const database = await openConfiguredDatabase(config);
+      const database = await openConfiguredDatabase(config, { existing: true });
       let bar: Progress | null = null;
       try {
         const summary = await exportArchive(

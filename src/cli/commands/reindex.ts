@@ -22,7 +22,7 @@ export function reindexCommand(): Command {
     .addOption(databaseUrlOption())
     .action(async (opts: DatabaseFlags) => {
       const config = loadConfig(process.env, databaseOverrides(opts));
-      const database = await openConfiguredDatabase(config);
+      const database = await openConfiguredDatabase(config, { existing: true });
       try {
         const started = performance.now();
         const bar = progressBar('reindex', await countArticles(database.db), 'articles');
