@@ -194,7 +194,12 @@ export async function findIdentityByHeadlineKey(
   return toIdentity(await query.orderBy('id').executeTakeFirst());
 }
 
-/** Inserts an article; the database assigns the id when `id` is null. Returns the id. */
+/**
+ * Inserts an imported article; the database assigns the id when `id` is
+ * null. Returns the id. Its last change is its publication (when known), not
+ * the import: an archive moved in must not tell search engines that every
+ * story changed today.
+ */
 export async function insertArticle(
   db: Db,
   id: ArticleId | null,
@@ -209,7 +214,7 @@ export async function insertArticle(
       status: PUBLISHED,
       view_count: write.viewCount,
       created_at: fromDate(now),
-      updated_at: fromDate(now),
+      updated_at: fromDate(write.publishedAt ?? now),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
