@@ -237,7 +237,14 @@ export interface NewsroomListItem {
  */
 export async function listNewsroomArticles(
   db: Db,
-  filter: { status?: ArticleStatus; authorId?: string; limit: number; offset: number },
+  filter: {
+    status?: ArticleStatus;
+    authorId?: string;
+    /** Only headlines whose match key (see headlineMatchKey) contains this one. */
+    headlineKey?: string;
+    limit: number;
+    offset: number;
+  },
 ): Promise<NewsroomListItem[]> {
   let query = db
     .selectFrom('articles')
@@ -252,6 +259,8 @@ export async function listNewsroomArticles(
     ]);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.authorId) query = query.where(hasByline(filter.authorId));
+  // Keys hold letters and digits only, so they need no LIKE escaping.
+  if (filter.headlineKey) query = query.where('headline_key', 'like', `%${filter.headlineKey}%`);
   const rows = await query
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')

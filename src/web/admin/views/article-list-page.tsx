@@ -15,14 +15,23 @@ export function ArticleListPage(props: {
   articles: NewsroomListItem[];
   status: ArticleStatus | null;
   mine: boolean;
+  /** The headline search, '' for none. */
+  q?: string;
+  /** 1-based. */
+  page?: number;
+  hasMore?: boolean;
   notice?: string | null;
 }) {
   const { ctx } = props;
   const { t, user } = ctx;
-  const query = (status: ArticleStatus | null, mine: boolean) => {
+  const q = props.q ?? '';
+  const page = props.page ?? 1;
+  const query = (status: ArticleStatus | null, mine: boolean, toPage = 1) => {
     const params = new URLSearchParams();
     if (status) params.set('status', status);
     if (mine) params.set('mine', '1');
+    if (q) params.set('q', q);
+    if (toPage > 1) params.set('page', String(toPage));
     const text = params.toString();
     return text ? `/admin?${text}` : '/admin';
   };
@@ -52,6 +61,15 @@ export function ArticleListPage(props: {
           </a>
         ) : null}
       </nav>
+      <form method="get" action="/admin" role="search" class="inline-form">
+        {props.status ? <input type="hidden" name="status" value={props.status} /> : null}
+        {props.mine ? <input type="hidden" name="mine" value="1" /> : null}
+        <label for="article-search">{t('admin.articles.search')}</label>
+        <input id="article-search" type="search" name="q" value={q} dir="auto" maxLength={200} />
+        <button type="submit" class="button">
+          {t('admin.articles.searchButton')}
+        </button>
+      </form>
       {props.articles.length === 0 ? (
         <p>{t('admin.articles.empty')}</p>
       ) : (
@@ -70,6 +88,20 @@ export function ArticleListPage(props: {
           ))}
         </ul>
       )}
+      {page > 1 || props.hasMore ? (
+        <nav class="pager" aria-label={t('pager.label')}>
+          {page > 1 ? (
+            <a href={query(props.status, props.mine, page - 1)} rel="prev">
+              {t('pager.previous')}
+            </a>
+          ) : null}
+          {props.hasMore ? (
+            <a href={query(props.status, props.mine, page + 1)} rel="next">
+              {t('pager.next')}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </AdminLayout>
   );
 }
