@@ -72,6 +72,18 @@ describe('the OpenAPI document', () => {
       `${V1}/sections`,
       `${V1}/tags`,
     ]);
+    const operations = Object.values(
+      document['paths'] as Record<string, { get: { operationId: string } }>,
+    );
+    expect(operations.map((o) => o.get.operationId).sort()).toEqual([
+      'getArticle',
+      'listArticles',
+      'listAuthors',
+      'listSections',
+      'listTags',
+      'searchArticles',
+    ]);
+    expect(document['servers']).toEqual([{ url: 'https://news.example' }]);
   });
 });
 

@@ -106,6 +106,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
         },
       },
       security: [{ bearer: [] }, { key: [] }],
+      ...(deps.config.baseUrl ? { servers: [{ url: deps.config.baseUrl }] } : {}),
     },
     hideUntagged: true,
     refResolver: {
@@ -173,6 +174,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['articles'],
             summary: 'Published articles, newest first',
+            operationId: 'listArticles',
             querystring: {
               type: 'object',
               properties: {
@@ -249,6 +251,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['articles'],
             summary: 'One published article, by id or slug',
+            operationId: 'getArticle',
             params: {
               type: 'object',
               required: ['idOrSlug'],
@@ -280,6 +283,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['taxonomy'],
             summary: 'Every section',
+            operationId: 'listSections',
             response: { 200: list('sections', counted), ...errors },
           },
         },
@@ -299,6 +303,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['taxonomy'],
             summary: 'Every tag',
+            operationId: 'listTags',
             response: { 200: list('tags', counted), ...errors },
           },
         },
@@ -318,6 +323,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['taxonomy'],
             summary: 'Everyone with a byline on a published article',
+            operationId: 'listAuthors',
             response: {
               200: list('authors', {
                 ...counted,
@@ -345,6 +351,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           schema: {
             tags: ['search'],
             summary: 'Search published articles, best match first',
+            operationId: 'searchArticles',
             querystring: {
               type: 'object',
               required: ['q'],

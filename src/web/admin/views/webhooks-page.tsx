@@ -17,6 +17,17 @@ const STATUS_KEY = {
   failed: 'admin.webhooks.status.failed',
 } as const;
 
+/** The headline of the article a delivery reports, from its body. */
+function headlineOf(payload: string): string {
+  try {
+    const headline = (JSON.parse(payload) as { article?: { headline?: unknown } }).article
+      ?.headline;
+    return typeof headline === 'string' ? headline : '';
+  } catch {
+    return '';
+  }
+}
+
 export function WebhooksPage(props: {
   ctx: AdminContext;
   hooks: Webhook[];
@@ -114,6 +125,7 @@ export function WebhooksPage(props: {
                 <tr>
                   <th>{t('admin.webhooks.when')}</th>
                   <th>{t('admin.webhooks.event')}</th>
+                  <th>{t('admin.webhooks.article')}</th>
                   <th>{t('admin.webhooks.url')}</th>
                   <th>{t('admin.webhooks.outcome')}</th>
                   <th>{t('admin.webhooks.attempts')}</th>
@@ -127,6 +139,9 @@ export function WebhooksPage(props: {
                     </td>
                     <td>
                       <code dir="ltr">{d.event}</code>
+                    </td>
+                    <td>
+                      <bdi>{headlineOf(d.payload)}</bdi>
                     </td>
                     <td>
                       <bdi dir="ltr">{d.url}</bdi>
