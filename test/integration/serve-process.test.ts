@@ -57,6 +57,9 @@ describe('midad serve', () => {
           headers: { 'user-agent': BROWSER },
         });
         expect(res.status).toBe(200);
+        // Read the page: a response left unread keeps its connection busy, and the
+        // server waits for busy connections when it closes.
+        await res.text();
       }
       const exit = exited(server.child);
       server.child.kill(signal);
