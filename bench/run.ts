@@ -77,7 +77,7 @@ async function measureEngine(
 
 /** Prints one row: a label, then each engine's value, then the target. */
 function row(label: string, values: string[], target = ''): void {
-  console.log(`${label.padEnd(30)}${values.map((v) => v.padStart(34)).join('')}   ${target}`);
+  console.log(`${label.padEnd(30)}${values.map((v) => v.padStart(38)).join('')}   ${target}`);
 }
 
 function printSearch(engines: Array<[string, EngineFigures]>): void {
