@@ -20,10 +20,16 @@
  */
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
-import { bindId, toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
+import { bindId, toInt } from '../storage/repositories/convert.js';
 import { htmlToText } from './html-text.js';
 import type { ParsedQuery } from './parse-query.js';
-import { COUNT_LIMIT, filterCondition, type SearchIndex } from './search-index.js';
+import {
+  COUNT_LIMIT,
+  filterCondition,
+  pageRows,
+  RANKING_WINDOW,
+  type SearchIndex,
+} from './search-index.js';
 
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
 const quote = (key: string) => `'${key.replace(/['\\]/g, (c) => `\\${c}`)}'`;
@@ -77,44 +83,50 @@ export const postgresTsvector: SearchIndex = {
 
   async search(db, query, { filters, sort, limit, offset }) {
     const condition = filterCondition(filters);
-    // The query is parsed once; the match uses the GIN index on `document`.
-    const hits = sql`with q as (select to_tsquery('simple', ${tsqueryText(query)}) as query),
-      hits as (
-        select article_search.article_id as id,
-          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', article_search.document, q.query, 1) as score
-        from article_search, q where article_search.document @@ q.query)`;
+    const filtered = Boolean(filters.section || filters.from || filters.to);
+    // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
+    // `document`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
+    // only (ts_rank_cd reads each hit's vector); filters read the covering index;
+    // bodies are fetched for the page's rows alone.
+    const rank = (table: string) =>
+      sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${sql.ref(`${table}.document`)}, q.query, 1)`;
+    const hits =
+      sort === 'date'
+        ? sql`select s.article_id as id, 0 as score from article_search s, q
+            where s.document @@ q.query`
+        : filtered
+          ? sql`select s.article_id as id, ${rank('s')} as score from article_search s, q
+              where s.document @@ q.query`
+          : sql`select w.id, ${rank('s')} as score from (
+                select s.article_id as id from article_search s, q where s.document @@ q.query
+                order by s.article_id desc limit ${RANKING_WINDOW}) w
+              join article_search s on s.article_id = w.id, q`;
+    const matched = sql`with q as materialized (select to_tsquery('simple', ${tsqueryText(query)}) as query),
+      hits as materialized (${hits}),
+      matched as materialized (select hits.id, hits.score, a.published_at from hits
+        join articles a on a.id = hits.id left join sections s on s.id = a.section_id
+        where ${condition})`;
     const order =
       sort === 'date'
-        ? sql`a.published_at is null, a.published_at desc, a.id desc`
-        : sql`hits.score desc, a.published_at is null, a.published_at desc, a.id desc`;
-    const rows = await sql<{
-      id: string;
-      headline: string;
-      body_html: string;
-      published_at: Date | null;
-      published_precision: string;
-      section_slug: string | null;
-      section_name: string | null;
-    }>`${hits} select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
-        s.slug as section_slug, s.name as section_name
-      from hits join articles a on a.id = hits.id
-      left join sections s on s.id = a.section_id
-      where ${condition} order by ${order} limit ${limit} offset ${offset}`.execute(db);
-    const counted = await sql<{ n: string }>`${hits} select count(*) as n from (
-        select 1 from hits join articles a on a.id = hits.id
-        left join sections s on s.id = a.section_id
-        where ${condition} limit ${COUNT_LIMIT}) as counted`.execute(db);
+        ? sql`m.published_at is null, m.published_at desc, m.id desc`
+        : sql`m.score desc, m.published_at is null, m.published_at desc, m.id desc`;
+    const count = sql`(select count(*) from (select 1 from matched limit ${COUNT_LIMIT}) c)`;
+    const ranked = await sql<{ id: string; total: string }>`${matched}
+      select m.id, ${count} as total from matched m
+      order by ${order} limit ${limit} offset ${offset}`.execute(db);
+    // A page past the last still says how many there are.
+    const total =
+      ranked.rows[0]?.total ??
+      (offset === 0
+        ? '0'
+        : (await sql<{ total: string }>`${matched} select ${count} as total`.execute(db)).rows[0]
+            ?.total);
     return {
-      total: toInt(counted.rows[0]?.n ?? 0),
-      rows: rows.rows.map((r) => ({
-        id: toArticleIdValue(r.id),
-        headline: r.headline,
-        bodyHtml: r.body_html,
-        publishedAt: toDateOrNull(r.published_at),
-        publishedPrecision: r.published_precision === 'day' ? 'day' : 'minute',
-        section:
-          r.section_slug && r.section_name ? { slug: r.section_slug, name: r.section_name } : null,
-      })),
+      total: toInt(total ?? '0'),
+      rows: await pageRows(
+        db,
+        ranked.rows.map((r) => r.id),
+      ),
     };
   },
 };

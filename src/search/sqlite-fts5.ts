@@ -11,16 +11,16 @@
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
 import type { ArticleId } from '../domain/article-id.js';
-import { bindId, toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
+import { bindId, toInt } from '../storage/repositories/convert.js';
 import { htmlToText } from './html-text.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   COUNT_LIMIT,
   filterCondition,
-  type Db,
+  pageRows,
+  RANKING_WINDOW,
   type SearchFilters,
   type SearchIndex,
-  type SearchRow,
   type SearchSort,
 } from './search-index.js';
 
@@ -36,16 +36,6 @@ export function fts5Expression(query: ParsedQuery): string {
   return [...words, ...phrases].join(' AND ');
 }
 
-/**
- * Hits ranked in one unfiltered relevance search, at most: the newest (by
- * id) RANKING_WINDOW matches. A common word (على, تونس) matches tens of
- * thousands of articles at 100,000, and BM25 costs about 1 µs a hit; the
- * best of the newest 5,000 is what a news reader wants of such a word, and
- * is found in a few ms (the index reads its doclists newest first and
- * stops). Filtered searches rank every hit, so a filter never hides one.
- */
-export const RANKING_WINDOW = 5000;
-
 /** The hits (id, score) of `match`: scored by BM25 for relevance, unscored for date order. */
 function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
   if (sort === 'date')
@@ -54,42 +44,6 @@ function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
     from article_search where article_search match ${match}`;
   const filtered = Boolean(filters.section || filters.from || filters.to);
   return filtered ? scored : sql`${scored} order by rowid desc limit ${RANKING_WINDOW}`;
-}
-
-/** The articles of `ids` as search rows, in the order of `ids`. */
-async function pageRows(db: Db, ids: bigint[]): Promise<SearchRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<{
-    id: bigint;
-    headline: string;
-    body_html: string;
-    published_at: string | null;
-    published_precision: string;
-    section_slug: string | null;
-    section_name: string | null;
-  }>`select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
-      s.slug as section_slug, s.name as section_name
-    from articles a left join sections s on s.id = a.section_id
-    where a.id in (${sql.join(ids)})`.execute(db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r
-      ? [
-          {
-            id: toArticleIdValue(r.id),
-            headline: r.headline,
-            bodyHtml: r.body_html,
-            publishedAt: toDateOrNull(r.published_at),
-            publishedPrecision: r.published_precision === 'day' ? 'day' : 'minute',
-            section:
-              r.section_slug && r.section_name
-                ? { slug: r.section_slug, name: r.section_name }
-                : null,
-          },
-        ]
-      : [];
-  });
 }
 
 export const sqliteFts5: SearchIndex = {
