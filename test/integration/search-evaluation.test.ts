@@ -25,7 +25,7 @@ describeEachDialect((dialect) => {
     site = await testSite({}, { dialect });
     const summary = await importJsonl(
       { database: site.database, now: () => NOW },
-      new URL('articles.jsonl', FIXTURES).pathname,
+      new URL('test-articles.jsonl', FIXTURES).pathname,
       { timeZone: 'Asia/Damascus' },
     );
     expect(summary).toMatchObject({ created: 16, updated: 0, skipped: [] });

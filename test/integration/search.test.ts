@@ -9,7 +9,7 @@ describeEachDialect((dialect) => {
     site = await testSite({}, { dialect });
     await importJsonl(
       { database: site.database, now: () => NOW },
-      new URL('../fixtures/search/articles.jsonl', import.meta.url).pathname,
+      new URL('../fixtures/search/test-articles.jsonl', import.meta.url).pathname,
       { timeZone: 'Asia/Damascus' },
     );
   });
