@@ -1,27 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { SEED_HEADLINE, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+import {
+  browserAvailable,
+  SCREENSHOTS,
+  siteInBrowser,
+  type SiteInBrowser,
+} from '../helpers/browser.js';
+import { SEED_HEADLINE, SEED_ID } from '../helpers/site.js';
 
-const SCREENSHOTS = 'test-results/screenshots';
 const run = browserAvailable();
 
 describe.skipIf(!run)('the seed article in a real browser', () => {
-  let site: TestSite;
+  let opened: SiteInBrowser;
   let browser: BrowserContext;
   let origin: string;
 
   beforeAll(async () => {
-    site = await testSite();
-    origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    opened = await siteInBrowser();
+    ({ browser, origin } = opened);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => opened?.close());
 
   const bodyFontSize = (page: Page) =>
     page

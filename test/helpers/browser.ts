@@ -3,10 +3,11 @@
  * end-to-end tests. Where /usr/bin/chromium is missing the tests skip
  * with a visible message, except under CI=true, where they fail.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { testSite, type TestSite } from './site.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -43,4 +44,33 @@ export function launchBrowser(): Promise<BrowserContext> {
     userAgent:
       'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
   });
+}
+
+/** Where browser tests save their screenshots. */
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** A test site (the seed imported) listening on 127.0.0.1, and a browser to read it. */
+export interface SiteInBrowser {
+  site: TestSite;
+  browser: BrowserContext;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts a test site and the browser; makes the screenshot folder. */
+export async function siteInBrowser(): Promise<SiteInBrowser> {
+  const site = await testSite();
+  const origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    site,
+    browser,
+    origin,
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
 }
