@@ -53,6 +53,14 @@ beforeAll(async () => {
     }),
   );
   await moveArticle(deps(), staff.editor, articleId, 'publish');
+  // A draft in the same section and tag: never counted or shown by the API.
+  const draft = await createDraft(deps(), staff.editor);
+  await saveArticle(
+    deps(),
+    staff.editor,
+    draft,
+    content([staff.author.id], { headline: 'مسودة', sectionId: section.id, tags: ['تجارة'] }),
+  );
   key = (await createApiKey(deps(), staff.administrator, 'تطبيق الجوال')).key;
   document = JSON.parse((await site.app.inject({ url: '/api/openapi.json' })).body);
   ajv.addSchema(document, 'openapi.json');
@@ -178,6 +186,14 @@ describe('sections, tags, authors and search', () => {
       expect(res.statusCode).toBe(200);
       expectValid(`${V1}/${name}`, 200, JSON.parse(res.body));
     }
+    const economy = JSON.parse((await get(`${V1}/sections`)).body).sections.find(
+      (x: { slug: string }) => x.slug === 'economy',
+    );
+    expect(economy.articles).toBe(1);
+    const trade = JSON.parse((await get(`${V1}/tags`)).body).tags.find(
+      (x: { name: string }) => x.name === 'تجارة',
+    );
+    expect(trade.articles).toBe(1);
     expect(JSON.parse((await get(`${V1}/authors`)).body).authors).toEqual([
       {
         slug: AUTHOR.slug,

@@ -32,11 +32,20 @@ export interface SectionWithCount extends Section {
   articles: number;
 }
 
-/** Every section with its number of articles, by name. */
-export async function listSections(db: Db): Promise<SectionWithCount[]> {
+/**
+ * Every section with its number of articles, by name: every article for
+ * the newsroom, published ones only with `publishedOnly` (what the public sees).
+ */
+export async function listSections(
+  db: Db,
+  options: { publishedOnly?: boolean } = {},
+): Promise<SectionWithCount[]> {
   const rows = await db
     .selectFrom('sections')
-    .leftJoin('articles', 'articles.section_id', 'sections.id')
+    .leftJoin('articles', (join) => {
+      const on = join.onRef('articles.section_id', '=', 'sections.id');
+      return options.publishedOnly ? on.on('articles.status', '=', 'published') : on;
+    })
     .select([
       'sections.id',
       'sections.slug',

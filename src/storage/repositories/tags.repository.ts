@@ -47,17 +47,22 @@ export interface TagWithCount extends Tag {
   articles: number;
 }
 
-/** Every tag with its number of articles, by name. */
-export async function listTags(db: Db): Promise<TagWithCount[]> {
+/**
+ * Every tag with its number of articles, by name: every article for the
+ * newsroom, published ones only with `publishedOnly` (what the public sees).
+ */
+export async function listTags(
+  db: Db,
+  options: { publishedOnly?: boolean } = {},
+): Promise<TagWithCount[]> {
   const rows = await db
     .selectFrom('tags')
     .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-    .select([
-      'tags.id',
-      'tags.slug',
-      'tags.name',
-      (eb) => eb.fn.count('article_tags.article_id').as('n'),
-    ])
+    .leftJoin('articles', (join) => {
+      const on = join.onRef('articles.id', '=', 'article_tags.article_id');
+      return options.publishedOnly ? on.on('articles.status', '=', 'published') : on;
+    })
+    .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.count('articles.id').as('n')])
     .groupBy(['tags.id', 'tags.slug', 'tags.name'])
     .orderBy('tags.name')
     .execute();

@@ -288,7 +288,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           },
         },
         async (request) => ({
-          sections: (await listSections(deps.database.db)).map((s) => ({
+          sections: (await listSections(deps.database.db, { publishedOnly: true })).map((s) => ({
             slug: s.slug,
             name: s.name,
             url: `${origin(request)}${listingPath('section', s.slug)}`,
@@ -308,7 +308,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           },
         },
         async (request) => ({
-          tags: (await listTags(deps.database.db)).map((t) => ({
+          tags: (await listTags(deps.database.db, { publishedOnly: true })).map((t) => ({
             slug: t.slug,
             name: t.name,
             url: `${origin(request)}${listingPath('tag', t.slug)}`,
