@@ -1,7 +1,9 @@
 // Reader controls of the article page: the font-size buttons (حجم الخط),
 // the short link's copy button, the device share button (shown only where
-// the browser has the Web Share API), and click-to-load YouTube players (nothing
-// is loaded from YouTube until the reader asks). Progressive enhancement:
+// the browser has the Web Share API), click-to-load YouTube players (nothing
+// is loaded from YouTube until the reader asks), and the view beacon: one POST
+// to the article's data-view-beacon URL when the page is shown, so that a page
+// served from a cache still counts (a prerendered page counts when it is shown). Progressive enhancement:
 // the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
 (function () {
@@ -118,6 +120,20 @@
     var copyButton = target.closest('[data-copy-target]');
     if (copyButton) copy(copyButton);
   });
+
+  function countView() {
+    var article = document.querySelector('[data-view-beacon]');
+    if (!article) return;
+    var url = article.getAttribute('data-view-beacon');
+    if (navigator.sendBeacon) navigator.sendBeacon(url);
+    else fetch(url, { method: 'POST', keepalive: true, credentials: 'omit' });
+  }
+
+  if (document.prerendering) {
+    document.addEventListener('prerenderingchange', countView, { once: true });
+  } else {
+    countView();
+  }
 
   refreshButtons();
 })();

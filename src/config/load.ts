@@ -27,6 +27,11 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   uploadMaxBytes: 'MIDAD_UPLOAD_MAX_BYTES',
   apiCorsOrigins: 'MIDAD_API_CORS_ORIGINS',
   feedContent: 'MIDAD_FEED_CONTENT',
+  pageCacheMb: 'MIDAD_PAGE_CACHE_MB',
+  pageCacheSeconds: 'MIDAD_PAGE_CACHE_SECONDS',
+  cdnMaxAge: 'MIDAD_CDN_MAX_AGE',
+  cdnPurgeUrl: 'MIDAD_CDN_PURGE_URL',
+  redisUrl: 'MIDAD_REDIS_URL',
 };
 
 /**

@@ -126,6 +126,43 @@ export const configSchema = z.object({
    * (the standfirst only). Env `MIDAD_FEED_CONTENT`.
    */
   feedContent: z.enum(['full', 'excerpt']).default('full'),
+  /**
+   * Memory for rendered pages, MiB (every page held in plain, gzip and
+   * brotli form). 0 turns the page cache off. Env `MIDAD_PAGE_CACHE_MB`.
+   */
+  pageCacheMb: z.coerce.number().int().min(0).max(16_384).default(64),
+  /**
+   * How long a cached page is kept at most, seconds, even when nothing
+   * announces a change (view counts and most-read lists move without one).
+   * Env `MIDAD_PAGE_CACHE_SECONDS`.
+   */
+  pageCacheSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * `s-maxage` sent with public pages, seconds: how long a CDN or proxy in
+   * front may keep a page without asking (0: it must ask every time).
+   * Env `MIDAD_CDN_MAX_AGE`.
+   */
+  cdnMaxAge: z.coerce.number().int().min(0).max(86_400).default(60),
+  /**
+   * A URL that receives a POST of `{"keys": [...]}` (surrogate keys) after
+   * each change, for a CDN purge (a small relay to Fastly's or Cloudflare's
+   * purge API). Empty (default): no CDN is told. Env `MIDAD_CDN_PURGE_URL`.
+   */
+  cdnPurgeUrl: z
+    .string()
+    .url()
+    .refine((v) => /^https?:/.test(v), { message: 'an http(s) URL' })
+    .optional(),
+  /**
+   * Redis URL (`redis://127.0.0.1:6379`) that instances use to tell each
+   * other what changed, so that every instance's page cache is purged.
+   * Unset: PostgreSQL's LISTEN/NOTIFY when on PostgreSQL, else this
+   * instance only. Env `MIDAD_REDIS_URL`.
+   */
+  redisUrl: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), { message: 'a redis:// or rediss:// URL' })
+    .optional(),
 });
 
 /** The validated, frozen configuration. */

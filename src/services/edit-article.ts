@@ -37,8 +37,9 @@ import { enqueueWebhookEvent } from './webhooks.js';
 import { escapeHtml, sanitizeBodyHtml } from './body-html.js';
 import { assertPublishable } from './publishable.js';
 import { InvalidInput } from './accounts.js';
+import { changingArticle, type PublicChangeDeps } from './public-changes.js';
 
-export interface EditDeps {
+export interface EditDeps extends PublicChangeDeps {
   database: Database;
   now: () => Date;
 }
@@ -162,43 +163,47 @@ export async function saveArticle(
   const live = article.status === 'published' || article.status === 'scheduled';
   // What readers see (or will at the scheduled time) must stay publishable.
   if (live && !options.autosave) await assertPublishable(deps.database, content);
-  await deps.database.db.transaction().execute(async (trx) => {
-    if (options.autosave) {
-      await replaceAutosave(trx, { articleId: id, userId: actor.id, content }, now);
-      if (live) return;
-    } else {
-      const kind = options.revisionKind ?? 'save';
-      await insertRevision(trx, { articleId: id, kind, userId: actor.id, content }, now);
-    }
-    const slug = content.slug === null ? null : await uniqueSlug(trx, content.slug, id);
-    const stored = { ...content, slug };
-    await updateContent(
-      trx,
-      id,
-      {
-        content: stored,
-        headlineKey: headlineMatchKey(content.headline),
-        excerpt: excerptOf(content),
-      },
-      now,
-    );
-    await searchIndexFor(deps.database).indexArticle(trx, id, content);
-    await replaceAuthors(trx, id, content.authorIds);
-    const tags = await findOrCreateTags(trx, content.tags, slugify);
-    await replaceTags(
-      trx,
-      id,
-      tags.map((t) => t.id),
-    );
-    if (article.status === 'published') {
-      await enqueueWebhookEvent(
+  const commit = () =>
+    deps.database.db.transaction().execute(async (trx) => {
+      if (options.autosave) {
+        await replaceAutosave(trx, { articleId: id, userId: actor.id, content }, now);
+        if (live) return;
+      } else {
+        const kind = options.revisionKind ?? 'save';
+        await insertRevision(trx, { articleId: id, kind, userId: actor.id, content }, now);
+      }
+      const slug = content.slug === null ? null : await uniqueSlug(trx, content.slug, id);
+      const stored = { ...content, slug };
+      await updateContent(
         trx,
-        'article.updated',
-        { id, headline: content.headline, slug, publishedAt: article.publishedAt },
+        id,
+        {
+          content: stored,
+          headlineKey: headlineMatchKey(content.headline),
+          excerpt: excerptOf(content),
+        },
         now,
       );
-    }
-  });
+      await searchIndexFor(deps.database).indexArticle(trx, id, content);
+      await replaceAuthors(trx, id, content.authorIds);
+      const tags = await findOrCreateTags(trx, content.tags, slugify);
+      await replaceTags(
+        trx,
+        id,
+        tags.map((t) => t.id),
+      );
+      if (article.status === 'published') {
+        await enqueueWebhookEvent(
+          trx,
+          'article.updated',
+          { id, headline: content.headline, slug, publishedAt: article.publishedAt },
+          now,
+        );
+      }
+    });
+  // Only a published article's save changes what readers see.
+  if (article.status === 'published' && !options.autosave) await changingArticle(deps, id, commit);
+  else await commit();
   return loadArticle(deps, id);
 }
 

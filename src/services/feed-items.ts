@@ -22,8 +22,8 @@ export const FEED_SIZE = LATEST_PAGE_SIZE;
 export type FeedScope = { kind: 'site' } | { kind: ListingKind; slug: string };
 
 export interface FeedArticles {
-  /** The section's, tag's or author's name; null for the whole site. */
-  name: string | null;
+  /** The section's, tag's or author's id and name; null for the whole site. */
+  owner: { id: string; name: string } | null;
   /** Newest first, at most FEED_SIZE, each with a publish date. */
   articles: Array<Article & { publishedAt: Date }>;
 }
@@ -33,14 +33,14 @@ export async function getFeedArticles(
   deps: ReadDeps,
   scope: FeedScope,
 ): Promise<FeedArticles | null> {
-  let name: string | null = null;
+  let owner: FeedArticles['owner'] = null;
   let summaries;
   if (scope.kind === 'site') {
     summaries = await listLatest(deps.database.db, FEED_SIZE);
   } else {
     const listing = await getListing(deps, scope.kind, scope.slug, 1);
     if (listing === null) return null;
-    name = listing.name;
+    owner = { id: listing.id, name: listing.name };
     summaries = listing.articles;
   }
   const loaded = await Promise.all(
@@ -49,5 +49,5 @@ export async function getFeedArticles(
   const articles = loaded.filter(
     (a): a is Article & { publishedAt: Date } => a !== null && a.publishedAt !== null,
   );
-  return { name, articles };
+  return { owner, articles };
 }

@@ -9,15 +9,13 @@ import { AppError } from '../lib/errors.js';
 import { updateBreakingUntil } from '../storage/repositories/newsroom-articles.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
-import type { PublicChangeListener } from './move-article.js';
+import { changingArticle, tellPublicChange } from './public-changes.js';
 
 import { LEAD_SETTING_KEY as LEAD_SETTING } from './read-pages.js';
 /** Longest a breaking-news flag may last, ms (48 hours). */
 export const MAX_BREAKING_MS = 48 * 3600_000;
 
-export interface FrontPageDeps extends EditDeps {
-  onPublicChange?: PublicChangeListener;
-}
+export type FrontPageDeps = EditDeps;
 
 /**
  * Flags the article as breaking news for `minutes` (1 to 48 hours' worth),
@@ -33,7 +31,7 @@ export async function setBreaking(
   if (!can(actor, 'article.breaking')) {
     throw new AppError('FORBIDDEN', 'Only editors mark breaking news.', { status: 403 });
   }
-  const article = await loadArticle(deps, id);
+  await loadArticle(deps, id);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes * 60_000 > MAX_BREAKING_MS) {
     throw new AppError(
       'BREAKING_TOO_LONG',
@@ -44,8 +42,7 @@ export async function setBreaking(
     );
   }
   const until = minutes === 0 ? null : new Date(deps.now().getTime() + minutes * 60_000);
-  await updateBreakingUntil(deps.database.db, id, until);
-  deps.onPublicChange?.({ articleId: id, from: article.status, to: article.status });
+  await changingArticle(deps, id, () => updateBreakingUntil(deps.database.db, id, until));
   return until;
 }
 
@@ -63,7 +60,7 @@ export async function pinLead(
   }
   if (id !== null) await loadArticle(deps, id);
   await setSetting(deps.database.db, LEAD_SETTING, id);
-  if (id !== null) deps.onPublicChange?.({ articleId: id, from: 'published', to: 'published' });
+  tellPublicChange(deps, { kind: 'front-page' });
 }
 
 /** The pinned lead story's id, or null. */

@@ -21,17 +21,9 @@ import { eventOfMove } from '../domain/webhook.js';
 import { enqueueWebhookEvent } from './webhooks.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
 import { assertPublishable } from './publishable.js';
+import { changingArticle } from './public-changes.js';
 
-/** Called after a move that changes what readers see (publish, unpublish, archive). */
-export type PublicChangeListener = (change: {
-  articleId: ArticleId;
-  from: ArticleStatus;
-  to: ArticleStatus;
-}) => void;
-
-export interface MoveDeps extends EditDeps {
-  onPublicChange?: PublicChangeListener;
-}
+export type MoveDeps = EditDeps;
 
 /**
  * Makes `move` on the article as `actor` (null: the system, for scheduled
@@ -64,32 +56,38 @@ export async function moveArticle(
   }
   const change = statusChange(article, move, to, now, options.scheduledAt);
   const event = eventOfMove(article.status, to);
-  await deps.database.db.transaction().execute(async (trx) => {
-    // Another instance's scheduler, or another editor, may have moved it meanwhile.
-    if (!(await updateStatus(trx, id, change, now, article.status)))
-      throw moveNotPossible(article.status, move);
-    if (event) {
-      await enqueueWebhookEvent(
+  await changingArticle(deps, id, () =>
+    deps.database.db.transaction().execute(async (trx) => {
+      // Another instance's scheduler, or another editor, may have moved it meanwhile.
+      if (!(await updateStatus(trx, id, change, now, article.status)))
+        throw moveNotPossible(article.status, move);
+      if (event) {
+        await enqueueWebhookEvent(
+          trx,
+          event,
+          {
+            id,
+            headline: article.headline,
+            slug: article.slug,
+            publishedAt:
+              ('publishedAt' in change ? change.publishedAt : null) ?? article.publishedAt,
+          },
+          now,
+        );
+      }
+      await insertEvent(
         trx,
-        event,
         {
-          id,
-          headline: article.headline,
-          slug: article.slug,
-          publishedAt: ('publishedAt' in change ? change.publishedAt : null) ?? article.publishedAt,
+          articleId: id,
+          userId: actor?.id ?? null,
+          move,
+          fromStatus: article.status,
+          toStatus: to,
         },
         now,
       );
-    }
-    await insertEvent(
-      trx,
-      { articleId: id, userId: actor?.id ?? null, move, fromStatus: article.status, toStatus: to },
-      now,
-    );
-  });
-  if (article.status === 'published' || to === 'published') {
-    deps.onPublicChange?.({ articleId: id, from: article.status, to });
-  }
+    }),
+  );
   return to;
 }
 

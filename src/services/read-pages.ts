@@ -81,7 +81,7 @@ export const BREAKING_LIMIT = 5;
 export function getBreakingNews(
   deps: ReadDeps,
   now: Date,
-): Promise<Array<{ id: ArticleId; headline: string }>> {
+): Promise<Array<{ id: ArticleId; headline: string; until: Date }>> {
   return listBreaking(deps.database.db, now, BREAKING_LIMIT);
 }
 
@@ -155,6 +155,8 @@ export type ListingKind = 'section' | 'tag' | 'author';
 
 export interface ListingContent {
   kind: ListingKind;
+  /** The section's, tag's or author's id. */
+  id: string;
   /** The section's, tag's or author's name. */
   name: string;
   slug: string;
@@ -204,6 +206,7 @@ export async function getListing(
   if (rows.length === 0 && page > 1) return null;
   return {
     kind,
+    id: owner.id,
     name: owner.name,
     slug,
     bio: owner.bio,

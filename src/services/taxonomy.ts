@@ -2,6 +2,7 @@
  * Sections and tags, as editors manage them. Sections are created here;
  * tags are created on the fly by writers and renamed or removed here.
  * Slugs stay as made at creation, so links keep working after a rename.
+ * A rename or removal shows on every page, so it empties the page cache.
  */
 import { slugify } from '../arabic/slug.js';
 import { can, type Actor } from '../domain/roles.js';
@@ -15,6 +16,7 @@ import {
 import { deleteTag, renameTag, tagNameTaken } from '../storage/repositories/tags.repository.js';
 import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
+import { tellPublicChange } from './public-changes.js';
 
 /** Longest section or tag name, in characters. */
 export const NAME_MAX = 60;
@@ -55,6 +57,7 @@ export async function renameSectionTo(
     throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
   }
   await renameSection(deps.database.db, id, clean);
+  tellPublicChange(deps, { kind: 'site' });
 }
 
 function assertConfirmed(confirmed: boolean): void {
@@ -78,6 +81,7 @@ export async function removeSection(
     throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
   }
   await deps.database.db.transaction().execute((trx) => deleteSection(trx, id));
+  tellPublicChange(deps, { kind: 'site' });
 }
 
 /** Renames a tag. @throws FORBIDDEN; InvalidInput TAG_NAME_INVALID, TAG_TAKEN. */
@@ -95,6 +99,7 @@ export async function renameTagTo(
     throw new InvalidInput('TAG_TAKEN', 'name', 'A tag with that name exists.');
   }
   await renameTag(deps.database.db, id, clean);
+  tellPublicChange(deps, { kind: 'site' });
 }
 
 /** Removes a tag from every article, once confirmed. */
@@ -109,4 +114,5 @@ export async function removeTag(
   if (!/^[1-9][0-9]{0,18}$/.test(id))
     throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
   await deps.database.db.transaction().execute((trx) => deleteTag(trx, id));
+  tellPublicChange(deps, { kind: 'site' });
 }

@@ -10,7 +10,13 @@ import type { Config } from '../config/schema.js';
 import { translator } from '../i18n/format.js';
 import type { ViewCounter } from '../services/view-counter.js';
 import type { Database } from '../storage/database.js';
+import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
+import { localChannel, type ChangeChannel } from '../services/change-channel.js';
+import { RepeatViews } from '../services/repeat-views.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
+import { CachedPages } from './cache/cached-pages.js';
+import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
+import { PageCache } from './cache/page-cache.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
@@ -32,6 +38,20 @@ export interface AppDeps {
   now?: () => Date;
   /** Log requests with pino at the configured level (default true). */
   logRequests?: boolean;
+  /** How instances tell each other of public changes (default: this instance only). */
+  changes?: ChangeChannel;
+  /** Tells a CDN what to purge (default: MIDAD_CDN_PURGE_URL when set, else nothing). */
+  cdnPurge?: CdnPurge;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Tell this after a change readers may see: the page caches of every
+     * instance and the CDN purge what it made stale. The scheduler uses it.
+     */
+    publicChange: PublicChangeListener;
+  }
 }
 
 /** The Fastify app with every route registered, ready for `listen()` or `inject()`. */
@@ -89,6 +109,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  const changes = deps.changes ?? localChannel();
+  const pages = new CachedPages({
+    cache: new PageCache({
+      maxBytes: config.pageCacheMb * 1024 * 1024,
+      now: () => now().getTime(),
+    }),
+    maxAgeMs: config.pageCacheSeconds * 1000,
+    sharedMaxAgeS: config.cdnMaxAge,
+    now,
+  });
+  const cdnPurge =
+    deps.cdnPurge ??
+    (config.cdnPurgeUrl
+      ? httpCdnPurge(config.cdnPurgeUrl, (error) =>
+          app.log.error({ err: error }, 'CDN purge failed'),
+        )
+      : null);
+  changes.onChange((change) => {
+    const evicted = pages.purge(keysToPurge(change));
+    app.log.debug({ change: change.kind, evicted: evicted.length }, 'page cache purged');
+  });
+  const publicChange: PublicChangeListener = (change) => {
+    changes.publish(change);
+    void cdnPurge?.(keysToPurge(change));
+  };
+  app.decorate('publicChange', publicChange);
+
   errorHandling(app, { pageContext });
   await securityHeaders(app, { headScriptHash: assets.headScriptHash });
   await app.register(compress, { threshold: 1024 });
@@ -102,11 +149,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       feedContent: config.feedContent,
       mediaDir: config.mediaDir,
       pageContext,
+      pages,
+      repeatViews: new RepeatViews({ now }),
     }),
   );
   await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
   await app.register(async (admin) =>
-    adminPlugin(admin, { config, database: deps.database, now, assets: assets.admin }),
+    adminPlugin(admin, {
+      config,
+      database: deps.database,
+      now,
+      assets: assets.admin,
+      onPublicChange: publicChange,
+    }),
   );
   return app;
 }

@@ -6,6 +6,7 @@ import {
   siteInBrowser,
   type SiteInBrowser,
 } from '../helpers/browser.js';
+import type { ArticleId } from '../../src/domain/article-id.js';
 import { SEED_HEADLINE, SEED_ID } from '../helpers/site.js';
 
 const run = browserAvailable();
@@ -27,14 +28,19 @@ describe.skipIf(!run)('the seed article in a real browser', () => {
       .first()
       .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 
-  it('shows the article right to left with its headline and view count', async () => {
+  it('shows the article right to left with its headline and view count, and counts the view by beacon', async () => {
     const page = await browser.newPage();
+    const beacon = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url() === `${origin}/views/${SEED_ID}`,
+    );
     await page.goto(`${origin}/a/${SEED_ID}`);
 
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.locator('h1').textContent()).toBe(SEED_HEADLINE);
-    expect(await page.locator('.article__views').textContent()).toBe('237 مشاهدة');
+    expect(await page.locator('.article__views').textContent()).toBe('236 مشاهدة');
+    expect((await (await beacon).response())?.status()).toBe(204);
+    expect(opened.site.viewCounter.pendingFor(SEED_ID as ArticleId)).toBe(1);
     await page.close();
   });
 

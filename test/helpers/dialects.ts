@@ -22,6 +22,9 @@ if (problem !== null) {
   console.warn(`SKIPPING PostgreSQL tests: ${problem}`);
 }
 
+/** Why the PostgreSQL tests are skipped here, or null when they run. */
+export const postgresSkip: string | null = problem;
+
 /** Every dialect, and whether its tests can run here. */
 export const DIALECTS: ReadonlyArray<{ dialect: DialectName; available: boolean }> = [
   { dialect: 'sqlite', available: true },

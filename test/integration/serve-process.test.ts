@@ -53,13 +53,18 @@ describe('midad serve', () => {
       expect(server.output()).toContain(`imported the demo article ${SEED_ID}`);
 
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${server.origin}/a/${SEED_ID}`, {
-          headers: { 'user-agent': BROWSER },
-        });
+        // Five readers: each gets the page (from the cache after the first) and sends its beacon.
+        const headers = { 'user-agent': `${BROWSER} reader/${i}` };
+        const res = await fetch(`${server.origin}/a/${SEED_ID}`, { headers });
         expect(res.status).toBe(200);
         // Read the page: a response left unread keeps its connection busy, and the
         // server waits for busy connections when it closes.
         await res.text();
+        const beacon = await fetch(`${server.origin}/views/${SEED_ID}`, {
+          method: 'POST',
+          headers,
+        });
+        expect(beacon.status).toBe(204);
       }
       const exit = exited(server.child);
       server.child.kill(signal);

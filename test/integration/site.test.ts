@@ -191,9 +191,14 @@ describeEachDialect((dialect) => {
         'وقال مندوبون إن المجلس سيعود إلى الملف الأسبوع المقبل بعد تلقي تقرير مفصل من مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة.',
       ].join('\n');
       await importInto(site.database, new TextEncoder().encode(capture));
+      await site.app.inject({
+        method: 'POST',
+        url: '/views/777',
+        headers: { 'user-agent': BROWSER },
+      });
       const res = await get('/a/777');
       expect(res.body).toContain('<bdi>Reuters (UK)</bdi>');
-      // The first view, counted as it is served, in the singular form Arabic uses for one.
+      // The first view, counted by its beacon, in the singular form Arabic uses for one.
       expect(res.body).toContain('<span class="article__views" data-views="1">مشاهدة واحدة</span>');
     });
   });

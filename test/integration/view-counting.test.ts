@@ -16,47 +16,86 @@ describeEachDialect((dialect) => {
 
   const stored = () => findViewCount(site.database.db, seed);
 
+  /** A view beacon, as reader.js sends it, from `visitor` (an address). */
+  const beacon = (
+    id: string,
+    headers: Record<string, string> = { 'user-agent': BROWSER },
+    visitor = '203.0.113.7',
+  ) => site.app.inject({ method: 'POST', url: `/views/${id}`, headers, remoteAddress: visitor });
+
   describe('view counting', () => {
-    it('counts 200 concurrent page views exactly, once flushed, without writing per request', async () => {
+    it('counts 200 concurrent beacons from 200 readers exactly, once flushed, without writing per request', async () => {
       const before = await stored();
       const responses = await Promise.all(
-        Array.from({ length: 200 }, () =>
-          site.app.inject({ url: `/a/${SEED_ID}`, headers: { 'user-agent': BROWSER } }),
+        Array.from({ length: 200 }, (_, i) =>
+          beacon(SEED_ID, { 'user-agent': BROWSER }, `198.51.100.${i}`),
         ),
       );
-      expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+      expect(responses.map((r) => r.statusCode)).toEqual(Array(200).fill(204));
+      expect(responses.every((r) => r.body === '')).toBe(true);
       expect(await stored()).toBe(before);
 
       expect(await site.viewCounter.flush()).toBe(200);
       expect(await stored()).toBe((before ?? 0) + 200);
     });
 
+    it('counts a reader once in 30 minutes, however often the page is reloaded', async () => {
+      await beacon(SEED_ID);
+      await beacon(SEED_ID);
+      await beacon(SEED_ID, { 'user-agent': `${BROWSER} other-browser` });
+      await beacon(SEED_ID, { 'user-agent': BROWSER }, '203.0.113.8');
+      expect(await site.viewCounter.flush()).toBe(3);
+    });
+
+    it('counts a page served from the page cache: the beacon, not the render, counts', async () => {
+      const first = await site.app.inject({
+        url: `/a/${SEED_ID}`,
+        headers: { 'user-agent': BROWSER },
+      });
+      const second = await site.app.inject({
+        url: `/a/${SEED_ID}`,
+        headers: { 'user-agent': BROWSER },
+      });
+      expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['MISS', 'HIT']);
+      expect(second.body).toContain(`data-view-beacon="/views/${SEED_ID}"`);
+      expect(await site.viewCounter.flush()).toBe(0);
+      await beacon(SEED_ID, { 'user-agent': BROWSER }, '192.0.2.1');
+      await beacon(SEED_ID, { 'user-agent': BROWSER }, '192.0.2.2');
+      expect(await site.viewCounter.flush()).toBe(2);
+    });
+
     it.each([
-      ['a HEAD request', { method: 'HEAD' as const, headers: { 'user-agent': BROWSER } }],
       [
         'Googlebot',
         {
-          headers: {
-            'user-agent':
-              'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
-          },
+          'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
         },
       ],
-      ['a WhatsApp link preview', { headers: { 'user-agent': 'WhatsApp/2.23.20.0 A' } }],
-      ['curl', { headers: { 'user-agent': 'curl/8.5.0' } }],
-      ['no user agent', { headers: {} }],
-      ['a Chromium prefetch', { headers: { 'user-agent': BROWSER, 'sec-purpose': 'prefetch' } }],
-      ['a Firefox prefetch', { headers: { 'user-agent': BROWSER, 'x-moz': 'prefetch' } }],
-    ])('does not count %s', async (_name, request) => {
+      ['a WhatsApp link preview', { 'user-agent': 'WhatsApp/2.23.20.0 A' }],
+      ['curl', { 'user-agent': 'curl/8.5.0' }],
+      ['no user agent', {}],
+      ['a Chromium prefetch', { 'user-agent': BROWSER, 'sec-purpose': 'prefetch' }],
+      ['a Firefox prefetch', { 'user-agent': BROWSER, 'x-moz': 'prefetch' }],
+    ])('does not count %s', async (_name, headers: Record<string, string>) => {
       const before = await stored();
-      const res = await site.app.inject({ url: `/a/${SEED_ID}`, ...request });
-      expect(res.statusCode).toBe(200);
+      const res = await beacon(SEED_ID, headers);
+      expect(res.statusCode).toBe(204);
       expect(await site.viewCounter.flush()).toBe(0);
       expect(await stored()).toBe(before);
     });
 
+    it('does not count a GET or HEAD of the beacon', async () => {
+      const get = await site.app.inject({
+        url: `/views/${SEED_ID}`,
+        headers: { 'user-agent': BROWSER },
+      });
+      expect(get.statusCode).toBe(404);
+      expect(await site.viewCounter.flush()).toBe(0);
+    });
+
     it('shows the stored count plus the views not yet written', async () => {
-      await site.app.inject({ url: `/a/${SEED_ID}`, headers: { 'user-agent': BROWSER } });
+      await beacon(SEED_ID, { 'user-agent': BROWSER }, '192.0.2.1');
+      await beacon(SEED_ID, { 'user-agent': BROWSER }, '192.0.2.2');
       const res = await site.app.inject({
         url: `/a/${SEED_ID}`,
         headers: { 'user-agent': BROWSER },
@@ -64,8 +103,9 @@ describeEachDialect((dialect) => {
       expect(res.body).toContain('<bdi>238</bdi> مشاهدة');
     });
 
-    it('does not count views of a missing article', async () => {
-      await site.app.inject({ url: '/a/42', headers: { 'user-agent': BROWSER } });
+    it('does not count views of a missing article or of a malformed id', async () => {
+      expect((await beacon('42')).statusCode).toBe(204);
+      expect((await beacon('0x10')).statusCode).toBe(204);
       expect(await site.viewCounter.flush()).toBe(0);
     });
   });

@@ -6,6 +6,14 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/schema.js';
+import {
+  localChannel,
+  postgresChannel,
+  redisChannel,
+  type ChangeChannel,
+  type ChannelErrorHandler,
+} from '../../services/change-channel.js';
 import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
@@ -24,6 +32,29 @@ import {
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * The channel instances share public changes on: Redis when MIDAD_REDIS_URL
+ * is set, else PostgreSQL's LISTEN/NOTIFY on PostgreSQL, else none.
+ * @throws AppError CHANGE_CHANNEL_FAILED when Redis or PostgreSQL does not answer.
+ */
+async function openChangeChannel(
+  config: Config,
+  onError: ChannelErrorHandler,
+): Promise<ChangeChannel> {
+  try {
+    if (config.redisUrl) return await redisChannel(config.redisUrl, onError);
+    if (config.databaseUrl) return await postgresChannel(config.databaseUrl, onError);
+    return localChannel();
+  } catch (error) {
+    const where = config.redisUrl ? 'Redis at MIDAD_REDIS_URL' : 'PostgreSQL';
+    throw new AppError(
+      'CHANGE_CHANNEL_FAILED',
+      `Cannot listen for other instances' changes on ${where}: ${error instanceof Error ? error.message : String(error)}.`,
+      { cause: error },
+    );
+  }
+}
 
 /** A clear message for the usual reasons a server cannot listen. */
 function listenError(error: unknown, host: string, port: number): AppError {
@@ -70,19 +101,24 @@ export function serveCommand(): Command {
         sink: (counts) => addViews(database.db, counts, now()),
         onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
       });
-      const app = await buildApp({ config, database, viewCounter, now });
+      // The app's logger once it exists; stderr until then.
+      let logError = (error: unknown) => console.error('midad: change channel failed:', error);
+      const changes = await openChangeChannel(config, (error) => logError(error));
+      const app = await buildApp({ config, database, viewCounter, now, changes });
+      logError = (error) => app.log.error({ err: error }, 'change channel failed');
       viewCounter.start(config.viewFlushMs);
       try {
         await app.listen({ port: config.port, host: config.host });
       } catch (error) {
         await app.close();
         await viewCounter.stop();
+        await changes.close();
         await database.close();
         throw listenError(error, config.host, config.port);
       }
       // Scheduled articles whose time passed while the server was down go out now.
       const stopScheduler = startScheduler(
-        { database, now },
+        { database, now, onPublicChange: app.publicChange },
         {
           onError: (error, id) =>
             app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
@@ -103,6 +139,7 @@ export function serveCommand(): Command {
         await webhooks.stop();
         await app.close();
         await viewCounter.stop();
+        await changes.close();
         await database.close();
       });
     });

@@ -453,16 +453,20 @@ export async function listBreaking(
   db: Db,
   now: Date,
   limit: number,
-): Promise<Array<{ id: ArticleId; headline: string }>> {
+): Promise<Array<{ id: ArticleId; headline: string; until: Date }>> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'headline'])
+    .select(['id', 'headline', 'breaking_until'])
     .where('status', '=', PUBLISHED)
     .where('breaking_until', '>', fromDate(now))
     .orderBy('breaking_until', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: toArticleIdValue(r.id), headline: r.headline }));
+  return rows.map((r) => ({
+    id: toArticleIdValue(r.id),
+    headline: r.headline,
+    until: toDate(r.breaking_until!),
+  }));
 }
 
 /** Where a page of the Content API's article list starts: after this article of the order. */

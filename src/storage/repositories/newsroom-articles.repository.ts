@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { toArticleId, type ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
+import type { Placement } from '../../domain/public-change.js';
 import type { Schema } from '../tables/schema.js';
 import { hasByline } from './filters.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toIdString } from './convert.js';
@@ -306,4 +307,40 @@ export async function findDueScheduled(db: Db, now: Date): Promise<ArticleId[]> 
     .orderBy('scheduled_at')
     .execute();
   return rows.map((r) => toArticleIdValue(r.id));
+}
+
+/**
+ * Where the article appears on the public site (its listings, its place in
+ * them, its breaking-news flag), or null when it is not published.
+ */
+export async function findPlacement(db: Db, id: ArticleId): Promise<Placement | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['published_at', 'section_id', 'breaking_until'])
+    .where('id', '=', bindId(id))
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!row || row.published_at === null) return null;
+  const [tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', bindId(id))
+      .orderBy('tag_id')
+      .execute(),
+    db
+      .selectFrom('article_authors')
+      .select('user_id')
+      .where('article_id', '=', bindId(id))
+      .orderBy('user_id')
+      .execute(),
+  ]);
+  const breakingUntil = toDateOrNull(row.breaking_until);
+  return {
+    publishedAt: toDate(row.published_at).toISOString(),
+    sectionId: row.section_id === null ? null : toIdString(row.section_id),
+    tagIds: tags.map((t) => toIdString(t.tag_id)),
+    authorIds: authors.map((a) => toIdString(a.user_id)),
+    breakingUntil: breakingUntil === null ? null : breakingUntil.toISOString(),
+  };
 }

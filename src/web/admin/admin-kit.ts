@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from '../../config/schema.js';
 import type { MessageKey } from '../../i18n/format.js';
+import type { PublicChangeListener } from '../../domain/public-change.js';
 import type { Database } from '../../storage/database.js';
 import { renderDocument } from '../views/render.js';
 import type { AdminContext } from './admin-context.js';
@@ -15,6 +16,8 @@ export interface AdminDeps {
   config: Config;
   database: Database;
   now: () => Date;
+  /** Told after each change readers may see (purges the page caches). */
+  onPublicChange?: PublicChangeListener;
 }
 
 export interface AdminKit {

@@ -1,6 +1,6 @@
 /**
- * Which requests for an article page count as a view: a GET by a browser.
- * Not HEAD, not bots or link-preview crawlers (isbot's list), not
+ * Which view beacons (site/view-routes.ts) count: a POST by a browser.
+ * Not bots or link-preview crawlers (isbot's list), not
  * speculative prefetches, which announce themselves with `Sec-Purpose:
  * prefetch` (Fetch standard, Chromium), `Purpose: prefetch` (older
  * Chromium and Safari) or `X-Moz: prefetch` (Firefox).
@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 
 export function isCountableView(request: FastifyRequest): boolean {
-  if (request.method !== 'GET') return false;
+  if (request.method !== 'POST') return false;
   const agent = request.headers['user-agent'];
   if (!agent || isbot(agent)) return false;
   const purpose = [

@@ -1,14 +1,15 @@
 /**
  * The feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for each
- * section, tag and author (paths in views/feed-links.ts), with conditional
- * GET so that polling readers mostly get `304 Not Modified`.
+ * section, tag and author (paths in views/feed-links.ts), served through
+ * the page cache, with conditional GET so that polling readers mostly get
+ * `304 Not Modified`.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getFeedArticles, type FeedScope } from '../../services/feed-items.js';
 import type { Article } from '../../domain/article.js';
-import { isNotModified, validatorsOf } from '../feeds/conditional-get.js';
+import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { renderFeed, type FeedArticle, type FeedChannel } from '../feeds/feed-document.js';
 import {
   FEED_FILES,
@@ -27,9 +28,6 @@ import {
 } from '../views/page-context.js';
 import { sendNotFound } from './error-pages.js';
 import type { SiteDeps } from './site-deps.js';
-
-/** How long a cache or CDN may keep a feed without asking again, seconds. */
-const FEED_MAX_AGE = 300;
 
 export async function feedRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   for (const format of FEED_FORMATS) {
@@ -53,29 +51,27 @@ async function sendFeed(
   scope: FeedScope,
   format: FeedFormat,
 ): Promise<FastifyReply> {
-  const data = await getFeedArticles(deps, scope);
-  if (data === null) return sendNotFound(request, reply, deps);
   const ctx = deps.pageContext(request);
-  const newest = data.articles.reduce<Date | null>(
-    (max, a) => (max === null || a.updatedAt > max ? a.updatedAt : max),
-    null,
+  const served = await deps.pages.serve(
+    request,
+    reply,
+    `${ctx.origin}${feedPath(scope, format)}`,
+    async () => {
+      const data = await getFeedArticles(deps, scope);
+      if (data === null) return null;
+      const items = await Promise.all(data.articles.map((a) => feedArticle(ctx, deps.mediaDir, a)));
+      return {
+        body: renderFeed(format, channelOf(ctx, deps, scope, data.owner?.name ?? null), items),
+        contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
+        keys: [
+          scope.kind === 'site' || data.owner === null
+            ? surrogateKey.latest
+            : LISTING_KEYS[scope.kind](data.owner.id),
+        ],
+      };
+    },
   );
-  const validators = validatorsOf(
-    [
-      format,
-      deps.feedContent,
-      ctx.origin,
-      data.name ?? '',
-      ...data.articles.map((a) => `${a.id}@${a.updatedAt.toISOString()}`),
-    ],
-    newest,
-  );
-  reply.header('cache-control', `public, max-age=${FEED_MAX_AGE}`);
-  if (isNotModified(request, reply, validators)) return reply.code(304).send();
-  const items = await Promise.all(data.articles.map((a) => feedArticle(ctx, deps.mediaDir, a)));
-  return reply
-    .header('content-type', `${FEED_MEDIA_TYPES[format]}; charset=utf-8`)
-    .send(renderFeed(format, channelOf(ctx, deps, scope, data.name), items));
+  return served ?? sendNotFound(request, reply, deps);
 }
 
 function channelOf(

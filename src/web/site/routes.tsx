@@ -23,14 +23,21 @@ import { LatestPage } from '../views/latest-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { articlePath, canonicalArticlePath, type PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
-import { isCountableView } from './countable-view.js';
+import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
+import type { RenderedPage } from '../cache/cached-pages.js';
+import { viewRoutes } from './view-routes.js';
 import { sendNotFound } from './error-pages.js';
 import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
 import type { SiteDeps } from './site-deps.js';
 
+/** The home page is kept at most a minute: its most-read lists move with the views. */
+const FRONT_PAGE_MAX_AGE_MS = 60_000;
+
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  /** The origin pages are made for: part of every cache key, as links carry it. */
+  const origin = (request: FastifyRequest) => deps.pageContext(request).origin;
   /** The page context with the breaking-news ticker. */
   const context = async (request: FastifyRequest): Promise<PageContext> => ({
     ...deps.pageContext(request),
@@ -40,17 +47,30 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await searchRoutes(app, { ...deps, context });
   await feedRoutes(app, deps);
   await sitemapRoutes(app, deps);
+  await viewRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
-    if (page === 1) {
-      const data = await getHomePage(deps, deps.now());
-      return sendHtml(reply, renderDocument(<HomePage ctx={await context(request)} data={data} />));
-    }
-    const data = await getLatestPage(deps, page);
-    if (data === null) return sendNotFound(request, reply, deps);
-    return sendHtml(reply, renderDocument(<LatestPage ctx={await context(request)} data={data} />));
+    const key = `${origin(request)}/?page=${page}`;
+    const served = await deps.pages.serve(request, reply, key, async () => {
+      if (page === 1) {
+        const data = await getHomePage(deps, deps.now());
+        const ctx = await context(request);
+        return htmlPage(renderDocument(<HomePage ctx={ctx} data={data} />), ctx, {
+          keys: [surrogateKey.front, surrogateKey.latest],
+          // Its most-read lists move with every view.
+          maxAgeMs: FRONT_PAGE_MAX_AGE_MS,
+        });
+      }
+      const data = await getLatestPage(deps, page);
+      if (data === null) return null;
+      const ctx = await context(request);
+      return htmlPage(renderDocument(<LatestPage ctx={ctx} data={data} />), ctx, {
+        keys: [surrogateKey.latest],
+      });
+    });
+    return served ?? sendNotFound(request, reply, deps);
   });
 
   const article = async (
@@ -64,18 +84,24 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (latin !== null) return reply.redirect(articlePath(latin), 301);
     }
     const id = parseArticleId(raw);
-    const found = id === null ? null : await getArticle(deps, id);
-    if (found === null) return sendNotFound(request, reply, deps);
+    if (id === null) return sendNotFound(request, reply, deps);
     const slug = request.params.slug;
-    if (slug !== undefined && slug !== found.slug) {
-      return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
-    }
-    if (isCountableView(request)) deps.viewCounter.record(found.id);
-    const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(found.id) };
-    return sendHtml(
-      reply,
-      renderDocument(<ArticlePage ctx={await context(request)} article={shown} />),
-    );
+    // Kept under the path asked for: a slug is kept only once found right.
+    const key = `${origin(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}`;
+    const served = await deps.pages.serve(request, reply, key, async () => {
+      const found = await getArticle(deps, id);
+      if (found === null || (slug !== undefined && slug !== found.slug)) return null;
+      const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
+      const ctx = await context(request);
+      return htmlPage(renderDocument(<ArticlePage ctx={ctx} article={shown} />), ctx, {
+        keys: [],
+      });
+    });
+    if (served) return served;
+    // Not found under this path: an old or mistyped slug goes to the canonical one.
+    const found = slug === undefined ? null : await getArticle(deps, id);
+    if (found === null) return sendNotFound(request, reply, deps);
+    return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
   };
   app.get<{ Params: { id: string } }>('/a/:id', article);
   app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', article);
@@ -96,12 +122,17 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       `/${kind}/:slug`,
       async (request, reply) => {
         const page = parsePage(request.query.page);
-        const data = page === null ? null : await getListing(deps, kind, request.params.slug, page);
-        if (data === null) return sendNotFound(request, reply, deps);
-        return sendHtml(
-          reply,
-          renderDocument(<ListingPage ctx={await context(request)} data={data} />),
-        );
+        if (page === null) return sendNotFound(request, reply, deps);
+        const key = `${origin(request)}/${kind}/${request.params.slug}?page=${page}`;
+        const served = await deps.pages.serve(request, reply, key, async () => {
+          const data = await getListing(deps, kind, request.params.slug, page);
+          if (data === null) return null;
+          const ctx = await context(request);
+          return htmlPage(renderDocument(<ListingPage ctx={ctx} data={data} />), ctx, {
+            keys: [LISTING_KEYS[kind](data.id)],
+          });
+        });
+        return served ?? sendNotFound(request, reply, deps);
       },
     );
   }
@@ -113,9 +144,22 @@ function parsePage(raw: string | undefined): number | null {
   return /^[1-9][0-9]{0,3}$/.test(raw) || raw === '10000' ? Number(raw) : null;
 }
 
-function sendHtml(reply: FastifyReply, html: string): FastifyReply {
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .send(html);
+/**
+ * A rendered HTML page for the cache: it carries the breaking-news ticker,
+ * so it is labelled `breaking` and kept no longer than the first flag in
+ * the ticker lasts.
+ */
+function htmlPage(
+  html: string,
+  ctx: PageContext,
+  options: { keys: string[]; maxAgeMs?: number },
+): RenderedPage {
+  const ends = ctx.breaking.map((item) => item.until.getTime());
+  return {
+    body: html,
+    contentType: 'text/html; charset=utf-8',
+    keys: [...options.keys, surrogateKey.breaking],
+    expires: ends.length > 0 ? new Date(Math.min(...ends)) : null,
+    maxAgeMs: options.maxAgeMs,
+  };
 }

@@ -2,13 +2,19 @@
  * What the reader site's routes need, wired in web/app.ts.
  */
 import type { FastifyRequest } from 'fastify';
+import type { RepeatViews } from '../../services/repeat-views.js';
 import type { ViewCounter } from '../../services/view-counter.js';
+import type { CachedPages } from '../cache/cached-pages.js';
 import type { Database } from '../../storage/database.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface SiteDeps {
   database: Database;
   viewCounter: ViewCounter;
+  /** The per-visitor window against double counts. */
+  repeatViews: RepeatViews;
+  /** The rendered-page cache that public pages are served through. */
+  pages: CachedPages;
   /** The clock (UTC). */
   now: () => Date;
   /** The site's IANA time zone (dates typed in forms are read in it). */

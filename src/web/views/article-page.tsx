@@ -117,7 +117,7 @@ export function ArticlePage({
           : [newsArticleData(ctx, article, canonical, image, description), breadcrumbData(crumbs)]
       }
     >
-      <article class="article">
+      <article class="article" data-view-beacon={preview ? undefined : `/views/${article.id}`}>
         <header class="article__header">
           {article.section ? (
             <p class="article__section">

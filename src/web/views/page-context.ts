@@ -33,6 +33,8 @@ export interface PageContext {
 export interface BreakingItem {
   id: string;
   headline: string;
+  /** When the flag ends (UTC). */
+  until: Date;
 }
 
 /**

@@ -1,0 +1,207 @@
+/**
+ * How instances tell each other what changed on the public site, so that
+ * a publish on one instance purges the page cache of every instance.
+ *
+ * - `localChannel()`: one instance; a change goes straight to the handler.
+ * - `postgresChannel(url)`: PostgreSQL's LISTEN/NOTIFY on the shared
+ *   database (one extra connection per instance).
+ * - `redisChannel(url)`: Redis pub/sub (two connections per instance, as a
+ *   subscribed connection can do nothing else), when MIDAD_REDIS_URL is set.
+ *
+ * Every channel hands a change to this instance's handler at once, then to
+ * the others' through the server; an instance ignores its own messages.
+ * Delivery is at most once: an instance that is disconnected at the moment
+ * misses the message and its pages are renewed when they reach their age
+ * limit (MIDAD_PAGE_CACHE_SECONDS). The reconnection is automatic.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { PublicChange } from '../domain/public-change.js';
+
+/** The name of the PostgreSQL channel and of the Redis channel. */
+export const CHANGE_CHANNEL_NAME = 'midad_public_changes';
+
+/** Receives every public change, this instance's and the others'. */
+export type ChangeHandler = (change: PublicChange) => void;
+
+export interface ChangeChannel {
+  /** `local`, `postgres` or `redis`. */
+  readonly kind: 'local' | 'postgres' | 'redis';
+  /** Hands `change` to this instance's handler and sends it to the other instances. */
+  publish(change: PublicChange): void;
+  /** Sets the handler of changes (one per channel). */
+  onChange(handler: ChangeHandler): void;
+  /** Stops listening and closes the connections. */
+  close(): Promise<void>;
+}
+
+interface Envelope {
+  from: string;
+  change: PublicChange;
+}
+
+/** Called with a failure to send or to listen; the channel keeps going. */
+export type ChannelErrorHandler = (error: unknown) => void;
+
+/** The common part: local delivery, and filtering out our own messages. */
+abstract class SharedChannel implements ChangeChannel {
+  abstract readonly kind: 'local' | 'postgres' | 'redis';
+  protected readonly instance = randomUUID();
+  protected handler: ChangeHandler = () => {};
+
+  constructor(protected readonly onError: ChannelErrorHandler) {}
+
+  onChange(handler: ChangeHandler): void {
+    this.handler = handler;
+  }
+
+  publish(change: PublicChange): void {
+    this.handler(change);
+    const message: Envelope = { from: this.instance, change };
+    this.send(JSON.stringify(message)).catch(this.onError);
+  }
+
+  /** Handles a message from the server. */
+  protected receive(payload: string): void {
+    try {
+      const message = JSON.parse(payload) as Envelope;
+      if (message.from !== this.instance) this.handler(message.change);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  protected abstract send(payload: string): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+class LocalChannel extends SharedChannel {
+  readonly kind = 'local';
+  protected send(): Promise<void> {
+    return Promise.resolve();
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A single instance: changes go to its own handler only. */
+export function localChannel(): ChangeChannel {
+  return new LocalChannel(() => {});
+}
+
+/** Wait between reconnection attempts to PostgreSQL, ms. */
+const RECONNECT_MS = 2000;
+
+class PostgresChannel extends SharedChannel {
+  readonly kind = 'postgres';
+  #client: pg.Client | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly url: string,
+    onError: ChannelErrorHandler,
+  ) {
+    super(onError);
+  }
+
+  async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (n) => {
+      if (n.channel === CHANGE_CHANNEL_NAME && n.payload) this.receive(n.payload);
+    });
+    client.on('error', (error) => {
+      this.onError(error);
+      this.#reconnect(client);
+    });
+    client.on('end', () => this.#reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${CHANGE_CHANNEL_NAME}`);
+    this.#client = client;
+  }
+
+  #reconnect(client: pg.Client): void {
+    if (this.#closed || this.#client !== client) return;
+    this.#client = null;
+    const retry = () => {
+      if (this.#closed) return;
+      this.connect().catch((error: unknown) => {
+        this.onError(error);
+        setTimeout(retry, RECONNECT_MS).unref();
+      });
+    };
+    setTimeout(retry, RECONNECT_MS).unref();
+  }
+
+  protected async send(payload: string): Promise<void> {
+    if (!this.#client) throw new Error('not connected to PostgreSQL; the change was not sent');
+    await this.#client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL_NAME, payload]);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const client = this.#client;
+    this.#client = null;
+    await client?.end();
+  }
+}
+
+/**
+ * A channel through PostgreSQL's LISTEN/NOTIFY on the database at `url`.
+ * @throws the connection error when the first connection fails.
+ */
+export async function postgresChannel(
+  url: string,
+  onError: ChannelErrorHandler,
+): Promise<ChangeChannel> {
+  const channel = new PostgresChannel(url, onError);
+  await channel.connect();
+  return channel;
+}
+
+class RedisChannel extends SharedChannel {
+  readonly kind = 'redis';
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    onError: ChannelErrorHandler,
+  ) {
+    super(onError);
+    subscriber.on('message', (channel: string, payload: string) => {
+      if (channel === CHANGE_CHANNEL_NAME) this.receive(payload);
+    });
+  }
+
+  protected async send(payload: string): Promise<void> {
+    await this.publisher.publish(CHANGE_CHANNEL_NAME, payload);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.subscriber.quit(), this.publisher.quit()]);
+  }
+}
+
+/**
+ * A channel through Redis pub/sub at `url` (`redis://host:6379/0`).
+ * @throws the connection error when Redis does not answer at start.
+ */
+export async function redisChannel(
+  url: string,
+  onError: ChannelErrorHandler,
+): Promise<ChangeChannel> {
+  const options = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false };
+  const publisher = new Redis(url, options);
+  const subscriber = new Redis(url, options);
+  publisher.on('error', onError);
+  subscriber.on('error', onError);
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+    await subscriber.subscribe(CHANGE_CHANNEL_NAME);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw error;
+  }
+  return new RedisChannel(publisher, subscriber, onError);
+}

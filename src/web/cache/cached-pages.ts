@@ -1,0 +1,182 @@
+/**
+ * Serving public pages through the page cache (page-cache.ts).
+ *
+ * A miss renders the page once, however many readers ask for it at that
+ * moment, compresses it with gzip and brotli, keeps it, and tells any CDN
+ * in front how to keep it too. A hit is answered from memory in the
+ * encoding the reader accepts, or with `304 Not Modified` when the reader's
+ * copy is current (RFC 9110 §13). Each response names what it shows in
+ * `Surrogate-Key` (Fastly, space-separated) and `Cache-Tag` (Cloudflare,
+ * comma-separated), so that a purge by key reaches the CDN's copies as well.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { Negotiator } from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { surrogateKey } from '../../domain/public-change.js';
+import { isNotModified } from '../feeds/conditional-get.js';
+import type { CachedPage, PageCache } from './page-cache.js';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** What a route renders for the cache. */
+export interface RenderedPage {
+  body: string;
+  /** `Content-Type`, with charset. */
+  contentType: string;
+  /** Surrogate keys beyond the articles the body links to (its listing, `front`, `breaking`). */
+  keys: readonly string[];
+  /** The latest time the page may be kept, UTC (a breaking-news flag that ends); none by default. */
+  expires?: Date | null;
+  /** How long it may be kept at most, ms; the default of CachedPagesOptions otherwise. */
+  maxAgeMs?: number;
+}
+
+export interface CachedPagesOptions {
+  cache: PageCache;
+  /** How long a page is kept at most, ms, even with no change announced. */
+  maxAgeMs: number;
+  /** `s-maxage` for a CDN or other shared cache, seconds (0: shared caches must ask every time). */
+  sharedMaxAgeS: number;
+  /** The clock (UTC). */
+  now: () => Date;
+}
+
+/** Brotli for a first response, fast: quality 5 (RFC 7932); the kept copy is redone at 11. */
+const FAST_BROTLI = 5;
+const BEST_BROTLI = constants.BROTLI_MAX_QUALITY;
+
+/** Article ids in links to article pages: `/a/<id>` relative or absolute. */
+const ARTICLE_LINK = /\/a\/([1-9][0-9]{0,18})(?![0-9])/g;
+
+/** Surrogate keys of the articles that `body` links to, once each. */
+export function linkedArticleKeys(body: string): string[] {
+  const ids = new Set<string>();
+  for (const match of body.matchAll(ARTICLE_LINK)) ids.add(match[1]!);
+  return [...ids].map(surrogateKey.article);
+}
+
+function brotli(body: Buffer, quality: number): Promise<Buffer> {
+  return brotliAsync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+}
+
+const encodings = new Negotiator<'br' | 'gzip' | 'identity'>({
+  supportedValues: ['br', 'gzip', 'identity'],
+});
+
+export class CachedPages {
+  readonly #options: CachedPagesOptions;
+  /** Renders in progress, by cache key: concurrent misses wait for one render. */
+  readonly #rendering = new Map<string, Promise<CachedPage | null>>();
+  /** Counts purges: a render that started before one is served but not kept. */
+  #purges = 0;
+
+  constructor(options: CachedPagesOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Answers `request` with the page cached under `key` (its origin and path),
+   * rendering it with `render` on a miss. Returns null, having sent
+   * nothing, when `render` returns null (the caller sends its 404).
+   */
+  async serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<RenderedPage | null>,
+  ): Promise<FastifyReply | null> {
+    const cached = this.#options.cache.get(key);
+    if (cached) return this.#send(request, reply, cached, 'hit');
+    let rendering = this.#rendering.get(key);
+    if (!rendering) {
+      rendering = this.#renderAndKeep(key, render).finally(() => this.#rendering.delete(key));
+      this.#rendering.set(key, rendering);
+    }
+    const page = await rendering;
+    return page === null ? null : this.#send(request, reply, page, 'miss');
+  }
+
+  /** Evicts the pages labelled with `keys` (or all); returns the cache keys evicted. */
+  purge(keys: readonly string[] | 'all'): string[] {
+    this.#purges += 1;
+    return this.#options.cache.purge(keys);
+  }
+
+  async #renderAndKeep(
+    key: string,
+    render: () => Promise<RenderedPage | null>,
+  ): Promise<CachedPage | null> {
+    const purgesBefore = this.#purges;
+    const rendered = await render();
+    if (rendered === null) return null;
+    const page = await this.#compress(rendered);
+    if (this.#purges !== purgesBefore || !this.#options.cache.enabled) return page;
+    this.#options.cache.set(key, page);
+    // The kept copy gets the smallest brotli body, made off the event loop.
+    void brotli(page.identity, BEST_BROTLI).then(
+      (br) => {
+        if (this.#options.cache.get(key) === page) page.br = br;
+      },
+      () => {},
+    );
+    return page;
+  }
+
+  async #compress(rendered: RenderedPage): Promise<CachedPage> {
+    const now = this.#options.now();
+    const identity = Buffer.from(rendered.body);
+    const [gz, br] = await Promise.all([
+      gzipAsync(identity, { level: 9 }),
+      brotli(identity, FAST_BROTLI),
+    ]);
+    const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
+    const maxAge = Math.min(rendered.maxAgeMs ?? this.#options.maxAgeMs, this.#options.maxAgeMs);
+    const until = rendered.expires ? rendered.expires.getTime() : Infinity;
+    return {
+      contentType: rendered.contentType,
+      identity,
+      gzip: gz,
+      br,
+      etag: `W/"${hash}"`,
+      lastModified: new Date(Math.floor(now.getTime() / 1000) * 1000),
+      keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
+      expiresAt: Math.min(now.getTime() + maxAge, until),
+    };
+  }
+
+  #send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: CachedPage,
+    outcome: 'hit' | 'miss',
+  ): FastifyReply {
+    const shared = this.#options.sharedMaxAgeS;
+    reply
+      .header('content-type', page.contentType)
+      .header(
+        'cache-control',
+        shared > 0
+          ? `public, max-age=0, s-maxage=${shared}, stale-while-revalidate=${shared}`
+          : 'public, no-cache',
+      )
+      .header('vary', 'Accept-Encoding')
+      .header('surrogate-key', page.keys.join(' '))
+      .header('cache-tag', page.keys.join(','))
+      .header('x-cache', outcome.toUpperCase());
+    if (isNotModified(request, reply, { etag: page.etag, lastModified: page.lastModified })) {
+      return reply.code(304).send();
+    }
+    const encoding = encodings.negotiate(request.headers['accept-encoding'] ?? '') ?? 'identity';
+    if (encoding === 'identity') return reply.send(page.identity);
+    return reply.header('content-encoding', encoding).send(page[encoding]);
+  }
+}

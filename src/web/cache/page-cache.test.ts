@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache, type CachedPage } from './page-cache.js';
+
+/** An entry of about `bytes` bytes labelled with `keys`, fresh until `expiresAt`. */
+function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
+  return {
+    contentType: 'text/html; charset=utf-8',
+    identity: Buffer.alloc(bytes),
+    gzip: Buffer.alloc(0),
+    br: Buffer.alloc(0),
+    etag: 'W/"x"',
+    lastModified: new Date(0),
+    keys,
+    expiresAt,
+  };
+}
+
+describe('PageCache', () => {
+  it('evicts by surrogate key exactly, and forgets the labels of what it evicted', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    cache.set('/a/1', page(['a1', 'breaking']));
+    cache.set('/', page(['a1', 'a2', 'home', 'breaking']));
+    cache.set('/section/x', page(['a2', 's5', 'breaking']));
+    expect(cache.purge(['a1']).sort()).toEqual(['/', '/a/1']);
+    expect(cache.get('/section/x')).toBeDefined();
+    expect(cache.purge(['a1', 'home'])).toEqual([]);
+    expect(cache.purge(['breaking'])).toEqual(['/section/x']);
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps within its byte bound, dropping the least recently used first', () => {
+    const cache = new PageCache({ maxBytes: 3 * 1256 });
+    cache.set('/1', page(['a1']));
+    cache.set('/2', page(['a2']));
+    cache.set('/3', page(['a3']));
+    cache.get('/1');
+    cache.set('/4', page(['a4']));
+    expect([cache.get('/1'), cache.get('/2')].map(Boolean)).toEqual([true, false]);
+    expect(cache.bytes).toBe(3 * 1256);
+    // The dropped entry's label no longer names it.
+    expect(cache.purge(['a2'])).toEqual([]);
+  });
+
+  it('replaces an entry with its new labels only', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    cache.set('/', page(['a1', 'home']));
+    cache.set('/', page(['a2', 'home']));
+    expect(cache.purge(['a1'])).toEqual([]);
+    expect(cache.purge(['a2'])).toEqual(['/']);
+  });
+
+  it('does not serve an entry past its expiry', () => {
+    let now = 1000;
+    const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
+    cache.set('/', page(['home'], 10, 2000));
+    expect(cache.get('/')).toBeDefined();
+    now = 2000;
+    expect(cache.get('/')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps nothing with a bound of 0, and no entry larger than the bound', () => {
+    expect(new PageCache({ maxBytes: 0 }).enabled).toBe(false);
+    const cache = new PageCache({ maxBytes: 500 });
+    cache.set('/', page(['home'], 1000));
+    expect(cache.get('/')).toBeUndefined();
+    expect(cache.purge(['home'])).toEqual([]);
+  });
+
+  it('empties on a purge of everything', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    cache.set('/', page(['home']));
+    cache.set('/a/1', page(['a1']));
+    expect(cache.purge('all').sort()).toEqual(['/', '/a/1']);
+    expect(cache.size).toBe(0);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The rendered-page cache: whole responses (article, home, listing and feed
+ * pages) kept in memory, pre-compressed, bounded by their size in bytes
+ * with least-recently-used eviction (lru-cache), and labelled with
+ * surrogate keys (domain/public-change.ts) so that a change evicts exactly
+ * the pages that show it. An entry may also carry its own expiry (a
+ * breaking-news flag that ends, a most-read list that moves).
+ */
+import { LRUCache } from 'lru-cache';
+
+/** One cached response: a 200 page in every encoding we serve. */
+export interface CachedPage {
+  /** `Content-Type`, with charset. */
+  contentType: string;
+  /** The body as rendered, and compressed with gzip and brotli. */
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** Weak entity tag of the rendered body, `W/"…"` (the same page in every encoding). */
+  etag: string;
+  /** When it was rendered (UTC), sent as `Last-Modified`. */
+  lastModified: Date;
+  /** Surrogate keys: what the page shows. */
+  keys: readonly string[];
+  /** Time (ms since the epoch, by the cache's clock) after which it must be rendered again. */
+  expiresAt: number;
+}
+
+export interface PageCacheOptions {
+  /** Most bytes held (all three encodings of every entry). 0 keeps nothing. */
+  maxBytes: number;
+  /** The clock, ms since the epoch (tests pin it). */
+  now?: () => number;
+}
+
+/** Bytes an entry holds, counted for the bound. */
+function sizeOf(page: CachedPage): number {
+  return page.identity.length + page.gzip.length + page.br.length + 256;
+}
+
+export class PageCache {
+  readonly #lru: LRUCache<string, CachedPage> | null;
+  /** Surrogate key → cache keys of the entries labelled with it. */
+  readonly #bySurrogateKey = new Map<string, Set<string>>();
+  readonly #now: () => number;
+
+  constructor(options: PageCacheOptions) {
+    this.#now = options.now ?? Date.now;
+    this.#lru =
+      options.maxBytes > 0
+        ? new LRUCache<string, CachedPage>({
+            maxSize: options.maxBytes,
+            sizeCalculation: sizeOf,
+            dispose: (page, key) => this.#unlabel(key, page),
+          })
+        : null;
+  }
+
+  /** Whether the cache keeps anything (MIDAD_PAGE_CACHE_MB above 0). */
+  get enabled(): boolean {
+    return this.#lru !== null;
+  }
+
+  /** The fresh entry stored under `key` (a request path), or undefined. */
+  get(key: string): CachedPage | undefined {
+    const page = this.#lru?.get(key);
+    if (page === undefined) return undefined;
+    if (page.expiresAt <= this.#now()) {
+      this.#lru?.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  /** Stores `page` under `key`, replacing what was there; too big an entry is not kept. */
+  set(key: string, page: CachedPage): void {
+    if (!this.#lru) return;
+    this.#lru.set(key, page);
+    if (!this.#lru.has(key)) return;
+    for (const label of page.keys) {
+      let keys = this.#bySurrogateKey.get(label);
+      if (!keys) this.#bySurrogateKey.set(label, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  /**
+   * Evicts every entry labelled with one of `surrogateKeys`, or every entry
+   * for `'all'`. Returns the cache keys evicted.
+   */
+  purge(surrogateKeys: readonly string[] | 'all'): string[] {
+    if (!this.#lru) return [];
+    if (surrogateKeys === 'all') {
+      const all = [...this.#lru.keys()];
+      this.#lru.clear();
+      return all;
+    }
+    const evicted = new Set<string>();
+    for (const label of surrogateKeys) {
+      for (const key of this.#bySurrogateKey.get(label) ?? []) evicted.add(key);
+    }
+    for (const key of evicted) this.#lru.delete(key);
+    return [...evicted];
+  }
+
+  /** Entries held. */
+  get size(): number {
+    return this.#lru?.size ?? 0;
+  }
+
+  /** Bytes held, as counted against `maxBytes`. */
+  get bytes(): number {
+    return this.#lru?.calculatedSize ?? 0;
+  }
+
+  #unlabel(key: string, page: CachedPage): void {
+    for (const label of page.keys) {
+      const keys = this.#bySurrogateKey.get(label);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.#bySurrogateKey.delete(label);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Two `midad serve` processes on two ports against one PostgreSQL
+ * database, as behind a load balancer: views sent to both add up exactly,
+ * and a publish through the newsroom of one purges the cached pages of the
+ * other, through PostgreSQL's LISTEN/NOTIFY or through Redis pub/sub.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleId } from '../../src/domain/article-id.js';
+import { createDraft, saveArticle } from '../../src/services/edit-article.js';
+import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import { openTestDatabase, postgresSkip, type TestDatabase } from '../helpers/dialects.js';
+import { content, createStaff, type Staff } from '../helpers/newsroom.js';
+import { REDIS_URL, redisSkip } from '../helpers/redis.js';
+import { BROWSER, NOW, SEED_ID } from '../helpers/site.js';
+
+const BIN = new URL('../../bin/midad.js', import.meta.url).pathname;
+
+interface Instance {
+  child: ChildProcess;
+  origin: string;
+}
+
+/** Starts `midad serve` on a free port against `url` and waits until it listens. */
+function startInstance(url: string, env: Record<string, string>): Promise<Instance> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--database', url], {
+    env: { ...process.env, MIDAD_VIEW_FLUSH_MS: '600000', MIDAD_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) resolve({ child, origin: match[1] });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Stops an instance as an operator would (SIGTERM: it writes its buffered views). */
+function stop(instance: Instance): Promise<number | null> {
+  return new Promise((resolve) => {
+    instance.child.on('exit', (code) => resolve(code));
+    instance.child.kill('SIGTERM');
+  });
+}
+
+/** A browser signed in to one instance's newsroom: keeps cookies, sends the CSRF token. */
+class Newsroom {
+  #cookies = new Map<string, string>();
+  #csrf = '';
+  constructor(private readonly origin: string) {}
+
+  async #request(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${this.origin}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: {
+        'user-agent': BROWSER,
+        cookie: [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(init.headers ?? {}),
+      },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      this.#cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    return response;
+  }
+
+  async get(path: string): Promise<string> {
+    const html = await (await this.#request(path)).text();
+    this.#csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.#csrf;
+    return html;
+  }
+
+  async post(path: string, form: Record<string, string>): Promise<number> {
+    const response = await this.#request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: this.#csrf, ...form }).toString(),
+    });
+    await response.text();
+    return response.status;
+  }
+}
+
+const pageState = async (origin: string, path: string) => {
+  const response = await fetch(`${origin}${path}`, { headers: { 'user-agent': BROWSER } });
+  return { cache: response.headers.get('x-cache'), body: await response.text() };
+};
+
+const channels: Array<{ name: string; env: Record<string, string>; skip: string | null }> = [
+  { name: 'PostgreSQL LISTEN/NOTIFY', env: {}, skip: null },
+  { name: 'Redis pub/sub', env: { MIDAD_REDIS_URL: REDIS_URL }, skip: redisSkip },
+];
+
+describe.skipIf(postgresSkip !== null)('two instances on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let staff: Staff;
+  let instances: Instance[] = [];
+
+  beforeEach(async () => {
+    database = await openTestDatabase('postgres');
+    staff = await createStaff(database, () => NOW);
+  });
+  afterEach(async () => {
+    await Promise.all(instances.map((i) => (i.child.exitCode === null ? stop(i) : null)));
+    instances = [];
+    await database.close();
+  });
+
+  for (const channel of channels) {
+    it.skipIf(channel.skip !== null)(
+      `adds up views sent to both, and a publish on one purges the other's pages (${channel.name})`,
+      async () => {
+        // The first start imports the demo article; the second finds it there.
+        const a = await startInstance(database.url!, channel.env);
+        const b = await startInstance(database.url!, channel.env);
+        instances = [a, b];
+        for (const instance of instances) {
+          expect((await pageState(instance.origin, '/')).cache).toBe('MISS');
+          expect((await pageState(instance.origin, '/')).cache).toBe('HIT');
+          await pageState(instance.origin, `/a/${SEED_ID}`);
+          expect((await pageState(instance.origin, `/a/${SEED_ID}`)).cache).toBe('HIT');
+        }
+        const viewsBefore = await findViewCount(database.db, SEED_ID as ArticleId);
+
+        // 150 readers on each instance, all at once.
+        const beacons = await Promise.all(
+          Array.from({ length: 300 }, (_, i) =>
+            fetch(`${instances[i % 2]!.origin}/views/${SEED_ID}`, {
+              method: 'POST',
+              headers: { 'user-agent': `${BROWSER} reader/${i}` },
+            }).then((r) => r.status),
+          ),
+        );
+        expect(beacons.every((status) => status === 204)).toBe(true);
+
+        // An editor publishes on A.
+        const id = await createDraft({ database, now: () => NOW }, staff.author);
+        await saveArticle(
+          { database, now: () => NOW },
+          staff.author,
+          id,
+          content([staff.author.id], { headline: 'خبر نشر على الخادم الأول' }),
+        );
+        const newsroom = new Newsroom(a.origin);
+        await newsroom.get('/admin/login');
+        expect(
+          await newsroom.post('/admin/login', {
+            email: 'editor@news.example',
+            password: 'editor password 1',
+          }),
+        ).toBe(303);
+        await newsroom.get(`/admin/articles/${id}/edit`);
+        expect(await newsroom.post(`/admin/articles/${id}/move`, { move: 'publish' })).toBe(303);
+
+        // B's copy of the home page is gone and its new one shows the article.
+        let onB = await pageState(b.origin, '/');
+        for (let tries = 0; onB.cache === 'HIT' && tries < 50; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          onB = await pageState(b.origin, '/');
+        }
+        expect(onB.cache).toBe('MISS');
+        expect(onB.body).toContain('خبر نشر على الخادم الأول');
+        // The seed's page does not show the new article: B keeps it.
+        expect((await pageState(b.origin, `/a/${SEED_ID}`)).cache).toBe('HIT');
+
+        expect(await Promise.all(instances.map(stop))).toEqual([0, 0]);
+        instances = [];
+        expect(await findViewCount(database.db, SEED_ID as ArticleId)).toBe(viewsBefore! + 300);
+      },
+    );
+  }
+});
