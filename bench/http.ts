@@ -16,7 +16,7 @@ import { measureNginx, NGINX } from './nginx.js';
 import { weighPage, type PageWeight } from './page-weight.js';
 import { rawGet } from './raw-get.js';
 import { queryMix } from './search.js';
-import { residentBytes, startServer, type Server } from './server-process.js';
+import { residentBytes, settle, startServer, type Server } from './server-process.js';
 import { sendBeacons, storedViews } from './view-beacons.js';
 
 /** Most distinct articles the "uncached" run walks through. */
@@ -204,6 +204,7 @@ export async function measureHttp(
     const run = async (run: RunName, figures: () => Promise<LoadFigures>) => {
       onStep(`${name}: ${RUNS[run]} (${options.duration} s)`);
       loads[run] = await figures();
+      await settle(server.origin);
     };
     const on = { origin: server.origin, pid: server.pid, ...load };
     await run('articleCached', () => runLoad({ ...on, path: targets.cached }));
@@ -219,6 +220,7 @@ export async function measureHttp(
       connections: options.connections,
       pid: server.pid,
     });
+    await settle(server.origin);
     const peak = Math.max(...Object.values(loads).map((l) => l.peakRss), beacons.peakRss);
     const exitCode = await server.stop();
     const counted = (await storedViews(target, targets.beacon.id)) - before;
@@ -242,6 +244,7 @@ export async function measureHttp(
         pid: uncached.pid,
         path: targets.cached,
       });
+      await settle(uncached.origin);
     } finally {
       await uncached.stop();
     }

@@ -76,6 +76,31 @@ export function residentBytes(pid: number): number {
   }
 }
 
+/** Answer time below which the server counts as idle again, ms. */
+const IDLE_ANSWER_MS = 50;
+/** Longest wait for the server to become idle after a load run, ms. */
+const SETTLE_TIMEOUT_MS = 15_000;
+
+/**
+ * Waits until the server at `origin` answers `/robots.txt` within
+ * IDLE_ANSWER_MS: requests a load run left queued (their clients gone)
+ * are done, so that they neither slow the next run nor meet a stop.
+ */
+export async function settle(origin: string): Promise<void> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${origin}/robots.txt`);
+      await response.arrayBuffer();
+      if (performance.now() - started < IDLE_ANSWER_MS) return;
+    } catch {
+      // Busy or gone: try again until the deadline.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface Server {
   /** `http://127.0.0.1:<port>` */
   origin: string;
