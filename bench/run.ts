@@ -8,6 +8,8 @@
  *   npm run bench -- --articles 20000     # a quicker run
  *   npm run bench -- --corpus other.jsonl
  *   npm run bench -- --no-postgres        # SQLite only (PostgreSQL runs when a server answers)
+ *   npm run bench -- --no-http            # search only, without the server
+ *   npm run bench -- --duration 3         # seconds of each HTTP load run (default 10)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,8 +17,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { fillDatabase } from './fill.js';
+import { measureHttp, type HttpFigures } from './http.js';
 import { scratchPostgres } from './postgres.js';
+import { printHttp } from './print-http.js';
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
+import { ensureBuilt } from './server-process.js';
+import { ms, row } from './table.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -35,10 +41,20 @@ const options = new Command('bench')
     resolve(HERE, '../../shared/corpus/articles.jsonl'),
   )
   .option('--no-postgres', 'skip PostgreSQL (run by default when a server answers)')
+  .option('--no-http', 'skip the HTTP part (the server under load, Lighthouse, nginx)')
+  .option('--duration <s>', 'seconds of each HTTP load run', positiveInteger, 10)
+  .option('--connections <n>', 'connections of each HTTP load run', positiveInteger, 50)
+  .option('--beacons <n>', 'view beacons sent, one visitor each', positiveInteger, 20_000)
   .parse()
-  .opts<{ articles: number; corpus: string; postgres: boolean }>();
-
-const ms = (n: number) => `${n.toFixed(2)} ms`;
+  .opts<{
+    articles: number;
+    corpus: string;
+    postgres: boolean;
+    http: boolean;
+    duration: number;
+    connections: number;
+    beacons: number;
+  }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
 interface EngineFigures {
@@ -49,19 +65,26 @@ interface EngineFigures {
   indexMs: number;
   indexBytes: number;
   latency: SearchFigures;
+  /** The server's figures (absent with --no-http). */
+  http?: HttpFigures;
 }
 
-/** Fills `target` from the corpus and measures search on it. */
+/**
+ * Fills `target` from the corpus, measures search on it, then (unless
+ * --no-http) the server on the same database.
+ * @param scratch a folder for the HTTP part's logs and files.
+ */
 async function measureEngine(
   name: string,
   target: { file: string } | { url: string },
+  scratch: string,
 ): Promise<EngineFigures> {
-  const fill = await fillDatabase(target, options.corpus, options.articles, (s) =>
-    console.log(`… ${name}: ${s}`),
-  );
+  const step = (s: string) => console.log(`… ${name}: ${s}`);
+  const fill = await fillDatabase(target, options.corpus, options.articles, step);
+  let figures: EngineFigures;
   try {
-    console.log(`… ${name}: running the search query mix`);
-    return {
+    step('running the search query mix');
+    figures = {
       articles: fill.articles,
       imported: fill.imported,
       importRate: fill.imported / (fill.importMs / 1000),
@@ -73,11 +96,16 @@ async function measureEngine(
   } finally {
     await fill.database.close();
   }
-}
-
-/** Prints one row: a label, then each engine's value, then the target. */
-function row(label: string, values: string[], target = ''): void {
-  console.log(`${label.padEnd(30)}${values.map((v) => v.padStart(38)).join('')}   ${target}`);
+  if (options.http) {
+    figures.http = await measureHttp(
+      name,
+      target,
+      scratch,
+      { duration: options.duration, connections: options.connections, beacons: options.beacons },
+      (s) => console.log(`… ${s}`),
+    );
+  }
+  return figures;
 }
 
 function printSearch(engines: Array<[string, EngineFigures]>): void {
@@ -122,10 +150,16 @@ function printSearch(engines: Array<[string, EngineFigures]>): void {
 }
 
 async function main(): Promise<void> {
+  /** The 1-minute load average before the bench loads the machine itself. */
+  const loadBefore = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'midad-bench-'));
   const engines: Array<[string, EngineFigures]> = [];
+  if (options.http) ensureBuilt((s) => console.log(`… ${s}`));
   try {
-    engines.push(['SQLite (FTS5)', await measureEngine('SQLite', { file: join(dir, 'bench.db') })]);
+    engines.push([
+      'SQLite (FTS5)',
+      await measureEngine('SQLite', { file: join(dir, 'bench.db') }, dir),
+    ]);
     if (options.postgres) {
       const scratch = await scratchPostgres();
       if ('problem' in scratch) console.log(`… PostgreSQL skipped: ${scratch.problem}`);
@@ -133,7 +167,7 @@ async function main(): Promise<void> {
         try {
           engines.push([
             'PostgreSQL (tsvector)',
-            await measureEngine('PostgreSQL', { url: scratch.url }),
+            await measureEngine('PostgreSQL', { url: scratch.url }, dir),
           ]);
         } finally {
           await scratch.drop();
@@ -146,14 +180,25 @@ async function main(): Promise<void> {
   const first = engines[0]![1];
   console.log(
     `\nMidad bench — ${first.articles.toLocaleString('en')} articles (${first.imported.toLocaleString('en')} from the corpus), ` +
-      `Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}\n`,
+      `Node ${process.versions.node}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} ` +
+      `before, ${loadavg()[0]?.toFixed(1)} after\n`,
   );
   printSearch(engines);
+  const http = engines.flatMap(([name, e]): Array<[string, HttpFigures]> =>
+    e.http ? [[name, e.http]] : [],
+  );
+  if (http.length) printHttp(http);
   const results = {
     date: new Date().toISOString(),
-    machine: { node: process.versions.node, cores: cpus().length, loadAverage: loadavg()[0] },
+    machine: {
+      node: process.versions.node,
+      cores: cpus().length,
+      loadAverage: loadavg()[0],
+      loadAverageBefore: loadBefore,
+    },
     articles: first.articles,
-    search: Object.fromEntries(engines.map(([name, e]) => [name, e])),
+    search: Object.fromEntries(engines.map(([name, { http: _, ...e }]) => [name, e])),
+    http: Object.fromEntries(http),
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

@@ -1,0 +1,279 @@
+/**
+ * The HTTP half of the bench, on a database the search half filled: the
+ * real server (`midad serve`) as a child process on 127.0.0.1, loaded with
+ * autocannon route by route, its memory, views sent against views counted,
+ * page weight, Lighthouse scores, and nginx serving the same article page
+ * as the yardstick. Rates per second, times in ms, sizes in bytes.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { canonicalArticlePath } from '../src/domain/article-path.js';
+import { openDatabase } from '../src/storage/database.js';
+import { CHROMIUM, measureLighthouse, type PageScores } from './lighthouse.js';
+import { BROWSER_HEADERS, runLoad, walkPaths, type LoadFigures } from './load.js';
+import { measureNginx, NGINX } from './nginx.js';
+import { weighPage, type PageWeight } from './page-weight.js';
+import { rawGet } from './raw-get.js';
+import { queryMix } from './search.js';
+import { residentBytes, settle, startServer, type Server } from './server-process.js';
+import { sendBeacons, storedViews } from './view-beacons.js';
+
+/** Most distinct articles the "uncached" run walks through. */
+const DISTINCT_ARTICLES = 20_000;
+/** Articles the warm-up reads, apart from those of the runs. */
+const WARM_UP_ARTICLES = 200;
+/** Requests of the warm-up, over every route. */
+const WARM_UP_REQUESTS = 2_000;
+/** Different search queries the search run cycles through (half 1-word, half 2-word). */
+const SEARCH_QUERIES = 20;
+
+export interface HttpOptions {
+  /** Seconds of each load run. */
+  duration: number;
+  connections: number;
+  /** View beacons to send. */
+  beacons: number;
+}
+
+/** The load runs, in the order they run and print. */
+export const RUNS = {
+  articleCached: 'article page, cached (one URL)',
+  articleDistinct: 'article page, distinct URLs',
+  articleCacheOff: 'article page, MIDAD_PAGE_CACHE_MB=0',
+  home: 'home page /',
+  search: 'search /search?q=…',
+  feed: 'feed /rss.xml',
+} as const;
+export type RunName = keyof typeof RUNS;
+
+/** A part that did not run, and why. */
+export interface Skipped {
+  skipped: string;
+}
+
+export interface ViewFigures {
+  /** Beacons sent (responses received). */
+  sent: number;
+  /** Beacons answered 2xx. */
+  accepted: number;
+  /** Growth of the article's stored view count. */
+  counted: number;
+  statuses: Record<string, number>;
+}
+
+export interface HttpFigures {
+  options: HttpOptions;
+  loads: Record<RunName, LoadFigures>;
+  /** Distinct article URLs the distinct-article run could walk through. */
+  distinctArticles: number;
+  /** The cached-article load on nginx serving the same page as a static file. */
+  nginx: LoadFigures | Skipped;
+  memory: { rest: number; peak: number };
+  views: ViewFigures | Skipped;
+  lighthouse: { article: PageScores; home: PageScores } | Skipped;
+  pageWeight: { br: PageWeight; gzip: PageWeight };
+  /** Lines at pino level warn (40) or above in the server's log. */
+  serverLog: { warnings: number; errors: number; first: string[] };
+  /** Exit code of the graceful stop (SIGTERM), or the signal's name. */
+  exitCode: number | string;
+}
+
+/** The articles and queries the runs use. */
+interface Targets {
+  /** The newest article: the one page every reader asks for. */
+  cached: string;
+  /** The article the beacons count views for: no run reads it. */
+  beacon: { id: string; path: string };
+  distinct: string[];
+  warmUp: string[];
+  searches: string[];
+}
+
+async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
+  const database = await openDatabase(
+    'url' in target ? { file: '', url: target.url, migrate: false } : { ...target, migrate: false },
+  );
+  try {
+    const { rows } = await sql<{ id: string; slug: string | null }>`
+      select cast(id as text) as id, slug from articles where status = 'published'
+      order by case when published_at is null then 1 else 0 end, published_at desc, id desc
+      limit ${DISTINCT_ARTICLES + WARM_UP_ARTICLES + 2}`.execute(database.db);
+    const paths = rows.map((r) => canonicalArticlePath(r.id, r.slug));
+    const mix = await queryMix(database);
+    const half = SEARCH_QUERIES / 2;
+    const queries = [
+      ...mix.filter((m) => m.words === 1).slice(0, half),
+      ...mix.filter((m) => m.words === 2).slice(0, half),
+    ];
+    const beacon = rows[1];
+    if (paths.length < 3 || beacon === undefined) throw new Error('too few published articles');
+    return {
+      cached: paths[0]!,
+      beacon: { id: beacon.id, path: paths[1]! },
+      warmUp: paths.slice(2, 2 + WARM_UP_ARTICLES),
+      // With fewer articles than that, the distinct run also reads the warm-up's.
+      distinct: paths.length > 2 + WARM_UP_ARTICLES ? paths.slice(2 + WARM_UP_ARTICLES) : paths,
+      searches: queries.map((m) => `/search?q=${encodeURIComponent(m.q)}`),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Every route once in a while, so that V8, the database and the caches are warm. */
+async function warmUp(server: Server, targets: Targets, paths: string[] = []): Promise<void> {
+  const walk = walkPaths(
+    paths.length
+      ? paths
+      : [
+          '/',
+          targets.cached,
+          '/rss.xml',
+          ...targets.warmUp.flatMap((p, i) => [p, targets.searches[i % targets.searches.length]!]),
+        ],
+  );
+  await runLoad({
+    origin: server.origin,
+    requests: walk.requests,
+    amount: WARM_UP_REQUESTS,
+    connections: 10,
+    duration: 0,
+  });
+}
+
+/** Counts pino lines at warn and above in the servers' logs (`server-<port>.log` in `dir`). */
+function scanLogs(dir: string): HttpFigures['serverLog'] {
+  const lines = readdirSync(dir)
+    .filter((f) => /^server-\d+\.log$/.test(f))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+    .filter(Boolean);
+  const level = (line: string) => Number(/"level":(\d+)/.exec(line)?.[1] ?? 0);
+  return {
+    warnings: lines.filter((l) => level(l) === 40).length,
+    errors: lines.filter((l) => level(l) >= 50).length,
+    first: lines.filter((l) => level(l) >= 40 || level(l) === 0).slice(0, 5),
+  };
+}
+
+/**
+ * Runs the HTTP half on the filled database `target`.
+ * @param scratch a folder for logs, Chromium's profile and nginx's files.
+ */
+export async function measureHttp(
+  name: string,
+  target: { file: string } | { url: string },
+  scratch: string,
+  options: HttpOptions,
+  onStep: (step: string) => void,
+): Promise<HttpFigures> {
+  const dir = mkdtempSync(join(scratch, 'http-'));
+  const load = { connections: options.connections, duration: options.duration };
+  const targets = await pickTargets(target);
+
+  onStep(`${name}: starting midad serve`);
+  const server = await startServer(target, dir);
+  try {
+    await warmUp(server, targets);
+    await new Promise((r) => setTimeout(r, 1000));
+    const rest = residentBytes(server.pid);
+
+    let lighthouse: HttpFigures['lighthouse'];
+    if (!existsSync(CHROMIUM)) {
+      lighthouse = { skipped: `no ${CHROMIUM}: apt-get install -y chromium (as root)` };
+    } else {
+      onStep(`${name}: Lighthouse (mobile) on the article page and the home page`);
+      try {
+        const article = `${server.origin}${targets.cached}`;
+        const home = `${server.origin}/`;
+        const scores = await measureLighthouse([article, home], dir);
+        lighthouse = { article: scores[article]!, home: scores[home]! };
+      } catch (error) {
+        lighthouse = { skipped: `Lighthouse failed: ${(error as Error).message}` };
+      }
+    }
+
+    const articleUrl = `${server.origin}${targets.cached}`;
+    const pageWeight = {
+      br: await weighPage(articleUrl, 'br'),
+      gzip: await weighPage(articleUrl, 'gzip'),
+    };
+    const html = (await rawGet(articleUrl, BROWSER_HEADERS)).body;
+
+    const loads: Partial<Record<RunName, LoadFigures>> = {};
+    const run = async (run: RunName, figures: () => Promise<LoadFigures>) => {
+      onStep(`${name}: ${RUNS[run]} (${options.duration} s)`);
+      loads[run] = await figures();
+      await settle(server.origin);
+    };
+    const on = { origin: server.origin, pid: server.pid, ...load };
+    await run('articleCached', () => runLoad({ ...on, path: targets.cached }));
+    await run('articleDistinct', () => runLoad({ ...on, ...walkPaths(targets.distinct) }));
+    await run('home', () => runLoad({ ...on, path: '/' }));
+    await run('search', () => runLoad({ ...on, ...walkPaths(targets.searches) }));
+    await run('feed', () => runLoad({ ...on, path: '/rss.xml' }));
+
+    onStep(`${name}: ${options.beacons.toLocaleString('en')} view beacons, one visitor each`);
+    const before = await storedViews(target, targets.beacon.id);
+    const beacons = await sendBeacons(server.origin, targets.beacon.id, targets.beacon.path, {
+      amount: options.beacons,
+      connections: options.connections,
+      pid: server.pid,
+    });
+    await settle(server.origin);
+    const peak = Math.max(...Object.values(loads).map((l) => l.peakRss), beacons.peakRss);
+    const exitCode = await server.stop();
+    const counted = (await storedViews(target, targets.beacon.id)) - before;
+    const accepted = Object.entries(beacons.statuses)
+      .filter(([code]) => code.startsWith('2'))
+      .reduce((n, [, count]) => n + count, 0);
+    const views: HttpFigures['views'] =
+      accepted === 0
+        ? {
+            skipped: `POST /views/<id> answered ${JSON.stringify(beacons.statuses)}: no beacon endpoint yet`,
+          }
+        : { sent: beacons.responses, accepted, counted, statuses: beacons.statuses };
+
+    onStep(`${name}: ${RUNS.articleCacheOff}`);
+    const uncached = await startServer(target, dir, { MIDAD_PAGE_CACHE_MB: '0' });
+    try {
+      await warmUp(uncached, targets, [targets.cached]);
+      loads.articleCacheOff = await runLoad({
+        ...load,
+        origin: uncached.origin,
+        pid: uncached.pid,
+        path: targets.cached,
+      });
+      await settle(uncached.origin);
+    } finally {
+      await uncached.stop();
+    }
+
+    let nginx: HttpFigures['nginx'];
+    if (!existsSync(NGINX)) {
+      nginx = { skipped: `no ${NGINX}: apt-get install -y nginx (as root)` };
+    } else {
+      onStep(`${name}: nginx serving the same article page`);
+      try {
+        nginx = await measureNginx(html, load);
+      } catch (error) {
+        nginx = { skipped: `nginx failed: ${(error as Error).message}` };
+      }
+    }
+
+    return {
+      options,
+      loads: loads as Record<RunName, LoadFigures>,
+      distinctArticles: targets.distinct.length,
+      nginx,
+      memory: { rest, peak },
+      views,
+      lighthouse,
+      pageWeight,
+      serverLog: scanLogs(dir),
+      exitCode,
+    };
+  } finally {
+    await server.stop();
+  }
+}
