@@ -111,6 +111,9 @@ describeEachDialect((dialect) => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toMatch(/^<!doctype html><html lang="ar" dir="rtl"/);
       expect(res.body).toContain('<title>مداد: آخر الأخبار</title>');
+      expect(res.body).toContain(
+        '<meta name="description" content="آخر الأخبار والأخبار العاجلة من مداد، لحظة بلحظة: السياسة والاقتصاد والمجتمع والرياضة."/>',
+      );
       expect(res.body).toContain('<h2 id="most-read-heading">الأكثر قراءة</h2>');
       expect(res.body).toContain(`href="/a/${SEED_ID}"`);
     });

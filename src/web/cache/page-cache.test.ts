@@ -12,6 +12,7 @@ function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
     lastModified: new Date(0),
     keys,
     expiresAt,
+    hits: 0,
   };
 }
 

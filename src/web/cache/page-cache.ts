@@ -24,6 +24,8 @@ export interface CachedPage {
   keys: readonly string[];
   /** Time (ms since the epoch, by the cache's clock) after which it must be rendered again. */
   expiresAt: number;
+  /** Times served from the cache. */
+  hits: number;
 }
 
 export interface PageCacheOptions {

@@ -71,7 +71,7 @@ async function sendFeed(
       };
     },
   );
-  return served ?? sendNotFound(request, reply, deps);
+  return served ? reply : sendNotFound(request, reply, deps);
 }
 
 function channelOf(

@@ -70,7 +70,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         keys: [surrogateKey.latest],
       });
     });
-    return served ?? sendNotFound(request, reply, deps);
+    return served ? reply : sendNotFound(request, reply, deps);
   });
 
   const article = async (
@@ -97,7 +97,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         keys: [],
       });
     });
-    if (served) return served;
+    if (served) return reply;
     // Not found under this path: an old or mistyped slug goes to the canonical one.
     const found = slug === undefined ? null : await getArticle(deps, id);
     if (found === null) return sendNotFound(request, reply, deps);
@@ -132,7 +132,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
             keys: [LISTING_KEYS[kind](data.id)],
           });
         });
-        return served ?? sendNotFound(request, reply, deps);
+        return served ? reply : sendNotFound(request, reply, deps);
       },
     );
   }

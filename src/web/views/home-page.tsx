@@ -17,7 +17,12 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
   const { t } = ctx;
   const title = t('home.title', { siteName: ctx.siteName });
   return (
-    <Layout ctx={ctx} title={title} canonical={absoluteUrl(ctx, '/')}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      description={t('home.description', { siteName: ctx.siteName })}
+      canonical={absoluteUrl(ctx, '/')}
+    >
       <h1 class="visually-hidden">{title}</h1>
       {data.lead === null ? (
         <p class="empty">{t('home.empty')}</p>
