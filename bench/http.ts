@@ -40,7 +40,7 @@ export interface HttpOptions {
 export const RUNS = {
   articleCached: 'article page, cached (one URL)',
   articleDistinct: 'article page, distinct URLs',
-  articleCacheOff: 'article page, MIDAD_PAGE_CACHE_MB=0',
+  articleCacheOff: 'article render, cache off, 1 conn.',
   home: 'home page /',
   search: 'search /search?q=…',
   feed: 'feed /rss.xml',
@@ -238,11 +238,13 @@ export async function measureHttp(
     const uncached = await startServer(target, dir, { MIDAD_PAGE_CACHE_MB: '0' });
     try {
       await warmUp(uncached, targets, [targets.cached]);
+      // One reader at a time over distinct articles: the latency is the render's, with no queue.
       loads.articleCacheOff = await runLoad({
         ...load,
+        connections: 1,
         origin: uncached.origin,
         pid: uncached.pid,
-        path: targets.cached,
+        ...walkPaths(targets.distinct),
       });
       await settle(uncached.origin);
     } finally {

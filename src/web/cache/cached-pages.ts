@@ -2,7 +2,8 @@
  * Serving public pages through the page cache (page-cache.ts).
  *
  * A miss renders the page once, however many readers ask for it at that
- * moment, compresses it with gzip and brotli, keeps it, and tells any CDN
+ * moment, compresses it with gzip and brotli, keeps both (not the plain
+ * body, which is unzipped for the rare client that takes neither), and tells any CDN
  * in front how to keep it too. A hit is answered from memory in the
  * encoding the reader accepts, or with `304 Not Modified` when the reader's
  * copy is current (RFC 9110 §13). Each response names what it shows in
@@ -11,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { surrogateKey } from '../../domain/public-change.js';
@@ -140,7 +141,7 @@ export class CachedPages {
   }
 
   #recompress(key: string, page: CachedPage): void {
-    void brotli(page.identity, BEST_BROTLI).then(
+    void brotli(gunzipSync(page.gzip), BEST_BROTLI).then(
       (br) => {
         if (this.#options.cache.get(key) === page) page.br = br;
       },
@@ -160,7 +161,6 @@ export class CachedPages {
     const until = rendered.expires ? rendered.expires.getTime() : Infinity;
     return {
       contentType: rendered.contentType,
-      identity,
       gzip: gz,
       br,
       etag: `W/"${hash}"`,
@@ -195,7 +195,8 @@ export class CachedPages {
       return;
     }
     const encoding = encodings.negotiate(request.headers['accept-encoding'] ?? '') ?? 'identity';
-    if (encoding === 'identity') void reply.send(page.identity);
+    // Nearly every client takes gzip: the plain body is not kept, but unzipped when asked for.
+    if (encoding === 'identity') void reply.send(gunzipSync(page.gzip));
     else void reply.header('content-encoding', encoding).send(page[encoding]);
   }
 }

@@ -5,8 +5,7 @@ import { PageCache, type CachedPage } from './page-cache.js';
 function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
   return {
     contentType: 'text/html; charset=utf-8',
-    identity: Buffer.alloc(bytes),
-    gzip: Buffer.alloc(0),
+    gzip: Buffer.alloc(bytes),
     br: Buffer.alloc(0),
     etag: 'W/"x"',
     lastModified: new Date(0),

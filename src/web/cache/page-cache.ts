@@ -1,6 +1,6 @@
 /**
  * The rendered-page cache: whole responses (article, home, listing and feed
- * pages) kept in memory, pre-compressed, bounded by their size in bytes
+ * pages) kept in memory, compressed only, bounded by their size in bytes
  * with least-recently-used eviction (lru-cache), and labelled with
  * surrogate keys (domain/public-change.ts) so that a change evicts exactly
  * the pages that show it. An entry may also carry its own expiry (a
@@ -12,8 +12,7 @@ import { LRUCache } from 'lru-cache';
 export interface CachedPage {
   /** `Content-Type`, with charset. */
   contentType: string;
-  /** The body as rendered, and compressed with gzip and brotli. */
-  identity: Buffer;
+  /** The body as rendered, compressed with gzip and with brotli. */
   gzip: Buffer;
   br: Buffer;
   /** Weak entity tag of the rendered body, `W/"…"` (the same page in every encoding). */
@@ -29,7 +28,7 @@ export interface CachedPage {
 }
 
 export interface PageCacheOptions {
-  /** Most bytes held (all three encodings of every entry). 0 keeps nothing. */
+  /** Most bytes held (both encodings of every entry). 0 keeps nothing. */
   maxBytes: number;
   /** The clock, ms since the epoch (tests pin it). */
   now?: () => number;
@@ -37,7 +36,7 @@ export interface PageCacheOptions {
 
 /** Bytes an entry holds, counted for the bound. */
 function sizeOf(page: CachedPage): number {
-  return page.identity.length + page.gzip.length + page.br.length + 256;
+  return page.gzip.length + page.br.length + 256;
 }
 
 export class PageCache {
