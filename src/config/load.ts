@@ -12,6 +12,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   host: 'HOST',
   dbFile: 'MIDAD_DB',
   databaseUrl: 'MIDAD_DATABASE_URL',
+  databaseReadUrl: 'MIDAD_DATABASE_READ_URL',
   baseUrl: 'MIDAD_BASE_URL',
   siteName: 'MIDAD_SITE_NAME',
   timeZone: 'MIDAD_TIMEZONE',
@@ -58,6 +59,12 @@ export function loadConfig(
       return `${ENV_NAMES[key] ?? key}: ${issue.message}`;
     });
     throw new AppError('CONFIG_INVALID', `Invalid settings: ${problems.join('; ')}`);
+  }
+  if (result.data.databaseReadUrl !== undefined && result.data.databaseUrl === undefined) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      'Invalid settings: MIDAD_DATABASE_READ_URL: a replica of PostgreSQL needs MIDAD_DATABASE_URL too',
+    );
   }
   return Object.freeze(result.data);
 }

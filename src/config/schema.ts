@@ -47,6 +47,18 @@ export const configSchema = z.object({
     })
     .optional(),
   /**
+   * A read-only replica of the PostgreSQL database (streaming replication),
+   * for the reader site's reads: pages, search, feeds, sitemaps. Writes,
+   * the newsroom and the Content API use `databaseUrl`. Env
+   * `MIDAD_DATABASE_READ_URL`.
+   */
+  databaseReadUrl: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^/]/i.test(v), {
+      message: 'not a PostgreSQL URL such as postgres://user@replica:5432/midad',
+    })
+    .optional(),
+  /**
    * The public origin of the site (`https://news.example`), used for
    * canonical URLs and short links. Env `MIDAD_BASE_URL`. When unset, the
    * origin of each request is used.

@@ -27,12 +27,24 @@ import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import type { PageContext } from './views/page-context.js';
 
+/**
+ * With a read replica, a change's pages are purged again this long after
+ * the change, ms: replication lag on a healthy streaming replica is well
+ * under a second (PostgreSQL's pg_stat_replication.replay_lag).
+ */
+const REPLICA_LAG_MS = 2000;
+
 /** Longest path parameter, in characters; longer ones are answered 404. */
 const MAX_PARAM_LENGTH = 200;
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  /**
+   * A read-only replica for the reader site's reads (MIDAD_DATABASE_READ_URL);
+   * `database` otherwise. The newsroom, the Content API and view counts use `database`.
+   */
+  readDatabase?: Database;
   viewCounter: ViewCounter;
   /** The clock (UTC instants); tests pin it. */
   now?: () => Date;
@@ -127,8 +139,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         )
       : null);
   changes.onChange((change) => {
-    const evicted = pages.purge(keysToPurge(change));
+    const keys = keysToPurge(change);
+    const evicted = pages.purge(keys);
     app.log.debug({ change: change.kind, evicted: evicted.length }, 'page cache purged');
+    // A page made again at once may be read from a replica that has not caught up yet.
+    if (deps.readDatabase) setTimeout(() => pages.purge(keys), REPLICA_LAG_MS).unref();
   });
   const publicChange: PublicChangeListener = (change) => {
     changes.publish(change);
@@ -144,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (site) =>
     siteRoutes(site, {
       ...deps,
+      database: deps.readDatabase ?? deps.database,
       now,
       timeZone: config.timeZone,
       feedContent: config.feedContent,

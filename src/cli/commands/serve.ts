@@ -21,6 +21,7 @@ import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
+import { openDatabase } from '../../storage/database.js';
 import { buildApp } from '../../web/app.js';
 import {
   databaseOverrides,
@@ -104,7 +105,10 @@ export function serveCommand(): Command {
       // The app's logger once it exists; stderr until then.
       let logError = (error: unknown) => console.error('midad: change channel failed:', error);
       const changes = await openChangeChannel(config, (error) => logError(error));
-      const app = await buildApp({ config, database, viewCounter, now, changes });
+      const readDatabase = config.databaseReadUrl
+        ? await openDatabase({ file: '', url: config.databaseReadUrl, migrate: false })
+        : undefined;
+      const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
       viewCounter.start(config.viewFlushMs);
       try {
@@ -113,6 +117,7 @@ export function serveCommand(): Command {
         await app.close();
         await viewCounter.stop();
         await changes.close();
+        await readDatabase?.close();
         await database.close();
         throw listenError(error, config.host, config.port);
       }
@@ -140,6 +145,7 @@ export function serveCommand(): Command {
         await app.close();
         await viewCounter.stop();
         await changes.close();
+        await readDatabase?.close();
         await database.close();
       });
     });
