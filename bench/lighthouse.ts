@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/helpers/chromium-flags.js';
 import { track } from './server-process.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** How long Chromium may take to open its DevTools port, ms. */
 const START_TIMEOUT_MS = 30_000;
@@ -31,14 +31,7 @@ async function startChromium(profile: string): Promise<{ port: number; stop: () 
   const child = spawn(
     CHROMIUM,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--user-data-dir=${profile}`,
       '--remote-debugging-port=0',
       'about:blank',

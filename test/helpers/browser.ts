@@ -7,21 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from './chromium-flags.js';
 import { testSite, type TestSite } from './site.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Flags for a sandbox-less, offline, quiet headless Chromium. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM };
 
 /** True when the browser tests can run; prints why not, or throws under CI. */
 export function browserAvailable(): boolean {

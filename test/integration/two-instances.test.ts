@@ -4,7 +4,6 @@
  * and a publish through the newsroom of one purges the cached pages of the
  * other, through PostgreSQL's LISTEN/NOTIFY or through Redis pub/sub.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
@@ -12,41 +11,12 @@ import { findViewCount } from '../../src/storage/repositories/articles.repositor
 import { openTestDatabase, postgresSkip, type TestDatabase } from '../helpers/dialects.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { REDIS_URL, redisSkip } from '../helpers/redis.js';
+import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, NOW, SEED_ID } from '../helpers/site.js';
 
-const BIN = new URL('../../bin/midad.js', import.meta.url).pathname;
-
-interface Instance {
-  child: ChildProcess;
-  origin: string;
-}
-
-/** Starts `midad serve` on a free port against `url` and waits until it listens. */
-function startInstance(url: string, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--database', url], {
-    env: { ...process.env, MIDAD_VIEW_FLUSH_MS: '600000', MIDAD_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve({ child, origin: match[1] });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-/** Stops an instance as an operator would (SIGTERM: it writes its buffered views). */
-function stop(instance: Instance): Promise<number | null> {
-  return new Promise((resolve) => {
-    instance.child.on('exit', (code) => resolve(code));
-    instance.child.kill('SIGTERM');
-  });
-}
+/** Starts an instance against the database at `url`. */
+const startInstance = (url: string, env: Record<string, string>) =>
+  startServe(['--database', url], env);
 
 /** A browser signed in to one instance's newsroom: keeps cookies, sends the CSRF token. */
 class Newsroom {
@@ -102,14 +72,14 @@ const channels: Array<{ name: string; env: Record<string, string>; skip: string 
 describe.skipIf(postgresSkip !== null)('two instances on one PostgreSQL database', () => {
   let database: TestDatabase;
   let staff: Staff;
-  let instances: Instance[] = [];
+  let instances: ServeProcess[] = [];
 
   beforeEach(async () => {
     database = await openTestDatabase('postgres');
     staff = await createStaff(database, () => NOW);
   });
   afterEach(async () => {
-    await Promise.all(instances.map((i) => (i.child.exitCode === null ? stop(i) : null)));
+    await Promise.all(instances.map((i) => (i.child.exitCode === null ? stopServe(i) : null)));
     instances = [];
     await database.close();
   });
@@ -171,7 +141,7 @@ describe.skipIf(postgresSkip !== null)('two instances on one PostgreSQL database
         // The seed's page does not show the new article: B keeps it.
         expect((await pageState(b.origin, `/a/${SEED_ID}`)).cache).toBe('HIT');
 
-        expect(await Promise.all(instances.map(stop))).toEqual([0, 0]);
+        expect(await Promise.all(instances.map((i) => stopServe(i)))).toEqual([0, 0]);
         instances = [];
         expect(await findViewCount(database.db, SEED_ID as ArticleId)).toBe(viewsBefore! + 300);
       },
