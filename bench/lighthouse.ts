@@ -10,7 +10,6 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../test/helpers/chromium-flags.js';
 import { track } from './server-process.js';
 
-
 /** How long Chromium may take to open its DevTools port, ms. */
 const START_TIMEOUT_MS = 30_000;
 
@@ -30,12 +29,7 @@ export interface PageScores {
 async function startChromium(profile: string): Promise<{ port: number; stop: () => void }> {
   const child = spawn(
     CHROMIUM,
-    [
-      ...CHROMIUM_FLAGS,
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-port=0',
-      'about:blank',
-    ],
+    [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
     // Its own process group, so that stopping it ends its renderer and GPU processes too.
     { stdio: 'ignore', detached: true },
   );
