@@ -94,6 +94,11 @@ export const configSchema = z.object({
   readingWordsPerMinute: z.coerce.number().int().min(50).max(1000).default(275),
   /** How often buffered view counts are written, ms. Env `MIDAD_VIEW_FLUSH_MS`. */
   viewFlushMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /**
+   * View beacons (`POST /views/<id>`) taken at most per address and minute;
+   * more get 429 and count nothing. Env `MIDAD_VIEW_BEACONS_PER_MINUTE`.
+   */
+  viewBeaconsPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* headers from a reverse proxy. Env `MIDAD_TRUST_PROXY` (true/false). */
@@ -149,7 +154,7 @@ export const configSchema = z.object({
    * announces a change (view counts and most-read lists move without one).
    * Env `MIDAD_PAGE_CACHE_SECONDS`.
    */
-  pageCacheSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+  pageCacheSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
   /**
    * `s-maxage` sent with public pages, seconds: how long a CDN or proxy in
    * front may keep a page without asking (0: it must ask every time).

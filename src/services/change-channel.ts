@@ -10,9 +10,10 @@
  *
  * Every channel hands a change to this instance's handler at once, then to
  * the others' through the server; an instance ignores its own messages.
- * Delivery is at most once: an instance that is disconnected at the moment
- * misses the message and its pages are renewed when they reach their age
- * limit (MIDAD_PAGE_CACHE_SECONDS). The reconnection is automatic.
+ * Delivery is at most once, so an instance that was disconnected may have
+ * missed changes: when it is connected again its handler is told that
+ * everything changed (`{ kind: 'site' }`), which empties its page cache.
+ * The reconnection is automatic.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -44,6 +45,9 @@ interface Envelope {
 /** Called with a failure to send or to listen; the channel keeps going. */
 export type ChannelErrorHandler = (error: unknown) => void;
 
+/** The name the channel's connections carry on the server (PostgreSQL application_name, Redis CLIENT SETNAME). */
+export const CHANNEL_CONNECTION_NAME = 'midad-changes';
+
 /** The common part: local delivery, and filtering out our own messages. */
 abstract class SharedChannel implements ChangeChannel {
   abstract readonly kind: 'local' | 'postgres' | 'redis';
@@ -60,6 +64,11 @@ abstract class SharedChannel implements ChangeChannel {
     this.handler(change);
     const message: Envelope = { from: this.instance, change };
     this.send(JSON.stringify(message)).catch(this.onError);
+  }
+
+  /** After a reconnection: changes may have been missed, so everything counts as changed. */
+  protected resync(): void {
+    this.handler({ kind: 'site' });
   }
 
   /** Handles a message from the server. */
@@ -98,16 +107,18 @@ class PostgresChannel extends SharedChannel {
   readonly kind = 'postgres';
   #client: pg.Client | null = null;
   #closed = false;
+  #connectedBefore = false;
 
   constructor(
     private readonly url: string,
+    private readonly name: string,
     onError: ChannelErrorHandler,
   ) {
     super(onError);
   }
 
   async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, application_name: this.name });
     client.on('notification', (n) => {
       if (n.channel === CHANGE_CHANNEL_NAME && n.payload) this.receive(n.payload);
     });
@@ -119,6 +130,8 @@ class PostgresChannel extends SharedChannel {
     await client.connect();
     await client.query(`LISTEN ${CHANGE_CHANNEL_NAME}`);
     this.#client = client;
+    if (this.#connectedBefore) this.resync();
+    this.#connectedBefore = true;
   }
 
   #reconnect(client: pg.Client): void {
@@ -148,14 +161,16 @@ class PostgresChannel extends SharedChannel {
 }
 
 /**
- * A channel through PostgreSQL's LISTEN/NOTIFY on the database at `url`.
+ * A channel through PostgreSQL's LISTEN/NOTIFY on the database at `url`;
+ * its connection is named `name` in pg_stat_activity.
  * @throws the connection error when the first connection fails.
  */
 export async function postgresChannel(
   url: string,
   onError: ChannelErrorHandler,
+  name = CHANNEL_CONNECTION_NAME,
 ): Promise<ChangeChannel> {
-  const channel = new PostgresChannel(url, onError);
+  const channel = new PostgresChannel(url, name, onError);
   await channel.connect();
   return channel;
 }
@@ -171,6 +186,15 @@ class RedisChannel extends SharedChannel {
     subscriber.on('message', (channel: string, payload: string) => {
       if (channel === CHANGE_CHANNEL_NAME) this.receive(payload);
     });
+    // ioredis subscribes again by itself once reconnected; 'ready' follows.
+    let lost = false;
+    subscriber.on('close', () => {
+      lost = true;
+    });
+    subscriber.on('ready', () => {
+      if (lost) this.resync();
+      lost = false;
+    });
   }
 
   protected async send(payload: string): Promise<void> {
@@ -183,14 +207,21 @@ class RedisChannel extends SharedChannel {
 }
 
 /**
- * A channel through Redis pub/sub at `url` (`redis://host:6379/0`).
+ * A channel through Redis pub/sub at `url` (`redis://host:6379/0`); its
+ * connections are named `name` in CLIENT LIST.
  * @throws the connection error when Redis does not answer at start.
  */
 export async function redisChannel(
   url: string,
   onError: ChannelErrorHandler,
+  name = CHANNEL_CONNECTION_NAME,
 ): Promise<ChangeChannel> {
-  const options = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false };
+  const options = {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectionName: name,
+  };
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);
   publisher.on('error', onError);

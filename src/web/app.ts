@@ -147,7 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const publicChange: PublicChangeListener = (change) => {
     changes.publish(change);
-    void cdnPurge?.(keysToPurge(change));
+    if (!cdnPurge) return;
+    const keys = keysToPurge(change);
+    void cdnPurge(keys);
+    // The CDN may have fetched a page from an instance that read a lagging replica.
+    if (deps.readDatabase) setTimeout(() => void cdnPurge(keys), REPLICA_LAG_MS).unref();
   };
   app.decorate('publicChange', publicChange);
 
@@ -167,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       pageContext,
       pages,
       repeatViews: new RepeatViews({ now }),
+      beaconsPerMinute: config.viewBeaconsPerMinute,
     }),
   );
   await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));

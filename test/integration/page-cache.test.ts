@@ -233,6 +233,13 @@ describeEachDialect((dialect) => {
       expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
       expect(br.headers.vary).toBe('Accept-Encoding');
       expect(br.headers.etag).toBe(plain.headers.etag);
+      // A client that takes only deflate gets the plain page, not one deflated on every request.
+      const deflate = await get(`/a/${SEED_ID}`, { 'accept-encoding': 'deflate' });
+      expect([deflate.headers['content-encoding'], deflate.headers.vary]).toEqual([
+        undefined,
+        'Accept-Encoding',
+      ]);
+      expect(deflate.body).toBe(plain.body);
     });
 
     it('answer 304 to a matching ETag or a date not older than Last-Modified', async () => {

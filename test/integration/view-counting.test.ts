@@ -39,6 +39,17 @@ describeEachDialect((dialect) => {
       expect(await stored()).toBe((before ?? 0) + 200);
     });
 
+    it('takes 60 beacons a minute from one address, and answers the rest 429 without counting them', async () => {
+      const statuses = [];
+      for (let i = 0; i < 70; i++) {
+        statuses.push(
+          (await beacon(SEED_ID, { 'user-agent': `${BROWSER} script/${i}` })).statusCode,
+        );
+      }
+      expect(statuses).toEqual([...Array(60).fill(204), ...Array(10).fill(429)]);
+      expect(await site.viewCounter.flush()).toBe(60);
+    });
+
     it('counts a reader once in 30 minutes, however often the page is reloaded', async () => {
       await beacon(SEED_ID);
       await beacon(SEED_ID);

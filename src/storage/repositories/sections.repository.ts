@@ -28,13 +28,24 @@ export async function ensureSection(
   return { id: toIdString(row.id), slug: row.slug, name: row.name };
 }
 
+/** Every section, by name, without counting articles (the search form's list). */
+export async function listSectionNames(db: Db): Promise<Section[]> {
+  const rows = await db
+    .selectFrom('sections')
+    .select(['id', 'slug', 'name'])
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ id: toIdString(r.id), slug: r.slug, name: r.name }));
+}
+
 export interface SectionWithCount extends Section {
   articles: number;
 }
 
 /**
  * Every section with its number of articles, by name: every article for
- * the newsroom, published ones only with `publishedOnly` (what the public sees).
+ * the newsroom, published ones only with `publishedOnly` (what the public
+ * sees). It reads every article: not for pages readers ask for at speed.
  */
 export async function listSections(
   db: Db,

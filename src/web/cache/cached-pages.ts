@@ -22,6 +22,13 @@ import type { CachedPage, PageCache } from './page-cache.js';
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
+/**
+ * Route options of the routes served through the cache: they send bodies
+ * compressed already, so @fastify/compress must leave them alone (it would
+ * otherwise deflate them anew for a client that takes only deflate).
+ */
+export const CACHED_ROUTE = { compress: false } as const;
+
 /** What a route renders for the cache. */
 export interface RenderedPage {
   body: string;

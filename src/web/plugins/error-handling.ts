@@ -17,6 +17,8 @@ export function errorHandling(
   app.setErrorHandler((error, request, reply) => {
     const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
     if (status === 404 || status === 414) return sendNotFound(request, reply, deps);
+    // Past a rate limit (the view beacon's): Retry-After is set; there is nothing to show.
+    if (status === 429) return reply.code(429).header('cache-control', 'no-store').send();
     if (status === 403) {
       request.log.info({ err: error }, 'refused');
       return sendError(request, reply, deps, 403);

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getFeedArticles, type FeedScope } from '../../services/feed-items.js';
 import type { Article } from '../../domain/article.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
+import { CACHED_ROUTE } from '../cache/cached-pages.js';
 import { renderFeed, type FeedArticle, type FeedChannel } from '../feeds/feed-document.js';
 import {
   FEED_FILES,
@@ -31,12 +32,13 @@ import type { SiteDeps } from './site-deps.js';
 
 export async function feedRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   for (const format of FEED_FORMATS) {
-    app.get(feedPath({ kind: 'site' }, format), (request, reply) =>
+    app.get(feedPath({ kind: 'site' }, format), CACHED_ROUTE, (request, reply) =>
       sendFeed(request, reply, deps, { kind: 'site' }, format),
     );
     for (const kind of ['section', 'tag', 'author'] as const) {
       app.get<{ Params: { slug: string } }>(
         `/${kind}/:slug/${FEED_FILES[format]}`,
+        CACHED_ROUTE,
         (request, reply) =>
           sendFeed(request, reply, deps, { kind, slug: request.params.slug }, format),
       );

@@ -24,7 +24,7 @@ import { ListingPage } from '../views/listing-page.js';
 import { articlePath, canonicalArticlePath, type PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
-import type { RenderedPage } from '../cache/cached-pages.js';
+import { CACHED_ROUTE, type RenderedPage } from '../cache/cached-pages.js';
 import { viewRoutes } from './view-routes.js';
 import { sendNotFound } from './error-pages.js';
 import { feedRoutes } from './feeds.routes.js';
@@ -49,7 +49,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await sitemapRoutes(app, deps);
   await viewRoutes(app, deps);
 
-  app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
+  app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
     const key = `${origin(request)}/?page=${page}`;
@@ -103,8 +103,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (found === null) return sendNotFound(request, reply, deps);
     return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
   };
-  app.get<{ Params: { id: string } }>('/a/:id', article);
-  app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', article);
+  app.get<{ Params: { id: string } }>('/a/:id', CACHED_ROUTE, article);
+  app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', CACHED_ROUTE, article);
 
   app.get<{ Params: { token: string } }>('/preview/:token', async (request, reply) => {
     const id = await articleIdOfPreview(deps, request.params.token);
@@ -120,6 +120,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   for (const kind of ['section', 'tag', 'author'] as const satisfies readonly ListingKind[]) {
     app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
       `/${kind}/:slug`,
+      CACHED_ROUTE,
       async (request, reply) => {
         const page = parsePage(request.query.page);
         if (page === null) return sendNotFound(request, reply, deps);

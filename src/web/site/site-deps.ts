@@ -11,6 +11,8 @@ import type { PageContext } from '../views/page-context.js';
 export interface SiteDeps {
   database: Database;
   viewCounter: ViewCounter;
+  /** View beacons counted at most per address and minute (MIDAD_VIEW_BEACONS_PER_MINUTE). */
+  beaconsPerMinute: number;
   /** The per-visitor window against double counts. */
   repeatViews: RepeatViews;
   /** The rendered-page cache that public pages are served through. */
