@@ -16,8 +16,8 @@
  * The reconnection is automatic.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
 import type { PublicChange } from '../domain/public-change.js';
 
 /** The name of the PostgreSQL channel and of the Redis channel. */
@@ -118,7 +118,8 @@ class PostgresChannel extends SharedChannel {
   }
 
   async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: this.name });
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: this.url, application_name: this.name });
     client.on('notification', (n) => {
       if (n.channel === CHANGE_CHANNEL_NAME && n.payload) this.receive(n.payload);
     });
@@ -222,6 +223,8 @@ export async function redisChannel(
     enableOfflineQueue: false,
     connectionName: name,
   };
+  // Loaded only when MIDAD_REDIS_URL is set.
+  const { Redis } = await import('ioredis');
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);
   publisher.on('error', onError);

@@ -5,7 +5,7 @@
  * writes EXIF (with GPS), XMP, IPTC and ICC only when asked to keep them,
  * and we never ask; colours are converted to sRGB first.
  */
-import sharp, { type SharpOptions } from 'sharp';
+import type { SharpOptions } from 'sharp';
 import { variantFile, variantWidths, type MediaMime, type OriginalFile } from '../domain/media.js';
 import { MediaError } from './media-error.js';
 
@@ -74,6 +74,8 @@ function refusal(error: unknown): MediaError {
  * @throws MediaError UPLOAD_TOO_MANY_PIXELS (413), UPLOAD_CORRUPT_IMAGE (422).
  */
 export async function renderImage(bytes: Buffer, mime: MediaMime): Promise<RenderedImage> {
+  // Loaded on the first upload: libvips costs some 25 MiB a reader-facing process never needs.
+  const { default: sharp } = await import('sharp');
   try {
     const meta = await sharp(bytes, INPUT).metadata();
     const { width, height } = meta.autoOrient;

@@ -6,7 +6,6 @@
  * columns come back as `Date`.
  */
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { AppError } from '../../lib/errors.js';
 import type { Schema } from '../tables/schema.js';
 import type { Database } from './dialect.js';
@@ -25,6 +24,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
  *   and the reason: server down, unknown database, refused credentials.
  */
 export async function openPostgres(url: string): Promise<Database> {
+  // Loaded only on PostgreSQL: an SQLite site never needs the driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
