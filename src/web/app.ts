@@ -80,11 +80,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendar: 'gregory',
   };
   const t = translator('ar');
+  const originOf = (request: FastifyRequest): string =>
+    config.baseUrl ?? `${request.protocol}://${request.host}`;
   const pageContext = (request: FastifyRequest): PageContext => ({
     siteName: config.siteName,
     locale,
     t,
-    origin: config.baseUrl ?? `${request.protocol}://${request.host}`,
+    origin: originOf(request),
     assets: assets.urls,
     headScript: HEAD_SCRIPT,
     now: now(),
@@ -169,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       feedContent: config.feedContent,
       mediaDir: config.mediaDir,
       pageContext,
+      originOf,
       pages,
       repeatViews: new RepeatViews({ now }),
       beaconsPerMinute: config.viewBeaconsPerMinute,

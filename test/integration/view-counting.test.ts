@@ -95,12 +95,15 @@ describeEachDialect((dialect) => {
       expect(await stored()).toBe(before);
     });
 
-    it('does not count a GET or HEAD of the beacon', async () => {
-      const get = await site.app.inject({
-        url: `/views/${SEED_ID}`,
-        headers: { 'user-agent': BROWSER },
-      });
-      expect(get.statusCode).toBe(404);
+    it('does not count a GET or HEAD of the beacon (a link, a crawler, a prefetch)', async () => {
+      for (const method of ['GET', 'HEAD'] as const) {
+        const res = await site.app.inject({
+          method,
+          url: `/views/${SEED_ID}`,
+          headers: { 'user-agent': BROWSER },
+        });
+        expect(res.statusCode).toBe(404);
+      }
       expect(await site.viewCounter.flush()).toBe(0);
     });
 

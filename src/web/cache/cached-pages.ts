@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { surrogateKey } from '../../domain/public-change.js';
 import { isNotModified } from '../feeds/conditional-get.js';
 import type { CachedPage, PageCache } from './page-cache.js';
@@ -82,8 +83,10 @@ function brotli(body: Buffer, quality: number): Promise<Buffer> {
   });
 }
 
+/** Accept-Encoding values are few (one per browser build): each is parsed once. */
 const encodings = new Negotiator<'br' | 'gzip' | 'identity'>({
   supportedValues: ['br', 'gzip', 'identity'],
+  cache: new LRUCache<string, string>({ max: 200 }),
 });
 
 export class CachedPages {
@@ -142,7 +145,7 @@ export class CachedPages {
     const rendered = await render();
     if (rendered === null) return null;
     const page = await this.#compress(rendered);
-    if (this.#purges !== purgesBefore || !this.#options.cache.enabled) return page;
+    if (this.#purges !== purgesBefore) return page;
     this.#options.cache.set(key, page);
     return page;
   }

@@ -60,7 +60,9 @@ describe('PageCache', () => {
   });
 
   it('keeps nothing with a bound of 0, and no entry larger than the bound', () => {
-    expect(new PageCache({ maxBytes: 0 }).enabled).toBe(false);
+    const off = new PageCache({ maxBytes: 0 });
+    off.set('/', page(['home'], 10));
+    expect([off.get('/'), off.size]).toEqual([undefined, 0]);
     const cache = new PageCache({ maxBytes: 500 });
     cache.set('/', page(['home'], 1000));
     expect(cache.get('/')).toBeUndefined();

@@ -57,11 +57,6 @@ export class PageCache {
         : null;
   }
 
-  /** Whether the cache keeps anything (MIDAD_PAGE_CACHE_MB above 0). */
-  get enabled(): boolean {
-    return this.#lru !== null;
-  }
-
   /** The fresh entry stored under `key` (a request path), or undefined. */
   get(key: string): CachedPage | undefined {
     const page = this.#lru?.get(key);

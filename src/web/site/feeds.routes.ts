@@ -53,12 +53,12 @@ async function sendFeed(
   scope: FeedScope,
   format: FeedFormat,
 ): Promise<FastifyReply> {
-  const ctx = deps.pageContext(request);
   const served = await deps.pages.serve(
     request,
     reply,
-    `${ctx.origin}${feedPath(scope, format)}`,
+    `${deps.originOf(request)}${feedPath(scope, format)}`,
     async () => {
+      const ctx = deps.pageContext(request);
       const data = await getFeedArticles(deps, scope);
       if (data === null) return null;
       const items = await Promise.all(data.articles.map((a) => feedArticle(ctx, deps.mediaDir, a)));

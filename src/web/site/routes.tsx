@@ -36,8 +36,6 @@ import type { SiteDeps } from './site-deps.js';
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  /** The origin pages are made for: part of every cache key, as links carry it. */
-  const origin = (request: FastifyRequest) => deps.pageContext(request).origin;
   /** The page context with the breaking-news ticker. */
   const context = async (request: FastifyRequest): Promise<PageContext> => ({
     ...deps.pageContext(request),
@@ -52,7 +50,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
-    const key = `${origin(request)}/?page=${page}`;
+    const key = `${deps.originOf(request)}/?page=${page}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
       if (page === 1) {
         const data = await getHomePage(deps, deps.now());
@@ -87,7 +85,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (id === null) return sendNotFound(request, reply, deps);
     const slug = request.params.slug;
     // Kept under the path asked for: a slug is kept only once found right.
-    const key = `${origin(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}`;
+    const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
       const found = await getArticle(deps, id);
       if (found === null || (slug !== undefined && slug !== found.slug)) return null;
@@ -124,7 +122,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       async (request, reply) => {
         const page = parsePage(request.query.page);
         if (page === null) return sendNotFound(request, reply, deps);
-        const key = `${origin(request)}/${kind}/${request.params.slug}?page=${page}`;
+        const key = `${deps.originOf(request)}/${kind}/${request.params.slug}?page=${page}`;
         const served = await deps.pages.serve(request, reply, key, async () => {
           const data = await getListing(deps, kind, request.params.slug, page);
           if (data === null) return null;

@@ -25,6 +25,8 @@ export interface SiteDeps {
   feedContent: 'full' | 'excerpt';
   /** Folder of the media library's files (to tell a feed enclosure's size). */
   mediaDir: string;
+  /** The origin a request's pages are made for (MIDAD_BASE_URL, else its own): part of each cache key. */
+  originOf: (request: FastifyRequest) => string;
   /** The page context of a request (its origin, the current time, the site's locale). */
   pageContext: (request: FastifyRequest) => PageContext;
 }
