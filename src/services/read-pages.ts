@@ -10,6 +10,7 @@ import {
   listBreaking,
   listLatest,
   listMostRead,
+  isPublished,
   listMostReadSince,
   type ListingFilter,
 } from '../storage/repositories/articles.repository.js';
@@ -83,6 +84,11 @@ export function getBreakingNews(
   now: Date,
 ): Promise<Array<{ id: ArticleId; headline: string; until: Date }>> {
   return listBreaking(deps.database.db, now, BREAKING_LIMIT);
+}
+
+/** Whether the article with this id is published (without loading it). */
+export function isPublishedArticle(deps: ReadDeps, id: ArticleId): Promise<boolean> {
+  return isPublished(deps.database.db, id);
 }
 
 /** A published article by id, or null. */

@@ -537,6 +537,17 @@ export async function listPublishedIds(
   }));
 }
 
+/** Whether the article with this id is published (one look in the primary key). */
+export async function isPublished(db: Db, id: ArticleId): Promise<boolean> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', '=', bindId(id))
+    .where('status', '=', PUBLISHED)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The id of the published article with this slug, or null. */
 export async function findPublishedIdBySlug(db: Db, slug: string): Promise<ArticleId | null> {
   const row = await db

@@ -122,7 +122,10 @@ export class CachedPages {
     }
     let rendering = this.#rendering.get(key);
     if (!rendering) {
-      rendering = this.#renderAndKeep(key, render).finally(() => this.#rendering.delete(key));
+      const started = this.#renderAndKeep(key, render).finally(() => {
+        if (this.#rendering.get(key) === started) this.#rendering.delete(key);
+      });
+      rendering = started;
       this.#rendering.set(key, rendering);
     }
     const page = await rendering;
@@ -134,6 +137,8 @@ export class CachedPages {
   /** Evicts the pages labelled with `keys` (or all); returns the cache keys evicted. */
   purge(keys: readonly string[] | 'all'): string[] {
     this.#purges += 1;
+    // Readers who come after the change wait for a render that started after it.
+    this.#rendering.clear();
     return this.#options.cache.purge(keys);
   }
 

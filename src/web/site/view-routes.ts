@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { parseArticleId, type ArticleId } from '../../domain/article-id.js';
-import { getArticle } from '../../services/read-pages.js';
+import { isPublishedArticle } from '../../services/read-pages.js';
 import { isCountableView } from './countable-view.js';
 import type { SiteDeps } from './site-deps.js';
 
@@ -28,7 +28,7 @@ export async function viewRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   const isPublished = async (id: ArticleId): Promise<boolean> => {
     let known = published.get(id);
     if (known === undefined) {
-      known = (await getArticle(deps, id)) !== null;
+      known = await isPublishedArticle(deps, id);
       published.set(id, known);
     }
     return known;
