@@ -158,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('publicChange', publicChange);
 
   errorHandling(app, { pageContext });
-  await securityHeaders(app, { headScriptHash: assets.headScriptHash });
+  securityHeaders(app, { headScriptHash: assets.headScriptHash });
   await app.register(compress, { threshold: 1024 });
   await staticAssets(app, { assets, notFound });
   await mediaFiles(app, { mediaDir: config.mediaDir, notFound });

@@ -8,15 +8,16 @@
  * because the browser rewrites it to an https URL nobody answers. HSTS is
  * sent without `includeSubDomains`; browsers honour it only over HTTPS
  * (RFC 6797 §8.1), and it must not bind the newspaper's other subdomains.
+ *
+ * helmet's middleware is built once and run on the raw response of each
+ * request. (`@fastify/helmet` rebuilt it, parsing the policy again, on every
+ * request: a tenth of the time of a cached page.)
  */
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
-export async function securityHeaders(
-  app: FastifyInstance,
-  options: { headScriptHash: string },
-): Promise<void> {
-  await app.register(helmet, {
+export function securityHeaders(app: FastifyInstance, options: { headScriptHash: string }): void {
+  const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -37,5 +38,8 @@ export async function securityHeaders(
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
 }
