@@ -2,6 +2,7 @@
  * The media library's rows. Files on disk are the media service's concern.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ArticleId } from '../../domain/article.js';
 import {
   isMediaMime,
   type MediaItem,
@@ -81,6 +82,17 @@ export async function findMediaById(db: Db, id: string): Promise<MediaItem | nul
     .selectFrom('media')
     .selectAll()
     .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  return row ? toMediaItem(row) : null;
+}
+
+/** The featured image of the article `articleId` (whatever its status), or null. */
+export async function findFeaturedMedia(db: Db, articleId: ArticleId): Promise<MediaItem | null> {
+  const row = await db
+    .selectFrom('media')
+    .innerJoin('articles', 'articles.featured_media_id', 'media.id')
+    .selectAll('media')
+    .where('articles.id', '=', bindId(articleId))
     .executeTakeFirst();
   return row ? toMediaItem(row) : null;
 }

@@ -53,8 +53,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const key = `${deps.originOf(request)}/?page=${page}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
       if (page === 1) {
-        const data = await getHomePage(deps, deps.now());
-        const ctx = await context(request);
+        const [data, ctx] = await Promise.all([getHomePage(deps, deps.now()), context(request)]);
         return htmlPage(renderDocument(<HomePage ctx={ctx} data={data} />), ctx, {
           keys: [surrogateKey.front, surrogateKey.latest],
           // Its most-read lists move with every view.
@@ -87,10 +86,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // Kept under the path asked for: a slug is kept only once found right.
     const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
-      const found = await getArticle(deps, id);
+      // The ticker is read while the article is: neither waits for the other.
+      const [found, ctx] = await Promise.all([getArticle(deps, id), context(request)]);
       if (found === null || (slug !== undefined && slug !== found.slug)) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
-      const ctx = await context(request);
       return htmlPage(renderDocument(<ArticlePage ctx={ctx} article={shown} />), ctx, {
         keys: [],
       });
