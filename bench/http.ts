@@ -12,7 +12,7 @@ import { canonicalArticlePath } from '../src/domain/article-path.js';
 import { openDatabase } from '../src/storage/database.js';
 import { CHROMIUM } from '../test/helpers/chromium-flags.js';
 import { measureLighthouse, type PageScores } from './lighthouse.js';
-import { BROWSER_HEADERS, runLoad, walkPaths, type LoadFigures } from './load.js';
+import { BROWSER_HEADERS, RUN_WARM_UP_S, runLoad, walkPaths, type LoadFigures } from './load.js';
 import { measureNginx, NGINX } from './nginx.js';
 import { weighPage, type PageWeight } from './page-weight.js';
 import { rawGet } from './raw-get.js';
@@ -202,17 +202,23 @@ export async function measureHttp(
     const html = (await rawGet(articleUrl, BROWSER_HEADERS)).body;
 
     const loads: Partial<Record<RunName, LoadFigures>> = {};
-    const run = async (run: RunName, figures: () => Promise<LoadFigures>) => {
-      onStep(`${name}: ${RUNS[run]} (${options.duration} s)`);
-      loads[run] = await figures();
+    /** Each run is first sent for RUN_WARM_UP_S, not counted, then measured. */
+    const run = async (run: RunName, figures: (duration: number) => Promise<LoadFigures>) => {
+      onStep(`${name}: ${RUNS[run]} (${RUN_WARM_UP_S} s warm-up, then ${options.duration} s)`);
+      await figures(RUN_WARM_UP_S);
+      await settle(server.origin);
+      loads[run] = await figures(options.duration);
       await settle(server.origin);
     };
     const on = { origin: server.origin, pid: server.pid, ...load };
-    await run('articleCached', () => runLoad({ ...on, path: targets.cached }));
-    await run('articleDistinct', () => runLoad({ ...on, ...walkPaths(targets.distinct) }));
-    await run('home', () => runLoad({ ...on, path: '/' }));
-    await run('search', () => runLoad({ ...on, ...walkPaths(targets.searches) }));
-    await run('feed', () => runLoad({ ...on, path: '/rss.xml' }));
+    // One walk for both parts: the measured part reads articles the warm-up did not.
+    const distinct = walkPaths(targets.distinct);
+    const searches = walkPaths(targets.searches);
+    await run('articleCached', (duration) => runLoad({ ...on, duration, path: targets.cached }));
+    await run('articleDistinct', (duration) => runLoad({ ...on, duration, ...distinct }));
+    await run('home', (duration) => runLoad({ ...on, duration, path: '/' }));
+    await run('search', (duration) => runLoad({ ...on, duration, ...searches }));
+    await run('feed', (duration) => runLoad({ ...on, duration, path: '/rss.xml' }));
 
     onStep(`${name}: ${options.beacons.toLocaleString('en')} view beacons, one visitor each`);
     const before = await storedViews(target, targets.beacon.id);

@@ -21,8 +21,8 @@ import {
   toInt,
 } from './convert.js';
 import { hasByline, hasTag } from './filters.js';
+import { findArticleParts } from './article-parts.repository.js';
 import { findFeaturedMedia } from './media.repository.js';
-import { findRelatedLinks } from './related-links.repository.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -60,7 +60,7 @@ export async function findArticleForPreview(db: Db, id: ArticleId): Promise<Arti
 }
 
 /**
- * Every query depends only on the id, so all five run at once: one round
+ * Every query depends only on the id, so all three run at once: one round
  * trip's wait on PostgreSQL instead of two (the row, then what it refers to).
  */
 async function findArticle(
@@ -75,23 +75,9 @@ async function findArticle(
     .select(['sections.slug as section_slug', 'sections.name as section_name'])
     .where('articles.id', '=', bindId(id));
   if (!options.anyStatus) query = query.where('articles.status', '=', PUBLISHED);
-  const [row, related, authors, tags, media] = await Promise.all([
+  const [row, { authors, tags, related }, media] = await Promise.all([
     query.executeTakeFirst(),
-    findRelatedLinks(db, id),
-    db
-      .selectFrom('article_authors')
-      .innerJoin('users', 'users.id', 'article_authors.user_id')
-      .select(['users.display_name', 'users.slug'])
-      .where('article_authors.article_id', '=', bindId(id))
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', '=', bindId(id))
-      .orderBy('article_tags.position')
-      .execute(),
+    findArticleParts(db, id),
     findFeaturedMedia(db, id),
   ]);
   if (!row) return null;
@@ -105,9 +91,9 @@ async function findArticle(
     excerpt: row.excerpt,
     bodyHtml: row.body_html,
     section,
-    tags: tags.map((t) => ({ id: toIdString(t.id), slug: t.slug, name: t.name })),
+    tags,
     byline: row.byline,
-    authors: authors.map((a) => ({ name: a.display_name, slug: a.slug })),
+    authors,
     slug: row.slug,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,

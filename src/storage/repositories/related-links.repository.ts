@@ -1,11 +1,12 @@
 /**
  * Related links ("read also" boxes and "more news" headlines) and their
- * resolution to stored articles by headline key.
+ * resolution to stored articles by headline key (read back with the
+ * article, by article-parts.repository.ts).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleId, RelatedLink } from '../../domain/article.js';
 import type { Schema } from '../tables/schema.js';
-import { bindId, toArticleIdValue, toInt } from './convert.js';
+import { bindId } from './convert.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -15,34 +16,6 @@ export interface RelatedLinkWrite {
   headline: string;
   headlineKey: string;
   afterParagraph: number | null;
-}
-
-/** The links of an article in their stored order, with resolved targets. */
-export async function findRelatedLinks(db: Db, articleId: ArticleId): Promise<RelatedLink[]> {
-  const rows = await db
-    .selectFrom('related_links as l')
-    .leftJoin('articles as t', (join) =>
-      join.onRef('t.id', '=', 'l.target_id').on('t.status', '=', 'published'),
-    )
-    .select([
-      'l.kind',
-      'l.headline',
-      'l.after_paragraph',
-      't.id as target_id',
-      't.headline as target_headline',
-    ])
-    .where('l.article_id', '=', bindId(articleId))
-    .orderBy('l.position')
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind === 'read_also' ? 'read_also' : 'more',
-    headline: row.headline,
-    afterParagraph: row.after_paragraph === null ? null : toInt(row.after_paragraph),
-    target:
-      row.target_id !== null && row.target_headline !== null
-        ? { id: toArticleIdValue(row.target_id), headline: row.target_headline }
-        : null,
-  }));
 }
 
 /**
