@@ -30,6 +30,7 @@ import {
   keepArchiveSequencesAhead,
   type ArchiveTable,
 } from '../storage/archive-tables.js';
+import { refreshPlannerStatistics } from '../storage/statistics.js';
 import { ArchiveError, MANIFEST_PATH, parseManifest, type Manifest } from './archive-manifest.js';
 import { hashFile } from './export-archive.js';
 
@@ -68,7 +69,8 @@ export interface ImportArchiveSummary {
 const INSERT_BATCH = 500;
 
 /**
- * Checks the archive `file` whole, then writes it into the database.
+ * Checks the archive `file` whole, then writes it into the database and
+ * refreshes the planner's statistics (storage/statistics.ts).
  * @throws ArchiveError ARCHIVE_TARGET_NOT_EMPTY (content exists, no `replace`),
  *   ARCHIVE_UNREADABLE, ARCHIVE_INVALID, ARCHIVE_INCOMPATIBLE; nothing is
  *   written in any of these cases.
@@ -88,7 +90,9 @@ export async function importArchive(
     await checkFiles(staging, manifest);
     await checkCompatible(database, manifest);
     for (const table of ARCHIVE_TABLES) await checkTable(staging, manifest, table);
-    return await write(deps, staging, manifest, options);
+    const summary = await write(deps, staging, manifest, options);
+    await refreshPlannerStatistics(database);
+    return summary;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

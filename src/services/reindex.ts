@@ -9,13 +9,15 @@ import { searchIndexFor } from '../search/index-for.js';
 import type { Database } from '../storage/database.js';
 import { countArticles } from '../storage/repositories/articles.repository.js';
 import { bindId, toIdString } from '../storage/repositories/convert.js';
+import { refreshPlannerStatistics } from '../storage/statistics.js';
 
 /** Articles indexed per transaction. */
 export const REINDEX_BATCH = 2000;
 
 /**
- * Empties the index and indexes every article again. `onProgress` is
- * called after each batch with the articles done and the total.
+ * Empties the index and indexes every article again, then refreshes the
+ * planner's statistics (storage/statistics.ts). `onProgress` is called
+ * after each batch with the articles done and the total.
  * @returns the number of articles indexed.
  */
 export async function rebuildSearchIndex(
@@ -50,6 +52,7 @@ export async function rebuildSearchIndex(
     after = BigInt(toIdString(rows[rows.length - 1]!.id));
     onProgress(done, total);
   }
+  await refreshPlannerStatistics(database);
   return done;
 }
 

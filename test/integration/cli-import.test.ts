@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { DEMO_CAPTURE } from '../../src/importers/demo-content.js';
-import { openDatabase } from '../../src/storage/database.js';
+import { openDatabase, type Database } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { DIALECTS, openTestDatabase } from '../helpers/dialects.js';
@@ -125,6 +125,31 @@ describe.skipIf(!postgres?.available)('midad import --database (PostgreSQL)', ()
       expect(out[0]).toMatch(new RegExp(`^${DEMO_CAPTURE}: created ${SEED_ID} «`));
       const article = await findArticleById(database.db, SEED_ID as ArticleId);
       expect(article?.viewCount).toBe(236);
+    } finally {
+      await database.close();
+    }
+  });
+
+  /** Rows the planner believes a table has: -1 until ANALYZE (or VACUUM) has read it. */
+  async function plannedRows(database: Database, table: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select reltuples as n from pg_class where relname = ${table}`.execute(database.db);
+    return Number(rows[0]?.n);
+  }
+
+  it('refreshes the planner statistics after an import and after a reindex', async () => {
+    const database = await openTestDatabase('postgres');
+    try {
+      expect(await plannedRows(database, 'articles')).toBe(-1);
+      expect(await run(['import', '--database', database.url ?? '', DEMO_CAPTURE])).toBe(0);
+      expect(await plannedRows(database, 'articles')).toBe(1);
+      expect(await plannedRows(database, 'article_search')).toBe(1);
+
+      await sql`delete from article_search`.execute(database.db);
+      await sql`analyze article_search`.execute(database.db);
+      expect(await plannedRows(database, 'article_search')).toBe(0);
+      expect(await run(['reindex', '--database', database.url ?? ''])).toBe(0);
+      expect(await plannedRows(database, 'article_search')).toBe(1);
     } finally {
       await database.close();
     }
