@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importJsonl } from '../../src/importers/jsonl/import-jsonl.js';
+import { searchIndexFor } from '../../src/search/index-for.js';
+import { SEARCHES_AT_ONCE, searchArticles } from '../../src/services/search-articles.js';
 import { BROWSER, NOW, SEED_HEADLINE, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 
@@ -152,6 +154,38 @@ describeEachDialect((dialect) => {
       const res = await get(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
       expect(res.body).not.toContain('<script>alert(1)</script>');
       expect(res.body).toContain('&lt;script>alert(1)&lt;/script>');
+    });
+  });
+
+  describe('searches at once', () => {
+    it(`runs at most ${SEARCHES_AT_ONCE} searches at once on a database, and every one in turn`, async () => {
+      const index = searchIndexFor(site.database);
+      const search = index.search.bind(index);
+      let running = 0;
+      let most = 0;
+      const spy = vi.spyOn(index, 'search').mockImplementation(async (...args) => {
+        running += 1;
+        most = Math.max(most, running);
+        try {
+          await new Promise((done) => setTimeout(done, 5));
+          return await search(...args);
+        } finally {
+          running -= 1;
+        }
+      });
+      try {
+        const request = { filters: {}, sort: 'relevance', page: 1, limit: 10 } as const;
+        const outcomes = await Promise.all(
+          Array.from({ length: 12 }, () =>
+            searchArticles({ database: site.database }, { ...request, q: 'الأسد' }),
+          ),
+        );
+        expect(most).toBe(SEARCHES_AT_ONCE);
+        expect(spy).toHaveBeenCalledTimes(12);
+        expect(new Set(outcomes.map((o) => o.results[0]?.id))).toEqual(new Set([SEED_ID]));
+      } finally {
+        spy.mockRestore();
+      }
     });
   });
 });
