@@ -1,7 +1,8 @@
 /**
  * The yardstick: nginx serving the same article page as a static file
- * (with a gzip'd copy through `gzip_static`), under the same load as the
- * cached article page. Runs only where Debian's nginx is installed.
+ * (with a gzip'd copy through `gzip_static`), loaded in turn with the
+ * cached article page (bench/http.ts). Runs only where Debian's nginx is
+ * installed.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -16,7 +17,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { RUN_WARM_UP_S, runLoad, type LoadFigures } from './load.js';
 import { freePort, track } from './server-process.js';
 
 export const NGINX = '/usr/sbin/nginx';
@@ -67,51 +67,48 @@ async function waitUntilAnswering(url: string, dir: string): Promise<void> {
   );
 }
 
+/** nginx running: where it serves the page, and how to stop it. */
+export interface StaticServer {
+  /** The page's URL path on `origin`. */
+  origin: string;
+  path: string;
+  stop: () => Promise<void>;
+}
+
 /**
- * Serves `html` from nginx in a folder of its own and runs the load on it.
- * @param load connections and duration, as for our server's runs.
+ * Serves `html` from nginx in a folder of its own (with its gzip'd copy),
+ * until `stop()`, which also removes the folder.
+ * @throws Error with nginx's error log when it does not answer within 10 s.
  */
-export async function measureNginx(
-  html: Buffer,
-  load: { connections: number; duration: number },
-): Promise<LoadFigures> {
+export async function startNginx(html: Buffer): Promise<StaticServer> {
   // Straight under the temporary folder, readable by all: nginx's workers
   // run as nobody when the master is root, and must reach the files.
   const dir = mkdtempSync(join(tmpdir(), 'midad-bench-nginx-'));
-  try {
-    const www = join(dir, 'www');
-    mkdirSync(www);
-    writeFileSync(join(www, 'article.html'), html);
-    writeFileSync(join(www, 'article.html.gz'), gzipSync(html, { level: 9 }));
-    for (const path of [dir, www]) chmodSync(path, 0o755);
-    for (const file of ['article.html', 'article.html.gz']) chmodSync(join(www, file), 0o644);
-    return await serveAndLoad(dir, load);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Starts nginx on the files in `dir`, runs the load, stops nginx. */
-async function serveAndLoad(
-  dir: string,
-  load: { connections: number; duration: number },
-): Promise<LoadFigures> {
+  const www = join(dir, 'www');
+  mkdirSync(www);
+  writeFileSync(join(www, 'article.html'), html);
+  writeFileSync(join(www, 'article.html.gz'), gzipSync(html, { level: 9 }));
+  for (const path of [dir, www]) chmodSync(path, 0o755);
+  for (const file of ['article.html', 'article.html.gz']) chmodSync(join(www, file), 0o644);
   const port = await freePort();
   writeFileSync(join(dir, 'nginx.conf'), nginxConf(dir, port));
   const child = spawn(NGINX, ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
   track(child);
   const exited = new Promise((done) => child.once('exit', done));
-  try {
-    const origin = `http://127.0.0.1:${port}`;
-    await waitUntilAnswering(`${origin}/article.html`, dir);
-    // Warmed as our server's runs are (RUN_WARM_UP_S), then measured.
-    await runLoad({ origin, path: '/article.html', ...load, duration: RUN_WARM_UP_S });
-    return await runLoad({ origin, path: '/article.html', ...load });
-  } finally {
+  const stop = async () => {
     // SIGQUIT: nginx's graceful stop; the master ends its workers.
     child.kill('SIGQUIT');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(`${origin}/article.html`, dir);
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { origin, path: '/article.html', stop };
 }

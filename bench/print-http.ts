@@ -49,6 +49,14 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     '≥ 50 %',
   );
   row(
+    `  each round (median shown)`,
+    each((e) =>
+      isSkipped(e.nginx)
+        ? 'skipped'
+        : e.cachedRounds.map((r) => `${((100 * r.ours) / r.nginx).toFixed(0)} %`).join(', '),
+    ),
+  );
+  row(
     'non-2xx / errors, all runs',
     each((e) => {
       const runs = Object.values(e.loads);
