@@ -41,6 +41,14 @@ describe('PageCache', () => {
     expect(cache.purge(['a2'])).toEqual([]);
   });
 
+  it('counts the memory behind a buffer, not its length', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    // What zlib hands back: 3,000 bytes at the start of a 16 KiB output chunk.
+    const slice = Buffer.alloc(16_384).subarray(0, 3000);
+    cache.set('/a/1', { ...page(['a1']), gzip: slice, br: Buffer.alloc(2500) });
+    expect(cache.bytes).toBe(16_384 + 2500 + 256);
+  });
+
   it('replaces an entry with its new labels only', () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     cache.set('/', page(['a1', 'home']));

@@ -34,9 +34,13 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
-/** Bytes an entry holds, counted for the bound. */
+/**
+ * Bytes an entry holds, counted for the bound: the memory behind its
+ * buffers, not their length, since a slice keeps all of its backing store
+ * alive (zlib hands back slices of its 16 KiB output chunks).
+ */
 function sizeOf(page: CachedPage): number {
-  return page.gzip.length + page.br.length + 256;
+  return page.gzip.buffer.byteLength + page.br.buffer.byteLength + 256;
 }
 
 export class PageCache {
