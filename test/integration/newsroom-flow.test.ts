@@ -53,6 +53,24 @@ describeEachDialect((dialect) => {
     return id;
   }
 
+  describe('a browser that kept its session cookie but not its CSRF cookie', () => {
+    it('saves a new article from the editor opened first (one CSRF token per page)', async () => {
+      const client = new AdminClient(site.app);
+      client.cookies.set(
+        'midad_session',
+        await startSession({ database: site.database, now: () => NOW }, staff.editor.id),
+      );
+      // As after the browser was closed and opened again: no midad_csrf cookie yet.
+      expect(client.cookies.has('midad_csrf')).toBe(false);
+      const editor = await client.get('/admin/articles/new');
+      expect(editor.statusCode).toBe(200);
+      expect(client.cookies.has('midad_csrf')).toBe(true);
+      const created = await client.post('/admin/articles', { ...ARTICLE, sectionId });
+      expect(created.statusCode).toBe(303);
+      expect(String(created.headers.location)).toMatch(/^\/admin\/articles\/\d+\/edit/);
+    });
+  });
+
   describe('from draft to the public site', () => {
     it('is written and submitted by a contributor, published by an editor, and read by the public', async () => {
       const id = await writeAndSubmit();

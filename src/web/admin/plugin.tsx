@@ -89,9 +89,19 @@ export async function adminPlugin(
     request.user = token ? await resolveSession(deps, token) : null;
   });
 
+  const contexts = new WeakMap<FastifyRequest, AdminContext>();
   const kit: AdminKit = {
     deps,
-    context: (request, reply) => adminContext(request, reply, deps, assets),
+    context: (request, reply) => {
+      // One context, so one CSRF token, per request: a second token would
+      // replace the first in the cookie, and the form would carry a stale one.
+      let ctx = contexts.get(request);
+      if (!ctx) {
+        ctx = adminContext(request, reply, deps, assets);
+        contexts.set(request, ctx);
+      }
+      return ctx;
+    },
     render: sendPage,
     redirect: (reply, location) =>
       reply.code(303).header('cache-control', 'no-store').redirect(location, 303),
