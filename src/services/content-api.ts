@@ -9,6 +9,7 @@ import { InvalidParameter } from '../lib/errors.js';
 import {
   findArticleById,
   findPublishedIdBySlug,
+  listLatest,
   listPublishedIds,
   type ArticleCursor,
   type ListingFilter,
@@ -74,7 +75,9 @@ async function filterOf(deps: ReadDeps, query: ArticleListQuery): Promise<Listin
   }
   if (query.tag !== undefined) {
     const tag = await findTagBySlug(db, query.tag);
-    if (!tag) throw new InvalidParameter('tag', 'No tag has this slug.');
+    // A tag of unpublished articles alone is answered like an unknown one (it may name an embargoed story).
+    const shown = tag && (await listLatest(db, 1, 0, { tagId: tag.id })).length > 0;
+    if (!tag || !shown) throw new InvalidParameter('tag', 'No tag has this slug.');
     filter.tagId = tag.id;
   }
   if (query.author !== undefined) {

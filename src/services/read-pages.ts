@@ -175,8 +175,9 @@ export interface ListingContent {
 
 /**
  * Page `page` of a section, tag or author page, found by slug; null when
- * the slug is unknown, or the page is past the end (page 1 of an empty
- * listing exists).
+ * the slug is unknown, or the page is past the end. A listing with nothing
+ * published is null too, like an unknown slug: a tag used only by a draft,
+ * scheduled or unpublished article must not confirm an embargoed story.
  */
 export async function getListing(
   deps: ReadDeps,
@@ -209,7 +210,7 @@ export async function getListing(
   }
   if (!owner) return null;
   const rows = await listLatest(db, LATEST_PAGE_SIZE + 1, (page - 1) * LATEST_PAGE_SIZE, filter);
-  if (rows.length === 0 && page > 1) return null;
+  if (rows.length === 0) return null;
   return {
     kind,
     id: owner.id,

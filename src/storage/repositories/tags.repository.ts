@@ -49,7 +49,8 @@ export interface TagWithCount extends Tag {
 
 /**
  * Every tag with its number of articles, by name: every article for the
- * newsroom, published ones only with `publishedOnly` (what the public sees).
+ * newsroom; with `publishedOnly` (what the public sees), published ones
+ * only, and only tags that have one (a tag of drafts alone stays unseen).
  */
 export async function listTags(
   db: Db,
@@ -64,6 +65,9 @@ export async function listTags(
     })
     .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.count('articles.id').as('n')])
     .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .$if(options.publishedOnly === true, (q) =>
+      q.having((eb) => eb.fn.count('articles.id'), '>', 0),
+    )
     .orderBy('tags.name')
     .execute();
   return rows.map((r) => ({
