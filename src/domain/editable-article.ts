@@ -2,6 +2,7 @@
  * An article as the newsroom edits it, and the rules on its fields.
  */
 import type { ArticleId } from './article-id.js';
+import type { Role } from './roles.js';
 import type { ArticleStatus } from './workflow.js';
 
 /** The fields a writer edits; everything a revision keeps. */
@@ -32,6 +33,11 @@ export interface EditableArticle extends ArticleContent {
   breakingUntil: Date | null;
   createdBy: string | null;
   updatedAt: Date;
+  /**
+   * While the article is unpublished, the role (now) of whoever unpublished
+   * it; null in every other status, or when that was the system.
+   */
+  unpublishedByRole: Role | null;
 }
 
 /** Longest values, in characters: what headlines, excerpts and SEO fields may hold. */

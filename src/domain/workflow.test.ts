@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_STATUSES, movesFrom, nextStatus, WORKFLOW_MOVES } from './workflow.js';
+import {
+  ARTICLE_STATUSES,
+  movePermission,
+  movesFrom,
+  nextStatus,
+  WORKFLOW_MOVES,
+} from './workflow.js';
 
 describe('the editorial workflow', () => {
   // Every (status, move) pair: where it leads, or '—' when the move is impossible there.
@@ -75,5 +81,35 @@ describe('the editorial workflow', () => {
 
   it('lists the moves possible from a draft', () => {
     expect(movesFrom('draft')).toEqual(['submit', 'publish', 'schedule', 'archive']);
+  });
+});
+
+describe('who may publish an unpublished article', () => {
+  it.each([
+    ['editor', 'article.publish.any'],
+    ['administrator', 'article.publish.any'],
+    ['author', 'article.publish'],
+    [null, 'article.publish'],
+  ] as const)('after an unpublish by %s, publishing needs %s', (role, permission) => {
+    expect(movePermission('publish', { status: 'unpublished', unpublishedByRole: role })).toBe(
+      permission,
+    );
+  });
+
+  it('asks only the usual permission of every other move', () => {
+    expect(
+      WORKFLOW_MOVES.map((move) =>
+        movePermission(move, { status: 'unpublished', unpublishedByRole: 'editor' }),
+      ),
+    ).toEqual([
+      'article.submit',
+      'article.edit',
+      'article.publish.any',
+      'article.schedule',
+      'article.schedule',
+      'article.unpublish',
+      'article.archive',
+      'article.archive',
+    ]);
   });
 });

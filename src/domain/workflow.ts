@@ -9,7 +9,7 @@
  *   scheduled ──unschedule──▶ draft
  *   draft|pending|published|unpublished ──archive──▶ archived ──restore──▶ draft
  */
-import type { ArticleVerb } from './roles.js';
+import { PERMISSIONS, type Action, type ArticleVerb, type Role } from './roles.js';
 
 export const ARTICLE_STATUSES = [
   'draft',
@@ -63,6 +63,30 @@ export const MOVE_PERMISSION: Readonly<
   archive: 'article.archive',
   restore: 'article.archive',
 };
+
+/**
+ * The permission `move` needs on this article: MOVE_PERMISSION, except that
+ * an article an editor took down stays down until an editor publishes it
+ * again. Once someone with `article.unpublish.any` (an editor or an
+ * administrator) has unpublished it, publishing needs `article.publish.any`:
+ * an author's right to publish their own articles does not undo an
+ * editor's decision (issue 13: an author had republished an article that
+ * an editor had unpublished).
+ *
+ * @example movePermission('publish', { status: 'unpublished', unpublishedByRole: 'editor' })
+ *   === 'article.publish.any'
+ */
+export function movePermission(
+  move: WorkflowMove,
+  article: { status: ArticleStatus; unpublishedByRole: Role | null },
+): (typeof MOVE_PERMISSION)[WorkflowMove] | Extract<Action, 'article.publish.any'> {
+  const byEditor =
+    article.unpublishedByRole !== null &&
+    PERMISSIONS[article.unpublishedByRole].has('article.unpublish.any');
+  return move === 'publish' && article.status === 'unpublished' && byEditor
+    ? 'article.publish.any'
+    : MOVE_PERMISSION[move];
+}
 
 /** The status a move leads to from `status`, or null when the move is not possible there. */
 export function nextStatus(status: ArticleStatus, move: WorkflowMove): ArticleStatus | null {

@@ -9,7 +9,7 @@ import type { ArticleId } from '../domain/article-id.js';
 import type { EditableArticle } from '../domain/editable-article.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
-  MOVE_PERMISSION,
+  movePermission,
   nextStatus,
   type ArticleStatus,
   type WorkflowMove,
@@ -27,7 +27,9 @@ export type MoveDeps = EditDeps;
 
 /**
  * Makes `move` on the article as `actor` (null: the system, for scheduled
- * publishing). `scheduledAt` is required for `schedule`.
+ * publishing). `scheduledAt` is required for `schedule`. Who may make it
+ * is domain/workflow.ts's movePermission (an editor's unpublish stands
+ * until an editor publishes again).
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
  *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `detail` names the
  *   fields); PUBLISH_MISSING_ALT (422, `detail` lists the images).
@@ -40,7 +42,7 @@ export async function moveArticle(
   options: { scheduledAt?: Date } = {},
 ): Promise<ArticleStatus> {
   const article = await loadArticle(deps, id);
-  if (actor !== null && !can(actor, MOVE_PERMISSION[move], article.authorIds)) {
+  if (actor !== null && !can(actor, movePermission(move, article), article.authorIds)) {
     throw new AppError('FORBIDDEN', `Your role does not allow this move (${move}).`, {
       status: 403,
     });

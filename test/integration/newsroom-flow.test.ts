@@ -116,6 +116,20 @@ describeEachDialect((dialect) => {
       }
     });
 
+    it('shows the author of an article an editor unpublished why there is no publish button', async () => {
+      const writer = await as('author');
+      const created = await writer.post('/admin/articles', ARTICLE);
+      const id = /\/admin\/articles\/(\d+)\/edit/.exec(String(created.headers.location))?.[1] ?? '';
+      await writer.post(`/admin/articles/${id}/move`, { move: 'publish' });
+      await (await as('editor')).post(`/admin/articles/${id}/move`, { move: 'unpublish' });
+      const page = (await writer.get(`/admin/articles/${id}/edit`)).body;
+      expect(page).toContain('أوقف محرّر نشر هذا المقال، فلا يعيد نشره إلا محرّر.');
+      expect(page).not.toContain('value="publish"');
+      const refused = await writer.post(`/admin/articles/${id}/move`, { move: 'publish' });
+      expect(refused.statusCode).toBe(403);
+      expect((await read(`/a/${id}`)).statusCode).toBe(404);
+    });
+
     it('shows a private preview to whoever has the link, and nothing once the link is replaced', async () => {
       const id = await writeAndSubmit();
       const editor = await as('editor');

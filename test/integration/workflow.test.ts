@@ -165,6 +165,21 @@ describeEachDialect((dialect) => {
       expect(await moveArticle(deps(), staff.editor, id, 'publish')).toBe('published');
     });
 
+    it("keeps an editor's unpublish standing until an editor publishes again", async () => {
+      const id = await draftBy(staff.author);
+      await moveArticle(deps(), staff.author, id, 'publish');
+      await moveArticle(deps(), staff.editor, id, 'unpublish');
+      expect((await loadArticle(deps(), id)).unpublishedByRole).toBe('editor');
+      expect(await codeOf(moveArticle(deps(), staff.author, id, 'publish'))).toBe('FORBIDDEN');
+      expect((await loadArticle(deps(), id)).status).toBe('unpublished');
+      expect(await moveArticle(deps(), staff.editor, id, 'publish')).toBe('published');
+      // The author's own unpublish is the author's to undo.
+      await moveArticle(deps(), staff.author, id, 'unpublish');
+      expect((await loadArticle(deps(), id)).unpublishedByRole).toBe('author');
+      expect(await moveArticle(deps(), staff.author, id, 'publish')).toBe('published');
+      expect((await loadArticle(deps(), id)).unpublishedByRole).toBeNull();
+    });
+
     it('walks draft → pending → draft → published → unpublished → published → archived → draft, and logs each move', async () => {
       const id = await draftBy(staff.author);
       await moveArticle(deps(), staff.author, id, 'submit');

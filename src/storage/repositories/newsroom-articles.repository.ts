@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { toArticleId, type ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
+import { isRole } from '../../domain/roles.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
 import type { Placement } from '../../domain/public-change.js';
 import type { Schema } from '../tables/schema.js';
@@ -38,7 +39,8 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
     .where('id', '=', bindId(id))
     .executeTakeFirst();
   if (!row) return null;
-  const [authors, tags] = await Promise.all([
+  const status = isArticleStatus(row.status) ? row.status : 'draft';
+  const [authors, tags, unpublisher] = await Promise.all([
     db
       .selectFrom('article_authors')
       .select('user_id')
@@ -52,10 +54,21 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
       .where('article_tags.article_id', '=', bindId(id))
       .orderBy('article_tags.position')
       .execute(),
+    status === 'unpublished'
+      ? db
+          .selectFrom('article_events as e')
+          .innerJoin('users as u', 'u.id', 'e.user_id')
+          .select('u.role')
+          .where('e.article_id', '=', bindId(id))
+          .where('e.move', '=', 'unpublish')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   return {
     id,
-    status: isArticleStatus(row.status) ? row.status : 'draft',
+    status,
     headline: row.headline,
     excerpt: row.excerpt,
     bodyHtml: row.body_html,
@@ -73,6 +86,7 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
     breakingUntil: toDateOrNull(row.breaking_until),
     createdBy: row.created_by === null ? null : toIdString(row.created_by),
     updatedAt: toDate(row.updated_at),
+    unpublishedByRole: unpublisher && isRole(unpublisher.role) ? unpublisher.role : null,
   };
 }
 

@@ -11,7 +11,7 @@ import type { MediaItem } from '../../../domain/media.js';
 import { can } from '../../../domain/roles.js';
 import type { Section } from '../../../domain/article.js';
 import type { User } from '../../../domain/user.js';
-import { MOVE_PERMISSION, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
+import { movePermission, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
 import type { WorkflowEvent } from '../../../storage/repositories/revisions.repository.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
@@ -260,7 +260,7 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
   const article = data.article;
   if (!article || !user) return null;
   const moves = movesFrom(article.status).filter((move) =>
-    can(user, MOVE_PERMISSION[move], article.authorIds),
+    can(user, movePermission(move, article), article.authorIds),
   );
   const action = (path: string) => `/admin/articles/${article.id}/${path}`;
   return (
@@ -279,6 +279,11 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
       {moves.map((move) => (
         <MoveForm ctx={ctx} move={move} action={action('move')} />
       ))}
+      {movePermission('publish', article) === 'article.publish.any' &&
+      can(user, 'article.publish', article.authorIds) &&
+      !moves.includes('publish') ? (
+        <p class="field__hint">{t('admin.workflow.heldByEditor')}</p>
+      ) : null}
       {can(user, 'article.breaking') ? (
         <form method="post" action={action('breaking')} class="stack">
           <CsrfField token={ctx.csrfToken} />
