@@ -21,7 +21,13 @@ import {
   updateUser,
   userSlugTaken,
 } from '../storage/repositories/users.repository.js';
-import { lockedUntil, recordFailure, recordSuccess, throttleKeys } from './login-throttle.js';
+import {
+  recordFailure,
+  recordSuccess,
+  releaseAttempt,
+  reserveAttempt,
+  throttleKeys,
+} from './login-throttle.js';
 
 type Db = Database['db'] | Transaction<Schema>;
 
@@ -128,7 +134,9 @@ export function createUser(deps: AccountDeps, input: NewAccount): Promise<User> 
 
 /**
  * Checks a sign-in. Unknown accounts, wrong passwords and deactivated
- * accounts all get the same answer, after the same work.
+ * accounts all get the same answer, after the same work. The attempt takes
+ * its place in the throttle's counts before the password is checked
+ * (login-throttle.ts), so parallel guesses cannot outrun the lock.
  * @throws AppError LOGIN_THROTTLED (429; `detail` = ISO instant the lock ends),
  *   LOGIN_FAILED (401).
  */
@@ -139,22 +147,31 @@ export async function signIn(
   const now = deps.now();
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.address);
-  const until = await lockedUntil(deps.database, keys, now);
+  const until = await reserveAttempt(deps.database, keys, now);
   if (until) {
     throw new AppError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later.', {
       status: 429,
       detail: until.toISOString(),
     });
   }
-  const user = await findUserByEmail(deps.database.db, email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
-  if (!user || !ok || user.status !== 'active') {
-    await recordFailure(deps.database, keys, now);
-    throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+  let settled = false;
+  try {
+    const user = await findUserByEmail(deps.database.db, email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+    settled = true;
+    if (!user || !ok || user.status !== 'active') {
+      await recordFailure(deps.database, keys, now);
+      throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+    }
+    await recordSuccess(deps.database, keys);
+    const { passwordHash: _hash, ...plain } = user;
+    return plain;
+  } finally {
+    // An error before the password was judged (the database, say) gives the
+    // places back; if that fails too, the first error is the one to report,
+    // and the places lapse with their window.
+    if (!settled) await releaseAttempt(deps.database, keys).catch(() => undefined);
   }
-  await recordSuccess(deps.database, keys);
-  const { passwordHash: _hash, ...plain } = user;
-  return plain;
 }
 
 async function existing(deps: AccountDeps, id: string): Promise<User> {
