@@ -13,11 +13,11 @@ import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/tables/schema.js';
 import { deleteSessionsOfUser } from '../storage/repositories/sessions.repository.js';
 import {
-  countActiveAdministrators,
   countUsers,
   findUserByEmail,
   findUserById,
   insertUser,
+  lockActiveAdministrators,
   updateUser,
   userSlugTaken,
 } from '../storage/repositories/users.repository.js';
@@ -180,10 +180,16 @@ async function existing(deps: AccountDeps, id: string): Promise<User> {
   return user;
 }
 
-/** Refuses to leave the newsroom without an active administrator. */
-async function keepAnAdministrator(deps: AccountDeps, user: User): Promise<void> {
-  if (user.role !== 'administrator' || user.status !== 'active') return;
-  if ((await countActiveAdministrators(deps.database.db)) <= 1) {
+/**
+ * Refuses to leave the newsroom without an active administrator: throws
+ * when `userId` is the only one. Runs in the transaction that makes the
+ * change, on the administrators it locks, so two administrators taking
+ * each other's rights at the same moment cannot both succeed.
+ * @throws AppError LAST_ADMINISTRATOR (409).
+ */
+async function keepAnAdministrator(trx: Transaction<Schema>, userId: string): Promise<void> {
+  const administrators = await lockActiveAdministrators(trx);
+  if (administrators.length <= 1 && administrators.includes(userId)) {
     throw new AppError(
       'LAST_ADMINISTRATOR',
       'This is the only active administrator; make another one first.',
@@ -197,8 +203,9 @@ async function keepAnAdministrator(deps: AccountDeps, user: User): Promise<void>
  * @throws USER_NOT_FOUND; LAST_ADMINISTRATOR (409).
  */
 export async function deactivateUser(deps: AccountDeps, id: string): Promise<void> {
-  await keepAnAdministrator(deps, await existing(deps, id));
+  await existing(deps, id);
   await deps.database.db.transaction().execute(async (trx) => {
+    await keepAnAdministrator(trx, id);
     await updateUser(trx, id, { status: 'deactivated' }, deps.now());
     await deleteSessionsOfUser(trx, id);
   });
@@ -258,8 +265,10 @@ export async function changeOwnPassword(
 export async function changeRole(deps: AccountDeps, id: string, role: string): Promise<void> {
   const user = await existing(deps, id);
   if (!isRole(role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
-  if (role !== 'administrator') await keepAnAdministrator(deps, user);
-  await updateUser(deps.database.db, id, { role }, deps.now());
+  await deps.database.db.transaction().execute(async (trx) => {
+    if (role !== 'administrator') await keepAnAdministrator(trx, user.id);
+    await updateUser(trx, id, { role }, deps.now());
+  });
 }
 
 /** The user with this e-mail address, or null (for the shell commands). */
