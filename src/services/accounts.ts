@@ -13,15 +13,21 @@ import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/tables/schema.js';
 import { deleteSessionsOfUser } from '../storage/repositories/sessions.repository.js';
 import {
-  countActiveAdministrators,
   countUsers,
   findUserByEmail,
   findUserById,
   insertUser,
+  lockActiveAdministrators,
   updateUser,
   userSlugTaken,
 } from '../storage/repositories/users.repository.js';
-import { lockedUntil, recordFailure, recordSuccess, throttleKeys } from './login-throttle.js';
+import {
+  recordFailure,
+  recordSuccess,
+  releaseAttempt,
+  reserveAttempt,
+  throttleKeys,
+} from './login-throttle.js';
 
 type Db = Database['db'] | Transaction<Schema>;
 
@@ -128,7 +134,9 @@ export function createUser(deps: AccountDeps, input: NewAccount): Promise<User> 
 
 /**
  * Checks a sign-in. Unknown accounts, wrong passwords and deactivated
- * accounts all get the same answer, after the same work.
+ * accounts all get the same answer, after the same work. The attempt takes
+ * its place in the throttle's counts before the password is checked
+ * (login-throttle.ts), so parallel guesses cannot outrun the lock.
  * @throws AppError LOGIN_THROTTLED (429; `detail` = ISO instant the lock ends),
  *   LOGIN_FAILED (401).
  */
@@ -139,22 +147,31 @@ export async function signIn(
   const now = deps.now();
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.address);
-  const until = await lockedUntil(deps.database, keys, now);
+  const until = await reserveAttempt(deps.database, keys, now);
   if (until) {
     throw new AppError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later.', {
       status: 429,
       detail: until.toISOString(),
     });
   }
-  const user = await findUserByEmail(deps.database.db, email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
-  if (!user || !ok || user.status !== 'active') {
-    await recordFailure(deps.database, keys, now);
-    throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+  let settled = false;
+  try {
+    const user = await findUserByEmail(deps.database.db, email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+    settled = true;
+    if (!user || !ok || user.status !== 'active') {
+      await recordFailure(deps.database, keys, now);
+      throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+    }
+    await recordSuccess(deps.database, keys);
+    const { passwordHash: _hash, ...plain } = user;
+    return plain;
+  } finally {
+    // An error before the password was judged (the database, say) gives the
+    // places back; if that fails too, the first error is the one to report,
+    // and the places lapse with their window.
+    if (!settled) await releaseAttempt(deps.database, keys).catch(() => undefined);
   }
-  await recordSuccess(deps.database, keys);
-  const { passwordHash: _hash, ...plain } = user;
-  return plain;
 }
 
 async function existing(deps: AccountDeps, id: string): Promise<User> {
@@ -163,10 +180,16 @@ async function existing(deps: AccountDeps, id: string): Promise<User> {
   return user;
 }
 
-/** Refuses to leave the newsroom without an active administrator. */
-async function keepAnAdministrator(deps: AccountDeps, user: User): Promise<void> {
-  if (user.role !== 'administrator' || user.status !== 'active') return;
-  if ((await countActiveAdministrators(deps.database.db)) <= 1) {
+/**
+ * Refuses to leave the newsroom without an active administrator: throws
+ * when `userId` is the only one. Runs in the transaction that makes the
+ * change, on the administrators it locks, so two administrators taking
+ * each other's rights at the same moment cannot both succeed.
+ * @throws AppError LAST_ADMINISTRATOR (409).
+ */
+async function keepAnAdministrator(trx: Transaction<Schema>, userId: string): Promise<void> {
+  const administrators = await lockActiveAdministrators(trx);
+  if (administrators.length <= 1 && administrators.includes(userId)) {
     throw new AppError(
       'LAST_ADMINISTRATOR',
       'This is the only active administrator; make another one first.',
@@ -180,8 +203,9 @@ async function keepAnAdministrator(deps: AccountDeps, user: User): Promise<void>
  * @throws USER_NOT_FOUND; LAST_ADMINISTRATOR (409).
  */
 export async function deactivateUser(deps: AccountDeps, id: string): Promise<void> {
-  await keepAnAdministrator(deps, await existing(deps, id));
+  await existing(deps, id);
   await deps.database.db.transaction().execute(async (trx) => {
+    await keepAnAdministrator(trx, id);
     await updateUser(trx, id, { status: 'deactivated' }, deps.now());
     await deleteSessionsOfUser(trx, id);
   });
@@ -241,8 +265,10 @@ export async function changeOwnPassword(
 export async function changeRole(deps: AccountDeps, id: string, role: string): Promise<void> {
   const user = await existing(deps, id);
   if (!isRole(role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
-  if (role !== 'administrator') await keepAnAdministrator(deps, user);
-  await updateUser(deps.database.db, id, { role }, deps.now());
+  await deps.database.db.transaction().execute(async (trx) => {
+    if (role !== 'administrator') await keepAnAdministrator(trx, user.id);
+    await updateUser(trx, id, { role }, deps.now());
+  });
 }
 
 /** The user with this e-mail address, or null (for the shell commands). */

@@ -180,7 +180,7 @@ describeEachDialect((dialect) => {
       const owner = await setUp();
       const list = (await owner.get('/admin/users')).body;
       const id = /action="\/admin\/users\/(\d+)\/deactivate"/.exec(list)?.[1];
-      const res = await owner.post(`/admin/users/${id}/deactivate`);
+      const res = await owner.post(`/admin/users/${id}/deactivate`, { confirm: 'yes' });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain('هذا هو المدير الوحيد النشط؛ عيّن مديراً آخر أولاً.');
     });

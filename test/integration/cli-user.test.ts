@@ -77,6 +77,38 @@ describe('midad user', () => {
     expect(err).toEqual(['midad: No user has the e-mail address nobody@x.org.']);
   });
 
+  it('reactivates a deactivated user, and says clearly when the user does not exist', async () => {
+    const add = ['user', 'add', '--db', db, '--name', 'كاتب', '--role', 'author'];
+    await run([...add, '--email', 'a@x.org']);
+    const password = /^password: (\S+)$/.exec(out[1] ?? '')?.[1] ?? '';
+    expect(await run(['user', 'deactivate', '--db', db, '--email', 'a@x.org'])).toBe(0);
+    expect(await canSignIn('a@x.org', password)).toBe(false);
+    out.length = 0;
+
+    expect(await run(['user', 'reactivate', '--db', db, '--email', 'A@x.org'])).toBe(0);
+    expect(out).toEqual(['reactivated a@x.org']);
+    expect(await canSignIn('a@x.org', password)).toBe(true);
+
+    expect(await run(['user', 'reactivate', '--db', db, '--email', 'nobody@x.org'])).toBe(1);
+    expect(err).toEqual(['midad: No user has the e-mail address nobody@x.org.']);
+  });
+
+  it('refuses to deactivate the last active administrator, who still signs in', async () => {
+    const add = ['user', 'add', '--db', db, '--name', 'مدير', '--role', 'administrator'];
+    await run([...add, '--email', 'boss@x.org']);
+    const password = /^password: (\S+)$/.exec(out[1] ?? '')?.[1] ?? '';
+
+    expect(await run(['user', 'deactivate', '--db', db, '--email', 'boss@x.org'])).toBe(1);
+    expect(err).toEqual([
+      'midad: boss@x.org is the only active administrator: make another user an administrator first (midad user add --role administrator).',
+    ]);
+    expect(await canSignIn('boss@x.org', password)).toBe(true);
+
+    await run([...add, '--email', 'deputy@x.org']);
+    expect(await run(['user', 'deactivate', '--db', db, '--email', 'boss@x.org'])).toBe(0);
+    expect(await canSignIn('boss@x.org', password)).toBe(false);
+  });
+
   it('refuses an unknown role and a bad e-mail address', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(

@@ -1,5 +1,5 @@
 /**
- * `midad user add|reset-password|deactivate|list`: account management from
+ * `midad user add|reset-password|deactivate|reactivate|list`: account management from
  * the shell, for the first administrator of a server without a mail
  * server, and for locked-out newsrooms. A password is read from standard
  * input with `--password-stdin`; otherwise a random one is made and
@@ -7,13 +7,15 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { isRole, ROLES, type Role } from '../../domain/roles.js';
+import { normalizeEmail } from '../../domain/user.js';
 import { loadConfig } from '../../config/load.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, hasCode } from '../../lib/errors.js';
 import { randomToken } from '../../lib/tokens.js';
 import {
   createUser,
   deactivateUser,
   findUserIdByEmail,
+  reactivateUser,
   resetPassword,
 } from '../../services/accounts.js';
 import type { Database } from '../../storage/database.js';
@@ -118,17 +120,42 @@ export function userCommand(): Command {
     });
   user
     .command('deactivate')
-    .description('stop a user from signing in (bylines stay)')
+    .description('stop a user from signing in (bylines stay); never the last active administrator')
+    .requiredOption('--email <address>', 'the user')
+    .addOption(dbFileOption())
+    .addOption(databaseUrlOption())
+    .action(async (opts: { email: string } & DatabaseFlags) => {
+      const email = normalizeEmail(opts.email);
+      await withDatabase(opts, async (database) => {
+        try {
+          await deactivateUser(
+            { database, now: () => new Date() },
+            await userIdOf(database, opts.email),
+          );
+        } catch (error) {
+          if (!hasCode(error, 'LAST_ADMINISTRATOR')) throw error;
+          throw new AppError(
+            'LAST_ADMINISTRATOR',
+            `${email} is the only active administrator: make another user an administrator first (midad user add --role administrator).`,
+            { cause: error },
+          );
+        }
+        console.log(`deactivated ${email}`);
+      });
+    });
+  user
+    .command('reactivate')
+    .description('let a deactivated user sign in again')
     .requiredOption('--email <address>', 'the user')
     .addOption(dbFileOption())
     .addOption(databaseUrlOption())
     .action(async (opts: { email: string } & DatabaseFlags) => {
       await withDatabase(opts, async (database) => {
-        await deactivateUser(
+        await reactivateUser(
           { database, now: () => new Date() },
           await userIdOf(database, opts.email),
         );
-        console.log(`deactivated ${opts.email.trim().toLowerCase()}`);
+        console.log(`reactivated ${normalizeEmail(opts.email)}`);
       });
     });
   user

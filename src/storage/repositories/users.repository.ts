@@ -4,6 +4,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isRole, type Role } from '../../domain/roles.js';
 import type { User, UserStatus } from '../../domain/user.js';
+import { forUpdate } from '../dialects/row-locks.js';
 import type { Schema, UsersTable } from '../tables/schema.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
 
@@ -51,6 +52,24 @@ export async function countActiveAdministrators(db: Db): Promise<number> {
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
   return toInt(row.n as bigint | number | string);
+}
+
+/**
+ * The ids of the active administrators, by id, locked until the
+ * transaction `trx` ends (PostgreSQL; SQLite writes one at a time): a
+ * change that must leave one of them active decides on what it read here.
+ */
+export async function lockActiveAdministrators(trx: Transaction<Schema>): Promise<string[]> {
+  const rows = await forUpdate(
+    trx,
+    trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('status', '=', 'active')
+      .orderBy('id'),
+  ).execute();
+  return rows.map((r) => toIdString(r.id));
 }
 
 /** The user with this (lower-cased) e-mail address, with the hash, or null. */

@@ -3,6 +3,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isRole } from '../../../domain/roles.js';
+import { AppError } from '../../../lib/errors.js';
 import {
   changeRole,
   createUser,
@@ -14,6 +15,7 @@ import { listUsers } from '../../../storage/repositories/users.repository.js';
 import { NOTICES, type AdminKit } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
+import { clearSessionCookie } from '../session-cookie.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { UsersPage } from '../views/users-page.js';
 
@@ -40,11 +42,19 @@ async function showUsers(
   );
 }
 
-/** A POST on one user: run `change`, then back to the list, or the list with the error. */
+/**
+ * A POST on one user: run `change` (given the signed-in user's id), then
+ * to where it says (default: back to the list), or the list with the error.
+ */
 function userAction(
   id: string,
   url: string,
-  change: (kit: AdminKit, userId: string, body: unknown) => Promise<void>,
+  change: (
+    kit: AdminKit,
+    userId: string,
+    body: unknown,
+    actorId: string | undefined,
+  ) => Promise<string | void>,
 ): AdminRoute {
   return adminRoute({
     id,
@@ -53,16 +63,44 @@ function userAction(
     permission: 'user.manage',
     handler: async (request, reply, kit) => {
       const userId = field(request.params, 'id');
+      let next: string | void;
       try {
-        await change(kit, userId, request.body);
+        next = await change(kit, userId, request.body, request.user?.id);
       } catch (error) {
         const errors = formErrorsOf(kit.context(request, reply).t, error);
         const message = errors.form ?? Object.values(errors.fields ?? {})[0];
         return showUsers(request, reply, kit, { errors: { form: message }, status: 422 });
       }
-      return kit.redirect(reply, '/admin/users?notice=user-updated');
+      if (next === SIGNED_OUT) clearSessionCookie(request, reply);
+      return kit.redirect(reply, next ?? '/admin/users?notice=user-updated');
     },
   });
+}
+
+/** Where an administrator who deactivated their own account goes: their session has ended. */
+const SIGNED_OUT = '/admin/login';
+
+/**
+ * Deactivates a user; one's own account only with the form's "yes" box
+ * ticked (`confirm=yes`), since it signs one out for good (issue 13).
+ * @throws AppError SELF_DEACTIVATION_NOT_CONFIRMED (422); what deactivateUser throws.
+ */
+async function deactivate(
+  kit: AdminKit,
+  userId: string,
+  body: unknown,
+  actorId: string | undefined,
+): Promise<string | void> {
+  const self = userId === actorId;
+  if (self && field(body, 'confirm') !== 'yes') {
+    throw new AppError(
+      'SELF_DEACTIVATION_NOT_CONFIRMED',
+      'To deactivate your own account, tick the box that confirms it.',
+      { status: 422 },
+    );
+  }
+  await deactivateUser(kit.deps, userId);
+  return self ? SIGNED_OUT : undefined;
 }
 
 export const usersRoutes: AdminRoute[] = [
@@ -100,9 +138,7 @@ export const usersRoutes: AdminRoute[] = [
   userAction('users.role', '/admin/users/:id/role', (kit, id, body) =>
     changeRole(kit.deps, id, field(body, 'role')),
   ),
-  userAction('users.deactivate', '/admin/users/:id/deactivate', (kit, id) =>
-    deactivateUser(kit.deps, id),
-  ),
+  userAction('users.deactivate', '/admin/users/:id/deactivate', deactivate),
   userAction('users.reactivate', '/admin/users/:id/reactivate', (kit, id) =>
     reactivateUser(kit.deps, id),
   ),

@@ -1,14 +1,15 @@
 /**
  * Users, for administrators: the list with each user's role and status,
- * and forms to add a user, change a role, deactivate or reactivate, and
- * set a new password (there is no mail server to send reset links).
+ * and forms to add a user, change a role, deactivate (one's own account
+ * only with a ticked confirmation box) or reactivate, and set a new
+ * password (there is no mail server to send reset links).
  */
 import { ROLES, type Role } from '../../../domain/roles.js';
 import type { User } from '../../../domain/user.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { ConfirmedActionForm, CsrfField, Field, FormError } from './form-fields.js';
 
 export function RoleSelect(props: { ctx: AdminContext; value: Role; id: string }) {
   return (
@@ -58,18 +59,28 @@ export function UsersPage(props: {
                   {t('admin.users.changeRole')}
                 </button>
               </form>
-              <form
-                method="post"
-                action={`/admin/users/${user.id}/${user.status === 'active' ? 'deactivate' : 'reactivate'}`}
-                class="inline-form"
-              >
-                <CsrfField token={ctx.csrfToken} />
-                <button type="submit" class="button">
-                  {user.status === 'active'
-                    ? t('admin.users.deactivate')
-                    : t('admin.users.reactivate')}
-                </button>
-              </form>
+              {user.status === 'active' && user.id === ctx.user?.id ? (
+                // One's own account: signing oneself out for good takes a ticked box.
+                <ConfirmedActionForm
+                  action={`/admin/users/${user.id}/deactivate`}
+                  csrfToken={ctx.csrfToken}
+                  confirmLabel={t('admin.users.confirmDeactivateSelf')}
+                  buttonLabel={t('admin.users.deactivate')}
+                />
+              ) : (
+                <form
+                  method="post"
+                  action={`/admin/users/${user.id}/${user.status === 'active' ? 'deactivate' : 'reactivate'}`}
+                  class="inline-form"
+                >
+                  <CsrfField token={ctx.csrfToken} />
+                  <button type="submit" class="button">
+                    {user.status === 'active'
+                      ? t('admin.users.deactivate')
+                      : t('admin.users.reactivate')}
+                  </button>
+                </form>
+              )}
               <form method="post" action={`/admin/users/${user.id}/password`} class="inline-form">
                 <CsrfField token={ctx.csrfToken} />
                 <label class="visually-hidden" for={`password-${user.id}`}>
