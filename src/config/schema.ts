@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../lib/time-zone.js';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
 /** True for an http(s) URL with nothing after the host (a trailing slash is allowed). */
 function isOrigin(value: string): boolean {
@@ -101,11 +102,22 @@ export const configSchema = z.object({
   viewBeaconsPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a reverse proxy. Env `MIDAD_TRUST_PROXY` (true/false). */
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto/-Host are believed:
+   * `false` (none), or their addresses and CIDRs, comma-separated
+   * (`127.0.0.1` for nginx on the same server). `true` is refused (any
+   * client could then pick its address): see trusted-proxies.ts. Env
+   * `MIDAD_TRUST_PROXY`.
+   */
   trustProxy: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((value, ctx): TrustedProxies => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed === false || !('error' in parsed)) return parsed;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
   /** Import the demo article into an empty database at start. Env `MIDAD_DEMO` (true/false). */
   demoContent: z
     .enum(['true', 'false'])
