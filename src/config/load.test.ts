@@ -129,3 +129,25 @@ describe('loadConfig, trusted proxies (MIDAD_TRUST_PROXY)', () => {
     },
   );
 });
+
+describe('loadConfig, allowed hosts (MIDAD_ALLOWED_HOSTS)', () => {
+  it('is unset by default', () => {
+    expect(loadConfig({}).allowedHosts).toBeUndefined();
+  });
+
+  it('reads hosts, with or without a port, lower-cased', () => {
+    expect(
+      loadConfig({ MIDAD_ALLOWED_HOSTS: 'News.Example, www.news.example:8080,[::1]:3000' })
+        .allowedHosts,
+    ).toEqual(['news.example', 'www.news.example:8080', '[::1]:3000']);
+  });
+
+  it.each(['https://news.example', 'news.example/', 'news.example,', '*', 'news example'])(
+    'refuses %j, naming the bad entry',
+    (value) => {
+      expect(() => loadConfig({ MIDAD_ALLOWED_HOSTS: value })).toThrow(
+        /MIDAD_ALLOWED_HOSTS: ".*" is not a host such as news.example or news.example:8080/,
+      );
+    },
+  );
+});

@@ -3,6 +3,7 @@
  * docs/settings.md lists them for operators; keep the two in step.
  */
 import { z } from 'zod';
+import { parseHostHeader, type HostHeader } from '../lib/host-header.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
@@ -62,7 +63,7 @@ export const configSchema = z.object({
   /**
    * The public origin of the site (`https://news.example`), used for
    * canonical URLs and short links. Env `MIDAD_BASE_URL`. When unset, the
-   * origin of each request is used.
+   * origin of each request is used, if its host is allowed (`allowedHosts`).
    */
   baseUrl: z
     .string()
@@ -70,6 +71,29 @@ export const configSchema = z.object({
       message: 'not an origin such as https://news.example (scheme and host, no path)',
     })
     .transform((u) => new URL(u).origin)
+    .optional(),
+  /**
+   * The hosts (`news.example`, `news.example:8080`) whose requests are
+   * answered, comma-separated; any other Host gets 400. Unset: with
+   * `baseUrl`, any well-formed Host (it is written nowhere); without it,
+   * the listen address and localhost on the port the request came to.
+   * Env `MIDAD_ALLOWED_HOSTS`.
+   */
+  allowedHosts: z
+    .string()
+    .transform((value, ctx): readonly string[] => {
+      const entries = value.split(',').map((entry) => entry.trim());
+      const hosts = entries.map(parseHostHeader);
+      const bad = entries.find((_entry, i) => hosts[i] === null);
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(bad)} is not a host such as news.example or news.example:8080`,
+        });
+        return z.NEVER;
+      }
+      return Object.freeze(hosts.map((host) => (host as HostHeader).host));
+    })
     .optional(),
   /** The newspaper's name, shown in the header and titles. Env `MIDAD_SITE_NAME`. */
   siteName: z.string().min(1).default('مداد'),

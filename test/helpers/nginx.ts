@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { send } from './raw-http.js';
 
 export const NGINX = '/usr/sbin/nginx';
 
@@ -135,52 +135,4 @@ export async function startNginxProxy(upstream: string): Promise<NginxProxy> {
   const text = existsSync(log) ? readFileSync(log, 'utf8').slice(-1000) : 'no log';
   await stop();
   throw new Error(`nginx did not answer: ${text}`);
-}
-
-/** A request as a reader sends it, from the address `from` of the loopback network. */
-export interface ReaderRequest {
-  method?: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** The client's own address (127.0.0.0/8 on Linux); default 127.0.0.1. */
-  from?: string;
-}
-
-export interface ReaderResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** Sends one request to 127.0.0.1:`port` on a new connection from `from`. */
-export function send(port: number, req: ReaderRequest): Promise<ReaderResponse> {
-  return new Promise((resolve, reject) => {
-    const body = req.body ?? '';
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port,
-        localAddress: req.from ?? '127.0.0.1',
-        method: req.method ?? 'GET',
-        path: req.path,
-        agent: false,
-        headers: { 'content-length': String(Buffer.byteLength(body)), ...req.headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
 }

@@ -14,7 +14,8 @@ import type { ArticleId } from '../../src/domain/article-id.js';
 import { setUpOwner } from '../../src/services/accounts.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
-import { nginxAvailable, send, startNginxProxy, type NginxProxy } from '../helpers/nginx.js';
+import { nginxAvailable, startNginxProxy, type NginxProxy } from '../helpers/nginx.js';
+import { send } from '../helpers/raw-http.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
 
@@ -36,7 +37,10 @@ interface Stack {
   nginx: NginxProxy;
 }
 
-/** A new database (the demo article, an owner), `midad serve` on it, nginx in front. */
+/**
+ * A new database (the demo article, an owner), `midad serve` on it (with
+ * MIDAD_BASE_URL unless `env` empties it), nginx in front.
+ */
 async function startStack(env: Record<string, string>): Promise<Stack> {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'midad-nginx-')), 'midad.db');
   const database = await openDatabase({ file: dbFile });
@@ -48,7 +52,11 @@ async function startStack(env: Record<string, string>): Promise<Stack> {
   } finally {
     await database.close();
   }
-  const server = await startServe(['--db', dbFile], { MIDAD_TRUST_PROXY: TRUST_PROXY, ...env });
+  const server = await startServe(['--db', dbFile], {
+    MIDAD_TRUST_PROXY: TRUST_PROXY,
+    MIDAD_BASE_URL: 'https://news.example',
+    ...env,
+  });
   try {
     return { dbFile, server, nginx: await startNginxProxy(server.origin) };
   } catch (error) {
@@ -142,6 +150,34 @@ describe.skipIf(!nginxAvailable())('behind the documented nginx', { timeout: 120
       // The lock is the reader's address, not nginx's: another reader signs in.
       const other = await signIn(OTHER_READER, 21, EMAIL, PASSWORD);
       expect([other.status, other.headers.location]).toEqual([303, '/admin']);
+    } finally {
+      await stopStack(stack);
+    }
+  });
+
+  it('writes only an allowed host, whatever X-Forwarded-Host a reader sends, and warns without a base URL', async () => {
+    const stack = await startStack({
+      MIDAD_BASE_URL: '',
+      MIDAD_ALLOWED_HOSTS: 'news.example',
+      NODE_ENV: 'production',
+    });
+    try {
+      const get = (headers: Record<string, string>) =>
+        send(stack.nginx.port, {
+          path: `/a/${SEED_ID}`,
+          from: READER,
+          headers: { 'user-agent': BROWSER, ...headers },
+        });
+      const page = await get({ host: 'news.example', 'x-forwarded-host': 'evil.example' });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(`<link rel="canonical" href="http://news.example/a/${SEED_ID}"`);
+      expect(page.body).not.toContain('evil.example');
+      const evil = await get({ host: 'evil.example' });
+      expect(evil.status).toBe(400);
+      expect(evil.body).not.toContain('evil.example');
+      expect(stack.server.output()).toContain(
+        'MIDAD_BASE_URL is unset: links in pages, feeds and sitemaps are made from each request',
+      );
     } finally {
       await stopStack(stack);
     }
