@@ -157,8 +157,9 @@ export async function startServer(
       MIDAD_LOG_LEVEL: 'warn',
       MIDAD_MEDIA_DIR: join(dir, 'media'),
       MIDAD_DEMO: 'false',
-      // The beacon load sends each visitor from an address of its own (X-Forwarded-For).
-      MIDAD_TRUST_PROXY: 'true',
+      // The beacon load sends each visitor from an address of its own (X-Forwarded-For),
+      // as a proxy on 127.0.0.1 would.
+      MIDAD_TRUST_PROXY: '127.0.0.1',
       ...env,
     },
     stdio: ['ignore', log, log],

@@ -92,3 +92,62 @@ describe('loadConfig, media settings', () => {
     expect(() => loadConfig({ MIDAD_UPLOAD_MAX_BYTES: limit })).toThrow(/MIDAD_UPLOAD_MAX_BYTES: /);
   });
 });
+
+describe('loadConfig, trusted proxies (MIDAD_TRUST_PROXY)', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ MIDAD_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8,127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    [' ::1 , fd00::/8 ', ['::1', 'fd00::/8']],
+    ['loopback', ['loopback']],
+  ])('reads the proxies %j', (value, proxies) => {
+    expect(loadConfig({ MIDAD_TRUST_PROXY: value }).trustProxy).toEqual(proxies);
+  });
+
+  it('refuses true, and says what to write instead', () => {
+    expect(() => loadConfig({ MIDAD_TRUST_PROXY: 'true' })).toThrow(
+      "Invalid settings: MIDAD_TRUST_PROXY: true would believe the X-Forwarded-For header of any client, so readers could pick their own address; name the proxies' addresses instead: 127.0.0.1 for nginx on this server, or addresses and CIDRs such as 10.0.0.0/8,127.0.0.1",
+    );
+  });
+
+  it('refuses a count of proxies, which Fastify ignores', () => {
+    expect(() => loadConfig({ MIDAD_TRUST_PROXY: '1' })).toThrow(
+      /MIDAD_TRUST_PROXY: a count of proxies is not taken .*127\.0\.0\.1 for nginx on this server/,
+    );
+  });
+
+  it.each(['127.1', '10.0.0.0/33', 'nginx', '127.0.0.1,', '*', '0x7f.0.0.1'])(
+    'refuses %j, naming it',
+    (value) => {
+      expect(() => loadConfig({ MIDAD_TRUST_PROXY: value })).toThrow(
+        /MIDAD_TRUST_PROXY: ".*" is not an address, a CIDR or loopback\/linklocal\/uniquelocal/,
+      );
+    },
+  );
+});
+
+describe('loadConfig, allowed hosts (MIDAD_ALLOWED_HOSTS)', () => {
+  it('is unset by default', () => {
+    expect(loadConfig({}).allowedHosts).toBeUndefined();
+  });
+
+  it('reads hosts, with or without a port, lower-cased', () => {
+    expect(
+      loadConfig({ MIDAD_ALLOWED_HOSTS: 'News.Example, www.news.example:8080,[::1]:3000' })
+        .allowedHosts,
+    ).toEqual(['news.example', 'www.news.example:8080', '[::1]:3000']);
+  });
+
+  it.each(['https://news.example', 'news.example/', 'news.example,', '*', 'news example'])(
+    'refuses %j, naming the bad entry',
+    (value) => {
+      expect(() => loadConfig({ MIDAD_ALLOWED_HOSTS: value })).toThrow(
+        /MIDAD_ALLOWED_HOSTS: ".*" is not a host such as news.example or news.example:8080/,
+      );
+    },
+  );
+});

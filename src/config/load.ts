@@ -14,6 +14,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   databaseUrl: 'MIDAD_DATABASE_URL',
   databaseReadUrl: 'MIDAD_DATABASE_READ_URL',
   baseUrl: 'MIDAD_BASE_URL',
+  allowedHosts: 'MIDAD_ALLOWED_HOSTS',
   siteName: 'MIDAD_SITE_NAME',
   timeZone: 'MIDAD_TIMEZONE',
   numerals: 'MIDAD_NUMERALS',

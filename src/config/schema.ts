@@ -3,7 +3,9 @@
  * docs/settings.md lists them for operators; keep the two in step.
  */
 import { z } from 'zod';
+import { parseHostHeader, type HostHeader } from '../lib/host-header.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
 /** True for an http(s) URL with nothing after the host (a trailing slash is allowed). */
 function isOrigin(value: string): boolean {
@@ -61,7 +63,7 @@ export const configSchema = z.object({
   /**
    * The public origin of the site (`https://news.example`), used for
    * canonical URLs and short links. Env `MIDAD_BASE_URL`. When unset, the
-   * origin of each request is used.
+   * origin of each request is used, if its host is allowed (`allowedHosts`).
    */
   baseUrl: z
     .string()
@@ -69,6 +71,29 @@ export const configSchema = z.object({
       message: 'not an origin such as https://news.example (scheme and host, no path)',
     })
     .transform((u) => new URL(u).origin)
+    .optional(),
+  /**
+   * The hosts (`news.example`, `news.example:8080`) whose requests are
+   * answered, comma-separated; any other Host gets 400. Unset: with
+   * `baseUrl`, any well-formed Host (it is written nowhere); without it,
+   * the listen address and localhost on the port the request came to.
+   * Env `MIDAD_ALLOWED_HOSTS`.
+   */
+  allowedHosts: z
+    .string()
+    .transform((value, ctx): readonly string[] => {
+      const entries = value.split(',').map((entry) => entry.trim());
+      const hosts = entries.map(parseHostHeader);
+      const bad = entries.find((_entry, i) => hosts[i] === null);
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(bad)} is not a host such as news.example or news.example:8080`,
+        });
+        return z.NEVER;
+      }
+      return Object.freeze(hosts.map((host) => (host as HostHeader).host));
+    })
     .optional(),
   /** The newspaper's name, shown in the header and titles. Env `MIDAD_SITE_NAME`. */
   siteName: z.string().min(1).default('مداد'),
@@ -101,11 +126,22 @@ export const configSchema = z.object({
   viewBeaconsPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a reverse proxy. Env `MIDAD_TRUST_PROXY` (true/false). */
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto/-Host are believed:
+   * `false` (none), or their addresses and CIDRs, comma-separated
+   * (`127.0.0.1` for nginx on the same server). `true` is refused (any
+   * client could then pick its address): see trusted-proxies.ts. Env
+   * `MIDAD_TRUST_PROXY`.
+   */
   trustProxy: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((value, ctx): TrustedProxies => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed === false || !('error' in parsed)) return parsed;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
   /** Import the demo article into an empty database at start. Env `MIDAD_DEMO` (true/false). */
   demoContent: z
     .enum(['true', 'false'])

@@ -18,6 +18,7 @@ import { CachedPages } from './cache/cached-pages.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
 import { PageCache } from './cache/page-cache.js';
 import { errorHandling } from './plugins/error-handling.js';
+import { hostPolicy } from './plugins/host-check.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
@@ -80,8 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendar: 'gregory',
   };
   const t = translator('ar');
-  const originOf = (request: FastifyRequest): string =>
-    config.baseUrl ?? `${request.protocol}://${request.host}`;
+  const hosts = hostPolicy(config);
+  const originOf = hosts.originOf;
   const pageContext = (request: FastifyRequest): PageContext => ({
     siteName: config.siteName,
     locale,
@@ -113,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
             },
           },
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // A malformed or over-long URL fails before routing: answer it with our pages too.
     frameworkErrors: (error, request, reply) => {
@@ -157,6 +158,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('publicChange', publicChange);
 
+  // Before every route, the 404 handler and the error pages: a malformed or foreign Host gets 400.
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = hosts.refusal(request);
+    if (refusal === null) return;
+    request.log.info({ refusal }, 'host refused');
+    if (!request.url.startsWith('/api/')) return sendError(request, reply, { pageContext }, 400);
+    // In the shape of the Content API's errors, which its response schemas require.
+    return reply
+      .code(400)
+      .header('cache-control', 'no-store')
+      .send({
+        error: {
+          code: 'BAD_HOST',
+          message: 'The Host header is malformed, or names a host not served here.',
+        },
+      });
+  });
   errorHandling(app, { pageContext });
   securityHeaders(app, { headScriptHash: assets.headScriptHash });
   await app.register(compress, { threshold: 1024 });

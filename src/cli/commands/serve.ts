@@ -6,6 +6,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { startWarnings } from '../../config/warnings.js';
 import type { Config } from '../../config/schema.js';
 import {
   localChannel,
@@ -110,6 +111,7 @@ export function serveCommand(): Command {
         : undefined;
       const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
+      for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
       viewCounter.start(config.viewFlushMs);
       try {
         await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,7 @@
 /**
  * The session cookie: HttpOnly, SameSite=Lax, path /admin, Secure whenever
  * the request came over HTTPS (directly, or through a proxy when
- * MIDAD_TRUST_PROXY is on, which makes Fastify read X-Forwarded-Proto).
+ * MIDAD_TRUST_PROXY names that proxy, which makes Fastify read X-Forwarded-Proto).
  */
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './load.js';
+import { startWarnings } from './warnings.js';
+
+describe('startWarnings', () => {
+  it('warns in production when MIDAD_BASE_URL is unset, naming the hosts answered', () => {
+    expect(startWarnings(loadConfig({}), { NODE_ENV: 'production' })).toEqual([
+      "MIDAD_BASE_URL is unset: links in pages, feeds and sitemaps are made from each request's Host, and only the listen address and localhost (MIDAD_ALLOWED_HOSTS is unset) are answered; other hosts get 400. Set MIDAD_BASE_URL to the public origin, such as https://news.example.",
+    ]);
+    const listed = loadConfig({ MIDAD_ALLOWED_HOSTS: 'news.example,www.news.example' });
+    expect(startWarnings(listed, { NODE_ENV: 'production' })[0]).toContain(
+      'only MIDAD_ALLOWED_HOSTS (news.example, www.news.example) are answered',
+    );
+  });
+
+  it('says nothing with a base URL, or outside production', () => {
+    const withBase = loadConfig({ MIDAD_BASE_URL: 'https://news.example' });
+    expect(startWarnings(withBase, { NODE_ENV: 'production' })).toEqual([]);
+    expect(startWarnings(loadConfig({}), {})).toEqual([]);
+    expect(startWarnings(loadConfig({}), { NODE_ENV: 'development' })).toEqual([]);
+  });
+});
