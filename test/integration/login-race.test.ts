@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type * as PasswordHash from '../../src/lib/password-hash.js';
-import { setUpOwner } from '../../src/services/accounts.js';
+import { setUpOwner, signIn } from '../../src/services/accounts.js';
+import { openDatabase } from '../../src/storage/database.js';
 import {
   ACCOUNT_FAILURES,
   ADDRESS_FAILURES,
@@ -152,4 +153,35 @@ describeEachDialect((dialect) => {
     clock = new Date(NOW.getTime() + WINDOW_MS + 1000);
     expect((await user.post('/admin/login', OWNER)).headers.location).toBe('/admin');
   }, 120_000);
+
+  // Several instances run only on PostgreSQL (docs/deploy.md); on SQLite one
+  // process's one connection runs every reservation in turn.
+  it.skipIf(dialect === 'sqlite')(
+    `shares the count between two instances on one database: at most ${ACCOUNT_FAILURES} of ${GUESSES} guesses checked`,
+    async () => {
+      const two = await openDatabase({ file: '', url: database.url ?? '' });
+      const one = database;
+      try {
+        const outcomes = await Promise.all(
+          Array.from({ length: GUESSES }, (_, i) =>
+            signIn(
+              { database: i % 2 === 0 ? one : two, now: () => clock },
+              { email: OWNER.email, password: `wrong guess ${i}`, address: `198.51.100.${i}` },
+            ).catch((error: unknown) => (error as { code?: string }).code),
+          ),
+        );
+        console.log(
+          `${dialect}: ${verifications.count} of ${GUESSES} guesses through two instances checked`,
+        );
+        expect(verifications.count).toBeLessThanOrEqual(ACCOUNT_FAILURES);
+        expect(outcomes.filter((o) => o === 'LOGIN_FAILED')).toHaveLength(verifications.count);
+        expect(outcomes.filter((o) => o === 'LOGIN_THROTTLED')).toHaveLength(
+          GUESSES - verifications.count,
+        );
+      } finally {
+        await two.close();
+      }
+    },
+    120_000,
+  );
 });
