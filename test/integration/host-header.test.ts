@@ -11,6 +11,9 @@ import { BROWSER, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
 
 type Route = { method: 'GET' | 'POST'; url: string };
 
+/** A URL that fails before routing (a broken percent-escape). */
+const BAD_URL = '/%E0%A4%A';
+
 /** One route of every kind: site pages, listings, feeds, sitemaps, files, admin, API, beacon, unknown. */
 async function everyKindOfRoute(site: TestSite): Promise<Route[]> {
   const page = await site.app.inject({ url: `/a/${SEED_ID}`, headers: { host: 'localhost:3000' } });
@@ -42,7 +45,7 @@ async function everyKindOfRoute(site: TestSite): Promise<Route[]> {
       '/api/content/v1/articles',
       '/api/openapi.json',
       '/no-such-page',
-      '/%E0%A4%A',
+      BAD_URL,
     ].map((url) => ({ method: 'GET' as const, url })),
     { method: 'POST', url: `/views/${SEED_ID}` },
     { method: 'POST', url: '/admin/login' },
@@ -81,6 +84,10 @@ describeEachDialect((dialect) => {
           });
           answers.push(`${method} ${url} ${host}: ${res.statusCode}`);
           expect(res.body).not.toContain(host);
+          // The security headers too (a malformed URL is answered before any hook, without them).
+          if (url !== BAD_URL && !res.headers['content-security-policy']) {
+            answers.push(`${method} ${url}: no CSP`);
+          }
         }
       }
       expect(answers.filter((a) => !a.endsWith(': 400'))).toEqual([]);
