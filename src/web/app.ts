@@ -158,7 +158,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('publicChange', publicChange);
 
-  // Before every route, the 404 handler and the error pages: a malformed or foreign Host gets 400.
+  errorHandling(app, { pageContext });
+  securityHeaders(app, { headScriptHash: assets.headScriptHash });
+  // Before every route and the 404 handler (after the security headers, which its 400 carries):
+  // a malformed or foreign Host gets 400.
   app.addHook('onRequest', async (request, reply) => {
     const refusal = hosts.refusal(request);
     if (refusal === null) return;
@@ -175,8 +178,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       });
   });
-  errorHandling(app, { pageContext });
-  securityHeaders(app, { headScriptHash: assets.headScriptHash });
   await app.register(compress, { threshold: 1024 });
   await staticAssets(app, { assets, notFound });
   await mediaFiles(app, { mediaDir: config.mediaDir, notFound });

@@ -3,12 +3,16 @@
  * every route, and without MIDAD_BASE_URL only an allowed host is ever
  * written into a page, a feed, a sitemap or a header.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { send } from '../helpers/raw-http.js';
 import { BROWSER, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
 
 type Route = { method: 'GET' | 'POST'; url: string };
+
+/** A URL that fails before routing (a broken percent-escape). */
+const BAD_URL = '/%E0%A4%A';
 
 /** One route of every kind: site pages, listings, feeds, sitemaps, files, admin, API, beacon, unknown. */
 async function everyKindOfRoute(site: TestSite): Promise<Route[]> {
@@ -41,7 +45,7 @@ async function everyKindOfRoute(site: TestSite): Promise<Route[]> {
       '/api/content/v1/articles',
       '/api/openapi.json',
       '/no-such-page',
-      '/%E0%A4%A',
+      BAD_URL,
     ].map((url) => ({ method: 'GET' as const, url })),
     { method: 'POST', url: `/views/${SEED_ID}` },
     { method: 'POST', url: '/admin/login' },
@@ -80,6 +84,10 @@ describeEachDialect((dialect) => {
           });
           answers.push(`${method} ${url} ${host}: ${res.statusCode}`);
           expect(res.body).not.toContain(host);
+          // The security headers too (a malformed URL is answered before any hook, without them).
+          if (url !== BAD_URL && !res.headers['content-security-policy']) {
+            answers.push(`${method} ${url}: no CSP`);
+          }
         }
       }
       expect(answers.filter((a) => !a.endsWith(': 400'))).toEqual([]);
@@ -217,5 +225,33 @@ describe('a listening site without MIDAD_BASE_URL', () => {
       'evil.example': 400,
       [`evil.example:${port}`]: 400,
     });
+  });
+});
+
+/** The status of a raw HTTP/1.0 GET of `path` that sends no Host header. */
+function statusWithoutHost(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // Written, not ended: HTTP/1.0 closes the connection after the answer.
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.0\r\n\r\n`));
+    let head = '';
+    socket.on('data', (chunk: Buffer) => (head += chunk.toString('latin1')));
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.\d (\d{3})/.exec(head)?.[1])));
+    socket.on('error', reject);
+  });
+}
+
+describe('a request without a Host header (HTTP/1.0)', () => {
+  it.each([
+    ['served with MIDAD_BASE_URL, where the Host is written nowhere', {}, 200],
+    ['refused without MIDAD_BASE_URL', { MIDAD_BASE_URL: '' }, 400],
+    ['refused with MIDAD_ALLOWED_HOSTS', { MIDAD_ALLOWED_HOSTS: 'news.example' }, 400],
+  ])('is %s', async (_name, env: Record<string, string>, status) => {
+    const site = await testSite(env);
+    try {
+      const port = Number(new URL(await site.app.listen({ host: '127.0.0.1', port: 0 })).port);
+      expect(await statusWithoutHost(port, `/a/${SEED_ID}`)).toBe(status);
+    } finally {
+      await site.close();
+    }
   });
 });

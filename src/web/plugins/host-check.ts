@@ -5,7 +5,8 @@
  * written into a canonical link, a feed, a sitemap or a cached page (issue
  * 13). Answering 400 rather than quietly using an allowed host keeps a
  * misconfigured name visible to the operator, and gives the page cache and
- * any CDN nothing to keep under a forged name. Which hosts are allowed:
+ * any CDN nothing to keep under a forged name. No Host at all (HTTP/1.0)
+ * is served only where the Host is written nowhere. Which hosts are allowed:
  * MIDAD_ALLOWED_HOSTS when set; else, with MIDAD_BASE_URL, any (the Host
  * is written nowhere); else the listen address, the address the request
  * came to and `localhost`, on the port it came to (the port given by the
@@ -77,6 +78,8 @@ export function hostPolicy(
 
   return {
     refusal(request) {
+      // HTTP/1.0 allows no Host at all (health checks send none): harmless where it is written nowhere.
+      if (request.host === '' && config.baseUrl !== undefined && !listed) return null;
       const host = parseHostHeader(request.host);
       if (host === null) return 'malformed';
       return isAllowed(request, host) ? null : 'not-allowed';
