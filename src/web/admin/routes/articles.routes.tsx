@@ -113,6 +113,10 @@ export const EDITOR_LABEL_KEYS = [
   'searchFailed',
   'autosaved',
   'autosaveFailed',
+  'keptInBrowser',
+  'keptOffer',
+  'restoreKept',
+  'discardKept',
 ] as const;
 
 async function showEditor(
