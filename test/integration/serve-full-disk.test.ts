@@ -104,8 +104,6 @@ describe.skipIf(problem !== null)('midad serve on a full disk', () => {
     rmSync(filler);
     const again = await startServe(['--db', dbFile], env);
     expect(again.output()).toContain(`added 300 views kept in ${spool}`);
-    // One request first: a signal sent the instant it listens would come before its handlers.
-    expect((await fetch(`${again.origin}/`)).status).toBe(200);
     expect(await stopServe(again)).toBe(0);
     expect(existsSync(spool)).toBe(false);
     const database = await openDatabase({ file: dbFile });

@@ -185,32 +185,8 @@ export function serveCommand(): Command {
       const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
       viewCounter.start(config.viewFlushMs);
-      try {
-        await app.listen({ port: config.port, host: config.host });
-      } catch (error) {
-        await app.close();
-        await stopViews();
-        await changes.close();
-        await readDatabase?.close();
-        await database.close();
-        throw listenError(error, config.host, config.port);
-      }
-      // Scheduled articles whose time passed while the server was down go out now.
-      const stopScheduler = startScheduler(
-        { database, now, onPublicChange: app.publicChange },
-        {
-          onError: (error, id) =>
-            app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
-        },
-      );
-      // Webhook deliveries left by a stop or a crash are sent now, then as they are due.
-      const webhooks = new WebhookDispatcher({
-        database,
-        now,
-        baseUrl: config.baseUrl,
-        onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
-      });
-      webhooks.start();
+      let stopScheduler = () => {};
+      let webhooks: WebhookDispatcher | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -223,16 +199,45 @@ export function serveCommand(): Command {
           spoolViewsNow();
         },
       };
-      closeWithGrace(grace, async ({ signal, err }) => {
+      // Installed before listening, so that a signal sent the instant the server
+      // listens still stops it gracefully.
+      const shutdown = closeWithGrace(grace, async ({ signal, err }) => {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down');
         stopScheduler();
-        await webhooks.stop();
+        await webhooks?.stop();
         await app.close();
         await stopViews();
         await changes.close();
         await readDatabase?.close();
         await database.close();
       });
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        shutdown.uninstall();
+        await app.close();
+        await stopViews();
+        await changes.close();
+        await readDatabase?.close();
+        await database.close();
+        throw listenError(error, config.host, config.port);
+      }
+      // Scheduled articles whose time passed while the server was down go out now.
+      stopScheduler = startScheduler(
+        { database, now, onPublicChange: app.publicChange },
+        {
+          onError: (error, id) =>
+            app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
+        },
+      );
+      // Webhook deliveries left by a stop or a crash are sent now, then as they are due.
+      webhooks = new WebhookDispatcher({
+        database,
+        now,
+        baseUrl: config.baseUrl,
+        onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
+      });
+      webhooks.start();
     });
 }
