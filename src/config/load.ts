@@ -22,6 +22,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   showHijri: 'MIDAD_HIJRI',
   readingWordsPerMinute: 'MIDAD_READING_WPM',
   viewFlushMs: 'MIDAD_VIEW_FLUSH_MS',
+  viewSpoolFile: 'MIDAD_VIEW_SPOOL',
   viewBeaconsPerMinute: 'MIDAD_VIEW_BEACONS_PER_MINUTE',
   logLevel: 'MIDAD_LOG_LEVEL',
   trustProxy: 'MIDAD_TRUST_PROXY',

@@ -120,6 +120,13 @@ export const configSchema = z.object({
   /** How often buffered view counts are written, ms. Env `MIDAD_VIEW_FLUSH_MS`. */
   viewFlushMs: z.coerce.number().int().min(100).max(600_000).default(5000),
   /**
+   * File that keeps view counts the database refuses when the server stops
+   * (a full disk), added at the next start. Unset: `<dbFile>.views-spool.jsonl`
+   * on SQLite, `views-spool.jsonl` beside the media folder on PostgreSQL.
+   * Env `MIDAD_VIEW_SPOOL`.
+   */
+  viewSpoolFile: z.string().min(1).optional(),
+  /**
    * View beacons (`POST /views/<id>`) taken at most per address and minute;
    * more get 429 and count nothing. Env `MIDAD_VIEW_BEACONS_PER_MINUTE`.
    */

@@ -11,7 +11,8 @@
  * Tables that do not travel: `sessions` and `login_throttle` (transient:
  * everyone signs in again on the new site), `article_search` (rebuilt from
  * the articles on import) and Kysely's migration tables (the archive's
- * manifest lists the migrations instead).
+ * manifest lists the migrations instead), and `applied_view_batches`
+ * (transient: the ids of spooled view batches while their file exists).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './dialects/dialect.js';
@@ -43,7 +44,10 @@ export interface ArchiveTable {
 }
 
 /** Names of the tables that an archive carries. */
-export type ArchiveTableName = Exclude<keyof Schema, 'sessions' | 'login_throttle'>;
+export type ArchiveTableName = Exclude<
+  keyof Schema,
+  'sessions' | 'login_throttle' | 'applied_view_batches'
+>;
 
 /** A row as written in the archive: column name → JSON value. */
 export type ArchiveRow = Record<string, string | number | null>;
@@ -414,6 +418,7 @@ export async function countArchiveRows(
 export async function deleteSiteRows(trx: Transaction<Schema>): Promise<void> {
   await trx.deleteFrom('sessions').execute();
   await trx.deleteFrom('login_throttle').execute();
+  await trx.deleteFrom('applied_view_batches').execute();
   for (const table of [...ARCHIVE_TABLES].reverse()) {
     await sql`delete from ${sql.table(table.name)}`.execute(trx);
   }

@@ -52,8 +52,18 @@ describe.skipIf(!run)('the newsroom editor in a real browser', () => {
   });
 
   /** A fresh harness page with the editor mounted; records CSP violations and page errors. */
-  async function openEditor(options: PageOptions & { clock?: Date } = {}): Promise<Page> {
+  async function openEditor(
+    options: PageOptions & { clock?: Date; keepStorage?: boolean } = {},
+  ): Promise<Page> {
     const page = await browser.newPage();
+    // Each page starts without the copies that earlier tests' pages kept, unless asked.
+    if (!options.keepStorage) {
+      await page.addInitScript(() => {
+        if (sessionStorage.getItem('midad-test-fresh')) return;
+        localStorage.clear();
+        sessionStorage.setItem('midad-test-fresh', '1');
+      });
+    }
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
@@ -635,7 +645,9 @@ describe.skipIf(!run)('the newsroom editor in a real browser', () => {
     await page.locator('input[name="headline"]').fill('عنوان جديد');
     await page.clock.runFor(2_500);
     const status = page.locator('[data-autosave-status]');
-    await expect.poll(() => status.textContent(), POLL).toBe(labels.autosaveFailed);
+    await expect
+      .poll(() => status.textContent(), POLL)
+      .toBe(`${labels.autosaveFailed} ${labels.keptInBrowser}`);
     expect(harness.autosaves.length).toBe(before + 1);
 
     harness.autosaveStatus = 200;
@@ -643,6 +655,59 @@ describe.skipIf(!run)('the newsroom editor in a real browser', () => {
     await expect.poll(() => status.textContent(), POLL).toBe('حُفظت المسودة تلقائياً في 11:05');
     expect((harness.autosaves.at(-1)!.body as Record<string, unknown>).headline).toBe('عنوان جديد');
     await page.close();
+  });
+
+  it('keeps the text in the browser when a save finds the disk full, and offers it back when the editor is opened again', async () => {
+    const clock = new Date(2025, 2, 12, 12, 30, 0);
+    const page = await openEditor({ clock });
+    const diskFull = 'قرص الخادم ممتلئ، فلم يُحفظ شيء. أخبِر مدير الموقع.';
+    await page.route('**/admin/articles/123/autosave', (route) =>
+      route.fulfill({
+        status: 507,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'DISK_FULL', message: diskFull } }),
+      }),
+    );
+    await typeInto(page, 'فقرة لم تُحفظ على الخادم');
+    await page.locator('input[name="headline"]').fill('عنوان لم يُحفظ');
+    await page.clock.runFor(2_500);
+    const status = page.locator('[data-autosave-status]');
+    await expect.poll(() => status.textContent(), POLL).toBe(`${diskFull} ${labels.keptInBrowser}`);
+    const kept = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem('midad:kept:article:123') ?? 'null'));
+    expect(await kept()).toMatchObject({
+      fields: {
+        headline: 'عنوان لم يُحفظ',
+        body_html: '<p dir="auto">فقرة لم تُحفظ على الخادم</p>',
+        tags: ['apple', 'phones'],
+      },
+    });
+    await page.close();
+
+    // The tab was closed; the editor is opened again on the article as the server has it.
+    const before = harness.autosaves.length;
+    const again = await openEditor({ clock, keepStorage: true });
+    const offer = again.getByRole('alert');
+    await expect
+      .poll(() => offer.locator('p').textContent(), POLL)
+      .toBe(labels.keptOffer.replace('{time}', '12:30'));
+    expect(await editor(again).textContent()).not.toContain('فقرة لم تُحفظ');
+    await again.getByRole('button', { name: labels.restoreKept }).click();
+    await expect.poll(() => editor(again).textContent(), POLL).toBe('فقرة لم تُحفظ على الخادم');
+    expect(await again.locator('input[name="headline"]').inputValue()).toBe('عنوان لم يُحفظ');
+    expect(await offer.count()).toBe(0);
+
+    // Restoring is a change: autosave sends it, and once saved the browser forgets its copy.
+    await again.clock.runFor(2_500);
+    await expect.poll(() => harness.autosaves.length, POLL).toBe(before + 1);
+    expect(harness.autosaves.at(-1)!.body).toMatchObject({
+      headline: 'عنوان لم يُحفظ',
+      body_html: '<p dir="auto">فقرة لم تُحفظ على الخادم</p>',
+    });
+    await expect
+      .poll(() => again.evaluate(() => localStorage.getItem('midad:kept:article:123')), POLL)
+      .toBe(null);
+    await again.close();
   });
 
   it('warns before leaving with unsaved changes, and not after the form is submitted', async () => {

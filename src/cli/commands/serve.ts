@@ -2,7 +2,12 @@
  * `midad serve [--port N] [--host H] [--db FILE | --database URL]`: runs the site until
  * SIGINT or SIGTERM, then stops accepting requests, finishes the ones in
  * flight, writes the buffered view counts, and closes the database.
+ *
+ * View counts the database refuses at the stop (a full disk) go to the view
+ * spool (view-spool.ts), which the next start adds. A second signal, or the
+ * end of the grace period, spools the buffered views at once and exits.
  */
+import { dirname, join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
@@ -21,8 +26,9 @@ import { startScheduler } from '../../services/publish-scheduled.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
+import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
 import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
-import { openDatabase } from '../../storage/database.js';
+import { openDatabase, type Database } from '../../storage/database.js';
 import { buildApp } from '../../web/app.js';
 import {
   databaseOverrides,
@@ -56,6 +62,45 @@ async function openChangeChannel(
       { cause: error },
     );
   }
+}
+
+/** The view spool's file: the setting, else beside the SQLite file or the media folder; none for a database in memory. */
+function viewSpoolFile(config: Config): string | null {
+  if (config.viewSpoolFile !== undefined) return config.viewSpoolFile;
+  if (config.databaseUrl !== undefined) return join(dirname(config.mediaDir), 'views-spool.jsonl');
+  return config.dbFile === ':memory:' ? null : spoolFileBeside(config.dbFile);
+}
+
+/**
+ * Adds the views a previous stop spooled, and keeps room for the next
+ * spool. A failure is told on stderr and the server starts anyway: the
+ * spool stays for the next start.
+ */
+async function takeBackSpooledViews(database: Database, file: string): Promise<ViewSpool> {
+  try {
+    const applied = await applyViewSpool(database, file);
+    if (applied.batches + applied.skipped + applied.rejected > 0) {
+      console.log(
+        `midad: added ${applied.views} views kept in ${file} by a previous stop` +
+          (applied.skipped > 0 ? ` (${applied.skipped} batches were added already)` : '') +
+          (applied.rejected > 0
+            ? `; ${applied.rejected} unreadable lines kept in ${file}.rejected`
+            : ''),
+      );
+    }
+  } catch (error) {
+    console.error(
+      `midad: cannot add the views kept in ${file} yet; the next start tries again:`,
+      error,
+    );
+  }
+  const spool = new ViewSpool(file);
+  if (!spool.reserve()) {
+    console.error(
+      `midad: no room for the view spool's reserve beside ${file}: the disk is full, views may be lost at the stop`,
+    );
+  }
+  return spool;
 }
 
 /** A clear message for the usual reasons a server cannot listen. */
@@ -99,10 +144,39 @@ export function serveCommand(): Command {
         const indexed = await rebuildSearchIndex(database);
         console.log(`midad: built the search index of ${indexed} articles`);
       }
+      const spoolFile = viewSpoolFile(config);
+      const spool = spoolFile === null ? null : await takeBackSpooledViews(database, spoolFile);
       const viewCounter = new ViewCounter({
         sink: (counts) => addViews(database.db, counts, now()),
         onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
+        ...(spool ? { spool: (counts) => void spool.write(counts, now()) } : {}),
       });
+      /** Writes or spools the buffered views; logs what could be neither, with the counts. */
+      const stopViews = async () => {
+        try {
+          const { spooled } = await viewCounter.stop();
+          if (spooled > 0)
+            app.log.warn({ spooled, file: spoolFile }, 'views spooled for the next start');
+        } catch (error) {
+          app.log.error(
+            { err: error, views: viewCounter.pending() },
+            'views lost: neither written nor spooled',
+          );
+        }
+      };
+      /** For a process that must exit now: spools what is buffered, synchronously. */
+      const spoolViewsNow = () => {
+        try {
+          const spooled = viewCounter.spoolNow();
+          if (spooled > 0)
+            app.log.warn({ spooled, file: spoolFile }, 'views spooled for the next start');
+        } catch (error) {
+          app.log.error(
+            { err: error, views: viewCounter.pending() },
+            'views lost: neither written nor spooled',
+          );
+        }
+      };
       // The app's logger once it exists; stderr until then.
       let logError = (error: unknown) => console.error('midad: change channel failed:', error);
       const changes = await openChangeChannel(config, (error) => logError(error));
@@ -113,18 +187,46 @@ export function serveCommand(): Command {
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
       for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
       viewCounter.start(config.viewFlushMs);
+      let stopScheduler = () => {};
+      let webhooks: WebhookDispatcher | null = null;
+      const grace = {
+        delay: SHUTDOWN_GRACE_MS,
+        // A second signal means "now": the views buffered are kept, then the process exits.
+        onSecondSignal: (signal: string) => {
+          app.log.warn({ signal }, 'second signal: exiting now');
+          spoolViewsNow();
+        },
+        onTimeout: (delay: number) => {
+          app.log.error({ delay }, 'shutdown took longer than its grace period: exiting now');
+          spoolViewsNow();
+        },
+      };
+      // Installed before listening, so that a signal sent the instant the server
+      // listens still stops it gracefully.
+      const shutdown = closeWithGrace(grace, async ({ signal, err }) => {
+        if (err) app.log.error({ err }, 'shutting down after an error');
+        else app.log.info({ signal }, 'shutting down');
+        stopScheduler();
+        await webhooks?.stop();
+        await app.close();
+        await stopViews();
+        await changes.close();
+        await readDatabase?.close();
+        await database.close();
+      });
       try {
         await app.listen({ port: config.port, host: config.host });
       } catch (error) {
+        shutdown.uninstall();
         await app.close();
-        await viewCounter.stop();
+        await stopViews();
         await changes.close();
         await readDatabase?.close();
         await database.close();
         throw listenError(error, config.host, config.port);
       }
       // Scheduled articles whose time passed while the server was down go out now.
-      const stopScheduler = startScheduler(
+      stopScheduler = startScheduler(
         { database, now, onPublicChange: app.publicChange },
         {
           onError: (error, id) =>
@@ -132,23 +234,12 @@ export function serveCommand(): Command {
         },
       );
       // Webhook deliveries left by a stop or a crash are sent now, then as they are due.
-      const webhooks = new WebhookDispatcher({
+      webhooks = new WebhookDispatcher({
         database,
         now,
         baseUrl: config.baseUrl,
         onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
       });
       webhooks.start();
-      closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
-        if (err) app.log.error({ err }, 'shutting down after an error');
-        else app.log.info({ signal }, 'shutting down');
-        stopScheduler();
-        await webhooks.stop();
-        await app.close();
-        await viewCounter.stop();
-        await changes.close();
-        await readDatabase?.close();
-        await database.close();
-      });
     });
 }

@@ -44,3 +44,33 @@ describe('openSqlite', () => {
     expect(() => openSqlite(make(dir()))).toThrow(message);
   });
 });
+
+describe('a transaction on a full disk', () => {
+  it('fails with SQLITE_FULL, not with the rollback that SQLite already made', async () => {
+    const database = openSqlite(join(dir(), 'site.db'));
+    const { sql } = await import('kysely');
+    await sql`create table t (x text)`.execute(database.db);
+    // The file may not grow past its present size: the next page is "disk full".
+    const pages = await sql<{ page_count: bigint }>`pragma page_count`.execute(database.db);
+    await sql.raw(`pragma max_page_count = ${pages.rows[0]?.page_count}`).execute(database.db);
+
+    const failure = await database.db
+      .transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 50; i++) {
+          await sql`insert into t values (${'x'.repeat(4000)})`.execute(trx);
+        }
+      })
+      .then(
+        () => null,
+        (error: unknown) => error as { code?: string; message?: string },
+      );
+
+    expect(failure?.code).toBe('SQLITE_FULL');
+    expect(failure?.message).toBe('database or disk is full');
+    // The connection is usable afterwards: nothing was left half-done.
+    const rows = await sql<{ n: bigint }>`select count(*) as n from t`.execute(database.db);
+    expect(rows.rows[0]?.n).toBe(0n);
+    await database.close();
+  });
+});

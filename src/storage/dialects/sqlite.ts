@@ -6,7 +6,14 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { AppError } from '../../lib/errors.js';
 import type { Schema } from '../tables/schema.js';
 import type { Database } from './dialect.js';
@@ -41,9 +48,48 @@ export function openSqlite(file: string): Database {
     );
   }
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new KeepingErrorsDialect({ database: withStatementCache(sqlite) }, sqlite),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL,
+ * SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY: "Response To Errors Within A
+ * Transaction" in SQLite's documentation). Kysely then sends its own
+ * ROLLBACK, which fails with "cannot rollback - no transaction is active"
+ * and is thrown instead of the error that mattered. This driver sends
+ * ROLLBACK only while a transaction is open, so the caller sees the
+ * original error and its code.
+ */
+class KeepingErrorsDriver extends SqliteDriver {
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+/** Kysely's SQLite dialect with the driver above. */
+class KeepingErrorsDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+    super(config);
+    this.#config = config;
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    return new KeepingErrorsDriver(this.#config, this.#sqlite);
+  }
 }
 
 /** Prepared statements kept per connection, by SQL text. */

@@ -27,6 +27,7 @@ import * as createViewBuckets from './2026_11_29_2500_create_article_view_bucket
 import * as emptySearchIndex from './2026_11_29_2600_empty_search_index_for_new_stems.js';
 import * as createBreakingIndex from './2026_11_29_2700_create_articles_breaking_index.js';
 import * as createListingIndexes from './2026_11_29_2800_create_articles_listing_indexes.js';
+import * as createAppliedViewBatches from './2026_12_03_1300_create_applied_view_batches.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_2600_empty_search_index_for_new_stems': emptySearchIndex,
   '2026_11_29_2700_create_articles_breaking_index': createBreakingIndex,
   '2026_11_29_2800_create_articles_listing_indexes': createListingIndexes,
+  '2026_12_03_1300_create_applied_view_batches': createAppliedViewBatches,
 };

@@ -352,15 +352,28 @@ function hourOf(at: Date): Date {
  * Adds buffered view counts in one transaction: `counts` maps article id to
  * views to add, counted in the hour of `at` for the most-read windows. Ids
  * of articles deleted meanwhile are ignored.
+ *
+ * With `batch` (a spooled batch's id, at most 64 characters), the id is
+ * recorded in `applied_view_batches` in the same transaction, and a batch
+ * already recorded adds nothing: resolves to false then, else true.
  */
 export async function addViews(
   db: Kysely<Schema>,
   counts: Map<ArticleId, number>,
   at: Date,
-): Promise<void> {
-  if (counts.size === 0) return;
+  options: { batch?: string } = {},
+): Promise<boolean> {
+  if (counts.size === 0 && options.batch === undefined) return true;
   const hour = fromDate(hourOf(at));
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    if (options.batch !== undefined) {
+      const recorded = await trx
+        .insertInto('applied_view_batches')
+        .values({ id: options.batch, applied_at: fromDate(new Date()) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (recorded.numInsertedOrUpdatedRows === 0n) return false;
+    }
     for (const [id, n] of counts) {
       const updated = await trx
         .updateTable('articles')
@@ -378,7 +391,14 @@ export async function addViews(
         )
         .execute();
     }
+    return true;
   });
+}
+
+/** Forgets applied spool batches (once their spool file is removed): ids as given to addViews. */
+export async function forgetViewBatches(db: Kysely<Schema>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('applied_view_batches').where('id', 'in', ids).execute();
 }
 
 /**

@@ -200,8 +200,15 @@ export interface ArticleViewBucketsTable {
   views: ColumnType<DbInt, bigint | number, bigint | number>;
 }
 
+/** A spooled batch of views already applied (see its migration). */
+export interface AppliedViewBatchesTable {
+  id: string;
+  applied_at: DbTime;
+}
+
 export interface Schema {
   article_view_buckets: ArticleViewBucketsTable;
+  applied_view_batches: AppliedViewBatchesTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;

@@ -4,6 +4,7 @@
  * form. Unknown errors are rethrown (they become the 500 page).
  */
 import type { MessageKey, Translate } from '../../i18n/format.js';
+import { isDiskFull } from '../../lib/disk-full.js';
 import { AppError } from '../../lib/errors.js';
 import { InvalidInput } from '../../services/accounts.js';
 import type { FormErrors } from './views/auth-pages.js';
@@ -15,8 +16,13 @@ export function errorMessage(t: Translate, error: AppError): string {
   return text === key ? error.userMessage : text;
 }
 
-/** Form errors for `error`, or rethrows it when it is not an AppError of status 4xx. */
+/**
+ * Form errors for `error`: a full disk is said above the form (the form is
+ * shown again with what was typed); rethrows any other error that is not
+ * an AppError of status 4xx.
+ */
 export function formErrorsOf(t: Translate, error: unknown): FormErrors {
+  if (isDiskFull(error)) return { form: t('admin.error.DISK_FULL') };
   if (error instanceof InvalidInput) return { fields: { [error.field]: errorMessage(t, error) } };
   if (error instanceof AppError && error.status < 500) return { form: errorMessage(t, error) };
   throw error;

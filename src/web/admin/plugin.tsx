@@ -26,6 +26,7 @@ import { mediaRoutes } from './routes/media.routes.js';
 import { apiKeysRoutes } from './routes/api-keys.routes.js';
 import { webhooksRoutes } from './routes/webhooks.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
+import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 import { csrfTokenOf, multipartOptions } from './uploads.js';
@@ -71,9 +72,16 @@ export async function adminPlugin(
   app.decorateRequest('user', null);
   app.decorateRequest('adminLang', 'ar');
 
-  // Refusals in the newsroom get the newsroom's page, in the admin's language;
-  // anything else goes on to the site's error handling.
+  // A request that sent or asks for JSON gets JSON (json-errors.ts); refusals in
+  // the newsroom get the newsroom's page, in the admin's language; anything else
+  // goes on to the site's error handling.
   app.setErrorHandler((error, request, reply) => {
+    if (wantsJson(request)) {
+      const answer = jsonError(translator(request.adminLang), error);
+      if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ err: error }, 'refused');
+      return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
+    }
     const code = (error as { code?: string }).code ?? '';
     if (code === 'FORBIDDEN' || code.startsWith('FST_CSRF')) {
       const ctx = kit.context(request, reply);
@@ -124,11 +132,19 @@ export async function adminPlugin(
 function guard(permission: Permission, kit: AdminKit) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (permission === 'public') return;
+    if (!request.user && wantsJson(request)) {
+      const answer = jsonRefusal(translator(request.adminLang), 401, 'SIGNED_OUT');
+      return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
+    }
     if (!request.user) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return kit.redirect(reply, `/admin/login${next}`);
     }
     if (permission !== 'signed-in' && !can(request.user, permission)) {
+      if (wantsJson(request)) {
+        const answer = jsonRefusal(translator(request.adminLang), 403, 'FORBIDDEN');
+        return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
+      }
       return kit.render(reply, <ForbiddenPage ctx={kit.context(request, reply)} />, 403);
     }
   };

@@ -7,14 +7,28 @@
  * fields as JSON and the CSRF token in `x-csrf-token`. The status line
  * shows the time of the last save, or that it failed. Until a change is
  * saved, by autosave or by submitting the form, leaving the page asks
- * first.
+ * first, and the browser keeps a copy of the form (kept-copy.ts): the
+ * status line of a failed save shows the server's reason and says so. When
+ * the editor opens with a kept copy newer than the saved article, it
+ * offers to restore it.
  */
-import { csrfToken, field, requestJson } from './http.js';
+import { csrfToken, errorMessage, field, requestJson } from './http.js';
+import {
+  dropKeptCopy,
+  fillForm,
+  keepCopy,
+  keptCopyKey,
+  readKeptCopy,
+  sameContent,
+  type KeptCopy,
+} from './kept-copy.js';
 import { fillIn, type Labels } from './labels.js';
 
 const PAUSE_MS = 2_000;
 const MAX_WAIT_MS = 10_000;
 const RETRY_MS = 15_000;
+/** How long after a change the browser's copy is refreshed. */
+const KEEP_MS = 300;
 
 /** JSON for a form: one string per field, an array for a field that can repeat. */
 export type FormJson = Record<string, string | string[]>;
@@ -85,8 +99,17 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
   let again = false;
   let pause: ReturnType<typeof setTimeout> | undefined;
   let deadline: ReturnType<typeof setTimeout> | undefined;
+  let keeping: ReturnType<typeof setTimeout> | undefined;
+  let keepKey = keptCopyKey(form);
 
   const dirty = () => changes !== savedChanges && !submitted;
+
+  /** Refreshes the browser's copy of the form; false when there is none. */
+  const keepNow = (): boolean => {
+    clearTimeout(keeping);
+    keeping = undefined;
+    return keepKey !== null && keepCopy(keepKey, formJson(form));
+  };
 
   const stopTimers = () => {
     clearTimeout(pause);
@@ -103,6 +126,7 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
     }
     saving = true;
     const sending = changes;
+    const kept = keepNow();
     const {
       ok,
       status: code,
@@ -116,6 +140,8 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
     if (ok) {
       savedChanges = Math.max(savedChanges, sending);
       adoptDraft(body);
+      // Saved up to the last change: the copy is no longer needed.
+      if (keepKey !== null && savedChanges === changes) dropKeptCopy(keepKey);
       const time = field(body, 'savedTime');
       if (status) {
         status.textContent =
@@ -124,7 +150,10 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
             : savedMessage(savedLabel, new Date());
       }
     } else {
-      if (status) status.textContent = labels.autosaveFailed;
+      if (status) {
+        const reason = errorMessage(body) ?? labels.autosaveFailed;
+        status.textContent = kept ? `${reason} ${labels.keptInBrowser}` : reason;
+      }
       // A server or network failure may pass; a refusal (4xx) waits for the next change.
       if ((code === 0 || code >= 500) && deadline === undefined) {
         deadline = setTimeout(() => void save(), RETRY_MS);
@@ -148,12 +177,22 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
     form.action = action;
     form.dataset.autosaveUrl = next;
     url = next;
+    // From now on the copy belongs to the new article.
+    const id = field(body, 'id');
+    if (typeof id === 'string' && keepKey !== null) {
+      dropKeptCopy(keepKey);
+      form.dataset.draftKey = `article:${id}`;
+      keepKey = keptCopyKey(form);
+      if (changes !== savedChanges) keepNow();
+    }
     if (typeof editUrl === 'string') history.replaceState(history.state, '', editUrl);
   };
 
   const changed = () => {
     changes++;
     submitted = false;
+    clearTimeout(keeping);
+    keeping = setTimeout(keepNow, KEEP_MS);
     clearTimeout(pause);
     pause = setTimeout(() => void save(), PAUSE_MS);
     deadline ??= setTimeout(() => void save(), MAX_WAIT_MS);
@@ -164,11 +203,65 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
   form.addEventListener('submit', () => {
     submitted = true;
     stopTimers();
+    // Kept until the page after the save finds the same text saved.
+    if (changes !== savedChanges) keepNow();
   });
   window.addEventListener('beforeunload', (event) => {
+    if (keeping !== undefined) keepNow();
     if (!dirty()) return;
     event.preventDefault();
     // Older browsers ask only when returnValue is set.
     event.returnValue = '';
   });
+}
+
+/**
+ * Looks for a copy of the form kept by an earlier visit: the same content
+ * as the form is forgotten; a copy older than the article's last save
+ * (`data-saved-at`) is forgotten too; a newer one is offered back, above
+ * the form. Restoring fills the form, tells the editors (`midad:restored`
+ * on the form, after which each reloads its textarea), and counts as a
+ * change, so autosave saves it.
+ */
+export function offerKeptCopy(form: HTMLFormElement, labels: Labels): void {
+  const key = keptCopyKey(form);
+  const copy = key === null ? null : readKeptCopy(key);
+  if (key === null || copy === null) return;
+  const savedAt = Date.parse(form.dataset.savedAt ?? '');
+  if (sameContent(copy.fields, formJson(form)) || Date.parse(copy.keptAt) <= savedAt) {
+    dropKeptCopy(key);
+    return;
+  }
+  form.prepend(restoreOffer(form, key, copy, labels));
+}
+
+function restoreOffer(
+  form: HTMLFormElement,
+  key: string,
+  copy: KeptCopy,
+  labels: Labels,
+): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'kept-copy';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = fillIn(labels.keptOffer, { time: clockTime(new Date(copy.keptAt)) });
+  const restore = document.createElement('button');
+  restore.type = 'button';
+  restore.textContent = labels.restoreKept;
+  restore.addEventListener('click', () => {
+    fillForm(form, copy.fields);
+    form.dispatchEvent(new Event('midad:restored'));
+    form.dispatchEvent(new Event('input', { bubbles: true }));
+    box.remove();
+  });
+  const discard = document.createElement('button');
+  discard.type = 'button';
+  discard.textContent = labels.discardKept;
+  discard.addEventListener('click', () => {
+    dropKeptCopy(key);
+    box.remove();
+  });
+  box.append(text, restore, discard);
+  return box;
 }

@@ -40,7 +40,7 @@
  */
 import { Editor, Extension, type JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection, type Selection } from '@tiptap/pm/state';
-import { watchForm } from './autosave.js';
+import { offerKeptCopy, watchForm } from './autosave.js';
 import css from './editor.css?inline';
 import { parseEmbedUrl } from './embed-url.js';
 import { articleExtensions } from './extensions.js';
@@ -240,9 +240,14 @@ function mount(host: HTMLElement): void {
   toolbar = createToolbar(editor, labels, actions);
   host.prepend(toolbar);
   textarea.hidden = true;
+  // A copy restored from the browser: the editor shows its text (kept-copy.ts).
+  form?.addEventListener('midad:restored', () => {
+    editor.commands.setContent(textarea.value, { emitUpdate: false });
+  });
   if (form && !watchedForms.has(form)) {
     watchedForms.add(form);
     watchForm(form, labels);
+    offerKeptCopy(form, labels);
   }
   host.dataset.editorReady = 'true';
 }

@@ -61,6 +61,11 @@ export const DEFAULT_LABELS = {
   // Autosave status; the form's data-autosaved-label wins over `autosaved`.
   autosaved: 'حُفظت المسودة تلقائياً الساعة {time}',
   autosaveFailed: 'تعذّر الحفظ التلقائي؛ التغييرات لم تُحفظ بعد.',
+  // The copy kept in the browser until a save succeeds (kept-copy.ts).
+  keptInBrowser: 'نصّك محفوظ في هذا المتصفح إلى أن يُحفظ على الخادم.',
+  keptOffer: 'احتفظ هذا المتصفح بنسخة من المقال لم تُحفظ على الخادم (الساعة {time}).',
+  restoreKept: 'استعادة النسخة',
+  discardKept: 'تجاهلها',
 } as const;
 
 export type LabelKey = keyof typeof DEFAULT_LABELS;

@@ -9,6 +9,7 @@ import type { EditableArticle } from '../../../domain/editable-article.js';
 import { isRole, type Actor } from '../../../domain/roles.js';
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import type { MessageKey } from '../../../i18n/format.js';
+import { isDiskFull } from '../../../lib/disk-full.js';
 import { AppError, hasCode } from '../../../lib/errors.js';
 import { formatTime } from '../../../arabic/dates.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
@@ -112,6 +113,10 @@ export const EDITOR_LABEL_KEYS = [
   'searchFailed',
   'autosaved',
   'autosaveFailed',
+  'keptInBrowser',
+  'keptOffer',
+  'restoreKept',
+  'discardKept',
 ] as const;
 
 async function showEditor(
@@ -197,7 +202,7 @@ async function saveForm(
     return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
       errors,
       values: content,
-      status: 422,
+      status: isDiskFull(error) ? 507 : 422,
     });
   }
   return kit.redirect(reply, `/admin/articles/${id}/edit?notice=saved`);
@@ -300,7 +305,19 @@ export const articlesRoutes: AdminRoute[] = [
     permission: 'article.create',
     handler: async (request, reply, kit) => {
       const actor = actorOf(request);
-      return saveForm(request, reply, kit, actor, await createDraft(kit.deps, actor));
+      let id: ArticleId;
+      try {
+        id = await createDraft(kit.deps, actor);
+      } catch (error) {
+        // A full disk: the form again, with what was typed and why it was not saved.
+        if (!isDiskFull(error)) throw error;
+        return showEditor(request, reply, kit, null, {
+          errors: formErrorsOf(kit.context(request, reply).t, error),
+          values: contentFromForm(request.body, [actor.id]),
+          status: 507,
+        });
+      }
+      return saveForm(request, reply, kit, actor, id);
     },
   }),
   adminRoute({

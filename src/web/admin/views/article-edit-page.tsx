@@ -81,6 +81,8 @@ export function ArticleEditPage(props: {
                 : '/admin/articles/autosave'
           }
           data-autosaved-label={t('admin.autosaved')}
+          data-draft-key={!data.editable ? undefined : id ? `article:${id}` : 'new'}
+          data-saved-at={data.article?.updatedAt.toISOString()}
         >
           <CsrfField token={ctx.csrfToken} />
           {data.article ? (

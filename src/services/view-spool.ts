@@ -1,0 +1,240 @@
+/**
+ * The view spool: views that could not be written to the database when a
+ * server stopped (a full disk, a database that does not answer) are kept
+ * in a file, and added to the database at the next start.
+ *
+ * The file is JSON Lines, one batch a line:
+ *   {"batch":"<uuid>","at":"2026-12-03T13:00:00.000Z","views":[["258871304963183",300]]}
+ * `at` is when the views were counted (they go to that hour's most-read
+ * bucket); ids are decimal strings (they pass 2^53).
+ *
+ * Applying is idempotent: each batch is added in one transaction together
+ * with its id (addViews' `batch`), so a file applied twice, after a crash
+ * between the commit and the file's removal, counts each batch once. The
+ * file is renamed before it is read, so batches that another process
+ * appends meanwhile go to a new file and wait for the next start.
+ *
+ * A full disk would also refuse the spool, so the spool keeps a reserve: a
+ * file of `reserveBytes` made at start, removed to make room when a write
+ * finds the disk full.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArticleId, type ArticleId } from '../domain/article-id.js';
+import type { Database } from '../storage/database.js';
+import { addViews, forgetViewBatches } from '../storage/repositories/articles.repository.js';
+
+/** One batch of the spool: views per article, counted at `at`. */
+export interface SpooledBatch {
+  readonly batch: string;
+  readonly at: Date;
+  readonly views: Map<ArticleId, number>;
+}
+
+/** Bytes kept free for the spool by default (some 5,000 articles' counts). */
+export const SPOOL_RESERVE_BYTES = 128 * 1024;
+
+/**
+ * The spool file beside a SQLite database: `<db>.views-spool.jsonl`.
+ * @example spoolFileBeside('data/midad.db') // 'data/midad.db.views-spool.jsonl'
+ */
+export function spoolFileBeside(dbFile: string): string {
+  return `${dbFile}.views-spool.jsonl`;
+}
+
+/** Writes batches to one spool file (synchronously: it runs while the process stops). */
+export class ViewSpool {
+  readonly file: string;
+  readonly #reserveFile: string;
+  readonly #reserveBytes: number;
+
+  constructor(file: string, options: { reserveBytes?: number } = {}) {
+    this.file = file;
+    this.#reserveFile = `${file}.reserve`;
+    this.#reserveBytes = options.reserveBytes ?? SPOOL_RESERVE_BYTES;
+  }
+
+  /**
+   * Makes (or keeps) the reserve file. Returns false, leaving no partial
+   * reserve behind, when the disk has no room for it.
+   */
+  reserve(): boolean {
+    try {
+      writeFileSync(this.#reserveFile, Buffer.alloc(this.#reserveBytes));
+      return true;
+    } catch {
+      rmSync(this.#reserveFile, { force: true });
+      return false;
+    }
+  }
+
+  /**
+   * Appends `views` as one batch counted at `at`, and syncs the file to
+   * disk. When the disk is full, removes the reserve and tries once more.
+   * A failed write leaves the file as it was (no torn line).
+   * @returns the batch written.
+   * @throws the file system's error (ENOSPC, EACCES…) when it cannot be written.
+   */
+  write(views: Map<ArticleId, number>, at: Date): SpooledBatch {
+    const batch: SpooledBatch = { batch: randomUUID(), at, views: new Map(views) };
+    const line = `${JSON.stringify({
+      batch: batch.batch,
+      at: at.toISOString(),
+      views: [...views],
+    })}\n`;
+    try {
+      appendWhole(this.file, line);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOSPC') throw error;
+      rmSync(this.#reserveFile, { force: true });
+      appendWhole(this.file, line);
+    }
+    return batch;
+  }
+}
+
+/**
+ * Appends `text` and syncs; on failure cuts the file back to its former
+ * length. After a line cut short by a crash, starts a new line first.
+ */
+function appendWhole(file: string, text: string): void {
+  const fd = openSync(file, 'a+');
+  try {
+    const size = fstatSync(fd).size;
+    try {
+      const last = Buffer.alloc(1);
+      const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
+      const bytes = Buffer.from(torn ? `\n${text}` : text);
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+      fsyncSync(fd);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, size);
+      } catch {
+        // Cutting back frees space, so it hardly fails; a torn line is refused when read.
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What applying a spool did. */
+export interface SpoolApplied {
+  /** Batches added to the database. */
+  readonly batches: number;
+  /** Views in those batches. */
+  readonly views: number;
+  /** Batches found already applied (and not counted again). */
+  readonly skipped: number;
+  /** Lines that were not a batch, kept in `<spool>.rejected`. */
+  readonly rejected: number;
+}
+
+/**
+ * Adds every batch of the spool `file` (and of files left by an apply that
+ * stopped half-way) to the database, then removes them. Resolves to what
+ * was done; all zeros when there is no spool.
+ * @throws the database's error when a batch cannot be written: the files
+ *   stay, and the next start applies them (batches already added are skipped).
+ */
+export async function applyViewSpool(database: Database, file: string): Promise<SpoolApplied> {
+  try {
+    renameSync(file, `${file}.applying-${process.pid}-${Date.now()}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+  }
+  const prefix = `${basename(file)}.applying-`;
+  const folder = dirname(file);
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).filter((name) => name.startsWith(prefix));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') entries = [];
+    else throw error;
+  }
+  let batches = 0;
+  let views = 0;
+  let skipped = 0;
+  let rejected = 0;
+  const ids: string[] = [];
+  for (const name of entries.sort()) {
+    // A file that another running process is applying is its to finish.
+    const owner = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (owner !== process.pid && isRunning(owner)) continue;
+    const path = join(folder, name);
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const batch = parseBatch(line);
+      if (batch === null) {
+        appendFileSync(`${file}.rejected`, `${line}\n`);
+        rejected++;
+        continue;
+      }
+      ids.push(batch.batch);
+      if (await addViews(database.db, batch.views, batch.at, { batch: batch.batch })) {
+        batches++;
+        for (const n of batch.views.values()) views += n;
+      } else {
+        skipped++;
+      }
+    }
+    rmSync(path, { force: true });
+  }
+  // The files are gone: their batches can no longer come back.
+  await forgetViewBatches(database.db, ids);
+  return { batches, views, skipped, rejected };
+}
+
+/** True when a process with id `pid` runs on this machine. */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** A spool line as a batch, or null when it is not one (a torn or edited line). */
+export function parseBatch(line: string): SpooledBatch | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { batch, at, views } = value as Record<string, unknown>;
+  if (typeof batch !== 'string' || batch === '' || batch.length > 64) return null;
+  if (typeof at !== 'string' || !Array.isArray(views)) return null;
+  const when = new Date(at);
+  if (Number.isNaN(when.getTime())) return null;
+  const counts = new Map<ArticleId, number>();
+  for (const entry of views) {
+    if (!Array.isArray(entry) || entry.length !== 2) return null;
+    const [rawId, n] = entry as [unknown, unknown];
+    const id = typeof rawId === 'string' ? parseArticleId(rawId) : null;
+    if (id === null || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) return null;
+    counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return { batch, at: when, views: counts };
+}

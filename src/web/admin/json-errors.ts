@@ -1,0 +1,55 @@
+/**
+ * Errors of the newsroom's JSON routes (autosave, the editor's search and
+ * media, any request under /admin that sends or asks for JSON) as JSON:
+ * `{"error":{"code":"DISK_FULL","message":"…"}}` with the right status,
+ * never an HTML page, so that the editor can say what happened and keep
+ * the writer's text.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { MessageKey, Translate } from '../../i18n/format.js';
+import { isDiskFull } from '../../lib/disk-full.js';
+import { AppError } from '../../lib/errors.js';
+import { errorMessage } from './form-errors.js';
+
+/** An error answer: the status and the body. */
+export interface JsonError {
+  readonly status: number;
+  readonly body: { error: { code: string; message: string } };
+}
+
+/** True when the request sent JSON or asks for it first (Accept). */
+export function wantsJson(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  if (/^application\/json\b/i.test(type)) return true;
+  const accept = request.headers.accept ?? '';
+  return /^\s*application\/json\b/i.test(accept);
+}
+
+/**
+ * The JSON answer to `error`: a full disk is 507 `DISK_FULL`; an AppError
+ * keeps its status and code; Fastify's refusals (a body too large, JSON
+ * that does not parse, a stale CSRF token) keep their status; anything else
+ * is 500 `INTERNAL`. Messages come from the catalogue in the admin's language.
+ */
+export function jsonError(t: Translate, error: unknown): JsonError {
+  if (isDiskFull(error)) return answer(507, 'DISK_FULL', t('admin.error.DISK_FULL'));
+  if (error instanceof AppError) return answer(error.status, error.code, errorMessage(t, error));
+  const code = (error as { code?: unknown }).code;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof code === 'string' && code.startsWith('FST_CSRF')) {
+    return answer(403, 'CSRF', t('admin.error.CSRF'));
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return answer(status, 'BAD_REQUEST', t('admin.error.BAD_REQUEST'));
+  }
+  return answer(500, 'INTERNAL', t('admin.error.INTERNAL'));
+}
+
+/** The answer for a key of the catalogue (`admin.error.<code>`). */
+export function jsonRefusal(t: Translate, status: number, code: string): JsonError {
+  return answer(status, code, t(`admin.error.${code}` as MessageKey));
+}
+
+function answer(status: number, code: string, message: string): JsonError {
+  return { status, body: { error: { code, message } } };
+}
