@@ -41,6 +41,17 @@ async function loadSharp(): Promise<typeof Sharp> {
   return sharp;
 }
 
+/**
+ * Largest original re-encoded with mozjpeg, pixels (12 megapixels, a
+ * phone's photo). mozjpeg's smaller files come from progressive scans and
+ * optimised Huffman tables, for which libjpeg holds the whole image's
+ * coefficients, some 6 bytes a pixel: a 49-megapixel original took 301 MiB
+ * and 8 s, two uploads at once twice that. Larger originals are written as
+ * they are decoded (baseline, standard tables: 20 MiB and 0.2 s for the
+ * same image), in larger files.
+ */
+export const MOZJPEG_MAX_PIXELS = 12_000_000;
+
 export interface ImageFile {
   name: string;
   data: Buffer;
@@ -138,7 +149,13 @@ export async function renderImage(
     const data =
       originalFile === 'original.png'
         ? await original.png().toBuffer()
-        : await original.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+        : await original
+            .jpeg(
+              width * height <= MOZJPEG_MAX_PIXELS
+                ? { quality: 85, mozjpeg: true }
+                : { quality: 85, optimiseCoding: false },
+            )
+            .toBuffer();
     files.push({ name: originalFile, data });
     return { width, height, widths, originalFile, files };
   } catch (error) {

@@ -347,6 +347,20 @@ describe('uploadImage refusals', () => {
     ]);
   });
 
+  it('writes an original over 12 megapixels as it is decoded (baseline), one at 12 with mozjpeg (progressive)', async () => {
+    const at = await uploadImage(deps, contributor, {
+      bytes: await makeImage('jpeg', 4000, 3000),
+      fileName: 'at.jpg',
+    });
+    const over = await uploadImage(deps, contributor, {
+      bytes: await makeImage('jpeg', 4000, 3001),
+      fileName: 'over.jpg',
+    });
+    const progressive = async (id: string) =>
+      (await sharp(join(mediaDir, id, 'original.jpg')).metadata()).isProgressive;
+    expect([await progressive(at.id), await progressive(over.id)]).toEqual([true, false]);
+  });
+
   it('leaves no file when the row cannot be written', async () => {
     const ghost: Actor = { id: '999', role: 'contributor' };
     await expect(
