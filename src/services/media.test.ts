@@ -204,6 +204,28 @@ describe('uploadImage', () => {
     }
   });
 
+  it('makes 8-bit sRGB variants of a 16-bit PNG and a CMYK JPEG, keeping their colours', async () => {
+    const red = sharp({
+      create: { width: 800, height: 500, channels: 3, background: { r: 200, g: 40, b: 60 } },
+    });
+    const means = [];
+    for (const bytes of [
+      await red.clone().toColourspace('rgb16').png().toBuffer(),
+      await red.clone().toColourspace('cmyk').jpeg().toBuffer(),
+    ]) {
+      const item = await uploadImage(deps, contributor, { bytes, fileName: 'red' });
+      const variant = join(mediaDir, item.id, 'w320.webp');
+      const meta = await sharp(variant).metadata();
+      const stats = await sharp(variant).stats();
+      means.push([meta.space, meta.depth, ...stats.channels.map((c) => Math.round(c.mean))]);
+    }
+    // What sharp makes of them resized directly (CMYK goes through its own profile).
+    expect(means).toEqual([
+      ['srgb', 'uchar', 200, 39, 59],
+      ['srgb', 'uchar', 200, 21, 41],
+    ]);
+  });
+
   it('keeps the file name only, without folders or control characters', async () => {
     const item = await uploadImage(deps, contributor, {
       bytes: await makeImage('jpeg', 40, 30),
