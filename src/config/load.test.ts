@@ -91,6 +91,17 @@ describe('loadConfig, media settings', () => {
   it.each(['ten', '1.5', '100', '999999999999'])('refuses the upload limit %j', (limit) => {
     expect(() => loadConfig({ MIDAD_UPLOAD_MAX_BYTES: limit })).toThrow(/MIDAD_UPLOAD_MAX_BYTES: /);
   });
+
+  it('decodes images of at most 50 megapixels by default, or the number of MIDAD_UPLOAD_MAX_PIXELS', () => {
+    expect(loadConfig({}).uploadMaxPixels).toBe(50_000_000);
+    expect(loadConfig({ MIDAD_UPLOAD_MAX_PIXELS: '24000000' }).uploadMaxPixels).toBe(24_000_000);
+  });
+
+  it.each(['fifty', '0', '2.5', '268402690'])('refuses the pixel limit %j', (limit) => {
+    expect(() => loadConfig({ MIDAD_UPLOAD_MAX_PIXELS: limit })).toThrow(
+      /MIDAD_UPLOAD_MAX_PIXELS: /,
+    );
+  });
 });
 
 describe('loadConfig, trusted proxies (MIDAD_TRUST_PROXY)', () => {

@@ -29,6 +29,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   demoContent: 'MIDAD_DEMO',
   mediaDir: 'MIDAD_MEDIA_DIR',
   uploadMaxBytes: 'MIDAD_UPLOAD_MAX_BYTES',
+  uploadMaxPixels: 'MIDAD_UPLOAD_MAX_PIXELS',
   apiCorsOrigins: 'MIDAD_API_CORS_ORIGINS',
   feedContent: 'MIDAD_FEED_CONTENT',
   pageCacheMb: 'MIDAD_PAGE_CACHE_MB',

@@ -164,6 +164,12 @@ export const configSchema = z.object({
     .max(200 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   /**
+   * Largest image decoded, in pixels (width × height; default 50 megapixels,
+   * an 8,660 × 5,773 frame), judged from the file's header before decoding.
+   * At most 268,402,689, libvips' own limit. Env `MIDAD_UPLOAD_MAX_PIXELS`.
+   */
+  uploadMaxPixels: z.coerce.number().int().min(1).max(268_402_689).default(50_000_000),
+  /**
    * Origins whose web pages may call the Content API from a browser (CORS):
    * a comma-separated list of origins, or `*` for any. Empty (default): none.
    * Env `MIDAD_API_CORS_ORIGINS`.

@@ -1,10 +1,12 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HTML_PAGE,
+  MEDIA_LIMITS,
   SHELL_SCRIPT,
   exifHasGps,
   jpegWithGps,
@@ -52,7 +54,7 @@ async function filesOnDisk(): Promise<string[]> {
 beforeEach(async () => {
   database = await openDatabase({ file: ':memory:' });
   mediaDir = await mkdtemp(join(tmpdir(), 'midad-media-'));
-  deps = { database, mediaDir, uploadMaxBytes: 10 * 1024 * 1024, now: () => NOW };
+  deps = { ...MEDIA_LIMITS, database, mediaDir, now: () => NOW };
   contributor = await addUser('samer@news.example', 'contributor');
   otherContributor = await addUser('lina@news.example', 'contributor');
   editor = await addUser('huda@news.example', 'editor');
@@ -202,6 +204,28 @@ describe('uploadImage', () => {
     }
   });
 
+  it('makes 8-bit sRGB variants of a 16-bit PNG and a CMYK JPEG, keeping their colours', async () => {
+    const red = sharp({
+      create: { width: 800, height: 500, channels: 3, background: { r: 200, g: 40, b: 60 } },
+    });
+    const means = [];
+    for (const bytes of [
+      await red.clone().toColourspace('rgb16').png().toBuffer(),
+      await red.clone().toColourspace('cmyk').jpeg().toBuffer(),
+    ]) {
+      const item = await uploadImage(deps, contributor, { bytes, fileName: 'red' });
+      const variant = join(mediaDir, item.id, 'w320.webp');
+      const meta = await sharp(variant).metadata();
+      const stats = await sharp(variant).stats();
+      means.push([meta.space, meta.depth, ...stats.channels.map((c) => Math.round(c.mean))]);
+    }
+    // What sharp makes of them resized directly (CMYK goes through its own profile).
+    expect(means).toEqual([
+      ['srgb', 'uchar', 200, 39, 59],
+      ['srgb', 'uchar', 200, 21, 41],
+    ]);
+  });
+
   it('keeps the file name only, without folders or control characters', async () => {
     const item = await uploadImage(deps, contributor, {
       bytes: await makeImage('jpeg', 40, 30),
@@ -287,11 +311,76 @@ describe('uploadImage refusals', () => {
   it('refuses an image of too many pixels from its header, before decoding it', async () => {
     const bytes = pngHeaderOnly(20_000, 20_000);
     const error = await refusal(uploadImage(deps, contributor, { bytes, fileName: 'bomb.png' }));
-    expect([error.code, error.status, error.vars]).toEqual([
+    expect([error.code, error.status, error.vars, error.userMessage]).toEqual([
       'UPLOAD_TOO_MANY_PIXELS',
       413,
-      { megapixels: 100 },
+      { megapixels: 50 },
+      'The image has too many pixels: at most 50 megapixels.',
     ]);
+    expect(await filesOnDisk()).toEqual([]);
+  });
+
+  it('takes an image of exactly uploadMaxPixels, and refuses one more row of pixels', async () => {
+    const limited = { ...deps, uploadMaxPixels: 1_500_000 };
+    const at = await uploadImage(limited, contributor, {
+      bytes: await makeImage('png', 1500, 1000),
+      fileName: 'at.png',
+    });
+    expect([at.width, at.height]).toEqual([1500, 1000]);
+    const error = await refusal(
+      uploadImage(limited, contributor, {
+        bytes: await makeImage('png', 1500, 1001),
+        fileName: 'over.png',
+      }),
+    );
+    expect([error.code, error.vars]).toEqual(['UPLOAD_TOO_MANY_PIXELS', { megapixels: 1.5 }]);
+    expect((await listMedia(deps, { limit: 10 })).items.map((i) => i.id)).toEqual([at.id]);
+  });
+
+  it('waits for a free image slot before decoding, and stores nothing while it waits', async () => {
+    const slots = pLimit(1);
+    let release = () => {};
+    const busy = slots(() => new Promise<void>((resolve) => (release = resolve)));
+    let settled = false;
+    const upload = uploadImage({ ...deps, imageSlots: slots }, contributor, {
+      bytes: await makeImage('jpeg', 400, 300),
+      fileName: 'waits.jpg',
+    }).finally(() => (settled = true));
+    for (let i = 0; i < 500 && slots.pendingCount === 0 && !settled; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect([slots.pendingCount, settled]).toEqual([1, false]);
+    expect(await filesOnDisk()).toEqual([]);
+    expect((await listMedia(deps, { limit: 10 })).items).toEqual([]);
+
+    release();
+    await busy;
+    expect((await upload).widths).toEqual([320, 400]);
+  });
+
+  it('sets libvips to one thread per image and no operation cache', async () => {
+    await uploadImage(deps, contributor, {
+      bytes: await makeImage('png', 40, 30),
+      fileName: 'a.png',
+    });
+    const cache = sharp.cache();
+    expect([sharp.concurrency(), cache.memory.max, cache.files.max, cache.items.max]).toEqual([
+      1, 0, 0, 0,
+    ]);
+  });
+
+  it('writes an original over 12 megapixels as it is decoded (baseline), one at 12 with mozjpeg (progressive)', async () => {
+    const at = await uploadImage(deps, contributor, {
+      bytes: await makeImage('jpeg', 4000, 3000),
+      fileName: 'at.jpg',
+    });
+    const over = await uploadImage(deps, contributor, {
+      bytes: await makeImage('jpeg', 4000, 3001),
+      fileName: 'over.jpg',
+    });
+    const progressive = async (id: string) =>
+      (await sharp(join(mediaDir, id, 'original.jpg')).metadata()).isProgressive;
+    expect([await progressive(at.id), await progressive(over.id)]).toEqual([true, false]);
   });
 
   it('leaves no file when the row cannot be written', async () => {

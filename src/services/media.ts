@@ -9,6 +9,7 @@
  */
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { LimitFunction } from 'p-limit';
 import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media.js';
 import { can, type Actor } from '../domain/roles.js';
 import type { Database } from '../storage/database.js';
@@ -20,8 +21,17 @@ import {
 } from '../storage/repositories/media.repository.js';
 import { InvalidInput } from './accounts.js';
 import { sniffImage } from './image-content.js';
-import { renderImage } from './image-variants.js';
+import { readImageHeader, renderImage } from './image-variants.js';
 import { MediaError } from './media-error.js';
+
+/**
+ * Images decoded at once by one process; the other uploads wait their turn
+ * (their files already read, so at most `uploadMaxBytes` each). Decoding a
+ * large image takes libvips some hundreds of MiB for a moment: six
+ * 100-megapixel PNGs at once took the server from 190 to 762 MiB. Two keep
+ * both cores of a small server busy without that peak.
+ */
+export const IMAGES_AT_ONCE = 2;
 
 export interface MediaDeps {
   database: Database;
@@ -29,6 +39,13 @@ export interface MediaDeps {
   mediaDir: string;
   /** Largest upload, bytes (config `uploadMaxBytes`). */
   uploadMaxBytes: number;
+  /** Largest image decoded, width × height (config `uploadMaxPixels`). */
+  uploadMaxPixels: number;
+  /**
+   * Where images are decoded, a few at a time: one `pLimit(IMAGES_AT_ONCE)`
+   * shared by every upload of the process (made where the app is wired).
+   */
+  imageSlots: LimitFunction;
   now: () => Date;
 }
 
@@ -54,10 +71,12 @@ function mayUpload(actor: Actor): void {
 }
 
 /**
- * Adds an image to the library.
+ * Adds an image to the library. Its type and size are judged from its
+ * bytes and header first; then it waits for one of `deps.imageSlots` to be
+ * decoded and resized.
  * @throws MediaError FORBIDDEN (403), UPLOAD_MISSING (400), UPLOAD_TOO_LARGE (413,
  *   `vars.maxBytes`), UPLOAD_NOT_AN_IMAGE (415, `vars.type` when known),
- *   UPLOAD_TOO_MANY_PIXELS (413), UPLOAD_CORRUPT_IMAGE (422).
+ *   UPLOAD_TOO_MANY_PIXELS (413, `vars.megapixels`), UPLOAD_CORRUPT_IMAGE (422).
  * @example await uploadImage(deps, { id: '3', role: 'author' }, { bytes, fileName: 'حلب.jpg' })
  */
 export async function uploadImage(
@@ -79,7 +98,10 @@ export async function uploadImage(
     );
   }
   const mime = await sniffImage(upload.bytes);
-  const image = await renderImage(upload.bytes, mime);
+  const header = await readImageHeader(upload.bytes, deps.uploadMaxPixels);
+  const image = await deps.imageSlots(() =>
+    renderImage(upload.bytes, mime, header, deps.uploadMaxPixels),
+  );
 
   await mkdir(deps.mediaDir, { recursive: true });
   const staging = await mkdtemp(join(deps.mediaDir, '.incoming-'));

@@ -5,6 +5,7 @@
  */
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import pLimit from 'p-limit';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
 import { translator } from '../i18n/format.js';
@@ -12,6 +13,7 @@ import type { ViewCounter } from '../services/view-counter.js';
 import type { Database } from '../storage/database.js';
 import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
+import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
@@ -204,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now,
       assets: assets.admin,
       onPublicChange: publicChange,
+      imageSlots: pLimit(IMAGES_AT_ONCE),
     }),
   );
   return app;

@@ -24,7 +24,7 @@ import {
 } from '../../src/storage/archive-tables.js';
 import { setSetting } from '../../src/storage/repositories/settings.repository.js';
 import { addViews } from '../../src/storage/repositories/articles.repository.js';
-import { makeImage } from './images.js';
+import { MEDIA_LIMITS, makeImage } from './images.js';
 import { content, createStaff, type Staff } from './newsroom.js';
 
 /** The demo capture: an article with a view count, "read also" and "more news" links. */
@@ -61,11 +61,10 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
   });
   await createApiKey(deps, staff.administrator, 'تطبيق الجوال');
   await setSetting(database.db, 'lead_article_id', BIG_ID);
-  const image = await uploadImage(
-    { database, mediaDir, uploadMaxBytes: 10 * 1024 * 1024, now },
-    staff.editor,
-    { bytes: await makeImage('jpeg', 400, 300), fileName: 'حلب.jpg' },
-  );
+  const image = await uploadImage({ ...MEDIA_LIMITS, database, mediaDir, now }, staff.editor, {
+    bytes: await makeImage('jpeg', 400, 300),
+    fileName: 'حلب.jpg',
+  });
   await updateMediaDetails({ database }, staff.editor, image.id, {
     alt: 'سوق في حلب',
     caption: 'السوق القديم',

@@ -3,7 +3,16 @@
  * pretend to be images.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
+import { IMAGES_AT_ONCE, type MediaDeps } from '../../src/services/media.js';
+
+/** The media limits of a server at its defaults, for services called directly. */
+export const MEDIA_LIMITS: Pick<MediaDeps, 'uploadMaxBytes' | 'uploadMaxPixels' | 'imageSlots'> = {
+  uploadMaxBytes: 10 * 1024 * 1024,
+  uploadMaxPixels: 50_000_000,
+  imageSlots: pLimit(IMAGES_AT_ONCE),
+};
 
 type Format = 'jpeg' | 'png' | 'webp' | 'avif';
 
@@ -50,19 +59,57 @@ export function exifHasGps(exif: Buffer): boolean {
   );
 }
 
+/** A PNG chunk: length, type, data, CRC-32 of type and data (PNG spec §5.3). */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A valid solid-colour PNG of `width`×`height` pixels that is exactly
+ * `bytes` long: a private ancillary chunk (`miDd`, which decoders skip)
+ * before IEND fills it out. Cheap to make however many pixels it has: a
+ * solid colour compresses to a few KB.
+ */
+export async function pngOfSize(width: number, height: number, bytes: number): Promise<Buffer> {
+  const png = await makeImage('png', width, height);
+  const iend = png.subarray(png.length - 12);
+  const filler = bytes - png.length - 12;
+  if (filler < 0) throw new Error(`a ${width}×${height} PNG is already ${png.length} bytes`);
+  return Buffer.concat([
+    png.subarray(0, png.length - 12),
+    pngChunk('miDd', Buffer.alloc(filler)),
+    iend,
+  ]);
+}
+
+/**
+ * A JPEG of `width`×`height` pixels of noise at quality 100 without chroma
+ * subsampling, about 2.9 bytes a pixel (2800×1850 is some 15 MB), the same
+ * bytes on every call.
+ */
+export function noisyJpeg(width: number, height: number): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  let seed = 1;
+  for (let i = 0; i < raw.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    raw[i] = seed >>> 24;
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+    .toBuffer();
+}
+
 /**
  * A PNG claiming `width`×`height` pixels with a few bytes of pixel data:
  * the shape of a decompression bomb.
  */
 export function pngHeaderOnly(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
+  const chunk = pngChunk;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

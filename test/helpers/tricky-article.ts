@@ -11,7 +11,7 @@ import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
-import { makeImage } from './images.js';
+import { MEDIA_LIMITS, makeImage } from './images.js';
 import { content, createStaff } from './newsroom.js';
 import { NOW, testSite, type TestSite } from './site.js';
 
@@ -48,14 +48,10 @@ export async function trickySite(env: Record<string, string> = {}): Promise<Tric
   const deps = { database: site.database, now: then };
   const staff = await createStaff(site.database, then);
   const section = await ensureSection(site.database.db, TRICKY.section, TRICKY.publishedAt);
-  const media = await uploadImage(
-    { ...deps, mediaDir, uploadMaxBytes: 10 * 1024 * 1024 },
-    staff.editor,
-    {
-      bytes: await makeImage('jpeg', TRICKY.image.width, TRICKY.image.height),
-      fileName: 'حلب.jpg',
-    },
-  );
+  const media = await uploadImage({ ...deps, ...MEDIA_LIMITS, mediaDir }, staff.editor, {
+    bytes: await makeImage('jpeg', TRICKY.image.width, TRICKY.image.height),
+    fileName: 'حلب.jpg',
+  });
   await updateMediaDetails(deps, staff.editor, media.id, {
     alt: TRICKY.image.alt,
     caption: '',

@@ -4,6 +4,7 @@
  * plugin.ts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LimitFunction } from 'p-limit';
 import type { VNode } from 'preact';
 import type { Config } from '../../config/schema.js';
 import type { MessageKey } from '../../i18n/format.js';
@@ -18,6 +19,8 @@ export interface AdminDeps {
   now: () => Date;
   /** Told after each change readers may see (purges the page caches). */
   onPublicChange?: PublicChangeListener;
+  /** Where uploaded images are decoded, a few at a time (MediaDeps `imageSlots`). */
+  imageSlots: LimitFunction;
 }
 
 export interface AdminKit {

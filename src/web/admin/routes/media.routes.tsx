@@ -27,8 +27,15 @@ const PAGE_SIZE = 48;
 const API_PAGE_SIZE = 100;
 
 function mediaDeps(kit: AdminKit): MediaDeps {
-  const { config, database, now } = kit.deps;
-  return { database, now, mediaDir: config.mediaDir, uploadMaxBytes: config.uploadMaxBytes };
+  const { config, database, now, imageSlots } = kit.deps;
+  return {
+    database,
+    now,
+    mediaDir: config.mediaDir,
+    uploadMaxBytes: config.uploadMaxBytes,
+    uploadMaxPixels: config.uploadMaxPixels,
+    imageSlots,
+  };
 }
 
 /** The signed-in user as an actor (the route's guard has checked there is one). */
@@ -111,7 +118,7 @@ export const mediaRoutes: AdminRoute[] = [
     permission: 'media.upload',
     handler: async (request, reply, kit) => {
       try {
-        const upload = await readUpload(request, kit.deps.config.uploadMaxBytes);
+        const upload = await readUpload(request, reply, kit.deps.config.uploadMaxBytes);
         const item = await uploadImage(mediaDeps(kit), actorOf(request), upload);
         return kit.redirect(reply, `/admin/media?notice=media-uploaded#media-${item.id}`);
       } catch (error) {
@@ -180,7 +187,7 @@ export const mediaRoutes: AdminRoute[] = [
     permission: 'media.upload',
     handler: async (request, reply, kit) => {
       try {
-        const upload = await readUpload(request, kit.deps.config.uploadMaxBytes);
+        const upload = await readUpload(request, reply, kit.deps.config.uploadMaxBytes);
         const item = await uploadImage(mediaDeps(kit), actorOf(request), upload);
         return sendJson(reply, 201, { item: apiItem(item) });
       } catch (error) {
