@@ -4,7 +4,7 @@
  * deletion: bylines keep working) and password resets.
  */
 import { slugify } from '../arabic/slug.js';
-import { cleanLine, tooLong } from '../domain/field-limits.js';
+import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
 import { isRole, type Role } from '../domain/roles.js';
 import { isEmailAddress, normalizeEmail, passwordProblem, type User } from '../domain/user.js';
 import { AppError } from '../lib/errors.js';
@@ -67,7 +67,7 @@ async function validateAccount(input: NewAccount): Promise<{ email: string; disp
     throw new InvalidInput(
       'NAME_INVALID',
       'displayName',
-      'The name must have 1 to 120 characters.',
+      `The name must have 1 to ${FIELD_LIMITS.userName} characters.`,
     );
   }
   if (!isRole(input.role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
