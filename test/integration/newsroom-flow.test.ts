@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { loadArticle } from '../../src/services/edit-article.js';
 import { startSession } from '../../src/services/sessions.js';
-import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
+import { createSection } from '../../src/services/taxonomy.js';
+import { ensureSection, findSection } from '../../src/storage/repositories/sections.repository.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { createStaff, type Staff } from '../helpers/newsroom.js';
 import { BROWSER, NOW, testSite, type TestSite } from '../helpers/site.js';
@@ -414,6 +415,19 @@ describeEachDialect((dialect) => {
         seoTitle: 'عنوان للبحث',
         featuredCaption: 'تعليق',
       });
+    });
+
+    it('stores section and tag names without bidi overrides or isolates', async () => {
+      const deps = { database: site.database, now: () => NOW };
+      await createSection(deps, staff.editor, '\u202Eةضاير\u202C');
+      expect(await findSection(site.database.db, { slug: 'ةضاير' })).toMatchObject({
+        name: 'ةضاير',
+      });
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      await editor.post(`/admin/articles/${id}`, { ...ARTICLE, tags: '\u2066gnp.exe\u2069' });
+      const stored = await loadArticle(deps, id as ArticleId);
+      expect(stored.tags).toEqual(['gnp.exe']);
     });
 
     it('keeps the right-to-left mark in a headline', async () => {
