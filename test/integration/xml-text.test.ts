@@ -160,9 +160,34 @@ describeEachDialect((dialect) => {
           await moveArticle(d, editor, id, 'unpublish');
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
   }, 60_000);
+
+  it('writes a headline with two "]]>" and a tag with "<" so that readers get them back exactly', async () => {
+    const d = deps();
+    const id = await createDraft(d, editor);
+    const headline = 'أ ]]> ب ]]> ج';
+    const tag = 'C<D & "E"';
+    await saveArticle(d, editor, id, content([editor.id], { headline, tags: [tag] }));
+    await moveArticle(d, editor, id, 'publish');
+    try {
+      const rss = (await xmlAt('/rss.xml')).rss.channel;
+      const item = rss.item.find((i: { guid: { '#text': string } }) =>
+        i.guid['#text'].endsWith(`/a/${id}`),
+      );
+      expect(item.title).toBe(headline);
+      expect(item.category.map((c: Record<string, string>) => c['#text'])).toEqual([tag]);
+      const atom = (await xmlAt('/atom.xml')).feed;
+      const entry = atom.entry.find((e: { id: string }) => e.id.endsWith(`/a/${id}`));
+      expect(entry.title['#text']).toBe('أ ]]&gt; ب ]]&gt; ج');
+      expect(entry.category).toEqual([
+        { '@_term': tag, '@_label': tag, '@_scheme': 'https://news.example/tag/c-d-e' },
+      ]);
+    } finally {
+      await moveArticle(d, editor, id, 'unpublish');
+    }
+  });
 
   async function readEveryDocument(id: string, headline: string, authorSlug: string) {
     const rss = (await xmlAt('/rss.xml')).rss.channel;
