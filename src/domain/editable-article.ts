@@ -3,6 +3,7 @@
  */
 import type { ArticleId } from './article-id.js';
 import type { Role } from './roles.js';
+import { FIELD_LIMITS, cleanLine, cleanText, tooLong, type LimitedField } from './field-limits.js';
 import type { ArticleStatus } from './workflow.js';
 
 /** The fields a writer edits; everything a revision keeps. */
@@ -40,23 +41,25 @@ export interface EditableArticle extends ArticleContent {
   unpublishedByRole: Role | null;
 }
 
-/** Longest values, in characters: what headlines, excerpts and SEO fields may hold. */
+/** Longest values, in characters: what headlines, excerpts and SEO fields may hold (field-limits.ts). */
 export const LIMITS = {
-  headline: 300,
-  excerpt: 600,
-  slug: 80,
-  seoTitle: 120,
-  seoDescription: 300,
-  caption: 500,
-  credit: 200,
-  tags: 20,
-  tag: 60,
+  headline: FIELD_LIMITS.headline,
+  excerpt: FIELD_LIMITS.excerpt,
+  slug: FIELD_LIMITS.slug,
+  seoTitle: FIELD_LIMITS.seoTitle,
+  seoDescription: FIELD_LIMITS.seoDescription,
+  caption: FIELD_LIMITS.featuredCaption,
+  credit: FIELD_LIMITS.featuredCredit,
+  tags: FIELD_LIMITS.tags,
+  tag: FIELD_LIMITS.tag,
 } as const;
 
 /** A field that fails its rule, and which rule. */
 export interface ContentProblem {
   field: keyof ArticleContent;
   code: 'REQUIRED' | 'TOO_LONG' | 'TOO_MANY';
+  /** The field's limit (characters, or tags for `tags` TOO_MANY), for TOO_LONG and TOO_MANY. */
+  max?: number;
 }
 
 /**
@@ -65,20 +68,21 @@ export interface ContentProblem {
  */
 export function contentProblems(content: ArticleContent, forPublishing = false): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const tooLong: Array<[keyof ArticleContent, string, number]> = [
-    ['headline', content.headline, LIMITS.headline],
-    ['excerpt', content.excerpt, LIMITS.excerpt],
-    ['seoTitle', content.seoTitle, LIMITS.seoTitle],
-    ['seoDescription', content.seoDescription, LIMITS.seoDescription],
-    ['featuredCaption', content.featuredCaption, LIMITS.caption],
-    ['featuredCredit', content.featuredCredit, LIMITS.credit],
+  const limited: Array<[keyof ArticleContent & LimitedField, string]> = [
+    ['headline', content.headline],
+    ['excerpt', content.excerpt],
+    ['seoTitle', content.seoTitle],
+    ['seoDescription', content.seoDescription],
+    ['featuredCaption', content.featuredCaption],
+    ['featuredCredit', content.featuredCredit],
   ];
-  for (const [field, value, max] of tooLong) {
-    if ([...value].length > max) problems.push({ field, code: 'TOO_LONG' });
+  for (const [field, value] of limited) {
+    if (tooLong(field, value)) problems.push({ field, code: 'TOO_LONG', max: FIELD_LIMITS[field] });
   }
-  if (content.tags.length > LIMITS.tags) problems.push({ field: 'tags', code: 'TOO_MANY' });
-  if (content.tags.some((t) => [...t].length > LIMITS.tag))
-    problems.push({ field: 'tags', code: 'TOO_LONG' });
+  if (content.tags.length > LIMITS.tags)
+    problems.push({ field: 'tags', code: 'TOO_MANY', max: LIMITS.tags });
+  if (content.tags.some((t) => tooLong('tag', t)))
+    problems.push({ field: 'tags', code: 'TOO_LONG', max: LIMITS.tag });
   if (content.authorIds.length === 0) problems.push({ field: 'authorIds', code: 'REQUIRED' });
   if (forPublishing) {
     if (content.headline.trim() === '') problems.push({ field: 'headline', code: 'REQUIRED' });
@@ -93,18 +97,36 @@ export function contentProblems(content: ArticleContent, forPublishing = false):
 }
 
 /**
- * Tag names from a comma-separated field (Arabic comma ، too), trimmed,
- * without blanks and duplicates.
+ * Tag names from a comma-separated field (Arabic comma ، too), each cleaned
+ * as one line (`cleanLine`), without blanks and duplicates.
  */
 export function parseTagList(value: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const raw of value.split(/[,،]/)) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (tag !== '' && !seen.has(tag)) {
-      seen.add(tag);
-      tags.push(tag);
-    }
-  }
-  return tags;
+  return cleanTags(value.split(/[,،]/));
+}
+
+/** Tag names cleaned as one line each (`cleanLine`), without blanks and duplicates, in order. */
+export function cleanTags(names: readonly string[]): string[] {
+  return [...new Set(names.map(cleanLine).filter((tag) => tag !== ''))];
+}
+
+/**
+ * The writer's content with every text field cleaned as stored: one-line
+ * fields by `cleanLine` (forbidden XML characters and bidi controls
+ * removed, white space made single), the standfirst and the body by
+ * `cleanText` (forbidden XML characters removed). The body is still to be
+ * sanitised; the slug is still to be made.
+ */
+export function cleanArticleText(input: ArticleContent): ArticleContent {
+  return {
+    ...input,
+    headline: cleanLine(input.headline),
+    excerpt: cleanText(input.excerpt),
+    bodyHtml: cleanText(input.bodyHtml),
+    slug: input.slug === null ? null : cleanLine(input.slug),
+    seoTitle: cleanLine(input.seoTitle),
+    seoDescription: cleanLine(input.seoDescription),
+    featuredCaption: cleanLine(input.featuredCaption),
+    featuredCredit: cleanLine(input.featuredCredit),
+    tags: cleanTags(input.tags),
+  };
 }

@@ -5,6 +5,7 @@
  * are decided here so that the upload service, the public file route and
  * the views agree.
  */
+import { FIELD_LIMITS } from './field-limits.js';
 
 /** The upload types accepted, as sniffed from the content. */
 export const MEDIA_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const;
@@ -110,8 +111,12 @@ export function parseMediaId(raw: string): string | null {
   return BigInt(raw) <= 9_223_372_036_854_775_807n ? raw : null;
 }
 
-/** Longest alt text, caption and credit, in characters. */
-export const MEDIA_TEXT_LIMITS = { alt: 400, caption: 1000, credit: 200 } as const;
+/** Longest alt text, caption and credit, in characters (field-limits.ts). */
+export const MEDIA_TEXT_LIMITS = {
+  alt: FIELD_LIMITS.mediaAlt,
+  caption: FIELD_LIMITS.mediaCaption,
+  credit: FIELD_LIMITS.mediaCredit,
+} as const;
 
 /**
  * True when `alt` describes nothing: empty, or only spaces, bidi marks and

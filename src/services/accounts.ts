@@ -4,6 +4,7 @@
  * deletion: bylines keep working) and password resets.
  */
 import { slugify } from '../arabic/slug.js';
+import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
 import { isRole, type Role } from '../domain/roles.js';
 import { isEmailAddress, normalizeEmail, passwordProblem, type User } from '../domain/user.js';
 import { AppError } from '../lib/errors.js';
@@ -43,26 +44,36 @@ export interface NewAccount {
   role: Role;
 }
 
-/** An input that fails validation; `field` names the form field. Status 422. */
+/**
+ * An input that fails validation; `field` names the form field, `vars` the
+ * values its message names (e.g. `max`, a field's limit). Status 422.
+ */
 export class InvalidInput extends AppError {
   readonly field: string;
-  constructor(code: string, field: string, message: string) {
+  readonly vars: Readonly<Record<string, string | number>>;
+  constructor(
+    code: string,
+    field: string,
+    message: string,
+    vars: Readonly<Record<string, string | number>> = {},
+  ) {
     super(code, message, { status: 422 });
     this.field = field;
+    this.vars = vars;
   }
 }
 
 async function validateAccount(input: NewAccount): Promise<{ email: string; displayName: string }> {
   const email = normalizeEmail(input.email);
-  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  const displayName = cleanLine(input.displayName);
   if (!isEmailAddress(email)) {
     throw new InvalidInput('EMAIL_INVALID', 'email', 'That is not an e-mail address.');
   }
-  if (displayName.length === 0 || displayName.length > 120) {
+  if (displayName.length === 0 || tooLong('userName', displayName)) {
     throw new InvalidInput(
       'NAME_INVALID',
       'displayName',
-      'The name must have 1 to 120 characters.',
+      `The name must have 1 to ${FIELD_LIMITS.userName} characters.`,
     );
   }
   if (!isRole(input.role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');

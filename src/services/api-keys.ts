@@ -3,6 +3,7 @@
  * once, then only its SHA-256 is kept), list and revoke them; the API
  * checks a presented key against the stored hashes.
  */
+import { cleanLine } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import { randomToken, sha256Hex } from '../lib/tokens.js';
@@ -40,7 +41,7 @@ export async function createApiKey(
   name: string,
 ): Promise<{ apiKey: ApiKey; key: string }> {
   allow(actor);
-  const clean = name.trim().replace(/\s+/g, ' ');
+  const clean = cleanLine(name);
   if (clean === '' || [...clean].length > API_KEY_NAME_MAX)
     throw new InvalidInput('API_KEY_NAME_INVALID', 'name', 'Write a name of 1 to 80 characters.');
   const key = `${API_KEY_PREFIX}${randomToken()}`;

@@ -9,6 +9,7 @@ import { slugify } from '../arabic/slug.js';
 import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
 import {
+  cleanArticleText,
   contentProblems,
   type ArticleContent,
   type EditableArticle,
@@ -230,16 +231,11 @@ async function cleanContent(
   article: EditableArticle,
   input: ArticleContent,
 ): Promise<ArticleContent> {
-  const headline = input.headline.trim().replace(/\s+/g, ' ');
+  const text = cleanArticleText(input);
   const content: ArticleContent = {
-    ...input,
-    headline,
-    bodyHtml: bodyHtmlOf(input.bodyHtml),
-    slug: slugify(input.slug ?? '') || slugify(headline) || null,
-    seoTitle: input.seoTitle.trim(),
-    seoDescription: input.seoDescription.trim(),
-    featuredCaption: input.featuredCaption.trim(),
-    featuredCredit: input.featuredCredit.trim(),
+    ...text,
+    bodyHtml: bodyHtmlOf(text.bodyHtml),
+    slug: slugify(text.slug ?? '') || slugify(text.headline) || null,
     authorIds: [...new Set(input.authorIds)],
   };
   // Bylines are the editors' call: a writer's save keeps the ones stored.
@@ -249,7 +245,10 @@ async function cleanContent(
     throw new InvalidInput(
       `ARTICLE_${problem.field.toUpperCase()}_${problem.code}`,
       problem.field,
-      `${problem.field}: ${problem.code}`,
+      problem.max === undefined
+        ? `${problem.field}: ${problem.code}`
+        : `${problem.field}: ${problem.code} (at most ${problem.max})`,
+      problem.max === undefined ? {} : { max: problem.max },
     );
   }
   for (const authorId of content.authorIds) {

@@ -233,6 +233,14 @@ describe('uploadImage', () => {
     });
     expect(item.originalName).toBe('صورة.jpg');
   });
+
+  it('drops bidi overrides from the file name, so that it cannot pass for another type', async () => {
+    const item = await uploadImage(deps, contributor, {
+      bytes: await makeImage('jpeg', 40, 30),
+      fileName: 'photo\u202Egpj.exe',
+    });
+    expect(item.originalName).toBe('photogpj.exe');
+  });
 });
 
 describe('uploadImage refusals', () => {

@@ -10,6 +10,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LimitFunction } from 'p-limit';
+import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media.js';
 import { can, type Actor } from '../domain/roles.js';
 import type { Database } from '../storage/database.js';
@@ -55,13 +56,15 @@ export interface Upload {
   fileName: string;
 }
 
-/** The file name as shown: no folders (`C:\fakepath\`), no control characters, at most 255. */
+/**
+ * The file name as shown: no folders (`C:\fakepath\`), no control
+ * characters (line breaks included), one line (`cleanLine`: no bidi
+ * controls, so `\u202Egnp.exe` cannot show as `exe.png`), at most
+ * FIELD_LIMITS.fileName characters.
+ */
 function displayName(fileName: string): string {
-  const chars = [...basename(fileName.replace(/\\/g, '/'))].filter((c) => {
-    const code = c.charCodeAt(0);
-    return code >= 0x20 && code !== 0x7f;
-  });
-  return [...chars.join('').trim()].slice(0, 255).join('');
+  const name = basename(fileName.replace(/\\/g, '/')).replace(/\p{Cc}/gu, '');
+  return [...cleanLine(name)].slice(0, FIELD_LIMITS.fileName).join('');
 }
 
 function mayUpload(actor: Actor): void {
@@ -171,11 +174,6 @@ export function mayEditMedia(actor: Actor, item: Pick<MediaItem, 'uploadedBy'>):
   );
 }
 
-/** One line of text: trimmed, runs of white space made one space. */
-function oneLine(value: string): string {
-  return value.trim().replace(/\s+/g, ' ');
-}
-
 function checkLength(field: keyof typeof MEDIA_TEXT_LIMITS, value: string): void {
   const max = MEDIA_TEXT_LIMITS[field];
   if ([...value].length > max) {
@@ -207,9 +205,9 @@ export async function updateMediaDetails(
     );
   }
   const text = {
-    alt: oneLine(details.alt),
-    caption: oneLine(details.caption),
-    credit: oneLine(details.credit),
+    alt: cleanLine(details.alt),
+    caption: cleanLine(details.caption),
+    credit: cleanLine(details.credit),
   };
   checkLength('alt', text.alt);
   checkLength('caption', text.caption);

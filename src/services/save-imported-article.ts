@@ -10,7 +10,8 @@ import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
 import type { Transaction } from 'kysely';
-import { hasCode, type AppError } from '../lib/errors.js';
+import { cleanLine, cleanText, describeTooLong, tooLong } from '../domain/field-limits.js';
+import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/tables/schema.js';
 import { insertArticle, updateArticle } from '../storage/repositories/articles.repository.js';
@@ -60,13 +61,55 @@ export interface SaveDeps {
   now: () => Date;
 }
 
+/** The codes of the refusals that concern one article alone (a batch goes on without it). */
+const ARTICLE_REFUSALS = ['IMPORT_ID_TAKEN', 'IMPORT_FIELD_TOO_LONG'];
+
+/**
+ * The article's text as stored: one-line fields (headline, byline, section,
+ * related headlines) cleaned by `cleanLine`, paragraphs by `cleanText`
+ * (characters XML 1.0 forbids removed), so that every importer stores what
+ * the editor would.
+ */
+function cleanImported(article: ImportedArticle): ImportedArticle {
+  const orNull = (value: string | null) => (value === null ? null : cleanLine(value) || null);
+  return {
+    ...article,
+    headline: cleanLine(article.headline),
+    paragraphs: article.paragraphs.map((p) => cleanText(p).trim()).filter((p) => p !== ''),
+    readAlso: article.readAlso.map((r) => ({ ...r, headline: cleanLine(r.headline) })),
+    moreHeadlines: article.moreHeadlines.map(cleanLine),
+    byline: orNull(article.byline),
+    sectionName: orNull(article.sectionName),
+  };
+}
+
+/**
+ * AppError IMPORT_FIELD_TOO_LONG (422) when a field is longer than the
+ * editor allows (domain/field-limits.ts); its message names the field, the
+ * length and the limit: `headline: 3000000 characters, at most 300`.
+ */
+function assertWithinLimits(article: ImportedArticle): void {
+  const problem =
+    tooLong('headline', article.headline) ??
+    (article.sectionName === null ? null : tooLong('sectionName', article.sectionName)) ??
+    (article.byline === null ? null : tooLong('byline', article.byline)) ??
+    [...article.readAlso.map((r) => r.headline), ...article.moreHeadlines]
+      .map((h) => tooLong('headline', h))
+      .find((p) => p !== null) ??
+    null;
+  if (problem) {
+    throw new AppError('IMPORT_FIELD_TOO_LONG', describeTooLong(problem), { status: 422 });
+  }
+}
+
 /**
  * Creates or updates the article (see find-import-match.ts for which stored
- * article it is). An update never erases what was known: a stored date,
+ * article it is). Its text is cleaned as the editor cleans it first. An update never erases what was known: a stored date,
  * byline, section or source URL stays when the new copy lacks it, and the
  * view count never goes down.
- * @throws AppError `IMPORT_ID_TAKEN` when the id belongs to another story;
- *   database errors. Nothing is written then.
+ * @throws AppError `IMPORT_ID_TAKEN` when the id belongs to another story,
+ *   `IMPORT_FIELD_TOO_LONG` when a field is over its limit; database
+ *   errors. Nothing is written then.
  */
 export async function saveImportedArticle(
   deps: SaveDeps,
@@ -81,7 +124,7 @@ export type BatchOutcome = { ok: true; result: SaveResult } | { ok: false; error
 /**
  * Saves many articles in one transaction (imports of thousands of
  * articles). An article refused for its own reasons (an id taken by
- * another story) is reported and skipped; the others are saved. A database
+ * another story, a field over its limit) is reported and skipped; the others are saved. A database
  * error rolls the whole batch back and is thrown.
  */
 export async function saveImportedArticles(
@@ -95,7 +138,7 @@ export async function saveImportedArticles(
         outcomes.push({ ok: true, result: await saveWithin(trx, deps, article) });
       } catch (error) {
         // Refusals happen before anything of the article is written.
-        if (!hasCode(error, 'IMPORT_ID_TAKEN')) throw error;
+        if (!(error instanceof AppError) || !ARTICLE_REFUSALS.includes(error.code)) throw error;
         outcomes.push({ ok: false, error });
       }
     }
@@ -106,8 +149,10 @@ export async function saveImportedArticles(
 async function saveWithin(
   trx: Transaction<Schema>,
   deps: SaveDeps,
-  article: ImportedArticle,
+  source: ImportedArticle,
 ): Promise<SaveResult> {
+  const article = cleanImported(source);
+  assertWithinLimits(article);
   const now = deps.now();
   const headlineKey = headlineMatchKey(article.headline);
   const { stored, notes } = await findImportMatch(trx, {

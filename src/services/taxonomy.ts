@@ -5,6 +5,7 @@
  * A rename or removal shows on every page, so it empties the page cache.
  */
 import { slugify } from '../arabic/slug.js';
+import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import {
@@ -18,17 +19,18 @@ import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 import { tellPublicChange } from './public-changes.js';
 
-/** Longest section or tag name, in characters. */
-export const NAME_MAX = 60;
+/** Longest section or tag name, in characters (field-limits.ts). */
+export const NAME_MAX = FIELD_LIMITS.sectionName;
 
 function allow(actor: Actor, action: 'section.manage' | 'tag.manage'): void {
   if (!can(actor, action))
     throw new AppError('FORBIDDEN', 'Only editors manage these.', { status: 403 });
 }
 
-function cleanName(name: string, code: string): string {
-  const clean = name.trim().replace(/\s+/g, ' ');
-  if (clean === '' || [...clean].length > NAME_MAX || slugify(clean) === '') {
+/** The name cleaned as one line (`cleanLine`). @throws InvalidInput `code` when empty, too long or unsluggable. */
+function cleanName(name: string, code: string, field: 'sectionName' | 'tag'): string {
+  const clean = cleanLine(name);
+  if (clean === '' || tooLong(field, clean) || slugify(clean) === '') {
     throw new InvalidInput(code, 'name', 'Write a name of 1 to 60 characters.');
   }
   return clean;
@@ -37,7 +39,7 @@ function cleanName(name: string, code: string): string {
 /** Creates a section. @throws FORBIDDEN; InvalidInput SECTION_NAME_INVALID, SECTION_TAKEN. */
 export async function createSection(deps: EditDeps, actor: Actor, name: string): Promise<void> {
   allow(actor, 'section.manage');
-  const clean = cleanName(name, 'SECTION_NAME_INVALID');
+  const clean = cleanName(name, 'SECTION_NAME_INVALID', 'sectionName');
   if (await findSection(deps.database.db, { slug: slugify(clean) })) {
     throw new InvalidInput('SECTION_TAKEN', 'name', 'A section with that name exists.');
   }
@@ -52,7 +54,7 @@ export async function renameSectionTo(
   name: string,
 ): Promise<void> {
   allow(actor, 'section.manage');
-  const clean = cleanName(name, 'SECTION_NAME_INVALID');
+  const clean = cleanName(name, 'SECTION_NAME_INVALID', 'sectionName');
   if (!(await findSection(deps.database.db, { id }))) {
     throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
   }
@@ -92,7 +94,7 @@ export async function renameTagTo(
   name: string,
 ): Promise<void> {
   allow(actor, 'tag.manage');
-  const clean = cleanName(name, 'TAG_NAME_INVALID');
+  const clean = cleanName(name, 'TAG_NAME_INVALID', 'tag');
   if (!/^[1-9][0-9]{0,18}$/.test(id))
     throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
   if (await tagNameTaken(deps.database.db, clean, id)) {

@@ -15,6 +15,8 @@
  * (transient: the ids of spooled view batches while their file exists).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { removeXmlForbidden } from '../arabic/clean.js';
+import { describeTooLong, tooLong, type LimitedField } from '../domain/field-limits.js';
 import type { Database } from './dialects/dialect.js';
 import { keepIdSequenceAhead } from './dialects/id-sequence.js';
 import type { DbInt, Schema } from './tables/schema.js';
@@ -31,6 +33,8 @@ export interface ArchiveColumn {
   readonly name: string;
   readonly kind: ColumnKind;
   readonly nullable: boolean;
+  /** The field whose limit (domain/field-limits.ts) a text column holds to on import. */
+  readonly limit?: LimitedField;
 }
 
 /** One archived table: its columns, and the key that orders its rows. */
@@ -52,11 +56,12 @@ export type ArchiveTableName = Exclude<
 /** A row as written in the archive: column name → JSON value. */
 export type ArchiveRow = Record<string, string | number | null>;
 
-const col = (name: string, kind: ColumnKind, nullable = false): ArchiveColumn => ({
-  name,
-  kind,
-  nullable,
-});
+const col = (
+  name: string,
+  kind: ColumnKind,
+  nullable = false,
+  limit?: LimitedField,
+): ArchiveColumn => ({ name, kind, nullable, ...(limit ? { limit } : {}) });
 
 function table(
   name: ArchiveTableName,
@@ -75,7 +80,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   table('users', [
     col('id', 'id'),
     col('email', 'text'),
-    col('display_name', 'text'),
+    col('display_name', 'text', false, 'userName'),
     col('slug', 'text'),
     col('role', 'text'),
     col('status', 'text'),
@@ -89,33 +94,33 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   table('sections', [
     col('id', 'id'),
     col('slug', 'text'),
-    col('name', 'text'),
+    col('name', 'text', false, 'sectionName'),
     col('created_at', 'time'),
   ]),
-  table('tags', [col('id', 'id'), col('slug', 'text'), col('name', 'text')]),
+  table('tags', [col('id', 'id'), col('slug', 'text'), col('name', 'text', false, 'tag')]),
   table('media', [
     col('id', 'id'),
     col('uploaded_by', 'id'),
-    col('original_name', 'text'),
+    col('original_name', 'text', false, 'fileName'),
     col('mime', 'text'),
     col('width', 'int'),
     col('height', 'int'),
     col('bytes', 'int'),
-    col('alt', 'text'),
-    col('caption', 'text'),
-    col('credit', 'text'),
+    col('alt', 'text', false, 'mediaAlt'),
+    col('caption', 'text', false, 'mediaCaption'),
+    col('credit', 'text', false, 'mediaCredit'),
     col('widths', 'text'),
     col('original_file', 'text'),
     col('created_at', 'time'),
   ]),
   table('articles', [
     col('id', 'id'),
-    col('headline', 'text'),
+    col('headline', 'text', false, 'headline'),
     col('headline_key', 'text'),
-    col('excerpt', 'text'),
+    col('excerpt', 'text', false, 'excerpt'),
     col('body_html', 'text'),
     col('section_id', 'id', true),
-    col('byline', 'text', true),
+    col('byline', 'text', true, 'byline'),
     col('status', 'text'),
     col('published_at', 'time', true),
     col('published_local_time', 'text', true),
@@ -125,11 +130,11 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('view_count', 'id'),
     col('source_url', 'text', true),
     col('slug', 'text', true),
-    col('seo_title', 'text'),
-    col('seo_description', 'text'),
+    col('seo_title', 'text', false, 'seoTitle'),
+    col('seo_description', 'text', false, 'seoDescription'),
     col('featured_media_id', 'id', true),
-    col('featured_caption', 'text'),
-    col('featured_credit', 'text'),
+    col('featured_caption', 'text', false, 'featuredCaption'),
+    col('featured_credit', 'text', false, 'featuredCredit'),
     col('scheduled_at', 'time', true),
     col('breaking_until', 'time', true),
     col('created_by', 'id', true),
@@ -146,7 +151,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('kind', 'text'),
     col('position', 'int'),
     col('after_paragraph', 'int', true),
-    col('headline', 'text'),
+    col('headline', 'text', false, 'headline'),
     col('headline_key', 'text'),
     col('target_id', 'id', true),
   ]),
@@ -271,9 +276,14 @@ function decode(column: ArchiveColumn, value: unknown): bigint | number | string
         throw new Error(`"${column.name}" must be an integer`);
       }
       return value;
-    case 'text':
+    case 'text': {
       if (typeof value !== 'string') throw new Error(`"${column.name}" must be a string`);
-      return value;
+      // What XML 1.0 forbids would break the feeds: no path stores it, nor does this one.
+      const text = removeXmlForbidden(value);
+      const problem = column.limit ? tooLong(column.limit, text) : null;
+      if (problem) throw new Error(`"${column.name}" is too long (${describeTooLong(problem)})`);
+      return text;
+    }
     case 'time':
       if (typeof value !== 'string' || !ISO_UTC.test(value) || Number.isNaN(Date.parse(value))) {
         throw new Error(`"${column.name}" must be an ISO-8601 UTC time`);

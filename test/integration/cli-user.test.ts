@@ -119,4 +119,29 @@ describe('midad user', () => {
     ).toBe(1);
     expect(err).toEqual(['midad: That is not an e-mail address. (email)']);
   });
+
+  it('holds the name to the domain limit in characters, and stores it without bidi or control characters', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const add = (email: string, name: string) =>
+      run(['user', 'add', '--db', db, '--email', email, '--name', name, '--role', 'author']);
+    expect(await add('long@x.org', 'ن'.repeat(121))).toBe(1);
+    expect(err).toEqual(['midad: The name must have 1 to 120 characters. (displayName)']);
+    // 120 emoji are 240 UTF-16 units, but 120 characters.
+    expect(await add('emoji@x.org', '📰'.repeat(120))).toBe(0);
+    expect(await add('bidi@x.org', '\u202Eسامر\u0001 الحلبي\u2069')).toBe(0);
+    const database = await openDatabase({ file: db });
+    try {
+      const names = await database.db
+        .selectFrom('users')
+        .select(['email', 'display_name'])
+        .orderBy('id')
+        .execute();
+      expect(names).toEqual([
+        { email: 'emoji@x.org', display_name: '📰'.repeat(120) },
+        { email: 'bidi@x.org', display_name: 'سامر الحلبي' },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
 });

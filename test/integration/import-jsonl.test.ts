@@ -79,6 +79,51 @@ describeEachDialect((dialect) => {
       expect((await findArticleById(database.db, '7' as ArticleId))?.headline).toBe('السطر الأول.');
     });
 
+    it('skips a line whose headline is over the editor limit, naming the line and the limit, and imports the rest', async () => {
+      const summary = await importJsonl(
+        { database, now: () => NOW },
+        file([
+          line({ id: '1' }),
+          line({ id: '2', title: 'خ'.repeat(3_000_000) }),
+          line({ id: '3', title: 'خ'.repeat(300) }),
+          line({ id: '4', section: 'ق'.repeat(61) }),
+        ]),
+        { timeZone: 'Africa/Tunis' },
+      );
+      expect(summary.skipped).toEqual([
+        { line: 2, reason: 'headline: 3000000 characters, at most 300' },
+        { line: 4, reason: 'sectionName: 61 characters, at most 60' },
+      ]);
+      expect(summary.created).toBe(2);
+      expect(await findArticleById(database.db, '2' as ArticleId)).toBeNull();
+      expect([
+        ...((await findArticleById(database.db, '3' as ArticleId))?.headline ?? ''),
+      ]).toHaveLength(300);
+    });
+
+    it('stores text without the characters XML forbids, and one-line fields without bidi controls', async () => {
+      const summary = await importJsonl(
+        { database, now: () => NOW },
+        file([
+          line({
+            id: '1',
+            title: '\u202Eعاجل\u0001: \uFFFEخبر\u0008',
+            body: 'سطر\u000C أول.\nسطر \uD800ثان.',
+            section: '\u2067رياضة\u0000\u2069',
+          }),
+        ]),
+        { timeZone: 'Africa/Tunis' },
+      );
+      expect(summary.skipped).toEqual([]);
+      const article = await findArticleById(database.db, '1' as ArticleId);
+      expect(article).toMatchObject({
+        headline: 'عاجل: خبر',
+        bodyHtml: '<p>سطر أول.</p>\n<p>سطر ثان.</p>',
+        excerpt: 'سطر أول.',
+        section: { name: 'رياضة', slug: 'رياضة' },
+      });
+    });
+
     it('updates the same articles on a second run, never duplicating', async () => {
       const path = file([line({ id: '1' }), line({ id: '2', title: 'خبر ثان' })]);
       await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });

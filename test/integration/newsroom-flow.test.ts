@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleId } from '../../src/domain/article-id.js';
+import { loadArticle } from '../../src/services/edit-article.js';
 import { startSession } from '../../src/services/sessions.js';
-import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
+import { createSection } from '../../src/services/taxonomy.js';
+import { ensureSection, findSection } from '../../src/storage/repositories/sections.repository.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { createStaff, type Staff } from '../helpers/newsroom.js';
 import { BROWSER, NOW, testSite, type TestSite } from '../helpers/site.js';
@@ -356,6 +359,100 @@ describeEachDialect((dialect) => {
       expect((await read(`/a/${id}`)).body).toContain(
         '<p>الفقرة الأولى.</p>\n<p>الفقرة الثانية،<br />وسطر ثان فيها.</p>',
       );
+    });
+  });
+
+  describe('field limits and text cleaning in the editor', () => {
+    const autosave = (client: AdminClient, id: string, payload: Record<string, unknown>) =>
+      site.app.inject({
+        method: 'POST',
+        url: `/admin/articles/${id}/autosave`,
+        headers: {
+          cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'content-type': 'application/json',
+          'x-csrf-token': client.csrfToken,
+        },
+        payload: JSON.stringify(payload),
+      });
+
+    it('refuses a field over its limit with a message naming the field and the limit', async () => {
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      const headline = await editor.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        headline: 'خ'.repeat(301),
+      });
+      expect(headline.statusCode).toBe(422);
+      expect(headline.body).toContain('العنوان طويل جداً: أقصى عدد للأحرف 300.');
+      const caption = await editor.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        featuredCaption: 'ت'.repeat(501),
+      });
+      expect(caption.statusCode).toBe(422);
+      expect(caption.body).toContain('التعليق طويل جداً: أقصى عدد للأحرف 500.');
+      const saved = await autosave(editor, id, {
+        headline: 'عنوان',
+        body_html: '<p>نص</p>',
+        featuredCredit: 'م'.repeat(201),
+      });
+      expect(saved.statusCode).toBe(422);
+      expect(saved.json()).toEqual({
+        error: {
+          code: 'ARTICLE_FEATUREDCREDIT_TOO_LONG',
+          message: 'المصدر طويل جداً: أقصى عدد للأحرف 200.',
+        },
+      });
+    });
+
+    it('stores one-line fields without control or bidi override characters, and counts the limit after', async () => {
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      const res = await editor.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        headline: `\u202E${'خ'.repeat(300)}\u0001\u2069`,
+        excerpt: 'موجز\u0008\nثان',
+        body_html: '<p>نص\u000C\uFFFE</p>',
+        tags: '\u2067حلب\u2069، وسم\u0000',
+        seoTitle: 'عنوان\u202D للبحث',
+        featuredCaption: 'تعليق\uFFFF',
+      });
+      expect(res.statusCode).toBe(303);
+      const stored = await loadArticle(
+        { database: site.database, now: () => NOW },
+        id as ArticleId,
+      );
+      expect(stored).toMatchObject({
+        headline: 'خ'.repeat(300),
+        excerpt: 'موجز\nثان',
+        bodyHtml: '<p>نص</p>',
+        tags: ['حلب', 'وسم'],
+        seoTitle: 'عنوان للبحث',
+        featuredCaption: 'تعليق',
+      });
+    });
+
+    it('stores section and tag names without bidi overrides or isolates', async () => {
+      const deps = { database: site.database, now: () => NOW };
+      await createSection(deps, staff.editor, '\u202Eةضاير\u202C');
+      expect(await findSection(site.database.db, { slug: 'ةضاير' })).toMatchObject({
+        name: 'ةضاير',
+      });
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      await editor.post(`/admin/articles/${id}`, { ...ARTICLE, tags: '\u2066gnp.exe\u2069' });
+      const stored = await loadArticle(deps, id as ArticleId);
+      expect(stored.tags).toEqual(['gnp.exe']);
+    });
+
+    it('keeps the right-to-left mark in a headline', async () => {
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      await editor.post(`/admin/articles/${id}`, { ...ARTICLE, headline: 'قتلى\u200F 12' });
+      const stored = await loadArticle(
+        { database: site.database, now: () => NOW },
+        id as ArticleId,
+      );
+      expect(stored.headline).toBe('قتلى\u200F 12');
     });
   });
 

@@ -208,6 +208,60 @@ describeEachDialect((dialect) => {
     expect(await readdir(join(scratch, 'media-2'))).toEqual([]);
   });
 
+  /** The exported archive with the first row of `articles.jsonl` changed by `edit`, its checksum redone. */
+  async function craftedArchive(edit: (row: Record<string, unknown>) => void): Promise<string> {
+    await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, archive);
+    const unpacked = join(scratch, 'unpacked');
+    await mkdir(unpacked);
+    extractTar({ file: archive, cwd: unpacked, sync: true });
+    const file = join(unpacked, 'articles.jsonl');
+    const [first = '', ...rest] = (await readFile(file, 'utf8')).split('\n');
+    const row = JSON.parse(first) as Record<string, unknown>;
+    edit(row);
+    await writeFile(file, [JSON.stringify(row), ...rest].join('\n'));
+    const manifest = JSON.parse(await readFile(join(unpacked, 'manifest.json'), 'utf8')) as {
+      files: Record<string, unknown>;
+    };
+    manifest.files['articles.jsonl'] = await hashFile(file);
+    await writeFile(join(unpacked, 'manifest.json'), JSON.stringify(manifest));
+    const crafted = join(scratch, 'crafted.tar.gz');
+    createTar({ file: crafted, cwd: unpacked, gzip: true, sync: true }, await readdir(unpacked));
+    return crafted;
+  }
+
+  it('refuses an archive whose headline is over the editor limit, naming line, field and limit', async () => {
+    const crafted = await craftedArchive((row) => {
+      row.headline = 'خ'.repeat(301);
+    });
+    const target = await open(dialect);
+    const error = await importArchive(
+      { database: target, mediaDir: join(scratch, 'media-2') },
+      crafted,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ARCHIVE_INVALID' });
+    expect((error as Error).message).toBe(
+      'The archive is damaged: articles.jsonl line 1: "headline" is too long (headline: 301 characters, at most 300).',
+    );
+    expect(Object.values(await countArchiveRows(target.db)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('imports text without the characters XML 1.0 forbids', async () => {
+    let id = '';
+    const crafted = await craftedArchive((row) => {
+      id = String(row.id);
+      row.headline = 'عاجل\u0001: خبر\uFFFE';
+      row.excerpt = 'موجز\u000C';
+    });
+    const target = await open(dialect);
+    await importArchive({ database: target, mediaDir: join(scratch, 'media-2') }, crafted);
+    const row = await target.db
+      .selectFrom('articles')
+      .select(['headline', 'excerpt'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ headline: 'عاجل: خبر', excerpt: 'موجز' });
+  });
+
   it('refuses to overwrite an existing file', async () => {
     await writeFile(archive, 'mine');
     expect(

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { cleanSourceText } from '../../arabic/clean.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import { parseArticleId } from '../../domain/article-id.js';
+import { cleanLine, cleanText } from '../../domain/field-limits.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
 import { sectionName } from './section-names.js';
@@ -47,11 +48,11 @@ export function readJsonlLine(line: string, timeZone: string): LineResult {
   }
   const entry = parsed.data;
   const warnings: string[] = [];
-  const paragraphs = cleanSourceText(entry.body)
+  const paragraphs = cleanText(cleanSourceText(entry.body))
     .split(/\n+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  let headline = cleanSourceText(entry.title ?? '').trim();
+  let headline = cleanLine(cleanSourceText(entry.title ?? ''));
   if (headline === '') {
     headline = truncateWords(paragraphs[0] ?? '', DERIVED_HEADLINE_LENGTH);
     warnings.push('no title: the headline is the start of the body');

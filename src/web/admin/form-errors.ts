@@ -9,10 +9,10 @@ import { AppError } from '../../lib/errors.js';
 import { InvalidInput } from '../../services/accounts.js';
 import type { FormErrors } from './views/auth-pages.js';
 
-/** The message of an error code, from the catalogue when it has one. */
+/** The message of an error code, from the catalogue when it has one (with an InvalidInput's vars). */
 export function errorMessage(t: Translate, error: AppError): string {
   const key = `admin.error.${error.code}` as MessageKey;
-  const text = t(key);
+  const text = t(key, error instanceof InvalidInput ? error.vars : {});
   return text === key ? error.userMessage : text;
 }
 

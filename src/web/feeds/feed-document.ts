@@ -10,10 +10,18 @@
  * - feed 6 writes JSON Feed 1 (`author`); the JSON is moved to 1.1
  *   (`version`, `language`, `authors`), and an excerpt is `content_text`.
  *
+ * - Whatever the stored text holds, the XML stays well-formed (a reader
+ *   refuses the whole feed otherwise): characters XML 1.0 forbids are
+ *   removed from every string; the library leaves `<` unescaped in
+ *   attributes (Atom `category` `term` and `label`) and splits only the
+ *   first `]]>` of a CDATA section, and declares `dc:` only when the feed
+ *   has full content. See `xmlSafe`.
+ *
  * Dates: RSS `pubDate` is RFC 822 (`Sat, 18 Jan 2020 09:43:00 GMT`); Atom
  * and JSON Feed use RFC 3339 in UTC. Every URL is absolute.
  */
 import { Feed, type Author, type Item } from 'feed';
+import { removeXmlForbidden } from '../../arabic/clean.js';
 import { mediaFileUrl, originalMime } from '../../domain/media.js';
 import type { Article } from '../../domain/article.js';
 import { escapeHtml } from '../../services/body-html.js';
@@ -50,36 +58,80 @@ export interface FeedArticle {
   imageBytes: number;
 }
 
+/**
+ * Stand-ins for what the `feed` library (through xml-js) writes wrongly:
+ * `<` in an attribute value, and every `]]>` of a CDATA section but the
+ * first. U+FFFE and U+FFFF are free for this: XML forbids them, so
+ * `removeXmlForbidden` has taken them out of every string handed over.
+ */
+const LT_IN_ATTRIBUTE = '\uFFFE';
+const CDATA_BREAK = '\uFFFF';
+
+/** How each string is handed to the library, by where the library writes it. */
+interface XmlSafe {
+  /** Element text (the library escapes it). */
+  text(value: string): string;
+  /** An attribute value. */
+  attribute(value: string): string;
+  /** The content of a CDATA section. */
+  cdata(value: string): string;
+}
+
+const FOR_XML: XmlSafe = {
+  text: removeXmlForbidden,
+  attribute: (value) => removeXmlForbidden(value).replace(/</g, LT_IN_ATTRIBUTE),
+  cdata: (value) => removeXmlForbidden(value).replace(/\]\]>/g, `]]${CDATA_BREAK}>`),
+};
+const FOR_JSON: XmlSafe = {
+  text: removeXmlForbidden,
+  attribute: removeXmlForbidden,
+  cdata: removeXmlForbidden,
+};
+
+/** The library's XML with the stand-ins written out, and `dc:` declared. */
+function xmlSafe(xml: string): string {
+  const out = xml.replaceAll(LT_IN_ATTRIBUTE, '&lt;').replaceAll(CDATA_BREAK, ']]><![CDATA[');
+  // feed 6 declares the Dublin Core namespace only with content:encoded, but
+  // bylines are dc:creator in excerpt-only feeds too.
+  return out.includes('<rss version="2.0"') && !out.includes('xmlns:dc=')
+    ? out.replace(
+        '<rss version="2.0"',
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      )
+    : out;
+}
+
 /** The feed in `format`, as text. */
 export function renderFeed(
   format: FeedFormat,
   channel: FeedChannel,
   items: readonly FeedArticle[],
 ): string {
+  const safe = format === 'json' ? FOR_JSON : FOR_XML;
   const updated = items.reduce<Date | null>(
     (newest, i) => (newest === null || i.article.updatedAt > newest ? i.article.updatedAt : newest),
     null,
   );
   const feed = new Feed({
     id: channel.pageUrl,
-    title: channel.title,
-    description: channel.description,
+    title: safe.text(channel.title),
+    description: safe.text(channel.description),
     link: channel.pageUrl,
     language: 'ar',
     image: channel.logoUrl,
     favicon: `${channel.origin}/favicon.ico`,
-    copyright: channel.copyright,
+    copyright: safe.text(channel.copyright),
     updated: updated ?? new Date(0),
     generator: false,
     feedLinks: { ...channel.feedUrls },
-    author: { name: channel.siteName, link: `${channel.origin}/` },
+    author: { name: safe.text(channel.siteName), link: `${channel.origin}/` },
   });
-  for (const item of items) feed.addItem(itemFor(format, channel, item));
+  for (const item of items) feed.addItem(itemFor(format, safe, channel, item));
   switch (format) {
     case 'rss':
-      return feed.rss2();
+      return xmlSafe(feed.rss2());
     case 'atom':
-      return feed.atom1();
+      return xmlSafe(feed.atom1());
     case 'json':
       return jsonFeed11(feed.json1(), channel, items);
   }
@@ -90,21 +142,21 @@ function summaryHtml(article: Article): string {
   return escapeHtml(article.excerpt);
 }
 
-function itemFor(format: FeedFormat, channel: FeedChannel, item: FeedArticle): Item {
+function itemFor(format: FeedFormat, safe: XmlSafe, channel: FeedChannel, item: FeedArticle): Item {
   const { article } = item;
   const featured = article.featured;
   const authors: Author[] = item.authors.map((a) =>
-    a.url ? { name: a.name, link: a.url } : { name: a.name },
+    a.url ? { name: safe.text(a.name), link: a.url } : { name: safe.text(a.name) },
   );
   return {
-    title: format === 'atom' ? escapeHtml(article.headline) : article.headline,
+    title: safe.cdata(format === 'atom' ? escapeHtml(article.headline) : article.headline),
     id: item.id,
     link: item.url,
     date: article.updatedAt,
     published: article.publishedAt,
-    description: summaryHtml(article),
+    description: safe.cdata(summaryHtml(article)),
     ...(channel.content === 'full'
-      ? { content: absoluteHtml(article.bodyHtml, channel.origin) }
+      ? { content: safe.cdata(absoluteHtml(article.bodyHtml, channel.origin)) }
       : {}),
     ...(authors.length === 0
       ? {}
@@ -115,12 +167,11 @@ function itemFor(format: FeedFormat, channel: FeedChannel, item: FeedArticle): I
             ],
           }
         : { author: authors }),
-    category: item.categories.map((c) => ({
-      name: c.name,
-      term: c.name,
-      domain: c.url,
-      scheme: c.url,
-    })),
+    // RSS writes the name as element text, Atom as the attributes term and label.
+    category: item.categories.map((c) => {
+      const name = format === 'atom' ? safe.attribute(c.name) : safe.text(c.name);
+      return { name, term: name, domain: c.url, scheme: c.url };
+    }),
     ...(featured
       ? {
           enclosure: {
@@ -166,7 +217,9 @@ function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArti
       if (source) {
         if (source.authors.length > 0) {
           out.authors = source.authors.map((a) =>
-            a.url ? { name: a.name, url: a.url } : { name: a.name },
+            a.url
+              ? { name: removeXmlForbidden(a.name), url: a.url }
+              : { name: removeXmlForbidden(a.name) },
           );
         }
         const featured = source.article.featured;
@@ -175,7 +228,7 @@ function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArti
         }
         if (channel.content === 'excerpt') {
           delete out.content_html;
-          out.content_text = source.article.excerpt;
+          out.content_text = removeXmlForbidden(source.article.excerpt);
         }
       }
       return out;

@@ -10,12 +10,14 @@
  * - `/robots.txt`: what crawlers may fetch, and where the sitemaps are.
  *
  * The XML is written by the `sitemap` library's streams, which escape text
- * and check every URL; the articles flow in from the database a batch at a
+ * and check every URL; the text we hand them is also stripped of what XML
+ * 1.0 forbids (`removeXmlForbidden`), whatever the library does; the articles flow in from the database a batch at a
  * time, so no sitemap is ever one string in memory. URLs are the views'
  * paths, Arabic slugs percent-encoded (RFC 3986).
  */
 import { Readable, pipeline } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { removeXmlForbidden } from '../../arabic/clean.js';
 import { ErrorLevel, SitemapIndexStream, SitemapStream, type SitemapItemLoose } from 'sitemap';
 import { zonedIsoString } from '../../lib/time-zone.js';
 import {
@@ -88,10 +90,10 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SiteDeps): Promi
     const items = rows.map((row): SitemapItemLoose => ({
       url: absoluteUrl(ctx, canonicalArticlePath(row.id, row.slug)),
       news: {
-        publication: { name: ctx.siteName, language: 'ar' },
+        publication: { name: removeXmlForbidden(ctx.siteName), language: 'ar' },
         // Every row has a date: it was selected by it.
         publication_date: zonedIsoString(row.publishedAt ?? row.updatedAt, deps.timeZone),
-        title: row.headline,
+        title: removeXmlForbidden(row.headline),
       },
     }));
     // The library refuses to write a sitemap without a URL; a quiet two days still
