@@ -21,7 +21,7 @@ import { createSection } from '../../src/services/taxonomy.js';
 import { findSection } from '../../src/storage/repositories/sections.repository.js';
 import { slugify } from '../../src/arabic/slug.js';
 import { describeEachDialect } from '../helpers/dialects.js';
-import { makeImage } from '../helpers/images.js';
+import { makeImage, MEDIA_LIMITS } from '../helpers/images.js';
 import { content, createStaff } from '../helpers/newsroom.js';
 import { BROWSER, NOW, testSite, type TestSite } from '../helpers/site.js';
 import { parseXml } from '../helpers/xml.js';
@@ -88,7 +88,7 @@ describeEachDialect((dialect) => {
     editor = (await createStaff(site.database, then)).editor;
     // One image for every run (an upload makes its variants, which takes time).
     mediaId = (
-      await uploadImage({ ...deps(), mediaDir, uploadMaxBytes: 10 * 1024 * 1024 }, editor, {
+      await uploadImage({ ...deps(), mediaDir, ...MEDIA_LIMITS }, editor, {
         bytes: await makeImage('jpeg', 600, 400),
         fileName: '\u202Egnp\u0001.exe',
       })
