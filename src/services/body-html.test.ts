@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsToHtml, sanitizeBodyHtml } from './body-html.js';
+import { BodyHtmlRefused, paragraphsToHtml, sanitizeBodyHtml } from './body-html.js';
+
+/** The refusal `sanitizeBodyHtml(html)` throws, as code and message. */
+function refusalOf(html: string): { code: string; message: string } | null {
+  try {
+    sanitizeBodyHtml(html);
+    return null;
+  } catch (error) {
+    if (!(error instanceof BodyHtmlRefused)) throw error;
+    return { code: error.code, message: error.userMessage };
+  }
+}
 
 describe('sanitizeBodyHtml', () => {
   it.each([
@@ -119,6 +130,34 @@ describe('sanitizeBodyHtml', () => {
     ],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeBodyHtml(input)).toBe(expected);
+  });
+});
+
+describe('sanitizeBodyHtml limits', () => {
+  it('keeps a list 32 elements deep', () => {
+    expect(sanitizeBodyHtml('<ul><li>'.repeat(16) + 'نص')).toBe(
+      '<ul><li>'.repeat(16) + 'نص' + '</li></ul>'.repeat(16),
+    );
+  });
+
+  it('refuses a body 33 elements deep before building its tree', () => {
+    expect(refusalOf('<ul><li>'.repeat(16) + '<b>نص</b>')).toEqual({
+      code: 'BODY_HTML_TOO_DEEP',
+      message: 'The article body is nested too deeply: at most 32 elements inside one another.',
+    });
+  });
+
+  it('refuses markup that a tokenizer sees shallow but a browser nests deep', () => {
+    // Each `</span>` is ignored by the browser (a <div> is open above it): 40 deep.
+    expect(refusalOf('<span><div></span>'.repeat(20))?.code).toBe('BODY_HTML_TOO_DEEP');
+  });
+
+  it('refuses a body over 200,000 characters', () => {
+    expect(refusalOf(`<p>${'ا'.repeat(199_994)}</p>`)).toEqual({
+      code: 'BODY_HTML_TOO_LARGE',
+      message: 'The article body is too long: at most 200000 characters of HTML.',
+    });
+    expect(sanitizeBodyHtml(`<p>${'ا'.repeat(199_993)}</p>`)).toHaveLength(200_000);
   });
 });
 

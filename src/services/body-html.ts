@@ -1,10 +1,47 @@
 /**
  * The article body's HTML: built from imported paragraphs, and cleaned
- * against an allowlist with sanitize-html before anything is stored.
+ * against an allowlist with sanitize-html before anything is stored. A
+ * body over the size or depth limits (domain/body-html-limits.ts) is
+ * refused before any tree is built.
  */
-import { parseFragment, serialize } from 'parse5';
+import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import sanitizeHtml from 'sanitize-html';
+import {
+  BODY_HTML_LIMITS,
+  bodyHtmlProblem,
+  type BodyHtmlProblem,
+} from '../domain/body-html-limits.js';
 import { ARTICLE_IMAGE_SIZES, srcsetOf, variantWidths } from '../domain/media.js';
+import { AppError } from '../lib/errors.js';
+
+const REFUSALS: Record<BodyHtmlProblem, string> = {
+  TOO_LARGE: `The article body is too long: at most ${BODY_HTML_LIMITS.maxChars} characters of HTML.`,
+  TOO_DEEP: `The article body is nested too deeply: at most ${BODY_HTML_LIMITS.maxDepth} elements inside one another.`,
+};
+
+/**
+ * A body refused before sanitising: code `BODY_HTML_TOO_LARGE` or
+ * `BODY_HTML_TOO_DEEP`, status 422, nothing stored. `where` (e.g.
+ * `articles.jsonl line 3`) starts the message when the body came from a file.
+ */
+export class BodyHtmlRefused extends AppError {
+  readonly problem: BodyHtmlProblem;
+  constructor(problem: BodyHtmlProblem, where?: string) {
+    const message = REFUSALS[problem];
+    super(`BODY_HTML_${problem}`, where ? `${where}: ${message}` : message, { status: 422 });
+    this.problem = problem;
+  }
+}
+
+/**
+ * Refuses a body over the limits, cheaply (linear, stops at the first
+ * element too deep): call it before any heavier work on untrusted HTML.
+ * @throws BodyHtmlRefused
+ */
+export function assertBodyHtmlWithinLimits(html: string, where?: string): void {
+  const problem = bodyHtmlProblem(html);
+  if (problem) throw new BodyHtmlRefused(problem, where);
+}
 
 const BLOCK_DIR = ['dir'];
 
@@ -119,10 +156,37 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * Cleans untrusted HTML against the body allowlist. The markup is first
  * rebuilt the way a browser would read it (the HTML Living Standard's tree
  * construction, by parse5), so broken markup comes out well-formed and
- * means the same to us as to the reader's browser.
+ * means the same to us as to the reader's browser. Synchronous and up to
+ * a few hundred ms for a body at the size limit: the web layer runs it in
+ * a worker thread (sanitizer-pool.ts).
+ * @throws BodyHtmlRefused over the limits, judged on the input and again on
+ *   the tree parse5 built (misnested end tags that a browser ignores can
+ *   nest deeper than the tokens say).
  */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(serialize(parseFragment(html)), OPTIONS);
+  assertBodyHtmlWithinLimits(html);
+  const tree = parseFragment(html);
+  if (treeDepth(tree) > BODY_HTML_LIMITS.maxDepth) throw new BodyHtmlRefused('TOO_DEEP');
+  return sanitizeHtml(serialize(tree), OPTIONS);
+}
+
+type Node = DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode'];
+
+/** How many elements deep `root`'s tree is (template contents included), without recursion. */
+function treeDepth(root: DefaultTreeAdapterMap['documentFragment']): number {
+  let deepest = 0;
+  const stack: Array<[Node, number]> = [[root, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    deepest = Math.max(deepest, depth);
+    if ('content' in node) stack.push([node.content, depth]);
+    if ('childNodes' in node) {
+      for (const child of node.childNodes) {
+        if ('tagName' in child) stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return deepest;
 }
 
 const ESCAPES: Record<string, string> = {

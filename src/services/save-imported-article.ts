@@ -21,7 +21,7 @@ import {
 } from '../storage/repositories/related-links.repository.js';
 import { ensureSection } from '../storage/repositories/sections.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
-import { paragraphsToHtml } from './body-html.js';
+import { assertBodyHtmlWithinLimits, BodyHtmlRefused, paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
 
 /** Longest excerpt made from the first paragraph, in characters. */
@@ -66,6 +66,7 @@ export interface SaveDeps {
  * byline, section or source URL stays when the new copy lacks it, and the
  * view count never goes down.
  * @throws AppError `IMPORT_ID_TAKEN` when the id belongs to another story;
+ *   BodyHtmlRefused (`BODY_HTML_TOO_LARGE`) for a body over the limits;
  *   database errors. Nothing is written then.
  */
 export async function saveImportedArticle(
@@ -81,7 +82,7 @@ export type BatchOutcome = { ok: true; result: SaveResult } | { ok: false; error
 /**
  * Saves many articles in one transaction (imports of thousands of
  * articles). An article refused for its own reasons (an id taken by
- * another story) is reported and skipped; the others are saved. A database
+ * another story, a body over the limits) is reported and skipped; the others are saved. A database
  * error rolls the whole batch back and is thrown.
  */
 export async function saveImportedArticles(
@@ -95,7 +96,7 @@ export async function saveImportedArticles(
         outcomes.push({ ok: true, result: await saveWithin(trx, deps, article) });
       } catch (error) {
         // Refusals happen before anything of the article is written.
-        if (!hasCode(error, 'IMPORT_ID_TAKEN')) throw error;
+        if (!hasCode(error, 'IMPORT_ID_TAKEN') && !(error instanceof BodyHtmlRefused)) throw error;
         outcomes.push({ ok: false, error });
       }
     }
@@ -108,6 +109,9 @@ async function saveWithin(
   deps: SaveDeps,
   article: ImportedArticle,
 ): Promise<SaveResult> {
+  // Paragraphs are escaped, one element deep: only their size can be over the limits.
+  const bodyHtml = paragraphsToHtml(article.paragraphs);
+  assertBodyHtmlWithinLimits(bodyHtml);
   const now = deps.now();
   const headlineKey = headlineMatchKey(article.headline);
   const { stored, notes } = await findImportMatch(trx, {
@@ -127,7 +131,7 @@ async function saveWithin(
     headline: article.headline,
     headlineKey,
     excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
-    bodyHtml: paragraphsToHtml(article.paragraphs),
+    bodyHtml,
     sectionId: section?.id ?? stored?.sectionId ?? null,
     byline: article.byline ?? stored?.byline ?? null,
     publishedAt: keepStoredDate ? stored.publishedAt : article.publishedAt,
