@@ -13,6 +13,7 @@ import type { Database } from '../storage/database.js';
 import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { RepeatViews } from '../services/repeat-views.js';
+import { sanitizerPool } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
@@ -178,6 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
+  // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
+  const sanitizer = sanitizerPool();
+  app.addHook('onClose', () => sanitizer.close());
   await app.register(async (admin) =>
     adminPlugin(admin, {
       config,
@@ -185,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now,
       assets: assets.admin,
       onPublicChange: publicChange,
+      sanitizeBody: sanitizer.sanitize,
     }),
   );
   return app;

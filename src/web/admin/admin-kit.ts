@@ -8,6 +8,7 @@ import type { VNode } from 'preact';
 import type { Config } from '../../config/schema.js';
 import type { MessageKey } from '../../i18n/format.js';
 import type { PublicChangeListener } from '../../domain/public-change.js';
+import type { BodySanitizer } from '../../services/sanitizer-pool.js';
 import type { Database } from '../../storage/database.js';
 import { renderDocument } from '../views/render.js';
 import type { AdminContext } from './admin-context.js';
@@ -18,6 +19,8 @@ export interface AdminDeps {
   now: () => Date;
   /** Told after each change readers may see (purges the page caches). */
   onPublicChange?: PublicChangeListener;
+  /** Cleans saved bodies off the event loop (services/sanitizer-pool.ts). */
+  sanitizeBody?: BodySanitizer;
 }
 
 export interface AdminKit {
