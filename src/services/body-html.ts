@@ -61,6 +61,46 @@ function isEmbed(attribs: Record<string, string>): boolean {
 const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
 
 /**
+ * Characters that hide a URL's scheme: every control (U+0000–U+001F,
+ * U+007F–U+009F), format character (zero-width space and joiners, soft
+ * hyphen, bidi marks, U+FEFF) and space or separator (NBSP, U+2028,
+ * U+2029, U+3000…). A browser's URL parser strips some of them, ignores
+ * others, and they hide `javascript:` from sanitize-html's scheme check.
+ */
+const HIDING = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
+const EDGES = /^[\p{Cc}\p{Cf}\p{Z}\s]+|[\p{Cc}\p{Cf}\p{Z}\s]+$/gu;
+
+/**
+ * A link or image address as stored: null when, with every hiding
+ * character removed, it names a scheme outside `schemes` or is
+ * protocol-relative (`//host`, `/\\host`); else the address trimmed of
+ * those characters at both ends (sanitize-html then checks it again).
+ * @example urlWithin('\u2028javascript:alert(1)', ['https']) === null
+ * @example urlWithin(' /a/1 ', ['https']) === '/a/1'
+ */
+export function urlWithin(value: string, schemes: readonly string[]): string | null {
+  const bare = value.replace(HIDING, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare)?.[1]?.toLowerCase();
+  if (scheme !== undefined && !schemes.includes(scheme)) return null;
+  if (/^[/\\]{2}/.test(bare)) return null;
+  return value.replace(EDGES, '');
+}
+
+/** The tag with its URL attribute `name` checked by urlWithin (dropped when refused), in place. */
+function checkedUrl(name: string, schemes: readonly string[]) {
+  return (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+    const checked: sanitizeHtml.Attributes = {};
+    for (const [key, value] of Object.entries(attribs)) {
+      const url = key === name ? urlWithin(value, schemes) : value;
+      if (url !== null) checked[key] = url;
+    }
+    return { tagName, attribs: checked };
+  };
+}
+
+const LINK_SCHEMES = ['http', 'https', 'mailto'];
+
+/**
  * An `<img>` of the body made responsive: an image of the media library
  * whose `width` (the original's, in pixels) is known gets the `srcset` of
  * every variant made at upload (`variantWidths` decides them from that
@@ -69,7 +109,11 @@ const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$
  * body never names files the site did not make.
  */
 function responsiveImage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const { srcset: _srcset, sizes: _sizes, ...rest } = attribs;
+  const {
+    srcset: _srcset,
+    sizes: _sizes,
+    ...rest
+  } = checkedUrl('src', [])(tagName, attribs).attribs;
   const id = MEDIA_VARIANT_SRC.exec(rest['src'] ?? '')?.[1];
   const width = Number(rest['width']);
   if (id === undefined || !Number.isInteger(width) || width <= 0) return { tagName, attribs: rest };
@@ -143,13 +187,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
       frame.attribs['data-embed'] !== undefined &&
       !isEmbed(frame.attribs)) ||
     (frame.tag === 'aside' && !/^[1-9][0-9]{0,18}$/.test(frame.attribs['data-article-id'] ?? '')),
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: LINK_SCHEMES,
   // Images come from the media library (site paths, stripped of camera and GPS
   // data): another site's image would be a tracking pixel in every reader's page.
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  transformTags: { img: responsiveImage },
+  // Addresses are checked with their hiding characters removed first (urlWithin).
+  transformTags: { a: checkedUrl('href', LINK_SCHEMES), img: responsiveImage },
 };
 
 /**
