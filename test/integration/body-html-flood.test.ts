@@ -1,7 +1,7 @@
 /**
  * One contributor must not stall the site (issue 13, item 3): a real
  * `midad serve` process is flooded with autosaves of bodies of `<ul><li>`
- * nested 24,000 and 30,000 deep, two in flight at all times, while a reader
+ * nested 24,000 and 30,000 deep, from two loops (see PACE_MS), while a reader
  * loads an article page. The reader's median latency under the flood stays
  * within twice the idle one (the one place where a latency ratio is
  * asserted, as the issue asks), and every autosave is refused (too deep,
