@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsToHtml, sanitizeBodyHtml } from './body-html.js';
+import { BodyHtmlRefused, paragraphsToHtml, sanitizeBodyHtml } from './body-html.js';
+
+/** The refusal `sanitizeBodyHtml(html)` throws, as code and message. */
+function refusalOf(html: string): { code: string; message: string } | null {
+  try {
+    sanitizeBodyHtml(html);
+    return null;
+  } catch (error) {
+    if (!(error instanceof BodyHtmlRefused)) throw error;
+    return { code: error.code, message: error.userMessage };
+  }
+}
 
 describe('sanitizeBodyHtml', () => {
   it.each([
@@ -119,6 +130,112 @@ describe('sanitizeBodyHtml', () => {
     ],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeBodyHtml(input)).toBe(expected);
+  });
+});
+
+/**
+ * Link payloads that hide a scheme behind or inside whitespace, controls
+ * and entities, most from the OWASP XSS Filter Evasion Cheat Sheet; written
+ * with escapes so that every invisible character shows. Each must lose its
+ * address and keep its text.
+ */
+const HIDDEN_SCHEMES: Array<[string, string]> = [
+  ['plain', 'javascript:alert(1)'],
+  ['mixed case', 'JaVaScRiPt:alert(1)'],
+  ['a line separator before it (U+2028)', '\u2028javascript:alert(1)'],
+  ['a paragraph separator before it (U+2029)', '\u2029javascript:alert(1)'],
+  ['a no-break space before it', '\u00a0javascript:alert(1)'],
+  ['a zero-width space before it', '\u200bjavascript:alert(1)'],
+  ['a zero-width space inside it', 'java\u200bscript:alert(1)'],
+  ['a zero-width joiner inside it', 'java\u200dscript:alert(1)'],
+  ['a byte-order mark before it', '\ufeffjavascript:alert(1)'],
+  ['an ideographic space before it', '\u3000javascript:alert(1)'],
+  ['a soft hyphen inside it', 'java\u00adscript:alert(1)'],
+  ['a tab inside it', 'jav\tascript:alert(1)'],
+  ['an encoded tab inside it', 'jav&#x09;ascript:alert(1)'],
+  ['an encoded newline inside it', 'java&#x0A;script:alert(1)'],
+  ['an encoded carriage return inside it', 'jav&#x0D;ascript:alert(1)'],
+  ['spaces and an encoded U+000E before it', ' &#14;  javascript:alert(1)'],
+  ['a control character (U+0001) before it', '\u0001javascript:alert(1)'],
+  ['a next-line control (U+0085) inside it', 'java\u0085script:alert(1)'],
+  ['an escape (U+001B) inside it', 'java\u001bscript:alert(1)'],
+  ['an encoded colon', 'javascript&colon;alert(1)'],
+  [
+    'decimal entities',
+    '&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#49;&#41;',
+  ],
+  [
+    'long decimal entities without semicolons',
+    '&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)',
+  ],
+  [
+    'hex entities without semicolons',
+    '&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x31&#x29',
+  ],
+  ['vbscript behind a line separator', '\u2028vbscript:msgbox(1)'],
+  [
+    'data behind a paragraph separator',
+    '\u2029data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  ],
+  ['data with a zero-width space inside', 'da\u200bta:text/html,<script>alert(1)</script>'],
+  ['livescript', 'livescript:alert(1)'],
+];
+
+describe('sanitizeBodyHtml and hidden link schemes', () => {
+  it.each(HIDDEN_SCHEMES)('drops a javascript-like href with %s', (_name, href) => {
+    expect(sanitizeBodyHtml(`<a href="${href}">رابط</a>`)).toBe('<a>رابط</a>');
+  });
+
+  it.each(HIDDEN_SCHEMES)('drops an image src with %s', (_name, src) => {
+    expect(sanitizeBodyHtml(`<img src="${src}" alt="صورة">`)).toBe('<img alt="صورة" />');
+  });
+
+  it.each([
+    [
+      'a line separator before an https link',
+      '\u2028https://example.com/a',
+      'https://example.com/a',
+    ],
+    [
+      'spaces and a no-break space around a site path',
+      ' \u00a0/a/258871304963183 ',
+      '/a/258871304963183',
+    ],
+    ['a mailto link', 'mailto:desk@news.example', 'mailto:desk@news.example'],
+  ])('keeps %s, trimmed', (_name, href, kept) => {
+    expect(sanitizeBodyHtml(`<a href="${href}">رابط</a>`)).toBe(`<a href="${kept}">رابط</a>`);
+  });
+
+  it('drops a protocol-relative link hidden behind a line separator', () => {
+    expect(sanitizeBodyHtml('<a href="\u2028//evil.example/">رابط</a>')).toBe('<a>رابط</a>');
+  });
+});
+
+describe('sanitizeBodyHtml limits', () => {
+  it('keeps a list 32 elements deep', () => {
+    expect(sanitizeBodyHtml('<ul><li>'.repeat(16) + 'نص')).toBe(
+      '<ul><li>'.repeat(16) + 'نص' + '</li></ul>'.repeat(16),
+    );
+  });
+
+  it('refuses a body 33 elements deep before building its tree', () => {
+    expect(refusalOf('<ul><li>'.repeat(16) + '<b>نص</b>')).toEqual({
+      code: 'BODY_HTML_TOO_DEEP',
+      message: 'The article body is nested too deeply: at most 32 elements inside one another.',
+    });
+  });
+
+  it('refuses markup that a tokenizer sees shallow but a browser nests deep', () => {
+    // Each `</span>` is ignored by the browser (a <div> is open above it): 40 deep.
+    expect(refusalOf('<span><div></span>'.repeat(20))?.code).toBe('BODY_HTML_TOO_DEEP');
+  });
+
+  it('refuses a body over 200,000 characters', () => {
+    expect(refusalOf(`<p>${'ا'.repeat(199_994)}</p>`)).toEqual({
+      code: 'BODY_HTML_TOO_LARGE',
+      message: 'The article body is too long: at most 200000 characters of HTML.',
+    });
+    expect(sanitizeBodyHtml(`<p>${'ا'.repeat(199_993)}</p>`)).toHaveLength(200_000);
   });
 });
 

@@ -35,7 +35,8 @@ import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { enqueueWebhookEvent } from './webhooks.js';
-import { escapeHtml, sanitizeBodyHtml } from './body-html.js';
+import { escapeHtml } from './body-html.js';
+import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { assertPublishable } from './publishable.js';
 import { InvalidInput } from './accounts.js';
 import { changingArticle, type PublicChangeDeps } from './public-changes.js';
@@ -43,6 +44,12 @@ import { changingArticle, type PublicChangeDeps } from './public-changes.js';
 export interface EditDeps extends PublicChangeDeps {
   database: Database;
   now: () => Date;
+  /**
+   * Cleans a saved body: the web app's worker threads (sanitizer-pool.ts);
+   * on the calling thread when absent. Either refuses a body over the
+   * limits (BODY_HTML_TOO_LARGE, BODY_HTML_TOO_DEEP) before any other work.
+   */
+  sanitizeBody?: BodySanitizer;
 }
 
 /** An excerpt made from the body when the writer leaves it empty, in characters. */
@@ -128,7 +135,8 @@ export async function createDraft(deps: EditDeps, actor: Actor): Promise<Article
  * the headline when left empty and made unique; tags are created on the
  * fly; bylines must be users, and only a user with `article.edit.any`
  * (an editor) may change them.
- * @throws ARTICLE_NOT_FOUND, FORBIDDEN; ARTICLE_CHANGED (409, `detail` =
+ * @throws ARTICLE_NOT_FOUND, FORBIDDEN; BODY_HTML_TOO_LARGE or
+ *   BODY_HTML_TOO_DEEP (422, nothing stored); ARTICLE_CHANGED (409, `detail` =
  *   `name|ISO time` of the other save) when `baseVersion` is older than
  *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field.
  */
@@ -234,7 +242,7 @@ async function cleanContent(
   const text = cleanArticleText(input);
   const content: ArticleContent = {
     ...text,
-    bodyHtml: bodyHtmlOf(text.bodyHtml),
+    bodyHtml: await bodyHtmlOf(text.bodyHtml, deps.sanitizeBody),
     slug: slugify(text.slug ?? '') || slugify(text.headline) || null,
     authorIds: [...new Set(input.authorIds)],
   };
@@ -268,20 +276,23 @@ async function cleanContent(
 }
 
 /**
- * The body as sanitised HTML. Text without any tag (typed in the plain
- * textarea, without JavaScript) becomes paragraphs: one per blank-line
- * separated block, single line breaks kept as breaks.
+ * The body as sanitised HTML, cleaned by `sanitize` (default: on this
+ * thread). Text without any tag (typed in the plain textarea, without
+ * JavaScript) becomes paragraphs: one per blank-line separated block,
+ * single line breaks kept as breaks.
+ * @throws BodyHtmlRefused over the limits (domain/body-html-limits.ts).
  */
-export function bodyHtmlOf(body: string): string {
-  if (/<[a-z!/]/i.test(body)) return sanitizeBodyHtml(body);
+export async function bodyHtmlOf(
+  body: string,
+  sanitize: BodySanitizer = sanitizeHere,
+): Promise<string> {
+  if (/<[a-z!/]/i.test(body)) return sanitize(body);
   const blocks = body
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((b) => b.trim())
     .filter((b) => b !== '');
-  return sanitizeBodyHtml(
-    blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n'),
-  );
+  return sanitize(blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n'));
 }
 
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */

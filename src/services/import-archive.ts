@@ -5,7 +5,8 @@
  * Nothing is written until the whole archive has been checked: it is
  * unpacked into a staging folder inside the media folder, then its
  * manifest, every file's size and SHA-256, every table's row count and
- * every row's columns are checked, and the archive's migrations must be
+ * every row's columns are checked (and every body against the limits of
+ * domain/body-html-limits.ts), and the archive's migrations must be
  * this database's. Then one transaction writes every row, rebuilds the
  * search index and moves the media folders into place, so a failure
  * leaves the database as it was. A database that already has content is
@@ -32,6 +33,7 @@ import {
 } from '../storage/archive-tables.js';
 import { refreshPlannerStatistics } from '../storage/statistics.js';
 import { ArchiveError, MANIFEST_PATH, parseManifest, type Manifest } from './archive-manifest.js';
+import { assertBodyHtmlWithinLimits } from './body-html.js';
 import { hashFile } from './export-archive.js';
 
 /**
@@ -72,8 +74,9 @@ const INSERT_BATCH = 500;
  * Checks the archive `file` whole, then writes it into the database and
  * refreshes the planner's statistics (storage/statistics.ts).
  * @throws ArchiveError ARCHIVE_TARGET_NOT_EMPTY (content exists, no `replace`),
- *   ARCHIVE_UNREADABLE, ARCHIVE_INVALID, ARCHIVE_INCOMPATIBLE; nothing is
- *   written in any of these cases.
+ *   ARCHIVE_UNREADABLE, ARCHIVE_INVALID, ARCHIVE_INCOMPATIBLE; BodyHtmlRefused
+ *   (BODY_HTML_TOO_LARGE, BODY_HTML_TOO_DEEP) for a body over the limits;
+ *   nothing is written in any of these cases.
  */
 export async function importArchive(
   deps: ImportArchiveDeps,
@@ -237,10 +240,19 @@ async function* tableRows(
   }
 }
 
-/** Every row of `table` readable, and as many as the manifest says. */
+/**
+ * Every row of `table` readable, as many as the manifest says, and every
+ * body (articles and revisions) within the limits of body HTML.
+ * @throws ArchiveError; BodyHtmlRefused naming the file and line.
+ */
 async function checkTable(staging: string, manifest: Manifest, table: ArchiveTable): Promise<void> {
   let rows = 0;
-  for await (const _row of tableRows(staging, table)) rows += 1;
+  for await (const row of tableRows(staging, table)) {
+    rows += 1;
+    if (typeof row.body_html === 'string') {
+      assertBodyHtmlWithinLimits(row.body_html, `${table.name}.jsonl line ${rows}`);
+    }
+  }
   const expected = manifest.tables[table.name]?.rows;
   if (rows !== expected) {
     throw new ArchiveError(

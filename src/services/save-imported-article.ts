@@ -22,7 +22,7 @@ import {
 } from '../storage/repositories/related-links.repository.js';
 import { ensureSection } from '../storage/repositories/sections.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
-import { paragraphsToHtml } from './body-html.js';
+import { assertBodyHtmlWithinLimits, BodyHtmlRefused, paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
 
 /** Longest excerpt made from the first paragraph, in characters. */
@@ -108,8 +108,9 @@ function assertWithinLimits(article: ImportedArticle): void {
  * byline, section or source URL stays when the new copy lacks it, and the
  * view count never goes down.
  * @throws AppError `IMPORT_ID_TAKEN` when the id belongs to another story,
- *   `IMPORT_FIELD_TOO_LONG` when a field is over its limit; database
- *   errors. Nothing is written then.
+ *   `IMPORT_FIELD_TOO_LONG` when a field is over its limit; BodyHtmlRefused
+ *   (`BODY_HTML_TOO_LARGE`) for a body over the limits; database errors.
+ *   Nothing is written then.
  */
 export async function saveImportedArticle(
   deps: SaveDeps,
@@ -124,7 +125,7 @@ export type BatchOutcome = { ok: true; result: SaveResult } | { ok: false; error
 /**
  * Saves many articles in one transaction (imports of thousands of
  * articles). An article refused for its own reasons (an id taken by
- * another story, a field over its limit) is reported and skipped; the others are saved. A database
+ * another story, a field or a body over its limit) is reported and skipped; the others are saved. A database
  * error rolls the whole batch back and is thrown.
  */
 export async function saveImportedArticles(
@@ -138,7 +139,11 @@ export async function saveImportedArticles(
         outcomes.push({ ok: true, result: await saveWithin(trx, deps, article) });
       } catch (error) {
         // Refusals happen before anything of the article is written.
-        if (!(error instanceof AppError) || !ARTICLE_REFUSALS.includes(error.code)) throw error;
+        if (
+          !(error instanceof AppError && ARTICLE_REFUSALS.includes(error.code)) &&
+          !(error instanceof BodyHtmlRefused)
+        )
+          throw error;
         outcomes.push({ ok: false, error });
       }
     }
@@ -153,6 +158,9 @@ async function saveWithin(
 ): Promise<SaveResult> {
   const article = cleanImported(source);
   assertWithinLimits(article);
+  // Paragraphs are escaped, one element deep: only their size can be over the limits.
+  const bodyHtml = paragraphsToHtml(article.paragraphs);
+  assertBodyHtmlWithinLimits(bodyHtml);
   const now = deps.now();
   const headlineKey = headlineMatchKey(article.headline);
   const { stored, notes } = await findImportMatch(trx, {
@@ -172,7 +180,7 @@ async function saveWithin(
     headline: article.headline,
     headlineKey,
     excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
-    bodyHtml: paragraphsToHtml(article.paragraphs),
+    bodyHtml,
     sectionId: section?.id ?? stored?.sectionId ?? null,
     byline: article.byline ?? stored?.byline ?? null,
     publishedAt: keepStoredDate ? stored.publishedAt : article.publishedAt,

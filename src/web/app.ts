@@ -15,6 +15,7 @@ import { keysToPurge, type PublicChangeListener } from '../domain/public-change.
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
+import { sanitizerPool } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
@@ -199,6 +200,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
+  // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
+  const sanitizer = sanitizerPool();
+  app.addHook('onClose', () => sanitizer.close());
   await app.register(async (admin) =>
     adminPlugin(admin, {
       config,
@@ -207,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       assets: assets.admin,
       onPublicChange: publicChange,
       imageSlots: pLimit(IMAGES_AT_ONCE),
+      sanitizeBody: sanitizer.sanitize,
     }),
   );
   return app;

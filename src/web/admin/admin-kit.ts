@@ -9,6 +9,7 @@ import type { VNode } from 'preact';
 import type { Config } from '../../config/schema.js';
 import type { MessageKey } from '../../i18n/format.js';
 import type { PublicChangeListener } from '../../domain/public-change.js';
+import type { BodySanitizer } from '../../services/sanitizer-pool.js';
 import type { Database } from '../../storage/database.js';
 import { renderDocument } from '../views/render.js';
 import type { AdminContext } from './admin-context.js';
@@ -21,6 +22,8 @@ export interface AdminDeps {
   onPublicChange?: PublicChangeListener;
   /** Where uploaded images are decoded, a few at a time (MediaDeps `imageSlots`). */
   imageSlots: LimitFunction;
+  /** Cleans saved bodies off the event loop (services/sanitizer-pool.ts). */
+  sanitizeBody?: BodySanitizer;
 }
 
 export interface AdminKit {

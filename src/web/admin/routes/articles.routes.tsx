@@ -254,8 +254,10 @@ async function articleAction(
 }
 
 /**
- * Saves the form as an autosave of article `id`. Returns the JSON refusal already sent
- * (the status and `{ error: { code, message } }`) when the save is refused, else null.
+ * Saves the form as an autosave of article `id`. True when the save was refused and its
+ * JSON refusal (the status and `{ error: { code, message } }`) already sent. (Not the
+ * reply itself: a FastifyReply is thenable, so an async function returning it resolves
+ * to undefined, and the caller answered a second time.)
  */
 async function autosave(
   request: FastifyRequest,
@@ -263,20 +265,21 @@ async function autosave(
   kit: AdminKit,
   id: ArticleId,
   options: { baseVersion?: Date | null },
-): Promise<FastifyReply | null> {
+): Promise<boolean> {
   const actor = actorOf(request);
   try {
     await saveArticle(kit.deps, actor, id, contentFromForm(request.body, [actor.id]), {
       autosave: true,
       ...options,
     });
-    return null;
+    return false;
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
     const ctx = kit.context(request, reply);
-    return reply
+    reply
       .code(error.status)
       .send({ error: { code: error.code, message: errorMessage(ctx.t, error) } });
+    return true;
   }
 }
 
@@ -346,12 +349,11 @@ export const articlesRoutes: AdminRoute[] = [
     url: '/admin/articles/:id/autosave',
     permission: 'article.create',
     handler: async (request, reply, kit) => {
-      const refusal = await autosave(request, reply, kit, articleIdParam(request), {
+      const refused = await autosave(request, reply, kit, articleIdParam(request), {
         baseVersion: versionOf(request.body),
       });
-      return (
-        refusal ?? reply.header('cache-control', 'no-store').send(savedAnswer(kit, request, reply))
-      );
+      if (refused) return reply;
+      return reply.header('cache-control', 'no-store').send(savedAnswer(kit, request, reply));
     },
   }),
   adminRoute({
@@ -362,8 +364,7 @@ export const articlesRoutes: AdminRoute[] = [
     handler: async (request, reply, kit) => {
       // A new article's first autosave creates its draft, and tells the form its addresses.
       const id = await createDraft(kit.deps, actorOf(request));
-      const refusal = await autosave(request, reply, kit, id, {});
-      if (refusal) return refusal;
+      if (await autosave(request, reply, kit, id, {})) return reply;
       return reply.header('cache-control', 'no-store').send({
         ...savedAnswer(kit, request, reply),
         id,
