@@ -131,6 +131,15 @@ describe('loadConfig, trusted proxies (MIDAD_TRUST_PROXY)', () => {
     );
   });
 
+  it.each(['0.0.0.0/0', '::/0', '0.0.0.0/1,128.0.0.0/1', '127.0.0.1,2000::/3'])(
+    'refuses %j, a range that takes in much of the Internet, like true',
+    (value) => {
+      expect(() => loadConfig({ MIDAD_TRUST_PROXY: value })).toThrow(
+        /MIDAD_TRUST_PROXY: ".*" takes in much of the Internet, so readers could pick their own address; name the proxies' addresses instead/,
+      );
+    },
+  );
+
   it.each(['127.1', '10.0.0.0/33', 'nginx', '127.0.0.1,', '*', '0x7f.0.0.1'])(
     'refuses %j, naming it',
     (value) => {

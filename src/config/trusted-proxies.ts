@@ -7,7 +7,8 @@
  * the right while the hop it came from is trusted, so the reader's address
  * is the first one written by an untrusted hop.
  *
- * `true` (trust every hop) is refused: then any client's own
+ * `true` (trust every hop) is refused, and so is a range wider than any
+ * proxy network (0.0.0.0/0 and the like): then any client's own
  * X-Forwarded-For is believed, and one browser could take a new address
  * for every request and so escape the view beacons' limit, the once-per-
  * reader view count and the sign-in lock of an address (issue 13). A
@@ -65,5 +66,23 @@ export function parseTrustedProxies(value: string): TrustedProxies | { error: st
       error: `${JSON.stringify(bad)} is not an address, a CIDR or loopback/linklocal/uniquelocal; ${INSTEAD}, or false`,
     };
   }
+  const wide = entries.find(isWide);
+  if (wide !== undefined) {
+    return {
+      error: `${JSON.stringify(wide)} takes in much of the Internet, so readers could pick their own address; ${INSTEAD}`,
+    };
+  }
   return Object.freeze(entries);
+}
+
+/**
+ * True for a CIDR wider than any proxy network: under /8 for IPv4 (the
+ * widest private block, 10.0.0.0/8, RFC 1918) or /7 for IPv6 (the unique
+ * local block, fc00::/7, RFC 4193). Trusting 0.0.0.0/0 is `true` under
+ * another name (and @fastify/proxy-addr throws on it at start).
+ */
+function isWide(entry: string): boolean {
+  const [address = '', prefix] = entry.split('/');
+  if (prefix === undefined) return false;
+  return Number(prefix) < (ipaddr.IPv4.isValidFourPartDecimal(address) ? 8 : 7);
 }
