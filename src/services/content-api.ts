@@ -64,25 +64,33 @@ export function decodeCursor(raw: string): ArticleCursor {
   return { id, publishedAt };
 }
 
-/** The filter of `query`'s slugs. @throws InvalidParameter naming an unknown section, tag or author. */
+/**
+ * The filter of `query`'s slugs. A section, tag or author with nothing
+ * published is answered like an unknown one, as the reader site does
+ * (read-pages.ts getListing): it may name an embargoed story, or a member
+ * of staff who has no byline yet.
+ * @throws InvalidParameter naming an unknown section, tag or author.
+ */
 async function filterOf(deps: ReadDeps, query: ArticleListQuery): Promise<ListingFilter> {
   const db = deps.database.db;
   const filter: ListingFilter = {};
+  const shown = async (one: ListingFilter) => (await listLatest(db, 1, 0, one)).length > 0;
   if (query.section !== undefined) {
     const section = await findSection(db, { slug: query.section });
-    if (!section) throw new InvalidParameter('section', 'No section has this slug.');
+    if (!section || !(await shown({ sectionId: section.id })))
+      throw new InvalidParameter('section', 'No section has this slug.');
     filter.sectionId = section.id;
   }
   if (query.tag !== undefined) {
     const tag = await findTagBySlug(db, query.tag);
-    // A tag of unpublished articles alone is answered like an unknown one (it may name an embargoed story).
-    const shown = tag && (await listLatest(db, 1, 0, { tagId: tag.id })).length > 0;
-    if (!tag || !shown) throw new InvalidParameter('tag', 'No tag has this slug.');
+    if (!tag || !(await shown({ tagId: tag.id })))
+      throw new InvalidParameter('tag', 'No tag has this slug.');
     filter.tagId = tag.id;
   }
   if (query.author !== undefined) {
     const author = await findUserBySlug(db, query.author);
-    if (!author) throw new InvalidParameter('author', 'No author has this slug.');
+    if (!author || !(await shown({ authorId: author.id })))
+      throw new InvalidParameter('author', 'No author has this slug.');
     filter.authorId = author.id;
   }
   return filter;

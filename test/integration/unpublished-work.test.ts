@@ -89,7 +89,7 @@ describeEachDialect((dialect) => {
     expect(await statuses()).toEqual(all(404));
   });
 
-  it('leaves a draft-only tag out of the Content API and refuses it as a filter, like an unknown tag', async () => {
+  it('leaves a draft-only tag and section out of the Content API, and refuses them and an author without a byline as filters, like unknown ones', async () => {
     await embargoed();
     const { key } = await createApiKey(
       { database: site.database, now: () => NOW },
@@ -100,10 +100,24 @@ describeEachDialect((dialect) => {
       site.app.inject({ url, headers: { authorization: `Bearer ${key}` } });
     const tags = (await api('/api/content/v1/tags')).json() as { tags: Array<{ slug: string }> };
     expect(tags.tags.map((t) => t.slug)).not.toContain('صفقة-سرية');
-    const [unknown, draftOnly] = await Promise.all([
-      api(`/api/content/v1/articles?tag=${encodeURIComponent('لا-وجود-له')}`),
-      api(`/api/content/v1/articles?tag=${TAG}`),
-    ]);
-    expect([draftOnly.statusCode, draftOnly.json()]).toEqual([unknown.statusCode, unknown.json()]);
+    const sections = (await api('/api/content/v1/sections')).json() as {
+      sections: Array<{ slug: string }>;
+    };
+    expect(sections.sections.map((t) => t.slug)).not.toContain('تحقيقات');
+    for (const [kind, slug] of [
+      ['tag', TAG],
+      ['section', SECTION],
+      ['author', AUTHOR],
+    ]) {
+      const [unknown, draftOnly] = await Promise.all([
+        api(`/api/content/v1/articles?${kind}=${encodeURIComponent('لا-وجود-له')}`),
+        api(`/api/content/v1/articles?${kind}=${slug}`),
+      ]);
+      expect([kind, draftOnly.statusCode, draftOnly.json()]).toEqual([
+        kind,
+        unknown.statusCode,
+        unknown.json(),
+      ]);
+    }
   });
 });

@@ -44,8 +44,9 @@ export interface SectionWithCount extends Section {
 
 /**
  * Every section with its number of articles, by name: every article for
- * the newsroom, published ones only with `publishedOnly` (what the public
- * sees). It reads every article: not for pages readers ask for at speed.
+ * the newsroom; with `publishedOnly` (what the public sees), published
+ * ones only, and only sections that have one. It reads every article: not
+ * for pages readers ask for at speed.
  */
 export async function listSections(
   db: Db,
@@ -64,6 +65,9 @@ export async function listSections(
       (eb) => eb.fn.count('articles.id').as('n'),
     ])
     .groupBy(['sections.id', 'sections.slug', 'sections.name'])
+    .$if(options.publishedOnly === true, (q) =>
+      q.having((eb) => eb.fn.count('articles.id'), '>', 0),
+    )
     .orderBy('sections.name')
     .execute();
   return rows.map((r) => ({
