@@ -1,0 +1,62 @@
+/**
+ * One writer cannot flood the newsroom with saves (issue 13, item 3): past
+ * SAVES_PER_MINUTE in a minute, saves and autosaves get 429 TOO_MANY_SAVES
+ * before their body is read, and another writer still saves.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startSession } from '../../src/services/sessions.js';
+import { SAVES_PER_MINUTE } from '../../src/web/admin/plugin.js';
+import { AdminClient } from '../helpers/admin-client.js';
+import { describeEachDialect } from '../helpers/dialects.js';
+import { createStaff, type Staff } from '../helpers/newsroom.js';
+import { NOW, testSite, type TestSite } from '../helpers/site.js';
+
+describeEachDialect((dialect) => {
+  let site: TestSite;
+  let staff: Staff;
+
+  beforeEach(async () => {
+    site = await testSite({}, { dialect, demo: false });
+    staff = await createStaff(site.database, () => NOW);
+  });
+  afterEach(async () => {
+    await site.close();
+  });
+
+  async function signedIn(role: keyof Staff): Promise<AdminClient> {
+    const client = new AdminClient(site.app);
+    client.cookies.set(
+      'midad_session',
+      await startSession({ database: site.database, now: () => NOW }, staff[role].id),
+    );
+    await client.get('/admin/account');
+    return client;
+  }
+  const autosave = (client: AdminClient) =>
+    site.app.inject({
+      method: 'POST',
+      url: '/admin/articles/autosave',
+      headers: {
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': 'application/json',
+        'x-csrf-token': client.csrfToken,
+      },
+      payload: JSON.stringify({ headline: 'عنوان', body_html: '<p>نص</p>' }),
+    });
+
+  it('answers 429 TOO_MANY_SAVES past the limit, to that writer only', async () => {
+    const flooder = await signedIn('author');
+    const statuses: number[] = [];
+    for (let i = 0; i <= SAVES_PER_MINUTE; i++) statuses.push((await autosave(flooder)).statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(SAVES_PER_MINUTE);
+    const refused = await autosave(flooder);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({
+      error: {
+        code: 'TOO_MANY_SAVES',
+        message: 'حفظتَ مرات كثيرة في دقيقة واحدة؛ انتظر قليلاً ثم احفظ. نصّك محفوظ في هذا المتصفح.',
+      },
+    });
+    expect((await autosave(await signedIn('editor'))).statusCode).toBe(200);
+  });
+});
