@@ -14,10 +14,12 @@ import {
   type ArticleContent,
   type EditableArticle,
 } from '../domain/editable-article.js';
+import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import {
+  deleteUnsavedDraft,
   findEditableArticle,
   insertDraft,
   replaceAuthors,
@@ -35,7 +37,7 @@ import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { enqueueWebhookEvent } from './webhooks.js';
-import { escapeHtml } from './body-html.js';
+import { BodyHtmlRefused, escapeHtml } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { assertPublishable } from './publishable.js';
 import { InvalidInput } from './accounts.js';
@@ -128,6 +130,30 @@ export async function createDraft(deps: EditDeps, actor: Actor): Promise<Article
     await replaceAuthors(trx, id, [actor.id]);
     return id;
   });
+}
+
+/**
+ * A new article from its first save (the new-article form, or the first
+ * autosave of a new article): its draft is kept only when that save
+ * succeeds, so a refused first save leaves no empty draft behind (a flood
+ * of refused saves had filled the newsroom list with untitled drafts).
+ * @returns the new article's id.
+ * @throws what createDraft and saveArticle throw; the draft is gone then.
+ */
+export async function createArticle(
+  deps: EditDeps,
+  actor: Actor,
+  input: ArticleContent,
+  options: { autosave?: boolean } = {},
+): Promise<ArticleId> {
+  const id = await createDraft(deps, actor);
+  try {
+    await saveArticle(deps, actor, id, input, options);
+  } catch (error) {
+    await deleteUnsavedDraft(deps.database.db, id).catch(() => undefined);
+    throw error;
+  }
+  return id;
 }
 
 /**
@@ -286,13 +312,21 @@ export async function bodyHtmlOf(
   body: string,
   sanitize: BodySanitizer = sanitizeHere,
 ): Promise<string> {
-  if (/<[a-z!/]/i.test(body)) return sanitize(body);
-  const blocks = body
+  const html = /<[a-z!/]/i.test(body) ? await sanitize(body) : await sanitize(paragraphsOf(body));
+  // What is stored stays within the limits too, so that it can always be saved again:
+  // sanitising may lengthen it (`<br>` becomes `<br />`, open paragraphs are closed).
+  if (html.length > BODY_HTML_LIMITS.maxChars) throw new BodyHtmlRefused('TOO_LARGE');
+  return html;
+}
+
+/** Plain text as paragraphs: one per blank-line separated block, line breaks kept. */
+function paragraphsOf(text: string): string {
+  const blocks = text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((b) => b.trim())
     .filter((b) => b !== '');
-  return sanitize(blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n'));
+  return blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n');
 }
 
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */

@@ -123,6 +123,64 @@ describeEachDialect((dialect) => {
     });
   });
 
+  describe('a new article and a body that sanitising lengthens', () => {
+    let site: TestSite;
+    let writer: AdminClient;
+    beforeEach(async () => {
+      site = await testSite({}, { dialect, demo: false });
+      await createStaff(site.database, () => NOW);
+      writer = new AdminClient(site.app);
+      await writer.post('/admin/login', {
+        email: 'author@news.example',
+        password: 'author password 1',
+      });
+      await writer.get('/admin/articles/new');
+    });
+    afterEach(async () => {
+      await site.close();
+    });
+    const rows = async () =>
+      (await site.database.db.selectFrom('articles').select('id').execute()).length;
+    const autosaveNew = (body: Record<string, string>) =>
+      site.app.inject({
+        method: 'POST',
+        url: '/admin/articles/autosave',
+        headers: {
+          cookie: [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'content-type': 'application/json',
+          'x-csrf-token': writer.csrfToken,
+        },
+        payload: JSON.stringify(body),
+      });
+
+    it('stores nothing for a refused first save, from the form or an autosave', async () => {
+      const form = await writer.post('/admin/articles', { headline: 'عنوان', body_html: TOO_DEEP });
+      expect(form.statusCode).toBe(422);
+      expect(form.body).toContain(DEEP_AR);
+      expect(form.body).toContain('action="/admin/articles"');
+      const tooLong = await writer.post('/admin/articles', {
+        headline: 'ع'.repeat(301),
+        body_html: '<p>نص</p>',
+      });
+      expect(tooLong.statusCode).toBe(422);
+      expect((await autosaveNew({ headline: 'عنوان', body_html: TOO_DEEP })).statusCode).toBe(422);
+      expect(await rows()).toBe(0);
+      expect((await autosaveNew({ headline: 'عنوان', body_html: '<p>نص</p>' })).statusCode).toBe(
+        200,
+      );
+      expect(await rows()).toBe(1);
+    });
+
+    it('refuses a body whose sanitised HTML would be over the limit, so that a stored body can always be saved again', async () => {
+      // 198,007 characters typed; `<br>` is stored as `<br />`: 264,007.
+      const body = `<p>${'نص<br>'.repeat(33_000)}</p>`;
+      const res = await writer.post('/admin/articles', { headline: 'عنوان', body_html: body });
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain('نص المقال أطول من المسموح: 200000 حرف من HTML على الأكثر.');
+      expect(await rows()).toBe(0);
+    });
+  });
+
   describe('in the importers', () => {
     let database: Database;
     beforeEach(async () => {

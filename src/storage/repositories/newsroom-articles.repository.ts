@@ -194,6 +194,27 @@ export async function findArticleIdByPreviewHash(db: Db, hash: string): Promise<
   return row ? toArticleIdValue(row.id) : null;
 }
 
+/**
+ * Removes a draft that was never saved (its first save was refused): its
+ * bylines and the row, only while it is still a draft with nothing else
+ * written for it (no revision, autosave or workflow event).
+ */
+export async function deleteUnsavedDraft(db: Db, id: ArticleId): Promise<void> {
+  const key = bindId(id);
+  const written = await Promise.all([
+    db
+      .selectFrom('article_revisions')
+      .select('id')
+      .where('article_id', '=', key)
+      .limit(1)
+      .execute(),
+    db.selectFrom('article_events').select('id').where('article_id', '=', key).limit(1).execute(),
+  ]);
+  if (written.some((rows) => rows.length > 0)) return;
+  await db.deleteFrom('article_authors').where('article_id', '=', key).execute();
+  await db.deleteFrom('articles').where('id', '=', key).where('status', '=', 'draft').execute();
+}
+
 /** Replaces the bylines, in order. */
 export async function replaceAuthors(
   db: Db,

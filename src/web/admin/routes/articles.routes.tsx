@@ -15,7 +15,7 @@ import { formatTime } from '../../../arabic/dates.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
 import {
   assertCanView,
-  createDraft,
+  createArticle,
   loadArticle,
   mayEdit,
   saveArticle,
@@ -182,30 +182,41 @@ function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): s
   return t(`admin.status.${status}` as MessageKey);
 }
 
-/** Saves the submitted form; a refused field re-shows the form with what was typed. */
+/**
+ * Saves the submitted form, or with `id` null creates the article from it;
+ * a refused field re-shows the form with what was typed (a new article's
+ * form stays new: nothing was stored).
+ */
 async function saveForm(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
   actor: Actor,
-  id: ArticleId,
+  id: ArticleId | null,
 ) {
   const content = contentFromForm(request.body, [actor.id]);
+  let saved: ArticleId;
   try {
-    await saveArticle(kit.deps, actor, id, content, { baseVersion: versionOf(request.body) });
+    saved =
+      id === null
+        ? await createArticle(kit.deps, actor, content)
+        : (await saveArticle(kit.deps, actor, id, content, {
+            baseVersion: versionOf(request.body),
+          }),
+          id);
   } catch (error) {
     if (error instanceof AppError && error.status === 403) throw error;
     const ctx = kit.context(request, reply);
     const errors = hasCode(error, 'ARTICLE_CHANGED')
       ? { form: changedMessage(ctx, error) }
       : formErrorsOf(ctx.t, error);
-    return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
+    return showEditor(request, reply, kit, id === null ? null : await loadArticle(kit.deps, id), {
       errors,
       values: content,
       status: isDiskFull(error) ? 507 : 422,
     });
   }
-  return kit.redirect(reply, `/admin/articles/${id}/edit?notice=saved`);
+  return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
 }
 
 /** The `version` field of the form: when the writer's copy was loaded. */
@@ -254,32 +265,33 @@ async function articleAction(
 }
 
 /**
- * Saves the form as an autosave of article `id`. True when the save was refused and its
- * JSON refusal (the status and `{ error: { code, message } }`) already sent. (Not the
- * reply itself: a FastifyReply is thenable, so an async function returning it resolves
- * to undefined, and the caller answered a second time.)
+ * Saves the form as an autosave of article `id`, or with `id` null creates
+ * the article from it. The article's id; null when the save was refused and
+ * its JSON refusal (the status and `{ error: { code, message } }`) already
+ * sent. (Not the reply itself: a FastifyReply is thenable, so an async
+ * function returning it resolves to undefined, and the caller answered a
+ * second time.)
  */
 async function autosave(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  id: ArticleId,
+  id: ArticleId | null,
   options: { baseVersion?: Date | null },
-): Promise<boolean> {
+): Promise<ArticleId | null> {
   const actor = actorOf(request);
+  const content = contentFromForm(request.body, [actor.id]);
   try {
-    await saveArticle(kit.deps, actor, id, contentFromForm(request.body, [actor.id]), {
-      autosave: true,
-      ...options,
-    });
-    return false;
+    if (id === null) return await createArticle(kit.deps, actor, content, { autosave: true });
+    await saveArticle(kit.deps, actor, id, content, { autosave: true, ...options });
+    return id;
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
     const ctx = kit.context(request, reply);
     reply
       .code(error.status)
       .send({ error: { code: error.code, message: errorMessage(ctx.t, error) } });
-    return true;
+    return null;
   }
 }
 
@@ -306,22 +318,7 @@ export const articlesRoutes: AdminRoute[] = [
     method: 'POST',
     url: '/admin/articles',
     permission: 'article.create',
-    handler: async (request, reply, kit) => {
-      const actor = actorOf(request);
-      let id: ArticleId;
-      try {
-        id = await createDraft(kit.deps, actor);
-      } catch (error) {
-        // A full disk: the form again, with what was typed and why it was not saved.
-        if (!isDiskFull(error)) throw error;
-        return showEditor(request, reply, kit, null, {
-          errors: formErrorsOf(kit.context(request, reply).t, error),
-          values: contentFromForm(request.body, [actor.id]),
-          status: 507,
-        });
-      }
-      return saveForm(request, reply, kit, actor, id);
-    },
+    handler: (request, reply, kit) => saveForm(request, reply, kit, actorOf(request), null),
   }),
   adminRoute({
     id: 'articles.edit',
@@ -349,10 +346,10 @@ export const articlesRoutes: AdminRoute[] = [
     url: '/admin/articles/:id/autosave',
     permission: 'article.create',
     handler: async (request, reply, kit) => {
-      const refused = await autosave(request, reply, kit, articleIdParam(request), {
+      const saved = await autosave(request, reply, kit, articleIdParam(request), {
         baseVersion: versionOf(request.body),
       });
-      if (refused) return reply;
+      if (saved === null) return reply;
       return reply.header('cache-control', 'no-store').send(savedAnswer(kit, request, reply));
     },
   }),
@@ -362,9 +359,9 @@ export const articlesRoutes: AdminRoute[] = [
     url: '/admin/articles/autosave',
     permission: 'article.create',
     handler: async (request, reply, kit) => {
-      // A new article's first autosave creates its draft, and tells the form its addresses.
-      const id = await createDraft(kit.deps, actorOf(request));
-      if (await autosave(request, reply, kit, id, {})) return reply;
+      // A new article's first autosave creates it, and tells the form its addresses.
+      const id = await autosave(request, reply, kit, null, {});
+      if (id === null) return reply;
       return reply.header('cache-control', 'no-store').send({
         ...savedAnswer(kit, request, reply),
         id,
