@@ -27,7 +27,8 @@ export function wantsJson(request: FastifyRequest): boolean {
 
 /**
  * The JSON answer to `error`: a full disk is 507 `DISK_FULL`; an AppError
- * keeps its status and code; Fastify's refusals (a body too large, JSON
+ * keeps its status and code; a request over its size limit is 413
+ * `REQUEST_TOO_LARGE`; Fastify's refusals (a body too large, JSON
  * that does not parse, a stale CSRF token) keep their status; anything else
  * is 500 `INTERNAL`. Messages come from the catalogue in the admin's language.
  */
@@ -38,6 +39,9 @@ export function jsonError(t: Translate, error: unknown): JsonError {
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof code === 'string' && code.startsWith('FST_CSRF')) {
     return answer(403, 'CSRF', t('admin.error.CSRF'));
+  }
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return answer(413, 'REQUEST_TOO_LARGE', t('admin.error.REQUEST_TOO_LARGE'));
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return answer(status, 'BAD_REQUEST', t('admin.error.BAD_REQUEST'));
