@@ -101,15 +101,9 @@ describeEachDialect((dialect) => {
     });
 
     it('refuses an autosave of a body too long with a JSON error and stores no autosave', async () => {
-      const res = await site.app.inject({
-        method: 'POST',
-        url: `/admin/articles/${id}/autosave`,
-        headers: {
-          cookie: [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-          'content-type': 'application/json',
-          'x-csrf-token': writer.csrfToken,
-        },
-        payload: JSON.stringify({ headline: 'عنوان', body_html: `<p>${'ا'.repeat(200_000)}</p>` }),
+      const res = await writer.postJson(`/admin/articles/${id}/autosave`, {
+        headline: 'عنوان',
+        body_html: `<p>${'ا'.repeat(200_000)}</p>`,
       });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toEqual({
@@ -142,16 +136,7 @@ describeEachDialect((dialect) => {
     const rows = async () =>
       (await site.database.db.selectFrom('articles').select('id').execute()).length;
     const autosaveNew = (body: Record<string, string>) =>
-      site.app.inject({
-        method: 'POST',
-        url: '/admin/articles/autosave',
-        headers: {
-          cookie: [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-          'content-type': 'application/json',
-          'x-csrf-token': writer.csrfToken,
-        },
-        payload: JSON.stringify(body),
-      });
+      writer.postJson('/admin/articles/autosave', body);
 
     it('stores nothing for a refused first save, from the form or an autosave', async () => {
       const form = await writer.post('/admin/articles', { headline: 'عنوان', body_html: TOO_DEEP });

@@ -35,16 +35,7 @@ describeEachDialect((dialect) => {
     return client;
   }
   const autosave = (client: AdminClient) =>
-    site.app.inject({
-      method: 'POST',
-      url: '/admin/articles/autosave',
-      headers: {
-        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'content-type': 'application/json',
-        'x-csrf-token': client.csrfToken,
-      },
-      payload: JSON.stringify({ headline: 'عنوان', body_html: '<p>نص</p>' }),
-    });
+    client.postJson('/admin/articles/autosave', { headline: 'عنوان', body_html: '<p>نص</p>' });
 
   it('takes a body at its character limit in Arabic, and refuses a larger request with 413 as JSON', async () => {
     const writer = await signedIn('author');
@@ -52,15 +43,9 @@ describeEachDialect((dialect) => {
     const body = `<p>${'ب'.repeat(199_986)}</p>`;
     const form = await writer.post('/admin/articles', { headline: 'عنوان', body_html: body });
     expect(form.statusCode).toBe(303);
-    const huge = await site.app.inject({
-      method: 'POST',
-      url: '/admin/articles/autosave',
-      headers: {
-        cookie: [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'content-type': 'application/json',
-        'x-csrf-token': writer.csrfToken,
-      },
-      payload: JSON.stringify({ headline: 'عنوان', body_html: 'ب'.repeat(2_200_000) }),
+    const huge = await writer.postJson('/admin/articles/autosave', {
+      headline: 'عنوان',
+      body_html: 'ب'.repeat(2_200_000),
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toEqual({
