@@ -21,13 +21,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendFileSync,
+  createReadStream,
   closeSync,
   fstatSync,
   fsyncSync,
   ftruncateSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -35,6 +35,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArticleId, type ArticleId } from '../domain/article-id.js';
 import type { Database } from '../storage/database.js';
 import { addViews, forgetViewBatches } from '../storage/repositories/articles.repository.js';
@@ -180,11 +181,13 @@ export async function applyViewSpool(database: Database, file: string): Promise<
     const owner = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (owner !== process.pid && isRunning(owner)) continue;
     const path = join(folder, name);
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    // Line by line, so that a spool of any size is read in bounded memory.
+    for await (const line of createInterface({ input: createReadStream(path, 'utf8') })) {
       if (line.trim() === '') continue;
       const batch = parseBatch(line);
       if (batch === null) {
-        appendFileSync(`${file}.rejected`, `${line}\n`);
+        const kept = line.length > SPOOL_LINE_MAX_CHARS ? `${line.slice(0, 200)}… (cut)` : line;
+        appendFileSync(`${file}.rejected`, `${kept}\n`);
         rejected++;
         continue;
       }
@@ -214,8 +217,20 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** A spool line as a batch, or null when it is not one (a torn or edited line). */
+/**
+ * The longest spool line taken, in characters: a batch of 20,000 articles'
+ * counts is about 600 KB. A longer line is not one this server wrote.
+ */
+export const SPOOL_LINE_MAX_CHARS = 1024 * 1024;
+/** The most views one batch may add to one article: more is not a count this server kept. */
+export const SPOOL_MAX_VIEWS = 1_000_000_000;
+
+/**
+ * A spool line as a batch, or null when it is not one (a torn or edited
+ * line, a line over SPOOL_LINE_MAX_CHARS, a count over SPOOL_MAX_VIEWS).
+ */
 export function parseBatch(line: string): SpooledBatch | null {
+  if (line.length > SPOOL_LINE_MAX_CHARS) return null;
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -233,7 +248,8 @@ export function parseBatch(line: string): SpooledBatch | null {
     if (!Array.isArray(entry) || entry.length !== 2) return null;
     const [rawId, n] = entry as [unknown, unknown];
     const id = typeof rawId === 'string' ? parseArticleId(rawId) : null;
-    if (id === null || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) return null;
+    if (id === null || typeof n !== 'number' || !Number.isSafeInteger(n)) return null;
+    if (n < 1 || n > SPOOL_MAX_VIEWS) return null;
     counts.set(id, (counts.get(id) ?? 0) + n);
   }
   return { batch, at: when, views: counts };

@@ -129,4 +129,30 @@ describeEachDialect((dialect) => {
     expect(await stored()).toBe(before + 7);
     expect(readFileSync(`${spoolFile}.rejected`, 'utf8')).toContain('"batch":"torn"');
   });
+
+  it('rejects hostile lines (too long, absurd counts, bad ids) and adds only real batches', async () => {
+    const before = await stored();
+    const spool = new ViewSpool(spoolFile);
+    const { appendFileSync } = await import('node:fs');
+    const line = (views: unknown) =>
+      `${JSON.stringify({ batch: 'x', at: '2026-11-29T12:00:00.000Z', views })}\n`;
+    appendFileSync(spoolFile, `${'{"batch":"'.padEnd(2 * 1024 * 1024, 'a')}\n`);
+    appendFileSync(spoolFile, line([[seed, 1e12]]));
+    appendFileSync(spoolFile, line([[seed, -3]]));
+    appendFileSync(spoolFile, line([['0x10', 1]]));
+    appendFileSync(spoolFile, line([[seed, '5']]));
+    appendFileSync(spoolFile, '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n');
+    spool.write(new Map([[seed, 2]]), NOW);
+
+    expect(await applyViewSpool(database, spoolFile)).toEqual({
+      batches: 1,
+      views: 2,
+      skipped: 0,
+      rejected: 6,
+    });
+    expect(await stored()).toBe(before + 2);
+    const kept = readFileSync(`${spoolFile}.rejected`, 'utf8');
+    expect(kept.length).toBeLessThan(2000);
+    expect(kept).toContain('aaaa… (cut)');
+  });
 });
