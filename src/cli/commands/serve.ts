@@ -151,30 +151,24 @@ export function serveCommand(): Command {
         onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
         ...(spool ? { spool: (counts) => void spool.write(counts, now()) } : {}),
       });
-      /** Writes or spools the buffered views; logs what could be neither, with the counts. */
-      const stopViews = async () => {
-        try {
-          const { spooled } = await viewCounter.stop();
-          if (spooled > 0)
-            app.log.warn({ spooled, file: spoolFile }, 'views spooled for the next start');
-        } catch (error) {
-          app.log.error(
-            { err: error, views: viewCounter.pending() },
-            'views lost: neither written nor spooled',
-          );
-        }
+      const reportSpooled = (spooled: number) => {
+        if (spooled > 0)
+          app.log.warn({ spooled, file: spoolFile }, 'views spooled for the next start');
       };
+      const reportLost = (error: unknown) =>
+        app.log.error(
+          { err: error, views: viewCounter.pending() },
+          'views lost: neither written nor spooled',
+        );
+      /** Writes or spools the buffered views; logs what could be neither, with the counts. */
+      const stopViews = () =>
+        viewCounter.stop().then((result) => reportSpooled(result.spooled), reportLost);
       /** For a process that must exit now: spools what is buffered, synchronously. */
       const spoolViewsNow = () => {
         try {
-          const spooled = viewCounter.spoolNow();
-          if (spooled > 0)
-            app.log.warn({ spooled, file: spoolFile }, 'views spooled for the next start');
+          reportSpooled(viewCounter.spoolNow());
         } catch (error) {
-          app.log.error(
-            { err: error, views: viewCounter.pending() },
-            'views lost: neither written nor spooled',
-          );
+          reportLost(error);
         }
       };
       // The app's logger once it exists; stderr until then.
