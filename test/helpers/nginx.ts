@@ -6,7 +6,7 @@
  * /usr/sbin/nginx is missing the tests skip with a visible message, except
  * under CI=true, where they fail.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -88,34 +88,40 @@ http {
 `;
 }
 
-/** nginx running in front of a server: its port, and how to stop it. */
-export interface NginxProxy {
+/** nginx running: its port, and how to stop it. */
+export interface RunningNginx {
   port: number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts nginx on a free port of 127.0.0.1, proxying everything to
- * `upstream` (`http://127.0.0.1:<port>`) with the documented headers,
- * until `stop()`, which also removes its folder.
- * @throws Error with nginx's error log when it does not answer within 10 s.
+ * Runs nginx (not as a daemon) from folder `dir` on a free port of
+ * 127.0.0.1, with the configuration `conf(port)`, and waits until a GET of
+ * `probe` answers with a status `ready` accepts. `stop()` ends it (SIGQUIT,
+ * nginx's graceful stop; SIGKILL after 5 s) and removes `dir`. Shared by
+ * the proxy tests and the bench's static yardstick (bench/nginx.ts).
+ * @throws Error with nginx's error log when it is not ready within 10 s.
  */
-export async function startNginxProxy(upstream: string): Promise<NginxProxy> {
-  const dir = mkdtempSync(join(tmpdir(), 'midad-test-nginx-'));
+export async function runNginx(options: {
+  dir: string;
+  conf: (port: number) => string;
+  probe: string;
+  ready: (status: number) => boolean;
+  onSpawn?: (child: ChildProcess) => void;
+}): Promise<RunningNginx> {
+  const { dir } = options;
   // nginx's workers run as nobody when the master is root: they must reach the folder.
   chmodSync(dir, 0o755);
   const port = await freePort();
-  writeFileSync(join(dir, 'nginx.conf'), nginxConf(dir, port, upstream, documentedProxyHeaders()));
+  writeFileSync(join(dir, 'nginx.conf'), options.conf(port));
   const child = spawn(
     NGINX,
     ['-c', join(dir, 'nginx.conf'), '-p', dir, '-e', join(dir, 'error.log')],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore' },
   );
+  options.onSpawn?.(child);
   const exited = new Promise((done) => child.once('exit', done));
   const stop = async () => {
-    // SIGQUIT: nginx's graceful stop; the master ends its workers.
     child.kill('SIGQUIT');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
@@ -125,7 +131,7 @@ export async function startNginxProxy(upstream: string): Promise<NginxProxy> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
-      if ((await send(port, { path: '/favicon.ico' })).status < 500) return { port, stop };
+      if (options.ready((await send(port, { path: options.probe })).status)) return { port, stop };
     } catch {
       // Not listening yet.
     }
@@ -135,4 +141,20 @@ export async function startNginxProxy(upstream: string): Promise<NginxProxy> {
   const text = existsSync(log) ? readFileSync(log, 'utf8').slice(-1000) : 'no log';
   await stop();
   throw new Error(`nginx did not answer: ${text}`);
+}
+
+/**
+ * Starts nginx on a free port of 127.0.0.1, proxying everything to
+ * `upstream` (`http://127.0.0.1:<port>`) with the documented headers,
+ * until `stop()`, which also removes its folder.
+ * @throws Error with nginx's error log when it does not answer within 10 s.
+ */
+export function startNginxProxy(upstream: string): Promise<RunningNginx> {
+  const dir = mkdtempSync(join(tmpdir(), 'midad-test-nginx-'));
+  return runNginx({
+    dir,
+    conf: (port) => nginxConf(dir, port, upstream, documentedProxyHeaders()),
+    probe: '/favicon.ico',
+    ready: (status) => status < 500,
+  });
 }

@@ -14,7 +14,7 @@ import type { ArticleId } from '../../src/domain/article-id.js';
 import { setUpOwner } from '../../src/services/accounts.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
-import { nginxAvailable, startNginxProxy, type NginxProxy } from '../helpers/nginx.js';
+import { nginxAvailable, startNginxProxy, type RunningNginx } from '../helpers/nginx.js';
 import { send } from '../helpers/raw-http.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
@@ -34,7 +34,7 @@ const forged = (n: number) => `198.18.${(n >> 8) & 255}.${n & 255}`;
 interface Stack {
   dbFile: string;
   server: ServeProcess;
-  nginx: NginxProxy;
+  nginx: RunningNginx;
 }
 
 /**
