@@ -71,8 +71,16 @@ export function hostPolicy(
     );
   };
 
+  // Nearly every request names the same host, and each is checked twice (the
+  // hook, then the origin of its links or cache key): keep the last one parsed.
+  let last: { value: string; parsed: HostHeader | null } = { value: '', parsed: null };
+  const parse = (value: string): HostHeader | null => {
+    if (value !== last.value) last = { value, parsed: parseHostHeader(value) };
+    return last.parsed;
+  };
+
   const accepted = (request: FastifyRequest): HostHeader | null => {
-    const host = parseHostHeader(request.host);
+    const host = parse(request.host);
     return host && isAllowed(request, host) ? host : null;
   };
 
@@ -80,7 +88,7 @@ export function hostPolicy(
     refusal(request) {
       // HTTP/1.0 allows no Host at all (health checks send none): harmless where it is written nowhere.
       if (request.host === '' && config.baseUrl !== undefined && !listed) return null;
-      const host = parseHostHeader(request.host);
+      const host = parse(request.host);
       if (host === null) return 'malformed';
       return isAllowed(request, host) ? null : 'not-allowed';
     },
