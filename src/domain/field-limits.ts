@@ -37,6 +37,8 @@ export const FIELD_LIMITS = {
   mediaCredit: 200,
   /** The name an uploaded file had on the uploader's device. */
   fileName: 255,
+  /** What an API key is for ("تطبيق الجوال"). */
+  apiKeyName: 80,
 } as const;
 
 /** A field that has a longest value. */

@@ -3,7 +3,7 @@
  * once, then only its SHA-256 is kept), list and revoke them; the API
  * checks a presented key against the stored hashes.
  */
-import { cleanLine } from '../domain/field-limits.js';
+import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import { randomToken, sha256Hex } from '../lib/tokens.js';
@@ -20,8 +20,6 @@ import type { EditDeps } from './edit-article.js';
 
 /** Every key starts with this, so that a leaked one is recognisable in a log or a repository. */
 export const API_KEY_PREFIX = 'midad_';
-/** Longest key name, in characters. */
-export const API_KEY_NAME_MAX = 80;
 /** How often a key's "last used" time is written at most, in ms. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -42,7 +40,7 @@ export async function createApiKey(
 ): Promise<{ apiKey: ApiKey; key: string }> {
   allow(actor);
   const clean = cleanLine(name);
-  if (clean === '' || [...clean].length > API_KEY_NAME_MAX)
+  if (clean === '' || [...clean].length > FIELD_LIMITS.apiKeyName)
     throw new InvalidInput('API_KEY_NAME_INVALID', 'name', 'Write a name of 1 to 80 characters.');
   const key = `${API_KEY_PREFIX}${randomToken()}`;
   const apiKey = await insertApiKey(

@@ -5,7 +5,7 @@
  * A rename or removal shows on every page, so it empties the page cache.
  */
 import { slugify } from '../arabic/slug.js';
-import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
+import { cleanLine, tooLong } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import {
@@ -18,9 +18,6 @@ import { deleteTag, renameTag, tagNameTaken } from '../storage/repositories/tags
 import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 import { tellPublicChange } from './public-changes.js';
-
-/** Longest section or tag name, in characters (field-limits.ts). */
-export const NAME_MAX = FIELD_LIMITS.sectionName;
 
 function allow(actor: Actor, action: 'section.manage' | 'tag.manage'): void {
   if (!can(actor, action))
