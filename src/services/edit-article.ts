@@ -18,6 +18,7 @@ import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
+import type { Db } from '../storage/db.js';
 import {
   deleteUnsavedDraft,
   findEditableArticle,
@@ -330,11 +331,7 @@ function paragraphsOf(text: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
-async function uniqueSlug(
-  db: Parameters<typeof slugTaken>[0],
-  base: string,
-  id: ArticleId,
-): Promise<string> {
+async function uniqueSlug(db: Db, base: string, id: ArticleId): Promise<string> {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await slugTaken(db, slug, id))) return slug;

@@ -2,7 +2,7 @@
  * Articles: reads for the site and writes for imports and the newsroom.
  * Functions take the query builder (or a transaction) first.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   Article,
   ArticleId,
@@ -11,6 +11,7 @@ import type {
 } from '../../domain/article.js';
 import { keepIdSequenceAhead } from '../dialects/id-sequence.js';
 import type { ArticlesTable, Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import {
   bindId,
   fromDate,
@@ -23,8 +24,6 @@ import {
 import { hasByline, hasTag } from './filters.js';
 import { findArticleParts } from './article-parts.repository.js';
 import { findFeaturedMedia } from './media.repository.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** What a write stores of an article. `viewCount` is a floor: a stored count is never lowered. */
 export interface ArticleWrite {
