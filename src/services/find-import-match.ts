@@ -15,7 +15,7 @@ import {
   findIdentityById,
   findIdentityBySourceUrl,
   type StoredIdentity,
-} from '../storage/repositories/articles.repository.js';
+} from '../storage/repositories/article-imports.repository.js';
 import type { Db } from '../storage/db.js';
 
 export interface ImportIdentity {
