@@ -15,6 +15,7 @@ import {
   type EditableArticle,
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
+import { firstParagraphText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
@@ -246,18 +247,7 @@ export async function saveArticle(
 /** The stored excerpt: the writer's, or the start of the body's first paragraph. */
 function excerptOf(content: ArticleContent): string {
   if (content.excerpt.trim() !== '') return content.excerpt.trim();
-  const first = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(content.bodyHtml)?.[1] ?? '';
-  const text = first.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ');
-  return truncateWords(decodeEntities(text), DERIVED_EXCERPT_LENGTH);
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH);
 }
 
 async function cleanContent(
