@@ -10,7 +10,7 @@
 import type { Request } from 'autocannon';
 import { toArticleId } from '../src/domain/article-id.js';
 import { openDatabase } from '../src/storage/database.js';
-import { findViewCount } from '../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../src/storage/repositories/article-views.repository.js';
 import { BROWSER_AGENT, runLoad, type LoadFigures } from './load.js';
 
 /** The n-th visitor's address, in 198.18.0.0/15 (RFC 2544: for benchmarks). */

@@ -2,6 +2,7 @@
  * An article as the newsroom edits it, and the rules on its fields.
  */
 import type { ArticleId } from './article-id.js';
+import { htmlToText } from './html-text.js';
 import type { Role } from './roles.js';
 import { FIELD_LIMITS, cleanLine, cleanText, tooLong, type LimitedField } from './field-limits.js';
 import type { ArticleStatus } from './workflow.js';
@@ -86,10 +87,7 @@ export function contentProblems(content: ArticleContent, forPublishing = false):
   if (content.authorIds.length === 0) problems.push({ field: 'authorIds', code: 'REQUIRED' });
   if (forPublishing) {
     if (content.headline.trim() === '') problems.push({ field: 'headline', code: 'REQUIRED' });
-    if (
-      content.bodyHtml.replace(/<[^>]*>/g, '').trim() === '' &&
-      !/<img\b/.test(content.bodyHtml)
-    ) {
+    if (htmlToText(content.bodyHtml, 'keep') === '' && !/<img\b/.test(content.bodyHtml)) {
       problems.push({ field: 'bodyHtml', code: 'REQUIRED' });
     }
   }

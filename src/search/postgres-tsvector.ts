@@ -21,7 +21,7 @@
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
 import { bindId, toInt } from '../storage/repositories/convert.js';
-import { htmlToText } from './html-text.js';
+import { htmlToText } from '../domain/html-text.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   COUNT_LIMIT,

@@ -3,15 +3,12 @@
  * (sqlite-fts5.ts) and PostgreSQL tsvector. Both hold the same analysed
  * keys (arabic/tokenize.ts), so they give the same hits.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { fromDate, toArticleIdValue, toDateOrNull } from '../storage/repositories/convert.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
-import type { Schema } from '../storage/tables/schema.js';
+import type { Db } from '../storage/db.js';
 import type { ParsedQuery } from './parse-query.js';
-
-/** A connection or a transaction. */
-export type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** What is indexed of an article. */
 export interface IndexedText {

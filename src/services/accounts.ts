@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../lib/password-hash.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/database.js';
+import type { Db } from '../storage/db.js';
 import type { Schema } from '../storage/tables/schema.js';
 import { deleteSessionsOfUser } from '../storage/repositories/sessions.repository.js';
 import {
@@ -29,8 +30,6 @@ import {
   reserveAttempt,
   throttleKeys,
 } from './login-throttle.js';
-
-type Db = Database['db'] | Transaction<Schema>;
 
 export interface AccountDeps {
   database: Database;

@@ -6,6 +6,7 @@
  */
 import { diffWords } from 'diff';
 import type { ArticleId } from '../domain/article-id.js';
+import { htmlToText } from '../domain/html-text.js';
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import {
@@ -39,22 +40,6 @@ export async function revisionsOf(
   return listRevisions(deps.database.db, id);
 }
 
-/** The text of a body's HTML, one line per block, for diffing. */
-export function bodyText(html: string): string {
-  return html
-    .replace(/<\/(p|h[2-4]|li|blockquote|figcaption|aside|figure)>/gi, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}
-
 function diff(older: string, newer: string): DiffPart[] {
   return diffWords(older, newer).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
@@ -80,7 +65,7 @@ export async function diffRevision(
     revision,
     headline: diff(revision.content.headline, article.headline),
     excerpt: diff(revision.content.excerpt, article.excerpt),
-    body: diff(bodyText(revision.content.bodyHtml), bodyText(article.bodyHtml)),
+    body: diff(htmlToText(revision.content.bodyHtml, 'keep'), htmlToText(article.bodyHtml, 'keep')),
   };
 }
 

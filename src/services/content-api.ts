@@ -10,10 +10,12 @@ import {
   findArticleById,
   findPublishedIdBySlug,
   listLatest,
+} from '../storage/repositories/articles.repository.js';
+import {
   listPublishedIds,
   type ArticleCursor,
-  type ListingFilter,
-} from '../storage/repositories/articles.repository.js';
+} from '../storage/repositories/article-pages.repository.js';
+import type { ListingFilter } from '../storage/repositories/filters.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { findTagBySlug } from '../storage/repositories/tags.repository.js';
 import { findUserBySlug } from '../storage/repositories/users.repository.js';

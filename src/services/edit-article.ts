@@ -15,9 +15,11 @@ import {
   type EditableArticle,
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
+import { firstParagraphText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
+import type { Db } from '../storage/db.js';
 import {
   deleteUnsavedDraft,
   findEditableArticle,
@@ -245,18 +247,7 @@ export async function saveArticle(
 /** The stored excerpt: the writer's, or the start of the body's first paragraph. */
 function excerptOf(content: ArticleContent): string {
   if (content.excerpt.trim() !== '') return content.excerpt.trim();
-  const first = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(content.bodyHtml)?.[1] ?? '';
-  const text = first.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ');
-  return truncateWords(decodeEntities(text), DERIVED_EXCERPT_LENGTH);
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH);
 }
 
 async function cleanContent(
@@ -330,11 +321,7 @@ function paragraphsOf(text: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
-async function uniqueSlug(
-  db: Parameters<typeof slugTaken>[0],
-  base: string,
-  id: ArticleId,
-): Promise<string> {
+async function uniqueSlug(db: Db, base: string, id: ArticleId): Promise<string> {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await slugTaken(db, slug, id))) return slug;

@@ -15,9 +15,8 @@ import {
   findIdentityById,
   findIdentityBySourceUrl,
   type StoredIdentity,
-} from '../storage/repositories/articles.repository.js';
-import type { Kysely, Transaction } from 'kysely';
-import type { Schema } from '../storage/tables/schema.js';
+} from '../storage/repositories/article-imports.repository.js';
+import type { Db } from '../storage/db.js';
 
 export interface ImportIdentity {
   id: ArticleId | null;
@@ -36,10 +35,7 @@ export interface ImportMatch {
  * @throws AppError `IMPORT_ID_TAKEN` (409) when `id` belongs to another
  *   story; the message names it.
  */
-export async function findImportMatch(
-  db: Kysely<Schema> | Transaction<Schema>,
-  incoming: ImportIdentity,
-): Promise<ImportMatch> {
+export async function findImportMatch(db: Db, incoming: ImportIdentity): Promise<ImportMatch> {
   if (incoming.id !== null) {
     const byId = await findIdentityById(db, incoming.id);
     if (byId) {

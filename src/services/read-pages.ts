@@ -9,11 +9,13 @@ import {
   findArticleForPreview,
   listBreaking,
   listLatest,
-  listMostRead,
   isPublished,
-  listMostReadSince,
-  type ListingFilter,
 } from '../storage/repositories/articles.repository.js';
+import {
+  listMostRead,
+  listMostReadSince,
+} from '../storage/repositories/article-views.repository.js';
+import type { ListingFilter } from '../storage/repositories/filters.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { getSetting } from '../storage/repositories/settings.repository.js';
 import { findTagBySlug } from '../storage/repositories/tags.repository.js';

@@ -14,7 +14,10 @@ import { cleanLine, cleanText, describeTooLong, tooLong } from '../domain/field-
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/tables/schema.js';
-import { insertArticle, updateArticle } from '../storage/repositories/articles.repository.js';
+import {
+  insertArticle,
+  updateArticle,
+} from '../storage/repositories/article-imports.repository.js';
 import {
   replaceRelatedLinks,
   resolveLinksTo,

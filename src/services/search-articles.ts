@@ -6,7 +6,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
-import { htmlToText } from '../search/html-text.js';
+import { htmlToText } from '../domain/html-text.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../search/parse-query.js';
 import type { SearchFilters, SearchSort } from '../search/search-index.js';

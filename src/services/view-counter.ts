@@ -14,7 +14,7 @@ import type { ArticleId } from '../domain/article-id.js';
 export type ViewSink = (counts: Map<ArticleId, number>) => Promise<unknown>;
 
 export interface ViewCounterOptions {
-  /** Where batches go (the articles repository's addViews, bound to a database). */
+  /** Where batches go (article-views.repository.ts addViews, bound to a database). */
   sink: ViewSink;
   /** Called with the error when a periodic flush fails; the counts are kept. */
   onError?: (error: unknown) => void;

@@ -38,7 +38,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArticleId, type ArticleId } from '../domain/article-id.js';
 import type { Database } from '../storage/database.js';
-import { addViews, forgetViewBatches } from '../storage/repositories/articles.repository.js';
+import { addViews, forgetViewBatches } from '../storage/repositories/article-views.repository.js';
 
 /** One batch of the spool: views per article, counted at `at`. */
 export interface SpooledBatch {

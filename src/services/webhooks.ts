@@ -20,6 +20,7 @@ import {
   type Delivery,
   type Webhook,
 } from '../storage/repositories/webhooks.repository.js';
+import type { Db } from '../storage/db.js';
 import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 
@@ -27,8 +28,6 @@ import type { EditDeps } from './edit-article.js';
 export const WEBHOOK_URL_MAX = 2000;
 /** Deliveries the log shows. */
 export const DELIVERY_LOG_SIZE = 50;
-
-type Db = Parameters<typeof insertDeliveries>[0];
 
 function allow(actor: Actor): void {
   if (!can(actor, 'webhook.manage'))

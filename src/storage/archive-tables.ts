@@ -20,6 +20,7 @@ import { describeTooLong, tooLong, type LimitedField } from '../domain/field-lim
 import type { Database } from './dialects/dialect.js';
 import { keepIdSequenceAhead } from './dialects/id-sequence.js';
 import type { DbInt, Schema } from './tables/schema.js';
+import type { Db } from './db.js';
 
 /**
  * How a column is written: `id` (a 64-bit integer as a decimal string),
@@ -322,10 +323,7 @@ export function decodeArchiveRow(
  * batches by key (run it inside one transaction for a consistent copy).
  * @throws Error naming the table, key and column of a value that cannot be written.
  */
-export async function* readArchiveRows(
-  db: Kysely<Schema> | Transaction<Schema>,
-  table: ArchiveTable,
-): AsyncGenerator<ArchiveRow> {
+export async function* readArchiveRows(db: Db, table: ArchiveTable): AsyncGenerator<ArchiveRow> {
   const anyDb = db as unknown as AnyDb;
   let after: unknown[] | null = null;
   for (;;) {
@@ -407,9 +405,7 @@ export async function keepArchiveSequencesAhead(trx: Transaction<Schema>): Promi
 }
 
 /** The number of rows of each archived table. */
-export async function countArchiveRows(
-  db: Kysely<Schema> | Transaction<Schema>,
-): Promise<Record<ArchiveTableName, number>> {
+export async function countArchiveRows(db: Db): Promise<Record<ArchiveTableName, number>> {
   const counts = {} as Record<ArchiveTableName, number>;
   for (const table of ARCHIVE_TABLES) {
     const result = await sql<{
@@ -435,9 +431,7 @@ export async function deleteSiteRows(trx: Transaction<Schema>): Promise<void> {
 }
 
 /** Names of the migrations applied to the database, in the order they ran. */
-export async function appliedMigrationNames(
-  db: Kysely<Schema> | Transaction<Schema>,
-): Promise<string[]> {
+export async function appliedMigrationNames(db: Db): Promise<string[]> {
   const result = await sql<{
     name: string;
   }>`select name from kysely_migration order by name`.execute(db);

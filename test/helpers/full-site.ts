@@ -23,7 +23,7 @@ import {
   type ArchiveRow,
 } from '../../src/storage/archive-tables.js';
 import { setSetting } from '../../src/storage/repositories/settings.repository.js';
-import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import { MEDIA_LIMITS, makeImage } from './images.js';
 import { content, createStaff, type Staff } from './newsroom.js';
 

@@ -9,7 +9,7 @@ import { importCapture } from '../../src/importers/capture/import-capture.js';
 import { DEMO_CAPTURE, importDemoContent } from '../../src/importers/demo-content.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import type { Database, DialectName } from '../../src/storage/database.js';
-import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import { buildApp } from '../../src/web/app.js';
 import { openTestDatabase } from './dialects.js';
 

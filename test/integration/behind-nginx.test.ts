@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { setUpOwner } from '../../src/services/accounts.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
 import { nginxAvailable, startNginxProxy, type RunningNginx } from '../helpers/nginx.js';
 import { send } from '../helpers/raw-http.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';

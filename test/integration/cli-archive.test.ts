@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { pgDumpCommand } from '../../src/services/backup.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import { openDatabase, type Database } from '../../src/storage/database.js';
-import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import { buildApp } from '../../src/web/app.js';
 import { BIG_ID, dump, filesOf, fillSite } from '../helpers/full-site.js';
 

@@ -4,9 +4,9 @@ import type { Database } from '../../src/storage/database.js';
 import {
   countArticles,
   findArticleById,
-  findViewCount,
 } from '../../src/storage/repositories/articles.repository.js';
-import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
+import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import {
   emptyDatabase,

@@ -3,7 +3,7 @@ import type { ArticleId } from '../../src/domain/article-id.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { getMostRead } from '../../src/services/read-pages.js';
-import { addViews } from '../../src/storage/repositories/articles.repository.js';
+import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { content, createStaff } from '../helpers/newsroom.js';
 import { NOW, SEED_ID, testSite, type TestSite } from '../helpers/site.js';

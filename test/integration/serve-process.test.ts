@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
 import { startServe, stopServe } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
 

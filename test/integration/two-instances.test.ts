@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
-import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
 import { openTestDatabase, postgresSkip, type TestDatabase } from '../helpers/dialects.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { REDIS_URL, redisSkip } from '../helpers/redis.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
-import { findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
 import { BROWSER, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 

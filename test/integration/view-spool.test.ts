@@ -13,7 +13,10 @@ import type { ArticleId } from '../../src/domain/article-id.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import { applyViewSpool, ViewSpool } from '../../src/services/view-spool.js';
 import type { Database } from '../../src/storage/database.js';
-import { addViews, findViewCount } from '../../src/storage/repositories/articles.repository.js';
+import {
+  addViews,
+  findViewCount,
+} from '../../src/storage/repositories/article-views.repository.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { importDemoContent } from '../../src/importers/demo-content.js';
 import { NOW, SEED_ID } from '../helpers/site.js';

@@ -27,7 +27,8 @@ import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
-import { addViews, countArticles } from '../../storage/repositories/articles.repository.js';
+import { addViews } from '../../storage/repositories/article-views.repository.js';
+import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { buildApp } from '../../web/app.js';
 import {

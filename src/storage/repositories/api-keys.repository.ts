@@ -1,11 +1,8 @@
 /**
  * Content API keys, found by the SHA-256 of the key.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toDateOrNull, toIdString } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** A key as administrators see it: never the key itself. */
 export interface ApiKey {

@@ -1,7 +1,7 @@
 /**
  * Query conditions shared by the article repositories.
  */
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Schema } from '../tables/schema.js';
 import { bindId } from './convert.js';
 
@@ -29,4 +29,25 @@ export function hasTag(tagId: string) {
         .whereRef('article_tags.article_id', '=', 'articles.id')
         .where('article_tags.tag_id', '=', id),
     );
+}
+
+/** Restricts a list to one section, tag or author (user id). */
+export interface ListingFilter {
+  sectionId?: string;
+  tagId?: string;
+  authorId?: string;
+}
+
+/** The conditions of `filter`, one per field given, to apply with `where`. */
+export function listingConditions(
+  filter: ListingFilter,
+): Array<(eb: ExpressionBuilder<Schema, 'articles'>) => Expression<SqlBool>> {
+  const conditions: Array<(eb: ExpressionBuilder<Schema, 'articles'>) => Expression<SqlBool>> = [];
+  if (filter.sectionId !== undefined) {
+    const id = bindId(filter.sectionId);
+    conditions.push((eb) => eb('articles.section_id', '=', id));
+  }
+  if (filter.tagId !== undefined) conditions.push(hasTag(filter.tagId));
+  if (filter.authorId !== undefined) conditions.push(hasByline(filter.authorId));
+  return conditions;
 }

@@ -6,11 +6,9 @@
  * parallel guesses cannot all pass a check made before any of them failed.
  * A failed attempt stays counted; a successful one gives its place back.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Schema } from '../tables/schema.js';
+import { sql } from 'kysely';
+import type { Db } from '../db.js';
 import { fromDate, toDate, toDateOrNull, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 export interface ThrottleState {
   /** Attempts counted in the current window: failed ones and those still being checked. */

@@ -1,7 +1,7 @@
 /**
  * The media library's rows. Files on disk are the media service's concern.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ArticleId } from '../../domain/article.js';
 import {
   isMediaMime,
@@ -9,10 +9,9 @@ import {
   type MediaMime,
   type OriginalFile,
 } from '../../domain/media.js';
-import type { MediaTable, Schema } from '../tables/schema.js';
+import type { MediaTable } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 function toWidths(json: string, id: string): number[] {
   const value: unknown = JSON.parse(json);

@@ -2,17 +2,14 @@
  * Articles as the newsroom edits them: content, status, bylines, tags,
  * scheduling, breaking-news expiry and preview tokens.
  */
-import type { Kysely, Transaction } from 'kysely';
 import { toArticleId, type ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
 import { isRole } from '../../domain/roles.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
 import type { Placement } from '../../domain/public-change.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { hasByline } from './filters.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toIdString } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** Columns of `articles` written from an ArticleContent. */
 function contentColumns(content: ArticleContent, headlineKey: string, excerpt: string) {

@@ -3,12 +3,9 @@
  * resolution to stored articles by headline key (read back with the
  * article, by article-parts.repository.ts).
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { ArticleId, RelatedLink } from '../../domain/article.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** A link as written: the headline it names and, for read-also, its place. */
 export interface RelatedLinkWrite {

@@ -1,13 +1,10 @@
 /**
  * Article revisions (every save, whole) and the workflow log.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent } from '../../domain/editable-article.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 export type RevisionKind = 'save' | 'autosave' | 'restore' | 'import';
 

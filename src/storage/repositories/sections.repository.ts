@@ -1,12 +1,9 @@
 /**
  * Sections: lookup and creation by slug.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { Section } from '../../domain/article.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toIdString, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** Returns the section with `slug`, creating it with `name` when missing. */
 export async function ensureSection(

@@ -1,11 +1,8 @@
 /**
  * Sessions, keyed by the SHA-256 of the cookie's token.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 export interface SessionRow {
   id: string;

@@ -1,10 +1,7 @@
 /**
  * Run-time site settings, as text values by key.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Schema } from '../tables/schema.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
+import type { Db } from '../db.js';
 
 /** The value of `key`, or null when unset. */
 export async function getSetting(db: Db, key: string): Promise<string | null> {

@@ -4,12 +4,9 @@
  * id of the one before), so that a sitemap of any size is written without
  * holding its articles in memory. Ranges are half-open, `[from, to)`, in UTC.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { ArticleId } from '../../domain/article.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** Published articles published in `[from, to)`, or those whose publish date is unknown. */
 export type SitemapRange = { from: Date; to: Date } | 'undated';

@@ -1,12 +1,9 @@
 /**
  * Tags: found or created by name, listed, renamed and removed.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { Tag } from '../../domain/article.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, toIdString, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** The tags with these names, in order, creating the missing ones with `slugOf(name)`. */
 export async function findOrCreateTags(

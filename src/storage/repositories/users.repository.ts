@@ -1,14 +1,13 @@
 /**
  * Users: lookup, creation and updates. Users are never deleted.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { isRole, type Role } from '../../domain/roles.js';
 import type { User, UserStatus } from '../../domain/user.js';
 import { forUpdate } from '../dialects/row-locks.js';
 import type { Schema, UsersTable } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** A user with the password hash, for sign-in only. */
 export interface UserWithHash extends User {

@@ -1,12 +1,9 @@
 /**
  * Webhooks and their deliveries (see the migration 2026_11_29_2400).
  */
-import type { Kysely, Transaction } from 'kysely';
 import { isWebhookEvent, type DeliveryStatus, type WebhookEvent } from '../../domain/webhook.js';
-import type { Schema } from '../tables/schema.js';
+import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toDateOrNull, toIdString, toInt } from './convert.js';
-
-type Db = Kysely<Schema> | Transaction<Schema>;
 
 export interface Webhook {
   id: string;

@@ -7,6 +7,7 @@ import { MINUTE_FORMS, VIEW_FORMS } from '../../arabic/plural.js';
 import { countWords, readingMinutes } from '../../arabic/reading-time.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import type { Article, RelatedLink } from '../../domain/article.js';
+import { htmlToText } from '../../domain/html-text.js';
 import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
 import { zonedIsoString } from '../../lib/time-zone.js';
 import { splitBody } from './body-parts.js';
@@ -36,15 +37,7 @@ import { presentBody } from './present-body.js';
 function hasStandfirst(article: Article): boolean {
   const excerpt = article.excerpt.replace(/…$/, '').replace(/\s+/g, ' ').trim();
   if (excerpt === '') return false;
-  const text = article.bodyHtml
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;|\s+/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim();
+  const text = htmlToText(article.bodyHtml).replace(/\s+/g, ' ');
   return !text.startsWith(excerpt);
 }
 
@@ -75,7 +68,7 @@ export function ArticlePage({
   const { t } = ctx;
   const shortLink = absoluteUrl(ctx, articlePath(article.id));
   const canonical = absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug));
-  const words = countWords(article.bodyHtml.replace(/<[^>]*>/g, ' '));
+  const words = countWords(htmlToText(article.bodyHtml));
   const minutes = readingMinutes(words, ctx.readingWordsPerMinute);
   const more = article.related.filter((l) => l.kind === 'more');
   const description = truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { firstParagraphText, htmlToText, textBlocks } from './html-text.js';
+
+describe('htmlToText', () => {
+  it.each([
+    [
+      'one line per block',
+      '<h2>العنوان</h2><p>الفقرة الأولى</p><ul><li>بند</li></ul>',
+      'العنوان\nالفقرة الأولى\nبند',
+    ],
+    [
+      'inline markup adds no space before punctuation',
+      '<p>قال <b>الوزير</b>، ثم <a href="/x">غادر</a>.</p>',
+      'قال الوزير، ثم غادر.',
+    ],
+    [
+      'every entity is decoded',
+      '<p>&laquo;سلام&raquo; &amp; &#1604;&#1575; &lt;b&gt;</p>',
+      '«سلام» & لا <b>',
+    ],
+    ['a non-breaking space stays one', '<p>٢٠&nbsp;كيلومترًا</p>', '٢٠\u00a0كيلومترًا'],
+    [
+      'a line break is a newline',
+      '<p>السطر الأول<br>السطر الثاني</p>',
+      'السطر الأول\nالسطر الثاني',
+    ],
+    ['blank blocks and trailing spaces go', '<p>أ  </p><p> </p><p></p><p>ب</p>', 'أ\nب'],
+    ['a "<" in an attribute is not a tag', '<p title="a<b">نص</p>', 'نص'],
+    ['tashkeel and mixed direction are kept', '<p>إِنَّ الـ GDP نما ٣٪</p>', 'إِنَّ الـ GDP نما ٣٪'],
+    [
+      'read-also boxes and embeds are left out',
+      '<p>قبل</p><aside class="read-also" data-article-id="7"><a href="/a/7">اقرأ أيضًا</a></aside><figure class="embed" data-embed data-url="https://x.test"><a href="https://x.test">تغريدة</a></figure><p>بعد</p>',
+      'قبل\nبعد',
+    ],
+    [
+      "a figure's caption is kept",
+      '<figure><img src="/m/1.jpg" alt="صورة"><figcaption>التعليق</figcaption></figure>',
+      'التعليق',
+    ],
+  ])('%s', (_name, html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it('keeps read-also boxes and embeds, each on its line, when asked', () => {
+    const html =
+      '<p>قبل</p><aside class="read-also"><a href="/a/7">اقرأ أيضًا</a></aside><figure class="embed"><a href="https://x.test">تغريدة</a></figure>';
+
+    expect(htmlToText(html, 'keep')).toBe('قبل\nاقرأ أيضًا\nتغريدة');
+  });
+
+  it('is empty for a body of markup and spaces only', () => {
+    expect(htmlToText('<p>&nbsp;</p><p> <br> </p>', 'keep')).toBe('');
+  });
+});
+
+describe('textBlocks', () => {
+  it('names the element that ended each block, and keeps text after the last one', () => {
+    expect(textBlocks('<h2>أ</h2><blockquote><p>ب</p></blockquote>ج')).toEqual([
+      { element: 'h2', text: 'أ' },
+      { element: 'p', text: 'ب' },
+      { element: 'blockquote', text: '' },
+      { element: '', text: 'ج' },
+    ]);
+  });
+});
+
+describe('firstParagraphText', () => {
+  it('is the text of the first paragraph, after headings and read-also boxes', () => {
+    const html =
+      '<h2>عنوان فرعي</h2><aside class="read-also"><p>اقرأ أيضًا</p></aside><p>أعلنت <b>تركيا</b>، اليوم، عن توافق.</p><p>الثانية</p>';
+
+    expect(firstParagraphText(html)).toBe('أعلنت تركيا، اليوم، عن توافق.');
+  });
+
+  it('is empty when there is no paragraph', () => {
+    expect(firstParagraphText('<h2>عنوان</h2>')).toBe('');
+  });
+});
