@@ -2,22 +2,11 @@
  * Content API keys, found by the SHA-256 of the key.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { ApiKey } from '../../domain/api-key.js';
 import type { Schema } from '../tables/schema.js';
 import { bindId, fromDate, toDate, toDateOrNull, toIdString } from './convert.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
-
-/** A key as administrators see it: never the key itself. */
-export interface ApiKey {
-  id: string;
-  name: string;
-  /** The key's first characters, to recognise it. */
-  prefix: string;
-  createdBy: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 function toApiKey(row: {
   id: bigint | number | string;

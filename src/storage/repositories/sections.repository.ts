@@ -3,6 +3,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Section } from '../../domain/article.js';
+import type { SectionWithCount } from '../../domain/taxonomy.js';
 import type { Schema } from '../tables/schema.js';
 import { bindId, fromDate, toIdString, toInt } from './convert.js';
 
@@ -36,10 +37,6 @@ export async function listSectionNames(db: Db): Promise<Section[]> {
     .orderBy('name')
     .execute();
   return rows.map((r) => ({ id: toIdString(r.id), slug: r.slug, name: r.name }));
-}
-
-export interface SectionWithCount extends Section {
-  articles: number;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Tag } from '../../domain/article.js';
+import type { TagWithCount } from '../../domain/taxonomy.js';
 import type { Schema } from '../tables/schema.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
@@ -41,10 +42,6 @@ export async function findOrCreateTags(
     tags.push({ id: toIdString(row.id), slug: row.slug, name: row.name });
   }
   return tags;
-}
-
-export interface TagWithCount extends Tag {
-  articles: number;
 }
 
 /**
