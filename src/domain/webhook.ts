@@ -35,6 +35,33 @@ export function retryDelayMs(attempt: number): number {
 /** The outcome a delivery may end in, or `pending` while it waits for an attempt. */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
+/** A subscribed hook: where its events are sent, and the secret they are signed with. */
+export interface Webhook {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  secret: string;
+  allowPrivate: boolean;
+  createdAt: Date;
+}
+
+/** One event sent (or to be sent) to one hook, and how its attempts went. */
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  url: string;
+  event: WebhookEvent;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
 /**
  * The event a status change reports: `article.published` when an article
  * goes live, `article.unpublished` when it leaves the site, none otherwise.

@@ -6,8 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../lib/errors.js';
-import type { SaveDeps } from '../services/save-imported-article.js';
-import { refreshPlannerStatistics } from '../storage/statistics.js';
+import { finishImport, type SaveDeps } from '../services/save-imported-article.js';
 import { tooLargeError } from './capture/decode.js';
 import { importCapture } from './capture/import-capture.js';
 import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
@@ -32,7 +31,7 @@ export interface ImportOptions extends CaptureDateOptions {
 
 /**
  * Imports `files` in order, then refreshes the planner's statistics when
- * anything went in (storage/statistics.ts). Never throws for a bad file:
+ * anything went in (finishImport). Never throws for a bad file:
  * its outcome says why.
  * @returns one outcome per file, in order.
  */
@@ -48,7 +47,7 @@ export async function importFiles(
     outcomes.push(outcome);
     onOutcome(outcome);
   }
-  if (outcomes.some((o) => o.ok || o.partial)) await refreshPlannerStatistics(deps.database);
+  if (outcomes.some((o) => o.ok || o.partial)) await finishImport(deps);
   return outcomes;
 }
 

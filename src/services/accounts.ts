@@ -19,6 +19,7 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
+  listUsers,
   lockActiveAdministrators,
   updateUser,
   userSlugTaken,
@@ -284,4 +285,9 @@ export async function changeRole(deps: AccountDeps, id: string, role: string): P
 /** The user with this e-mail address, or null (for the shell commands). */
 export async function findUserIdByEmail(deps: AccountDeps, email: string): Promise<string | null> {
   return (await findUserByEmail(deps.database.db, normalizeEmail(email)))?.id ?? null;
+}
+
+/** Every user, deactivated ones too, by name (the users page). */
+export async function listAccounts(deps: AccountDeps): Promise<User[]> {
+  return listUsers(deps.database.db);
 }

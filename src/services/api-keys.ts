@@ -3,6 +3,7 @@
  * once, then only its SHA-256 is kept), list and revoke them; the API
  * checks a presented key against the stored hashes.
  */
+import type { ApiKey } from '../domain/api-key.js';
 import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
@@ -13,7 +14,6 @@ import {
   listApiKeys,
   revokeApiKey,
   touchApiKey,
-  type ApiKey,
 } from '../storage/repositories/api-keys.repository.js';
 import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';

@@ -7,14 +7,10 @@
 import { diffWords } from 'diff';
 import type { ArticleId } from '../domain/article-id.js';
 import { htmlToText } from '../domain/html-text.js';
+import type { Revision, RevisionSummary } from '../domain/revision.js';
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
-import {
-  findRevision,
-  listRevisions,
-  type Revision,
-  type RevisionSummary,
-} from '../storage/repositories/revisions.repository.js';
+import { findRevision, listRevisions } from '../storage/repositories/revisions.repository.js';
 import { assertCanView, loadArticle, saveArticle, type EditDeps } from './edit-article.js';
 
 /** A run of a diff: kept, added in the newer text, or removed from the older. */

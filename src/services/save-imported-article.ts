@@ -24,6 +24,7 @@ import {
   type RelatedLinkWrite,
 } from '../storage/repositories/related-links.repository.js';
 import { ensureSection } from '../storage/repositories/sections.repository.js';
+import { refreshPlannerStatistics } from '../storage/statistics.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { assertBodyHtmlWithinLimits, BodyHtmlRefused, paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
@@ -152,6 +153,15 @@ export async function saveImportedArticles(
     }
     return outcomes;
   });
+}
+
+/**
+ * Ends an import that stored articles: refreshes the query planner's
+ * statistics (storage/statistics.ts), so that PostgreSQL plans for the
+ * tables' new size at once rather than after autovacuum's delay.
+ */
+export async function finishImport(deps: Pick<SaveDeps, 'database'>): Promise<void> {
+  await refreshPlannerStatistics(deps.database);
 }
 
 async function saveWithin(

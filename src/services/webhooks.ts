@@ -7,7 +7,12 @@
  */
 import { canonicalArticlePath } from '../domain/article-path.js';
 import { can, type Actor } from '../domain/roles.js';
-import { isWebhookEvent, type WebhookEvent } from '../domain/webhook.js';
+import {
+  isWebhookEvent,
+  type Delivery,
+  type Webhook,
+  type WebhookEvent,
+} from '../domain/webhook.js';
 import { AppError } from '../lib/errors.js';
 import { isPublicAddress, resolveAll } from '../lib/public-address.js';
 import { randomToken } from '../lib/tokens.js';
@@ -17,8 +22,6 @@ import {
   insertWebhook,
   listDeliveries,
   listWebhooks,
-  type Delivery,
-  type Webhook,
 } from '../storage/repositories/webhooks.repository.js';
 import type { Db } from '../storage/db.js';
 import { InvalidInput } from './accounts.js';

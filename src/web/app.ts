@@ -10,7 +10,7 @@ import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
 import { translator } from '../i18n/format.js';
 import type { ViewCounter } from '../services/view-counter.js';
-import type { Database } from '../storage/database.js';
+import type { Database } from '../services/database.js';
 import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { IMAGES_AT_ONCE } from '../services/media.js';

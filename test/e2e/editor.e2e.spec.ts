@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_LABELS, type LabelKey } from '../../src/web/admin/client/labels.js';
-import { EDITOR_LABEL_KEYS } from '../../src/web/admin/routes/articles.routes.js';
+import { EDITOR_LABEL_KEYS } from '../../src/web/admin/editor-labels.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import {
   ARTICLES,

@@ -1,20 +1,9 @@
 /**
  * Content API keys, found by the SHA-256 of the key.
  */
+import type { ApiKey } from '../../domain/api-key.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toDateOrNull, toIdString } from './convert.js';
-
-/** A key as administrators see it: never the key itself. */
-export interface ApiKey {
-  id: string;
-  name: string;
-  /** The key's first characters, to recognise it. */
-  prefix: string;
-  createdBy: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 function toApiKey(row: {
   id: bigint | number | string;

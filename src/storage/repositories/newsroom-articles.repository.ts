@@ -4,6 +4,7 @@
  */
 import { toArticleId, type ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
+import type { NewsroomListItem } from '../../domain/newsroom-list.js';
 import { isRole } from '../../domain/roles.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
 import type { Placement } from '../../domain/public-change.js';
@@ -249,19 +250,6 @@ export async function slugTaken(
   let query = db.selectFrom('articles').select('id').where('slug', '=', slug);
   if (exceptId !== null) query = query.where('id', '!=', bindId(exceptId));
   return (await query.executeTakeFirst()) !== undefined;
-}
-
-/** A row of the newsroom's article list. */
-export interface NewsroomListItem {
-  id: ArticleId;
-  headline: string;
-  status: ArticleStatus;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  scheduledAt: Date | null;
-  breakingUntil: Date | null;
-  authorIds: string[];
-  authorNames: string[];
 }
 
 /**

@@ -3,22 +3,14 @@
  */
 import type { ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent } from '../../domain/editable-article.js';
+import type {
+  Revision,
+  RevisionKind,
+  RevisionSummary,
+  WorkflowEvent,
+} from '../../domain/revision.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString } from './convert.js';
-
-export type RevisionKind = 'save' | 'autosave' | 'restore' | 'import';
-
-export interface RevisionSummary {
-  id: string;
-  kind: RevisionKind;
-  userName: string | null;
-  createdAt: Date;
-}
-
-export interface Revision extends RevisionSummary {
-  articleId: ArticleId;
-  content: ArticleContent;
-}
 
 function fieldsOf(content: ArticleContent): string {
   const { headline: _h, excerpt: _e, bodyHtml: _b, ...fields } = content;
@@ -119,14 +111,6 @@ export async function findRevision(
     createdAt: toDate(row.created_at),
     content: { ...fields, headline: row.headline, excerpt: row.excerpt, bodyHtml: row.body_html },
   };
-}
-
-export interface WorkflowEvent {
-  move: string;
-  fromStatus: string;
-  toStatus: string;
-  userName: string | null;
-  at: Date;
 }
 
 /** Records a workflow move. */

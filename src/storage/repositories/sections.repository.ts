@@ -2,6 +2,7 @@
  * Sections: lookup and creation by slug.
  */
 import type { Section } from '../../domain/article.js';
+import type { SectionWithCount } from '../../domain/taxonomy.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toIdString, toInt } from './convert.js';
 
@@ -33,10 +34,6 @@ export async function listSectionNames(db: Db): Promise<Section[]> {
     .orderBy('name')
     .execute();
   return rows.map((r) => ({ id: toIdString(r.id), slug: r.slug, name: r.name }));
-}
-
-export interface SectionWithCount extends Section {
-  articles: number;
 }
 
 /**

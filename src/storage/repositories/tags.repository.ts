@@ -2,6 +2,7 @@
  * Tags: found or created by name, listed, renamed and removed.
  */
 import type { Tag } from '../../domain/article.js';
+import type { TagWithCount } from '../../domain/taxonomy.js';
 import type { Db } from '../db.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
@@ -38,10 +39,6 @@ export async function findOrCreateTags(
     tags.push({ id: toIdString(row.id), slug: row.slug, name: row.name });
   }
   return tags;
-}
-
-export interface TagWithCount extends Tag {
-  articles: number;
 }
 
 /**

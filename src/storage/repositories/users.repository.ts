@@ -3,6 +3,7 @@
  */
 import type { Selectable, Transaction } from 'kysely';
 import { isRole, type Role } from '../../domain/roles.js';
+import type { PublicAuthor } from '../../domain/taxonomy.js';
 import type { User, UserStatus } from '../../domain/user.js';
 import { forUpdate } from '../dialects/row-locks.js';
 import type { Schema, UsersTable } from '../tables/schema.js';
@@ -154,15 +155,6 @@ export async function updateUser(
     })
     .where('id', '=', bindId(id))
     .execute();
-}
-
-/** A person with a byline on the site, and how many published articles carry it. */
-export interface PublicAuthor {
-  id: string;
-  slug: string;
-  displayName: string;
-  bio: string;
-  articles: number;
 }
 
 /** Everyone with a byline on a published article (deactivated users too), by name. */

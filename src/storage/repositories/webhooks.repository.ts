@@ -1,34 +1,15 @@
 /**
  * Webhooks and their deliveries (see the migration 2026_11_29_2400).
  */
-import { isWebhookEvent, type DeliveryStatus, type WebhookEvent } from '../../domain/webhook.js';
+import {
+  isWebhookEvent,
+  type Delivery,
+  type DeliveryStatus,
+  type Webhook,
+  type WebhookEvent,
+} from '../../domain/webhook.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toDateOrNull, toIdString, toInt } from './convert.js';
-
-export interface Webhook {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  secret: string;
-  allowPrivate: boolean;
-  createdAt: Date;
-}
-
-export interface Delivery {
-  id: string;
-  webhookId: string;
-  url: string;
-  event: WebhookEvent;
-  /** The JSON body, exactly as signed and sent. */
-  payload: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
 
 /** A delivery with what sending it needs of its hook. */
 export interface DueDelivery extends Delivery {

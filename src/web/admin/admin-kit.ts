@@ -10,7 +10,7 @@ import type { Config } from '../../config/schema.js';
 import type { MessageKey } from '../../i18n/format.js';
 import type { PublicChangeListener } from '../../domain/public-change.js';
 import type { BodySanitizer } from '../../services/sanitizer-pool.js';
-import type { Database } from '../../storage/database.js';
+import type { Database } from '../../services/database.js';
 import { renderDocument } from '../views/render.js';
 import type { AdminContext } from './admin-context.js';
 

@@ -34,3 +34,10 @@ export function contentFromForm(body: unknown, fallbackAuthorIds: string[]): Art
     featuredCredit: field(body, 'featuredCredit'),
   };
 }
+
+/** The `version` field of the form: when the writer's copy was loaded. */
+export function versionOf(body: unknown): Date | null {
+  const value = field(body, 'version');
+  const date = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}

@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { searchArticles } from '../../services/search-articles.js';
-import { listSectionNames } from '../../storage/repositories/sections.repository.js';
+import { sectionNames } from '../../services/taxonomy-lists.js';
 import { markedHtml, plainText } from '../search-text.js';
 import type { PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
@@ -19,7 +19,7 @@ export async function searchRoutes(
     const form = searchForm(request.query);
     const [outcome, sections] = await Promise.all([
       searchArticles(deps, searchRequest(form, deps.timeZone, PAGE_SIZE)),
-      listSectionNames(deps.database.db),
+      sectionNames(deps),
     ]);
     return reply
       .header('content-type', 'text/html; charset=utf-8')

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RepeatViews } from '../../services/repeat-views.js';
 import type { ViewCounter } from '../../services/view-counter.js';
 import type { CachedPages } from '../cache/cached-pages.js';
-import type { Database } from '../../storage/database.js';
+import type { Database } from '../../services/database.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface SiteDeps {

@@ -10,7 +10,7 @@ import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { ApiKeysPage } from '../views/api-keys-page.js';
 import type { FormErrors } from '../views/auth-pages.js';
-import { actorOf } from './articles.routes.js';
+import { actorOf } from '../route-params.js';
 
 async function showKeys(
   request: FastifyRequest,

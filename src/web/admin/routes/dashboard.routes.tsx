@@ -2,17 +2,13 @@
  * The newsroom's home: the list of articles. Writers who may not edit
  * every article see their own only.
  */
-import { headlineMatchKey } from '../../../arabic/normalize.js';
 import { can } from '../../../domain/roles.js';
 import { isArticleStatus } from '../../../domain/workflow.js';
 import { needsSetup } from '../../../services/accounts.js';
-import { listNewsroomArticles } from '../../../storage/repositories/newsroom-articles.repository.js';
+import { newsroomListPage } from '../../../services/newsroom-list.js';
 import { field } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { ArticleListPage } from '../views/article-list-page.js';
-
-/** Articles shown on a page of the newsroom list. */
-const LIST_LIMIT = 50;
 
 export const dashboardRoutes: AdminRoute[] = [
   adminRoute({
@@ -30,24 +26,22 @@ export const dashboardRoutes: AdminRoute[] = [
       const q = field(request.query, 'q').trim().slice(0, 200);
       const pageParam = field(request.query, 'page');
       const page = /^[1-9][0-9]{0,4}$/.test(pageParam) ? Number(pageParam) : 1;
-      const headlineKey = headlineMatchKey(q);
-      const rows = await listNewsroomArticles(kit.deps.database.db, {
-        ...(status ? { status } : {}),
-        ...(mine ? { authorId: user.id } : {}),
-        ...(headlineKey ? { headlineKey } : {}),
-        limit: LIST_LIMIT + 1,
-        offset: (page - 1) * LIST_LIMIT,
+      const list = await newsroomListPage(kit.deps, {
+        status,
+        authorId: mine ? user.id : null,
+        q,
+        page,
       });
       return kit.render(
         reply,
         <ArticleListPage
           ctx={kit.context(request, reply)}
-          articles={rows.slice(0, LIST_LIMIT)}
+          articles={list.articles}
           status={status}
           mine={mine}
           q={q}
           page={page}
-          hasMore={rows.length > LIST_LIMIT}
+          hasMore={list.hasMore}
         />,
       );
     },

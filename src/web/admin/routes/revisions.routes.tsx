@@ -6,7 +6,7 @@ import { loadArticle } from '../../../services/edit-article.js';
 import { field } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { RevisionDiffPage, RevisionsPage } from '../views/revisions-page.js';
-import { actorOf, articleIdParam } from './articles.routes.js';
+import { actorOf, articleIdParam } from '../route-params.js';
 
 export const revisionsRoutes: AdminRoute[] = [
   adminRoute({

@@ -9,14 +9,13 @@ import {
   renameSectionTo,
   renameTagTo,
 } from '../../../services/taxonomy.js';
-import { listSections } from '../../../storage/repositories/sections.repository.js';
-import { listTags } from '../../../storage/repositories/tags.repository.js';
+import { sectionsWithCounts, tagsWithCounts } from '../../../services/taxonomy-lists.js';
 import type { AdminKit } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { SectionsPage, TagsPage } from '../views/taxonomy-pages.js';
-import { actorOf } from './articles.routes.js';
+import { actorOf } from '../route-params.js';
 
 async function showSections(
   request: FastifyRequest,
@@ -24,7 +23,7 @@ async function showSections(
   kit: AdminKit,
   errors?: FormErrors,
 ) {
-  const sections = await listSections(kit.deps.database.db);
+  const sections = await sectionsWithCounts(kit.deps, 'newsroom');
   return kit.render(
     reply,
     <SectionsPage ctx={kit.context(request, reply)} sections={sections} errors={errors} />,
@@ -38,7 +37,7 @@ async function showTags(
   kit: AdminKit,
   errors?: FormErrors,
 ) {
-  const tags = await listTags(kit.deps.database.db);
+  const tags = await tagsWithCounts(kit.deps, 'newsroom');
   return kit.render(
     reply,
     <TagsPage ctx={kit.context(request, reply)} tags={tags} errors={errors} />,

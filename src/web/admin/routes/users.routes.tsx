@@ -8,10 +8,10 @@ import {
   changeRole,
   createUser,
   deactivateUser,
+  listAccounts,
   reactivateUser,
   resetPassword,
 } from '../../../services/accounts.js';
-import { listUsers } from '../../../storage/repositories/users.repository.js';
 import { NOTICES, type AdminKit } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
@@ -27,7 +27,7 @@ async function showUsers(
 ) {
   const ctx = kit.context(request, reply);
   const notice = NOTICES[field(request.query, 'notice')];
-  const users = await listUsers(kit.deps.database.db);
+  const users = await listAccounts(kit.deps);
   const role = extra.values?.role;
   return kit.render(
     reply,

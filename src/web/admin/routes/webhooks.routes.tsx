@@ -10,7 +10,7 @@ import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { WebhooksPage } from '../views/webhooks-page.js';
-import { actorOf } from './articles.routes.js';
+import { actorOf } from '../route-params.js';
 
 async function showHooks(
   request: FastifyRequest,

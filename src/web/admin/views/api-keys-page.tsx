@@ -2,7 +2,7 @@
  * Content API keys, for administrators: the list (with when each was last
  * used, and revoke), a form to make one, and, once, the key just made.
  */
-import type { ApiKey } from '../../../storage/repositories/api-keys.repository.js';
+import type { ApiKey } from '../../../domain/api-key.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

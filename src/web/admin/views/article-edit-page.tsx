@@ -12,7 +12,7 @@ import { can } from '../../../domain/roles.js';
 import type { Section } from '../../../domain/article.js';
 import type { User } from '../../../domain/user.js';
 import { movePermission, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
-import type { WorkflowEvent } from '../../../storage/repositories/revisions.repository.js';
+import type { WorkflowEvent } from '../../../domain/revision.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime, adminTime } from './admin-time.js';

@@ -5,7 +5,7 @@
  */
 import { can } from '../../../domain/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../domain/workflow.js';
-import type { NewsroomListItem } from '../../../storage/repositories/newsroom-articles.repository.js';
+import type { NewsroomListItem } from '../../../domain/newsroom-list.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

@@ -4,7 +4,7 @@
  */
 import type { ArticleId } from '../../../domain/article-id.js';
 import type { DiffPart, RevisionDiff } from '../../../services/article-revisions.js';
-import type { RevisionSummary } from '../../../storage/repositories/revisions.repository.js';
+import type { RevisionSummary } from '../../../domain/revision.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

@@ -2,8 +2,7 @@
  * Sections and tags, for editors: lists with rename and delete, and (for
  * sections) a form to add one.
  */
-import type { SectionWithCount } from '../../../storage/repositories/sections.repository.js';
-import type { TagWithCount } from '../../../storage/repositories/tags.repository.js';
+import type { SectionWithCount, TagWithCount } from '../../../domain/taxonomy.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';

@@ -4,7 +4,7 @@
  * the newest deliveries with each one's outcome.
  */
 import { WEBHOOK_EVENTS } from '../../../domain/webhook.js';
-import type { Delivery, Webhook } from '../../../storage/repositories/webhooks.repository.js';
+import type { Delivery, Webhook } from '../../../domain/webhook.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

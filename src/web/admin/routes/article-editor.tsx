@@ -1,0 +1,155 @@
+/**
+ * The article editor page: shown, and shown again with the reason when a
+ * save or an article action (move, breaking, lead, preview) is refused.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ArticleId } from '../../../domain/article-id.js';
+import type { EditableArticle } from '../../../domain/editable-article.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { MessageKey } from '../../../i18n/format.js';
+import { isDiskFull } from '../../../lib/disk-full.js';
+import { AppError, hasCode } from '../../../lib/errors.js';
+import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
+import { editorPageContent } from '../../../services/editor-page.js';
+import { contentFromForm, versionOf } from '../article-form.js';
+import type { AdminContext } from '../admin-context.js';
+import type { AdminKit } from '../admin-kit.js';
+import { editorLabels } from '../editor-labels.js';
+import { errorMessage, field, formErrorsOf } from '../form-errors.js';
+import { actorOf, articleIdParam } from '../route-params.js';
+import { adminTime } from '../views/admin-time.js';
+import type { FormErrors } from '../views/auth-pages.js';
+import { ArticleEditPage } from '../views/article-edit-page.js';
+
+/** What a re-shown editor carries: the refusal, what was typed, and the status (default 200). */
+export interface EditorExtras {
+  errors?: FormErrors;
+  values?: Partial<EditableArticle>;
+  status?: number;
+}
+
+/**
+ * Renders the edit page of `article`, or the new-article page when it is
+ * null, with the notice named in `?notice=` and the preview link of
+ * `?preview=`.
+ */
+export async function showEditor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  article: EditableArticle | null,
+  extra: EditorExtras = {},
+) {
+  const ctx = kit.context(request, reply);
+  const content = await editorPageContent(kit.deps, actorOf(request), article);
+  const notice = field(request.query, 'notice');
+  const preview = field(request.query, 'preview');
+  const origin = kit.deps.config.baseUrl ?? `${request.protocol}://${request.host}`;
+  return kit.render(
+    reply,
+    <ArticleEditPage
+      ctx={ctx}
+      data={{
+        article,
+        ...content,
+        previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
+        editorLabels: editorLabels(ctx.t),
+      }}
+      notice={
+        NOTICE_KEYS[notice]
+          ? ctx.t(NOTICE_KEYS[notice], {
+              status: statusLabel(ctx.t, field(request.query, 'status')),
+            })
+          : null
+      }
+      errors={extra.errors}
+      values={extra.values}
+    />,
+    extra.status,
+  );
+}
+
+const NOTICE_KEYS: Record<string, MessageKey> = {
+  saved: 'admin.saved',
+  moved: 'admin.moved',
+  restored: 'admin.revisions.restored',
+};
+
+function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {
+  return t(`admin.status.${status}` as MessageKey);
+}
+
+/**
+ * Saves the submitted form, or with `id` null creates the article from it;
+ * a refused field re-shows the form with what was typed (a new article's
+ * form stays new: nothing was stored).
+ */
+export async function saveForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  actor: Actor,
+  id: ArticleId | null,
+) {
+  const content = contentFromForm(request.body, [actor.id]);
+  let saved: ArticleId;
+  try {
+    saved =
+      id === null
+        ? await createArticle(kit.deps, actor, content)
+        : (await saveArticle(kit.deps, actor, id, content, {
+            baseVersion: versionOf(request.body),
+          }),
+          id);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 403) throw error;
+    const ctx = kit.context(request, reply);
+    const errors = hasCode(error, 'ARTICLE_CHANGED')
+      ? { form: changedMessage(ctx, error) }
+      : formErrorsOf(ctx.t, error);
+    return showEditor(request, reply, kit, id === null ? null : await loadArticle(kit.deps, id), {
+      errors,
+      values: content,
+      status: isDiskFull(error) ? 507 : 422,
+    });
+  }
+  return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
+}
+
+/** The conflict message: who saved, and when, in the site's time zone. */
+function changedMessage(ctx: AdminContext, error: AppError): string {
+  const [name = '', at = ''] = error.message.split('|');
+  return ctx.t('admin.error.ARTICLE_CHANGED', {
+    name,
+    time: at ? adminTime(ctx, new Date(at)) : '',
+  });
+}
+
+/** Runs an article action; a refusal re-shows the edit page with the reason. */
+export async function articleAction(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kit: AdminKit,
+  work: (actor: Actor, id: ArticleId) => Promise<string>,
+) {
+  const id = articleIdParam(request);
+  const actor = actorOf(request);
+  try {
+    return kit.redirect(reply, await work(actor, id));
+  } catch (error) {
+    // A refusal of the role is the forbidden page, never the article.
+    if (
+      !(error instanceof AppError) ||
+      error.status >= 500 ||
+      error.status === 404 ||
+      error.status === 403
+    ) {
+      throw error;
+    }
+    const ctx = kit.context(request, reply);
+    return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
+      errors: { form: errorMessage(ctx.t, error) },
+      status: 422,
+    });
+  }
+}
