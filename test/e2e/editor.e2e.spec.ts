@@ -288,6 +288,29 @@ describe.skipIf(!run)('the newsroom editor in a real browser', () => {
     await page.close();
   });
 
+  it('links the words selected just before the button is pressed, before the browser reports the selection', async () => {
+    const page = await openEditor();
+    await typeInto(page, 'البيان');
+    // In one task, as a busy browser may do: the selection moves and the click is
+    // handled while its selectionchange event still waits in the queue.
+    await page.evaluate(() => {
+      const paragraph = document.querySelector('.ProseMirror p');
+      if (paragraph) document.getSelection()?.selectAllChildren(paragraph);
+      document.querySelector<HTMLButtonElement>('.midad-toolbar__button--link')?.click();
+    });
+    const dialog = page.getByRole('dialog', { name: labels.link });
+    await dialog
+      .getByRole('textbox', { name: labels.linkPrompt })
+      .fill('https://www.apple.com/newsroom/');
+    await dialog.getByRole('button', { name: labels.insert }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await expect
+      .poll(() => bodyHtml(page), POLL)
+      .toBe('<p dir="auto"><a href="https://www.apple.com/newsroom/">البيان</a></p>');
+    await page.close();
+  });
+
   it('inserts a typed address as a link with Ctrl+K when nothing is selected', async () => {
     const page = await openEditor();
     await typeInto(page, 'للتواصل: ');

@@ -119,7 +119,10 @@ export function createToolbar(
       // Keep the focus, and with it the selection and the phone's keyboard,
       // in the text while a button is pressed.
       button.addEventListener('mousedown', (event) => event.preventDefault());
-      button.addEventListener('click', () => tool.run());
+      button.addEventListener('click', () => {
+        readSelectionNow(editor);
+        tool.run();
+      });
       refreshers.push(() => {
         if (tool.active) button.setAttribute('aria-pressed', String(tool.active()));
         button.disabled = tool.enabled ? !tool.enabled() : false;
@@ -151,6 +154,22 @@ export function createToolbar(
   editor.on('focus', refresh);
   refresh();
   return toolbar;
+}
+
+/**
+ * Has ProseMirror read the browser's selection now, before a button acts
+ * on it. ProseMirror reads it on the document's `selectionchange` event,
+ * which the browser queues after the key that moved it (Shift+Home); on a
+ * busy page the click on a button is handled first, so bold or a link
+ * would act on the old selection (a link dialog then takes the focus, and
+ * ProseMirror no longer reads it at all: the address was inserted as new
+ * text instead of linking the selected words). ProseMirror's own key
+ * handling reads the selection before a shortcut (Ctrl+B, Ctrl+K) for the
+ * same reason; the event is the way to ask it to, as it keeps no public
+ * method for this.
+ */
+function readSelectionNow(editor: Editor): void {
+  editor.view.dom.ownerDocument.dispatchEvent(new Event('selectionchange'));
 }
 
 /** Puts the keyboard focus on the toolbar's current button. */
