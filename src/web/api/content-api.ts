@@ -35,6 +35,8 @@ export interface ContentApiDeps {
   config: Config;
   database: Database;
   now: () => Date;
+  /** The origin of a request's links (plugins/host-check.ts HostPolicy `originOf`). */
+  originOf: (request: FastifyRequest) => string;
 }
 
 /** The version path of this API; a breaking change gets a new one. */
@@ -86,8 +88,7 @@ function parameterOf(error: FastifyError): string {
 }
 
 export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Promise<void> {
-  const origin = (request: FastifyRequest) =>
-    deps.config.baseUrl ?? `${request.protocol}://${request.host}`;
+  const origin = deps.originOf;
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {

@@ -139,7 +139,7 @@ async function showEditor(
   ]);
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
-  const origin = kit.deps.config.baseUrl ?? `${request.protocol}://${request.host}`;
+  const origin = kit.deps.originOf(request);
   return kit.render(
     reply,
     <ArticleEditPage
