@@ -53,7 +53,8 @@ const MAGHREB: readonly string[] = [
   'نوفمبر',
   'ديسمبر',
 ];
-const HIJRI: readonly string[] = [
+/** The Hijri months, Muharram first, as CLDR `ar` writes them (index = month - 1). */
+export const HIJRI_MONTHS: readonly string[] = [
   'محرم',
   'صفر',
   'ربيع الأول',
@@ -103,7 +104,7 @@ export function gregorianMonthName(month: number, style: MonthNames): string {
  * @example hijriMonthName(9) === 'رمضان'
  */
 export function hijriMonthName(month: number): string {
-  return pick(HIJRI, month - 1, 'Hijri month');
+  return pick(HIJRI_MONTHS, month - 1, 'Hijri month');
 }
 
 /**

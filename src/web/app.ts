@@ -199,7 +199,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       beaconsPerMinute: config.viewBeaconsPerMinute,
     }),
   );
-  await app.register(async (api) => contentApi(api, { config, database: deps.database, now }));
+  await app.register(async (api) =>
+    contentApi(api, { config, database: deps.database, now, originOf }),
+  );
   // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
   const sanitizer = sanitizerPool();
   app.addHook('onClose', () => sanitizer.close());
@@ -208,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       config,
       database: deps.database,
       now,
+      originOf,
       assets: assets.admin,
       onPublicChange: publicChange,
       imageSlots: pLimit(IMAGES_AT_ONCE),

@@ -1,3 +1,4 @@
+import { HIJRI_MONTHS } from '../../arabic/calendar-names.js';
 import { anyPhrase, arabicPhrase } from './arabic-pattern.js';
 
 /**
@@ -41,23 +42,11 @@ const LATIN: readonly (readonly string[])[] = [
   ['december', 'dec', 'décembre', 'decembre', 'déc'],
 ];
 
-/** Hijri month names: recognised so that a dual-calendar line is not taken for prose. */
-const HIJRI = [
-  'محرم',
-  'صفر',
-  'ربيع الأول',
-  'ربيع الثاني',
-  'ربيع الآخر',
-  'جمادى الأولى',
-  'جمادى الآخرة',
-  'جمادى الثانية',
-  'رجب',
-  'شعبان',
-  'رمضان',
-  'شوال',
-  'ذو القعدة',
-  'ذو الحجة',
-];
+/**
+ * Hijri month names: recognised so that a dual-calendar line is not taken
+ * for prose. The printed names, and the other spelling of the 4th and 6th.
+ */
+const HIJRI = [...HIJRI_MONTHS, 'ربيع الثاني', 'جمادى الثانية'];
 
 /** Weekday names, Arabic (both spellings of Monday), English (with abbreviations) and French. */
 export const WEEKDAYS: readonly string[] = [

@@ -18,6 +18,8 @@ export interface AdminDeps {
   config: Config;
   database: Database;
   now: () => Date;
+  /** The origin of a request's links (plugins/host-check.ts HostPolicy `originOf`). */
+  originOf: (request: FastifyRequest) => string;
   /** Told after each change readers may see (purges the page caches). */
   onPublicChange?: PublicChangeListener;
   /** Where uploaded images are decoded, a few at a time (MediaDeps `imageSlots`). */

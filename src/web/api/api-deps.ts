@@ -1,6 +1,5 @@
 /**
- * What the Content API's routes need, wired in web/app.ts, and the origin
- * its links are made with.
+ * What the Content API's routes need, wired in web/app.ts.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config/schema.js';
@@ -10,9 +9,6 @@ export interface ContentApiDeps {
   config: Config;
   database: Database;
   now: () => Date;
-}
-
-/** The origin of the API's links: MIDAD_BASE_URL, else the request's own. */
-export function apiOrigin(deps: ContentApiDeps, request: FastifyRequest): string {
-  return deps.config.baseUrl ?? `${request.protocol}://${request.host}`;
+  /** The origin of a request's links (plugins/host-check.ts HostPolicy `originOf`). */
+  originOf: (request: FastifyRequest) => string;
 }

@@ -10,7 +10,7 @@ import {
   findArticleForApi,
   listArticlesForApi,
 } from '../../services/content-api.js';
-import { apiOrigin, type ContentApiDeps } from './api-deps.js';
+import type { ContentApiDeps } from './api-deps.js';
 import { sendError } from './api-errors.js';
 import { articleJson } from './article-json.js';
 import { errorResponses, slugParam } from './route-schemas.js';
@@ -88,7 +88,7 @@ export function articleRoutes(api: FastifyInstance, deps: ContentApiDeps): void 
         cursor: q.cursor,
       });
       return {
-        articles: page.articles.map((a) => articleJson(a, apiOrigin(deps, request))),
+        articles: page.articles.map((a) => articleJson(a, deps.originOf(request))),
         meta: { nextCursor: page.nextCursor },
       };
     },
@@ -122,7 +122,7 @@ export function articleRoutes(api: FastifyInstance, deps: ContentApiDeps): void 
       const article = await findArticleForApi(deps, idOrSlug);
       if (!article)
         return sendError(reply, 404, 'NOT_FOUND', 'No published article has this id or slug.');
-      return { article: articleJson(article, apiOrigin(deps, request)) };
+      return { article: articleJson(article, deps.originOf(request)) };
     },
   );
 }

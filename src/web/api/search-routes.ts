@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { searchArticles } from '../../services/search-articles.js';
 import { plainText } from '../search-text.js';
 import { articlePath } from '../views/page-context.js';
-import { apiOrigin, type ContentApiDeps } from './api-deps.js';
+import type { ContentApiDeps } from './api-deps.js';
 import { errorResponses } from './route-schemas.js';
 
 /** `GET /search?q=`. */
@@ -76,7 +76,7 @@ export function searchRoutes(api: FastifyInstance, deps: ContentApiDeps): void {
       return {
         results: outcome.results.map((r) => ({
           id: r.id,
-          url: `${apiOrigin(deps, request)}${articlePath(r.id)}`,
+          url: `${deps.originOf(request)}${articlePath(r.id)}`,
           headline: r.headline,
           publishedAt: r.publishedAt?.toISOString() ?? null,
           snippet: plainText(r.snippetParts),

@@ -9,7 +9,7 @@ import {
   tagsWithCounts,
 } from '../../services/taxonomy-lists.js';
 import { listingPath } from '../views/listing-page.js';
-import { apiOrigin, type ContentApiDeps } from './api-deps.js';
+import type { ContentApiDeps } from './api-deps.js';
 import { errorResponses, listOf } from './route-schemas.js';
 
 /** A section, tag or author of a list, with its number of published articles. */
@@ -40,7 +40,7 @@ export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void
       sections: (await sectionsWithCounts(deps, 'public')).map((s) => ({
         slug: s.slug,
         name: s.name,
-        url: `${apiOrigin(deps, request)}${listingPath('section', s.slug)}`,
+        url: `${deps.originOf(request)}${listingPath('section', s.slug)}`,
         articles: s.articles,
       })),
     }),
@@ -60,7 +60,7 @@ export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void
       tags: (await tagsWithCounts(deps, 'public')).map((t) => ({
         slug: t.slug,
         name: t.name,
-        url: `${apiOrigin(deps, request)}${listingPath('tag', t.slug)}`,
+        url: `${deps.originOf(request)}${listingPath('tag', t.slug)}`,
         articles: t.articles,
       })),
     }),
@@ -87,7 +87,7 @@ export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void
       authors: (await publicAuthors(deps)).map((a) => ({
         slug: a.slug,
         name: a.displayName,
-        url: `${apiOrigin(deps, request)}${listingPath('author', a.slug)}`,
+        url: `${deps.originOf(request)}${listingPath('author', a.slug)}`,
         bio: a.bio,
         articles: a.articles,
       })),

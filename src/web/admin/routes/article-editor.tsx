@@ -44,7 +44,7 @@ export async function showEditor(
   const content = await editorPageContent(kit.deps, actorOf(request), article);
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
-  const origin = kit.deps.config.baseUrl ?? `${request.protocol}://${request.host}`;
+  const origin = kit.deps.originOf(request);
   return kit.render(
     reply,
     <ArticleEditPage
