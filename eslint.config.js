@@ -15,7 +15,7 @@ const forbidden = {
   search: ['services', 'web', 'importers', 'cli'],
   services: ['web', 'importers', 'cli'],
   importers: ['storage', 'search', 'web', 'cli'],
-  web: ['storage', 'cli', 'importers'],
+  web: ['storage', 'search', 'cli', 'importers'],
   i18n: ['storage', 'search', 'services', 'web', 'importers', 'cli'],
   lib: ['arabic', 'domain', 'storage', 'search', 'services', 'web', 'importers', 'cli', 'config'],
   config: ['arabic', 'domain', 'storage', 'search', 'services', 'web', 'importers', 'cli', 'i18n'],
