@@ -45,6 +45,10 @@ export interface SearchRequest {
   limit: number;
 }
 
+/** For the pages that show results: a text's marked parts, and the most matches counted. */
+export type { TextPart };
+export { COUNT_LIMIT } from '../search/search-index.js';
+
 export interface SearchResult {
   id: ArticleId;
   headline: string;

@@ -3,7 +3,7 @@
  * HTML with each match in `<mark>`, escaped.
  */
 import { escapeHtml } from '../services/body-html.js';
-import type { TextPart } from '../search/snippet.js';
+import type { TextPart } from '../services/search-articles.js';
 
 /** The parts joined, without marks. */
 export function plainText(parts: readonly TextPart[]): string {

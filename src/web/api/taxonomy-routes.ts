@@ -24,48 +24,55 @@ const counted = {
   },
 } as const;
 
+/**
+ * `GET /sections` or `GET /tags`: each with published articles, as a
+ * `counted` item with its listing page's URL.
+ */
+function countedRoute(
+  api: FastifyInstance,
+  deps: ContentApiDeps,
+  route: {
+    kind: 'section' | 'tag';
+    plural: 'sections' | 'tags';
+    operationId: string;
+    read: () => Promise<Array<{ slug: string; name: string; articles: number }>>;
+  },
+): void {
+  api.get(
+    `/${route.plural}`,
+    {
+      schema: {
+        tags: ['taxonomy'],
+        summary: `Every ${route.kind}`,
+        operationId: route.operationId,
+        response: { 200: listOf(route.plural, counted), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      [route.plural]: (await route.read()).map((item) => ({
+        slug: item.slug,
+        name: item.name,
+        url: `${deps.originOf(request)}${listingPath(route.kind, item.slug)}`,
+        articles: item.articles,
+      })),
+    }),
+  );
+}
+
 /** `GET /sections`, `GET /tags` and `GET /authors`. */
 export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void {
-  api.get(
-    '/sections',
-    {
-      schema: {
-        tags: ['taxonomy'],
-        summary: 'Every section',
-        operationId: 'listSections',
-        response: { 200: listOf('sections', counted), ...errorResponses },
-      },
-    },
-    async (request) => ({
-      sections: (await sectionsWithCounts(deps, 'public')).map((s) => ({
-        slug: s.slug,
-        name: s.name,
-        url: `${deps.originOf(request)}${listingPath('section', s.slug)}`,
-        articles: s.articles,
-      })),
-    }),
-  );
-
-  api.get(
-    '/tags',
-    {
-      schema: {
-        tags: ['taxonomy'],
-        summary: 'Every tag',
-        operationId: 'listTags',
-        response: { 200: listOf('tags', counted), ...errorResponses },
-      },
-    },
-    async (request) => ({
-      tags: (await tagsWithCounts(deps, 'public')).map((t) => ({
-        slug: t.slug,
-        name: t.name,
-        url: `${deps.originOf(request)}${listingPath('tag', t.slug)}`,
-        articles: t.articles,
-      })),
-    }),
-  );
-
+  countedRoute(api, deps, {
+    kind: 'section',
+    plural: 'sections',
+    operationId: 'listSections',
+    read: () => sectionsWithCounts(deps, 'public'),
+  });
+  countedRoute(api, deps, {
+    kind: 'tag',
+    plural: 'tags',
+    operationId: 'listTags',
+    read: () => tagsWithCounts(deps, 'public'),
+  });
   api.get(
     '/authors',
     {
