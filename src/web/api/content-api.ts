@@ -12,6 +12,7 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/schema.js';
+import { listingPath } from '../../domain/article-path.js';
 import { AppError, InvalidParameter } from '../../lib/errors.js';
 import { authenticateApiKey } from '../../services/api-keys.js';
 import {
@@ -25,7 +26,6 @@ import type { Database } from '../../storage/database.js';
 import { listSections } from '../../storage/repositories/sections.repository.js';
 import { listTags } from '../../storage/repositories/tags.repository.js';
 import { listPublicAuthors } from '../../storage/repositories/users.repository.js';
-import { listingPath } from '../views/listing-page.js';
 import { articlePath } from '../views/page-context.js';
 import { articleJson } from './article-json.js';
 import { SHARED_SCHEMAS } from './schemas.js';
