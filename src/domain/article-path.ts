@@ -1,6 +1,6 @@
 /**
- * The paths of an article on the site, shared by the pages, feeds, the API
- * and webhooks.
+ * The paths of an article and of a listing on the site, shared by the
+ * pages, structured data, feeds, the API and webhooks.
  */
 
 /** The path of an article page: `/a/<id>`, the short link. */
@@ -14,4 +14,16 @@ export function articlePath(id: string): string {
  */
 export function canonicalArticlePath(id: string, slug: string | null): string {
   return slug ? `/a/${id}/${encodeURIComponent(slug)}` : articlePath(id);
+}
+
+/** What a section, tag or author page lists. */
+export type ListingKind = 'section' | 'tag' | 'author';
+
+/**
+ * The path of a listing page: `/<kind>/<slug>`, the slug percent-encoded,
+ * with `?page=<n>` past the first page.
+ */
+export function listingPath(kind: ListingKind, slug: string, page = 1): string {
+  const base = `/${kind}/${encodeURIComponent(slug)}`;
+  return page > 1 ? `${base}?page=${page}` : base;
 }

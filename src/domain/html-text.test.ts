@@ -2,43 +2,58 @@ import { describe, expect, it } from 'vitest';
 import { firstParagraphText, htmlToText, textBlocks } from './html-text.js';
 
 describe('htmlToText', () => {
-  it.each([
-    [
-      'one line per block',
-      '<h2>العنوان</h2><p>الفقرة الأولى</p><ul><li>بند</li></ul>',
+  it('one line per block', () => {
+    expect(htmlToText('<h2>العنوان</h2><p>الفقرة الأولى</p><ul><li>بند</li></ul>')).toBe(
       'العنوان\nالفقرة الأولى\nبند',
-    ],
-    [
-      'inline markup adds no space before punctuation',
-      '<p>قال <b>الوزير</b>، ثم <a href="/x">غادر</a>.</p>',
+    );
+  });
+
+  it('inline markup adds no space before punctuation', () => {
+    expect(htmlToText('<p>قال <b>الوزير</b>، ثم <a href="/x">غادر</a>.</p>')).toBe(
       'قال الوزير، ثم غادر.',
-    ],
-    [
-      'every entity is decoded',
-      '<p>&laquo;سلام&raquo; &amp; &#1604;&#1575; &lt;b&gt;</p>',
+    );
+  });
+
+  it('every entity is decoded', () => {
+    expect(htmlToText('<p>&laquo;سلام&raquo; &amp; &#1604;&#1575; &lt;b&gt;</p>')).toBe(
       '«سلام» & لا <b>',
-    ],
-    ['a non-breaking space stays one', '<p>٢٠&nbsp;كيلومترًا</p>', '٢٠\u00a0كيلومترًا'],
-    [
-      'a line break is a newline',
-      '<p>السطر الأول<br>السطر الثاني</p>',
-      'السطر الأول\nالسطر الثاني',
-    ],
-    ['blank blocks and trailing spaces go', '<p>أ  </p><p> </p><p></p><p>ب</p>', 'أ\nب'],
-    ['a "<" in an attribute is not a tag', '<p title="a<b">نص</p>', 'نص'],
-    ['tashkeel and mixed direction are kept', '<p>إِنَّ الـ GDP نما ٣٪</p>', 'إِنَّ الـ GDP نما ٣٪'],
-    [
-      'read-also boxes and embeds are left out',
-      '<p>قبل</p><aside class="read-also" data-article-id="7"><a href="/a/7">اقرأ أيضًا</a></aside><figure class="embed" data-embed data-url="https://x.test"><a href="https://x.test">تغريدة</a></figure><p>بعد</p>',
-      'قبل\nبعد',
-    ],
-    [
-      "a figure's caption is kept",
-      '<figure><img src="/m/1.jpg" alt="صورة"><figcaption>التعليق</figcaption></figure>',
-      'التعليق',
-    ],
-  ])('%s', (_name, html, text) => {
-    expect(htmlToText(html)).toBe(text);
+    );
+  });
+
+  it('a non-breaking space stays one', () => {
+    expect(htmlToText('<p>٢٠&nbsp;كيلومترًا</p>')).toBe('٢٠\u00a0كيلومترًا');
+  });
+
+  it('a line break is a newline', () => {
+    expect(htmlToText('<p>السطر الأول<br>السطر الثاني</p>')).toBe('السطر الأول\nالسطر الثاني');
+  });
+
+  it('blank blocks and trailing spaces go', () => {
+    expect(htmlToText('<p>أ  </p><p> </p><p></p><p>ب</p>')).toBe('أ\nب');
+  });
+
+  it('a "<" in an attribute is not a tag', () => {
+    expect(htmlToText('<p title="a<b">نص</p>')).toBe('نص');
+  });
+
+  it('tashkeel and mixed direction are kept', () => {
+    expect(htmlToText('<p>إِنَّ الـ GDP نما ٣٪</p>')).toBe('إِنَّ الـ GDP نما ٣٪');
+  });
+
+  it('read-also boxes and embeds are left out', () => {
+    expect(
+      htmlToText(
+        '<p>قبل</p><aside class="read-also" data-article-id="7"><a href="/a/7">اقرأ أيضًا</a></aside><figure class="embed" data-embed data-url="https://x.test"><a href="https://x.test">تغريدة</a></figure><p>بعد</p>',
+      ),
+    ).toBe('قبل\nبعد');
+  });
+
+  it("a figure's caption is kept", () => {
+    expect(
+      htmlToText(
+        '<figure><img src="/m/1.jpg" alt="صورة"><figcaption>التعليق</figcaption></figure>',
+      ),
+    ).toBe('التعليق');
   });
 
   it('keeps read-also boxes and embeds, each on its line, when asked', () => {

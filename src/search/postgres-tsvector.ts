@@ -20,16 +20,11 @@
  */
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
-import { bindId, toInt } from '../storage/repositories/convert.js';
+import { bindId } from '../storage/repositories/convert.js';
 import { htmlToText } from '../domain/html-text.js';
+import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
-import {
-  COUNT_LIMIT,
-  filterCondition,
-  pageRows,
-  RANKING_WINDOW,
-  type SearchIndex,
-} from './search-index.js';
+import { filterCondition, RANKING_WINDOW, type SearchIndex } from './search-index.js';
 
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
 const quote = (key: string) => `'${key.replace(/['\\]/g, (c) => `\\${c}`)}'`;
@@ -106,27 +101,7 @@ export const postgresTsvector: SearchIndex = {
       matched as materialized (select hits.id, hits.score, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
         where ${condition})`;
-    const order =
-      sort === 'date'
-        ? sql`m.published_at is null, m.published_at desc, m.id desc`
-        : sql`m.score desc, m.published_at is null, m.published_at desc, m.id desc`;
-    const count = sql`(select count(*) from (select 1 from matched limit ${COUNT_LIMIT}) c)`;
-    const ranked = await sql<{ id: string; total: string }>`${matched}
-      select m.id, ${count} as total from matched m
-      order by ${order} limit ${limit} offset ${offset}`.execute(db);
-    // A page past the last still says how many there are.
-    const total =
-      ranked.rows[0]?.total ??
-      (offset === 0
-        ? '0'
-        : (await sql<{ total: string }>`${matched} select ${count} as total`.execute(db)).rows[0]
-            ?.total);
-    return {
-      total: toInt(total ?? '0'),
-      rows: await pageRows(
-        db,
-        ranked.rows.map((r) => r.id),
-      ),
-    };
+    // ts_rank_cd is higher for a better match (see BestScore).
+    return searchPage(db, matched, { sort, best: 'highest', limit, offset });
   },
 };

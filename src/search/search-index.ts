@@ -4,7 +4,7 @@
  * keys (arabic/tokenize.ts), so they give the same hits.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { fromDate, toArticleIdValue, toDateOrNull } from '../storage/repositories/convert.js';
+import { fromDate } from '../storage/repositories/convert.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
 import type { Db } from '../storage/db.js';
@@ -100,40 +100,4 @@ export function filterCondition(filters: SearchFilters): RawBuilder<unknown> {
     ],
     sql` and `,
   );
-}
-
-/** The articles of `ids` as search rows, in the order of `ids`. */
-export async function pageRows(db: Db, ids: ReadonlyArray<bigint | string>): Promise<SearchRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<{
-    id: bigint | string;
-    headline: string;
-    body_html: string;
-    published_at: string | Date | null;
-    published_precision: string;
-    section_slug: string | null;
-    section_name: string | null;
-  }>`select a.id, a.headline, a.body_html, a.published_at, a.published_precision,
-      s.slug as section_slug, s.name as section_name
-    from articles a left join sections s on s.id = a.section_id
-    where a.id in (${sql.join(ids)})`.execute(db);
-  const byId = new Map(rows.map((r) => [String(r.id), r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(String(id));
-    return r
-      ? [
-          {
-            id: toArticleIdValue(r.id),
-            headline: r.headline,
-            bodyHtml: r.body_html,
-            publishedAt: toDateOrNull(r.published_at),
-            publishedPrecision: r.published_precision === 'day' ? 'day' : 'minute',
-            section:
-              r.section_slug && r.section_name
-                ? { slug: r.section_slug, name: r.section_name }
-                : null,
-          },
-        ]
-      : [];
-  });
 }

@@ -11,13 +11,12 @@
 import { sql } from 'kysely';
 import { analyse } from '../arabic/tokenize.js';
 import type { ArticleId } from '../domain/article-id.js';
-import { bindId, toInt } from '../storage/repositories/convert.js';
+import { bindId } from '../storage/repositories/convert.js';
 import { htmlToText } from '../domain/html-text.js';
+import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
-  COUNT_LIMIT,
   filterCondition,
-  pageRows,
   RANKING_WINDOW,
   type SearchFilters,
   type SearchIndex,
@@ -75,32 +74,12 @@ export const sqliteFts5: SearchIndex = {
     // covering index, not the articles' rows; the filtered hits are kept once for
     // both the page and the count; bodies are fetched for the page's rows alone
     // (sorting thousands of hits with their bodies is what made common words slow).
-    const order =
-      sort === 'date'
-        ? sql`m.published_at is null, m.published_at desc, m.id desc`
-        : sql`m.score, m.published_at is null, m.published_at desc, m.id desc`;
     const matched = sql`with hits as materialized (${hitsOf(match, sort, filters)}),
       matched as materialized (select hits.id, hits.score, a.published_at from hits
         join articles a indexed by articles_search_filter_idx on a.id = hits.id
         left join sections s on s.id = a.section_id
         where ${condition})`;
-    const count = sql`(select count(*) from (select 1 from matched limit ${COUNT_LIMIT}))`;
-    const ranked = await sql<{ id: bigint; total: bigint }>`${matched}
-      select m.id, ${count} as total from matched m
-      order by ${order} limit ${limit} offset ${offset}`.execute(db);
-    // A page past the last still says how many there are.
-    const total =
-      ranked.rows[0]?.total ??
-      (offset === 0
-        ? 0n
-        : (await sql<{ total: bigint }>`${matched} select ${count} as total`.execute(db)).rows[0]
-            ?.total);
-    return {
-      total: toInt(total ?? 0n),
-      rows: await pageRows(
-        db,
-        ranked.rows.map((r) => r.id),
-      ),
-    };
+    // bm25() is lower for a better match (see BestScore).
+    return searchPage(db, matched, { sort, best: 'lowest', limit, offset });
   },
 };

@@ -7,13 +7,8 @@
  */
 import type { Article } from '../domain/article.js';
 import { listLatest } from '../storage/repositories/articles.repository.js';
-import {
-  getArticle,
-  getListing,
-  LATEST_PAGE_SIZE,
-  type ListingKind,
-  type ReadDeps,
-} from './read-pages.js';
+import { getArticle, getListing, LATEST_PAGE_SIZE, type ReadDeps } from './read-pages.js';
+import type { ListingKind } from '../domain/article-path.js';
 
 /** How many articles a feed lists: one page of the latest list. */
 export const FEED_SIZE = LATEST_PAGE_SIZE;

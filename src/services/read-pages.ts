@@ -2,6 +2,7 @@
  * What the reader site's pages show, read from storage.
  */
 import { parseArticleId } from '../domain/article-id.js';
+import type { ListingKind } from '../domain/article-path.js';
 import type { Article, ArticleId, ArticleSummary } from '../domain/article.js';
 import type { Database } from '../storage/database.js';
 import {
@@ -157,9 +158,6 @@ export async function getLatestPage(
     hasOlder: rows.length > LATEST_PAGE_SIZE,
   };
 }
-
-/** What a section, tag or author page lists. */
-export type ListingKind = 'section' | 'tag' | 'author';
 
 export interface ListingContent {
   kind: ListingKind;

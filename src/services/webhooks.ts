@@ -25,7 +25,13 @@ import {
 } from '../storage/repositories/webhooks.repository.js';
 import type { Db } from '../storage/db.js';
 import { InvalidInput } from './accounts.js';
-import type { EditDeps } from './edit-article.js';
+import type { Database } from '../storage/database.js';
+
+/** What managing webhooks needs (a service's EditDeps has it): the database and the clock. */
+export interface WebhookDeps {
+  database: Database;
+  now: () => Date;
+}
 
 /** Longest hook URL, in characters. */
 export const WEBHOOK_URL_MAX = 2000;
@@ -77,7 +83,7 @@ async function checkedUrl(raw: string, allowPrivate: boolean): Promise<string> {
  * @throws AppError FORBIDDEN; InvalidInput (see checkedUrl) and WEBHOOK_EVENTS_MISSING.
  */
 export async function createWebhook(
-  deps: EditDeps,
+  deps: WebhookDeps,
   actor: Actor,
   input: { url: string; events: string[]; allowPrivate: boolean },
 ): Promise<{ id: string; secret: string }> {
@@ -97,7 +103,7 @@ export async function createWebhook(
 
 /** The hooks (secrets included) and the newest deliveries. @throws AppError FORBIDDEN */
 export async function webhooksOverview(
-  deps: EditDeps,
+  deps: WebhookDeps,
   actor: Actor,
 ): Promise<{ hooks: Webhook[]; deliveries: Delivery[] }> {
   allow(actor);
@@ -109,7 +115,7 @@ export async function webhooksOverview(
 }
 
 /** Deletes a hook; its pending deliveries are dropped. @throws AppError FORBIDDEN, WEBHOOK_NOT_FOUND */
-export async function removeWebhook(deps: EditDeps, actor: Actor, id: string): Promise<void> {
+export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: string): Promise<void> {
   allow(actor);
   if (!/^[1-9][0-9]{0,18}$/.test(id) || !(await deleteWebhook(deps.database.db, id, deps.now())))
     throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.', { status: 404 });

@@ -77,6 +77,21 @@ describeEachDialect((dialect) => {
       expect((await loadArticle(deps(), first)).slug).toBe('آيفون-جديد');
     });
 
+    it('derives the excerpt from the first paragraph as read: no space before punctuation after markup, entities decoded', async () => {
+      const id = await createDraft(deps(), staff.author);
+      await saveArticle(
+        deps(),
+        staff.author,
+        id,
+        content([staff.author.id], {
+          excerpt: '',
+          bodyHtml:
+            '<h2>عنوان فرعي</h2><p>قال <b>الوزير</b>، &laquo;نعم&raquo;&nbsp;للاتفاق.</p><p>الثانية</p>',
+        }),
+      );
+      expect((await loadArticle(deps(), id)).excerpt).toBe('قال الوزير، «نعم» للاتفاق.');
+    });
+
     it('sanitises the body', async () => {
       const id = await createDraft(deps(), staff.author);
       await saveArticle(

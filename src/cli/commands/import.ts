@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import type { CaptureDate } from '../../importers/capture/parse-capture.js';
+import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { progressBar, type Progress } from '../progress.js';

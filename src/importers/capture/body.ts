@@ -1,4 +1,4 @@
-import type { ReadAlso } from './parse-capture.js';
+import type { ReadAlso } from './capture-parts.js';
 import { sameLine } from './headline.js';
 import { isProseLike } from './prose.js';
 import type { Token } from './tokens.js';

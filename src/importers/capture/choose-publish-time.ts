@@ -1,4 +1,4 @@
-import type { CaptureDate, CaptureTime } from './parse-capture.js';
+import type { CaptureDate, CaptureTime } from './capture-parts.js';
 import type { PublishTime } from './publish-time.js';
 
 /**

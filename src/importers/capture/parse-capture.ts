@@ -1,5 +1,6 @@
 import { collectBody } from './body.js';
 import { CaptureError } from './capture-error.js';
+import type { CaptureDate, CaptureTime, ReadAlso } from './capture-parts.js';
 import { choosePublishTime } from './choose-publish-time.js';
 import { decodeCaptureLines } from './decode.js';
 import { chooseHeadline, sameLine } from './headline.js';
@@ -18,25 +19,6 @@ import { tokenize, type Token } from './tokens.js';
 
 export { CaptureError, type CaptureErrorCode } from './capture-error.js';
 export { MAX_CAPTURE_BYTES } from './decode.js';
-
-/** A calendar date as printed on the page; month 1–12. */
-export interface CaptureDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** A wall-clock time as printed on the page, 24-hour. */
-export interface CaptureTime {
-  hour: number;
-  minute: number;
-}
-
-/** An inline "read also" link; `afterParagraph` counts the body paragraphs before it. */
-export interface ReadAlso {
-  headline: string;
-  afterParagraph: number;
-}
 
 export interface ParsedCapture {
   headline: string;

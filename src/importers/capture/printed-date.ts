@@ -1,6 +1,6 @@
 import { WORD_END } from './arabic-pattern.js';
 import { GREGORIAN_MONTH, LATIN_MONTH, monthNumber } from './month-names.js';
-import type { CaptureDate } from './parse-capture.js';
+import type { CaptureDate } from './capture-parts.js';
 
 /**
  * Finding the Gregorian date printed in one piece of a metadata line

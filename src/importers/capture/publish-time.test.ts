@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureDate, CaptureTime } from './parse-capture.js';
+import type { CaptureDate, CaptureTime } from './capture-parts.js';
 import { parsePublishTime } from './publish-time.js';
 
 const d = (year: number, month: number, day: number): CaptureDate => ({ year, month, day });

@@ -1,7 +1,7 @@
 import { toLatinDigits } from '../../arabic/digits.js';
 import { WORD_END, anyPhrase, wordsPattern } from './arabic-pattern.js';
 import { HIJRI_MONTH, WEEKDAYS } from './month-names.js';
-import type { CaptureDate, CaptureTime } from './parse-capture.js';
+import type { CaptureDate, CaptureTime } from './capture-parts.js';
 import { findPrintedDate, toDate } from './printed-date.js';
 import { findPrintedZone, formatOffset } from './printed-zone.js';
 import { findRelativeTime } from './relative-phrase.js';

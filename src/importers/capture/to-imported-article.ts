@@ -8,7 +8,8 @@ import { parseArticleId } from '../../domain/article-id.js';
 import type { PublishedPrecision } from '../../domain/article.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
-import type { CaptureDate, CaptureTime, ParsedCapture } from './parse-capture.js';
+import type { CaptureDate, CaptureTime } from './capture-parts.js';
+import type { ParsedCapture } from './parse-capture.js';
 
 export interface CaptureDateOptions {
   /** The date of captures that print no date of their own. */

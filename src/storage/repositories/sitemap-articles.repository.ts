@@ -5,7 +5,9 @@
  * holding its articles in memory. Ranges are half-open, `[from, to)`, in UTC.
  */
 import type { ArticleId } from '../../domain/article.js';
+import type { Selectable } from 'kysely';
 import type { Db } from '../db.js';
+import type { ArticlesTable } from '../tables/schema.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from './convert.js';
 
 /** Published articles published in `[from, to)`, or those whose publish date is unknown. */
@@ -18,6 +20,21 @@ export interface SitemapRow {
   headline: string;
   publishedAt: Date | null;
   updatedAt: Date;
+}
+
+/** The columns `toSitemapRow` reads. */
+const SITEMAP_COLUMNS = ['id', 'slug', 'headline', 'published_at', 'updated_at'] as const;
+
+function toSitemapRow(
+  r: Pick<Selectable<ArticlesTable>, (typeof SITEMAP_COLUMNS)[number]>,
+): SitemapRow {
+  return {
+    id: toArticleIdValue(r.id),
+    slug: r.slug,
+    headline: r.headline,
+    publishedAt: toDateOrNull(r.published_at),
+    updatedAt: toDate(r.updated_at),
+  };
 }
 
 function inRange(db: Db, range: SitemapRange) {
@@ -67,16 +84,10 @@ export async function listSitemapRows(
   limit: number,
   offset = 0,
 ): Promise<SitemapRow[]> {
-  let query = inRange(db, range).select(['id', 'slug', 'headline', 'published_at', 'updated_at']);
+  let query = inRange(db, range).select(SITEMAP_COLUMNS);
   if (afterId !== null) query = query.where('id', '>', bindId(afterId));
   const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
-  return rows.map((r) => ({
-    id: toArticleIdValue(r.id),
-    slug: r.slug,
-    headline: r.headline,
-    publishedAt: toDateOrNull(r.published_at),
-    updatedAt: toDate(r.updated_at),
-  }));
+  return rows.map(toSitemapRow);
 }
 
 /** Published articles published at or after `since`, newest first, at most `limit`. */
@@ -87,18 +98,12 @@ export async function listPublishedSince(
 ): Promise<SitemapRow[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'slug', 'headline', 'published_at', 'updated_at'])
+    .select(SITEMAP_COLUMNS)
     .where('status', '=', 'published')
     .where('published_at', '>=', fromDate(since))
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: toArticleIdValue(r.id),
-    slug: r.slug,
-    headline: r.headline,
-    publishedAt: toDateOrNull(r.published_at),
-    updatedAt: toDate(r.updated_at),
-  }));
+  return rows.map(toSitemapRow);
 }

@@ -3,9 +3,9 @@
  * as strings, times in RFC 3339 (UTC), every URL absolute.
  */
 import type { Article } from '../../domain/article.js';
+import { listingPath } from '../../domain/article-path.js';
 import { defaultVariantUrl, mediaFileUrl, variantFile } from '../../domain/media.js';
 import { canonicalArticlePath } from '../views/page-context.js';
-import { listingPath } from '../views/listing-page.js';
 
 /** The Article schema's shape (see schemas.ts). */
 export function articleJson(article: Article, origin: string) {

@@ -8,7 +8,7 @@ import {
   sectionsWithCounts,
   tagsWithCounts,
 } from '../../services/taxonomy-lists.js';
-import { listingPath } from '../views/listing-page.js';
+import { listingPath } from '../../domain/article-path.js';
 import type { ContentApiDeps } from './api-deps.js';
 import { errorResponses, listOf } from './route-schemas.js';
 

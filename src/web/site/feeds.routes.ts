@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getFeedArticles, type FeedScope } from '../../services/feed-items.js';
 import type { Article } from '../../domain/article.js';
+import { listingPath } from '../../domain/article-path.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE } from '../cache/cached-pages.js';
 import { renderFeed, type FeedArticle, type FeedChannel } from '../feeds/feed-document.js';
@@ -19,7 +20,7 @@ import {
   feedPath,
   type FeedFormat,
 } from '../views/feed-links.js';
-import { listingPath, listingTitle } from '../views/listing-page.js';
+import { listingTitle } from '../views/listing-page.js';
 import {
   absoluteUrl,
   canonicalArticlePath,

@@ -15,8 +15,8 @@ import {
   getHomePage,
   getLatestPage,
   getListing,
-  type ListingKind,
 } from '../../services/read-pages.js';
+import type { ListingKind } from '../../domain/article-path.js';
 import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';

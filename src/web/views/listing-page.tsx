@@ -3,6 +3,7 @@
  * page by page (`?page=N`).
  */
 import { formatNumber } from '../../arabic/digits.js';
+import { listingPath } from '../../domain/article-path.js';
 import type { ListingContent } from '../../services/read-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
@@ -14,12 +15,6 @@ const TITLE_KEY = {
   tag: 'listing.tag',
   author: 'listing.author',
 } as const;
-
-/** The path of a listing page. */
-export function listingPath(kind: ListingContent['kind'], slug: string, page = 1): string {
-  const base = `/${kind}/${encodeURIComponent(slug)}`;
-  return page > 1 ? `${base}?page=${page}` : base;
-}
 
 /** The title of a section, tag or author page: `وسم: سوريا`. */
 export function listingTitle(ctx: PageContext, kind: ListingContent['kind'], name: string): string {

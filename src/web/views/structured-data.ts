@@ -6,9 +6,9 @@
  * UTC offset (`2020-01-18T11:43:00+03:00`), so that they are unambiguous.
  */
 import type { Article } from '../../domain/article.js';
+import { listingPath } from '../../domain/article-path.js';
 import { zonedIsoString } from '../../lib/time-zone.js';
 import type { SocialImage } from './components/social-meta.js';
-import { listingPath } from './listing-page.js';
 import { absoluteUrl, LOGO, type PageContext } from './page-context.js';
 
 /** The publisher: the newspaper, with its logo. */

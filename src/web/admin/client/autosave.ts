@@ -20,6 +20,7 @@ import {
   keptCopyKey,
   readKeptCopy,
   sameContent,
+  type FormJson,
   type KeptCopy,
 } from './kept-copy.js';
 import { fillIn, type Labels } from './labels.js';
@@ -29,9 +30,6 @@ const MAX_WAIT_MS = 10_000;
 const RETRY_MS = 15_000;
 /** How long after a change the browser's copy is refreshed. */
 const KEEP_MS = 300;
-
-/** JSON for a form: one string per field, an array for a field that can repeat. */
-export type FormJson = Record<string, string | string[]>;
 
 /**
  * The form's fields as JSON. A name is an array when it appears more than

@@ -10,7 +10,8 @@
  * last saved the article; a copy kept after it, and different from what
  * the form shows, is offered back when the editor opens.
  */
-import type { FormJson } from './autosave.js';
+/** JSON for a form: one string per field, an array for a field that can repeat. */
+export type FormJson = Record<string, string | string[]>;
 
 /** A kept copy: when, and the form's fields. */
 export interface KeptCopy {
