@@ -1,7 +1,9 @@
 /**
- * Writing and publishing: the new-article page, the edit page, saves and
- * autosaves, workflow moves, breaking news, the lead story and preview
- * links. Article-level rules (own or any) are the services'.
+ * Writing and publishing, the route table: the new-article page, the edit
+ * page, saves and autosaves, workflow moves, breaking news, the lead story
+ * and preview links. The editor page and its refusals are in
+ * article-editor.tsx, autosaves in article-autosave.routes.ts; article-level
+ * rules (own or any) are the services'.
  */
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import { AppError } from '../../../lib/errors.js';
