@@ -8,7 +8,7 @@
 import { canonicalArticlePath } from '../domain/article-path.js';
 import { can, type Actor } from '../domain/roles.js';
 import { isWebhookEvent, type WebhookEvent } from '../domain/webhook.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInput } from '../lib/errors.js';
 import { isPublicAddress, resolveAll } from '../lib/public-address.js';
 import { randomToken } from '../lib/tokens.js';
 import {
@@ -20,7 +20,6 @@ import {
   type Delivery,
   type Webhook,
 } from '../storage/repositories/webhooks.repository.js';
-import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 
 /** Longest hook URL, in characters. */
@@ -32,7 +31,7 @@ type Db = Parameters<typeof insertDeliveries>[0];
 
 function allow(actor: Actor): void {
   if (!can(actor, 'webhook.manage'))
-    throw new AppError('FORBIDDEN', 'Only administrators manage webhooks.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Only administrators manage webhooks.');
 }
 
 /**
@@ -110,7 +109,7 @@ export async function webhooksOverview(
 export async function removeWebhook(deps: EditDeps, actor: Actor, id: string): Promise<void> {
   allow(actor);
   if (!/^[1-9][0-9]{0,18}$/.test(id) || !(await deleteWebhook(deps.database.db, id, deps.now())))
-    throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.', { status: 404 });
+    throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.');
 }
 
 /** What a delivery reports of an article. */

@@ -12,6 +12,7 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/schema.js';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../lib/error-catalogue.js';
 import { AppError, InvalidParameter } from '../../lib/errors.js';
 import { authenticateApiKey } from '../../services/api-keys.js';
 import {
@@ -62,16 +63,10 @@ const counted = {
   },
 } as const;
 
-/** The JSON of an error: `{ error: { code, message, parameter? } }`. */
-function sendError(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-  parameter?: string,
-) {
+/** The JSON of an error, with its code's status: `{ error: { code, message, parameter? } }`. */
+function sendError(reply: FastifyReply, code: ErrorCode, message: string, parameter?: string) {
   return reply
-    .code(status)
+    .code(ERROR_CATALOGUE[code].status)
     .header('cache-control', 'no-store')
     .send({ error: { code, message, ...(parameter === undefined ? {} : { parameter }) } });
 }
@@ -135,33 +130,27 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           reply.header('www-authenticate', 'Bearer');
           return sendError(
             reply,
-            401,
             'API_KEY_MISSING',
             'Send an API key: Authorization: Bearer midad_…',
           );
         }
         if (!(await authenticateApiKey(deps, presented))) {
           reply.header('www-authenticate', 'Bearer error="invalid_token"');
-          return sendError(
-            reply,
-            401,
-            'API_KEY_INVALID',
-            'This API key does not exist or was revoked.',
-          );
+          return sendError(reply, 'API_KEY_INVALID', 'This API key does not exist or was revoked.');
         }
       });
       api.setErrorHandler((error: FastifyError, request, reply) => {
         if (error.validation)
-          return sendError(reply, 400, 'INVALID_PARAMETER', error.message, parameterOf(error));
+          return sendError(reply, 'INVALID_PARAMETER', error.message, parameterOf(error));
         if (error instanceof InvalidParameter)
-          return sendError(reply, 400, error.code, error.userMessage, error.parameter);
+          return sendError(reply, error.code, error.message, error.details.parameter);
         if (error instanceof AppError && error.status < 500)
-          return sendError(reply, error.status, error.code, error.userMessage);
+          return sendError(reply, error.code, error.message);
         request.log.error({ err: error }, 'content API failure');
-        return sendError(reply, 500, 'INTERNAL', 'Something went wrong on our side.');
+        return sendError(reply, 'INTERNAL', 'Something went wrong on our side.');
       });
       api.setNotFoundHandler((_request, reply) =>
-        sendError(reply, 404, 'NOT_FOUND', 'No such resource in this API.'),
+        sendError(reply, 'NOT_FOUND', 'No such resource in this API.'),
       );
       api.addHook('onSend', async (_request, reply, payload) => {
         if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, max-age=60');
@@ -272,7 +261,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
           const { idOrSlug } = request.params as { idOrSlug: string };
           const article = await findArticleForApi(deps, idOrSlug);
           if (!article)
-            return sendError(reply, 404, 'NOT_FOUND', 'No published article has this id or slug.');
+            return sendError(reply, 'NOT_FOUND', 'No published article has this id or slug.');
           return { article: articleJson(article, origin(request)) };
         },
       );

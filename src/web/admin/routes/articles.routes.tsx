@@ -39,15 +39,14 @@ import { ArticleEditPage } from '../views/article-edit-page.js';
 /** The signed-in user as an Actor (routes run after the guard, so there is one). */
 export function actorOf(request: FastifyRequest): Actor {
   const user = request.user;
-  if (!user || !isRole(user.role))
-    throw new AppError('FORBIDDEN', 'Sign in first.', { status: 403 });
+  if (!user || !isRole(user.role)) throw new AppError('FORBIDDEN', 'Sign in first.');
   return { id: user.id, role: user.role };
 }
 
 /** The article id of the route, or a 404. */
 export function articleIdParam(request: FastifyRequest): ArticleId {
   const id = parseArticleId(field(request.params, 'id'));
-  if (id === null) throw new AppError('ARTICLE_NOT_FOUND', 'No such article.', { status: 404 });
+  if (id === null) throw new AppError('ARTICLE_NOT_FOUND', 'No such article.');
   return id;
 }
 
@@ -227,12 +226,9 @@ function versionOf(body: unknown): Date | null {
 }
 
 /** The conflict message: who saved, and when, in the site's time zone. */
-function changedMessage(ctx: AdminContext, error: AppError): string {
-  const [name = '', at = ''] = error.message.split('|');
-  return ctx.t('admin.error.ARTICLE_CHANGED', {
-    name,
-    time: at ? adminTime(ctx, new Date(at)) : '',
-  });
+function changedMessage(ctx: AdminContext, error: AppError<'ARTICLE_CHANGED'>): string {
+  const { by, at } = error.details;
+  return ctx.t('admin.error.ARTICLE_CHANGED', { name: by, time: adminTime(ctx, at) });
 }
 
 /** Runs an article action; a refusal re-shows the edit page with the reason. */
@@ -380,7 +376,7 @@ export const articlesRoutes: AdminRoute[] = [
       articleAction(request, reply, kit, async (actor, id) => {
         const move = field(request.body, 'move');
         if (!(WORKFLOW_MOVES as readonly string[]).includes(move)) {
-          throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.', { status: 409 });
+          throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.');
         }
         const scheduledAt = parseLocalTime(
           field(request.body, 'scheduledAt'),
