@@ -50,7 +50,6 @@ export function openConfiguredDatabase(
     throw new AppError(
       'DB_NOT_FOUND',
       `There is no database at ${config.dbFile}: check --db or MIDAD_DB.`,
-      { status: 400 },
     );
   }
   return openDatabase({ file: config.dbFile, url: config.databaseUrl });

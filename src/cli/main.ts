@@ -43,7 +43,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof AppError) {
       const where = 'field' in error ? ` (${String(error.field)})` : '';
-      console.error(`midad: ${error.userMessage}${where}`);
+      console.error(`midad: ${error.message}${where}`);
       return 1;
     }
     throw error;

@@ -107,7 +107,7 @@ async function importOne(
       return {
         file,
         ok: false,
-        line: `${file}: refused: ${tooLargeError(info.size).userMessage}`,
+        line: `${file}: refused: ${tooLargeError(info.size).message}`,
         details: [],
       };
     }
@@ -117,7 +117,8 @@ async function importOne(
   }
   try {
     const r = await importCapture(deps, bytes, options);
-    const notes = r.warnings.length > 0 ? ` (warning: ${r.warnings.join('; ')})` : '';
+    const notes =
+      r.warnings.length > 0 ? ` (warning: ${r.warnings.map((w) => w.message).join('; ')})` : '';
     return {
       file,
       ok: true,
@@ -127,7 +128,7 @@ async function importOne(
   } catch (error) {
     const reason =
       error instanceof AppError
-        ? error.userMessage
+        ? error.message
         : error instanceof RangeError
           ? error.message
           : `unexpected error: ${String(error)}`;

@@ -6,8 +6,14 @@
 import { slugify } from '../arabic/slug.js';
 import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
 import { isRole, type Role } from '../domain/roles.js';
-import { isEmailAddress, normalizeEmail, passwordProblem, type User } from '../domain/user.js';
-import { AppError } from '../lib/errors.js';
+import {
+  isEmailAddress,
+  normalizeEmail,
+  passwordProblem,
+  type PasswordProblem,
+  type User,
+} from '../domain/user.js';
+import { AppError, InvalidInput, type ErrorCode } from '../lib/errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../lib/password-hash.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/database.js';
@@ -44,24 +50,12 @@ export interface NewAccount {
   role: Role;
 }
 
-/**
- * An input that fails validation; `field` names the form field, `vars` the
- * values its message names (e.g. `max`, a field's limit). Status 422.
- */
-export class InvalidInput extends AppError {
-  readonly field: string;
-  readonly vars: Readonly<Record<string, string | number>>;
-  constructor(
-    code: string,
-    field: string,
-    message: string,
-    vars: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(code, message, { status: 422 });
-    this.field = field;
-    this.vars = vars;
-  }
-}
+/** The code of each password problem. */
+const PASSWORD_CODES = {
+  too_short: 'PASSWORD_TOO_SHORT',
+  too_long: 'PASSWORD_TOO_LONG',
+  same_as_email: 'PASSWORD_SAME_AS_EMAIL',
+} as const satisfies Record<PasswordProblem, ErrorCode>;
 
 async function validateAccount(input: NewAccount): Promise<{ email: string; displayName: string }> {
   const email = normalizeEmail(input.email);
@@ -80,7 +74,7 @@ async function validateAccount(input: NewAccount): Promise<{ email: string; disp
   const problem = passwordProblem(input.password, email);
   if (problem) {
     throw new InvalidInput(
-      `PASSWORD_${problem.toUpperCase()}`,
+      PASSWORD_CODES[problem],
       'password',
       `The password is ${problem.replace(/_/g, ' ')}.`,
     );
@@ -106,9 +100,7 @@ async function createAccount(
   const passwordHash = await hashPassword(input.password);
   return deps.database.db.transaction().execute(async (trx) => {
     if (onlyIfFirst && (await countUsers(trx)) > 0) {
-      throw new AppError('SETUP_ALREADY_DONE', 'The newsroom already has its owner.', {
-        status: 409,
-      });
+      throw new AppError('SETUP_ALREADY_DONE', 'The newsroom already has its owner.');
     }
     if (await findUserByEmail(trx, email)) {
       throw new InvalidInput('EMAIL_TAKEN', 'email', 'A user with that e-mail address exists.');
@@ -161,8 +153,7 @@ export async function signIn(
   const until = await reserveAttempt(deps.database, keys, now);
   if (until) {
     throw new AppError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later.', {
-      status: 429,
-      detail: until.toISOString(),
+      details: { until },
     });
   }
   let settled = false;
@@ -172,7 +163,7 @@ export async function signIn(
     settled = true;
     if (!user || !ok || user.status !== 'active') {
       await recordFailure(deps.database, keys, now);
-      throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.', { status: 401 });
+      throw new AppError('LOGIN_FAILED', 'Wrong e-mail address or password.');
     }
     await recordSuccess(deps.database, keys);
     const { passwordHash: _hash, ...plain } = user;
@@ -187,7 +178,7 @@ export async function signIn(
 
 async function existing(deps: AccountDeps, id: string): Promise<User> {
   const user = /^[1-9][0-9]{0,18}$/.test(id) ? await findUserById(deps.database.db, id) : null;
-  if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.', { status: 404 });
+  if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.');
   return user;
 }
 
@@ -204,7 +195,6 @@ async function keepAnAdministrator(trx: Transaction<Schema>, userId: string): Pr
     throw new AppError(
       'LAST_ADMINISTRATOR',
       'This is the only active administrator; make another one first.',
-      { status: 409 },
     );
   }
 }
@@ -241,7 +231,7 @@ export async function resetPassword(
   const problem = passwordProblem(password, user.email);
   if (problem) {
     throw new InvalidInput(
-      `PASSWORD_${problem.toUpperCase()}`,
+      PASSWORD_CODES[problem],
       'password',
       `The password is ${problem.replace(/_/g, ' ')}.`,
     );

@@ -6,7 +6,7 @@
 import type { ApiKey } from '../domain/api-key.js';
 import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInput } from '../lib/errors.js';
 import { randomToken, sha256Hex } from '../lib/tokens.js';
 import {
   findActiveApiKey,
@@ -15,7 +15,6 @@ import {
   revokeApiKey,
   touchApiKey,
 } from '../storage/repositories/api-keys.repository.js';
-import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 
 /** Every key starts with this, so that a leaked one is recognisable in a log or a repository. */
@@ -25,7 +24,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 function allow(actor: Actor): void {
   if (!can(actor, 'apikey.manage'))
-    throw new AppError('FORBIDDEN', 'Only administrators manage API keys.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Only administrators manage API keys.');
 }
 
 /**
@@ -61,9 +60,7 @@ export async function apiKeys(deps: EditDeps, actor: Actor): Promise<ApiKey[]> {
 export async function revokeKey(deps: EditDeps, actor: Actor, id: string): Promise<void> {
   allow(actor);
   if (!/^[1-9][0-9]{0,18}$/.test(id) || !(await revokeApiKey(deps.database.db, id, deps.now())))
-    throw new AppError('API_KEY_NOT_FOUND', 'No such key, or it was revoked already.', {
-      status: 404,
-    });
+    throw new AppError('API_KEY_NOT_FOUND', 'No such key, or it was revoked already.');
 }
 
 /**

@@ -8,7 +8,7 @@
  * forgery: whoever can edit the archive can edit the manifest too.
  */
 import { z } from 'zod';
-import { AppError } from '../lib/errors.js';
+import { AppError, type ErrorCode } from '../lib/errors.js';
 
 /** The `format` of every Midad archive. */
 export const ARCHIVE_FORMAT = 'midad-archive';
@@ -41,6 +41,9 @@ export const manifestSchema = z.object({
 /** A site archive's manifest. */
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** The codes of an archive's refusals (status 400, error-catalogue.ts). */
+export type ArchiveErrorCode = Extract<ErrorCode, `ARCHIVE_${string}`>;
+
 /**
  * Why an archive is refused, with a stable code: `ARCHIVE_UNREADABLE`
  * (not an archive, truncated, damaged compression), `ARCHIVE_INVALID`
@@ -48,18 +51,9 @@ export type Manifest = z.infer<typeof manifestSchema>;
  * `ARCHIVE_INCOMPATIBLE` (another format version or other migrations),
  * `ARCHIVE_TARGET_NOT_EMPTY`, `ARCHIVE_EXISTS` (export over an existing file).
  */
-export class ArchiveError extends AppError {
-  constructor(
-    code:
-      | 'ARCHIVE_UNREADABLE'
-      | 'ARCHIVE_INVALID'
-      | 'ARCHIVE_INCOMPATIBLE'
-      | 'ARCHIVE_TARGET_NOT_EMPTY'
-      | 'ARCHIVE_EXISTS',
-    userMessage: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(code, userMessage, { status: 400, ...options });
+export class ArchiveError extends AppError<ArchiveErrorCode> {
+  constructor(code: ArchiveErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
   }
 }
 

@@ -56,7 +56,7 @@ export async function diffRevision(
   const article = await loadArticle(deps, id);
   assertCanView(actor, article);
   const revision = await findRevision(deps.database.db, id, revisionId);
-  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.', { status: 404 });
+  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.');
   return {
     revision,
     headline: diff(revision.content.headline, article.headline),
@@ -77,6 +77,6 @@ export async function restoreRevision(
   revisionId: string,
 ): Promise<void> {
   const revision = await findRevision(deps.database.db, id, revisionId);
-  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.', { status: 404 });
+  if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.');
   await saveArticle(deps, actor, id, revision.content, { revisionKind: 'restore' });
 }

@@ -8,7 +8,7 @@ function refusalOf(html: string): { code: string; message: string } | null {
     return null;
   } catch (error) {
     if (!(error instanceof BodyHtmlRefused)) throw error;
-    return { code: error.code, message: error.userMessage };
+    return { code: error.code, message: error.message };
   }
 }
 

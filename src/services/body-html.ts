@@ -28,7 +28,7 @@ export class BodyHtmlRefused extends AppError {
   readonly problem: BodyHtmlProblem;
   constructor(problem: BodyHtmlProblem, where?: string) {
     const message = REFUSALS[problem];
-    super(`BODY_HTML_${problem}`, where ? `${where}: ${message}` : message, { status: 422 });
+    super(`BODY_HTML_${problem}`, where ? `${where}: ${message}` : message);
     this.problem = problem;
   }
 }

@@ -12,12 +12,13 @@ import {
   cleanArticleText,
   contentProblems,
   type ArticleContent,
+  type ContentProblem,
   type EditableArticle,
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
 import { firstParagraphText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInput, isErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import type { Db } from '../storage/db.js';
 import {
@@ -42,7 +43,6 @@ import { enqueueWebhookEvent } from './webhooks.js';
 import { BodyHtmlRefused, escapeHtml } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { assertPublishable } from './publishable.js';
-import { InvalidInput } from './accounts.js';
 import { changingArticle, type PublicChangeDeps } from './public-changes.js';
 
 export interface EditDeps extends PublicChangeDeps {
@@ -76,7 +76,7 @@ const EMPTY_CONTENT: Omit<ArticleContent, 'authorIds'> = {
 /** The article, or AppError ARTICLE_NOT_FOUND (404). */
 export async function loadArticle(deps: EditDeps, id: ArticleId): Promise<EditableArticle> {
   const article = await findEditableArticle(deps.database.db, id);
-  if (!article) throw new AppError('ARTICLE_NOT_FOUND', 'No such article.', { status: 404 });
+  if (!article) throw new AppError('ARTICLE_NOT_FOUND', 'No such article.');
   return article;
 }
 
@@ -101,25 +101,21 @@ export function mayView(actor: Actor, article: EditableArticle): boolean {
 /** AppError FORBIDDEN (403) unless `actor` may edit `article` now. */
 export function assertCanEdit(actor: Actor, article: EditableArticle): void {
   if (!mayEdit(actor, article)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow editing this article now.', {
-      status: 403,
-    });
+    throw new AppError('FORBIDDEN', 'Your role does not allow editing this article now.');
   }
 }
 
 /** AppError FORBIDDEN (403) unless `actor` may see `article` in the newsroom. */
 export function assertCanView(actor: Actor, article: EditableArticle): void {
   if (!mayView(actor, article)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow opening this article.', {
-      status: 403,
-    });
+    throw new AppError('FORBIDDEN', 'Your role does not allow opening this article.');
   }
 }
 
 /** Starts an empty draft with `actor` as its byline. */
 export async function createDraft(deps: EditDeps, actor: Actor): Promise<ArticleId> {
   if (!can(actor, 'article.create')) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow writing articles.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Your role does not allow writing articles.');
   }
   const now = deps.now();
   const content: ArticleContent = { ...EMPTY_CONTENT, authorIds: [actor.id] };
@@ -188,10 +184,7 @@ export async function saveArticle(
       throw new AppError(
         'ARTICLE_CHANGED',
         'Someone else saved this article since you opened it.',
-        {
-          status: 409,
-          detail: `${newer.userName ?? ''}|${newer.createdAt.toISOString()}`,
-        },
+        { details: { by: newer.userName ?? '', at: newer.createdAt } },
       );
     }
   }
@@ -250,6 +243,16 @@ function excerptOf(content: ArticleContent): string {
   return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH);
 }
 
+/**
+ * The code of a draft's content problem, e.g. `ARTICLE_HEADLINE_TOO_LONG`.
+ * @throws Error when the catalogue lacks it (a new rule needs its code there).
+ */
+function problemCode(problem: ContentProblem) {
+  const code = `ARTICLE_${problem.field.toUpperCase()}_${problem.code}` as const;
+  if (!isErrorCode(code)) throw new Error(`${code} is not in the error catalogue.`);
+  return code;
+}
+
 async function cleanContent(
   deps: EditDeps,
   actor: Actor,
@@ -268,7 +271,7 @@ async function cleanContent(
   const problem = contentProblems(content)[0];
   if (problem) {
     throw new InvalidInput(
-      `ARTICLE_${problem.field.toUpperCase()}_${problem.code}`,
+      problemCode(problem),
       problem.field,
       problem.max === undefined
         ? `${problem.field}: ${problem.code}`

@@ -8,6 +8,7 @@
  * capture saved once without its link), or when it has neither id nor link
  * (that capture again). An id that belongs to another story is refused.
  */
+import { importWarning, type ImportWarning } from './import-warning.js';
 import { AppError } from '../lib/errors.js';
 import type { ArticleId } from '../domain/article-id.js';
 import {
@@ -28,7 +29,7 @@ export interface ImportMatch {
   /** The stored article to update, or null to create one. */
   stored: StoredIdentity | null;
   /** Notes for the person importing, e.g. that an id was kept. */
-  notes: string[];
+  notes: ImportWarning[];
 }
 
 /**
@@ -47,7 +48,6 @@ export async function findImportMatch(db: Db, incoming: ImportIdentity): Promise
         `The id ${incoming.id} already belongs to another article («${byId.headline}», ${
           byId.sourceUrl ? `from ${byId.sourceUrl}` : 'imported without a link'
         }); nothing was written.`,
-        { status: 409 },
       );
     }
   }
@@ -65,7 +65,10 @@ export async function findImportMatch(db: Db, incoming: ImportIdentity): Promise
   const notes =
     incoming.id !== null && incoming.id !== byHeadline.id
       ? [
-          `This is the article ${byHeadline.id} imported before with the same headline; it keeps the id ${byHeadline.id}.`,
+          importWarning(
+            'IMPORT_MATCHED_BY_HEADLINE',
+            `This is the article ${byHeadline.id} imported before with the same headline; it keeps the id ${byHeadline.id}.`,
+          ),
         ]
       : [];
   return { stored: byHeadline, notes };

@@ -29,16 +29,13 @@ export async function setBreaking(
   minutes: number,
 ): Promise<Date | null> {
   if (!can(actor, 'article.breaking')) {
-    throw new AppError('FORBIDDEN', 'Only editors mark breaking news.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Only editors mark breaking news.');
   }
   await loadArticle(deps, id);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes * 60_000 > MAX_BREAKING_MS) {
     throw new AppError(
       'BREAKING_TOO_LONG',
       'A breaking-news flag lasts from 1 minute to 48 hours.',
-      {
-        status: 422,
-      },
     );
   }
   const until = minutes === 0 ? null : new Date(deps.now().getTime() + minutes * 60_000);
@@ -56,7 +53,7 @@ export async function pinLead(
   id: ArticleId | null,
 ): Promise<void> {
   if (!can(actor, 'article.lead')) {
-    throw new AppError('FORBIDDEN', 'Only editors choose the lead story.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Only editors choose the lead story.');
   }
   if (id !== null) await loadArticle(deps, id);
   await setSetting(deps.database.db, LEAD_SETTING, id);

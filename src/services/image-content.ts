@@ -57,6 +57,6 @@ export async function sniffImage(bytes: Uint8Array): Promise<MediaMime> {
     type
       ? `This file is not a JPEG, PNG, WebP or AVIF image: its content is ${type}.`
       : 'This file is not a JPEG, PNG, WebP or AVIF image.',
-    type ? { vars: { type } } : {},
+    type ? { details: { type } } : {},
   );
 }

@@ -87,7 +87,7 @@ function refusal(error: unknown, maxPixels: number): MediaError {
     return new MediaError(
       'UPLOAD_TOO_MANY_PIXELS',
       `The image has too many pixels: at most ${megapixels} megapixels.`,
-      { vars: { megapixels }, cause: error },
+      { details: { megapixels }, cause: error },
     );
   }
   return new MediaError(

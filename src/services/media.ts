@@ -13,6 +13,7 @@ import type { LimitFunction } from 'p-limit';
 import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media.js';
 import { can, type Actor } from '../domain/roles.js';
+import { InvalidInput, type ErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import {
   findMediaById,
@@ -20,7 +21,6 @@ import {
   listMediaPage,
   updateMediaText,
 } from '../storage/repositories/media.repository.js';
-import { InvalidInput } from './accounts.js';
 import { sniffImage } from './image-content.js';
 import { readImageHeader, renderImage } from './image-variants.js';
 import { MediaError } from './media-error.js';
@@ -96,7 +96,7 @@ export async function uploadImage(
       'UPLOAD_TOO_LARGE',
       `The file is larger than ${deps.uploadMaxBytes} bytes.`,
       {
-        vars: { maxBytes: deps.uploadMaxBytes },
+        details: { maxBytes: deps.uploadMaxBytes },
       },
     );
   }
@@ -174,14 +174,17 @@ export function mayEditMedia(actor: Actor, item: Pick<MediaItem, 'uploadedBy'>):
   );
 }
 
+/** The code of each media text over its limit. */
+const TOO_LONG_CODES = {
+  alt: 'MEDIA_ALT_TOO_LONG',
+  caption: 'MEDIA_CAPTION_TOO_LONG',
+  credit: 'MEDIA_CREDIT_TOO_LONG',
+} as const satisfies Record<keyof typeof MEDIA_TEXT_LIMITS, ErrorCode>;
+
 function checkLength(field: keyof typeof MEDIA_TEXT_LIMITS, value: string): void {
   const max = MEDIA_TEXT_LIMITS[field];
   if ([...value].length > max) {
-    throw new InvalidInput(
-      `MEDIA_${field.toUpperCase()}_TOO_LONG`,
-      field,
-      `At most ${max} characters.`,
-    );
+    throw new InvalidInput(TOO_LONG_CODES[field], field, `At most ${max} characters.`);
   }
 }
 

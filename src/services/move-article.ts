@@ -43,18 +43,14 @@ export async function moveArticle(
 ): Promise<ArticleStatus> {
   const article = await loadArticle(deps, id);
   if (actor !== null && !can(actor, movePermission(move, article), article.authorIds)) {
-    throw new AppError('FORBIDDEN', `Your role does not allow this move (${move}).`, {
-      status: 403,
-    });
+    throw new AppError('FORBIDDEN', `Your role does not allow this move (${move}).`);
   }
   const to = nextStatus(article.status, move);
   if (to === null) throw moveNotPossible(article.status, move);
   const now = deps.now();
   if (move === 'publish' || move === 'schedule') await assertPublishable(deps.database, article);
   if (move === 'schedule' && (!options.scheduledAt || options.scheduledAt <= now)) {
-    throw new AppError('SCHEDULE_IN_PAST', 'Choose a publishing time in the future.', {
-      status: 422,
-    });
+    throw new AppError('SCHEDULE_IN_PAST', 'Choose a publishing time in the future.');
   }
   const change = statusChange(article, move, to, now, options.scheduledAt);
   const event = eventOfMove(article.status, to);
@@ -97,9 +93,6 @@ function moveNotPossible(status: ArticleStatus, move: WorkflowMove): AppError {
   return new AppError(
     'MOVE_NOT_POSSIBLE',
     `An article that is ${status} cannot be moved by ${move}.`,
-    {
-      status: 409,
-    },
   );
 }
 

@@ -23,10 +23,7 @@ export async function assertPublishable(
     throw new AppError(
       'PUBLISH_INCOMPLETE',
       'The article needs a headline and a body before it is published.',
-      {
-        status: 422,
-        detail: incomplete.map((p) => p.field).join(','),
-      },
+      { details: { fields: incomplete.map((p) => p.field) } },
     );
   }
   const missing = imagesWithoutAlt(content.bodyHtml);
@@ -38,10 +35,7 @@ export async function assertPublishable(
     throw new AppError(
       'PUBLISH_MISSING_ALT',
       'Every image needs alt text before the article is published.',
-      {
-        status: 422,
-        detail: missing.join(' '),
-      },
+      { details: { images: missing } },
     );
   }
 }

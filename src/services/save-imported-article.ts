@@ -4,6 +4,7 @@
  * that were waiting for it resolved too. All in one transaction: an
  * article is saved whole or not at all.
  */
+import { importWarning, type ImportWarning } from './import-warning.js';
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
 import { truncateWords } from '../arabic/truncate.js';
@@ -57,7 +58,7 @@ export interface SaveResult {
   /** Links of other articles that now point at this one. */
   linksResolvedToIt: number;
   /** Notes for the person importing, e.g. that a stored date was kept. */
-  notes: string[];
+  notes: ImportWarning[];
 }
 
 export interface SaveDeps {
@@ -102,7 +103,7 @@ function assertWithinLimits(article: ImportedArticle): void {
       .find((p) => p !== null) ??
     null;
   if (problem) {
-    throw new AppError('IMPORT_FIELD_TOO_LONG', describeTooLong(problem), { status: 422 });
+    throw new AppError('IMPORT_FIELD_TOO_LONG', describeTooLong(problem));
   }
 }
 
@@ -188,7 +189,14 @@ async function saveWithin(
       : await ensureSection(trx, { slug: sectionName, name: article.sectionName }, now);
   const keepStoredDate =
     stored !== null && article.publishedAt === null && stored.publishedAt !== null;
-  if (keepStoredDate) notes.push('The stored publish date was kept: this copy has none.');
+  if (keepStoredDate) {
+    notes.push(
+      importWarning(
+        'IMPORT_STORED_DATE_KEPT',
+        'The stored publish date was kept: this copy has none.',
+      ),
+    );
+  }
   const write = {
     headline: article.headline,
     headlineKey,

@@ -7,7 +7,7 @@
 import { slugify } from '../arabic/slug.js';
 import { cleanLine, tooLong } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInput } from '../lib/errors.js';
 import {
   deleteSection,
   ensureSection,
@@ -15,17 +15,19 @@ import {
   renameSection,
 } from '../storage/repositories/sections.repository.js';
 import { deleteTag, renameTag, tagNameTaken } from '../storage/repositories/tags.repository.js';
-import { InvalidInput } from './accounts.js';
 import type { EditDeps } from './edit-article.js';
 import { tellPublicChange } from './public-changes.js';
 
 function allow(actor: Actor, action: 'section.manage' | 'tag.manage'): void {
-  if (!can(actor, action))
-    throw new AppError('FORBIDDEN', 'Only editors manage these.', { status: 403 });
+  if (!can(actor, action)) throw new AppError('FORBIDDEN', 'Only editors manage these.');
 }
 
 /** The name cleaned as one line (`cleanLine`). @throws InvalidInput `code` when empty, too long or unsluggable. */
-function cleanName(name: string, code: string, field: 'sectionName' | 'tag'): string {
+function cleanName(
+  name: string,
+  code: 'SECTION_NAME_INVALID' | 'TAG_NAME_INVALID',
+  field: 'sectionName' | 'tag',
+): string {
   const clean = cleanLine(name);
   if (clean === '' || tooLong(field, clean) || slugify(clean) === '') {
     throw new InvalidInput(code, 'name', 'Write a name of 1 to 60 characters.');
@@ -53,7 +55,7 @@ export async function renameSectionTo(
   allow(actor, 'section.manage');
   const clean = cleanName(name, 'SECTION_NAME_INVALID', 'sectionName');
   if (!(await findSection(deps.database.db, { id }))) {
-    throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
+    throw new AppError('SECTION_NOT_FOUND', 'No such section.');
   }
   await renameSection(deps.database.db, id, clean);
   tellPublicChange(deps, { kind: 'site' });
@@ -61,9 +63,7 @@ export async function renameSectionTo(
 
 function assertConfirmed(confirmed: boolean): void {
   if (!confirmed) {
-    throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.', {
-      status: 422,
-    });
+    throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.');
   }
 }
 
@@ -77,7 +77,7 @@ export async function removeSection(
   allow(actor, 'section.manage');
   assertConfirmed(confirmed);
   if (!(await findSection(deps.database.db, { id }))) {
-    throw new AppError('SECTION_NOT_FOUND', 'No such section.', { status: 404 });
+    throw new AppError('SECTION_NOT_FOUND', 'No such section.');
   }
   await deps.database.db.transaction().execute((trx) => deleteSection(trx, id));
   tellPublicChange(deps, { kind: 'site' });
@@ -92,8 +92,7 @@ export async function renameTagTo(
 ): Promise<void> {
   allow(actor, 'tag.manage');
   const clean = cleanName(name, 'TAG_NAME_INVALID', 'tag');
-  if (!/^[1-9][0-9]{0,18}$/.test(id))
-    throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
+  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new AppError('TAG_NOT_FOUND', 'No such tag.');
   if (await tagNameTaken(deps.database.db, clean, id)) {
     throw new InvalidInput('TAG_TAKEN', 'name', 'A tag with that name exists.');
   }
@@ -110,8 +109,7 @@ export async function removeTag(
 ): Promise<void> {
   allow(actor, 'tag.manage');
   assertConfirmed(confirmed);
-  if (!/^[1-9][0-9]{0,18}$/.test(id))
-    throw new AppError('TAG_NOT_FOUND', 'No such tag.', { status: 404 });
+  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new AppError('TAG_NOT_FOUND', 'No such tag.');
   await deps.database.db.transaction().execute((trx) => deleteTag(trx, id));
   tellPublicChange(deps, { kind: 'site' });
 }

@@ -13,7 +13,7 @@ import {
   type Webhook,
   type WebhookEvent,
 } from '../domain/webhook.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInput } from '../lib/errors.js';
 import { isPublicAddress, resolveAll } from '../lib/public-address.js';
 import { randomToken } from '../lib/tokens.js';
 import {
@@ -24,7 +24,6 @@ import {
   listWebhooks,
 } from '../storage/repositories/webhooks.repository.js';
 import type { Db } from '../storage/db.js';
-import { InvalidInput } from './accounts.js';
 import type { Database } from '../storage/database.js';
 
 /** What managing webhooks needs (a service's EditDeps has it): the database and the clock. */
@@ -40,7 +39,7 @@ export const DELIVERY_LOG_SIZE = 50;
 
 function allow(actor: Actor): void {
   if (!can(actor, 'webhook.manage'))
-    throw new AppError('FORBIDDEN', 'Only administrators manage webhooks.', { status: 403 });
+    throw new AppError('FORBIDDEN', 'Only administrators manage webhooks.');
 }
 
 /**
@@ -118,7 +117,7 @@ export async function webhooksOverview(
 export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: string): Promise<void> {
   allow(actor);
   if (!/^[1-9][0-9]{0,18}$/.test(id) || !(await deleteWebhook(deps.database.db, id, deps.now())))
-    throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.', { status: 404 });
+    throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook.');
 }
 
 /** What a delivery reports of an article. */

@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
 import { translator } from '../i18n/format.js';
+import { ERROR_CATALOGUE, type ErrorCode } from '../lib/error-catalogue.js';
 import type { ViewCounter } from '../services/view-counter.js';
 import type { Database } from '../services/database.js';
 import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
@@ -172,11 +173,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api/')) return sendError(request, reply, { pageContext }, 400);
     // In the shape of the Content API's errors, which its response schemas require.
     return reply
-      .code(400)
+      .code(ERROR_CATALOGUE.BAD_HOST.status)
       .header('cache-control', 'no-store')
       .send({
         error: {
-          code: 'BAD_HOST',
+          code: 'BAD_HOST' satisfies ErrorCode,
           message: 'The Host header is malformed, or names a host not served here.',
         },
       });

@@ -45,7 +45,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
   );
   if (!(error instanceof AppError))
     throw new Error(`not refused with an AppError: ${String(error)}`);
-  return { code: error.code, message: error.userMessage };
+  return { code: error.code, message: error.message };
 }
 
 describeEachDialect((dialect) => {

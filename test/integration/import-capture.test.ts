@@ -90,8 +90,7 @@ describeEachDialect((dialect) => {
 
     it('warns that the date is unknown and never invents one', async () => {
       const result = await importInto(database, seedBytes());
-      expect(result.warnings).toHaveLength(1);
-      expect(result.warnings[0]).toMatch(/no date/);
+      expect(result.warnings.map((w) => w.code)).toEqual(['CAPTURE_NO_DATE']);
     });
 
     it('takes the date from the options, in the given time zone', async () => {
@@ -270,9 +269,10 @@ describeEachDialect((dialect) => {
 
       expect(second.action).toBe('updated');
       expect(second.id).toBe(first.id);
-      expect(second.warnings).toContain(
-        `This is the article ${first.id} imported before with the same headline; it keeps the id ${first.id}.`,
-      );
+      expect(second.warnings).toContainEqual({
+        code: 'IMPORT_MATCHED_BY_HEADLINE',
+        message: `This is the article ${first.id} imported before with the same headline; it keeps the id ${first.id}.`,
+      });
       expect(await countArticles(database.db)).toBe(1);
       expect((await findArticleById(database.db, first.id))?.sourceUrl).toBe(
         'https://example.net/a/5550001',
@@ -286,7 +286,7 @@ describeEachDialect((dialect) => {
       });
       const again = await importInto(database, seedBytes());
 
-      expect(again.warnings).toContain('The stored publish date was kept: this copy has none.');
+      expect(again.warnings.map((w) => w.code)).toContain('IMPORT_STORED_DATE_KEPT');
       const article = await findArticleById(database.db, id(SEED_ID));
       expect(article?.publishedAt?.toISOString()).toBe('2020-01-18T09:43:00.000Z');
       expect(article?.publishedLocalTime).toBeNull();

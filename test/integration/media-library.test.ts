@@ -139,12 +139,12 @@ describeEachDialect((dialect) => {
       ['plain text', Buffer.from('صورة.jpg\n'), 'text/plain'],
     ])('refuses %s named .jpg, saying what it is', async (_what, bytes, type) => {
       const error = await refusal(uploadImage(deps, contributor, { bytes, fileName: 'photo.jpg' }));
-      expect([error.code, error.status, error.vars]).toEqual([
+      expect([error.code, error.status, error.details]).toEqual([
         'UPLOAD_NOT_AN_IMAGE',
         415,
         { type },
       ]);
-      expect(error.userMessage).toBe(
+      expect(error.message).toBe(
         `This file is not a JPEG, PNG, WebP or AVIF image: its content is ${type}.`,
       );
       expect(await filesOnDisk()).toEqual([]);
@@ -159,13 +159,13 @@ describeEachDialect((dialect) => {
       const error = await refusal(
         uploadImage(deps, contributor, { bytes: gif, fileName: 'a.jpg' }),
       );
-      expect([error.code, error.vars]).toEqual(['UPLOAD_NOT_AN_IMAGE', { type: 'image/gif' }]);
+      expect([error.code, error.details]).toEqual(['UPLOAD_NOT_AN_IMAGE', { type: 'image/gif' }]);
     });
 
     it('refuses unrecognisable bytes without guessing a type', async () => {
       const bytes = Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]);
       const error = await refusal(uploadImage(deps, contributor, { bytes, fileName: 'x.png' }));
-      expect([error.code, error.vars, error.userMessage]).toEqual([
+      expect([error.code, error.details, error.message]).toEqual([
         'UPLOAD_NOT_AN_IMAGE',
         {},
         'This file is not a JPEG, PNG, WebP or AVIF image.',
@@ -178,7 +178,7 @@ describeEachDialect((dialect) => {
       const error = await refusal(
         uploadImage({ ...deps, uploadMaxBytes: 1024 }, contributor, { bytes, fileName: 'a.png' }),
       );
-      expect([error.code, error.status, error.vars]).toEqual([
+      expect([error.code, error.status, error.details]).toEqual([
         'UPLOAD_TOO_LARGE',
         413,
         { maxBytes: 1024 },
@@ -196,7 +196,7 @@ describeEachDialect((dialect) => {
       const whole = await makeImage('jpeg', 800, 600);
       const bytes = whole.subarray(0, Math.floor(whole.length / 2));
       const error = await refusal(uploadImage(deps, contributor, { bytes, fileName: 'cut.jpg' }));
-      expect([error.code, error.status, error.userMessage]).toEqual([
+      expect([error.code, error.status, error.message]).toEqual([
         'UPLOAD_CORRUPT_IMAGE',
         422,
         'The image could not be read: the file is damaged or incomplete.',
@@ -208,7 +208,7 @@ describeEachDialect((dialect) => {
     it('refuses an image of too many pixels from its header, before decoding it', async () => {
       const bytes = pngHeaderOnly(20_000, 20_000);
       const error = await refusal(uploadImage(deps, contributor, { bytes, fileName: 'bomb.png' }));
-      expect([error.code, error.status, error.vars, error.userMessage]).toEqual([
+      expect([error.code, error.status, error.details, error.message]).toEqual([
         'UPLOAD_TOO_MANY_PIXELS',
         413,
         { megapixels: 50 },
@@ -230,7 +230,7 @@ describeEachDialect((dialect) => {
           fileName: 'over.png',
         }),
       );
-      expect([error.code, error.vars]).toEqual(['UPLOAD_TOO_MANY_PIXELS', { megapixels: 1.5 }]);
+      expect([error.code, error.details]).toEqual(['UPLOAD_TOO_MANY_PIXELS', { megapixels: 1.5 }]);
       expect((await listMedia(deps, { limit: 10 })).items.map((i) => i.id)).toEqual([at.id]);
     });
 

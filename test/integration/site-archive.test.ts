@@ -137,7 +137,7 @@ describeEachDialect((dialect) => {
       importArchive({ database: source, mediaDir: join(scratch, 'media') }, archive),
     ).rejects.toMatchObject({
       code: 'ARCHIVE_TARGET_NOT_EMPTY',
-      userMessage: expect.stringContaining('--replace'),
+      message: expect.stringContaining('--replace'),
     });
     await importArchive({ database: source, mediaDir: join(scratch, 'media') }, archive, {
       replace: true,

@@ -1,30 +1,23 @@
-import { AppError } from '../../lib/errors.js';
+import { AppError, type ErrorCode } from '../../lib/errors.js';
 
 /** Why a capture was refused. Tests and callers switch on these codes. */
-export type CaptureErrorCode =
-  | 'CAPTURE_TOO_LARGE'
-  | 'CAPTURE_EMPTY'
-  | 'CAPTURE_BINARY'
-  | 'CAPTURE_NOT_UTF8'
-  | 'CAPTURE_NO_HEADLINE'
-  | 'CAPTURE_NO_BODY';
+export type CaptureErrorCode = Extract<ErrorCode, `CAPTURE_${string}`>;
 
 /**
- * A page capture the importer cannot read. Always HTTP 422: the request was
- * understood, the file is not usable. `userMessage` is one English sentence
- * that says what is wrong with the file.
+ * A page capture the importer cannot read. Always HTTP 422 (the catalogue's
+ * status for every CAPTURE_ code): the request was understood, the file is
+ * not usable. `message` is one English sentence that says what is wrong
+ * with the file; `details` the values it names.
  *
  * @example throw new CaptureError('CAPTURE_EMPTY', 'The file is empty.')
  */
-export class CaptureError extends AppError {
-  declare readonly code: CaptureErrorCode;
-
+export class CaptureError extends AppError<CaptureErrorCode> {
   constructor(
     code: CaptureErrorCode,
-    userMessage: string,
-    options: { cause?: unknown; detail?: string } = {},
+    message: string,
+    options: { cause?: unknown; details?: Readonly<Record<string, string | number>> } = {},
   ) {
-    super(code, userMessage, { ...options, status: 422 });
+    super(code, message, options);
     this.name = 'CaptureError';
   }
 }

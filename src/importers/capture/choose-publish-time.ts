@@ -1,3 +1,4 @@
+import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import type { CaptureDate, CaptureTime } from './capture-parts.js';
 import type { PublishTime } from './publish-time.js';
 
@@ -9,7 +10,7 @@ export interface ChosenPublishTime {
   date: CaptureDate | null;
   time: CaptureTime | null;
   timeZone: string | null;
-  notes: string[];
+  notes: ImportWarning[];
 }
 
 /**
@@ -25,19 +26,32 @@ export function choosePublishTime(whens: readonly PublishTime[]): ChosenPublishT
   const withDate = ordered.find((w) => w.date !== null);
   const withTime = ordered.find((w) => w.time !== null);
   const withZone = [withTime, withDate, ...ordered].find((w) => w?.timeZone);
-  const notes = new Set([withDate, withTime, withZone].flatMap((w) => w?.notes ?? []));
+  // One piece may be all three, and two pieces may note the same thing: each is said once.
+  const notes = [withDate, withTime, withZone]
+    .flatMap((w) => w?.notes ?? [])
+    .filter((note, i, all) => all.findIndex((n) => n.message === note.message) === i);
   if (!withDate) {
     const impossible = ordered.find((w) => w.impossibleDate !== null)?.impossibleDate;
     const relative = ordered.find((w) => w.relative !== null)?.relative;
     if (impossible)
-      notes.add(`The printed date "${impossible}" does not exist; the date is left empty.`);
+      notes.push(
+        importWarning(
+          'CAPTURE_DATE_IMPOSSIBLE',
+          `The printed date "${impossible}" does not exist; the date is left empty.`,
+        ),
+      );
     else if (relative)
-      notes.add(`The capture gives only a relative time ("${relative}"), not a date.`);
+      notes.push(
+        importWarning(
+          'CAPTURE_DATE_RELATIVE',
+          `The capture gives only a relative time ("${relative}"), not a date.`,
+        ),
+      );
   }
   return {
     date: withDate?.date ?? null,
     time: withTime?.time ?? null,
     timeZone: withZone?.timeZone ?? null,
-    notes: [...notes],
+    notes,
   };
 }

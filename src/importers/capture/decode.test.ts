@@ -48,7 +48,7 @@ describe('decodeCaptureLines refuses UTF-16 without a byte order mark', () => {
     const error = refusal(bytes);
 
     expect(error.code).toBe('CAPTURE_NOT_UTF8');
-    expect(error.userMessage).toBe(
+    expect(error.message).toBe(
       `The file looks like ${order.slice(0, 8)} text without a byte order mark, not UTF-8; save it as UTF-8 and import it again.`,
     );
   });
@@ -76,7 +76,7 @@ describe('decodeCaptureLines refuses a file too large for one page', () => {
     const error = refusal(new Uint8Array(length));
 
     expect(error.code).toBe('CAPTURE_TOO_LARGE');
-    expect(error.userMessage).toBe(message);
+    expect(error.message).toBe(message);
   });
 
   it('reads a file of exactly the largest size', () => {

@@ -75,7 +75,7 @@ export function tooLargeError(size: number): CaptureError {
   return new CaptureError(
     'CAPTURE_TOO_LARGE',
     `The file is ${printed}; a capture of one article page is at most ${MAX_CAPTURE_BYTES / 1024 / 1024} MB.`,
-    { detail: `${size} bytes` },
+    { details: { bytes: size } },
   );
 }
 
@@ -92,7 +92,7 @@ function refuseBinary(bytes: Uint8Array): void {
         );
       }
       throw new CaptureError('CAPTURE_BINARY', 'The file is binary, not a text capture.', {
-        detail: byte === 0 ? 'NUL byte in the file' : 'too many control bytes',
+        details: { reason: byte === 0 ? 'NUL byte in the file' : 'too many control bytes' },
       });
     }
   }

@@ -2,6 +2,7 @@
  * Importing one page capture: parse, map, store. Nothing is written for a
  * capture that is refused.
  */
+import type { ImportWarning } from '../../services/import-warning.js';
 import type { SaveDeps, SaveResult } from '../../services/save-imported-article.js';
 import { saveImportedArticle } from '../../services/save-imported-article.js';
 import { parseCapture } from './parse-capture.js';
@@ -9,7 +10,7 @@ import { toImportedArticle, type CaptureDateOptions } from './to-imported-articl
 
 export interface CaptureImportResult extends SaveResult {
   headline: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**

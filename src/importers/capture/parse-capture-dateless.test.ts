@@ -33,7 +33,12 @@ describe('parseCapture on pages that print their time in other ways', () => {
       moreHeadlines: ['افتتاح سوق شعبي جديد في حي الفرقان', 'عودة الرحلات الجوية بين حلب والشارقة'],
       byline: null,
       section: 'محليات',
-      warnings: ['The capture gives only a relative time ("منذ 3 ساعات"), not a date.'],
+      warnings: [
+        {
+          code: 'CAPTURE_DATE_RELATIVE',
+          message: 'The capture gives only a relative time ("منذ 3 ساعات"), not a date.',
+        },
+      ],
     });
     expect(capture.paragraphs).toHaveLength(3);
   });

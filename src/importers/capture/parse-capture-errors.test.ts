@@ -88,13 +88,13 @@ describe('parseCapture refuses files it cannot read', () => {
 
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(422);
-    expect(error.userMessage).toBe('The file is empty.');
+    expect(error.message).toBe('The file is empty.');
   });
 
   it('says where a windows-1256 file stops being UTF-8', () => {
     const error = refusal(new Uint8Array([...utf8('title\nabcdef'), ...WINDOWS_1256_AL_KHABAR]));
 
-    expect(error.userMessage).toBe(
+    expect(error.message).toBe(
       'The file is not valid UTF-8 (byte 0xC7 at offset 12, line 2); it may be in a legacy encoding such as windows-1256.',
     );
   });
@@ -125,6 +125,6 @@ describe('parseCapture refuses files it cannot read', () => {
     const error = refusal(bytes);
 
     expect(error.code).toBe(code);
-    expect(error.userMessage).toBe(message);
+    expect(error.message).toBe(message);
   });
 });

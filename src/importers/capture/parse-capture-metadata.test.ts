@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapture } from './parse-capture.js';
+import type { ImportWarning } from '../../services/import-warning.js';
 
 /**
  * One small article with the lines between its headline and its body
@@ -33,7 +34,10 @@ describe('parseCapture never takes a date or counter line for the headline', () 
     expect(capture.date).toBeNull();
     expect(capture.time).toBeNull();
     expect(capture.warnings).toEqual([
-      `The capture gives only a relative time ("${relative}"), not a date.`,
+      {
+        code: 'CAPTURE_DATE_RELATIVE',
+        message: `The capture gives only a relative time ("${relative}"), not a date.`,
+      },
     ]);
   });
 
@@ -124,7 +128,10 @@ describe('parseCapture says why it has no date', () => {
     expect(capture.headline).toBe(HEADLINE);
     expect(capture.date).toBeNull();
     expect(capture.warnings).toEqual([
-      `The printed date "${printed}" does not exist; the date is left empty.`,
+      {
+        code: 'CAPTURE_DATE_IMPOSSIBLE',
+        message: `The printed date "${printed}" does not exist; the date is left empty.`,
+      },
     ]);
   });
 
@@ -156,21 +163,29 @@ describe('parseCapture reads view counters in words and abbreviations', () => {
 });
 
 describe('parseCapture turns the number in the link into an id', () => {
-  it.each<[string, string | null, string[]]>([
+  it.each<[string, string | null, ImportWarning[]]>([
     ['https://halab.example/a/000123', '123', []],
     ['https://halab.example/a/9223372036854775807', '9223372036854775807', []],
     [
       'https://halab.example/a/0',
       null,
       [
-        'The number in the article link https://halab.example/a/0 cannot be used as an id; a new id will be assigned.',
+        {
+          code: 'CAPTURE_LINK_NUMBER_UNUSABLE',
+          message:
+            'The number in the article link https://halab.example/a/0 cannot be used as an id; a new id will be assigned.',
+        },
       ],
     ],
     [
       'https://halab.example/a/9223372036854775808',
       null,
       [
-        'The number in the article link https://halab.example/a/9223372036854775808 cannot be used as an id; a new id will be assigned.',
+        {
+          code: 'CAPTURE_LINK_NUMBER_UNUSABLE',
+          message:
+            'The number in the article link https://halab.example/a/9223372036854775808 cannot be used as an id; a new id will be assigned.',
+        },
       ],
     ],
   ])('reads %s', (link, id, warnings) => {
@@ -186,7 +201,10 @@ describe('parseCapture turns the number in the link into an id', () => {
 
     expect(capture.id).toBeNull();
     expect(capture.warnings).toEqual([
-      'The capture shows no link to the article; it gets a new id.',
+      {
+        code: 'CAPTURE_NO_LINK',
+        message: 'The capture shows no link to the article; it gets a new id.',
+      },
     ]);
   });
 });

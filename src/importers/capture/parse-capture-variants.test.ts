@@ -178,7 +178,10 @@ describe('parseCapture reads the parts of a page whatever words the site uses', 
 
     expect(capture.id).toBeNull();
     expect(capture.warnings).toEqual([
-      'The article link https://forest.example/news/trees has no numeric id.',
+      {
+        code: 'CAPTURE_LINK_WITHOUT_NUMBER',
+        message: 'The article link https://forest.example/news/trees has no numeric id.',
+      },
     ]);
   });
 });

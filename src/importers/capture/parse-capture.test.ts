@@ -271,8 +271,14 @@ describe('parseCapture on captures from other sites', () => {
       byline: null,
       section: null,
       warnings: [
-        'The capture shows no link to the article; it gets a new id.',
-        'A short line between body paragraphs was left out: "ندوات وتواقيع"',
+        {
+          code: 'CAPTURE_NO_LINK',
+          message: 'The capture shows no link to the article; it gets a new id.',
+        },
+        {
+          code: 'CAPTURE_LINE_LEFT_OUT',
+          message: 'A short line between body paragraphs was left out: "ندوات وتواقيع"',
+        },
       ],
     });
     expect(openings(capture)).toEqual([

@@ -1,3 +1,4 @@
+import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import { collectBody } from './body.js';
 import { CaptureError } from './capture-error.js';
 import type { CaptureDate, CaptureTime, ReadAlso } from './capture-parts.js';
@@ -51,7 +52,7 @@ export interface ParsedCapture {
    * Notes for the person importing, e.g. that the capture has no link. Whether
    * the date is missing is the mapping's call (the operator may supply it).
    */
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**
@@ -98,7 +99,12 @@ export function parseCapture(bytes: Uint8Array): ParsedCapture {
     warnings: [
       ...when.notes,
       ...linkWarnings(shortLink, number, id),
-      ...body.skipped.map((line) => `A short line between body paragraphs was left out: "${line}"`),
+      ...body.skipped.map((line) =>
+        importWarning(
+          'CAPTURE_LINE_LEFT_OUT',
+          `A short line between body paragraphs was left out: "${line}"`,
+        ),
+      ),
     ],
   };
 }
@@ -139,12 +145,29 @@ function linkWarnings(
   shortLink: string | null,
   number: string | null,
   id: string | null,
-): string[] {
-  if (shortLink === null) return ['The capture shows no link to the article; it gets a new id.'];
-  if (number === null) return [`The article link ${shortLink} has no numeric id.`];
+): ImportWarning[] {
+  if (shortLink === null) {
+    return [
+      importWarning(
+        'CAPTURE_NO_LINK',
+        'The capture shows no link to the article; it gets a new id.',
+      ),
+    ];
+  }
+  if (number === null) {
+    return [
+      importWarning(
+        'CAPTURE_LINK_WITHOUT_NUMBER',
+        `The article link ${shortLink} has no numeric id.`,
+      ),
+    ];
+  }
   if (id === null) {
     return [
-      `The number in the article link ${shortLink} cannot be used as an id; a new id will be assigned.`,
+      importWarning(
+        'CAPTURE_LINK_NUMBER_UNUSABLE',
+        `The number in the article link ${shortLink} cannot be used as an id; a new id will be assigned.`,
+      ),
     ];
   }
   return [];

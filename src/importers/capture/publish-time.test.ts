@@ -93,7 +93,12 @@ describe('parsePublishTime', () => {
       timeZone: null,
       impossibleDate: null,
       relative: null,
-      notes: ['The date 01/18/2020 was read as month/day/year.'],
+      notes: [
+        {
+          code: 'CAPTURE_DATE_MONTH_FIRST',
+          message: 'The date 01/18/2020 was read as month/day/year.',
+        },
+      ],
     });
   });
 
@@ -185,7 +190,12 @@ describe('parsePublishTime', () => {
     expect(parsePublishTime('08:05 بتوقيت نواكشوط')).toMatchObject({
       time: t(8, 5),
       timeZone: null,
-      notes: ['The capture names a time zone that is not known: "بتوقيت نواكشوط".'],
+      notes: [
+        {
+          code: 'CAPTURE_ZONE_UNKNOWN',
+          message: 'The capture names a time zone that is not known: "بتوقيت نواكشوط".',
+        },
+      ],
     });
   });
 

@@ -1,3 +1,4 @@
+import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import { toLatinDigits } from '../../arabic/digits.js';
 import { WORD_END, anyPhrase, wordsPattern } from './arabic-pattern.js';
 import { HIJRI_MONTH, WEEKDAYS } from './month-names.js';
@@ -26,7 +27,7 @@ export interface PublishTime {
   /** A relative time printed instead of a date (`منذ 3 ساعات`), as printed. */
   relative: string | null;
   /** Notes for the capture's warnings, e.g. a date read as month/day/year. */
-  notes: string[];
+  notes: ImportWarning[];
 }
 
 const AM = ['ص', 'صباحا', 'فجرا', 'am', 'a.m.'];
@@ -100,7 +101,12 @@ export function parsePublishTime(text: string): PublishTime | null {
     const printed = take(zone);
     result.timeZone ??= zone.timeZone;
     if (zone.timeZone === null) {
-      result.notes.push(`The capture names a time zone that is not known: "${printed}".`);
+      result.notes.push(
+        importWarning(
+          'CAPTURE_ZONE_UNKNOWN',
+          `The capture names a time zone that is not known: "${printed}".`,
+        ),
+      );
     }
   }
 
@@ -115,7 +121,14 @@ export function parsePublishTime(text: string): PublishTime | null {
   if (date?.kind === 'date') {
     const printed = take(date);
     result.date = date.date;
-    if (date.monthFirst) result.notes.push(`The date ${printed} was read as month/day/year.`);
+    if (date.monthFirst) {
+      result.notes.push(
+        importWarning(
+          'CAPTURE_DATE_MONTH_FIRST',
+          `The date ${printed} was read as month/day/year.`,
+        ),
+      );
+    }
   } else if (date?.kind === 'impossible') {
     result.impossibleDate = take(date);
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedCapture } from './parse-capture.js';
 import { toImportedArticle } from './to-imported-article.js';
+import { importWarning } from '../../services/import-warning.js';
+
+const NOTE = importWarning('CAPTURE_NO_LINK', 'note');
 
 const parsed = (over: Partial<ParsedCapture>): ParsedCapture => ({
   headline: 'خبر',
@@ -49,7 +52,11 @@ describe('toImportedArticle', () => {
     expect(article.publishedAt).toBeNull();
     expect(article.publishedLocalTime).toBe('09:05');
     expect(warnings).toEqual([
-      'The capture shows a publish time (09:05) but no date; the date is left empty (give it with --date YYYY-MM-DD).',
+      {
+        code: 'CAPTURE_NO_DATE',
+        message:
+          'The capture shows a publish time (09:05) but no date; the date is left empty (give it with --date YYYY-MM-DD).',
+      },
     ]);
   });
 
@@ -60,7 +67,10 @@ describe('toImportedArticle', () => {
     );
     expect(article.publishedAt?.toISOString()).toBe('2021-03-04T10:00:00.000Z');
     expect(warnings).toEqual([
-      'The capture prints the date 2021-03-04; --date 2020-01-18 was not used.',
+      {
+        code: 'CAPTURE_DATE_OPTION_UNUSED',
+        message: 'The capture prints the date 2021-03-04; --date 2020-01-18 was not used.',
+      },
     ]);
   });
 
@@ -72,7 +82,10 @@ describe('toImportedArticle', () => {
     expect(article.publishedAt?.toISOString()).toBe('2020-01-17T22:00:00.000Z');
     expect(article.publishedPrecision).toBe('day');
     expect(warnings).toEqual([
-      'The capture prints no time; the article is dated by its day alone.',
+      {
+        code: 'CAPTURE_NO_TIME',
+        message: 'The capture prints no time; the article is dated by its day alone.',
+      },
     ]);
   });
 
@@ -90,10 +103,10 @@ describe('toImportedArticle', () => {
 
   it('keeps the parser warnings and maps the rest unchanged', () => {
     const { article, warnings } = toImportedArticle(
-      parsed({ warnings: ['note'], byline: 'Reuters (UK)', section: 'سياسة', views: null }),
+      parsed({ warnings: [NOTE], byline: 'Reuters (UK)', section: 'سياسة', views: null }),
       { ...DAMASCUS, date: { year: 2020, month: 1, day: 18 } },
     );
-    expect(warnings[0]).toBe('note');
+    expect(warnings[0]).toBe(NOTE);
     expect(article).toMatchObject({
       id: '42',
       byline: 'Reuters (UK)',

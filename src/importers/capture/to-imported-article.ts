@@ -4,6 +4,7 @@
  * time alone takes the date given by the operator (`--date`); without one
  * the date stays unknown, with a warning. A date is never invented.
  */
+import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import { parseArticleId } from '../../domain/article-id.js';
 import type { PublishedPrecision } from '../../domain/article.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
@@ -20,7 +21,7 @@ export interface CaptureDateOptions {
 
 export interface MappedCapture {
   article: ImportedArticle;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** A zone as Luxon names it: IANA names and `UTC` as they are, `+03:00` as `UTC+03:00`. */
@@ -45,7 +46,10 @@ export function toImportedArticle(
   const { time } = parsed;
   if (parsed.date && options.date && !sameDate(parsed.date, options.date)) {
     warnings.push(
-      `The capture prints the date ${printDate(parsed.date)}; --date ${printDate(options.date)} was not used.`,
+      importWarning(
+        'CAPTURE_DATE_OPTION_UNUSED',
+        `The capture prints the date ${printDate(parsed.date)}; --date ${printDate(options.date)} was not used.`,
+      ),
     );
   }
   let publishedAt: Date | null = null;
@@ -56,15 +60,26 @@ export function toImportedArticle(
   } else if (date) {
     publishedAt = wallClockToUtc({ ...date, hour: 0, minute: 0 }, timeZone);
     publishedPrecision = 'day';
-    warnings.push('The capture prints no time; the article is dated by its day alone.');
+    warnings.push(
+      importWarning(
+        'CAPTURE_NO_TIME',
+        'The capture prints no time; the article is dated by its day alone.',
+      ),
+    );
   } else if (time) {
     publishedLocalTime = printTime(time);
     warnings.push(
-      `The capture shows a publish time (${printTime(time)}) but no date; the date is left empty (give it with --date YYYY-MM-DD).`,
+      importWarning(
+        'CAPTURE_NO_DATE',
+        `The capture shows a publish time (${printTime(time)}) but no date; the date is left empty (give it with --date YYYY-MM-DD).`,
+      ),
     );
   } else {
     warnings.push(
-      'The capture shows no publish date or time; the date is left empty (give it with --date YYYY-MM-DD).',
+      importWarning(
+        'CAPTURE_NO_DATE_OR_TIME',
+        'The capture shows no publish date or time; the date is left empty (give it with --date YYYY-MM-DD).',
+      ),
     );
   }
   return {

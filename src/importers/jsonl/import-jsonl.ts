@@ -58,7 +58,7 @@ export async function importJsonl(
     outcomes.forEach((outcome, i) => {
       const line = batch[i]?.line ?? 0;
       if (outcome.ok) summary[outcome.result.action]++;
-      else summary.skipped.push({ line, reason: outcome.error.userMessage });
+      else summary.skipped.push({ line, reason: outcome.error.message });
     });
     batch = [];
     options.onProgress?.(stream.bytesRead, size);

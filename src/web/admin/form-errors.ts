@@ -3,17 +3,14 @@
  * `InvalidInput` goes next to its field, any other known AppError above the
  * form. Unknown errors are rethrown (they become the 500 page).
  */
-import type { MessageKey, Translate } from '../../i18n/format.js';
+import type { Translate } from '../../i18n/format.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError } from '../../lib/errors.js';
-import { InvalidInput } from '../../services/accounts.js';
+import { AppError, InvalidInput } from '../../lib/errors.js';
 import type { FormErrors } from './views/auth-pages.js';
 
-/** The message of an error code, from the catalogue when it has one (with an InvalidInput's vars). */
+/** The message of an error in the admin's language: its catalogue key, filled with its details. */
 export function errorMessage(t: Translate, error: AppError): string {
-  const key = `admin.error.${error.code}` as MessageKey;
-  const text = t(key, error instanceof InvalidInput ? error.vars : {});
-  return text === key ? error.userMessage : text;
+  return error.toUserMessage(t);
 }
 
 /**

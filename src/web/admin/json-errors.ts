@@ -6,15 +6,16 @@
  * the writer's text.
  */
 import type { FastifyRequest } from 'fastify';
-import type { MessageKey, Translate } from '../../i18n/format.js';
+import type { Translate } from '../../i18n/format.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError } from '../../lib/errors.js';
+import { ERROR_CATALOGUE } from '../../lib/error-catalogue.js';
+import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { errorMessage } from './form-errors.js';
 
 /** An error answer: the status and the body. */
 export interface JsonError {
   readonly status: number;
-  readonly body: { error: { code: string; message: string } };
+  readonly body: { error: { code: ErrorCode; message: string } };
 }
 
 /** True when the request sent JSON or asks for it first (Accept). */
@@ -33,27 +34,28 @@ export function wantsJson(request: FastifyRequest): boolean {
  * is 500 `INTERNAL`. Messages come from the catalogue in the admin's language.
  */
 export function jsonError(t: Translate, error: unknown): JsonError {
-  if (isDiskFull(error)) return answer(507, 'DISK_FULL', t('admin.error.DISK_FULL'));
+  if (isDiskFull(error)) return jsonRefusal(t, 'DISK_FULL');
   if (error instanceof AppError) return answer(error.status, error.code, errorMessage(t, error));
   const code = (error as { code?: unknown }).code;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof code === 'string' && code.startsWith('FST_CSRF')) {
-    return answer(403, 'CSRF', t('admin.error.CSRF'));
+    return jsonRefusal(t, 'CSRF');
   }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return answer(413, 'REQUEST_TOO_LARGE', t('admin.error.REQUEST_TOO_LARGE'));
+    return jsonRefusal(t, 'REQUEST_TOO_LARGE');
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return answer(status, 'BAD_REQUEST', t('admin.error.BAD_REQUEST'));
+    return answer(status, 'BAD_REQUEST', t(ERROR_CATALOGUE.BAD_REQUEST.key));
   }
-  return answer(500, 'INTERNAL', t('admin.error.INTERNAL'));
+  return jsonRefusal(t, 'INTERNAL');
 }
 
-/** The answer for a key of the catalogue (`admin.error.<code>`). */
-export function jsonRefusal(t: Translate, status: number, code: string): JsonError {
-  return answer(status, code, t(`admin.error.${code}` as MessageKey));
+/** The answer for a code of the catalogue: its status, and its message in `t`'s language. */
+export function jsonRefusal(t: Translate, code: ErrorCode): JsonError {
+  const { status, key } = ERROR_CATALOGUE[code];
+  return answer(status, code, t(key));
 }
 
-function answer(status: number, code: string, message: string): JsonError {
+function answer(status: number, code: ErrorCode, message: string): JsonError {
   return { status, body: { error: { code, message } } };
 }

@@ -25,14 +25,14 @@ export function mediaErrorMessage(t: Translate, error: AppError): string {
     switch (error.code) {
       case 'UPLOAD_TOO_LARGE':
         return t('admin.error.UPLOAD_TOO_LARGE', {
-          size: formatBytes(t, Number(error.vars.maxBytes)),
+          size: formatBytes(t, Number(error.details.maxBytes)),
         });
       case 'UPLOAD_NOT_AN_IMAGE':
-        return error.vars.type === undefined
+        return error.details.type === undefined
           ? t('admin.error.UPLOAD_NOT_AN_IMAGE')
-          : t('admin.error.UPLOAD_NOT_AN_IMAGE.detected', { type: error.vars.type });
+          : t('admin.error.UPLOAD_NOT_AN_IMAGE.detected', { type: error.details.type });
       case 'UPLOAD_TOO_MANY_PIXELS':
-        return t('admin.error.UPLOAD_TOO_MANY_PIXELS', { ...error.vars });
+        return t('admin.error.UPLOAD_TOO_MANY_PIXELS', { ...error.details });
       case 'FORBIDDEN':
         return t('admin.media.readOnly');
       case 'UPLOAD_MISSING':

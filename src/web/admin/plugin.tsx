@@ -143,9 +143,7 @@ export async function adminPlugin(
     global: false,
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
     errorResponseBuilder: () =>
-      new AppError('TOO_MANY_SAVES', 'Too many saves in one minute; wait a moment.', {
-        status: 429,
-      }),
+      new AppError('TOO_MANY_SAVES', 'Too many saves in one minute; wait a moment.'),
   });
   const saveLimit = { rateLimit: { max: SAVES_PER_MINUTE, timeWindow: 60_000 } };
 
@@ -170,7 +168,7 @@ function guard(permission: Permission, kit: AdminKit) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (permission === 'public') return;
     if (!request.user && wantsJson(request)) {
-      const answer = jsonRefusal(translator(request.adminLang), 401, 'SIGNED_OUT');
+      const answer = jsonRefusal(translator(request.adminLang), 'SIGNED_OUT');
       return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
     }
     if (!request.user) {
@@ -179,7 +177,7 @@ function guard(permission: Permission, kit: AdminKit) {
     }
     if (permission !== 'signed-in' && !can(request.user, permission)) {
       if (wantsJson(request)) {
-        const answer = jsonRefusal(translator(request.adminLang), 403, 'FORBIDDEN');
+        const answer = jsonRefusal(translator(request.adminLang), 'FORBIDDEN');
         return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
       }
       return kit.render(reply, <ForbiddenPage ctx={kit.context(request, reply)} />, 403);

@@ -79,7 +79,7 @@ const missing = (cause?: unknown) =>
 function tooLarge(reply: FastifyReply, maxBytes: number, cause?: unknown): MediaError {
   reply.header('connection', 'close');
   return new MediaError('UPLOAD_TOO_LARGE', `The file is larger than ${maxBytes} bytes.`, {
-    vars: { maxBytes },
+    details: { maxBytes },
     cause,
   });
 }

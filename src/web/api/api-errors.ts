@@ -4,18 +4,18 @@
  * of a service with its status; anything else 500, and logged.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../lib/error-catalogue.js';
 import { AppError, InvalidParameter } from '../../lib/errors.js';
 
-/** The JSON of an error: `{ error: { code, message, parameter? } }`, never cached. */
+/** The JSON of an error, with its code's status: `{ error: { code, message, parameter? } }`, never cached. */
 export function sendError(
   reply: FastifyReply,
-  status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   parameter?: string,
 ) {
   return reply
-    .code(status)
+    .code(ERROR_CATALOGUE[code].status)
     .header('cache-control', 'no-store')
     .send({ error: { code, message, ...(parameter === undefined ? {} : { parameter }) } });
 }
@@ -33,15 +33,15 @@ function parameterOf(error: FastifyError): string {
 export function answerErrorsAsJson(api: FastifyInstance): void {
   api.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation)
-      return sendError(reply, 400, 'INVALID_PARAMETER', error.message, parameterOf(error));
+      return sendError(reply, 'INVALID_PARAMETER', error.message, parameterOf(error));
     if (error instanceof InvalidParameter)
-      return sendError(reply, 400, error.code, error.userMessage, error.parameter);
+      return sendError(reply, error.code, error.message, error.details.parameter);
     if (error instanceof AppError && error.status < 500)
-      return sendError(reply, error.status, error.code, error.userMessage);
+      return sendError(reply, error.code, error.message);
     request.log.error({ err: error }, 'content API failure');
-    return sendError(reply, 500, 'INTERNAL', 'Something went wrong on our side.');
+    return sendError(reply, 'INTERNAL', 'Something went wrong on our side.');
   });
   api.setNotFoundHandler((_request, reply) =>
-    sendError(reply, 404, 'NOT_FOUND', 'No such resource in this API.'),
+    sendError(reply, 'NOT_FOUND', 'No such resource in this API.'),
   );
 }

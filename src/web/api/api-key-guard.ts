@@ -18,21 +18,11 @@ export function requireApiKey(deps: ContentApiDeps) {
     const presented = bearer ?? (typeof query === 'string' ? query : undefined);
     if (presented === undefined) {
       reply.header('www-authenticate', 'Bearer');
-      return sendError(
-        reply,
-        401,
-        'API_KEY_MISSING',
-        'Send an API key: Authorization: Bearer midad_…',
-      );
+      return sendError(reply, 'API_KEY_MISSING', 'Send an API key: Authorization: Bearer midad_…');
     }
     if (!(await authenticateApiKey(deps, presented))) {
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
-      return sendError(
-        reply,
-        401,
-        'API_KEY_INVALID',
-        'This API key does not exist or was revoked.',
-      );
+      return sendError(reply, 'API_KEY_INVALID', 'This API key does not exist or was revoked.');
     }
   };
 }

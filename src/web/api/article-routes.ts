@@ -121,7 +121,7 @@ export function articleRoutes(api: FastifyInstance, deps: ContentApiDeps): void 
       const { idOrSlug } = request.params as { idOrSlug: string };
       const article = await findArticleForApi(deps, idOrSlug);
       if (!article)
-        return sendError(reply, 404, 'NOT_FOUND', 'No published article has this id or slug.');
+        return sendError(reply, 'NOT_FOUND', 'No published article has this id or slug.');
       return { article: articleJson(article, deps.originOf(request)) };
     },
   );

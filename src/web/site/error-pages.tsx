@@ -4,11 +4,12 @@
  * Requests under /api get JSON instead.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../../lib/error-catalogue.js';
 import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 
-const API_CODES: Record<ErrorStatus, string> = {
+const API_CODES: Record<ErrorStatus, ErrorCode> = {
   400: 'BAD_REQUEST',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',

@@ -62,7 +62,7 @@ export const apiKeysRoutes: AdminRoute[] = [
     handler: async (request, reply, kit) => {
       try {
         if (field(request.body, 'confirm') !== 'yes')
-          throw new AppError('REVOKE_NOT_CONFIRMED', 'Tick the box to confirm.', { status: 422 });
+          throw new AppError('REVOKE_NOT_CONFIRMED', 'Tick the box to confirm.');
         await revokeKey(kit.deps, actorOf(request), field(request.params, 'id'));
       } catch (error) {
         const errors = formErrorsOf(kit.context(request, reply).t, error);

@@ -117,12 +117,9 @@ export async function saveForm(
 }
 
 /** The conflict message: who saved, and when, in the site's time zone. */
-function changedMessage(ctx: AdminContext, error: AppError): string {
-  const [name = '', at = ''] = error.message.split('|');
-  return ctx.t('admin.error.ARTICLE_CHANGED', {
-    name,
-    time: at ? adminTime(ctx, new Date(at)) : '',
-  });
+function changedMessage(ctx: AdminContext, error: AppError<'ARTICLE_CHANGED'>): string {
+  const { by, at } = error.details;
+  return ctx.t('admin.error.ARTICLE_CHANGED', { name: by, time: adminTime(ctx, at) });
 }
 
 /** Runs an article action; a refusal re-shows the edit page with the reason. */

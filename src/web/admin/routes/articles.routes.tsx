@@ -63,7 +63,7 @@ export const articlesRoutes: AdminRoute[] = [
       articleAction(request, reply, kit, async (actor, id) => {
         const move = field(request.body, 'move');
         if (!(WORKFLOW_MOVES as readonly string[]).includes(move)) {
-          throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.', { status: 409 });
+          throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.');
         }
         const scheduledAt = parseLocalTime(
           field(request.body, 'scheduledAt'),

@@ -92,7 +92,7 @@ export const authRoutes: AdminRoute[] = [
         if (hasCode(error, 'LOGIN_THROTTLED')) {
           const minutes = Math.max(
             1,
-            Math.ceil((new Date(error.message).getTime() - kit.deps.now().getTime()) / 60_000),
+            Math.ceil((error.details.until.getTime() - kit.deps.now().getTime()) / 60_000),
           );
           message = ctx.t('admin.error.LOGIN_THROTTLED', {
             minutes: countPhrase(

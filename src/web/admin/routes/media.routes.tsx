@@ -6,8 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defaultVariantUrl, parseMediaId, type MediaItem } from '../../../domain/media.js';
 import type { Actor } from '../../../domain/roles.js';
 import { translator } from '../../../i18n/format.js';
-import { AppError } from '../../../lib/errors.js';
-import { InvalidInput } from '../../../services/accounts.js';
+import { AppError, InvalidInput } from '../../../lib/errors.js';
 import {
   listMedia,
   mayEditMedia,
@@ -40,7 +39,7 @@ function mediaDeps(kit: AdminKit): MediaDeps {
 
 /** The signed-in user as an actor (the route's guard has checked there is one). */
 function actorOf(request: FastifyRequest): Actor {
-  if (!request.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.', { status: 401 });
+  if (!request.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
   return request.user;
 }
 

@@ -96,7 +96,6 @@ async function deactivate(
     throw new AppError(
       'SELF_DEACTIVATION_NOT_CONFIRMED',
       'To deactivate your own account, tick the box that confirms it.',
-      { status: 422 },
     );
   }
   await deactivateUser(kit.deps, userId);

@@ -75,9 +75,7 @@ export const webhooksRoutes: AdminRoute[] = [
     handler: async (request, reply, kit) => {
       try {
         if (field(request.body, 'confirm') !== 'yes')
-          throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.', {
-            status: 422,
-          });
+          throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.');
         await removeWebhook(kit.deps, actorOf(request), field(request.params, 'id'));
       } catch (error) {
         const errors = formErrorsOf(kit.context(request, reply).t, error);

@@ -1,0 +1,152 @@
+/**
+ * The catalogue of every error code Midad raises: code → HTTP status →
+ * message key of the i18n catalogue (src/i18n/messages, Arabic first).
+ * A code is stable (tests assert it, logs index it, the Content API and the
+ * newsroom's JSON send it); its status is the one the web answers with; its
+ * key names the sentence a person reads. Modelled on Fastify's lib/errors.js,
+ * where each code is declared once with its status and message.
+ *
+ * To add an error: add a line here, add its key to messages/ar.json and
+ * messages/en.json (the catalogue test checks both), and, when its message
+ * needs values, declare their shape in `ErrorDetailsByCode` (errors.ts).
+ */
+import type { MessageKey } from '../i18n/format.js';
+
+interface CatalogueEntry {
+  readonly status: number;
+  readonly key: MessageKey;
+}
+
+export const ERROR_CATALOGUE = {
+  // Signing in and accounts
+  LOGIN_FAILED: { status: 401, key: 'admin.error.LOGIN_FAILED' },
+  LOGIN_THROTTLED: { status: 429, key: 'admin.error.LOGIN_THROTTLED' },
+  NOT_SIGNED_IN: { status: 401, key: 'admin.error.SIGNED_OUT' },
+  SIGNED_OUT: { status: 401, key: 'admin.error.SIGNED_OUT' },
+  FORBIDDEN: { status: 403, key: 'admin.error.FORBIDDEN' },
+  CSRF: { status: 403, key: 'admin.error.CSRF' },
+  SETUP_ALREADY_DONE: { status: 409, key: 'error.SETUP_ALREADY_DONE' },
+  EMAIL_INVALID: { status: 422, key: 'admin.error.EMAIL_INVALID' },
+  EMAIL_TAKEN: { status: 422, key: 'admin.error.EMAIL_TAKEN' },
+  NAME_INVALID: { status: 422, key: 'admin.error.NAME_INVALID' },
+  ROLE_INVALID: { status: 422, key: 'admin.error.ROLE_INVALID' },
+  PASSWORD_TOO_SHORT: { status: 422, key: 'admin.error.PASSWORD_TOO_SHORT' },
+  PASSWORD_TOO_LONG: { status: 422, key: 'admin.error.PASSWORD_TOO_LONG' },
+  PASSWORD_SAME_AS_EMAIL: { status: 422, key: 'admin.error.PASSWORD_SAME_AS_EMAIL' },
+  CURRENT_PASSWORD_WRONG: { status: 422, key: 'admin.error.CURRENT_PASSWORD_WRONG' },
+  USER_NOT_FOUND: { status: 404, key: 'error.USER_NOT_FOUND' },
+  LAST_ADMINISTRATOR: { status: 409, key: 'admin.error.LAST_ADMINISTRATOR' },
+  SELF_DEACTIVATION_NOT_CONFIRMED: {
+    status: 422,
+    key: 'admin.error.SELF_DEACTIVATION_NOT_CONFIRMED',
+  },
+
+  // Articles
+  ARTICLE_NOT_FOUND: { status: 404, key: 'admin.error.ARTICLE_NOT_FOUND' },
+  ARTICLE_CHANGED: { status: 409, key: 'admin.error.ARTICLE_CHANGED' },
+  ARTICLE_HEADLINE_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_HEADLINE_TOO_LONG' },
+  ARTICLE_EXCERPT_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_EXCERPT_TOO_LONG' },
+  ARTICLE_SEOTITLE_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_SEOTITLE_TOO_LONG' },
+  ARTICLE_SEODESCRIPTION_TOO_LONG: {
+    status: 422,
+    key: 'admin.error.ARTICLE_SEODESCRIPTION_TOO_LONG',
+  },
+  ARTICLE_FEATUREDCAPTION_TOO_LONG: {
+    status: 422,
+    key: 'admin.error.ARTICLE_FEATUREDCAPTION_TOO_LONG',
+  },
+  ARTICLE_FEATUREDCREDIT_TOO_LONG: {
+    status: 422,
+    key: 'admin.error.ARTICLE_FEATUREDCREDIT_TOO_LONG',
+  },
+  ARTICLE_TAGS_TOO_MANY: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_MANY' },
+  ARTICLE_TAGS_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_LONG' },
+  ARTICLE_AUTHORIDS_REQUIRED: { status: 422, key: 'admin.error.ARTICLE_AUTHORIDS_REQUIRED' },
+  ARTICLE_AUTHOR_UNKNOWN: { status: 422, key: 'admin.error.ARTICLE_AUTHOR_UNKNOWN' },
+  ARTICLE_SECTION_UNKNOWN: { status: 422, key: 'admin.error.ARTICLE_SECTION_UNKNOWN' },
+  BODY_HTML_TOO_LARGE: { status: 422, key: 'admin.error.BODY_HTML_TOO_LARGE' },
+  BODY_HTML_TOO_DEEP: { status: 422, key: 'admin.error.BODY_HTML_TOO_DEEP' },
+  REVISION_NOT_FOUND: { status: 404, key: 'admin.error.REVISION_NOT_FOUND' },
+  MOVE_NOT_POSSIBLE: { status: 409, key: 'admin.error.MOVE_NOT_POSSIBLE' },
+  SCHEDULE_IN_PAST: { status: 422, key: 'admin.error.SCHEDULE_IN_PAST' },
+  PUBLISH_INCOMPLETE: { status: 422, key: 'admin.error.PUBLISH_INCOMPLETE' },
+  PUBLISH_MISSING_ALT: { status: 422, key: 'admin.error.PUBLISH_MISSING_ALT' },
+  BREAKING_TOO_LONG: { status: 422, key: 'admin.error.BREAKING_TOO_LONG' },
+  TOO_MANY_SAVES: { status: 429, key: 'admin.error.TOO_MANY_SAVES' },
+
+  // Sections and tags
+  SECTION_NAME_INVALID: { status: 422, key: 'admin.error.SECTION_NAME_INVALID' },
+  SECTION_TAKEN: { status: 422, key: 'admin.error.SECTION_TAKEN' },
+  SECTION_NOT_FOUND: { status: 404, key: 'error.SECTION_NOT_FOUND' },
+  TAG_NAME_INVALID: { status: 422, key: 'admin.error.TAG_NAME_INVALID' },
+  TAG_TAKEN: { status: 422, key: 'admin.error.TAG_TAKEN' },
+  TAG_NOT_FOUND: { status: 404, key: 'error.TAG_NOT_FOUND' },
+  DELETE_NOT_CONFIRMED: { status: 422, key: 'admin.error.DELETE_NOT_CONFIRMED' },
+
+  // Media library
+  UPLOAD_MISSING: { status: 400, key: 'admin.error.UPLOAD_MISSING' },
+  UPLOAD_TOO_LARGE: { status: 413, key: 'admin.error.UPLOAD_TOO_LARGE' },
+  UPLOAD_NOT_AN_IMAGE: { status: 415, key: 'admin.error.UPLOAD_NOT_AN_IMAGE' },
+  UPLOAD_TOO_MANY_PIXELS: { status: 413, key: 'admin.error.UPLOAD_TOO_MANY_PIXELS' },
+  UPLOAD_CORRUPT_IMAGE: { status: 422, key: 'admin.error.UPLOAD_CORRUPT_IMAGE' },
+  MEDIA_NOT_FOUND: { status: 404, key: 'admin.error.MEDIA_NOT_FOUND' },
+  MEDIA_ALT_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_ALT_TOO_LONG' },
+  MEDIA_CAPTION_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_CAPTION_TOO_LONG' },
+  MEDIA_CREDIT_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_CREDIT_TOO_LONG' },
+
+  // API keys and webhooks
+  API_KEY_NAME_INVALID: { status: 422, key: 'admin.error.API_KEY_NAME_INVALID' },
+  API_KEY_NOT_FOUND: { status: 404, key: 'admin.error.API_KEY_NOT_FOUND' },
+  REVOKE_NOT_CONFIRMED: { status: 422, key: 'admin.error.REVOKE_NOT_CONFIRMED' },
+  WEBHOOK_URL_INVALID: { status: 422, key: 'admin.error.WEBHOOK_URL_INVALID' },
+  WEBHOOK_HOST_UNKNOWN: { status: 422, key: 'admin.error.WEBHOOK_HOST_UNKNOWN' },
+  WEBHOOK_PRIVATE_ADDRESS: { status: 422, key: 'admin.error.WEBHOOK_PRIVATE_ADDRESS' },
+  WEBHOOK_EVENTS_MISSING: { status: 422, key: 'admin.error.WEBHOOK_EVENTS_MISSING' },
+  WEBHOOK_NOT_FOUND: { status: 404, key: 'admin.error.WEBHOOK_NOT_FOUND' },
+
+  // Content API (docs/content-api.md, its OpenAPI document)
+  INVALID_PARAMETER: { status: 400, key: 'error.INVALID_PARAMETER' },
+  API_KEY_MISSING: { status: 401, key: 'error.API_KEY_MISSING' },
+  API_KEY_INVALID: { status: 401, key: 'error.API_KEY_INVALID' },
+  NOT_FOUND: { status: 404, key: 'error.NOT_FOUND' },
+
+  // Requests the web refuses whatever the route
+  BAD_REQUEST: { status: 400, key: 'admin.error.BAD_REQUEST' },
+  BAD_HOST: { status: 400, key: 'error.BAD_HOST' },
+  REQUEST_TOO_LARGE: { status: 413, key: 'admin.error.REQUEST_TOO_LARGE' },
+  DISK_FULL: { status: 507, key: 'admin.error.DISK_FULL' },
+  INTERNAL: { status: 500, key: 'admin.error.INTERNAL' },
+
+  // Imports, archives and backups (the CLI)
+  CAPTURE_TOO_LARGE: { status: 422, key: 'error.CAPTURE_TOO_LARGE' },
+  CAPTURE_EMPTY: { status: 422, key: 'error.CAPTURE_EMPTY' },
+  CAPTURE_BINARY: { status: 422, key: 'error.CAPTURE_BINARY' },
+  CAPTURE_NOT_UTF8: { status: 422, key: 'error.CAPTURE_NOT_UTF8' },
+  CAPTURE_NO_HEADLINE: { status: 422, key: 'error.CAPTURE_NO_HEADLINE' },
+  CAPTURE_NO_BODY: { status: 422, key: 'error.CAPTURE_NO_BODY' },
+  IMPORT_FIELD_TOO_LONG: { status: 422, key: 'error.IMPORT_FIELD_TOO_LONG' },
+  IMPORT_ID_TAKEN: { status: 409, key: 'error.IMPORT_ID_TAKEN' },
+  ARCHIVE_UNREADABLE: { status: 400, key: 'error.ARCHIVE_UNREADABLE' },
+  ARCHIVE_INVALID: { status: 400, key: 'error.ARCHIVE_INVALID' },
+  ARCHIVE_INCOMPATIBLE: { status: 400, key: 'error.ARCHIVE_INCOMPATIBLE' },
+  ARCHIVE_TARGET_NOT_EMPTY: { status: 400, key: 'error.ARCHIVE_TARGET_NOT_EMPTY' },
+  ARCHIVE_EXISTS: { status: 400, key: 'error.ARCHIVE_EXISTS' },
+  BACKUP_EXISTS: { status: 500, key: 'error.BACKUP_EXISTS' },
+  BACKUP_FAILED: { status: 500, key: 'error.BACKUP_FAILED' },
+
+  // Starting up (the CLI)
+  CONFIG_INVALID: { status: 500, key: 'error.CONFIG_INVALID' },
+  DB_NOT_FOUND: { status: 400, key: 'error.DB_NOT_FOUND' },
+  DB_OPEN_FAILED: { status: 500, key: 'error.DB_OPEN_FAILED' },
+  MIGRATION_FAILED: { status: 500, key: 'error.MIGRATION_FAILED' },
+  LISTEN_FAILED: { status: 500, key: 'error.LISTEN_FAILED' },
+  CHANGE_CHANNEL_FAILED: { status: 500, key: 'error.CHANGE_CHANNEL_FAILED' },
+} as const satisfies Readonly<Record<string, CatalogueEntry>>;
+
+/** Every error code: a closed union, so that an unknown code does not compile. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** True when `code` is in the catalogue (for codes built from data, e.g. a field's name). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, code);
+}
