@@ -7,6 +7,7 @@
  * reads it on the site. Screenshots of each step go to test-results/.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -37,9 +38,10 @@ describe.skipIf(!run)('the newsroom, on a phone, from set-up to a published arti
   let browser: BrowserContext;
   let origin: string;
   let imageFile: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'midad-newsroom-e2e-'));
+    dir = mkdtempSync(join(tmpdir(), 'midad-newsroom-e2e-'));
     site = await testSite({ MIDAD_MEDIA_DIR: join(dir, 'media') });
     origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
     imageFile = join(dir, 'stage.jpg');
@@ -50,6 +52,7 @@ describe.skipIf(!run)('the newsroom, on a phone, from set-up to a published arti
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function phonePage(): Promise<Page> {

@@ -3,9 +3,7 @@
  * end-to-end tests. Where /usr/bin/chromium is missing the tests skip
  * with a visible message, except under CI=true, where they fail.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from './chromium-flags.js';
 import { testSite, type TestSite } from './site.js';
@@ -21,9 +19,12 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** A browser with a fresh profile in a new temporary --user-data-dir. */
+/**
+ * A browser with a fresh profile in a new temporary --user-data-dir, which
+ * Playwright makes (given '') and removes when the browser closes.
+ */
 export function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'midad-chromium-')), {
+  return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,

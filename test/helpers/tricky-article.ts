@@ -4,7 +4,7 @@
  * Arabic slug (its URL is percent-encoded), a section, a tag, a newsroom
  * byline and a featured JPEG, published an hour before the test clock.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
@@ -40,7 +40,10 @@ export interface TrickySite extends TestSite {
   canonicalPath: string;
 }
 
-/** A test site with the demo article and the tricky one, media in a temporary folder. */
+/**
+ * A test site with the demo article and the tricky one, media in a
+ * temporary folder that `close()` removes.
+ */
 export async function trickySite(env: Record<string, string> = {}): Promise<TrickySite> {
   const mediaDir = await mkdtemp(join(tmpdir(), 'midad-feeds-'));
   const site = await testSite({ MIDAD_MEDIA_DIR: mediaDir, ...env });
@@ -74,6 +77,10 @@ export async function trickySite(env: Record<string, string> = {}): Promise<Tric
   await moveArticle(deps, staff.editor, id, 'publish');
   return {
     ...site,
+    async close() {
+      await site.close();
+      await rm(mediaDir, { recursive: true, force: true });
+    },
     id,
     mediaId: media.id,
     mediaDir,

@@ -6,8 +6,6 @@
  * own on the loopback network (127.0.0.2, 127.0.0.3), so that each one's
  * real address differs from the proxy's, as on a real server.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -18,6 +16,7 @@ import { nginxAvailable, startNginxProxy, type RunningNginx } from '../helpers/n
 import { send } from '../helpers/raw-http.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 /** What docs/deploy.md tells operators to set with nginx on the same server. */
 const TRUST_PROXY = '127.0.0.1';
@@ -42,7 +41,7 @@ interface Stack {
  * MIDAD_BASE_URL unless `env` empties it), nginx in front.
  */
 async function startStack(env: Record<string, string>): Promise<Stack> {
-  const dbFile = join(mkdtempSync(join(tmpdir(), 'midad-nginx-')), 'midad.db');
+  const dbFile = join(testFolder('nginx'), 'midad.db');
   const database = await openDatabase({ file: dbFile });
   try {
     await setUpOwner(

@@ -8,8 +8,6 @@
  * or too large; past SAVES_PER_MINUTE, before its body is read), storing
  * nothing.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +16,7 @@ import { SAVES_PER_MINUTE } from '../../src/web/admin/plugin.js';
 import { createStaff } from '../helpers/newsroom.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 /**
  * The attack of the issue (240,000 characters, 60,000 elements deep: over
@@ -163,7 +162,7 @@ describe('a flood of deeply nested autosaves', () => {
   });
 
   it('is refused at once, and article pages stay within twice their idle median', async () => {
-    const dbFile = join(mkdtempSync(join(tmpdir(), 'midad-flood-')), 'midad.db');
+    const dbFile = join(testFolder('flood'), 'midad.db');
     const database = await openDatabase({ file: dbFile });
     await createStaff(database, () => new Date());
     await database.close();

@@ -30,6 +30,7 @@ import {
   testSite,
   type TestSite,
 } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 /** 33 elements deep: one more than the limit. */
 const TOO_DEEP = '<ul><li>'.repeat(16) + '<b>نص</b>';
@@ -176,7 +177,7 @@ describeEachDialect((dialect) => {
     });
 
     it('skips a JSON Lines article whose body is too long, and imports the others', async () => {
-      const path = join(mkdtempSync(join(tmpdir(), 'midad-jsonl-')), 'articles.jsonl');
+      const path = join(testFolder('jsonl'), 'articles.jsonl');
       const line = (id: string, body: string) => JSON.stringify({ id, title: 'عنوان', body });
       writeFileSync(
         path,

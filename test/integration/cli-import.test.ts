@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -11,12 +10,13 @@ import { DIALECTS, openTestDatabase } from '../helpers/dialects.js';
 import { SEED_ID } from '../helpers/site.js';
 import { sql } from 'kysely';
 import { searchArticles } from '../../src/services/search-articles.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 let dir: string;
 let out: string[];
 let err: string[];
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'midad-cli-'));
+  dir = testFolder('cli');
   out = [];
   err = [];
   vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));

@@ -1,16 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { signIn } from '../../src/services/accounts.js';
 import { openDatabase } from '../../src/storage/database.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 let db: string;
 let out: string[];
 let err: string[];
 beforeEach(() => {
-  db = join(mkdtempSync(join(tmpdir(), 'midad-user-')), 'site.db');
+  db = join(testFolder('user'), 'site.db');
   out = [];
   err = [];
   vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));

@@ -17,6 +17,7 @@ import {
   seedBytes,
 } from '../helpers/site.js';
 import { describeEachDialect } from '../helpers/dialects.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 describeEachDialect((dialect) => {
   const id = (s: string) => s as ArticleId;
@@ -176,10 +177,9 @@ describeEachDialect((dialect) => {
 
   describe('importing several files', () => {
     it('refuses bad files with a reason, writes nothing for them, and imports the rest', async () => {
-      const { mkdtempSync, truncateSync, writeFileSync } = await import('node:fs');
+      const { truncateSync, writeFileSync } = await import('node:fs');
       const { join } = await import('node:path');
-      const { tmpdir } = await import('node:os');
-      const dir = mkdtempSync(join(tmpdir(), 'midad-import-'));
+      const dir = testFolder('import');
       const files = {
         empty: join(dir, 'empty.txt'),
         binary: join(dir, 'image.png'),

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -11,6 +10,7 @@ import {
 } from '../../src/storage/repositories/articles.repository.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 import { describeEachDialect } from '../helpers/dialects.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 describeEachDialect((dialect) => {
   let database: Database;
@@ -22,7 +22,7 @@ describeEachDialect((dialect) => {
   });
 
   function file(lines: string[]): string {
-    const path = join(mkdtempSync(join(tmpdir(), 'midad-jsonl-')), 'articles.jsonl');
+    const path = join(testFolder('jsonl'), 'articles.jsonl');
     writeFileSync(path, lines.join('\n'));
     return path;
   }

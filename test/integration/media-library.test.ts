@@ -4,8 +4,7 @@
  * listing images. What sharp makes of an image is unit-tested beside
  * src/services/image-variants.ts.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
@@ -28,6 +27,7 @@ import {
   makeImage,
   pngHeaderOnly,
 } from '../helpers/images.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
@@ -65,7 +65,7 @@ describeEachDialect((dialect) => {
 
   beforeEach(async () => {
     database = await openTestDatabase(dialect);
-    mediaDir = await mkdtemp(join(tmpdir(), 'midad-media-'));
+    mediaDir = testFolder('media');
     deps = { ...MEDIA_LIMITS, database, mediaDir, now: () => NOW };
     contributor = await addUser('samer@news.example', 'contributor');
     otherContributor = await addUser('lina@news.example', 'contributor');
@@ -73,7 +73,6 @@ describeEachDialect((dialect) => {
   });
   afterEach(async () => {
     await database.close();
-    await rm(mediaDir, { recursive: true, force: true });
   });
 
   describe('uploadImage', () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
@@ -12,6 +10,7 @@ import { listDeliveries } from '../../src/storage/repositories/webhooks.reposito
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { content, createStaff } from '../helpers/newsroom.js';
 import { NOW } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 const open: Database[] = [];
 afterEach(async () => {
@@ -26,7 +25,7 @@ describeEachDialect((dialect) => {
     let first: Database;
     let second: Database;
     if (dialect === 'sqlite') {
-      const file = join(mkdtempSync(join(tmpdir(), 'midad-once-')), 'site.db');
+      const file = join(testFolder('once'), 'site.db');
       first = await openDatabase({ file });
       second = first;
     } else {

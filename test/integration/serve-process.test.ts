@@ -3,9 +3,8 @@
  * it): first start imports the demo article, and a graceful shutdown
  * writes the buffered view counts.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -13,12 +12,13 @@ import { openDatabase } from '../../src/storage/database.js';
 import { findViewCount } from '../../src/storage/repositories/article-views.repository.js';
 import { startServe, stopServe } from '../helpers/serve-process.js';
 import { BROWSER, SEED_ID } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 describe('midad serve', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'imports the demo article on first start and writes pending views on %s',
     async (signal) => {
-      const dbFile = join(mkdtempSync(join(tmpdir(), 'midad-serve-')), 'midad.db');
+      const dbFile = join(testFolder('serve'), 'midad.db');
       const server = await startServe(['--db', dbFile]);
       expect(server.output()).toContain(`imported the demo article ${SEED_ID}`);
 
@@ -57,7 +57,7 @@ describe('midad serve', () => {
   ])(
     'stops $how, keeping the buffered views for the next start',
     async ({ second, log }) => {
-      const dbFile = join(mkdtempSync(join(tmpdir(), 'midad-serve-')), 'midad.db');
+      const dbFile = join(testFolder('serve'), 'midad.db');
       const server = await startServe(['--db', dbFile]);
       const beacons = await sendBeacons(server.origin, 50);
       expect(beacons).toEqual(Array(50).fill(204));

@@ -5,8 +5,7 @@
  * SQLite's real one is in sqlite.test.ts, a real full disk in
  * serve-full-disk.test.ts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -20,6 +19,7 @@ import {
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { importDemoContent } from '../../src/importers/demo-content.js';
 import { NOW, SEED_ID } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 const seed = SEED_ID as ArticleId;
 
@@ -30,7 +30,7 @@ describeEachDialect((dialect) => {
   beforeEach(async () => {
     database = await openTestDatabase(dialect);
     await importDemoContent({ database, now: () => NOW });
-    folder = mkdtempSync(join(tmpdir(), 'midad-spool-'));
+    folder = testFolder('spool');
     spoolFile = join(folder, 'midad.db.views-spool.jsonl');
   });
   afterEach(async () => {

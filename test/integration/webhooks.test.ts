@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -13,6 +11,7 @@ import { createWebhook, webhooksOverview } from '../../src/services/webhooks.js'
 import { openDatabase, type Database } from '../../src/storage/database.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { NOW } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 /** A local receiver that answers with the statuses queued in `answers` (then 200). */
 interface Receiver {
@@ -63,7 +62,7 @@ async function publishArticle(headline = 'وزير "الاقتصاد" & التج
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'midad-hooks-'));
+  dir = testFolder('hooks');
   database = await openDatabase({ file: join(dir, 'site.db') });
   clock = NOW;
   staff = await createStaff(database, () => clock);

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -21,6 +19,7 @@ import { findArticleById } from '../../src/storage/repositories/articles.reposit
 import { listEvents } from '../../src/storage/repositories/revisions.repository.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
 describeEachDialect((dialect) => {
   let database: Database;
@@ -262,7 +261,7 @@ describeEachDialect((dialect) => {
     it.runIf(dialect === 'sqlite')(
       'publishes at its time an article whose time passed while the server was down',
       async () => {
-        const file = join(mkdtempSync(join(tmpdir(), 'midad-schedule-')), 'site.db');
+        const file = join(testFolder('schedule'), 'site.db');
         const onDisk = await openDatabase({ file });
         const diskStaff = await createStaff(onDisk, () => clock);
         const diskDeps = { database: onDisk, now: () => clock };

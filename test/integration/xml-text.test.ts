@@ -6,7 +6,7 @@
  * field, then reads every feed and sitemap with a conforming XML 1.0 parser
  * (test/helpers/xml.ts). On both databases.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -96,6 +96,7 @@ describeEachDialect((dialect) => {
   });
   afterAll(async () => {
     await site?.close();
+    if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
   });
 
   /** The parsed XML document at `url`; its error names the URL. */

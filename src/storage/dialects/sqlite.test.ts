@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './sqlite.js';
+import { testFolder } from '../../../test/helpers/temp-folder.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'midad-sqlite-'));
+const dir = () => testFolder('sqlite');
 
 describe('openSqlite', () => {
   it('creates missing folders and opens in WAL mode with foreign keys on', async () => {
