@@ -3,9 +3,10 @@
  * it: `--db FILE` (SQLite) and `--database URL` (PostgreSQL, which wins).
  */
 import { existsSync } from 'node:fs';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config/load.js';
+import type { Config, ConfigInput } from '../config/schema.js';
 import { AppError } from '../lib/errors.js';
-import type { Config } from '../config/schema.js';
 import { openDatabase, type Database } from '../storage/database.js';
 
 /** What the two flags gave, as commander parses them. */
@@ -14,25 +15,51 @@ export interface DatabaseFlags {
   database?: string | undefined;
 }
 
-/** `--db <file>`: the SQLite file. */
-export function dbFileOption(): Option {
-  return new Option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)');
+/** Settings a command's own flags give, over the environment's. */
+export type ConfigOverrides = Partial<Record<keyof ConfigInput, string | number | undefined>>;
+
+/**
+ * Adds `--db <file>` (SQLite) and `--database <url>` (PostgreSQL; replaces
+ * `--db`) to `command`, and returns it.
+ */
+export function withDatabaseFlags(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--db <file>', 'SQLite database file (env MIDAD_DB, default data/midad.db)'),
+    )
+    .addOption(
+      new Option(
+        '--database <url>',
+        'PostgreSQL URL postgres://user@host:5432/name (env MIDAD_DATABASE_URL); replaces --db',
+      ),
+    );
 }
 
-/** `--database <url>`: a PostgreSQL URL; when given, `--db` is not used. */
-export function databaseUrlOption(): Option {
-  return new Option(
-    '--database <url>',
-    'PostgreSQL URL postgres://user@host:5432/name (env MIDAD_DATABASE_URL); replaces --db',
-  );
-}
-
-/** The configuration overrides of the flags (flags win over the environment). */
-export function databaseOverrides(flags: DatabaseFlags): { dbFile?: string; databaseUrl?: string } {
-  return {
+/**
+ * The settings: the environment, then `overrides`, then the database flags
+ * (flags win over the environment).
+ * @throws AppError `CONFIG_INVALID`
+ */
+export function configFromFlags(flags: DatabaseFlags, overrides: ConfigOverrides = {}): Config {
+  return loadConfig(process.env, {
+    ...overrides,
     ...(flags.db === undefined ? {} : { dbFile: flags.db }),
     ...(flags.database === undefined ? {} : { databaseUrl: flags.database }),
-  };
+  });
+}
+
+/**
+ * The settings of `configFromFlags`, and the database they name, opened
+ * (and migrated) by `openConfiguredDatabase`. The caller closes it.
+ * @throws AppError `CONFIG_INVALID`, `DB_NOT_FOUND` (with `existing`), `DB_OPEN_FAILED`, `MIGRATION_FAILED`
+ */
+export async function openFromFlags(
+  flags: DatabaseFlags,
+  options: { existing?: boolean; overrides?: ConfigOverrides } = {},
+): Promise<{ config: Config; database: Database }> {
+  const config = configFromFlags(flags, options.overrides);
+  const database = await openConfiguredDatabase(config, options);
+  return { config, database };
 }
 
 /**
@@ -42,7 +69,7 @@ export function databaseOverrides(flags: DatabaseFlags): { dbFile?: string; data
  * mistyped path must not become a new empty site).
  * @throws AppError `DB_NOT_FOUND` (with `existing`), `DB_OPEN_FAILED`, `MIGRATION_FAILED`.
  */
-export function openConfiguredDatabase(
+function openConfiguredDatabase(
   config: Config,
   options: { existing?: boolean } = {},
 ): Promise<Database> {

@@ -7,25 +7,17 @@
  * folder is not included.
  */
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { backupSqlite, pgDumpCommand, runPgDump } from '../../services/backup.js';
 import { progressBar, type Progress } from '../progress.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { configFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 export function backupCommand(): Command {
-  return new Command('backup')
+  return withDatabaseFlags(new Command('backup'))
     .description('back up the database: SQLite online backup, or pg_dump for PostgreSQL')
     .argument('<file>', 'the backup file to write (must not exist)')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--print-only', 'PostgreSQL: print the pg_dump command without running it')
     .action(async (file: string, opts: DatabaseFlags & { printOnly?: boolean }) => {
-      const config = loadConfig(process.env, databaseOverrides(opts));
+      const config = configFromFlags(opts);
       if (config.databaseUrl !== undefined) {
         const command = pgDumpCommand(config.databaseUrl, file);
         console.log(command.display);

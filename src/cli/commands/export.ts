@@ -5,16 +5,9 @@
  * (`.tar.gz`) that `midad import-archive` reads on SQLite or PostgreSQL.
  */
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { exportArchive } from '../../services/export-archive.js';
 import { progressBar, type Progress } from '../progress.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 interface ExportFlags extends DatabaseFlags {
   mediaDir?: string;
@@ -32,20 +25,17 @@ function withoutNote(opts: ExportFlags): string {
 }
 
 export function exportCommand(): Command {
-  return new Command('export')
+  return withDatabaseFlags(new Command('export'))
     .description('write the whole site to an archive file (.tar.gz) for import-archive')
     .argument('<file>', 'the archive to write, e.g. site.tar.gz (must not exist)')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--media-dir <folder>', 'the media folder (env MIDAD_MEDIA_DIR, default data/media)')
     .option('--with-password-hashes', "include users' password hashes (else they reset passwords)")
     .option('--with-webhook-secrets', "include webhooks' signing secrets (else new ones are made)")
     .action(async (file: string, opts: ExportFlags) => {
-      const config = loadConfig(process.env, {
-        ...databaseOverrides(opts),
-        ...(opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir }),
+      const { config, database } = await openFromFlags(opts, {
+        existing: true,
+        overrides: { mediaDir: opts.mediaDir },
       });
-      const database = await openConfiguredDatabase(config, { existing: true });
       let bar: Progress | null = null;
       try {
         const summary = await exportArchive(

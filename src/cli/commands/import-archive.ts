@@ -6,16 +6,9 @@
  * and nothing is written.
  */
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { importArchive } from '../../services/import-archive.js';
 import { progressBar, type Progress } from '../progress.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 interface ImportArchiveFlags extends DatabaseFlags {
   mediaDir?: string;
@@ -23,19 +16,15 @@ interface ImportArchiveFlags extends DatabaseFlags {
 }
 
 export function importArchiveCommand(): Command {
-  return new Command('import-archive')
+  return withDatabaseFlags(new Command('import-archive'))
     .description('load an archive written by midad export into an empty database')
     .argument('<file>', 'the archive (.tar.gz)')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--media-dir <folder>', 'the media folder (env MIDAD_MEDIA_DIR, default data/media)')
     .option('--replace', "delete the database's content first instead of refusing")
     .action(async (file: string, opts: ImportArchiveFlags) => {
-      const config = loadConfig(process.env, {
-        ...databaseOverrides(opts),
-        ...(opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir }),
+      const { config, database } = await openFromFlags(opts, {
+        overrides: { mediaDir: opts.mediaDir },
       });
-      const database = await openConfiguredDatabase(config);
       let bar: Progress | null = null;
       try {
         const summary = await importArchive({ database, mediaDir: config.mediaDir }, file, {

@@ -6,18 +6,11 @@
  */
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { progressBar, type Progress } from '../progress.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
 export function parseDateOption(value: string): CaptureDate {
@@ -38,11 +31,9 @@ function parseZoneOption(value: string): string {
 }
 
 export function importCommand(setStatus: (code: number) => void): Command {
-  return new Command('import')
+  return withDatabaseFlags(new Command('import'))
     .description('import page captures (text files of article pages) into the database')
     .argument('<files...>', 'capture files')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--date <YYYY-MM-DD>', 'date of captures that print only a time', parseDateOption)
     .option(
       '--tz <zone>',
@@ -50,8 +41,7 @@ export function importCommand(setStatus: (code: number) => void): Command {
       parseZoneOption,
     )
     .action(async (files: string[], opts: DatabaseFlags & { date?: CaptureDate; tz?: string }) => {
-      const config = loadConfig(process.env, databaseOverrides(opts));
-      const database = await openConfiguredDatabase(config);
+      const { config, database } = await openFromFlags(opts);
       try {
         let bar: Progress | null = null;
         const outcomes = await importFiles(

@@ -3,26 +3,16 @@
  * with a progress bar.
  */
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { rebuildSearchIndex } from '../../services/reindex.js';
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { progressBar } from '../progress.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 export function reindexCommand(): Command {
-  return new Command('reindex')
+  return withDatabaseFlags(new Command('reindex'))
     .description('rebuild the search index from the articles')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .action(async (opts: DatabaseFlags) => {
-      const config = loadConfig(process.env, databaseOverrides(opts));
-      const database = await openConfiguredDatabase(config, { existing: true });
+      const { database } = await openFromFlags(opts, { existing: true });
       try {
         const started = performance.now();
         const bar = progressBar('reindex', await countArticles(database.db), 'articles');

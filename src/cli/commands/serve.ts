@@ -10,7 +10,6 @@
 import { dirname, join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { startWarnings } from '../../config/warnings.js';
 import type { Config } from '../../config/schema.js';
 import {
@@ -31,13 +30,7 @@ import { addViews } from '../../storage/repositories/article-views.repository.js
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { buildApp } from '../../web/app.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -123,19 +116,14 @@ function listenError(error: unknown, host: string, port: number): AppError {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
+  return withDatabaseFlags(new Command('serve'))
     .description('run the site (default http://127.0.0.1:3000)')
     .option('--port <n>', 'port to listen on (env PORT, default 3000)')
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .action(async (opts: { port?: string; host?: string } & DatabaseFlags) => {
-      const config = loadConfig(process.env, {
-        port: opts.port,
-        host: opts.host,
-        ...databaseOverrides(opts),
+      const { config, database } = await openFromFlags(opts, {
+        overrides: { port: opts.port, host: opts.host },
       });
-      const database = await openConfiguredDatabase(config);
       const now = () => new Date();
       if (config.demoContent && (await countArticles(database.db)) === 0) {
         const demo = await importDemoContent({ database, now });

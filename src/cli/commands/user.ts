@@ -8,7 +8,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isRole, ROLES, type Role } from '../../domain/roles.js';
 import { normalizeEmail } from '../../domain/user.js';
-import { loadConfig } from '../../config/load.js';
 import { AppError, hasCode } from '../../lib/errors.js';
 import { randomToken } from '../../lib/tokens.js';
 import {
@@ -20,13 +19,7 @@ import {
 } from '../../services/accounts.js';
 import type { Database } from '../../storage/database.js';
 import { listUsers } from '../../storage/repositories/users.repository.js';
-import {
-  databaseOverrides,
-  databaseUrlOption,
-  dbFileOption,
-  openConfiguredDatabase,
-  type DatabaseFlags,
-} from '../database-options.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
 function parseRole(value: string): Role {
   if (!isRole(value)) {
@@ -53,8 +46,7 @@ async function withDatabase<T>(
   flags: DatabaseFlags,
   work: (database: Database) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig(process.env, databaseOverrides(flags));
-  const database = await openConfiguredDatabase(config);
+  const { database } = await openFromFlags(flags);
   try {
     return await work(database);
   } finally {
@@ -70,14 +62,11 @@ async function userIdOf(database: Database, email: string): Promise<string> {
 
 export function userCommand(): Command {
   const user = new Command('user').description('manage newsroom accounts from the shell');
-  user
-    .command('add')
+  withDatabaseFlags(user.command('add'))
     .description('create a user')
     .requiredOption('--email <address>', 'e-mail address (the login name)')
     .requiredOption('--name <name>', 'name as shown in bylines')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--password-stdin', 'read the password from standard input')
     .action(
       async (
@@ -99,12 +88,9 @@ export function userCommand(): Command {
         });
       },
     );
-  user
-    .command('reset-password')
+  withDatabaseFlags(user.command('reset-password'))
     .description("set a new password and end the user's sessions")
     .requiredOption('--email <address>', 'the user')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .option('--password-stdin', 'read the password from standard input')
     .action(async (opts: { email: string; passwordStdin?: boolean } & DatabaseFlags) => {
       const { password, generated } = await passwordFrom(opts);
@@ -118,12 +104,9 @@ export function userCommand(): Command {
         if (generated) console.log(`password: ${password}`);
       });
     });
-  user
-    .command('deactivate')
+  withDatabaseFlags(user.command('deactivate'))
     .description('stop a user from signing in (bylines stay); never the last active administrator')
     .requiredOption('--email <address>', 'the user')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .action(async (opts: { email: string } & DatabaseFlags) => {
       const email = normalizeEmail(opts.email);
       await withDatabase(opts, async (database) => {
@@ -143,12 +126,9 @@ export function userCommand(): Command {
         console.log(`deactivated ${email}`);
       });
     });
-  user
-    .command('reactivate')
+  withDatabaseFlags(user.command('reactivate'))
     .description('let a deactivated user sign in again')
     .requiredOption('--email <address>', 'the user')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .action(async (opts: { email: string } & DatabaseFlags) => {
       await withDatabase(opts, async (database) => {
         await reactivateUser(
@@ -158,11 +138,8 @@ export function userCommand(): Command {
         console.log(`reactivated ${normalizeEmail(opts.email)}`);
       });
     });
-  user
-    .command('list')
+  withDatabaseFlags(user.command('list'))
     .description('list the users')
-    .addOption(dbFileOption())
-    .addOption(databaseUrlOption())
     .action(async (opts: DatabaseFlags) => {
       await withDatabase(opts, async (database) => {
         for (const u of await listUsers(database.db)) {
