@@ -348,6 +348,32 @@ describeEachDialect((dialect) => {
       );
     });
 
+    it('says who saved and when, in the site time, when an autosave from an older copy is refused', async () => {
+      const id = await writeAndSubmit();
+      const editor = await as('editor');
+      const admin = await as('administrator');
+      await admin.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        headline: 'تصحيح المدير',
+        sectionId,
+      });
+      const stale = await editor.postJson(`/admin/articles/${id}/autosave`, {
+        ...ARTICLE,
+        headline: 'نسخة المحرر',
+        version: new Date(NOW.getTime() - 60_000).toISOString(),
+      });
+      expect([stale.statusCode, JSON.parse(stale.body)]).toEqual([
+        409,
+        {
+          error: {
+            code: 'ARTICLE_CHANGED',
+            message:
+              'حفظ مديرة الموقع هذا المقال (29 نوفمبر/ تشرين الثاني 2026، 15:00) بعد أن فتحته، ولم يُحفظ ما أرسلته حتى لا يضيع تعديله. انسخ ما كتبت، ثم أعد تحميل الصفحة.',
+          },
+        },
+      ]);
+    });
+
     it('turns plain text typed without JavaScript into paragraphs', async () => {
       const editor = await as('editor');
       const created = await editor.post('/admin/articles', {

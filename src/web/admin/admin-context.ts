@@ -27,3 +27,6 @@ export interface AdminContext {
   /** The site's time zone, digits and month names, for dates shown in the newsroom. */
   locale: SiteLocale;
 }
+
+/** What saying something to the newsroom needs: its language, the site's locale and the time now. */
+export type AdminVoice = Pick<AdminContext, 't' | 'lang' | 'locale' | 'now'>;

@@ -3,14 +3,33 @@
  * `InvalidInput` goes next to its field, any other known AppError above the
  * form. Unknown errors are rethrown (they become the 500 page).
  */
-import type { Translate } from '../../i18n/format.js';
+import { MINUTE_FORMS, countPhrase } from '../../arabic/plural.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError, InvalidInput } from '../../lib/errors.js';
+import { AppError, hasCode, InvalidInput } from '../../lib/errors.js';
+import type { AdminVoice } from './admin-context.js';
+import { adminTime } from './views/admin-time.js';
 import type { FormErrors } from './views/auth-pages.js';
 
-/** The message of an error in the admin's language: its catalogue key, filled with its details. */
-export function errorMessage(t: Translate, error: AppError): string {
-  return error.toUserMessage(t);
+/**
+ * The message of an error in the admin's language: its catalogue key, filled
+ * with its details. A conflict names who saved and when (site time); a
+ * sign-in lock says in how many minutes it ends (at least one).
+ */
+export function errorMessage(voice: AdminVoice, error: AppError): string {
+  if (hasCode(error, 'ARTICLE_CHANGED')) {
+    const { by, at } = error.details;
+    return voice.t('admin.error.ARTICLE_CHANGED', { name: by, time: adminTime(voice, at) });
+  }
+  if (hasCode(error, 'LOGIN_THROTTLED')) {
+    const minutes = Math.max(
+      1,
+      Math.ceil((error.details.until.getTime() - voice.now.getTime()) / 60_000),
+    );
+    return voice.t('admin.error.LOGIN_THROTTLED', {
+      minutes: countPhrase(minutes, MINUTE_FORMS, voice.locale.numerals),
+    });
+  }
+  return error.toUserMessage(voice.t);
 }
 
 /**
@@ -18,10 +37,11 @@ export function errorMessage(t: Translate, error: AppError): string {
  * shown again with what was typed); rethrows any other error that is not
  * an AppError of status 4xx.
  */
-export function formErrorsOf(t: Translate, error: unknown): FormErrors {
-  if (isDiskFull(error)) return { form: t('admin.error.DISK_FULL') };
-  if (error instanceof InvalidInput) return { fields: { [error.field]: errorMessage(t, error) } };
-  if (error instanceof AppError && error.status < 500) return { form: errorMessage(t, error) };
+export function formErrorsOf(voice: AdminVoice, error: unknown): FormErrors {
+  if (isDiskFull(error)) return { form: voice.t('admin.error.DISK_FULL') };
+  if (error instanceof InvalidInput)
+    return { fields: { [error.field]: errorMessage(voice, error) } };
+  if (error instanceof AppError && error.status < 500) return { form: errorMessage(voice, error) };
   throw error;
 }
 

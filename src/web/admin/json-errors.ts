@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n/format.js';
 import { isDiskFull } from '../../lib/disk-full.js';
 import { ERROR_CATALOGUE } from '../../lib/error-catalogue.js';
 import { AppError, type ErrorCode } from '../../lib/errors.js';
+import type { AdminVoice } from './admin-context.js';
 import { errorMessage } from './form-errors.js';
 
 /** An error answer: the status and the body. */
@@ -33,9 +34,12 @@ export function wantsJson(request: FastifyRequest): boolean {
  * that does not parse, a stale CSRF token) keep their status; anything else
  * is 500 `INTERNAL`. Messages come from the catalogue in the admin's language.
  */
-export function jsonError(t: Translate, error: unknown): JsonError {
+export function jsonError(voice: AdminVoice, error: unknown): JsonError {
+  const { t } = voice;
   if (isDiskFull(error)) return jsonRefusal(t, 'DISK_FULL');
-  if (error instanceof AppError) return answer(error.status, error.code, errorMessage(t, error));
+  if (error instanceof AppError) {
+    return answer(error.status, error.code, errorMessage(voice, error));
+  }
   const code = (error as { code?: unknown }).code;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof code === 'string' && code.startsWith('FST_CSRF')) {

@@ -6,7 +6,6 @@ import { MEDIA_TEXT_LIMITS } from '../../domain/media.js';
 import type { Translate } from '../../i18n/format.js';
 import type { AppError } from '../../lib/errors.js';
 import { MediaError } from '../../services/media-error.js';
-import { errorMessage } from './form-errors.js';
 
 /**
  * A byte count as the newsroom reads it: `10 MB`, `1.5 MB`, `512 KB`
@@ -49,6 +48,6 @@ export function mediaErrorMessage(t: Translate, error: AppError): string {
     case 'MEDIA_CREDIT_TOO_LONG':
       return t('admin.error.MEDIA_CREDIT_TOO_LONG', { max: MEDIA_TEXT_LIMITS.credit });
     default:
-      return errorMessage(t, error);
+      return error.toUserMessage(t);
   }
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../lib/errors.js';
 import type { User } from '../../domain/user.js';
 import { translator, type Language } from '../../i18n/format.js';
 import { resolveSession } from '../../services/sessions.js';
-import type { AdminAssets, AdminContext } from './admin-context.js';
+import type { AdminAssets, AdminContext, AdminVoice } from './admin-context.js';
 import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
 import { accountRoutes } from './routes/account.routes.js';
 import { articleSearchRoutes } from './routes/article-search.routes.js';
@@ -100,7 +100,7 @@ export async function adminPlugin(
   // goes on to the site's error handling.
   app.setErrorHandler((error, request, reply) => {
     if (wantsJson(request)) {
-      const answer = jsonError(translator(request.adminLang), error);
+      const answer = jsonError(adminVoice(request, deps), error);
       if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ err: error }, 'refused');
       return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
@@ -191,16 +191,24 @@ function adminContext(
   deps: AdminDeps,
   assets: AdminAssets,
 ): AdminContext {
-  const lang = request.adminLang;
+  const voice = adminVoice(request, deps);
   return {
+    ...voice,
     user: request.user,
-    lang,
-    dir: lang === 'ar' ? 'rtl' : 'ltr',
-    t: translator(lang),
+    dir: voice.lang === 'ar' ? 'rtl' : 'ltr',
     csrfToken: reply.generateCsrf(),
     siteName: deps.config.siteName,
     assets,
     path: request.url,
+  };
+}
+
+/** The admin's language, the site's time zone and digits, and the time now. */
+function adminVoice(request: FastifyRequest, deps: AdminDeps): AdminVoice {
+  const lang = request.adminLang;
+  return {
+    lang,
+    t: translator(lang),
     now: deps.now(),
     locale: {
       lang: 'ar',

@@ -35,11 +35,7 @@ export const accountRoutes: AdminRoute[] = [
         );
       } catch (error) {
         const ctx = kit.context(request, reply);
-        return kit.render(
-          reply,
-          <AccountPage ctx={ctx} errors={formErrorsOf(ctx.t, error)} />,
-          422,
-        );
+        return kit.render(reply, <AccountPage ctx={ctx} errors={formErrorsOf(ctx, error)} />, 422);
       }
       clearSessionCookie(request, reply);
       return kit.redirect(reply, '/admin/login');

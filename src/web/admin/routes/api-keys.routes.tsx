@@ -49,7 +49,7 @@ export const apiKeysRoutes: AdminRoute[] = [
         );
         return await showKeys(request, reply, kit, { created: { name: apiKey.name, key } });
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         return showKeys(request, reply, kit, { errors });
       }
     },
@@ -65,7 +65,7 @@ export const apiKeysRoutes: AdminRoute[] = [
           throw new AppError('REVOKE_NOT_CONFIRMED', 'Tick the box to confirm.');
         await revokeKey(kit.deps, actorOf(request), field(request.params, 'id'));
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         return showKeys(request, reply, kit, { errors });
       }
       return kit.redirect(reply, '/admin/api-keys');

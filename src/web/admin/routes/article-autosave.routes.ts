@@ -40,7 +40,7 @@ async function autosave(
     const ctx = kit.context(request, reply);
     reply
       .code(error.status)
-      .send({ error: { code: error.code, message: errorMessage(ctx.t, error) } });
+      .send({ error: { code: error.code, message: errorMessage(ctx, error) } });
     return null;
   }
 }

@@ -8,16 +8,14 @@ import type { EditableArticle } from '../../../domain/editable-article.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
-import { AppError, hasCode } from '../../../lib/errors.js';
+import { AppError } from '../../../lib/errors.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
 import { contentFromForm, versionOf } from '../article-form.js';
-import type { AdminContext } from '../admin-context.js';
 import type { AdminKit } from '../admin-kit.js';
 import { editorLabels } from '../editor-labels.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
 import { actorOf, articleIdParam } from '../route-params.js';
-import { adminTime } from '../views/admin-time.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { ArticleEditPage } from '../views/article-edit-page.js';
 
@@ -104,22 +102,13 @@ export async function saveForm(
   } catch (error) {
     if (error instanceof AppError && error.status === 403) throw error;
     const ctx = kit.context(request, reply);
-    const errors = hasCode(error, 'ARTICLE_CHANGED')
-      ? { form: changedMessage(ctx, error) }
-      : formErrorsOf(ctx.t, error);
     return showEditor(request, reply, kit, id === null ? null : await loadArticle(kit.deps, id), {
-      errors,
+      errors: formErrorsOf(ctx, error),
       values: content,
       status: isDiskFull(error) ? 507 : 422,
     });
   }
   return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
-}
-
-/** The conflict message: who saved, and when, in the site's time zone. */
-function changedMessage(ctx: AdminContext, error: AppError<'ARTICLE_CHANGED'>): string {
-  const { by, at } = error.details;
-  return ctx.t('admin.error.ARTICLE_CHANGED', { name: by, time: adminTime(ctx, at) });
 }
 
 /** Runs an article action; a refusal re-shows the edit page with the reason. */
@@ -145,7 +134,7 @@ export async function articleAction(
     }
     const ctx = kit.context(request, reply);
     return showEditor(request, reply, kit, await loadArticle(kit.deps, id), {
-      errors: { form: errorMessage(ctx.t, error) },
+      errors: { form: errorMessage(ctx, error) },
       status: 422,
     });
   }

@@ -1,8 +1,7 @@
 /**
  * First-run set-up, sign-in, sign-out and the language switch.
  */
-import { MINUTE_FORMS, countPhrase } from '../../../arabic/plural.js';
-import { AppError, hasCode } from '../../../lib/errors.js';
+import { AppError } from '../../../lib/errors.js';
 import { needsSetup, setUpOwner, signIn } from '../../../services/accounts.js';
 import { endSession, startSession } from '../../../services/sessions.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
@@ -51,7 +50,7 @@ export const authRoutes: AdminRoute[] = [
         const ctx = kit.context(request, reply);
         return kit.render(
           reply,
-          <SetupPage ctx={ctx} values={input} errors={formErrorsOf(ctx.t, error)} />,
+          <SetupPage ctx={ctx} values={input} errors={formErrorsOf(ctx, error)} />,
           422,
         );
       }
@@ -88,20 +87,7 @@ export const authRoutes: AdminRoute[] = [
       } catch (error) {
         const ctx = kit.context(request, reply);
         if (!(error instanceof AppError) || error.status >= 500) throw error;
-        let message = formErrorsOf(ctx.t, error).form ?? errorMessage(ctx.t, error);
-        if (hasCode(error, 'LOGIN_THROTTLED')) {
-          const minutes = Math.max(
-            1,
-            Math.ceil((error.details.until.getTime() - kit.deps.now().getTime()) / 60_000),
-          );
-          message = ctx.t('admin.error.LOGIN_THROTTLED', {
-            minutes: countPhrase(
-              minutes,
-              MINUTE_FORMS,
-              ctx.lang === 'ar' ? kit.deps.config.numerals : 'latn',
-            ),
-          });
-        }
+        const message = formErrorsOf(ctx, error).form ?? errorMessage(ctx, error);
         return kit.render(
           reply,
           <LoginPage ctx={ctx} next={next} email={email} error={message} />,

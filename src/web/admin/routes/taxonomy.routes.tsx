@@ -63,7 +63,7 @@ function change(
       try {
         await work(kit, request);
       } catch (error) {
-        return show(request, reply, kit, formErrorsOf(kit.context(request, reply).t, error));
+        return show(request, reply, kit, formErrorsOf(kit.context(request, reply), error));
       }
       return kit.redirect(reply, back);
     },

@@ -67,7 +67,7 @@ function userAction(
       try {
         next = await change(kit, userId, request.body, request.user?.id);
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         const message = errors.form ?? Object.values(errors.fields ?? {})[0];
         return showUsers(request, reply, kit, { errors: { form: message }, status: 422 });
       }
@@ -128,7 +128,7 @@ export const usersRoutes: AdminRoute[] = [
           password: field(request.body, 'password'),
         });
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         return showUsers(request, reply, kit, { errors, values, status: 422 });
       }
       return kit.redirect(reply, '/admin/users?notice=user-updated');

@@ -62,7 +62,7 @@ export const webhooksRoutes: AdminRoute[] = [
           created: { url: field(request.body, 'url'), secret },
         });
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         return showHooks(request, reply, kit, { errors });
       }
     },
@@ -78,7 +78,7 @@ export const webhooksRoutes: AdminRoute[] = [
           throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.');
         await removeWebhook(kit.deps, actorOf(request), field(request.params, 'id'));
       } catch (error) {
-        const errors = formErrorsOf(kit.context(request, reply).t, error);
+        const errors = formErrorsOf(kit.context(request, reply), error);
         return showHooks(request, reply, kit, { errors });
       }
       return kit.redirect(reply, '/admin/webhooks');

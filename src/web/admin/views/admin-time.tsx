@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../arabic/dates.js';
 import type { AdminContext } from '../admin-context.js';
 
 /** A date and time as the newsroom shows it. */
-export function adminTime(ctx: AdminContext, instant: Date): string {
+export function adminTime(ctx: Pick<AdminContext, 'lang' | 'locale'>, instant: Date): string {
   if (ctx.lang === 'ar') return formatDateTime(instant, ctx.locale);
   return new Intl.DateTimeFormat('en-GB', {
     dateStyle: 'medium',
