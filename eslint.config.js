@@ -1,8 +1,10 @@
 // Lint rules are `error` or `off`, never `warn`.
 // The layer rule: imports only point downhill,
-// arabic <- domain <- storage/search <- services <- web/importers/cli,
-// with lib (and config, which reads only lib) beneath them all. It has no
-// exceptions: static imports, type imports, re-exports and `import()` alike.
+// arabic <- domain <- storage <- search <- services <- web/importers/cli,
+// with i18n <- lib (and config, which reads only lib) beneath them all. It has
+// no exceptions: static imports, type imports, re-exports and `import()` alike,
+// and a path the rule cannot read (a computed `import()`, a `require` made by
+// createRequire) is refused everywhere in src.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -11,12 +13,23 @@ import tseslint from 'typescript-eslint';
 const forbidden = {
   arabic: ['domain', 'storage', 'search', 'services', 'web', 'importers', 'cli', 'config'],
   domain: ['storage', 'search', 'services', 'web', 'importers', 'cli', 'config'],
-  storage: ['services', 'web', 'importers', 'cli'],
+  storage: ['search', 'services', 'web', 'importers', 'cli'],
   search: ['services', 'web', 'importers', 'cli'],
   services: ['web', 'importers', 'cli'],
   importers: ['storage', 'search', 'web', 'cli'],
   web: ['storage', 'search', 'cli', 'importers'],
-  i18n: ['storage', 'search', 'services', 'web', 'importers', 'cli'],
+  i18n: [
+    'lib',
+    'arabic',
+    'domain',
+    'storage',
+    'search',
+    'services',
+    'web',
+    'importers',
+    'cli',
+    'config',
+  ],
   lib: ['arabic', 'domain', 'storage', 'search', 'services', 'web', 'importers', 'cli', 'config'],
   config: ['arabic', 'domain', 'storage', 'search', 'services', 'web', 'importers', 'cli', 'i18n'],
 };
@@ -29,6 +42,21 @@ const downhill = (layer, name) =>
  * for esquery, whose regular expressions cannot hold a `/`.
  */
 const pathInto = (name) => `/(^|\\x2F)${name}(\\x2F|$)/`;
+
+/** What no layer may do: load code by a path that the layer rule cannot read. */
+const unreadablePaths = [
+  {
+    selector:
+      "ImportExpression:not([source.type='Literal']):not([source.type='TemplateLiteral'][source.expressions.length=0])",
+    message: 'import() takes a literal path in src, so that the layer rule can read it.',
+  },
+  {
+    selector:
+      "CallExpression[callee.name='createRequire']:not(MemberExpression[property.name='resolve'] > CallExpression.object)",
+    message:
+      'createRequire may only resolve a path in src (createRequire(…).resolve), never load code.',
+  },
+];
 
 const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
@@ -47,6 +75,7 @@ const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
     // (`import('…')` types are refused everywhere by consistent-type-imports.)
     'no-restricted-syntax': [
       'error',
+      ...unreadablePaths,
       ...banned.flatMap((name) => [
         {
           selector: `ImportExpression[source.value=${pathInto(name)}]`,
@@ -79,6 +108,12 @@ export default tseslint.config(
   {
     files: ['public/**/*.js'],
     languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  // Layers without their own list (cli) still may not hide a path; the
+  // layers' lists below repeat these, as a later list replaces an earlier one.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...unreadablePaths] },
   },
   ...layerRules,
 );

@@ -104,7 +104,7 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_EVENTS_MISSING: { status: 422, key: 'admin.error.WEBHOOK_EVENTS_MISSING' },
   WEBHOOK_NOT_FOUND: { status: 404, key: 'admin.error.WEBHOOK_NOT_FOUND' },
 
-  // Content API (docs/content-api.md, its OpenAPI document)
+  // Content API (its OpenAPI document at /api/openapi.json)
   INVALID_PARAMETER: { status: 400, key: 'error.INVALID_PARAMETER' },
   API_KEY_MISSING: { status: 401, key: 'error.API_KEY_MISSING' },
   API_KEY_INVALID: { status: 401, key: 'error.API_KEY_INVALID' },

@@ -140,7 +140,7 @@ export function createUser(deps: AccountDeps, input: NewAccount): Promise<User> 
  * accounts all get the same answer, after the same work. The attempt takes
  * its place in the throttle's counts before the password is checked
  * (login-throttle.ts), so parallel guesses cannot outrun the lock.
- * @throws AppError LOGIN_THROTTLED (429; `detail` = ISO instant the lock ends),
+ * @throws AppError LOGIN_THROTTLED (429; `details.until`: when the lock ends),
  *   LOGIN_FAILED (401).
  */
 export async function signIn(

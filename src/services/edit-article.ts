@@ -160,8 +160,8 @@ export async function createArticle(
  * fly; bylines must be users, and only a user with `article.edit.any`
  * (an editor) may change them.
  * @throws ARTICLE_NOT_FOUND, FORBIDDEN; BODY_HTML_TOO_LARGE or
- *   BODY_HTML_TOO_DEEP (422, nothing stored); ARTICLE_CHANGED (409, `detail` =
- *   `name|ISO time` of the other save) when `baseVersion` is older than
+ *   BODY_HTML_TOO_DEEP (422, nothing stored); ARTICLE_CHANGED (409, `details`
+ *   `{ by, at }`: who made the other save, and when) when `baseVersion` is older than
  *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field.
  */
 export async function saveArticle(

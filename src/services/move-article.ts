@@ -31,8 +31,8 @@ export type MoveDeps = EditDeps;
  * is domain/workflow.ts's movePermission (an editor's unpublish stands
  * until an editor publishes again).
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
- *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `detail` names the
- *   fields); PUBLISH_MISSING_ALT (422, `detail` lists the images).
+ *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `details.fields`);
+ *   PUBLISH_MISSING_ALT (422, `details.images`).
  */
 export async function moveArticle(
   deps: MoveDeps,

@@ -11,8 +11,8 @@ import type { Database } from '../storage/database.js';
 import { findMediaById } from '../storage/repositories/media.repository.js';
 
 /**
- * @throws AppError PUBLISH_INCOMPLETE (422, `detail` names the fields);
- *   PUBLISH_MISSING_ALT (422, `detail` lists the images).
+ * @throws AppError PUBLISH_INCOMPLETE (422, `details.fields` names the
+ *   fields); PUBLISH_MISSING_ALT (422, `details.images` lists the images).
  */
 export async function assertPublishable(
   database: Database,

@@ -1,7 +1,7 @@
 /**
  * What newsroom route handlers are given: the services' dependencies, the
  * page context of a request, and rendering helpers. Built once in
- * plugin.ts.
+ * plugin.tsx.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LimitFunction } from 'p-limit';
