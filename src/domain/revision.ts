@@ -1,6 +1,6 @@
 /**
- * An article's revisions (every save, whole) and its workflow log, as the
- * newsroom sees them. Plain data, no I/O.
+ * An article's revisions (every save, whole), what changed since one, and its
+ * workflow log, as the newsroom sees them. Plain data, no I/O.
  */
 import type { ArticleId } from './article-id.js';
 import type { ArticleContent } from './editable-article.js';
@@ -29,4 +29,21 @@ export interface WorkflowEvent {
   toStatus: string;
   userName: string | null;
   at: Date;
+}
+
+/** A run of a diff: kept, added in the newer text, or removed from the older. */
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/**
+ * What changed from a revision to the article as it is now: a word diff of
+ * the headline, the excerpt and the body's text (services/article-revisions.ts).
+ */
+export interface RevisionDiff {
+  revision: Revision;
+  headline: DiffPart[];
+  excerpt: DiffPart[];
+  body: DiffPart[];
 }

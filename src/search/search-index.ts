@@ -40,7 +40,7 @@ export interface SearchRow {
 
 export interface SearchPage {
   rows: SearchRow[];
-  /** Matching articles in all, up to COUNT_LIMIT. */
+  /** Matching articles in all, up to COUNT_LIMIT (domain/search-result.ts). */
   total: number;
 }
 
@@ -54,9 +54,6 @@ export interface SearchPage {
  * rank every hit, so a filter never hides one.
  */
 export const RANKING_WINDOW = 5000;
-
-/** Hits counted at most (the count of a very common word stops here). */
-export const COUNT_LIMIT = 1000;
 
 export interface SearchIndex {
   /**

@@ -5,7 +5,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
 import type { Db } from '../storage/db.js';
-import { COUNT_LIMIT, type SearchPage, type SearchRow, type SearchSort } from './search-index.js';
+import { COUNT_LIMIT } from '../domain/search-result.js';
+import type { SearchPage, SearchRow, SearchSort } from './search-index.js';
 
 /**
  * Which end of an engine's score is the best match. SQLite's `bm25()`

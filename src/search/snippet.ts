@@ -6,13 +6,8 @@
  */
 import { leadingParticle, lightStem, stemCandidates } from '../arabic/stem.js';
 import { tokenize, type Token } from '../arabic/tokenize.js';
+import type { TextPart } from '../domain/search-result.js';
 import type { ParsedQuery } from './parse-query.js';
-
-/** A piece of text, marked when it matched. */
-export interface TextPart {
-  text: string;
-  match: boolean;
-}
 
 /** Words of text around the best match that a snippet shows. */
 export const SNIPPET_WORDS = 30;

@@ -7,24 +7,11 @@
 import { diffWords } from 'diff';
 import type { ArticleId } from '../domain/article-id.js';
 import { htmlToText } from '../domain/html-text.js';
-import type { Revision, RevisionSummary } from '../domain/revision.js';
+import type { DiffPart, RevisionDiff, RevisionSummary } from '../domain/revision.js';
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import { findRevision, listRevisions } from '../storage/repositories/revisions.repository.js';
 import { assertCanView, loadArticle, saveArticle, type EditDeps } from './edit-article.js';
-
-/** A run of a diff: kept, added in the newer text, or removed from the older. */
-export interface DiffPart {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
-
-export interface RevisionDiff {
-  revision: Revision;
-  headline: DiffPart[];
-  excerpt: DiffPart[];
-  body: DiffPart[];
-}
 
 /** The revisions of an article, newest first, for someone who may edit it. */
 export async function revisionsOf(

@@ -12,6 +12,7 @@ import {
   type BodyHtmlProblem,
 } from '../domain/body-html-limits.js';
 import { ARTICLE_IMAGE_SIZES, srcsetOf, variantWidths } from '../domain/media.js';
+import { escapeTextNode } from '../lib/escape-html.js';
 import { AppError } from '../lib/errors.js';
 
 const REFUSALS: Record<BodyHtmlProblem, string> = {
@@ -234,19 +235,6 @@ function treeDepth(root: DefaultTreeAdapterMap['documentFragment']): number {
   return deepest;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for an HTML text node or attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
 /**
  * The body HTML for plain-text paragraphs: one `<p>` each, text escaped,
  * so the result is safe by construction and needs no sanitising pass.
@@ -254,9 +242,4 @@ export function escapeHtml(text: string): string {
  */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
   return paragraphs.map((p) => `<p>${escapeTextNode(p)}</p>`).join('\n');
-}
-
-/** Escapes text for a text node (quotes need no escaping there, as the sanitiser prints them). */
-function escapeTextNode(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
 }

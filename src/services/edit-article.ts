@@ -18,6 +18,7 @@ import {
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
 import { firstParagraphText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
+import { escapeHtml } from '../lib/escape-html.js';
 import { AppError, InvalidInput, isErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import type { Db } from '../storage/db.js';
@@ -40,7 +41,7 @@ import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { enqueueWebhookEvent } from './webhooks.js';
-import { BodyHtmlRefused, escapeHtml } from './body-html.js';
+import { BodyHtmlRefused } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { assertPublishable } from './publishable.js';
 import { changingArticle, type PublicChangeDeps } from './public-changes.js';

@@ -4,6 +4,12 @@
 import { parseArticleId } from '../domain/article-id.js';
 import type { ListingKind } from '../domain/article-path.js';
 import type { Article, ArticleId, ArticleSummary } from '../domain/article.js';
+import type {
+  HomePageContent,
+  LatestPageContent,
+  ListingContent,
+  MostReadList,
+} from '../domain/reader-pages.js';
 import type { Database } from '../storage/database.js';
 import {
   findArticleById,
@@ -35,24 +41,6 @@ export const HOME_MOST_READ = 5;
 /** How many articles each older page of the latest list shows. */
 export const LATEST_PAGE_SIZE = 20;
 
-export interface HomePageContent {
-  lead: ArticleSummary | null;
-  latest: ArticleSummary[];
-  /**
-   * Most read in the last 24 hours and 7 days (a window without views is
-   * left out); the all-time list when neither has any.
-   */
-  mostRead: MostReadList[];
-  /** True when older articles than those shown exist (page 2 of the latest list). */
-  hasOlder: boolean;
-}
-
-/** A most-read list and the window it covers. */
-export interface MostReadList {
-  window: 'day' | 'week' | 'all';
-  articles: ArticleSummary[];
-}
-
 /** The windows of the most-read lists, in ms. */
 export const MOST_READ_WINDOWS = { day: 24 * 3_600_000, week: 7 * 24 * 3_600_000 } as const;
 
@@ -69,13 +57,6 @@ export async function getMostRead(deps: ReadDeps, now: Date): Promise<MostReadLi
   ].filter((l) => l.articles.length > 0);
   if (lists.length > 0) return lists;
   return [{ window: 'all', articles: await listMostRead(deps.database.db, HOME_MOST_READ) }];
-}
-
-export interface LatestPageContent {
-  /** Page number, 2 or more (page 1 is the home page). */
-  page: number;
-  articles: ArticleSummary[];
-  hasOlder: boolean;
 }
 
 /** Articles shown at most in the breaking-news ticker. */
@@ -157,20 +138,6 @@ export async function getLatestPage(
     articles: rows.slice(0, LATEST_PAGE_SIZE),
     hasOlder: rows.length > LATEST_PAGE_SIZE,
   };
-}
-
-export interface ListingContent {
-  kind: ListingKind;
-  /** The section's, tag's or author's id. */
-  id: string;
-  /** The section's, tag's or author's name. */
-  name: string;
-  slug: string;
-  /** The author's bio, for author pages. */
-  bio: string;
-  page: number;
-  articles: ArticleSummary[];
-  hasOlder: boolean;
 }
 
 /**

@@ -4,13 +4,12 @@
  * the matched words marked in the original text.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ArticleId } from '../domain/article-id.js';
-import type { PublishedPrecision } from '../domain/article.js';
 import { htmlToText } from '../domain/html-text.js';
+import type { SearchOutcome } from '../domain/search-result.js';
 import { searchIndexFor } from '../search/index-for.js';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../search/parse-query.js';
+import { isEmptyQuery, parseQuery } from '../search/parse-query.js';
 import type { SearchFilters, SearchSort } from '../search/search-index.js';
-import { highlight, snippet, type TextPart } from '../search/snippet.js';
+import { highlight, snippet } from '../search/snippet.js';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -45,29 +44,6 @@ export interface SearchRequest {
   limit: number;
 }
 
-/** For the pages that show results: a text's marked parts, and the most matches counted. */
-export type { TextPart };
-export { COUNT_LIMIT } from '../search/search-index.js';
-
-export interface SearchResult {
-  id: ArticleId;
-  headline: string;
-  headlineParts: TextPart[];
-  snippetParts: TextPart[];
-  publishedAt: Date | null;
-  publishedPrecision: PublishedPrecision;
-  section: { slug: string; name: string } | null;
-}
-
-export interface SearchOutcome {
-  query: ParsedQuery;
-  /** False for an empty query, or one of punctuation only: nothing was searched. */
-  searched: boolean;
-  results: SearchResult[];
-  /** Matching articles in all (at most COUNT_LIMIT). */
-  total: number;
-}
-
 /**
  * Runs a reader's search, waiting for one of the database's
  * SEARCHES_AT_ONCE slots. Never throws for what the reader typed.
@@ -77,7 +53,7 @@ export async function searchArticles(
   request: SearchRequest,
 ): Promise<SearchOutcome> {
   const query = parseQuery(request.q);
-  if (isEmptyQuery(query)) return { query, searched: false, results: [], total: 0 };
+  if (isEmptyQuery(query)) return { searched: false, results: [], total: 0 };
   const page = await slotsOf(deps.database)(() =>
     searchIndexFor(deps.database).search(deps.database.db, query, {
       filters: request.filters,
@@ -87,7 +63,6 @@ export async function searchArticles(
     }),
   );
   return {
-    query,
     searched: true,
     total: page.total,
     results: page.rows.map((row) => ({

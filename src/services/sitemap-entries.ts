@@ -8,6 +8,7 @@
  * The Google News sitemap lists articles published in the last 48 hours,
  * at most 1,000, newest first (Google News sitemap guidelines).
  */
+import type { SitemapRow } from '../domain/sitemap-row.js';
 import type { ReadDeps } from './read-pages.js';
 import {
   listPublishedSince,
@@ -15,10 +16,7 @@ import {
   publishedSpan,
   rangeSummary,
   type SitemapRange,
-  type SitemapRow,
 } from '../storage/repositories/sitemap-articles.repository.js';
-
-export type { SitemapRow } from '../storage/repositories/sitemap-articles.repository.js';
 
 /** Most URLs in one sitemap file (sitemaps.org protocol). */
 export const SITEMAP_MAX_URLS = 50_000;

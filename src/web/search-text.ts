@@ -2,8 +2,8 @@
  * A search result's text parts (see search/snippet.ts) as plain text, or as
  * HTML with each match in `<mark>`, escaped.
  */
-import { escapeHtml } from '../services/body-html.js';
-import type { TextPart } from '../services/search-articles.js';
+import { escapeHtml } from '../lib/escape-html.js';
+import type { TextPart } from '../domain/search-result.js';
 
 /** The parts joined, without marks. */
 export function plainText(parts: readonly TextPart[]): string {

@@ -5,6 +5,7 @@
  * holding its articles in memory. Ranges are half-open, `[from, to)`, in UTC.
  */
 import type { ArticleId } from '../../domain/article.js';
+import type { SitemapRow } from '../../domain/sitemap-row.js';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db.js';
 import type { ArticlesTable } from '../tables/schema.js';
@@ -12,15 +13,6 @@ import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from 
 
 /** Published articles published in `[from, to)`, or those whose publish date is unknown. */
 export type SitemapRange = { from: Date; to: Date } | 'undated';
-
-/** What a sitemap says of an article. */
-export interface SitemapRow {
-  id: ArticleId;
-  slug: string | null;
-  headline: string;
-  publishedAt: Date | null;
-  updatedAt: Date;
-}
 
 /** The columns `toSitemapRow` reads. */
 const SITEMAP_COLUMNS = ['id', 'slug', 'headline', 'published_at', 'updated_at'] as const;

@@ -24,7 +24,7 @@ import { Feed, type Author, type Item } from 'feed';
 import { removeXmlForbidden } from '../../arabic/clean.js';
 import { mediaFileUrl, originalMime } from '../../domain/media.js';
 import type { Article } from '../../domain/article.js';
-import { escapeHtml } from '../../services/body-html.js';
+import { escapeHtml } from '../../lib/escape-html.js';
 import type { FeedFormat } from '../views/feed-links.js';
 import { absoluteHtml } from './absolute-html.js';
 

@@ -18,13 +18,13 @@
 import { Readable, pipeline } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { removeXmlForbidden } from '../../arabic/clean.js';
+import type { SitemapRow } from '../../domain/sitemap-row.js';
 import { ErrorLevel, SitemapIndexStream, SitemapStream, type SitemapItemLoose } from 'sitemap';
 import { zonedIsoString } from '../../lib/time-zone.js';
 import {
   getNewsArticles,
   getSitemapFile,
   listSitemapFiles,
-  type SitemapRow,
 } from '../../services/sitemap-entries.js';
 import { isNotModified, validatorsOf } from '../feeds/conditional-get.js';
 import { absoluteUrl, canonicalArticlePath } from '../views/page-context.js';

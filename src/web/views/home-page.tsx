@@ -1,7 +1,7 @@
 /**
  * The home page: the lead story, the latest articles and the most read.
  */
-import type { HomePageContent } from '../../services/read-pages.js';
+import type { HomePageContent } from '../../domain/reader-pages.js';
 import { Pager } from './components/pager.js';
 import { PublishedTime } from './components/published-time.js';
 import { ArticleList } from './components/article-list.js';

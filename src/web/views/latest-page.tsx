@@ -3,7 +3,7 @@
  * article stays reachable from the home page.
  */
 import { formatNumber } from '../../arabic/digits.js';
-import type { LatestPageContent } from '../../services/read-pages.js';
+import type { LatestPageContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { latestPagePath, Pager } from './components/pager.js';
 import { Layout } from './layout.js';

@@ -4,7 +4,7 @@
  */
 import { formatNumber } from '../../arabic/digits.js';
 import { listingPath } from '../../domain/article-path.js';
-import type { ListingContent } from '../../services/read-pages.js';
+import type { ListingContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { Layout } from './layout.js';
 import { breadcrumbData } from './structured-data.js';

@@ -6,7 +6,7 @@
  * escaped; the body itself was sanitised when it was saved.
  */
 import type { Translate } from '../../i18n/format.js';
-import { escapeHtml } from '../../services/body-html.js';
+import { escapeHtml } from '../../lib/escape-html.js';
 
 const EMBED_LINK_TEXT = {
   youtube: 'embed.youtube',

@@ -6,7 +6,7 @@
 import { formatNumber } from '../../arabic/digits.js';
 import { countPhrase, RESULT_FORMS } from '../../arabic/plural.js';
 import type { Section } from '../../domain/article.js';
-import { COUNT_LIMIT, type SearchOutcome, type TextPart } from '../../services/search-articles.js';
+import { COUNT_LIMIT, type SearchOutcome, type TextPart } from '../../domain/search-result.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
 import { articlePath, type PageContext } from './page-context.js';

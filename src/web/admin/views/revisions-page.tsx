@@ -3,8 +3,7 @@
  * diff with <del> and <ins>), with a button to restore it.
  */
 import type { ArticleId } from '../../../domain/article-id.js';
-import type { DiffPart, RevisionDiff } from '../../../services/article-revisions.js';
-import type { RevisionSummary } from '../../../domain/revision.js';
+import type { DiffPart, RevisionDiff, RevisionSummary } from '../../../domain/revision.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

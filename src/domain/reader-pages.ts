@@ -1,0 +1,46 @@
+/**
+ * What the reader site's list pages show: the home page, the older pages
+ * of the latest articles, and a section's, tag's or author's page. Plain
+ * data, no I/O (services/read-pages.ts reads it, the views render it).
+ */
+import type { ListingKind } from './article-path.js';
+import type { ArticleSummary } from './article.js';
+
+export interface HomePageContent {
+  lead: ArticleSummary | null;
+  latest: ArticleSummary[];
+  /**
+   * Most read in the last 24 hours and 7 days (a window without views is
+   * left out); the all-time list when neither has any.
+   */
+  mostRead: MostReadList[];
+  /** True when older articles than those shown exist (page 2 of the latest list). */
+  hasOlder: boolean;
+}
+
+/** A most-read list and the window it covers. */
+export interface MostReadList {
+  window: 'day' | 'week' | 'all';
+  articles: ArticleSummary[];
+}
+
+export interface LatestPageContent {
+  /** Page number, 2 or more (page 1 is the home page). */
+  page: number;
+  articles: ArticleSummary[];
+  hasOlder: boolean;
+}
+
+export interface ListingContent {
+  kind: ListingKind;
+  /** The section's, tag's or author's id. */
+  id: string;
+  /** The section's, tag's or author's name. */
+  name: string;
+  slug: string;
+  /** The author's bio, for author pages. */
+  bio: string;
+  page: number;
+  articles: ArticleSummary[];
+  hasOlder: boolean;
+}
