@@ -18,6 +18,9 @@ const forbidden = {
   services: ['web', 'importers', 'cli'],
   importers: ['storage', 'search', 'web', 'cli'],
   web: ['storage', 'search', 'cli', 'importers'],
+  // Views are given what they show, as domain types: they call no service.
+  'web/views': ['storage', 'search', 'services', 'cli', 'importers'],
+  'web/admin/views': ['storage', 'search', 'services', 'cli', 'importers'],
   i18n: [
     'lib',
     'arabic',
@@ -35,7 +38,9 @@ const forbidden = {
 };
 
 const downhill = (layer, name) =>
-  `src/${layer} must not import from src/${name}: imports only point downhill.`;
+  layer.endsWith('views') && name === 'services'
+    ? `src/${layer} must not import from src/${name}: a view is given domain types by its route.`
+    : `src/${layer} must not import from src/${name}: imports only point downhill.`;
 
 /**
  * A path naming layer `name` as one of its segments (`../../storage/x.js`),
