@@ -117,8 +117,9 @@ async function importOne(
   }
   try {
     const r = await importCapture(deps, bytes, options);
+    const label = r.warnings.length === 1 ? 'warning' : 'warnings';
     const notes =
-      r.warnings.length > 0 ? ` (warning: ${r.warnings.map((w) => w.message).join('; ')})` : '';
+      r.warnings.length > 0 ? ` (${label}: ${r.warnings.map((w) => w.message).join(' ')})` : '';
     return {
       file,
       ok: true,

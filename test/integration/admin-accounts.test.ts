@@ -113,6 +113,11 @@ describeEachDialect((dialect) => {
       const locked = await guesser.post('/admin/login', OWNER);
       expect(locked.statusCode).toBe(429);
       expect(locked.body).toContain('محاولات دخول فاشلة كثيرة. حاول مجدداً بعد 15 دقيقة.');
+
+      await guesser.post('/admin/language', { lang: 'en', back: '/admin/login' });
+      const lockedInEnglish = await guesser.post('/admin/login', OWNER);
+      expect(lockedInEnglish.statusCode).toBe(429);
+      expect(lockedInEnglish.body).toContain('Too many failed sign-ins. Try again in 15 minutes.');
     });
   });
 

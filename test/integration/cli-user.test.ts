@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -74,6 +75,21 @@ describe('midad user', () => {
 
     expect(await run(['user', 'deactivate', '--db', db, '--email', 'nobody@x.org'])).toBe(1);
     expect(err).toEqual(['midad: No user has the e-mail address nobody@x.org.']);
+  });
+
+  it('refuses every command but add on a database file that does not exist, and makes none', async () => {
+    const missing = join(testFolder('user-missing'), 'typo.db');
+    for (const command of [
+      ['list'],
+      ['deactivate', '--email', 'a@x.org'],
+      ['reactivate', '--email', 'a@x.org'],
+      ['reset-password', '--email', 'a@x.org'],
+    ]) {
+      err.length = 0;
+      expect(await run(['user', ...command, '--db', missing])).toBe(1);
+      expect(err).toEqual([`midad: There is no database at ${missing}: check --db or MIDAD_DB.`]);
+    }
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('reactivates a deactivated user, and says clearly when the user does not exist', async () => {

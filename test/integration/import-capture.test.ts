@@ -208,7 +208,9 @@ describeEachDialect((dialect) => {
       expect(outcomes[0]?.line).toMatch(/empty\.txt: refused: .*empty/i);
       expect(outcomes[1]?.line).toMatch(/image\.png: refused: .*binary/i);
       expect(outcomes[2]?.line).toMatch(
-        new RegExp(`seed\\.txt: created ${SEED_ID} «${SEED_HEADLINE}» \\(warning: .*no date.*\\)$`),
+        new RegExp(
+          `seed\\.txt: created ${SEED_ID} «${SEED_HEADLINE}» \\(warnings?: .*no date.*\\)$`,
+        ),
       );
       expect(outcomes[3]?.line).toMatch(/cp1256\.txt: refused: .*UTF-8/);
       expect(outcomes[4]?.line).toBe(`${files.missing}: refused: no such file`);

@@ -42,11 +42,17 @@ async function passwordFrom(opts: {
   return { password: randomToken(15), generated: true };
 }
 
+/**
+ * Runs `work` on the database the flags name. Only `user add` may make a
+ * new database (a site's first account); the other commands refuse a
+ * missing one (`DB_NOT_FOUND`), so that a mistyped --db is not a new empty site.
+ */
 async function withDatabase<T>(
   flags: DatabaseFlags,
   work: (database: Database) => Promise<T>,
+  options: { existing: boolean } = { existing: true },
 ): Promise<T> {
-  const { database } = await openFromFlags(flags);
+  const { database } = await openFromFlags(flags, options);
   try {
     return await work(database);
   } finally {
@@ -78,14 +84,18 @@ export function userCommand(): Command {
         } & DatabaseFlags,
       ) => {
         const { password, generated } = await passwordFrom(opts);
-        await withDatabase(opts, async (database) => {
-          const created = await createUser(
-            { database, now: () => new Date() },
-            { email: opts.email, displayName: opts.name, role: opts.role, password },
-          );
-          console.log(`created ${created.role} ${created.email} (id ${created.id})`);
-          if (generated) console.log(`password: ${password}`);
-        });
+        await withDatabase(
+          opts,
+          async (database) => {
+            const created = await createUser(
+              { database, now: () => new Date() },
+              { email: opts.email, displayName: opts.name, role: opts.role, password },
+            );
+            console.log(`created ${created.role} ${created.email} (id ${created.id})`);
+            if (generated) console.log(`password: ${password}`);
+          },
+          { existing: false },
+        );
       },
     );
   withDatabaseFlags(user.command('reset-password'))

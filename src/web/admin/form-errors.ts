@@ -26,7 +26,10 @@ export function errorMessage(voice: AdminVoice, error: AppError): string {
       Math.ceil((error.details.until.getTime() - voice.now.getTime()) / 60_000),
     );
     return voice.t('admin.error.LOGIN_THROTTLED', {
-      minutes: countPhrase(minutes, MINUTE_FORMS, voice.locale.numerals),
+      minutes:
+        voice.lang === 'ar'
+          ? countPhrase(minutes, MINUTE_FORMS, voice.locale.numerals)
+          : `${minutes} minute${minutes === 1 ? '' : 's'}`,
     });
   }
   return error.toUserMessage(voice.t);
