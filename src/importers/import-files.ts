@@ -1,15 +1,17 @@
 /**
  * The `midad import` command's work: import each file (a page capture, or
- * a JSON Lines file of articles when its name ends in `.jsonl`), report one
- * line per file, go on after a refused file, and tell the caller whether
- * all went in.
+ * a JSON Lines file of articles, told apart by their content: file-kind.ts),
+ * report one line per file, go on after a refused file, and tell the caller
+ * whether all went in. A file of another kind is refused, named by what it
+ * seems to be, and never imported as a capture.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { AppError } from '../lib/errors.js';
 import { finishImport, type SaveDeps } from '../services/save-imported-article.js';
 import { tooLargeError } from './capture/decode.js';
 import { importCapture } from './capture/import-capture.js';
 import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
+import { fileKind, SNIFF_BYTES, type FileKind } from './file-kind.js';
 import { importJsonl } from './jsonl/import-jsonl.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
@@ -65,9 +67,30 @@ function readFailure(error: unknown): string {
   }
 }
 
-/** True for files read as JSON Lines (by name: `.jsonl`). */
-export function isJsonLines(file: string): boolean {
-  return /\.jsonl$/i.test(file);
+/** The first SNIFF_BYTES of `file` (fewer when it is shorter). */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Why a file of `kind` is not imported, or null when it is a capture or JSON Lines. */
+function refusalOf(kind: FileKind): string | null {
+  switch (kind.kind) {
+    case 'wxr':
+      return `a WordPress export (WXR${kind.version === null ? '' : ` ${kind.version}`}): importing WordPress exports is not available yet; nothing was imported`;
+    case 'ghost':
+      return 'a Ghost export: importing Ghost exports is not available yet; nothing was imported';
+    case 'other':
+      return `this is ${kind.what}, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`;
+    default:
+      return null;
+  }
 }
 
 async function importJsonLines(
@@ -101,7 +124,11 @@ async function importOne(
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    if (isJsonLines(file)) return await importJsonLines(deps, file, options);
+    const kind = fileKind(await readHead(file), file);
+    const refusal = refusalOf(kind);
+    if (refusal !== null)
+      return { file, ok: false, line: `${file}: refused: ${refusal}`, details: [] };
+    if (kind.kind === 'jsonl') return await importJsonLines(deps, file, options);
     // Never read a huge file whole: the parser would refuse it anyway.
     if (info.size > MAX_CAPTURE_BYTES) {
       return {

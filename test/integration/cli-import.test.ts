@@ -40,6 +40,37 @@ describe('midad import', () => {
     expect(out[1]).toBe('1 imported, 1 refused');
   });
 
+  it('tells a file by its content: a WordPress export, an HTML page or a PDF is refused by name, never imported as a capture', async () => {
+    const db = join(dir, 'site.db');
+    const wxr = join(dir, 'capture.txt');
+    writeFileSync(
+      wxr,
+      '<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><wp:wxr_version>1.2</wp:wxr_version>\n',
+    );
+    const page = join(dir, 'page.txt');
+    writeFileSync(page, '<!doctype html><html lang="ar"><title>خبر</title>');
+    const pdf = join(dir, 'article.txt');
+    writeFileSync(pdf, '%PDF-1.7\n');
+
+    expect(await run(['import', '--db', db, wxr, page, pdf])).toBe(1);
+
+    expect(err).toEqual([
+      `${wxr}: refused: a WordPress export (WXR 1.2): importing WordPress exports is not available yet; nothing was imported`,
+      `${page}: refused: this is an HTML page, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+      `${pdf}: refused: this is a PDF document, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+    ]);
+    const database = await openDatabase({ file: db });
+    try {
+      const { count } = await database.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count)).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('dates a time-only capture with --date and --tz and exits 0', async () => {
     const db = join(dir, 'site.db');
 

@@ -206,7 +206,9 @@ describeEachDialect((dialect) => {
 
       expect(outcomes.map((o) => o.ok)).toEqual([false, false, true, false, false, false, false]);
       expect(outcomes[0]?.line).toMatch(/empty\.txt: refused: .*empty/i);
-      expect(outcomes[1]?.line).toMatch(/image\.png: refused: .*binary/i);
+      expect(outcomes[1]?.line).toBe(
+        `${files.binary}: refused: this is a PNG image, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+      );
       expect(outcomes[2]?.line).toMatch(
         new RegExp(
           `seed\\.txt: created ${SEED_ID} «${SEED_HEADLINE}» \\(warnings?: .*no date.*\\)$`,
