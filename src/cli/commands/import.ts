@@ -1,8 +1,8 @@
 /**
  * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
- * imports page captures and JSON Lines files of articles (`*.jsonl`, with
- * a progress bar), one line of result per file. Exit status 1 when
- * any file was refused; the others are imported all the same.
+ * imports page captures and JSON Lines files of articles (with a progress
+ * bar), each told by its content, one line of result per file. Exit status
+ * 1 when any file was refused; the others are imported all the same.
  */
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
