@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileKind } from './file-kind.js';
+import { fileKind, SNIFF_BYTES } from './file-kind.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -98,5 +98,29 @@ describe('fileKind', () => {
     [[0xff, 0xd8, 0xff, 0xe0], 'a JPEG image'],
   ])('names binary files by their signature: %j', (head, what) => {
     expect(fileKind(Uint8Array.from(head), 'article.txt')).toEqual({ kind: 'other', what });
+  });
+
+  it('reads hostile heads without parsing XML and within bounded work', () => {
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&lol2;</title>`;
+    expect(fileKind(bytes(bomb), 'x.xml')).toEqual({ kind: 'wxr', version: null });
+    const external = `<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>`;
+    expect(fileKind(bytes(external), 'x.xml')).toEqual({
+      kind: 'other',
+      what: 'an XML file that is not a WordPress export (WXR)',
+    });
+    const deep = '['.repeat(SNIFF_BYTES);
+    expect(fileKind(bytes(deep), 'x.json')).toEqual({
+      kind: 'other',
+      what: 'a JSON array, neither JSON Lines nor a Ghost export',
+    });
+    const deepObject = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    expect(fileKind(bytes(deepObject), 'x.txt')).toEqual({ kind: 'jsonl' });
+    const bidiAndNul = '\u202E\u0000\u0001حلب اليوم';
+    expect(fileKind(bytes(bidiAndNul), 'x.txt')).toEqual({ kind: 'capture' });
+    const cutUtf8 = Uint8Array.from([
+      ...bytes('<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.1/">'),
+      0xd8,
+    ]);
+    expect(fileKind(cutUtf8, 'x')).toEqual({ kind: 'wxr', version: null });
   });
 });

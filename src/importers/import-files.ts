@@ -124,6 +124,10 @@ async function importOne(
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    // A device or a pipe (/dev/zero, a FIFO) has no size to check and may never end.
+    if (!info.isFile()) {
+      return { file, ok: false, line: `${file}: refused: not a regular file`, details: [] };
+    }
     const kind = fileKind(await readHead(file), file);
     const refusal = refusalOf(kind);
     if (refusal !== null)

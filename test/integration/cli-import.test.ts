@@ -52,12 +52,13 @@ describe('midad import', () => {
     const pdf = join(dir, 'article.txt');
     writeFileSync(pdf, '%PDF-1.7\n');
 
-    expect(await run(['import', '--db', db, wxr, page, pdf])).toBe(1);
+    expect(await run(['import', '--db', db, wxr, page, pdf, '/dev/zero'])).toBe(1);
 
     expect(err).toEqual([
       `${wxr}: refused: a WordPress export (WXR 1.2): importing WordPress exports is not available yet; nothing was imported`,
       `${page}: refused: this is an HTML page, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
       `${pdf}: refused: this is a PDF document, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+      '/dev/zero: refused: not a regular file',
     ]);
     const database = await openDatabase({ file: db });
     try {
