@@ -97,6 +97,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('slug', 'text'),
     col('name', 'text', false, 'sectionName'),
     col('created_at', 'time'),
+    col('parent_id', 'id', true),
+    col('description', 'text'),
   ]),
   table('tags', [col('id', 'id'), col('slug', 'text'), col('name', 'text', false, 'tag')]),
   table('media', [
@@ -140,6 +142,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('breaking_until', 'time', true),
     col('created_by', 'id', true),
     col('preview_token_hash', 'text', true),
+    col('kind', 'text'),
   ]),
   table(
     'article_tags',
@@ -220,6 +223,34 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('created_at', 'time'),
     col('finished_at', 'time', true),
   ]),
+  table(
+    'import_records',
+    [
+      col('source', 'text'),
+      col('item_key', 'text'),
+      col('article_id', 'id'),
+      col('article_updated_at', 'time'),
+      col('imported_at', 'time'),
+    ],
+    ['source', 'item_key'],
+  ),
+  table('imported_media', [col('source_url', 'text'), col('media_id', 'id')], ['source_url']),
+  table('redirects', [
+    col('id', 'id'),
+    col('from_key', 'text'),
+    col('from_path', 'text'),
+    col('to_path', 'text'),
+    col('status_code', 'int'),
+    col('origin', 'text'),
+    col('hits', 'id'),
+    col('last_hit_at', 'time', true),
+    col('created_at', 'time'),
+  ]),
+  table(
+    'missed_paths',
+    [col('path', 'text'), col('day', 'text'), col('hits', 'int')],
+    ['path', 'day'],
+  ),
 ];
 
 /** Rows read or written per query. */

@@ -79,7 +79,51 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
   });
   await moveArticle(deps, staff.editor, id, 'publish');
   await addViews(database.db, new Map([[id, 7]]), now());
+  await fillSiteImportTables(database, id, image.id, now);
   return staff;
+}
+
+/** A site import's traces: an import record, an imported image, a redirect and a missed path. */
+async function fillSiteImportTables(
+  database: Database,
+  articleId: string,
+  mediaId: string,
+  now: () => Date,
+): Promise<void> {
+  const at = now().toISOString();
+  await database.db
+    .insertInto('import_records')
+    .values({
+      source: 'wordpress',
+      item_key: '123',
+      article_id: BigInt(BIG_ID),
+      article_updated_at: at,
+      imported_at: at,
+    })
+    .execute();
+  await database.db
+    .insertInto('imported_media')
+    .values({
+      source_url: 'https://example.net/wp-content/uploads/2020/01/حلب.jpg',
+      media_id: BigInt(mediaId),
+    })
+    .execute();
+  await database.db
+    .insertInto('redirects')
+    .values({
+      from_key: '/?p=123',
+      from_path: '/?p=123',
+      to_path: `/a/${articleId}`,
+      origin: 'import',
+      hits: 3,
+      last_hit_at: at,
+      created_at: at,
+    })
+    .execute();
+  await database.db
+    .insertInto('missed_paths')
+    .values({ path: '/2019/05/قديم/', day: at.slice(0, 10), hits: 2 })
+    .execute();
 }
 
 /** Every archived table's rows, as the archive writes them, in key order. */

@@ -22,6 +22,8 @@ export interface SectionsTable {
   slug: string;
   name: string;
   created_at: DbTime;
+  parent_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  description: ColumnType<string, string | undefined, string>;
 }
 
 export interface ArticlesTable {
@@ -50,6 +52,8 @@ export interface ArticlesTable {
   breaking_until: ColumnType<string | Date | null, string | null | undefined, string | null>;
   created_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
   preview_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `article`, or `page` for a static page (`/p/<slug>`). */
+  kind: ColumnType<string, string | undefined, string>;
 }
 
 export interface TagsTable {
@@ -206,7 +210,48 @@ export interface AppliedViewBatchesTable {
   applied_at: DbTime;
 }
 
+/** Which article an imported post became (see its migration). */
+export interface ImportRecordsTable {
+  source: string;
+  item_key: string;
+  article_id: DbId;
+  article_updated_at: DbTime;
+  imported_at: DbTime;
+}
+
+/** The media item an old image URL became. */
+export interface ImportedMediaTable {
+  source_url: string;
+  media_id: DbId;
+}
+
+/** An old address answered with a redirect (see its migration). */
+export interface RedirectsTable {
+  id: DbGeneratedId;
+  from_key: string;
+  from_path: string;
+  to_path: string;
+  status_code: ColumnType<DbInt, number | undefined, number>;
+  /** `import`, `newsroom` or `csv`. */
+  origin: ColumnType<string, string | undefined, string>;
+  hits: ColumnType<DbInt, bigint | number | undefined, bigint | number>;
+  last_hit_at: NullableTime;
+  created_at: DbTime;
+}
+
+/** Requests answered 404, per path and UTC day. */
+export interface MissedPathsTable {
+  path: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  hits: ColumnType<DbInt, number, number>;
+}
+
 export interface Schema {
+  import_records: ImportRecordsTable;
+  imported_media: ImportedMediaTable;
+  redirects: RedirectsTable;
+  missed_paths: MissedPathsTable;
   article_view_buckets: ArticleViewBucketsTable;
   applied_view_batches: AppliedViewBatchesTable;
   webhooks: WebhooksTable;
