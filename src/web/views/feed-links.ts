@@ -5,18 +5,12 @@
  * to them with `<link rel="alternate">` so that readers and browsers find
  * them (RSS Autodiscovery; RFC 4287 §7.1 for Atom; JSON Feed 1.1 §"Discovery").
  */
+import type { FeedFormat } from '../../domain/feed-path.js';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
+export { FEED_FILES, feedPath, type FeedFormat, type FeedOwner } from '../../domain/feed-path.js';
 
 /** Every format, in the order pages list them. */
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
-
-/** The file name of each format. */
-export const FEED_FILES: Readonly<Record<FeedFormat, string>> = {
-  rss: 'rss.xml',
-  atom: 'atom.xml',
-  json: 'feed.json',
-};
 
 /** The media type each format is served and announced with. */
 export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
@@ -31,12 +25,3 @@ export const FEED_NAMES: Readonly<Record<FeedFormat, string>> = {
   atom: 'Atom',
   json: 'JSON Feed',
 };
-
-/** Whose articles a feed lists: the site's, or a section's, tag's or author's. */
-export type FeedOwner = { kind: 'site' } | { kind: 'section' | 'tag' | 'author'; slug: string };
-
-/** The path of a feed. @example feedPath({ kind: 'tag', slug: 'سوريا' }, 'atom') // '/tag/%D8%B3…/atom.xml' */
-export function feedPath(owner: FeedOwner, format: FeedFormat): string {
-  const base = owner.kind === 'site' ? '' : `/${owner.kind}/${encodeURIComponent(owner.slug)}`;
-  return `${base}/${FEED_FILES[format]}`;
-}

@@ -1,0 +1,190 @@
+/**
+ * Importing a whole WordPress or Ghost site (a `SiteExport` read by
+ * importers/wordpress or importers/ghost): its authors, categories and
+ * tags first, then its posts in batches, each batch one transaction, then
+ * redirects from the old addresses of categories, tags, authors and feeds.
+ * Re-running the same export updates what changed, never duplicates, never
+ * lowers a view count, and keeps an article edited in the newsroom since.
+ *
+ * With `dryRun`, the same work runs inside one transaction that is rolled
+ * back at the end, and images are only looked for: the report says what
+ * an import would do, and nothing is written.
+ */
+import type { SiteExport, SitePost } from '../../domain/site-import.js';
+import { listingPath } from '../../domain/article-path.js';
+import { feedPath } from '../../domain/feed-path.js';
+import type { Database } from '../../storage/database.js';
+import type { Db } from '../../storage/db.js';
+import {
+  firstAdministratorId,
+  importedArticleIds,
+} from '../../storage/repositories/site-import.repository.js';
+import { searchIndexFor } from '../../search/index-for.js';
+import { saveImportRedirects } from '../redirects.js';
+import { finishImport } from '../save-imported-article.js';
+import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
+import { storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
+import {
+  preparePost,
+  refusalOf,
+  writePost,
+  type PostContext,
+  type PreparedPost,
+  type SiteImages,
+} from './site-post.js';
+import { addTally, emptyReport, type SiteImportReport } from './site-import-report.js';
+
+/** Posts written per transaction. */
+export const SITE_IMPORT_BATCH = 200;
+
+export interface SiteImportDeps {
+  database: Database;
+  now: () => Date;
+  /** The editor's sanitiser; a worker pool makes a large import faster. */
+  sanitize?: BodySanitizer;
+}
+
+export interface SiteImportOptions {
+  dryRun: boolean;
+  /** How images are brought in (or, in a dry run, looked for); null: not at all. */
+  images: SiteImages | null;
+  /** Called after each batch: posts read so far, and how many the export has. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Runs database work: `write` in a transaction, `read` outside any (a
+ * post's images are brought in there, and SQLite's one connection must
+ * not be held by a transaction meanwhile). In a dry run both use the one
+ * transaction that is rolled back.
+ */
+interface Runner {
+  write<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  read<T>(work: (db: Db) => Promise<T>): Promise<T>;
+}
+
+/** Thrown inside a dry run's transaction to roll it back. */
+class DryRunRollback extends Error {}
+
+/** Redirects from the old addresses of categories, tags, authors and feeds. */
+function taxonomyRedirects(
+  site: SiteExport,
+  taxonomy: StoredTaxonomy,
+): Array<{ from: string; to: string }> {
+  const rows: Array<{ from: string; to: string }> = [];
+  const add = (paths: readonly string[], to: string) => {
+    for (const from of paths) rows.push({ from, to });
+  };
+  for (const category of site.categories) {
+    const section = taxonomy.sections.get(category.key);
+    if (section) add(category.oldPaths, listingPath('section', section.slug));
+  }
+  for (const tag of site.tags) {
+    const stored = taxonomy.tags.get(tag.key);
+    if (stored) add(tag.oldPaths, listingPath('tag', stored.slug));
+  }
+  for (const author of site.authors) {
+    const user = taxonomy.authors.get(author.key);
+    if (user) add(author.oldPaths, listingPath('author', user.slug));
+  }
+  for (const feed of site.feeds) {
+    const owner = feed.of.kind === 'site' ? null : feed.of;
+    const stored =
+      owner === null
+        ? null
+        : owner.kind === 'category'
+          ? taxonomy.sections.get(owner.key)
+          : taxonomy.tags.get(owner.key);
+    if (owner === null) rows.push({ from: feed.oldPath, to: feedPath({ kind: 'site' }, 'rss') });
+    else if (stored) {
+      const kind = owner.kind === 'category' ? 'section' : 'tag';
+      rows.push({ from: feed.oldPath, to: feedPath({ kind, slug: stored.slug }, 'rss') });
+    }
+  }
+  return rows;
+}
+
+async function importWithin(
+  deps: SiteImportDeps,
+  site: SiteExport,
+  options: SiteImportOptions,
+  report: SiteImportReport,
+  run: Runner,
+): Promise<void> {
+  const now = deps.now();
+  const taxonomy = await run.write((db) => storeTaxonomy(db, site, report, now));
+  const context: PostContext = {
+    source: site.source,
+    taxonomy,
+    categories: new Map(site.categories.map((c) => [c.key, c])),
+    links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
+    imported: await run.read((db) => importedArticleIds(db, site.source)),
+    images: options.images,
+    sanitize: deps.sanitize ?? sanitizeHere,
+    searchIndex: searchIndexFor(deps.database),
+    fallbackUploaderId: await run.read(firstAdministratorId),
+    report,
+    now,
+  };
+  let batch: SitePost[] = [];
+  let done = 0;
+  const flush = async () => {
+    const prepared: PreparedPost[] = [];
+    for (const post of batch) {
+      try {
+        prepared.push(await run.read((db) => preparePost(db, post, context)));
+      } catch (error) {
+        report.refused.push({ key: post.key, headline: post.headline, reason: refusalOf(error) });
+      }
+    }
+    await run.write(async (db) => {
+      for (const post of prepared) await writePost(db, post, context);
+    });
+    done += batch.length;
+    batch = [];
+    options.onProgress?.(done, site.postCount);
+  };
+  for await (const post of site.posts()) {
+    batch.push(post);
+    if (batch.length >= SITE_IMPORT_BATCH) await flush();
+  }
+  await flush();
+  report.redirects += await run.write((db) =>
+    saveImportRedirects(db, taxonomyRedirects(site, taxonomy), now),
+  );
+  addTally(report, site.tally);
+}
+
+/**
+ * Imports `site`, or with `dryRun` tells what importing it would do.
+ * @returns the report: every item of the export counted.
+ * @throws AppError IMPORT_FILE_MALFORMED / IMPORT_FILE_CHANGED from the
+ *   reader (what was written by earlier batches stays, and a re-run goes
+ *   on from it); a database error (the batch in progress is rolled back).
+ */
+export async function importSite(
+  deps: SiteImportDeps,
+  site: SiteExport,
+  options: SiteImportOptions,
+): Promise<SiteImportReport> {
+  const report = emptyReport(site.source, options.dryRun);
+  if (options.dryRun) {
+    try {
+      await deps.database.db.transaction().execute(async (trx) => {
+        const inside = <T>(work: (db: Db) => Promise<T>) => work(trx);
+        await importWithin(deps, site, options, report, { write: inside, read: inside });
+        throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    return report;
+  }
+  const db = deps.database.db;
+  await importWithin(deps, site, options, report, {
+    write: (work) => db.transaction().execute((trx) => work(trx)),
+    read: (work) => work(db),
+  });
+  if (report.created + report.updated > 0) await finishImport(deps);
+  return report;
+}

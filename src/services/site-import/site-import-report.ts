@@ -1,0 +1,93 @@
+/**
+ * The report of a site import: every item of the export counted, so that
+ * nothing is silently dropped. `midad import` prints it and, with
+ * `--report FILE`, writes it as JSON (`toReportJson`).
+ */
+import type { SitePostStatus, SiteSource, SiteTally } from '../../domain/site-import.js';
+
+/** What became of one kind of thing: made new, found already there. */
+export interface CreatedOrFound {
+  created: number;
+  existing: number;
+}
+
+/** A post that did not become an article, and why (English, for the person importing). */
+export interface RefusedPost {
+  key: string;
+  headline: string;
+  reason: string;
+}
+
+export interface SiteImportReport {
+  source: SiteSource;
+  /** True when nothing was written (`--dry-run`). */
+  dryRun: boolean;
+  /** Posts that became articles, by their status on the old site. */
+  articles: Record<SitePostStatus, number>;
+  /** Pages that became static pages. */
+  pages: number;
+  /** Of the articles and pages: new ones, ones updated from an earlier import. */
+  created: number;
+  updated: number;
+  /** Imported before and edited in the newsroom since: left as they are. */
+  kept: RefusedPost[];
+  /** Posts that could not be imported (a headline over its limit, a body too large…). */
+  refused: RefusedPost[];
+  authors: CreatedOrFound;
+  sections: CreatedOrFound;
+  tags: CreatedOrFound;
+  images: { imported: number; missing: number; missingUrls: string[] };
+  redirects: number;
+  /** Items of the file that are not posts, by reason (`attachment`, `revision`, `post type «product»`…). */
+  skipped: Record<string, number>;
+  /** Comments are not imported (Midad has none); this many were in the file. */
+  comments: number;
+  /** Unknown shortcodes or cards removed, by name, their inner text kept. */
+  shortcodes: Record<string, number>;
+  notes: string[];
+}
+
+/** How many missing image URLs a report lists (it counts them all). */
+export const MISSING_URLS_LISTED = 200;
+
+/** A report with every count at zero. */
+export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportReport {
+  return {
+    source,
+    dryRun,
+    articles: { published: 0, scheduled: 0, draft: 0, pending: 0, private: 0 },
+    pages: 0,
+    created: 0,
+    updated: 0,
+    kept: [],
+    refused: [],
+    authors: { created: 0, existing: 0 },
+    sections: { created: 0, existing: 0 },
+    tags: { created: 0, existing: 0 },
+    images: { imported: 0, missing: 0, missingUrls: [] },
+    redirects: 0,
+    skipped: {},
+    comments: 0,
+    shortcodes: {},
+    notes: [],
+  };
+}
+
+/** Copies a reader's tally (complete once its posts were read) into `report`. */
+export function addTally(report: SiteImportReport, tally: SiteTally): void {
+  report.skipped = Object.fromEntries(tally.skipped);
+  report.comments = tally.comments;
+  report.shortcodes = Object.fromEntries(tally.shortcodes);
+  report.notes.push(...tally.notes);
+}
+
+/** Notes a missing image once per URL in the list, counting every miss. */
+export function addMissingImage(report: SiteImportReport, url: string): void {
+  report.images.missing++;
+  if (
+    report.images.missingUrls.length < MISSING_URLS_LISTED &&
+    !report.images.missingUrls.includes(url)
+  ) {
+    report.images.missingUrls.push(url);
+  }
+}

@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSite } from '../../src/services/site-import/import-site.js';
+import type { Database } from '../../src/storage/database.js';
+import { describeEachDialect } from '../helpers/dialects.js';
+import { emptyDatabase, NOW } from '../helpers/site.js';
+import { siteExport, sitePost } from '../helpers/site-export.js';
+
+const OPTIONS = { dryRun: false, images: null };
+
+describeEachDialect((dialect) => {
+  let database: Database;
+  const deps = () => ({ database, now: () => NOW });
+  beforeEach(async () => {
+    database = await emptyDatabase(dialect);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  async function article(id: string) {
+    return database.db
+      .selectFrom('articles')
+      .select([
+        'id',
+        'kind',
+        'status',
+        'headline',
+        'slug',
+        'section_id',
+        'published_at',
+        'scheduled_at',
+        'view_count',
+        'body_html',
+        'excerpt',
+        'seo_title',
+      ])
+      .where('id', '=', BigInt(id))
+      .executeTakeFirst();
+  }
+
+  describe('importing a site export', () => {
+    it('keeps WordPress ids, maps every status, and counts every item', async () => {
+      const site = siteExport([
+        sitePost({ key: '123', views: 4500, seoTitle: 'عنوان البحث', tagKeys: ['syria'] }),
+        sitePost({
+          key: '124',
+          status: 'scheduled',
+          publishedAt: new Date('2030-01-01T08:00:00Z'),
+        }),
+        sitePost({ key: '125', status: 'draft', publishedAt: null }),
+        sitePost({ key: '126', status: 'pending' }),
+        sitePost({ key: '127', status: 'private' }),
+        sitePost({ key: '7', kind: 'page', slug: 'من-نحن', headline: 'من نحن', sectionKey: null }),
+      ]);
+      const report = await importSite(deps(), site, OPTIONS);
+      expect(report).toMatchObject({
+        articles: { published: 1, scheduled: 1, draft: 1, pending: 1, private: 1 },
+        pages: 1,
+        created: 6,
+        updated: 0,
+        kept: [],
+        refused: [],
+        authors: { created: 2, existing: 0 },
+        sections: { created: 2, existing: 0 },
+        tags: { created: 1, existing: 0 },
+        skipped: { attachment: 2 },
+        comments: 5,
+      });
+      expect(await article('123')).toMatchObject({
+        kind: 'article',
+        status: 'published',
+        headline: 'خبر رقم 123',
+        slug: 'خبر-123',
+        seo_title: 'عنوان البحث',
+        excerpt: 'نص الخبر 123.',
+      });
+      expect(Number((await article('123'))!.view_count)).toBe(4500);
+      expect(await article('124')).toMatchObject({ status: 'scheduled', published_at: null });
+      expect(new Date((await article('124'))!.scheduled_at!).toISOString()).toBe(
+        '2030-01-01T08:00:00.000Z',
+      );
+      expect((await article('125'))!.status).toBe('draft');
+      expect((await article('126'))!.status).toBe('pending');
+      expect((await article('127'))!.status).toBe('unpublished');
+      expect(await article('7')).toMatchObject({
+        kind: 'page',
+        status: 'published',
+        slug: 'من-نحن',
+      });
+    });
+
+    it('makes authors inactive accounts that serve as bylines, in order', async () => {
+      await importSite(
+        deps(),
+        siteExport([sitePost({ key: '5', authorKeys: ['sara', 'ahmad'] })]),
+        OPTIONS,
+      );
+      const users = await database.db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'slug', 'status', 'role'])
+        .orderBy('id')
+        .execute();
+      expect(users.map((u) => [u.email, u.display_name, u.slug, u.status, u.role])).toEqual([
+        ['ahmad@old.example', 'أحمد الكاتب', 'ahmad', 'deactivated', 'author'],
+        ['سارة@imported.invalid', 'سارة', 'سارة', 'deactivated', 'author'],
+      ]);
+      const bylines = await database.db
+        .selectFrom('article_authors')
+        .innerJoin('users', 'users.id', 'article_authors.user_id')
+        .select(['users.slug', 'article_authors.position'])
+        .where('article_id', '=', 5n)
+        .orderBy('position')
+        .execute();
+      expect(bylines.map((b) => b.slug)).toEqual(['سارة', 'ahmad']);
+    });
+
+    it('keeps a nested category under its parent', async () => {
+      await importSite(deps(), siteExport([sitePost({ key: '5', sectionKey: 'local' })]), OPTIONS);
+      const sections = await database.db
+        .selectFrom('sections')
+        .select(['id', 'slug', 'parent_id', 'description'])
+        .orderBy('id')
+        .execute();
+      expect(sections.map((s) => [s.slug, s.description])).toEqual([
+        ['أخبار', 'آخر الأخبار'],
+        ['محليات', ''],
+      ]);
+      expect(String(sections[1]!.parent_id)).toBe(String(sections[0]!.id));
+      expect(String((await article('5'))!.section_id)).toBe(String(sections[1]!.id));
+    });
+
+    it('gives a new id when the WordPress id belongs to another article', async () => {
+      await importSite(deps(), siteExport([sitePost({ key: '9' })]), OPTIONS);
+      const other = siteExport(
+        [sitePost({ key: '9', headline: 'خبر آخر', sourceUrl: null, oldPaths: ['/other/'] })],
+        { source: 'ghost' },
+      );
+      const report = await importSite(deps(), other, OPTIONS);
+      expect(report.created).toBe(1);
+      expect((await article('9'))!.headline).toBe('خبر رقم 9');
+      const rows = await database.db.selectFrom('articles').select(['id', 'headline']).execute();
+      expect(rows.map((r) => r.headline).sort()).toEqual(['خبر آخر', 'خبر رقم 9']);
+    });
+
+    it('imports again without duplicating, never lowers views, and keeps an article edited since', async () => {
+      const first = [sitePost({ key: '1', views: 100 }), sitePost({ key: '2', views: 50 })];
+      await importSite(deps(), siteExport(first), OPTIONS);
+      // The newsroom edits article 2 after the import.
+      await database.db
+        .updateTable('articles')
+        .set({ headline: 'عنوان عدّله المحرر', updated_at: '2026-12-01T09:00:00.000Z' })
+        .where('id', '=', 2n)
+        .execute();
+      const again = [
+        sitePost({ key: '1', views: 20, headline: 'عنوان جديد' }),
+        sitePost({ key: '2', views: 90, headline: 'عنوان من الموقع القديم' }),
+      ];
+      const report = await importSite(deps(), siteExport(again), OPTIONS);
+      expect(report.created).toBe(0);
+      expect(report.updated).toBe(1);
+      expect(report.kept).toEqual([
+        {
+          key: '2',
+          headline: 'عنوان من الموقع القديم',
+          reason: 'edited in the newsroom since it was imported; article 2 was kept as it is',
+        },
+      ]);
+      expect(await article('1')).toMatchObject({ headline: 'عنوان جديد' });
+      expect(Number((await article('1'))!.view_count)).toBe(100);
+      expect((await article('2'))!.headline).toBe('عنوان عدّله المحرر');
+      const count = await database.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(2);
+    });
+
+    it('rewrites links between articles to the new addresses', async () => {
+      const site = siteExport([
+        sitePost({
+          key: '1',
+          bodyHtml:
+            '<p>اقرأ <a href="https://old.example/?p=2">الخبر الثاني</a> و<a href="https://www.old.example/2021/01/03/%d8%ae%d8%a8%d8%b1-2">بلا شرطة</a> و<a href="https://other.example/x">موقع آخر</a>.</p>',
+        }),
+        sitePost({ key: '2' }),
+      ]);
+      await importSite(deps(), site, OPTIONS);
+      expect((await article('1'))!.body_html).toBe(
+        '<p>اقرأ <a href="/a/2">الخبر الثاني</a> و<a href="/a/2">بلا شرطة</a> و<a href="https://other.example/x">موقع آخر</a>.</p>',
+      );
+    });
+
+    it('sanitises bodies as the editor does', async () => {
+      const site = siteExport([
+        sitePost({
+          key: '1',
+          bodyHtml:
+            '<p onclick="steal()">نص<script>alert(1)</script> <a href="javascript:alert(2)">رابط</a></p><img src=x onerror=alert(3)>',
+        }),
+      ]);
+      await importSite(deps(), site, OPTIONS);
+      expect((await article('1'))!.body_html).toBe('<p>نص <a>رابط</a></p>');
+    });
+
+    it('writes nothing in a dry run, and reports what it would do', async () => {
+      const report = await importSite(
+        deps(),
+        siteExport([sitePost({ key: '1' }), sitePost({ key: '2', status: 'draft' })]),
+        { dryRun: true, images: null },
+      );
+      expect(report).toMatchObject({ dryRun: true, created: 2, authors: { created: 2 } });
+      for (const table of ['articles', 'users', 'sections', 'tags', 'import_records'] as const) {
+        const rows = await database.db.selectFrom(table).selectAll().execute();
+        expect(rows, table).toEqual([]);
+      }
+    });
+  });
+});
