@@ -13,18 +13,22 @@ export interface Progress {
 /** A progress bar labelled `label` counting to `total` (`unit`: "articles", "KB"). */
 export function progressBar(label: string, total: number, unit: string): Progress {
   const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted}`,
+    format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | {eta_formatted} left`,
     stream: process.stderr,
     noTTYOutput: true,
     notTTYSchedule: 5000,
     hideCursor: true,
     clearOnComplete: false,
   });
-  bar.start(total, 0);
+  const started = Date.now();
+  bar.start(total, 0, { rate: '0' });
   return {
     update(done, newTotal) {
       if (newTotal !== undefined) bar.setTotal(newTotal);
-      bar.update(done);
+      const seconds = (Date.now() - started) / 1000;
+      bar.update(done, {
+        rate: seconds > 0 ? Math.round(done / seconds).toLocaleString('en-US') : '0',
+      });
     },
     stop() {
       bar.stop();

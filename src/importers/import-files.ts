@@ -1,9 +1,10 @@
 /**
- * The `midad import` command's work: import each file (a page capture, or
- * a JSON Lines file of articles, told apart by their content: file-kind.ts),
- * report one line per file, go on after a refused file, and tell the caller
- * whether all went in. A file of another kind is refused, named by what it
- * seems to be, and never imported as a capture.
+ * The `midad import` command's work: import each file (a page capture, a
+ * JSON Lines file of articles, a WordPress or a Ghost export, told apart
+ * by their content: file-kind.ts), report on each file, go on after a
+ * refused file, and tell the caller whether all went in. A file of another
+ * kind is refused, named by what it seems to be, and never imported as a
+ * capture.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { AppError } from '../lib/errors.js';
@@ -13,6 +14,8 @@ import { importCapture } from './capture/import-capture.js';
 import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
 import { fileKind, SNIFF_BYTES, type FileKind } from './file-kind.js';
 import { importJsonl } from './jsonl/import-jsonl.js';
+import { importSiteFile, type SiteFileOptions } from './import-site-file.js';
+import type { SiteImportReport } from '../services/site-import/site-import-report.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
 export interface FileOutcome {
@@ -24,11 +27,18 @@ export interface FileOutcome {
   line: string;
   /** Lines about parts of the file (a JSON Lines file's skipped lines). */
   details: string[];
+  /** A WordPress or Ghost export's full report (the CLI prints it instead of `line`). */
+  report?: SiteImportReport;
 }
 
 export interface ImportOptions extends CaptureDateOptions {
   /** Progress through a JSON Lines file, in bytes. */
   onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
+  /** What WordPress and Ghost exports need; without it they are refused. */
+  site?: Omit<SiteFileOptions, 'onProgress' | 'timeZone'> & {
+    /** Progress through an export, in posts. */
+    onProgress?: (file: string, done: number, total: number) => void;
+  };
 }
 
 /**
@@ -79,13 +89,19 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Why a file of `kind` is not imported, or null when it is a capture or JSON Lines. */
-function refusalOf(kind: FileKind): string | null {
+/** Why a file of `kind` is not imported, or null when it is. */
+function refusalOf(kind: FileKind, options: ImportOptions): string | null {
   switch (kind.kind) {
     case 'wxr':
-      return `a WordPress export (WXR${kind.version === null ? '' : ` ${kind.version}`}): importing WordPress exports is not available yet; nothing was imported`;
     case 'ghost':
-      return 'a Ghost export: importing Ghost exports is not available yet; nothing was imported';
+      return options.site === undefined
+        ? 'a WordPress or Ghost export cannot be imported here; nothing was imported'
+        : null;
+    case 'capture':
+    case 'jsonl':
+      return options.site?.dryRun
+        ? 'a dry run reads WordPress and Ghost exports only; nothing was imported'
+        : null;
     case 'other':
       return `this is ${kind.what}, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`;
     default:
@@ -115,6 +131,32 @@ async function importJsonLines(
   };
 }
 
+async function importSiteExport(
+  deps: SaveDeps,
+  file: string,
+  kind: 'wxr' | 'ghost',
+  options: ImportOptions,
+): Promise<FileOutcome> {
+  const site = options.site!;
+  const outcome = await importSiteFile(deps, file, kind, {
+    ...site,
+    timeZone: options.timeZone,
+    onProgress: (done, total) => site.onProgress?.(file, done, total),
+  });
+  if (!outcome.ok)
+    return { file, ok: false, line: `${file}: refused: ${outcome.reason}`, details: [] };
+  const { report } = outcome;
+  const refused = report.refused.length;
+  return {
+    file,
+    ok: refused === 0,
+    partial: refused > 0,
+    line: `${file}: ${report.created} created, ${report.updated} updated, ${report.kept.length} kept, ${refused} refused`,
+    details: [],
+    report,
+  };
+}
+
 async function importOne(
   deps: SaveDeps,
   file: string,
@@ -129,10 +171,13 @@ async function importOne(
       return { file, ok: false, line: `${file}: refused: not a regular file`, details: [] };
     }
     const kind = fileKind(await readHead(file), file);
-    const refusal = refusalOf(kind);
+    const refusal = refusalOf(kind, options);
     if (refusal !== null)
       return { file, ok: false, line: `${file}: refused: ${refusal}`, details: [] };
     if (kind.kind === 'jsonl') return await importJsonLines(deps, file, options);
+    if (kind.kind === 'wxr' || kind.kind === 'ghost') {
+      return await importSiteExport(deps, file, kind.kind, options);
+    }
     // Never read a huge file whole: the parser would refuse it anyway.
     if (info.size > MAX_CAPTURE_BYTES) {
       return {

@@ -1,9 +1,14 @@
 /**
- * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE] FILE...`:
- * imports page captures and JSON Lines files of articles (with a progress
- * bar), each told by its content, one line of result per file. Exit status
- * 1 when any file was refused; the others are imported all the same.
+ * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE]
+ * [--uploads DIR] [--fetch-media] [--views-meta KEY,…] [--post-types TYPE,…]
+ * [--dry-run] [--report FILE] FILE...`: imports page captures, JSON Lines
+ * files of articles, and WordPress and Ghost exports (with a progress bar),
+ * each told by its content. A capture or JSON Lines file gets one line of
+ * result; an export gets its report (site-report-lines.ts), also written
+ * as JSON with `--report`. Exit status 1 when any file or post was
+ * refused; the others are imported all the same.
  */
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CaptureDate } from '../../importers/capture/capture-parts.js';
@@ -11,6 +16,7 @@ import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { progressBar, type Progress } from '../progress.js';
 import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+import { siteReportDetails, siteReportSummary } from '../site-report-lines.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
 export function parseDateOption(value: string): CaptureDate {
@@ -30,17 +36,44 @@ function parseZoneOption(value: string): string {
   return value;
 }
 
+/** `a,b , c` → `['a', 'b', 'c']`. */
+function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+interface ImportFlags extends DatabaseFlags {
+  date?: CaptureDate;
+  tz?: string;
+  uploads?: string;
+  fetchMedia?: boolean;
+  viewsMeta?: string[];
+  postTypes?: string[];
+  dryRun?: boolean;
+  report?: string;
+}
+
 export function importCommand(setStatus: (code: number) => void): Command {
   return withDatabaseFlags(new Command('import'))
-    .description('import page captures (text files of article pages) into the database')
-    .argument('<files...>', 'capture files')
+    .description(
+      'import page captures, JSON Lines files of articles, and WordPress (WXR) or Ghost exports',
+    )
+    .argument('<files...>', 'files to import, each told by its content')
     .option('--date <YYYY-MM-DD>', 'date of captures that print only a time', parseDateOption)
     .option(
       '--tz <zone>',
-      "time zone of the captures' times (default: the site's)",
+      "time zone of the captures' and WordPress exports' local times (default: the site's)",
       parseZoneOption,
     )
-    .action(async (files: string[], opts: DatabaseFlags & { date?: CaptureDate; tz?: string }) => {
+    .option('--uploads <dir>', "a copy of the old site's wp-content/uploads or content/images")
+    .option('--fetch-media', "fetch images missing from --uploads from the old site's address")
+    .option('--views-meta <keys>', 'more WordPress post meta keys holding view counts', parseList)
+    .option('--post-types <types>', 'WordPress custom post types to import as articles', parseList)
+    .option('--dry-run', 'read the exports and print what would be imported, writing nothing')
+    .option('--report <file>', "write each export's report as JSON to this file")
+    .action(async (files: string[], opts: ImportFlags) => {
       const { config, database } = await openFromFlags(opts);
       try {
         let bar: Progress | null = null;
@@ -54,14 +87,38 @@ export function importCommand(setStatus: (code: number) => void): Command {
               bar ??= progressBar(basename(file), Math.ceil(total / 1024), 'KB');
               bar.update(Math.ceil(read / 1024));
             },
+            site: {
+              postTypes: opts.postTypes ?? [],
+              viewsMetaKeys: opts.viewsMeta ?? [],
+              dryRun: opts.dryRun === true,
+              images: () => null,
+              onProgress: (file, done, total) => {
+                bar ??= progressBar(basename(file), total, 'posts');
+                bar.update(done, total);
+              },
+            },
           },
           (outcome) => {
             bar?.stop();
             bar = null;
-            (outcome.ok || outcome.partial ? console.log : console.error)(outcome.line);
+            const print = outcome.ok || outcome.partial ? console.log : console.error;
+            if (outcome.report) {
+              for (const line of siteReportSummary(outcome.file, outcome.report)) print(line);
+              for (const line of siteReportDetails(outcome.file, outcome.report))
+                console.error(line);
+            } else print(outcome.line);
             for (const detail of outcome.details) console.error(detail);
           },
         );
+        if (opts.report !== undefined) {
+          const reports = outcomes.map((o) => ({
+            file: o.file,
+            ok: o.ok,
+            line: o.line,
+            report: o.report ?? null,
+          }));
+          await writeFile(opts.report, `${JSON.stringify(reports, null, 2)}\n`);
+        }
         const partial = outcomes.filter((o) => o.partial).length;
         const refused = outcomes.filter((o) => !o.ok && !o.partial).length;
         const whole = outcomes.length - partial - refused;
