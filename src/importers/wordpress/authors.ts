@@ -1,0 +1,82 @@
+/**
+ * The old site's authors: the channel's `<wp:author>` entries (WXR 1.1+),
+ * the logins that posts name in `dc:creator` (all a WXR 1.0 file has),
+ * and Co-Authors Plus bylines, which WXR carries as item terms
+ * `<category domain="author" nicename="cap-NICENAME">LOGIN</category>`
+ * (the plugin's author taxonomy: term name = user_login, slug =
+ * `cap-` + user_nicename; a guest author has no WordPress account).
+ */
+import type { SiteAuthor } from '../../domain/site-import.js';
+import { decodeSlug } from './decode-slug.js';
+import type { WxrFields, WxrTermRef } from './wxr-stream.js';
+
+/** The authors of one export, by login, in the order they were met. */
+export class AuthorRegistry {
+  private readonly byKey = new Map<string, SiteAuthor>();
+  /** Raw nicename (as after `cap-`) → login. */
+  private readonly byNicename = new Map<string, string>();
+
+  /** Adds the author of a `<wp:author>` entry; an entry without a login is ignored. */
+  addEntry(fields: WxrFields): void {
+    const login = fields.get('wp:author_login')?.trim() ?? '';
+    if (login === '' || this.byKey.has(login)) return;
+    const nicename = fields.get('wp:author_nicename')?.trim() || login;
+    const email = fields.get('wp:author_email')?.trim().toLowerCase() || null;
+    const displayName =
+      fields.get('wp:author_display_name')?.trim() ||
+      [fields.get('wp:author_first_name'), fields.get('wp:author_last_name')]
+        .map((part) => part?.trim() ?? '')
+        .filter((part) => part !== '')
+        .join(' ') ||
+      login;
+    this.add(login, displayName, email, nicename);
+  }
+
+  /** The key of the `dc:creator` login, adding an author named only by it; null when empty. */
+  creator(login: string): string | null {
+    const key = login.trim();
+    if (key === '') return null;
+    if (!this.byKey.has(key)) this.add(key, key, null, key);
+    return key;
+  }
+
+  /**
+   * The key of a Co-Authors Plus byline term: the author whose login is
+   * the term's name, else whose nicename follows `cap-`, else a guest
+   * author made from the term (key and name: the term's name).
+   */
+  coauthor(term: WxrTermRef): string | null {
+    const nicename = term.nicename.replace(/^cap-/, '');
+    const name = term.name.trim();
+    if (name !== '' && this.byKey.has(name)) return name;
+    const login = this.byNicename.get(nicename);
+    if (login !== undefined) return login;
+    const key = name || nicename;
+    if (key === '') return null;
+    this.add(key, key, null, nicename || key);
+    return key;
+  }
+
+  /** True when `key` names a known author. */
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** Every author, in the order met. */
+  list(): SiteAuthor[] {
+    return [...this.byKey.values()];
+  }
+
+  private add(key: string, displayName: string, email: string | null, nicename: string): void {
+    const slug = decodeSlug(nicename);
+    this.byKey.set(key, {
+      key,
+      displayName,
+      email,
+      slug,
+      bio: '',
+      oldPaths: [`/author/${slug}/`, `/author/${slug}/feed/`],
+    });
+    if (!this.byNicename.has(nicename)) this.byNicename.set(nicename, key);
+  }
+}

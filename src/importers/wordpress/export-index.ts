@@ -1,0 +1,191 @@
+/**
+ * Pass 1 over a WordPress export: the whole file is read (so that a
+ * malformed or unsafe file is refused before anything is written) and
+ * what posts refer to is gathered: authors, categories, tags, attachments
+ * (an image may come after the post that shows it), the addresses that
+ * lead to each post, and how many posts there are. Post bodies are not
+ * kept; per post only its key and addresses remain.
+ */
+import { stat } from 'node:fs/promises';
+import type { SiteImage } from '../../domain/site-import.js';
+import { AppError } from '../../lib/errors.js';
+import { AuthorRegistry } from './authors.js';
+import { classifyItem } from './item-class.js';
+import { oldPathOf, parseHttpUrl, siteAddress } from './old-path.js';
+import { plainText } from './plain-text.js';
+import { positiveId, postAddresses, postKeyOf } from './post-key.js';
+import { TermRegistry } from './terms.js';
+import { readWxr, type WxrItem } from './wxr-stream.js';
+
+/** An attachment of the export. */
+export interface Attachment {
+  image: SiteImage;
+  /** `wp:post_parent`: the post it was uploaded to, or null. */
+  parentKey: string | null;
+  /** Its attachment page (`<link>`), or ''. */
+  link: string;
+}
+
+/** The file's identity when it was read: a change between passes is refused. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What pass 1 gathered. */
+export interface ExportIndex {
+  stamp: FileStamp;
+  siteUrl: string | null;
+  authors: AuthorRegistry;
+  categories: TermRegistry;
+  tags: TermRegistry;
+  /** By post ID. */
+  attachments: Map<string, Attachment>;
+  linkTargets: Map<string, string>;
+  postCount: number;
+  /** Lines for `tally.notes` known after pass 1. */
+  notes: string[];
+}
+
+/** Options of the read that pass 1 needs. */
+export interface IndexOptions {
+  postTypes: readonly string[];
+}
+
+const PASS_1_META = new Set(['_wp_attachment_image_alt']);
+
+/** The file's size and modification time. */
+export async function fileStamp(file: string): Promise<FileStamp> {
+  const stats = await stat(file);
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+/**
+ * Reads the export at `file` whole and gathers its index.
+ * @throws AppError IMPORT_FILE_MALFORMED, IMPORT_FILE_UNSAFE,
+ *   IMPORT_FILE_TOO_LARGE (see readWxr); IMPORT_FILE_CHANGED when the
+ *   file changed while it was read.
+ */
+export async function indexWordPressExport(
+  file: string,
+  options: IndexOptions,
+): Promise<ExportIndex> {
+  const stamp = await fileStamp(file);
+  const index: ExportIndex = {
+    stamp,
+    siteUrl: null,
+    authors: new AuthorRegistry(),
+    categories: new TermRegistry(),
+    tags: new TermRegistry(),
+    attachments: new Map(),
+    linkTargets: new Map(),
+    postCount: 0,
+    notes: [],
+  };
+  const channel = new Map<string, string>();
+  const postKeys = new Set<string>();
+  for await (const record of readWxr(file, { content: false, metaKeys: PASS_1_META })) {
+    switch (record.kind) {
+      case 'channel':
+        if (!channel.has(record.name)) channel.set(record.name, record.value);
+        index.siteUrl =
+          siteAddress(channel.get('wp:base_blog_url') ?? '') ??
+          siteAddress(channel.get('link') ?? '');
+        break;
+      case 'author':
+        index.authors.addEntry(record.fields);
+        break;
+      case 'category':
+        index.categories.addEntry(record.fields, 'category');
+        break;
+      case 'tag':
+        index.tags.addEntry(record.fields, 'tag');
+        break;
+      case 'term':
+        break;
+      case 'item':
+        indexItem(index, record.item, options, postKeys);
+        break;
+      case 'end':
+        if (record.forbiddenCharacters > 0) {
+          index.notes.push(
+            `Characters that XML does not allow (control characters) were removed: ${record.forbiddenCharacters}.`,
+          );
+        }
+        break;
+    }
+  }
+  await checkStamp(file, stamp);
+  addAttachmentPages(index, postKeys);
+  for (const key of index.categories.orphans()) {
+    index.notes.push(
+      `Category «${key}» names a parent that is not in the export; it is kept at the top.`,
+    );
+  }
+  return index;
+}
+
+function indexItem(
+  index: ExportIndex,
+  item: WxrItem,
+  options: IndexOptions,
+  postKeys: Set<string>,
+): void {
+  const fields = item.fields;
+  const key = postKeyOf(fields);
+  const type = fields.get('wp:post_type')?.trim();
+  if (type === 'attachment' && key !== null) {
+    const url = fields.get('wp:attachment_url')?.trim() || fields.get('guid')?.trim() || '';
+    index.attachments.set(key, {
+      image: {
+        url,
+        alt: plainText(item.meta.get('_wp_attachment_image_alt') ?? ''),
+        caption: plainText(fields.get('excerpt:encoded') ?? ''),
+      },
+      parentKey: positiveId(fields.get('wp:post_parent')),
+      link: fields.get('link')?.trim() ?? '',
+    });
+    return;
+  }
+  const itemClass = classifyItem(fields, options.postTypes);
+  if (!itemClass.post || key === null || postKeys.has(key)) return;
+  postKeys.add(key);
+  index.postCount += 1;
+  index.authors.creator(fields.get('dc:creator') ?? '');
+  for (const term of item.terms) {
+    if (term.domain === 'author') index.authors.coauthor(term);
+    else if (term.domain === 'category') index.categories.use(term);
+    else if (term.domain === 'post_tag') index.tags.use(term);
+  }
+  for (const address of postAddresses(fields, key, itemClass.kind, index.siteUrl)) {
+    if (!index.linkTargets.has(address)) index.linkTargets.set(address, key);
+  }
+}
+
+/** Attachment pages of posts (`/2021/خبر/صورة/`) lead to their post. */
+function addAttachmentPages(index: ExportIndex, postKeys: Set<string>): void {
+  for (const attachment of index.attachments.values()) {
+    if (attachment.parentKey === null || !postKeys.has(attachment.parentKey)) continue;
+    if (parseHttpUrl(attachment.link) === null) continue;
+    const path = oldPathOf(attachment.link, index.siteUrl);
+    for (const address of [attachment.link, path]) {
+      if (address !== null && !index.linkTargets.has(address)) {
+        index.linkTargets.set(address, attachment.parentKey);
+      }
+    }
+  }
+}
+
+/**
+ * @throws AppError IMPORT_FILE_CHANGED when the file's size or
+ *   modification time is no longer `stamp`.
+ */
+export async function checkStamp(file: string, stamp: FileStamp): Promise<void> {
+  const now = await fileStamp(file);
+  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) {
+    throw new AppError(
+      'IMPORT_FILE_CHANGED',
+      `The WordPress export ${file} changed while it was imported (size ${stamp.size} → ${now.size} bytes); run the import again.`,
+    );
+  }
+}

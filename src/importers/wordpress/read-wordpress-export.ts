@@ -1,0 +1,110 @@
+/**
+ * A WordPress export (WXR 1.0–1.2) read into the shape the import
+ * service takes (`SiteExport`, domain/site-import.ts), in two passes over
+ * the file: pass 1 (export-index.ts) reads it whole, refusing a malformed
+ * or unsafe file before anything is written, and gathers authors, terms,
+ * attachments and addresses; `posts()` reads it again and yields each post
+ * and page as it comes, holding no more than one at a time.
+ */
+import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
+import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
+import { classifyItem } from './item-class.js';
+import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
+import { postKeyOf } from './post-key.js';
+import { toSitePost } from './to-site-post.js';
+import { readWxr } from './wxr-stream.js';
+
+/** How to read the export. */
+export interface WordPressReadOptions {
+  /** The old site's IANA time zone, for local dates without their GMT twin. */
+  timeZone: string;
+  /** Custom post types imported as articles (`product`, `news`). */
+  postTypes: readonly string[];
+  /** Postmeta keys counted as views besides VIEWS_META_KEYS. */
+  viewsMetaKeys: readonly string[];
+}
+
+/**
+ * The site feeds WordPress serves (its default rewrite rules), all of
+ * which now lead to the site's feed.
+ */
+export const SITE_FEED_PATHS: readonly string[] = [
+  '/feed/',
+  '/feed/rss/',
+  '/feed/rss2/',
+  '/feed/atom/',
+  '/feed/rdf/',
+  '/comments/feed/',
+  '/?feed=rss2',
+  '/?feed=atom',
+];
+
+/**
+ * The WordPress export at `file`, read (pass 1 done).
+ * @throws AppError IMPORT_FILE_MALFORMED (the message names line and
+ *   column), IMPORT_FILE_UNSAFE, IMPORT_FILE_TOO_LARGE; `posts()` throws
+ *   IMPORT_FILE_CHANGED when the file changed since.
+ */
+export async function readWordPressExport(
+  file: string,
+  options: WordPressReadOptions,
+): Promise<SiteExport> {
+  const index = await indexWordPressExport(file, options);
+  const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
+  const feeds: SiteFeedPath[] = [
+    ...SITE_FEED_PATHS.map((oldPath): SiteFeedPath => ({ oldPath, of: { kind: 'site' } })),
+    ...index.categories.feeds('category'),
+    ...index.tags.feeds('tag'),
+  ];
+  return {
+    source: 'wordpress',
+    siteUrl: index.siteUrl,
+    authors: index.authors.list(),
+    categories: index.categories.categories(),
+    tags: index.tags.tags(),
+    feeds,
+    linkTargets: index.linkTargets,
+    postCount: index.postCount,
+    tally,
+    posts: () => readPosts(file, index, options, tally),
+  };
+}
+
+/** Pass 2: the posts in file order; the tally is started afresh. */
+async function* readPosts(
+  file: string,
+  index: ExportIndex,
+  options: WordPressReadOptions,
+  tally: SiteTally,
+): AsyncGenerator<SitePost> {
+  await checkStamp(file, index.stamp);
+  tally.skipped.clear();
+  tally.shortcodes.clear();
+  tally.comments = 0;
+  tally.notes.splice(0, tally.notes.length, ...index.notes);
+  const viewsMetaKeys = [...VIEWS_META_KEYS, ...options.viewsMetaKeys];
+  const metaKeys = new Set([...POST_META_KEYS, ...viewsMetaKeys]);
+  const skip = (reason: string): void => {
+    tally.skipped.set(reason, (tally.skipped.get(reason) ?? 0) + 1);
+  };
+  const seen = new Set<string>();
+  const context = { index, timeZone: options.timeZone, viewsMetaKeys, tally };
+  for await (const record of readWxr(file, { content: true, metaKeys })) {
+    if (record.kind !== 'item') continue;
+    const item = record.item;
+    tally.comments += item.comments;
+    const itemClass = classifyItem(item.fields, options.postTypes);
+    if (!itemClass.post) {
+      skip(itemClass.reason);
+      continue;
+    }
+    const key = postKeyOf(item.fields);
+    if (key === null) skip('no post ID');
+    else if (seen.has(key)) skip('duplicate post ID');
+    else {
+      seen.add(key);
+      yield toSitePost(item, key, itemClass, context);
+    }
+  }
+  await checkStamp(file, index.stamp);
+}
