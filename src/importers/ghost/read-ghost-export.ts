@@ -1,0 +1,3 @@
+export async function readGhostExport(): Promise<never> {
+  throw new Error('not yet');
+}
