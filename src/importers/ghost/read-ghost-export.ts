@@ -1,3 +1,0 @@
-export async function readGhostExport(): Promise<never> {
-  throw new Error('not yet');
-}
