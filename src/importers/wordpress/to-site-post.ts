@@ -14,6 +14,7 @@ import { postOldPaths } from './post-key.js';
 import type { WxrItem } from './wxr-stream.js';
 import { wxrDate } from './wxr-date.js';
 import type { ItemClass } from './item-class.js';
+import { termRole } from './terms.js';
 
 /** What the mapping needs besides the item. */
 export interface PostContext {
@@ -99,9 +100,10 @@ function postTerms(item: WxrItem, index: ExportIndex): PostTerms {
   };
   addOnce(authorKeys, index.authors.creator(item.fields.get('dc:creator') ?? ''));
   for (const term of item.terms) {
-    if (term.domain === 'author') addOnce(authorKeys, index.authors.coauthor(term));
-    else if (term.domain === 'category') addOnce(categoryKeys, index.categories.use(term));
-    else if (term.domain === 'post_tag') addOnce(tagKeys, index.tags.use(term));
+    const role = termRole(term.domain);
+    if (role === 'author') addOnce(authorKeys, index.authors.coauthor(term));
+    else if (role === 'category') addOnce(categoryKeys, index.categories.use(term));
+    else if (role === 'tag') addOnce(tagKeys, index.tags.use(term));
   }
   const primaryId = primaryCategoryId(item.meta);
   const primary = primaryId === null ? null : index.categories.keyOfTermId(primaryId);

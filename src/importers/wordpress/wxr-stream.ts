@@ -59,6 +59,8 @@ export interface WxrReadOptions {
   content: boolean;
   /** The postmeta keys whose values are kept. */
   metaKeys: ReadonlySet<string>;
+  /** The longest text run read (MAX_TEXT_RUN unless a test says less). */
+  maxTextRun?: number;
 }
 
 /** Characters kept of a field; the rest is dropped and the field named in `truncated`. */
@@ -203,6 +205,7 @@ export async function* readWxr(
   const state = emptyState();
   let forbiddenCharacters = 0;
   let channelDepth = 0;
+  const maxTextRun = options.maxTextRun ?? MAX_TEXT_RUN;
 
   parser.on('error', (error) => {
     const what = error.message.replace(/^\d+:\d+: /, '');
@@ -327,10 +330,10 @@ export async function* readWxr(
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       parser.write(chunk);
-      if (pendingText(parser) > MAX_TEXT_RUN) {
+      if (pendingText(parser) > maxTextRun) {
         throw new AppError(
           'IMPORT_FILE_TOO_LARGE',
-          `The WordPress export has a text of more than ${MAX_TEXT_RUN} characters in one piece (at line ${parser.line}); it is not read.`,
+          `The WordPress export has a text of more than ${maxTextRun} characters in one piece (at line ${parser.line}); it is not read.`,
         );
       }
       yield* queue.splice(0);
