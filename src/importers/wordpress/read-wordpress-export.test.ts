@@ -331,7 +331,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
     expect(site.tally.shortcodes).toEqual(new Map());
     expect(site.tally.notes).toEqual([
       'Characters that XML does not allow (control characters) were removed: 1.',
-      'Post 109: its featured image (attachment 999) is not in the export.',
+      'Posts whose featured image is not in the export: 1 (post 109: attachment 999).',
     ]);
   });
 

@@ -100,6 +100,18 @@ describe('readWxr refuses', () => {
     );
   });
 
+  it('a file in an encoding that cannot be read', async () => {
+    const file = await tempFile(
+      'klingon.xml',
+      '<?xml version="1.0" encoding="x-klingon"?>\n<rss><channel></channel></rss>',
+    );
+    const error = await refusal(file);
+    expect(error.code).toBe('IMPORT_FILE_MALFORMED');
+    expect(error.message).toBe(
+      'The WordPress export is not well-formed XML: line 1, column 1: the encoding «x-klingon» the file declares is not one that can be read.',
+    );
+  });
+
   it('a text run longer than the limit as too large, before it ends', async () => {
     const body = 'ب'.repeat(300_000);
     const file = await tempFile(
@@ -148,6 +160,22 @@ describe('readWxr reads', () => {
         },
       },
       { kind: 'end', forbiddenCharacters: 1 },
+    ]);
+  });
+
+  it('a file in the encoding its declaration names (windows-1256 of an old Arabic blog)', async () => {
+    const file = join(dir, 'cp1256.xml');
+    const head =
+      '<?xml version="1.0" encoding="windows-1256"?>\n<rss version="2.0"><channel><title>';
+    const tail = '</title></channel></rss>';
+    // «خبر عاجل» in windows-1256.
+    await writeFile(
+      file,
+      Buffer.concat([Buffer.from(head), Buffer.from('cec8d120dac7cce1', 'hex'), Buffer.from(tail)]),
+    );
+    expect(await records(file)).toEqual([
+      { kind: 'channel', name: 'title', value: 'خبر عاجل' },
+      { kind: 'end', forbiddenCharacters: 0 },
     ]);
   });
 
