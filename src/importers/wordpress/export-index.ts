@@ -14,7 +14,7 @@ import { classifyItem } from './item-class.js';
 import { oldPathOf, parseHttpUrl, siteAddress } from './old-path.js';
 import { plainText } from './plain-text.js';
 import { positiveId, postAddresses, postKeyOf } from './post-key.js';
-import { TermRegistry } from './terms.js';
+import { TermRegistry, termRole } from './terms.js';
 import { readWxr, type WxrItem } from './wxr-stream.js';
 
 /** An attachment of the export. */
@@ -153,9 +153,10 @@ function indexItem(
   index.postCount += 1;
   index.authors.creator(fields.get('dc:creator') ?? '');
   for (const term of item.terms) {
-    if (term.domain === 'author') index.authors.coauthor(term);
-    else if (term.domain === 'category') index.categories.use(term);
-    else if (term.domain === 'post_tag') index.tags.use(term);
+    const role = termRole(term.domain);
+    if (role === 'author') index.authors.coauthor(term);
+    else if (role === 'category') index.categories.use(term);
+    else if (role === 'tag') index.tags.use(term);
   }
   for (const address of postAddresses(fields, key, itemClass.kind, index.siteUrl)) {
     if (!index.linkTargets.has(address)) index.linkTargets.set(address, key);

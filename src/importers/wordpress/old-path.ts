@@ -31,7 +31,7 @@ export function parseHttpUrl(raw: string): URL | null {
  * it, relative to `siteUrl` (a site in a folder, `https://x.com/blog`,
  * gives `/2021/خبر/` for `https://x.com/blog/2021/خبر/`). Percent-escapes
  * of the path are decoded to text, NFC (a segment with escapes of
- * `/ ? # %` or a bad escape is kept as written); the query is kept as written. Null when `link` is not an
+ * `/ ? # %` is kept as written, a bad escape is left as it is); the query is kept as written. Null when `link` is not an
  * http(s) URL.
  *
  * @example oldPathOf('https://x.com/2021/%d8%ae%d8%a8%d8%b1/', 'https://x.com') // '/2021/خبر/'
@@ -56,7 +56,7 @@ export function decodePath(path: string): string {
     .split('/')
     .map((segment) => {
       const decoded = decodeTolerant(segment);
-      return /[/?#%]/.test(decoded) ? segment : decoded;
+      return /[/?#]/.test(decoded) || /%25/.test(segment) ? segment : decoded;
     })
     .join('/')
     .normalize('NFC');

@@ -11,7 +11,7 @@ import { checkStamp, indexWordPressExport, type ExportIndex } from './export-ind
 import { classifyItem } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
-import { toSitePost } from './to-site-post.js';
+import { missingImagesNote, toSitePost, type PostContext } from './to-site-post.js';
 import { readWxr } from './wxr-stream.js';
 
 /** How to read the export. */
@@ -88,7 +88,13 @@ async function* readPosts(
     tally.skipped.set(reason, (tally.skipped.get(reason) ?? 0) + 1);
   };
   const seen = new Set<string>();
-  const context = { index, timeZone: options.timeZone, viewsMetaKeys, tally };
+  const context: PostContext = {
+    index,
+    timeZone: options.timeZone,
+    viewsMetaKeys,
+    tally,
+    missingImages: { count: 0, examples: [] },
+  };
   for await (const record of readWxr(file, { content: true, metaKeys })) {
     if (record.kind !== 'item') continue;
     const item = record.item;
@@ -107,4 +113,6 @@ async function* readPosts(
     }
   }
   await checkStamp(file, index.stamp);
+  const note = missingImagesNote(context.missingImages);
+  if (note !== null) tally.notes.push(note);
 }

@@ -10,6 +10,18 @@ import { decodeSlug } from './decode-slug.js';
 import { plainText } from './plain-text.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 
+/**
+ * What an item's `<category domain="…">` is: a byline (Co-Authors Plus
+ * `author`), a category, a tag (`post_tag`; `tag` in WXR 1.0), or another
+ * taxonomy (null: post formats, menus, custom taxonomies; a WXR 1.0
+ * `<category>` without a domain repeats a domained one).
+ */
+export function termRole(domain: string): 'author' | 'category' | 'tag' | null {
+  if (domain === 'author' || domain === 'category') return domain;
+  if (domain === 'post_tag' || domain === 'tag') return 'tag';
+  return null;
+}
+
 interface Term {
   key: string;
   name: string;

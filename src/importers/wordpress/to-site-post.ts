@@ -14,6 +14,7 @@ import { postOldPaths } from './post-key.js';
 import type { WxrItem } from './wxr-stream.js';
 import { wxrDate } from './wxr-date.js';
 import type { ItemClass } from './item-class.js';
+import { termRole } from './terms.js';
 
 /** What the mapping needs besides the item. */
 export interface PostContext {
@@ -21,6 +22,18 @@ export interface PostContext {
   timeZone: string;
   viewsMetaKeys: readonly string[];
   tally: SiteTally;
+  /** Posts whose featured image is not in the export: how many, and the first few. */
+  missingImages: { count: number; examples: string[] };
+}
+
+/** How many posts a note names before it says "…". */
+const NOTE_EXAMPLES = 5;
+
+/** The note on featured images missing from the export, or null when none is. */
+export function missingImagesNote(missing: PostContext['missingImages']): string | null {
+  if (missing.count === 0) return null;
+  const more = missing.count > missing.examples.length ? ', …' : '';
+  return `Posts whose featured image is not in the export: ${missing.count} (${missing.examples.join(', ')}${more}).`;
 }
 
 /**
@@ -99,9 +112,10 @@ function postTerms(item: WxrItem, index: ExportIndex): PostTerms {
   };
   addOnce(authorKeys, index.authors.creator(item.fields.get('dc:creator') ?? ''));
   for (const term of item.terms) {
-    if (term.domain === 'author') addOnce(authorKeys, index.authors.coauthor(term));
-    else if (term.domain === 'category') addOnce(categoryKeys, index.categories.use(term));
-    else if (term.domain === 'post_tag') addOnce(tagKeys, index.tags.use(term));
+    const role = termRole(term.domain);
+    if (role === 'author') addOnce(authorKeys, index.authors.coauthor(term));
+    else if (role === 'category') addOnce(categoryKeys, index.categories.use(term));
+    else if (role === 'tag') addOnce(tagKeys, index.tags.use(term));
   }
   const primaryId = primaryCategoryId(item.meta);
   const primary = primaryId === null ? null : index.categories.keyOfTermId(primaryId);
@@ -120,9 +134,11 @@ function featuredImage(item: WxrItem, key: string, context: PostContext): SiteIm
   if (id === null) return null;
   const attachment = context.index.attachments.get(id);
   if (attachment === undefined) {
-    context.tally.notes.push(
-      `Post ${key}: its featured image (attachment ${id}) is not in the export.`,
-    );
+    const missing = context.missingImages;
+    missing.count += 1;
+    if (missing.examples.length < NOTE_EXAMPLES) {
+      missing.examples.push(`post ${key}: attachment ${id}`);
+    }
     return null;
   }
   return { ...attachment.image };

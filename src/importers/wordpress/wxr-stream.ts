@@ -14,9 +14,11 @@
  * error like any other (IMPORT_FILE_MALFORMED, naming line and column).
  * Characters that XML 1.0 forbids (§2.2, C0 controls, U+FFFE) are the one
  * fault forgiven, because WordPress writes them into CDATA as they were
- * typed: they are removed from the text and counted.
+ * typed: they are removed from the text and counted. The file is decoded
+ * in the encoding its XML declaration names (UTF-8 by default).
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { removeXmlForbidden } from '../../arabic/clean.js';
 import { AppError } from '../../lib/errors.js';
@@ -59,6 +61,8 @@ export interface WxrReadOptions {
   content: boolean;
   /** The postmeta keys whose values are kept. */
   metaKeys: ReadonlySet<string>;
+  /** The longest text run read (MAX_TEXT_RUN unless a test says less). */
+  maxTextRun?: number;
 }
 
 /** Characters kept of a field; the rest is dropped and the field named in `truncated`. */
@@ -203,6 +207,7 @@ export async function* readWxr(
   const state = emptyState();
   let forbiddenCharacters = 0;
   let channelDepth = 0;
+  const maxTextRun = options.maxTextRun ?? MAX_TEXT_RUN;
 
   parser.on('error', (error) => {
     const what = error.message.replace(/^\d+:\d+: /, '');
@@ -323,18 +328,20 @@ export async function* readWxr(
     Object.assign(state, emptyState(), { depth: state.depth });
   }
 
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+  const decoder = await textDecoder(file);
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      parser.write(chunk);
-      if (pendingText(parser) > MAX_TEXT_RUN) {
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      parser.write(decoder.decode(bytes, { stream: true }));
+      if (pendingText(parser) > maxTextRun) {
         throw new AppError(
           'IMPORT_FILE_TOO_LARGE',
-          `The WordPress export has a text of more than ${MAX_TEXT_RUN} characters in one piece (at line ${parser.line}); it is not read.`,
+          `The WordPress export has a text of more than ${maxTextRun} characters in one piece (at line ${parser.line}); it is not read.`,
         );
       }
       yield* queue.splice(0);
     }
+    parser.write(decoder.decode());
     parser.close();
   } finally {
     stream.destroy();
@@ -344,6 +351,40 @@ export async function* readWxr(
   }
   yield* queue.splice(0);
   yield { kind: 'end', forbiddenCharacters };
+}
+
+/**
+ * A decoder for the encoding the file declares (`<?xml … encoding="…"?>`,
+ * as WordPress writes its blog charset: UTF-8, or windows-1256 on some old
+ * Arabic blogs), UTF-8 when it declares none or starts with a UTF-8 BOM.
+ * Bytes that are not text in that encoding become U+FFFD.
+ * @throws AppError IMPORT_FILE_MALFORMED for an encoding that is unknown.
+ */
+async function textDecoder(file: string): Promise<TextDecoder> {
+  const handle = await open(file, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const declared =
+    head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+      ? null
+      : (/^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(
+          head.toString('latin1'),
+        )?.[1] ?? null);
+  try {
+    return new TextDecoder(declared ?? 'utf-8');
+  } catch {
+    throw malformed(
+      1,
+      1,
+      `the encoding «${declared ?? ''}» the file declares is not one that can be read.`,
+    );
+  }
 }
 
 /**

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSlug } from './decode-slug.js';
+import { classifyItem } from './item-class.js';
+import { oldPathOf, siteAddress } from './old-path.js';
+import { plainText } from './plain-text.js';
+import { primaryCategoryId, seoOf, viewsOf, withoutVariables } from './post-meta.js';
+import { wxrDate } from './wxr-date.js';
+
+describe('decodeSlug', () => {
+  it.each([
+    ['%d8%b1%d9%8a%d8%a7%d8%b6%d8%a9', 'رياضة'],
+    ['%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9', 'رياضة'],
+    ['news-2024', 'news-2024'],
+    ['%d8-%d8%b1', '%d8-ر'],
+    ['100%-sure', '100%-sure'],
+    // A decomposed alef with hamza above (U+0627 U+0654) composes to U+0623.
+    ['%d8%a7%d9%94%d8%ae%d8%a8%d8%a7%d8%b1', 'أخبار'],
+  ])('decodes %s as %s', (raw, slug) => {
+    expect(decodeSlug(raw)).toBe(slug);
+  });
+});
+
+describe('oldPathOf', () => {
+  it.each([
+    ['https://x.com/2021/%d8%ae%d8%a8%d8%b1/', 'https://x.com', '/2021/خبر/'],
+    ['https://x.com/blog/2021/a/?amp=1', 'https://x.com/blog', '/2021/a/?amp=1'],
+    ['https://x.com/blog', 'https://x.com/blog', '/'],
+    ['https://other.com/blog/a/', 'https://x.com/blog', '/blog/a/'],
+    ['https://x.com/a%2Fb/', 'https://x.com', '/a%2Fb/'],
+    ['https://x.com/?p=5', null, '/?p=5'],
+  ])('gives the path of %s on %s', (link, site, path) => {
+    expect(oldPathOf(link, site)).toBe(path);
+  });
+
+  it('gives null for what is not an http(s) URL', () => {
+    expect(oldPathOf('/2021/a/', 'https://x.com')).toBeNull();
+    expect(siteAddress('ftp://x.com')).toBeNull();
+    expect(siteAddress('https://x.com/news/')).toBe('https://x.com/news');
+  });
+});
+
+describe('wxrDate', () => {
+  it('reads the GMT date, else the local date in the site’s zone', () => {
+    expect(wxrDate('2024-03-05 18:15:00', '2024-03-05 21:15:00', 'Asia/Riyadh')).toEqual(
+      new Date('2024-03-05T18:15:00Z'),
+    );
+    expect(wxrDate('0000-00-00 00:00:00', '2012-05-01 14:30:00', 'Asia/Riyadh')).toEqual(
+      new Date('2012-05-01T11:30:00Z'),
+    );
+    expect(wxrDate('0000-00-00 00:00:00', '0000-00-00 00:00:00', 'Asia/Riyadh')).toBeNull();
+    expect(wxrDate(undefined, 'yesterday', 'Asia/Riyadh')).toBeNull();
+  });
+});
+
+describe('classifyItem', () => {
+  const item = (type: string, status: string) =>
+    new Map([
+      ['wp:post_type', type],
+      ['wp:status', status],
+    ]);
+  it.each([
+    ['post', 'publish', { post: true, kind: 'article', status: 'published' }],
+    ['post', 'future', { post: true, kind: 'article', status: 'scheduled' }],
+    ['page', 'private', { post: true, kind: 'page', status: 'private' }],
+    ['post', 'trash', { post: false, reason: 'trash' }],
+    ['post', 'archive', { post: false, reason: 'status «archive»' }],
+    ['attachment', 'inherit', { post: false, reason: 'attachment' }],
+    ['custom_css', 'publish', { post: false, reason: 'post type «custom_css»' }],
+  ])('classifies a %s of status %s', (type, status, expected) => {
+    expect(classifyItem(item(type, status), [])).toEqual(expected);
+  });
+});
+
+describe('post meta', () => {
+  it('takes the largest view count, thousands separators allowed', () => {
+    const meta = new Map([
+      ['tie_views', '120'],
+      ['post_views_count', '1,500'],
+      ['views', 'a lot'],
+    ]);
+    expect(viewsOf(meta, ['tie_views', 'post_views_count', 'views'])).toBe(1500);
+    expect(viewsOf(new Map(), ['tie_views'])).toBe(0);
+  });
+
+  it.each([
+    ['%%title%% %%sep%% %%sitename%%', ''],
+    ['دليل السفر %%sep%% %%sitename%%', 'دليل السفر'],
+    ['%%sitename%% | عاجل', 'عاجل'],
+    ['%title% %sep% %sitename%', ''],
+    ['خبر «مهم» اليوم', 'خبر «مهم» اليوم'],
+  ])('removes template variables from %s', (raw, text) => {
+    expect(withoutVariables(raw)).toBe(text);
+  });
+
+  it('prefers Yoast, falling back to Rank Math field by field', () => {
+    const meta = new Map([
+      ['_yoast_wpseo_title', '%%title%%'],
+      ['rank_math_title', 'عنوان'],
+      ['_yoast_wpseo_metadesc', 'وصف'],
+      ['rank_math_description', 'آخر'],
+    ]);
+    expect(seoOf(meta)).toEqual({ title: 'عنوان', description: 'وصف' });
+  });
+
+  it('reads the primary category’s term id', () => {
+    expect(primaryCategoryId(new Map([['rank_math_primary_category', '12']]))).toBe('12');
+    expect(primaryCategoryId(new Map([['_yoast_wpseo_primary_category', '']]))).toBeNull();
+  });
+});
+
+describe('plainText', () => {
+  it('drops tags, decodes entities and collapses white space', () => {
+    expect(plainText('<p>خبر&nbsp;<b>عاجل</b></p><p>ثان</p>')).toBe('خبر عاجل ثان');
+    expect(plainText('  سطر\n  آخر ')).toBe('سطر آخر');
+  });
+});
