@@ -146,21 +146,13 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     }
   }
 
-  if (emailOnly > 0) {
-    tally.notes.push(
-      `${emailOnly} e-mail-only posts (Ghost status «sent») were never on the web: kept unpublished.`,
-    );
-  }
-  if (membersOnly > 0) {
-    tally.notes.push(
-      `${membersOnly} posts were for members only on the old site: their whole text is imported.`,
-    );
-  }
-  if (missingAuthors > 0) {
-    tally.notes.push(
-      `${missingAuthors} posts name an author who is not among the users: imported without that byline.`,
-    );
-  }
+  missingAuthors += tables.postsAuthors.filter((row) => !userIds.has(row.author_id)).length;
+  const counted: ReadonlyArray<readonly [number, string]> = [
+    [emailOnly, 'E-mail-only posts (Ghost status «sent»), never on the web, kept unpublished'],
+    [membersOnly, 'Posts for members only on the old site, imported whole'],
+    [missingAuthors, 'Bylines naming no user of the export, left out'],
+  ];
+  for (const [count, what] of counted) if (count > 0) tally.notes.push(`${what}: ${count}.`);
   tally.notes.push(...problems.slice(0, MAX_POST_NOTES));
   if (problems.length > MAX_POST_NOTES) {
     tally.notes.push(`… and ${problems.length - MAX_POST_NOTES} more problems in posts.`);
