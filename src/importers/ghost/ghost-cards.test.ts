@@ -68,6 +68,12 @@ describe('renderCard', () => {
       { calloutEmoji: '💡', calloutText: 'تنبيه <em>مهم</em>' },
       '<blockquote><p>💡 تنبيه <em>مهم</em></p></blockquote>',
     ],
+    [
+      'callout',
+      { calloutEmoji: '📞', calloutText: '<p dir="rtl">الطوارئ: ٩٩٩</p><p>ثانية</p>' },
+      '<blockquote><p dir="rtl">📞 الطوارئ: ٩٩٩</p><p>ثانية</p></blockquote>',
+    ],
+    ['callout', { calloutEmoji: '', calloutText: 'نص' }, '<blockquote><p>نص</p></blockquote>'],
     ['toggle', { heading: 'سؤال', content: '<p>جواب</p>' }, '<h4>سؤال</h4><p>جواب</p>'],
     ['toggle', { heading: 'سؤال', content: 'جواب' }, '<h4>سؤال</h4><p>جواب</p>'],
     [

@@ -108,10 +108,15 @@ export function renderCard(name: string, payload: CardPayload, context: CardCont
       return linkParagraph(url, text(record(payload['metadata']), 'title'));
     }
     case 'callout': {
-      const emoji = text(payload, 'calloutEmoji');
-      const body = text(payload, 'calloutText');
-      const joined = [emoji, body].filter((part) => part.trim() !== '').join(' ');
-      return joined === '' ? '' : `<blockquote><p>${joined}</p></blockquote>`;
+      const emoji = text(payload, 'calloutEmoji').trim();
+      const body = text(payload, 'calloutText').trim();
+      if (body === '') return emoji === '' ? '' : `<blockquote><p>${emoji}</p></blockquote>`;
+      const lead = emoji === '' ? '' : `${emoji} `;
+      // Lexical's callout text is paragraphs already; mobiledoc's is inline HTML.
+      const inner = /^<p[\s>]/i.test(body)
+        ? body.replace(/^<p([^>]*)>/i, `<p$1>${lead}`)
+        : `<p>${lead}${body}</p>`;
+      return `<blockquote>${inner}</blockquote>`;
     }
     case 'toggle': {
       const heading = text(payload, 'heading');

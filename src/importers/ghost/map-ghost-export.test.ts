@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { SitePost } from '../../domain/site-import.js';
+import { ghostTables } from './ghost-tables.js';
+import { MAX_POST_NOTES, mapGhostExport } from './map-ghost-export.js';
+
+function post(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    title: 'خبر',
+    status: 'published',
+    type: 'post',
+    published_at: '2020-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+async function map(data: Record<string, unknown>) {
+  const site = mapGhostExport(ghostTables({ meta: { version: '1.25.0' }, data }), null);
+  const posts: SitePost[] = [];
+  for await (const p of site.posts()) posts.push(p);
+  return { site, posts };
+}
+
+describe('mapGhostExport', () => {
+  it('skips and counts posts of an unknown status or type', async () => {
+    const { site } = await map({
+      posts: [
+        post({ id: 'a', slug: 'a' }),
+        post({ id: 'b', status: 'archived' }),
+        post({ id: 'c', type: 'newsletter' }),
+        post({ id: 'd', status: 'archived' }),
+      ],
+    });
+    expect(site.postCount).toBe(1);
+    expect(site.tally.skipped).toEqual(
+      new Map([
+        ['status «archived»', 2],
+        ['type «newsletter»', 1],
+      ]),
+    );
+  });
+
+  it('reads Ghost 0.x–1 rows: the page flag as 0/1, Markdown bodies, `image`, tags without visibility', async () => {
+    const { site, posts } = await map({
+      posts: [
+        {
+          id: 1,
+          title: 'صفحة',
+          slug: 'about',
+          page: 1,
+          status: 'published',
+          markdown: '**نص**',
+          image: '/content/images/a.jpg',
+          featured: 1,
+          published_at: 1388534400000,
+        },
+      ],
+      tags: [
+        { id: 7, name: 'رياضة', slug: 'sport' },
+        { id: 8, name: '#داخلي', slug: 'hash-dakhili' },
+      ],
+      posts_tags: [
+        { post_id: 1, tag_id: 8 },
+        { post_id: 1, tag_id: 7 },
+      ],
+      users: [{ id: 1, name: 'أ', slug: 'a', email: null }],
+      posts_authors: null,
+    });
+    expect(site.tags.map((t) => t.key)).toEqual(['7']);
+    expect(posts).toMatchObject([
+      {
+        key: '1',
+        kind: 'page',
+        bodyHtml: '<p><strong>نص</strong></p>',
+        featured: true,
+        tagKeys: ['7'],
+        authorKeys: [],
+        featuredImage: { url: '/content/images/a.jpg', alt: '', caption: '' },
+        publishedAt: new Date('2014-01-01T00:00:00.000Z'),
+      },
+    ]);
+    expect(site.authors[0]?.email).toBeNull();
+  });
+
+  it('takes author_id when a post has no posts_authors rows, and leaves out bylines naming no user', async () => {
+    const { posts, site } = await map({
+      posts: [post({ id: 'p1', author_id: 'u1' }), post({ id: 'p2', author_id: 'nobody' })],
+      users: [{ id: 'u1', name: 'أ', slug: 'a' }],
+    });
+    expect(posts.map((p) => p.authorKeys)).toEqual([['u1'], []]);
+    expect(site.tally.notes).toEqual(['Bylines naming no user of the export, left out: 1.']);
+  });
+
+  it('orders bylines and tags by sort_order, then file order, without repeats', async () => {
+    const { posts } = await map({
+      posts: [post({ id: 'p' })],
+      users: ['u1', 'u2', 'u3'].map((id) => ({ id, name: id, slug: id })),
+      posts_authors: [
+        { post_id: 'p', author_id: 'u3', sort_order: 1 },
+        { post_id: 'p', author_id: 'u2', sort_order: 0 },
+        { post_id: 'p', author_id: 'u1', sort_order: 1 },
+        { post_id: 'p', author_id: 'u2', sort_order: 2 },
+      ],
+    });
+    expect(posts[0]?.authorKeys).toEqual(['u2', 'u3', 'u1']);
+  });
+
+  it('tells which posts have a body or a time it could not read, at most MAX_POST_NOTES of them', async () => {
+    const broken = Array.from({ length: MAX_POST_NOTES + 2 }, (_, i) =>
+      post({ id: `x${i}`, slug: `s${i}`, lexical: '{"root":' }),
+    );
+    const { site, posts } = await map({
+      posts: [
+        post({ id: 'm', slug: 'mobiledoc', mobiledoc: '{"version":"0.3.1"}', updated_at: 'أمس' }),
+        post({
+          id: 'l',
+          slug: 'fallback',
+          lexical: '[]',
+          mobiledoc: '{"version":"0.3.1","sections":[[1,"p",[[0,[],0,"احتياط"]]]]}',
+        }),
+        ...broken,
+      ],
+    });
+    expect(posts[0]?.bodyHtml).toBe('');
+    expect(posts[1]?.bodyHtml).toBe('<p>احتياط</p>');
+    expect(site.tally.notes.slice(0, 3)).toEqual([
+      'post m «mobiledoc»: the body is empty: its mobiledoc is not a mobiledoc document',
+      'post m «mobiledoc»: updated_at is not a time',
+      'post x0 «s0»: the body is empty: its lexical is not JSON',
+    ]);
+    expect(site.tally.notes).toHaveLength(MAX_POST_NOTES + 1);
+    expect(site.tally.notes.at(-1)).toBe('… and 4 more problems in posts.');
+  });
+
+  it('renders no body from a lexical nested beyond the stack, and says so', async () => {
+    const deep = `{"root":{"children":[${'{"type":"x","children":['.repeat(50_000)}${']}'.repeat(50_000)}]}}`;
+    const { posts, site } = await map({ posts: [post({ id: 'd', slug: 'deep', lexical: deep })] });
+    expect(posts[0]?.bodyHtml).toBe('');
+    expect(site.tally.notes).toEqual([
+      'post d «deep»: the body is empty: its lexical is not a Lexical document',
+    ]);
+  });
+});
