@@ -15,6 +15,7 @@ import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media
 import { can, type Actor } from '../domain/roles.js';
 import { InvalidInput, type ErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
+import type { Db } from '../storage/db.js';
 import {
   findMediaById,
   insertMedia,
@@ -88,6 +89,30 @@ export async function uploadImage(
   upload: Upload,
 ): Promise<MediaItem> {
   mayUpload(actor);
+  return storeImage(deps, actor.id, upload);
+}
+
+/** What storeImage may do besides storing the image, inside its transaction. */
+export interface StoreOptions {
+  /** The alt text and caption the image starts with, each on one line, within MEDIA_TEXT_LIMITS. */
+  text?: { alt: string; caption: string };
+  /** Runs after the row is inserted, in the same transaction (e.g. to record where it came from). */
+  within?: (trx: Db, item: MediaItem) => Promise<void>;
+}
+
+/**
+ * Adds an image to the library for `uploadedBy` (a user id), without
+ * asking whether they may: what uploadImage does once the actor may
+ * upload, and what a site import uses (services/site-import). The same
+ * checks, decoding and files as an upload; all or nothing.
+ * @throws MediaError as uploadImage, FORBIDDEN aside.
+ */
+export async function storeImage(
+  deps: MediaDeps,
+  uploadedBy: string,
+  upload: Upload,
+  options: StoreOptions = {},
+): Promise<MediaItem> {
   if (upload.bytes.length === 0) {
     throw new MediaError('UPLOAD_MISSING', 'Choose an image file to upload.');
   }
@@ -111,10 +136,10 @@ export async function uploadImage(
   try {
     for (const file of image.files) await writeFile(join(staging, file.name), file.data);
     return await deps.database.db.transaction().execute(async (trx) => {
-      const item = await insertMedia(
+      let item = await insertMedia(
         trx,
         {
-          uploadedBy: actor.id,
+          uploadedBy,
           originalName: displayName(upload.fileName),
           mime,
           width: image.width,
@@ -125,6 +150,12 @@ export async function uploadImage(
         },
         deps.now(),
       );
+      if (options.text) {
+        const text = { ...options.text, credit: '' };
+        await updateMediaText(trx, item.id, text);
+        item = { ...item, ...text };
+      }
+      await options.within?.(trx, item);
       const target = join(deps.mediaDir, item.id);
       // The id is new to the database, so a folder by that name is left over
       // from an earlier database; it belongs to no image.
