@@ -16,6 +16,14 @@ export function canonicalArticlePath(id: string, slug: string | null): string {
   return slug ? `/a/${id}/${encodeURIComponent(slug)}` : articlePath(id);
 }
 
+/**
+ * The path of a static page: `/p/<slug>`, the Arabic slug percent-encoded
+ * (RFC 3986 §2.1, UTF-8).
+ */
+export function pagePath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}`;
+}
+
 /** What a section, tag or author page lists. */
 export type ListingKind = 'section' | 'tag' | 'author';
 

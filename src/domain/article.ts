@@ -7,6 +7,18 @@ import type { MediaItem } from './media.js';
 
 export type { ArticleId } from './article-id.js';
 
+/**
+ * What a row of `articles` is: a news `article`, or a static `page`
+ * («من نحن», «اتصل بنا») served at `/p/<slug>` and kept out of listings,
+ * feeds, most read, search, the ticker and the Content API's article lists.
+ */
+export type ArticleKind = 'article' | 'page';
+
+/** The stored `articles.kind` as an ArticleKind: anything but `page` is an article. */
+export function toArticleKind(value: string): ArticleKind {
+  return value === 'page' ? 'page' : 'article';
+}
+
 /** How much of a publish time is known: to the minute, or only the day. */
 export type PublishedPrecision = 'minute' | 'day';
 
@@ -51,6 +63,8 @@ export interface FeaturedImage {
 
 export interface Article {
   id: ArticleId;
+  /** A news article, or a static page (shown at `/p/<slug>`). */
+  kind: ArticleKind;
   headline: string;
   excerpt: string;
   /** Sanitised HTML of the body: a sequence of block elements. */

@@ -2,6 +2,7 @@
  * An article as the newsroom edits it, and the rules on its fields.
  */
 import type { ArticleId } from './article-id.js';
+import type { ArticleKind } from './article.js';
 import { htmlToText } from './html-text.js';
 import type { Role } from './roles.js';
 import { FIELD_LIMITS, cleanLine, cleanText, tooLong, type LimitedField } from './field-limits.js';
@@ -29,6 +30,8 @@ export interface ArticleContent {
 
 export interface EditableArticle extends ArticleContent {
   id: ArticleId;
+  /** A news article, or a static page: only editors and administrators handle pages (roles.ts). */
+  kind: ArticleKind;
   status: ArticleStatus;
   publishedAt: Date | null;
   scheduledAt: Date | null;

@@ -58,4 +58,18 @@ describe('keysToPurge', () => {
     expect(keysToPurge({ kind: 'front-page' })).toEqual(['front']);
     expect(keysToPurge({ kind: 'site' })).toBe('all');
   });
+
+  it('a static page changed: its own page, and every footer when the menu lists it', () => {
+    expect(keysToPurge({ kind: 'page', articleId: '9' as ArticleId, inFooter: false })).toEqual([
+      'a9',
+    ]);
+    expect(keysToPurge({ kind: 'page', articleId: '9' as ArticleId, inFooter: true })).toEqual([
+      'a9',
+      'footer',
+    ]);
+  });
+
+  it('the footer menu changed: every page with the footer', () => {
+    expect(keysToPurge({ kind: 'footer' })).toEqual(['footer']);
+  });
 });

@@ -6,8 +6,10 @@
  * `a<id>` for each article it shows (anything linking `/a/<id>`), the
  * listing it is a page of (`home` for the latest-news listing, home page and
  * site feeds; `s<id>`, `t<id>`, `u<id>` for a section's, tag's or author's
- * pages and feeds), `front` for the home page itself and `breaking` for
- * every page that carries the breaking-news ticker. A change is turned into
+ * pages and feeds), `front` for the home page itself, `breaking` for
+ * every page that carries the breaking-news ticker and `footer` for every
+ * page whose footer carries the menu of static pages (a static page's own
+ * page is labelled `a<id>` like an article's). A change is turned into
  * the keys to purge by `keysToPurge`, so that a publish evicts the pages
  * that show the article or whose listing it joins, and nothing else. The
  * scheme follows Fastly's surrogate keys and Cloudflare's cache tags.
@@ -32,6 +34,13 @@ export interface Placement {
  */
 export type PublicChange =
   | { kind: 'article'; articleId: ArticleId; before: Placement | null; after: Placement | null }
+  /**
+   * A static page (`/p/<slug>`) was saved, published or unpublished: its own
+   * page is stale, and every footer too when the footer menu lists it.
+   */
+  | { kind: 'page'; articleId: ArticleId; inFooter: boolean }
+  /** The footer menu's choice or order of static pages changed. */
+  | { kind: 'footer' }
   /** The home page's lead story was pinned or unpinned. */
   | { kind: 'front-page' }
   /** Something shown on every page changed (a section or tag renamed, an author's account). */
@@ -52,6 +61,8 @@ export const surrogateKey = {
   front: 'front',
   /** Every page with the breaking-news ticker. */
   breaking: 'breaking',
+  /** Every page whose footer lists the static pages of the footer menu. */
+  footer: 'footer',
 } as const;
 
 /** The surrogate key of a section's, tag's or author's listing, by its id. */
@@ -86,6 +97,11 @@ function listingKeys(placement: Placement): string[] {
 export function keysToPurge(change: PublicChange): string[] | 'all' {
   if (change.kind === 'site') return 'all';
   if (change.kind === 'front-page') return [surrogateKey.front];
+  if (change.kind === 'footer') return [surrogateKey.footer];
+  if (change.kind === 'page') {
+    const page = surrogateKey.article(change.articleId);
+    return change.inFooter ? [page, surrogateKey.footer] : [page];
+  }
   const { before, after } = change;
   const keys = new Set([surrogateKey.article(change.articleId)]);
   const was = before === null ? [] : listingKeys(before);

@@ -19,6 +19,7 @@ describe('the permission matrix', () => {
     'article.archive': ['editor', 'administrator'],
     'article.breaking': ['editor', 'administrator'],
     'article.lead': ['editor', 'administrator'],
+    'page.manage': ['editor', 'administrator'],
     'media.upload': ['contributor', 'author', 'editor', 'administrator'],
     'media.edit.any': ['editor', 'administrator'],
     'section.manage': ['editor', 'administrator'],
@@ -52,6 +53,32 @@ describe('the permission matrix', () => {
 
   it('lets an editor publish any article', () => {
     expect(can(actor('editor'), 'article.publish', ['8'])).toBe(true);
+  });
+
+  // Every verb on a static page, for each role, as its own byline: only editors and administrators.
+  it.each([
+    ['contributor', false],
+    ['author', false],
+    ['editor', true],
+    ['administrator', true],
+  ] as const)('lets a %s handle a static page: %s', (role, allowed) => {
+    const verbs = [
+      'article.create',
+      'article.edit',
+      'article.submit',
+      'article.publish',
+      'article.unpublish',
+      'article.schedule',
+      'article.archive',
+    ] as const;
+    expect(verbs.map((verb) => [verb, can(actor(role), verb, ['7'], 'page')])).toEqual(
+      verbs.map((verb) => [verb, allowed]),
+    );
+  });
+
+  it('keeps the article rules for an article passed as one', () => {
+    expect(can(actor('author'), 'article.publish', ['7'], 'article')).toBe(true);
+    expect(can(actor('contributor'), 'article.create', [], 'article')).toBe(true);
   });
 
   it('refuses everything to nobody', () => {

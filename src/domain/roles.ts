@@ -8,7 +8,15 @@
  * review; an author also publishes their own articles; an editor handles
  * every article, sections, tags, scheduling, breaking news and the lead
  * story; an administrator also manages users and settings.
+ *
+ * Static pages («من نحن», «اتصل بنا», «سياسة الخصوصية»: an article row of
+ * kind `page`) speak for the whole site, so every verb on one needs
+ * `page.manage`, an editor's or administrator's: a contributor or author
+ * may not create, edit, submit, publish or unpublish a page, even as its
+ * byline (issue 15). Which pages the footer menu lists is a setting
+ * (`settings.manage`).
  */
+import type { ArticleKind } from './article.js';
 
 export const ROLES = ['contributor', 'author', 'editor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +44,7 @@ export const ACTIONS = [
   'article.archive',
   'article.breaking',
   'article.lead',
+  'page.manage',
   'media.upload',
   'media.edit.any',
   'section.manage',
@@ -66,6 +75,7 @@ const EDITOR: readonly Action[] = [
   'article.archive',
   'article.breaking',
   'article.lead',
+  'page.manage',
   'media.edit.any',
   'section.manage',
   'tag.manage',
@@ -96,16 +106,23 @@ export interface Actor {
  * True when `actor` may take `action`. Pass `bylineIds` (the article's
  * bylines) for article actions: an `.own` action is then allowed only when
  * the actor is one of them, and an `.any` action covers every article.
+ * Pass `kind` `page` for an action on a static page: every `article.*`
+ * action on a page then needs `page.manage` besides (see above).
  *
  * @example can({ id: '7', role: 'author' }, 'article.publish', ['7']) === true
+ * @example can({ id: '7', role: 'author' }, 'article.publish', ['7'], 'page') === false
  */
 export function can(
   actor: Actor | null,
   action: Action | ArticleVerb,
   bylineIds?: readonly string[],
+  kind: ArticleKind = 'article',
 ): boolean {
   if (actor === null) return false;
   const allowed = PERMISSIONS[actor.role];
+  if (kind === 'page' && action.startsWith('article.') && !allowed.has('page.manage')) {
+    return false;
+  }
   if (!isArticleVerb(action)) return allowed.has(action);
   if (allowed.has(`${action}.any` as Action)) return true;
   return allowed.has(`${action}.own` as Action) && (bylineIds ?? []).includes(actor.id);

@@ -85,12 +85,17 @@ export interface SearchIndex {
 
 /**
  * The SQL condition of `filters` on the articles `a` and sections `s` of
- * a search query (both engines): published, and in the section and dates asked.
+ * a search query (both engines): published, a news article (a static page
+ * is never a hit, even when something indexed it), and in the section and
+ * dates asked. Pages are told by a subquery on the (kind, slug) index, which
+ * holds the id too (SQLite's rowid; a handful of pages on PostgreSQL), so the
+ * hits are still checked on the small search-filter index, not each row.
  */
 export function filterCondition(filters: SearchFilters): RawBuilder<unknown> {
   return sql.join(
     [
       sql`a.status = 'published'`,
+      sql`a.id not in (select p.id from articles p where p.kind = 'page')`,
       ...(filters.section ? [sql`s.slug = ${filters.section}`] : []),
       ...(filters.from ? [sql`a.published_at >= ${fromDate(filters.from)}`] : []),
       ...(filters.to ? [sql`a.published_at < ${fromDate(filters.to)}`] : []),

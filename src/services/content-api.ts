@@ -1,7 +1,10 @@
 /**
  * What the Content API reads: published articles in pages that follow a
  * cursor, one article by id or slug, and the sections, tags and authors.
- * Only published content is ever returned.
+ * Only published content is ever returned, and only news articles: a
+ * static page (kind `page`, `/p/<slug>`) is in no list and is not found by
+ * id or slug. The API has no `/pages` route yet: a site's handful of pages
+ * are read on the site itself (and are in its sitemap).
  */
 import { parseArticleId } from '../domain/article-id.js';
 import type { Article } from '../domain/article.js';
@@ -126,7 +129,7 @@ export async function listArticlesForApi(
 export async function findArticleForApi(deps: ReadDeps, idOrSlug: string): Promise<Article | null> {
   const id = parseArticleId(idOrSlug);
   const byId = id === null ? null : await findArticleById(deps.database.db, id);
-  if (byId) return byId;
+  if (byId) return byId.kind === 'article' ? byId : null;
   const bySlug = await findPublishedIdBySlug(deps.database.db, idOrSlug);
   return bySlug === null ? null : findArticleById(deps.database.db, bySlug);
 }

@@ -3,11 +3,16 @@
  * keeps a whole revision; an autosave keeps one revision per writer that it
  * replaces, and never touches the live text of a published or scheduled
  * article. Rules on who may edit what come from domain/roles.ts.
+ *
+ * A static page (kind `page`, issue 15) is written the same way, by
+ * editors and administrators only; its section, tags and featured image
+ * are not used (a save clears them) and its bylines stay as created.
  */
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
 import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
+import type { ArticleKind } from '../domain/article.js';
 import {
   cleanArticleText,
   contentProblems,
@@ -84,19 +89,23 @@ export async function loadArticle(deps: EditDeps, id: ArticleId): Promise<Editab
 /**
  * True when `actor` may change `article` now: a byline or an editor, not
  * while it is archived (restore it first), and a contributor only while it
- * is a draft (once submitted it is in the editors' hands).
+ * is a draft (once submitted it is in the editors' hands). A static page:
+ * an editor or administrator only.
  */
 export function mayEdit(actor: Actor, article: EditableArticle): boolean {
   return (
-    can(actor, 'article.edit', article.authorIds) &&
+    can(actor, 'article.edit', article.authorIds, article.kind) &&
     article.status !== 'archived' &&
     (actor.role !== 'contributor' || article.status === 'draft')
   );
 }
 
-/** True when `actor` may see `article` in the newsroom (its bylines and editors, in any status). */
+/**
+ * True when `actor` may see `article` in the newsroom (its bylines and
+ * editors, in any status; a static page: editors and administrators).
+ */
 export function mayView(actor: Actor, article: EditableArticle): boolean {
-  return can(actor, 'article.edit', article.authorIds);
+  return can(actor, 'article.edit', article.authorIds, article.kind);
 }
 
 /** AppError FORBIDDEN (403) unless `actor` may edit `article` now. */
@@ -113,17 +122,31 @@ export function assertCanView(actor: Actor, article: EditableArticle): void {
   }
 }
 
-/** Starts an empty draft with `actor` as its byline. */
-export async function createDraft(deps: EditDeps, actor: Actor): Promise<ArticleId> {
-  if (!can(actor, 'article.create')) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow writing articles.');
+/**
+ * Starts an empty draft of `kind` (a news article by default, or a static
+ * page) with `actor` as its byline.
+ * @throws FORBIDDEN (403) when the role may not write one (a page: editors
+ *   and administrators only).
+ */
+export async function createDraft(
+  deps: EditDeps,
+  actor: Actor,
+  kind: ArticleKind = 'article',
+): Promise<ArticleId> {
+  if (!can(actor, 'article.create', [], kind)) {
+    throw new AppError(
+      'FORBIDDEN',
+      kind === 'page'
+        ? 'Only editors and administrators write static pages.'
+        : 'Your role does not allow writing articles.',
+    );
   }
   const now = deps.now();
   const content: ArticleContent = { ...EMPTY_CONTENT, authorIds: [actor.id] };
   return deps.database.db.transaction().execute(async (trx) => {
     const id = await insertDraft(
       trx,
-      { content, headlineKey: '', excerpt: '', createdBy: actor.id },
+      { content, headlineKey: '', excerpt: '', createdBy: actor.id, kind },
       now,
     );
     await replaceAuthors(trx, id, [actor.id]);
@@ -143,11 +166,11 @@ export async function createArticle(
   deps: EditDeps,
   actor: Actor,
   input: ArticleContent,
-  options: { autosave?: boolean } = {},
+  options: { autosave?: boolean; kind?: ArticleKind } = {},
 ): Promise<ArticleId> {
-  const id = await createDraft(deps, actor);
+  const id = await createDraft(deps, actor, options.kind);
   try {
-    await saveArticle(deps, actor, id, input, options);
+    await saveArticle(deps, actor, id, input, { autosave: options.autosave });
   } catch (error) {
     await deleteUnsavedDraft(deps.database.db, id).catch(() => undefined);
     throw error;
@@ -269,6 +292,17 @@ async function cleanContent(
   };
   // Bylines are the editors' call: a writer's save keeps the ones stored.
   if (!can(actor, 'article.edit.any')) content.authorIds = article.authorIds;
+  // A static page has no section, tags, featured image or byline to show.
+  if (article.kind === 'page') {
+    Object.assign(content, {
+      sectionId: null,
+      tags: [],
+      featuredMediaId: null,
+      featuredCaption: '',
+      featuredCredit: '',
+      authorIds: article.authorIds,
+    });
+  }
   const problem = contentProblems(content)[0];
   if (problem) {
     throw new InvalidInput(

@@ -1,7 +1,7 @@
 /**
  * What editors decide about the front of the site: the lead story pinned
  * on the home page, and breaking news, whose ticker shows on every page
- * until the flag expires.
+ * until the flag expires. A static page is neither: it is in no listing.
  */
 import type { ArticleId } from '../domain/article-id.js';
 import { can, type Actor } from '../domain/roles.js';
@@ -20,7 +20,7 @@ export type FrontPageDeps = EditDeps;
 /**
  * Flags the article as breaking news for `minutes` (1 to 48 hours' worth),
  * or clears the flag with 0.
- * @throws FORBIDDEN, ARTICLE_NOT_FOUND, BREAKING_TOO_LONG (422).
+ * @throws FORBIDDEN (also for a static page), ARTICLE_NOT_FOUND, BREAKING_TOO_LONG (422).
  */
 export async function setBreaking(
   deps: FrontPageDeps,
@@ -31,7 +31,9 @@ export async function setBreaking(
   if (!can(actor, 'article.breaking')) {
     throw new AppError('FORBIDDEN', 'Only editors mark breaking news.');
   }
-  await loadArticle(deps, id);
+  if ((await loadArticle(deps, id)).kind === 'page') {
+    throw new AppError('FORBIDDEN', 'A static page is never breaking news.');
+  }
   if (!Number.isInteger(minutes) || minutes < 0 || minutes * 60_000 > MAX_BREAKING_MS) {
     throw new AppError(
       'BREAKING_TOO_LONG',
@@ -45,7 +47,7 @@ export async function setBreaking(
 
 /**
  * Pins the article as the home page's lead story, or unpins with null.
- * @throws FORBIDDEN, ARTICLE_NOT_FOUND.
+ * @throws FORBIDDEN (also for a static page), ARTICLE_NOT_FOUND.
  */
 export async function pinLead(
   deps: FrontPageDeps,
@@ -55,7 +57,9 @@ export async function pinLead(
   if (!can(actor, 'article.lead')) {
     throw new AppError('FORBIDDEN', 'Only editors choose the lead story.');
   }
-  if (id !== null) await loadArticle(deps, id);
+  if (id !== null && (await loadArticle(deps, id)).kind === 'page') {
+    throw new AppError('FORBIDDEN', 'A static page is never the lead story.');
+  }
   await setSetting(deps.database.db, LEAD_SETTING, id);
   tellPublicChange(deps, { kind: 'front-page' });
 }

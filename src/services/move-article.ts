@@ -29,7 +29,8 @@ export type MoveDeps = EditDeps;
  * Makes `move` on the article as `actor` (null: the system, for scheduled
  * publishing). `scheduledAt` is required for `schedule`. Who may make it
  * is domain/workflow.ts's movePermission (an editor's unpublish stands
- * until an editor publishes again).
+ * until an editor publishes again); on a static page, only an editor or
+ * administrator (domain/roles.ts).
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
  *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `details.fields`);
  *   PUBLISH_MISSING_ALT (422, `details.images`).
@@ -42,7 +43,10 @@ export async function moveArticle(
   options: { scheduledAt?: Date } = {},
 ): Promise<ArticleStatus> {
   const article = await loadArticle(deps, id);
-  if (actor !== null && !can(actor, movePermission(move, article), article.authorIds)) {
+  if (
+    actor !== null &&
+    !can(actor, movePermission(move, article), article.authorIds, article.kind)
+  ) {
     throw new AppError('FORBIDDEN', `Your role does not allow this move (${move}).`);
   }
   const to = nextStatus(article.status, move);

@@ -75,7 +75,10 @@ export function isPublishedArticle(deps: ReadDeps, id: ArticleId): Promise<boole
   return isPublished(deps.database.db, id);
 }
 
-/** A published article by id, or null. */
+/**
+ * A published article or static page by id, or null (the route sends a
+ * page's `/a/<id>` on to its `/p/<slug>`).
+ */
 export function getArticle(deps: ReadDeps, id: ArticleId): Promise<Article | null> {
   return findArticleById(deps.database.db, id);
 }
@@ -109,7 +112,7 @@ async function pinnedSummary(
   if (listed) return listed;
   const articleId = parseArticleId(id);
   const article = articleId ? await findArticleById(deps.database.db, articleId) : null;
-  return article
+  return article && article.kind === 'article'
     ? {
         id: article.id,
         headline: article.headline,

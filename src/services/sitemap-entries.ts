@@ -4,6 +4,8 @@
  * most 50,000 URLs (`2020-01-2`), the sitemaps.org limit; articles whose
  * date is unknown go in `undated` files. A file's articles are read from
  * the database a batch at a time, so memory does not grow with the site.
+ * Published static pages (`/p/<slug>`) have one file, `pages`, listed last
+ * when there is one; they are in no other file and not in the news sitemap.
  *
  * The Google News sitemap lists articles published in the last 48 hours,
  * at most 1,000, newest first (Google News sitemap guidelines).
@@ -11,6 +13,7 @@
 import type { SitemapRow } from '../domain/sitemap-row.js';
 import type { ReadDeps } from './read-pages.js';
 import {
+  listPublishedPages,
   listPublishedSince,
   listSitemapRows,
   publishedSpan,
@@ -55,7 +58,10 @@ function nameOf(base: string, part: number): string {
   return part === 1 ? base : `${base}-${part}`;
 }
 
-/** Every sitemap file of the site's articles, oldest month first, `undated` last. */
+/** The name of the sitemap file of static pages. */
+export const PAGES_SITEMAP = 'pages';
+
+/** Every sitemap file of the site's articles, oldest month first, `undated`, then `pages`, last. */
 export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
   const db = deps.database.db;
   const files: SitemapFile[] = [];
@@ -81,6 +87,8 @@ export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
     }
   }
   await add('undated', 'undated');
+  const pages = await listPublishedPages(db, SITEMAP_MAX_URLS);
+  if (pages.length > 0) files.push({ name: PAGES_SITEMAP, lastModified: lastChange(pages) });
   return files;
 }
 
@@ -93,6 +101,11 @@ export async function getSitemapFile(
   deps: ReadDeps,
   name: string,
 ): Promise<{ lastModified: Date | null; count: number; rows: AsyncIterable<SitemapRow> } | null> {
+  if (name === PAGES_SITEMAP) {
+    const pages = await listPublishedPages(deps.database.db, SITEMAP_MAX_URLS);
+    if (pages.length === 0) return null;
+    return { lastModified: lastChange(pages), count: pages.length, rows: fromArray(pages) };
+  }
   const parsed = parseName(name);
   if (!parsed) return null;
   const { count, lastModified } = await rangeSummary(deps.database.db, parsed.range);
@@ -103,6 +116,18 @@ export async function getSitemapFile(
     count: Math.min(SITEMAP_MAX_URLS, count - skip),
     rows: readPart(deps, parsed.range, skip),
   };
+}
+
+/** When the newest of `rows` changed. */
+function lastChange(rows: readonly SitemapRow[]): Date | null {
+  return rows.reduce<Date | null>(
+    (max, r) => (!max || r.updatedAt > max ? r.updatedAt : max),
+    null,
+  );
+}
+
+async function* fromArray(rows: readonly SitemapRow[]): AsyncGenerator<SitemapRow> {
+  yield* rows;
 }
 
 async function* readPart(

@@ -98,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readingWordsPerMinute: config.readingWordsPerMinute,
     showHijri: config.showHijri,
     breaking: [],
+    footer: [],
   });
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendNotFound>[1]) =>
     sendNotFound(request, reply, { pageContext });

@@ -17,14 +17,24 @@ export class AdminClient {
     return res;
   }
 
-  /** Posts a form; adds the CSRF token of the last page unless `_csrf` is given. */
-  async post(url: string, form: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  /**
+   * Posts a form; adds the CSRF token of the last page unless `_csrf` is
+   * given. A list value sends its field once per item (checkboxes).
+   */
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+  ): Promise<LightMyRequestResponse> {
     if (!this.#csrf && !('_csrf' in form)) await this.get('/admin/login');
     const res = await this.app.inject({
       method: 'POST',
       url,
       headers: { ...this.#headers(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: this.#csrf, ...form }).toString(),
+      payload: new URLSearchParams(
+        Object.entries({ _csrf: this.#csrf, ...form }).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+        ),
+      ).toString(),
     });
     this.#keep(res);
     return res;

@@ -107,6 +107,14 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       form: { pin: '1' },
     },
     'articles.preview': { requires: 'article.create', url: '/admin/articles/{article}/preview' },
+    'pages.list': { requires: 'page.manage', url: '/admin/pages' },
+    'pages.new': { requires: 'page.manage', url: '/admin/pages/new' },
+    'pages.create': {
+      requires: 'page.manage',
+      url: '/admin/pages',
+      form: { headline: 'من نحن', body_html: '<p>صحيفة مستقلة.</p>' },
+    },
+    'pages.footer': { requires: 'settings.manage', url: '/admin/pages/footer', form: {} },
     'revisions.list': { requires: 'article.create', url: '/admin/articles/{article}/revisions' },
     'revisions.diff': {
       requires: 'article.create',

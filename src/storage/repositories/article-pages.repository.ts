@@ -3,7 +3,7 @@
  */
 import type { ArticleId } from '../../domain/article.js';
 import type { Db } from '../db.js';
-import { PUBLISHED } from './article-summary.js';
+import { ARTICLE_KIND, PUBLISHED } from './article-summary.js';
 import { bindId, fromDate, toArticleIdValue, toDateOrNull } from './convert.js';
 import { listingConditions, type ListingFilter } from './filters.js';
 
@@ -14,7 +14,7 @@ export interface ArticleCursor {
 }
 
 /**
- * Ids of published articles in the site's order (newest first, articles of
+ * Ids of published news articles (no static page) in the site's order (newest first, articles of
  * unknown date last, then by id, descending), after `after` (keyset
  * pagination: a page never skips or repeats an article when others are
  * published meanwhile), restricted by `filter` and to those published at
@@ -28,7 +28,8 @@ export async function listPublishedIds(
   let query = db
     .selectFrom('articles')
     .select(['articles.id', 'articles.published_at'])
-    .where('articles.status', '=', PUBLISHED);
+    .where('articles.status', '=', PUBLISHED)
+    .where('articles.kind', '=', ARTICLE_KIND);
   for (const condition of listingConditions(filter)) query = query.where(condition);
   if (since !== undefined) query = query.where('articles.published_at', '>=', fromDate(since));
   if (after !== undefined) {

@@ -12,6 +12,12 @@ import { toArticleIdValue, toDateOrNull, toIdString, toInt } from './convert.js'
 /** The `status` of an article the public sees. */
 export const PUBLISHED = 'published';
 
+/**
+ * The `kind` of a news article; a static page (`page`) is in no listing,
+ * feed, most-read list, search, ticker or Content API list (issue 15).
+ */
+export const ARTICLE_KIND = 'article';
+
 /** The stored precision of a publication time: anything but `day` is to the minute. */
 export function toPrecision(value: string): PublishedPrecision {
   return value === 'day' ? 'day' : 'minute';
@@ -22,7 +28,7 @@ type SummaryRow = Pick<
   'id' | 'headline' | 'excerpt' | 'published_at' | 'published_precision' | 'view_count'
 > & { section_id_ref: unknown; section_slug: string | null; section_name: string | null };
 
-/** Published articles with their section, selecting what `toSummary` maps. */
+/** Published news articles (no static page) with their section, selecting what `toSummary` maps. */
 export function summaryQuery(db: Db) {
   return db
     .selectFrom('articles')
@@ -38,7 +44,8 @@ export function summaryQuery(db: Db) {
       'sections.slug as section_slug',
       'sections.name as section_name',
     ])
-    .where('articles.status', '=', PUBLISHED);
+    .where('articles.status', '=', PUBLISHED)
+    .where('articles.kind', '=', ARTICLE_KIND);
 }
 
 /** A row of `summaryQuery` as the domain's summary. */

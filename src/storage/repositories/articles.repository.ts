@@ -6,9 +6,21 @@
  * article-pages).
  */
 import { sql } from 'kysely';
-import type { Article, ArticleId, ArticleSummary } from '../../domain/article.js';
+import {
+  toArticleKind,
+  type Article,
+  type ArticleId,
+  type ArticleKind,
+  type ArticleSummary,
+} from '../../domain/article.js';
 import type { Db } from '../db.js';
-import { PUBLISHED, summaryQuery, toPrecision, toSummary } from './article-summary.js';
+import {
+  ARTICLE_KIND,
+  PUBLISHED,
+  summaryQuery,
+  toPrecision,
+  toSummary,
+} from './article-summary.js';
 import {
   bindId,
   fromDate,
@@ -22,7 +34,10 @@ import { listingConditions, type ListingFilter } from './filters.js';
 import { findArticleParts } from './article-parts.repository.js';
 import { findFeaturedMedia } from './media.repository.js';
 
-/** Loads one published article with its section, bylines, tags, image and related links, or null. */
+/**
+ * Loads one published article or static page (see `kind`) with its
+ * section, bylines, tags, image and related links, or null.
+ */
 export async function findArticleById(db: Db, id: ArticleId): Promise<Article | null> {
   return findArticle(db, id, { anyStatus: false });
 }
@@ -62,6 +77,7 @@ async function findArticle(
       : { id: toIdString(row.section_id), slug: row.section_slug, name: row.section_name };
   return {
     id,
+    kind: toArticleKind(row.kind),
     headline: row.headline,
     excerpt: row.excerpt,
     bodyHtml: row.body_html,
@@ -117,8 +133,8 @@ export async function countArticles(db: Db): Promise<number> {
 }
 
 /**
- * Published articles whose headline key contains `key` (see
- * arabic/normalize.ts headlineMatchKey), newest first.
+ * Published news articles (no static page) whose headline key contains
+ * `key` (see arabic/normalize.ts headlineMatchKey), newest first.
  */
 export async function searchHeadlines(
   db: Db,
@@ -130,6 +146,7 @@ export async function searchHeadlines(
     .selectFrom('articles')
     .select(['id', 'headline'])
     .where('status', '=', PUBLISHED)
+    .where('kind', '=', ARTICLE_KIND)
     .where(sql<boolean>`headline_key like ${pattern} escape '\\'`)
     .orderBy('published_at', (ob) => ob.desc().nullsLast())
     .orderBy('id', 'desc')
@@ -138,7 +155,7 @@ export async function searchHeadlines(
   return rows.map((r) => ({ id: toArticleIdValue(r.id), headline: r.headline }));
 }
 
-/** Published articles whose breaking-news flag runs past `now`, latest expiry first. */
+/** Published news articles (no static page) whose breaking-news flag runs past `now`, latest expiry first. */
 export async function listBreaking(
   db: Db,
   now: Date,
@@ -148,6 +165,7 @@ export async function listBreaking(
     .selectFrom('articles')
     .select(['id', 'headline', 'breaking_until'])
     .where('status', '=', PUBLISHED)
+    .where('kind', '=', ARTICLE_KIND)
     .where('breaking_until', '>', fromDate(now))
     .orderBy('breaking_until', 'desc')
     .limit(limit)
@@ -170,13 +188,50 @@ export async function isPublished(db: Db, id: ArticleId): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The id of the published article with this slug, or null. */
-export async function findPublishedIdBySlug(db: Db, slug: string): Promise<ArticleId | null> {
+/**
+ * The id of the published row of `kind` with this slug, or null: a news
+ * article (the Content API's `/articles/<slug>`) or a static page
+ * (`/p/<slug>`; the (kind, slug) index answers it).
+ */
+export async function findPublishedIdBySlug(
+  db: Db,
+  slug: string,
+  kind: ArticleKind = ARTICLE_KIND,
+): Promise<ArticleId | null> {
   const row = await db
     .selectFrom('articles')
     .select('id')
+    .where('kind', '=', kind)
     .where('slug', '=', slug)
     .where('status', '=', PUBLISHED)
     .executeTakeFirst();
   return row ? toArticleIdValue(row.id) : null;
+}
+
+/**
+ * The published static pages among `ids`, in the order of `ids` (the
+ * footer menu's setting); ids of drafts, articles or missing rows are
+ * skipped.
+ */
+export async function listPublishedPagesByIds(
+  db: Db,
+  ids: readonly ArticleId[],
+): Promise<Array<{ id: ArticleId; title: string; slug: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline', 'slug'])
+    .where('kind', '=', 'page')
+    .where('status', '=', PUBLISHED)
+    .where(
+      'id',
+      'in',
+      ids.map((id) => bindId(id)),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [toIdString(r.id), r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row && row.slug ? [{ id, title: row.headline, slug: row.slug }] : [];
+  });
 }

@@ -5,6 +5,7 @@
 import { toArticleId, type ArticleId } from '../../domain/article-id.js';
 import type { ArticleContent, EditableArticle } from '../../domain/editable-article.js';
 import type { NewsroomListItem } from '../../domain/newsroom-list.js';
+import { toArticleKind, type ArticleKind } from '../../domain/article.js';
 import { isRole } from '../../domain/roles.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
 import type { Placement } from '../../domain/public-change.js';
@@ -66,6 +67,7 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
   ]);
   return {
     id,
+    kind: toArticleKind(row.kind),
     status,
     headline: row.headline,
     excerpt: row.excerpt,
@@ -88,16 +90,23 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
   };
 }
 
-/** Inserts a draft; the database assigns the id. */
+/** Inserts a draft of `kind` (default: a news article); the database assigns the id. */
 export async function insertDraft(
   db: Db,
-  input: { content: ArticleContent; headlineKey: string; excerpt: string; createdBy: string },
+  input: {
+    content: ArticleContent;
+    headlineKey: string;
+    excerpt: string;
+    createdBy: string;
+    kind?: ArticleKind;
+  },
   now: Date,
 ): Promise<ArticleId> {
   const row = await db
     .insertInto('articles')
     .values({
       ...contentColumns(input.content, input.headlineKey, input.excerpt),
+      kind: input.kind ?? 'article',
       status: 'draft',
       created_by: bindId(input.createdBy),
       created_at: fromDate(now),
@@ -254,11 +263,13 @@ export async function slugTaken(
 
 /**
  * Articles for the newsroom's list, most recently changed first: all, or
- * those of one status, or those with one byline.
+ * those of one status, or those with one byline. News articles by default;
+ * `kind: 'page'` lists the static pages instead.
  */
 export async function listNewsroomArticles(
   db: Db,
   filter: {
+    kind?: ArticleKind;
     status?: ArticleStatus;
     authorId?: string;
     /** Only headlines whose match key (see headlineMatchKey) contains this one. */
@@ -271,13 +282,16 @@ export async function listNewsroomArticles(
     .selectFrom('articles')
     .select([
       'id',
+      'kind',
       'headline',
+      'slug',
       'status',
       'updated_at',
       'published_at',
       'scheduled_at',
       'breaking_until',
-    ]);
+    ])
+    .where('kind', '=', filter.kind ?? 'article');
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.authorId) query = query.where(hasByline(filter.authorId));
   // Keys hold letters and digits only, so they need no LIKE escaping.
@@ -305,7 +319,9 @@ export async function listNewsroomArticles(
     const mine = bylines.filter((b) => toIdString(b.article_id) === id);
     return {
       id: toArticleId(id),
+      kind: toArticleKind(row.kind),
       headline: row.headline,
+      slug: row.slug,
       status: isArticleStatus(row.status) ? row.status : 'draft',
       updatedAt: toDate(row.updated_at),
       publishedAt: toDateOrNull(row.published_at),
@@ -327,6 +343,16 @@ export async function findDueScheduled(db: Db, now: Date): Promise<ArticleId[]> 
     .orderBy('scheduled_at')
     .execute();
   return rows.map((r) => toArticleIdValue(r.id));
+}
+
+/** The kind of the article `id` (a news article or a static page), or null when there is none. */
+export async function findArticleKind(db: Db, id: ArticleId): Promise<ArticleKind | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('kind')
+    .where('id', '=', bindId(id))
+    .executeTakeFirst();
+  return row ? toArticleKind(row.kind) : null;
 }
 
 /**

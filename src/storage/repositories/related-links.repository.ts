@@ -16,8 +16,8 @@ export interface RelatedLinkWrite {
 }
 
 /**
- * Replaces the links of an article, resolving each to a stored article
- * with the same headline key (never to the article itself).
+ * Replaces the links of an article, resolving each to a stored news article
+ * with the same headline key (never to the article itself, nor to a static page).
  */
 export async function replaceRelatedLinks(
   db: Db,
@@ -31,6 +31,7 @@ export async function replaceRelatedLinks(
       .selectFrom('articles')
       .select('id')
       .where('headline_key', '=', link.headlineKey)
+      .where('kind', '=', 'article')
       .where('id', '!=', bindId(articleId))
       .orderBy('id')
       .executeTakeFirst();

@@ -1,27 +1,31 @@
 /**
- * Reads for sitemaps: published articles by publish-time range, a page at
- * a time in id order (keyset pagination: each page starts after the last
- * id of the one before), so that a sitemap of any size is written without
- * holding its articles in memory. Ranges are half-open, `[from, to)`, in UTC.
+ * Reads for sitemaps: published news articles by publish-time range, a
+ * page at a time in id order (keyset pagination: each page starts after the
+ * last id of the one before), so that a sitemap of any size is written
+ * without holding its articles in memory. Ranges are half-open, `[from,
+ * to)`, in UTC. Static pages (kind `page`) are read apart, by
+ * `listPublishedPages`: they have a sitemap file of their own.
  */
 import type { ArticleId } from '../../domain/article.js';
 import type { SitemapRow } from '../../domain/sitemap-row.js';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db.js';
 import type { ArticlesTable } from '../tables/schema.js';
+import { toArticleKind } from '../../domain/article.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from './convert.js';
 
 /** Published articles published in `[from, to)`, or those whose publish date is unknown. */
 export type SitemapRange = { from: Date; to: Date } | 'undated';
 
 /** The columns `toSitemapRow` reads. */
-const SITEMAP_COLUMNS = ['id', 'slug', 'headline', 'published_at', 'updated_at'] as const;
+const SITEMAP_COLUMNS = ['id', 'kind', 'slug', 'headline', 'published_at', 'updated_at'] as const;
 
 function toSitemapRow(
   r: Pick<Selectable<ArticlesTable>, (typeof SITEMAP_COLUMNS)[number]>,
 ): SitemapRow {
   return {
     id: toArticleIdValue(r.id),
+    kind: toArticleKind(r.kind),
     slug: r.slug,
     headline: r.headline,
     publishedAt: toDateOrNull(r.published_at),
@@ -30,7 +34,10 @@ function toSitemapRow(
 }
 
 function inRange(db: Db, range: SitemapRange) {
-  const query = db.selectFrom('articles').where('status', '=', 'published');
+  const query = db
+    .selectFrom('articles')
+    .where('status', '=', 'published')
+    .where('kind', '=', 'article');
   return range === 'undated'
     ? query.where('published_at', 'is', null)
     : query
@@ -44,6 +51,7 @@ export async function publishedSpan(db: Db): Promise<{ first: Date; last: Date }
     .selectFrom('articles')
     .select((eb) => [eb.fn.min('published_at').as('first'), eb.fn.max('published_at').as('last')])
     .where('status', '=', 'published')
+    .where('kind', '=', 'article')
     .executeTakeFirst();
   const first = toDateOrNull((row?.first as string | Date | null) ?? null);
   const last = toDateOrNull((row?.last as string | Date | null) ?? null);
@@ -82,7 +90,7 @@ export async function listSitemapRows(
   return rows.map(toSitemapRow);
 }
 
-/** Published articles published at or after `since`, newest first, at most `limit`. */
+/** Published news articles published at or after `since`, newest first, at most `limit`. */
 export async function listPublishedSince(
   db: Db,
   since: Date,
@@ -92,9 +100,28 @@ export async function listPublishedSince(
     .selectFrom('articles')
     .select(SITEMAP_COLUMNS)
     .where('status', '=', 'published')
+    .where('kind', '=', 'article')
     .where('published_at', '>=', fromDate(since))
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSitemapRow);
+}
+
+/**
+ * Published static pages with a slug (those `/p/<slug>` serves), in id
+ * order, at most `limit`. A site has a handful; the limit keeps a runaway
+ * import from making one sitemap file too large.
+ */
+export async function listPublishedPages(db: Db, limit: number): Promise<SitemapRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(SITEMAP_COLUMNS)
+    .where('kind', '=', 'page')
+    .where('status', '=', 'published')
+    .where('slug', 'is not', null)
+    .orderBy('id')
     .limit(limit)
     .execute();
   return rows.map(toSitemapRow);

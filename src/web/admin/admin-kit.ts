@@ -44,6 +44,7 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'password-changed': 'admin.account.passwordChanged',
   'media-uploaded': 'admin.media.uploaded',
   'media-updated': 'admin.media.updated',
+  'footer-saved': 'admin.pages.footer.saved',
 };
 
 /** Sends HTML that must never be cached or shared. */

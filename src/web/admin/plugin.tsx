@@ -20,6 +20,7 @@ import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
 import { accountRoutes } from './routes/account.routes.js';
 import { articleSearchRoutes } from './routes/article-search.routes.js';
 import { articlesRoutes } from './routes/articles.routes.js';
+import { pagesRoutes } from './routes/pages.routes.js';
 import { revisionsRoutes } from './routes/revisions.routes.js';
 import { taxonomyRoutes } from './routes/taxonomy.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -69,6 +70,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...authRoutes,
   ...dashboardRoutes,
   ...articlesRoutes,
+  ...pagesRoutes,
   ...revisionsRoutes,
   ...taxonomyRoutes,
   ...articleSearchRoutes,

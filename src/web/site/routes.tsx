@@ -1,8 +1,10 @@
 /**
  * The reader site's routes: the home page and older pages, article pages
- * (short link `/a/<id>` and canonical `/a/<id>/<slug>`), private previews,
+ * (short link `/a/<id>` and canonical `/a/<id>/<slug>`), static pages
+ * (`/p/<slug>`; a page's `/a/<id>` redirects there), private previews,
  * and section, tag and author pages. Handlers validate, call one service,
- * and render.
+ * and render. Every page carries the footer menu, so it is labelled
+ * `footer` for the cache.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toLatinDigits } from '../../arabic/digits.js';
@@ -21,7 +23,14 @@ import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';
 import { ListingPage } from '../views/listing-page.js';
-import { articlePath, canonicalArticlePath, type PageContext } from '../views/page-context.js';
+import { StaticPage } from '../views/static-page.js';
+import { getFooterLinks, getPage } from '../../services/static-pages.js';
+import {
+  articlePath,
+  canonicalArticlePath,
+  pagePath,
+  type PageContext,
+} from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE, type RenderedPage } from '../cache/cached-pages.js';
@@ -36,11 +45,14 @@ import type { SiteDeps } from './site-deps.js';
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  /** The page context with the breaking-news ticker. */
-  const context = async (request: FastifyRequest): Promise<PageContext> => ({
-    ...deps.pageContext(request),
-    breaking: await getBreakingNews(deps, deps.now()),
-  });
+  /** The page context with the breaking-news ticker and the footer menu. */
+  const context = async (request: FastifyRequest): Promise<PageContext> => {
+    const [breaking, footer] = await Promise.all([
+      getBreakingNews(deps, deps.now()),
+      getFooterLinks(deps),
+    ]);
+    return { ...deps.pageContext(request), breaking, footer };
+  };
 
   await searchRoutes(app, { ...deps, context });
   await feedRoutes(app, deps);
@@ -88,20 +100,40 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const served = await deps.pages.serve(request, reply, key, async () => {
       // The ticker is read while the article is: neither waits for the other.
       const [found, ctx] = await Promise.all([getArticle(deps, id), context(request)]);
-      if (found === null || (slug !== undefined && slug !== found.slug)) return null;
+      if (found === null || found.kind === 'page') return null;
+      if (slug !== undefined && slug !== found.slug) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
       return htmlPage(renderDocument(<ArticlePage ctx={ctx} article={shown} />), ctx, {
         keys: [],
       });
     });
     if (served) return reply;
-    // Not found under this path: an old or mistyped slug goes to the canonical one.
-    const found = slug === undefined ? null : await getArticle(deps, id);
-    if (found === null) return sendNotFound(request, reply, deps);
+    // Not found under this path: a static page's id goes to its own address,
+    // an old or mistyped slug to the canonical one.
+    const found = await getArticle(deps, id);
+    if (found?.kind === 'page' && found.slug) return reply.redirect(pagePath(found.slug), 301);
+    if (found === null || found.kind === 'page' || slug === undefined) {
+      return sendNotFound(request, reply, deps);
+    }
     return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
   };
   app.get<{ Params: { id: string } }>('/a/:id', CACHED_ROUTE, article);
   app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', CACHED_ROUTE, article);
+
+  // A static page. Fastify decodes the path, so a slug typed in Arabic and its
+  // percent-encoded form are one page, under one cache key.
+  app.get<{ Params: { slug: string } }>('/p/:slug', CACHED_ROUTE, async (request, reply) => {
+    const slug = request.params.slug;
+    const key = `${deps.originOf(request)}/p/${slug}`;
+    const served = await deps.pages.serve(request, reply, key, async () => {
+      const [page, ctx] = await Promise.all([getPage(deps, slug), context(request)]);
+      if (page === null) return null;
+      return htmlPage(renderDocument(<StaticPage ctx={ctx} page={page} />), ctx, {
+        keys: [surrogateKey.article(page.id)],
+      });
+    });
+    return served ? reply : sendNotFound(request, reply, deps);
+  });
 
   app.get<{ Params: { token: string } }>('/preview/:token', async (request, reply) => {
     const id = await articleIdOfPreview(deps, request.params.token);
@@ -111,7 +143,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'private, no-store')
       .header('x-robots-tag', 'noindex')
-      .send(renderDocument(<ArticlePage ctx={await context(request)} article={found} preview />));
+      .send(
+        renderDocument(
+          found.kind === 'page' ? (
+            <StaticPage ctx={await context(request)} page={found} preview />
+          ) : (
+            <ArticlePage ctx={await context(request)} article={found} preview />
+          ),
+        ),
+      );
   });
 
   for (const kind of ['section', 'tag', 'author'] as const satisfies readonly ListingKind[]) {
@@ -143,9 +183,9 @@ function parsePage(raw: string | undefined): number | null {
 }
 
 /**
- * A rendered HTML page for the cache: it carries the breaking-news ticker,
- * so it is labelled `breaking` and kept no longer than the first flag in
- * the ticker lasts.
+ * A rendered HTML page for the cache: it carries the breaking-news ticker
+ * and the footer menu, so it is labelled `breaking` and `footer` and kept
+ * no longer than the first flag in the ticker lasts.
  */
 function htmlPage(
   html: string,
@@ -156,7 +196,7 @@ function htmlPage(
   return {
     body: html,
     contentType: 'text/html; charset=utf-8',
-    keys: [...options.keys, surrogateKey.breaking],
+    keys: [...options.keys, surrogateKey.breaking, surrogateKey.footer],
     expires: ends.length > 0 ? new Date(Math.min(...ends)) : null,
     maxAgeMs: options.maxAgeMs,
   };

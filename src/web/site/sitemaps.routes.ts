@@ -5,7 +5,7 @@
  * - `/sitemap.xml`: the index of the monthly sitemaps;
  * - `/sitemaps/<YYYY-MM>.xml` (and `-2`, `-3`… past 50,000 articles,
  *   `undated.xml` for articles of unknown date): each article's canonical
- *   URL and last change;
+ *   URL and last change; `pages.xml` for static pages at `/p/<slug>`;
  * - `/sitemaps/news.xml`: the Google News sitemap;
  * - `/robots.txt`: what crawlers may fetch, and where the sitemaps are.
  *
@@ -27,7 +27,7 @@ import {
   listSitemapFiles,
 } from '../../services/sitemap-entries.js';
 import { isNotModified, validatorsOf } from '../feeds/conditional-get.js';
-import { absoluteUrl, canonicalArticlePath } from '../views/page-context.js';
+import { absoluteUrl, canonicalArticlePath, pagePath } from '../views/page-context.js';
 import { sendNotFound } from './error-pages.js';
 import type { SiteDeps } from './site-deps.js';
 
@@ -148,7 +148,11 @@ async function* articleItems(
 ): AsyncGenerator<SitemapItemLoose> {
   for await (const row of rows) {
     yield {
-      url: `${origin}${canonicalArticlePath(row.id, row.slug)}`,
+      url: `${origin}${
+        row.kind === 'page' && row.slug !== null
+          ? pagePath(row.slug)
+          : canonicalArticlePath(row.id, row.slug)
+      }`,
       lastmod: row.updatedAt.toISOString(),
     };
   }

@@ -1,6 +1,7 @@
 /**
  * The page shell: `<html lang="ar" dir="rtl">`, head metadata, header,
- * main content and footer. Direction lives only on `<html>`; the CSS uses
+ * main content and footer (with the footer menu's static pages, in the
+ * order an administrator chose). Direction lives only on `<html>`; the CSS uses
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
@@ -11,7 +12,7 @@ import {
   feedPath,
   type FeedOwner,
 } from './feed-links.js';
-import { absoluteUrl, articlePath, type PageContext } from './page-context.js';
+import { absoluteUrl, articlePath, pagePath, type PageContext } from './page-context.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 
 export interface LayoutProps {
@@ -152,6 +153,17 @@ export function Layout({
           {children}
         </main>
         <footer class="site-footer">
+          {ctx.footer.length > 0 ? (
+            <nav class="site-footer__menu" aria-label={t('site.footerMenu')}>
+              <ul>
+                {ctx.footer.map((link) => (
+                  <li key={link.id}>
+                    <a href={pagePath(link.slug)}>{link.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           <p>{t('site.footer', { siteName: ctx.siteName })}</p>
         </footer>
       </body>

@@ -3,6 +3,7 @@
  * the translator, absolute URLs, asset URLs and the current time.
  */
 import type { SiteLocale } from '../../arabic/locale.js';
+import type { FooterLink } from '../../domain/footer-menu.js';
 import type { Translate } from '../../i18n/format.js';
 
 /** Fingerprinted URLs of the site's static assets. */
@@ -27,6 +28,8 @@ export interface PageContext {
   showHijri: boolean;
   /** Breaking news for the ticker, newest first (empty on error pages). */
   breaking: BreakingItem[];
+  /** The footer menu's published static pages, in order (empty on error pages). */
+  footer: FooterLink[];
 }
 
 /** An article in the breaking-news ticker. */
@@ -48,4 +51,4 @@ export function absoluteUrl(ctx: PageContext, path: string): string {
   return `${ctx.origin}${path}`;
 }
 
-export { articlePath, canonicalArticlePath } from '../../domain/article-path.js';
+export { articlePath, canonicalArticlePath, pagePath } from '../../domain/article-path.js';

@@ -1,9 +1,11 @@
 /**
  * The article editor page: shown, and shown again with the reason when a
  * save or an article action (move, breaking, lead, preview) is refused.
+ * It edits static pages too (kind `page`), without their news fields.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticleId } from '../../../domain/article-id.js';
+import type { ArticleKind } from '../../../domain/article.js';
 import type { EditableArticle } from '../../../domain/editable-article.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { MessageKey } from '../../../i18n/format.js';
@@ -24,6 +26,8 @@ export interface EditorExtras {
   errors?: FormErrors;
   values?: Partial<EditableArticle>;
   status?: number;
+  /** What a new one (`article` null) will be: a news article (default) or a static page. */
+  kind?: ArticleKind;
 }
 
 /**
@@ -49,6 +53,7 @@ export async function showEditor(
       ctx={ctx}
       data={{
         article,
+        kind: article?.kind ?? extra.kind ?? 'article',
         ...content,
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
@@ -78,9 +83,9 @@ function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): s
 }
 
 /**
- * Saves the submitted form, or with `id` null creates the article from it;
- * a refused field re-shows the form with what was typed (a new article's
- * form stays new: nothing was stored).
+ * Saves the submitted form, or with `id` null creates the article (or, with
+ * `kind` `page`, the static page) from it; a refused field re-shows the form
+ * with what was typed (a new article's form stays new: nothing was stored).
  */
 export async function saveForm(
   request: FastifyRequest,
@@ -88,13 +93,14 @@ export async function saveForm(
   kit: AdminKit,
   actor: Actor,
   id: ArticleId | null,
+  kind: ArticleKind = 'article',
 ) {
   const content = contentFromForm(request.body, [actor.id]);
   let saved: ArticleId;
   try {
     saved =
       id === null
-        ? await createArticle(kit.deps, actor, content)
+        ? await createArticle(kit.deps, actor, content, { kind })
         : (await saveArticle(kit.deps, actor, id, content, {
             baseVersion: versionOf(request.body),
           }),
@@ -106,6 +112,7 @@ export async function saveForm(
       errors: formErrorsOf(ctx, error),
       values: content,
       status: isDiskFull(error) ? 507 : 422,
+      kind,
     });
   }
   return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);

@@ -37,6 +37,9 @@ export function AdminLayout(props: {
                 {can(user, 'article.create') ? (
                   <a href="/admin/articles/new">{t('admin.nav.newArticle')}</a>
                 ) : null}
+                {can(user, 'page.manage') ? (
+                  <a href="/admin/pages">{t('admin.nav.pages')}</a>
+                ) : null}
                 {can(user, 'media.upload') ? (
                   <a href="/admin/media">{t('admin.nav.media')}</a>
                 ) : null}

@@ -4,12 +4,14 @@
  * beside it the publishing panel with the moves the user may make, the
  * breaking-news and lead-story controls, the preview link, and the history.
  * Without JavaScript the body is a plain HTML textarea and the form still
- * saves.
+ * saves. A static page (kind `page`) has no section, tags, bylines,
+ * featured image, breaking-news flag or lead story: those are not shown.
  */
 import type { EditableArticle } from '../../../domain/editable-article.js';
 import type { MediaItem } from '../../../domain/media.js';
 import { can } from '../../../domain/roles.js';
-import type { Section } from '../../../domain/article.js';
+import type { ArticleKind, Section } from '../../../domain/article.js';
+import { pagePath } from '../../../domain/article-path.js';
 import type { User } from '../../../domain/user.js';
 import { movePermission, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
 import type { WorkflowEvent } from '../../../domain/revision.js';
@@ -23,6 +25,8 @@ import { CsrfField, Field, FormError } from './form-fields.js';
 export interface EditPageData {
   /** Null on the new-article page, before the first save. */
   article: EditableArticle | null;
+  /** The article's kind, or what the new one will be: a news article or a static page. */
+  kind: ArticleKind;
   sections: Section[];
   users: User[];
   media: MediaItem[];
@@ -52,8 +56,17 @@ export function ArticleEditPage(props: {
   const a = { ...(data.article ?? {}), ...(props.values ?? {}) } as Partial<EditableArticle>;
   const id = data.article?.id;
   const fields = props.errors?.fields ?? {};
-  const title = id ? t('admin.articles.edit') : t('admin.articles.new');
+  const page = data.kind === 'page';
+  const title = page
+    ? id
+      ? t('admin.pages.edit')
+      : t('admin.pages.new')
+    : id
+      ? t('admin.articles.edit')
+      : t('admin.articles.new');
   const editsBylines = user !== null && can(user, 'article.edit.any');
+  // A new page is not autosaved: the autosave of a new draft makes a news article.
+  const autosaves = data.editable && (id !== undefined || !page);
   return (
     <AdminLayout ctx={ctx} title={title} notice={props.notice}>
       <h1>{title}</h1>
@@ -72,16 +85,16 @@ export function ArticleEditPage(props: {
           id="article-form"
           class="card edit-form"
           method="post"
-          action={id ? `/admin/articles/${id}` : '/admin/articles'}
+          action={id ? `/admin/articles/${id}` : page ? '/admin/pages' : '/admin/articles'}
           data-autosave-url={
-            !data.editable
+            !autosaves
               ? undefined
               : id
                 ? `/admin/articles/${id}/autosave`
                 : '/admin/articles/autosave'
           }
           data-autosaved-label={t('admin.autosaved')}
-          data-draft-key={!data.editable ? undefined : id ? `article:${id}` : 'new'}
+          data-draft-key={!autosaves ? undefined : id ? `article:${id}` : 'new'}
           data-saved-at={data.article?.updatedAt.toISOString()}
         >
           <CsrfField token={ctx.csrfToken} />
@@ -136,26 +149,32 @@ export function ArticleEditPage(props: {
               open={Boolean(fields.slug || fields.tags || fields.seoTitle)}
             >
               <summary>
-                {t('admin.field.section')} · {t('admin.field.tags')} · {t('admin.field.slug')} · SEO
+                {page
+                  ? `${t('admin.field.slug')} · SEO`
+                  : `${t('admin.field.section')} · ${t('admin.field.tags')} · ${t('admin.field.slug')} · SEO`}
               </summary>
-              <div class="field">
-                <label for="field-sectionId">{t('admin.field.section')}</label>
-                <select id="field-sectionId" name="sectionId">
-                  <option value="">{t('admin.field.noSection')}</option>
-                  {data.sections.map((s) => (
-                    <option value={s.id} selected={s.id === a.sectionId}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <Field
-                name="tags"
-                label={t('admin.field.tags')}
-                hint={t('admin.hint.tags')}
-                value={(a.tags ?? []).join('، ')}
-                error={fields.tags}
-              />
+              {page ? null : (
+                <>
+                  <div class="field">
+                    <label for="field-sectionId">{t('admin.field.section')}</label>
+                    <select id="field-sectionId" name="sectionId">
+                      <option value="">{t('admin.field.noSection')}</option>
+                      {data.sections.map((s) => (
+                        <option value={s.id} selected={s.id === a.sectionId}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <Field
+                    name="tags"
+                    label={t('admin.field.tags')}
+                    hint={t('admin.hint.tags')}
+                    value={(a.tags ?? []).join('، ')}
+                    error={fields.tags}
+                  />
+                </>
+              )}
               <Field
                 name="slug"
                 label={t('admin.field.slug')}
@@ -177,66 +196,70 @@ export function ArticleEditPage(props: {
                 rows={2}
               />
             </details>
-            <fieldset class="field">
-              <legend>{t('admin.field.bylines')}</legend>
-              {editsBylines ? (
-                <select
-                  name="authorIds"
-                  multiple
-                  size={Math.min(6, data.users.length)}
-                  aria-describedby="bylines-error"
-                >
-                  {data.users.map((u) => (
-                    <option
-                      value={u.id}
-                      selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}
+            {page ? null : (
+              <>
+                <fieldset class="field">
+                  <legend>{t('admin.field.bylines')}</legend>
+                  {editsBylines ? (
+                    <select
+                      name="authorIds"
+                      multiple
+                      size={Math.min(6, data.users.length)}
+                      aria-describedby="bylines-error"
                     >
-                      {u.displayName}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <p>
-                  <bdi>
-                    {data.users
-                      .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
-                      .map((u) => u.displayName)
-                      .join('، ')}
-                  </bdi>
-                </p>
-              )}
-              {fields.authorIds ? (
-                <p class="field__error" id="bylines-error">
-                  {fields.authorIds}
-                </p>
-              ) : null}
-            </fieldset>
-            <fieldset class="field">
-              <legend>{t('admin.field.featuredImage')}</legend>
-              <label for="field-featuredMediaId" class="visually-hidden">
-                {t('admin.field.featuredImage')}
-              </label>
-              <select id="field-featuredMediaId" name="featuredMediaId">
-                <option value="">{t('admin.field.noImage')}</option>
-                {data.media.map((m) => (
-                  <option value={m.id} selected={m.id === a.featuredMediaId}>
-                    {`${m.alt || m.originalName} (#${m.id})`}
-                  </option>
-                ))}
-              </select>
-              <Field
-                name="featuredCaption"
-                label={t('admin.field.caption')}
-                value={a.featuredCaption}
-                error={fields.featuredCaption}
-              />
-              <Field
-                name="featuredCredit"
-                label={t('admin.field.credit')}
-                value={a.featuredCredit}
-                error={fields.featuredCredit}
-              />
-            </fieldset>
+                      {data.users.map((u) => (
+                        <option
+                          value={u.id}
+                          selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}
+                        >
+                          {u.displayName}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <p>
+                      <bdi>
+                        {data.users
+                          .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
+                          .map((u) => u.displayName)
+                          .join('، ')}
+                      </bdi>
+                    </p>
+                  )}
+                  {fields.authorIds ? (
+                    <p class="field__error" id="bylines-error">
+                      {fields.authorIds}
+                    </p>
+                  ) : null}
+                </fieldset>
+                <fieldset class="field">
+                  <legend>{t('admin.field.featuredImage')}</legend>
+                  <label for="field-featuredMediaId" class="visually-hidden">
+                    {t('admin.field.featuredImage')}
+                  </label>
+                  <select id="field-featuredMediaId" name="featuredMediaId">
+                    <option value="">{t('admin.field.noImage')}</option>
+                    {data.media.map((m) => (
+                      <option value={m.id} selected={m.id === a.featuredMediaId}>
+                        {`${m.alt || m.originalName} (#${m.id})`}
+                      </option>
+                    ))}
+                  </select>
+                  <Field
+                    name="featuredCaption"
+                    label={t('admin.field.caption')}
+                    value={a.featuredCaption}
+                    error={fields.featuredCaption}
+                  />
+                  <Field
+                    name="featuredCredit"
+                    label={t('admin.field.credit')}
+                    value={a.featuredCredit}
+                    error={fields.featuredCredit}
+                  />
+                </fieldset>
+              </>
+            )}
           </fieldset>
           <p data-autosave-status aria-live="polite" class="autosave-status" />
           {data.editable ? (
@@ -262,8 +285,9 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
   const article = data.article;
   if (!article || !user) return null;
   const moves = movesFrom(article.status).filter((move) =>
-    can(user, movePermission(move, article), article.authorIds),
+    can(user, movePermission(move, article), article.authorIds, article.kind),
   );
+  const page = article.kind === 'page';
   const action = (path: string) => `/admin/articles/${article.id}/${path}`;
   return (
     <aside class="card publish-panel" aria-labelledby="publish-heading">
@@ -286,7 +310,7 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
       !moves.includes('publish') ? (
         <p class="field__hint">{t('admin.workflow.heldByEditor')}</p>
       ) : null}
-      {can(user, 'article.breaking') ? (
+      {can(user, 'article.breaking') && !page ? (
         <form method="post" action={action('breaking')} class="stack">
           <CsrfField token={ctx.csrfToken} />
           <label for="breaking-hours">{t('admin.breaking.title')}</label>
@@ -314,7 +338,7 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
           </button>
         </form>
       ) : null}
-      {can(user, 'article.lead') && article.status === 'published' ? (
+      {can(user, 'article.lead') && article.status === 'published' && !page ? (
         <form method="post" action={action('lead')}>
           <CsrfField token={ctx.csrfToken} />
           {data.isLead ? <p>{t('admin.lead.pinned')}</p> : null}
@@ -344,7 +368,9 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
         </form>
       ) : (
         <p>
-          <a href={`/a/${article.id}`}>{t('admin.nav.site')}</a>
+          <a href={page && article.slug ? pagePath(article.slug) : `/a/${article.id}`}>
+            {t('admin.nav.site')}
+          </a>
         </p>
       )}
       <p>
