@@ -41,6 +41,7 @@ export const ACTIONS = [
   'section.manage',
   'tag.create',
   'tag.manage',
+  'redirect.manage',
   'user.manage',
   'settings.manage',
   'apikey.manage',
@@ -69,6 +70,7 @@ const EDITOR: readonly Action[] = [
   'media.edit.any',
   'section.manage',
   'tag.manage',
+  'redirect.manage',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,
