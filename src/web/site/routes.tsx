@@ -2,7 +2,8 @@
  * The reader site's routes: the home page and older pages, article pages
  * (short link `/a/<id>` and canonical `/a/<id>/<slug>`), private previews,
  * and section, tag and author pages. Handlers validate, call one service,
- * and render.
+ * and render. What none of them serves goes to `sendNotFound`, which
+ * answers an old address with its stored redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toLatinDigits } from '../../arabic/digits.js';
@@ -17,6 +18,7 @@ import {
   getListing,
 } from '../../services/read-pages.js';
 import type { ListingKind } from '../../domain/article-path.js';
+import { namesOldItem } from '../../domain/redirect-path.js';
 import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';
@@ -48,6 +50,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await viewRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
+    // An old WordPress link (`/?p=123`, `/?page_id=9`, `/?cat=4`) is not a visit to the home
+    // page: it gets its redirect, or a 404 that the newsroom sees among the missed addresses.
+    if (namesOldItem(request.url)) return sendNotFound(request, reply, deps);
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
     const key = `${deps.originOf(request)}/?page=${page}`;
