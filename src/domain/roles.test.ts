@@ -25,6 +25,7 @@ describe('the permission matrix', () => {
     'section.manage': ['editor', 'administrator'],
     'tag.create': ['contributor', 'author', 'editor', 'administrator'],
     'tag.manage': ['editor', 'administrator'],
+    'redirect.manage': ['editor', 'administrator'],
     'user.manage': ['administrator'],
     'settings.manage': ['administrator'],
     'apikey.manage': ['administrator'],

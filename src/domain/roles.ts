@@ -50,6 +50,7 @@ export const ACTIONS = [
   'section.manage',
   'tag.create',
   'tag.manage',
+  'redirect.manage',
   'user.manage',
   'settings.manage',
   'apikey.manage',
@@ -79,6 +80,7 @@ const EDITOR: readonly Action[] = [
   'media.edit.any',
   'section.manage',
   'tag.manage',
+  'redirect.manage',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,

@@ -15,6 +15,7 @@ import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
 import { fileKind, SNIFF_BYTES, type FileKind } from './file-kind.js';
 import { importJsonl } from './jsonl/import-jsonl.js';
 import { importSiteFile, type SiteFileOptions } from './import-site-file.js';
+import type { SiteImportDeps } from '../services/site-import/import-site.js';
 import type { SiteImportReport } from '../services/site-import/site-import-report.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
@@ -36,6 +37,8 @@ export interface ImportOptions extends CaptureDateOptions {
   onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
   /** What WordPress and Ghost exports need; without it they are refused. */
   site?: Omit<SiteFileOptions, 'onProgress' | 'timeZone'> & {
+    /** The media library's settings, for the exports' images. */
+    media: SiteImportDeps['media'];
     /** Progress through an export, in posts. */
     onProgress?: (file: string, done: number, total: number) => void;
   };
@@ -138,7 +141,7 @@ async function importSiteExport(
   options: ImportOptions,
 ): Promise<FileOutcome> {
   const site = options.site!;
-  const outcome = await importSiteFile(deps, file, kind, {
+  const outcome = await importSiteFile({ ...deps, media: site.media }, file, kind, {
     ...site,
     timeZone: options.timeZone,
     onProgress: (done, total) => site.onProgress?.(file, done, total),

@@ -4,10 +4,9 @@
  * written), then imported by the site import service, whose report is the
  * file's outcome.
  */
-import type { SiteExport } from '../domain/site-import.js';
 import { AppError } from '../lib/errors.js';
 import { importSite, type SiteImportDeps } from '../services/site-import/import-site.js';
-import type { SiteImages } from '../services/site-import/site-post.js';
+import type { ImageSources } from '../services/site-import/site-images.js';
 import type { SiteImportReport } from '../services/site-import/site-import-report.js';
 import { readGhostExport } from './ghost/read-ghost-export.js';
 import { readWordPressExport } from './wordpress/read-wordpress-export.js';
@@ -21,8 +20,8 @@ export interface SiteFileOptions {
   /** Post meta keys read as view counts, besides the usual ones. */
   viewsMetaKeys: readonly string[];
   dryRun: boolean;
-  /** How the export's images are brought in, once its site address is known. */
-  images: (site: SiteExport) => SiteImages | null;
+  /** Where the export's images come from (`--uploads`, `--fetch-media`). */
+  images: ImageSources;
   /** Posts done and the export's total, after each batch. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -48,7 +47,7 @@ export async function importSiteFile(
         : await readGhostExport(file, { timeZone: options.timeZone });
     const report = await importSite(deps, site, {
       dryRun: options.dryRun,
-      images: options.images(site),
+      images: options.images,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return { ok: true, report };

@@ -104,6 +104,18 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_EVENTS_MISSING: { status: 422, key: 'admin.error.WEBHOOK_EVENTS_MISSING' },
   WEBHOOK_NOT_FOUND: { status: 404, key: 'admin.error.WEBHOOK_NOT_FOUND' },
 
+  // Redirects of old addresses
+  REDIRECT_INVALID: { status: 422, key: 'admin.error.REDIRECT_INVALID' },
+  REDIRECT_HOME: { status: 422, key: 'admin.error.REDIRECT_HOME' },
+  REDIRECT_TARGET_INVALID: { status: 422, key: 'admin.error.REDIRECT_TARGET_INVALID' },
+  REDIRECT_STATUS_INVALID: { status: 422, key: 'admin.error.REDIRECT_STATUS_INVALID' },
+  REDIRECT_TO_ITSELF: { status: 422, key: 'admin.error.REDIRECT_TO_ITSELF' },
+  REDIRECT_LOOP: { status: 422, key: 'admin.error.REDIRECT_LOOP' },
+  REDIRECT_EXISTS: { status: 409, key: 'admin.error.REDIRECT_EXISTS' },
+  REDIRECT_NOT_FOUND: { status: 404, key: 'admin.error.REDIRECT_NOT_FOUND' },
+  REDIRECT_CSV_INVALID: { status: 422, key: 'admin.error.REDIRECT_CSV_INVALID' },
+  REDIRECT_CSV_TOO_LARGE: { status: 413, key: 'admin.error.REDIRECT_CSV_TOO_LARGE' },
+
   // Content API (its OpenAPI document at /api/openapi.json)
   INVALID_PARAMETER: { status: 400, key: 'error.INVALID_PARAMETER' },
   API_KEY_MISSING: { status: 401, key: 'error.API_KEY_MISSING' },

@@ -16,6 +16,8 @@ import { keysToPurge, type PublicChangeListener } from '../domain/public-change.
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
+import { findRedirect } from '../services/redirects.js';
+import { MISSED_PATHS_FLUSH_MS, MissedPaths, saveMissedPaths } from '../services/missed-paths.js';
 import { sanitizerPool } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
@@ -26,7 +28,7 @@ import { hostPolicy } from './plugins/host-check.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
-import { sendError, sendNotFound } from './site/error-pages.js';
+import { sendError, type RedirectFallback } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
@@ -59,6 +61,11 @@ export interface AppDeps {
   changes?: ChangeChannel;
   /** Tells a CDN what to purge (default: MIDAD_CDN_PURGE_URL when set, else nothing). */
   cdnPurge?: CdnPurge;
+  /**
+   * Counts the reader site's 404s. Default: one made here, written every
+   * MISSED_PATHS_FLUSH_MS and at close; one given is flushed by its owner.
+   */
+  missedPaths?: MissedPaths;
 }
 
 declare module 'fastify' {
@@ -68,6 +75,8 @@ declare module 'fastify' {
      * instance and the CDN purge what it made stale. The scheduler uses it.
      */
     publicChange: PublicChangeListener;
+    /** The reader site's 404s, counted in memory until flushed (tests flush it). */
+    missedPaths: MissedPaths;
   }
 }
 
@@ -100,8 +109,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breaking: [],
     footer: [],
   });
-  const notFound = (request: FastifyRequest, reply: Parameters<typeof sendNotFound>[1]) =>
-    sendNotFound(request, reply, { pageContext });
+  // Under /assets and /media a missing file is only a 404: no old link leads there.
+  const notFound = (request: FastifyRequest, reply: Parameters<typeof sendError>[1]) =>
+    sendError(request, reply, { pageContext }, 404);
 
   const app = Fastify({
     logger:
@@ -163,7 +173,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('publicChange', publicChange);
 
-  errorHandling(app, { pageContext });
+  // Old addresses (issue 15): looked up, on the primary database (a hit is counted), for a
+  // reader's request that would be answered 404; misses are counted and written every minute.
+  const missedPaths =
+    deps.missedPaths ??
+    new MissedPaths({
+      sink: (counts, at) => saveMissedPaths(deps.database, counts, at),
+      now,
+      onError: (error) => app.log.error({ err: error }, 'missed paths not written'),
+    });
+  if (!deps.missedPaths) {
+    missedPaths.start(MISSED_PATHS_FLUSH_MS);
+    app.addHook('onClose', async () => {
+      await missedPaths.stop().catch((error: unknown) => {
+        app.log.error({ err: error }, 'missed paths not written');
+      });
+    });
+  }
+  app.decorate('missedPaths', missedPaths);
+  const redirects: RedirectFallback = {
+    find: (pathAndQuery) =>
+      findRedirect(
+        {
+          database: deps.database,
+          now,
+          onCountError: (error) => app.log.error({ err: error }, 'redirect hit not counted'),
+        },
+        pathAndQuery,
+      ),
+    missed: (pathAndQuery) => void missedPaths.record(pathAndQuery),
+  };
+
+  errorHandling(app, { pageContext, redirects });
   securityHeaders(app, { headScriptHash: assets.headScriptHash });
   // Before every route and the 404 handler (after the security headers, which its 400 carries):
   // a malformed or foreign Host gets 400.
@@ -197,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       pageContext,
       originOf,
       pages,
+      redirects,
       repeatViews: new RepeatViews({ now }),
       beaconsPerMinute: config.viewBeaconsPerMinute,
     }),

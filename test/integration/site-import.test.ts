@@ -4,12 +4,18 @@ import type { Database } from '../../src/storage/database.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 import { siteExport, sitePost } from '../helpers/site-export.js';
+import { MEDIA_LIMITS } from '../helpers/images.js';
+import { testFolder } from '../helpers/temp-folder.js';
 
-const OPTIONS = { dryRun: false, images: null };
+const OPTIONS = { dryRun: false, images: { uploadsDir: null, fetch: false } };
 
 describeEachDialect((dialect) => {
   let database: Database;
-  const deps = () => ({ database, now: () => NOW });
+  const deps = () => ({
+    database,
+    now: () => NOW,
+    media: { ...MEDIA_LIMITS, mediaDir: testFolder('site-import-media') },
+  });
   beforeEach(async () => {
     database = await emptyDatabase(dialect);
   });
@@ -206,7 +212,7 @@ describeEachDialect((dialect) => {
       const report = await importSite(
         deps(),
         siteExport([sitePost({ key: '1' }), sitePost({ key: '2', status: 'draft' })]),
-        { dryRun: true, images: null },
+        { dryRun: true, images: { uploadsDir: null, fetch: false } },
       );
       expect(report).toMatchObject({ dryRun: true, created: 2, authors: { created: 2 } });
       for (const table of ['articles', 'users', 'sections', 'tags', 'import_records'] as const) {

@@ -10,6 +10,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import pLimit from 'p-limit';
+import { IMAGES_AT_ONCE } from '../../services/media.js';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
@@ -91,7 +93,13 @@ export function importCommand(setStatus: (code: number) => void): Command {
               postTypes: opts.postTypes ?? [],
               viewsMetaKeys: opts.viewsMeta ?? [],
               dryRun: opts.dryRun === true,
-              images: () => null,
+              images: { uploadsDir: opts.uploads ?? null, fetch: opts.fetchMedia === true },
+              media: {
+                mediaDir: config.mediaDir,
+                uploadMaxBytes: config.uploadMaxBytes,
+                uploadMaxPixels: config.uploadMaxPixels,
+                imageSlots: pLimit(IMAGES_AT_ONCE),
+              },
               onProgress: (file, done, total) => {
                 bar ??= progressBar(basename(file), total, 'posts');
                 bar.update(done, total);

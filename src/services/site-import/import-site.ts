@@ -20,10 +20,12 @@ import {
   importedArticleIds,
 } from '../../storage/repositories/site-import.repository.js';
 import { searchIndexFor } from '../../search/index-for.js';
-import { saveImportRedirects } from '../redirects.js';
+import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { finishImport } from '../save-imported-article.js';
 import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
+import type { MediaDeps } from '../media.js';
 import { storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
+import { libraryImages, lookedForImages, type ImageSources } from './site-images.js';
 import {
   preparePost,
   refusalOf,
@@ -40,14 +42,16 @@ export const SITE_IMPORT_BATCH = 200;
 export interface SiteImportDeps {
   database: Database;
   now: () => Date;
+  /** The media library's settings, for the images (config `mediaDir`, upload limits). */
+  media: Omit<MediaDeps, 'database' | 'now'>;
   /** The editor's sanitiser; a worker pool makes a large import faster. */
   sanitize?: BodySanitizer;
 }
 
 export interface SiteImportOptions {
   dryRun: boolean;
-  /** How images are brought in (or, in a dry run, looked for); null: not at all. */
-  images: SiteImages | null;
+  /** Where the images come from (`--uploads`, `--fetch-media`). */
+  images: ImageSources;
   /** Called after each batch: posts read so far, and how many the export has. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,13 +71,10 @@ interface Runner {
 class DryRunRollback extends Error {}
 
 /** Redirects from the old addresses of categories, tags, authors and feeds. */
-function taxonomyRedirects(
-  site: SiteExport,
-  taxonomy: StoredTaxonomy,
-): Array<{ from: string; to: string }> {
-  const rows: Array<{ from: string; to: string }> = [];
+function taxonomyRedirects(site: SiteExport, taxonomy: StoredTaxonomy): ImportRedirect[] {
+  const rows: ImportRedirect[] = [];
   const add = (paths: readonly string[], to: string) => {
-    for (const from of paths) rows.push({ from, to });
+    for (const from of paths) rows.push({ oldPath: from, target: to });
   };
   for (const category of site.categories) {
     const section = taxonomy.sections.get(category.key);
@@ -95,13 +96,39 @@ function taxonomyRedirects(
         : owner.kind === 'category'
           ? taxonomy.sections.get(owner.key)
           : taxonomy.tags.get(owner.key);
-    if (owner === null) rows.push({ from: feed.oldPath, to: feedPath({ kind: 'site' }, 'rss') });
+    if (owner === null)
+      rows.push({ oldPath: feed.oldPath, target: feedPath({ kind: 'site' }, 'rss') });
     else if (stored) {
       const kind = owner.kind === 'category' ? 'section' : 'tag';
-      rows.push({ from: feed.oldPath, to: feedPath({ kind, slug: stored.slug }, 'rss') });
+      rows.push({ oldPath: feed.oldPath, target: feedPath({ kind, slug: stored.slug }, 'rss') });
     }
   }
   return rows;
+}
+
+/**
+ * How the import's images are brought in (or, in a dry run, looked for).
+ * They are stored as uploaded by the first administrator, else by the
+ * export's first author; with neither, none is brought in (all reported
+ * missing).
+ */
+async function imagesOf(
+  deps: SiteImportDeps,
+  site: SiteExport,
+  options: SiteImportOptions,
+  taxonomy: StoredTaxonomy,
+  run: Runner,
+): Promise<SiteImages> {
+  if (options.dryRun) return lookedForImages(options.images, site.siteUrl);
+  const uploader =
+    (await run.read(firstAdministratorId)) ?? taxonomy.authors.values().next().value?.id ?? null;
+  if (uploader === null) return lookedForImages({ uploadsDir: null, fetch: false }, site.siteUrl);
+  return libraryImages(
+    { ...deps.media, database: deps.database, now: deps.now },
+    options.images,
+    site.siteUrl,
+    uploader,
+  );
 }
 
 async function importWithin(
@@ -119,10 +146,9 @@ async function importWithin(
     categories: new Map(site.categories.map((c) => [c.key, c])),
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
     imported: await run.read((db) => importedArticleIds(db, site.source)),
-    images: options.images,
+    images: await imagesOf(deps, site, options, taxonomy, run),
     sanitize: deps.sanitize ?? sanitizeHere,
     searchIndex: searchIndexFor(deps.database),
-    fallbackUploaderId: await run.read(firstAdministratorId),
     report,
     now,
   };
@@ -149,9 +175,9 @@ async function importWithin(
     if (batch.length >= SITE_IMPORT_BATCH) await flush();
   }
   await flush();
-  report.redirects += await run.write((db) =>
-    saveImportRedirects(db, taxonomyRedirects(site, taxonomy), now),
-  );
+  const rows = taxonomyRedirects(site, taxonomy);
+  const saved = await run.write((db) => saveImportRedirects(db, rows, now));
+  report.redirects += rows.length - saved.refused.length;
   addTally(report, site.tally);
 }
 

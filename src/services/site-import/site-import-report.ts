@@ -36,6 +36,7 @@ export interface SiteImportReport {
   authors: CreatedOrFound;
   sections: CreatedOrFound;
   tags: CreatedOrFound;
+  /** Images brought in, and missing ones: counted, and the first listed as `URL: reason`. */
   images: { imported: number; missing: number; missingUrls: string[] };
   redirects: number;
   /** Items of the file that are not posts, by reason (`attachment`, `revision`, `post type «product»`…). */
@@ -81,13 +82,14 @@ export function addTally(report: SiteImportReport, tally: SiteTally): void {
   report.notes.push(...tally.notes);
 }
 
-/** Notes a missing image once per URL in the list, counting every miss. */
-export function addMissingImage(report: SiteImportReport, url: string): void {
+/** Notes a missing image (`URL: reason`) once in the list, counting every miss. */
+export function addMissingImage(report: SiteImportReport, url: string, reason: string): void {
   report.images.missing++;
+  const line = `${url}: ${reason}`;
   if (
     report.images.missingUrls.length < MISSING_URLS_LISTED &&
-    !report.images.missingUrls.includes(url)
+    !report.images.missingUrls.includes(line)
   ) {
-    report.images.missingUrls.push(url);
+    report.images.missingUrls.push(line);
   }
 }

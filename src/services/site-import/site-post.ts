@@ -42,15 +42,16 @@ import { addMissingImage, type SiteImportReport } from './site-import-report.js'
 /** A featured image brought in, or why it could not be. */
 export type ImageOutcome = { ok: true; mediaId: string } | { ok: false; reason: string };
 
-/** How a post's images reach the media library (site-import/import-media.ts). */
+/** How a post's images reach the media library (site-images.ts). */
 export interface SiteImages {
-  /** The featured image as a media item; `uploaderId` owns it. */
-  featured(image: SiteImage, uploaderId: string): Promise<ImageOutcome>;
+  /** The featured image as a media item, or why not. */
+  featured(image: SiteImage): Promise<ImageOutcome>;
   /** The body with its images brought in and pointing at the library; missing ones removed. */
-  body(
-    html: string,
-    uploaderId: string,
-  ): Promise<{ html: string; imported: number; missing: string[] }>;
+  body(html: string): Promise<{
+    html: string;
+    imported: number;
+    missing: ReadonlyArray<{ url: string; reason: string }>;
+  }>;
 }
 
 /** What every post of one import shares. */
@@ -61,12 +62,9 @@ export interface PostContext {
   links: Omit<LinkTargets, 'pathOf'>;
   /** Item key → article id of the posts imported so far (this run and earlier ones). */
   imported: Map<string, ArticleId>;
-  /** Null: images are neither brought in nor checked (none found). */
-  images: SiteImages | null;
+  images: SiteImages;
   sanitize: BodySanitizer;
   searchIndex: SearchIndex;
-  /** Owns the images of posts without an author; null when the site has no account. */
-  fallbackUploaderId: string | null;
   report: SiteImportReport;
   now: Date;
 }
@@ -131,29 +129,23 @@ export async function preparePost(
   post: SitePost,
   context: PostContext,
 ): Promise<PreparedPost> {
-  const uploader =
-    (post.authorKeys.map((k) => context.taxonomy.authors.get(k)?.id).find((id) => id) ??
-      context.fallbackUploaderId) ||
-    null;
   let html = cleanText(post.bodyHtml);
   assertBodyHtmlWithinLimits(html);
-  if (context.images !== null && uploader !== null) {
-    const brought = await context.images.body(html, uploader);
-    html = brought.html;
-    context.report.images.imported += brought.imported;
-    for (const url of brought.missing) addMissingImage(context.report, url);
-  }
+  const brought = await context.images.body(html);
+  html = brought.html;
+  context.report.images.imported += brought.imported;
+  for (const { url, reason } of brought.missing) addMissingImage(context.report, url, reason);
   const bodyHtml = await withNewLinks(db, await context.sanitize(html), context);
   let featured: PreparedPost['featured'] = null;
-  if (post.featuredImage !== null && context.images !== null && uploader !== null) {
-    const outcome = await context.images.featured(post.featuredImage, uploader);
+  if (post.featuredImage !== null) {
+    const outcome = await context.images.featured(post.featuredImage);
     if (outcome.ok) {
       context.report.images.imported++;
       featured = {
         mediaId: outcome.mediaId,
         caption: limited(post.featuredImage.caption, FIELD_LIMITS.featuredCaption),
       };
-    } else addMissingImage(context.report, post.featuredImage.url);
+    } else addMissingImage(context.report, post.featuredImage.url, outcome.reason);
   }
   const text = htmlToText(bodyHtml);
   const excerpt =
@@ -306,11 +298,9 @@ export async function writePost(
   else report.articles[post.status]++;
   if (status === 'published' || status === 'scheduled') {
     const to = newPathOf(post.kind, articleId, slug);
-    report.redirects += await saveImportRedirects(
-      db,
-      post.oldPaths.map((from) => ({ from, to })),
-      context.now,
-    );
+    const rows = post.oldPaths.map((oldPath) => ({ oldPath, target: to }));
+    const saved = await saveImportRedirects(db, rows, context.now);
+    report.redirects += rows.length - saved.refused.length;
   }
 }
 

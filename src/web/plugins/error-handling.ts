@@ -4,15 +4,11 @@
  * every plugin scope inherits it. A 500 never shows the reader what failed;
  * the log does.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/errors.js';
-import { sendError, sendNotFound } from '../site/error-pages.js';
-import type { PageContext } from '../views/page-context.js';
+import { sendError, sendNotFound, type ErrorPageDeps } from '../site/error-pages.js';
 
-export function errorHandling(
-  app: FastifyInstance,
-  deps: { pageContext: (request: FastifyRequest) => PageContext },
-): void {
+export function errorHandling(app: FastifyInstance, deps: ErrorPageDeps): void {
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply, deps));
   app.setErrorHandler((error, request, reply) => {
     const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;

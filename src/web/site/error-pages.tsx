@@ -2,6 +2,12 @@
  * Arabic error pages: 400 for malformed requests, 404 for unknown paths
  * and ids, 500 for failures.
  * Requests under /api get JSON instead.
+ *
+ * Every 404 goes out through `sendNotFound`, so that is where an old
+ * address gets its redirect (issue 15): a GET or HEAD on the reader site
+ * that nothing else serves is looked up among the stored redirects, and a
+ * miss is counted. A redirect is never looked up before a route has had
+ * its say, so a page that exists is never shadowed by one.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../lib/error-catalogue.js';
@@ -16,16 +22,64 @@ const API_CODES: Record<ErrorStatus, ErrorCode> = {
   500: 'INTERNAL',
 };
 
-export interface ErrorPageDeps {
-  pageContext: (request: FastifyRequest) => PageContext;
+/**
+ * How long a permanent redirect may be kept by browsers and shared caches,
+ * seconds: an hour, so a redirect corrected in the newsroom takes effect
+ * within the hour (without `max-age`, browsers keep a 301 for good).
+ * Temporary ones (302, 307) are not kept.
+ */
+const PERMANENT_REDIRECT_MAX_AGE_S = 3600;
+
+/** The stored redirects, as the reader site's 404s consult them (services/redirects.ts, bound). */
+export interface RedirectFallback {
+  /** The redirect of a request's path and query, its use counted; null when none. */
+  find(pathAndQuery: string): Promise<{ to: string; status: number } | null>;
+  /** Counts a 404 of a path and query (in memory; services/missed-paths.ts). */
+  missed(pathAndQuery: string): void;
 }
 
-export function sendNotFound(
+export interface ErrorPageDeps {
+  pageContext: (request: FastifyRequest) => PageContext;
+  /** Old addresses; without it, a 404 is only a 404. */
+  redirects?: RedirectFallback | undefined;
+}
+
+/**
+ * Answers a request nothing serves: with its stored redirect when it is a
+ * GET or HEAD of the reader site (not /api, not /admin) that has one;
+ * otherwise with the 404 page, counting the miss. A lookup that fails (the
+ * database is down) is logged and answered 404.
+ */
+export async function sendNotFound(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: ErrorPageDeps,
-): FastifyReply {
+): Promise<FastifyReply> {
+  if (deps.redirects && isReaderRequest(request)) {
+    try {
+      const found = await deps.redirects.find(request.url);
+      if (found !== null) {
+        const permanent = found.status === 301 || found.status === 308;
+        return reply
+          .header(
+            'cache-control',
+            permanent ? `public, max-age=${PERMANENT_REDIRECT_MAX_AGE_S}` : 'no-store',
+          )
+          .redirect(found.to, found.status);
+      }
+      deps.redirects.missed(request.url);
+    } catch (error) {
+      request.log.error({ err: error }, 'redirect lookup failed');
+    }
+  }
   return sendError(request, reply, deps, 404);
+}
+
+/** A GET or HEAD of the reader site: not the Content API, not the newsroom. */
+function isReaderRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url;
+  return !/^\/(?:api|admin)(?:[/?#]|$)/.test(path);
 }
 
 export function sendError(

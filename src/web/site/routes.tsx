@@ -4,7 +4,8 @@
  * (`/p/<slug>`; a page's `/a/<id>` redirects there), private previews,
  * and section, tag and author pages. Handlers validate, call one service,
  * and render. Every page carries the footer menu, so it is labelled
- * `footer` for the cache.
+ * `footer` for the cache. What none of them serves goes to `sendNotFound`,
+ * which answers an old address with its stored redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toLatinDigits } from '../../arabic/digits.js';
@@ -19,6 +20,7 @@ import {
   getListing,
 } from '../../services/read-pages.js';
 import type { ListingKind } from '../../domain/article-path.js';
+import { namesOldItem } from '../../domain/redirect-path.js';
 import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';
@@ -60,6 +62,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await viewRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
+    // An old WordPress link (`/?p=123`, `/?page_id=9`, `/?cat=4`) is not a visit to the home
+    // page: it gets its redirect, or a 404 that the newsroom sees among the missed addresses.
+    if (namesOldItem(request.url)) return sendNotFound(request, reply, deps);
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
     const key = `${deps.originOf(request)}/?page=${page}`;

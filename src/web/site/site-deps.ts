@@ -7,6 +7,7 @@ import type { ViewCounter } from '../../services/view-counter.js';
 import type { CachedPages } from '../cache/cached-pages.js';
 import type { Database } from '../../services/database.js';
 import type { PageContext } from '../views/page-context.js';
+import type { RedirectFallback } from './error-pages.js';
 
 export interface SiteDeps {
   database: Database;
@@ -29,4 +30,6 @@ export interface SiteDeps {
   originOf: (request: FastifyRequest) => string;
   /** The page context of a request (its origin, the current time, the site's locale). */
   pageContext: (request: FastifyRequest) => PageContext;
+  /** Old addresses, consulted by every 404 (error-pages.ts sendNotFound). */
+  redirects?: RedirectFallback | undefined;
 }

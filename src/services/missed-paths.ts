@@ -1,0 +1,183 @@
+/**
+ * Addresses answered 404, counted so that the newsroom sees which old
+ * links still miss (and adds redirects for them).
+ *
+ * Like the view counter (view-counter.ts), a miss only adds to a number in
+ * memory; every few seconds the counts are added to `missed_paths`
+ * (`hits + n`, per UTC day of the flush) in one batch, and days older than
+ * MISSED_PATH_DAYS are forgotten. Unlike views, misses are not spooled: a
+ * crash loses at most one interval's counts, which only rank a list.
+ *
+ * A scanner trying random addresses must not grow memory or the table
+ * without bound: at most MAX_MISSED_PATHS_PER_FLUSH distinct addresses are
+ * kept between two flushes (later new ones are dropped, known ones still
+ * counted), and addresses no reader's link leads to are never counted
+ * (isCountableMiss).
+ */
+import type { MissedPath } from '../domain/redirect.js';
+import { redirectKey } from '../domain/redirect-path.js';
+import { can, type Actor } from '../domain/roles.js';
+import { AppError } from '../lib/errors.js';
+import {
+  addMissedHits,
+  pruneMissedPaths,
+  topMissedPaths,
+} from '../storage/repositories/missed-paths.repository.js';
+import type { Database } from './database.js';
+import type { RedirectDeps } from './redirects.js';
+
+/** Days of misses kept and shown. */
+export const MISSED_PATH_DAYS = 30;
+/** Distinct addresses counted between two flushes. */
+export const MAX_MISSED_PATHS_PER_FLUSH = 1000;
+/** Longest address counted, characters: real links are far shorter; scanners' payloads are not. */
+export const MAX_MISSED_PATH_LENGTH = 500;
+/** How often misses are written, ms. */
+export const MISSED_PATHS_FLUSH_MS = 60_000;
+/** Most-missed addresses the newsroom shows. */
+export const TOP_MISSED_PATHS = 20;
+
+/**
+ * Probes of WordPress's and PHP's weak spots, and hidden files: no old
+ * link of a news site leads there, so they would only bury real misses.
+ * (An old `index.php/2021/…` permalink still counts: only a last segment
+ * ending in `.php` is left out.)
+ */
+const HOSTILE =
+  /^\/(?:wp-admin|wp-includes|wp-json|cgi-bin|phpmyadmin)(?:\/|$)|\.php$|\/\.(?!well-known\/)[^/]*/i;
+
+/**
+ * The key under which a 404 is counted, or null when it is not counted:
+ * not an address, over MAX_MISSED_PATH_LENGTH characters, or a probe
+ * (`/wp-admin/…`, `/wp-login.php`, `/xmlrpc.php`, `/.env`, `/.git/config`).
+ * @example missedPathKey('/%D8%AE%D8%A8%D8%B1/?utm_source=x') === '/خبر'
+ */
+export function missedPathKey(pathAndQuery: string): string | null {
+  if (pathAndQuery.length > MAX_MISSED_PATH_LENGTH) return null;
+  const key = redirectKey(pathAndQuery);
+  if (key === null) return null;
+  const path = key.split('?', 1)[0] ?? '';
+  return HOSTILE.test(path) ? null : key;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of an instant. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** The UTC day `days` days before `at`'s. */
+function daysBefore(at: Date, days: number): string {
+  return utcDay(new Date(at.getTime() - days * 86_400_000));
+}
+
+export interface MissedPathsOptions {
+  /** Adds a batch (key → misses) at the instant of the flush (saveMissedPaths, bound). */
+  sink: (counts: Map<string, number>, at: Date) => Promise<unknown>;
+  now: () => Date;
+  /** Told when a periodic flush fails; its counts are then dropped. */
+  onError?: (error: unknown) => void;
+  maxPaths?: number;
+}
+
+/** 404s counted in memory, written every MISSED_PATHS_FLUSH_MS. */
+export class MissedPaths {
+  readonly #options: MissedPathsOptions;
+  readonly #maxPaths: number;
+  #pending = new Map<string, number>();
+  #dropped = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #flushing: Promise<number> = Promise.resolve(0);
+
+  constructor(options: MissedPathsOptions) {
+    this.#options = options;
+    this.#maxPaths = options.maxPaths ?? MAX_MISSED_PATHS_PER_FLUSH;
+  }
+
+  /** Counts one 404 of `pathAndQuery` (as requested). @returns false when it is not counted. */
+  record(pathAndQuery: string): boolean {
+    const key = missedPathKey(pathAndQuery);
+    if (key === null) return false;
+    const count = this.#pending.get(key);
+    if (count === undefined && this.#pending.size >= this.#maxPaths) {
+      this.#dropped += 1;
+      return false;
+    }
+    this.#pending.set(key, (count ?? 0) + 1);
+    return true;
+  }
+
+  /** New addresses dropped since the last flush because the batch was full. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  /**
+   * Writes the counted misses; resolves to the number of addresses written.
+   * Flushes never overlap. A failed batch is dropped (never retried into
+   * an ever-growing buffer).
+   * @throws whatever the sink throws.
+   */
+  flush(): Promise<number> {
+    const run = this.#flushing.then(
+      () => this.#write(),
+      () => this.#write(),
+    );
+    this.#flushing = run;
+    return run;
+  }
+
+  async #write(): Promise<number> {
+    const batch = this.#pending;
+    this.#pending = new Map();
+    this.#dropped = 0;
+    if (batch.size === 0) return 0;
+    await this.#options.sink(batch, this.#options.now());
+    return batch.size;
+  }
+
+  /** Flushes every `intervalMs` milliseconds (the timer does not keep the process alive). */
+  start(intervalMs: number = MISSED_PATHS_FLUSH_MS): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.#options.onError?.(error));
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the timer and writes what is left. @throws the sink's error */
+  async stop(): Promise<number> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    return this.flush();
+  }
+}
+
+/**
+ * Adds a batch of misses to the day of `at` (UTC) and forgets the days
+ * older than MISSED_PATH_DAYS, in one transaction.
+ */
+export function saveMissedPaths(
+  database: Database,
+  counts: Map<string, number>,
+  at: Date,
+): Promise<void> {
+  return database.db.transaction().execute(async (trx) => {
+    await addMissedHits(trx, counts, utcDay(at));
+    await pruneMissedPaths(trx, daysBefore(at, MISSED_PATH_DAYS - 1));
+  });
+}
+
+/**
+ * The TOP_MISSED_PATHS addresses missed most in the last MISSED_PATH_DAYS
+ * days (today, UTC, included), leaving out those that now have a redirect.
+ * @throws AppError FORBIDDEN
+ */
+export async function mostMissedPaths(deps: RedirectDeps, actor: Actor): Promise<MissedPath[]> {
+  if (!can(actor, 'redirect.manage'))
+    throw new AppError('FORBIDDEN', 'Only editors and administrators manage redirects.');
+  return topMissedPaths(
+    deps.database.db,
+    daysBefore(deps.now(), MISSED_PATH_DAYS - 1),
+    TOP_MISSED_PATHS,
+  );
+}

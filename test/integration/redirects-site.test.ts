@@ -1,0 +1,174 @@
+/**
+ * Old addresses on the reader site (issue 15): a request nothing serves
+ * gets its stored redirect, whatever the spelling of its Arabic, escapes,
+ * trailing slash or tracking parameters; a page that exists is never
+ * shadowed; hits are counted; misses are listed until a redirect exists.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/domain/roles.js';
+import { mostMissedPaths } from '../../src/services/missed-paths.js';
+import {
+  createRedirect,
+  redirectsPage,
+  saveImportRedirects,
+} from '../../src/services/redirects.js';
+import { describeEachDialect } from '../helpers/dialects.js';
+import { createStaff } from '../helpers/newsroom.js';
+import { BROWSER, NOW, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+
+const NEWS = '/2021/01/03/خبر-عاجل/';
+const NEWS_ENCODED = `/2021/01/03/${encodeURIComponent('خبر-عاجل')}/`;
+
+describeEachDialect((dialect) => {
+  let site: TestSite;
+  let editor: Actor;
+  const deps = () => ({ database: site.database, now: () => NOW });
+  const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') =>
+    site.app.inject({ method, url, headers: { 'user-agent': BROWSER } });
+  const hitsOf = async (fromKey: string) =>
+    (await redirectsPage(deps(), editor, { search: fromKey, page: 1 })).redirects.find(
+      (r) => r.fromKey === fromKey,
+    )?.hits;
+
+  beforeAll(async () => {
+    site = await testSite({}, { dialect });
+    editor = (await createStaff(site.database, () => NOW)).editor;
+    const saved = await site.database.db.transaction().execute((trx) =>
+      saveImportRedirects(
+        trx,
+        [
+          { oldPath: NEWS, target: `/a/${SEED_ID}` },
+          { oldPath: 'https://old.example/?p=123', target: '/a/123/خبر' },
+          { oldPath: '/?page_id=9', target: '/p/من-نحن' },
+          { oldPath: '/category/a/b/', target: '/section/b' },
+          // An article that exists: the redirect must never shadow it.
+          { oldPath: `/a/${SEED_ID}`, target: '/section/b' },
+          { oldPath: '/api/v1/old', target: '/' },
+          { oldPath: '/admin/old', target: '/' },
+          { oldPath: 'not a path', target: '/' },
+          { oldPath: '/x/', target: '/x' },
+        ],
+        NOW,
+      ),
+    );
+    expect(saved).toEqual({ saved: 7, kept: 0, refused: ['not a path', '/x/'] });
+  });
+  afterAll(() => site.close());
+
+  it.each([
+    ['raw Arabic', encodeURI(NEWS)],
+    ['upper-case escapes', NEWS_ENCODED],
+    ['lower-case escapes', NEWS_ENCODED.toLowerCase()],
+    ['no trailing slash', NEWS_ENCODED.slice(0, -1)],
+    ['a tracking query', `${NEWS_ENCODED}?utm_source=x&fbclid=y`],
+  ])('answers the old article address with %s by a 301 to the article', async (_name, url) => {
+    const res = await get(url);
+    expect([res.statusCode, res.headers.location, res.headers['cache-control']]).toEqual([
+      301,
+      `/a/${SEED_ID}`,
+      'public, max-age=3600',
+    ]);
+  });
+
+  it('answers a HEAD too', async () => {
+    const res = await get(NEWS_ENCODED, 'HEAD');
+    expect([res.statusCode, res.headers.location]).toEqual([301, `/a/${SEED_ID}`]);
+  });
+
+  it.each([
+    ['/?p=123&utm_source=x', '/a/123/%D8%AE%D8%A8%D8%B1'],
+    ['/?utm_source=x&p=123', '/a/123/%D8%AE%D8%A8%D8%B1'],
+    ['/?page_id=9', '/p/%D9%85%D9%86-%D9%86%D8%AD%D9%86'],
+    ['/category/a/b/', '/section/b'],
+    ['/category/a/b', '/section/b'],
+  ])('answers %s with a 301 to %s', async (url, location) => {
+    const res = await get(url);
+    expect([res.statusCode, res.headers.location]).toEqual([301, location]);
+  });
+
+  it('never shadows a page that exists, nor answers a redirect for /api, /admin or a POST', async () => {
+    expect((await get(`/a/${SEED_ID}`)).statusCode).toBe(200);
+    expect((await get('/')).statusCode).toBe(200);
+    expect((await get('/?page=1&utm_source=x')).statusCode).toBe(200);
+    const api = await get('/api/v1/old');
+    expect([api.statusCode, api.headers.location]).toEqual([404, undefined]);
+    const admin = await get('/admin/old');
+    expect([admin.statusCode, admin.headers.location]).toEqual([404, undefined]);
+    const post = await get(NEWS_ENCODED, 'POST');
+    expect([post.statusCode, post.headers.location]).toEqual([404, undefined]);
+  });
+
+  it('answers an old item query without a redirect with a 404, not the home page', async () => {
+    expect((await get('/?p=999')).statusCode).toBe(404);
+  });
+
+  it('counts each use of a redirect', async () => {
+    const before = await hitsOf('/category/a/b');
+    await get('/category/a/b/');
+    await get('/category/a/b/?utm_medium=social');
+    expect(await hitsOf('/category/a/b')).toBe((before ?? 0) + 2);
+  });
+
+  it('lists a missed address until a redirect exists for it, then redirects it', async () => {
+    const missed = `/2019/05/${encodeURIComponent('قديم')}/`;
+    expect((await get(missed)).statusCode).toBe(404);
+    expect((await get(encodeURI('/2019/05/قديم'))).statusCode).toBe(404);
+    expect((await get('/?p=999')).statusCode).toBe(404);
+    expect((await get('/wp-login.php')).statusCode).toBe(404);
+    await site.app.missedPaths.flush();
+    const listed = await mostMissedPaths(deps(), editor);
+    expect(listed).toEqual([
+      { path: '/2019/05/قديم', hits: 2, lastDay: '2026-11-29' },
+      { path: '/?p=999', hits: 2, lastDay: '2026-11-29' },
+    ]);
+
+    await createRedirect(deps(), editor, { from: '/2019/05/قديم', to: '/section/b', status: '' });
+    expect(await mostMissedPaths(deps(), editor)).toEqual([
+      { path: '/?p=999', hits: 2, lastDay: '2026-11-29' },
+    ]);
+    const res = await get(missed);
+    expect([res.statusCode, res.headers.location]).toEqual([301, '/section/b']);
+  });
+
+  it('answers a temporary redirect with its code and keeps it out of caches', async () => {
+    await createRedirect(deps(), editor, {
+      from: '/مؤقت/',
+      to: 'https://other.example/x',
+      status: '302',
+    });
+    const res = await get(encodeURI('/مؤقت'));
+    expect([res.statusCode, res.headers.location, res.headers['cache-control']]).toEqual([
+      302,
+      'https://other.example/x',
+      'no-store',
+    ]);
+  });
+
+  it('keeps a redirect made in the newsroom when the import is run again', async () => {
+    await createRedirect(deps(), editor, { from: '/عن-الموقع/', to: '/p/about', status: '301' });
+    const again = await site.database.db.transaction().execute((trx) =>
+      saveImportRedirects(trx, [
+        { oldPath: '/عن-الموقع/', target: '/p/other' },
+        { oldPath: '/category/a/b/', target: '/section/new-b' },
+      ]),
+    );
+    expect(again).toEqual({ saved: 1, kept: 1, refused: [] });
+    expect((await get(encodeURI('/عن-الموقع/'))).headers.location).toBe('/p/about');
+    expect((await get('/category/a/b/')).headers.location).toBe('/section/new-b');
+  });
+});
+
+describe('a site without redirects', () => {
+  it('answers an unknown address with the 404 page', async () => {
+    const site = await testSite({}, { demo: false });
+    try {
+      const res = await site.app.inject({ url: '/nothing/here/' });
+      expect([res.statusCode, res.headers['content-type']]).toEqual([
+        404,
+        'text/html; charset=utf-8',
+      ]);
+    } finally {
+      await site.close();
+    }
+  });
+});
