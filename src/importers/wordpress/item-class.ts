@@ -26,7 +26,9 @@ const NAMED_TYPES = new Set(['attachment', 'revision', 'nav_menu_item']);
  * `postTypes`) → an article, `page` → a page; attachments, revisions and
  * menu items are skipped by their type's name, other types as
  * `post type «product»`; statuses `trash`, `auto-draft`, `inherit` by
- * their name, an unknown status as `status «archive»`.
+ * their name, an unknown status as `status «archive»`. A password-protected
+ * post (`wp:post_password`) that was public or scheduled is kept private:
+ * Midad has no per-post passwords, and its text was not meant for everyone.
  *
  * @example classifyItem(new Map([['wp:post_type', 'post'], ['wp:status', 'future']]), []) // { post: true, kind: 'article', status: 'scheduled' }
  */
@@ -39,7 +41,16 @@ export function classifyItem(fields: WxrFields, postTypes: readonly string[]): I
   else return { post: false, reason: `post type «${type}»` };
   const raw = fields.get('wp:status')?.trim() ?? '';
   const status = STATUSES[raw];
-  if (status !== undefined) return { post: true, kind, status };
+  if (status !== undefined) {
+    const hidden =
+      isPasswordProtected(fields) && (status === 'published' || status === 'scheduled');
+    return { post: true, kind, status: hidden ? 'private' : status };
+  }
   if (SKIPPED_STATUSES.has(raw)) return { post: false, reason: raw };
   return { post: false, reason: `status «${raw}»` };
+}
+
+/** True when WordPress showed the post only to readers who knew its password. */
+export function isPasswordProtected(fields: WxrFields): boolean {
+  return (fields.get('wp:post_password') ?? '') !== '';
 }

@@ -291,9 +291,10 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
     });
   });
 
-  it('takes the first category as section without a primary one, and Rank Math’s title when Yoast’s is only variables', () => {
+  it('takes the first category as section without a primary one, Rank Math’s title when Yoast’s is only variables, and features a sticky post', () => {
     expect(posts[5]).toMatchObject({
       key: '109',
+      featured: true,
       excerpt: 'ملخص الميزانية',
       sectionKey: IQTISAD,
       categoryTagKeys: [AKHBAR],

@@ -8,7 +8,7 @@
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
 import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
-import { classifyItem } from './item-class.js';
+import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
 import { missingImagesNote, toSitePost, type PostContext } from './to-site-post.js';
@@ -88,6 +88,7 @@ async function* readPosts(
     tally.skipped.set(reason, (tally.skipped.get(reason) ?? 0) + 1);
   };
   const seen = new Set<string>();
+  let protectedPosts = 0;
   const context: PostContext = {
     index,
     timeZone: options.timeZone,
@@ -109,10 +110,14 @@ async function* readPosts(
     else if (seen.has(key)) skip('duplicate post ID');
     else {
       seen.add(key);
+      if (itemClass.status === 'private' && isPasswordProtected(item.fields)) protectedPosts += 1;
       yield toSitePost(item, key, itemClass, context);
     }
   }
   await checkStamp(file, index.stamp);
+  if (protectedPosts > 0) {
+    tally.notes.push(`Password-protected posts, kept unpublished (private): ${protectedPosts}.`);
+  }
   const note = missingImagesNote(context.missingImages);
   if (note !== null) tally.notes.push(note);
 }

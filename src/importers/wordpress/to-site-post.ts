@@ -40,7 +40,8 @@ export function missingImagesNote(missing: PostContext['missingImages']): string
  * The post or page of `item`, whose key is `key` and class `itemClass`.
  * Dates: `wp:post_date_gmt`, else `wp:post_date` in the site's time zone;
  * a draft or a post pending review has no publication time. The section is
- * the primary category (Yoast, Rank Math), else the first category.
+ * the primary category (Yoast, Rank Math), else the first category. A
+ * sticky post (`wp:is_sticky`, pinned to the front page) is featured.
  */
 export function toSitePost(
   item: WxrItem,
@@ -90,7 +91,7 @@ export function toSitePost(
     seoTitle: seo.title,
     seoDescription: seo.description,
     views: viewsOf(meta, context.viewsMetaKeys),
-    featured: false,
+    featured: fields.get('wp:is_sticky')?.trim() === '1',
     sourceUrl: parseHttpUrl(link) === null ? null : link,
     oldPaths: postOldPaths(fields, key, itemClass.kind, index.siteUrl),
   };

@@ -69,6 +69,34 @@ describe('classifyItem', () => {
   ])('classifies a %s of status %s', (type, status, expected) => {
     expect(classifyItem(item(type, status), [])).toEqual(expected);
   });
+
+  it('keeps a password-protected post private, whether public or scheduled', () => {
+    const fields = (status: string) =>
+      new Map([...item('post', status), ['wp:post_password', 'سر']]);
+    expect(classifyItem(fields('publish'), [])).toEqual({
+      post: true,
+      kind: 'article',
+      status: 'private',
+    });
+    expect(classifyItem(fields('future'), [])).toEqual({
+      post: true,
+      kind: 'article',
+      status: 'private',
+    });
+    expect(classifyItem(fields('draft'), [])).toEqual({
+      post: true,
+      kind: 'article',
+      status: 'draft',
+    });
+  });
+
+  it('imports the custom post types it is told to as articles', () => {
+    expect(classifyItem(item('news', 'publish'), ['news'])).toEqual({
+      post: true,
+      kind: 'article',
+      status: 'published',
+    });
+  });
 });
 
 describe('post meta', () => {
