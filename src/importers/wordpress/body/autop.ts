@@ -102,7 +102,14 @@ class Block {
       PARAGRAPH_CONTAINERS.has(name) ||
       (MIXED_CONTAINERS.has(name) && (this.hasBreak || this.hasBlock));
     const parts = paragraphs ? this.paragraphs() : this.inline();
-    return this.startTag + parts.join(name === null ? '\n' : '') + endTag;
+    // Concatenated, not joined: V8 then links the strings of nested blocks
+    // instead of copying them at every level of a deeply nested body.
+    let html = this.startTag;
+    parts.forEach((part, index) => {
+      if (index > 0 && name === null) html += '\n';
+      html += part;
+    });
+    return html + endTag;
   }
 
   private paragraphs(): string[] {

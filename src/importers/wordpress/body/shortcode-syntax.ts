@@ -84,6 +84,7 @@ export function scanShortcodes(text: string): ShortcodeToken[] {
 /** The tag starting at the `[` at `at` (an escaped one when it is `[[`), or null. */
 function tagAt(text: string, at: number, bracketAfter: (from: number) => number): TagToken | null {
   if (text[at + 1] === '[') {
+    if (text[at + 2] === '[') return null;
     const inner = tagAt(text, at + 1, bracketAfter);
     return inner?.kind === 'open' ? { ...inner, start: at, escaped: true } : null;
   }
