@@ -1,10 +1,11 @@
 /**
  * A Ghost post's body as HTML: Ghost's own rendering (`html`) when the
- * export has it, else rendered here from the post's source, newest format
+ * export has it (headings and embed cards fitted: ghost-html.ts), else rendered here from the post's source, newest format
  * first: Lexical (Ghost 5+), mobiledoc (Ghost 1–4), Markdown (Ghost 0.x).
  * Not sanitised (domain/site-import.ts `SitePost.bodyHtml`).
  */
 import { renderCard, type CardContext } from './ghost-cards.js';
+import { fitGhostHtml } from './ghost-html.js';
 import type { GhostPostRow } from './ghost-tables.js';
 import { lexicalToHtml } from './lexical-html.js';
 import { mobiledocToHtml } from './mobiledoc-html.js';
@@ -25,7 +26,9 @@ const SOURCES: ReadonlyArray<readonly ['lexical' | 'mobiledoc', Renderer]> = [
 
 /** The body of `post`; '' for a post without any (an empty draft). */
 export function ghostBody(post: GhostPostRow, context: CardContext): GhostBody {
-  if (post.html !== null && post.html.trim() !== '') return { html: post.html, problem: null };
+  if (post.html !== null && post.html.trim() !== '') {
+    return { html: fitGhostHtml(post.html), problem: null };
+  }
   let problem: string | null = null;
   for (const [field, render] of SOURCES) {
     const source = post[field];

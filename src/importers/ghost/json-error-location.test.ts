@@ -104,6 +104,15 @@ describe('firstJsonError', () => {
 });
 
 describe('lineAndColumn', () => {
+  it('counts far into a single long line, as minified exports are', () => {
+    const text = `{"a": "${'س'.repeat(1_000_000)}" x}`;
+    expect(jsonErrorLocation(text, v8Message(text))).toEqual({
+      line: 1,
+      column: 1_000_010,
+      reason: "Expected ',' or '}' after property value",
+    });
+  });
+
   it('starts at line 1, column 1', () => {
     expect(lineAndColumn('abc', 0)).toEqual({ line: 1, column: 1 });
     expect(lineAndColumn('ab\ncd\nef', 7)).toEqual({ line: 3, column: 2 });

@@ -49,8 +49,22 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
     line++;
     lineStart = at + 1;
   }
-  const column = [...text.slice(lineStart, offset)].length + 1;
+  // Code points, counted without copying the line: an export is often one line of hundreds of MB.
+  let column = 1;
+  for (let at = lineStart; at < offset; at++) {
+    const unit = text.charCodeAt(at);
+    const pairsWithPrevious =
+      unit >= 0xdc00 &&
+      unit <= 0xdfff &&
+      at > lineStart &&
+      isHighSurrogate(text.charCodeAt(at - 1));
+    if (!pairsWithPrevious) column++;
+  }
   return { line, column };
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 type Expect =

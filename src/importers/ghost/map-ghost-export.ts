@@ -36,9 +36,9 @@ export const MAX_POST_NOTES = 20;
 export const GHOST_URL = '__GHOST_URL__';
 
 /** Ids grouped by `post_id`, in `sort_order` then file order, without repeats, only those `keep` takes. */
-function orderedByPost(
-  rows: ReadonlyArray<{ post_id: string; sort_order: number }>,
-  idOf: (row: never) => string,
+function orderedByPost<R extends { post_id: string; sort_order: number }>(
+  rows: readonly R[],
+  idOf: (row: R) => string,
   keep: ReadonlySet<string>,
 ): Map<string, string[]> {
   const sorted = rows
@@ -46,7 +46,7 @@ function orderedByPost(
     .sort((a, b) => a.row.sort_order - b.row.sort_order || a.index - b.index);
   const byPost = new Map<string, string[]>();
   for (const { row } of sorted) {
-    const id = (idOf as (row: unknown) => string)(row);
+    const id = idOf(row);
     if (!keep.has(id)) continue;
     const ids = byPost.get(row.post_id) ?? [];
     if (!ids.includes(id)) ids.push(id);
@@ -102,16 +102,8 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
   const publicTags = tables.tags.filter(isPublicTag).map(toSiteTag);
   const publicTagIds = new Set(publicTags.map((tag) => tag.key));
   const metaByPost = new Map(tables.postsMeta.map((meta) => [meta.post_id, meta]));
-  const authorsByPost = orderedByPost(
-    tables.postsAuthors,
-    (row: { author_id: string }) => row.author_id,
-    userIds,
-  );
-  const tagsByPost = orderedByPost(
-    tables.postsTags,
-    (row: { tag_id: string }) => row.tag_id,
-    publicTagIds,
-  );
+  const authorsByPost = orderedByPost(tables.postsAuthors, (row) => row.author_id, userIds);
+  const tagsByPost = orderedByPost(tables.postsTags, (row) => row.tag_id, publicTagIds);
 
   let missingAuthors = 0;
   const posts: SitePost[] = [];
