@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteImage } from '../../src/domain/site-import.js';
 import type { MediaDeps } from '../../src/services/media.js';
+import { importBodyImages } from '../../src/services/site-import/body-images.js';
 import {
   MediaImporter,
   type MediaImportOptions,
@@ -254,6 +255,34 @@ describeEachDialect((dialect) => {
       });
       expect(await mediaRows()).toEqual([]);
       expect(await importedUrls()).toEqual([]);
+    });
+  });
+
+  describe('in a body', () => {
+    it('rewrites the images found and removes the missing one', async () => {
+      await put('2021/01/صورة.jpg', await makeImage('jpeg', 1200, 800));
+      const body =
+        `<p>افتتاح السوق</p>\n<figure><a href="${UPLOADS}/2021/01/${SURA}.jpg">` +
+        `<img src="${UPLOADS}/2021/01/${SURA}-1024x683.jpg" alt="السوق"></a>` +
+        '<figcaption>بعد الترميم</figcaption></figure>\n' +
+        `<p><img src="${UPLOADS}/2021/01/gone.jpg"></p>\n` +
+        `<p><img src="${UPLOADS}/2021/01/${SURA}.jpg" alt="السوق من الداخل"></p>`;
+      const media = importer();
+
+      const result = await importBodyImages(body, (i) => media.resolve(i));
+
+      expect(result.html).toBe(
+        '<p>افتتاح السوق</p>\n<figure>' +
+          '<img src="/media/1/w960.webp" alt="السوق" width="1200" height="800">' +
+          '<figcaption>بعد الترميم</figcaption></figure>\n\n' +
+          '<p><img src="/media/1/w960.webp" alt="السوق من الداخل" width="1200" height="800"></p>',
+      );
+      // Both name one file, stored once (with the text of whichever came first).
+      expect(result.imported.map((m) => m.id)).toEqual(['1', '1']);
+      expect(result.missing).toEqual([
+        { url: `${UPLOADS}/2021/01/gone.jpg`, reason: 'not in the uploads folder' },
+      ]);
+      expect(await mediaRows()).toEqual([{ id: '1', width: 1200, height: 800 }]);
     });
   });
 
