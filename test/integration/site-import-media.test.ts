@@ -182,6 +182,21 @@ describeEachDialect((dialect) => {
       expect(await mediaRows()).toEqual([{ id: '1', width: 800, height: 600 }]);
     });
 
+    it('stores several images at once, each under its own id', async () => {
+      const names = ['أ.jpg', 'ب.jpg', 'ج.jpg', 'د.jpg', 'ه.jpg', 'و.jpg'];
+      for (const [i, name] of names.entries()) {
+        await put(`2021/02/${name}`, await makeImage('jpeg', 100 + i, 80));
+      }
+      const media = importer();
+      const results = await Promise.all(
+        names.map((name) => media.resolve(image(`${UPLOADS}/2021/02/${encodeURIComponent(name)}`))),
+      );
+
+      expect(results.map((r) => r.ok && r.media.width)).toEqual([100, 101, 102, 103, 104, 105]);
+      expect((await mediaRows()).map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+      expect((await importedUrls()).length).toBe(6);
+    });
+
     it('stores the full-size image once for its sized copies, and records every URL', async () => {
       await put('2021/01/x.jpg', await makeImage('jpeg', 1200, 800));
       await put('2021/01/x-300x200.jpg', await makeImage('jpeg', 300, 200));
