@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteImage } from '../../src/domain/site-import.js';
 import type { MediaDeps } from '../../src/services/media.js';
+import { importBodyImages } from '../../src/services/site-import/body-images.js';
 import {
   MediaImporter,
   type MediaImportOptions,
@@ -181,6 +182,21 @@ describeEachDialect((dialect) => {
       expect(await mediaRows()).toEqual([{ id: '1', width: 800, height: 600 }]);
     });
 
+    it('stores several images at once, each under its own id', async () => {
+      const names = ['أ.jpg', 'ب.jpg', 'ج.jpg', 'د.jpg', 'ه.jpg', 'و.jpg'];
+      for (const [i, name] of names.entries()) {
+        await put(`2021/02/${name}`, await makeImage('jpeg', 100 + i, 80));
+      }
+      const media = importer();
+      const results = await Promise.all(
+        names.map((name) => media.resolve(image(`${UPLOADS}/2021/02/${encodeURIComponent(name)}`))),
+      );
+
+      expect(results.map((r) => r.ok && r.media.width)).toEqual([100, 101, 102, 103, 104, 105]);
+      expect((await mediaRows()).map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+      expect((await importedUrls()).length).toBe(6);
+    });
+
     it('stores the full-size image once for its sized copies, and records every URL', async () => {
       await put('2021/01/x.jpg', await makeImage('jpeg', 1200, 800));
       await put('2021/01/x-300x200.jpg', await makeImage('jpeg', 300, 200));
@@ -254,6 +270,34 @@ describeEachDialect((dialect) => {
       });
       expect(await mediaRows()).toEqual([]);
       expect(await importedUrls()).toEqual([]);
+    });
+  });
+
+  describe('in a body', () => {
+    it('rewrites the images found and removes the missing one', async () => {
+      await put('2021/01/صورة.jpg', await makeImage('jpeg', 1200, 800));
+      const body =
+        `<p>افتتاح السوق</p>\n<figure><a href="${UPLOADS}/2021/01/${SURA}.jpg">` +
+        `<img src="${UPLOADS}/2021/01/${SURA}-1024x683.jpg" alt="السوق"></a>` +
+        '<figcaption>بعد الترميم</figcaption></figure>\n' +
+        `<p><img src="${UPLOADS}/2021/01/gone.jpg"></p>\n` +
+        `<p><img src="${UPLOADS}/2021/01/${SURA}.jpg" alt="السوق من الداخل"></p>`;
+      const media = importer();
+
+      const result = await importBodyImages(body, (i) => media.resolve(i));
+
+      expect(result.html).toBe(
+        '<p>افتتاح السوق</p>\n<figure>' +
+          '<img src="/media/1/w960.webp" alt="السوق" width="1200" height="800">' +
+          '<figcaption>بعد الترميم</figcaption></figure>\n\n' +
+          '<p><img src="/media/1/w960.webp" alt="السوق من الداخل" width="1200" height="800"></p>',
+      );
+      // Both name one file, stored once (with the text of whichever came first).
+      expect(result.imported.map((m) => m.id)).toEqual(['1', '1']);
+      expect(result.missing).toEqual([
+        { url: `${UPLOADS}/2021/01/gone.jpg`, reason: 'not in the uploads folder' },
+      ]);
+      expect(await mediaRows()).toEqual([{ id: '1', width: 1200, height: 800 }]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { variantWidths, type MediaItem } from '../../domain/media.js';
 import type { SiteImage } from '../../domain/site-import.js';
-import { sanitizeBodyHtml } from '../body-html.js';
+import { BodyHtmlRefused, sanitizeBodyHtml } from '../body-html.js';
 import { importBodyImages } from './body-images.js';
 import type { ImageResolution } from './import-media.js';
 
@@ -157,6 +157,13 @@ describe('importBodyImages', () => {
     const { asked, resolve } = library();
     const html = `<noscript><img src="${U}/gone.jpg"></noscript><template><img src="${U}/gone.jpg"></template>`;
     expect(await importBodyImages(html, resolve)).toEqual({ html, imported: [], missing: [] });
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses a body over the size limit before resolving any image', async () => {
+    const { asked, resolve } = library();
+    const html = `<p><img src="${U}/souq.jpg">${'نص '.repeat(70_000)}</p>`;
+    await expect(importBodyImages(html, resolve)).rejects.toThrow(BodyHtmlRefused);
     expect(asked).toEqual([]);
   });
 

@@ -28,6 +28,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { defaultVariantUrl, isBlankAlt, type MediaItem } from '../../domain/media.js';
 import type { SiteImage } from '../../domain/site-import.js';
 import { escapeHtml } from '../../lib/escape-html.js';
+import { assertBodyHtmlWithinLimits } from '../body-html.js';
 import type { ImageResolution } from './import-media.js';
 
 type ChildNode = DefaultTreeAdapterMap['childNode'];
@@ -90,26 +91,30 @@ function sourceOf(img: Element): string {
   return (attr(img, 'data-lazy-src') ?? attr(img, 'data-src') ?? src).trim();
 }
 
-/** Every `<img>` of the tree in document order (template contents aside). */
+/** Every `<img>` of the tree in document order (template contents aside), without recursion. */
 function imagesOf(root: ParentNode): Element[] {
   const found: Element[] = [];
-  const walk = (node: ParentNode) => {
-    for (const child of node.childNodes) {
-      if (!isElement(child)) continue;
-      if (child.tagName === 'img' && child.namespaceURI === 'http://www.w3.org/1999/xhtml') {
-        found.push(child);
-      } else {
-        walk(child);
-      }
+  const stack: ChildNode[] = [...root.childNodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    if (node.tagName === 'img' && node.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+      found.push(node);
+    } else {
+      stack.push(...[...node.childNodes].reverse());
     }
-  };
-  walk(root);
+  }
   return found;
 }
 
-function textOf(node: ChildNode): string {
-  if (node.nodeName === '#text' && 'value' in node) return node.value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+/** The text of `root`, without recursion. */
+function textOf(root: ChildNode): string {
+  let text = '';
+  const stack: ChildNode[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeName === '#text' && 'value' in node) text += node.value;
+    else if ('childNodes' in node) stack.push(...[...node.childNodes].reverse());
+  }
+  return text;
 }
 
 /** True for a node that shows nothing: white space, a comment, a line break. */
@@ -176,7 +181,10 @@ interface Edit {
 /**
  * Brings the images of `html` into the media library through `resolve`
  * (MediaImporter.resolve, or any function of that shape) and rewrites
- * them; see the module's comment.
+ * them; see the module's comment. Images are resolved all at once:
+ * `resolve` limits how many are read at a time.
+ * @throws BodyHtmlRefused when the body is over the size or depth limits
+ *   (before any image is resolved), and what `resolve` throws.
  * @example
  * await importBodyImages('<p><img src="https://old.example/wp-content/uploads/x.jpg" alt="حلب"></p>', resolve)
  * // { html: '<p><img src="/media/1/w960.webp" alt="حلب" width="1200" height="800"></p>', imported: [x], missing: [] }
@@ -185,6 +193,7 @@ export async function importBodyImages(
   html: string,
   resolve: (image: SiteImage) => Promise<ImageResolution>,
 ): Promise<BodyImages> {
+  assertBodyHtmlWithinLimits(html);
   const tree = parseFragment(html, { sourceCodeLocationInfo: true });
   const images = imagesOf(tree);
   const results = await Promise.all(
