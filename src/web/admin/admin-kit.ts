@@ -44,6 +44,8 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'password-changed': 'admin.account.passwordChanged',
   'media-uploaded': 'admin.media.uploaded',
   'media-updated': 'admin.media.updated',
+  'redirect-saved': 'admin.redirects.saved',
+  'redirect-deleted': 'admin.redirects.deleted',
 };
 
 /** Sends HTML that must never be cached or shared. */
