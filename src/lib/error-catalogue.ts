@@ -114,6 +114,7 @@ export const ERROR_CATALOGUE = {
   REDIRECT_EXISTS: { status: 409, key: 'admin.error.REDIRECT_EXISTS' },
   REDIRECT_NOT_FOUND: { status: 404, key: 'admin.error.REDIRECT_NOT_FOUND' },
   REDIRECT_CSV_INVALID: { status: 422, key: 'admin.error.REDIRECT_CSV_INVALID' },
+  REDIRECT_CSV_MISSING: { status: 400, key: 'admin.error.REDIRECT_CSV_MISSING' },
   REDIRECT_CSV_TOO_LARGE: { status: 413, key: 'admin.error.REDIRECT_CSV_TOO_LARGE' },
 
   // Content API (its OpenAPI document at /api/openapi.json)

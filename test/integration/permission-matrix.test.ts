@@ -167,6 +167,24 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       url: '/admin/webhooks/1/delete',
       form: { confirm: 'yes' },
     },
+    'redirects.list': { requires: 'redirect.manage', url: '/admin/redirects' },
+    'redirects.create': {
+      requires: 'redirect.manage',
+      url: '/admin/redirects',
+      form: { from: '/قديم/', to: '/', status: '301' },
+    },
+    'redirects.export': { requires: 'redirect.manage', url: '/admin/redirects/export' },
+    'redirects.import': { requires: 'redirect.manage', url: '/admin/redirects/import' },
+    'redirects.change': {
+      requires: 'redirect.manage',
+      url: '/admin/redirects/1',
+      form: { from: '/قديم/', to: '/', status: '301' },
+    },
+    'redirects.delete': {
+      requires: 'redirect.manage',
+      url: '/admin/redirects/1/delete',
+      form: { confirm: 'yes' },
+    },
   };
 
 type Who = 'anonymous' | Role;

@@ -45,6 +45,8 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'media-uploaded': 'admin.media.uploaded',
   'media-updated': 'admin.media.updated',
   'footer-saved': 'admin.pages.footer.saved',
+  'redirect-saved': 'admin.redirects.saved',
+  'redirect-deleted': 'admin.redirects.deleted',
 };
 
 /** Sends HTML that must never be cached or shared. */

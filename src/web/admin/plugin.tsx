@@ -28,6 +28,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { apiKeysRoutes } from './routes/api-keys.routes.js';
 import { webhooksRoutes } from './routes/webhooks.routes.js';
+import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
@@ -79,6 +80,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...mediaRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,
+  ...redirectsRoutes,
 ];
 
 export async function adminPlugin(

@@ -47,6 +47,9 @@ export function AdminLayout(props: {
                   <a href="/admin/sections">{t('admin.nav.sections')}</a>
                 ) : null}
                 {can(user, 'tag.manage') ? <a href="/admin/tags">{t('admin.nav.tags')}</a> : null}
+                {can(user, 'redirect.manage') ? (
+                  <a href="/admin/redirects">{t('admin.nav.redirects')}</a>
+                ) : null}
                 {can(user, 'user.manage') ? (
                   <a href="/admin/users">{t('admin.nav.users')}</a>
                 ) : null}
