@@ -77,7 +77,9 @@ function jsonKind(text: string, name: string): FileKind {
   const opening = text.slice(0, 4096);
   if (
     /^\{\s*"db"\s*:\s*\[/.test(opening) ||
-    /^\{\s*"meta"\s*:\s*\{[^}]*"exporter_version"/.test(opening)
+    // Ghost's own export: `{"meta":{"exported_on":…,"version":"5.75.0"},"data":{…}}`, either order.
+    /^\{\s*"meta"\s*:\s*\{[^{}]*"(exported_on|version)"\s*:/.test(opening) ||
+    /^\{\s*"data"\s*:\s*\{\s*"(posts|users|tags|posts_meta)"\s*:/.test(opening)
   ) {
     return { kind: 'ghost' };
   }

@@ -56,6 +56,17 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return { ...deps.pageContext(request), breaking, footer };
   };
 
+  // One address per page: `/tag/x/` (an old WordPress or Ghost link, the
+  // router taking it for `/tag/x`) moves to `/tag/x` for good.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const [path = '', query] = request.url.split(/\?(.*)/s, 2);
+    if (path.length > 1 && path.endsWith('/') && !path.startsWith('//')) {
+      const bare = canonicalEscapes(path.replace(/\/+$/, '') || '/');
+      return reply.redirect(query === undefined ? bare : `${bare}?${query}`, 301);
+    }
+  });
+
   await searchRoutes(app, { ...deps, context });
   await feedRoutes(app, deps);
   await sitemapRoutes(app, deps);
@@ -178,6 +189,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         return served ? reply : sendNotFound(request, reply, deps);
       },
     );
+  }
+}
+
+/** `path` with its escapes as the site writes them (upper case, RFC 3986 §2.1); unchanged when malformed. */
+function canonicalEscapes(path: string): string {
+  try {
+    return encodeURI(decodeURI(path));
+  } catch {
+    return path;
   }
 }
 
