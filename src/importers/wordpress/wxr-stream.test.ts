@@ -91,6 +91,15 @@ describe('readWxr refuses', () => {
     );
   });
 
+  it('elements nested deeper than any export nests them', async () => {
+    const file = await tempFile('deep.xml', `${HEAD}${'<x>'.repeat(100)}`);
+    const error = await refusal(file);
+    expect(error.code).toBe('IMPORT_FILE_MALFORMED');
+    expect(error.message).toBe(
+      'The WordPress export is not well-formed XML: line 4, column 189: elements nested more than 64 deep (a WordPress export nests 6).',
+    );
+  });
+
   it('an XML document that is not RSS', async () => {
     const file = await tempFile('feed.xml', '<?xml version="1.0"?>\n<feed><title>x</title></feed>');
     const error = await refusal(file);
