@@ -200,6 +200,17 @@ describe('readWxr reads', () => {
     });
   });
 
+  it('a title over its limit cut at 10 KiB', async () => {
+    const file = await tempFile(
+      'title.xml',
+      `${HEAD}<item><title>${'ع'.repeat(20_000)}</title></item></channel></rss>`,
+    );
+    const [record] = await records(file);
+    if (record?.kind !== 'item') throw new Error('expected an item');
+    expect(record.item.fields.get('title')).toBe('ع'.repeat(10 * 1024));
+    expect(record.item.truncated).toEqual(['title']);
+  });
+
   it('a body over its limit cut at the limit, and says so', async () => {
     const limit = FIELD_LIMITS['content:encoded'] ?? 0;
     const file = await tempFile(

@@ -281,7 +281,7 @@ export async function* readWxr(
     if (name === 'content:encoded' && !options.content) return;
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes)) {
-      attributes[attribute.local] = detached(attribute.value);
+      attributes[attribute.local] = detached(removeXmlForbidden(attribute.value));
     }
     // The value of a postmeta key not asked for is skipped, not gathered.
     const unwanted = name === 'wp:meta_value' && !options.metaKeys.has(state.metaKey ?? '');
