@@ -3,8 +3,7 @@
  * cursor, one article by id or slug, and the sections, tags and authors.
  * Only published content is ever returned, and only news articles: a
  * static page (kind `page`, `/p/<slug>`) is in no list and is not found by
- * id or slug. The API has no `/pages` route yet: a site's handful of pages
- * are read on the site itself (and are in its sitemap).
+ * id or slug. Pages have their own read-only routes (web/api/page-routes.ts).
  */
 import { parseArticleId } from '../domain/article-id.js';
 import type { Article } from '../domain/article.js';

@@ -14,6 +14,7 @@ import {
   type FooterLink,
 } from '../domain/footer-menu.js';
 import type { NewsroomListItem } from '../domain/newsroom-list.js';
+import type { SitemapRow } from '../domain/sitemap-row.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import {
@@ -26,6 +27,7 @@ import {
   listNewsroomArticles,
 } from '../storage/repositories/newsroom-articles.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
+import { listPublishedPages } from '../storage/repositories/sitemap-articles.repository.js';
 import { tellPublicChange, type PublicChangeDeps } from './public-changes.js';
 import type { ReadDeps } from './read-pages.js';
 
@@ -38,6 +40,14 @@ export async function getPage(deps: ReadDeps, slug: string): Promise<Article | n
   if (id === null) return null;
   const page = await findArticleById(deps.database.db, id);
   return page && page.kind === 'page' ? page : null;
+}
+
+/** Most static pages the Content API lists. */
+export const API_PAGES_MAX = 500;
+
+/** The published static pages with a slug, in id order (the Content API's `/pages`), at most API_PAGES_MAX. */
+export function listPublicPages(deps: ReadDeps): Promise<SitemapRow[]> {
+  return listPublishedPages(deps.database.db, API_PAGES_MAX);
 }
 
 /** The footer menu's page ids, in order, whatever the pages' status. */

@@ -76,6 +76,8 @@ describe('the OpenAPI document', () => {
       `${V1}/articles`,
       `${V1}/articles/{idOrSlug}`,
       `${V1}/authors`,
+      `${V1}/pages`,
+      `${V1}/pages/{slug}`,
       `${V1}/search`,
       `${V1}/sections`,
       `${V1}/tags`,
@@ -85,8 +87,10 @@ describe('the OpenAPI document', () => {
     );
     expect(operations.map((o) => o.get.operationId).sort()).toEqual([
       'getArticle',
+      'getPage',
       'listArticles',
       'listAuthors',
+      'listPages',
       'listSections',
       'listTags',
       'searchArticles',

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/roles.js';
-import { mostMissedPaths } from '../../src/services/missed-paths.js';
+import { mostMissedPaths, saveMissedPaths } from '../../src/services/missed-paths.js';
 import {
   createRedirect,
   redirectsPage,
@@ -128,6 +128,27 @@ describeEachDialect((dialect) => {
     ]);
     const res = await get(missed);
     expect([res.statusCode, res.headers.location]).toEqual([301, '/section/b']);
+  });
+
+  it('adds misses of several flushes and forgets the days older than 30', async () => {
+    const old = new Date('2026-10-30T23:00:00.000Z');
+    await saveMissedPaths(site.database, new Map([['/قديم-جداً', 5]]), old);
+    await saveMissedPaths(site.database, new Map([['/أمس', 2]]), new Date('2026-11-28T10:00:00Z'));
+    await saveMissedPaths(site.database, new Map([['/أمس', 3]]), NOW);
+    const listed = await mostMissedPaths(deps(), editor);
+    expect(listed.filter((m) => m.path !== '/?p=999')).toEqual([
+      { path: '/أمس', hits: 5, lastDay: '2026-11-29' },
+    ]);
+    const days = await site.database.db
+      .selectFrom('missed_paths')
+      .select(['path', 'day', 'hits'])
+      .where('path', 'in', ['/قديم-جداً', '/أمس'])
+      .orderBy('day')
+      .execute();
+    expect(days.map((d) => [d.path, d.day, Number(d.hits)])).toEqual([
+      ['/أمس', '2026-11-28', 2],
+      ['/أمس', '2026-11-29', 3],
+    ]);
   });
 
   it('answers a temporary redirect with its code and keeps it out of caches', async () => {

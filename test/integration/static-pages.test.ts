@@ -145,7 +145,7 @@ describeEachDialect((dialect) => {
       expect((await get('/sitemaps/pages.xml')).statusCode).toBe(404);
     });
 
-    it('never finds the page in search, most read or the Content API', async () => {
+    it('never finds the page in search, most read or the Content API’s article routes, only in its /pages', async () => {
       const search = await get(`/api/search?q=${enc('ميثاقنا')}`);
       expect(search.statusCode).toBe(200);
       expect(search.json()).toMatchObject({ total: 0, results: [] });
@@ -162,6 +162,35 @@ describeEachDialect((dialect) => {
       ).not.toContain(pageId);
       expect((await api(`/api/content/v1/articles/${pageId}`)).statusCode).toBe(404);
       expect((await api(`/api/content/v1/articles/${enc(ABOUT.slug)}`)).statusCode).toBe(404);
+      // The pages' own read-only routes.
+      const pages = await api('/api/content/v1/pages');
+      expect(pages.statusCode).toBe(200);
+      expect(pages.json()).toEqual({
+        pages: [
+          {
+            id: pageId,
+            slug: ABOUT.slug,
+            title: 'من نحن',
+            url: `${ORIGIN}/p/${enc(ABOUT.slug)}`,
+            updatedAt: NOW.toISOString(),
+          },
+        ],
+      });
+      const one = await api(`/api/content/v1/pages/${enc(ABOUT.slug)}`);
+      expect(one.statusCode).toBe(200);
+      expect(one.json()).toEqual({
+        page: {
+          id: pageId,
+          slug: ABOUT.slug,
+          title: 'من نحن',
+          url: `${ORIGIN}/p/${enc(ABOUT.slug)}`,
+          updatedAt: NOW.toISOString(),
+          excerpt: 'تأسست صحيفتنا المستقلة عام ٢٠١٢ على ميثاقنا التحريري.',
+          bodyHtml: ABOUT_BODY,
+          seo: { title: '', description: '' },
+        },
+      });
+      expect((await api(`/api/content/v1/pages/${enc('لا-وجود')}`)).statusCode).toBe(404);
     });
 
     it('shows a row written as a page (as the site import writes one) at /p/<slug> and in no listing', async () => {

@@ -34,6 +34,14 @@ describe('fitGhostHtml', () => {
     );
   });
 
+  it('turns a bookmark card into a paragraph with one link, its title', () => {
+    const html =
+      '<p>انظر:</p><figure class="kg-card kg-bookmark-card kg-card-hascaption"><a class="kg-bookmark-container" href="https://example.org/report?a=1&amp;b=2"><div class="kg-bookmark-content"><div class="kg-bookmark-title">تقرير &lt;البنك&gt;\n  الدولي</div><div class="kg-bookmark-description">وصف طويل</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" src="https://example.org/icon.png" alt=""><span class="kg-bookmark-publisher">البنك</span></div></div><div class="kg-bookmark-thumbnail"><img src="https://example.org/t.jpg" alt=""></div></a><figcaption>مصدر</figcaption></figure>';
+    expect(fitGhostHtml(html)).toBe(
+      '<p>انظر:</p><p><a href="https://example.org/report?a=1&amp;b=2">تقرير &lt;البنك&gt; الدولي</a></p><p>مصدر</p>',
+    );
+  });
+
   it('leaves an embed card of another site, and a heading inside it, as Ghost wrote them', () => {
     const html =
       '<figure class="kg-card kg-embed-card"><iframe src="https://player.vimeo.com/video/1"></iframe></figure><figure class="kg-card kg-image-card"><img src="/a.jpg"></figure>';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,13 @@ describe('readGhostExport refuses', () => {
 
   it('a device, which is not a regular file', async () => {
     const error = await refusal('/dev/null');
+    expect(error.message).toBe('The Ghost export is not a regular file.');
+  });
+
+  it('a named pipe, without waiting for a writer', async () => {
+    const fifo = join(dir, 'export.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const error = await refusal(fifo);
     expect(error.message).toBe('The Ghost export is not a regular file.');
   });
 

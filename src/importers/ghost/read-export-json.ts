@@ -7,7 +7,7 @@
  * Errors never quote the file: it holds members' addresses, API keys and
  * session secrets.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../lib/errors.js';
 import { jsonErrorLocation } from './json-error-location.js';
 
@@ -33,23 +33,48 @@ function tooLarge(size: number, maxBytes: number): AppError {
 /**
  * The text of `file`, decoded as UTF-8 (a byte-order mark dropped).
  * @throws AppError IMPORT_FILE_TOO_LARGE over `maxBytes`, checked before
- *   reading and again on what was read (the file may grow meanwhile);
+ *   reading and again while reading (the file may grow meanwhile);
  *   IMPORT_FILE_MALFORMED when it is not a regular file or not UTF-8;
  *   the file system's error when it cannot be read (ENOENT, EACCES…).
  */
 export async function readExportText(file: string, maxBytes: number): Promise<string> {
+  // Told before opening: opening a FIFO waits for a writer, and a device may never end.
   const info = await stat(file);
-  // A device or a pipe (/dev/zero, a FIFO) has no size to check and may never end.
   if (!info.isFile()) {
     throw new AppError('IMPORT_FILE_MALFORMED', 'The Ghost export is not a regular file.');
   }
   if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
-  const bytes = await readFile(file);
-  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+  const handle = await open(file, 'r');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAtMost(handle, info.size, maxBytes);
+  } finally {
+    await handle.close();
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new AppError('IMPORT_FILE_MALFORMED', 'The Ghost export is not UTF-8 text.');
+  }
+}
+
+/**
+ * The file's bytes, `size` expected; never more than `maxBytes` held: a
+ * file that grew past it meanwhile is refused.
+ */
+async function readAtMost(handle: FileHandle, size: number, maxBytes: number): Promise<Uint8Array> {
+  let buffer = new Uint8Array(Math.min(size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) return buffer.subarray(0, length);
+    length += bytesRead;
+    if (length > maxBytes) throw tooLarge(length, maxBytes);
+    if (length === buffer.length) {
+      const grown = new Uint8Array(Math.min(buffer.length * 2, maxBytes + 1));
+      grown.set(buffer);
+      buffer = grown;
+    }
   }
 }
 

@@ -25,8 +25,10 @@ export interface WordPressReadOptions {
 }
 
 /**
- * The site feeds WordPress serves (its default rewrite rules), all of
- * which now lead to the site's feed.
+ * The site feeds WordPress serves, all of which now lead to the site's
+ * feed: its root rewrite rules (`feed/(feed|rdf|rss|rss2|atom)/?$` and
+ * `(feed|rdf|rss|rss2|atom)/?$`, WP_Rewrite::rewrite_rules), the comments
+ * feed, the query form and the old `wp-*.php` feed files core still ships.
  */
 export const SITE_FEED_PATHS: readonly string[] = [
   '/feed/',
@@ -34,9 +36,19 @@ export const SITE_FEED_PATHS: readonly string[] = [
   '/feed/rss2/',
   '/feed/atom/',
   '/feed/rdf/',
+  '/rss/',
+  '/rss2/',
+  '/atom/',
+  '/rdf/',
   '/comments/feed/',
   '/?feed=rss2',
+  '/?feed=rss',
   '/?feed=atom',
+  '/wp-rss2.php',
+  '/wp-rss.php',
+  '/wp-atom.php',
+  '/wp-rdf.php',
+  '/wp-commentsrss2.php',
 ];
 
 /**

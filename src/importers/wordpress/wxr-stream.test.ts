@@ -91,6 +91,15 @@ describe('readWxr refuses', () => {
     );
   });
 
+  it('elements nested deeper than any export nests them', async () => {
+    const file = await tempFile('deep.xml', `${HEAD}${'<x>'.repeat(100)}`);
+    const error = await refusal(file);
+    expect(error.code).toBe('IMPORT_FILE_MALFORMED');
+    expect(error.message).toBe(
+      'The WordPress export is not well-formed XML: line 4, column 189: elements nested more than 64 deep (a WordPress export nests 6).',
+    );
+  });
+
   it('an XML document that is not RSS', async () => {
     const file = await tempFile('feed.xml', '<?xml version="1.0"?>\n<feed><title>x</title></feed>');
     const error = await refusal(file);
@@ -189,6 +198,17 @@ describe('readWxr reads', () => {
       kind: 'item',
       item: { fields: new Map(), terms: [], meta: new Map(), comments: 0, truncated: [] },
     });
+  });
+
+  it('a title over its limit cut at 10 KiB', async () => {
+    const file = await tempFile(
+      'title.xml',
+      `${HEAD}<item><title>${'ع'.repeat(20_000)}</title></item></channel></rss>`,
+    );
+    const [record] = await records(file);
+    if (record?.kind !== 'item') throw new Error('expected an item');
+    expect(record.item.fields.get('title')).toBe('ع'.repeat(10 * 1024));
+    expect(record.item.truncated).toEqual(['title']);
   });
 
   it('a body over its limit cut at the limit, and says so', async () => {

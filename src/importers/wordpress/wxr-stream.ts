@@ -85,6 +85,13 @@ export const MAX_TEXT_RUN = 32 * 1024 * 1024;
 
 const CHUNK_BYTES = 64 * 1024;
 
+/**
+ * The deepest nesting read. WordPress writes at most rss > channel > item >
+ * wp:comment > wp:commentmeta > wp:meta_value; HTML in posts is text
+ * (CDATA). Thousands of nested elements only serve to exhaust memory.
+ */
+const MAX_DEPTH = 64;
+
 /** Canonical prefixes of the namespaces WXR uses; other namespaces keep `{uri}local`. */
 function prefixOf(uri: string): string | null {
   if (uri === '') return '';
@@ -236,6 +243,13 @@ export async function* readWxr(
 
   parser.on('opentag', (tag) => {
     state.depth += 1;
+    if (state.depth > MAX_DEPTH) {
+      throw malformed(
+        parser.line,
+        parser.column,
+        `elements nested more than ${MAX_DEPTH} deep (a WordPress export nests 6).`,
+      );
+    }
     const name = qualifiedName(tag);
     if (state.depth === 1 && name !== 'rss') {
       throw malformed(parser.line, parser.column, `the root element is <${tag.name}>, not <rss>.`);
@@ -267,7 +281,7 @@ export async function* readWxr(
     if (name === 'content:encoded' && !options.content) return;
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes)) {
-      attributes[attribute.local] = detached(attribute.value);
+      attributes[attribute.local] = detached(removeXmlForbidden(attribute.value));
     }
     // The value of a postmeta key not asked for is skipped, not gathered.
     const unwanted = name === 'wp:meta_value' && !options.metaKeys.has(state.metaKey ?? '');

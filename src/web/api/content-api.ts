@@ -1,7 +1,8 @@
 /**
  * The Content API, `/api/content/v1/…`: published articles (filtered by
  * section, tag, author and `since`, in pages that follow a cursor), one
- * article by id or slug, sections, tags, authors and search; read with an
+ * article by id or slug, sections, tags, authors, search and the static
+ * pages (`/pages`, `/pages/:slug`: never in the article lists); read with an
  * API key (`Authorization: Bearer midad_…`, or `?key=midad_…`) that an
  * administrator made. Every route declares its parameters and answers as
  * JSON Schema; @fastify/swagger turns them into the OpenAPI 3.1 document
@@ -14,6 +15,7 @@ import type { ContentApiDeps } from './api-deps.js';
 import { answerErrorsAsJson } from './api-errors.js';
 import { requireApiKey } from './api-key-guard.js';
 import { articleRoutes } from './article-routes.js';
+import { pageRoutes } from './page-routes.js';
 import { publishOpenApi } from './openapi.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { searchRoutes } from './search-routes.js';
@@ -43,6 +45,7 @@ export async function contentApi(app: FastifyInstance, deps: ContentApiDeps): Pr
       articleRoutes(api, deps);
       taxonomyRoutes(api, deps);
       searchRoutes(api, deps);
+      pageRoutes(api, deps);
     },
     { prefix: CONTENT_API_PREFIX },
   );

@@ -15,7 +15,7 @@ export async function publishOpenApi(app: FastifyInstance, config: Config): Prom
         title: `${config.siteName}: Content API`,
         version: '1.0.0',
         description:
-          'Published articles, sections, tags, authors and search of a Midad site. ' +
+          'Published articles, sections, tags, authors, search and static pages of a Midad site. ' +
           'Every request carries an API key that an administrator makes at /admin/api-keys.',
       },
       components: {

@@ -41,7 +41,7 @@ export function convertBlocks(html: string): string {
     at = afterSpaces(html, delimiter.end);
     const { name, kind, attributes } = delimiter;
     if (kind === 'void' && isEmbedBlock(name)) {
-      out += embedHtml(attributes, '');
+      out += embedHtml(attributes, '') ?? '';
       continue;
     }
     if (kind !== 'open' || !(isEmbedBlock(name) || name === 'shortcode')) continue;
@@ -49,16 +49,20 @@ export function convertBlocks(html: string): string {
     const end = delimiters[closer];
     if (end === undefined) continue;
     const inner = html.slice(delimiter.end, end.start);
-    out += name === 'shortcode' ? autop(inner) + '\n' : embedHtml(attributes, inner);
+    const rendered = name === 'shortcode' ? autop(inner) + '\n' : embedHtml(attributes, inner);
+    // An embed block without an address keeps its inner HTML.
+    if (rendered === null) continue;
+    out += rendered;
     at = afterSpaces(html, end.end);
     index = closer;
   }
   return out + html.slice(at);
 }
 
-/** An embed block's figure (or link) and its caption as a paragraph. */
-function embedHtml(attributes: Record<string, unknown>, inner: string): string {
+/** An embed block's figure (or link) and its caption as a paragraph; null without an address. */
+function embedHtml(attributes: Record<string, unknown>, inner: string): string | null {
   const url = typeof attributes['url'] === 'string' ? attributes['url'] : textOf(inner);
+  if (!/^https?:\/\/\S+$/i.test(url.trim())) return null;
   const embed = embedOrLink(url);
   const caption = innerHtmlOf(inner, 'figcaption');
   return `${embed}\n${caption === '' ? '' : `<p>${caption}</p>\n`}`;

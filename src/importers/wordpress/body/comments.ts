@@ -8,10 +8,23 @@
  */
 import { scanHtml } from './html-scan.js';
 
-/** `html` without its comments. An unclosed `<!--` stays as text. */
-export function removeComments(html: string): string {
-  return scanHtml(html)
-    .filter((token) => token.kind !== 'comment')
-    .map((token) => html.slice(token.start, token.end))
-    .join('');
+/**
+ * `html` without its comments. An unclosed `<!--` stays as text. With
+ * `spacesAfter` (for a block-editor post, where blocks are one a line
+ * and spaces between them mean nothing), the spaces and line breaks
+ * after each comment go too.
+ */
+export function removeComments(html: string, { spacesAfter = false } = {}): string {
+  let out = '';
+  let skipSpaces = false;
+  for (const token of scanHtml(html)) {
+    if (token.kind === 'comment') {
+      skipSpaces = spacesAfter;
+      continue;
+    }
+    const text = html.slice(token.start, token.end);
+    out += skipSpaces ? text.trimStart() : text;
+    skipSpaces = skipSpaces && text.trim() === '';
+  }
+  return out;
 }

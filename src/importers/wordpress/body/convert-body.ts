@@ -47,7 +47,7 @@ export function convertWordPressBody(content: string, context: BodyContext): str
   const blocks = isBlockContent(text);
   let html = renderShortcodes(text, context);
   if (blocks) html = convertBlocks(html);
-  html = autoEmbed(replacePlayers(removeComments(html)));
+  html = autoEmbed(replacePlayers(removeComments(html, { spacesAfter: blocks })));
   if (!blocks) html = autop(html);
   return tidyImages(html, context).trim();
 }
