@@ -48,9 +48,15 @@ export interface SiteInBrowser {
   close(): Promise<void>;
 }
 
-/** Starts a test site and the browser; makes the screenshot folder. */
-export async function siteInBrowser(): Promise<SiteInBrowser> {
-  const site = await testSite();
+/**
+ * Starts a test site (settings from `env`, as testSite takes them) and the
+ * browser; makes the screenshot folder.
+ */
+export async function siteInBrowser(
+  env: Record<string, string> = {},
+  options: { demo?: boolean } = {},
+): Promise<SiteInBrowser> {
+  const site = await testSite(env, options);
   const origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
