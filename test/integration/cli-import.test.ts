@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -55,7 +55,7 @@ describe('midad import', () => {
     expect(await run(['import', '--db', db, wxr, page, pdf, '/dev/zero'])).toBe(1);
 
     expect(err).toEqual([
-      `${wxr}: refused: a WordPress export (WXR 1.2): importing WordPress exports is not available yet; nothing was imported`,
+      `${wxr}: refused: The WordPress export is not well-formed XML: line 4, column 0: unclosed tag: channel`,
       `${page}: refused: this is an HTML page, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
       `${pdf}: refused: this is a PDF document, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
       '/dev/zero: refused: not a regular file',
@@ -70,6 +70,68 @@ describe('midad import', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('imports a WordPress export with its report, and writes the report as JSON', async () => {
+    const db = join(dir, 'site.db');
+    const report = join(dir, 'report.json');
+    const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+
+    const status = await run(['import', '--db', db, '--report', report, wxr]);
+
+    expect(status).toBe(0);
+    expect(out.slice(0, 3)).toEqual([
+      `${wxr}: WordPress export`,
+      '  articles: 2 published, 1 scheduled, 1 drafts, 1 in review, 1 private (kept unpublished); static pages: 1',
+      '  7 created, 0 updated, 0 kept (edited in the newsroom since), 0 refused',
+    ]);
+    const written = JSON.parse(readFileSync(report, 'utf8')) as Array<{
+      file: string;
+      ok: boolean;
+      report: { created: number; comments: number; skipped: Record<string, number> };
+    }>;
+    expect(written.map((w) => [w.file, w.ok, w.report.created, w.report.comments])).toEqual([
+      [wxr, true, 7, 3],
+    ]);
+    expect(written[0]!.report.skipped).toMatchObject({ attachment: 2, revision: 1 });
+
+    // Again: nothing new, every article updated in place.
+    out.length = 0;
+    expect(await run(['import', '--db', db, wxr])).toBe(0);
+    expect(out[2]).toBe('  0 created, 7 updated, 0 kept (edited in the newsroom since), 0 refused');
+  });
+
+  it('writes nothing in a dry run', async () => {
+    const db = join(dir, 'site.db');
+    const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+
+    expect(await run(['import', '--db', db, '--dry-run', wxr])).toBe(0);
+
+    expect(out[0]).toBe(`${wxr}: WordPress export (dry run: nothing was written)`);
+    expect(out[2]).toBe('  7 created, 0 updated, 0 kept (edited in the newsroom since), 0 refused');
+    const database = await openDatabase({ file: db });
+    try {
+      expect(await database.db.selectFrom('articles').selectAll().execute()).toEqual([]);
+      expect(await database.db.selectFrom('users').selectAll().execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a hostile or broken export whole, naming why, and an uploads folder that is not one', async () => {
+    const db = join(dir, 'site.db');
+    const files = ['malformed.xml', 'entity-bomb.xml', 'external-entity.xml'].map(
+      (f) => `test/fixtures/wordpress/${f}`,
+    );
+
+    expect(await run(['import', '--db', db, ...files])).toBe(1);
+
+    expect(err.map((line) => line.replace(/:.*?: refused: /, ': '))).toEqual([
+      expect.stringMatching(/^test\/fixtures\/wordpress\/malformed\.xml: .*line \d+, column \d+/),
+      expect.stringMatching(/^test\/fixtures\/wordpress\/entity-bomb\.xml: .*entit/i),
+      expect.stringMatching(/^test\/fixtures\/wordpress\/external-entity\.xml: .*entit/i),
+    ]);
+    expect(await run(['import', '--db', db, '--uploads', join(dir, 'nowhere'), files[0]!])).toBe(1);
   });
 
   it('dates a time-only capture with --date and --tz and exits 0', async () => {

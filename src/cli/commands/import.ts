@@ -8,6 +8,7 @@
  * as JSON with `--report`. Exit status 1 when any file or post was
  * refused; the others are imported all the same.
  */
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pLimit from 'p-limit';
@@ -29,6 +30,18 @@ export function parseDateOption(value: string): CaptureDate {
     throw new InvalidArgumentError(`"${value}" is not a calendar date in the form YYYY-MM-DD.`);
   }
   return { year: year!, month: month!, day: day! };
+}
+
+/** Parses `--uploads`: a folder that exists. */
+function parseFolderOption(value: string): string {
+  let folder = false;
+  try {
+    folder = statSync(value).isDirectory();
+  } catch {
+    // Reported below as not a folder.
+  }
+  if (!folder) throw new InvalidArgumentError(`"${value}" is not a folder.`);
+  return value;
 }
 
 function parseZoneOption(value: string): string {
@@ -69,7 +82,11 @@ export function importCommand(setStatus: (code: number) => void): Command {
       "time zone of the captures' and WordPress exports' local times (default: the site's)",
       parseZoneOption,
     )
-    .option('--uploads <dir>', "a copy of the old site's wp-content/uploads or content/images")
+    .option(
+      '--uploads <dir>',
+      "a copy of the old site's wp-content/uploads or content/images",
+      parseFolderOption,
+    )
     .option('--fetch-media', "fetch images missing from --uploads from the old site's address")
     .option('--views-meta <keys>', 'more WordPress post meta keys holding view counts', parseList)
     .option('--post-types <types>', 'WordPress custom post types to import as articles', parseList)
