@@ -12,6 +12,7 @@ import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
 import { missingImagesNote, toSitePost, type PostContext } from './to-site-post.js';
+import { checkTimeZone } from './wxr-date.js';
 import { readWxr } from './wxr-stream.js';
 
 /** How to read the export. */
@@ -55,12 +56,14 @@ export const SITE_FEED_PATHS: readonly string[] = [
  * The WordPress export at `file`, read (pass 1 done).
  * @throws AppError IMPORT_FILE_MALFORMED (the message names line and
  *   column), IMPORT_FILE_UNSAFE, IMPORT_FILE_TOO_LARGE; `posts()` throws
- *   IMPORT_FILE_CHANGED when the file changed since.
+ *   IMPORT_FILE_CHANGED when the file changed since. RangeError when
+ *   `options.timeZone` is not a time zone.
  */
 export async function readWordPressExport(
   file: string,
   options: WordPressReadOptions,
 ): Promise<SiteExport> {
+  checkTimeZone(options.timeZone);
   const index = await indexWordPressExport(file, options);
   const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
   const feeds: SiteFeedPath[] = [

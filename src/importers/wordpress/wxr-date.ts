@@ -28,3 +28,13 @@ function readDate(raw: string | undefined, zone: string): Date | null {
   const date = DateTime.fromFormat(text, FORMAT, { zone });
   return date.isValid ? date.toJSDate() : null;
 }
+
+/**
+ * @throws RangeError when `timeZone` is not an IANA zone luxon knows
+ *   (every local date would otherwise be read as no date at all).
+ */
+export function checkTimeZone(timeZone: string): void {
+  if (!DateTime.now().setZone(timeZone).isValid) {
+    throw new RangeError(`not a time zone: ${timeZone}`);
+  }
+}

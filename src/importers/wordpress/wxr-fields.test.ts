@@ -4,7 +4,7 @@ import { classifyItem } from './item-class.js';
 import { oldPathOf, siteAddress } from './old-path.js';
 import { plainText } from './plain-text.js';
 import { primaryCategoryId, seoOf, viewsOf, withoutVariables } from './post-meta.js';
-import { wxrDate } from './wxr-date.js';
+import { checkTimeZone, wxrDate } from './wxr-date.js';
 
 describe('decodeSlug', () => {
   it.each([
@@ -49,6 +49,13 @@ describe('wxrDate', () => {
     );
     expect(wxrDate('0000-00-00 00:00:00', '0000-00-00 00:00:00', 'Asia/Riyadh')).toBeNull();
     expect(wxrDate(undefined, 'yesterday', 'Asia/Riyadh')).toBeNull();
+  });
+
+  it('refuses a time zone that is not one', () => {
+    expect(() => checkTimeZone('Asia/Riyadh')).not.toThrow();
+    expect(() => checkTimeZone('Mars/Olympus')).toThrow(
+      new RangeError('not a time zone: Mars/Olympus'),
+    );
   });
 });
 
