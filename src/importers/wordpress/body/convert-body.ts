@@ -18,7 +18,8 @@
  *    (media-elements.ts, auto-embed.ts);
  * 5. paragraphs for a classic-editor post only (autop.ts): a block-editor
  *    post already has its `<p>`s, and WordPress does not paragraph it;
- * 6. images reduced to `src`, `alt`, `width`, `height` (images.ts).
+ * 6. paragraphs holding only figures unwrapped (figure-paragraphs.ts), and
+ *    images reduced to `src`, `alt`, `width`, `height` (images.ts).
  *
  * Never throws on malformed HTML or shortcodes, and stays near-linear in
  * the length on hostile input.
@@ -27,6 +28,7 @@ import { autoEmbed } from './auto-embed.js';
 import type { BodyContext } from './body-context.js';
 import { isBlockContent } from './block-delimiters.js';
 import { convertBlocks } from './blocks.js';
+import { unwrapFigureParagraphs } from './figure-paragraphs.js';
 import { removeComments } from './comments.js';
 import { tidyImages } from './images.js';
 import { replacePlayers } from './media-elements.js';
@@ -49,5 +51,5 @@ export function convertWordPressBody(content: string, context: BodyContext): str
   if (blocks) html = convertBlocks(html);
   html = autoEmbed(replacePlayers(removeComments(html, { spacesAfter: blocks })));
   if (!blocks) html = autop(html);
-  return tidyImages(html, context).trim();
+  return tidyImages(unwrapFigureParagraphs(html), context).trim();
 }
