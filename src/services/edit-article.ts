@@ -6,7 +6,8 @@
  *
  * A static page (kind `page`, issue 15) is written the same way, by
  * editors and administrators only; its section, tags and featured image
- * are not used (a save clears them) and its bylines stay as created.
+ * are not used (a save clears them) and its bylines stay as created; its
+ * saves send no webhook.
  */
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
@@ -246,7 +247,8 @@ export async function saveArticle(
         id,
         tags.map((t) => t.id),
       );
-      if (article.status === 'published') {
+      // Webhooks report news articles, not static pages (see move-article.ts).
+      if (article.status === 'published' && article.kind === 'article') {
         await enqueueWebhookEvent(
           trx,
           'article.updated',

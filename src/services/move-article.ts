@@ -30,7 +30,7 @@ export type MoveDeps = EditDeps;
  * publishing). `scheduledAt` is required for `schedule`. Who may make it
  * is domain/workflow.ts's movePermission (an editor's unpublish stands
  * until an editor publishes again); on a static page, only an editor or
- * administrator (domain/roles.ts).
+ * administrator (domain/roles.ts), and no webhook is sent for it.
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
  *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `details.fields`);
  *   PUBLISH_MISSING_ALT (422, `details.images`).
@@ -63,7 +63,8 @@ export async function moveArticle(
       // Another instance's scheduler, or another editor, may have moved it meanwhile.
       if (!(await updateStatus(trx, id, change, now, article.status)))
         throw moveNotPossible(article.status, move);
-      if (event) {
+      // Webhooks report news articles; a static page is not one (its path is /p/<slug>).
+      if (event && article.kind === 'article') {
         await enqueueWebhookEvent(
           trx,
           event,

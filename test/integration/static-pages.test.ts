@@ -13,6 +13,7 @@ import { createArticle, saveArticle } from '../../src/services/edit-article.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { startSession } from '../../src/services/sessions.js';
 import { createApiKey } from '../../src/services/api-keys.js';
+import { createWebhook } from '../../src/services/webhooks.js';
 import { addViews } from '../../src/storage/repositories/article-views.repository.js';
 import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
 import { AdminClient } from '../helpers/admin-client.js';
@@ -259,6 +260,26 @@ describeEachDialect((dialect) => {
       expect((await editor.get('/admin')).body).not.toContain('اتصل بنا الآن');
       const revisions = await editor.get(`/admin/articles/${id}/revisions`);
       expect(revisions.statusCode).toBe(200);
+    });
+
+    it('sends no webhook for a page published, saved or unpublished', async () => {
+      await createWebhook(deps(), staff.administrator, {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['article.published', 'article.updated', 'article.unpublished'],
+        allowPrivate: true,
+      });
+      const id = await publishPage(ABOUT.headline, ABOUT.slug);
+      await saveArticle(deps(), staff.editor, id, content([staff.editor.id], { tags: [] }));
+      await moveArticle(deps(), staff.editor, id, 'unpublish');
+      const deliveries = () =>
+        site.database.db
+          .selectFrom('webhook_deliveries')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+      expect(Number((await deliveries()).n)).toBe(0);
+      const article = await createArticle(deps(), staff.editor, content([staff.author.id]));
+      await moveArticle(deps(), staff.editor, article, 'publish');
+      expect(Number((await deliveries()).n)).toBe(1);
     });
 
     it('refuses pages to authors and contributors, even as their byline', async () => {
