@@ -5,6 +5,7 @@ import {
   MINUTE_FORMS,
   VIEW_FORMS,
   HOUR_FORMS,
+  TIMES_FORMS,
   RESULT_FORMS,
 } from './plural.js';
 
@@ -74,6 +75,18 @@ describe('HOUR_FORMS', () => {
     [48, '48 ساعة'],
   ])('%i hours read %s', (n, expected) => {
     expect(countPhrase(n, HOUR_FORMS, 'latn')).toBe(expected);
+  });
+});
+
+describe('TIMES_FORMS', () => {
+  it.each([
+    [1, 'arab', 'مرة واحدة'],
+    [2, 'latn', 'مرتين'],
+    [3, 'arab', '٣ مرات'],
+    [11, 'latn', '11 مرة'],
+    [1200, 'arab', '١٬٢٠٠ مرة'],
+  ] as const)('%i times in %s digits read %s', (n, numerals, expected) => {
+    expect(countPhrase(n, TIMES_FORMS, numerals)).toBe(expected);
   });
 });
 

@@ -86,3 +86,16 @@ export const RESULT_FORMS: PluralForms = Object.freeze({
   many: '{count} نتيجة',
   other: '{count} نتيجة',
 });
+
+/**
+ * Forms of مرة (a time, as in "followed 3 times"), in the accusative that
+ * follows a verb (مفعول مطلق): `countPhrase(2, TIMES_FORMS, 'latn') === 'مرتين'`.
+ */
+export const TIMES_FORMS: PluralForms = Object.freeze({
+  zero: 'ولا مرة',
+  one: 'مرة واحدة',
+  two: 'مرتين',
+  few: '{count} مرات',
+  many: '{count} مرة',
+  other: '{count} مرة',
+});

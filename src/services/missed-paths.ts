@@ -11,7 +11,7 @@
  * A scanner trying random addresses must not grow memory or the table
  * without bound: at most MAX_MISSED_PATHS_PER_FLUSH distinct addresses are
  * kept between two flushes (later new ones are dropped, known ones still
- * counted), and addresses no reader's link leads to are never counted
+ * counted), at most MAX_MISSED_PATHS_PER_DAY stored a day, and addresses no reader's link leads to are never counted
  * (isCountableMiss).
  */
 import type { MissedPath } from '../domain/redirect.js';
@@ -20,6 +20,8 @@ import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
 import {
   addMissedHits,
+  countMissedPathsOfDay,
+  missedOnDay,
   pruneMissedPaths,
   topMissedPaths,
 } from '../storage/repositories/missed-paths.repository.js';
@@ -30,6 +32,12 @@ import type { RedirectDeps } from './redirects.js';
 export const MISSED_PATH_DAYS = 30;
 /** Distinct addresses counted between two flushes. */
 export const MAX_MISSED_PATHS_PER_FLUSH = 1000;
+/**
+ * Distinct addresses stored per day: the table holds at most 30 times
+ * this. Once a day has this many, only the addresses already stored that
+ * day are counted further.
+ */
+export const MAX_MISSED_PATHS_PER_DAY = 10_000;
 /** Longest address counted, characters: real links are far shorter; scanners' payloads are not. */
 export const MAX_MISSED_PATH_LENGTH = 500;
 /** How often misses are written, ms. */
@@ -154,15 +162,29 @@ export class MissedPaths {
 
 /**
  * Adds a batch of misses to the day of `at` (UTC) and forgets the days
- * older than MISSED_PATH_DAYS, in one transaction.
+ * older than MISSED_PATH_DAYS, in one transaction. Addresses new to the
+ * day are stored while the day has fewer than `maxPerDay`
+ * (MAX_MISSED_PATHS_PER_DAY); the others of the batch are dropped.
  */
 export function saveMissedPaths(
   database: Database,
   counts: Map<string, number>,
   at: Date,
+  maxPerDay: number = MAX_MISSED_PATHS_PER_DAY,
 ): Promise<void> {
+  const day = utcDay(at);
   return database.db.transaction().execute(async (trx) => {
-    await addMissedHits(trx, counts, utcDay(at));
+    const known = await missedOnDay(trx, day, [...counts.keys()]);
+    let room = maxPerDay - (await countMissedPathsOfDay(trx, day));
+    const kept = new Map<string, number>();
+    for (const [path, hits] of counts) {
+      if (known.has(path)) kept.set(path, hits);
+      else if (room > 0) {
+        kept.set(path, hits);
+        room -= 1;
+      }
+    }
+    await addMissedHits(trx, kept, day);
     await pruneMissedPaths(trx, daysBefore(at, MISSED_PATH_DAYS - 1));
   });
 }

@@ -151,6 +151,41 @@ describeEachDialect((dialect) => {
     ]);
   });
 
+  it("stores at most the day's share of new addresses, still counting the known ones", async () => {
+    const day = new Date('2026-11-20T08:00:00.000Z');
+    await saveMissedPaths(
+      site.database,
+      new Map([
+        ['/م1', 1],
+        ['/م2', 1],
+      ]),
+      day,
+      3,
+    );
+    await saveMissedPaths(
+      site.database,
+      new Map([
+        ['/م2', 4],
+        ['/م3', 1],
+        ['/م4', 1],
+        ['/م5', 1],
+      ]),
+      day,
+      3,
+    );
+    const rows = await site.database.db
+      .selectFrom('missed_paths')
+      .select(['path', 'hits'])
+      .where('day', '=', '2026-11-20')
+      .orderBy('path')
+      .execute();
+    expect(rows.map((r) => [r.path, Number(r.hits)])).toEqual([
+      ['/م1', 1],
+      ['/م2', 5],
+      ['/م3', 1],
+    ]);
+  });
+
   it('answers a temporary redirect with its code and keeps it out of caches', async () => {
     await createRedirect(deps(), editor, {
       from: '/مؤقت/',

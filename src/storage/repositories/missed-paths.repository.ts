@@ -35,6 +35,35 @@ export async function addMissedHits(
   }
 }
 
+/** How many paths were missed on `day` (`YYYY-MM-DD`, UTC). */
+export async function countMissedPathsOfDay(db: Db, day: string): Promise<number> {
+  const row = await db
+    .selectFrom('missed_paths')
+    .select((eb) => eb.fn.countAll<DbInt>().as('n'))
+    .where('day', '=', day)
+    .executeTakeFirstOrThrow();
+  return toInt(row.n);
+}
+
+/** Which of `paths` were missed on `day` already. */
+export async function missedOnDay(
+  db: Db,
+  day: string,
+  paths: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < paths.length; start += ROWS_PER_INSERT) {
+    const rows = await db
+      .selectFrom('missed_paths')
+      .select('path')
+      .where('day', '=', day)
+      .where('path', 'in', paths.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+    for (const row of rows) found.add(row.path);
+  }
+  return found;
+}
+
 /**
  * The `limit` paths missed most often since `sinceDay` (`YYYY-MM-DD`, UTC,
  * included), most first, leaving out those that now have a redirect.

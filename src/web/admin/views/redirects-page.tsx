@@ -7,6 +7,7 @@
  */
 import { formatDate } from '../../../arabic/dates.js';
 import { formatNumber } from '../../../arabic/digits.js';
+import { countPhrase, TIMES_FORMS } from '../../../arabic/plural.js';
 import { REDIRECT_STATUSES, type MissedPath, type Redirect } from '../../../domain/redirect.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
@@ -91,7 +92,7 @@ export function RedirectsPage(props: RedirectsPageProps) {
                     <bdi>{missed.path}</bdi>
                   </code>
                   <span>
-                    {t('admin.redirects.missedHits', { count: n(missed.hits) })} ·{' '}
+                    {t('admin.redirects.missedHits', { times: times(ctx, missed.hits) })} ·{' '}
                     {t('admin.redirects.missedLast')} {dayText(ctx, missed.lastDay)}
                   </span>
                 </div>
@@ -141,9 +142,9 @@ export function RedirectsPage(props: RedirectsPageProps) {
                       <span class="badge">{t(`admin.redirects.origin.${redirect.origin}`)}</span>
                     </span>
                     <span>
-                      {t('admin.redirects.hits', { count: n(redirect.hits) })} ·{' '}
-                      {redirect.lastHitAt ? (
+                      {redirect.hits > 0 && redirect.lastHitAt ? (
                         <>
+                          {t('admin.redirects.hits', { times: times(ctx, redirect.hits) })} ·{' '}
                           {t('admin.redirects.lastHit')}{' '}
                           <AdminTime ctx={ctx} instant={redirect.lastHitAt} />
                         </>
@@ -315,6 +316,12 @@ function CsvReport({ ctx, report }: { ctx: AdminContext; report: CsvReportView }
       ) : null}
     </div>
   );
+}
+
+/** «مرتين», «5 مرات» in Arabic (the site's digits); «2 times» in English. */
+function times(ctx: AdminContext, count: number): string {
+  if (ctx.lang === 'ar') return countPhrase(count, TIMES_FORMS, ctx.locale.numerals);
+  return `${formatNumber(count, 'latn')} time${count === 1 ? '' : 's'}`;
 }
 
 /** A UTC day (`YYYY-MM-DD`) as the newsroom writes dates. */
