@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthorRegistry } from './authors.js';
+import { AuthorRegistry, nicenameFromLogin } from './authors.js';
 
 function registry(): AuthorRegistry {
   const authors = new AuthorRegistry();
@@ -52,6 +52,19 @@ describe('AuthorRegistry', () => {
       ['hala.n', 'hala-n', 'hala@example.com'],
       ['مراسل', 'مراسل', null],
     ]);
+  });
+
+  it('adds the author page WordPress made from a login with capitals or dots', () => {
+    const authors = new AuthorRegistry();
+    authors.addEntry(new Map([['wp:author_login', 'Salma.H']]));
+    expect(authors.list()[0]?.oldPaths).toEqual([
+      '/author/Salma.H/',
+      '/author/Salma.H/feed/',
+      '/author/salma-h/',
+      '/author/salma-h/feed/',
+    ]);
+    expect(nicenameFromLogin('ali@example.com')).toBe('aliexample-com');
+    expect(nicenameFromLogin('سلمى')).toBe('');
   });
 
   it('adds the author of a dc:creator login it has not met', () => {

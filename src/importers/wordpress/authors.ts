@@ -20,7 +20,7 @@ export class AuthorRegistry {
   addEntry(fields: WxrFields): void {
     const login = fields.get('wp:author_login')?.trim() ?? '';
     if (login === '' || this.byKey.has(login)) return;
-    const nicename = fields.get('wp:author_nicename')?.trim() || login;
+    const nicename = fields.get('wp:author_nicename')?.trim() ?? '';
     const email = fields.get('wp:author_email')?.trim().toLowerCase() || null;
     const displayName =
       fields.get('wp:author_display_name')?.trim() ||
@@ -29,14 +29,14 @@ export class AuthorRegistry {
         .filter((part) => part !== '')
         .join(' ') ||
       login;
-    this.add(login, displayName, email, nicename);
+    this.add(login, displayName, email, nicename || login, nicename === '');
   }
 
   /** The key of the `dc:creator` login, adding an author named only by it; null when empty. */
   creator(login: string): string | null {
     const key = login.trim();
     if (key === '') return null;
-    if (!this.byKey.has(key)) this.add(key, key, null, key);
+    if (!this.byKey.has(key)) this.add(key, key, null, key, true);
     return key;
   }
 
@@ -53,7 +53,7 @@ export class AuthorRegistry {
     if (login !== undefined) return login;
     const key = name || nicename;
     if (key === '') return null;
-    this.add(key, key, null, nicename || key);
+    this.add(key, key, null, nicename || key, false);
     return key;
   }
 
@@ -67,16 +67,39 @@ export class AuthorRegistry {
     return [...this.byKey.values()];
   }
 
-  private add(key: string, displayName: string, email: string | null, nicename: string): void {
+  /**
+   * `nicename` is the login when `fromLogin`: WXR carries no nicename, and
+   * the page WordPress served was at the one it made from the login.
+   */
+  private add(
+    key: string,
+    displayName: string,
+    email: string | null,
+    nicename: string,
+    fromLogin: boolean,
+  ): void {
     const slug = decodeSlug(nicename);
-    this.byKey.set(key, {
-      key,
-      displayName,
-      email,
-      slug,
-      bio: '',
-      oldPaths: [`/author/${slug}/`, `/author/${slug}/feed/`],
-    });
+    const paths = [`/author/${slug}/`, `/author/${slug}/feed/`];
+    const made = fromLogin ? nicenameFromLogin(nicename) : '';
+    if (made !== '' && made !== slug) paths.push(`/author/${made}/`, `/author/${made}/feed/`);
+    this.byKey.set(key, { key, displayName, email, slug, bio: '', oldPaths: paths });
     if (!this.byNicename.has(nicename)) this.byNicename.set(nicename, key);
   }
+}
+
+/**
+ * The nicename WordPress makes from a login when a user is created
+ * (wp_insert_user: sanitize_user strict, then sanitize_title_with_dashes):
+ * lower case, `.` to `-`, `@` and other characters dropped, dashes
+ * collapsed. '' when nothing is left (a login of non-Latin letters).
+ *
+ * @example nicenameFromLogin('Salma.H') // 'salma-h'
+ */
+export function nicenameFromLogin(login: string): string {
+  return login
+    .toLowerCase()
+    .replace(/[^a-z0-9 _.-]/g, '')
+    .replace(/[.\s]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
 }

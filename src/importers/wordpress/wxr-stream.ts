@@ -18,10 +18,11 @@
  * in the encoding its XML declaration names (UTF-8 by default).
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { removeXmlForbidden } from '../../arabic/clean.js';
 import { AppError } from '../../lib/errors.js';
+import { checkDoctype, malformed } from './wxr-refusals.js';
+import { detached, FieldText, textDecoder } from './wxr-text.js';
 
 /** A `<category domain="…" nicename="…">name</category>` of an item. */
 export interface WxrTermRef {
@@ -114,65 +115,6 @@ const ENTRY_KINDS: Readonly<Record<string, 'author' | 'category' | 'tag' | 'term
   'wp:tag': 'tag',
   'wp:term': 'term',
 };
-
-/** Text gathered for one field, cut at its limit. */
-class FieldText {
-  private readonly parts: string[] = [];
-  private length = 0;
-  truncated = false;
-  constructor(private readonly limit: number) {}
-  add(text: string): void {
-    if (this.truncated) return;
-    const room = this.limit - this.length;
-    if (text.length > room) {
-      this.parts.push(text.slice(0, room));
-      this.length = this.limit;
-      this.truncated = true;
-      return;
-    }
-    this.parts.push(text);
-    this.length += text.length;
-  }
-  /** The text, forbidden characters removed, in a string of its own. */
-  value(): string {
-    return detached(removeXmlForbidden(this.parts.join('')));
-  }
-}
-
-/**
- * A copy of `text` that shares no memory with the chunk it was cut from.
- * saxes hands text over as slices of the 64 KiB chunk it is reading, and
- * V8 keeps a slice's whole parent alive: a link kept in a map for each of
- * 20,000 posts would hold 20,000 chunks (over a gigabyte).
- */
-function detached(text: string): string {
-  return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/** The `line L, column C: what` prefix of every malformed-file message. */
-function malformed(line: number, column: number, what: string): AppError {
-  return new AppError(
-    'IMPORT_FILE_MALFORMED',
-    `The WordPress export is not well-formed XML: line ${line}, column ${column}: ${what}`,
-    { details: { line, column } },
-  );
-}
-
-/** Refuses a DOCTYPE that declares entities or names an external DTD. */
-function checkDoctype(doctype: string, line: number): void {
-  if (/<!ENTITY/i.test(doctype)) {
-    throw new AppError(
-      'IMPORT_FILE_UNSAFE',
-      `The WordPress export declares entities in its DOCTYPE (line ${line}); entities are never expanded, so the file is not read.`,
-    );
-  }
-  if (/^\s*[^\s[]+\s+(?:SYSTEM|PUBLIC)\b/i.test(doctype)) {
-    throw new AppError(
-      'IMPORT_FILE_UNSAFE',
-      `The WordPress export names an external DTD in its DOCTYPE (line ${line}); nothing outside the file is ever read.`,
-    );
-  }
-}
 
 /** Where the reader stands: which entry, which field. */
 interface ReadState {
@@ -379,40 +321,6 @@ export async function* readWxr(
   }
   yield* queue.splice(0);
   yield { kind: 'end', forbiddenCharacters };
-}
-
-/**
- * A decoder for the encoding the file declares (`<?xml … encoding="…"?>`,
- * as WordPress writes its blog charset: UTF-8, or windows-1256 on some old
- * Arabic blogs), UTF-8 when it declares none or starts with a UTF-8 BOM.
- * Bytes that are not text in that encoding become U+FFFD.
- * @throws AppError IMPORT_FILE_MALFORMED for an encoding that is unknown.
- */
-async function textDecoder(file: string): Promise<TextDecoder> {
-  const handle = await open(file, 'r');
-  let head: Buffer;
-  try {
-    const buffer = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  const declared =
-    head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
-      ? null
-      : (/^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(
-          head.toString('latin1'),
-        )?.[1] ?? null);
-  try {
-    return new TextDecoder(declared ?? 'utf-8');
-  } catch {
-    throw malformed(
-      1,
-      1,
-      `the encoding «${declared ?? ''}» the file declares is not one that can be read.`,
-    );
-  }
 }
 
 /**
