@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInput } from '../lib/errors.js';
+import { checkRedirect } from './redirects.js';
+
+describe('checkRedirect', () => {
+  it('keeps the old address as typed beside its key, and reads an empty code as 301', () => {
+    expect(
+      checkRedirect({
+        from: ' https://old.example/%D8%AE%D8%A8%D8%B1/?utm_source=x ',
+        to: ' /a/12/خبر ',
+        status: '',
+      }),
+    ).toEqual({
+      fromKey: '/خبر',
+      fromPath: 'https://old.example/%D8%AE%D8%A8%D8%B1/?utm_source=x',
+      toPath: '/a/12/خبر',
+      status: 301,
+    });
+  });
+
+  it('accepts an https target and the four codes', () => {
+    for (const status of ['301', '302', '307', '308']) {
+      expect(checkRedirect({ from: '/?p=5', to: 'https://other.example/x', status }).status).toBe(
+        Number(status),
+      );
+    }
+  });
+
+  it.each([
+    [{ from: 'خبر', to: '/x', status: '301' }, 'from', 'REDIRECT_INVALID'],
+    [{ from: '/?utm_source=x', to: '/x', status: '301' }, 'from', 'REDIRECT_HOME'],
+    [{ from: '/x', to: 'http://other.example/', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [{ from: '/x', to: '//other.example/', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [
+      { from: '/x', to: 'https://user:pw@other.example/', status: '301' },
+      'to',
+      'REDIRECT_TARGET_INVALID',
+    ],
+    [{ from: '/x', to: '/a b', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [{ from: '/x', to: '', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [{ from: '/%D8%B1/', to: '/ر', status: '301' }, 'to', 'REDIRECT_TO_ITSELF'],
+    [{ from: '/x', to: '/y', status: '410' }, 'status', 'REDIRECT_STATUS_INVALID'],
+    [{ from: '/x', to: '/y', status: '301abc' }, 'status', 'REDIRECT_STATUS_INVALID'],
+  ])('refuses %j: field %s, %s', (form, field, code) => {
+    let thrown: unknown;
+    try {
+      checkRedirect(form);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInput);
+    expect([(thrown as InvalidInput).field, (thrown as InvalidInput).code]).toEqual([field, code]);
+  });
+});
