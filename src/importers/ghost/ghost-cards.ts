@@ -17,7 +17,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { escapeHtml, escapeTextNode } from '../../lib/escape-html.js';
-import { embedFigure } from './embed-figure.js';
+import { embedFigure } from '../embed-figure.js';
 
 /** What a card's rendering tells its caller. */
 export interface CardContext {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSlug } from './decode-slug.js';
 import { ghostDate } from './ghost-date.js';
 
 describe('ghostDate', () => {
@@ -29,18 +28,5 @@ describe('ghostDate', () => {
     1e17,
   ])('refuses %j', (value) => {
     expect(ghostDate(value)).toBeUndefined();
-  });
-});
-
-describe('decodeSlug', () => {
-  it.each([
-    ['%d8%ae%d8%a8%d8%b1-2', 'خبر-2'],
-    ['%D8%AE%D8%A8%D8%B1', 'خبر'],
-    ['خبر-عاجل', 'خبر-عاجل'],
-    ['100%-sure', '100%-sure'],
-    ['%d8', '%d8'],
-    ['cafe\u0301', 'café'],
-  ])('decodes %j as %j', (slug, expected) => {
-    expect(decodeSlug(slug)).toBe(expected);
   });
 });

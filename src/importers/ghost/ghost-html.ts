@@ -20,7 +20,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { escapeHtml, escapeTextNode } from '../../lib/escape-html.js';
-import { embedFigure } from './embed-figure.js';
+import { embedFigure } from '../embed-figure.js';
 
 const HEADINGS: Readonly<Record<string, string>> = { h1: 'h2', h5: 'h4', h6: 'h4' };
 

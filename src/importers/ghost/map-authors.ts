@@ -8,7 +8,7 @@
  * `/author/{slug}/` and its feed `/author/{slug}/rss/`).
  */
 import type { SiteAuthor } from '../../domain/site-import.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import type { GhostUserRow } from './ghost-tables.js';
 
 /** The author of one Ghost user row. */

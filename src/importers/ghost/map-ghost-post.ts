@@ -20,7 +20,7 @@
  */
 import type { SitePost, SitePostStatus } from '../../domain/site-import.js';
 import { htmlToText } from '../../domain/html-text.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import type { CardContext } from './ghost-cards.js';
 import { ghostBody } from './ghost-body.js';
 import { ghostDate } from './ghost-date.js';

@@ -8,7 +8,7 @@
  * `/tag/{slug}/rss/`).
  */
 import type { SiteTag } from '../../domain/site-import.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import type { GhostTagRow } from './ghost-tables.js';
 
 /** True for a tag that had a public page; Ghost 0.x exports have no `visibility` (all public). */

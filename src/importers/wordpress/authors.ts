@@ -7,7 +7,7 @@
  * `cap-` + user_nicename; a guest author has no WordPress account).
  */
 import type { SiteAuthor } from '../../domain/site-import.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 
 /** The authors of one export, by login, in the order they were met. */

@@ -2,7 +2,7 @@
  * Old addresses of the WordPress site as paths (`/2021/01/03/خبر/`,
  * `/?p=123`): what the import service stores as redirects.
  */
-import { decodeTolerant } from './decode-slug.js';
+import { decodeTolerant } from '../decode-slug.js';
 
 /**
  * The site's address without a trailing slash, when `raw` is an http(s)

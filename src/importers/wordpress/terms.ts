@@ -6,7 +6,7 @@
  * `/tag/<slug>/`, their `/feed/`, `/?cat=<term_id>`).
  */
 import type { SiteCategory, SiteFeedPath, SiteTag } from '../../domain/site-import.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import { plainText } from './plain-text.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 

@@ -5,7 +5,7 @@
 import { parseArticleId } from '../../domain/article-id.js';
 import type { SiteImage, SitePost, SiteTally } from '../../domain/site-import.js';
 import { convertWordPressBody } from './body/convert-body.js';
-import { decodeSlug } from './decode-slug.js';
+import { decodeSlug } from '../decode-slug.js';
 import type { ExportIndex } from './export-index.js';
 import { parseHttpUrl } from './old-path.js';
 import { plainText } from './plain-text.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeBodyHtml } from '../../../services/body-html.js';
 import { convertWordPressBody } from './convert-body.js';
-import { testContext } from './test-context.js';
+import { testContext } from '../../../../test/helpers/wordpress-body-context.js';
 
 const ATTACHMENTS = {
   '41': {

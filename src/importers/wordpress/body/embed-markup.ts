@@ -1,12 +1,12 @@
 /**
  * The HTML an embedded post of the old site becomes: the body's embed
  * figure for the providers it embeds, as the editor writes it
- * (`<figure class="embed" data-embed="youtube" data-url="https://…"><a
- * href="https://…">https://…</a></figure>`, web/admin/client/embed-node.ts),
+ * (importers/embed-figure.ts, shared with Ghost),
  * and a paragraph holding a link for any other address, so nothing the
  * old page showed is lost.
  */
 import { escapeHtml } from '../../../lib/escape-html.js';
+import { embedFigure as figureOf } from '../../embed-figure.js';
 import { embedTarget } from './embed-target.js';
 
 /**
@@ -14,10 +14,7 @@ import { embedTarget } from './embed-target.js';
  * @example embedFigure('https://youtu.be/dQw4w9WgXcQ') // '<figure class="embed" data-embed="youtube" …'
  */
 export function embedFigure(address: string): string | null {
-  const target = embedTarget(decodeAmpersands(address));
-  if (target === null || target.provider === 'facebook') return null;
-  const url = escapeHtml(target.url);
-  return `<figure class="embed" data-embed="${target.provider}" data-url="${url}"><a href="${url}">${url}</a></figure>`;
+  return figureOf(decodeAmpersands(address));
 }
 
 /**

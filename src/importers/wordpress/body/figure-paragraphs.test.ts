@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertWordPressBody } from './convert-body.js';
 import { unwrapFigureParagraphs } from './figure-paragraphs.js';
-import { testContext } from './test-context.js';
+import { testContext } from '../../../../test/helpers/wordpress-body-context.js';
 
 describe('unwrapFigureParagraphs', () => {
   it('takes the paragraph off figures written alone in it', () => {

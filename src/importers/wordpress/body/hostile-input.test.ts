@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertWordPressBody } from './convert-body.js';
-import { testContext } from './test-context.js';
+import { testContext } from '../../../../test/helpers/wordpress-body-context.js';
 
 const MEGABYTE = 1_000_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tidyImages } from './images.js';
-import { testContext } from './test-context.js';
+import { testContext } from '../../../../test/helpers/wordpress-body-context.js';
 
 const { context } = testContext({
   '123': { url: 'https://old.example/uploads/souq.jpg', alt: 'سوق "الحميدية"', caption: '' },

@@ -12,9 +12,11 @@
  *
  * WordPress only acts on the names that a plugin registered, and leaves
  * any other bracket as text. An export does not say which plugins the old
- * site ran, so a name is taken for a shortcode by its shape: an ASCII
- * letter, then letters, digits, `_` or `-`, followed by `]`, `/` or a
- * space. `[١]`, `[2]`, `[عاجل]` and `[...]` in Arabic prose stay text.
+ * site ran, so a name is taken for a shortcode by its shape: a lower-case
+ * ASCII letter (plugins register lower-case names: `caption`, `vc_row`,
+ * `tie_list`, `contact-form-7`), then letters, digits, `_` or `-`,
+ * followed by `]`, `/` or a space. `[١]`, `[2]`, `[عاجل]`, `[...]` and
+ * agency credits such as `[AFP]` or `[Video]` in prose stay text.
  * Brackets inside an HTML tag or comment (`<img alt="[صورة]">`) are not
  * read.
  *
@@ -42,7 +44,7 @@ export type ShortcodeToken =
 
 type TagToken = Exclude<ShortcodeToken, { kind: 'text' }>;
 
-const NAME = /[A-Za-z][A-Za-z0-9_-]*/y;
+const NAME = /[a-z][A-Za-z0-9_-]*/y;
 const AFTER_NAME = /[\]/\s]/;
 
 /** The tokens of `text` in order; together they cover it whole. Adjacent text is one token. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShortcodeAttributes } from './shortcode-attributes.js';
 import { renderShortcodes } from './shortcodes.js';
-import { testContext } from './test-context.js';
+import { testContext } from '../../../../test/helpers/wordpress-body-context.js';
 
 const PHOTO = {
   url: 'https://old.example/wp-content/uploads/2021/03/mosque.jpg',
@@ -66,6 +66,8 @@ describe('text that is not a shortcode', () => {
     ['a name followed by punctuation', '[note: a] و[a.b]'],
     ['brackets in an HTML attribute', '<img src="a.jpg" alt="[صورة] [box]">'],
     ['an unclosed tag', 'نص [box عنوان بلا نهاية'],
+    ['a capitalised word', 'القاهرة [AFP] - قال المتحدث [Video] [Reuters /]'],
+    ['a capitalised closing tag', 'نص [/AFP]'],
   ])('%s stays as written', (_what, text) => {
     expect(render(text)).toEqual({ html: text, counted: {} });
   });

@@ -42,7 +42,7 @@ import { Editor, Extension, type JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection, type Selection } from '@tiptap/pm/state';
 import { offerKeptCopy, watchForm } from './autosave.js';
 import css from './editor.css?inline';
-import { parseEmbedUrl } from './embed-url.js';
+import { parseEmbedUrl } from '../../../domain/embed-url.js';
 import { articleExtensions } from './extensions.js';
 import { csrfToken } from './http.js';
 import { readLabels, type Labels } from './labels.js';

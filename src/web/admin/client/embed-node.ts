@@ -7,7 +7,7 @@
  * frame is ever loaded in the newsroom.
  */
 import { Node } from '@tiptap/core';
-import { parseEmbedUrl, type EmbedProvider, type EmbedTarget } from './embed-url.js';
+import { parseEmbedUrl, type EmbedProvider, type EmbedTarget } from '../../../domain/embed-url.js';
 import type { Labels } from './labels.js';
 
 export interface EmbedOptions {

@@ -1,9 +1,10 @@
 /**
- * A BodyContext for the body conversion's tests: attachments from a
- * table, shortcodes counted into a map.
+ * A BodyContext for the WordPress body conversion's tests
+ * (src/importers/wordpress/body): attachments from a table, shortcodes
+ * counted into a map. Kept under test/ so the build leaves it out.
  */
-import type { SiteImage } from '../../../domain/site-import.js';
-import type { BodyContext } from './body-context.js';
+import type { SiteImage } from '../../src/domain/site-import.js';
+import type { BodyContext } from '../../src/importers/wordpress/body/body-context.js';
 
 /** The context and what it counted. */
 export function testContext(attachments: Record<string, SiteImage> = {}): {

@@ -1,7 +1,12 @@
 /**
- * WordPress keeps non-ASCII slugs (post_name, term slugs, user nicenames)
- * percent-encoded in lower case (`sanitize_title_with_dashes` runs
- * `utf8_uri_encode`): `%d8%b1%d9%8a%d8%a7%d8%b6%d8%a9` is `رياضة`.
+ * Slugs of an old site as the import keeps them (domain/site-import.ts
+ * wants them decoded and NFC-normalised), shared by the WordPress and
+ * Ghost importers. WordPress keeps non-ASCII slugs (post_name, term
+ * slugs, user nicenames) percent-encoded in lower case
+ * (`sanitize_title_with_dashes` runs `utf8_uri_encode`):
+ * `%d8%b1%d9%8a%d8%a7%d8%b6%d8%a9` is `رياضة`. Ghost keeps Arabic slugs
+ * either encoded or not, depending on its version and how the post was
+ * made.
  */
 
 /**
