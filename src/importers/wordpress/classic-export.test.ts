@@ -44,7 +44,7 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
     expect(site.tags.map((t) => [t.key, t.name, t.slug])).toEqual([[SHIR, 'شعر', 'شعر']]);
   });
 
-  it('reads a post whose GMT date is zero in the site’s time zone, keeping the [caption] shortcode for the body conversion', () => {
+  it('reads a post whose GMT date is zero in the site’s time zone, its [caption] made a figure and its lines paragraphs', () => {
     expect(posts[0]).toEqual({
       key: '12',
       kind: 'article',
@@ -53,10 +53,9 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
       headline: 'أمسية شعرية في دمشق & حلب',
       slug: 'أمسية-شعرية',
       bodyHtml: [
-        '[caption id="attachment_13" align="alignright" width="300" caption="جمهور الأمسية"]<img class="size-medium wp-image-13" title="amsiya" src="http://sham.example/blog/wp-content/uploads/2010/04/amsiya-300x200.jpg" alt="الجمهور" width="300" height="200" />[/caption]',
-        'أقيمت مساء أمس أمسية شعرية في المركز الثقافي.',
-        '',
-        'وحضرها جمهور كبير.',
+        '<figure><img src="http://sham.example/blog/wp-content/uploads/2010/04/amsiya-300x200.jpg" alt="الجمهور" width="300" height="200"><figcaption>جمهور الأمسية</figcaption></figure>',
+        '<p>أقيمت مساء أمس أمسية شعرية في المركز الثقافي.</p>',
+        '<p>وحضرها جمهور كبير.</p>',
       ].join('\n'),
       excerpt: '',
       publishedAt: new Date('2010-04-20T17:30:00Z'),
