@@ -12,6 +12,7 @@
  *   npm run bench -- --duration 3         # seconds of each HTTP load run (default 10)
  *   npm run bench -- --site-import-posts 5000   # WordPress export size (default 100,000)
  *   npm run bench -- --no-site-import     # skip importing a WordPress export
+ *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -55,6 +56,11 @@ const options = new Command('bench')
     100_000,
   )
   .option('--no-site-import', 'skip importing a WordPress export made from the corpus')
+  .option(
+    '--site-import-heap <MiB>',
+    "cap the importing process's V8 old space (--max-old-space-size)",
+    positiveInteger,
+  )
   .parse()
   .opts<{
     articles: number;
@@ -66,6 +72,7 @@ const options = new Command('bench')
     beacons: number;
     siteImportPosts: number;
     siteImport: boolean;
+    siteImportHeap?: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -168,7 +175,7 @@ function printSiteImport(figures: SiteImportFigures): void {
   const each = (f: (r: (typeof runs)[number]) => string) => runs.map(f);
   console.log('');
   row(
-    `SITE IMPORT (WXR, ${figures.posts.toLocaleString('en')} posts)`,
+    `SITE IMPORT (WXR, ${figures.posts.toLocaleString('en')} posts${figures.heapMiB === null ? '' : `, heap ≤ ${figures.heapMiB} MiB`})`,
     runs.map((r) => r.engine),
     'target',
   );
@@ -250,6 +257,7 @@ async function main(): Promise<void> {
         dir,
         siteImportTargets(dir),
         (s) => console.log(`… site import: ${s}`),
+        options.siteImportHeap ?? null,
       );
     }
   } finally {

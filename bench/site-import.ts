@@ -12,6 +12,11 @@
  * by a module preloaded with `node --import`); and the articles the
  * database holds after. With MIDAD_BENCH_CPU_PROF=DIR the child also
  * writes a CPU profile (`node --cpu-prof`) into DIR.
+ *
+ * `heapMiB` caps the child's V8 old space (`--max-old-space-size`): left
+ * to itself V8 lets garbage pile up to several times the live set while
+ * memory is free, so the peak says more about V8's heuristics than about
+ * what the import holds.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,6 +74,8 @@ export interface SiteImportRun {
 export interface SiteImportFigures {
   posts: number;
   fileBytes: number;
+  /** The child's `--max-old-space-size`, or null (V8's default). */
+  heapMiB: number | null;
   /** Making the file. */
   makeMs: number;
   wxr: WxrFile;
@@ -108,6 +115,7 @@ export async function runImport(
   wxr: string,
   posts: number,
   dir: string,
+  heapMiB: number | null = null,
 ): Promise<SiteImportRun> {
   const tag = target.engine.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const preload = join(dir, 'usage-at-exit.mjs');
@@ -123,6 +131,7 @@ export async function runImport(
       '--import',
       pathToFileURL(preload).href,
       ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+      ...(heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`]),
       join(ROOT, 'bin', 'midad.js'),
       'import',
       '--tz',
@@ -185,6 +194,7 @@ export async function measureSiteImport(
   dir: string,
   targets: ReadonlyArray<() => Promise<{ target: ImportTarget; done: () => Promise<void> } | null>>,
   onStep: (step: string) => void,
+  heapMiB: number | null = null,
 ): Promise<SiteImportFigures> {
   const file = join(dir, `site-${posts}.wxr.xml`);
   onStep(`writing a WordPress export of ${posts.toLocaleString('en')} posts`);
@@ -197,12 +207,12 @@ export async function measureSiteImport(
     if (made === null) continue;
     try {
       onStep(`${made.target.engine}: midad import of ${(wxr.bytes / 1e6).toFixed(0)} MB`);
-      const run = await runImport(made.target, file, posts, dir);
+      const run = await runImport(made.target, file, posts, dir, heapMiB);
       if (run.failure) onStep(`${made.target.engine}: import failed:\n${run.failure}`);
       runs.push(run);
     } finally {
       await made.done();
     }
   }
-  return { posts, fileBytes: wxr.bytes, makeMs, wxr, runs };
+  return { posts, fileBytes: wxr.bytes, heapMiB, makeMs, wxr, runs };
 }
