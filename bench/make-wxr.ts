@@ -2,7 +2,7 @@
  * A WordPress export (WXR 1.2) made from the corpus for the site import
  * bench: `posts` posts, the corpus's articles replicated as bench/fill.ts
  * replicates them (copy k of an article: its id plus k × 10^10, its slug
- * and headline suffixed with `-k` / ` (k)`), written to disk as it is
+ * led by `k-`, its headline followed by ` (k)`), written to disk as it is
  * made (a buffer of about 1 MiB, never the whole file in memory).
  *
  * What a news site on WordPress exports, deterministically: the corpus's
@@ -149,6 +149,22 @@ function wordPressEncode(slug: string, max = 200): string {
   return out.replace(/-+$/, '');
 }
 
+/**
+ * The post's encoded slug, unique in the export as WordPress keeps it
+ * (`wp_unique_post_slug`): `base` cut so that `suffix` (a copy's `-k`)
+ * fits in 200 bytes, then `-2`, `-3`… while it is taken. Adds it to `taken`.
+ */
+function uniqueSlug(base: string, suffix: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const tail = `${suffix}${n === 1 ? '' : `-${n}`}`;
+    const slug = `${wordPressEncode(base, 200 - tail.length)}${tail}`;
+    if (!taken.has(slug)) {
+      taken.add(slug);
+      return slug;
+    }
+  }
+}
+
 /** `text` as XML character data outside CDATA. */
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -280,11 +296,15 @@ function itemsOf(
   n: number,
   copy: number,
   article: CorpusArticle,
+  slugs: Set<string>,
 ): { xml: string; comments: number; attachment: boolean; draft: boolean } {
   const id = BigInt(article.id) + BigInt(copy) * COPY_ID_STRIDE;
   const title = (article.title ?? '') + (copy > 0 && article.title ? ` (${copy})` : '');
   const base = slugify(article.title ?? '') || `post-${article.id}`;
-  const slug = wordPressEncode(copy > 0 ? `${base}-${copy}` : base);
+  // A copy's number leads its slug: at its end it would fall past Midad's
+  // 80-character slug limit, and every copy would take the `-2`, `-3`… turns
+  // that a real site's distinct posts seldom need.
+  const slug = uniqueSlug(copy > 0 ? `${copy}-${base}` : base, '', slugs);
   const minutes = pick(n, 1, 18 * 60) + 6 * 60;
   const gmt = new Date(`${article.date}T00:00:00Z`);
   gmt.setUTCMinutes(minutes);
@@ -402,6 +422,8 @@ export function makeWxr(corpus: string, file: string, posts: number): WxrFile {
   const articles = readCorpus(corpus);
   const fd = openSync(file, 'w');
   const figures: WxrFile = { file, bytes: 0, posts, drafts: 0, attachments: 0, comments: 0 };
+  /** Every post's encoded slug so far (about 200 bytes each: 20 MB for 100,000 posts). */
+  const slugs = new Set<string>();
   let pending: string[] = [];
   let pendingLength = 0;
   const write = (text: string, force = false) => {
@@ -415,7 +437,12 @@ export function makeWxr(corpus: string, file: string, posts: number): WxrFile {
   try {
     write(channelHead());
     for (let n = 0; n < posts; n++) {
-      const item = itemsOf(n, Math.floor(n / articles.length), articles[n % articles.length]!);
+      const item = itemsOf(
+        n,
+        Math.floor(n / articles.length),
+        articles[n % articles.length]!,
+        slugs,
+      );
       write(item.xml);
       figures.comments += item.comments;
       if (item.attachment) figures.attachments++;
