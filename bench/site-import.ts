@@ -53,7 +53,7 @@ export interface SiteImportRun {
   engine: string;
   /** Spawn to exit. */
   ms: number;
-  /** Posts of the file per second of `ms`. */
+  /** Posts of the file per second of `ms` (0 when the import failed). */
   postsPerSecond: number;
   /** User + system CPU time of the child. */
   cpuMs: number;
@@ -170,9 +170,9 @@ export async function runImport(
   const run: SiteImportRun = {
     engine: target.engine,
     ms,
-    postsPerSecond: posts / (ms / 1000),
+    postsPerSecond: exitCode === 0 ? posts / (ms / 1000) : 0,
     cpuMs,
-    postsPerCpuSecond: cpuMs > 0 ? posts / (cpuMs / 1000) : 0,
+    postsPerCpuSecond: exitCode === 0 && cpuMs > 0 ? posts / (cpuMs / 1000) : 0,
     peakRssBytes: (usage?.maxRssKiB ?? 0) * 1024,
     polledPeakRssBytes: polled,
     articles: await countArticles(target),
