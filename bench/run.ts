@@ -10,6 +10,9 @@
  *   npm run bench -- --no-postgres        # SQLite only (PostgreSQL runs when a server answers)
  *   npm run bench -- --no-http            # search only, without the server
  *   npm run bench -- --duration 3         # seconds of each HTTP load run (default 10)
+ *   npm run bench -- --site-import-posts 5000   # WordPress export size (default 100,000)
+ *   npm run bench -- --no-site-import     # skip importing a WordPress export
+ *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { fillDatabase } from './fill.js';
 import { measureHttp, type HttpFigures } from './http.js';
 import { scratchPostgres } from './postgres.js';
 import { printHttp } from './print-http.js';
+import { measureSiteImport, type ImportTarget, type SiteImportFigures } from './site-import.js';
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
 import { ensureBuilt } from './server-process.js';
 import { ms, row } from './table.js';
@@ -45,6 +49,18 @@ const options = new Command('bench')
   .option('--duration <s>', 'seconds of each HTTP load run', positiveInteger, 10)
   .option('--connections <n>', 'connections of each HTTP load run', positiveInteger, 50)
   .option('--beacons <n>', 'view beacons sent, one visitor each', positiveInteger, 20_000)
+  .option(
+    '--site-import-posts <n>',
+    'posts of the WordPress export imported by `midad import`',
+    positiveInteger,
+    100_000,
+  )
+  .option('--no-site-import', 'skip importing a WordPress export made from the corpus')
+  .option(
+    '--site-import-heap <MiB>',
+    "cap the importing process's V8 old space (--max-old-space-size)",
+    positiveInteger,
+  )
   .parse()
   .opts<{
     articles: number;
@@ -54,6 +70,9 @@ const options = new Command('bench')
     duration: number;
     connections: number;
     beacons: number;
+    siteImportPosts: number;
+    siteImport: boolean;
+    siteImportHeap?: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -149,12 +168,69 @@ function printSearch(engines: Array<[string, EngineFigures]>): void {
   );
 }
 
+const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+function printSiteImport(figures: SiteImportFigures): void {
+  const { runs } = figures;
+  const each = (f: (r: (typeof runs)[number]) => string) => runs.map(f);
+  console.log('');
+  row(
+    `SITE IMPORT (WXR, ${figures.posts.toLocaleString('en')} posts${figures.heapMiB === null ? '' : `, heap ≤ ${figures.heapMiB} MiB`})`,
+    runs.map((r) => r.engine),
+    'target',
+  );
+  row(
+    'file size',
+    each(() => `${(figures.fileBytes / 1e6).toFixed(0)} MB`),
+  );
+  row(
+    'posts/s (wall, start-up included)',
+    each((r) => `${r.postsPerSecond.toFixed(0)} posts/s (${(r.ms / 1000).toFixed(0)} s)`),
+    '> 1,000 posts/s on SQLite',
+  );
+  row(
+    'posts per CPU second',
+    each((r) => `${r.postsPerCpuSecond.toFixed(0)} posts/s (${(r.cpuMs / 1000).toFixed(0)} s)`),
+  );
+  row(
+    'peak resident memory (VmHWM)',
+    each((r) => `${MiB(r.peakRssBytes)} (polled ${MiB(r.polledPeakRssBytes)})`),
+    '< 300 MiB',
+  );
+  row(
+    'articles in the database',
+    each(
+      (r) => `${r.articles.toLocaleString('en')}${r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`}`,
+    ),
+  );
+}
+
+/** Fresh databases for the site import: an SQLite file in `dir`, then PostgreSQL unless skipped. */
+function siteImportTargets(
+  dir: string,
+): Array<() => Promise<{ target: ImportTarget; done: () => Promise<void> } | null>> {
+  const sqlite = async () => ({
+    target: { engine: 'SQLite', file: join(dir, 'site-import.db') },
+    done: async () => rmSync(join(dir, 'site-import.db'), { force: true }),
+  });
+  const postgres = async () => {
+    const scratch = await scratchPostgres();
+    if ('problem' in scratch) {
+      console.log(`… site import on PostgreSQL skipped: ${scratch.problem}`);
+      return null;
+    }
+    return { target: { engine: 'PostgreSQL', url: scratch.url }, done: scratch.drop };
+  };
+  return options.postgres ? [sqlite, postgres] : [sqlite];
+}
+
 async function main(): Promise<void> {
   /** The 1-minute load average before the bench loads the machine itself. */
   const loadBefore = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'midad-bench-'));
   const engines: Array<[string, EngineFigures]> = [];
-  if (options.http) ensureBuilt((s) => console.log(`… ${s}`));
+  let siteImport: SiteImportFigures | null = null;
+  if (options.http || options.siteImport) ensureBuilt((s) => console.log(`… ${s}`));
   try {
     engines.push([
       'SQLite (FTS5)',
@@ -174,6 +250,16 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (options.siteImport) {
+      siteImport = await measureSiteImport(
+        options.corpus,
+        options.siteImportPosts,
+        dir,
+        siteImportTargets(dir),
+        (s) => console.log(`… site import: ${s}`),
+        options.siteImportHeap ?? null,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -188,6 +274,7 @@ async function main(): Promise<void> {
     e.http ? [[name, e.http]] : [],
   );
   if (http.length) printHttp(http);
+  if (siteImport) printSiteImport(siteImport);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -199,6 +286,7 @@ async function main(): Promise<void> {
     articles: first.articles,
     search: Object.fromEntries(engines.map(([name, { http: _, ...e }]) => [name, e])),
     http: Object.fromEntries(http),
+    siteImport,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

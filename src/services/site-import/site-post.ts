@@ -267,6 +267,7 @@ export async function writePost(
     updatedAt,
   };
   let articleId: ArticleId;
+  const created = existingId === null || stored === null;
   if (existingId !== null && stored !== null) {
     await updateSiteArticle(db, existingId, write, stored.viewCount);
     articleId = existingId;
@@ -284,10 +285,13 @@ export async function writePost(
   ];
   await replaceAuthors(db, articleId, authorIds);
   await replaceTags(db, articleId, await tagIdsOf(db, post, context));
-  await context.searchIndex.indexArticle(db, articleId, {
-    headline: write.headline,
-    bodyHtml: write.bodyHtml,
-  });
+  // A new article has no entry yet: `fresh` spares a delete per post.
+  await context.searchIndex.indexArticle(
+    db,
+    articleId,
+    { headline: write.headline, bodyHtml: write.bodyHtml },
+    { fresh: created },
+  );
   await saveImportRecord(
     db,
     { source: context.source, itemKey: post.key, articleId, articleUpdatedAt: updatedAt },
