@@ -24,7 +24,7 @@ import { allRedirects, upsertRedirects } from '../storage/repositories/redirects
 import { checkRedirect, type RedirectDeps } from './redirects.js';
 
 /** Largest CSV file read, bytes: some 20,000 redirects of long Arabic addresses. */
-export const REDIRECT_CSV_MAX_BYTES = 2 * 1024 * 1024;
+export const REDIRECT_CSV_MAX_BYTES = 20 * 1024 * 1024;
 
 /** The Redirection plugin's columns, in its order. */
 export const REDIRECT_CSV_COLUMNS = [

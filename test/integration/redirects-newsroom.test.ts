@@ -4,6 +4,7 @@
  * Arabic), who may use it, and CSV import and export in the WordPress
  * Redirection plugin's format, round-tripped to the exact text.
  */
+import { REDIRECT_CSV_MAX_BYTES } from '../../src/services/redirects-csv.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/roles.js';
 import { translator } from '../../src/i18n/format.js';
@@ -207,11 +208,11 @@ describeEachDialect((dialect) => {
     expect((await editor.get('/admin/redirects/export')).body).toBe(exported.body);
   });
 
-  it('refuses a CSV file over 2 MB, and one that is not CSV, importing nothing', async () => {
+  it('refuses a CSV file over 20 MB, and one that is not CSV, importing nothing', async () => {
     await editor.get('/admin/redirects');
     const big = await editor.postFile('/admin/redirects/import', {
       name: 'big.csv',
-      bytes: Buffer.alloc(2 * 1024 * 1024 + 1, 'a'),
+      bytes: Buffer.alloc(REDIRECT_CSV_MAX_BYTES + 1, 'a'),
       type: 'text/csv',
     });
     expect(big.statusCode).toBe(413);

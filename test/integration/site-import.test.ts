@@ -148,6 +148,17 @@ describeEachDialect((dialect) => {
       expect(rows.map((r) => r.headline).sort()).toEqual(['خبر آخر', 'خبر رقم 9']);
     });
 
+    it('makes post 101 of another site a new article, never an update of this one', async () => {
+      await importSite(deps(), siteExport([sitePost({ key: '101' })]), OPTIONS);
+      const other = siteExport(
+        [sitePost({ key: '101', headline: 'خبر موقع آخر', sourceUrl: 'https://other.example/x/' })],
+        { siteUrl: 'https://other.example' },
+      );
+      const report = await importSite(deps(), other, OPTIONS);
+      expect([report.created, report.updated]).toEqual([1, 0]);
+      expect((await article('101'))!.headline).toBe('خبر رقم 101');
+    });
+
     it('imports again without duplicating, never lowers views, and keeps an article edited since', async () => {
       const first = [sitePost({ key: '1', views: 100 }), sitePost({ key: '2', views: 50 })];
       await importSite(deps(), siteExport(first), OPTIONS);

@@ -1,7 +1,7 @@
 /**
  * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE]
  * [--uploads DIR] [--fetch-media] [--views-meta KEY,…] [--post-types TYPE,…]
- * [--dry-run] [--report FILE] FILE...`: imports page captures, JSON Lines
+ * [--media-dir DIR] [--dry-run] [--report FILE] FILE...`: imports page captures, JSON Lines
  * files of articles, and WordPress and Ghost exports (with a progress bar),
  * each told by its content. A capture or JSON Lines file gets one line of
  * result; an export gets its report (site-report-lines.ts), also written
@@ -68,6 +68,7 @@ interface ImportFlags extends DatabaseFlags {
   postTypes?: string[];
   dryRun?: boolean;
   report?: string;
+  mediaDir?: string;
 }
 
 export function importCommand(setStatus: (code: number) => void): Command {
@@ -90,10 +91,25 @@ export function importCommand(setStatus: (code: number) => void): Command {
     .option('--fetch-media', "fetch images missing from --uploads from the old site's address")
     .option('--views-meta <keys>', 'more WordPress post meta keys holding view counts', parseList)
     .option('--post-types <types>', 'WordPress custom post types to import as articles', parseList)
+    .option('--media-dir <dir>', "the media library's folder (env MIDAD_MEDIA_DIR)")
     .option('--dry-run', 'read the exports and print what would be imported, writing nothing')
     .option('--report <file>', "write each export's report as JSON to this file")
     .action(async (files: string[], opts: ImportFlags) => {
-      const { config, database } = await openFromFlags(opts);
+      // A report that cannot be written is found out before anything is imported.
+      if (opts.report !== undefined) {
+        try {
+          await writeFile(opts.report, '');
+        } catch (error) {
+          console.error(
+            `--report ${opts.report}: cannot write there (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was imported`,
+          );
+          setStatus(1);
+          return;
+        }
+      }
+      const { config, database } = await openFromFlags(opts, {
+        overrides: opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir },
+      });
       try {
         let bar: Progress | null = null;
         const outcomes = await importFiles(

@@ -141,7 +141,7 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
   missingAuthors += tables.postsAuthors.filter((row) => !userIds.has(row.author_id)).length;
   const counted: ReadonlyArray<readonly [number, string]> = [
     [emailOnly, 'E-mail-only posts (Ghost status «sent»), never on the web, kept unpublished'],
-    [membersOnly, 'Posts for members only on the old site, imported whole'],
+    [membersOnly, 'Posts for members only on the old site, imported unpublished'],
     [missingAuthors, 'Bylines naming no user of the export, left out'],
   ];
   for (const [count, what] of counted) if (count > 0) tally.notes.push(`${what}: ${count}.`);

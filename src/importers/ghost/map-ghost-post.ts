@@ -15,8 +15,8 @@
  *   a draft or an e-mail-only post had no public address.
  * - No section: Ghost has no categories; the tags stay in their order,
  *   the first being Ghost's primary tag.
- * - Member-only visibility is not kept: the body is imported whole, and the
- *   caller notes how many posts were for members.
+ * - A post for members only (`visibility` other than `public`) comes in
+ *   whole but unpublished (`private`), and the caller notes how many.
  */
 import type { SitePost, SitePostStatus } from '../../domain/site-import.js';
 import { htmlToText } from '../../domain/html-text.js';
@@ -59,8 +59,12 @@ function kindOf(row: GhostPostRow): SitePost['kind'] | null {
 export function toSitePost(row: GhostPostRow, links: PostLinks): PostOutcome {
   const kind = kindOf(row);
   if (kind === null) return { skipped: `type «${row.type ?? ''}»` };
-  const status = STATUSES[row.status];
-  if (status === undefined) return { skipped: `status «${row.status}»` };
+  const listed = STATUSES[row.status];
+  if (listed === undefined) return { skipped: `status «${row.status}»` };
+  // A post for members or paying members only was never public: it comes in
+  // unpublished (as WordPress's private posts do), for the newsroom to decide.
+  const membersOnly = row.visibility !== null && row.visibility !== 'public';
+  const status: SitePostStatus = membersOnly && listed !== 'draft' ? 'private' : listed;
   const problems: string[] = [];
   const time = (field: 'published_at' | 'updated_at', value: string | number | null) => {
     const date = ghostDate(value);

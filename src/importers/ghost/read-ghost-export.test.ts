@@ -236,13 +236,13 @@ describe('readGhostExport: a Ghost 5 export (bare, lexical)', () => {
     expect([flood?.seoTitle, flood?.seoDescription]).toEqual(['', 'سيول في الوادي وإجلاء السكان']);
   });
 
-  it('keeps an e-mail-only post unpublished, without old addresses', async () => {
+  it('keeps an e-mail-only post and a members-only one unpublished, without old addresses', async () => {
     const { posts } = await read('ghost-5-lexical.json');
     expect(posts.map((p) => [p.slug, p.status, p.oldPaths.length])).toEqual([
       ['سيول-الوادي', 'published', 2],
       ['ghost-lexical-rain', 'published', 2],
       ['نشرة-الأحد', 'private', 0],
-      ['تحليل-الموازنة', 'published', 2],
+      ['تحليل-الموازنة', 'private', 0],
     ]);
     expect(posts[3]?.authorKeys).toEqual(['655b00000000000000000001']);
   });
@@ -260,7 +260,7 @@ describe('readGhostExport: a Ghost 5 export (bare, lexical)', () => {
       ]),
       notes: [
         'E-mail-only posts (Ghost status «sent»), never on the web, kept unpublished: 1.',
-        'Posts for members only on the old site, imported whole: 2.',
+        'Posts for members only on the old site, imported unpublished: 2.',
         'Bylines naming no user of the export, left out: 1.',
       ],
     });

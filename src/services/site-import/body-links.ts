@@ -89,8 +89,9 @@ export function rewriteLinks(html: string, targets: LinkTargets): string {
     const key = [...spellings(href), ...spellings(path)]
       .map((a) => targets.postOf(a))
       .find((k) => k !== undefined);
-    if (key === undefined) return whole;
-    const to = targets.pathOf(key) ?? path;
+    // Ghost's `__GHOST_URL__/x/` means nothing on any site: it becomes `/x/` at least.
+    if (key === undefined && !href.startsWith('__GHOST_URL__')) return whole;
+    const to = (key === undefined ? null : targets.pathOf(key)) ?? path;
     return to === href ? whole : `<a ${before}href="${escapeHtml(to)}"`;
   });
 }

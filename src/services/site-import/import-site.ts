@@ -25,7 +25,7 @@ import { finishImport } from '../save-imported-article.js';
 import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
 import { storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
-import { libraryImages, lookedForImages, type ImageSources } from './site-images.js';
+import { libraryImages, lookedForImages, withoutImages, type ImageSources } from './site-images.js';
 import {
   preparePost,
   refusalOf,
@@ -106,6 +106,11 @@ function taxonomyRedirects(site: SiteExport, taxonomy: StoredTaxonomy): ImportRe
   return rows;
 }
 
+/** The import records' `source` for `site`: its system and address (see PostContext). */
+function recordSourceOf(site: SiteExport): string {
+  return site.siteUrl === null ? site.source : `${site.source} ${site.siteUrl}`;
+}
+
 /**
  * How the import's images are brought in (or, in a dry run, looked for).
  * They are stored as uploaded by the first administrator, else by the
@@ -122,7 +127,10 @@ async function imagesOf(
   if (options.dryRun) return lookedForImages(options.images, site.siteUrl);
   const uploader =
     (await run.read(firstAdministratorId)) ?? taxonomy.authors.values().next().value?.id ?? null;
-  if (uploader === null) return lookedForImages({ uploadsDir: null, fetch: false }, site.siteUrl);
+  if (uploader === null) {
+    const reason = 'no newsroom account to own the images: add an administrator first';
+    return { featured: async () => ({ ok: false, reason }), body: withoutImages(reason) };
+  }
   return libraryImages(
     { ...deps.media, database: deps.database, now: deps.now },
     options.images,
@@ -142,10 +150,11 @@ async function importWithin(
   const taxonomy = await run.write((db) => storeTaxonomy(db, site, report, now));
   const context: PostContext = {
     source: site.source,
+    recordSource: recordSourceOf(site),
     taxonomy,
     categories: new Map(site.categories.map((c) => [c.key, c])),
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
-    imported: await run.read((db) => importedArticleIds(db, site.source)),
+    imported: await run.read((db) => importedArticleIds(db, recordSourceOf(site))),
     images: await imagesOf(deps, site, options, taxonomy, run),
     sanitize: deps.sanitize ?? sanitizeHere,
     searchIndex: searchIndexFor(deps.database),

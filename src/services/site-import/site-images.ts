@@ -36,6 +36,11 @@ function imagesFrom(resolve: (image: SiteImage) => Promise<ImageResolution>): Si
   };
 }
 
+/** The `body` of SiteImages that brings no image in, each reported missing for `reason`. */
+export function withoutImages(reason: string): SiteImages['body'] {
+  return imagesFrom(async () => ({ ok: false, reason })).body;
+}
+
 /** The images of a real import: brought into the library by `uploaderId`'s hand. */
 export function libraryImages(
   deps: MediaDeps,

@@ -57,6 +57,12 @@ export interface SiteImages {
 /** What every post of one import shares. */
 export interface PostContext {
   source: SiteSource;
+  /**
+   * What import records are kept under: the system and the old site's
+   * address (`wordpress https://old.example`), so that post 101 of another
+   * site is another article, never an update of this one's.
+   */
+  recordSource: string;
   taxonomy: StoredTaxonomy;
   categories: ReadonlyMap<string, SiteCategory>;
   links: Omit<LinkTargets, 'pathOf'>;
@@ -214,7 +220,7 @@ export async function writePost(
 ): Promise<void> {
   const { post } = prepared;
   const report = context.report;
-  const record = await findImportRecord(db, context.source, post.key);
+  const record = await findImportRecord(db, context.recordSource, post.key);
   const recorded = record === null ? null : await findArticleState(db, record.articleId);
   if (record !== null && recorded !== null) {
     if (recorded.updatedAt.getTime() !== record.articleUpdatedAt.getTime()) {
@@ -294,7 +300,7 @@ export async function writePost(
   );
   await saveImportRecord(
     db,
-    { source: context.source, itemKey: post.key, articleId, articleUpdatedAt: updatedAt },
+    { source: context.recordSource, itemKey: post.key, articleId, articleUpdatedAt: updatedAt },
     context.now,
   );
   context.imported.set(post.key, articleId);
