@@ -41,6 +41,12 @@ describe('checkRedirect', () => {
     [{ from: '/%D8%B1/', to: '/ر', status: '301' }, 'to', 'REDIRECT_TO_ITSELF'],
     [{ from: '/x', to: '/y', status: '410' }, 'status', 'REDIRECT_STATUS_INVALID'],
     [{ from: '/x', to: '/y', status: '301abc' }, 'status', 'REDIRECT_STATUS_INVALID'],
+    // Hostile input: control characters, an address past the limit, a script URL.
+    [{ from: '/x\u0000y', to: '/y', status: '301' }, 'from', 'REDIRECT_INVALID'],
+    [{ from: `/${'ا'.repeat(2001)}`, to: '/y', status: '301' }, 'from', 'REDIRECT_INVALID'],
+    [{ from: '/x', to: '/y\u0007', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [{ from: '/x', to: `/${'y'.repeat(2001)}`, status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
+    [{ from: '/x', to: 'javascript:alert(1)', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
   ])('refuses %j: field %s, %s', (form, field, code) => {
     let thrown: unknown;
     try {

@@ -60,11 +60,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // router taking it for `/tag/x`) moves to `/tag/x` for good.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const [path = '', query] = request.url.split(/\?(.*)/s, 2);
-    if (path.length > 1 && path.endsWith('/') && !path.startsWith('//')) {
-      const bare = canonicalEscapes(path.replace(/\/+$/, '') || '/');
-      return reply.redirect(query === undefined ? bare : `${bare}?${query}`, 301);
-    }
+    // Every reader request passes here: only an index lookup and a character test.
+    const url = request.url;
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
+    if (path.length < 2 || !path.endsWith('/') || path.startsWith('//')) return;
+    const bare = canonicalEscapes(path.replace(/\/+$/, '') || '/');
+    return reply.redirect(mark === -1 ? bare : `${bare}${url.slice(mark)}`, 301);
   });
 
   await searchRoutes(app, { ...deps, context });
