@@ -24,7 +24,12 @@ import { bindId } from '../storage/repositories/convert.js';
 import { htmlToText } from '../domain/html-text.js';
 import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
-import { filterCondition, RANKING_WINDOW, type SearchIndex } from './search-index.js';
+import {
+  filterCondition,
+  RANKING_WINDOW,
+  distinctEntries,
+  type SearchIndex,
+} from './search-index.js';
 
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
 const quote = (key: string) => `'${key.replace(/['\\]/g, (c) => `\\${c}`)}'`;
@@ -56,16 +61,26 @@ function vectorsOf(id: string, headline: string, bodyHtml: string) {
 
 export const postgresTsvector: SearchIndex = {
   async indexArticle(db, id, text, options = {}) {
-    const insert = sql`insert into article_search
-      (article_id, headline_exact, headline_stem, body_exact, body_stem)
-      values ${vectorsOf(id, text.headline, text.bodyHtml)}`;
-    await (
-      options.fresh
-        ? insert
-        : sql`${insert} on conflict (article_id) do update set
-            headline_exact = excluded.headline_exact, headline_stem = excluded.headline_stem,
-            body_exact = excluded.body_exact, body_stem = excluded.body_stem`
-    ).execute(db);
+    await postgresTsvector.indexArticles(db, [{ id, text, fresh: options.fresh ?? false }]);
+  },
+
+  async indexArticles(db, given) {
+    const entries = distinctEntries(given);
+    // 5 parameters a row: 500 rows stay far under PostgreSQL's 65,535. An upsert
+    // (one row per article) unless every article is new.
+    for (let start = 0; start < entries.length; start += 500) {
+      const slice = entries.slice(start, start + 500);
+      const insert = sql`insert into article_search
+        (article_id, headline_exact, headline_stem, body_exact, body_stem)
+        values ${sql.join(slice.map((e) => vectorsOf(e.id, e.text.headline, e.text.bodyHtml)))}`;
+      await (
+        slice.every((e) => e.fresh)
+          ? insert
+          : sql`${insert} on conflict (article_id) do update set
+              headline_exact = excluded.headline_exact, headline_stem = excluded.headline_stem,
+              body_exact = excluded.body_exact, body_stem = excluded.body_stem`
+      ).execute(db);
+    }
   },
 
   async removeArticle(db, id) {

@@ -17,6 +17,28 @@ export interface IndexedText {
   bodyHtml: string;
 }
 
+/** An article to index, for `indexArticles`. */
+export interface IndexEntry {
+  id: ArticleId;
+  text: IndexedText;
+  /** The article is known not to be in the index: no old entry is looked for. */
+  fresh: boolean;
+}
+
+/**
+ * `entries` with one entry per article, in first-seen order: the last
+ * text given, fresh only when the first entry was (a multi-row insert may
+ * name a row once).
+ */
+export function distinctEntries(entries: readonly IndexEntry[]): IndexEntry[] {
+  const byId = new Map<string, IndexEntry>();
+  for (const entry of entries) {
+    const first = byId.get(String(entry.id));
+    byId.set(String(entry.id), first ? { ...entry, fresh: first.fresh } : entry);
+  }
+  return [...byId.values()];
+}
+
 export interface SearchFilters {
   /** Only this section (its slug). */
   section?: string | undefined;
@@ -67,6 +89,12 @@ export interface SearchIndex {
     text: IndexedText,
     options?: { fresh?: boolean },
   ): Promise<void>;
+  /**
+   * Indexes (or re-indexes) many articles at once, inside the caller's
+   * transaction: one statement for the lot (an import's batch). `fresh`
+   * marks an article known not to be in the index yet.
+   */
+  indexArticles(db: Db, entries: readonly IndexEntry[]): Promise<void>;
   /** Removes an article from the index. */
   removeArticle(db: Db, id: ArticleId): Promise<void>;
   /** Empties the index (before a rebuild). */

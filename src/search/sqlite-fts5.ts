@@ -19,6 +19,7 @@ import {
   filterCondition,
   RANKING_WINDOW,
   type SearchFilters,
+  distinctEntries,
   type SearchIndex,
   type SearchSort,
 } from './search-index.js';
@@ -47,14 +48,24 @@ function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
 
 export const sqliteFts5: SearchIndex = {
   async indexArticle(db, id, text, options = {}) {
-    const headline = analyse(text.headline);
-    const body = analyse(htmlToText(text.bodyHtml));
-    if (!options.fresh)
-      await sql`delete from article_search where rowid = ${bindId(id)}`.execute(db);
-    await sql`insert into article_search (rowid, headline_exact, headline_stem, body_exact, body_stem)
-      values (${bindId(id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`.execute(
-      db,
-    );
+    await sqliteFts5.indexArticles(db, [{ id, text, fresh: options.fresh ?? false }]);
+  },
+
+  async indexArticles(db, given) {
+    const entries = distinctEntries(given);
+    const stale = entries.filter((e) => !e.fresh).map((e) => bindId(e.id));
+    if (stale.length > 0)
+      await sql`delete from article_search where rowid in (${sql.join(stale)})`.execute(db);
+    // 5 parameters a row: 500 rows stay far under SQLite's 32,766.
+    for (let start = 0; start < entries.length; start += 500) {
+      const rows = entries.slice(start, start + 500).map(({ id, text }) => {
+        const headline = analyse(text.headline);
+        const body = analyse(htmlToText(text.bodyHtml));
+        return sql`(${bindId(id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`;
+      });
+      await sql`insert into article_search (rowid, headline_exact, headline_stem, body_exact, body_stem)
+        values ${sql.join(rows)}`.execute(db);
+    }
   },
 
   async removeArticle(db, id: ArticleId) {

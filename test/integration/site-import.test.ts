@@ -148,6 +148,48 @@ describeEachDialect((dialect) => {
       expect(rows.map((r) => r.headline).sort()).toEqual(['خبر آخر', 'خبر رقم 9']);
     });
 
+    it('writes a batch whose posts repeat, share a slug, or mix kept and new ids', async () => {
+      await importSite(deps(), siteExport([sitePost({ key: '2', sourceUrl: null })]), OPTIONS);
+      const site = siteExport(
+        [
+          sitePost({ key: '1', views: 10, tagKeys: ['syria'] }),
+          // Its WordPress id is taken: a new id, from the sequence, after id 1 was given.
+          sitePost({ key: '2', slug: 'خبر-1', sourceUrl: null, oldPaths: ['/two/'] }),
+          // Post 1 again, later in the same batch: its last copy wins, stored once.
+          sitePost({ key: '1', views: 30, headline: 'النسخة الأخيرة', tagKeys: ['syria'] }),
+        ],
+        { source: 'ghost' },
+      );
+      const report = await importSite(deps(), site, OPTIONS);
+      expect([report.created, report.updated, report.refused]).toEqual([2, 1, []]);
+      const rows = await database.db
+        .selectFrom('articles')
+        .select(['id', 'headline', 'slug', 'view_count'])
+        .orderBy('id')
+        .execute();
+      expect(rows.map((r) => [Number(r.id), r.headline, r.slug, Number(r.view_count)])).toEqual([
+        [1, 'النسخة الأخيرة', 'خبر-1', 30],
+        [2, 'خبر رقم 2', 'خبر-2', 0],
+        [3, 'خبر رقم 2', 'خبر-1-2', 0],
+      ]);
+      const tags = await database.db
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('article_id', '=', 1n)
+        .execute();
+      expect(tags).toHaveLength(1);
+      const records = await database.db
+        .selectFrom('import_records')
+        .select(['item_key', 'article_id'])
+        .where('source', 'like', 'ghost%')
+        .orderBy('item_key')
+        .execute();
+      expect(records.map((r) => [r.item_key, Number(r.article_id)])).toEqual([
+        ['1', 1],
+        ['2', 3],
+      ]);
+    });
+
     it('makes post 101 of another site a new article, never an update of this one', async () => {
       await importSite(deps(), siteExport([sitePost({ key: '101' })]), OPTIONS);
       const other = siteExport(

@@ -29,11 +29,11 @@ import { libraryImages, lookedForImages, withoutImages, type ImageSources } from
 import {
   preparePost,
   refusalOf,
-  writePost,
   type PostContext,
   type PreparedPost,
   type SiteImages,
 } from './site-post.js';
+import { writePosts } from './write-posts.js';
 import { addTally, emptyReport, type SiteImportReport } from './site-import-report.js';
 
 /** Posts written per transaction. */
@@ -172,9 +172,7 @@ async function importWithin(
         report.refused.push({ key: post.key, headline: post.headline, reason: refusalOf(error) });
       }
     }
-    await run.write(async (db) => {
-      for (const post of prepared) await writePost(db, post, context);
-    });
+    await run.write((db) => writePosts(db, prepared, context));
     done += batch.length;
     batch = [];
     options.onProgress?.(done, site.postCount);

@@ -7,35 +7,14 @@
  */
 import type { ArticleId } from '../../domain/article-id.js';
 import type { Section } from '../../domain/article.js';
-import { keepIdSequenceAhead } from '../dialects/id-sequence.js';
 import type { Db } from '../db.js';
-import { bindId, fromDate, toArticleIdValue, toDate, toIdString, toInt } from './convert.js';
+import { bindId, fromDate, toArticleIdValue, toIdString } from './convert.js';
 
 /** Which article a post of an earlier import became. */
 export interface ImportRecord {
   articleId: ArticleId;
   /** The article's `updated_at` as that import wrote it: a later one means it was edited since. */
   articleUpdatedAt: Date;
-}
-
-/** The record of the post `itemKey` of `source`, or null when it was never imported. */
-export async function findImportRecord(
-  db: Db,
-  source: string,
-  itemKey: string,
-): Promise<ImportRecord | null> {
-  const row = await db
-    .selectFrom('import_records')
-    .select(['article_id', 'article_updated_at'])
-    .where('source', '=', source)
-    .where('item_key', '=', itemKey)
-    .executeTakeFirst();
-  return row
-    ? {
-        articleId: toArticleIdValue(row.article_id),
-        articleUpdatedAt: toDate(row.article_updated_at),
-      }
-    : null;
 }
 
 /** Every post of `source` imported before, by item key → article id (links between articles). */
@@ -46,39 +25,6 @@ export async function importedArticleIds(db: Db, source: string): Promise<Map<st
     .where('source', '=', source)
     .execute();
   return new Map(rows.map((r) => [r.item_key, toArticleIdValue(r.article_id)]));
-}
-
-/** Records (or records again) that the post `itemKey` of `source` is the article `articleId`. */
-export async function saveImportRecord(
-  db: Db,
-  record: { source: string; itemKey: string; articleId: ArticleId; articleUpdatedAt: Date },
-  now: Date,
-): Promise<void> {
-  const values = {
-    article_id: bindId(record.articleId),
-    article_updated_at: fromDate(record.articleUpdatedAt),
-    imported_at: fromDate(now),
-  };
-  await db
-    .insertInto('import_records')
-    .values({ source: record.source, item_key: record.itemKey, ...values })
-    .onConflict((oc) => oc.columns(['source', 'item_key']).doUpdateSet(values))
-    .execute();
-}
-
-/** The stored article's last change and view count, or null when there is no article `id`. */
-export async function findArticleState(
-  db: Db,
-  id: ArticleId,
-): Promise<{ updatedAt: Date; viewCount: number; slug: string | null } | null> {
-  const row = await db
-    .selectFrom('articles')
-    .select(['updated_at', 'view_count', 'slug'])
-    .where('id', '=', bindId(id))
-    .executeTakeFirst();
-  return row
-    ? { updatedAt: toDate(row.updated_at), viewCount: toInt(row.view_count), slug: row.slug }
-    : null;
 }
 
 /** Everything an imported post sets on its article. Times are UTC. */
@@ -131,7 +77,9 @@ function columnsOf(write: SiteArticleWrite) {
 
 /**
  * Inserts an imported post's article, with `id` when given (the caller
- * checked it is free), else the database's next id.
+ * checked it is free), else the database's next id. After an insert with
+ * an id, the caller calls keepIdSequenceAhead before the next insert
+ * without one (PostgreSQL's sequence does not see given ids).
  * @returns the article's id.
  */
 export async function insertSiteArticle(
@@ -149,7 +97,6 @@ export async function insertSiteArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (id !== null) await keepIdSequenceAhead(db, 'articles');
   return toArticleIdValue(row.id);
 }
 
