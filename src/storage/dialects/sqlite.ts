@@ -38,7 +38,6 @@ export function openSqlite(file: string): Database {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('cache_size = -32768');
     sqlite.defaultSafeIntegers(true);
   } catch (error) {
     sqlite?.close();
