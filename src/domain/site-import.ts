@@ -141,6 +141,13 @@ export interface SiteFeedPath {
   of: { kind: 'site' } | { kind: 'category' | 'tag'; key: string };
 }
 
+/** Old address → post key: a Map, or a reader's index on disk (lib/disk-map.ts). */
+export interface AddressIndex {
+  get(address: string): string | undefined;
+  entries(): Iterable<[string, string]>;
+  readonly size: number;
+}
+
 /** A site export, read: small lists whole, posts as a stream. */
 export interface SiteExport {
   source: SiteSource;
@@ -153,9 +160,9 @@ export interface SiteExport {
   /**
    * Old addresses (absolute URLs and paths, as `oldPaths` and `sourceUrl`
    * give them, plus attachment pages) → the key of the post they lead to,
-   * for rewriting links between articles.
+   * for rewriting links between articles. A reader may keep them on disk.
    */
-  linkTargets: Map<string, string>;
+  linkTargets: AddressIndex;
   /** How many posts and pages `posts()` yields (known before it is read). */
   postCount: number;
   /**
@@ -166,4 +173,6 @@ export interface SiteExport {
   posts(): AsyncIterable<SitePost>;
   /** Filled while `posts()` is read; complete at its end. */
   tally: SiteTally;
+  /** Frees what the reader holds (its scratch files); called once, when the import is done. */
+  close(): void;
 }

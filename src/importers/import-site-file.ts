@@ -45,12 +45,16 @@ export async function importSiteFile(
       kind === 'wxr'
         ? await readWordPressExport(file, options)
         : await readGhostExport(file, { timeZone: options.timeZone });
-    const report = await importSite(deps, site, {
-      dryRun: options.dryRun,
-      images: options.images,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    return { ok: true, report };
+    try {
+      const report = await importSite(deps, site, {
+        dryRun: options.dryRun,
+        images: options.images,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      return { ok: true, report };
+    } finally {
+      site.close();
+    }
   } catch (error) {
     if (error instanceof AppError && error.code.startsWith('IMPORT_FILE_')) {
       return { ok: false, reason: error.message };

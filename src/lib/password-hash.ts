@@ -20,8 +20,17 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
+let dummy: Promise<string> | null = null;
+
 /**
  * A hash of a random password, to spend the same time when a sign-in names
- * an unknown account (so timing does not tell which accounts exist).
+ * an unknown account (so timing does not tell which accounts exist). Made
+ * at the first call, not at start: argon2id takes 64 MiB while it hashes,
+ * and a process that signs no one in (an import, a backup) need not. Every
+ * sign-in asks for it before it looks the account up, so the first one pays
+ * the same whoever it names.
  */
-export const DUMMY_HASH: Promise<string> = hashPassword(`dummy-${Math.random()}`);
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(`dummy-${Math.random()}`);
+  return dummy;
+}

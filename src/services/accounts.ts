@@ -14,7 +14,7 @@ import {
   type User,
 } from '../domain/user.js';
 import { AppError, InvalidInput, type ErrorCode } from '../lib/errors.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../lib/password-hash.js';
+import { dummyHash, hashPassword, verifyPassword } from '../lib/password-hash.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/database.js';
 import type { Db } from '../storage/db.js';
@@ -158,8 +158,9 @@ export async function signIn(
   }
   let settled = false;
   try {
+    const dummy = await dummyHash();
     const user = await findUserByEmail(deps.database.db, email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+    const ok = await verifyPassword(user?.passwordHash ?? dummy, input.password);
     settled = true;
     if (!user || !ok || user.status !== 'active') {
       await recordFailure(deps.database, keys, now);

@@ -100,6 +100,7 @@ export function siteExport(posts: SitePost[], over: Partial<SiteExport> = {}): S
       yield* posts;
     },
     tally: { skipped: new Map([['attachment', 2]]), comments: 5, shortcodes: new Map(), notes: [] },
+    close: () => {},
     ...over,
   };
 }

@@ -176,6 +176,7 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     tags: publicTags,
     feeds,
     linkTargets,
+    close: () => {},
     postCount: posts.length,
     async *posts() {
       yield* posts;

@@ -91,7 +91,7 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
   });
 
   it('maps addresses relative to the folder, the permalink guid and the attachment page', () => {
-    expect(Object.fromEntries(site.linkTargets)).toEqual({
+    expect(Object.fromEntries(site.linkTargets.entries())).toEqual({
       [AMSIYA_LINK]: '12',
       '/2010/04/20/أمسية-شعرية/': '12',
       'http://sham.example/blog/?p=12': '12',

@@ -4,10 +4,12 @@
  * what posts refer to is gathered: authors, categories, tags, attachments
  * (an image may come after the post that shows it), the addresses that
  * lead to each post, and how many posts there are. Post bodies are not
- * kept; per post only its key and addresses remain.
+ * kept; what grows with the number of posts (their keys, addresses and
+ * attachments) is kept on disk (lib/disk-map.ts), so memory does not.
  */
 import { stat } from 'node:fs/promises';
 import type { SiteImage } from '../../domain/site-import.js';
+import { DiskMap } from '../../lib/disk-map.js';
 import { AppError } from '../../lib/errors.js';
 import { AuthorRegistry } from './authors.js';
 import { classifyItem } from './item-class.js';
@@ -40,11 +42,37 @@ export interface ExportIndex {
   categories: TermRegistry;
   tags: TermRegistry;
   /** By post ID. */
-  attachments: Map<string, Attachment>;
-  linkTargets: Map<string, string>;
+  attachments: AttachmentIndex;
+  /** Old address → the key of the post it leads to. */
+  linkTargets: DiskMap;
   postCount: number;
   /** Lines for `tally.notes` known after pass 1. */
   notes: string[];
+  /** Deletes the scratch files; the index cannot be used after. */
+  close(): void;
+}
+
+/** The export's attachments by post ID, on disk. */
+export class AttachmentIndex {
+  private readonly map = new DiskMap();
+
+  get(id: string): Attachment | undefined {
+    const json = this.map.get(id);
+    return json === undefined ? undefined : (JSON.parse(json) as Attachment);
+  }
+
+  /** Adds the attachment `id` unless the export gave it already. */
+  add(id: string, attachment: Attachment): void {
+    this.map.setIfAbsent(id, JSON.stringify(attachment));
+  }
+
+  *values(): Generator<Attachment> {
+    for (const [, json] of this.map.entries()) yield JSON.parse(json) as Attachment;
+  }
+
+  close(): void {
+    this.map.close();
+  }
 }
 
 /** Options of the read that pass 1 needs. */
@@ -71,19 +99,41 @@ export async function indexWordPressExport(
   options: IndexOptions,
 ): Promise<ExportIndex> {
   const stamp = await fileStamp(file);
+  const postKeys = new DiskMap();
   const index: ExportIndex = {
     stamp,
     siteUrl: null,
     authors: new AuthorRegistry(),
     categories: new TermRegistry(),
     tags: new TermRegistry(),
-    attachments: new Map(),
-    linkTargets: new Map(),
+    attachments: new AttachmentIndex(),
+    linkTargets: new DiskMap(),
     postCount: 0,
     notes: [],
+    close() {
+      this.attachments.close();
+      this.linkTargets.close();
+    },
   };
+  try {
+    await readIndex(file, index, options, postKeys);
+  } catch (error) {
+    index.close();
+    throw error;
+  } finally {
+    postKeys.close();
+  }
+  return index;
+}
+
+/** Pass 1 proper: fills `index` from the file. */
+async function readIndex(
+  file: string,
+  index: ExportIndex,
+  options: IndexOptions,
+  postKeys: DiskMap,
+): Promise<void> {
   const channel = new Map<string, string>();
-  const postKeys = new Set<string>();
   for await (const record of readWxr(file, { content: false, metaKeys: PASS_1_META })) {
     switch (record.kind) {
       case 'channel':
@@ -115,28 +165,27 @@ export async function indexWordPressExport(
         break;
     }
   }
-  await checkStamp(file, stamp);
+  await checkStamp(file, index.stamp);
   addAttachmentPages(index, postKeys);
   for (const key of index.categories.orphans()) {
     index.notes.push(
       `Category «${key}» names a parent that is not in the export; it is kept at the top.`,
     );
   }
-  return index;
 }
 
 function indexItem(
   index: ExportIndex,
   item: WxrItem,
   options: IndexOptions,
-  postKeys: Set<string>,
+  postKeys: DiskMap,
 ): void {
   const fields = item.fields;
   const key = postKeyOf(fields);
   const type = fields.get('wp:post_type')?.trim();
   if (type === 'attachment' && key !== null) {
     const url = fields.get('wp:attachment_url')?.trim() || fields.get('guid')?.trim() || '';
-    index.attachments.set(key, {
+    index.attachments.add(key, {
       image: {
         url,
         alt: plainText(item.meta.get('_wp_attachment_image_alt') ?? ''),
@@ -148,8 +197,7 @@ function indexItem(
     return;
   }
   const itemClass = classifyItem(fields, options.postTypes);
-  if (!itemClass.post || key === null || postKeys.has(key)) return;
-  postKeys.add(key);
+  if (!itemClass.post || key === null || !postKeys.setIfAbsent(key, '')) return;
   index.postCount += 1;
   index.authors.creator(fields.get('dc:creator') ?? '');
   for (const term of item.terms) {
@@ -159,20 +207,18 @@ function indexItem(
     else if (role === 'tag') index.tags.use(term);
   }
   for (const address of postAddresses(fields, key, itemClass.kind, index.siteUrl)) {
-    if (!index.linkTargets.has(address)) index.linkTargets.set(address, key);
+    index.linkTargets.setIfAbsent(address, key);
   }
 }
 
 /** Attachment pages of posts (`/2021/خبر/صورة/`) lead to their post. */
-function addAttachmentPages(index: ExportIndex, postKeys: Set<string>): void {
+function addAttachmentPages(index: ExportIndex, postKeys: DiskMap): void {
   for (const attachment of index.attachments.values()) {
     if (attachment.parentKey === null || !postKeys.has(attachment.parentKey)) continue;
     if (parseHttpUrl(attachment.link) === null) continue;
     const path = oldPathOf(attachment.link, index.siteUrl);
     for (const address of [attachment.link, path]) {
-      if (address !== null && !index.linkTargets.has(address)) {
-        index.linkTargets.set(address, attachment.parentKey);
-      }
+      if (address !== null) index.linkTargets.setIfAbsent(address, attachment.parentKey);
     }
   }
 }

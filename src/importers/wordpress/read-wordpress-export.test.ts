@@ -171,7 +171,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
   });
 
   it('maps every old address of a post, and attachment pages, to the post', () => {
-    expect(Object.fromEntries(site.linkTargets)).toEqual({
+    expect(Object.fromEntries(site.linkTargets.entries())).toEqual({
       [DERBY_LINK]: '101',
       '/2024/03/05/الهلال-يفوز-بالديربي/': '101',
       [`/2024/03/05/${DERBY_SLUG}/`]: '101',

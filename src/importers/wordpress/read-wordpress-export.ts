@@ -3,10 +3,12 @@
  * service takes (`SiteExport`, domain/site-import.ts), in two passes over
  * the file: pass 1 (export-index.ts) reads it whole, refusing a malformed
  * or unsafe file before anything is written, and gathers authors, terms,
- * attachments and addresses; `posts()` reads it again and yields each post
- * and page as it comes, holding no more than one at a time.
+ * attachments and addresses (on disk); `posts()` reads it again and
+ * yields each post and page as it comes, holding no more than one at a
+ * time. `close()` deletes the scratch files.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
+import { DiskMap } from '../../lib/disk-map.js';
 import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
 import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
@@ -82,6 +84,7 @@ export async function readWordPressExport(
     postCount: index.postCount,
     tally,
     posts: () => readPosts(file, index, options, tally),
+    close: () => index.close(),
   };
 }
 
@@ -102,7 +105,7 @@ async function* readPosts(
   const skip = (reason: string): void => {
     tally.skipped.set(reason, (tally.skipped.get(reason) ?? 0) + 1);
   };
-  const seen = new Set<string>();
+  const seen = new DiskMap();
   let protectedPosts = 0;
   const context: PostContext = {
     index,
@@ -111,23 +114,26 @@ async function* readPosts(
     tally,
     missingImages: { count: 0, examples: [] },
   };
-  for await (const record of readWxr(file, { content: true, metaKeys })) {
-    if (record.kind !== 'item') continue;
-    const item = record.item;
-    tally.comments += item.comments;
-    const itemClass = classifyItem(item.fields, options.postTypes);
-    if (!itemClass.post) {
-      skip(itemClass.reason);
-      continue;
+  try {
+    for await (const record of readWxr(file, { content: true, metaKeys })) {
+      if (record.kind !== 'item') continue;
+      const item = record.item;
+      tally.comments += item.comments;
+      const itemClass = classifyItem(item.fields, options.postTypes);
+      if (!itemClass.post) {
+        skip(itemClass.reason);
+        continue;
+      }
+      const key = postKeyOf(item.fields);
+      if (key === null) skip('no post ID');
+      else if (!seen.setIfAbsent(key, '')) skip('duplicate post ID');
+      else {
+        if (itemClass.status === 'private' && isPasswordProtected(item.fields)) protectedPosts += 1;
+        yield toSitePost(item, key, itemClass, context);
+      }
     }
-    const key = postKeyOf(item.fields);
-    if (key === null) skip('no post ID');
-    else if (seen.has(key)) skip('duplicate post ID');
-    else {
-      seen.add(key);
-      if (itemClass.status === 'private' && isPasswordProtected(item.fields)) protectedPosts += 1;
-      yield toSitePost(item, key, itemClass, context);
-    }
+  } finally {
+    seen.close();
   }
   await checkStamp(file, index.stamp);
   if (protectedPosts > 0) {

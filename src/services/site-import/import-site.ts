@@ -15,10 +15,7 @@ import { listingPath } from '../../domain/article-path.js';
 import { feedPath } from '../../domain/feed-path.js';
 import type { Database } from '../../storage/database.js';
 import type { Db } from '../../storage/db.js';
-import {
-  firstAdministratorId,
-  importedArticleIds,
-} from '../../storage/repositories/site-import.repository.js';
+import { firstAdministratorId } from '../../storage/repositories/site-import.repository.js';
 import { searchIndexFor } from '../../search/index-for.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { finishImport } from '../save-imported-article.js';
@@ -154,7 +151,6 @@ async function importWithin(
     taxonomy,
     categories: new Map(site.categories.map((c) => [c.key, c])),
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
-    imported: await run.read((db) => importedArticleIds(db, recordSourceOf(site))),
     images: await imagesOf(deps, site, options, taxonomy, run),
     sanitize: deps.sanitize ?? sanitizeHere,
     searchIndex: searchIndexFor(deps.database),

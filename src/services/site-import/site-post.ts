@@ -14,6 +14,7 @@ import type { SiteCategory, SiteImage, SitePost, SiteSource } from '../../domain
 import { AppError } from '../../lib/errors.js';
 import type { Db } from '../../storage/db.js';
 import { articleIdTaken } from '../../storage/repositories/site-import.repository.js';
+import { findImportRecords } from '../../storage/repositories/site-import-batch.repository.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
 import type { BodySanitizer } from '../sanitizer-pool.js';
@@ -48,8 +49,6 @@ export interface PostContext {
   taxonomy: StoredTaxonomy;
   categories: ReadonlyMap<string, SiteCategory>;
   links: Omit<LinkTargets, 'pathOf'>;
-  /** Item key → article id of the posts imported so far (this run and earlier ones). */
-  imported: Map<string, ArticleId>;
   images: SiteImages;
   sanitize: BodySanitizer;
   searchIndex: SearchIndex;
@@ -80,15 +79,27 @@ export function limited(text: string, max: number): string {
   return [...line].length > max ? truncateWords(line, max) : line;
 }
 
-/** The new path of a post imported or about to be (its WordPress id free), else null. */
-async function pathOfKey(db: Db, context: PostContext, key: string): Promise<string | null> {
-  const known = context.imported.get(key);
-  if (known !== undefined) return `/a/${known}`;
-  // A WordPress post keeps its id when it is free: a link to a later post can point there now.
-  if (context.source === 'wordpress' && /^[1-9][0-9]{0,18}$/.test(key)) {
-    return (await articleIdTaken(db, key as ArticleId)) ? null : `/a/${key}`;
+/**
+ * The new paths of the posts `keys` that are imported (this run's earlier
+ * batches or an earlier run) or about to be (a WordPress id still free):
+ * key → path; a key with neither is absent.
+ */
+async function pathsOfKeys(
+  db: Db,
+  context: PostContext,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  const records = await findImportRecords(db, context.recordSource, keys);
+  for (const key of keys) {
+    const record = records.get(key);
+    if (record !== undefined) paths.set(key, `/a/${record.articleId}`);
+    // A WordPress post keeps its id when it is free: a link to a later post can point there now.
+    else if (context.source === 'wordpress' && /^[1-9][0-9]{0,18}$/.test(key)) {
+      if (!(await articleIdTaken(db, key as ArticleId))) paths.set(key, `/a/${key}`);
+    }
   }
-  return null;
+  return paths;
 }
 
 /** `html` with links to other posts of the old site rewritten (body-links.ts). */
@@ -102,8 +113,7 @@ async function withNewLinks(db: Db, html: string, context: PostContext): Promise
     },
   });
   if (keys.size === 0) return html;
-  const paths = new Map<string, string | null>();
-  for (const key of keys) paths.set(key, await pathOfKey(db, context, key));
+  const paths = await pathsOfKeys(db, context, [...keys]);
   return rewriteLinks(html, { ...context.links, pathOf: (key) => paths.get(key) ?? null });
 }
 

@@ -241,7 +241,6 @@ async function writeOne(
   if (slug !== null) state.slugs.set(slug, String(articleId));
   state.records.set(post.key, { articleId, articleUpdatedAt: updatedAt });
   state.states.set(String(articleId), { updatedAt, viewCount });
-  context.imported.set(post.key, articleId);
   if (post.kind === 'page') report.pages++;
   else report.articles[post.status]++;
   const to = newPathOf(post.kind, articleId, slug);

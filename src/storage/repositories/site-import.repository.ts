@@ -17,16 +17,6 @@ export interface ImportRecord {
   articleUpdatedAt: Date;
 }
 
-/** Every post of `source` imported before, by item key → article id (links between articles). */
-export async function importedArticleIds(db: Db, source: string): Promise<Map<string, ArticleId>> {
-  const rows = await db
-    .selectFrom('import_records')
-    .select(['item_key', 'article_id'])
-    .where('source', '=', source)
-    .execute();
-  return new Map(rows.map((r) => [r.item_key, toArticleIdValue(r.article_id)]));
-}
-
 /** Everything an imported post sets on its article. Times are UTC. */
 export interface SiteArticleWrite {
   kind: 'article' | 'page';
