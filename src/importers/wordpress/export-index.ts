@@ -168,7 +168,7 @@ function addAttachmentPages(index: ExportIndex, postKeys: Set<string>): void {
   for (const attachment of index.attachments.values()) {
     if (attachment.parentKey === null || !postKeys.has(attachment.parentKey)) continue;
     if (parseHttpUrl(attachment.link) === null) continue;
-    const path = oldPathOf(attachment.link, index.siteUrl);
+    const path = oldPathOf(attachment.link);
     for (const address of [attachment.link, path]) {
       if (address !== null && !index.linkTargets.has(address)) {
         index.linkTargets.set(address, attachment.parentKey);

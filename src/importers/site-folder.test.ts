@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { siteFolder } from './site-folder.js';
+
+describe('siteFolder', () => {
+  it.each([
+    ['https://x.com/blog', '/blog'],
+    ['https://x.com/blog/', '/blog'],
+    ['https://x.com/news/ar//', '/news/ar'],
+    ['https://x.com/%d9%85%d8%af%d9%88%d9%86%d8%a9', '/مدونة'],
+    ['https://x.com', ''],
+    ['https://x.com/', ''],
+    ['ftp://x.com/blog', ''],
+    [null, ''],
+  ])('gives the folder of %s as %j', (siteUrl, folder) => {
+    expect(siteFolder(siteUrl)).toBe(folder);
+  });
+});
