@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { oldAddressRule, targetOf, type OldAddressRule } from './old-address-rules.js';
+import {
+  isListingPath,
+  oldAddressRule,
+  targetOf,
+  type OldAddressRule,
+} from './old-address-rules.js';
 
 const item = { kind: 'item' } as const;
 const rss = { kind: 'feed', format: 'rss' } as const;
@@ -87,5 +92,19 @@ describe('targetOf', () => {
     ['/rss.xml', item, '/rss.xml'],
   ])('sends %s, as %j says, to %s', (target, leadsTo, expected) => {
     expect(targetOf(target, leadsTo)).toBe(expected);
+  });
+});
+
+describe('isListingPath', () => {
+  it.each([
+    ['/tag/x', true],
+    ['/section/%D8%B1', true],
+    ['/author/سلمى', true],
+    ['/tag/x/rss.xml', false],
+    ['/tag/x?page=2', false],
+    ['/a/12/x', false],
+    ['/category/x', false],
+  ])('%s → %s', (path, expected) => {
+    expect(isListingPath(path)).toBe(expected);
   });
 });

@@ -66,7 +66,11 @@ export function oldAddressRule(pathAndQuery: string): OldAddressRule | null {
   if (key === null) return null;
   const queryAt = key.indexOf('?');
   const keyPath = queryAt < 0 ? key : key.slice(0, queryAt);
-  const itemQuery = queryAt < 0 ? '' : key.slice(queryAt);
+  // What names the item, without the feed asked of it (`?p=12&feed=rss2` → `?p=12`).
+  const named = (queryAt < 0 ? '' : key.slice(queryAt + 1))
+    .split('&')
+    .filter((pair) => pair !== '' && !pair.startsWith('feed='));
+  const itemQuery = named.length === 0 ? '' : `?${named.join('&')}`;
   const path = keyPath.replace(/\/index\.php(?=\/|$)/, '') || '/';
   const viaIndex = path !== keyPath;
   const params = queryOf(pathAndQuery);
@@ -123,7 +127,7 @@ export function oldAddressRule(pathAndQuery: string): OldAddressRule | null {
  * @example targetOf('/tag/x', { kind: 'page', page: 3 }) // '/tag/x?page=3'
  */
 export function targetOf(target: string, leadsTo: OldAddressLeadsTo): string | null {
-  const listing = /^\/(?:section|tag|author)\/[^/?#]+$/.test(target);
+  const listing = isListingPath(target);
   switch (leadsTo.kind) {
     case 'item':
       return target;
@@ -133,6 +137,15 @@ export function targetOf(target: string, leadsTo: OldAddressLeadsTo): string | n
       if (!listing) return null;
       return leadsTo.page === 1 ? target : `${target}?page=${leadsTo.page}`;
   }
+}
+
+/**
+ * True for the path of a section, tag or author page of this site
+ * (`/tag/x`, escaped or not): an old address under it that has no redirect
+ * of its own (the slug did not change) is answered as under its redirect.
+ */
+export function isListingPath(path: string): boolean {
+  return /^\/(?:section|tag|author)\/[^/?#]+$/.test(path);
 }
 
 function lookup(address: string, leadsTo: OldAddressLeadsTo): OldAddressRule | null {

@@ -3,8 +3,12 @@
  * 15): with its stored redirect; else by the rules for old WordPress and
  * Ghost addresses (domain/old-address-rules.ts), which look up at most one
  * more redirect, by its indexed key. So a 404 costs at most two lookups.
+ * Under a section, tag or author page whose address did not change (no
+ * redirect), its feed and pages are this site's own: `/tag/x/feed/` →
+ * `/tag/x/rss.xml`.
  */
-import { oldAddressRule, targetOf } from '../../domain/old-address-rules.js';
+import { isListingPath, oldAddressRule, targetOf } from '../../domain/old-address-rules.js';
+import { locationOf } from '../../domain/redirect-path.js';
 import type { RedirectFallback } from './error-pages.js';
 import { SEARCH_PATH, SITEMAP_INDEX_PATH } from './site-paths.js';
 
@@ -34,7 +38,10 @@ export async function findOldAddress(
     case 'latest':
       return { to: `/?page=${rule.page}`, status: 301 };
     case 'lookup': {
-      const under = await redirects.find(rule.key);
+      // A listing whose slug did not change has no redirect: its own path is its target.
+      const under =
+        (await redirects.find(rule.key)) ??
+        (isListingPath(rule.key) ? { to: locationOf(rule.key), status: 301 } : null);
       const to = under === null ? null : targetOf(under.to, rule.leadsTo);
       return under === null || to === null ? null : { to, status: under.status };
     }
