@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteFolder } from './site-folder.js';
+import { siteFolder, underFolder } from './site-folder.js';
 
 describe('siteFolder', () => {
   it.each([
@@ -13,5 +13,16 @@ describe('siteFolder', () => {
     [null, ''],
   ])('gives the folder of %s as %j', (siteUrl, folder) => {
     expect(siteFolder(siteUrl)).toBe(folder);
+  });
+});
+
+describe('underFolder', () => {
+  it('puts every old path under the folder, and leaves them at the root', () => {
+    const tag = { key: 't', oldPaths: ['/tag/x/', '/?tag=x'] };
+    expect(underFolder('/blog', tag)).toEqual({
+      key: 't',
+      oldPaths: ['/blog/tag/x/', '/blog/?tag=x'],
+    });
+    expect(underFolder('', tag)).toBe(tag);
   });
 });

@@ -28,3 +28,13 @@ export function siteFolder(siteUrl: string | null): string {
     .map((segment) => decodeSlug(segment))
     .join('/');
 }
+
+/**
+ * `item` with each of its old paths under `folder` (from siteFolder):
+ * `/category/x/` becomes `/blog/category/x/`.
+ */
+export function underFolder<T extends { oldPaths: string[] }>(folder: string, item: T): T {
+  return folder === ''
+    ? item
+    : { ...item, oldPaths: item.oldPaths.map((path) => `${folder}${path}`) };
+}

@@ -26,7 +26,7 @@
  * (read-export-json.ts), and `posts()` yields them again on each call.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
-import { siteFolder } from '../site-folder.js';
+import { siteFolder, underFolder } from '../site-folder.js';
 import { toSiteAuthor } from './map-authors.js';
 import { toSitePost } from './map-ghost-post.js';
 import { isPublicTag, toSiteTag } from './map-tags.js';
@@ -103,10 +103,7 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     notes: [],
   };
   const folder = siteFolder(siteUrl);
-  const under = <T extends { oldPaths: string[] }>(item: T): T => ({
-    ...item,
-    oldPaths: item.oldPaths.map((path) => `${folder}${path}`),
-  });
+  const under = <T extends { oldPaths: string[] }>(item: T): T => underFolder(folder, item);
   const authors = tables.users.map(toSiteAuthor);
   const userIds = new Set(authors.map((author) => author.key));
   const publicTags = tables.tags.filter(isPublicTag).map(toSiteTag);

@@ -7,7 +7,7 @@
  * and page as it comes, holding no more than one at a time.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
-import { siteFolder } from '../site-folder.js';
+import { siteFolder, underFolder } from '../site-folder.js';
 import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
 import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
@@ -68,10 +68,7 @@ export async function readWordPressExport(
   const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
   // Paths built from the site's root go under the folder it lived in (`/blog/feed/`).
   const folder = siteFolder(index.siteUrl);
-  const under = <T extends { oldPaths: string[] }>(item: T): T => ({
-    ...item,
-    oldPaths: item.oldPaths.map((path) => `${folder}${path}`),
-  });
+  const under = <T extends { oldPaths: string[] }>(item: T): T => underFolder(folder, item);
   const feeds: SiteFeedPath[] = [
     ...SITE_FEED_PATHS.map(([oldPath, format]): SiteFeedPath => ({
       oldPath,

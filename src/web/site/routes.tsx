@@ -78,7 +78,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
     // An old WordPress link (`/?p=123`, `/?cat=4`, `/?s=…`, `/?feed=atom`) is not a visit to the
     // home page: it gets its redirect, or a 404 that the newsroom sees among the missed addresses.
-    if (namesOldItem(request.url) || oldAddressRule(request.url) !== null)
+    const url = request.url;
+    if (url.includes('?') && (namesOldItem(url) || oldAddressRule(url) !== null))
       return sendNotFound(request, reply, deps);
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
