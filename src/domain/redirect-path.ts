@@ -9,9 +9,11 @@
  *   equivalent). The key keeps the text decoded and NFC-normalised (the
  *   form WordPress and our slugs store), so it reads as Arabic;
  * - a trailing slash (`/x/` = `/x`, WordPress adds or drops it freely);
- * - the query, of which only what names the item is kept: `p`, `page_id`
- *   and `cat` (WordPress's query variables for a post, a page and a
- *   category, as in `/?p=123`), sorted by name; tracking parameters
+ * - the query, of which only what names the item is kept: `p`, `page_id`,
+ *   `cat` and `author` (WordPress's query variables for a post, a page, a
+ *   category and an author's user id, as in `/?p=123`) and `feed` (which
+ *   asks for its feed: `/category/x/?feed=atom` is not `/category/x/`),
+ *   sorted by name; tracking parameters
  *   (`utm_source`, `fbclid`) and anything else are dropped;
  * - an absolute URL (`https://old.example/2021/01/x/`): only its path and
  *   query count, since the old site's host is this site's now;
@@ -27,7 +29,7 @@
 export const MAX_REDIRECT_PATH_LENGTH = 2000;
 
 /** Query parameters that name the item an old WordPress address shows. */
-export const ITEM_QUERY_PARAMS: readonly string[] = ['cat', 'p', 'page_id'];
+export const ITEM_QUERY_PARAMS: readonly string[] = ['author', 'cat', 'feed', 'p', 'page_id'];
 
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -57,9 +59,9 @@ export function redirectKey(pathAndQuery: string): string | null {
 }
 
 /**
- * True when the address's query names an old item (`p`, `page_id` or
- * `cat` with a value): the home page asked with `/?p=123` is an old link,
- * not a visit to the home page.
+ * True when the address's query names an old item or its feed (`p`,
+ * `page_id`, `cat`, `author` or `feed` with a value): the home page asked
+ * with `/?p=123` is an old link, not a visit to the home page.
  */
 export function namesOldItem(pathAndQuery: string): boolean {
   return redirectKey(pathAndQuery)?.includes('?') ?? false;

@@ -8,8 +8,11 @@
  * WordPress login, term nicename and post ID; the Ghost id. Slugs are
  * decoded from percent-encoding and NFC-normalised (`%d8%b1…` → `ر…`).
  * Old addresses (`oldPaths`) are paths with their query, as the old site
- * served them (`/2021/01/03/خبر/`, `/?p=123`, `/category/news/`): the
- * service stores them as redirects to the new canonical URL.
+ * served them (`/2021/01/03/خبر/`, `/?p=123`, `/category/news/`), with
+ * the folder the old site lived in (`/blog/?p=123` for a site at
+ * `https://x.com/blog`): the service stores them as redirects to the new
+ * canonical URL. Each old address is in one list only: an old feed is in
+ * `feeds`, never in an `oldPaths`.
  */
 import type { ArticleId } from './article-id.js';
 
@@ -27,7 +30,7 @@ export interface SiteAuthor {
   slug: string;
   /** Plain text. */
   bio: string;
-  /** `/author/<slug>/`, and the feed of that page when the old site had one. */
+  /** `/author/<slug>/`, and WordPress's `/?author=<user id>` when the export gives the id. */
   oldPaths: string[];
 }
 
@@ -42,7 +45,7 @@ export interface SiteCategory {
   parentKey: string | null;
   /** Plain text. */
   description: string;
-  /** `/category/<slug>/`, `/category/<parent>/<slug>/`, `/category/<slug>/feed/`, `/?cat=<id>`. */
+  /** `/category/<slug>/`, `/category/<parent>/<slug>/`, `/?cat=<id>`. */
   oldPaths: string[];
 }
 
@@ -55,7 +58,7 @@ export interface SiteTag {
   slug: string;
   /** Plain text. */
   description: string;
-  /** `/tag/<slug>/`, and its feed. */
+  /** `/tag/<slug>/`. */
   oldPaths: string[];
 }
 
@@ -134,11 +137,16 @@ export interface SiteTally {
   notes: string[];
 }
 
-/** An old feed's address and where it now goes: `/feed/` → `/feed.xml`. */
+/**
+ * An old feed's address and the feed it now is: `/feed/` → the site's
+ * RSS feed, `/author/salma/feed/atom/` → the author's Atom feed.
+ */
 export interface SiteFeedPath {
   oldPath: string;
-  /** `site` for the site's feed, or the category or tag it belongs to. */
-  of: { kind: 'site' } | { kind: 'category' | 'tag'; key: string };
+  /** `site` for the site's feed, or the category, tag or author (by key) it belongs to. */
+  of: { kind: 'site' } | { kind: 'category' | 'tag' | 'author'; key: string };
+  /** The format it served, which the new feed keeps (RSS 0.92, RDF and RSS 2 all become RSS). */
+  format: 'rss' | 'atom';
 }
 
 /** Old address → post key: a Map, or a reader's index on disk (lib/disk-map.ts). */

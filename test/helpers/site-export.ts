@@ -93,7 +93,7 @@ export function siteExport(posts: SitePost[], over: Partial<SiteExport> = {}): S
     authors: AUTHORS,
     categories: CATEGORIES,
     tags: TAGS,
-    feeds: [{ oldPath: '/feed/', of: { kind: 'site' } }],
+    feeds: [{ oldPath: '/feed/', of: { kind: 'site' }, format: 'rss' }],
     linkTargets,
     postCount: posts.length,
     async *posts() {

@@ -13,6 +13,8 @@ import { makeImage, MEDIA_LIMITS } from '../helpers/images.js';
 import { NOW, testSite, type TestSite } from '../helpers/site.js';
 
 const WXR = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+/** A blog that lived in a folder: http://sham.example/blog. */
+const FOLDER_WXR = 'test/fixtures/wordpress/classic-wxr-1.0.xml';
 const GHOST = 'test/fixtures/ghost/ghost-5-lexical.json';
 
 /** WordPress writes escapes in lower case. */
@@ -31,7 +33,8 @@ describeEachDialect((dialect) => {
     mkdirSync(join(uploads, '2024', '03'), { recursive: true });
     writeFileSync(join(uploads, '2024', '03', 'derby.jpg'), await makeImage('jpeg', 1200, 800));
     const mediaDir = join(scratch, 'media');
-    const outcomes = await importFiles({ database: site.database, now: () => NOW }, [WXR, GHOST], {
+    const files = [WXR, FOLDER_WXR, GHOST];
+    const outcomes = await importFiles({ database: site.database, now: () => NOW }, files, {
       timeZone: 'Asia/Riyadh',
       date: undefined,
       site: {
@@ -44,6 +47,7 @@ describeEachDialect((dialect) => {
     });
     expect(outcomes.map((o) => o.line)).toEqual([
       `${WXR}: 7 created, 0 updated, 0 kept, 0 refused`,
+      `${FOLDER_WXR}: 1 created, 0 updated, 0 kept, 0 refused`,
       `${GHOST}: 4 created, 0 updated, 0 kept, 0 refused`,
     ]);
   });
@@ -53,6 +57,7 @@ describeEachDialect((dialect) => {
   });
 
   const get = (url: string) => site.app.inject({ method: 'GET', url });
+  const section = (slug: string) => `/section/${enc(slug)}`;
   async function redirectOf(url: string): Promise<[number, string | undefined]> {
     const response = await get(url);
     return [response.statusCode, response.headers.location as string | undefined];
@@ -111,6 +116,114 @@ describeEachDialect((dialect) => {
     it('leaves a draft’s old link a 404: a draft has no public address', async () => {
       expect((await get('/?p=104')).statusCode).toBe(404);
     });
+
+    it('sends each old feed to the matching feed: Atom to Atom, an author’s to the author’s', async () => {
+      const news = `/category/${wp('أخبار')}`;
+      for (const [from, to] of <Array<[string, string]>>[
+        ['/feed/atom/', '/atom.xml'],
+        ['/wp-atom.php', '/atom.xml'],
+        ['/rss2/', '/rss.xml'],
+        ['/?feed=atom', '/atom.xml'],
+        ['/?feed=rss2', '/rss.xml'],
+        [`${news}/feed/atom/`, `${section('أخبار')}/atom.xml`],
+        [`${news}/?feed=atom`, `${section('أخبار')}/atom.xml`],
+        [`/tag/${wp('الدوري')}/feed/`, `/tag/${enc('الدوري')}/rss.xml`],
+        ['/author/salma/feed/', '/author/salma/rss.xml'],
+        ['/author/salma/feed/atom/', '/author/salma/atom.xml'],
+        ['/?author=1', '/author/salma'],
+        ['/?author=1&feed=atom', '/author/salma/atom.xml'],
+      ]) {
+        expect(await redirectOf(from), from).toEqual([301, to]);
+      }
+    });
+
+    it('answers old WordPress addresses by rule: comments feed, AMP, PATHINFO, paging', async () => {
+      const permalink = `/2024/03/05/${wp(derbySlug)}`;
+      for (const [from, to] of <Array<[string, string]>>[
+        [`${permalink}/feed/`, derby],
+        [`${permalink}/feed/atom/`, derby],
+        [`${permalink}/amp/`, derby],
+        [`${permalink}/?amp=1`, derby],
+        ['/?p=101&feed=rss2', derby],
+        ['/index.php?p=101', derby],
+        [`/index.php${permalink}/`, derby],
+        [`/category/${wp('أخبار')}/page/2/`, `${section('أخبار')}?page=2`],
+        [`/category/${wp('أخبار')}/${wp('رياضة')}/page/3/`, `${section('رياضة')}?page=3`],
+        ['/author/salma/page/2/', '/author/salma?page=2'],
+        ['/page/2/', '/?page=2'],
+        [`/?tag=${wp('الدوري')}`, `/tag/${enc('الدوري')}`],
+        [`/?s=${wp('الهلال يفوز')}`, `/search?q=${enc('الهلال يفوز')}`],
+        ['/?s=derby+final', '/search?q=derby%20final'],
+        ['/sitemap_index.xml', '/sitemap.xml'],
+        ['/post-sitemap.xml', '/sitemap.xml'],
+        ['/page-sitemap.xml', '/sitemap.xml'],
+        ['/category-sitemap.xml', '/sitemap.xml'],
+        ['/wp-sitemap.xml', '/sitemap.xml'],
+      ]) {
+        expect(await redirectOf(from), from).toEqual([301, to]);
+      }
+    });
+
+    it('answers by rule only what would be a 404, only to GET and HEAD, only with something underneath', async () => {
+      expect((await get('/sitemap.xml')).statusCode).toBe(200);
+      expect((await get('/?s=')).statusCode).toBe(200);
+      const head = await site.app.inject({ method: 'HEAD', url: '/index.php?p=101' });
+      expect([head.statusCode, head.headers.location]).toEqual([301, derby]);
+      const post = await site.app.inject({ method: 'POST', url: '/index.php?p=101' });
+      expect(post.statusCode).toBe(404);
+      for (const url of [
+        '/2024/03/05/nothing/feed/',
+        '/2024/03/05/nothing/amp/',
+        `/2024/03/05/${wp(derbySlug)}/page/2/`,
+        '/category/nothing/page/2/',
+        '/index.php?p=99999',
+        '/category/nothing/feed/',
+        '/?author=99',
+      ]) {
+        expect((await get(url)).statusCode, url).toBe(404);
+      }
+    });
+  });
+
+  describe('WordPress in a folder', () => {
+    const amsiya = 'أمسية-شعرية';
+    let article = '';
+    beforeAll(async () => {
+      const row = await site.database.db
+        .selectFrom('import_records')
+        .select('article_id')
+        .where('source', '=', 'wordpress http://sham.example/blog')
+        .where('item_key', '=', '12')
+        .executeTakeFirstOrThrow();
+      article = `/a/${String(row.article_id)}/${enc(amsiya)}`;
+    });
+
+    it('answers the old addresses under the folder, and not without it', async () => {
+      for (const [from, to] of <Array<[string, string]>>[
+        [`/blog/2010/04/20/${wp(amsiya)}/`, article],
+        ['/blog/?p=12', article],
+        ['/blog/index.php?p=12', article],
+        [`/blog/2010/04/20/${wp(amsiya)}/feed/`, article],
+        [`/blog/category/${wp('ثقافة')}/`, section('ثقافة')],
+        [`/blog/category/${wp('ثقافة')}/${wp('مسرح')}/`, section('مسرح')],
+        [`/blog/category/${wp('ثقافة')}/feed/atom/`, `${section('ثقافة')}/atom.xml`],
+        [`/blog/category/${wp('ثقافة')}/page/2/`, `${section('ثقافة')}?page=2`],
+        [`/blog/tag/${wp('شعر')}/`, `/tag/${enc('شعر')}`],
+        [`/blog/?tag=${wp('شعر')}`, `/tag/${enc('شعر')}`],
+        ['/blog/author/nizar/', '/author/nizar'],
+        ['/blog/author/nizar/feed/', '/author/nizar/rss.xml'],
+        ['/blog/feed/', '/rss.xml'],
+        ['/blog/feed/atom/', '/atom.xml'],
+        ['/blog/?feed=atom', '/atom.xml'],
+        ['/blog/?s=x', '/search?q=x'],
+        ['/blog/sitemap_index.xml', '/sitemap.xml'],
+      ]) {
+        expect(await redirectOf(from), from).toEqual([301, to]);
+      }
+      for (const url of [`/2010/04/20/${wp(amsiya)}/`, `/category/${wp('ثقافة')}/`]) {
+        expect((await get(url)).statusCode, url).toBe(404);
+      }
+    });
   });
 
   describe('Ghost', () => {
@@ -129,6 +242,16 @@ describeEachDialect((dialect) => {
       expect(await redirectOf('/tag/weather/')).toEqual([301, '/tag/weather']);
       expect(await redirectOf('/author/layla/')).toEqual([301, '/author/layla']);
       expect(await redirectOf('/rss/')).toEqual([301, '/rss.xml']);
+    });
+
+    it('sends tag and author feeds to theirs, and old listing pages to the new ones', async () => {
+      expect(await redirectOf('/tag/weather/rss/')).toEqual([301, '/tag/weather/rss.xml']);
+      expect(await redirectOf('/author/layla/rss/')).toEqual([301, '/author/layla/rss.xml']);
+      expect(await redirectOf('/tag/weather/page/2/')).toEqual([301, '/tag/weather?page=2']);
+      expect(await redirectOf('/author/layla/page/3/')).toEqual([301, '/author/layla?page=3']);
+      // A tag whose slug did not change has no redirect of its own: its path is the rule's.
+      expect(await redirectOf('/?tag=weather')).toEqual([301, '/tag/weather']);
+      expect(await redirectOf('/tag/weather/feed/atom/')).toEqual([301, '/tag/weather/atom.xml']);
     });
   });
 });

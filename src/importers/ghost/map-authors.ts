@@ -5,7 +5,8 @@
  * without articles costs one inactive account.
  *
  * Old addresses are Ghost's default routes (Ghost docs, "Routing":
- * `/author/{slug}/` and its feed `/author/{slug}/rss/`).
+ * `/author/{slug}/`; its feed `/author/{slug}/rss/` is among the export's
+ * feeds, map-ghost-export.ts).
  */
 import type { SiteAuthor } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
@@ -21,6 +22,6 @@ export function toSiteAuthor(user: GhostUserRow): SiteAuthor {
     email: email === '' ? null : email,
     slug,
     bio: user.bio.trim(),
-    oldPaths: slug === '' ? [] : [`/author/${slug}/`, `/author/${slug}/rss/`],
+    oldPaths: slug === '' ? [] : [`/author/${slug}/`],
   };
 }

@@ -13,14 +13,41 @@ function post(fields: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function map(data: Record<string, unknown>) {
-  const site = mapGhostExport(ghostTables({ meta: { version: '1.25.0' }, data }), null);
+async function map(data: Record<string, unknown>, siteUrl: string | null = null) {
+  const site = mapGhostExport(ghostTables({ meta: { version: '1.25.0' }, data }), siteUrl);
   const posts: SitePost[] = [];
   for await (const p of site.posts()) posts.push(p);
   return { site, posts };
 }
 
 describe('mapGhostExport', () => {
+  it('keeps the folder of the site’s address in every old address, and links under it', async () => {
+    const { site, posts } = await map(
+      {
+        posts: [post({ id: 'p', slug: 'سيول' })],
+        users: [{ id: 'u', name: 'ليلى', slug: 'layla' }],
+        tags: [{ id: 't', name: 'طقس', slug: 'weather' }],
+      },
+      'https://x.example/blog',
+    );
+    expect(posts.map((p) => [p.oldPaths, p.sourceUrl])).toEqual([
+      [['/blog/سيول/', '/blog/سيول/amp/'], 'https://x.example/blog/%D8%B3%D9%8A%D9%88%D9%84/'],
+    ]);
+    expect(site.authors.map((a) => a.oldPaths)).toEqual([['/blog/author/layla/']]);
+    expect(site.tags.map((t) => t.oldPaths)).toEqual([['/blog/tag/weather/']]);
+    expect(site.feeds).toEqual([
+      { oldPath: '/blog/rss/', of: { kind: 'site' }, format: 'rss' },
+      { oldPath: '/blog/tag/weather/rss/', of: { kind: 'tag', key: 't' }, format: 'rss' },
+      { oldPath: '/blog/author/layla/rss/', of: { kind: 'author', key: 'u' }, format: 'rss' },
+    ]);
+    const linked = (address: string) => site.linkTargets.get(address);
+    expect(linked('/blog/سيول/')).toBe('p');
+    expect(linked('/blog/%D8%B3%D9%8A%D9%88%D9%84/')).toBe('p');
+    expect(linked('__GHOST_URL__/سيول/')).toBe('p');
+    expect(linked('https://x.example/blog/سيول/')).toBe('p');
+    expect(linked('/سيول/')).toBeUndefined();
+  });
+
   it('skips and counts posts of an unknown status or type', async () => {
     const { site } = await map({
       posts: [

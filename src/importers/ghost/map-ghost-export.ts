@@ -7,12 +7,14 @@
  * - Tags: public tags only; a post's tags in `posts_tags` order, the first
  *   being Ghost's primary tag. Ghost has no categories: no sections.
  * - Feeds: the site's `/rss/`, each public tag's `/tag/{slug}/rss/`, each
- *   author's `/author/{slug}/rss/` (an author feed goes to the site's feed:
- *   Midad has none per author).
+ *   author's `/author/{slug}/rss/`, each to the matching RSS feed here.
+ * - Old addresses are under the folder of the site's address when it has
+ *   one (`https://x.com/blog` gives `/blog/tag/x/`, `/blog/rss/`).
  * - Links between posts: each old path as a path, with Ghost's
  *   `__GHOST_URL__` placeholder before it (how Ghost 4+ stores its own
- *   links), percent-encoded as well when the slug is not ASCII, and under
- *   the site's address when it is known.
+ *   links; it stands for the site's address, folder included),
+ *   percent-encoded as well when the slug is not ASCII, and under the
+ *   site's address when it is known.
  * - Tally: skipped rows by reason (`type «…»`, `status «…»`), comments (Ghost
  *   5's native comments, not imported), cards dropped from bodies by name
  *   as `shortcodes` (`card «product»`, `card «signup»`…), and notes: posts
@@ -24,6 +26,7 @@
  * (read-export-json.ts), and `posts()` yields them again on each call.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
+import { siteFolder, underFolder } from '../site-folder.js';
 import { toSiteAuthor } from './map-authors.js';
 import { toSitePost } from './map-ghost-post.js';
 import { isPublicTag, toSiteTag } from './map-tags.js';
@@ -67,17 +70,19 @@ function encodedPath(path: string): string {
     .join('/');
 }
 
+/** `post.oldPaths` are from the site's root, not yet under `folder`. */
 function addLinkTargets(
   targets: Map<string, string>,
   post: SitePost,
   siteUrl: string | null,
+  folder: string,
 ): void {
   const add = (address: string) => {
     if (!targets.has(address)) targets.set(address, post.key);
   };
   for (const path of post.oldPaths) {
     for (const spelled of new Set([path, encodedPath(path)])) {
-      add(spelled);
+      add(`${folder}${spelled}`);
       add(`${GHOST_URL}${spelled}`);
       if (siteUrl !== null) add(`${siteUrl}${spelled}`);
     }
@@ -97,6 +102,8 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     shortcodes: new Map(),
     notes: [],
   };
+  const folder = siteFolder(siteUrl);
+  const under = <T extends { oldPaths: string[] }>(item: T): T => underFolder(folder, item);
   const authors = tables.users.map(toSiteAuthor);
   const userIds = new Set(authors.map((author) => author.key));
   const publicTags = tables.tags.filter(isPublicTag).map(toSiteTag);
@@ -151,35 +158,33 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
   }
 
   const feeds: SiteFeedPath[] = [
-    { oldPath: '/rss/', of: { kind: 'site' } },
-    ...publicTags
-      .filter((tag) => tag.slug !== '')
-      .map((tag): SiteFeedPath => ({
-        oldPath: `/tag/${tag.slug}/rss/`,
-        of: { kind: 'tag', key: tag.key },
+    { oldPath: '/rss/', of: { kind: 'site' }, format: 'rss' } satisfies SiteFeedPath,
+    ...[
+      ...publicTags.map((tag) => ({ kind: 'tag' as const, slug: tag.slug, key: tag.key })),
+      ...authors.map((author) => ({ kind: 'author' as const, slug: author.slug, key: author.key })),
+    ]
+      .filter((owner) => owner.slug !== '')
+      .map(({ kind, slug, key }): SiteFeedPath => ({
+        oldPath: `/${kind}/${slug}/rss/`,
+        of: { kind, key },
+        format: 'rss',
       })),
-    ...authors
-      .filter((author) => author.slug !== '')
-      .map((author): SiteFeedPath => ({
-        oldPath: `/author/${author.slug}/rss/`,
-        of: { kind: 'site' },
-      })),
-  ];
+  ].map((feed) => ({ ...feed, oldPath: `${folder}${feed.oldPath}` }));
   const linkTargets = new Map<string, string>();
-  for (const post of posts) addLinkTargets(linkTargets, post, siteUrl);
+  for (const post of posts) addLinkTargets(linkTargets, post, siteUrl, folder);
 
   return {
     source: 'ghost',
     siteUrl,
-    authors,
+    authors: authors.map(under),
     categories: [],
-    tags: publicTags,
+    tags: publicTags.map(under),
     feeds,
     linkTargets,
     close: () => {},
     postCount: posts.length,
     async *posts() {
-      yield* posts;
+      yield* posts.map(under);
     },
     tally,
   };

@@ -4,8 +4,8 @@
  * `#…`, Ghost docs "Tags: internal tags") only steered the old theme and
  * never had a page, so it is neither imported nor kept on posts.
  *
- * Old addresses are Ghost's default routes (`/tag/{slug}/`, and its feed
- * `/tag/{slug}/rss/`).
+ * Old addresses are Ghost's default routes (`/tag/{slug}/`; its feed
+ * `/tag/{slug}/rss/` is among the export's feeds, map-ghost-export.ts).
  */
 import type { SiteTag } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
@@ -24,6 +24,6 @@ export function toSiteTag(tag: GhostTagRow): SiteTag {
     name: tag.name.trim() || slug,
     slug,
     description: tag.description.trim(),
-    oldPaths: slug === '' ? [] : [`/tag/${slug}/`, `/tag/${slug}/rss/`],
+    oldPaths: slug === '' ? [] : [`/tag/${slug}/`],
   };
 }

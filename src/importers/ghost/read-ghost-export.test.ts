@@ -30,7 +30,7 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
         email: 'salma@example.com',
         slug: 'salma',
         bio: 'محررة الشؤون الاقتصادية.',
-        oldPaths: ['/author/salma/', '/author/salma/rss/'],
+        oldPaths: ['/author/salma/'],
       },
       {
         key: '6012c0000000000000000002',
@@ -38,7 +38,7 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
         email: 'omar@example.com',
         slug: 'عمر',
         bio: '',
-        oldPaths: ['/author/عمر/', '/author/عمر/rss/'],
+        oldPaths: ['/author/عمر/'],
       },
     ]);
   });
@@ -51,22 +51,34 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
         name: 'اقتصاد',
         slug: 'economy',
         description: 'أخبار الاقتصاد والمال',
-        oldPaths: ['/tag/economy/', '/tag/economy/rss/'],
+        oldPaths: ['/tag/economy/'],
       },
       {
         key: '6012d0000000000000000003',
         name: 'الخليج',
         slug: 'الخليج',
         description: '',
-        oldPaths: ['/tag/الخليج/', '/tag/الخليج/rss/'],
+        oldPaths: ['/tag/الخليج/'],
       },
     ]);
     expect(site.feeds).toEqual([
-      { oldPath: '/rss/', of: { kind: 'site' } },
-      { oldPath: '/tag/economy/rss/', of: { kind: 'tag', key: '6012d0000000000000000001' } },
-      { oldPath: '/tag/الخليج/rss/', of: { kind: 'tag', key: '6012d0000000000000000003' } },
-      { oldPath: '/author/salma/rss/', of: { kind: 'site' } },
-      { oldPath: '/author/عمر/rss/', of: { kind: 'site' } },
+      { oldPath: '/rss/', of: { kind: 'site' }, format: 'rss' },
+      {
+        oldPath: '/tag/economy/rss/',
+        of: { kind: 'tag', key: '6012d0000000000000000001' },
+        format: 'rss',
+      },
+      {
+        oldPath: '/tag/الخليج/rss/',
+        of: { kind: 'tag', key: '6012d0000000000000000003' },
+        format: 'rss',
+      },
+      { oldPath: '/author/salma/rss/', of: { kind: 'author', key: '1' }, format: 'rss' },
+      {
+        oldPath: '/author/عمر/rss/',
+        of: { kind: 'author', key: '6012c0000000000000000002' },
+        format: 'rss',
+      },
     ]);
   });
 

@@ -5,6 +5,7 @@ function registry(): AuthorRegistry {
   const authors = new AuthorRegistry();
   authors.addEntry(
     new Map([
+      ['wp:author_id', '7'],
       ['wp:author_login', 'hala.n'],
       ['wp:author_nicename', 'hala-n'],
       ['wp:author_email', ' Hala@Example.COM '],
@@ -23,7 +24,18 @@ describe('AuthorRegistry', () => {
         email: 'hala@example.com',
         slug: 'hala-n',
         bio: '',
-        oldPaths: ['/author/hala-n/', '/author/hala-n/feed/'],
+        oldPaths: ['/author/hala-n/', '/?author=7'],
+      },
+    ]);
+  });
+
+  it('lists each author page’s RSS and Atom feed, once each', () => {
+    expect(registry().feeds()).toEqual([
+      { oldPath: '/author/hala-n/feed/', of: { kind: 'author', key: 'hala.n' }, format: 'rss' },
+      {
+        oldPath: '/author/hala-n/feed/atom/',
+        of: { kind: 'author', key: 'hala.n' },
+        format: 'atom',
       },
     ]);
   });
@@ -56,12 +68,18 @@ describe('AuthorRegistry', () => {
 
   it('adds the author page WordPress made from a login with capitals or dots', () => {
     const authors = new AuthorRegistry();
-    authors.addEntry(new Map([['wp:author_login', 'Salma.H']]));
-    expect(authors.list()[0]?.oldPaths).toEqual([
-      '/author/Salma.H/',
+    authors.addEntry(
+      new Map([
+        ['wp:author_login', 'Salma.H'],
+        ['wp:author_id', '0'],
+      ]),
+    );
+    expect(authors.list()[0]?.oldPaths).toEqual(['/author/Salma.H/', '/author/salma-h/']);
+    expect(authors.feeds().map((feed) => feed.oldPath)).toEqual([
       '/author/Salma.H/feed/',
-      '/author/salma-h/',
+      '/author/Salma.H/feed/atom/',
       '/author/salma-h/feed/',
+      '/author/salma-h/feed/atom/',
     ]);
     expect(nicenameFromLogin('ali@example.com')).toBe('aliexample-com');
     expect(nicenameFromLogin('سلمى')).toBe('');

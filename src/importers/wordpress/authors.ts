@@ -6,8 +6,9 @@
  * (the plugin's author taxonomy: term name = user_login, slug =
  * `cap-` + user_nicename; a guest author has no WordPress account).
  */
-import type { SiteAuthor } from '../../domain/site-import.js';
+import type { SiteAuthor, SiteFeedPath } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
+import { positiveId } from './post-key.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 
 /** The authors of one export, by login, in the order they were met. */
@@ -15,6 +16,8 @@ export class AuthorRegistry {
   private readonly byKey = new Map<string, SiteAuthor>();
   /** Raw nicename (as after `cap-`) → login. */
   private readonly byNicename = new Map<string, string>();
+  /** Login → the author pages' slugs (`/author/<slug>/`), the one WordPress made from the login second. */
+  private readonly pageSlugs = new Map<string, string[]>();
 
   /** Adds the author of a `<wp:author>` entry; an entry without a login is ignored. */
   addEntry(fields: WxrFields): void {
@@ -30,6 +33,9 @@ export class AuthorRegistry {
         .join(' ') ||
       login;
     this.add(login, displayName, email, nicename || login, nicename === '');
+    // `/?author=<user id>`: WordPress's query form of the author page.
+    const userId = positiveId(fields.get('wp:author_id'));
+    if (userId !== null) this.byKey.get(login)?.oldPaths.push(`/?author=${userId}`);
   }
 
   /** The key of the `dc:creator` login, adding an author named only by it; null when empty. */
@@ -67,6 +73,16 @@ export class AuthorRegistry {
     return [...this.byKey.values()];
   }
 
+  /** The RSS (`/author/<slug>/feed/`) and Atom (`…/feed/atom/`) feed of each author page. */
+  feeds(): SiteFeedPath[] {
+    return [...this.pageSlugs].flatMap(([key, slugs]) =>
+      slugs.flatMap((slug): SiteFeedPath[] => [
+        { oldPath: `/author/${slug}/feed/`, of: { kind: 'author', key }, format: 'rss' },
+        { oldPath: `/author/${slug}/feed/atom/`, of: { kind: 'author', key }, format: 'atom' },
+      ]),
+    );
+  }
+
   /**
    * `nicename` is the login when `fromLogin`: WXR carries no nicename, and
    * the page WordPress served was at the one it made from the login.
@@ -79,9 +95,10 @@ export class AuthorRegistry {
     fromLogin: boolean,
   ): void {
     const slug = decodeSlug(nicename);
-    const paths = [`/author/${slug}/`, `/author/${slug}/feed/`];
     const made = fromLogin ? nicenameFromLogin(nicename) : '';
-    if (made !== '' && made !== slug) paths.push(`/author/${made}/`, `/author/${made}/feed/`);
+    const slugs = made !== '' && made !== slug ? [slug, made] : [slug];
+    this.pageSlugs.set(key, slugs);
+    const paths = slugs.map((pageSlug) => `/author/${pageSlug}/`);
     this.byKey.set(key, { key, displayName, email, slug, bio: '', oldPaths: paths });
     if (!this.byNicename.has(nicename)) this.byNicename.set(nicename, key);
   }

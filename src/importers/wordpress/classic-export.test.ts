@@ -33,15 +33,58 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
 
   it('reads WXR 1.0 categories and `tag` terms', () => {
     expect(site.categories.map((c) => [c.key, c.slug, c.parentKey, c.oldPaths])).toEqual([
-      [THAQAFA, 'ثقافة', null, ['/category/ثقافة/', '/category/ثقافة/feed/']],
-      [
-        MASRAH,
-        'مسرح',
-        THAQAFA,
-        ['/category/مسرح/', '/category/ثقافة/مسرح/', '/category/مسرح/feed/'],
-      ],
+      [THAQAFA, 'ثقافة', null, ['/blog/category/ثقافة/']],
+      [MASRAH, 'مسرح', THAQAFA, ['/blog/category/مسرح/', '/blog/category/ثقافة/مسرح/']],
     ]);
-    expect(site.tags.map((t) => [t.key, t.name, t.slug])).toEqual([[SHIR, 'شعر', 'شعر']]);
+    expect(site.tags.map((t) => [t.key, t.name, t.slug, t.oldPaths])).toEqual([
+      [SHIR, 'شعر', 'شعر', ['/blog/tag/شعر/']],
+    ]);
+  });
+
+  it('keeps the folder in every old address built from the site’s root', () => {
+    expect(site.authors.map((author) => author.oldPaths)).toEqual([
+      ['/blog/author/nizar/'],
+      ['/blog/author/rana/'],
+    ]);
+    expect(site.feeds.map((feed) => feed.oldPath)).toContain('/blog/feed/');
+    expect(site.feeds.map((feed) => feed.oldPath)).toContain('/blog/wp-atom.php');
+    expect(site.feeds.filter((feed) => !feed.oldPath.startsWith('/blog/'))).toEqual([]);
+    expect(site.feeds.filter((feed) => feed.of.kind !== 'site')).toEqual([
+      {
+        oldPath: '/blog/category/ثقافة/feed/',
+        of: { kind: 'category', key: THAQAFA },
+        format: 'rss',
+      },
+      {
+        oldPath: '/blog/category/ثقافة/feed/atom/',
+        of: { kind: 'category', key: THAQAFA },
+        format: 'atom',
+      },
+      {
+        oldPath: '/blog/category/مسرح/feed/',
+        of: { kind: 'category', key: MASRAH },
+        format: 'rss',
+      },
+      {
+        oldPath: '/blog/category/مسرح/feed/atom/',
+        of: { kind: 'category', key: MASRAH },
+        format: 'atom',
+      },
+      { oldPath: '/blog/tag/شعر/feed/', of: { kind: 'tag', key: SHIR }, format: 'rss' },
+      { oldPath: '/blog/tag/شعر/feed/atom/', of: { kind: 'tag', key: SHIR }, format: 'atom' },
+      { oldPath: '/blog/author/nizar/feed/', of: { kind: 'author', key: 'nizar' }, format: 'rss' },
+      {
+        oldPath: '/blog/author/nizar/feed/atom/',
+        of: { kind: 'author', key: 'nizar' },
+        format: 'atom',
+      },
+      { oldPath: '/blog/author/rana/feed/', of: { kind: 'author', key: 'rana' }, format: 'rss' },
+      {
+        oldPath: '/blog/author/rana/feed/atom/',
+        of: { kind: 'author', key: 'rana' },
+        format: 'atom',
+      },
+    ]);
   });
 
   it('reads a post whose GMT date is zero in the site’s time zone, its [caption] made a figure and its lines paragraphs', () => {
@@ -74,7 +117,7 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
       views: 340,
       featured: false,
       sourceUrl: AMSIYA_LINK,
-      oldPaths: ['/2010/04/20/أمسية-شعرية/', '/?p=12'],
+      oldPaths: ['/blog/2010/04/20/أمسية-شعرية/', '/blog/?p=12'],
     });
   });
 
@@ -86,23 +129,25 @@ describe('readWordPressExport, an old classic-editor blog in a folder (WXR 1.0)'
       excerpt: 'افتتاح المهرجان',
       publishedAt: new Date('2010-04-30T16:00:00Z'),
       sectionKey: MASRAH,
-      oldPaths: ['/news/حفل-الافتتاح-%d8/', '/?p=14'],
+      oldPaths: ['/blog/news/حفل-الافتتاح-%d8/', '/blog/?p=14'],
     });
   });
 
-  it('maps addresses relative to the folder, the permalink guid and the attachment page', () => {
+  it('maps addresses under the folder, the permalink guid and the attachment page', () => {
     expect(Object.fromEntries(site.linkTargets.entries())).toEqual({
       [AMSIYA_LINK]: '12',
-      '/2010/04/20/أمسية-شعرية/': '12',
+      '/blog/2010/04/20/أمسية-شعرية/': '12',
+      '/blog/2010/04/20/%d8%a3%d9%85%d8%b3%d9%8a%d8%a9-%d8%b4%d8%b9%d8%b1%d9%8a%d8%a9/': '12',
       'http://sham.example/blog/?p=12': '12',
-      '/?p=12': '12',
+      '/blog/?p=12': '12',
       'http://sham.example/blog/news/%d8%ad%d9%81%d9%84-%d8%a7%d9%84%d8%a7%d9%81%d8%aa%d8%aa%d8%a7%d8%ad-%d8/':
         '14',
-      '/news/حفل-الافتتاح-%d8/': '14',
+      '/blog/news/حفل-الافتتاح-%d8/': '14',
+      '/blog/news/%d8%ad%d9%81%d9%84-%d8%a7%d9%84%d8%a7%d9%81%d8%aa%d8%aa%d8%a7%d8%ad-%d8/': '14',
       'http://sham.example/blog/news/festival/': '14',
-      '/?p=14': '14',
+      '/blog/?p=14': '14',
       [`${AMSIYA_LINK}amsiya/`]: '12',
-      '/2010/04/20/أمسية-شعرية/amsiya/': '12',
+      '/blog/2010/04/20/أمسية-شعرية/amsiya/': '12',
     });
   });
 

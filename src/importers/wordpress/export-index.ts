@@ -216,7 +216,7 @@ function addAttachmentPages(index: ExportIndex, postKeys: DiskMap): void {
   for (const attachment of index.attachments.values()) {
     if (attachment.parentKey === null || !postKeys.has(attachment.parentKey)) continue;
     if (parseHttpUrl(attachment.link) === null) continue;
-    const path = oldPathOf(attachment.link, index.siteUrl);
+    const path = oldPathOf(attachment.link);
     for (const address of [attachment.link, path]) {
       if (address !== null) index.linkTargets.setIfAbsent(address, attachment.parentKey);
     }

@@ -28,26 +28,19 @@ export function parseHttpUrl(raw: string): URL | null {
 
 /**
  * The path with query of the absolute URL `link` as the old site served
- * it, relative to `siteUrl` (a site in a folder, `https://x.com/blog`,
- * gives `/2021/خبر/` for `https://x.com/blog/2021/خبر/`). Percent-escapes
- * of the path are decoded to text, NFC (a segment with escapes of
- * `/ ? # %` is kept as written, a bad escape is left as it is); the query is kept as written. Null when `link` is not an
- * http(s) URL.
+ * it, the folder the site lived in kept (`/blog/2021/خبر/` for
+ * `https://x.com/blog/2021/خبر/`: once the domain points here, that is
+ * the path readers ask for). Percent-escapes of the path are decoded to
+ * text, NFC (a segment with escapes of `/ ? # %` is kept as written, a bad
+ * escape is left as it is); the query is kept as written. Null when
+ * `link` is not an http(s) URL.
  *
- * @example oldPathOf('https://x.com/2021/%d8%ae%d8%a8%d8%b1/', 'https://x.com') // '/2021/خبر/'
+ * @example oldPathOf('https://x.com/2021/%d8%ae%d8%a8%d8%b1/') // '/2021/خبر/'
  */
-export function oldPathOf(link: string, siteUrl: string | null): string | null {
+export function oldPathOf(link: string): string | null {
   const url = parseHttpUrl(link.trim());
   if (url === null) return null;
-  let path = url.pathname;
-  const site = siteUrl === null ? null : parseHttpUrl(siteUrl);
-  if (site !== null && site.origin === url.origin) {
-    const base = site.pathname.replace(/\/+$/, '');
-    if (base !== '' && (path === base || path.startsWith(`${base}/`))) {
-      path = path.slice(base.length) || '/';
-    }
-  }
-  return `${decodePath(path)}${url.search}`;
+  return `${decodePath(url.pathname)}${url.search}`;
 }
 
 /** The path's escapes decoded, except those that would change its shape. */

@@ -1,6 +1,7 @@
 /**
  * A post's key and old addresses, the same in both passes over the file.
  */
+import { siteFolder } from '../site-folder.js';
 import { oldPathOf, parseHttpUrl } from './old-path.js';
 import type { WxrFields } from './wxr-stream.js';
 
@@ -16,9 +17,9 @@ export function positiveId(raw: string | undefined): string | null {
 }
 
 /**
- * The post's old paths: its `<link>`'s path with query relative to the
- * site, then `/?p=ID` (an article) or `/?page_id=ID` (a page), without
- * repeats.
+ * The post's old paths: its `<link>`'s path with query, then `/?p=ID` (an
+ * article) or `/?page_id=ID` (a page) under the site's folder (`/blog/?p=ID`),
+ * without repeats.
  */
 export function postOldPaths(
   fields: WxrFields,
@@ -27,9 +28,9 @@ export function postOldPaths(
   siteUrl: string | null,
 ): string[] {
   const paths: string[] = [];
-  const linkPath = oldPathOf(fields.get('link') ?? '', siteUrl);
+  const linkPath = oldPathOf(fields.get('link') ?? '');
   if (linkPath !== null) paths.push(linkPath);
-  const idPath = kind === 'page' ? `/?page_id=${key}` : `/?p=${key}`;
+  const idPath = `${siteFolder(siteUrl)}${kind === 'page' ? `/?page_id=${key}` : `/?p=${key}`}`;
   if (!paths.includes(idPath)) paths.push(idPath);
   return paths;
 }
@@ -38,7 +39,7 @@ export function postOldPaths(
  * Every address that leads to the post, for `linkTargets`: its `<link>`
  * as written, that link's path decoded (and as written, when it differs),
  * its `guid` when it is a URL, `/?p=ID` (WordPress answers it for pages
- * too) and a page's `/?page_id=ID`.
+ * too) and a page's `/?page_id=ID`, under the site's folder.
  */
 export function postAddresses(
   fields: WxrFields,
@@ -51,14 +52,14 @@ export function postAddresses(
   const linkUrl = parseHttpUrl(link);
   if (linkUrl !== null) {
     addresses.push(link);
-    const path = oldPathOf(link, siteUrl);
+    const path = oldPathOf(link);
     if (path !== null) addresses.push(path);
-    const rawPath = `${linkUrl.pathname}${linkUrl.search}`;
-    if (siteUrl === null || new URL(siteUrl).pathname === '/') addresses.push(rawPath);
+    addresses.push(`${linkUrl.pathname}${linkUrl.search}`);
   }
   const guid = fields.get('guid')?.trim() ?? '';
   if (parseHttpUrl(guid) !== null) addresses.push(guid);
-  addresses.push(`/?p=${key}`);
-  if (kind === 'page') addresses.push(`/?page_id=${key}`);
+  const folder = siteFolder(siteUrl);
+  addresses.push(`${folder}/?p=${key}`);
+  if (kind === 'page') addresses.push(`${folder}/?page_id=${key}`);
   return [...new Set(addresses)];
 }

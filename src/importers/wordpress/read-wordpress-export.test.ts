@@ -52,7 +52,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         email: 'salma@akhbar.example',
         slug: 'salma',
         bio: '',
-        oldPaths: ['/author/salma/', '/author/salma/feed/'],
+        oldPaths: ['/author/salma/', '/?author=1'],
       },
       {
         key: 'khaled',
@@ -60,7 +60,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         email: 'khaled@akhbar.example',
         slug: 'khaled',
         bio: '',
-        oldPaths: ['/author/khaled/', '/author/khaled/feed/'],
+        oldPaths: ['/author/khaled/', '/?author=2'],
       },
       {
         key: 'مراسل الرياض',
@@ -68,7 +68,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         email: null,
         slug: 'مراسل',
         bio: '',
-        oldPaths: ['/author/مراسل/', '/author/مراسل/feed/'],
+        oldPaths: ['/author/مراسل/'],
       },
     ]);
   });
@@ -81,7 +81,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         slug: 'uncategorized',
         parentKey: null,
         description: '',
-        oldPaths: ['/category/uncategorized/', '/category/uncategorized/feed/', '/?cat=1'],
+        oldPaths: ['/category/uncategorized/', '/?cat=1'],
       },
       {
         key: AKHBAR,
@@ -89,7 +89,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         slug: 'أخبار',
         parentKey: null,
         description: 'آخر الأخبار',
-        oldPaths: ['/category/أخبار/', '/category/أخبار/feed/', '/?cat=2'],
+        oldPaths: ['/category/أخبار/', '/?cat=2'],
       },
       {
         key: RIYADA,
@@ -97,12 +97,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         slug: 'رياضة',
         parentKey: AKHBAR,
         description: 'أخبار الرياضة المحلية',
-        oldPaths: [
-          '/category/رياضة/',
-          '/category/أخبار/رياضة/',
-          '/category/رياضة/feed/',
-          '/?cat=3',
-        ],
+        oldPaths: ['/category/رياضة/', '/category/أخبار/رياضة/', '/?cat=3'],
       },
       {
         key: KURA,
@@ -110,12 +105,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         slug: 'كرة-القدم',
         parentKey: RIYADA,
         description: '',
-        oldPaths: [
-          '/category/كرة-القدم/',
-          '/category/أخبار/رياضة/كرة-القدم/',
-          '/category/كرة-القدم/feed/',
-          '/?cat=4',
-        ],
+        oldPaths: ['/category/كرة-القدم/', '/category/أخبار/رياضة/كرة-القدم/', '/?cat=4'],
       },
       {
         key: IQTISAD,
@@ -123,7 +113,7 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         slug: 'اقتصاد',
         parentKey: null,
         description: '',
-        oldPaths: ['/category/اقتصاد/', '/category/اقتصاد/feed/'],
+        oldPaths: ['/category/اقتصاد/'],
       },
     ]);
   });
@@ -135,39 +125,55 @@ describe('readWordPressExport, a WordPress 6 block-editor export (WXR 1.2)', () 
         name: 'الدوري',
         slug: 'الدوري',
         description: '',
-        oldPaths: ['/tag/الدوري/', '/tag/الدوري/feed/'],
+        oldPaths: ['/tag/الدوري/'],
       },
       {
         key: MALAAB,
         name: 'ملعب',
         slug: 'ملعب',
         description: 'الملاعب والمنشآت',
-        oldPaths: ['/tag/ملعب/', '/tag/ملعب/feed/'],
+        oldPaths: ['/tag/ملعب/'],
       },
       {
         key: SIYASA,
         name: 'سياسة',
         slug: 'سياسة',
         description: '',
-        oldPaths: ['/tag/سياسة/', '/tag/سياسة/feed/'],
+        oldPaths: ['/tag/سياسة/'],
       },
     ]);
   });
 
-  it('lists the site feeds, then each category’s and tag’s', () => {
+  it('lists the site feeds, then each category’s, tag’s and author’s, RSS and Atom', () => {
     expect(site.feeds.slice(0, SITE_FEED_PATHS.length)).toEqual(
-      SITE_FEED_PATHS.map((oldPath) => ({ oldPath, of: { kind: 'site' } })),
+      SITE_FEED_PATHS.map(([oldPath, format]) => ({ oldPath, of: { kind: 'site' }, format })),
     );
+    expect(site.feeds.find((feed) => feed.oldPath === '/feed/atom/')?.format).toBe('atom');
+    const owned = (oldPath: string, of: object) => [
+      { oldPath: `${oldPath}/feed/`, of, format: 'rss' },
+      { oldPath: `${oldPath}/feed/atom/`, of, format: 'atom' },
+    ];
     expect(site.feeds.slice(SITE_FEED_PATHS.length)).toEqual([
-      { oldPath: '/category/uncategorized/feed/', of: { kind: 'category', key: 'uncategorized' } },
-      { oldPath: '/category/أخبار/feed/', of: { kind: 'category', key: AKHBAR } },
-      { oldPath: '/category/رياضة/feed/', of: { kind: 'category', key: RIYADA } },
-      { oldPath: '/category/كرة-القدم/feed/', of: { kind: 'category', key: KURA } },
-      { oldPath: '/category/اقتصاد/feed/', of: { kind: 'category', key: IQTISAD } },
-      { oldPath: '/tag/الدوري/feed/', of: { kind: 'tag', key: DAWRI } },
-      { oldPath: '/tag/ملعب/feed/', of: { kind: 'tag', key: MALAAB } },
-      { oldPath: '/tag/سياسة/feed/', of: { kind: 'tag', key: SIYASA } },
+      ...owned('/category/uncategorized', { kind: 'category', key: 'uncategorized' }),
+      ...owned('/category/أخبار', { kind: 'category', key: AKHBAR }),
+      ...owned('/category/رياضة', { kind: 'category', key: RIYADA }),
+      ...owned('/category/كرة-القدم', { kind: 'category', key: KURA }),
+      ...owned('/category/اقتصاد', { kind: 'category', key: IQTISAD }),
+      ...owned('/tag/الدوري', { kind: 'tag', key: DAWRI }),
+      ...owned('/tag/ملعب', { kind: 'tag', key: MALAAB }),
+      ...owned('/tag/سياسة', { kind: 'tag', key: SIYASA }),
+      ...owned('/author/salma', { kind: 'author', key: 'salma' }),
+      ...owned('/author/khaled', { kind: 'author', key: 'khaled' }),
+      ...owned('/author/مراسل', { kind: 'author', key: 'مراسل الرياض' }),
     ]);
+  });
+
+  it('gives each old address one target: no feed is among the old paths', () => {
+    const paths = [
+      ...site.feeds.map((feed) => feed.oldPath),
+      ...[...site.authors, ...site.categories, ...site.tags].flatMap((item) => item.oldPaths),
+    ];
+    expect(new Set(paths).size).toBe(paths.length);
   });
 
   it('maps every old address of a post, and attachment pages, to the post', () => {

@@ -9,6 +9,7 @@
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
 import { DiskMap } from '../../lib/disk-map.js';
+import { siteFolder, underFolder } from '../site-folder.js';
 import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
 import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
@@ -28,30 +29,29 @@ export interface WordPressReadOptions {
 }
 
 /**
- * The site feeds WordPress serves, all of which now lead to the site's
- * feed: its root rewrite rules (`feed/(feed|rdf|rss|rss2|atom)/?$` and
+ * The site feeds WordPress serves and the format each now leads to: its
+ * root rewrite rules (`feed/(feed|rdf|rss|rss2|atom)/?$` and
  * `(feed|rdf|rss|rss2|atom)/?$`, WP_Rewrite::rewrite_rules), the comments
- * feed, the query form and the old `wp-*.php` feed files core still ships.
+ * feed and the old `wp-*.php` feed files core still ships. The query form
+ * (`/?feed=atom`) is answered by the reader site's rule for old addresses
+ * (domain/old-address-rules.ts), as `/feed/atom/`.
  */
-export const SITE_FEED_PATHS: readonly string[] = [
-  '/feed/',
-  '/feed/rss/',
-  '/feed/rss2/',
-  '/feed/atom/',
-  '/feed/rdf/',
-  '/rss/',
-  '/rss2/',
-  '/atom/',
-  '/rdf/',
-  '/comments/feed/',
-  '/?feed=rss2',
-  '/?feed=rss',
-  '/?feed=atom',
-  '/wp-rss2.php',
-  '/wp-rss.php',
-  '/wp-atom.php',
-  '/wp-rdf.php',
-  '/wp-commentsrss2.php',
+export const SITE_FEED_PATHS: ReadonlyArray<readonly [string, 'rss' | 'atom']> = [
+  ['/feed/', 'rss'],
+  ['/feed/rss/', 'rss'],
+  ['/feed/rss2/', 'rss'],
+  ['/feed/atom/', 'atom'],
+  ['/feed/rdf/', 'rss'],
+  ['/rss/', 'rss'],
+  ['/rss2/', 'rss'],
+  ['/atom/', 'atom'],
+  ['/rdf/', 'rss'],
+  ['/comments/feed/', 'rss'],
+  ['/wp-rss2.php', 'rss'],
+  ['/wp-rss.php', 'rss'],
+  ['/wp-atom.php', 'atom'],
+  ['/wp-rdf.php', 'rss'],
+  ['/wp-commentsrss2.php', 'rss'],
 ];
 
 /**
@@ -68,17 +68,25 @@ export async function readWordPressExport(
   checkTimeZone(options.timeZone);
   const index = await indexWordPressExport(file, options);
   const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
+  // Paths built from the site's root go under the folder it lived in (`/blog/feed/`).
+  const folder = siteFolder(index.siteUrl);
+  const under = <T extends { oldPaths: string[] }>(item: T): T => underFolder(folder, item);
   const feeds: SiteFeedPath[] = [
-    ...SITE_FEED_PATHS.map((oldPath): SiteFeedPath => ({ oldPath, of: { kind: 'site' } })),
+    ...SITE_FEED_PATHS.map(([oldPath, format]): SiteFeedPath => ({
+      oldPath,
+      of: { kind: 'site' },
+      format,
+    })),
     ...index.categories.feeds('category'),
     ...index.tags.feeds('tag'),
-  ];
+    ...index.authors.feeds(),
+  ].map((feed) => ({ ...feed, oldPath: `${folder}${feed.oldPath}` }));
   return {
     source: 'wordpress',
     siteUrl: index.siteUrl,
-    authors: index.authors.list(),
-    categories: index.categories.categories(),
-    tags: index.tags.tags(),
+    authors: index.authors.list().map(under),
+    categories: index.categories.categories().map(under),
+    tags: index.tags.tags().map(under),
     feeds,
     linkTargets: index.linkTargets,
     postCount: index.postCount,

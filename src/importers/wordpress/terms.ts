@@ -3,7 +3,7 @@
  * `<wp:tag>` entries, and the terms that posts carry without the channel
  * listing them. Their old addresses follow WordPress's default rewrite
  * rules (`/category/<slug>/` with the ancestors' slugs before it,
- * `/tag/<slug>/`, their `/feed/`, `/?cat=<term_id>`).
+ * `/tag/<slug>/`, `/?cat=<term_id>`; their feeds `/feed/` and `/feed/atom/`).
  */
 import type { SiteCategory, SiteFeedPath, SiteTag } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
@@ -82,7 +82,6 @@ export class TermRegistry {
       const chain = this.ancestors(term).map((ancestor) => decodeSlug(ancestor.key));
       const paths = [`/category/${slug}/`];
       if (chain.length > 0) paths.push(`/category/${[...chain, slug].join('/')}/`);
-      paths.push(`/category/${slug}/feed/`);
       if (term.termId !== null) paths.push(`/?cat=${term.termId}`);
       return {
         key: term.key,
@@ -104,17 +103,21 @@ export class TermRegistry {
         name: term.name,
         slug,
         description: term.description,
-        oldPaths: [`/tag/${slug}/`, `/tag/${slug}/feed/`],
+        oldPaths: [`/tag/${slug}/`],
       };
     });
   }
 
-  /** The feed of each term (`/category/<slug>/feed/`, `/tag/<slug>/feed/`). */
+  /** The RSS and Atom feed of each term (`/category/<slug>/feed/`, `/tag/<slug>/feed/atom/`). */
   feeds(kind: 'category' | 'tag'): SiteFeedPath[] {
-    return [...this.byKey.values()].map((term) => ({
-      oldPath: `/${kind}/${decodeSlug(term.key)}/feed/`,
-      of: { kind, key: term.key },
-    }));
+    return [...this.byKey.values()].flatMap((term): SiteFeedPath[] => {
+      const page = `/${kind}/${decodeSlug(term.key)}`;
+      const of = { kind, key: term.key };
+      return [
+        { oldPath: `${page}/feed/`, of, format: 'rss' },
+        { oldPath: `${page}/feed/atom/`, of, format: 'atom' },
+      ];
+    });
   }
 
   /** Keys of terms whose parent is named but absent. */

@@ -21,7 +21,7 @@ import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { finishImport } from '../save-imported-article.js';
 import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
-import { storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
+import { feedOwnerOf, storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
 import { libraryImages, lookedForImages, withoutImages, type ImageSources } from './site-images.js';
 import {
   preparePost,
@@ -86,19 +86,8 @@ function taxonomyRedirects(site: SiteExport, taxonomy: StoredTaxonomy): ImportRe
     if (user) add(author.oldPaths, listingPath('author', user.slug));
   }
   for (const feed of site.feeds) {
-    const owner = feed.of.kind === 'site' ? null : feed.of;
-    const stored =
-      owner === null
-        ? null
-        : owner.kind === 'category'
-          ? taxonomy.sections.get(owner.key)
-          : taxonomy.tags.get(owner.key);
-    if (owner === null)
-      rows.push({ oldPath: feed.oldPath, target: feedPath({ kind: 'site' }, 'rss') });
-    else if (stored) {
-      const kind = owner.kind === 'category' ? 'section' : 'tag';
-      rows.push({ oldPath: feed.oldPath, target: feedPath({ kind, slug: stored.slug }, 'rss') });
-    }
+    const owner = feedOwnerOf(feed.of, taxonomy);
+    if (owner) rows.push({ oldPath: feed.oldPath, target: feedPath(owner, feed.format) });
   }
   return rows;
 }

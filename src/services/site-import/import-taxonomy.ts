@@ -6,7 +6,14 @@
  * re-import creates nothing twice.
  */
 import { slugify } from '../../arabic/slug.js';
-import type { SiteAuthor, SiteCategory, SiteExport, SiteTag } from '../../domain/site-import.js';
+import type { FeedOwner } from '../../domain/feed-path.js';
+import type {
+  SiteAuthor,
+  SiteCategory,
+  SiteExport,
+  SiteFeedPath,
+  SiteTag,
+} from '../../domain/site-import.js';
 import { cleanLine, cleanText, FIELD_LIMITS } from '../../domain/field-limits.js';
 import type { Db } from '../../storage/db.js';
 import {
@@ -165,4 +172,31 @@ export async function categoryAsTag(
   if (stored.created) report.tags.created++;
   taxonomy.categoryTags.set(category.key, stored);
   return stored;
+}
+
+/**
+ * Whose feed an old feed now is: the site's, or the stored section, tag or
+ * author of the old one's category, tag or author; undefined when that one
+ * was not brought in.
+ */
+export function feedOwnerOf(
+  of: SiteFeedPath['of'],
+  taxonomy: StoredTaxonomy,
+): FeedOwner | undefined {
+  switch (of.kind) {
+    case 'site':
+      return { kind: 'site' };
+    case 'category': {
+      const section = taxonomy.sections.get(of.key);
+      return section && { kind: 'section', slug: section.slug };
+    }
+    case 'tag': {
+      const tag = taxonomy.tags.get(of.key);
+      return tag && { kind: 'tag', slug: tag.slug };
+    }
+    case 'author': {
+      const user = taxonomy.authors.get(of.key);
+      return user && { kind: 'author', slug: user.slug };
+    }
+  }
 }

@@ -5,8 +5,8 @@
  *
  * Every 404 goes out through `sendNotFound`, so that is where an old
  * address gets its redirect (issue 15): a GET or HEAD on the reader site
- * that nothing else serves is looked up among the stored redirects, and a
- * miss is counted. A redirect is never looked up before a route has had
+ * that nothing else serves is looked up among the stored redirects, then
+ * by the rules for old addresses (old-addresses.ts), and a miss is counted. A redirect is never looked up before a route has had
  * its say, so a page that exists is never shadowed by one.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +14,7 @@ import type { ErrorCode } from '../../lib/error-catalogue.js';
 import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
+import { findOldAddress } from './old-addresses.js';
 
 const API_CODES: Record<ErrorStatus, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -45,8 +46,9 @@ export interface ErrorPageDeps {
 }
 
 /**
- * Answers a request nothing serves: with its stored redirect when it is a
- * GET or HEAD of the reader site (not /api, not /admin) that has one;
+ * Answers a request nothing serves: with its stored redirect, or the one
+ * a rule for old addresses gives, when it is a GET or HEAD of the reader
+ * site (not /api, not /admin);
  * otherwise with the 404 page, counting the miss. A lookup that fails (the
  * database is down) is logged and answered 404.
  */
@@ -57,7 +59,7 @@ export async function sendNotFound(
 ): Promise<FastifyReply> {
   if (deps.redirects && isReaderRequest(request)) {
     try {
-      const found = await deps.redirects.find(request.url);
+      const found = await findOldAddress(deps.redirects, request.url);
       if (found !== null) {
         const permanent = found.status === 301 || found.status === 308;
         return reply

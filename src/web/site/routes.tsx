@@ -21,6 +21,7 @@ import {
 } from '../../services/read-pages.js';
 import type { ListingKind } from '../../domain/article-path.js';
 import { namesOldItem } from '../../domain/redirect-path.js';
+import { oldAddressRule } from '../../domain/old-address-rules.js';
 import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';
@@ -75,9 +76,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await viewRoutes(app, deps);
 
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
-    // An old WordPress link (`/?p=123`, `/?page_id=9`, `/?cat=4`) is not a visit to the home
-    // page: it gets its redirect, or a 404 that the newsroom sees among the missed addresses.
-    if (namesOldItem(request.url)) return sendNotFound(request, reply, deps);
+    // An old WordPress link (`/?p=123`, `/?cat=4`, `/?s=…`, `/?feed=atom`) is not a visit to the
+    // home page: it gets its redirect, or a 404 that the newsroom sees among the missed addresses.
+    const url = request.url;
+    if (url.includes('?') && (namesOldItem(url) || oldAddressRule(url) !== null))
+      return sendNotFound(request, reply, deps);
     const page = parsePage(request.query.page);
     if (page === null) return sendNotFound(request, reply, deps);
     const key = `${deps.originOf(request)}/?page=${page}`;

@@ -10,12 +10,13 @@ import { renderDocument } from '../views/render.js';
 import { SearchPage } from '../views/search-page.js';
 import { apiLimit, PAGE_SIZE, searchForm, searchRequest } from './search-params.js';
 import type { SiteDeps } from './site-deps.js';
+import { SEARCH_PATH } from './site-paths.js';
 
 export async function searchRoutes(
   app: FastifyInstance,
   deps: SiteDeps & { timeZone: string; context: (request: FastifyRequest) => Promise<PageContext> },
 ): Promise<void> {
-  app.get('/search', async (request, reply) => {
+  app.get(SEARCH_PATH, async (request, reply) => {
     const form = searchForm(request.query);
     const [outcome, sections] = await Promise.all([
       searchArticles(deps, searchRequest(form, deps.timeZone, PAGE_SIZE)),

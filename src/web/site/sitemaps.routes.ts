@@ -29,6 +29,7 @@ import {
 import { isNotModified, validatorsOf } from '../feeds/conditional-get.js';
 import { absoluteUrl, canonicalArticlePath, pagePath } from '../views/page-context.js';
 import { sendNotFound } from './error-pages.js';
+import { SITEMAP_INDEX_PATH } from './site-paths.js';
 import type { SiteDeps } from './site-deps.js';
 
 /** How long a cache may keep a sitemap, seconds (the news sitemap changes often). */
@@ -42,8 +43,7 @@ const EMPTY_NEWS_SITEMAP =
   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ' +
   'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
-/** The paths of the sitemap index and the news sitemap. */
-export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+/** The path of the news sitemap (the index's is in site-paths.ts). */
 export const NEWS_SITEMAP_PATH = '/sitemaps/news.xml';
 
 export async function sitemapRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
