@@ -81,6 +81,17 @@ describe('mapGhostExport', () => {
     expect(site.authors[0]?.email).toBeNull();
   });
 
+  it('strips markup typed into a user name', async () => {
+    const { site } = await map({
+      posts: [],
+      users: [
+        { id: '1', name: '<b>Ali</b> <i>Hasan</i>', slug: 'ali' },
+        { id: '2', name: '<b></b>', slug: 'nizar' },
+      ],
+    });
+    expect(site.authors.map((author) => author.displayName)).toEqual(['Ali Hasan', 'nizar']);
+  });
+
   it('takes author_id when a post has no posts_authors rows, and leaves out bylines naming no user', async () => {
     const { posts, site } = await map({
       posts: [post({ id: 'p1', author_id: 'u1' }), post({ id: 'p2', author_id: 'nobody' })],

@@ -8,6 +8,7 @@
  */
 import type { SiteAuthor } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
+import { plainDisplayName } from '../display-name.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 
 /** The authors of one export, by login, in the order they were met. */
@@ -82,7 +83,14 @@ export class AuthorRegistry {
     const paths = [`/author/${slug}/`, `/author/${slug}/feed/`];
     const made = fromLogin ? nicenameFromLogin(nicename) : '';
     if (made !== '' && made !== slug) paths.push(`/author/${made}/`, `/author/${made}/feed/`);
-    this.byKey.set(key, { key, displayName, email, slug, bio: '', oldPaths: paths });
+    this.byKey.set(key, {
+      key,
+      displayName: plainDisplayName(displayName, key),
+      email,
+      slug,
+      bio: '',
+      oldPaths: paths,
+    });
     if (!this.byNicename.has(nicename)) this.byNicename.set(nicename, key);
   }
 }
