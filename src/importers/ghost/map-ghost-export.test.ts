@@ -1,7 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SitePost } from '../../domain/site-import.js';
-import { ghostTables } from './ghost-tables.js';
-import { MAX_POST_NOTES, mapGhostExport } from './map-ghost-export.js';
+import { MAX_POST_NOTES } from './map-ghost-export.js';
+import { readGhostExport } from './read-ghost-export.js';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'midad-ghost-map-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function post(fields: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -14,7 +25,9 @@ function post(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 async function map(data: Record<string, unknown>) {
-  const site = mapGhostExport(ghostTables({ meta: { version: '1.25.0' }, data }), null);
+  const file = join(dir, 'export.json');
+  await writeFile(file, JSON.stringify({ meta: { version: '1.25.0' }, data }));
+  const site = await readGhostExport(file, { timeZone: 'UTC' });
   const posts: SitePost[] = [];
   for await (const p of site.posts()) posts.push(p);
   return { site, posts };

@@ -20,14 +20,16 @@
  *   members only, bylines naming no user, and posts whose body or dates
  *   could not be read (at most MAX_POST_NOTES, then how many more).
  *
- * The posts are mapped here, once: the export is in memory already
- * (read-export-json.ts), and `posts()` yields them again on each call.
+ * Posts come in two passes (read-ghost-export.ts): pass 1 gives each
+ * post's row without its body to indexGhostPost (how many posts, which old
+ * addresses lead to each); `posts()` maps the rows of pass 2 one at a time
+ * and fills the tally as it goes.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
 import { toSiteAuthor } from './map-authors.js';
 import { toSitePost } from './map-ghost-post.js';
 import { isPublicTag, toSiteTag } from './map-tags.js';
-import type { GhostTables } from './ghost-tables.js';
+import type { GhostPostRow, GhostTables } from './ghost-tables.js';
 
 /** How many posts with a problem are named in the notes, one line each. */
 export const MAX_POST_NOTES = 20;
@@ -85,12 +87,49 @@ function addLinkTargets(
   if (post.sourceUrl !== null) add(post.sourceUrl);
 }
 
+/** What pass 1 learnt of the posts: how many there are, and the old addresses leading to each. */
+export interface GhostPostIndex {
+  postCount: number;
+  /** Old addresses → post key (SiteExport.linkTargets). */
+  linkTargets: Map<string, string>;
+}
+
+/** Nothing of the rest of the export: pass 1 maps a post only for its kind, status and addresses. */
+const NO_LINKS = {
+  metaOf: () => undefined,
+  authorKeysOf: () => [],
+  tagKeysOf: () => [],
+  cards: { dropCard: () => undefined },
+};
+
+/**
+ * Pass 1: counts the post of `row` (its body left out) in `index` and adds
+ * its old addresses, unless it is to be skipped. `siteUrl` as for mapGhostExport.
+ */
+export function indexGhostPost(
+  index: GhostPostIndex,
+  row: GhostPostRow,
+  siteUrl: string | null,
+): void {
+  const outcome = toSitePost(row, { ...NO_LINKS, siteUrl });
+  if ('skipped' in outcome) return;
+  index.postCount++;
+  addLinkTargets(index.linkTargets, outcome.post, siteUrl);
+}
+
 /**
  * The site export of `tables`; `siteUrl` (without a trailing slash) when
  * the person importing names the old site's address, which a Ghost export
- * does not hold (it is in `settings`, never read), else null.
+ * does not hold (it is in `settings`, never read), else null. `index` is
+ * pass 1's; `rows()` reads the `posts` rows again, bodies and all, one at a
+ * time (pass 2).
  */
-export function mapGhostExport(tables: GhostTables, siteUrl: string | null): SiteExport {
+export function mapGhostExport(
+  tables: GhostTables,
+  siteUrl: string | null,
+  index: GhostPostIndex,
+  rows: () => AsyncIterable<GhostPostRow>,
+): SiteExport {
   const tally: SiteTally = {
     skipped: new Map(),
     comments: tables.commentCount,
@@ -105,49 +144,53 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
   const authorsByPost = orderedByPost(tables.postsAuthors, (row) => row.author_id, userIds);
   const tagsByPost = orderedByPost(tables.postsTags, (row) => row.tag_id, publicTagIds);
 
-  let missingAuthors = 0;
-  const posts: SitePost[] = [];
-  const problems: string[] = [];
-  let emailOnly = 0;
-  let membersOnly = 0;
-  for (const row of tables.posts) {
-    const outcome = toSitePost(row, {
-      metaOf: (id) => metaByPost.get(id),
-      authorKeysOf: (post) => {
-        const keys = authorsByPost.get(post.id);
-        if (keys !== undefined) return keys;
-        if (post.author_id === null || post.author_id === undefined) return [];
-        if (userIds.has(post.author_id)) return [post.author_id];
-        missingAuthors++;
-        return [];
-      },
-      tagKeysOf: (id) => tagsByPost.get(id) ?? [],
-      siteUrl,
-      cards: { dropCard: (name) => increment(tally.shortcodes, `card «${name}»`) },
-    });
-    if ('skipped' in outcome) {
-      increment(tally.skipped, outcome.skipped);
-      continue;
+  async function* posts(): AsyncGenerator<SitePost> {
+    tally.skipped.clear();
+    tally.shortcodes.clear();
+    tally.notes.splice(0);
+    let missingAuthors = 0;
+    const problems: string[] = [];
+    let emailOnly = 0;
+    let membersOnly = 0;
+    for await (const row of rows()) {
+      const outcome = toSitePost(row, {
+        metaOf: (id) => metaByPost.get(id),
+        authorKeysOf: (post) => {
+          const keys = authorsByPost.get(post.id);
+          if (keys !== undefined) return keys;
+          if (post.author_id === null || post.author_id === undefined) return [];
+          if (userIds.has(post.author_id)) return [post.author_id];
+          missingAuthors++;
+          return [];
+        },
+        tagKeysOf: (id) => tagsByPost.get(id) ?? [],
+        siteUrl,
+        cards: { dropCard: (name) => increment(tally.shortcodes, `card «${name}»`) },
+      });
+      if ('skipped' in outcome) {
+        increment(tally.skipped, outcome.skipped);
+        continue;
+      }
+      const { post } = outcome;
+      if (row.status === 'sent') emailOnly++;
+      if (row.visibility !== null && row.visibility !== 'public') membersOnly++;
+      for (const problem of outcome.problems) {
+        problems.push(`post ${post.key} «${post.slug || post.headline}»: ${problem}`);
+      }
+      yield post;
     }
-    const { post } = outcome;
-    posts.push(post);
-    if (row.status === 'sent') emailOnly++;
-    if (row.visibility !== null && row.visibility !== 'public') membersOnly++;
-    for (const problem of outcome.problems) {
-      problems.push(`post ${post.key} «${post.slug || post.headline}»: ${problem}`);
-    }
-  }
 
-  missingAuthors += tables.postsAuthors.filter((row) => !userIds.has(row.author_id)).length;
-  const counted: ReadonlyArray<readonly [number, string]> = [
-    [emailOnly, 'E-mail-only posts (Ghost status «sent»), never on the web, kept unpublished'],
-    [membersOnly, 'Posts for members only on the old site, imported unpublished'],
-    [missingAuthors, 'Bylines naming no user of the export, left out'],
-  ];
-  for (const [count, what] of counted) if (count > 0) tally.notes.push(`${what}: ${count}.`);
-  tally.notes.push(...problems.slice(0, MAX_POST_NOTES));
-  if (problems.length > MAX_POST_NOTES) {
-    tally.notes.push(`… and ${problems.length - MAX_POST_NOTES} more problems in posts.`);
+    missingAuthors += tables.postsAuthors.filter((row) => !userIds.has(row.author_id)).length;
+    const counted: ReadonlyArray<readonly [number, string]> = [
+      [emailOnly, 'E-mail-only posts (Ghost status «sent»), never on the web, kept unpublished'],
+      [membersOnly, 'Posts for members only on the old site, imported unpublished'],
+      [missingAuthors, 'Bylines naming no user of the export, left out'],
+    ];
+    for (const [count, what] of counted) if (count > 0) tally.notes.push(`${what}: ${count}.`);
+    tally.notes.push(...problems.slice(0, MAX_POST_NOTES));
+    if (problems.length > MAX_POST_NOTES) {
+      tally.notes.push(`… and ${problems.length - MAX_POST_NOTES} more problems in posts.`);
+    }
   }
 
   const feeds: SiteFeedPath[] = [
@@ -165,8 +208,6 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
         of: { kind: 'site' },
       })),
   ];
-  const linkTargets = new Map<string, string>();
-  for (const post of posts) addLinkTargets(linkTargets, post, siteUrl);
 
   return {
     source: 'ghost',
@@ -175,11 +216,9 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     categories: [],
     tags: publicTags,
     feeds,
-    linkTargets,
-    postCount: posts.length,
-    async *posts() {
-      yield* posts;
-    },
+    linkTargets: index.linkTargets,
+    postCount: index.postCount,
+    posts,
     tally,
   };
 }

@@ -6,9 +6,8 @@
  * lead to each post, and how many posts there are. Post bodies are not
  * kept; per post only its key and addresses remain.
  */
-import { stat } from 'node:fs/promises';
 import type { SiteImage } from '../../domain/site-import.js';
-import { AppError } from '../../lib/errors.js';
+import { checkStamp, fileStamp, type FileStamp } from '../file-stamp.js';
 import { AuthorRegistry } from './authors.js';
 import { classifyItem } from './item-class.js';
 import { oldPathOf, parseHttpUrl, siteAddress } from './old-path.js';
@@ -24,12 +23,6 @@ export interface Attachment {
   parentKey: string | null;
   /** Its attachment page (`<link>`), or ''. */
   link: string;
-}
-
-/** The file's identity when it was read: a change between passes is refused. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
 }
 
 /** What pass 1 gathered. */
@@ -52,13 +45,10 @@ export interface IndexOptions {
   postTypes: readonly string[];
 }
 
-const PASS_1_META = new Set(['_wp_attachment_image_alt']);
+/** How messages name the file. */
+export const WORDPRESS_EXPORT = 'WordPress export';
 
-/** The file's size and modification time. */
-export async function fileStamp(file: string): Promise<FileStamp> {
-  const stats = await stat(file);
-  return { size: stats.size, mtimeMs: stats.mtimeMs };
-}
+const PASS_1_META = new Set(['_wp_attachment_image_alt']);
 
 /**
  * Reads the export at `file` whole and gathers its index.
@@ -115,7 +105,7 @@ export async function indexWordPressExport(
         break;
     }
   }
-  await checkStamp(file, stamp);
+  await checkStamp(file, stamp, WORDPRESS_EXPORT);
   addAttachmentPages(index, postKeys);
   for (const key of index.categories.orphans()) {
     index.notes.push(
@@ -174,19 +164,5 @@ function addAttachmentPages(index: ExportIndex, postKeys: Set<string>): void {
         index.linkTargets.set(address, attachment.parentKey);
       }
     }
-  }
-}
-
-/**
- * @throws AppError IMPORT_FILE_CHANGED when the file's size or
- *   modification time is no longer `stamp`.
- */
-export async function checkStamp(file: string, stamp: FileStamp): Promise<void> {
-  const now = await fileStamp(file);
-  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) {
-    throw new AppError(
-      'IMPORT_FILE_CHANGED',
-      `The WordPress export ${file} changed while it was imported (size ${stamp.size} → ${now.size} bytes); run the import again.`,
-    );
   }
 }

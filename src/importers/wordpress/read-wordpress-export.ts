@@ -7,7 +7,8 @@
  * and page as it comes, holding no more than one at a time.
  */
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
-import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
+import { checkStamp } from '../file-stamp.js';
+import { indexWordPressExport, WORDPRESS_EXPORT, type ExportIndex } from './export-index.js';
 import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
@@ -92,7 +93,7 @@ async function* readPosts(
   options: WordPressReadOptions,
   tally: SiteTally,
 ): AsyncGenerator<SitePost> {
-  await checkStamp(file, index.stamp);
+  await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   tally.skipped.clear();
   tally.shortcodes.clear();
   tally.comments = 0;
@@ -129,7 +130,7 @@ async function* readPosts(
       yield toSitePost(item, key, itemClass, context);
     }
   }
-  await checkStamp(file, index.stamp);
+  await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   if (protectedPosts > 0) {
     tally.notes.push(`Password-protected posts, kept unpublished (private): ${protectedPosts}.`);
   }
