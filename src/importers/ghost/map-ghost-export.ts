@@ -4,9 +4,10 @@
  *
  * - Authors: every user; a post's bylines in `posts_authors` order
  *   (`sort_order`), or its `author_id` (Ghost 1–2, or a post without rows).
- * - Tags: public tags only; a post's tags in `posts_tags` order, the first
- *   being Ghost's primary tag. Ghost has no categories: no sections.
- * - Feeds: the site's `/rss/`, each public tag's `/tag/{slug}/rss/`, each
+ * - Sections and tags: public tags only, in `posts_tags` order; a tag
+ *   that is some post's primary tag (its first) is a section (map-tags.ts).
+ * - Feeds: the site's `/rss/`, each public tag's `/tag/{slug}/rss/` (to its
+ *   section's feed when it became a section), each
  *   author's `/author/{slug}/rss/` (an author feed goes to the site's feed:
  *   Midad has none per author).
  * - Links between posts: each old path as a path, with Ghost's
@@ -28,7 +29,7 @@
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
 import { toSiteAuthor } from './map-authors.js';
 import { toSitePost } from './map-ghost-post.js';
-import { isPublicTag, toSiteTag } from './map-tags.js';
+import { isPublicTag, postTerms, toSiteSection, toSiteTag } from './map-tags.js';
 import type { GhostPostRow, GhostTables } from './ghost-tables.js';
 
 /** How many posts with a problem are named in the notes, one line each. */
@@ -98,7 +99,7 @@ export interface GhostPostIndex {
 const NO_LINKS = {
   metaOf: () => undefined,
   authorKeysOf: () => [],
-  tagKeysOf: () => [],
+  termsOf: () => ({ sectionKey: null, tagKeys: [], categoryTagKeys: [] }),
   cards: { dropCard: () => undefined },
 };
 
@@ -138,11 +139,14 @@ export function mapGhostExport(
   };
   const authors = tables.users.map(toSiteAuthor);
   const userIds = new Set(authors.map((author) => author.key));
-  const publicTags = tables.tags.filter(isPublicTag).map(toSiteTag);
-  const publicTagIds = new Set(publicTags.map((tag) => tag.key));
+  const publicTagRows = tables.tags.filter(isPublicTag);
+  const publicTagIds = new Set(publicTagRows.map((tag) => tag.id));
   const metaByPost = new Map(tables.postsMeta.map((meta) => [meta.post_id, meta]));
   const authorsByPost = orderedByPost(tables.postsAuthors, (row) => row.author_id, userIds);
   const tagsByPost = orderedByPost(tables.postsTags, (row) => row.tag_id, publicTagIds);
+  const sectionIds = new Set([...tagsByPost.values()].flatMap((ids) => ids.slice(0, 1)));
+  const sections = publicTagRows.filter((tag) => sectionIds.has(tag.id)).map(toSiteSection);
+  const publicTags = publicTagRows.filter((tag) => !sectionIds.has(tag.id)).map(toSiteTag);
 
   async function* posts(): AsyncGenerator<SitePost> {
     tally.skipped.clear();
@@ -163,7 +167,7 @@ export function mapGhostExport(
           missingAuthors++;
           return [];
         },
-        tagKeysOf: (id) => tagsByPost.get(id) ?? [],
+        termsOf: (id) => postTerms(tagsByPost.get(id) ?? [], sectionIds),
         siteUrl,
         cards: { dropCard: (name) => increment(tally.shortcodes, `card «${name}»`) },
       });
@@ -195,6 +199,12 @@ export function mapGhostExport(
 
   const feeds: SiteFeedPath[] = [
     { oldPath: '/rss/', of: { kind: 'site' } },
+    ...sections
+      .filter((section) => section.slug !== '')
+      .map((section): SiteFeedPath => ({
+        oldPath: `/tag/${section.slug}/rss/`,
+        of: { kind: 'category', key: section.key },
+      })),
     ...publicTags
       .filter((tag) => tag.slug !== '')
       .map((tag): SiteFeedPath => ({
@@ -213,7 +223,7 @@ export function mapGhostExport(
     source: 'ghost',
     siteUrl,
     authors,
-    categories: [],
+    categories: sections,
     tags: publicTags,
     feeds,
     linkTargets: index.linkTargets,
