@@ -125,7 +125,7 @@ function tokenizerFault(
  * walk.write('{"a": [1'); walk.write(']}'); walk.end(); walk.root // { a: [1] }
  */
 export class JsonWalk {
-  private readonly tokenizer = new Tokenizer();
+  private readonly tokenizer = new Tokenizer({ stringBufferSize: 64 * 1024 });
   private readonly frames: Frame[] = [];
   private readonly path: (string | number)[] = [];
   private state: State = 'value';
