@@ -117,7 +117,6 @@ export const BODY_FIELDS: ReadonlySet<string> = new Set([
   'mobiledoc',
   'lexical',
   'markdown',
-  'plaintext',
 ]);
 
 /**

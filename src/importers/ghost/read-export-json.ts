@@ -15,9 +15,8 @@ import { lineAndColumnAt } from './json-error-location.js';
 import { JsonFault, JsonWalk, type JsonWalkHandler } from './json-walk.js';
 
 /**
- * The largest export read, in bytes: 500 MiB, ten times the largest news
- * site's export seen. Memory does not grow with it (the file is streamed);
- * the limit bounds the time a read takes.
+ * The largest export read, in bytes: 500 MiB. Memory does not grow with it
+ * (the file is streamed); the limit bounds the time a read takes.
  */
 export const MAX_GHOST_EXPORT_BYTES = 500 * 1024 * 1024;
 

@@ -18,7 +18,7 @@
  * past, never held, and no error message quotes the file.
  */
 import type { SiteExport } from '../../domain/site-import.js';
-import type { AppError } from '../../lib/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { checkStamp, fileStamp, type FileStamp } from '../file-stamp.js';
 import {
   BODY_FIELDS,
@@ -50,6 +50,9 @@ export interface GhostExportOptions {
 /** How messages name the file. */
 const GHOST_EXPORT = 'Ghost export';
 
+/** Post fields as long as the body that no pass needs (Ghost's text-only copy of the body). */
+const UNUSED_POST_FIELDS: ReadonlySet<string> = new Set(['plaintext']);
+
 /** Where the export's `{meta, data}` is: `db[0]` of a wrapped export, or the root of a bare one. */
 type Body = 'db' | 'bare';
 
@@ -79,9 +82,16 @@ function pick(path: JsonPath, reading: Pass): JsonPick {
   const posts = table === 'posts';
   if (!posts && table !== 'comments' && !KEPT_TABLES.has(String(table))) return 'skip';
   if (depth === 2) return 'enter';
-  if (reading.pass === 2) return posts && where.body === reading.body ? 'build' : 'skip';
+  if (reading.pass === 2) {
+    if (!posts || where.body !== reading.body) return 'skip';
+    return depth === 4 && UNUSED_POST_FIELDS.has(String(path[where.from + 3])) ? 'skip' : 'build';
+  }
   if (table === 'comments') return 'skip';
-  if (posts && depth === 4 && BODY_FIELDS.has(String(path[where.from + 3]))) return 'stub';
+  if (posts && depth === 4) {
+    const field = String(path[where.from + 3]);
+    if (UNUSED_POST_FIELDS.has(field)) return 'skip';
+    if (BODY_FIELDS.has(field)) return 'stub';
+  }
   return 'build';
 }
 
@@ -127,7 +137,8 @@ export async function readGhostExport(
       try {
         indexGhostPost(indexes[row.body], checkPostRow(value, row.index), siteUrl);
       } catch (error) {
-        faults[row.body] = error as AppError;
+        if (!(error instanceof AppError)) throw error;
+        faults[row.body] = error;
       }
       return null;
     },
