@@ -34,9 +34,12 @@ export interface SiteAuthor {
   oldPaths: string[];
 }
 
-/** A WordPress category: becomes a section; nested categories keep their parent. */
+/**
+ * A WordPress category, or a Ghost tag that is some post's primary tag:
+ * becomes a section; nested categories keep their parent.
+ */
 export interface SiteCategory {
-  /** The nicename as it appears in the export (still percent-encoded when it was). */
+  /** The nicename as it appears in the export (still percent-encoded when it was); Ghost tag id. */
   key: string;
   name: string;
   /** Decoded NFC slug. */
@@ -45,7 +48,7 @@ export interface SiteCategory {
   parentKey: string | null;
   /** Plain text. */
   description: string;
-  /** `/category/<slug>/`, `/category/<parent>/<slug>/`, `/?cat=<id>`. */
+  /** `/category/<slug>/`, `/category/<parent>/<slug>/`, `/?cat=<id>`; Ghost's `/tag/<slug>/`. */
   oldPaths: string[];
 }
 
@@ -103,7 +106,7 @@ export interface SitePost {
   modifiedAt: Date | null;
   /** Keys of `SiteExport.authors`, in byline order (Co-Authors Plus, Ghost's authors). */
   authorKeys: string[];
-  /** Key of the section's category (the primary category, else the first), or null. */
+  /** Key of the section's category (the primary category, else the first; Ghost's primary tag), or null. */
   sectionKey: string | null;
   /** Keys of `SiteExport.tags`, in order. */
   tagKeys: string[];

@@ -227,7 +227,7 @@ describeEachDialect((dialect) => {
   });
 
   describe('Ghost', () => {
-    it('sends post slugs, tags, authors and the feed to their new pages', async () => {
+    it('sends post slugs, a primary tag (now a section), authors and the feed to their new pages', async () => {
       const row = await site.database.db
         .selectFrom('import_records')
         .select('article_id')
@@ -239,7 +239,10 @@ describeEachDialect((dialect) => {
         301,
         `/a/${id}/${enc('سيول-الوادي')}`,
       ]);
+      // The tag page's route drops the slash first; the tag's old address then leads to its section.
       expect(await redirectOf('/tag/weather/')).toEqual([301, '/tag/weather']);
+      expect(await redirectOf('/tag/weather')).toEqual([301, '/section/weather']);
+      expect(await redirectOf('/tag/weather/rss/')).toEqual([301, '/section/weather/rss.xml']);
       expect(await redirectOf('/author/layla/')).toEqual([301, '/author/layla']);
       expect(await redirectOf('/rss/')).toEqual([301, '/rss.xml']);
     });

@@ -1,10 +1,11 @@
 /**
- * The tables of a Ghost export that an import uses, found in the document
- * and checked: `posts`, `posts_meta`, `users`, `posts_authors`, `tags`,
- * `posts_tags`; of `comments` only the number of rows. Every other table
- * (members, api_keys, settings, sessions, tokens…) is never read, and the
- * fields a table's schema does not name are dropped here, so that nothing
- * else of the file goes further.
+ * The tables of a Ghost export that an import uses, found in the document's
+ * skeleton (what read-ghost-export.ts keeps of it) and checked: `posts_meta`,
+ * `users`, `posts_authors`, `tags`, `posts_tags`; of `comments` only the
+ * number of rows; `posts` row by row as they stream past (checkPostRow).
+ * Every other table (members, api_keys, settings, sessions, tokens…) is
+ * never kept, and the fields a table's schema does not name are dropped
+ * here, so that nothing else of the file goes further.
  *
  * Shapes: Ghost's core/server/data/exporter writes `{"db": [{"meta":
  * {"exported_on", "version"}, "data": {<table>: [<row>, …]}}]}`; some
@@ -101,11 +102,30 @@ export type GhostPostAuthorRow = z.infer<typeof postAuthorRow>;
 export type GhostTagRow = z.infer<typeof tagRow>;
 export type GhostPostTagRow = z.infer<typeof postTagRow>;
 
-/** The checked tables of one export. Missing tables are empty (older Ghost has no posts_meta). */
+/** Ghost's tables whose rows an import keeps (besides `posts`, read row by row). */
+export const KEPT_TABLES: ReadonlySet<string> = new Set([
+  'posts_meta',
+  'users',
+  'posts_authors',
+  'tags',
+  'posts_tags',
+]);
+
+/** The post fields that hold its body: read only when the post is yielded. */
+export const BODY_FIELDS: ReadonlySet<string> = new Set([
+  'html',
+  'mobiledoc',
+  'lexical',
+  'markdown',
+]);
+
+/**
+ * The checked tables of one export but its posts. Missing tables are empty
+ * (older Ghost has no posts_meta).
+ */
 export interface GhostTables {
   /** `meta.version` (`4.48.2`, or `003` for Ghost 0.x), or null. */
   version: string | null;
-  posts: GhostPostRow[];
   postsMeta: GhostPostMetaRow[];
   users: GhostUserRow[];
   postsAuthors: GhostPostAuthorRow[];
@@ -127,7 +147,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The `{meta, data}` of a wrapped or bare export. */
-function exportBody(json: unknown): {
+export function exportBody(json: unknown): {
   meta: Record<string, unknown>;
   data: Record<string, unknown>;
 } {
@@ -154,32 +174,43 @@ function table<T>(data: Record<string, unknown>, name: string, schema: z.ZodType
   const rows = data[name];
   if (rows === undefined || rows === null) return [];
   if (!Array.isArray(rows)) throw notGhost(`its table "${name}" is not a list of rows`);
-  return rows.map((row, index) => {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') ?? '';
-    throw new AppError(
-      'IMPORT_FILE_MALFORMED',
-      `The Ghost export's table "${name}", row ${index + 1}: ${field === '' ? 'not an object' : `field "${field}" is not of the expected type`}.`,
-    );
-  });
+  return rows.map((row, index) => checkedRow(row, index, name, schema));
+}
+
+function checkedRow<T>(row: unknown, index: number, name: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  throw new AppError(
+    'IMPORT_FILE_MALFORMED',
+    `The Ghost export's table "${name}", row ${index + 1}: ${field === '' ? 'not an object' : `field "${field}" is not of the expected type`}.`,
+  );
 }
 
 /**
- * The tables an import uses, from the parsed export `json`.
+ * The `posts` row `row`, the `index`th (0-based) of its table, checked.
+ * @throws AppError IMPORT_FILE_MALFORMED naming the row and the field, never a value.
+ */
+export function checkPostRow(row: unknown, index: number): GhostPostRow {
+  return checkedRow(row, index, 'posts', postRow);
+}
+
+/**
+ * The tables an import uses, from the export's skeleton `json` (its
+ * `posts` rows already read: `postsFault` is the first of their faults, or null).
  * @throws AppError IMPORT_FILE_MALFORMED when `json` is not a Ghost export
  *   (no `db` list nor `data`, no `posts` table) or a used table's row is not
- *   of Ghost's shape.
+ *   of Ghost's shape (`postsFault` first).
  */
-export function ghostTables(json: unknown): GhostTables {
+export function ghostTables(json: unknown, postsFault: AppError | null): GhostTables {
   const { meta, data } = exportBody(json);
   if (!Array.isArray(data['posts'])) throw notGhost('it has no "posts" table');
+  if (postsFault !== null) throw postsFault;
   const version = meta['version'];
   const comments = data['comments'];
   return {
     version: typeof version === 'string' ? version : null,
-    posts: table(data, 'posts', postRow),
     postsMeta: table(data, 'posts_meta', postMetaRow),
     users: table(data, 'users', userRow),
     postsAuthors: table(data, 'posts_authors', postAuthorRow),

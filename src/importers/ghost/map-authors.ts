@@ -10,6 +10,7 @@
  */
 import type { SiteAuthor } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
+import { plainDisplayName } from '../display-name.js';
 import type { GhostUserRow } from './ghost-tables.js';
 
 /** The author of one Ghost user row. */
@@ -18,7 +19,7 @@ export function toSiteAuthor(user: GhostUserRow): SiteAuthor {
   const email = user.email?.trim().toLowerCase() ?? '';
   return {
     key: user.id,
-    displayName: user.name.trim() || slug,
+    displayName: plainDisplayName(user.name, slug),
     email: email === '' ? null : email,
     slug,
     bio: user.bio.trim(),

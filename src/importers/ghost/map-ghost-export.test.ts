@@ -1,7 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SitePost } from '../../domain/site-import.js';
-import { ghostTables } from './ghost-tables.js';
-import { MAX_POST_NOTES, mapGhostExport } from './map-ghost-export.js';
+import { MAX_POST_NOTES } from './map-ghost-export.js';
+import { readGhostExport } from './read-ghost-export.js';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'midad-ghost-map-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function post(fields: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -14,7 +25,9 @@ function post(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 async function map(data: Record<string, unknown>, siteUrl: string | null = null) {
-  const site = mapGhostExport(ghostTables({ meta: { version: '1.25.0' }, data }), siteUrl);
+  const file = join(dir, 'export.json');
+  await writeFile(file, JSON.stringify({ meta: { version: '1.25.0' }, data }));
+  const site = await readGhostExport(file, { timeZone: 'UTC', ...(siteUrl ? { siteUrl } : {}) });
   const posts: SitePost[] = [];
   for await (const p of site.posts()) posts.push(p);
   return { site, posts };
@@ -92,20 +105,80 @@ describe('mapGhostExport', () => {
       users: [{ id: 1, name: 'أ', slug: 'a', email: null }],
       posts_authors: null,
     });
-    expect(site.tags.map((t) => t.key)).toEqual(['7']);
+    expect(site.categories.map((c) => c.key)).toEqual(['7']);
+    expect(site.tags).toEqual([]);
     expect(posts).toMatchObject([
       {
         key: '1',
         kind: 'page',
         bodyHtml: '<p><strong>نص</strong></p>',
         featured: true,
-        tagKeys: ['7'],
+        sectionKey: '7',
+        tagKeys: [],
         authorKeys: [],
         featuredImage: { url: '/content/images/a.jpg', alt: '', caption: '' },
         publishedAt: new Date('2014-01-01T00:00:00.000Z'),
       },
     ]);
     expect(site.authors[0]?.email).toBeNull();
+  });
+
+  it("makes each post's primary tag its section, and a section that comes later a tag of the post", async () => {
+    const tag = (id: string) => ({ id, name: `وسم ${id}`, slug: id, visibility: 'public' });
+    const { site, posts } = await map({
+      posts: [
+        post({ id: 'a', slug: 'a' }),
+        post({ id: 'b', slug: 'b' }),
+        post({ id: 'c', slug: 'c' }),
+      ],
+      tags: [tag('t1'), tag('t2'), tag('t3')],
+      posts_tags: [
+        { post_id: 'a', tag_id: 't2', sort_order: 1 },
+        { post_id: 'a', tag_id: 't1', sort_order: 0 },
+        { post_id: 'b', tag_id: 't2', sort_order: 0 },
+        { post_id: 'b', tag_id: 't3', sort_order: 1 },
+      ],
+    });
+    expect(site.categories).toEqual([
+      {
+        key: 't1',
+        name: 'وسم t1',
+        slug: 't1',
+        parentKey: null,
+        description: '',
+        oldPaths: ['/tag/t1/'],
+      },
+      {
+        key: 't2',
+        name: 'وسم t2',
+        slug: 't2',
+        parentKey: null,
+        description: '',
+        oldPaths: ['/tag/t2/'],
+      },
+    ]);
+    expect(site.tags.map((t) => [t.key, t.oldPaths])).toEqual([['t3', ['/tag/t3/']]]);
+    expect(site.feeds.slice(1, 4)).toEqual([
+      { oldPath: '/tag/t1/rss/', of: { kind: 'category', key: 't1' }, format: 'rss' },
+      { oldPath: '/tag/t2/rss/', of: { kind: 'category', key: 't2' }, format: 'rss' },
+      { oldPath: '/tag/t3/rss/', of: { kind: 'tag', key: 't3' }, format: 'rss' },
+    ]);
+    expect(posts.map((p) => [p.key, p.sectionKey, p.tagKeys, p.categoryTagKeys])).toEqual([
+      ['a', 't1', [], ['t2']],
+      ['b', 't2', ['t3'], []],
+      ['c', null, [], []],
+    ]);
+  });
+
+  it('strips markup typed into a user name', async () => {
+    const { site } = await map({
+      posts: [],
+      users: [
+        { id: '1', name: '<b>Ali</b> <i>Hasan</i>', slug: 'ali' },
+        { id: '2', name: '<b></b>', slug: 'nizar' },
+      ],
+    });
+    expect(site.authors.map((author) => author.displayName)).toEqual(['Ali Hasan', 'nizar']);
   });
 
   it('takes author_id when a post has no posts_authors rows, and leaves out bylines naming no user', async () => {

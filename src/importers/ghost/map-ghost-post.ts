@@ -13,8 +13,8 @@
  *   (and `/{slug}/amp/` for posts, served while AMP was on), only for
  *   what the old site served or was about to serve (published, scheduled);
  *   a draft or an e-mail-only post had no public address.
- * - No section: Ghost has no categories; the tags stay in their order,
- *   the first being Ghost's primary tag.
+ * - Section: Ghost's primary tag (the first public tag), the other tags
+ *   in their order (map-tags.ts `postTerms`).
  * - A post for members only (`visibility` other than `public`) comes in
  *   whole but unpublished (`private`), and the caller notes how many.
  */
@@ -25,6 +25,7 @@ import type { CardContext } from './ghost-cards.js';
 import { ghostBody } from './ghost-body.js';
 import { ghostDate } from './ghost-date.js';
 import type { GhostPostMetaRow, GhostPostRow } from './ghost-tables.js';
+import type { GhostPostTerms } from './map-tags.js';
 
 /** What a post needs from the rest of the export. */
 export interface PostLinks {
@@ -32,8 +33,8 @@ export interface PostLinks {
   metaOf(postId: string): GhostPostMetaRow | undefined;
   /** Author keys in byline order. */
   authorKeysOf(post: GhostPostRow): string[];
-  /** Public tag keys in the post's order. */
-  tagKeysOf(postId: string): string[];
+  /** The post's section and tags, from its public tags. */
+  termsOf(postId: string): GhostPostTerms;
   /** The old site's address without a trailing slash, or null. */
   siteUrl: string | null;
   cards: CardContext;
@@ -77,6 +78,7 @@ export function toSitePost(row: GhostPostRow, links: PostLinks): PostOutcome {
   const slug = decodeSlug(row.slug);
   const served = (status === 'published' || status === 'scheduled') && slug !== '';
   const imageUrl = (row.feature_image ?? row.image ?? '').trim();
+  const terms = links.termsOf(row.id);
   return {
     post: {
       key: row.id,
@@ -90,9 +92,9 @@ export function toSitePost(row: GhostPostRow, links: PostLinks): PostOutcome {
       publishedAt: time('published_at', row.published_at),
       modifiedAt: time('updated_at', row.updated_at),
       authorKeys: links.authorKeysOf(row),
-      sectionKey: null,
-      tagKeys: links.tagKeysOf(row.id),
-      categoryTagKeys: [],
+      sectionKey: terms.sectionKey,
+      tagKeys: terms.tagKeys,
+      categoryTagKeys: terms.categoryTagKeys,
       featuredImage:
         imageUrl === ''
           ? null

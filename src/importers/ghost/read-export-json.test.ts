@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,38 @@ describe('readGhostExport refuses', () => {
     );
   });
 
+  it('a post whose body is not text, before any post is yielded', async () => {
+    const json = JSON.stringify({
+      meta: {},
+      data: { posts: [{ id: 'p1', title: 'خبر', status: 'published', html: ['FAKE'] }] },
+    });
+    const error = await refusal(await file('body.json', json));
+    expect(error.message).toBe(
+      'The Ghost export\'s table "posts", row 1: field "html" is not of the expected type.',
+    );
+  });
+
+  it('the posts of a file changed since it was first read', async () => {
+    const path = await file(
+      'changed.json',
+      JSON.stringify({
+        meta: {},
+        data: { posts: [{ id: 'p1', title: 'خبر', status: 'published' }] },
+      }),
+    );
+    const site = await readGhostExport(path, options);
+    expect(site.postCount).toBe(1);
+    await utimes(path, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+    const error: unknown = await (async () => {
+      for await (const post of site.posts()) void post;
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('IMPORT_FILE_CHANGED');
+    expect((error as AppError).message).toBe(
+      `The Ghost export ${path} changed while it was imported (size 80 → 80 bytes); run the import again.`,
+    );
+  });
+
   it('never reads the rows of a table it does not use', async () => {
     const json = JSON.stringify({
       meta: {},
@@ -109,6 +141,9 @@ describe('readGhostExport refuses', () => {
     });
     const site = await readGhostExport(await file('ignored.json', json), options);
     expect(site.postCount).toBe(0);
+    expect(
+      JSON.stringify([...site.linkTargets.entries(), site.tally, site.authors, site.tags]),
+    ).not.toContain('FAKE');
   });
 
   it('a file over the size limit, before reading it', async () => {

@@ -22,7 +22,7 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
     const { site } = await read('ghost-4-mobiledoc.json');
     expect(site.source).toBe('ghost');
     expect(site.siteUrl).toBeNull();
-    expect(site.categories).toEqual([]);
+    expect(site.categories.map((c) => c.key)).toEqual(['6012d0000000000000000001']);
     expect(site.authors).toEqual([
       {
         key: '1',
@@ -43,16 +43,19 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
     ]);
   });
 
-  it('reads public tags only, and the feeds of the site, tags and authors', async () => {
+  it('reads public tags only, a primary tag as a section, and the feeds of the site, sections, tags and authors', async () => {
     const { site } = await read('ghost-4-mobiledoc.json');
-    expect(site.tags).toEqual([
+    expect(site.categories).toEqual([
       {
         key: '6012d0000000000000000001',
         name: 'اقتصاد',
         slug: 'economy',
+        parentKey: null,
         description: 'أخبار الاقتصاد والمال',
         oldPaths: ['/tag/economy/'],
       },
+    ]);
+    expect(site.tags).toEqual([
       {
         key: '6012d0000000000000000003',
         name: 'الخليج',
@@ -65,7 +68,7 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
       { oldPath: '/rss/', of: { kind: 'site' }, format: 'rss' },
       {
         oldPath: '/tag/economy/rss/',
-        of: { kind: 'tag', key: '6012d0000000000000000001' },
+        of: { kind: 'category', key: '6012d0000000000000000001' },
         format: 'rss',
       },
       {
@@ -105,8 +108,8 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
       publishedAt: new Date('2021-01-03T10:00:00.000Z'),
       modifiedAt: new Date('2021-01-04T08:30:00.000Z'),
       authorKeys: ['6012c0000000000000000002', '1'],
-      sectionKey: null,
-      tagKeys: ['6012d0000000000000000001', '6012d0000000000000000003'],
+      sectionKey: '6012d0000000000000000001',
+      tagKeys: ['6012d0000000000000000003'],
       categoryTagKeys: [],
       featuredImage: {
         url: '__GHOST_URL__/content/images/2021/01/budget.jpg',
@@ -306,6 +309,7 @@ describe('readGhostExport: a Ghost 2 export (page flag, author_id, meta on posts
         kind: p.kind,
         slug: p.slug,
         authorKeys: p.authorKeys,
+        sectionKey: p.sectionKey,
         tagKeys: p.tagKeys,
         seo: [p.seoTitle, p.seoDescription],
         publishedAt: p.publishedAt?.toISOString(),
@@ -315,7 +319,8 @@ describe('readGhostExport: a Ghost 2 export (page flag, author_id, meta on posts
         kind: 'article',
         slug: 'معرض-الكتاب',
         authorKeys: ['1'],
-        tagKeys: ['5c2b00000000000000000001'],
+        sectionKey: '5c2b00000000000000000001',
+        tagKeys: [],
         seo: ['معرض الكتاب ٢٠١٩', 'افتتاح الدورة الخمسين'],
         publishedAt: '2019-01-01T11:00:00.000Z',
       },
@@ -323,6 +328,7 @@ describe('readGhostExport: a Ghost 2 export (page flag, author_id, meta on posts
         kind: 'page',
         slug: 'contact',
         authorKeys: ['1'],
+        sectionKey: null,
         tagKeys: [],
         seo: ['', ''],
         publishedAt: '2018-12-01T09:00:00.000Z',

@@ -92,3 +92,20 @@ describe('AuthorRegistry', () => {
     expect(authors.has('nizar')).toBe(true);
   });
 });
+
+describe('AuthorRegistry display names', () => {
+  it('strips markup typed into a display name or a dc:creator login', () => {
+    const authors = new AuthorRegistry();
+    authors.addEntry(
+      new Map([
+        ['wp:author_login', 'ali'],
+        ['wp:author_display_name', '<b>Ali</b> <i>Hasan</i>'],
+      ]),
+    );
+    authors.creator('<b>Nizar</b>');
+    expect(authors.list().map((author) => [author.key, author.displayName])).toEqual([
+      ['ali', 'Ali Hasan'],
+      ['<b>Nizar</b>', 'Nizar'],
+    ]);
+  });
+});

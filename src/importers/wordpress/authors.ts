@@ -9,6 +9,7 @@
 import type { SiteAuthor, SiteFeedPath } from '../../domain/site-import.js';
 import { decodeSlug } from '../decode-slug.js';
 import { positiveId } from './post-key.js';
+import { plainDisplayName } from '../display-name.js';
 import type { WxrFields, WxrTermRef } from './wxr-stream.js';
 
 /** The authors of one export, by login, in the order they were met. */
@@ -99,7 +100,14 @@ export class AuthorRegistry {
     const slugs = made !== '' && made !== slug ? [slug, made] : [slug];
     this.pageSlugs.set(key, slugs);
     const paths = slugs.map((pageSlug) => `/author/${pageSlug}/`);
-    this.byKey.set(key, { key, displayName, email, slug, bio: '', oldPaths: paths });
+    this.byKey.set(key, {
+      key,
+      displayName: plainDisplayName(displayName, key),
+      email,
+      slug,
+      bio: '',
+      oldPaths: paths,
+    });
     if (!this.byNicename.has(nicename)) this.byNicename.set(nicename, key);
   }
 }

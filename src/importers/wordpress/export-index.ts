@@ -7,10 +7,9 @@
  * kept; what grows with the number of posts (their keys, addresses and
  * attachments) is kept on disk (lib/disk-map.ts), so memory does not.
  */
-import { stat } from 'node:fs/promises';
 import type { SiteImage } from '../../domain/site-import.js';
 import { DiskMap } from '../../lib/disk-map.js';
-import { AppError } from '../../lib/errors.js';
+import { checkStamp, fileStamp, type FileStamp } from '../file-stamp.js';
 import { AuthorRegistry } from './authors.js';
 import { classifyItem } from './item-class.js';
 import { oldPathOf, parseHttpUrl, siteAddress } from './old-path.js';
@@ -26,12 +25,6 @@ export interface Attachment {
   parentKey: string | null;
   /** Its attachment page (`<link>`), or ''. */
   link: string;
-}
-
-/** The file's identity when it was read: a change between passes is refused. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
 }
 
 /** What pass 1 gathered. */
@@ -80,13 +73,10 @@ export interface IndexOptions {
   postTypes: readonly string[];
 }
 
-const PASS_1_META = new Set(['_wp_attachment_image_alt']);
+/** How messages name the file. */
+export const WORDPRESS_EXPORT = 'WordPress export';
 
-/** The file's size and modification time. */
-export async function fileStamp(file: string): Promise<FileStamp> {
-  const stats = await stat(file);
-  return { size: stats.size, mtimeMs: stats.mtimeMs };
-}
+const PASS_1_META = new Set(['_wp_attachment_image_alt']);
 
 /**
  * Reads the export at `file` whole and gathers its index.
@@ -165,7 +155,7 @@ async function readIndex(
         break;
     }
   }
-  await checkStamp(file, index.stamp);
+  await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   addAttachmentPages(index, postKeys);
   for (const key of index.categories.orphans()) {
     index.notes.push(
@@ -220,19 +210,5 @@ function addAttachmentPages(index: ExportIndex, postKeys: DiskMap): void {
     for (const address of [attachment.link, path]) {
       if (address !== null) index.linkTargets.setIfAbsent(address, attachment.parentKey);
     }
-  }
-}
-
-/**
- * @throws AppError IMPORT_FILE_CHANGED when the file's size or
- *   modification time is no longer `stamp`.
- */
-export async function checkStamp(file: string, stamp: FileStamp): Promise<void> {
-  const now = await fileStamp(file);
-  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) {
-    throw new AppError(
-      'IMPORT_FILE_CHANGED',
-      `The WordPress export ${file} changed while it was imported (size ${stamp.size} → ${now.size} bytes); run the import again.`,
-    );
   }
 }

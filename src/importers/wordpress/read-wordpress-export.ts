@@ -10,7 +10,8 @@
 import type { SiteExport, SiteFeedPath, SitePost, SiteTally } from '../../domain/site-import.js';
 import { DiskMap } from '../../lib/disk-map.js';
 import { siteFolder, underFolder } from '../site-folder.js';
-import { checkStamp, indexWordPressExport, type ExportIndex } from './export-index.js';
+import { checkStamp } from '../file-stamp.js';
+import { indexWordPressExport, WORDPRESS_EXPORT, type ExportIndex } from './export-index.js';
 import { classifyItem, isPasswordProtected } from './item-class.js';
 import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
@@ -103,7 +104,7 @@ async function* readPosts(
   options: WordPressReadOptions,
   tally: SiteTally,
 ): AsyncGenerator<SitePost> {
-  await checkStamp(file, index.stamp);
+  await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   tally.skipped.clear();
   tally.shortcodes.clear();
   tally.comments = 0;
@@ -143,7 +144,7 @@ async function* readPosts(
   } finally {
     seen.close();
   }
-  await checkStamp(file, index.stamp);
+  await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   if (protectedPosts > 0) {
     tally.notes.push(`Password-protected posts, kept unpublished (private): ${protectedPosts}.`);
   }
