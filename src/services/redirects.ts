@@ -15,6 +15,7 @@ import {
 } from '../domain/redirect.js';
 import {
   hasControlCharacter,
+  hasLoneSurrogate,
   locationOf,
   MAX_REDIRECT_PATH_LENGTH,
   redirectKey,
@@ -146,15 +147,21 @@ export async function removeRedirect(deps: RedirectDeps, actor: Actor, id: strin
   if (!deleted) throw new AppError('REDIRECT_NOT_FOUND', `No redirect ${id}.`);
 }
 
+/** The refusal of an address holding half a character (hasLoneSurrogate). */
+const BROKEN_CHARACTER =
+  'has a broken character (half of an emoji or another character outside the basic plane, a lone UTF-16 surrogate): type it again.';
+
 /**
  * A redirect's fields, checked: the old address has a key and is not the
- * home page; the target is a site path or an https URL (a redirect to
+ * home page; neither address has a lone surrogate; the target is a site path or an https URL (a redirect to
  * plain http would take readers off TLS), not the old address itself; the
  * code is one of REDIRECT_STATUSES ('' is 301).
  * @throws InvalidInput as createRedirect says, with the field's name.
  */
 export function checkRedirect(form: RedirectForm): RedirectInput {
   const fromPath = form.from.trim();
+  if (hasLoneSurrogate(fromPath))
+    throw new InvalidInput('REDIRECT_INVALID', 'from', `The old address ${BROKEN_CHARACTER}`);
   const fromKey = redirectKey(fromPath);
   if (fromKey === null)
     throw new InvalidInput(
@@ -175,11 +182,13 @@ export function checkRedirect(form: RedirectForm): RedirectInput {
 
 /**
  * A target, trimmed: a site path (one leading `/`) or an https URL, with
- * no control character, of at most 2,000 characters.
+ * no control character or lone surrogate, of at most 2,000 characters.
  * @throws InvalidInput REDIRECT_TARGET_INVALID (field `to`)
  */
 function checkTarget(raw: string): string {
   const to = raw.trim();
+  if (hasLoneSurrogate(to))
+    throw new InvalidInput('REDIRECT_TARGET_INVALID', 'to', `The target ${BROKEN_CHARACTER}`);
   const refused = () =>
     new InvalidInput(
       'REDIRECT_TARGET_INVALID',
@@ -228,14 +237,35 @@ export interface ImportRedirect {
   target: string;
 }
 
+/** An old address the import could not make a redirect of, and why (English, for the report). */
+export interface RefusedOldAddress {
+  oldPath: string;
+  reason: string;
+}
+
 /** What saveImportRedirects did. */
 export interface ImportRedirectsSaved {
-  /** Redirects added, or import redirects whose target changed. */
+  /** Redirects added, or import redirects whose target was set again. */
   saved: number;
+  /** The keys of those `saved`: each once, however many rows named it. */
+  stored: string[];
   /** Old addresses left as they were: a redirect made in the newsroom or uploaded exists. */
   kept: number;
   /** Old addresses that are not addresses, the home page, or lead to themselves. */
-  refused: string[];
+  refused: RefusedOldAddress[];
+}
+
+/** The key of an import's old address redirected to `target`, or why it cannot be one. */
+function importKeyOf(oldPath: string, target: string): { key: string } | { reason: string } {
+  if (hasLoneSurrogate(oldPath))
+    return { reason: 'it has a broken character (a lone UTF-16 surrogate, half of a character)' };
+  const key = redirectKey(oldPath);
+  if (key === null)
+    return { reason: 'not a path or an http(s) address of at most 2,000 characters' };
+  if (key === '/') return { reason: 'the home page is never redirected' };
+  if (target === '') return { reason: 'no new address' };
+  if (redirectKey(target) === key) return { reason: 'it would lead to itself' };
+  return { key };
 }
 
 /**
@@ -251,18 +281,19 @@ export async function saveImportRedirects(
   now: Date = new Date(),
 ): Promise<ImportRedirectsSaved> {
   const byKey = new Map<string, RedirectInput>();
-  const refused: string[] = [];
+  const refused: RefusedOldAddress[] = [];
   for (const row of rows) {
-    const key = redirectKey(row.oldPath);
     const target = row.target.trim();
-    if (key === null || key === '/' || target === '' || redirectKey(target) === key) {
-      refused.push(row.oldPath);
+    const checked = importKeyOf(row.oldPath, target);
+    if ('reason' in checked) {
+      refused.push({ oldPath: row.oldPath, reason: checked.reason });
       continue;
     }
+    const { key } = checked;
     byKey.set(key, { fromKey: key, fromPath: row.oldPath, toPath: target, status: 301 });
   }
-  const saved = await upsertRedirects(trx, [...byKey.values()], 'import', now, {
+  const stored = await upsertRedirects(trx, [...byKey.values()], 'import', now, {
     keepOthers: true,
   });
-  return { saved, kept: byKey.size - saved, refused };
+  return { saved: stored.length, stored, kept: byKey.size - stored.length, refused };
 }

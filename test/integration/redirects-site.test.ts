@@ -47,11 +47,35 @@ describeEachDialect((dialect) => {
           { oldPath: '/admin/old', target: '/' },
           { oldPath: 'not a path', target: '/' },
           { oldPath: '/x/', target: '/x' },
+          { oldPath: '/\uD83D/', target: '/y' },
         ],
         NOW,
       ),
     );
-    expect(saved).toEqual({ saved: 7, kept: 0, refused: ['not a path', '/x/'] });
+    expect(saved).toEqual({
+      saved: 7,
+      stored: [
+        NEWS.slice(0, -1),
+        '/?p=123',
+        '/?page_id=9',
+        '/category/a/b',
+        `/a/${SEED_ID}`,
+        '/api/v1/old',
+        '/admin/old',
+      ],
+      kept: 0,
+      refused: [
+        {
+          oldPath: 'not a path',
+          reason: 'not a path or an http(s) address of at most 2,000 characters',
+        },
+        { oldPath: '/x/', reason: 'it would lead to itself' },
+        {
+          oldPath: '/\uD83D/',
+          reason: 'it has a broken character (a lone UTF-16 surrogate, half of a character)',
+        },
+      ],
+    });
   });
   afterAll(() => site.close());
 
@@ -208,7 +232,7 @@ describeEachDialect((dialect) => {
         { oldPath: '/category/a/b/', target: '/section/new-b' },
       ]),
     );
-    expect(again).toEqual({ saved: 1, kept: 1, refused: [] });
+    expect(again).toEqual({ saved: 1, stored: ['/category/a/b'], kept: 1, refused: [] });
     expect((await get(encodeURI('/عن-الموقع/'))).headers.location).toBe('/p/about');
     expect((await get('/category/a/b/')).headers.location).toBe('/section/new-b');
   });

@@ -34,7 +34,12 @@ import {
   type PreparedPost,
   type SiteImages,
 } from './site-post.js';
-import { addTally, emptyReport, type SiteImportReport } from './site-import-report.js';
+import {
+  addTally,
+  countImportRedirects,
+  emptyReport,
+  type SiteImportReport,
+} from './site-import-report.js';
 
 /** Posts written per transaction. */
 export const SITE_IMPORT_BATCH = 200;
@@ -156,6 +161,7 @@ async function importWithin(
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
     imported: await run.read((db) => importedArticleIds(db, recordSourceOf(site))),
     images: await imagesOf(deps, site, options, taxonomy, run),
+    redirectKeys: new Set(),
     sanitize: deps.sanitize ?? sanitizeHere,
     searchIndex: searchIndexFor(deps.database),
     report,
@@ -186,7 +192,7 @@ async function importWithin(
   await flush();
   const rows = taxonomyRedirects(site, taxonomy);
   const saved = await run.write((db) => saveImportRedirects(db, rows, now));
-  report.redirects += rows.length - saved.refused.length;
+  countImportRedirects(report, context.redirectKeys, saved);
   addTally(report, site.tally);
 }
 

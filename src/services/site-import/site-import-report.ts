@@ -4,6 +4,7 @@
  * `--report FILE`, writes it as JSON (`toReportJson`).
  */
 import type { SitePostStatus, SiteSource, SiteTally } from '../../domain/site-import.js';
+import type { ImportRedirectsSaved } from '../redirects.js';
 
 /** What became of one kind of thing: made new, found already there. */
 export interface CreatedOrFound {
@@ -38,6 +39,7 @@ export interface SiteImportReport {
   tags: CreatedOrFound;
   /** Images brought in, and missing ones: counted, and the first listed as `URL: reason`. */
   images: { imported: number; missing: number; missingUrls: string[] };
+  /** Redirects the import stored: one per old address (as keyed), however many items named it. */
   redirects: number;
   /** Items of the file that are not posts, by reason (`attachment`, `revision`, `post type «product»`…). */
   skipped: Record<string, number>;
@@ -91,5 +93,27 @@ export function addMissingImage(report: SiteImportReport, url: string, reason: s
     !report.images.missingUrls.includes(line)
   ) {
     report.images.missingUrls.push(line);
+  }
+}
+
+/**
+ * Counts the redirects of one saveImportRedirects call in `report`: each
+ * key once in the whole import (`counted`, the keys counted so far: two
+ * spellings of one address, or two items naming it, are one stored row),
+ * none left to a newsroom redirect; and notes each refused old address
+ * with its reason.
+ */
+export function countImportRedirects(
+  report: SiteImportReport,
+  counted: Set<string>,
+  saved: ImportRedirectsSaved,
+): void {
+  for (const key of saved.stored) {
+    if (counted.has(key)) continue;
+    counted.add(key);
+    report.redirects++;
+  }
+  for (const { oldPath, reason } of saved.refused) {
+    report.notes.push(`Old address not redirected: ${oldPath}: ${reason}.`);
   }
 }

@@ -37,7 +37,11 @@ import type { BodySanitizer } from '../sanitizer-pool.js';
 import { saveImportRedirects } from '../redirects.js';
 import { rewriteLinks, type LinkTargets } from './body-links.js';
 import { categoryAsTag, type StoredTaxonomy } from './import-taxonomy.js';
-import { addMissingImage, type SiteImportReport } from './site-import-report.js';
+import {
+  addMissingImage,
+  countImportRedirects,
+  type SiteImportReport,
+} from './site-import-report.js';
 
 /** A featured image brought in, or why it could not be. */
 export type ImageOutcome = { ok: true; mediaId: string } | { ok: false; reason: string };
@@ -69,6 +73,8 @@ export interface PostContext {
   /** Item key → article id of the posts imported so far (this run and earlier ones). */
   imported: Map<string, ArticleId>;
   images: SiteImages;
+  /** The keys of the redirects stored so far by this import, each counted once (countImportRedirects). */
+  redirectKeys: Set<string>;
   sanitize: BodySanitizer;
   searchIndex: SearchIndex;
   report: SiteImportReport;
@@ -309,8 +315,11 @@ export async function writePost(
   if (status === 'published' || status === 'scheduled') {
     const to = newPathOf(post.kind, articleId, slug);
     const rows = post.oldPaths.map((oldPath) => ({ oldPath, target: to }));
-    const saved = await saveImportRedirects(db, rows, context.now);
-    report.redirects += rows.length - saved.refused.length;
+    countImportRedirects(
+      report,
+      context.redirectKeys,
+      await saveImportRedirects(db, rows, context.now),
+    );
   }
 }
 

@@ -124,7 +124,7 @@ export async function insertRedirect(
  * (their hits are kept). With `keepOthers` (the site import), a key that
  * exists with another origin than `origin` is left as it is: a redirect made
  * in the newsroom or uploaded wins over one an import derived.
- * @returns how many rows were added or changed.
+ * @returns the keys of the rows added or changed (those left as they were aside).
  */
 export async function upsertRedirects(
   db: Db,
@@ -132,8 +132,8 @@ export async function upsertRedirects(
   origin: RedirectOrigin,
   now: Date,
   options: { keepOthers?: boolean } = {},
-): Promise<number> {
-  let changed = 0;
+): Promise<string[]> {
+  const changed: string[] = [];
   // 7 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
   for (let start = 0; start < inputs.length; start += 500) {
     const rows = inputs
@@ -151,8 +151,9 @@ export async function upsertRedirects(
         }));
         return options.keepOthers ? update.where('redirects.origin', '=', origin) : update;
       })
-      .executeTakeFirst();
-    changed += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      .returning('from_key')
+      .execute();
+    for (const row of result) changed.push(row.from_key);
   }
   return changed;
 }
