@@ -1,10 +1,12 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSite } from '../../src/services/site-import/import-site.js';
 import type { Database } from '../../src/storage/database.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 import { siteExport, sitePost } from '../helpers/site-export.js';
-import { MEDIA_LIMITS } from '../helpers/images.js';
+import { HTML_PAGE, MEDIA_LIMITS, makeImage } from '../helpers/images.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 const OPTIONS = { dryRun: false, images: { uploadsDir: null, fetch: false } };
@@ -217,6 +219,36 @@ describeEachDialect((dialect) => {
       ]);
       await importSite(deps(), site, OPTIONS);
       expect((await article('1'))!.body_html).toBe('<p>نص <a>رابط</a></p>');
+    });
+
+    it('counts in a dry run the images the import brings in: a page named .jpg is missing in both', async () => {
+      const uploads = testFolder('site-import-uploads');
+      await mkdir(join(uploads, '2021/01'), { recursive: true });
+      await writeFile(join(uploads, '2021/01/a.jpg'), await makeImage('jpeg', 64, 48));
+      await writeFile(join(uploads, '2021/01/page.jpg'), HTML_PAGE);
+      const site = () =>
+        siteExport([
+          sitePost({
+            key: '1',
+            bodyHtml:
+              '<p>نص</p><p><img src="https://old.example/wp-content/uploads/2021/01/a.jpg"></p>' +
+              '<p><img src="/wp-content/uploads/2021/01/page.jpg"></p>',
+            featuredImage: { url: '/wp-content/uploads/2021/01/a.jpg', alt: '', caption: '' },
+          }),
+        ]);
+      const images = { uploadsDir: uploads, fetch: false };
+
+      const dryRun = await importSite(deps(), site(), { dryRun: true, images });
+      expect(await database.db.selectFrom('media').selectAll().execute()).toEqual([]);
+      const real = await importSite(deps(), site(), { dryRun: false, images });
+
+      expect(real.images).toEqual({
+        imported: 2,
+        missing: 1,
+        missingUrls: ['/wp-content/uploads/2021/01/page.jpg: not an image (text/html)'],
+      });
+      expect(dryRun.images).toEqual(real.images);
+      expect((await database.db.selectFrom('media').select('id').execute()).length).toBe(1);
     });
 
     it('writes nothing in a dry run, and reports what it would do', async () => {

@@ -7,8 +7,9 @@
  * lowers a view count, and keeps an article edited in the newsroom since.
  *
  * With `dryRun`, the same work runs inside one transaction that is rolled
- * back at the end, and images are only looked for: the report says what
- * an import would do, and nothing is written.
+ * back at the end, and images are read or fetched and checked as an
+ * upload is, never stored: the report says what an import would do, and
+ * nothing is written.
  */
 import type { SiteExport, SitePost } from '../../domain/site-import.js';
 import { listingPath } from '../../domain/article-path.js';
@@ -25,7 +26,7 @@ import { finishImport } from '../save-imported-article.js';
 import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
 import { storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
-import { libraryImages, lookedForImages, withoutImages, type ImageSources } from './site-images.js';
+import { libraryImages, withoutImages, type ImageSources } from './site-images.js';
 import {
   preparePost,
   refusalOf,
@@ -117,7 +118,7 @@ function recordSourceOf(site: SiteExport): string {
 }
 
 /**
- * How the import's images are brought in (or, in a dry run, looked for).
+ * How the import's images are brought in (or, in a dry run, checked).
  * They are stored as uploaded by the first administrator, else by the
  * export's first author; with neither, none is brought in (all reported
  * missing).
@@ -129,19 +130,17 @@ async function imagesOf(
   taxonomy: StoredTaxonomy,
   run: Runner,
 ): Promise<SiteImages> {
-  if (options.dryRun) return lookedForImages(options.images, site.siteUrl);
   const uploader =
     (await run.read(firstAdministratorId)) ?? taxonomy.authors.values().next().value?.id ?? null;
   if (uploader === null) {
     const reason = 'no newsroom account to own the images: add an administrator first';
     return { featured: async () => ({ ok: false, reason }), body: withoutImages(reason) };
   }
-  return libraryImages(
-    { ...deps.media, database: deps.database, now: deps.now },
-    options.images,
-    site.siteUrl,
-    uploader,
-  );
+  const media = { ...deps.media, database: deps.database, now: deps.now };
+  // A dry run looks earlier imports up in its transaction, open until the import ends.
+  return options.dryRun
+    ? run.read(async (db) => libraryImages(media, options.images, site.siteUrl, uploader, db))
+    : libraryImages(media, options.images, site.siteUrl, uploader);
 }
 
 async function importWithin(
