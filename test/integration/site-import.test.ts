@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readWordPressExport } from '../../src/importers/wordpress/read-wordpress-export.js';
 import { importSite } from '../../src/services/site-import/import-site.js';
 import type { Database } from '../../src/storage/database.js';
 import { describeEachDialect } from '../helpers/dialects.js';
@@ -249,6 +250,37 @@ describeEachDialect((dialect) => {
       });
       expect(dryRun.images).toEqual(real.images);
       expect((await database.db.selectFrom('media').select('id').execute()).length).toBe(1);
+    });
+
+    it('counts each attachment of a [gallery] the export lacks as a missing image', async () => {
+      const file = join(testFolder('site-import-gallery'), 'export.xml');
+      const fixture = await readFile('test/fixtures/wordpress/classic-wxr-1.0.xml', 'utf8');
+      await writeFile(
+        file,
+        fixture.replace(
+          'وحضرها جمهور كبير.]]>',
+          'وحضرها جمهور كبير.\n\n[gallery ids="9001,9002"]]]>',
+        ),
+      );
+      const site = await readWordPressExport(file, {
+        timeZone: 'Asia/Damascus',
+        postTypes: [],
+        viewsMetaKeys: [],
+      });
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.images).toEqual({
+        imported: 0,
+        missing: 4,
+        missingUrls: [
+          'http://sham.example/blog/wp-content/uploads/2010/04/amsiya-300x200.jpg: neither an uploads folder nor fetching was asked for',
+          // The post's featured image.
+          'http://sham.example/blog/wp-content/uploads/2010/04/amsiya.jpg: neither an uploads folder nor fetching was asked for',
+          'attachment 9001 (post 12): not in the export',
+          'attachment 9002 (post 12): not in the export',
+        ],
+      });
     });
 
     it('writes nothing in a dry run, and reports what it would do', async () => {

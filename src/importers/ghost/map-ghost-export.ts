@@ -95,6 +95,7 @@ export function mapGhostExport(tables: GhostTables, siteUrl: string | null): Sit
     skipped: new Map(),
     comments: tables.commentCount,
     shortcodes: new Map(),
+    missingImages: [],
     notes: [],
   };
   const authors = tables.users.map(toSiteAuthor);

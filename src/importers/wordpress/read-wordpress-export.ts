@@ -65,7 +65,13 @@ export async function readWordPressExport(
 ): Promise<SiteExport> {
   checkTimeZone(options.timeZone);
   const index = await indexWordPressExport(file, options);
-  const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
+  const tally: SiteTally = {
+    skipped: new Map(),
+    comments: 0,
+    shortcodes: new Map(),
+    notes: [],
+    missingImages: [],
+  };
   const feeds: SiteFeedPath[] = [
     ...SITE_FEED_PATHS.map((oldPath): SiteFeedPath => ({ oldPath, of: { kind: 'site' } })),
     ...index.categories.feeds('category'),
@@ -95,6 +101,7 @@ async function* readPosts(
   await checkStamp(file, index.stamp);
   tally.skipped.clear();
   tally.shortcodes.clear();
+  tally.missingImages.length = 0;
   tally.comments = 0;
   tally.notes.splice(0, tally.notes.length, ...index.notes);
   const viewsMetaKeys = [...VIEWS_META_KEYS, ...options.viewsMetaKeys];

@@ -76,12 +76,16 @@ export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportRepo
   };
 }
 
-/** Copies a reader's tally (complete once its posts were read) into `report`. */
+/**
+ * Copies a reader's tally (complete once its posts were read) into
+ * `report`, its missing images counted with the bodies'.
+ */
 export function addTally(report: SiteImportReport, tally: SiteTally): void {
   report.skipped = Object.fromEntries(tally.skipped);
   report.comments = tally.comments;
   report.shortcodes = Object.fromEntries(tally.shortcodes);
   report.notes.push(...tally.notes);
+  for (const { url, reason } of tally.missingImages) addMissingImage(report, url, reason);
 }
 
 /** Notes a missing image (`URL: reason`) once in the list, counting every miss. */
