@@ -283,6 +283,26 @@ describeEachDialect((dialect) => {
       });
     });
 
+    it('publishes a post with an empty body and lists it in the report', async () => {
+      const site = siteExport([
+        sitePost({ key: '1', bodyHtml: '' }),
+        sitePost({ key: '2', bodyHtml: '<p> </p>\n<p><br></p>' }),
+        sitePost({ key: '3', bodyHtml: '<p>نص</p>' }),
+        sitePost({ key: '4', bodyHtml: '', status: 'draft', publishedAt: null }),
+      ]);
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.emptyBodies).toEqual([
+        { key: '1', headline: 'خبر رقم 1' },
+        { key: '2', headline: 'خبر رقم 2' },
+      ]);
+      expect([(await article('1'))!.status, (await article('2'))!.status]).toEqual([
+        'published',
+        'published',
+      ]);
+    });
+
     it('writes nothing in a dry run, and reports what it would do', async () => {
       const report = await importSite(
         deps(),

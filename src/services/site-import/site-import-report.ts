@@ -4,12 +4,19 @@
  * `--report FILE`, writes it as JSON (`toReportJson`).
  */
 import type { SitePostStatus, SiteSource, SiteTally } from '../../domain/site-import.js';
+import { htmlToText } from '../../domain/html-text.js';
 import type { ImportRedirectsSaved } from '../redirects.js';
 
 /** What became of one kind of thing: made new, found already there. */
 export interface CreatedOrFound {
   created: number;
   existing: number;
+}
+
+/** A post of the report, named. */
+export interface NamedPost {
+  key: string;
+  headline: string;
 }
 
 /** A post that did not become an article, and why (English, for the person importing). */
@@ -34,6 +41,11 @@ export interface SiteImportReport {
   kept: RefusedPost[];
   /** Posts that could not be imported (a headline over its limit, a body too large…). */
   refused: RefusedPost[];
+  /**
+   * Published posts (and pages) whose body came in empty: published all the
+   * same, so that their old links keep working, and listed for the newsroom.
+   */
+  emptyBodies: NamedPost[];
   authors: CreatedOrFound;
   sections: CreatedOrFound;
   tags: CreatedOrFound;
@@ -64,6 +76,7 @@ export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportRepo
     updated: 0,
     kept: [],
     refused: [],
+    emptyBodies: [],
     authors: { created: 0, existing: 0 },
     sections: { created: 0, existing: 0 },
     tags: { created: 0, existing: 0 },
@@ -120,4 +133,13 @@ export function countImportRedirects(
   for (const { oldPath, reason } of saved.refused) {
     report.notes.push(`Old address not redirected: ${oldPath}: ${reason}.`);
   }
+}
+
+/**
+ * Lists a published post in `report.emptyBodies` when its stored body
+ * (sanitised) shows nothing: no text and no image.
+ */
+export function noteEmptyBody(report: SiteImportReport, post: NamedPost, bodyHtml: string): void {
+  if (htmlToText(bodyHtml, 'keep').trim() !== '' || /<img\b/i.test(bodyHtml)) return;
+  report.emptyBodies.push({ key: post.key, headline: post.headline });
 }

@@ -40,6 +40,7 @@ import { categoryAsTag, type StoredTaxonomy } from './import-taxonomy.js';
 import {
   addMissingImage,
   countImportRedirects,
+  noteEmptyBody,
   type SiteImportReport,
 } from './site-import-report.js';
 
@@ -312,6 +313,8 @@ export async function writePost(
   context.imported.set(post.key, articleId);
   if (post.kind === 'page') report.pages++;
   else report.articles[post.status]++;
+  if (status === 'published')
+    noteEmptyBody(report, { key: post.key, headline: write.headline }, write.bodyHtml);
   if (status === 'published' || status === 'scheduled') {
     const to = newPathOf(post.kind, articleId, slug);
     const rows = post.oldPaths.map((oldPath) => ({ oldPath, target: to }));
