@@ -6,6 +6,8 @@
  * the old addresses of what it brought in (`saveImportRedirects`).
  * CSV files are in services/redirects-csv.ts.
  */
+import { parseArticleId } from '../domain/article-id.js';
+import { canonicalArticlePath, pagePath } from '../domain/article-path.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
   isRedirectStatus,
@@ -22,6 +24,7 @@ import {
 } from '../domain/redirect-path.js';
 import { AppError, InvalidInput } from '../lib/errors.js';
 import type { Db } from '../storage/db.js';
+import { findPublishedAddress } from '../storage/repositories/articles.repository.js';
 import {
   countRedirectHit,
   deleteRedirect,
@@ -52,8 +55,27 @@ export interface RedirectForm {
 }
 
 /**
+ * A target that is an article's canonical path, `/a/<id>/<slug>`, as the
+ * article's path today: an editor may have changed the slug since the
+ * redirect was made (an import's target is the slug it came with), and
+ * the old path then answers one 301 instead of two. Any other target, or
+ * one whose article is not published, is kept as stored.
+ */
+async function currentTarget(db: Db, toPath: string): Promise<string> {
+  const match = /^\/a\/([0-9]{1,19})\/[^/?#]+$/.exec(toPath);
+  const id = match?.[1] === undefined ? null : parseArticleId(match[1]);
+  if (id === null) return toPath;
+  const found = await findPublishedAddress(db, id);
+  if (found === null) return toPath;
+  return found.kind === 'page' && found.slug !== null
+    ? pagePath(found.slug)
+    : canonicalArticlePath(id, found.slug);
+}
+
+/**
  * The redirect of an old address (a request's path and query, as sent),
  * counting its use; null when there is none or the address is not one.
+ * A target that is an article's path leads to its path today (currentTarget).
  * A failed count is told to `onCountError` and the redirect still answered.
  * @returns `to`, ready for a `Location` header (non-ASCII percent-encoded), and the status code.
  */
@@ -70,7 +92,10 @@ export async function findRedirect(
   } catch (error) {
     deps.onCountError?.(error);
   }
-  return { to: locationOf(found.toPath), status: found.status };
+  return {
+    to: locationOf(await currentTarget(deps.database.db, found.toPath)),
+    status: found.status,
+  };
 }
 
 function allow(actor: Actor): void {

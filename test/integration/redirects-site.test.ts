@@ -94,6 +94,33 @@ describeEachDialect((dialect) => {
     ]);
   });
 
+  it('leads an old address to the article by its slug of today in one hop, after an editor changed it', async () => {
+    await site.database.db
+      .transaction()
+      .execute((trx) =>
+        saveImportRedirects(trx, [
+          { oldPath: '/2021/01/04/عنوان-قديم/', target: `/a/${SEED_ID}/عنوان-قديم` },
+        ]),
+      );
+    const setSlug = (slug: string | null) =>
+      site.database.db
+        .updateTable('articles')
+        .set({ slug })
+        .where('id', '=', BigInt(SEED_ID))
+        .execute();
+    await setSlug('عنوان-اليوم');
+    try {
+      const today = `/a/${SEED_ID}/${encodeURIComponent('عنوان-اليوم')}`;
+
+      const res = await get(encodeURI('/2021/01/04/عنوان-قديم/'));
+
+      expect([res.statusCode, res.headers.location]).toEqual([301, today]);
+      expect((await get(today)).statusCode).toBe(200);
+    } finally {
+      await setSlug(null);
+    }
+  });
+
   it('answers a HEAD too', async () => {
     const res = await get(NEWS_ENCODED, 'HEAD');
     expect([res.statusCode, res.headers.location]).toEqual([301, `/a/${SEED_ID}`]);
