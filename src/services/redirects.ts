@@ -26,7 +26,6 @@ import { AppError, InvalidInput } from '../lib/errors.js';
 import type { Db } from '../storage/db.js';
 import { findPublishedAddress } from '../storage/repositories/articles.repository.js';
 import {
-  countRedirectHit,
   deleteRedirect,
   findRedirectByKey,
   findRedirectById,
@@ -37,6 +36,7 @@ import {
   type RedirectPage,
 } from '../storage/repositories/redirects.repository.js';
 import type { Database } from './database.js';
+import type { RedirectHits } from './redirect-hits.js';
 
 export interface RedirectDeps {
   database: Database;
@@ -74,24 +74,20 @@ async function currentTarget(db: Db, toPath: string): Promise<string> {
 
 /**
  * The redirect of an old address (a request's path and query, as sent),
- * counting its use; null when there is none or the address is not one.
+ * its use counted in `hits` (in memory, written in batches:
+ * redirect-hits.ts); null when there is none or the address is not one.
  * A target that is an article's path leads to its path today (currentTarget).
- * A failed count is told to `onCountError` and the redirect still answered.
  * @returns `to`, ready for a `Location` header (non-ASCII percent-encoded), and the status code.
  */
 export async function findRedirect(
-  deps: RedirectDeps & { onCountError?: (error: unknown) => void },
+  deps: Pick<RedirectDeps, 'database'> & { hits: Pick<RedirectHits, 'record'> },
   pathAndQuery: string,
 ): Promise<{ to: string; status: RedirectStatus } | null> {
   const key = redirectKey(pathAndQuery);
   if (key === null) return null;
   const found = await findRedirectByKey(deps.database.db, key);
   if (found === null) return null;
-  try {
-    await countRedirectHit(deps.database.db, found.id, deps.now());
-  } catch (error) {
-    deps.onCountError?.(error);
-  }
+  deps.hits.record(found.id);
   return {
     to: locationOf(await currentTarget(deps.database.db, found.toPath)),
     status: found.status,

@@ -61,13 +61,23 @@ export async function findRedirectById(db: Db, id: string): Promise<Redirect | n
   return row ? toRedirect(row) : null;
 }
 
-/** Counts one use of a redirect: `hits + 1` (never overwritten by another instance), and when. */
-export async function countRedirectHit(db: Db, id: string, at: Date): Promise<void> {
-  await db
-    .updateTable('redirects')
-    .set({ hits: sql<bigint>`hits + 1`, last_hit_at: fromDate(at) })
-    .where('id', '=', bindId(id))
-    .execute();
+/**
+ * Adds the uses of redirects counted since the last write (redirect id →
+ * uses), one statement per redirect: `hits + n` (never overwritten by
+ * another instance), and `at` as the last use. A deleted redirect's count is lost.
+ */
+export async function addRedirectHits(
+  db: Db,
+  counts: ReadonlyMap<string, number>,
+  at: Date,
+): Promise<void> {
+  for (const [id, n] of counts) {
+    await db
+      .updateTable('redirects')
+      .set({ hits: sql<bigint>`hits + ${n}`, last_hit_at: fromDate(at) })
+      .where('id', '=', bindId(id))
+      .execute();
+  }
 }
 
 /** A page of redirects and how many match in all. */
