@@ -272,12 +272,22 @@ export interface ImportRedirectsSaved {
   stored: string[];
   /** Old addresses left as they were: a redirect made in the newsroom or uploaded exists. */
   kept: number;
-  /** Old addresses that are not addresses, the home page, or lead to themselves. */
+  /**
+   * Old addresses that are not addresses (a lone surrogate, over the
+   * length limit) or the home page. One that is its new address (the same
+   * key: `/author/x/` of `/author/x`) needs no redirect and is not listed.
+   */
   refused: RefusedOldAddress[];
 }
 
-/** The key of an import's old address redirected to `target`, or why it cannot be one. */
-function importKeyOf(oldPath: string, target: string): { key: string } | { reason: string } {
+/**
+ * The key of an import's old address redirected to `target`, or why it
+ * cannot be one; `same` when the old address is the new one (it needs none).
+ */
+function importKeyOf(
+  oldPath: string,
+  target: string,
+): { key: string } | { reason: string } | { same: true } {
   if (hasLoneSurrogate(oldPath))
     return { reason: 'it has a broken character (a lone UTF-16 surrogate, half of a character)' };
   const key = redirectKey(oldPath);
@@ -285,7 +295,7 @@ function importKeyOf(oldPath: string, target: string): { key: string } | { reaso
     return { reason: 'not a path or an http(s) address of at most 2,000 characters' };
   if (key === '/') return { reason: 'the home page is never redirected' };
   if (target === '') return { reason: 'no new address' };
-  if (redirectKey(target) === key) return { reason: 'it would lead to itself' };
+  if (redirectKey(target) === key) return { same: true };
   return { key };
 }
 
@@ -306,6 +316,7 @@ export async function saveImportRedirects(
   for (const row of rows) {
     const target = row.target.trim();
     const checked = importKeyOf(row.oldPath, target);
+    if ('same' in checked) continue;
     if ('reason' in checked) {
       refused.push({ oldPath: row.oldPath, reason: checked.reason });
       continue;

@@ -303,6 +303,19 @@ describeEachDialect((dialect) => {
       ]);
     });
 
+    it('refuses an old address with a lone surrogate as a redirect, saying why in the report', async () => {
+      const site = siteExport([sitePost({ key: '1', oldPaths: ['/x\uD800/', '/?p=1'] })]);
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.notes).toEqual([
+        'Old address not redirected: /x\uD800/: it has a broken character (a lone UTF-16 surrogate, half of a character).',
+      ]);
+      const keys = await database.db.selectFrom('redirects').select('from_key').execute();
+      expect(keys.map((r) => r.from_key).includes('/?p=1')).toBe(true);
+      expect(report.redirects).toBe(keys.length);
+    });
+
     it('writes nothing in a dry run, and reports what it would do', async () => {
       const report = await importSite(
         deps(),
