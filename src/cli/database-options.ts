@@ -63,6 +63,23 @@ export async function openFromFlags(
 }
 
 /**
+ * As openFromFlags, for a command that must create nothing (`midad import
+ * --dry-run`): when the SQLite file does not exist, an empty database in
+ * memory stands for it (`inMemory` true), and no file or folder is made.
+ * @throws as openFromFlags.
+ */
+export async function openFromFlagsCreatingNothing(
+  flags: DatabaseFlags,
+  options: { overrides?: ConfigOverrides } = {},
+): Promise<{ config: Config; database: Database; inMemory: boolean }> {
+  const config = configFromFlags(flags, options.overrides);
+  if (config.databaseUrl === undefined && !existsSync(config.dbFile)) {
+    return { config, database: await openDatabase({ file: ':memory:' }), inMemory: true };
+  }
+  return { config, database: await openConfiguredDatabase(config), inMemory: false };
+}
+
+/**
  * Opens (and migrates) the database that `config` names: PostgreSQL when
  * `databaseUrl` is set, else the SQLite file `dbFile`, made when missing
  * unless `existing` (commands that work on a site's content, where a

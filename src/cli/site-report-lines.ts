@@ -1,6 +1,7 @@
 /**
  * A site import's report as `midad import` prints it: a summary of a few
- * lines, then one line per refused or kept post and per missing image.
+ * lines, then one line per refused, kept or empty published post and per
+ * missing image.
  */
 import type { SiteImportReport } from '../services/site-import/site-import-report.js';
 
@@ -38,14 +39,21 @@ export function siteReportSummary(file: string, report: SiteImportReport): strin
     `  images: ${number(report.images.imported)} imported, ${number(report.images.missing)} missing; redirects: ${number(report.redirects)}`,
     `  not imported: ${byName(report.skipped, (reason) => reason)}; comments: ${number(report.comments)}`,
     `  shortcodes removed (their text kept): ${byName(report.shortcodes, (name) => `[${name}]`)}`,
+    `  published with an empty body (listed below, still published so their old links work): ${number(report.emptyBodies.length)}`,
   ];
 }
 
-/** One line per refused and kept post and per missing image (listed up to the report's limit). */
+/**
+ * One line per refused, kept and empty published post and per missing
+ * image (listed up to the report's limit).
+ */
 export function siteReportDetails(file: string, report: SiteImportReport): string[] {
   return [
     ...report.refused.map((p) => `${file}: post ${p.key} «${p.headline}» refused: ${p.reason}`),
     ...report.kept.map((p) => `${file}: post ${p.key} «${p.headline}» kept: ${p.reason}`),
+    ...report.emptyBodies.map(
+      (p) => `${file}: post ${p.key} «${p.headline}» published with an empty body`,
+    ),
     ...report.images.missingUrls.map((url) => `${file}: image missing: ${url}`),
     ...report.notes.map((note) => `${file}: note: ${note}`),
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locationOf, namesOldItem, redirectKey } from './redirect-path.js';
+import { hasLoneSurrogate, locationOf, namesOldItem, redirectKey } from './redirect-path.js';
 
 describe('redirectKey', () => {
   it.each([
@@ -58,12 +58,28 @@ describe('redirectKey', () => {
     ['a control character', '/x\ny'],
     ['a NUL', '/x\u0000'],
     ['over 2,000 characters', `/${'ر'.repeat(2000)}`],
+    ['a lone high surrogate', '/x\uD800'],
+    ['a lone low surrogate', '/\uDE00x'],
+    ['a lone surrogate in an absolute URL', 'https://old.example/x\uD83D/'],
   ])('refuses %s', (_name, input) => {
     expect(redirectKey(input)).toBeNull();
   });
 
   it('accepts exactly 2,000 characters', () => {
     expect(redirectKey(`/${'a'.repeat(1999)}`)).toBe(`/${'a'.repeat(1999)}`);
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  it.each([
+    ['/x\uD800', true],
+    ['/\uDC00', true],
+    ['/\uDE00\uD83D', true],
+    ['/😀', false],
+    ['/خبر', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(hasLoneSurrogate(text)).toBe(expected);
   });
 });
 

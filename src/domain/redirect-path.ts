@@ -38,13 +38,18 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * The key of `pathAndQuery` (a path with its query, as a request line or
  * a link gives it, or an absolute http(s) URL), or null when it is not an
  * address: empty, without a leading `/`, protocol-relative (`//host`), with
- * a control character or over MAX_REDIRECT_PATH_LENGTH characters.
+ * a control character or a lone surrogate (hasLoneSurrogate), or over
+ * MAX_REDIRECT_PATH_LENGTH characters.
  *
  * @example redirectKey('/%d8%ae%d8%a8%d8%b1/?utm_source=x') === '/خبر'
  * @example redirectKey('/?utm_source=x&p=123') === '/?p=123'
  */
 export function redirectKey(pathAndQuery: string): string | null {
-  if (pathAndQuery.length > MAX_REDIRECT_PATH_LENGTH || hasControlCharacter(pathAndQuery))
+  if (
+    pathAndQuery.length > MAX_REDIRECT_PATH_LENGTH ||
+    hasControlCharacter(pathAndQuery) ||
+    hasLoneSurrogate(pathAndQuery)
+  )
     return null;
   const address = pathOfAddress(pathAndQuery.trim());
   if (address === null) return null;
@@ -91,6 +96,17 @@ export function hasControlCharacter(text: string): boolean {
     if (code < 0x20 || code === 0x7f) return true;
   }
   return false;
+}
+
+/**
+ * True when `text` has a lone UTF-16 surrogate (`\uD800` without its
+ * pair): no character at all, so it has no UTF-8 form to put in an
+ * address, and a database or a browser would change it into another one.
+ * @example hasLoneSurrogate('/x\uD800') === true
+ * @example hasLoneSurrogate('/😀') === false
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** The path and query of an address: itself when it starts with one `/`, else those of an http(s) URL. */

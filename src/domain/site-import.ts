@@ -138,6 +138,12 @@ export interface SiteTally {
   shortcodes: Map<string, number>;
   /** Other things worth telling the person importing, one line each. */
   notes: string[];
+  /**
+   * Images bodies ask for that the export does not hold (an attachment of
+   * a `[gallery]`), each `{ url, reason }` as the report lists a missing
+   * image: the body never gets them, so the report counts them missing.
+   */
+  missingImages: Array<{ url: string; reason: string }>;
 }
 
 /**

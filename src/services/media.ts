@@ -11,7 +11,12 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LimitFunction } from 'p-limit';
 import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
-import { MEDIA_TEXT_LIMITS, parseMediaId, type MediaItem } from '../domain/media.js';
+import {
+  MEDIA_TEXT_LIMITS,
+  parseMediaId,
+  type MediaItem,
+  type MediaMime,
+} from '../domain/media.js';
 import { can, type Actor } from '../domain/roles.js';
 import { InvalidInput, type ErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
@@ -23,7 +28,7 @@ import {
   updateMediaText,
 } from '../storage/repositories/media.repository.js';
 import { sniffImage } from './image-content.js';
-import { readImageHeader, renderImage } from './image-variants.js';
+import { readImageHeader, renderImage, type ImageHeader } from './image-variants.js';
 import { MediaError } from './media-error.js';
 
 /**
@@ -101,6 +106,35 @@ export interface StoreOptions {
 }
 
 /**
+ * The media library's check of an upload's bytes, before anything is
+ * decoded or stored: not empty, within the upload limit, an accepted
+ * image by its content (never its name), and a header within the pixel
+ * limit. A site import's dry run checks its images with it.
+ * @returns the image's type and header.
+ * @throws MediaError UPLOAD_MISSING, UPLOAD_TOO_LARGE, UPLOAD_NOT_AN_IMAGE,
+ *   UPLOAD_TOO_MANY_PIXELS, UPLOAD_CORRUPT_IMAGE.
+ */
+export async function checkImage(
+  deps: Pick<MediaDeps, 'uploadMaxBytes' | 'uploadMaxPixels'>,
+  bytes: Buffer,
+): Promise<{ mime: MediaMime; header: ImageHeader }> {
+  if (bytes.length === 0) {
+    throw new MediaError('UPLOAD_MISSING', 'Choose an image file to upload.');
+  }
+  if (bytes.length > deps.uploadMaxBytes) {
+    throw new MediaError(
+      'UPLOAD_TOO_LARGE',
+      `The file is larger than ${deps.uploadMaxBytes} bytes.`,
+      {
+        details: { maxBytes: deps.uploadMaxBytes },
+      },
+    );
+  }
+  const mime = await sniffImage(bytes);
+  return { mime, header: await readImageHeader(bytes, deps.uploadMaxPixels) };
+}
+
+/**
  * Adds an image to the library for `uploadedBy` (a user id), without
  * asking whether they may: what uploadImage does once the actor may
  * upload, and what a site import uses (services/site-import). The same
@@ -113,20 +147,7 @@ export async function storeImage(
   upload: Upload,
   options: StoreOptions = {},
 ): Promise<MediaItem> {
-  if (upload.bytes.length === 0) {
-    throw new MediaError('UPLOAD_MISSING', 'Choose an image file to upload.');
-  }
-  if (upload.bytes.length > deps.uploadMaxBytes) {
-    throw new MediaError(
-      'UPLOAD_TOO_LARGE',
-      `The file is larger than ${deps.uploadMaxBytes} bytes.`,
-      {
-        details: { maxBytes: deps.uploadMaxBytes },
-      },
-    );
-  }
-  const mime = await sniffImage(upload.bytes);
-  const header = await readImageHeader(upload.bytes, deps.uploadMaxPixels);
+  const { mime, header } = await checkImage(deps, upload.bytes);
   const image = await deps.imageSlots(() =>
     renderImage(upload.bytes, mime, header, deps.uploadMaxPixels),
   );

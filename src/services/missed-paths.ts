@@ -3,7 +3,7 @@
  * links still miss (and adds redirects for them).
  *
  * Like the view counter (view-counter.ts), a miss only adds to a number in
- * memory; every few seconds the counts are added to `missed_paths`
+ * memory (count-buffer.ts); every few seconds the counts are added to `missed_paths`
  * (`hits + n`, per UTC day of the flush) in one batch, and days older than
  * MISSED_PATH_DAYS are forgotten. Unlike views, misses are not spooled: a
  * crash loses at most one interval's counts, which only rank a list.
@@ -15,6 +15,7 @@
  * (isCountableMiss).
  */
 import type { MissedPath } from '../domain/redirect.js';
+import { CountBuffer, type CountBufferOptions } from './count-buffer.js';
 import { redirectKey } from '../domain/redirect-path.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError } from '../lib/errors.js';
@@ -78,85 +79,26 @@ function daysBefore(at: Date, days: number): string {
   return utcDay(new Date(at.getTime() - days * 86_400_000));
 }
 
-export interface MissedPathsOptions {
-  /** Adds a batch (key → misses) at the instant of the flush (saveMissedPaths, bound). */
-  sink: (counts: Map<string, number>, at: Date) => Promise<unknown>;
-  now: () => Date;
-  /** Told when a periodic flush fails; its counts are then dropped. */
-  onError?: (error: unknown) => void;
+export interface MissedPathsOptions extends Omit<CountBufferOptions, 'maxKeys'> {
+  /** Distinct addresses counted between two flushes (default MAX_MISSED_PATHS_PER_FLUSH). */
   maxPaths?: number;
 }
 
-/** 404s counted in memory, written every MISSED_PATHS_FLUSH_MS. */
-export class MissedPaths {
-  readonly #options: MissedPathsOptions;
-  readonly #maxPaths: number;
-  #pending = new Map<string, number>();
-  #dropped = 0;
-  #timer: NodeJS.Timeout | null = null;
-  #flushing: Promise<number> = Promise.resolve(0);
-
+/** 404s counted in memory (count-buffer.ts), written every MISSED_PATHS_FLUSH_MS. */
+export class MissedPaths extends CountBuffer {
   constructor(options: MissedPathsOptions) {
-    this.#options = options;
-    this.#maxPaths = options.maxPaths ?? MAX_MISSED_PATHS_PER_FLUSH;
+    super({ ...options, maxKeys: options.maxPaths ?? MAX_MISSED_PATHS_PER_FLUSH });
   }
 
   /** Counts one 404 of `pathAndQuery` (as requested). @returns false when it is not counted. */
   record(pathAndQuery: string): boolean {
     const key = missedPathKey(pathAndQuery);
-    if (key === null) return false;
-    const count = this.#pending.get(key);
-    if (count === undefined && this.#pending.size >= this.#maxPaths) {
-      this.#dropped += 1;
-      return false;
-    }
-    this.#pending.set(key, (count ?? 0) + 1);
-    return true;
-  }
-
-  /** New addresses dropped since the last flush because the batch was full. */
-  get dropped(): number {
-    return this.#dropped;
-  }
-
-  /**
-   * Writes the counted misses; resolves to the number of addresses written.
-   * Flushes never overlap. A failed batch is dropped (never retried into
-   * an ever-growing buffer).
-   * @throws whatever the sink throws.
-   */
-  flush(): Promise<number> {
-    const run = this.#flushing.then(
-      () => this.#write(),
-      () => this.#write(),
-    );
-    this.#flushing = run;
-    return run;
-  }
-
-  async #write(): Promise<number> {
-    const batch = this.#pending;
-    this.#pending = new Map();
-    this.#dropped = 0;
-    if (batch.size === 0) return 0;
-    await this.#options.sink(batch, this.#options.now());
-    return batch.size;
+    return key !== null && this.add(key);
   }
 
   /** Flushes every `intervalMs` milliseconds (the timer does not keep the process alive). */
-  start(intervalMs: number = MISSED_PATHS_FLUSH_MS): void {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => {
-      this.flush().catch((error: unknown) => this.#options.onError?.(error));
-    }, intervalMs);
-    this.#timer.unref();
-  }
-
-  /** Stops the timer and writes what is left. @throws the sink's error */
-  async stop(): Promise<number> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    return this.flush();
+  override start(intervalMs: number = MISSED_PATHS_FLUSH_MS): void {
+    super.start(intervalMs);
   }
 }
 

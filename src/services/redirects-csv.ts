@@ -133,9 +133,10 @@ export async function importRedirectsCsv(
   }
   report.problems.sort((a, b) => a.line - b.line);
   const inputs = [...byKey.values()].map((row) => row.input);
-  report.saved = await deps.database.db
+  const saved = await deps.database.db
     .transaction()
     .execute((trx) => upsertRedirects(trx, inputs, 'csv', deps.now()));
+  report.saved = saved.length;
   return report;
 }
 

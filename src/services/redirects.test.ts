@@ -57,4 +57,26 @@ describe('checkRedirect', () => {
     expect(thrown).toBeInstanceOf(InvalidInput);
     expect([(thrown as InvalidInput).field, (thrown as InvalidInput).code]).toEqual([field, code]);
   });
+
+  it.each([
+    [{ from: '/x\uD800', to: '/y', status: '301' }, 'from', 'REDIRECT_INVALID', 'The old address'],
+    [{ from: '/x', to: '/y\uDC00z', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID', 'The target'],
+  ])('refuses a lone surrogate in %j, saying so', (form, field, code, subject) => {
+    let thrown: unknown;
+    try {
+      checkRedirect(form);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInput);
+    expect([
+      (thrown as InvalidInput).field,
+      (thrown as InvalidInput).code,
+      (thrown as InvalidInput).message,
+    ]).toEqual([
+      field,
+      code,
+      `${subject} has a broken character (half of an emoji or another character outside the basic plane, a lone UTF-16 surrogate): type it again.`,
+    ]);
+  });
 });

@@ -6,6 +6,8 @@
  * the old addresses of what it brought in (`saveImportRedirects`).
  * CSV files are in services/redirects-csv.ts.
  */
+import { parseArticleId } from '../domain/article-id.js';
+import { canonicalArticlePath, pagePath } from '../domain/article-path.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
   isRedirectStatus,
@@ -15,14 +17,15 @@ import {
 } from '../domain/redirect.js';
 import {
   hasControlCharacter,
+  hasLoneSurrogate,
   locationOf,
   MAX_REDIRECT_PATH_LENGTH,
   redirectKey,
 } from '../domain/redirect-path.js';
 import { AppError, InvalidInput } from '../lib/errors.js';
 import type { Db } from '../storage/db.js';
+import { findPublishedAddress } from '../storage/repositories/articles.repository.js';
 import {
-  countRedirectHit,
   deleteRedirect,
   findRedirectByKey,
   findRedirectById,
@@ -33,6 +36,7 @@ import {
   type RedirectPage,
 } from '../storage/repositories/redirects.repository.js';
 import type { Database } from './database.js';
+import type { RedirectHits } from './redirect-hits.js';
 
 export interface RedirectDeps {
   database: Database;
@@ -51,25 +55,43 @@ export interface RedirectForm {
 }
 
 /**
+ * A target that is an article's canonical path, `/a/<id>/<slug>`, as the
+ * article's path today: an editor may have changed the slug since the
+ * redirect was made (an import's target is the slug it came with), and
+ * the old path then answers one 301 instead of two. Any other target, or
+ * one whose article is not published, is kept as stored.
+ */
+async function currentTarget(db: Db, toPath: string): Promise<string> {
+  const match = /^\/a\/([0-9]{1,19})\/[^/?#]+$/.exec(toPath);
+  const id = match?.[1] === undefined ? null : parseArticleId(match[1]);
+  if (id === null) return toPath;
+  const found = await findPublishedAddress(db, id);
+  if (found === null) return toPath;
+  return found.kind === 'page' && found.slug !== null
+    ? pagePath(found.slug)
+    : canonicalArticlePath(id, found.slug);
+}
+
+/**
  * The redirect of an old address (a request's path and query, as sent),
- * counting its use; null when there is none or the address is not one.
- * A failed count is told to `onCountError` and the redirect still answered.
+ * its use counted in `hits` (in memory, written in batches:
+ * redirect-hits.ts); null when there is none or the address is not one.
+ * A target that is an article's path leads to its path today (currentTarget).
  * @returns `to`, ready for a `Location` header (non-ASCII percent-encoded), and the status code.
  */
 export async function findRedirect(
-  deps: RedirectDeps & { onCountError?: (error: unknown) => void },
+  deps: Pick<RedirectDeps, 'database'> & { hits: Pick<RedirectHits, 'record'> },
   pathAndQuery: string,
 ): Promise<{ to: string; status: RedirectStatus } | null> {
   const key = redirectKey(pathAndQuery);
   if (key === null) return null;
   const found = await findRedirectByKey(deps.database.db, key);
   if (found === null) return null;
-  try {
-    await countRedirectHit(deps.database.db, found.id, deps.now());
-  } catch (error) {
-    deps.onCountError?.(error);
-  }
-  return { to: locationOf(found.toPath), status: found.status };
+  deps.hits.record(found.id);
+  return {
+    to: locationOf(await currentTarget(deps.database.db, found.toPath)),
+    status: found.status,
+  };
 }
 
 function allow(actor: Actor): void {
@@ -146,15 +168,21 @@ export async function removeRedirect(deps: RedirectDeps, actor: Actor, id: strin
   if (!deleted) throw new AppError('REDIRECT_NOT_FOUND', `No redirect ${id}.`);
 }
 
+/** The refusal of an address holding half a character (hasLoneSurrogate). */
+const BROKEN_CHARACTER =
+  'has a broken character (half of an emoji or another character outside the basic plane, a lone UTF-16 surrogate): type it again.';
+
 /**
  * A redirect's fields, checked: the old address has a key and is not the
- * home page; the target is a site path or an https URL (a redirect to
+ * home page; neither address has a lone surrogate; the target is a site path or an https URL (a redirect to
  * plain http would take readers off TLS), not the old address itself; the
  * code is one of REDIRECT_STATUSES ('' is 301).
  * @throws InvalidInput as createRedirect says, with the field's name.
  */
 export function checkRedirect(form: RedirectForm): RedirectInput {
   const fromPath = form.from.trim();
+  if (hasLoneSurrogate(fromPath))
+    throw new InvalidInput('REDIRECT_INVALID', 'from', `The old address ${BROKEN_CHARACTER}`);
   const fromKey = redirectKey(fromPath);
   if (fromKey === null)
     throw new InvalidInput(
@@ -175,11 +203,13 @@ export function checkRedirect(form: RedirectForm): RedirectInput {
 
 /**
  * A target, trimmed: a site path (one leading `/`) or an https URL, with
- * no control character, of at most 2,000 characters.
+ * no control character or lone surrogate, of at most 2,000 characters.
  * @throws InvalidInput REDIRECT_TARGET_INVALID (field `to`)
  */
 function checkTarget(raw: string): string {
   const to = raw.trim();
+  if (hasLoneSurrogate(to))
+    throw new InvalidInput('REDIRECT_TARGET_INVALID', 'to', `The target ${BROKEN_CHARACTER}`);
   const refused = () =>
     new InvalidInput(
       'REDIRECT_TARGET_INVALID',
@@ -228,14 +258,45 @@ export interface ImportRedirect {
   target: string;
 }
 
+/** An old address the import could not make a redirect of, and why (English, for the report). */
+export interface RefusedOldAddress {
+  oldPath: string;
+  reason: string;
+}
+
 /** What saveImportRedirects did. */
 export interface ImportRedirectsSaved {
-  /** Redirects added, or import redirects whose target changed. */
+  /** Redirects added, or import redirects whose target was set again. */
   saved: number;
+  /** The keys of those `saved`: each once, however many rows named it. */
+  stored: string[];
   /** Old addresses left as they were: a redirect made in the newsroom or uploaded exists. */
   kept: number;
-  /** Old addresses that are not addresses, the home page, or lead to themselves. */
-  refused: string[];
+  /**
+   * Old addresses that are not addresses (a lone surrogate, over the
+   * length limit) or the home page. One that is its new address (the same
+   * key: `/author/x/` of `/author/x`) needs no redirect and is not listed.
+   */
+  refused: RefusedOldAddress[];
+}
+
+/**
+ * The key of an import's old address redirected to `target`, or why it
+ * cannot be one; `same` when the old address is the new one (it needs none).
+ */
+function importKeyOf(
+  oldPath: string,
+  target: string,
+): { key: string } | { reason: string } | { same: true } {
+  if (hasLoneSurrogate(oldPath))
+    return { reason: 'it has a broken character (a lone UTF-16 surrogate, half of a character)' };
+  const key = redirectKey(oldPath);
+  if (key === null)
+    return { reason: 'not a path or an http(s) address of at most 2,000 characters' };
+  if (key === '/') return { reason: 'the home page is never redirected' };
+  if (target === '') return { reason: 'no new address' };
+  if (redirectKey(target) === key) return { same: true };
+  return { key };
 }
 
 /**
@@ -251,18 +312,20 @@ export async function saveImportRedirects(
   now: Date = new Date(),
 ): Promise<ImportRedirectsSaved> {
   const byKey = new Map<string, RedirectInput>();
-  const refused: string[] = [];
+  const refused: RefusedOldAddress[] = [];
   for (const row of rows) {
-    const key = redirectKey(row.oldPath);
     const target = row.target.trim();
-    if (key === null || key === '/' || target === '' || redirectKey(target) === key) {
-      refused.push(row.oldPath);
+    const checked = importKeyOf(row.oldPath, target);
+    if ('same' in checked) continue;
+    if ('reason' in checked) {
+      refused.push({ oldPath: row.oldPath, reason: checked.reason });
       continue;
     }
+    const { key } = checked;
     byKey.set(key, { fromKey: key, fromPath: row.oldPath, toPath: target, status: 301 });
   }
-  const saved = await upsertRedirects(trx, [...byKey.values()], 'import', now, {
+  const stored = await upsertRedirects(trx, [...byKey.values()], 'import', now, {
     keepOthers: true,
   });
-  return { saved, kept: byKey.size - saved, refused };
+  return { saved: stored.length, stored, kept: byKey.size - stored.length, refused };
 }

@@ -17,7 +17,13 @@ import { localChannel, type ChangeChannel } from '../services/change-channel.js'
 import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
 import { findRedirect } from '../services/redirects.js';
+import type { CountBuffer } from '../services/count-buffer.js';
 import { MISSED_PATHS_FLUSH_MS, MissedPaths, saveMissedPaths } from '../services/missed-paths.js';
+import {
+  REDIRECT_HITS_FLUSH_MS,
+  RedirectHits,
+  saveRedirectHits,
+} from '../services/redirect-hits.js';
 import { sanitizerPool } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
@@ -77,7 +83,22 @@ declare module 'fastify' {
     publicChange: PublicChangeListener;
     /** The reader site's 404s, counted in memory until flushed (tests flush it). */
     missedPaths: MissedPaths;
+    /** The uses of redirects, counted in memory until flushed (tests flush it). */
+    redirectHits: RedirectHits;
   }
+}
+
+/** Flushes `buffer` every `intervalMs` and at close, logging `failure` when a write fails. */
+function flushWhileOpen(
+  app: FastifyInstance,
+  buffer: CountBuffer,
+  intervalMs: number,
+  failure: string,
+): void {
+  buffer.start(intervalMs);
+  app.addHook('onClose', async () => {
+    await buffer.stop().catch((error: unknown) => app.log.error({ err: error }, failure));
+  });
 }
 
 /** The Fastify app with every route registered, ready for `listen()` or `inject()`. */
@@ -173,8 +194,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('publicChange', publicChange);
 
-  // Old addresses (issue 15): looked up, on the primary database (a hit is counted), for a
-  // reader's request that would be answered 404; misses are counted and written every minute.
+  // Old addresses (issue 15): looked up, on the primary database, for a reader's request that
+  // would be answered 404; hits are written every few seconds, misses every minute.
   const missedPaths =
     deps.missedPaths ??
     new MissedPaths({
@@ -182,25 +203,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now,
       onError: (error) => app.log.error({ err: error }, 'missed paths not written'),
     });
-  if (!deps.missedPaths) {
-    missedPaths.start(MISSED_PATHS_FLUSH_MS);
-    app.addHook('onClose', async () => {
-      await missedPaths.stop().catch((error: unknown) => {
-        app.log.error({ err: error }, 'missed paths not written');
-      });
-    });
-  }
+  if (!deps.missedPaths)
+    flushWhileOpen(app, missedPaths, MISSED_PATHS_FLUSH_MS, 'missed paths not written');
   app.decorate('missedPaths', missedPaths);
+  const redirectHits = new RedirectHits({
+    sink: (counts, at) => saveRedirectHits(deps.database, counts, at),
+    now,
+    onError: (error) => app.log.error({ err: error }, 'redirect hits not written'),
+  });
+  flushWhileOpen(app, redirectHits, REDIRECT_HITS_FLUSH_MS, 'redirect hits not written');
+  app.decorate('redirectHits', redirectHits);
   const redirects: RedirectFallback = {
     find: (pathAndQuery) =>
-      findRedirect(
-        {
-          database: deps.database,
-          now,
-          onCountError: (error) => app.log.error({ err: error }, 'redirect hit not counted'),
-        },
-        pathAndQuery,
-      ),
+      findRedirect({ database: deps.database, hits: redirectHits }, pathAndQuery),
     missed: (pathAndQuery) => void missedPaths.record(pathAndQuery),
   };
 

@@ -99,7 +99,13 @@ export function siteExport(posts: SitePost[], over: Partial<SiteExport> = {}): S
     async *posts() {
       yield* posts;
     },
-    tally: { skipped: new Map([['attachment', 2]]), comments: 5, shortcodes: new Map(), notes: [] },
+    tally: {
+      skipped: new Map([['attachment', 2]]),
+      comments: 5,
+      shortcodes: new Map(),
+      notes: [],
+      missingImages: [],
+    },
     close: () => {},
     ...over,
   };

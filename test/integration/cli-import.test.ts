@@ -12,6 +12,9 @@ import { sql } from 'kysely';
 import { searchArticles } from '../../src/services/search-articles.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
+/** The old addresses of block-editor-wxr-1.2.xml's items that are redirected (distinct keys). */
+const REDIRECTS_OF_BLOCK_EDITOR_WXR = 45;
+
 let dir: string;
 let out: string[];
 let err: string[];
@@ -104,6 +107,7 @@ describe('midad import', () => {
   it('writes nothing in a dry run', async () => {
     const db = join(dir, 'site.db');
     const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+    (await openDatabase({ file: db })).close();
 
     expect(await run(['import', '--db', db, '--dry-run', wxr])).toBe(0);
 
@@ -113,6 +117,42 @@ describe('midad import', () => {
     try {
       expect(await database.db.selectFrom('articles').selectAll().execute()).toEqual([]);
       expect(await database.db.selectFrom('users').selectAll().execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('creates no database file or folder in a dry run, and says it imports into an empty site', async () => {
+    const db = join(dir, 'new', 'site.db');
+    const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+
+    expect(await run(['import', '--db', db, '--dry-run', wxr])).toBe(0);
+
+    expect(out.slice(0, 2)).toEqual([
+      `There is no database at ${db}: the dry run imports into an empty site in memory, and creates nothing.`,
+      `${wxr}: WordPress export (dry run: nothing was written)`,
+    ]);
+    expect(out[3]).toBe('  7 created, 0 updated, 0 kept (edited in the newsroom since), 0 refused');
+    expect([existsSync(db), existsSync(join(dir, 'new'))]).toEqual([false, false]);
+  });
+
+  it('reports in a dry run the redirects the import then stores, each once', async () => {
+    const db = join(dir, 'site.db');
+    const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
+    (await openDatabase({ file: db })).close();
+    const redirectsLine = () => out.find((line) => line.startsWith('  images: '));
+
+    expect(await run(['import', '--db', db, '--dry-run', wxr])).toBe(0);
+    const dryRun = redirectsLine();
+    out.length = 0;
+    expect(await run(['import', '--db', db, wxr])).toBe(0);
+
+    expect(redirectsLine()).toBe(dryRun);
+    const database = await openDatabase({ file: db });
+    try {
+      const stored = await database.db.selectFrom('redirects').select('from_key').execute();
+      expect(dryRun).toBe(`  images: 0 imported, 2 missing; redirects: ${stored.length}`);
+      expect(stored.length).toBe(REDIRECTS_OF_BLOCK_EDITOR_WXR);
     } finally {
       await database.close();
     }

@@ -47,11 +47,34 @@ describeEachDialect((dialect) => {
           { oldPath: '/admin/old', target: '/' },
           { oldPath: 'not a path', target: '/' },
           { oldPath: '/x/', target: '/x' },
+          { oldPath: '/\uD83D/', target: '/y' },
         ],
         NOW,
       ),
     );
-    expect(saved).toEqual({ saved: 7, kept: 0, refused: ['not a path', '/x/'] });
+    expect(saved).toEqual({
+      saved: 7,
+      stored: [
+        NEWS.slice(0, -1),
+        '/?p=123',
+        '/?page_id=9',
+        '/category/a/b',
+        `/a/${SEED_ID}`,
+        '/api/v1/old',
+        '/admin/old',
+      ],
+      kept: 0,
+      refused: [
+        {
+          oldPath: 'not a path',
+          reason: 'not a path or an http(s) address of at most 2,000 characters',
+        },
+        {
+          oldPath: '/\uD83D/',
+          reason: 'it has a broken character (a lone UTF-16 surrogate, half of a character)',
+        },
+      ],
+    });
   });
   afterAll(() => site.close());
 
@@ -68,6 +91,33 @@ describeEachDialect((dialect) => {
       `/a/${SEED_ID}`,
       'public, max-age=3600',
     ]);
+  });
+
+  it('leads an old address to the article by its slug of today in one hop, after an editor changed it', async () => {
+    await site.database.db
+      .transaction()
+      .execute((trx) =>
+        saveImportRedirects(trx, [
+          { oldPath: '/2021/01/04/عنوان-قديم/', target: `/a/${SEED_ID}/عنوان-قديم` },
+        ]),
+      );
+    const setSlug = (slug: string | null) =>
+      site.database.db
+        .updateTable('articles')
+        .set({ slug })
+        .where('id', '=', BigInt(SEED_ID))
+        .execute();
+    await setSlug('عنوان-اليوم');
+    try {
+      const today = `/a/${SEED_ID}/${encodeURIComponent('عنوان-اليوم')}`;
+
+      const res = await get(encodeURI('/2021/01/04/عنوان-قديم/'));
+
+      expect([res.statusCode, res.headers.location]).toEqual([301, today]);
+      expect((await get(today)).statusCode).toBe(200);
+    } finally {
+      await setSlug(null);
+    }
   });
 
   it('answers a HEAD too', async () => {
@@ -102,10 +152,14 @@ describeEachDialect((dialect) => {
     expect((await get('/?p=999')).statusCode).toBe(404);
   });
 
-  it('counts each use of a redirect', async () => {
+  it('counts each use of a redirect in memory, and writes the uses of each in one statement when flushed', async () => {
+    await site.app.redirectHits.flush();
     const before = await hitsOf('/category/a/b');
     await get('/category/a/b/');
     await get('/category/a/b/?utm_medium=social');
+    // Counted in memory, written by the next flush.
+    expect(await hitsOf('/category/a/b')).toBe(before);
+    await site.app.redirectHits.flush();
     expect(await hitsOf('/category/a/b')).toBe((before ?? 0) + 2);
   });
 
@@ -208,7 +262,7 @@ describeEachDialect((dialect) => {
         { oldPath: '/category/a/b/', target: '/section/new-b' },
       ]),
     );
-    expect(again).toEqual({ saved: 1, kept: 1, refused: [] });
+    expect(again).toEqual({ saved: 1, stored: ['/category/a/b'], kept: 1, refused: [] });
     expect((await get(encodeURI('/عن-الموقع/'))).headers.location).toBe('/p/about');
     expect((await get('/category/a/b/')).headers.location).toBe('/section/new-b');
   });

@@ -217,6 +217,38 @@ describeEachDialect((dialect) => {
       ]);
     });
 
+    it('stores an image named by a relative and by an absolute URL once, in a run and in the next', async () => {
+      await put('2021/01/a.jpg', await makeImage('jpeg', 640, 480));
+      const first = importer();
+      const relative = await first.resolve(image('/wp-content/uploads/2021/01/a.jpg'));
+      const absolute = await first.resolve(image(`${UPLOADS}/2021/01/a.jpg`));
+      const next = await importer().resolve(image('/wp-content/uploads/2021/01/a.jpg'));
+
+      expect([relative, absolute, next].map((r) => r.ok && r.media.id)).toEqual(['1', '1', '1']);
+      expect(await mediaRows()).toEqual([{ id: '1', width: 640, height: 480 }]);
+      expect(await importedUrls()).toEqual([[`${UPLOADS}/2021/01/a.jpg`, '1']]);
+    });
+
+    it('checks images in a dry run as an import would, storing and recording none', async () => {
+      await put('2021/01/a.jpg', await makeImage('jpeg', 640, 480));
+      await put('2021/01/page.jpg', HTML_PAGE);
+      const media = importer({ dryRun: { db: database.db } });
+
+      const found = await media.resolve(image(`${UPLOADS}/2021/01/a.jpg`));
+      expect(found.ok && [found.media.mime, found.media.width, found.media.height]).toEqual([
+        'image/jpeg',
+        640,
+        480,
+      ]);
+      expect(await media.resolve(image(`${UPLOADS}/2021/01/page.jpg`))).toEqual({
+        ok: false,
+        reason: 'not an image (text/html)',
+      });
+      expect(await mediaRows()).toEqual([]);
+      expect(await importedUrls()).toEqual([]);
+      expect(await readdir(deps.mediaDir).catch(() => [])).toEqual([]);
+    });
+
     it('keeps a cropped size as it is, and takes the original when a size is absent', async () => {
       await put('2021/01/x.jpg', await makeImage('jpeg', 1200, 800));
       await put('2021/01/x-150x150.jpg', await makeImage('jpeg', 150, 150));
@@ -304,7 +336,7 @@ describeEachDialect((dialect) => {
   describe('from the old site', () => {
     const FETCH = { allowPrivate: true, timeoutMs: 5000 };
 
-    it('fetches an image missing from the uploads folder, and records its URL', async () => {
+    it('fetches an image missing from the uploads folder, and records its absolute URL', async () => {
       const media = importer({ siteUrl: base, fetch: FETCH });
       const result = await media.resolve(
         image('__GHOST_URL__/content/images/2022/05/map.png', 'خريطة'),
@@ -315,7 +347,7 @@ describeEachDialect((dialect) => {
         400,
         'خريطة',
       ]);
-      expect(await importedUrls()).toEqual([['__GHOST_URL__/content/images/2022/05/map.png', '1']]);
+      expect(await importedUrls()).toEqual([[`${base}/content/images/2022/05/map.png`, '1']]);
     });
 
     it('says why a fetch failed, after the uploads folder', async () => {

@@ -1,10 +1,13 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readWordPressExport } from '../../src/importers/wordpress/read-wordpress-export.js';
 import { importSite } from '../../src/services/site-import/import-site.js';
 import type { Database } from '../../src/storage/database.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 import { siteExport, sitePost } from '../helpers/site-export.js';
-import { MEDIA_LIMITS } from '../helpers/images.js';
+import { HTML_PAGE, MEDIA_LIMITS, makeImage } from '../helpers/images.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 const OPTIONS = { dryRun: false, images: { uploadsDir: null, fetch: false } };
@@ -259,6 +262,100 @@ describeEachDialect((dialect) => {
       ]);
       await importSite(deps(), site, OPTIONS);
       expect((await article('1'))!.body_html).toBe('<p>نص <a>رابط</a></p>');
+    });
+
+    it('counts in a dry run the images the import brings in: a page named .jpg is missing in both', async () => {
+      const uploads = testFolder('site-import-uploads');
+      await mkdir(join(uploads, '2021/01'), { recursive: true });
+      await writeFile(join(uploads, '2021/01/a.jpg'), await makeImage('jpeg', 64, 48));
+      await writeFile(join(uploads, '2021/01/page.jpg'), HTML_PAGE);
+      const site = () =>
+        siteExport([
+          sitePost({
+            key: '1',
+            bodyHtml:
+              '<p>نص</p><p><img src="https://old.example/wp-content/uploads/2021/01/a.jpg"></p>' +
+              '<p><img src="/wp-content/uploads/2021/01/page.jpg"></p>',
+            featuredImage: { url: '/wp-content/uploads/2021/01/a.jpg', alt: '', caption: '' },
+          }),
+        ]);
+      const images = { uploadsDir: uploads, fetch: false };
+
+      const dryRun = await importSite(deps(), site(), { dryRun: true, images });
+      expect(await database.db.selectFrom('media').selectAll().execute()).toEqual([]);
+      const real = await importSite(deps(), site(), { dryRun: false, images });
+
+      expect(real.images).toEqual({
+        imported: 2,
+        missing: 1,
+        missingUrls: ['/wp-content/uploads/2021/01/page.jpg: not an image (text/html)'],
+      });
+      expect(dryRun.images).toEqual(real.images);
+      expect((await database.db.selectFrom('media').select('id').execute()).length).toBe(1);
+    });
+
+    it('counts each attachment of a [gallery] the export lacks as a missing image', async () => {
+      const file = join(testFolder('site-import-gallery'), 'export.xml');
+      const fixture = await readFile('test/fixtures/wordpress/classic-wxr-1.0.xml', 'utf8');
+      await writeFile(
+        file,
+        fixture.replace(
+          'وحضرها جمهور كبير.]]>',
+          'وحضرها جمهور كبير.\n\n[gallery ids="9001,9002"]]]>',
+        ),
+      );
+      const site = await readWordPressExport(file, {
+        timeZone: 'Asia/Damascus',
+        postTypes: [],
+        viewsMetaKeys: [],
+      });
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.images).toEqual({
+        imported: 0,
+        missing: 4,
+        missingUrls: [
+          'http://sham.example/blog/wp-content/uploads/2010/04/amsiya-300x200.jpg: neither an uploads folder nor fetching was asked for',
+          // The post's featured image.
+          'http://sham.example/blog/wp-content/uploads/2010/04/amsiya.jpg: neither an uploads folder nor fetching was asked for',
+          'attachment 9001 (post 12): not in the export',
+          'attachment 9002 (post 12): not in the export',
+        ],
+      });
+    });
+
+    it('publishes a post with an empty body and lists it in the report', async () => {
+      const site = siteExport([
+        sitePost({ key: '1', bodyHtml: '' }),
+        sitePost({ key: '2', bodyHtml: '<p> </p>\n<p><br></p>' }),
+        sitePost({ key: '3', bodyHtml: '<p>نص</p>' }),
+        sitePost({ key: '4', bodyHtml: '', status: 'draft', publishedAt: null }),
+      ]);
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.emptyBodies).toEqual([
+        { key: '1', headline: 'خبر رقم 1' },
+        { key: '2', headline: 'خبر رقم 2' },
+      ]);
+      expect([(await article('1'))!.status, (await article('2'))!.status]).toEqual([
+        'published',
+        'published',
+      ]);
+    });
+
+    it('refuses an old address with a lone surrogate as a redirect, saying why in the report', async () => {
+      const site = siteExport([sitePost({ key: '1', oldPaths: ['/x\uD800/', '/?p=1'] })]);
+
+      const report = await importSite(deps(), site, OPTIONS);
+
+      expect(report.notes).toEqual([
+        'Old address not redirected: /x\uD800/: it has a broken character (a lone UTF-16 surrogate, half of a character).',
+      ]);
+      const keys = await database.db.selectFrom('redirects').select('from_key').execute();
+      expect(keys.map((r) => r.from_key).includes('/?p=1')).toBe(true);
+      expect(report.redirects).toBe(keys.length);
     });
 
     it('writes nothing in a dry run, and reports what it would do', async () => {

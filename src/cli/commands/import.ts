@@ -6,7 +6,9 @@
  * each told by its content. A capture or JSON Lines file gets one line of
  * result; an export gets its report (site-report-lines.ts), also written
  * as JSON with `--report`. Exit status 1 when any file or post was
- * refused; the others are imported all the same.
+ * refused; the others are imported all the same. A dry run creates
+ * nothing: without the SQLite file it names, it imports into an empty
+ * database in memory (and says so).
  */
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -18,7 +20,12 @@ import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { progressBar, type Progress } from '../progress.js';
-import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+import {
+  openFromFlags,
+  openFromFlagsCreatingNothing,
+  withDatabaseFlags,
+  type DatabaseFlags,
+} from '../database-options.js';
 import { siteReportDetails, siteReportSummary } from '../site-report-lines.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
@@ -107,9 +114,15 @@ export function importCommand(setStatus: (code: number) => void): Command {
           return;
         }
       }
-      const { config, database } = await openFromFlags(opts, {
-        overrides: opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir },
-      });
+      const overrides = opts.mediaDir === undefined ? {} : { mediaDir: opts.mediaDir };
+      const { config, database, inMemory } =
+        opts.dryRun === true
+          ? await openFromFlagsCreatingNothing(opts, { overrides })
+          : { ...(await openFromFlags(opts, { overrides })), inMemory: false };
+      if (inMemory)
+        console.log(
+          `There is no database at ${config.dbFile}: the dry run imports into an empty site in memory, and creates nothing.`,
+        );
       try {
         let bar: Progress | null = null;
         const outcomes = await importFiles(

@@ -145,6 +145,7 @@ export function mapGhostExport(
     skipped: new Map(),
     comments: tables.commentCount,
     shortcodes: new Map(),
+    missingImages: [],
     notes: [],
   };
   const folder = siteFolder(siteUrl);

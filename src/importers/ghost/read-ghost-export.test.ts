@@ -176,6 +176,7 @@ describe('readGhostExport: a Ghost 4 export (wrapped, mobiledoc, posts_meta)', (
       comments: 0,
       shortcodes: new Map([['card «paywall»', 1]]),
       notes: [],
+      missingImages: [],
     });
   });
 
@@ -278,6 +279,7 @@ describe('readGhostExport: a Ghost 5 export (bare, lexical)', () => {
         'Posts for members only on the old site, imported unpublished: 2.',
         'Bylines naming no user of the export, left out: 1.',
       ],
+      missingImages: [],
     });
   });
 

@@ -68,7 +68,13 @@ export async function readWordPressExport(
 ): Promise<SiteExport> {
   checkTimeZone(options.timeZone);
   const index = await indexWordPressExport(file, options);
-  const tally: SiteTally = { skipped: new Map(), comments: 0, shortcodes: new Map(), notes: [] };
+  const tally: SiteTally = {
+    skipped: new Map(),
+    comments: 0,
+    shortcodes: new Map(),
+    notes: [],
+    missingImages: [],
+  };
   // Paths built from the site's root go under the folder it lived in (`/blog/feed/`).
   const folder = siteFolder(index.siteUrl);
   const under = <T extends { oldPaths: string[] }>(item: T): T => underFolder(folder, item);
@@ -107,6 +113,7 @@ async function* readPosts(
   await checkStamp(file, index.stamp, WORDPRESS_EXPORT);
   tally.skipped.clear();
   tally.shortcodes.clear();
+  tally.missingImages.length = 0;
   tally.comments = 0;
   tally.notes.splice(0, tally.notes.length, ...index.notes);
   const viewsMetaKeys = [...VIEWS_META_KEYS, ...options.viewsMetaKeys];

@@ -75,6 +75,12 @@ export function toSitePost(
       countShortcode: (name) => {
         tally.shortcodes.set(name, (tally.shortcodes.get(name) ?? 0) + 1);
       },
+      missingAttachment: (id) => {
+        tally.missingImages.push({
+          url: `attachment ${id} (post ${key})`,
+          reason: 'not in the export',
+        });
+      },
     }),
     excerpt: plainText(fields.get('excerpt:encoded') ?? ''),
     publishedAt: dated ? published : null,

@@ -4,8 +4,9 @@
  * media item, or a short reason for the import report.
  *
  * Where the bytes come from, in order: an image already imported
- * (`imported_media`, by its URL as the export writes it: a re-import, or
- * an image of many posts, is stored once); the copy of the old uploads
+ * (`imported_media`, by its absolute URL: a re-import, an image of many
+ * posts, or one image written `/wp-content/uploads/…` here and
+ * `https://old.example/wp-content/uploads/…` there, is stored once); the copy of the old uploads
  * folder (media-source.ts; the full-size file of a WordPress sized copy
  * when its proportions match); the old site itself when fetching is
  * allowed (fetch-image.ts). Bytes are stored the way an upload is
@@ -14,6 +15,10 @@
  * caption, by the user the caller names; the URL is recorded in the same
  * transaction. Within a run, one file met under several URLs
  * (`x-300x200.jpg`, `x-1024x683.jpg`, `x.jpg`) is stored once too.
+ *
+ * In a dry run (`dryRun`), every image is read or fetched and checked as
+ * an upload is (media.ts `checkImage`), so that the dry run finds what the
+ * import would, but nothing is stored or recorded.
  *
  * At most `concurrency` images are read or fetched at once, each worker
  * holding one image's bytes at a time (at most the upload limit); their
@@ -31,7 +36,8 @@ import {
 } from '../../storage/repositories/imported-media.repository.js';
 import { findMediaById } from '../../storage/repositories/media.repository.js';
 import { MediaError } from '../media-error.js';
-import { storeImage, type MediaDeps } from '../media.js';
+import { checkImage, storeImage, type MediaDeps } from '../media.js';
+import type { Db } from '../../storage/db.js';
 import { readImageHeader } from '../image-variants.js';
 import { fetchImage, type FetchLimits } from './fetch-image.js';
 import {
@@ -57,6 +63,12 @@ export interface MediaImportOptions {
   fetch: Omit<FetchLimits, 'maxBytes'> | null;
   /** Images read or fetched at once (default 4). */
   concurrency?: number;
+  /**
+   * A dry run: images are only checked, never stored, and earlier imports
+   * are looked up in `db` (the dry run's transaction, which holds SQLite's
+   * one connection).
+   */
+  dryRun?: { db: Db };
 }
 
 /** A SiteImage as the library now holds it, or why it could not be brought in. */
@@ -98,9 +110,10 @@ function fileNameOf(url: string): string {
 }
 
 /**
- * The address to fetch image `url` from: Ghost's placeholder replaced by
- * the old site's address, a path resolved against it; null when that
- * address is needed and unknown, or the URL is malformed.
+ * The address of image `url`: Ghost's placeholder replaced by the old
+ * site's address, a path resolved against it, non-ASCII percent-encoded
+ * (`new URL`); null when that address is needed and unknown, or the URL
+ * is malformed. What it is fetched from, and what it is recorded under.
  */
 function addressOf(url: string, siteUrl: string | null): string | null {
   if (url.startsWith(GHOST_URL)) {
@@ -111,6 +124,32 @@ function addressOf(url: string, siteUrl: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A stand-in for an image a dry run checked: the body or article it goes
+ * into is never stored, so only its shape counts.
+ */
+function checkedInDryRun(
+  url: string,
+  checked: Awaited<ReturnType<typeof checkImage>>,
+  bytes: number,
+): MediaItem {
+  return {
+    id: '1',
+    uploadedBy: '1',
+    originalName: fileNameOf(url),
+    mime: checked.mime,
+    width: checked.header.width,
+    height: checked.header.height,
+    bytes,
+    alt: '',
+    caption: '',
+    credit: '',
+    widths: [],
+    originalFile: 'original.jpg',
+    createdAt: new Date(0),
+  };
 }
 
 /**
@@ -140,25 +179,35 @@ export class MediaImporter {
    */
   resolve(image: SiteImage): Promise<ImageResolution> {
     const url = image.url.trim();
-    const known = this.#byUrl.get(url);
+    const key = this.#keyOf(url);
+    const known = this.#byUrl.get(key);
     if (known) return known;
-    const resolution = this.#limit(() => this.#resolve(url, image));
-    this.#byUrl.set(url, resolution);
+    const resolution = this.#limit(() => this.#resolve(url, key, image));
+    this.#byUrl.set(key, resolution);
     return resolution;
   }
 
-  async #resolve(url: string, image: SiteImage): Promise<ImageResolution> {
+  /** What an image is known by, here and in `imported_media`: its absolute address, else as written. */
+  #keyOf(url: string): string {
+    return /^data:/i.test(url) ? url : (addressOf(url, this.#options.siteUrl) ?? url);
+  }
+
+  /** The database earlier imports are looked up in. */
+  get #db(): Db {
+    return this.#options.dryRun?.db ?? this.#deps.database.db;
+  }
+
+  async #resolve(url: string, key: string, image: SiteImage): Promise<ImageResolution> {
     if (url === '') return { ok: false, reason: 'no address' };
     if (/^data:/i.test(url)) return { ok: false, reason: 'embedded in the page (data:)' };
-    const { database } = this.#deps;
-    const importedId = await findImportedMediaId(database.db, url);
-    const imported = importedId === null ? null : await findMediaById(database.db, importedId);
+    const importedId = await findImportedMediaId(this.#db, key);
+    const imported = importedId === null ? null : await findMediaById(this.#db, importedId);
     if (imported) return { ok: true, media: imported };
 
     const { uploadsDir, siteUrl, fetch } = this.#options;
     const reasons: string[] = [];
     if (uploadsDir !== null) {
-      const local = await this.#fromUploads(url, image, uploadsDir);
+      const local = await this.#fromUploads(url, key, image, uploadsDir);
       if (local.ok) return local;
       reasons.push(local.reason);
     }
@@ -168,7 +217,7 @@ export class MediaImporter {
         address === null
           ? ({ ok: false, reason: 'not fetched: the old site’s address is unknown' } as const)
           : await fetchImage(address, { ...fetch, maxBytes: this.#deps.uploadMaxBytes });
-      if (fetched.ok) return this.#store(fetched.bytes, url, image);
+      if (fetched.ok) return this.#store(fetched.bytes, url, key, image);
       reasons.push(fetched.reason);
     }
     if (reasons.length === 0) reasons.push('neither an uploads folder nor fetching was asked for');
@@ -176,21 +225,26 @@ export class MediaImporter {
   }
 
   /** The image from the uploads folder: the first of its files that can be stored. */
-  async #fromUploads(url: string, image: SiteImage, dir: string): Promise<ImageResolution> {
+  async #fromUploads(
+    url: string,
+    key: string,
+    image: SiteImage,
+    dir: string,
+  ): Promise<ImageResolution> {
     if (candidatePaths(url, this.#options.siteUrl).length === 0) {
       return { ok: false, reason: 'not in the old site’s uploads' };
     }
     let first: ImageResolution | null = null;
     const crops: LocalImage[] = [];
     for (const file of await localImagesOf(url, dir, this.#options.siteUrl)) {
-      const result = await this.#fromFile(file, url, image);
+      const result = await this.#fromFile(file, url, key, image);
       if (result?.ok) return result;
       if (result === null) crops.push(file);
       first ??= result;
     }
     // The copy itself failed or is absent: better the whole image than none.
     for (const file of crops) {
-      const result = await this.#fromFile({ ...file, sizedAs: null }, url, image);
+      const result = await this.#fromFile({ ...file, sizedAs: null }, url, key, image);
       if (result?.ok) return result;
       first ??= result;
     }
@@ -204,6 +258,7 @@ export class MediaImporter {
   async #fromFile(
     file: LocalImage,
     url: string,
+    key: string,
     image: SiteImage,
   ): Promise<ImageResolution | null> {
     const stored = this.#byFile.get(file.path);
@@ -213,7 +268,7 @@ export class MediaImporter {
       if (file.sizedAs && !sameShape(result.media.width, result.media.height, file.sizedAs)) {
         return null;
       }
-      await recordImportedMedia(this.#deps.database.db, url, result.media.id);
+      if (!this.#options.dryRun) await recordImportedMedia(this.#db, key, result.media.id);
       return result;
     }
     const bytes = await this.#read(file.path);
@@ -224,8 +279,8 @@ export class MediaImporter {
     }
     // Another URL may have started on this file while it was read.
     const again = this.#byFile.get(file.path);
-    if (again) return this.#fromFile(file, url, image);
-    const result = this.#store(bytes, url, image, basename(file.path));
+    if (again) return this.#fromFile(file, url, key, image);
+    const result = this.#store(bytes, url, key, image, basename(file.path));
     this.#byFile.set(file.path, result);
     return result;
   }
@@ -243,14 +298,22 @@ export class MediaImporter {
     }
   }
 
-  /** Stores `bytes` as an upload of the image at `url`, recording the URL with it. */
+  /**
+   * Stores `bytes` as an upload of the image at `url`, recording its `key`
+   * with it; in a dry run, only checks them.
+   */
   async #store(
     bytes: Buffer,
     url: string,
+    key: string,
     image: SiteImage,
     fileName = fileNameOf(url),
   ): Promise<ImageResolution> {
     try {
+      if (this.#options.dryRun) {
+        const checked = await checkImage(this.#deps, bytes);
+        return { ok: true, media: checkedInDryRun(url, checked, bytes.length) };
+      }
       const media = await storeImage(
         this.#deps,
         this.#options.uploaderId,
@@ -260,7 +323,7 @@ export class MediaImporter {
             alt: textOf(image.alt, MEDIA_TEXT_LIMITS.alt),
             caption: textOf(image.caption, MEDIA_TEXT_LIMITS.caption),
           },
-          within: (trx, item) => recordImportedMedia(trx, url, item.id),
+          within: (trx, item) => recordImportedMedia(trx, key, item.id),
         },
       );
       return { ok: true, media };

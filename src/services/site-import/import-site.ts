@@ -7,14 +7,16 @@
  * lowers a view count, and keeps an article edited in the newsroom since.
  *
  * With `dryRun`, the same work runs inside one transaction that is rolled
- * back at the end, and images are only looked for: the report says what
- * an import would do, and nothing is written.
+ * back at the end, and images are read or fetched and checked as an
+ * upload is, never stored: the report says what an import would do, and
+ * nothing is written.
  */
 import type { SiteExport, SitePost } from '../../domain/site-import.js';
 import { listingPath } from '../../domain/article-path.js';
 import { feedPath } from '../../domain/feed-path.js';
 import type { Database } from '../../storage/database.js';
 import type { Db } from '../../storage/db.js';
+import { DiskMap } from '../../lib/disk-map.js';
 import { firstAdministratorId } from '../../storage/repositories/site-import.repository.js';
 import { searchIndexFor } from '../../search/index-for.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
@@ -22,7 +24,7 @@ import { finishImport } from '../save-imported-article.js';
 import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
 import { feedOwnerOf, storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
-import { libraryImages, lookedForImages, withoutImages, type ImageSources } from './site-images.js';
+import { libraryImages, withoutImages, type ImageSources } from './site-images.js';
 import {
   preparePost,
   refusalOf,
@@ -31,7 +33,12 @@ import {
   type SiteImages,
 } from './site-post.js';
 import { writePosts } from './write-posts.js';
-import { addTally, emptyReport, type SiteImportReport } from './site-import-report.js';
+import {
+  addTally,
+  countImportRedirects,
+  emptyReport,
+  type SiteImportReport,
+} from './site-import-report.js';
 
 /** Posts written per transaction. */
 export const SITE_IMPORT_BATCH = 200;
@@ -98,7 +105,7 @@ function recordSourceOf(site: SiteExport): string {
 }
 
 /**
- * How the import's images are brought in (or, in a dry run, looked for).
+ * How the import's images are brought in (or, in a dry run, checked).
  * They are stored as uploaded by the first administrator, else by the
  * export's first author; with neither, none is brought in (all reported
  * missing).
@@ -110,19 +117,17 @@ async function imagesOf(
   taxonomy: StoredTaxonomy,
   run: Runner,
 ): Promise<SiteImages> {
-  if (options.dryRun) return lookedForImages(options.images, site.siteUrl);
   const uploader =
     (await run.read(firstAdministratorId)) ?? taxonomy.authors.values().next().value?.id ?? null;
   if (uploader === null) {
     const reason = 'no newsroom account to own the images: add an administrator first';
     return { featured: async () => ({ ok: false, reason }), body: withoutImages(reason) };
   }
-  return libraryImages(
-    { ...deps.media, database: deps.database, now: deps.now },
-    options.images,
-    site.siteUrl,
-    uploader,
-  );
+  const media = { ...deps.media, database: deps.database, now: deps.now };
+  // A dry run looks earlier imports up in its transaction, open until the import ends.
+  return options.dryRun
+    ? run.read(async (db) => libraryImages(media, options.images, site.siteUrl, uploader, db))
+    : libraryImages(media, options.images, site.siteUrl, uploader);
 }
 
 async function importWithin(
@@ -141,11 +146,31 @@ async function importWithin(
     categories: new Map(site.categories.map((c) => [c.key, c])),
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
     images: await imagesOf(deps, site, options, taxonomy, run),
+    redirectKeys: new DiskMap(),
     sanitize: deps.sanitize ?? sanitizeHere,
     searchIndex: searchIndexFor(deps.database),
     report,
     now,
   };
+  try {
+    await importPosts(site, options, context, run);
+    const rows = taxonomyRedirects(site, taxonomy);
+    const saved = await run.write((db) => saveImportRedirects(db, rows, now));
+    countImportRedirects(report, context.redirectKeys, saved);
+  } finally {
+    context.redirectKeys.close();
+  }
+  addTally(report, site.tally);
+}
+
+/** The posts of `site` in batches: each prepared outside a transaction, then written in one. */
+async function importPosts(
+  site: SiteExport,
+  options: SiteImportOptions,
+  context: PostContext,
+  run: Runner,
+): Promise<void> {
+  const report = context.report;
   let batch: SitePost[] = [];
   let done = 0;
   const flush = async () => {
@@ -167,10 +192,6 @@ async function importWithin(
     if (batch.length >= SITE_IMPORT_BATCH) await flush();
   }
   await flush();
-  const rows = taxonomyRedirects(site, taxonomy);
-  const saved = await run.write((db) => saveImportRedirects(db, rows, now));
-  report.redirects += rows.length - saved.refused.length;
-  addTally(report, site.tally);
 }
 
 /**

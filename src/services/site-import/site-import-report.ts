@@ -4,11 +4,20 @@
  * `--report FILE`, writes it as JSON (`toReportJson`).
  */
 import type { SitePostStatus, SiteSource, SiteTally } from '../../domain/site-import.js';
+import { htmlToText } from '../../domain/html-text.js';
+import type { DiskMap } from '../../lib/disk-map.js';
+import type { ImportRedirectsSaved } from '../redirects.js';
 
 /** What became of one kind of thing: made new, found already there. */
 export interface CreatedOrFound {
   created: number;
   existing: number;
+}
+
+/** A post of the report, named. */
+export interface NamedPost {
+  key: string;
+  headline: string;
 }
 
 /** A post that did not become an article, and why (English, for the person importing). */
@@ -33,11 +42,17 @@ export interface SiteImportReport {
   kept: RefusedPost[];
   /** Posts that could not be imported (a headline over its limit, a body too large…). */
   refused: RefusedPost[];
+  /**
+   * Published posts (and pages) whose body came in empty: published all the
+   * same, so that their old links keep working, and listed for the newsroom.
+   */
+  emptyBodies: NamedPost[];
   authors: CreatedOrFound;
   sections: CreatedOrFound;
   tags: CreatedOrFound;
   /** Images brought in, and missing ones: counted, and the first listed as `URL: reason`. */
   images: { imported: number; missing: number; missingUrls: string[] };
+  /** Redirects the import stored: one per old address (as keyed), however many items named it. */
   redirects: number;
   /** Items of the file that are not posts, by reason (`attachment`, `revision`, `post type «product»`…). */
   skipped: Record<string, number>;
@@ -62,6 +77,7 @@ export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportRepo
     updated: 0,
     kept: [],
     refused: [],
+    emptyBodies: [],
     authors: { created: 0, existing: 0 },
     sections: { created: 0, existing: 0 },
     tags: { created: 0, existing: 0 },
@@ -74,12 +90,16 @@ export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportRepo
   };
 }
 
-/** Copies a reader's tally (complete once its posts were read) into `report`. */
+/**
+ * Copies a reader's tally (complete once its posts were read) into
+ * `report`, its missing images counted with the bodies'.
+ */
 export function addTally(report: SiteImportReport, tally: SiteTally): void {
   report.skipped = Object.fromEntries(tally.skipped);
   report.comments = tally.comments;
   report.shortcodes = Object.fromEntries(tally.shortcodes);
   report.notes.push(...tally.notes);
+  for (const { url, reason } of tally.missingImages) addMissingImage(report, url, reason);
 }
 
 /** Notes a missing image (`URL: reason`) once in the list, counting every miss. */
@@ -92,4 +112,31 @@ export function addMissingImage(report: SiteImportReport, url: string, reason: s
   ) {
     report.images.missingUrls.push(line);
   }
+}
+
+/**
+ * Counts the redirects of one saveImportRedirects call in `report`: each
+ * key once in the whole import (`counted`, the keys counted so far: two
+ * spellings of one address, or two items naming it, are one stored row),
+ * none left to a newsroom redirect; and notes each refused old address
+ * with its reason.
+ */
+export function countImportRedirects(
+  report: SiteImportReport,
+  counted: DiskMap,
+  saved: ImportRedirectsSaved,
+): void {
+  for (const key of saved.stored) if (counted.setIfAbsent(key, '')) report.redirects++;
+  for (const { oldPath, reason } of saved.refused) {
+    report.notes.push(`Old address not redirected: ${oldPath}: ${reason}.`);
+  }
+}
+
+/**
+ * Lists a published post in `report.emptyBodies` when its stored body
+ * (sanitised) shows nothing: no text and no image.
+ */
+export function noteEmptyBody(report: SiteImportReport, post: NamedPost, bodyHtml: string): void {
+  if (htmlToText(bodyHtml, 'keep').trim() !== '' || /<img\b/i.test(bodyHtml)) return;
+  report.emptyBodies.push({ key: post.key, headline: post.headline });
 }

@@ -11,6 +11,7 @@ import { canonicalArticlePath } from '../../domain/article-path.js';
 import { cleanLine, cleanText, FIELD_LIMITS } from '../../domain/field-limits.js';
 import { firstParagraphText, htmlToText } from '../../domain/html-text.js';
 import type { SiteCategory, SiteImage, SitePost, SiteSource } from '../../domain/site-import.js';
+import type { DiskMap } from '../../lib/disk-map.js';
 import { AppError } from '../../lib/errors.js';
 import type { Db } from '../../storage/db.js';
 import { articleIdTaken } from '../../storage/repositories/site-import.repository.js';
@@ -50,6 +51,8 @@ export interface PostContext {
   categories: ReadonlyMap<string, SiteCategory>;
   links: Omit<LinkTargets, 'pathOf'>;
   images: SiteImages;
+  /** The keys of the redirects stored so far by this import, each counted once (countImportRedirects); on disk. */
+  redirectKeys: DiskMap;
   sanitize: BodySanitizer;
   searchIndex: SearchIndex;
   report: SiteImportReport;

@@ -38,6 +38,7 @@ import { slugTaken } from '../../storage/repositories/newsroom-articles.reposito
 import type { IndexEntry } from '../../search/search-index.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { categoryAsTag } from './import-taxonomy.js';
+import { countImportRedirects, noteEmptyBody } from './site-import-report.js';
 import { limited, newPathOf, type PostContext, type PreparedPost } from './site-post.js';
 
 /** Midad's status for the old site's. */
@@ -243,6 +244,8 @@ async function writeOne(
   state.states.set(String(articleId), { updatedAt, viewCount });
   if (post.kind === 'page') report.pages++;
   else report.articles[post.status]++;
+  if (status === 'published')
+    noteEmptyBody(report, { key: post.key, headline: write.headline }, write.bodyHtml);
   const to = newPathOf(post.kind, articleId, slug);
   return {
     credits: {
@@ -306,6 +309,9 @@ export async function writePosts(
     context.now,
   );
   const rows = written.flatMap((w) => w.redirects);
-  const saved = await saveImportRedirects(db, rows, context.now);
-  context.report.redirects += rows.length - saved.refused.length;
+  countImportRedirects(
+    context.report,
+    context.redirectKeys,
+    await saveImportRedirects(db, rows, context.now),
+  );
 }

@@ -189,6 +189,23 @@ export async function isPublished(db: Db, id: ArticleId): Promise<boolean> {
 }
 
 /**
+ * The kind and slug of the published row with `id`, or null: what its
+ * public path is made of (a redirect to it answers with its path today).
+ */
+export async function findPublishedAddress(
+  db: Db,
+  id: ArticleId,
+): Promise<{ kind: ArticleKind; slug: string | null } | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['kind', 'slug'])
+    .where('id', '=', bindId(id))
+    .where('status', '=', PUBLISHED)
+    .executeTakeFirst();
+  return row ? { kind: toArticleKind(row.kind), slug: row.slug } : null;
+}
+
+/**
  * The id of the published row of `kind` with this slug, or null: a news
  * article (the Content API's `/articles/<slug>`) or a static page
  * (`/p/<slug>`; the (kind, slug) index answers it).

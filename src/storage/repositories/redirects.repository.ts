@@ -61,13 +61,23 @@ export async function findRedirectById(db: Db, id: string): Promise<Redirect | n
   return row ? toRedirect(row) : null;
 }
 
-/** Counts one use of a redirect: `hits + 1` (never overwritten by another instance), and when. */
-export async function countRedirectHit(db: Db, id: string, at: Date): Promise<void> {
-  await db
-    .updateTable('redirects')
-    .set({ hits: sql<bigint>`hits + 1`, last_hit_at: fromDate(at) })
-    .where('id', '=', bindId(id))
-    .execute();
+/**
+ * Adds the uses of redirects counted since the last write (redirect id →
+ * uses), one statement per redirect: `hits + n` (never overwritten by
+ * another instance), and `at` as the last use. A deleted redirect's count is lost.
+ */
+export async function addRedirectHits(
+  db: Db,
+  counts: ReadonlyMap<string, number>,
+  at: Date,
+): Promise<void> {
+  for (const [id, n] of counts) {
+    await db
+      .updateTable('redirects')
+      .set({ hits: sql<bigint>`hits + ${n}`, last_hit_at: fromDate(at) })
+      .where('id', '=', bindId(id))
+      .execute();
+  }
 }
 
 /** A page of redirects and how many match in all. */
@@ -124,7 +134,7 @@ export async function insertRedirect(
  * (their hits are kept). With `keepOthers` (the site import), a key that
  * exists with another origin than `origin` is left as it is: a redirect made
  * in the newsroom or uploaded wins over one an import derived.
- * @returns how many rows were added or changed.
+ * @returns the keys of the rows added or changed (those left as they were aside).
  */
 export async function upsertRedirects(
   db: Db,
@@ -132,8 +142,8 @@ export async function upsertRedirects(
   origin: RedirectOrigin,
   now: Date,
   options: { keepOthers?: boolean } = {},
-): Promise<number> {
-  let changed = 0;
+): Promise<string[]> {
+  const changed: string[] = [];
   // 7 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
   for (let start = 0; start < inputs.length; start += 500) {
     const rows = inputs
@@ -151,8 +161,9 @@ export async function upsertRedirects(
         }));
         return options.keepOthers ? update.where('redirects.origin', '=', origin) : update;
       })
-      .executeTakeFirst();
-    changed += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      .returning('from_key')
+      .execute();
+    for (const row of result) changed.push(row.from_key);
   }
   return changed;
 }

@@ -11,4 +11,6 @@ export interface BodyContext {
   attachment(id: string): SiteImage | null;
   /** Counts an unknown shortcode removed, by name (`vc_row`, `tie_list`). */
   countShortcode(name: string): void;
+  /** Notes an image the body names by its attachment ID that the export does not hold. */
+  missingAttachment(id: string): void;
 }

@@ -4,7 +4,8 @@
  * `ids="12,13"` (or the older `include`) names the attachments in order;
  * each becomes one figure (`<figure><img src alt><figcaption>` with the
  * attachment's caption), since the body's figure holds one image. An id
- * the export has no attachment for is dropped.
+ * the export has no attachment for is dropped and noted
+ * (`missingAttachment`): the import report counts it as a missing image.
  *
  * Without `ids` WordPress shows every image attached to the post, which
  * the export does not tie to the post's text: the gallery is dropped and
@@ -26,7 +27,11 @@ export function galleryHtml({ attributes }: ShortcodeCall, context: BodyContext)
     return '';
   }
   return list
-    .map((id) => context.attachment(id))
+    .map((id) => {
+      const image = context.attachment(id);
+      if (image === null) context.missingAttachment(id);
+      return image;
+    })
     .filter((image) => image !== null)
     .map(({ url, alt, caption }) => {
       const figcaption =

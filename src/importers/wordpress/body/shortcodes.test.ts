@@ -129,6 +129,15 @@ describe('[gallery]', () => {
     expect(counted).toEqual({});
   });
 
+  it('notes each attachment the export lacks, a gallery of only missing ones leaving nothing', () => {
+    const { context, missing } = testContext({ '12': PHOTO });
+    const html = renderShortcodes('أ[gallery ids="98,12,99"]ب[gallery ids="7"]ج', context);
+    expect(html).toBe(
+      'أ<figure><img src="https://old.example/wp-content/uploads/2021/03/mosque.jpg" alt="مئذنة &quot;الجامع&quot; &lt;القديم&gt;"><figcaption>المسجد الكبير &amp; ساحته</figcaption></figure>بج',
+    );
+    expect(missing).toEqual(['98', '99', '7']);
+  });
+
   it('reads the older include attribute', () => {
     expect(render('[gallery include="12"]', { '12': PHOTO }).html).toContain('mosque.jpg');
   });
