@@ -13,7 +13,7 @@ import { searchArticles } from '../../src/services/search-articles.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 /** The old addresses of block-editor-wxr-1.2.xml's items that are redirected (distinct keys). */
-const REDIRECTS_OF_BLOCK_EDITOR_WXR = 45;
+const REDIRECTS_OF_BLOCK_EDITOR_WXR = 58;
 
 let dir: string;
 let out: string[];
