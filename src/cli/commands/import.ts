@@ -19,6 +19,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
+import { tuneForImport } from '../import-tuning.js';
 import { progressBar, type Progress } from '../progress.js';
 import {
   openFromFlags,
@@ -124,6 +125,7 @@ export function importCommand(setStatus: (code: number) => void): Command {
           `There is no database at ${config.dbFile}: the dry run imports into an empty site in memory, and creates nothing.`,
         );
       try {
+        await tuneForImport(database);
         let bar: Progress | null = null;
         const outcomes = await importFiles(
           { database, now: () => new Date() },
