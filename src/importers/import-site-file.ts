@@ -22,6 +22,12 @@ export interface SiteFileOptions {
   dryRun: boolean;
   /** Where the export's images come from (`--uploads`, `--fetch-media`). */
   images: ImageSources;
+  /**
+   * The old Ghost site's address (`--site-url`), which a Ghost export does
+   * not hold: its absolute links and images are then known. A WordPress
+   * export gives its own.
+   */
+  siteUrl?: string | undefined;
   /** Posts done and the export's total, after each batch. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -44,7 +50,10 @@ export async function importSiteFile(
     const site =
       kind === 'wxr'
         ? await readWordPressExport(file, options)
-        : await readGhostExport(file, { timeZone: options.timeZone });
+        : await readGhostExport(file, {
+            timeZone: options.timeZone,
+            siteUrl: options.siteUrl ?? null,
+          });
     try {
       const report = await importSite(deps, site, {
         dryRun: options.dryRun,

@@ -136,6 +136,32 @@ describe('midad import', () => {
     expect([existsSync(db), existsSync(join(dir, 'new'))]).toEqual([false, false]);
   });
 
+  it('takes the old Ghost site’s address, folder and all, which a Ghost export does not hold', async () => {
+    const db = join(dir, 'site.db');
+    const ghost = 'test/fixtures/ghost/ghost-5-lexical.json';
+    expect(
+      await run(['import', '--db', db, '--site-url', 'https://old.example/blog/', ghost]),
+    ).toBe(0);
+    const database = await openDatabase({ file: db });
+    try {
+      const rows = await database.db
+        .selectFrom('redirects')
+        .select('from_path')
+        .where('from_path', 'in', ['/blog/rss/', '/rss/', '/blog/author/layla/'])
+        .orderBy('from_path')
+        .execute();
+      expect(rows.map((r) => r.from_path)).toEqual(['/blog/author/layla/', '/blog/rss/']);
+      const sources = await database.db
+        .selectFrom('articles')
+        .select('source_url')
+        .where('source_url', 'like', 'https://old.example/blog/%')
+        .execute();
+      expect(sources.length).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('reports in a dry run the redirects the import then stores, each once', async () => {
     const db = join(dir, 'site.db');
     const wxr = 'test/fixtures/wordpress/block-editor-wxr-1.2.xml';
@@ -198,6 +224,7 @@ describe('midad import', () => {
   it.each([
     [['--date', '2020-02-30'], /"2020-02-30" is not a calendar date in the form YYYY-MM-DD/],
     [['--tz', 'Mars/Olympus'], /"Mars\/Olympus" is not an IANA time zone/],
+    [['--site-url', 'ftp://old.example'], /"ftp:\/\/old.example" is not a site address/],
   ])('refuses the bad option %j before touching the database', async (option, message) => {
     const writes: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {

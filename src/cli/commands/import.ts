@@ -52,6 +52,14 @@ function parseFolderOption(value: string): string {
   return value;
 }
 
+function parseSiteUrlOption(value: string): string {
+  if (!/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/i.test(value.trim()))
+    throw new InvalidArgumentError(
+      `"${value}" is not a site address such as https://example.com or https://example.com/blog.`,
+    );
+  return value.trim();
+}
+
 function parseZoneOption(value: string): string {
   if (!isValidTimeZone(value)) {
     throw new InvalidArgumentError(`"${value}" is not an IANA time zone such as Asia/Damascus.`);
@@ -77,6 +85,7 @@ interface ImportFlags extends DatabaseFlags {
   dryRun?: boolean;
   report?: string;
   mediaDir?: string;
+  siteUrl?: string;
 }
 
 export function importCommand(setStatus: (code: number) => void): Command {
@@ -95,6 +104,11 @@ export function importCommand(setStatus: (code: number) => void): Command {
       '--uploads <dir>',
       "a copy of the old site's wp-content/uploads or content/images",
       parseFolderOption,
+    )
+    .option(
+      '--site-url <url>',
+      "the old Ghost site's address (a Ghost export does not hold it)",
+      parseSiteUrlOption,
     )
     .option('--fetch-media', "fetch images missing from --uploads from the old site's address")
     .option('--views-meta <keys>', 'more WordPress post meta keys holding view counts', parseList)
@@ -142,6 +156,7 @@ export function importCommand(setStatus: (code: number) => void): Command {
               viewsMetaKeys: opts.viewsMeta ?? [],
               dryRun: opts.dryRun === true,
               images: { uploadsDir: opts.uploads ?? null, fetch: opts.fetchMedia === true },
+              siteUrl: opts.siteUrl,
               media: {
                 mediaDir: config.mediaDir,
                 uploadMaxBytes: config.uploadMaxBytes,
