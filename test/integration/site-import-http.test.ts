@@ -239,8 +239,8 @@ describeEachDialect((dialect) => {
         301,
         `/a/${id}/${enc('سيول-الوادي')}`,
       ]);
-      // The tag page's route drops the slash first; the tag's old address then leads to its section.
-      expect(await redirectOf('/tag/weather/')).toEqual([301, '/tag/weather']);
+      // The tag became a section: its old address leads there in one hop, slash or not.
+      expect(await redirectOf('/tag/weather/')).toEqual([301, '/section/weather']);
       expect(await redirectOf('/tag/weather')).toEqual([301, '/section/weather']);
       expect(await redirectOf('/tag/weather/rss/')).toEqual([301, '/section/weather/rss.xml']);
       expect(await redirectOf('/author/layla/')).toEqual([301, '/author/layla']);

@@ -60,21 +60,27 @@ export async function sendNotFound(
   if (deps.redirects && isReaderRequest(request)) {
     try {
       const found = await findOldAddress(deps.redirects, request.url);
-      if (found !== null) {
-        const permanent = found.status === 301 || found.status === 308;
-        return reply
-          .header(
-            'cache-control',
-            permanent ? `public, max-age=${PERMANENT_REDIRECT_MAX_AGE_S}` : 'no-store',
-          )
-          .redirect(found.to, found.status);
-      }
+      if (found !== null) return sendRedirect(reply, found);
       deps.redirects.missed(request.url);
     } catch (error) {
       request.log.error({ err: error }, 'redirect lookup failed');
     }
   }
   return sendError(request, reply, deps, 404);
+}
+
+/** Answers with a stored (or ruled) redirect: a permanent one may be kept an hour. */
+export function sendRedirect(
+  reply: FastifyReply,
+  found: { to: string; status: number },
+): FastifyReply {
+  const permanent = found.status === 301 || found.status === 308;
+  return reply
+    .header(
+      'cache-control',
+      permanent ? `public, max-age=${PERMANENT_REDIRECT_MAX_AGE_S}` : 'no-store',
+    )
+    .redirect(found.to, found.status);
 }
 
 /** A GET or HEAD of the reader site: not the Content API, not the newsroom. */

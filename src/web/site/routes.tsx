@@ -38,7 +38,7 @@ import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE, type RenderedPage } from '../cache/cached-pages.js';
 import { viewRoutes } from './view-routes.js';
-import { sendNotFound } from './error-pages.js';
+import { sendNotFound, sendRedirect } from './error-pages.js';
 import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
@@ -58,7 +58,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   };
 
   // One address per page: `/tag/x/` (an old WordPress or Ghost link, the
-  // router taking it for `/tag/x`) moves to `/tag/x` for good.
+  // router taking it for `/tag/x`) moves to `/tag/x` for good; or, when an
+  // import stored a redirect for it (a Ghost tag that became a section),
+  // straight to that redirect's target, in one hop.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     // Every reader request passes here: only an index lookup and a character test.
@@ -66,9 +68,21 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const mark = url.indexOf('?');
     const path = mark === -1 ? url : url.slice(0, mark);
     if (path.length < 2 || !path.endsWith('/') || path.startsWith('//')) return;
+    const stored = await storedRedirect(request);
+    if (stored !== null) return sendRedirect(reply, stored);
     const bare = canonicalEscapes(path.replace(/\/+$/, '') || '/');
     return reply.redirect(mark === -1 ? bare : `${bare}${url.slice(mark)}`, 301);
   });
+
+  /** The stored redirect of an old address with a trailing slash, or null (none, or the lookup failed). */
+  const storedRedirect = async (request: FastifyRequest) => {
+    try {
+      return (await deps.redirects?.find(request.url)) ?? null;
+    } catch (error) {
+      request.log.error({ err: error }, 'redirect lookup failed');
+      return null;
+    }
+  };
 
   await searchRoutes(app, { ...deps, context });
   await feedRoutes(app, deps);
