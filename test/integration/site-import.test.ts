@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWordPressExport } from '../../src/importers/wordpress/read-wordpress-export.js';
 import { importSite } from '../../src/services/site-import/import-site.js';
 import type { Database } from '../../src/storage/database.js';
+import { insertRedirect } from '../../src/storage/repositories/redirects.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 import { siteExport, sitePost } from '../helpers/site-export.js';
@@ -249,6 +250,52 @@ describeEachDialect((dialect) => {
       await importSite(deps(), site, OPTIONS);
       expect((await article('1'))!.body_html).toBe(
         '<p>اقرأ <a href="/a/2">الخبر الثاني</a> و<a href="/a/2">بلا شرطة</a> و<a href="https://other.example/x">موقع آخر</a>.</p>',
+      );
+    });
+
+    it('rewrites links to posts of an earlier export file by their redirects, keeping fragments', async () => {
+      const first = siteExport([sitePost({ key: '200' }), sitePost({ key: '201' })]);
+      await importSite(deps(), first, OPTIONS);
+      // A redirect made in the newsroom to another site is never a link's target.
+      await insertRedirect(
+        database.db,
+        {
+          fromKey: '/moved',
+          fromPath: '/moved/',
+          toPath: 'https://elsewhere.example/x',
+          status: 301,
+        },
+        'newsroom',
+        NOW,
+      );
+      const permalink200 = '/2021/01/03/%d8%ae%d8%a8%d8%b1-200/';
+      const second = siteExport([
+        sitePost({
+          key: '230',
+          bodyHtml: [
+            '<p><a href="https://www.old.example/?p=201">أ</a>',
+            `<a href="http://old.example${permalink200}">ب</a>`,
+            '<a href="/?p=200">ج</a>',
+            '<a href="https://old.example/?p=201#section-2">د</a>',
+            '<a href="https://old.example/category/news/">هـ</a>',
+            '<a href="/?p=999">و</a>',
+            '<a href="/moved/">ز</a></p>',
+          ].join(' '),
+        }),
+      ]);
+      await importSite(deps(), second, OPTIONS);
+      const to200 = '/a/200/%D8%AE%D8%A8%D8%B1-200';
+      const to201 = '/a/201/%D8%AE%D8%A8%D8%B1-201';
+      expect((await article('230'))!.body_html).toBe(
+        [
+          `<p><a href="${to201}">أ</a>`,
+          `<a href="${to200}">ب</a>`,
+          `<a href="${to200}">ج</a>`,
+          `<a href="${to201}#section-2">د</a>`,
+          '<a href="/section/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1">هـ</a>',
+          '<a href="/?p=999">و</a>',
+          '<a href="/moved/">ز</a></p>',
+        ].join(' '),
       );
     });
 

@@ -3,8 +3,11 @@
  * addresses: a link to another post of the old site (by permalink, `?p=`,
  * `?page_id=`, an attachment page) becomes `/a/<id>` when that post's new
  * id is known, else the old link's path on this site, which the post's
- * redirect answers once it is in. Other links, to the old site's files
- * or elsewhere, are left alone.
+ * redirect answers once it is in. A link to an address of the old site
+ * that this export does not hold (a post of an earlier export file, a
+ * category) becomes where an earlier import's redirect sends it. A
+ * link's `#fragment` is kept. Other links, to the old site's files or
+ * elsewhere, are left alone.
  */
 import { escapeHtml } from '../../lib/escape-html.js';
 
@@ -16,6 +19,13 @@ export interface LinkTargets {
   postOf(address: string): string | undefined;
   /** The new path of the post `key` (`/a/123`), or null when not known yet. */
   pathOf(key: string): string | null;
+  /**
+   * The new path of an address of the old site this export does not hold,
+   * from the redirects earlier imports stored (earlier-links.ts), or null.
+   * `path` is the link's path with its query, without a fragment
+   * (`/blog/?p=201`).
+   */
+  earlierPathOf(path: string): string | null;
 }
 
 /** `http://www.example.com` and `https://example.com` are the same site. */
@@ -77,21 +87,37 @@ function spellings(address: string): string[] {
 }
 
 /**
+ * The new address of the old site's link `address` (without its fragment),
+ * whose path and query are `path`, or null to leave the link as it is.
+ */
+function newAddressOf(address: string, path: string, targets: LinkTargets): string | null {
+  const key = [...spellings(address), ...spellings(path)]
+    .map((a) => targets.postOf(a))
+    .find((k) => k !== undefined);
+  if (key !== undefined) return targets.pathOf(key) ?? path;
+  const earlier = targets.earlierPathOf(path);
+  if (earlier !== null) return earlier;
+  // Ghost's `__GHOST_URL__/x/` means nothing on any site: it becomes `/x/` at least.
+  return address.startsWith('__GHOST_URL__') ? path : null;
+}
+
+/**
  * `html` (sanitised: attributes double-quoted, as sanitize-html writes
- * them) with every link to a post of the old site rewritten.
+ * them) with every link to a post of the old site rewritten, its
+ * `#fragment` kept.
+ * @example `<a href="https://old.example/?p=201#s2">` → `<a href="/a/201#s2">`
  */
 export function rewriteLinks(html: string, targets: LinkTargets): string {
   const siteHost = targets.siteUrl === null ? null : hostOf(targets.siteUrl);
   return html.replace(/<a\s([^>]*?)href="([^"]*)"/g, (whole, before: string, raw: string) => {
     const href = decodeAttribute(raw);
-    const path = oldSitePath(href, siteHost);
+    const hashAt = href.indexOf('#');
+    const address = hashAt < 0 ? href : href.slice(0, hashAt);
+    const path = oldSitePath(address, siteHost);
     if (path === null) return whole;
-    const key = [...spellings(href), ...spellings(path)]
-      .map((a) => targets.postOf(a))
-      .find((k) => k !== undefined);
-    // Ghost's `__GHOST_URL__/x/` means nothing on any site: it becomes `/x/` at least.
-    if (key === undefined && !href.startsWith('__GHOST_URL__')) return whole;
-    const to = (key === undefined ? null : targets.pathOf(key)) ?? path;
-    return to === href ? whole : `<a ${before}href="${escapeHtml(to)}"`;
+    const to = newAddressOf(address, path, targets);
+    if (to === null) return whole;
+    const rewritten = hashAt < 0 ? to : `${to}${href.slice(hashAt)}`;
+    return rewritten === href ? whole : `<a ${before}href="${escapeHtml(rewritten)}"`;
   });
 }

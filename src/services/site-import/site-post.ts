@@ -20,6 +20,7 @@ import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
 import type { BodySanitizer } from '../sanitizer-pool.js';
 import { rewriteLinks, type LinkTargets } from './body-links.js';
+import { pathsOfEarlierImports } from './earlier-links.js';
 import type { StoredTaxonomy } from './import-taxonomy.js';
 import { addMissingImage, type SiteImportReport } from './site-import-report.js';
 
@@ -49,7 +50,7 @@ export interface PostContext {
   recordSource: string;
   taxonomy: StoredTaxonomy;
   categories: ReadonlyMap<string, SiteCategory>;
-  links: Omit<LinkTargets, 'pathOf'>;
+  links: Omit<LinkTargets, 'pathOf' | 'earlierPathOf'>;
   images: SiteImages;
   /** The keys of the redirects stored so far by this import, each counted once (countImportRedirects); on disk. */
   redirectKeys: DiskMap;
@@ -105,19 +106,29 @@ async function pathsOfKeys(
   return paths;
 }
 
-/** `html` with links to other posts of the old site rewritten (body-links.ts). */
+/** `html` with links to other posts of the old site rewritten (body-links.ts): one lookup of each kind. */
 async function withNewLinks(db: Db, html: string, context: PostContext): Promise<string> {
   const keys = new Set<string>();
+  const earlier = new Set<string>();
   rewriteLinks(html, {
     ...context.links,
     pathOf: (key) => {
       keys.add(key);
       return null;
     },
+    earlierPathOf: (path) => {
+      earlier.add(path);
+      return null;
+    },
   });
-  if (keys.size === 0) return html;
+  if (keys.size === 0 && earlier.size === 0) return html;
   const paths = await pathsOfKeys(db, context, [...keys]);
-  return rewriteLinks(html, { ...context.links, pathOf: (key) => paths.get(key) ?? null });
+  const earlierPaths = await pathsOfEarlierImports(db, [...earlier]);
+  return rewriteLinks(html, {
+    ...context.links,
+    pathOf: (key) => paths.get(key) ?? null,
+    earlierPathOf: (path) => earlierPaths.get(path) ?? null,
+  });
 }
 
 /**

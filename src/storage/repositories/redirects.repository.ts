@@ -51,6 +51,28 @@ export async function findRedirectByKey(db: Db, fromKey: string): Promise<Redire
   return row ? toRedirect(row) : null;
 }
 
+/**
+ * The redirects of the old addresses' keys `fromKeys`, by key; a key with
+ * none is absent. One indexed query per 1,000 keys (well under SQLite's
+ * 32,766 parameters), so one for any body's links.
+ */
+export async function findRedirectsByKeys(
+  db: Db,
+  fromKeys: readonly string[],
+): Promise<Map<string, Redirect>> {
+  const found = new Map<string, Redirect>();
+  const keys = [...new Set(fromKeys)];
+  for (let start = 0; start < keys.length; start += 1000) {
+    const rows = await db
+      .selectFrom('redirects')
+      .selectAll()
+      .where('from_key', 'in', keys.slice(start, start + 1000))
+      .execute();
+    for (const row of rows) found.set(row.from_key, toRedirect(row));
+  }
+  return found;
+}
+
 /** The redirect of id `id`, or null. */
 export async function findRedirectById(db: Db, id: string): Promise<Redirect | null> {
   const row = await db
