@@ -1,9 +1,12 @@
 /**
  * A site import's report as `midad import` prints it: a summary of a few
- * lines, then one line per refused, kept or empty published post and per
- * missing image.
+ * lines, then one line per refused, kept or empty published post, per
+ * published post with images lacking alt text and per missing image.
  */
-import type { SiteImportReport } from '../services/site-import/site-import-report.js';
+import {
+  MISSING_ALT_LISTED,
+  type SiteImportReport,
+} from '../services/site-import/site-import-report.js';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
@@ -40,12 +43,14 @@ export function siteReportSummary(file: string, report: SiteImportReport): strin
     `  not imported: ${byName(report.skipped, (reason) => reason)}; comments: ${number(report.comments)}`,
     `  shortcodes removed (their text kept): ${byName(report.shortcodes, (name) => `[${name}]`)}`,
     `  published with an empty body (listed below, still published so their old links work): ${number(report.emptyBodies.length)}`,
+    `  published with images lacking alt text (the first ${number(MISSING_ALT_LISTED)} listed below, to describe in the newsroom): ${number(report.missingAlt.count)}`,
   ];
 }
 
 /**
- * One line per refused, kept and empty published post and per missing
- * image (listed up to the report's limit).
+ * One line per refused, kept and empty published post, per published post
+ * with images lacking alt text and per missing image (these two listed up
+ * to the report's limits).
  */
 export function siteReportDetails(file: string, report: SiteImportReport): string[] {
   return [
@@ -53,6 +58,9 @@ export function siteReportDetails(file: string, report: SiteImportReport): strin
     ...report.kept.map((p) => `${file}: post ${p.key} «${p.headline}» kept: ${p.reason}`),
     ...report.emptyBodies.map(
       (p) => `${file}: post ${p.key} «${p.headline}» published with an empty body`,
+    ),
+    ...report.missingAlt.posts.map(
+      (p) => `${file}: post ${p.key} «${p.headline}» published with images lacking alt text`,
     ),
     ...report.images.missingUrls.map((url) => `${file}: image missing: ${url}`),
     ...report.notes.map((note) => `${file}: note: ${note}`),

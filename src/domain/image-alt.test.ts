@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagesWithoutAlt } from './image-alt.js';
+import { imagesNewlyWithoutAlt, imagesWithoutAlt } from './image-alt.js';
 
 describe('imagesWithoutAlt', () => {
   it('finds nothing in a body whose images all have alt text', () => {
@@ -52,5 +52,35 @@ describe('imagesWithoutAlt', () => {
 
   it('counts alt on the image itself, not on a wrapper', () => {
     expect(imagesWithoutAlt('<figure alt="x"><img src="/b.webp"></figure>')).toEqual(['/b.webp']);
+  });
+});
+
+describe('imagesNewlyWithoutAlt', () => {
+  const published =
+    '<p>نص</p><img src="/wp-content/uploads/2014/05/idlib.jpg"><img src="/media/2/w960.webp" alt="خريطة">';
+
+  it('excuses images the published version already showed without alt text', () => {
+    expect(imagesNewlyWithoutAlt(`<p>نص مصحح</p>${published}`, published)).toEqual([]);
+  });
+
+  it('lists an image added without alt text in this edit', () => {
+    const edited = `${published}<img src="/media/9/w960.webp">`;
+    expect(imagesNewlyWithoutAlt(edited, published)).toEqual(['/media/9/w960.webp']);
+  });
+
+  it('lists an image whose alt text this edit removed', () => {
+    const edited = published.replace('alt="خريطة"', 'alt=""');
+    expect(imagesNewlyWithoutAlt(edited, published)).toEqual(['/media/2/w960.webp']);
+  });
+
+  it('excuses each published image once: a second copy without alt is new', () => {
+    const edited = `${published}<img src="/wp-content/uploads/2014/05/idlib.jpg">`;
+    expect(imagesNewlyWithoutAlt(edited, published)).toEqual([
+      '/wp-content/uploads/2014/05/idlib.jpg',
+    ]);
+  });
+
+  it('lists every image lacking alt text when there was no published body', () => {
+    expect(imagesNewlyWithoutAlt(published, '')).toEqual(['/wp-content/uploads/2014/05/idlib.jpg']);
   });
 });

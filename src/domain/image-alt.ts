@@ -25,3 +25,27 @@ export function imagesWithoutAlt(bodyHtml: string): string[] {
   parser.end();
   return missing;
 }
+
+/**
+ * The images of `bodyHtml` lacking alt text that its published version
+ * `publishedBodyHtml` did not already hold without alt text (`src`, in
+ * document order, as imagesWithoutAlt gives them). Each image of the
+ * published version excuses one image of the same `src`, so a correction
+ * to a live article (often imported from an older site whose images had no
+ * alt) is not blocked by images it already showed readers, while an image
+ * added, or stripped of its alt, in this edit still needs alt text.
+ *
+ * @example imagesNewlyWithoutAlt('<img src="/a.webp"><img src="/b.webp">', '<img src="/a.webp">') // ['/b.webp']
+ */
+export function imagesNewlyWithoutAlt(bodyHtml: string, publishedBodyHtml: string): string[] {
+  const excused = new Map<string, number>();
+  for (const src of imagesWithoutAlt(publishedBodyHtml)) {
+    excused.set(src, (excused.get(src) ?? 0) + 1);
+  }
+  return imagesWithoutAlt(bodyHtml).filter((src) => {
+    const left = excused.get(src) ?? 0;
+    if (left === 0) return true;
+    excused.set(src, left - 1);
+    return false;
+  });
+}

@@ -20,8 +20,9 @@ import type { Database } from '../storage/database.js';
 import type { Db } from '../storage/db.js';
 import type { Schema } from '../storage/tables/schema.js';
 import { deleteSessionsOfUser } from '../storage/repositories/sessions.repository.js';
+import { NO_PASSWORD_HASH } from './import-archive.js';
 import {
-  countUsers,
+  countUsersWhoCanSignIn,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -99,7 +100,7 @@ async function createAccount(
   const { email, displayName } = await validateAccount(input);
   const passwordHash = await hashPassword(input.password);
   return deps.database.db.transaction().execute(async (trx) => {
-    if (onlyIfFirst && (await countUsers(trx)) > 0) {
+    if (onlyIfFirst && !(await noOneCanSignIn(trx))) {
       throw new AppError('SETUP_ALREADY_DONE', 'The newsroom already has its owner.');
     }
     if (await findUserByEmail(trx, email)) {
@@ -114,13 +115,22 @@ async function createAccount(
   });
 }
 
-/** True while the newsroom has no user: the first-run set-up is open. */
+/**
+ * True while no one can sign in to the newsroom: the first-run set-up is
+ * open. That is a new database, and also one that began with `midad
+ * import`, whose authors are inactive accounts without passwords; once any
+ * active user has a password, the set-up is closed.
+ */
 export async function needsSetup(deps: AccountDeps): Promise<boolean> {
-  return (await countUsers(deps.database.db)) === 0;
+  return noOneCanSignIn(deps.database.db);
+}
+
+async function noOneCanSignIn(db: Db): Promise<boolean> {
+  return (await countUsersWhoCanSignIn(db, NO_PASSWORD_HASH)) === 0;
 }
 
 /**
- * Creates the owner, an administrator, when no user exists yet.
+ * Creates the owner, an administrator, while no one can sign in (needsSetup).
  * @throws AppError SETUP_ALREADY_DONE (409); InvalidInput (422).
  */
 export function setUpOwner(deps: AccountDeps, input: Omit<NewAccount, 'role'>): Promise<User> {

@@ -216,8 +216,12 @@ export async function saveArticle(
   const content = await cleanContent(deps, actor, article, input);
   const now = deps.now();
   const live = article.status === 'published' || article.status === 'scheduled';
-  // What readers see (or will at the scheduled time) must stay publishable.
-  if (live && !options.autosave) await assertPublishable(deps.database, content);
+  // What readers see (or will at the scheduled time) must stay publishable;
+  // a published article's images that readers already see need no new alt.
+  if (live && !options.autosave) {
+    const published = article.status === 'published' ? article : null;
+    await assertPublishable(deps.database, content, published);
+  }
   const commit = () =>
     deps.database.db.transaction().execute(async (trx) => {
       if (options.autosave) {

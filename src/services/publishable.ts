@@ -2,21 +2,30 @@
  * What an article needs before readers may see it: a headline, a body, and
  * alt text on every image (in the body and the featured image). Checked
  * when it is published or scheduled, and at every save while it is live.
+ * A correction to a published article only needs alt text on images it did
+ * not already show readers: imported archives hold many images without alt,
+ * and refusing every correction to them would leave errors on the site.
  */
 import { contentProblems, type ArticleContent } from '../domain/editable-article.js';
-import { imagesWithoutAlt } from '../domain/image-alt.js';
+import { imagesNewlyWithoutAlt } from '../domain/image-alt.js';
 import { isBlankAlt } from '../domain/media.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import { findMediaById } from '../storage/repositories/media.repository.js';
 
 /**
+ * Refuses `content` that readers may not see. `published` is the stored
+ * version of an article that is already published (null when publishing
+ * or scheduling, or saving one that is not published): its images lacking
+ * alt text, and its featured image, need no alt text in this save.
  * @throws AppError PUBLISH_INCOMPLETE (422, `details.fields` names the
- *   fields); PUBLISH_MISSING_ALT (422, `details.images` lists the images).
+ *   fields); PUBLISH_MISSING_ALT (422, `details.images` lists the images:
+ *   body `src`s, the featured image as `media:<id>` first).
  */
 export async function assertPublishable(
   database: Database,
   content: ArticleContent,
+  published: ArticleContent | null = null,
 ): Promise<void> {
   const incomplete = contentProblems(content, true).filter((p) => p.code === 'REQUIRED');
   if (incomplete.length > 0) {
@@ -26,8 +35,8 @@ export async function assertPublishable(
       { details: { fields: incomplete.map((p) => p.field) } },
     );
   }
-  const missing = imagesWithoutAlt(content.bodyHtml);
-  if (content.featuredMediaId !== null) {
+  const missing = imagesNewlyWithoutAlt(content.bodyHtml, published?.bodyHtml ?? '');
+  if (content.featuredMediaId !== null && content.featuredMediaId !== published?.featuredMediaId) {
     const media = await findMediaById(database.db, content.featuredMediaId);
     if (!media || isBlankAlt(media.alt)) missing.unshift(`media:${content.featuredMediaId}`);
   }

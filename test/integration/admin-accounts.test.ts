@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSite } from '../../src/services/site-import/import-site.js';
 import { AdminClient } from '../helpers/admin-client.js';
-import { testSite, type TestSite } from '../helpers/site.js';
+import { MEDIA_LIMITS } from '../helpers/images.js';
+import { siteExport, sitePost } from '../helpers/site-export.js';
+import { NOW, testSite, type TestSite } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 
 describeEachDialect((dialect) => {
@@ -37,6 +41,29 @@ describeEachDialect((dialect) => {
       expect(form.body).toContain('<h1>إعداد غرفة الأخبار</h1>');
 
       await setUp();
+      expect((await visitor.get('/admin/setup')).headers.location).toBe('/admin/login');
+      const again = await visitor.post('/admin/setup', { ...OWNER, email: 'intruder@x.org' });
+      expect(again.headers.location).toBe('/admin/login');
+    });
+
+    it('is offered after an import, whose authors cannot sign in, until the owner exists', async () => {
+      const report = await importSite(
+        {
+          database: site.database,
+          now: () => NOW,
+          media: { ...MEDIA_LIMITS, mediaDir: testFolder('setup-after-import') },
+        },
+        siteExport([sitePost({ key: '123' })]),
+        { dryRun: false, images: { uploadsDir: null, fetch: false } },
+      );
+      expect(report.authors).toEqual({ created: 2, existing: 0 });
+      const visitor = new AdminClient(site.app);
+      expect((await visitor.get('/admin')).headers.location).toBe('/admin/setup');
+      expect((await visitor.get('/admin/login')).headers.location).toBe('/admin/setup');
+      expect((await visitor.get('/admin/setup')).statusCode).toBe(200);
+
+      const owner = await setUp();
+      expect((await owner.get('/admin')).statusCode).toBe(200);
       expect((await visitor.get('/admin/setup')).headers.location).toBe('/admin/login');
       const again = await visitor.post('/admin/setup', { ...OWNER, email: 'intruder@x.org' });
       expect(again.headers.location).toBe('/admin/login');

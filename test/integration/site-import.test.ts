@@ -311,6 +311,40 @@ describeEachDialect((dialect) => {
       expect((await article('1'))!.body_html).toBe('<p>نص <a>رابط</a></p>');
     });
 
+    it('lists the published posts with an image lacking alt text, in the body or featured', async () => {
+      const uploads = testFolder('site-import-alt');
+      await mkdir(join(uploads, '2021/01'), { recursive: true });
+      await writeFile(join(uploads, '2021/01/a.jpg'), await makeImage('jpeg', 64, 48));
+      const withAlt = '<p>نص</p><p><img src="/wp-content/uploads/2021/01/a.jpg" alt="السوق"></p>';
+      const withoutAlt = '<p>نص</p><p><img src="/wp-content/uploads/2021/01/a.jpg"></p>';
+      const featured = (alt: string) => ({
+        url: '/wp-content/uploads/2021/01/a.jpg',
+        alt,
+        caption: '',
+      });
+      const site = siteExport([
+        sitePost({ key: '1', bodyHtml: withoutAlt }),
+        sitePost({ key: '2', bodyHtml: withAlt, featuredImage: featured('') }),
+        sitePost({ key: '3', bodyHtml: withAlt, featuredImage: featured('السوق') }),
+        sitePost({ key: '4', bodyHtml: withoutAlt, status: 'draft', publishedAt: null }),
+        sitePost({ key: '5', bodyHtml: '<p>نص فقط</p>' }),
+      ]);
+
+      const report = await importSite(deps(), site, {
+        dryRun: false,
+        images: { uploadsDir: uploads, fetch: false },
+      });
+
+      expect(report.missingAlt).toEqual({
+        count: 2,
+        posts: [
+          { key: '1', headline: 'خبر رقم 1' },
+          { key: '2', headline: 'خبر رقم 2' },
+        ],
+      });
+      expect((await article('1'))!.status).toBe('published');
+    });
+
     it('counts in a dry run the images the import brings in: a page named .jpg is missing in both', async () => {
       const uploads = testFolder('site-import-uploads');
       await mkdir(join(uploads, '2021/01'), { recursive: true });

@@ -16,6 +16,11 @@ import {
 import { articleIdOfPreview, createPreviewToken } from '../../src/services/previews.js';
 import { openDatabase, type Database } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
+import { insertMedia } from '../../src/storage/repositories/media.repository.js';
+import {
+  updateContent,
+  updateStatus,
+} from '../../src/storage/repositories/newsroom-articles.repository.js';
 import { listEvents } from '../../src/storage/repositories/revisions.repository.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
@@ -245,6 +250,86 @@ describeEachDialect((dialect) => {
       expect(await codeOf(moveArticle(deps(), staff.editor, id, 'publish'))).toBe(
         'PUBLISH_MISSING_ALT',
       );
+    });
+  });
+
+  describe('correcting a published article imported without alt text', () => {
+    const oldImage = '<img src="/wp-content/uploads/2014/05/idlib.jpg" />';
+
+    /** A published article as `midad import` writes it: body and featured image without alt. */
+    async function importedWithoutAlt(): Promise<{ id: ArticleId; featuredMediaId: string }> {
+      const id = await draftBy(staff.editor);
+      const media = await insertMedia(
+        database.db,
+        {
+          uploadedBy: staff.editor.id,
+          originalName: 'idlib.jpg',
+          mime: 'image/jpeg',
+          width: 1200,
+          height: 800,
+          bytes: 52_000,
+          widths: [640],
+          originalFile: 'original.jpg',
+        },
+        clock,
+      );
+      const stored = content([staff.editor.id], {
+        bodyHtml: `<p>نص قديم</p>${oldImage}`,
+        featuredMediaId: media.id,
+      });
+      await updateContent(
+        database.db,
+        id,
+        { content: stored, headlineKey: '', excerpt: '' },
+        clock,
+      );
+      await updateStatus(
+        database.db,
+        id,
+        { status: 'published', publishedAt: clock },
+        clock,
+        'draft',
+      );
+      return { id, featuredMediaId: media.id };
+    }
+
+    it('saves a corrected headline despite the images it already had', async () => {
+      const { id, featuredMediaId } = await importedWithoutAlt();
+      const corrected = content([staff.editor.id], {
+        headline: 'أبل تعلن عن iPhone 15 في 13 مارس',
+        bodyHtml: `<p>نص قديم</p>${oldImage}`,
+        featuredMediaId,
+      });
+      await saveArticle(deps(), staff.editor, id, corrected);
+      const article = await loadArticle(deps(), id);
+      expect(article.headline).toBe('أبل تعلن عن iPhone 15 في 13 مارس');
+      expect(article.bodyHtml).toBe(`<p>نص قديم</p>${oldImage}`);
+      expect(article.featuredMediaId).toBe(featuredMediaId);
+    });
+
+    it('still refuses an image added without alt text in the correction, storing nothing', async () => {
+      const { id, featuredMediaId } = await importedWithoutAlt();
+      const added = content([staff.editor.id], {
+        headline: 'عنوان مصحح',
+        bodyHtml: `<p>نص قديم</p>${oldImage}<img src="/media/9/w640.webp" alt="">`,
+        featuredMediaId,
+      });
+      const error = await saveArticle(deps(), staff.editor, id, added).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'PUBLISH_MISSING_ALT',
+        details: { images: ['/media/9/w640.webp'] },
+      });
+      expect((await loadArticle(deps(), id)).headline).toBe('أبل تعلن عن iPhone 15 في 12 مارس');
+    });
+
+    it('still refuses to publish a draft with such images', async () => {
+      const { id, featuredMediaId } = await importedWithoutAlt();
+      await moveArticle(deps(), staff.editor, id, 'unpublish');
+      const error = await moveArticle(deps(), staff.editor, id, 'publish').catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'PUBLISH_MISSING_ALT',
+        details: { images: [`media:${featuredMediaId}`, '/wp-content/uploads/2014/05/idlib.jpg'] },
+      });
     });
   });
 

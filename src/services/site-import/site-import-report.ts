@@ -5,6 +5,7 @@
  */
 import type { SitePostStatus, SiteSource, SiteTally } from '../../domain/site-import.js';
 import { htmlToText } from '../../domain/html-text.js';
+import { imagesWithoutAlt } from '../../domain/image-alt.js';
 import type { DiskMap } from '../../lib/disk-map.js';
 import type { ImportRedirectsSaved } from '../redirects.js';
 
@@ -47,6 +48,13 @@ export interface SiteImportReport {
    * same, so that their old links keep working, and listed for the newsroom.
    */
   emptyBodies: NamedPost[];
+  /**
+   * Published posts (and pages) with an image lacking alt text, in the body
+   * or as the featured image: published all the same (a correction to them
+   * is not refused for those images), counted, and the first listed for
+   * the newsroom to describe.
+   */
+  missingAlt: { count: number; posts: NamedPost[] };
   authors: CreatedOrFound;
   sections: CreatedOrFound;
   tags: CreatedOrFound;
@@ -66,6 +74,9 @@ export interface SiteImportReport {
 /** How many missing image URLs a report lists (it counts them all). */
 export const MISSING_URLS_LISTED = 200;
 
+/** How many published posts with images lacking alt text a report lists (it counts them all). */
+export const MISSING_ALT_LISTED = 200;
+
 /** A report with every count at zero. */
 export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportReport {
   return {
@@ -78,6 +89,7 @@ export function emptyReport(source: SiteSource, dryRun: boolean): SiteImportRepo
     kept: [],
     refused: [],
     emptyBodies: [],
+    missingAlt: { count: 0, posts: [] },
     authors: { created: 0, existing: 0 },
     sections: { created: 0, existing: 0 },
     tags: { created: 0, existing: 0 },
@@ -139,4 +151,23 @@ export function countImportRedirects(
 export function noteEmptyBody(report: SiteImportReport, post: NamedPost, bodyHtml: string): void {
   if (htmlToText(bodyHtml, 'keep').trim() !== '' || /<img\b/i.test(bodyHtml)) return;
   report.emptyBodies.push({ key: post.key, headline: post.headline });
+}
+
+/**
+ * Counts a published post in `report.missingAlt`, and lists it while
+ * fewer than MISSING_ALT_LISTED are, when an image of its stored body
+ * (sanitised) lacks alt text or `featuredWithoutAlt` (its featured image
+ * was imported without alt text).
+ */
+export function noteMissingAlt(
+  report: SiteImportReport,
+  post: NamedPost,
+  bodyHtml: string,
+  featuredWithoutAlt: boolean,
+): void {
+  if (!featuredWithoutAlt && imagesWithoutAlt(bodyHtml).length === 0) return;
+  report.missingAlt.count++;
+  if (report.missingAlt.posts.length < MISSING_ALT_LISTED) {
+    report.missingAlt.posts.push({ key: post.key, headline: post.headline });
+  }
 }

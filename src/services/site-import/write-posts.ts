@@ -14,6 +14,7 @@ import { headlineMatchKey } from '../../arabic/normalize.js';
 import { slugify } from '../../arabic/slug.js';
 import type { ArticleId } from '../../domain/article-id.js';
 import { FIELD_LIMITS } from '../../domain/field-limits.js';
+import { isBlankAlt } from '../../domain/media.js';
 import type { SitePost } from '../../domain/site-import.js';
 import type { Db } from '../../storage/db.js';
 import { keepIdSequenceAhead } from '../../storage/dialects/id-sequence.js';
@@ -38,7 +39,7 @@ import { slugTaken } from '../../storage/repositories/newsroom-articles.reposito
 import type { IndexEntry } from '../../search/search-index.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { categoryAsTag } from './import-taxonomy.js';
-import { countImportRedirects, noteEmptyBody } from './site-import-report.js';
+import { countImportRedirects, noteEmptyBody, noteMissingAlt } from './site-import-report.js';
 import { limited, newPathOf, type PostContext, type PreparedPost } from './site-post.js';
 
 /** Midad's status for the old site's. */
@@ -244,8 +245,13 @@ async function writeOne(
   state.states.set(String(articleId), { updatedAt, viewCount });
   if (post.kind === 'page') report.pages++;
   else report.articles[post.status]++;
-  if (status === 'published')
-    noteEmptyBody(report, { key: post.key, headline: write.headline }, write.bodyHtml);
+  if (status === 'published') {
+    const named = { key: post.key, headline: write.headline };
+    noteEmptyBody(report, named, write.bodyHtml);
+    const featuredWithoutAlt =
+      write.featuredMediaId !== null && isBlankAlt(post.featuredImage?.alt);
+    noteMissingAlt(report, named, write.bodyHtml, featuredWithoutAlt);
+  }
   const to = newPathOf(post.kind, articleId, slug);
   return {
     credits: {

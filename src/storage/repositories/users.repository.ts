@@ -43,6 +43,20 @@ export async function countUsers(db: Db): Promise<number> {
   return toInt(row.n as bigint | number | string);
 }
 
+/**
+ * Number of active users whose password hash is not `noPasswordHash` (the
+ * mark of imported accounts): the users who can sign in.
+ */
+export async function countUsersWhoCanSignIn(db: Db, noPasswordHash: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'active')
+    .where('password_hash', '!=', noPasswordHash)
+    .executeTakeFirstOrThrow();
+  return toInt(row.n as bigint | number | string);
+}
+
 /** Number of active administrators. */
 export async function countActiveAdministrators(db: Db): Promise<number> {
   const row = await db
