@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonFault, JsonWalk, type JsonPath, type JsonPick } from './json-walk.js';
+import { JsonFault, JsonWalk, MAX_JSON_DEPTH, type JsonPath, type JsonPick } from './json-walk.js';
 
 function v8Message(text: string): string {
   try {
@@ -59,11 +59,12 @@ describe('JsonWalk faults', () => {
     }
   });
 
-  it('checks any depth of nesting without recursion', () => {
-    const text = '['.repeat(200_000) + ']'.repeat(199_999);
-    expect(firstJsonError(text)).toEqual({
-      offset: 399_999,
-      reason: "Expected ',' or ']' after array element",
+  it('reads nesting up to MAX_JSON_DEPTH levels, and refuses one level more where it opens', () => {
+    const deepest = '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH);
+    expect(firstJsonError(deepest)).toBeNull();
+    expect(firstJsonError('{"a":' + '['.repeat(200_000))).toEqual({
+      offset: 5 + MAX_JSON_DEPTH - 1,
+      reason: `Nested deeper than ${MAX_JSON_DEPTH} levels`,
     });
   });
 

@@ -52,6 +52,14 @@ export class JsonFault extends Error {
   }
 }
 
+/**
+ * How deep containers may nest. A Ghost export nests about six levels (its
+ * Lexical and mobiledoc bodies are strings, not nested JSON); a file of
+ * nothing but `[`, up to the size limit, would otherwise hold a frame per
+ * byte, hundreds of millions of them.
+ */
+export const MAX_JSON_DEPTH = 256;
+
 type Mode = 'build' | 'enter' | 'skip';
 type Container = Record<string, unknown> | unknown[];
 
@@ -252,6 +260,8 @@ export class JsonWalk {
     if (!opens && !scalar) throw new JsonFault(offset, 'Unexpected character');
     const pick: JsonPick = top?.mode === 'skip' ? 'skip' : this.handler.pick(this.path);
     if (opens) {
+      if (this.frames.length >= MAX_JSON_DEPTH)
+        throw new JsonFault(offset, `Nested deeper than ${MAX_JSON_DEPTH} levels`);
       const isArray = token === TokenType.LEFT_BRACKET;
       const mode: Mode = pick === 'stub' ? 'build' : pick;
       this.frames.push({

@@ -60,6 +60,15 @@ describe('readGhostExport refuses', () => {
     expect(error.message).not.toContain('FAKE-KEY');
   });
 
+  it('nesting deeper than any Ghost export, even inside a table it does not use', async () => {
+    const path = await file('deep.json', `{"db": [{"data": {"members": ${'['.repeat(100_000)}`);
+    const error = await refusal(path);
+    expect(error.code).toBe('IMPORT_FILE_MALFORMED');
+    expect(error.message).toBe(
+      'The Ghost export is not well-formed JSON: Nested deeper than 256 levels at line 1, column 282.',
+    );
+  });
+
   it.each<[string, string]>([
     [
       '{"foo":1}',
