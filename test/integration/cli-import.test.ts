@@ -224,7 +224,13 @@ describe('midad import', () => {
   it.each([
     [['--date', '2020-02-30'], /"2020-02-30" is not a calendar date in the form YYYY-MM-DD/],
     [['--tz', 'Mars/Olympus'], /"Mars\/Olympus" is not an IANA time zone/],
-    [['--site-url', 'ftp://old.example'], /"ftp:\/\/old.example" is not a site address/],
+    [['--site-url', 'ftp://old.example'], /not a site address \(it does not start with http/],
+    [['--site-url', 'https://old.example/\u0000blog'], /spaces or control characters/],
+    [['--site-url', 'https://old.example/\ud800'], /spaces or control characters/],
+    [['--site-url', `https://old.example/${'a'.repeat(2000)}`], /longer than 2000 characters/],
+    [['--site-url', 'https://old.example/?p=1'], /it has a query or a fragment/],
+    [['--site-url', 'https://editor:secret@old.example'], /user name or password/],
+    [['--site-url', 'javascript:alert(1)//https://x'], /does not start with http/],
   ])('refuses the bad option %j before touching the database', async (option, message) => {
     const writes: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {

@@ -21,6 +21,8 @@ import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
 import { tuneForImport } from '../import-tuning.js';
 import { progressBar, type Progress } from '../progress.js';
+import { MAX_REDIRECT_PATH_LENGTH } from '../../domain/redirect-path.js';
+import { parseHttpUrl } from '../../importers/wordpress/old-path.js';
 import {
   openFromFlags,
   openFromFlagsCreatingNothing,
@@ -52,12 +54,28 @@ function parseFolderOption(value: string): string {
   return value;
 }
 
+/** The longest `--site-url` taken, characters (the redirects' own path limit). */
+const MAX_SITE_URL_LENGTH = MAX_REDIRECT_PATH_LENGTH;
+
+/**
+ * `--site-url`: an absolute http(s) address with no query, fragment or
+ * credentials, at most MAX_SITE_URL_LENGTH characters, printable; returned
+ * without a trailing slash.
+ */
 function parseSiteUrlOption(value: string): string {
-  if (!/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/i.test(value.trim()))
-    throw new InvalidArgumentError(
-      `"${value}" is not a site address such as https://example.com or https://example.com/blog.`,
+  const refuse = (why: string) =>
+    new InvalidArgumentError(
+      `not a site address (${why}); give one such as https://example.com or https://example.com/blog.`,
     );
-  return value.trim();
+  if (value.length > MAX_SITE_URL_LENGTH)
+    throw refuse(`longer than ${MAX_SITE_URL_LENGTH} characters`);
+  if (/[\s\p{Cc}\p{Cs}]/u.test(value)) throw refuse('it holds spaces or control characters');
+  const parsed = parseHttpUrl(value);
+  if (parsed === null) throw refuse('it does not start with http:// or https://');
+  if (/[?#]/.test(value)) throw refuse('it has a query or a fragment');
+  if (parsed.username !== '' || parsed.password !== '')
+    throw refuse('it holds a user name or password');
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
 function parseZoneOption(value: string): string {
