@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../lib/errors.js';
 import { checkRedirect } from './redirects.js';
 
+/** What checkRedirect throws for `form`. @throws when it throws nothing, or not InvalidInput */
+function refusalOf(form: Parameters<typeof checkRedirect>[0]): InvalidInput {
+  try {
+    checkRedirect(form);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInput);
+    return error as InvalidInput;
+  }
+  throw new Error(`${JSON.stringify(form)} was taken`);
+}
+
 describe('checkRedirect', () => {
   it('keeps the old address as typed beside its key, and reads an empty code as 301', () => {
     expect(
@@ -48,32 +59,16 @@ describe('checkRedirect', () => {
     [{ from: '/x', to: `/${'y'.repeat(2001)}`, status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
     [{ from: '/x', to: 'javascript:alert(1)', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID'],
   ])('refuses %j: field %s, %s', (form, field, code) => {
-    let thrown: unknown;
-    try {
-      checkRedirect(form);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(InvalidInput);
-    expect([(thrown as InvalidInput).field, (thrown as InvalidInput).code]).toEqual([field, code]);
+    const refused = refusalOf(form);
+    expect([refused.field, refused.code]).toEqual([field, code]);
   });
 
   it.each([
     [{ from: '/x\uD800', to: '/y', status: '301' }, 'from', 'REDIRECT_INVALID', 'The old address'],
     [{ from: '/x', to: '/y\uDC00z', status: '301' }, 'to', 'REDIRECT_TARGET_INVALID', 'The target'],
   ])('refuses a lone surrogate in %j, saying so', (form, field, code, subject) => {
-    let thrown: unknown;
-    try {
-      checkRedirect(form);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(InvalidInput);
-    expect([
-      (thrown as InvalidInput).field,
-      (thrown as InvalidInput).code,
-      (thrown as InvalidInput).message,
-    ]).toEqual([
+    const refused = refusalOf(form);
+    expect([refused.field, refused.code, refused.message]).toEqual([
       field,
       code,
       `${subject} has a broken character (half of an emoji or another character outside the basic plane, a lone UTF-16 surrogate): type it again.`,
