@@ -15,6 +15,7 @@
  * (`type`, `posts_authors`, `posts_meta`, `lexical`).
  */
 import { z } from 'zod';
+import { removeXmlForbidden } from '../../arabic/clean.js';
 import { AppError } from '../../lib/errors.js';
 
 const id = z.union([z.string().min(1), z.number().int()]).transform(String);
@@ -177,8 +178,25 @@ function table<T>(data: Record<string, unknown>, name: string, schema: z.ZodType
   return rows.map((row, index) => checkedRow(row, index, name, schema));
 }
 
+/**
+ * `value` with the characters XML 1.0 forbids (control characters, lone
+ * surrogates) removed from every string in it, as the WordPress reader
+ * removes them: none reaches a headline, a slug or a name, nor PostgreSQL,
+ * which refuses U+0000 in text.
+ */
+function withoutXmlForbidden(value: unknown): unknown {
+  if (typeof value === 'string') return removeXmlForbidden(value);
+  if (Array.isArray(value)) return value.map(withoutXmlForbidden);
+  if (isObject(value)) {
+    const clean: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) clean[key] = withoutXmlForbidden(member);
+    return clean;
+  }
+  return value;
+}
+
 function checkedRow<T>(row: unknown, index: number, name: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(row);
+  const parsed = schema.safeParse(withoutXmlForbidden(row));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';

@@ -181,6 +181,27 @@ describe('mapGhostExport', () => {
     expect(site.authors.map((author) => author.displayName)).toEqual(['Ali Hasan', 'nizar']);
   });
 
+  it('removes the characters XML forbids (control characters, lone surrogates) from every field', async () => {
+    const { posts, site } = await map({
+      posts: [
+        post({
+          id: 'p',
+          title: 'خبر\u0000 عاجل\ud800',
+          slug: 'sa\u0007il',
+          html: '<p>نص\u0001</p>',
+        }),
+      ],
+      users: [{ id: 'u', name: 'ليلى\u0002', slug: 'layla' }],
+      tags: [{ id: 't', name: 'طقس\udc00', slug: 'weather' }],
+      posts_tags: [{ post_id: 'p', tag_id: 't', sort_order: 0 }],
+    });
+    expect(posts.map((p) => [p.headline, p.slug, p.bodyHtml])).toEqual([
+      ['خبر عاجل', 'sail', '<p>نص</p>'],
+    ]);
+    expect(site.authors.map((a) => a.displayName)).toEqual(['ليلى']);
+    expect(site.categories.map((c) => c.name)).toEqual(['طقس']);
+  });
+
   it('takes author_id when a post has no posts_authors rows, and leaves out bylines naming no user', async () => {
     const { posts, site } = await map({
       posts: [post({ id: 'p1', author_id: 'u1' }), post({ id: 'p2', author_id: 'nobody' })],
