@@ -53,12 +53,13 @@ export const sqliteFts5: SearchIndex = {
 
   async indexArticles(db, given) {
     const entries = distinctEntries(given);
-    const stale = entries.filter((e) => !e.fresh).map((e) => bindId(e.id));
-    if (stale.length > 0)
-      await sql`delete from article_search where rowid in (${sql.join(stale)})`.execute(db);
-    // 5 parameters a row: 500 rows stay far under SQLite's 32,766.
+    // 5 parameters a row (1 for a stale one): 500 rows stay far under SQLite's 32,766.
     for (let start = 0; start < entries.length; start += 500) {
-      const rows = entries.slice(start, start + 500).map(({ id, text }) => {
+      const slice = entries.slice(start, start + 500);
+      const stale = slice.filter((e) => !e.fresh).map((e) => bindId(e.id));
+      if (stale.length > 0)
+        await sql`delete from article_search where rowid in (${sql.join(stale)})`.execute(db);
+      const rows = slice.map(({ id, text }) => {
         const headline = analyse(text.headline);
         const body = analyse(htmlToText(text.bodyHtml));
         return sql`(${bindId(id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`;

@@ -103,6 +103,8 @@ export interface GhostPostIndex {
   postCount: number;
   /** Old addresses → post key (SiteExport.linkTargets), on disk. */
   linkTargets: DiskMap;
+  /** The folder of the site's address (`/blog`), or '' (site-folder.ts), worked out once. */
+  folder: string;
 }
 
 /** Nothing of the rest of the export: pass 1 maps a post only for its kind, status and addresses. */
@@ -125,7 +127,7 @@ export function indexGhostPost(
   const outcome = toSitePost(row, { ...NO_LINKS, siteUrl });
   if ('skipped' in outcome) return;
   index.postCount++;
-  addLinkTargets(index.linkTargets, outcome.post, siteUrl, siteFolder(siteUrl));
+  addLinkTargets(index.linkTargets, outcome.post, siteUrl, index.folder);
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from './ghost-tables.js';
 import { JsonWalk, type JsonPath, type JsonPick } from './json-walk.js';
 import { DiskMap } from '../../lib/disk-map.js';
+import { siteFolder } from '../site-folder.js';
 import { indexGhostPost, mapGhostExport, type GhostPostIndex } from './map-ghost-export.js';
 import { MAX_GHOST_EXPORT_BYTES, readExportText, walkExportJson } from './read-export-json.js';
 
@@ -125,8 +126,8 @@ export async function readGhostExport(
   const siteUrl = options.siteUrl?.trim().replace(/\/+$/, '') || null;
   const stamp = await fileStamp(file);
   const indexes: Record<Body, GhostPostIndex> = {
-    db: { postCount: 0, linkTargets: new DiskMap() },
-    bare: { postCount: 0, linkTargets: new DiskMap() },
+    db: { postCount: 0, linkTargets: new DiskMap(), folder: siteFolder(siteUrl) },
+    bare: { postCount: 0, linkTargets: new DiskMap(), folder: siteFolder(siteUrl) },
   };
   const closeIndexes = () => Object.values(indexes).forEach((index) => index.linkTargets.close());
   const faults: Record<Body, AppError | null> = { db: null, bare: null };
@@ -150,17 +151,15 @@ export async function readGhostExport(
   });
   const body: Body = isObject(skeleton) && 'db' in skeleton ? 'db' : 'bare';
   indexes[body === 'db' ? 'bare' : 'db'].linkTargets.close();
-  let tables;
   try {
     await checkStamp(file, stamp, GHOST_EXPORT);
-    tables = ghostTables(skeleton, faults[body]);
+    return mapGhostExport(ghostTables(skeleton, faults[body]), siteUrl, indexes[body], () =>
+      readPostRows(file, { maxBytes, body, stamp }),
+    );
   } catch (error) {
     closeIndexes();
     throw error;
   }
-  return mapGhostExport(tables, siteUrl, indexes[body], () =>
-    readPostRows(file, { maxBytes, body, stamp }),
-  );
 }
 
 /**

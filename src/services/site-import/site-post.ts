@@ -14,8 +14,10 @@ import type { SiteCategory, SiteImage, SitePost, SiteSource } from '../../domain
 import type { DiskMap } from '../../lib/disk-map.js';
 import { AppError } from '../../lib/errors.js';
 import type { Db } from '../../storage/db.js';
-import { articleIdTaken } from '../../storage/repositories/site-import.repository.js';
-import { findImportRecords } from '../../storage/repositories/site-import-batch.repository.js';
+import {
+  findImportRecords,
+  takenArticleIds,
+} from '../../storage/repositories/site-import-batch.repository.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
 import type { BodySanitizer } from '../sanitizer-pool.js';
@@ -95,13 +97,16 @@ async function pathsOfKeys(
 ): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
   const records = await findImportRecords(db, context.recordSource, keys);
+  // A WordPress post keeps its id when it is free: a link to a later post can point there now.
+  const later =
+    context.source === 'wordpress'
+      ? keys.filter((key) => !records.has(key) && /^[1-9][0-9]{0,18}$/.test(key))
+      : [];
+  const taken = await takenArticleIds(db, later as ArticleId[]);
   for (const key of keys) {
     const record = records.get(key);
     if (record !== undefined) paths.set(key, `/a/${record.articleId}`);
-    // A WordPress post keeps its id when it is free: a link to a later post can point there now.
-    else if (context.source === 'wordpress' && /^[1-9][0-9]{0,18}$/.test(key)) {
-      if (!(await articleIdTaken(db, key as ArticleId))) paths.set(key, `/a/${key}`);
-    }
+    else if (later.includes(key) && !taken.has(key)) paths.set(key, `/a/${key}`);
   }
   return paths;
 }

@@ -104,16 +104,6 @@ export async function updateSiteArticle(
     .execute();
 }
 
-/** True when an article has the id `id`. */
-export async function articleIdTaken(db: Db, id: ArticleId): Promise<boolean> {
-  const row = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('id', '=', bindId(id))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * The section with `slug`, or a new one with its name, parent and
  * description. An existing section keeps its name; it gains the parent
