@@ -19,15 +19,15 @@
  * 1, PostgreSQL's nearest to BM25's length term). Ties go to the newest.
  */
 import { sql } from 'kysely';
-import { analyse } from '../arabic/tokenize.js';
 import { bindId } from '../storage/repositories/convert.js';
-import { htmlToText } from '../domain/html-text.js';
 import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
   RANKING_WINDOW,
   distinctEntries,
+  entryKeys,
+  type IndexEntry,
   type SearchIndex,
 } from './search-index.js';
 
@@ -52,10 +52,9 @@ export function tsqueryText(query: ParsedQuery): string {
 }
 
 /** The four tsvectors of an article's keys. */
-function vectorsOf(id: string, headline: string, bodyHtml: string) {
-  const head = analyse(headline);
-  const body = analyse(htmlToText(bodyHtml));
-  return sql`(${bindId(id)}, to_tsvector('simple', ${head.exact}), to_tsvector('simple', ${head.stems}),
+function vectorsOf(entry: IndexEntry) {
+  const { headline: head, body } = entryKeys(entry);
+  return sql`(${bindId(entry.id)}, to_tsvector('simple', ${head.exact}), to_tsvector('simple', ${head.stems}),
     to_tsvector('simple', ${body.exact}), to_tsvector('simple', ${body.stems}))`;
 }
 
@@ -72,7 +71,7 @@ export const postgresTsvector: SearchIndex = {
       const slice = entries.slice(start, start + 500);
       const insert = sql`insert into article_search
         (article_id, headline_exact, headline_stem, body_exact, body_stem)
-        values ${sql.join(slice.map((e) => vectorsOf(e.id, e.text.headline, e.text.bodyHtml)))}`;
+        values ${sql.join(slice.map(vectorsOf))}`;
       await (
         slice.every((e) => e.fresh)
           ? insert

@@ -4,6 +4,8 @@
  * keys (arabic/tokenize.ts), so they give the same hits.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { analyse, type AnalysedText } from '../arabic/tokenize.js';
+import { htmlToText } from '../domain/html-text.js';
 import { fromDate } from '../storage/repositories/convert.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
@@ -21,6 +23,12 @@ export interface IndexedText {
 export interface IndexEntry {
   id: ArticleId;
   text: IndexedText;
+  /**
+   * The search keys of the body's text (`analyse(htmlToText(bodyHtml))`)
+   * when they were already worked out (an import prepares them on a worker
+   * thread); else the index works them out.
+   */
+  bodySearchKeys?: AnalysedText | undefined;
   /** The article is known not to be in the index: no old entry is looked for. */
   fresh: boolean;
 }
@@ -37,6 +45,14 @@ export function distinctEntries(entries: readonly IndexEntry[]): IndexEntry[] {
     byId.set(String(entry.id), first ? { ...entry, fresh: first.fresh } : entry);
   }
   return [...byId.values()];
+}
+
+/** The search keys of an entry's headline and body (both engines index these). */
+export function entryKeys(entry: IndexEntry): { headline: AnalysedText; body: AnalysedText } {
+  return {
+    headline: analyse(entry.text.headline),
+    body: entry.bodySearchKeys ?? analyse(htmlToText(entry.text.bodyHtml)),
+  };
 }
 
 export interface SearchFilters {

@@ -9,10 +9,8 @@
  * the newest.
  */
 import { sql } from 'kysely';
-import { analyse } from '../arabic/tokenize.js';
 import type { ArticleId } from '../domain/article-id.js';
 import { bindId } from '../storage/repositories/convert.js';
-import { htmlToText } from '../domain/html-text.js';
 import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
@@ -20,6 +18,7 @@ import {
   RANKING_WINDOW,
   type SearchFilters,
   distinctEntries,
+  entryKeys,
   type SearchIndex,
   type SearchSort,
 } from './search-index.js';
@@ -59,10 +58,9 @@ export const sqliteFts5: SearchIndex = {
       const stale = slice.filter((e) => !e.fresh).map((e) => bindId(e.id));
       if (stale.length > 0)
         await sql`delete from article_search where rowid in (${sql.join(stale)})`.execute(db);
-      const rows = slice.map(({ id, text }) => {
-        const headline = analyse(text.headline);
-        const body = analyse(htmlToText(text.bodyHtml));
-        return sql`(${bindId(id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`;
+      const rows = slice.map((entry) => {
+        const { headline, body } = entryKeys(entry);
+        return sql`(${bindId(entry.id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`;
       });
       await sql`insert into article_search (rowid, headline_exact, headline_stem, body_exact, body_stem)
         values ${sql.join(rows)}`.execute(db);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasCode } from '../lib/errors.js';
+import { prepareBody } from './prepared-body.js';
 import { sanitizerPool, type SanitizerPool } from './sanitizer-pool.js';
 
 describe('sanitizerPool', () => {
@@ -28,6 +29,23 @@ describe('sanitizerPool', () => {
       expect(hasCode(error, 'BODY_HTML_TOO_DEEP'), String(error)).toBe(true);
     }
     expect(await pool.sanitize('<p>د</p>')).toBe('<p>د</p>');
+  });
+
+  it('prepares bodies in a worker exactly as prepareBody does on this thread', async () => {
+    pool = sanitizerPool(1);
+    const html =
+      '<p onclick="x()">قال <b>الرئيسُ</b> إنّ الحكومة<script>x()</script></p><p>ستُعلن النتائج.</p>';
+    const threaded = await pool.prepare(html);
+    expect(threaded).toEqual(prepareBody(html));
+    expect(threaded).toMatchObject({
+      html: '<p>قال <b>الرئيسُ</b> إنّ الحكومة</p><p>ستُعلن النتائج.</p>',
+      text: 'قال الرئيسُ إنّ الحكومة\nستُعلن النتائج.',
+      firstParagraph: 'قال الرئيسُ إنّ الحكومة',
+    });
+    const error: unknown = await pool
+      .prepare('<span><div></span>'.repeat(20))
+      .catch((e: unknown) => e);
+    expect(hasCode(error, 'BODY_HTML_TOO_DEEP'), String(error)).toBe(true);
   });
 
   it('refuses bodies still waiting when it is closed', async () => {

@@ -4,18 +4,25 @@
  * long body (a few hundred ms of parse5 and sanitize-html at the size
  * limit) never holds up the pages of readers. Bodies over the limits are
  * refused on the calling thread first, at once and cheaply (a 30,000-deep
- * body after its first 33 tags), so they never queue for a worker.
+ * body after its first 33 tags), so they never queue for a worker. The
+ * same threads also prepare bodies for storing (prepared-body.ts: cleaned,
+ * then read for their text and search keys), which a large import spreads
+ * over both cores.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../lib/module-worker.js';
 import { assertBodyHtmlWithinLimits, BodyHtmlRefused, sanitizeBodyHtml } from './body-html.js';
 import type { BodyHtmlProblem } from '../domain/body-html-limits.js';
+import type { BodyPreparer, PreparedBody } from './prepared-body.js';
 
 /** Cleans a body (`sanitizeBodyHtml`, limits included). @throws BodyHtmlRefused */
 export type BodySanitizer = (html: string) => Promise<string>;
 
 export interface SanitizerPool {
   sanitize: BodySanitizer;
+  /** prepareBody (prepared-body.ts) on a thread of the pool. */
+  prepare: BodyPreparer;
   /** Stops the threads; bodies still waiting are refused with an Error. */
   close(): Promise<void>;
 }
@@ -35,26 +42,16 @@ export function defaultSanitizerThreads(): number {
 interface Task {
   id: number;
   html: string;
-  resolve: (html: string) => void;
+  prepare: boolean;
+  resolve: (done: string | PreparedBody) => void;
   reject: (error: Error) => void;
 }
 
 type Answer =
   | { id: number; html: string }
+  | { id: number; body: PreparedBody }
   | { id: number; refused: BodyHtmlProblem }
   | { id: number; error: string };
-
-/**
- * The worker's module: the .js beside this one, or, run from source (tests),
- * the .ts loaded through tsx's loader, registered in the new thread first.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./sanitize-worker.js', import.meta.url));
-  const source = new URL('./sanitize-worker.ts', import.meta.url).href;
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(code, { eval: true });
-}
 
 /**
  * A pool of `threads` workers, started on first use. Threads are unref'd
@@ -70,7 +67,7 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
   let closed = false;
 
   const start = (): Worker => {
-    const worker = startWorker();
+    const worker = startModuleWorker(import.meta.url, 'sanitize-worker');
     worker.unref();
     started += 1;
     worker.on('message', (answer: Answer) => {
@@ -103,23 +100,26 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
       if (!worker) return;
       const task = waiting.shift() as Task;
       busy.set(worker, task);
-      worker.postMessage({ id: task.id, html: task.html });
+      worker.postMessage(
+        task.prepare
+          ? { id: task.id, html: task.html, prepare: true }
+          : { id: task.id, html: task.html },
+      );
     }
   };
 
+  const submit = (html: string, prepare: boolean) =>
+    new Promise<string | PreparedBody>((resolve, reject) => {
+      // A body to prepare was checked by its caller already (an import's startPost).
+      if (!prepare) assertBodyHtmlWithinLimits(html);
+      if (closed) throw new Error('the sanitiser pool is closed');
+      waiting.push({ id: nextId++, html, prepare, resolve, reject });
+      dispatch();
+    });
+
   return {
-    sanitize(html) {
-      try {
-        assertBodyHtmlWithinLimits(html);
-      } catch (error) {
-        return Promise.reject(error as BodyHtmlRefused);
-      }
-      if (closed) return Promise.reject(new Error('the sanitiser pool is closed'));
-      return new Promise((resolve, reject) => {
-        waiting.push({ id: nextId++, html, resolve, reject });
-        dispatch();
-      });
-    },
+    sanitize: (html) => submit(html, false) as Promise<string>,
+    prepare: (html) => submit(html, true) as Promise<PreparedBody>,
     async close() {
       closed = true;
       for (const task of waiting.splice(0)) task.reject(new Error('the sanitiser pool is closed'));
@@ -132,6 +132,7 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
 
 function settle(task: Task, answer: Answer): void {
   if ('html' in answer) task.resolve(answer.html);
+  else if ('body' in answer) task.resolve(answer.body);
   else if ('refused' in answer) task.reject(new BodyHtmlRefused(answer.refused));
   else task.reject(new Error(`sanitising failed: ${answer.error}`));
 }

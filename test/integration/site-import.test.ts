@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWordPressExport } from '../../src/importers/wordpress/read-wordpress-export.js';
-import { importSite } from '../../src/services/site-import/import-site.js';
+import { importSite, THREADED_FROM_POSTS } from '../../src/services/site-import/import-site.js';
+import { searchArticles } from '../../src/services/search-articles.js';
 import type { Database } from '../../src/storage/database.js';
 import { insertRedirect } from '../../src/storage/repositories/redirects.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
@@ -437,6 +438,42 @@ describeEachDialect((dialect) => {
       const keys = await database.db.selectFrom('redirects').select('from_key').execute();
       expect(keys.map((r) => r.from_key).includes('/?p=1')).toBe(true);
       expect(report.redirects).toBe(keys.length);
+    });
+
+    it('prepares the bodies of a large export on worker threads, with the same outcome, refusals in order', async () => {
+      const posts = Array.from({ length: THREADED_FROM_POSTS + 1 }, (_, i) =>
+        sitePost({
+          key: String(i + 1),
+          headline: i === 10 ? '' : `خبر رقم ${i + 1}`,
+          bodyHtml: `<p onclick="x()">نص الخبر ${i + 1} عن مهرجان قرطاج.<script>alert(1)</script></p><p>فقرة ثانية.</p>`,
+        }),
+      );
+      // Deep only once parsed as a browser does (each </span> closes the <div>): refused in the thread.
+      posts[4] = { ...posts[4]!, bodyHtml: '<span><div></span>'.repeat(20) };
+      // Too deep for the tokenizer: refused on the calling thread before any thread sees it.
+      posts[2] = { ...posts[2]!, bodyHtml: '<ul><li>'.repeat(20_000) };
+
+      const report = await importSite(deps(), siteExport(posts), OPTIONS);
+
+      expect([report.created, report.refused.map((r) => [r.key, r.reason])]).toEqual([
+        THREADED_FROM_POSTS - 1,
+        [
+          ['3', 'The article body is nested too deeply: at most 32 elements inside one another.'],
+          ['5', 'The article body is nested too deeply: at most 32 elements inside one another.'],
+        ],
+      ]);
+      expect(await article('150')).toMatchObject({
+        headline: 'خبر رقم 150',
+        body_html: '<p>نص الخبر 150 عن مهرجان قرطاج.</p><p>فقرة ثانية.</p>',
+        excerpt: 'نص الخبر 150 عن مهرجان قرطاج.',
+      });
+      // A post without a headline takes its body's first words, read in the thread.
+      expect((await article('11'))!.headline).toBe('نص الخبر 11 عن مهرجان قرطاج. فقرة ثانية.');
+      const found = await searchArticles(
+        { database },
+        { q: 'مهرجان قرطاج', filters: {}, sort: 'relevance', page: 1, limit: 10 },
+      );
+      expect(found.total).toBe(THREADED_FROM_POSTS - 1);
     });
 
     it('writes nothing in a dry run, and reports what it would do', async () => {

@@ -16,7 +16,8 @@ import { oldPathOf, parseHttpUrl, siteAddress } from './old-path.js';
 import { plainText } from './plain-text.js';
 import { positiveId, postAddresses, postKeyOf } from './post-key.js';
 import { TermRegistry, termRole } from './terms.js';
-import { readWxr, type WxrItem } from './wxr-stream.js';
+import type { WxrItem } from './wxr-stream.js';
+import { readWxrRecords } from './wxr-thread.js';
 
 /** An attachment of the export. */
 export interface Attachment {
@@ -124,7 +125,7 @@ async function readIndex(
   postKeys: DiskMap,
 ): Promise<void> {
   const channel = new Map<string, string>();
-  for await (const record of readWxr(file, { content: false, metaKeys: PASS_1_META })) {
+  for await (const record of readWxrRecords(file, { content: false, metaKeys: PASS_1_META })) {
     switch (record.kind) {
       case 'channel':
         if (!channel.has(record.name)) channel.set(record.name, record.value);

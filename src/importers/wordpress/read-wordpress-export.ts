@@ -17,7 +17,7 @@ import { POST_META_KEYS, VIEWS_META_KEYS } from './post-meta.js';
 import { postKeyOf } from './post-key.js';
 import { missingImagesNote, toSitePost, type PostContext } from './to-site-post.js';
 import { checkTimeZone } from './wxr-date.js';
-import { readWxr } from './wxr-stream.js';
+import { readWxrRecords } from './wxr-thread.js';
 
 /** How to read the export. */
 export interface WordPressReadOptions {
@@ -131,7 +131,7 @@ async function* readPosts(
     missingImages: { count: 0, examples: [] },
   };
   try {
-    for await (const record of readWxr(file, { content: true, metaKeys })) {
+    for await (const record of readWxrRecords(file, { content: true, metaKeys })) {
       if (record.kind !== 'item') continue;
       const item = record.item;
       tally.comments += item.comments;

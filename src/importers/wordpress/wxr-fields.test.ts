@@ -36,6 +36,24 @@ describe('wxrDate', () => {
     expect(wxrDate(undefined, 'yesterday', 'Asia/Riyadh')).toBeNull();
   });
 
+  it.each([
+    ['2016-02-29 23:59:59', '2016-02-29T23:59:59.000Z', '2016-02-29T20:59:59.000Z'],
+    ['2015-02-29 00:00:00', null, null],
+    ['2012-04-31 10:00:00', null, null],
+    ['2012-13-01 00:00:00', null, null],
+    ['2012-05-01 14:30:60', null, null],
+    ['2012-05-01 24:00:00', '2012-05-02T00:00:00.000Z', '2012-05-01T21:00:00.000Z'],
+    ['2012-05-01 24:00:01', null, null],
+    ['2012-5-01 14:30:00', null, null],
+    ['2012-05-01T14:30:00', null, null],
+    // Riyadh before 1947 keeps its local mean time, UTC+3:06:52 (tz database).
+    ['0050-01-01 00:00:00', '0050-01-01T00:00:00.000Z', '0049-12-31T20:53:08.000Z'],
+    [' 2012-05-01 14:30:00 ', '2012-05-01T14:30:00.000Z', '2012-05-01T11:30:00.000Z'],
+  ])('reads %j as GMT and as Riyadh time exactly as luxon judges it', (text, gmt, riyadh) => {
+    expect(wxrDate(text, undefined, 'Asia/Riyadh')?.toISOString() ?? null).toBe(gmt);
+    expect(wxrDate(undefined, text, 'Asia/Riyadh')?.toISOString() ?? null).toBe(riyadh);
+  });
+
   it('refuses a time zone that is not one', () => {
     expect(() => checkTimeZone('Asia/Riyadh')).not.toThrow();
     expect(() => checkTimeZone('Mars/Olympus')).toThrow(

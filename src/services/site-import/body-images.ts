@@ -179,6 +179,14 @@ interface Edit {
 }
 
 /**
+ * A start tag the HTML parser makes an `<img>` of: `<img` or `<image`
+ * (read as img: WHATWG HTML, "The rules for parsing tokens in HTML
+ * content", "in body" insertion mode), in any case, before whitespace, `/`
+ * or `>`. A body without one has no image, and is not parsed at all.
+ */
+const IMG_START_TAG = /<im(?:g|age)[\t\n\f\r />]/i;
+
+/**
  * Brings the images of `html` into the media library through `resolve`
  * (MediaImporter.resolve, or any function of that shape) and rewrites
  * them; see the module's comment. Images are resolved all at once:
@@ -194,6 +202,7 @@ export async function importBodyImages(
   resolve: (image: SiteImage) => Promise<ImageResolution>,
 ): Promise<BodyImages> {
   assertBodyHtmlWithinLimits(html);
+  if (!IMG_START_TAG.test(html)) return { html, imported: [], missing: [] };
   const tree = parseFragment(html, { sourceCodeLocationInfo: true });
   const images = imagesOf(tree);
   const results = await Promise.all(

@@ -21,16 +21,19 @@ import { firstAdministratorId } from '../../storage/repositories/site-import.rep
 import { searchIndexFor } from '../../search/index-for.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { finishImport } from '../save-imported-article.js';
-import { sanitizeHere, type BodySanitizer } from '../sanitizer-pool.js';
+import { prepareHere, type BodyPreparer } from '../prepared-body.js';
+import { sanitizerPool, type SanitizerPool } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
 import { feedOwnerOf, storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
 import { libraryImages, withoutImages, type ImageSources } from './site-images.js';
 import {
-  preparePost,
+  finishPost,
   refusalOf,
+  startPost,
   type PostContext,
   type PreparedPost,
   type SiteImages,
+  type StartedPost,
 } from './site-post.js';
 import { writePosts } from './write-posts.js';
 import {
@@ -43,13 +46,24 @@ import {
 /** Posts written per transaction. */
 export const SITE_IMPORT_BATCH = 200;
 
+/**
+ * Exports of at least this many posts have their bodies prepared on worker
+ * threads (sanitizer-pool.ts) while this thread stores: a thread's start
+ * (about 50 ms) is worth it past one batch.
+ */
+export const THREADED_FROM_POSTS = SITE_IMPORT_BATCH;
+
 export interface SiteImportDeps {
   database: Database;
   now: () => Date;
   /** The media library's settings, for the images (config `mediaDir`, upload limits). */
   media: Omit<MediaDeps, 'database' | 'now'>;
-  /** The editor's sanitiser; a worker pool makes a large import faster. */
-  sanitize?: BodySanitizer;
+  /**
+   * How bodies are sanitised and read (prepared-body.ts); by default on
+   * this thread for a small export, on a pool of worker threads started
+   * for the import from THREADED_FROM_POSTS posts.
+   */
+  prepareBody?: BodyPreparer;
 }
 
 export interface SiteImportOptions {
@@ -139,6 +153,10 @@ async function importWithin(
 ): Promise<void> {
   const now = deps.now();
   const taxonomy = await run.write((db) => storeTaxonomy(db, site, report, now));
+  const pool: SanitizerPool | null =
+    deps.prepareBody === undefined && site.postCount >= THREADED_FROM_POSTS
+      ? sanitizerPool()
+      : null;
   const context: PostContext = {
     source: site.source,
     recordSource: recordSourceOf(site),
@@ -147,7 +165,7 @@ async function importWithin(
     links: { siteUrl: site.siteUrl, postOf: (address) => site.linkTargets.get(address) },
     images: await imagesOf(deps, site, options, taxonomy, run),
     redirectKeys: new DiskMap(),
-    sanitize: deps.sanitize ?? sanitizeHere,
+    prepareBody: deps.prepareBody ?? pool?.prepare ?? prepareHere,
     searchIndex: searchIndexFor(deps.database),
     report,
     now,
@@ -159,11 +177,17 @@ async function importWithin(
     countImportRedirects(report, context.redirectKeys, saved);
   } finally {
     context.redirectKeys.close();
+    await pool?.close();
   }
   addTally(report, site.tally);
 }
 
-/** The posts of `site` in batches: each prepared outside a transaction, then written in one. */
+/**
+ * The posts of `site` in batches: each prepared outside a transaction (all
+ * of a batch started, then each finished, so that its body is prepared on
+ * a worker while the next posts' images come in), then written in one.
+ * Refusals are reported in the export's order.
+ */
 async function importPosts(
   site: SiteExport,
   options: SiteImportOptions,
@@ -174,10 +198,20 @@ async function importPosts(
   let batch: SitePost[] = [];
   let done = 0;
   const flush = async () => {
-    const prepared: PreparedPost[] = [];
+    const started: Array<StartedPost | { refused: unknown }> = [];
     for (const post of batch) {
       try {
-        prepared.push(await run.read((db) => preparePost(db, post, context)));
+        started.push(await startPost(post, context));
+      } catch (error) {
+        started.push({ refused: error });
+      }
+    }
+    const prepared: PreparedPost[] = [];
+    for (const [i, one] of started.entries()) {
+      const post = batch[i]!;
+      try {
+        if ('refused' in one) throw one.refused;
+        prepared.push(await run.read((db) => finishPost(db, one, context)));
       } catch (error) {
         report.refused.push({ key: post.key, headline: post.headline, reason: refusalOf(error) });
       }

@@ -1,15 +1,18 @@
 /**
  * One post of a site export made into an article (or a static page) in
- * two steps: `preparePost` does the slow work outside any transaction (its
- * images brought into the media library, the body sanitised with the
- * editor's sanitiser, links between articles rewritten), then `writePosts`
- * (write-posts.ts) stores it with its batch inside the batch's transaction.
+ * steps. Outside any transaction, `startPost` brings its images into the
+ * media library and hands the body to be prepared (sanitised with the
+ * editor's sanitiser and read for its text and search keys:
+ * services/prepared-body.ts, on a worker thread during a large import),
+ * and `finishPost` takes the prepared body and rewrites links between
+ * articles; a batch's posts are all started before the first is finished,
+ * so the main thread and the worker work at once. Then `writePosts`
+ * (write-posts.ts) stores the batch inside one transaction.
  */
 import { truncateWords } from '../../arabic/truncate.js';
 import type { ArticleId } from '../../domain/article-id.js';
 import { canonicalArticlePath } from '../../domain/article-path.js';
 import { cleanLine, cleanText, FIELD_LIMITS } from '../../domain/field-limits.js';
-import { firstParagraphText, htmlToText } from '../../domain/html-text.js';
 import type { SiteCategory, SiteImage, SitePost, SiteSource } from '../../domain/site-import.js';
 import type { DiskMap } from '../../lib/disk-map.js';
 import { AppError } from '../../lib/errors.js';
@@ -18,9 +21,10 @@ import {
   findImportRecords,
   takenArticleIds,
 } from '../../storage/repositories/site-import-batch.repository.js';
+import type { AnalysedText } from '../../arabic/tokenize.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
-import type { BodySanitizer } from '../sanitizer-pool.js';
+import type { BodyPreparer, PreparedBody } from '../prepared-body.js';
 import { rewriteLinks, type LinkTargets } from './body-links.js';
 import { pathsOfEarlierImports } from './earlier-links.js';
 import type { StoredTaxonomy } from './import-taxonomy.js';
@@ -56,7 +60,8 @@ export interface PostContext {
   images: SiteImages;
   /** The keys of the redirects stored so far by this import, each counted once (countImportRedirects); on disk. */
   redirectKeys: DiskMap;
-  sanitize: BodySanitizer;
+  /** Sanitises and reads a body (prepared-body.ts), on this thread or a worker. */
+  prepareBody: BodyPreparer;
   searchIndex: SearchIndex;
   report: SiteImportReport;
   now: Date;
@@ -69,6 +74,16 @@ export interface PreparedPost {
   bodyHtml: string;
   excerpt: string;
   featured: { mediaId: string; caption: string } | null;
+  /** The search keys of the body's text, for the index. */
+  bodySearchKeys: AnalysedText;
+}
+
+/** A post whose images are in and whose body is being prepared. */
+export interface StartedPost {
+  post: SitePost;
+  featured: PreparedPost['featured'];
+  /** The prepared body, or what refused it: never rejects. */
+  body: Promise<{ ok: true; body: PreparedBody } | { ok: false; error: unknown }>;
 }
 
 /** The headline as stored: one line, at most the editor's limit (cut at a word). */
@@ -137,22 +152,22 @@ async function withNewLinks(db: Db, html: string, context: PostContext): Promise
 }
 
 /**
- * Does a post's slow work outside any transaction.
+ * A post's first step, outside any transaction: its body's images and its
+ * featured image brought in (the report counts them), and its body handed
+ * to `context.prepareBody`, not waited for.
  * @throws BodyHtmlRefused for a body over the editor's limits (the post is
- *   refused; nothing of it is stored but images already brought in).
+ *   refused; nothing of it is stored).
  */
-export async function preparePost(
-  db: Db,
-  post: SitePost,
-  context: PostContext,
-): Promise<PreparedPost> {
-  let html = cleanText(post.bodyHtml);
+export async function startPost(post: SitePost, context: PostContext): Promise<StartedPost> {
+  const html = cleanText(post.bodyHtml);
   assertBodyHtmlWithinLimits(html);
   const brought = await context.images.body(html);
-  html = brought.html;
   context.report.images.imported += brought.imported;
   for (const { url, reason } of brought.missing) addMissingImage(context.report, url, reason);
-  const bodyHtml = await withNewLinks(db, await context.sanitize(html), context);
+  const body = context.prepareBody(brought.html).then(
+    (prepared) => ({ ok: true as const, body: prepared }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   let featured: PreparedPost['featured'] = null;
   if (post.featuredImage !== null) {
     const outcome = await context.images.featured(post.featuredImage);
@@ -164,12 +179,35 @@ export async function preparePost(
       };
     } else addMissingImage(context.report, post.featuredImage.url, outcome.reason);
   }
-  const text = htmlToText(bodyHtml);
+  return { post, featured, body };
+}
+
+/**
+ * A post's second step, outside any transaction: its prepared body with
+ * links between articles rewritten, its headline and excerpt.
+ * @throws what refused the body (BodyHtmlRefused; nothing of the post is
+ *   stored but images already brought in).
+ */
+export async function finishPost(
+  db: Db,
+  started: StartedPost,
+  context: PostContext,
+): Promise<PreparedPost> {
+  const outcome = await started.body;
+  if (!outcome.ok) throw outcome.error;
+  const { post, featured } = started;
+  const body = outcome.body;
+  const bodyHtml = await withNewLinks(db, body.html, context);
   const excerpt =
-    limited(post.excerpt, FIELD_LIMITS.excerpt) ||
-    truncateWords(firstParagraphText(bodyHtml), 200) ||
-    '';
-  return { post, headline: headlineOf(post, text), bodyHtml, excerpt, featured };
+    limited(post.excerpt, FIELD_LIMITS.excerpt) || truncateWords(body.firstParagraph, 200) || '';
+  return {
+    post,
+    headline: headlineOf(post, body.text),
+    bodyHtml,
+    excerpt,
+    featured,
+    bodySearchKeys: body.searchKeys,
+  };
 }
 
 /** The public path of an article or a static page. */

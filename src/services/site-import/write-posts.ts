@@ -263,6 +263,7 @@ async function writeOne(
     index: {
       id: articleId,
       text: { headline: write.headline, bodyHtml: write.bodyHtml },
+      bodySearchKeys: prepared.bodySearchKeys,
       fresh: stored === undefined,
     },
     record: { itemKey: post.key, articleId, articleUpdatedAt: updatedAt },
