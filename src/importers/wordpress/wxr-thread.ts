@@ -7,8 +7,8 @@
  * thrown (an AppError keeps its code, message and details).
  *
  * Memory stays bounded: the worker sends records in chunks of about 64 Ki
- * characters (more only for one record that is larger), and only while this side has asked for more (IN_FLIGHT chunks
- * at most wait here).
+ * characters (more only for one record that is larger), and only while
+ * this side has asked for more (IN_FLIGHT chunks at most wait here).
  */
 import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
@@ -18,8 +18,12 @@ import { readWxr, type WxrReadOptions, type WxrRecord } from './wxr-stream.js';
 
 /** Files smaller than this (bytes) are read on the calling thread: a thread costs more than it saves. */
 export const THREAD_MIN_BYTES = 4 * 1024 * 1024;
-/** Chunks the worker may send ahead of the one being used. */
-const IN_FLIGHT = 2;
+/**
+ * Chunks the worker may send ahead of the one being used: about 1 Mi
+ * characters, a batch of posts of 5,000 characters (import-site.ts), so
+ * that the worker reads on while a batch is written.
+ */
+const IN_FLIGHT = 16;
 
 /** What the worker is started with (structured-cloneable: the meta keys as an array). */
 export interface WxrWorkerData {

@@ -2,9 +2,9 @@
  * The worker thread of wxr-thread.ts: reads a WordPress export with
  * readWxr and posts its records to the parent in chunks, one chunk per
  * credit the parent grants (a number posted to it), so that no more than
- * a few chunks ever wait in memory. Messages: `{ records, done }`, then,
- * on a failure, `{ error }` (the error's name, code, message and details,
- * for the parent to throw again).
+ * IN_FLIGHT chunks (wxr-thread.ts) ever wait in memory. Messages:
+ * `{ records, done }`, then, on a failure, `{ error }` (the error's name,
+ * code, message and details, for the parent to throw again).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../lib/errors.js';

@@ -182,11 +182,19 @@ async function importWithin(
   addTally(report, site.tally);
 }
 
+/** A batch whose posts are started (startPost), or refused at once. */
+interface StartedBatch {
+  posts: SitePost[];
+  started: Array<StartedPost | { refused: unknown }>;
+}
+
 /**
- * The posts of `site` in batches: each prepared outside a transaction (all
- * of a batch started, then each finished, so that its body is prepared on
- * a worker while the next posts' images come in), then written in one.
- * Refusals are reported in the export's order.
+ * The posts of `site` in batches, in a pipeline: a batch's posts are all
+ * started (images in, bodies handed to a worker thread), then the batch
+ * before it is finished and written in one transaction while the worker
+ * prepares the new one's bodies; so the worker and this thread work at
+ * once. Each batch is finished after the one before it is written (links
+ * to its posts are found). Refusals are reported in the export's order.
  */
 async function importPosts(
   site: SiteExport,
@@ -195,20 +203,22 @@ async function importPosts(
   run: Runner,
 ): Promise<void> {
   const report = context.report;
-  let batch: SitePost[] = [];
   let done = 0;
-  const flush = async () => {
-    const started: Array<StartedPost | { refused: unknown }> = [];
-    for (const post of batch) {
+  const start = async (posts: SitePost[]): Promise<StartedBatch> => {
+    const started: StartedBatch['started'] = [];
+    for (const post of posts) {
       try {
         started.push(await startPost(post, context));
       } catch (error) {
         started.push({ refused: error });
       }
     }
+    return { posts, started };
+  };
+  const finishAndWrite = async ({ posts, started }: StartedBatch) => {
     const prepared: PreparedPost[] = [];
     for (const [i, one] of started.entries()) {
-      const post = batch[i]!;
+      const post = posts[i]!;
       try {
         if ('refused' in one) throw one.refused;
         prepared.push(await run.read((db) => finishPost(db, one, context)));
@@ -217,15 +227,23 @@ async function importPosts(
       }
     }
     await run.write((db) => writePosts(db, prepared, context));
-    done += batch.length;
-    batch = [];
+    done += posts.length;
     options.onProgress?.(done, site.postCount);
+  };
+  let previous: StartedBatch | null = null;
+  let batch: SitePost[] = [];
+  const next = async () => {
+    const started = await start(batch);
+    batch = [];
+    if (previous !== null) await finishAndWrite(previous);
+    previous = started;
   };
   for await (const post of site.posts()) {
     batch.push(post);
-    if (batch.length >= SITE_IMPORT_BATCH) await flush();
+    if (batch.length >= SITE_IMPORT_BATCH) await next();
   }
-  await flush();
+  await next();
+  if (previous !== null) await finishAndWrite(previous);
 }
 
 /**
