@@ -22,8 +22,15 @@ export interface PreparedBody {
   searchKeys: AnalysedText;
 }
 
-/** Prepares a body, on whatever thread: see the module's comment. @throws BodyHtmlRefused */
-export type BodyPreparer = (html: string) => Promise<PreparedBody>;
+/** A body prepared, or what refused it (BodyHtmlRefused over the limits). */
+export type PreparedOutcome = { ok: true; body: PreparedBody } | { ok: false; error: Error };
+
+/**
+ * Prepares bodies, on whatever thread (see the module's comment): one
+ * outcome per body, in order. Many at once, so that a worker thread is
+ * sent one message for a batch of an import.
+ */
+export type BodyPreparer = (bodies: readonly string[]) => Promise<PreparedOutcome[]>;
 
 /** Cleans and reads `html` on this thread. @throws BodyHtmlRefused over the limits. */
 export function prepareBody(html: string): PreparedBody {
@@ -38,10 +45,13 @@ export function prepareBody(html: string): PreparedBody {
 }
 
 /** prepareBody on the calling thread, as a BodyPreparer. */
-export const prepareHere: BodyPreparer = (html) => {
-  try {
-    return Promise.resolve(prepareBody(html));
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
-};
+export const prepareHere: BodyPreparer = (bodies) =>
+  Promise.resolve(
+    bodies.map((html): PreparedOutcome => {
+      try {
+        return { ok: true, body: prepareBody(html) };
+      } catch (error) {
+        return { ok: false, error: error as Error };
+      }
+    }),
+  );

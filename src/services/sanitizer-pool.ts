@@ -21,7 +21,7 @@ export type BodySanitizer = (html: string) => Promise<string>;
 
 export interface SanitizerPool {
   sanitize: BodySanitizer;
-  /** prepareBody (prepared-body.ts) on a thread of the pool. */
+  /** prepareBody (prepared-body.ts) of each body, on a thread of the pool, in one message. */
   prepare: BodyPreparer;
   /** Stops the threads; bodies still waiting are refused with an Error. */
   close(): Promise<void>;
@@ -39,19 +39,32 @@ export function defaultSanitizerThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
+/** What a worker is asked: one body to sanitise, or bodies to prepare. */
+type Request = { html: string } | { bodies: readonly string[] };
+
+/** One body's outcome, as a worker answers it. */
+type BodyAnswer = { html: string } | { refused: BodyHtmlProblem } | { error: string };
+
+type Answer =
+  | ({ id: number } & BodyAnswer)
+  | {
+      id: number;
+      bodies: Array<{ body: PreparedBody } | { refused: BodyHtmlProblem } | { error: string }>;
+    };
+
 interface Task {
   id: number;
-  html: string;
-  prepare: boolean;
-  resolve: (done: string | PreparedBody) => void;
+  request: Request;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
 }
 
-type Answer =
-  | { id: number; html: string }
-  | { id: number; body: PreparedBody }
-  | { id: number; refused: BodyHtmlProblem }
-  | { id: number; error: string };
+/** The error of a body a worker could not take. */
+function failureOf(answer: { refused: BodyHtmlProblem } | { error: string }): Error {
+  return 'refused' in answer
+    ? new BodyHtmlRefused(answer.refused)
+    : new Error(`sanitising failed: ${answer.error}`);
+}
 
 /**
  * A pool of `threads` workers, started on first use. Threads are unref'd
@@ -74,7 +87,7 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
       const task = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
-      if (task && task.id === answer.id) settle(task, answer);
+      if (task && task.id === answer.id) task.resolve(answer);
       dispatch();
     });
     let lost = false;
@@ -100,26 +113,34 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
       if (!worker) return;
       const task = waiting.shift() as Task;
       busy.set(worker, task);
-      worker.postMessage(
-        task.prepare
-          ? { id: task.id, html: task.html, prepare: true }
-          : { id: task.id, html: task.html },
-      );
+      worker.postMessage({ id: task.id, ...task.request });
     }
   };
 
-  const submit = (html: string, prepare: boolean) =>
-    new Promise<string | PreparedBody>((resolve, reject) => {
-      // A body to prepare was checked by its caller already (an import's startPost).
-      if (!prepare) assertBodyHtmlWithinLimits(html);
+  const submit = (request: Request) =>
+    new Promise<Answer>((resolve, reject) => {
       if (closed) throw new Error('the sanitiser pool is closed');
-      waiting.push({ id: nextId++, html, prepare, resolve, reject });
+      waiting.push({ id: nextId++, request, resolve, reject });
       dispatch();
     });
 
   return {
-    sanitize: (html) => submit(html, false) as Promise<string>,
-    prepare: (html) => submit(html, true) as Promise<PreparedBody>,
+    async sanitize(html) {
+      assertBodyHtmlWithinLimits(html);
+      const answer = await submit({ html });
+      if ('html' in answer) return answer.html;
+      throw 'bodies' in answer ? new Error('unexpected answer') : failureOf(answer);
+    },
+    async prepare(bodies) {
+      // Bodies to prepare were checked by their caller (an import's startPost).
+      const answer = await submit({ bodies });
+      if (!('bodies' in answer)) throw new Error('unexpected answer');
+      return answer.bodies.map((one) =>
+        'body' in one
+          ? { ok: true as const, body: one.body }
+          : { ok: false as const, error: failureOf(one) },
+      );
+    },
     async close() {
       closed = true;
       for (const task of waiting.splice(0)) task.reject(new Error('the sanitiser pool is closed'));
@@ -128,11 +149,4 @@ export function sanitizerPool(threads = defaultSanitizerThreads()): SanitizerPoo
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-function settle(task: Task, answer: Answer): void {
-  if ('html' in answer) task.resolve(answer.html);
-  else if ('body' in answer) task.resolve(answer.body);
-  else if ('refused' in answer) task.reject(new BodyHtmlRefused(answer.refused));
-  else task.reject(new Error(`sanitising failed: ${answer.error}`));
 }

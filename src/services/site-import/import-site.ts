@@ -21,7 +21,7 @@ import { firstAdministratorId } from '../../storage/repositories/site-import.rep
 import { searchIndexFor } from '../../search/index-for.js';
 import { saveImportRedirects, type ImportRedirect } from '../redirects.js';
 import { finishImport } from '../save-imported-article.js';
-import { prepareHere, type BodyPreparer } from '../prepared-body.js';
+import { prepareHere, type BodyPreparer, type PreparedOutcome } from '../prepared-body.js';
 import { sanitizerPool, type SanitizerPool } from '../sanitizer-pool.js';
 import type { MediaDeps } from '../media.js';
 import { feedOwnerOf, storeTaxonomy, type StoredTaxonomy } from './import-taxonomy.js';
@@ -182,10 +182,12 @@ async function importWithin(
   addTally(report, site.tally);
 }
 
-/** A batch whose posts are started (startPost), or refused at once. */
+/** A batch whose posts are started (startPost), or refused at once, and its bodies being prepared. */
 interface StartedBatch {
   posts: SitePost[];
   started: Array<StartedPost | { refused: unknown }>;
+  /** The outcome of each started post's body, in the order of `started`'s posts; never rejects. */
+  bodies: Promise<PreparedOutcome[]>;
 }
 
 /**
@@ -213,15 +215,23 @@ async function importPosts(
         started.push({ refused: error });
       }
     }
-    return { posts, started };
+    const htmls = started.flatMap((one) => ('html' in one ? [one.html] : []));
+    const bodies = context
+      .prepareBody(htmls)
+      .catch((error: unknown) =>
+        htmls.map((): PreparedOutcome => ({ ok: false, error: error as Error })),
+      );
+    return { posts, started, bodies };
   };
-  const finishAndWrite = async ({ posts, started }: StartedBatch) => {
+  const finishAndWrite = async ({ posts, started, bodies }: StartedBatch) => {
+    const outcomes = (await bodies).values();
     const prepared: PreparedPost[] = [];
     for (const [i, one] of started.entries()) {
       const post = posts[i]!;
       try {
         if ('refused' in one) throw one.refused;
-        prepared.push(await run.read((db) => finishPost(db, one, context)));
+        const outcome = outcomes.next().value!;
+        prepared.push(await run.read((db) => finishPost(db, one, outcome, context)));
       } catch (error) {
         report.refused.push({ key: post.key, headline: post.headline, reason: refusalOf(error) });
       }

@@ -24,7 +24,7 @@ import {
 import type { AnalysedText } from '../../arabic/tokenize.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
-import type { BodyPreparer, PreparedBody } from '../prepared-body.js';
+import type { BodyPreparer, PreparedOutcome } from '../prepared-body.js';
 import { rewriteLinks, type LinkTargets } from './body-links.js';
 import { pathsOfEarlierImports } from './earlier-links.js';
 import type { StoredTaxonomy } from './import-taxonomy.js';
@@ -78,12 +78,12 @@ export interface PreparedPost {
   bodySearchKeys: AnalysedText;
 }
 
-/** A post whose images are in and whose body is being prepared. */
+/** A post whose images are in, and whose body is to be prepared. */
 export interface StartedPost {
   post: SitePost;
   featured: PreparedPost['featured'];
-  /** The prepared body, or what refused it: never rejects. */
-  body: Promise<{ ok: true; body: PreparedBody } | { ok: false; error: unknown }>;
+  /** The body with its images from the media library, for `context.prepareBody`. */
+  html: string;
 }
 
 /** The headline as stored: one line, at most the editor's limit (cut at a word). */
@@ -153,8 +153,7 @@ async function withNewLinks(db: Db, html: string, context: PostContext): Promise
 
 /**
  * A post's first step, outside any transaction: its body's images and its
- * featured image brought in (the report counts them), and its body handed
- * to `context.prepareBody`, not waited for.
+ * featured image brought in (the report counts them).
  * @throws BodyHtmlRefused for a body over the editor's limits (the post is
  *   refused; nothing of it is stored).
  */
@@ -164,10 +163,6 @@ export async function startPost(post: SitePost, context: PostContext): Promise<S
   const brought = await context.images.body(html);
   context.report.images.imported += brought.imported;
   for (const { url, reason } of brought.missing) addMissingImage(context.report, url, reason);
-  const body = context.prepareBody(brought.html).then(
-    (prepared) => ({ ok: true as const, body: prepared }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
   let featured: PreparedPost['featured'] = null;
   if (post.featuredImage !== null) {
     const outcome = await context.images.featured(post.featuredImage);
@@ -179,21 +174,22 @@ export async function startPost(post: SitePost, context: PostContext): Promise<S
       };
     } else addMissingImage(context.report, post.featuredImage.url, outcome.reason);
   }
-  return { post, featured, body };
+  return { post, featured, html: brought.html };
 }
 
 /**
- * A post's second step, outside any transaction: its prepared body with
- * links between articles rewritten, its headline and excerpt.
+ * A post's second step, outside any transaction, once `context.prepareBody`
+ * gave `outcome` for its html: the prepared body with links between
+ * articles rewritten, its headline and excerpt.
  * @throws what refused the body (BodyHtmlRefused; nothing of the post is
  *   stored but images already brought in).
  */
 export async function finishPost(
   db: Db,
   started: StartedPost,
+  outcome: PreparedOutcome,
   context: PostContext,
 ): Promise<PreparedPost> {
-  const outcome = await started.body;
   if (!outcome.ok) throw outcome.error;
   const { post, featured } = started;
   const body = outcome.body;
