@@ -19,11 +19,12 @@ import { readWxr, type WxrReadOptions, type WxrRecord } from './wxr-stream.js';
 /** Files smaller than this (bytes) are read on the calling thread: a thread costs more than it saves. */
 export const THREAD_MIN_BYTES = 4 * 1024 * 1024;
 /**
- * Chunks the worker may send ahead of the one being used: about 1 Mi
- * characters, a batch of posts of 5,000 characters (import-site.ts), so
- * that the worker reads on while a batch is written.
+ * Chunks the worker may send ahead of the one being used: about half a
+ * Mi characters, a hundred posts of 5,000 characters, so that the worker
+ * reads on while a batch is written (import-site.ts), and the copies in
+ * flight stay a few MiB.
  */
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 8;
 
 /** What the worker is started with (structured-cloneable: the meta keys as an array). */
 export interface WxrWorkerData {
