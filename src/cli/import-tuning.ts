@@ -7,13 +7,14 @@
  *   an import writes into a dozen B-trees at random keys (slugs, source
  *   URLs, redirect keys, the search index), and past a few thousand
  *   articles most of their pages fall out of a small cache: 527 → 654
- *   posts/s at 100,000.
+ *   posts/s at 100,000 with 32 MiB. 24 MiB since the import runs on two
+ *   threads, whose heaps take the rest of the 300 MiB it may use.
  * - SQLite's automatic checkpoint after IMPORT_CHECKPOINT_PAGES pages of
  *   write-ahead log instead of its default 1,000: each checkpoint copies
  *   the pages written since the last one into the database file, and the
  *   import rewrites the same index pages batch after batch, so checkpoints
- *   16 times further apart copy each page far fewer times (the commits' share
- *   of a 20,000-post import: 2.9 → 1.9 s). The log grows to about 64 MiB
+ *   16 times further apart copy each page far fewer times (the commits'
+ *   share of a 20,000-post import: 2.9 → 1.9 s). The log grows to about 64 MiB
  *   of disk before it is copied (https://www.sqlite.org/wal.html#ckpt).
  * - V8's heap growing factor at 1 + HEAP_GROWING_PERCENT/100 of the live
  *   set (V8's flag `--heap-growing-percent`, read at each full collection,
@@ -26,7 +27,7 @@ import { sql } from 'kysely';
 import type { Database } from '../storage/database.js';
 
 /** SQLite's page cache during an import, MiB. */
-export const IMPORT_CACHE_MIB = 32;
+export const IMPORT_CACHE_MIB = 24;
 
 /** Pages of write-ahead log (4 KiB each) between SQLite's automatic checkpoints during an import. */
 export const IMPORT_CHECKPOINT_PAGES = 16384;

@@ -1,7 +1,7 @@
 /**
  * A string → string map kept on disk, for an importer's index of a file
  * too large to hold in memory (a WordPress export of a million posts has
- * millions of old addresses): memory stays at SQLite's page cache (4 MiB
+ * millions of old addresses): memory stays at SQLite's page cache (2 MiB
  * here) whatever the number of entries.
  *
  * It is an anonymous temporary SQLite database (better-sqlite3 opened on
@@ -25,7 +25,7 @@ export class DiskMap {
   private count = 0;
 
   constructor() {
-    this.db.pragma('cache_size = -4096');
+    this.db.pragma('cache_size = -2048');
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.exec('create table entries (key text primary key, value text not null) without rowid');
