@@ -110,6 +110,9 @@ describe('stemCandidates: spellings that must meet (issue 16)', () => {
     ['a word and the word after ب', 'قضبان', 'بقضبان', ['قضبان']],
     ['a word and the word after و', 'طموح', 'وطموح', ['طموح']],
     ['a dual and its singular', 'يومين', 'اليوم', ['يوم']],
+    ['a plural in ين and its singular in ي, on a hollow stem', 'الباقين', 'الباقي', ['باقي']],
+    ['a nisba and its feminine, on a hollow stem', 'الحالي', 'الحالية', ['حالي']],
+    ['a feminine plural and its singular, on a hollow stem', 'باقات', 'باقة', ['باق']],
   ])('%s meet: %s and %s share %j', (_kind, left, right, expected) => {
     expect(shared(left, right)).toEqual(expected);
   });
@@ -126,6 +129,9 @@ describe('stemCandidates: spellings that must meet (issue 16)', () => {
     ['ـيا of a broken plural', 'قضايا', 'قضاة'],
     ['ـيا leaving 2 letters', 'العليا', 'علي'],
     ['a particle and a suffix from one word', 'فاسدة', 'الأسد'],
+    ['a ي-ending and ات on a hollow stem', 'الباقين', 'باقات'],
+    ['a ي-ending and ة on a hollow stem', 'الحالي', 'حالة'],
+    ['a ي-ending and ة on a hollow stem', 'العادي', 'عادة'],
   ])('keeps apart (%s): %s and %s', (_kind, left, right) => {
     expect(shared(left, right)).toEqual([]);
   });

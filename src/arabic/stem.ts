@@ -32,7 +32,10 @@
  *    - ا after ي, when 3 letters would be left without the يا (not after
  *      ا, as قضايا ends so): سوريا → سوري, read like سورية, and the
  *      adverbs حاليا, رسميا like حالي, رسمي; العليا keeps its ا;
- *    - ه and ي, and a doubled yaa.
+ *    - ه and ي, and a doubled yaa;
+ *    - but when a ي-ending (ي يه ين) leaves a 3-letter rest with ا in the
+ *      middle, the ي stays: الباقين, الباقي, باقية → باقي, apart from
+ *      باقات, باقة → باق (and الحالي from حالة, العادي from عادة).
  * Latin words and numbers are left alone. A hamza on a seat (ؤ ئ) is a
  * letter like any other here; `stemCandidates` reads it both ways.
  */
@@ -82,8 +85,14 @@ const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 /** Pronouns after which a ت is the taa marbuta of the noun (مدينتهم is مدينة + هم). */
 const PRONOUNS: ReadonlySet<string> = new Set(['هما', 'هم', 'هن', 'كم', 'نا', 'ها']);
 
+/** Endings that begin with the yaa of a nisba or of a defective participle (الباقي, الباقين). */
+const YAA_ENDINGS: ReadonlySet<string> = new Set(['ين', 'يه', 'ي']);
+/** A 3-letter rest with ا in the middle: باق, حال, عاد, جار. */
+const HOLLOW_REST = /^.ا.$/;
+
 function stripSuffixes(stem: string, minAfterSuffix: number): string {
   let word = stem;
+  let yaa = false;
   for (const suffix of SUFFIXES) {
     if (
       word.endsWith(suffix.text) &&
@@ -91,6 +100,7 @@ function stripSuffixes(stem: string, minAfterSuffix: number): string {
       (suffix.allows?.(word.slice(0, word.length - suffix.text.length)) ?? true)
     ) {
       word = word.slice(0, word.length - suffix.text.length);
+      if (YAA_ENDINGS.has(suffix.text)) yaa = true;
       // The taa marbuta written ت before the pronoun goes as ة (ه) would.
       if (PRONOUNS.has(suffix.text) && /[^ا]ت$/.test(word) && word.length - 1 >= minAfterSuffix)
         word = word.slice(0, -1);
@@ -98,8 +108,14 @@ function stripSuffixes(stem: string, minAfterSuffix: number): string {
   }
   // A doubled yaa (كهربائي → كهربايي, the nisba of a word in ـاء) goes whole,
   // as it does after يه in the feminine (كهربائية → كهرباي → كهربا).
-  while (word.endsWith('ي') && word.length - 1 >= minAfterSuffix) word = word.slice(0, -1);
-  return word;
+  while (word.endsWith('ي') && word.length - 1 >= minAfterSuffix) {
+    word = word.slice(0, -1);
+    yaa = true;
+  }
+  // باقي, الباقين, باقية keep their ي where باقة and باقات lose ة and ات:
+  // on a 3-letter hollow rest the two readings are different words (حالي
+  // and حالة, عادي and عادة, جاري and جارة), not one word inflected.
+  return yaa && HOLLOW_REST.test(word) ? `${word}ي` : word;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Spellings that search must bring together, or keep apart (issue 16), on
  * headlines of the kind the corpus has, on every engine: a hamza on either
  * seat, ـيا and ـية in a country's name, an attached pronoun, a one-letter
- * clitic, and stems that used to join different words.
+ * clitic, and stems that used to join different words (مليون and مليئة,
+ * لبنان and لبن, الزيتون and الزيت, الباقين and باقات).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../src/importers/jsonl/import-jsonl.js';
@@ -19,7 +20,7 @@ describeEachDialect((dialect) => {
       new URL('../fixtures/search/spelling-articles.jsonl', import.meta.url).pathname,
       { timeZone: 'Africa/Tunis' },
     );
-    expect(summary).toMatchObject({ created: 14, updated: 0, skipped: [] });
+    expect(summary).toMatchObject({ created: 16, updated: 0, skipped: [] });
   });
   afterAll(async () => {
     await site.close();
@@ -62,6 +63,8 @@ describeEachDialect((dialect) => {
       ['لبن', ['9200012']],
       ['الزيتون', ['9200013']],
       ['الزيت', ['9200014']],
+      ['الباقين', ['9200015']],
+      ['باقات', ['9200016']],
     ])('%s finds %j', async (q, expected) => {
       expect(await found(q)).toEqual(expected);
     });
@@ -74,6 +77,7 @@ describeEachDialect((dialect) => {
       ['طموح', { '9200005': ['طموحهم'], '9200006': ['طموح'] }],
       ['قضبان', { '9200007': ['قضبان'], '9200008': ['قضبان'] }],
       ['مليون', { '9200010': ['مليون'] }],
+      ['الباقين', { '9200015': ['الباقين'] }],
     ])('%s marks %j', async (q, expected) => {
       expect(await headlineMarks(q)).toEqual(expected);
     });
