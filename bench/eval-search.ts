@@ -30,7 +30,17 @@ const SAMPLE_EVERY = 25;
 const WORDS_PER_QUERY = 2;
 
 type Kind =
-  'exact' | 'no_hamza' | 'taa_marbuta_as_haa' | 'tashkeel' | 'tatweel' | 'clitic_wa' | 'no_article';
+  | 'exact'
+  | 'no_hamza'
+  | 'taa_marbuta_as_haa'
+  | 'tashkeel'
+  | 'tatweel'
+  | 'clitic_wa'
+  | 'no_article'
+  | 'hamza_seat'
+  | 'country_ya'
+  | 'pronoun_suffix'
+  | 'clitic_bi';
 
 const RESPELL: Record<Kind, (word: string) => string> = {
   exact: (w) => w,
@@ -40,6 +50,14 @@ const RESPELL: Record<Kind, (word: string) => string> = {
   tatweel: (w) => (w.length > 3 ? `${w.slice(0, 2)}\u0640\u0640${w.slice(2)}` : w),
   clitic_wa: (w) => `و${w}`,
   no_article: (w) => w.replace(/^ال/u, ''),
+  // مسؤول typed مسئول, and the other way round.
+  hamza_seat: (w) => w.replace(/[ؤئ]/gu, (seat) => (seat === 'ؤ' ? 'ئ' : 'ؤ')),
+  // سورية typed سوريا, and the other way round.
+  country_ya: (w) => (/ية$/u.test(w) ? w.replace(/ية$/u, 'يا') : w.replace(/يا$/u, 'ية')),
+  // طموح typed طموحهم: the word with "their" attached (no article, ة written ت).
+  pronoun_suffix: (w) => `${w.replace(/^ال/u, '').replace(/ة$/u, 'ت')}هم`,
+  // قضبان typed بقضبان.
+  clitic_bi: (w) => `ب${w}`,
 };
 
 async function main(path: string): Promise<void> {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dropHamzaSeats,
   headlineMatchKey,
   normalizeForSearch,
+  normalizeKeepingHamzaSeats,
   stripTashkeel,
   stripTatweel,
   unifyLetters,
@@ -57,6 +59,38 @@ describe('normalizeForSearch', () => {
     ['a pipe separator becomes a space', 'عاجل | دمشق', 'عاجل دمشق'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeForSearch(input)).toBe(expected);
+  });
+});
+
+describe('normalizeKeepingHamzaSeats', () => {
+  it.each([
+    ['ؤ and ئ stay', 'المسؤولة عن البيئة', 'المسؤوله عن البيئه'],
+    ['the other letters are unified as ever', 'مسئولية إدارة «الأمن»', 'مسئوليه اداره الامن'],
+    ['a yaa with a combining hamza above (U+0654) is composed to ئ', 'مسي\u0654ول', 'مسئول'],
+    [
+      'digits, punctuation and spaces as normalizeForSearch',
+      'شؤون ٢٠١٧؛  الجهات',
+      'شؤون 2017 الجهات',
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeKeepingHamzaSeats(input)).toBe(expected);
+  });
+
+  it.each([['المسؤولة عن البيئة'], ['مسئولية إدارة «الأمن»'], ['هيئة، رئيس: مؤتمر']])(
+    'gives the search key of %s once the seats are dropped',
+    (input) => {
+      expect(dropHamzaSeats(normalizeKeepingHamzaSeats(input))).toBe(normalizeForSearch(input));
+    },
+  );
+});
+
+describe('dropHamzaSeats', () => {
+  it.each([
+    ['مسؤول مسئول', 'مسوول مسيول'],
+    ['شؤون', 'شوون'],
+    ['الاسد', 'الاسد'],
+  ])('%s → %s', (input, expected) => {
+    expect(dropHamzaSeats(input)).toBe(expected);
   });
 });
 

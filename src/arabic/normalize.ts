@@ -17,6 +17,9 @@ import { toLatinDigits } from './digits.js';
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 const LETTER_VARIANTS = /[\u0622\u0623\u0625\u0671\u0649\u0629\u0624\u0626\u06CC\u06A9]/g;
+/** LETTER_VARIANTS but the hamza seats ؤ (U+0624) and ئ (U+0626). */
+const LETTER_VARIANTS_BUT_SEATS = /[\u0622\u0623\u0625\u0671\u0649\u0629\u06CC\u06A9]/g;
+const HAMZA_SEATS = /[\u0624\u0626]/g;
 const UNIFIED_LETTER: Readonly<Record<string, string>> = {
   '\u0622': '\u0627', // آ → ا
   '\u0623': '\u0627', // أ → ا
@@ -77,13 +80,38 @@ export function unifyLetters(text: string): string {
  * @example normalizeForSearch('«نظامُ الأسد»، ٢٠٢٠؟') === 'نظام الاسد 2020'
  */
 export function normalizeForSearch(text: string): string {
-  const letters = unifyLetters(stripTatweel(stripTashkeel(cleanSourceText(text))));
+  return dropHamzaSeats(normalizeKeepingHamzaSeats(text));
+}
+
+/**
+ * `normalizeForSearch` but the hamza seats ؤ (U+0624) and ئ (U+0626) are
+ * kept, so that the stemmer can read مسؤول and مسئول (one word, its hamza
+ * written on two seats) as one stem. The search key of the same text is
+ * `dropHamzaSeats` of this (headline keys and exact keys are unchanged).
+ *
+ * @example normalizeKeepingHamzaSeats('المسؤولة عن البيئة') === 'المسؤوله عن البيئه'
+ */
+export function normalizeKeepingHamzaSeats(text: string): string {
+  const letters = stripTatweel(stripTashkeel(cleanSourceText(text))).replace(
+    LETTER_VARIANTS_BUT_SEATS,
+    (letter) => UNIFIED_LETTER[letter] ?? letter,
+  );
   return toLatinDigits(letters)
     .replace(FORMAT_CONTROLS, '')
     .toLowerCase()
     .replace(PUNCTUATION_AND_SYMBOLS, ' ')
     .replace(WHITESPACE, ' ')
     .trim();
+}
+
+/**
+ * The hamza seats of a key without their hamza, as `unifyLetters` does:
+ * ؤ → و, ئ → ي. Nothing else changes.
+ *
+ * @example dropHamzaSeats('مسؤول مسئول') === 'مسوول مسيول'
+ */
+export function dropHamzaSeats(key: string): string {
+  return key.replace(HAMZA_SEATS, (seat) => UNIFIED_LETTER[seat] ?? seat);
 }
 
 /**

@@ -19,6 +19,15 @@ describe('tokenize', () => {
     expect(tokenize('iPhone ١٥ في 2020').map((t) => t.key)).toEqual(['iphone', '15', 'في', '2020']);
   });
 
+  it('gives each word its key with hamza seats kept, for stemming', () => {
+    expect(tokenize('المسئول عن شؤون البيئة').map((t) => [t.key, t.stemKey])).toEqual([
+      ['المسيول', 'المسئول'],
+      ['عن', 'عن'],
+      ['شوون', 'شؤون'],
+      ['البييه', 'البيئه'],
+    ]);
+  });
+
   it('finds no words in punctuation', () => {
     expect(tokenize('«» ... ؟ ، -- "')).toEqual([]);
   });
@@ -29,6 +38,13 @@ describe('analyse', () => {
     expect(analyse('والأسد في المدينة')).toEqual({
       exact: 'والاسد في المدينه',
       stems: 'اسد في مدين',
+    });
+  });
+
+  it('keeps exact forms without hamza seats, and reads stems with them', () => {
+    expect(analyse('المسئول عن شؤون سوريا')).toEqual({
+      exact: 'المسيول عن شوون سوريا',
+      stems: 'مسئول مسيول عن شئون شوون سور سوري',
     });
   });
 });

@@ -8,15 +8,17 @@
  * a word. Everything else (spaces, punctuation such as ، ؛ ؟ « ») separates
  * words. Arabic-Indic digits are digits.
  */
-import { normalizeForSearch } from './normalize.js';
+import { dropHamzaSeats, normalizeKeepingHamzaSeats } from './normalize.js';
 import { stemCandidates } from './stem.js';
 
-/** A word of the original text: `text.slice(start, end)`, and its search key. */
+/** A word of the original text: `text.slice(start, end)`, and its search keys. */
 export interface Token {
   start: number;
   end: number;
   /** The normalised form (see normalizeForSearch), never empty. */
   key: string;
+  /** `key` with its hamza seats ؤ ئ kept (see normalizeKeepingHamzaSeats): what stems are read from. */
+  stemKey: string;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}\u0640\u200C\u200D]+/gu;
@@ -24,13 +26,19 @@ const WORD = /[\p{L}\p{M}\p{N}\u0640\u200C\u200D]+/gu;
 /**
  * The words of `text`, in order, with UTF-16 offsets into `text`.
  *
- * @example tokenize('نظام اﻷسد') // [{start:0,end:4,key:'نظام'},{start:5,end:9,key:'الاسد'}]
+ * @example tokenize('نظام اﻷسد') // [{start:0,end:4,key:'نظام',stemKey:'نظام'},{start:5,end:9,key:'الاسد',stemKey:'الاسد'}]
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const key = normalizeForSearch(match[0]).replace(/\s+/g, '');
-    if (key !== '') tokens.push({ start: match.index, end: match.index + match[0].length, key });
+    const stemKey = normalizeKeepingHamzaSeats(match[0]).replace(/\s+/g, '');
+    if (stemKey !== '')
+      tokens.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        key: dropHamzaSeats(stemKey),
+        stemKey,
+      });
   }
   return tokens;
 }
@@ -70,9 +78,9 @@ function cachedStems(key: string): string {
 export function analyse(text: string): AnalysedText {
   const exact: string[] = [];
   const stems: string[] = [];
-  for (const key of normalizeForSearch(text).split(NOT_A_KEY_LETTER)) {
+  for (const key of normalizeKeepingHamzaSeats(text).split(NOT_A_KEY_LETTER)) {
     if (key === '') continue;
-    exact.push(key);
+    exact.push(dropHamzaSeats(key));
     const stemmed = cachedStems(key);
     if (stemmed !== '') stems.push(stemmed);
   }

@@ -11,6 +11,15 @@ describe('parseQuery', () => {
     });
   });
 
+  it('reads stems from the hamza seats the reader typed, and the key without them', () => {
+    expect(parseQuery('مسئول المسؤولين طموحهم بقضبان').words).toEqual([
+      { key: 'مسيول', stems: ['مسئول', 'مسيول'] },
+      { key: 'المسوولين', stems: ['مسئول', 'مسوول'] },
+      { key: 'طموحهم', stems: ['طموح'] },
+      { key: 'بقضبان', stems: ['بقضب', 'قضبان'] },
+    ]);
+  });
+
   it('reads quoted text, in any quotation marks, as phrases', () => {
     expect(parseQuery('"وقف إطلاق" «النار اليوم»').phrases).toEqual([
       ['وقف', 'اطلاق'],

@@ -43,17 +43,18 @@ export function parseQuery(raw: string): ParsedQuery {
   const phrases: string[][] = [];
   const seen = new Set<string>();
   text.split('"').forEach((part, index) => {
-    const keys = tokenize(part).map((t) => t.key);
+    const tokens = tokenize(part);
+    const keys = tokens.map((t) => t.key);
     if (index % 2 === 1 && keys.length > 1) {
       const phrase = keys.slice(0, MAX_TERMS);
       if (!seen.has(phrase.join(' '))) phrases.push(phrase);
       seen.add(phrase.join(' '));
       return;
     }
-    for (const key of keys) {
+    for (const { key, stemKey } of tokens) {
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push({ key, stems: stemCandidates(key) });
+      words.push({ key, stems: stemCandidates(stemKey) });
     }
   });
   const meaningful = words.filter((w) => !isStopWord(w.key));

@@ -4,7 +4,7 @@
  * tatweel and ligature-folded letters included, so a reader sees the words
  * as the article spells them.
  */
-import { leadingParticle, lightStem, stemCandidates } from '../arabic/stem.js';
+import { leadingParticle, lightStem, seatReadings, stemCandidates } from '../arabic/stem.js';
 import { tokenize, type Token } from '../arabic/tokenize.js';
 import type { TextPart } from '../domain/search-result.js';
 import type { ParsedQuery } from './parse-query.js';
@@ -27,13 +27,14 @@ function matcher(query: ParsedQuery): Matcher {
     if (exact.has(token.key)) return 0;
     const rest = token.key.slice(1);
     const particle = leadingParticle(token.key, rest);
-    if (particle !== null && (exact.has(rest) || lightStemMatches(rest, stems))) return 1;
-    return stemMatch(token.key) ? 0 : null;
+    if (particle !== null && (exact.has(rest) || lightStemMatches(token.stemKey.slice(1), stems)))
+      return 1;
+    return stemMatch(token.stemKey) ? 0 : null;
   };
 }
 
 function lightStemMatches(key: string, stems: ReadonlySet<string>): boolean {
-  return stems.has(lightStem(key, { particles: false }));
+  return seatReadings(lightStem(key, { particles: false })).some((s) => stems.has(s));
 }
 
 /** The offset in `text` after the first letter of a token and the marks on it. */
