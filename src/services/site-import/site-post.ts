@@ -73,16 +73,19 @@ export interface PreparedPost {
 
 /** The headline as stored: one line, at most the editor's limit (cut at a word). */
 function headlineOf(post: SitePost, bodyText: string): string {
-  const line = cleanLine(post.headline) || truncateWords(bodyText, 80) || 'بلا عنوان';
-  return [...line].length > FIELD_LIMITS.headline
-    ? truncateWords(line, FIELD_LIMITS.headline)
-    : line;
+  const line =
+    cleanLine(post.headline) ||
+    truncateWords(bodyText, 80, { maxCodePoints: FIELD_LIMITS.headline }) ||
+    'بلا عنوان';
+  return limited(line, FIELD_LIMITS.headline);
 }
 
-/** A one-line field cut to its limit at a word. */
+/**
+ * A one-line field cut to its limit at a word, between graphemes: at most
+ * `max` code points (the unit of FIELD_LIMITS), the `…` included.
+ */
 export function limited(text: string, max: number): string {
-  const line = cleanLine(text);
-  return [...line].length > max ? truncateWords(line, max) : line;
+  return truncateWords(cleanLine(text), max, { maxCodePoints: max });
 }
 
 /**
@@ -167,7 +170,7 @@ export async function preparePost(
   const text = htmlToText(bodyHtml);
   const excerpt =
     limited(post.excerpt, FIELD_LIMITS.excerpt) ||
-    truncateWords(firstParagraphText(bodyHtml), 200) ||
+    truncateWords(firstParagraphText(bodyHtml), 200, { maxCodePoints: FIELD_LIMITS.excerpt }) ||
     '';
   return { post, headline: headlineOf(post, text), bodyHtml, excerpt, featured };
 }
