@@ -53,6 +53,16 @@ describe('truncateWords', () => {
     expect(utf8Length(cut)).toBe(bytes);
   });
 
+  it.each([
+    ['a long paragraph', `${URGENT} ${'كلمةٌ '.repeat(50_000)}`, 13, 'عاجل: الحكومةُ…'],
+    ['a start of white space', `${' \n'.repeat(5000)}${URGENT}`, 13, 'عاجل: الحكومةُ…'],
+    ['a long text that fits whole after collapsing', `خبر${' '.repeat(5000)}عاجل`, 8, 'خبر عاجل'],
+    // 11 UTF-16 units each: 40 of them need more than the first start segmented.
+    ['families past the first window', '👨‍👩‍👧‍👦'.repeat(100), 40, `${'👨‍👩‍👧‍👦'.repeat(40)}…`],
+  ])('cuts %s as a short one', (_name, text, max, expected) => {
+    expect(truncateWords(text, max)).toBe(expected);
+  });
+
   it('applies the byte limit after the grapheme limit', () => {
     expect(truncateWords(URGENT, 13, { maxBytes: 28 })).toBe('عاجل…');
     expect(truncateWords(URGENT, 13, { maxBytes: 200 })).toBe('عاجل: الحكومةُ…');
