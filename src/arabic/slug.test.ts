@@ -19,3 +19,13 @@ describe('slugify', () => {
     expect(slug.endsWith('كلمة')).toBe(true);
   });
 });
+
+describe('slugify of one word longer than a slug', () => {
+  it.each([
+    // 1 + 41 × 2 = 83 UTF-16 units: the cut falls between two surrogate pairs, not inside one.
+    ['an astral letter at the limit', `x${'𝐀'.repeat(41)}`, `x${'𝐀'.repeat(39)}`],
+    ['Arabic letters only', 'ب'.repeat(90), 'ب'.repeat(80)],
+  ])('%s', (_name, input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+});

@@ -10,8 +10,12 @@
 import { cleanSourceText } from './clean.js';
 import { toLatinDigits } from './digits.js';
 import { stripTashkeel, stripTatweel } from './normalize.js';
+import { fitGraphemes } from './truncate.js';
 
-/** Longest slug, in characters (not bytes); cut at a word boundary. */
+/**
+ * Longest slug, in UTF-16 code units (not bytes); cut at a word boundary,
+ * or between graphemes when its first word is longer.
+ */
 export const MAX_SLUG_LENGTH = 80;
 
 /**
@@ -31,7 +35,9 @@ export function slugify(text: string): string {
   let slug = '';
   for (const word of words) {
     const next = slug === '' ? word : `${slug}-${word}`;
-    if (next.length > MAX_SLUG_LENGTH) return slug === '' ? word.slice(0, MAX_SLUG_LENGTH) : slug;
+    if (next.length > MAX_SLUG_LENGTH) {
+      return slug === '' ? fitGraphemes(word, { maxUnits: MAX_SLUG_LENGTH }) : slug;
+    }
     slug = next;
   }
   return slug;

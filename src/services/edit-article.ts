@@ -22,6 +22,7 @@ import {
   type EditableArticle,
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
+import { FIELD_LIMITS } from '../domain/field-limits.js';
 import { firstParagraphText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
 import { escapeHtml } from '../lib/escape-html.js';
@@ -63,7 +64,7 @@ export interface EditDeps extends PublicChangeDeps {
   sanitizeBody?: BodySanitizer;
 }
 
-/** An excerpt made from the body when the writer leaves it empty, in characters. */
+/** An excerpt made from the body when the writer leaves it empty, in graphemes. */
 export const DERIVED_EXCERPT_LENGTH = 200;
 
 const EMPTY_CONTENT: Omit<ArticleContent, 'authorIds'> = {
@@ -270,7 +271,9 @@ export async function saveArticle(
 /** The stored excerpt: the writer's, or the start of the body's first paragraph. */
 function excerptOf(content: ArticleContent): string {
   if (content.excerpt.trim() !== '') return content.excerpt.trim();
-  return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH);
+  return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH, {
+    maxCodePoints: FIELD_LIMITS.excerpt,
+  });
 }
 
 /**

@@ -10,6 +10,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LimitFunction } from 'p-limit';
+import { fitGraphemes } from '../arabic/truncate.js';
 import { FIELD_LIMITS, cleanLine } from '../domain/field-limits.js';
 import {
   MEDIA_TEXT_LIMITS,
@@ -66,11 +67,11 @@ export interface Upload {
  * The file name as shown: no folders (`C:\fakepath\`), no control
  * characters (line breaks included), one line (`cleanLine`: no bidi
  * controls, so `\u202Egnp.exe` cannot show as `exe.png`), at most
- * FIELD_LIMITS.fileName characters.
+ * FIELD_LIMITS.fileName characters (code points), cut between graphemes.
  */
 function displayName(fileName: string): string {
   const name = basename(fileName.replace(/\\/g, '/')).replace(/\p{Cc}/gu, '');
-  return [...cleanLine(name)].slice(0, FIELD_LIMITS.fileName).join('');
+  return fitGraphemes(cleanLine(name), { maxCodePoints: FIELD_LIMITS.fileName });
 }
 
 function mayUpload(actor: Actor): void {

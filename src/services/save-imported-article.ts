@@ -11,7 +11,13 @@ import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
 import type { Transaction } from 'kysely';
-import { cleanLine, cleanText, describeTooLong, tooLong } from '../domain/field-limits.js';
+import {
+  cleanLine,
+  cleanText,
+  describeTooLong,
+  FIELD_LIMITS,
+  tooLong,
+} from '../domain/field-limits.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/tables/schema.js';
@@ -30,7 +36,7 @@ import { searchIndexFor } from '../search/index-for.js';
 import { assertBodyHtmlWithinLimits, BodyHtmlRefused, paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
 
-/** Longest excerpt made from the first paragraph, in characters. */
+/** Longest excerpt made from the first paragraph, in graphemes. */
 export const EXCERPT_LENGTH = 200;
 
 /** An article as an importer hands it over: clean text, no HTML. */
@@ -200,7 +206,9 @@ async function saveWithin(
   const write = {
     headline: article.headline,
     headlineKey,
-    excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH),
+    excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH, {
+      maxCodePoints: FIELD_LIMITS.excerpt,
+    }),
     bodyHtml,
     sectionId: section?.id ?? stored?.sectionId ?? null,
     byline: article.byline ?? stored?.byline ?? null,

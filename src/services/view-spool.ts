@@ -36,6 +36,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cutAtGraphemeBoundary } from '../arabic/truncate.js';
 import { parseArticleId, type ArticleId } from '../domain/article-id.js';
 import type { Database } from '../storage/database.js';
 import { addViews, forgetViewBatches } from '../storage/repositories/article-views.repository.js';
@@ -186,7 +187,8 @@ export async function applyViewSpool(database: Database, file: string): Promise<
       if (line.trim() === '') continue;
       const batch = parseBatch(line);
       if (batch === null) {
-        const kept = line.length > SPOOL_LINE_MAX_CHARS ? `${line.slice(0, 200)}… (cut)` : line;
+        const kept =
+          line.length > SPOOL_LINE_MAX_CHARS ? `${cutAtGraphemeBoundary(line, 200)}… (cut)` : line;
         appendFileSync(`${file}.rejected`, `${kept}\n`);
         rejected++;
         continue;

@@ -136,9 +136,10 @@ describe('the JSON Feed 1.1 of the site', () => {
 
 describe('the feeds of a section, a tag and an author', () => {
   it.each([
-    ['section', TRICKY.section.slug, 'صحة | مداد'],
-    ['tag', TRICKY.tag, 'وسم: حلب | مداد'],
-    ['author', TRICKY.author.slug, `مقالات ${TRICKY.author.name} | مداد`],
+    // The name is isolated (FSI…PDI), as in the pages' <title>.
+    ['section', TRICKY.section.slug, '\u2068صحة\u2069 | مداد'],
+    ['tag', TRICKY.tag, 'وسم: \u2068حلب\u2069 | مداد'],
+    ['author', TRICKY.author.slug, `مقالات \u2068${TRICKY.author.name}\u2069 | مداد`],
   ])("list only the %s's articles, in every format", async (kind, slug, title) => {
     const base = `/${kind}/${enc(slug)}`;
     const rss = parseXml((await get(`${base}/rss.xml`)).body).rss.channel;
@@ -205,7 +206,7 @@ describe('feed discovery', () => {
     const own = page.indexOf(`href="${ORIGIN}/section/${enc('صحة')}/rss.xml"`);
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(page.indexOf(`href="${ORIGIN}/rss.xml"`));
-    expect(page).toContain('title="صحة | مداد (Atom)"');
+    expect(page).toContain('title="\u2068صحة\u2069 | مداد (Atom)"');
   });
 });
 

@@ -96,7 +96,9 @@ describeEachDialect((dialect) => {
       expect(short.body).toContain(
         `<a href="/author/${encodeURIComponent('مساهمة-نشيطة')}"><bdi>مساهمة نشيطة</bdi></a>`,
       );
-      expect(short.body).toContain(`<a href="/tag/${encodeURIComponent('تقنية')}">تقنية</a>`);
+      expect(short.body).toContain(
+        `<a href="/tag/${encodeURIComponent('تقنية')}"><bdi>تقنية</bdi></a>`,
+      );
       expect(short.body).toContain('<p class="article__standfirst">هاتف جديد بكاميرا أفضل.</p>');
       expect(short.body).toContain('<span class="read-also__label">اقرأ أيضاً</span>');
       expect(short.body).toContain(

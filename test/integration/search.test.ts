@@ -123,7 +123,7 @@ describeEachDialect((dialect) => {
     it('shows the results with marks, the count and the filters, in Arabic', async () => {
       const res = await get(`/search?q=${encodeURIComponent('الأسد')}`);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('<title>نتائج البحث عن «الأسد» | مداد</title>');
+      expect(res.body).toContain('<title>نتائج البحث عن «\u2068الأسد\u2069» | مداد</title>');
       expect(res.body).toContain('<p class="search-count" role="status">نتيجة واحدة</p>');
       expect(res.body).toContain(`<a href="/a/${SEED_ID}">${SEED_HEADLINE}</a>`);
       expect(res.body).toContain('<mark>الأسد</mark>');
@@ -139,7 +139,7 @@ describeEachDialect((dialect) => {
     it('explains what to do with an empty query, and says when nothing matched', async () => {
       expect((await get('/search')).body).toContain('اكتب كلمة أو أكثر للبحث.');
       expect((await get(`/search?q=${encodeURIComponent('زلزال')}`)).body).toContain(
-        'لا نتائج لـ «زلزال».',
+        'لا نتائج لـ «<bdi>زلزال</bdi>».',
       );
     });
 

@@ -28,7 +28,7 @@ describeEachDialect((dialect) => {
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.body).toMatch(/^<!doctype html><html lang="ar" dir="rtl"/);
       expect(res.body).toContain(`<h1 class="article__headline">${SEED_HEADLINE}</h1>`);
-      expect(res.body).toContain(`<title>${SEED_HEADLINE} | مداد</title>`);
+      expect(res.body).toContain(`<title>\u2068${SEED_HEADLINE}\u2069 | مداد</title>`);
       expect(res.body).toContain(
         `<link rel="canonical" href="https://news.example/a/${SEED_ID}"/>`,
       );

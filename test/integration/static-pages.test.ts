@@ -74,7 +74,7 @@ describeEachDialect((dialect) => {
     it('serves the page at /p/<slug>, percent-encoded or raw, with its title and canonical URL', async () => {
       const res = await get(`/p/${enc(ABOUT.slug)}`);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('<title>من نحن | مداد</title>');
+      expect(res.body).toContain('<title>\u2068من نحن\u2069 | مداد</title>');
       expect(res.body).toContain('<h1 class="article__headline">من نحن</h1>');
       expect(res.body).toContain(`<link rel="canonical" href="${ORIGIN}/p/${enc(ABOUT.slug)}"/>`);
       expect(res.body).toContain('ميثاقنا التحريري');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { cleanSourceText } from '../../arabic/clean.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import { parseArticleId } from '../../domain/article-id.js';
-import { cleanLine, cleanText } from '../../domain/field-limits.js';
+import { cleanLine, cleanText, FIELD_LIMITS } from '../../domain/field-limits.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
 import { sectionName } from './section-names.js';
@@ -25,7 +25,7 @@ const lineSchema = z.object({
     .optional(),
 });
 
-/** Longest headline made from the body when a line has no title, in characters. */
+/** Longest headline made from the body when a line has no title, in graphemes. */
 const DERIVED_HEADLINE_LENGTH = 100;
 
 export type LineResult =
@@ -54,7 +54,9 @@ export function readJsonlLine(line: string, timeZone: string): LineResult {
     .filter((p) => p !== '');
   let headline = cleanLine(cleanSourceText(entry.title ?? ''));
   if (headline === '') {
-    headline = truncateWords(paragraphs[0] ?? '', DERIVED_HEADLINE_LENGTH);
+    headline = truncateWords(paragraphs[0] ?? '', DERIVED_HEADLINE_LENGTH, {
+      maxCodePoints: FIELD_LIMITS.headline,
+    });
     warnings.push('no title: the headline is the start of the body');
   }
   let publishedAt: Date | null = null;

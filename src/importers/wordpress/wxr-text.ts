@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { removeXmlForbidden } from '../../arabic/clean.js';
+import { cutAtGraphemeBoundary } from '../../arabic/truncate.js';
 import { malformed } from './wxr-refusals.js';
 
 /** Text gathered for one field, cut at its limit. */
@@ -13,14 +14,17 @@ export class FieldText {
   private length = 0;
   /** True once text past the limit was dropped. */
   truncated = false;
-  /** `limit`: the most characters kept (0 skips the field's text). */
+  /**
+   * `limit`: the most UTF-16 code units kept (0 skips the field's text);
+   * the cut falls between graphemes, so a little less may be kept.
+   */
   constructor(private readonly limit: number) {}
   /** Appends the next piece of the field's text, as far as the limit allows. */
   add(text: string): void {
     if (this.truncated) return;
     const room = this.limit - this.length;
     if (text.length > room) {
-      this.parts.push(text.slice(0, room));
+      this.parts.push(cutAtGraphemeBoundary(text, room));
       this.length = this.limit;
       this.truncated = true;
       return;

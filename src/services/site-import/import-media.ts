@@ -27,6 +27,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { fitGraphemes } from '../../arabic/truncate.js';
 import { cleanLine } from '../../domain/field-limits.js';
 import { MEDIA_TEXT_LIMITS, type MediaItem } from '../../domain/media.js';
 import type { SiteImage } from '../../domain/site-import.js';
@@ -94,9 +95,9 @@ function refusalReason(error: MediaError): string {
   }
 }
 
-/** One line of text, cut to `max` characters, as the media library keeps it. */
+/** One line of text, cut to `max` characters (code points) between graphemes, as the media library keeps it. */
 function textOf(value: string, max: number): string {
-  return [...cleanLine(value)].slice(0, max).join('');
+  return fitGraphemes(cleanLine(value), { maxCodePoints: max });
 }
 
 /** The file name shown in the library: the URL's last segment, decoded. */

@@ -6,6 +6,7 @@
  * re-import creates nothing twice.
  */
 import { slugify } from '../../arabic/slug.js';
+import { fitGraphemes } from '../../arabic/truncate.js';
 import type { FeedOwner } from '../../domain/feed-path.js';
 import type {
   SiteAuthor,
@@ -49,9 +50,12 @@ async function firstFree(
   }
 }
 
-/** The name cut to `max` characters (an old site may have longer names than the newsroom allows). */
+/**
+ * The name cut to `max` characters (code points; an old site may have
+ * longer names than the newsroom allows), never inside a grapheme.
+ */
 function within(name: string, max: number): string {
-  return [...cleanLine(name)].slice(0, max).join('');
+  return fitGraphemes(cleanLine(name), { maxCodePoints: max });
 }
 
 async function storeAuthor(

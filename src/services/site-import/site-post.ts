@@ -88,16 +88,19 @@ export interface StartedPost {
 
 /** The headline as stored: one line, at most the editor's limit (cut at a word). */
 function headlineOf(post: SitePost, bodyText: string): string {
-  const line = cleanLine(post.headline) || truncateWords(bodyText, 80) || 'بلا عنوان';
-  return [...line].length > FIELD_LIMITS.headline
-    ? truncateWords(line, FIELD_LIMITS.headline)
-    : line;
+  const line =
+    cleanLine(post.headline) ||
+    truncateWords(bodyText, 80, { maxCodePoints: FIELD_LIMITS.headline }) ||
+    'بلا عنوان';
+  return limited(line, FIELD_LIMITS.headline);
 }
 
-/** A one-line field cut to its limit at a word. */
+/**
+ * A one-line field cut to its limit at a word, between graphemes: at most
+ * `max` code points (the unit of FIELD_LIMITS), the `…` included.
+ */
 export function limited(text: string, max: number): string {
-  const line = cleanLine(text);
-  return [...line].length > max ? truncateWords(line, max) : line;
+  return truncateWords(cleanLine(text), max, { maxCodePoints: max });
 }
 
 /**
@@ -195,7 +198,9 @@ export async function finishPost(
   const body = outcome.body;
   const bodyHtml = await withNewLinks(db, body.html, context);
   const excerpt =
-    limited(post.excerpt, FIELD_LIMITS.excerpt) || truncateWords(body.firstParagraph, 200) || '';
+    limited(post.excerpt, FIELD_LIMITS.excerpt) ||
+    truncateWords(body.firstParagraph, 200, { maxCodePoints: FIELD_LIMITS.excerpt }) ||
+    '';
   return {
     post,
     headline: headlineOf(post, body.text),

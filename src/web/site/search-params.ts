@@ -3,6 +3,7 @@
  * is ignored or clamped, never an error: a reader's query always gets an
  * answer.
  */
+import { cutAtGraphemeBoundary } from '../../arabic/truncate.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { SearchRequest } from '../../services/search-articles.js';
 import type { SearchForm } from '../views/search-page.js';
@@ -42,8 +43,8 @@ function dayStart(value: string, timeZone: string, plusDays = 0): Date | undefin
 export function searchForm(query: unknown): SearchForm {
   const sort = text(query, 'sort') === 'date' ? 'date' : 'relevance';
   return {
-    q: text(query, 'q').slice(0, 1000),
-    section: text(query, 'section').slice(0, 100),
+    q: cutAtGraphemeBoundary(text(query, 'q'), 1000),
+    section: cutAtGraphemeBoundary(text(query, 'section'), 100),
     from: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'from')) ? text(query, 'from') : '',
     to: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'to')) ? text(query, 'to') : '',
     sort,

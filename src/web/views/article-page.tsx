@@ -5,6 +5,7 @@
  */
 import { MINUTE_FORMS, VIEW_FORMS } from '../../arabic/plural.js';
 import { countWords, readingMinutes } from '../../arabic/reading-time.js';
+import { isolateText } from '../../arabic/bidi.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import type { Article, RelatedLink } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
@@ -89,7 +90,7 @@ export function ArticlePage({
   return (
     <Layout
       ctx={ctx}
-      title={`${article.seoTitle || article.headline} | ${ctx.siteName}`}
+      title={`${isolateText(article.seoTitle || article.headline)} | ${ctx.siteName}`}
       description={description}
       canonical={preview ? undefined : canonical}
       robots={preview ? 'noindex' : undefined}
@@ -115,7 +116,7 @@ export function ArticlePage({
           {article.section ? (
             <p class="article__section">
               <a href={`/section/${encodeURIComponent(article.section.slug)}`}>
-                {article.section.name}
+                <bdi>{article.section.name}</bdi>
               </a>
             </p>
           ) : null}
@@ -226,7 +227,9 @@ export function ArticlePage({
             <ul>
               {article.tags.map((tag) => (
                 <li key={tag.id}>
-                  <a href={`/tag/${encodeURIComponent(tag.slug)}`}>{tag.name}</a>
+                  <a href={`/tag/${encodeURIComponent(tag.slug)}`}>
+                    <bdi>{tag.name}</bdi>
+                  </a>
                 </li>
               ))}
             </ul>

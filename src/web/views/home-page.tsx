@@ -32,7 +32,11 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
             <h2 id="lead-heading" class="visually-hidden">
               {t('home.leadStory')}
             </h2>
-            {data.lead.section ? <p class="article__section">{data.lead.section.name}</p> : null}
+            {data.lead.section ? (
+              <p class="article__section">
+                <bdi>{data.lead.section.name}</bdi>
+              </p>
+            ) : null}
             <h3 class="lead-story__headline">
               <a href={articlePath(data.lead.id)}>{data.lead.headline}</a>
             </h3>

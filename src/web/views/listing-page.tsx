@@ -2,10 +2,12 @@
  * Section, tag and author pages: the articles filed there, newest first,
  * page by page (`?page=N`).
  */
+import { isolateText } from '../../arabic/bidi.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { listingPath } from '../../domain/article-path.js';
 import type { ListingContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
+import { Interpolate } from './components/interpolate.js';
 import { Layout } from './layout.js';
 import { breadcrumbData } from './structured-data.js';
 import { absoluteUrl, type PageContext } from './page-context.js';
@@ -16,9 +18,27 @@ const TITLE_KEY = {
   author: 'listing.author',
 } as const;
 
-/** The title of a section, tag or author page: `وسم: سوريا`. */
+/**
+ * The title of a section, tag or author page as text (`<title>`, feed
+ * titles): `وسم: سوريا`, the name isolated between FSI and PDI so that
+ * `مقالات J. Smith, Jr.` keeps the last period with the name.
+ */
 export function listingTitle(ctx: PageContext, kind: ListingContent['kind'], name: string): string {
-  return ctx.t(TITLE_KEY[kind], { name });
+  return ctx.t(TITLE_KEY[kind], { name: isolateText(name) });
+}
+
+/** The same title as the page's heading shows it: the name in `<bdi>`, the page number too. */
+function ListingHeading({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
+  const heading = (
+    <Interpolate message={ctx.t(TITLE_KEY[data.kind])} slots={{ name: <bdi>{data.name}</bdi> }} />
+  );
+  if (data.page === 1) return heading;
+  return (
+    <Interpolate
+      message={ctx.t('listing.page')}
+      slots={{ title: heading, page: <bdi>{formatNumber(data.page, ctx.locale.numerals)}</bdi> }}
+    />
+  );
 }
 
 export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
@@ -35,15 +55,20 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
       structuredData={[
+        // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
+        // section's is its name alone, which needs no isolate.
         breadcrumbData([
           { name: ctx.siteName, url: absoluteUrl(ctx, '/') },
-          { name, url: absoluteUrl(ctx, listingPath(data.kind, data.slug)) },
+          {
+            name: data.kind === 'section' ? data.name : name,
+            url: absoluteUrl(ctx, listingPath(data.kind, data.slug)),
+          },
         ]),
       ]}
     >
       <section class="latest-page" aria-labelledby="listing-heading">
         <h1 id="listing-heading" class="page-title">
-          {title}
+          <ListingHeading ctx={ctx} data={data} />
         </h1>
         {data.bio ? <p class="listing__bio">{data.bio}</p> : null}
         {data.articles.length === 0 ? <p class="empty">{t('listing.empty')}</p> : null}

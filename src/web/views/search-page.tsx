@@ -6,7 +6,10 @@
 import { formatNumber } from '../../arabic/digits.js';
 import { countPhrase, RESULT_FORMS } from '../../arabic/plural.js';
 import type { Section } from '../../domain/article.js';
-import { COUNT_LIMIT, type SearchOutcome, type TextPart } from '../../domain/search-result.js';
+import { isolateText } from '../../arabic/bidi.js';
+import { COUNT_LIMIT, type SearchOutcome } from '../../domain/search-result.js';
+import { Interpolate } from './components/interpolate.js';
+import { Marked } from './components/marked-text.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
 import { articlePath, type PageContext } from './page-context.js';
@@ -18,11 +21,6 @@ export interface SearchForm {
   to: string;
   sort: 'relevance' | 'date';
   page: number;
-}
-
-/** Text with its matched words in `<mark>`. */
-export function Marked({ parts }: { parts: TextPart[] }) {
-  return <>{parts.map((p) => (p.match ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
 function pageHref(form: SearchForm, page: number): string {
@@ -44,9 +42,9 @@ export function SearchPage(props: {
 }) {
   const { ctx, form, outcome } = props;
   const { t } = ctx;
-  const title = form.q.trim()
-    ? t('search.titleWithQuery', { q: form.q.trim() })
-    : t('search.title');
+  const q = form.q.trim();
+  // The query is the reader's text: isolated in the title (FSI…PDI) and in <bdi> on the page.
+  const title = q ? t('search.titleWithQuery', { q: isolateText(q) }) : t('search.title');
   const pages = Math.ceil(outcome.total / props.perPage);
   const count =
     outcome.total >= COUNT_LIMIT
@@ -56,7 +54,11 @@ export function SearchPage(props: {
     <Layout ctx={ctx} title={`${title} | ${ctx.siteName}`} robots="noindex">
       <section class="search-page" aria-labelledby="search-heading">
         <h1 id="search-heading" class="page-title">
-          {title}
+          {q ? (
+            <Interpolate message={t('search.titleWithQuery')} slots={{ q: <bdi>{q}</bdi> }} />
+          ) : (
+            title
+          )}
         </h1>
         <form class="search-form" method="get" action="/search" role="search">
           <label for="search-q" class="visually-hidden">
@@ -108,7 +110,9 @@ export function SearchPage(props: {
         {!outcome.searched ? (
           <p class="empty">{t('search.empty')}</p>
         ) : outcome.results.length === 0 ? (
-          <p class="empty">{t('search.none', { q: form.q.trim() })}</p>
+          <p class="empty">
+            <Interpolate message={t('search.none')} slots={{ q: <bdi>{q}</bdi> }} />
+          </p>
         ) : (
           <>
             <p class="search-count" role="status">
@@ -123,7 +127,11 @@ export function SearchPage(props: {
                     </a>
                   </h2>
                   <p class="search-result__meta">
-                    {r.section ? <span>{r.section.name}</span> : null}
+                    {r.section ? (
+                      <span>
+                        <bdi>{r.section.name}</bdi>
+                      </span>
+                    ) : null}
                     <PublishedTime
                       ctx={ctx}
                       publishedAt={r.publishedAt}

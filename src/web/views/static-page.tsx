@@ -5,6 +5,7 @@
  * bar, short link, tags, related links). A private preview of a page
  * shows the same, with the preview banner and no canonical link.
  */
+import { isolateText } from '../../arabic/bidi.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import type { Article } from '../../domain/article.js';
 import { htmlToText } from '../../domain/html-text.js';
@@ -37,7 +38,7 @@ export function StaticPage({
   return (
     <Layout
       ctx={ctx}
-      title={`${page.seoTitle || page.headline} | ${ctx.siteName}`}
+      title={`${isolateText(page.seoTitle || page.headline)} | ${ctx.siteName}`}
       description={description}
       canonical={preview ? undefined : canonical}
       robots={preview ? 'noindex' : undefined}

@@ -2,6 +2,7 @@
  * The newsroom's home: the list of articles. Writers who may not edit
  * every article see their own only.
  */
+import { cutAtGraphemeBoundary } from '../../../arabic/truncate.js';
 import { can } from '../../../domain/roles.js';
 import { isArticleStatus } from '../../../domain/workflow.js';
 import { needsSetup } from '../../../services/accounts.js';
@@ -23,7 +24,7 @@ export const dashboardRoutes: AdminRoute[] = [
       const statusParam = field(request.query, 'status');
       const status = isArticleStatus(statusParam) ? statusParam : null;
       const mine = field(request.query, 'mine') === '1' || !can(user, 'article.edit.any');
-      const q = field(request.query, 'q').trim().slice(0, 200);
+      const q = cutAtGraphemeBoundary(field(request.query, 'q').trim(), 200);
       const pageParam = field(request.query, 'page');
       const page = /^[1-9][0-9]{0,4}$/.test(pageParam) ? Number(pageParam) : 1;
       const list = await newsroomListPage(kit.deps, {

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cutAtGraphemeBoundary } from '../../../arabic/truncate.js';
 import { AppError } from '../../../lib/errors.js';
 import { MediaError } from '../../../services/media-error.js';
 import { mostMissedPaths } from '../../../services/missed-paths.js';
@@ -44,7 +45,7 @@ async function showRedirects(
   extra: ShowExtra = {},
 ) {
   const actor = actorOf(request);
-  const search = field(request.query, 'q').slice(0, 2000);
+  const search = cutAtGraphemeBoundary(field(request.query, 'q'), 2000);
   const pageText = field(request.query, 'page');
   const page = /^[1-9][0-9]{0,5}$/.test(pageText) ? Number(pageText) : 1;
   const [list, missed] = await Promise.all([
