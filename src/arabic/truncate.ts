@@ -189,6 +189,11 @@ const TRAILING_PUNCTUATION = /[\s.,،:؛-]+$/u;
  * @example truncateWords('خبر 🔴\uD83D', 10) === 'خبر 🔴'
  */
 export function truncateWords(text: string, maxGraphemes: number, limits: SizeLimits = {}): string {
+  // No more UTF-16 units than the limit is no more graphemes: nothing to segment (most calls).
+  if (text.length <= maxGraphemes) {
+    const flat = withoutLoneSurrogates(text).replace(/\s+/g, ' ').trim();
+    if (fits(flat, limits)) return flat;
+  }
   // One grapheme past the limit tells whether the text is longer (and whether a word ends there).
   const { parts, whole } = firstGraphemes(text, maxGraphemes + 1, (start, isWhole) => {
     const flat = withoutLoneSurrogates(start).replace(/\s+/g, ' ').trimStart();

@@ -11,7 +11,6 @@
  */
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
-import { truncateWords } from '../arabic/truncate.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { ArticleKind } from '../domain/article.js';
 import {
@@ -22,8 +21,7 @@ import {
   type EditableArticle,
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
-import { FIELD_LIMITS } from '../domain/field-limits.js';
-import { firstParagraphText } from '../domain/html-text.js';
+import { derivedExcerpt } from '../domain/derived-excerpt.js';
 import { can, type Actor } from '../domain/roles.js';
 import { escapeHtml } from '../lib/escape-html.js';
 import { AppError, InvalidInput, isErrorCode } from '../lib/errors.js';
@@ -63,9 +61,6 @@ export interface EditDeps extends PublicChangeDeps {
    */
   sanitizeBody?: BodySanitizer;
 }
-
-/** An excerpt made from the body when the writer leaves it empty, in graphemes. */
-export const DERIVED_EXCERPT_LENGTH = 200;
 
 const EMPTY_CONTENT: Omit<ArticleContent, 'authorIds'> = {
   headline: '',
@@ -271,9 +266,7 @@ export async function saveArticle(
 /** The stored excerpt: the writer's, or the start of the body's first paragraph. */
 function excerptOf(content: ArticleContent): string {
   if (content.excerpt.trim() !== '') return content.excerpt.trim();
-  return truncateWords(firstParagraphText(content.bodyHtml), DERIVED_EXCERPT_LENGTH, {
-    maxCodePoints: FIELD_LIMITS.excerpt,
-  });
+  return derivedExcerpt(content.bodyHtml);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * A body's CPU-heavy work before it is stored, in one step that a worker
  * thread can take (sanitizer-pool.ts): cleaned with the editor's
- * sanitiser, then read for what is derived from its text (the excerpt's
- * first paragraph, the headline of a post without one, the search keys).
+ * sanitiser, then read for what is derived from its text (the excerpt of
+ * an article without one, the headline of a post without one, the search
+ * keys).
  * The text is the sanitised body's: rewriting link addresses afterwards
  * (an import's links between articles) changes no text.
  */
 import { analyse, type AnalysedText } from '../arabic/tokenize.js';
-import { firstParagraphText, htmlToText } from '../domain/html-text.js';
+import { derivedExcerpt } from '../domain/derived-excerpt.js';
+import { htmlToText } from '../domain/html-text.js';
 import { sanitizeBodyHtml } from './body-html.js';
 
 /** A body cleaned and read. */
@@ -16,8 +18,8 @@ export interface PreparedBody {
   html: string;
   /** Its text (htmlToText). */
   text: string;
-  /** The text of its first paragraph (firstParagraphText), or ''. */
-  firstParagraph: string;
+  /** The excerpt it gives an article without one (derivedExcerpt), or ''. */
+  excerpt: string;
   /** The search keys of `text` (arabic/tokenize.ts `analyse`), as the index stores them. */
   searchKeys: AnalysedText;
 }
@@ -39,7 +41,7 @@ export function prepareBody(html: string): PreparedBody {
   return {
     html: clean,
     text,
-    firstParagraph: firstParagraphText(clean),
+    excerpt: derivedExcerpt(clean),
     searchKeys: analyse(text),
   };
 }

@@ -40,7 +40,7 @@ describe('sanitizerPool', () => {
     expect(threaded?.ok && threaded.body).toMatchObject({
       html: '<p>قال <b>الرئيسُ</b> إنّ الحكومة</p><p>ستُعلن النتائج.</p>',
       text: 'قال الرئيسُ إنّ الحكومة\nستُعلن النتائج.',
-      firstParagraph: 'قال الرئيسُ إنّ الحكومة',
+      excerpt: 'قال الرئيسُ إنّ الحكومة',
     });
     expect(refused?.ok === false && hasCode(refused.error, 'BODY_HTML_TOO_DEEP')).toBe(true);
   });

@@ -197,10 +197,7 @@ export async function finishPost(
   const { post, featured } = started;
   const body = outcome.body;
   const bodyHtml = await withNewLinks(db, body.html, context);
-  const excerpt =
-    limited(post.excerpt, FIELD_LIMITS.excerpt) ||
-    truncateWords(body.firstParagraph, 200, { maxCodePoints: FIELD_LIMITS.excerpt }) ||
-    '';
+  const excerpt = limited(post.excerpt, FIELD_LIMITS.excerpt) || body.excerpt || '';
   return {
     post,
     headline: headlineOf(post, body.text),
