@@ -6,9 +6,19 @@ const keys = (q: string) => parseQuery(q).words.map((w) => w.key);
 describe('parseQuery', () => {
   it('reads words as search keys with their stems', () => {
     expect(parseQuery('والأسَد')).toEqual({
-      words: [{ key: 'والاسد', stems: ['اسد'] }],
+      words: [{ key: 'والاسد', stems: ['اسد'], surface: 'والأسد' }],
       phrases: [],
     });
+  });
+
+  it("keeps the reader's spelling of a word whose key unifies letters, and only then", () => {
+    const spelled = (q: string) => parseQuery(q).words.map((w) => [w.key, w.surface]);
+    expect(spelled('مدرسة مدرسه')).toEqual([['مدرسه', 'مدرسة']]);
+    expect(spelled('مَدرســه تونس الأراضي')).toEqual([
+      ['مدرسه', undefined],
+      ['تونس', undefined],
+      ['الاراضي', 'الأراضي'],
+    ]);
   });
 
   it('reads quoted text, in any quotation marks, as phrases', () => {

@@ -6,6 +6,7 @@
 import { stemCandidates } from '../arabic/stem.js';
 import { isStopWord } from '../arabic/stopwords.js';
 import { tokenize } from '../arabic/tokenize.js';
+import { surfaceOfWord } from './surface.js';
 
 /** Longest query read, in characters; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 200;
@@ -16,6 +17,11 @@ export const MAX_TERMS = 10;
 export interface QueryWord {
   key: string;
   stems: string[];
+  /**
+   * The reader's own spelling (surface.ts `surfaceOfWord`), when it holds a
+   * letter the key unifies (مدرسة, key مدرسه): ranked above a variant spelling.
+   */
+  surface?: string;
 }
 
 export interface ParsedQuery {
@@ -43,17 +49,19 @@ export function parseQuery(raw: string): ParsedQuery {
   const phrases: string[][] = [];
   const seen = new Set<string>();
   text.split('"').forEach((part, index) => {
-    const keys = tokenize(part).map((t) => t.key);
+    const tokens = tokenize(part);
+    const keys = tokens.map((t) => t.key);
     if (index % 2 === 1 && keys.length > 1) {
       const phrase = keys.slice(0, MAX_TERMS);
       if (!seen.has(phrase.join(' '))) phrases.push(phrase);
       seen.add(phrase.join(' '));
       return;
     }
-    for (const key of keys) {
+    for (const { key, start, end } of tokens) {
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push({ key, stems: stemCandidates(key) });
+      const surface = surfaceOfWord(part.slice(start, end));
+      words.push({ key, stems: stemCandidates(key), ...(surface === null ? {} : { surface }) });
     }
   });
   const meaningful = words.filter((w) => !isStopWord(w.key));

@@ -69,11 +69,12 @@ export interface SearchPage {
 /**
  * Hits ranked in one unfiltered relevance search, at most: the newest (by
  * id) RANKING_WINDOW matches. A common word (على, تونس) matches tens of
- * thousands of articles at 100,000, and BM25 costs about 1 µs a hit; the
- * best of the newest 5,000 is what a news reader wants of such a word, and
- * is found in a few ms (FTS5 reads its doclists newest first and stops;
- * PostgreSQL sorts the matching ids, then ranks 5,000). Filtered searches
- * rank every hit, so a filter never hides one.
+ * thousands of articles at 100,000, and scoring costs per hit; the best
+ * of the newest 5,000 is what a news reader wants of such a word, and is
+ * found in a few ms (FTS5 reads its doclists newest first and stops;
+ * PostgreSQL sorts the matching ids, then scores 5,000). Filtered searches
+ * rank every hit, so a filter never hides one. The same on both engines,
+ * so both rank the same candidates.
  */
 export const RANKING_WINDOW = 5000;
 
@@ -101,8 +102,8 @@ export interface SearchIndex {
   clear(db: Db): Promise<void>;
   /**
    * Published articles matching every word (exactly or by stem) and every
-   * phrase, best first (BM25 with headline and exact-form matches weighed
-   * above body and stem-only ones, then newest), or newest first.
+   * phrase, best first (the score of ranking.ts, the same on both engines,
+   * then newest), or newest first.
    */
   search(
     db: Db,
