@@ -17,7 +17,7 @@
  * | each word, body           | exact key (2), a stem (1)                                        |
  * | each word the reader spelled with a letter the key unifies (مدرسة) | that spelling in the headline (3), in the body (1) |
  * | each pair wi, wi+1, headline | adjacent in order (4), within NEAR_WORDS words either way (2) |
- * | each pair wi, wi+1, body  | adjacent in order (2), within NEAR_WORDS words either way (1)    |
+ * | each pair wi, wi+1, body  | within NEAR_WORDS words either way (1)                           |
  * | each quoted phrase of k words | in the headline (10·k), in the body (2·k)                    |
  *
  * Why so: the field weights are those the BM25 ranking used (headline
@@ -26,7 +26,9 @@
  * spelling breaks the tie between مدرسة and مدرسه (whose keys are one), but
  * never outweighs a headline match. Words next to each other, or close,
  * are what a two-word query usually means (البنك الدولي), so nearness
- * adds a bonus below a headline match of a word. Term frequency, document
+ * adds a bonus below a headline match of a word (in the body, nearness
+ * alone: each feature costs the engines a read of its words' index
+ * entries, and order in a body says little more). Term frequency, document
  * length and rarity (BM25's other terms) are left out: the engines cannot
  * compute them alike, and in news search the headline says most.
  * Features are tested on the exact-key columns for nearness (stems are
@@ -71,13 +73,15 @@ export function scoreParts(query: ParsedQuery): ScorePart[] {
         { feature: { kind: 'surface', field: 'body', surface: w.surface }, weight: 1 },
       ]);
   }
-  const pair = (a: string, b: string, field: Field, phrase: number, near: number): ScorePart => [
-    { feature: { kind: 'pair', field, span: 'phrase', a, b }, weight: phrase },
-    { feature: { kind: 'pair', field, span: 'near', a, b }, weight: near },
-  ];
   query.words.slice(1).forEach((w, i) => {
-    const a = query.words[i]!.key;
-    parts.push(pair(a, w.key, 'headline', 4, 2), pair(a, w.key, 'body', 2, 1));
+    const [a, b] = [query.words[i]!.key, w.key];
+    parts.push(
+      [
+        { feature: { kind: 'pair', field: 'headline', span: 'phrase', a, b }, weight: 4 },
+        { feature: { kind: 'pair', field: 'headline', span: 'near', a, b }, weight: 2 },
+      ],
+      [{ feature: { kind: 'pair', field: 'body', span: 'near', a, b }, weight: 1 }],
+    );
   });
   for (const keys of query.phrases)
     parts.push([
