@@ -6,17 +6,29 @@ const keys = (q: string) => parseQuery(q).words.map((w) => w.key);
 describe('parseQuery', () => {
   it('reads words as search keys with their stems', () => {
     expect(parseQuery('والأسَد')).toEqual({
-      words: [{ key: 'والاسد', stems: ['اسد'] }],
+      words: [{ key: 'والاسد', stems: ['اسد'], surface: 'والأسد' }],
       phrases: [],
     });
   });
 
   it('reads stems from the hamza seats the reader typed, and the key without them', () => {
-    expect(parseQuery('مسئول المسؤولين طموحهم بقضبان').words).toEqual([
+    expect(
+      parseQuery('مسئول المسؤولين طموحهم بقضبان').words.map(({ key, stems }) => ({ key, stems })),
+    ).toEqual([
       { key: 'مسيول', stems: ['مسئول', 'مسيول'] },
       { key: 'المسوولين', stems: ['مسئول', 'مسوول'] },
       { key: 'طموحهم', stems: ['طموح'] },
       { key: 'بقضبان', stems: ['بقضب', 'قضبان'] },
+    ]);
+  });
+
+  it("keeps the reader's spelling of a word whose key unifies letters, and only then", () => {
+    const spelled = (q: string) => parseQuery(q).words.map((w) => [w.key, w.surface]);
+    expect(spelled('مدرسة مدرسه')).toEqual([['مدرسه', 'مدرسة']]);
+    expect(spelled('مَدرســه تونس الأراضي')).toEqual([
+      ['مدرسه', undefined],
+      ['تونس', undefined],
+      ['الاراضي', 'الأراضي'],
     ]);
   });
 

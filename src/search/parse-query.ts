@@ -6,6 +6,7 @@
 import { stemCandidates } from '../arabic/stem.js';
 import { isStopWord } from '../arabic/stopwords.js';
 import { tokenize } from '../arabic/tokenize.js';
+import { surfaceOfWord } from './surface.js';
 
 /** Longest query read, in characters; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 200;
@@ -16,6 +17,11 @@ export const MAX_TERMS = 10;
 export interface QueryWord {
   key: string;
   stems: string[];
+  /**
+   * The reader's own spelling (surface.ts `surfaceOfWord`), when it holds a
+   * letter the key unifies (مدرسة, key مدرسه): ranked above a variant spelling.
+   */
+  surface?: string;
 }
 
 export interface ParsedQuery {
@@ -51,10 +57,11 @@ export function parseQuery(raw: string): ParsedQuery {
       seen.add(phrase.join(' '));
       return;
     }
-    for (const { key, stemKey } of tokens) {
+    for (const { key, stemKey, start, end } of tokens) {
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push({ key, stems: stemCandidates(stemKey) });
+      const surface = surfaceOfWord(part.slice(start, end));
+      words.push({ key, stems: stemCandidates(stemKey), ...(surface === null ? {} : { surface }) });
     }
   });
   const meaningful = words.filter((w) => !isStopWord(w.key));

@@ -14,12 +14,14 @@
  * order, within one column (the stem segment B lies between the headline's
  * and the body's exact forms, so no phrase spans the two).
  *
- * Ranking: ts_rank_cd with weights D 0.1, C 0.2, B 0.4, A 1.0 (the FTS5
- * column weights 1 : 2 : 4 : 10), divided by 1 + log(length) (normalisation
- * 1, PostgreSQL's nearest to BM25's length term). Ties go to the newest.
+ * Ranking: the shared formula of ranking.ts. Each of its features is a
+ * tsquery tested with `@@` on the candidate's own column (headline_exact,
+ * body_stem, headline_surface…, never the concatenated `document`, so no
+ * phrase spans two columns), the same test FTS5 makes with a column filter.
  */
 import { sql } from 'kysely';
 import { bindId } from '../storage/repositories/convert.js';
+import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
 import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
@@ -51,11 +53,46 @@ export function tsqueryText(query: ParsedQuery): string {
   return [...words, ...phrases].join(' & ');
 }
 
-/** The four tsvectors of an article's keys. */
+/**
+ * The column and `to_tsquery('simple', …)` text of a ranking feature
+ * (ranking.ts): `a <N> b` is b exactly N positions after a, so "near" is
+ * every distance up to NEAR_WORDS, both ways (FTS5's NEAR(a b, N-1)).
+ */
+export function featureQuery(feature: Feature): { column: string; query: string } {
+  const { field } = feature;
+  switch (feature.kind) {
+    case 'word':
+      return feature.form === 'exact'
+        ? { column: `${field}_exact`, query: quote(feature.word.key) }
+        : {
+            column: `${field}_stem`,
+            query: feature.word.stems
+              .filter((s) => s !== '')
+              .map(quote)
+              .join(' | '),
+          };
+    case 'surface':
+      return { column: `${field}_surface`, query: quote(feature.surface) };
+    case 'pair': {
+      const [a, b] = [quote(feature.a), quote(feature.b)];
+      if (feature.span === 'phrase') return { column: `${field}_exact`, query: `${a} <-> ${b}` };
+      const distances = Array.from({ length: NEAR_WORDS }, (_, i) => i + 1);
+      return {
+        column: `${field}_exact`,
+        query: distances.flatMap((d) => [`${a} <${d}> ${b}`, `${b} <${d}> ${a}`]).join(' | '),
+      };
+    }
+    case 'phrase':
+      return { column: `${field}_exact`, query: feature.keys.map(quote).join(' <-> ') };
+  }
+}
+
+/** The six tsvectors of an article's keys and surface forms. */
 function vectorsOf(entry: IndexEntry) {
   const { headline: head, body } = entryKeys(entry);
   return sql`(${bindId(entry.id)}, to_tsvector('simple', ${head.exact}), to_tsvector('simple', ${head.stems}),
-    to_tsvector('simple', ${body.exact}), to_tsvector('simple', ${body.stems}))`;
+    to_tsvector('simple', ${body.exact}), to_tsvector('simple', ${body.stems}),
+    to_tsvector('simple', ${head.surface}), to_tsvector('simple', ${body.surface}))`;
 }
 
 export const postgresTsvector: SearchIndex = {
@@ -65,19 +102,20 @@ export const postgresTsvector: SearchIndex = {
 
   async indexArticles(db, given) {
     const entries = distinctEntries(given);
-    // 5 parameters a row: 500 rows stay far under PostgreSQL's 65,535. An upsert
+    // 7 parameters a row: 500 rows stay far under PostgreSQL's 65,535. An upsert
     // (one row per article) unless every article is new.
     for (let start = 0; start < entries.length; start += 500) {
       const slice = entries.slice(start, start + 500);
       const insert = sql`insert into article_search
-        (article_id, headline_exact, headline_stem, body_exact, body_stem)
+        (article_id, headline_exact, headline_stem, body_exact, body_stem, headline_surface, body_surface)
         values ${sql.join(slice.map(vectorsOf))}`;
       await (
         slice.every((e) => e.fresh)
           ? insert
           : sql`${insert} on conflict (article_id) do update set
               headline_exact = excluded.headline_exact, headline_stem = excluded.headline_stem,
-              body_exact = excluded.body_exact, body_stem = excluded.body_stem`
+              body_exact = excluded.body_exact, body_stem = excluded.body_stem,
+              headline_surface = excluded.headline_surface, body_surface = excluded.body_surface`
       ).execute(db);
     }
   },
@@ -95,27 +133,28 @@ export const postgresTsvector: SearchIndex = {
     const filtered = Boolean(filters.section || filters.from || filters.to);
     // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
     // `document`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
-    // only (ts_rank_cd reads each hit's vector); filters read the covering index;
-    // bodies are fetched for the page's rows alone.
-    const rank = (table: string) =>
-      sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${sql.ref(`${table}.document`)}, q.query, 1)`;
+    // only; filters read the covering index; bodies are fetched for the page's rows
+    // alone. Each ranking feature is tested on the candidate's own row.
+    const all = sql`select s.article_id as id from article_search s, q where s.document @@ q.query`;
     const hits =
-      sort === 'date'
-        ? sql`select s.article_id as id, 0 as score from article_search s, q
-            where s.document @@ q.query`
-        : filtered
-          ? sql`select s.article_id as id, ${rank('s')} as score from article_search s, q
-              where s.document @@ q.query`
-          : sql`select w.id, ${rank('s')} as score from (
-                select s.article_id as id from article_search s, q where s.document @@ q.query
-                order by s.article_id desc limit ${RANKING_WINDOW}) w
-              join article_search s on s.article_id = w.id, q`;
+      sort === 'date' || filtered
+        ? all
+        : sql`${all} order by s.article_id desc limit ${RANKING_WINDOW}`;
+    const has = (feature: Feature) => {
+      const { column, query: text } = featureQuery(feature);
+      return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
+    };
     const matched = sql`with q as materialized (select to_tsquery('simple', ${tsqueryText(query)}) as query),
       hits as materialized (${hits}),
-      matched as materialized (select hits.id, hits.score, a.published_at from hits
+      candidates as materialized (select hits.id, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where ${condition})`;
-    // ts_rank_cd is higher for a better match (see BestScore).
-    return searchPage(db, matched, { sort, best: 'highest', limit, offset });
+        where ${condition}),
+      matched as materialized (${
+        sort === 'date'
+          ? sql`select c.id, 0 as score, c.published_at from candidates c`
+          : sql`select c.id, ${scoreSql(scoreParts(query), has)} as score, c.published_at
+              from candidates c join article_search r on r.article_id = c.id`
+      })`;
+    return searchPage(db, matched, { sort, limit, offset });
   },
 };

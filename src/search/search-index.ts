@@ -4,8 +4,8 @@
  * keys (arabic/tokenize.ts), so they give the same hits.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { analyse, type AnalysedText } from '../arabic/tokenize.js';
 import { htmlToText } from '../domain/html-text.js';
+import { textKeys, type TextKeys } from './index-keys.js';
 import { fromDate } from '../storage/repositories/convert.js';
 import type { ArticleId } from '../domain/article-id.js';
 import type { PublishedPrecision } from '../domain/article.js';
@@ -24,11 +24,11 @@ export interface IndexEntry {
   id: ArticleId;
   text: IndexedText;
   /**
-   * The search keys of the body's text (`analyse(htmlToText(bodyHtml))`)
+   * The index keys of the body's text (`textKeys(htmlToText(bodyHtml))`)
    * when they were already worked out (an import prepares them on a worker
    * thread); else the index works them out.
    */
-  bodySearchKeys?: AnalysedText | undefined;
+  bodySearchKeys?: TextKeys | undefined;
   /** The article is known not to be in the index: no old entry is looked for. */
   fresh: boolean;
 }
@@ -47,11 +47,11 @@ export function distinctEntries(entries: readonly IndexEntry[]): IndexEntry[] {
   return [...byId.values()];
 }
 
-/** The search keys of an entry's headline and body (both engines index these). */
-export function entryKeys(entry: IndexEntry): { headline: AnalysedText; body: AnalysedText } {
+/** The index keys of an entry's headline and body (both engines store these). */
+export function entryKeys(entry: IndexEntry): { headline: TextKeys; body: TextKeys } {
   return {
-    headline: analyse(entry.text.headline),
-    body: entry.bodySearchKeys ?? analyse(htmlToText(entry.text.bodyHtml)),
+    headline: textKeys(entry.text.headline),
+    body: entry.bodySearchKeys ?? textKeys(htmlToText(entry.text.bodyHtml)),
   };
 }
 
@@ -85,11 +85,12 @@ export interface SearchPage {
 /**
  * Hits ranked in one unfiltered relevance search, at most: the newest (by
  * id) RANKING_WINDOW matches. A common word (على, تونس) matches tens of
- * thousands of articles at 100,000, and BM25 costs about 1 µs a hit; the
- * best of the newest 5,000 is what a news reader wants of such a word, and
- * is found in a few ms (FTS5 reads its doclists newest first and stops;
- * PostgreSQL sorts the matching ids, then ranks 5,000). Filtered searches
- * rank every hit, so a filter never hides one.
+ * thousands of articles at 100,000, and scoring costs per hit; the best
+ * of the newest 5,000 is what a news reader wants of such a word, and is
+ * found in a few ms (FTS5 reads its doclists newest first and stops;
+ * PostgreSQL sorts the matching ids, then scores 5,000). Filtered searches
+ * rank every hit, so a filter never hides one. The same on both engines,
+ * so both rank the same candidates.
  */
 export const RANKING_WINDOW = 5000;
 
@@ -117,8 +118,8 @@ export interface SearchIndex {
   clear(db: Db): Promise<void>;
   /**
    * Published articles matching every word (exactly or by stem) and every
-   * phrase, best first (BM25 with headline and exact-form matches weighed
-   * above body and stem-only ones, then newest), or newest first.
+   * phrase, best first (the score of ranking.ts, the same on both engines,
+   * then newest), or newest first.
    */
   search(
     db: Db,

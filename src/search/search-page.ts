@@ -9,37 +9,21 @@ import { COUNT_LIMIT } from '../domain/search-result.js';
 import type { SearchPage, SearchRow, SearchSort } from './search-index.js';
 
 /**
- * Which end of an engine's score is the best match. SQLite's `bm25()`
- * gives better matches numerically smaller values (negative ones), so that
- * `order by bm25(...)` ascending lists the best first (sqlite.org/fts5.html,
- * "The bm25() function"). PostgreSQL's `ts_rank_cd` gives better matches
- * higher values, and its examples order by rank descending
- * (postgresql.org/docs/current/textsearch-controls.html, "Ranking Search
- * Results"). So SQLite's search asks for `lowest`, PostgreSQL's for `highest`.
- */
-export type BestScore = 'lowest' | 'highest';
-
-/**
  * One page of a search and the number of hits. `matched` is a `with`
  * clause whose last table is `matched (id, score, published_at)`: the
- * filtered hits, materialised once for both the page and the count.
- * Ordered by score (best first, see BestScore) for `relevance`, then
- * newest first, undated last, then by id, descending; by date alone for
- * `date`.
+ * filtered hits, materialised once for both the page and the count, and
+ * their score (ranking.ts, higher is better; the same on both engines).
+ * Ordered by score for `relevance`, then newest first, undated last, then
+ * by id, descending; by date alone for `date`.
  */
 export async function searchPage(
   db: Db,
   matched: RawBuilder<unknown>,
-  options: { sort: SearchSort; best: BestScore; limit: number; offset: number },
+  options: { sort: SearchSort; limit: number; offset: number },
 ): Promise<SearchPage> {
-  const { sort, best, limit, offset } = options;
+  const { sort, limit, offset } = options;
   const byDate = sql`m.published_at is null, m.published_at desc, m.id desc`;
-  const order =
-    sort === 'date'
-      ? byDate
-      : best === 'lowest'
-        ? sql`m.score, ${byDate}`
-        : sql`m.score desc, ${byDate}`;
+  const order = sort === 'date' ? byDate : sql`m.score desc, ${byDate}`;
   const count = sql`(select count(*) from (select 1 from matched limit ${COUNT_LIMIT}) c)`;
   const ranked = await sql<{ id: bigint | string; total: bigint | string }>`${matched}
       select m.id, ${count} as total from matched m

@@ -3,14 +3,15 @@
  * is the article id. Queries are built only from analysed keys, each
  * quoted, so the reader's text never becomes FTS5 syntax.
  *
- * Ranking: bm25() with column weights (headline exact 10, headline stem 4,
- * body exact 2, body stem 1): a word matched in its exact form also
- * matches by stem, so exact matches score above stem-only ones. Ties go to
- * the newest.
+ * Ranking: the shared formula of ranking.ts. Each of its features is one
+ * MATCH query with a column filter, restricted to the candidates' rowid
+ * range (FTS5 reads only that part of its doclists), whose rowids are
+ * tested against each candidate.
  */
 import { sql } from 'kysely';
 import type { ArticleId } from '../domain/article-id.js';
 import { bindId } from '../storage/repositories/convert.js';
+import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
 import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
@@ -35,14 +36,35 @@ export function fts5Expression(query: ParsedQuery): string {
   return [...words, ...phrases].join(' AND ');
 }
 
-/** The hits (id, score) of `match`: scored by BM25 for relevance, unscored for date order. */
+/** The FTS5 expression of a ranking feature (ranking.ts). */
+export function featureExpression(feature: Feature): string {
+  const { field } = feature;
+  switch (feature.kind) {
+    case 'word':
+      return feature.form === 'exact'
+        ? `{${field}_exact} : ${quote(feature.word.key)}`
+        : `{${field}_stem} : (${feature.word.stems
+            .filter((s) => s !== '')
+            .map(quote)
+            .join(' OR ')})`;
+    case 'surface':
+      return `{${field}_surface} : ${quote(feature.surface)}`;
+    case 'pair':
+      return feature.span === 'phrase'
+        ? `{${field}_exact} : ${quote(`${feature.a} ${feature.b}`)}`
+        : `{${field}_exact} : NEAR(${quote(feature.a)} ${quote(feature.b)}, ${NEAR_WORDS - 1})`;
+    case 'phrase':
+      return `{${field}_exact} : ${quote(feature.keys.join(' '))}`;
+  }
+}
+
+/** The hits (ids) of `match`: for an unfiltered relevance search, the newest RANKING_WINDOW. */
 function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
-  if (sort === 'date')
-    return sql`select rowid as id, 0 as score from article_search where article_search match ${match}`;
-  const scored = sql`select rowid as id, bm25(article_search, 10.0, 4.0, 2.0, 1.0) as score
-    from article_search where article_search match ${match}`;
+  const all = sql`select rowid as id from article_search where article_search match ${match}`;
   const filtered = Boolean(filters.section || filters.from || filters.to);
-  return filtered ? scored : sql`${scored} order by rowid desc limit ${RANKING_WINDOW}`;
+  return sort === 'date' || filtered
+    ? all
+    : sql`${all} order by rowid desc limit ${RANKING_WINDOW}`;
 }
 
 export const sqliteFts5: SearchIndex = {
@@ -52,7 +74,7 @@ export const sqliteFts5: SearchIndex = {
 
   async indexArticles(db, given) {
     const entries = distinctEntries(given);
-    // 5 parameters a row (1 for a stale one): 500 rows stay far under SQLite's 32,766.
+    // 7 parameters a row (1 for a stale one): 500 rows stay far under SQLite's 32,766.
     for (let start = 0; start < entries.length; start += 500) {
       const slice = entries.slice(start, start + 500);
       const stale = slice.filter((e) => !e.fresh).map((e) => bindId(e.id));
@@ -60,9 +82,11 @@ export const sqliteFts5: SearchIndex = {
         await sql`delete from article_search where rowid in (${sql.join(stale)})`.execute(db);
       const rows = slice.map((entry) => {
         const { headline, body } = entryKeys(entry);
-        return sql`(${bindId(entry.id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems})`;
+        return sql`(${bindId(entry.id)}, ${headline.exact}, ${headline.stems}, ${body.exact}, ${body.stems},
+          ${headline.surface}, ${body.surface})`;
       });
-      await sql`insert into article_search (rowid, headline_exact, headline_stem, body_exact, body_stem)
+      await sql`insert into article_search (rowid, headline_exact, headline_stem, body_exact, body_stem,
+          headline_surface, body_surface)
         values ${sql.join(rows)}`.execute(db);
     }
   },
@@ -84,12 +108,19 @@ export const sqliteFts5: SearchIndex = {
     // covering index, not the articles' rows; the filtered hits are kept once for
     // both the page and the count; bodies are fetched for the page's rows alone
     // (sorting thousands of hits with their bodies is what made common words slow).
+    // Each ranking feature is a MATCH over the candidates' rowid range, read once
+    // (an uncorrelated `in` list) and probed per candidate.
+    const has = (feature: Feature) => sql`c.id in (select rowid from article_search
+      where article_search match ${featureExpression(feature)}
+        and rowid >= (select lo from bounds) and rowid <= (select hi from bounds))`;
+    const score = sort === 'date' ? sql`0` : scoreSql(scoreParts(query), has);
     const matched = sql`with hits as materialized (${hitsOf(match, sort, filters)}),
-      matched as materialized (select hits.id, hits.score, a.published_at from hits
+      candidates as materialized (select hits.id, a.published_at from hits
         join articles a indexed by articles_search_filter_idx on a.id = hits.id
         left join sections s on s.id = a.section_id
-        where ${condition})`;
-    // bm25() is lower for a better match (see BestScore).
-    return searchPage(db, matched, { sort, best: 'lowest', limit, offset });
+        where ${condition}),
+      bounds as materialized (select min(id) as lo, max(id) as hi from candidates),
+      matched as materialized (select c.id, ${score} as score, c.published_at from candidates c)`;
+    return searchPage(db, matched, { sort, limit, offset });
   },
 };

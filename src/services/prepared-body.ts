@@ -7,9 +7,9 @@
  * The text is the sanitised body's: rewriting link addresses afterwards
  * (an import's links between articles) changes no text.
  */
-import { analyse, type AnalysedText } from '../arabic/tokenize.js';
 import { derivedExcerpt } from '../domain/derived-excerpt.js';
 import { htmlToText } from '../domain/html-text.js';
+import { textKeys, type TextKeys } from '../search/index-keys.js';
 import { sanitizeBodyHtml } from './body-html.js';
 
 /** A body cleaned and read. */
@@ -20,8 +20,8 @@ export interface PreparedBody {
   text: string;
   /** The excerpt it gives an article without one (derivedExcerpt), or ''. */
   excerpt: string;
-  /** The search keys of `text` (arabic/tokenize.ts `analyse`), as the index stores them. */
-  searchKeys: AnalysedText;
+  /** The index keys of `text` (search/index-keys.ts), as the search index stores them. */
+  searchKeys: TextKeys;
 }
 
 /** A body prepared, or what refused it (BodyHtmlRefused over the limits). */
@@ -42,7 +42,7 @@ export function prepareBody(html: string): PreparedBody {
     html: clean,
     text,
     excerpt: derivedExcerpt(clean),
-    searchKeys: analyse(text),
+    searchKeys: textKeys(text),
   };
 }
 

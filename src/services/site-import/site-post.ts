@@ -21,7 +21,7 @@ import {
   findImportRecords,
   takenArticleIds,
 } from '../../storage/repositories/site-import-batch.repository.js';
-import type { AnalysedText } from '../../arabic/tokenize.js';
+import type { TextKeys } from '../../search/index-keys.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { assertBodyHtmlWithinLimits } from '../body-html.js';
 import type { BodyPreparer, PreparedOutcome } from '../prepared-body.js';
@@ -75,7 +75,7 @@ export interface PreparedPost {
   excerpt: string;
   featured: { mediaId: string; caption: string } | null;
   /** The search keys of the body's text, for the index. */
-  bodySearchKeys: AnalysedText;
+  bodySearchKeys: TextKeys;
 }
 
 /** A post whose images are in, and whose body is to be prepared. */

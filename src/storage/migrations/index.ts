@@ -29,6 +29,7 @@ import * as createBreakingIndex from './2026_11_29_2700_create_articles_breaking
 import * as createListingIndexes from './2026_11_29_2800_create_articles_listing_indexes.js';
 import * as createAppliedViewBatches from './2026_12_03_1300_create_applied_view_batches.js';
 import * as createSiteImportTables from './2026_12_03_2100_create_site_import_tables.js';
+import * as addSearchSurfaceForms from './2026_12_04_0300_add_search_surface_forms.js';
 import * as emptySearchIndexForSeatStems from './2026_12_04_0300_empty_search_index_for_seat_stems.js';
 
 export const migrations: Record<string, Migration> = {
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_2800_create_articles_listing_indexes': createListingIndexes,
   '2026_12_03_1300_create_applied_view_batches': createAppliedViewBatches,
   '2026_12_03_2100_create_site_import_tables': createSiteImportTables,
+  '2026_12_04_0300_add_search_surface_forms': addSearchSurfaceForms,
   '2026_12_04_0300_empty_search_index_for_seat_stems': emptySearchIndexForSeatStems,
 };
