@@ -75,16 +75,9 @@ describeEachDialect((dialect) => {
         'أمطار غزيرة',
         ['9200005', '9200007', '9200006'],
       ],
-      [
-        'an exact مليئة above مليون (the same stem), then newest first',
-        'مليئة',
-        ['9200008', '9200010', '9200009', '9200003'],
-      ],
-      [
-        'a word given with ه finds the exact key the same',
-        'مليئه',
-        ['9200008', '9200010', '9200009', '9200003'],
-      ],
+      // The stemmer no longer joins مليئة and مليون (issue 16): no مليون article is a hit.
+      ['مليئة alone, never the مليون articles', 'مليئة', ['9200008']],
+      ['a word given with ه finds the exact key the same', 'مليئه', ['9200008']],
     ])('%s (%s)', async (_name, q, expected) => {
       expect(await ranked(q)).toEqual(expected);
     });
