@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
 import { describeEachDialect } from '../helpers/dialects.js';
-import { BROWSER, NOW, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+import { BROWSER, NOW, SEED_ID, SEED_SLUG, testSite, type TestSite } from '../helpers/site.js';
 import { enc, TRICKY, trickySite, type TrickySite } from '../helpers/tricky-article.js';
 import { parseXml } from '../helpers/xml.js';
 
@@ -62,7 +62,7 @@ describe('sitemaps of a small site', () => {
     expect(urlset.url[0].loc).toMatch(/^[\x21-\x7e]+$/);
     const seed = parseXml((await get('/sitemaps/2020-01.xml')).body).urlset;
     expect(seed.url).toEqual([
-      { loc: `${ORIGIN}/a/${SEED_ID}`, lastmod: '2020-01-18T09:43:00.000Z' },
+      { loc: `${ORIGIN}/a/${SEED_ID}/${enc(SEED_SLUG)}`, lastmod: '2020-01-18T09:43:00.000Z' },
     ]);
   });
 
