@@ -1,6 +1,7 @@
+import { isBoilerplate } from './boilerplate.js';
 import { isChromeLine } from './chrome.js';
 import { isBlankLine } from './decode.js';
-import { isMoreHeading, listedHeadline, readAlsoRest } from './markers.js';
+import { isInlineHeading, isMoreHeading, listedHeadline, readAlsoRest } from './markers.js';
 import { isViewsWord, numberAlone, parseMetadataLine, type LineMetadata } from './metadata.js';
 import { isHeadlineLike, isProseLike } from './prose.js';
 
@@ -11,10 +12,12 @@ import { isHeadlineLike, isProseLike } from './prose.js';
 export type Token =
   | { kind: 'blank'; line: number }
   | { kind: 'chrome'; line: number }
+  | { kind: 'boilerplate'; line: number }
   | { kind: 'number'; line: number; value: number }
   | { kind: 'views-word'; line: number }
   | { kind: 'metadata'; line: number; metadata: LineMetadata }
-  | { kind: 'more'; line: number; headlines: string[] }
+  /** `inline`: its heading is a "read also" too when it stands between paragraphs (`للمزيد`). */
+  | { kind: 'more'; line: number; headlines: string[]; inline: boolean }
   | { kind: 'read-also'; line: number; headlines: string[] }
   | { kind: 'text'; line: number; text: string };
 
@@ -42,7 +45,12 @@ export function tokenize(lines: readonly string[]): Token[] {
     } else if (isMoreHeading(line)) {
       const list = readList(lines, i);
       i = list.next;
-      tokens.push({ kind: 'more', line: start, headlines: list.headlines });
+      tokens.push({
+        kind: 'more',
+        line: start,
+        headlines: list.headlines,
+        inline: isInlineHeading(line),
+      });
     } else if (readAlso === '') {
       const list = readList(lines, i);
       i = list.next;
@@ -53,7 +61,7 @@ export function tokenize(lines: readonly string[]): Token[] {
       tokens.push(classify(line, start));
     }
   }
-  return pairViewCounters(tokens);
+  return inlineBlocksAsReadAlso(pairViewCounters(tokens));
 }
 
 function classify(line: string, index: number): Token {
@@ -63,6 +71,7 @@ function classify(line: string, index: number): Token {
   if (value !== null) return { kind: 'number', line: index, value };
   if (isViewsWord(line)) return { kind: 'views-word', line: index };
   if (isChromeLine(line)) return { kind: 'chrome', line: index };
+  if (isBoilerplate(line)) return { kind: 'boilerplate', line: index };
   return { kind: 'text', line: index, text: line };
 }
 
@@ -84,6 +93,25 @@ function readList(lines: readonly string[], from: number): { headlines: string[]
     if (token.kind === 'text') headlines.push(listedHeadline(line));
   }
   return { headlines, next: i };
+}
+
+/**
+ * A block under an inline heading (`للمزيد`, `مواضيع ذات صلة`) with prose
+ * both before it and after it (before the next "more" block) sits inside
+ * the body: it is a "read also", and the body goes on after it.
+ */
+function inlineBlocksAsReadAlso(tokens: Token[]): Token[] {
+  const isProse = (token: Token | undefined) => token?.kind === 'text' && isProseLike(token.text);
+  return tokens.map((token, index) => {
+    if (token.kind !== 'more' || !token.inline) return token;
+    const before = tokens.slice(0, index).some(isProse);
+    const rest = tokens.slice(index + 1);
+    const end = rest.findIndex((t) => t.kind === 'more');
+    const after = (end < 0 ? rest : rest.slice(0, end)).some(isProse);
+    return before && after
+      ? { kind: 'read-also', line: token.line, headlines: token.headlines }
+      : token;
+  });
 }
 
 /** `236` next to `مشاهدة` (either order, blank lines allowed between) is a view counter. */
