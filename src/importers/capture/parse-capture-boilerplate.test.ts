@@ -99,6 +99,27 @@ describe('parseCapture leaves the page boilerplate out of the body', () => {
     expect(parsed.paragraphs).toEqual(PARAGRAPHS);
     expect(parsed.moreHeadlines).toEqual(MOST_READ);
   });
+  it.each([
+    ['between the headline and the body', [HEADLINE, ...META, '', '@LIST', '', '@BODY']],
+    ['above the headline', ['@LIST', '', HEADLINE, ...META, '', '@BODY']],
+    ['after the body', [HEADLINE, ...META, '', '@BODY', '', '@LIST']],
+  ])('reads a most-read list with blank lines between its headlines %s', (_, layout) => {
+    const parsed = parseCapture(
+      capture(
+        layout.flatMap((part) =>
+          part === '@LIST'
+            ? ['الأكثر قراءة', '', ...MOST_READ.flatMap((h) => [h, ''])]
+            : part === '@BODY'
+              ? PARAGRAPHS.flatMap((p) => [p, ''])
+              : [part],
+        ),
+      ),
+    );
+
+    expect(parsed.headline).toBe(HEADLINE);
+    expect(parsed.paragraphs).toEqual(PARAGRAPHS);
+    expect(parsed.moreHeadlines).toEqual(MOST_READ);
+  });
 });
 
 describe('parseCapture reads the inline read-also markers in their common forms', () => {

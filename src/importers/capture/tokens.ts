@@ -61,7 +61,7 @@ export function tokenize(lines: readonly string[]): Token[] {
       tokens.push(classify(line, start));
     }
   }
-  return inlineBlocksAsReadAlso(pairViewCounters(tokens));
+  return inlineBlocksAsReadAlso(spacedListItems(pairViewCounters(tokens)));
 }
 
 function classify(line: string, index: number): Token {
@@ -93,6 +93,52 @@ function readList(lines: readonly string[], from: number): { headlines: string[]
     if (token.kind === 'text') headlines.push(listedHeadline(line));
   }
   return { headlines, next: i };
+}
+
+/**
+ * Sites that print a blank line between the headlines of a "more" block
+ * (`الأكثر قراءة`, a blank, a headline, a blank…): the headline-like lines
+ * that follow the block, each after blank lines, are its items too. A line
+ * followed by the page's metadata (the article's own headline over its date
+ * or link) ends the list; so does one followed by a paragraph of prose (a
+ * headline over its body), unless the page's metadata came before the block
+ * (the article's header is printed already: the body follows the list).
+ */
+function spacedListItems(tokens: Token[]): Token[] {
+  const result: Token[] = [];
+  let afterMetadata = false;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    result.push(token);
+    i++;
+    afterMetadata ||= token.kind === 'metadata';
+    // An inline block (`للمزيد`) may sit between paragraphs: its list ends at the blank line.
+    if (token.kind !== 'more' || token.inline || token.headlines.length === 0) continue;
+    const headlines = [...token.headlines];
+    for (;;) {
+      let j = i;
+      while (tokens[j]?.kind === 'blank') j++;
+      const item = tokens[j];
+      if (j === i || item?.kind !== 'text' || !isHeadlineLike(item.text)) break;
+      let k = j + 1;
+      while (tokens[k]?.kind === 'blank') k++;
+      const next = tokens[k];
+      const endsList =
+        next?.kind === 'metadata' ||
+        next?.kind === 'number' ||
+        next?.kind === 'views-word' ||
+        (!afterMetadata &&
+          next?.kind === 'text' &&
+          isProseLike(next.text) &&
+          !isHeadlineLike(next.text));
+      if (endsList) break;
+      headlines.push(listedHeadline(item.text));
+      i = j + 1;
+    }
+    result[result.length - 1] = { ...token, headlines };
+  }
+  return result;
 }
 
 /**
