@@ -1,6 +1,6 @@
 /**
  * The `midad` command line: `midad serve`, `import`, `user`, `reindex`,
- * `export`, `import-archive` and `backup`.
+ * `fill-slugs`, `export`, `import-archive` and `backup`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/errors.js';
 import { backupCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
+import { fillSlugsCommand } from './commands/fill-slugs.js';
 import { importArchiveCommand } from './commands/import-archive.js';
 import { importCommand } from './commands/import.js';
 import { reindexCommand } from './commands/reindex.js';
@@ -30,6 +31,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     importCommand(setStatus),
     userCommand(),
     reindexCommand(),
+    fillSlugsCommand(),
     exportCommand(),
     importArchiveCommand(),
     backupCommand(),

@@ -26,14 +26,12 @@ import { can, type Actor } from '../domain/roles.js';
 import { escapeHtml } from '../lib/escape-html.js';
 import { AppError, InvalidInput, isErrorCode } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
-import type { Db } from '../storage/db.js';
 import {
   deleteUnsavedDraft,
   findEditableArticle,
   insertDraft,
   replaceAuthors,
   replaceTags,
-  slugTaken,
   updateContent,
 } from '../storage/repositories/newsroom-articles.repository.js';
 import {
@@ -46,6 +44,7 @@ import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { enqueueWebhookEvent } from './webhooks.js';
+import { baseSlug, freeArticleSlug } from './article-slug.js';
 import { BodyHtmlRefused } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { assertPublishable } from './publishable.js';
@@ -227,7 +226,7 @@ export async function saveArticle(
         const kind = options.revisionKind ?? 'save';
         await insertRevision(trx, { articleId: id, kind, userId: actor.id, content }, now);
       }
-      const slug = content.slug === null ? null : await uniqueSlug(trx, content.slug, id);
+      const slug = content.slug === null ? null : await freeArticleSlug(trx, content.slug, id);
       const stored = { ...content, slug };
       await updateContent(
         trx,
@@ -289,7 +288,7 @@ async function cleanContent(
   const content: ArticleContent = {
     ...text,
     bodyHtml: await bodyHtmlOf(text.bodyHtml, deps.sanitizeBody),
-    slug: slugify(text.slug ?? '') || slugify(text.headline) || null,
+    slug: baseSlug(text.slug, text.headline) || null,
     authorIds: [...new Set(input.authorIds)],
   };
   // Bylines are the editors' call: a writer's save keeps the ones stored.
@@ -358,12 +357,4 @@ function paragraphsOf(text: string): string {
     .map((b) => b.trim())
     .filter((b) => b !== '');
   return blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br />')}</p>`).join('\n');
-}
-
-/** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
-async function uniqueSlug(db: Db, base: string, id: ArticleId): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await slugTaken(db, slug, id))) return slug;
-  }
 }

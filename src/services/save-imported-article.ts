@@ -24,6 +24,7 @@ import type { Schema } from '../storage/tables/schema.js';
 import {
   insertArticle,
   updateArticle,
+  type StoredIdentity,
 } from '../storage/repositories/article-imports.repository.js';
 import {
   replaceRelatedLinks,
@@ -35,6 +36,7 @@ import { refreshPlannerStatistics } from '../storage/statistics.js';
 import { searchIndexFor } from '../search/index-for.js';
 import { assertBodyHtmlWithinLimits, BodyHtmlRefused, paragraphsToHtml } from './body-html.js';
 import { findImportMatch } from './find-import-match.js';
+import { freeArticleSlug, importSlugBase, type SlugHints } from './article-slug.js';
 
 /** Longest excerpt made from the first paragraph, in graphemes. */
 export const EXCERPT_LENGTH = 200;
@@ -56,6 +58,11 @@ export interface ImportedArticle {
   publishedLocalTime: string | null;
   views: number;
   sourceUrl: string | null;
+  /**
+   * The source's own slug (decoded, as written); null when it gives none.
+   * Either way the article gets one, from the headline when needed.
+   */
+  slug: string | null;
 }
 
 export interface SaveResult {
@@ -127,7 +134,7 @@ export async function saveImportedArticle(
   deps: SaveDeps,
   article: ImportedArticle,
 ): Promise<SaveResult> {
-  return deps.database.db.transaction().execute((trx) => saveWithin(trx, deps, article));
+  return deps.database.db.transaction().execute((trx) => saveWithin(trx, deps, article, new Map()));
 }
 
 /** The outcome of one article of a batch: saved, or refused with the reason. */
@@ -145,9 +152,10 @@ export async function saveImportedArticles(
 ): Promise<BatchOutcome[]> {
   return deps.database.db.transaction().execute(async (trx) => {
     const outcomes: BatchOutcome[] = [];
+    const slugHints: SlugHints = new Map();
     for (const article of articles) {
       try {
-        outcomes.push({ ok: true, result: await saveWithin(trx, deps, article) });
+        outcomes.push({ ok: true, result: await saveWithin(trx, deps, article, slugHints) });
       } catch (error) {
         // Refusals happen before anything of the article is written.
         if (
@@ -175,6 +183,7 @@ async function saveWithin(
   trx: Transaction<Schema>,
   deps: SaveDeps,
   source: ImportedArticle,
+  slugHints: SlugHints,
 ): Promise<SaveResult> {
   const article = cleanImported(source);
   assertWithinLimits(article);
@@ -204,6 +213,7 @@ async function saveWithin(
     );
   }
   const write = {
+    slug: await slugOf(trx, article, stored, slugHints),
     headline: article.headline,
     headlineKey,
     excerpt: truncateWords(article.paragraphs[0] ?? '', EXCERPT_LENGTH, {
@@ -224,6 +234,22 @@ async function saveWithin(
   await replaceRelatedLinks(trx, id, relatedLinksOf(article));
   const linksResolvedToIt = await resolveLinksTo(trx, id, headlineKey);
   return { id, action: stored ? 'updated' : 'created', linksResolvedToIt, notes };
+}
+
+/**
+ * The stored article's slug, kept as it is (its address may be shared); else
+ * a new one as the newsroom makes it (services/article-slug.ts); null when
+ * neither the source's slug nor the headline has a letter or digit.
+ */
+async function slugOf(
+  trx: Transaction<Schema>,
+  article: ImportedArticle,
+  stored: StoredIdentity | null,
+  hints: SlugHints,
+): Promise<string | null> {
+  if (stored?.slug) return stored.slug;
+  const base = importSlugBase(article.slug, article.headline);
+  return base === '' ? null : freeArticleSlug(trx, base, stored?.id ?? null, hints);
 }
 
 function relatedLinksOf(article: ImportedArticle): RelatedLinkWrite[] {

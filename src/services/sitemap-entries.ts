@@ -1,6 +1,9 @@
 /**
- * What the sitemaps list. Articles are filed by the UTC month of their
- * publish time, one sitemap file a month (`2020-01`), split in parts of at
+ * What the sitemaps list. Articles are filed by the month of their publish
+ * time in the site's time zone, the month readers see printed on the
+ * article page (an article published 2026-03-31T23:30Z in Asia/Riyadh,
+ * 02:30 on 1 April there, is in `2026-04`), one sitemap file a month
+ * (`2020-01`), split in parts of at
  * most 50,000 URLs (`2020-01-2`), the sitemaps.org limit; articles whose
  * date is unknown go in `undated` files. A file's articles are read from
  * the database a batch at a time, so memory does not grow with the site.
@@ -12,6 +15,8 @@
  */
 import type { SitemapRow } from '../domain/sitemap-row.js';
 import type { ReadDeps } from './read-pages.js';
+import { zonedParts } from '../arabic/zoned-parts.js';
+import { wallClockToUtc } from '../lib/time-zone.js';
 import {
   listPublishedPages,
   listPublishedSince,
@@ -35,21 +40,38 @@ export interface SitemapFile {
   lastModified: Date | null;
 }
 
+/** What the sitemaps read: the database, and the site's IANA time zone (config `timeZone`). */
+export interface SitemapDeps extends ReadDeps {
+  timeZone: string;
+}
+
+/**
+ * The instants of month `month` (1–12; 13 is January of the next year) of
+ * `year` in `timeZone`, as a half-open range `[first midnight, next first midnight)`.
+ * A midnight skipped by a DST change starts the month at the first time that exists.
+ */
+export function monthRange(year: number, month: number, timeZone: string): SitemapRange {
+  const start = (y: number, m: number) =>
+    wallClockToUtc(
+      { year: y + Math.floor((m - 1) / 12), month: ((m - 1) % 12) + 1, day: 1, hour: 0, minute: 0 },
+      timeZone,
+    );
+  return { from: start(year, month), to: start(year, month + 1) };
+}
+
 interface ParsedName {
   range: SitemapRange;
   part: number;
 }
 
 /** The month range of a file name, or null for a name that is not one of ours. */
-function parseName(name: string): ParsedName | null {
+function parseName(name: string, timeZone: string): ParsedName | null {
   const undated = /^undated(?:-([2-9]|[1-9][0-9]{1,3}))?$/.exec(name);
   if (undated) return { range: 'undated', part: Number(undated[1] ?? 1) };
   const month = /^([0-9]{4})-(0[1-9]|1[0-2])(?:-([2-9]|[1-9][0-9]{1,3}))?$/.exec(name);
   if (!month) return null;
-  const year = Number(month[1]);
-  const index = Number(month[2]) - 1;
   return {
-    range: { from: new Date(Date.UTC(year, index, 1)), to: new Date(Date.UTC(year, index + 1, 1)) },
+    range: monthRange(Number(month[1]), Number(month[2]), timeZone),
     part: Number(month[3] ?? 1),
   };
 }
@@ -62,7 +84,7 @@ function nameOf(base: string, part: number): string {
 export const PAGES_SITEMAP = 'pages';
 
 /** Every sitemap file of the site's articles, oldest month first, `undated`, then `pages`, last. */
-export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
+export async function listSitemapFiles(deps: SitemapDeps): Promise<SitemapFile[]> {
   const db = deps.database.db;
   const files: SitemapFile[] = [];
   const add = async (base: string, range: SitemapRange) => {
@@ -73,17 +95,14 @@ export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
   };
   const span = await publishedSpan(db);
   if (span) {
-    const end = Date.UTC(span.last.getUTCFullYear(), span.last.getUTCMonth(), 1);
-    for (
-      let month = new Date(Date.UTC(span.first.getUTCFullYear(), span.first.getUTCMonth(), 1));
-      month.getTime() <= end;
-      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
-    ) {
-      const base = month.toISOString().slice(0, 7);
-      await add(base, {
-        from: month,
-        to: new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)),
-      });
+    const first = zonedParts(span.first, deps.timeZone);
+    const last = zonedParts(span.last, deps.timeZone);
+    const end = last.year * 12 + last.month - 1;
+    for (let n = first.year * 12 + first.month - 1; n <= end; n++) {
+      const year = Math.floor(n / 12);
+      const month = (n % 12) + 1;
+      const base = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+      await add(base, monthRange(year, month, deps.timeZone));
     }
   }
   await add('undated', 'undated');
@@ -98,7 +117,7 @@ export async function listSitemapFiles(deps: ReadDeps): Promise<SitemapFile[]> {
  * database a batch at a time as it is iterated.
  */
 export async function getSitemapFile(
-  deps: ReadDeps,
+  deps: SitemapDeps,
   name: string,
 ): Promise<{ lastModified: Date | null; count: number; rows: AsyncIterable<SitemapRow> } | null> {
   if (name === PAGES_SITEMAP) {
@@ -106,7 +125,7 @@ export async function getSitemapFile(
     if (pages.length === 0) return null;
     return { lastModified: lastChange(pages), count: pages.length, rows: fromArray(pages) };
   }
-  const parsed = parseName(name);
+  const parsed = parseName(name, deps.timeZone);
   if (!parsed) return null;
   const { count, lastModified } = await rangeSummary(deps.database.db, parsed.range);
   const skip = (parsed.part - 1) * SITEMAP_MAX_URLS;

@@ -52,6 +52,7 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     publishedLocalTime: null,
     views: 12,
     sourceUrl: 'https://example.net/a/9007199254740993',
+    slug: null,
   });
   await createSection(deps, staff.administrator, 'سياسة');
   await createWebhook(deps, staff.administrator, {

@@ -17,6 +17,8 @@ import { openTestDatabase } from './dialects.js';
 export const NOW = new Date('2026-11-29T12:00:00.000Z');
 export const SEED_ID = '258871304963183';
 export const SEED_HEADLINE = 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب';
+/** The slug the import gives the seed: its headline's, as the newsroom makes slugs. */
+export const SEED_SLUG = 'توافق-أمريكي-تركي-بخصوص-وقف-إطلاق-النار-في-إدلب';
 /** A desktop Chrome user agent: its requests count as views. */
 export const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -15,7 +15,7 @@ import { findViewCount } from '../../src/storage/repositories/article-views.repo
 import { nginxAvailable, startNginxProxy, type RunningNginx } from '../helpers/nginx.js';
 import { send } from '../helpers/raw-http.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
-import { BROWSER, SEED_ID } from '../helpers/site.js';
+import { BROWSER, SEED_ID, SEED_SLUG } from '../helpers/site.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 /** What docs/deploy.md tells operators to set with nginx on the same server. */
@@ -169,7 +169,9 @@ describe.skipIf(!nginxAvailable())('behind the documented nginx', { timeout: 120
         });
       const page = await get({ host: 'news.example', 'x-forwarded-host': 'evil.example' });
       expect(page.status).toBe(200);
-      expect(page.body).toContain(`<link rel="canonical" href="http://news.example/a/${SEED_ID}"`);
+      expect(page.body).toContain(
+        `<link rel="canonical" href="http://news.example/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}"`,
+      );
       expect(page.body).not.toContain('evil.example');
       const evil = await get({ host: 'evil.example' });
       expect(evil.status).toBe(400);

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/storage/database.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { DIALECTS, openTestDatabase } from '../helpers/dialects.js';
-import { SEED_ID } from '../helpers/site.js';
+import { SEED_ID, SEED_SLUG } from '../helpers/site.js';
 import { sql } from 'kysely';
 import { searchArticles } from '../../src/services/search-articles.js';
 import { testFolder } from '../helpers/temp-folder.js';
@@ -279,6 +279,32 @@ describe('midad reindex', () => {
 
     expect(out.at(-1)).toMatch(/^indexed 1 article in \d+\.\d s$/);
     expect(await search()).toEqual([SEED_ID]);
+  });
+});
+
+describe('midad fill-slugs', () => {
+  it("gives the articles imported without a slug their headline's, and says how many", async () => {
+    const db = join(dir, 'site.db');
+    expect(await run(['import', '--db', db, DEMO_CAPTURE])).toBe(0);
+    const slugOf = async () => {
+      const database = await openDatabase({ file: db });
+      try {
+        return (await findArticleById(database.db, SEED_ID as ArticleId))?.slug;
+      } finally {
+        await database.close();
+      }
+    };
+    const database = await openDatabase({ file: db });
+    await database.db.updateTable('articles').set({ slug: null }).execute();
+    await database.close();
+    expect(await slugOf()).toBeNull();
+
+    expect(await run(['fill-slugs', '--db', db])).toBe(0);
+
+    expect(out.at(-1)).toBe('gave 1 article a slug');
+    expect(await slugOf()).toBe(SEED_SLUG);
+    expect(await run(['fill-slugs', '--db', db])).toBe(0);
+    expect(out.at(-1)).toBe('gave 0 articles a slug');
   });
 });
 

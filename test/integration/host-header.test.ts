@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { send } from '../helpers/raw-http.js';
-import { BROWSER, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+import { BROWSER, SEED_ID, SEED_SLUG, testSite, type TestSite } from '../helpers/site.js';
 
 type Route = { method: 'GET' | 'POST'; url: string };
 
@@ -115,7 +115,9 @@ describeEachDialect((dialect) => {
         headers: { host: 'other.example', 'user-agent': BROWSER },
       });
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain(`href="https://news.example/a/${SEED_ID}"`);
+      expect(res.body).toContain(
+        `href="https://news.example/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}"`,
+      );
       expect(res.body).not.toContain('other.example');
     });
   });
@@ -191,7 +193,10 @@ describeEachDialect((dialect) => {
         headers: { host, 'user-agent': BROWSER },
       });
       expect(res.statusCode).toBe(status);
-      if (status === 200) expect(res.body).toContain(`href="http://${host}/a/${SEED_ID}"`);
+      if (status === 200)
+        expect(res.body).toContain(
+          `href="http://${host}/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}"`,
+        );
       else expect(res.body).not.toContain(host);
     });
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { importJsonl } from '../../src/importers/jsonl/import-jsonl.js';
+import { fillMissingSlugs } from '../../src/services/fill-slugs.js';
 import type { Database } from '../../src/storage/database.js';
 import {
   countArticles,
@@ -130,6 +131,104 @@ describeEachDialect((dialect) => {
       const again = await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
       expect([again.created, again.updated]).toEqual([0, 2]);
       expect(await countArticles(database.db)).toBe(2);
+    });
+
+    // Real headlines of the corpus (Jawhara FM), two of them printed twice on different days.
+    it.each([
+      [
+        'its headline gives the slug, diacritics and punctuation left out',
+        [
+          {
+            id: '11',
+            title: 'مخرج "غدوة حيّ" : الفيلم يجمع التشويق و المغامرة و الفرجة و الموسيقى',
+          },
+        ],
+        ['مخرج-غدوة-حي-الفيلم-يجمع-التشويق-و-المغامرة-و-الفرجة-و-الموسيقى'],
+      ],
+      [
+        'a headline printed again gets -2, then -3, as in the newsroom',
+        [
+          { id: '21', title: 'التوقعات الجوية لليوم السبت' },
+          { id: '22', title: 'التوقعات الجوية لليوم السبت', date: '2017-02-04' },
+          { id: '23', title: 'التوقعات الجوية لليوم السبت', date: '2017-02-11' },
+        ],
+        [
+          'التوقعات-الجوية-لليوم-السبت',
+          'التوقعات-الجوية-لليوم-السبت-2',
+          'التوقعات-الجوية-لليوم-السبت-3',
+        ],
+      ],
+      [
+        "the line's own slug wins, decoded from percent-encoding",
+        [
+          {
+            id: '31',
+            title: 'طقس اليوم الخميس',
+            slug: '%D8%B7%D9%82%D8%B3-%D8%A7%D9%84%D8%AE%D9%85%D9%8A%D8%B3',
+          },
+        ],
+        ['طقس-الخميس'],
+      ],
+      ['a headline without letters or digits gives none', [{ id: '41', title: '!!!' }], [null]],
+    ])('gives each article a slug: %s', async (_, lines, slugs) => {
+      await importJsonl({ database, now: () => NOW }, file(lines.map((over) => line(over))), {
+        timeZone: 'Africa/Tunis',
+      });
+      const stored = await Promise.all(
+        lines.map(async ({ id }) => (await findArticleById(database.db, id as ArticleId))?.slug),
+      );
+      expect(stored).toEqual(slugs);
+    });
+
+    it('keeps a stored slug on a second run, and gives one to an article stored without', async () => {
+      const path = file([
+        line({ id: '1', title: 'طقس اليوم الخميس' }),
+        line({
+          id: '2',
+          title: 'الانتخابات الفرنسية : فيون وهامون يدعوان أنصارهما إلى التصويت لماكرون',
+        }),
+      ]);
+      await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
+      await database.db.updateTable('articles').set({ slug: 'طقس' }).where('id', '=', 1).execute();
+      await database.db.updateTable('articles').set({ slug: null }).where('id', '=', 2).execute();
+      await importJsonl({ database, now: () => NOW }, path, { timeZone: 'UTC' });
+      expect((await findArticleById(database.db, '1' as ArticleId))?.slug).toBe('طقس');
+      expect((await findArticleById(database.db, '2' as ArticleId))?.slug).toBe(
+        'الانتخابات-الفرنسية-فيون-وهامون-يدعوان-أنصارهما-إلى-التصويت-لماكرون',
+      );
+    });
+
+    it('fills the slugs of articles imported without one (midad fill-slugs), keeping their last change', async () => {
+      await importJsonl(
+        { database, now: () => NOW },
+        file([
+          line({ id: '1', title: 'طقس اليوم الخميس' }),
+          line({ id: '2', title: 'طقس اليوم الخميس' }),
+          line({ id: '3', title: 'التوقعات الجوية لليوم السبت' }),
+          line({ id: '4', title: '!!!' }),
+        ]),
+        { timeZone: 'UTC' },
+      );
+      await database.db
+        .updateTable('articles')
+        .set({ slug: null })
+        .where('id', 'in', [2, 3, 4])
+        .execute();
+      const before = (await findArticleById(database.db, '2' as ArticleId))?.updatedAt;
+      expect(await fillMissingSlugs(database)).toBe(2);
+      const slugs = await Promise.all(
+        ['1', '2', '3', '4'].map(
+          async (id) => (await findArticleById(database.db, id as ArticleId))?.slug,
+        ),
+      );
+      expect(slugs).toEqual([
+        'طقس-اليوم-الخميس',
+        'طقس-اليوم-الخميس-2',
+        'التوقعات-الجوية-لليوم-السبت',
+        null,
+      ]);
+      expect((await findArticleById(database.db, '2' as ArticleId))?.updatedAt).toEqual(before);
+      expect(await fillMissingSlugs(database)).toBe(0);
     });
 
     it('reports progress in bytes up to the file size', async () => {

@@ -27,6 +27,7 @@ describeEachDialect((dialect) => {
           publishedLocalTime: null,
           views: 0,
           sourceUrl: null,
+          slug: null,
         },
       );
     }

@@ -22,6 +22,7 @@ const imported = (id: string, headline: string, publishedAt: Date) => ({
   publishedLocalTime: null,
   views: 0,
   sourceUrl: null,
+  slug: null,
 });
 const headlines = (html: string) =>
   [...html.matchAll(/class="article-row__headline"[^>]*>([^<]*)</g)].map((m) => m[1]);

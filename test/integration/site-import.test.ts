@@ -195,6 +195,37 @@ describeEachDialect((dialect) => {
       ]);
     });
 
+    // Real headlines of the seed's page; WordPress names a post saved without a title `<id>`.
+    it.each([
+      [
+        'its own slug',
+        'وقف-النار-في-إدلب',
+        'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
+        'وقف-النار-في-إدلب',
+      ],
+      [
+        'no slug',
+        '',
+        'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
+        'توافق-أمريكي-تركي-بخصوص-وقف-إطلاق-النار-في-إدلب',
+      ],
+      [
+        'a bare number',
+        '4821',
+        'واشنطن تؤكد استعدادها لدعم تركيا فيما يخص إدلب',
+        'واشنطن-تؤكد-استعدادها-لدعم-تركيا-فيما-يخص-إدلب',
+      ],
+      [
+        'an escape cut mid-character',
+        'idlib-%d8',
+        'واشنطن تؤكد استعدادها لدعم تركيا فيما يخص إدلب',
+        'واشنطن-تؤكد-استعدادها-لدعم-تركيا-فيما-يخص-إدلب',
+      ],
+    ])('gives a post with %s (%j, «%s») the slug %s', async (_, slug, headline, expected) => {
+      await importSite(deps(), siteExport([sitePost({ key: '40', slug, headline })]), OPTIONS);
+      expect((await article('40'))?.slug).toBe(expected);
+    });
+
     it('makes post 101 of another site a new article, never an update of this one', async () => {
       await importSite(deps(), siteExport([sitePost({ key: '101' })]), OPTIONS);
       const other = siteExport(

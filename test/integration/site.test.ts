@@ -4,6 +4,7 @@ import {
   importInto,
   SEED_HEADLINE,
   SEED_ID,
+  SEED_SLUG,
   testSite,
   type TestSite,
 } from '../helpers/site.js';
@@ -30,7 +31,7 @@ describeEachDialect((dialect) => {
       expect(res.body).toContain(`<h1 class="article__headline">${SEED_HEADLINE}</h1>`);
       expect(res.body).toContain(`<title>\u2068${SEED_HEADLINE}\u2069 | مداد</title>`);
       expect(res.body).toContain(
-        `<link rel="canonical" href="https://news.example/a/${SEED_ID}"/>`,
+        `<link rel="canonical" href="https://news.example/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}"/>`,
       );
       expect(res.body).toMatch(/<meta name="description" content="أعلنت تركيا عن توافق [^"]+…"\/>/);
       // The excerpt is the start of the body: not shown again as a standfirst.

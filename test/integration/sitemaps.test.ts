@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
-import { BROWSER, NOW, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
+import { describeEachDialect } from '../helpers/dialects.js';
+import { BROWSER, NOW, SEED_ID, SEED_SLUG, testSite, type TestSite } from '../helpers/site.js';
 import { enc, TRICKY, trickySite, type TrickySite } from '../helpers/tricky-article.js';
 import { parseXml } from '../helpers/xml.js';
 
@@ -61,7 +62,7 @@ describe('sitemaps of a small site', () => {
     expect(urlset.url[0].loc).toMatch(/^[\x21-\x7e]+$/);
     const seed = parseXml((await get('/sitemaps/2020-01.xml')).body).urlset;
     expect(seed.url).toEqual([
-      { loc: `${ORIGIN}/a/${SEED_ID}`, lastmod: '2020-01-18T09:43:00.000Z' },
+      { loc: `${ORIGIN}/a/${SEED_ID}/${enc(SEED_SLUG)}`, lastmod: '2020-01-18T09:43:00.000Z' },
     ]);
   });
 
@@ -193,5 +194,77 @@ describe('sitemaps of a quiet site', () => {
     } finally {
       await site.close();
     }
+  });
+});
+
+describeEachDialect((dialect) => {
+  describe('sitemaps filed by the month in the site time zone (Asia/Riyadh, UTC+3)', () => {
+    let site: TestSite;
+    // [headline, slug, published (UTC), updated (UTC)]: the month readers see is Riyadh's.
+    const ARTICLES = [
+      [
+        'آخر خبر في آذار بتوقيت الرياض',
+        'آخر-آذار',
+        '2026-03-31T20:59:00.000Z',
+        '2026-03-31T21:10:00.000Z',
+      ],
+      [
+        'أول خبر في نيسان بتوقيت الرياض',
+        'أول-نيسان',
+        '2026-03-31T21:00:00.000Z',
+        '2026-03-31T21:05:00.000Z',
+      ],
+      [
+        'خبر نشر قبل منتصف الليل بتوقيت غرينتش',
+        'قبل-منتصف-الليل',
+        '2026-03-31T23:30:00.000Z',
+        '2026-04-02T08:00:00.000Z',
+      ],
+    ] as const;
+    beforeAll(async () => {
+      site = await testSite({ MIDAD_TIMEZONE: 'Asia/Riyadh' }, { demo: false, dialect });
+      for (const [headline, slug, published, updated] of ARTICLES) {
+        await site.database.db
+          .insertInto('articles')
+          .values({
+            headline,
+            headline_key: headline,
+            excerpt: '',
+            body_html: '<p>نص</p>',
+            section_id: null,
+            byline: null,
+            status: 'published',
+            published_at: published,
+            published_local_time: null,
+            created_at: published,
+            updated_at: updated,
+            source_url: null,
+            slug,
+          })
+          .execute();
+      }
+    });
+    afterAll(async () => {
+      await site.close();
+    });
+    const locsOf = async (url: string) =>
+      parseXml((await site.app.inject(url)).body).urlset.url.map((u: { loc: string }) =>
+        decodeURIComponent(u.loc.replace(/^.*\//, '')),
+      );
+
+    it('indexes March and April with the last change of the articles each holds', async () => {
+      const index = parseXml((await site.app.inject('/sitemap.xml')).body).sitemapindex;
+      expect(index.sitemap).toEqual([
+        { loc: `${ORIGIN}/sitemaps/2026-03.xml`, lastmod: '2026-03-31T21:10:00.000Z' },
+        { loc: `${ORIGIN}/sitemaps/2026-04.xml`, lastmod: '2026-04-02T08:00:00.000Z' },
+      ]);
+    });
+
+    it.each([
+      ['/sitemaps/2026-03.xml', ['آخر-آذار']],
+      ['/sitemaps/2026-04.xml', ['أول-نيسان', 'قبل-منتصف-الليل']],
+    ])('lists in %s the articles dated that month in Riyadh', async (url, slugs) => {
+      expect(await locsOf(url)).toEqual(slugs);
+    });
   });
 });

@@ -72,11 +72,12 @@ export function chooseHeadline(tokens: readonly Token[]): HeadlineChoice | null 
   );
 }
 
-/** The nearest token before (-1) or after (1) `index` that is not blank or chrome. */
+/** The nearest token before (-1) or after (1) `index` that is not blank, chrome or boilerplate. */
 function neighbour(tokens: readonly Token[], index: number, step: number): Token | undefined {
   for (let i = index + step; i >= 0 && i < tokens.length; i += step) {
     const token = tokens[i];
-    if (token?.kind !== 'blank' && token?.kind !== 'chrome') return token;
+    if (token?.kind !== 'blank' && token?.kind !== 'chrome' && token?.kind !== 'boilerplate')
+      return token;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isChromeLine } from './chrome.js';
-import { isMoreHeading, listedHeadline, readAlsoRest } from './markers.js';
+import { isInlineHeading, isMoreHeading, listedHeadline, readAlsoRest } from './markers.js';
 
 describe('readAlsoRest', () => {
   it.each([
@@ -11,18 +11,30 @@ describe('readAlsoRest', () => {
     ['اقرأ ايضا - عنوان الخبر', 'عنوان الخبر'],
     ['اقرأ كذلك: عنوان الخبر', 'عنوان الخبر'],
     ['شاهد أيضا: عنوان الخبر', 'عنوان الخبر'],
+    ['شاهد أيضاً: عنوان الخبر', 'عنوان الخبر'],
+    ['طالع أيضاً: عنوان الخبر', 'عنوان الخبر'],
+    ['طالع أيضا عنوان الخبر', 'عنوان الخبر'],
+    ['إقرأ أيضًا: عنوان الخبر', 'عنوان الخبر'],
+    ['للمزيد: عنوان الخبر', 'عنوان الخبر'],
+    ['للمزيد - عنوان الخبر', 'عنوان الخبر'],
+    ['للمزيد اقرأ: عنوان الخبر', 'عنوان الخبر'],
+    ['مواضيع ذات صلة: عنوان الخبر', 'عنوان الخبر'],
     ['اقرأ أيضاً', ''],
     ['اقرأ أيضاً:', ''],
   ])('reads %s', (line, rest) => {
     expect(readAlsoRest(line)).toBe(rest);
   });
 
-  it.each(['اقرأ المزيد', 'وقال إنه قرأ أيضا البيان', 'اقرأوا أيضا البيان كاملا'])(
-    'ignores %s',
-    (line) => {
-      expect(readAlsoRest(line)).toBeNull();
-    },
-  );
+  it.each([
+    'اقرأ المزيد',
+    'وقال إنه قرأ أيضا البيان',
+    'اقرأوا أيضا البيان كاملا',
+    'للمزيد من المعلومات يمكن زيارة موقع الوزارة.',
+    'مواضيع ذات صلة بالانتخابات نوقشت في الجلسة',
+    'طالعنا أيضا البيان',
+  ])('ignores %s', (line) => {
+    expect(readAlsoRest(line)).toBeNull();
+  });
 });
 
 describe('isMoreHeading', () => {
@@ -37,6 +49,12 @@ describe('isMoreHeading', () => {
     'مواضيع ذات صلة',
     'آخر الأخبار',
     'المزيد من أخبار سوريا',
+    'الأكثر قراءة اليوم',
+    'الأخبار الأكثر قراءة',
+    'الأكثر تداولاً',
+    'الأكثر مشاهدة خلال 24 ساعة',
+    'الأكثر قراءة | الأكثر مشاهدة',
+    'الأكثر قراءة الأكثر تعليقاً',
   ])('takes %s for a heading', (line) => {
     expect(isMoreHeading(line.trim())).toBe(true);
   });
@@ -44,8 +62,22 @@ describe('isMoreHeading', () => {
   it.each([
     'المزيد من المدنيين الأبرياء يدفعون الثمن.',
     'الأكثر قراءة في العالم العربي هذا الأسبوع هو',
+    'الأكثر قراءة اليوم هو كتاب عن تاريخ دمشق',
   ])('does not take prose for a heading: %s', (line) => {
     expect(isMoreHeading(line)).toBe(false);
+  });
+});
+
+describe('isInlineHeading', () => {
+  it.each([
+    ['للمزيد', true],
+    ['للمزيد:', true],
+    ['مواضيع ذات صلة', true],
+    ['موضوعات ذات صلة:', true],
+    ['المزيد', false],
+    ['الأكثر قراءة', false],
+  ])('%s → %s', (line, inline) => {
+    expect(isInlineHeading(line)).toBe(inline);
   });
 });
 

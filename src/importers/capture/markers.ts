@@ -2,19 +2,15 @@ import { arabicPhrase, anyPhrase } from './arabic-pattern.js';
 
 /**
  * The headings and markers that frame lists of headlines on a news page:
- * "more" blocks (`المزيد`, `الأكثر قراءة`, `أخبار ذات صلة` …) and inline
- * "read also" links (`اقرأ أيضاً: …`, spelled many ways).
+ * "more" blocks (`المزيد`, `الأكثر قراءة اليوم`, `أخبار ذات صلة` …) and inline
+ * "read also" links (`اقرأ أيضاً: …`, `للمزيد: …`, `مواضيع ذات صلة`, spelled
+ * many ways).
  */
 const MORE_HEADINGS = [
   'المزيد',
   'للمزيد',
   'المزيد من الأخبار',
   'مزيد من الأخبار',
-  'الأكثر قراءة',
-  'الأكثر مشاهدة',
-  'الأكثر تداولا',
-  'الأكثر شعبية',
-  'الأكثر تعليقا',
   'اقرأ المزيد',
   'أخبار ذات صلة',
   'مواضيع ذات صلة',
@@ -33,22 +29,59 @@ const MORE_HEADINGS = [
   'شاهد المزيد',
 ];
 
-/** A heading alone on its line, maybe with a colon; or `المزيد من` and a few words. */
+/**
+ * Headings of related blocks that sites also print between paragraphs, as an
+ * inline "read also" (`للمزيد:`, `مواضيع ذات صلة`): a block of these between
+ * two paragraphs of the body is a "read also", elsewhere a "more" block.
+ */
+const INLINE_HEADINGS = [
+  'للمزيد',
+  'مواضيع ذات صلة',
+  'موضوعات ذات صلة',
+  'أخبار ذات صلة',
+  'مقالات ذات صلة',
+  'ذات صلة',
+];
+
+/** Most-read tabs, with the article or the period some sites add: `الأخبار الأكثر قراءة اليوم`. */
+const MOST_READ = `(?:${anyPhrase(['الأخبار', 'المقالات', 'المواضيع', 'الموضوعات'])}\\s+)?${arabicPhrase(
+  'الأكثر',
+)}\\s+${anyPhrase(['قراءة', 'مشاهدة', 'تداولا', 'شعبية', 'تعليقا', 'مشاركة', 'متابعة'])}(?:\\s+${anyPhrase(
+  ['اليوم', 'هذا الأسبوع', 'الأسبوع', 'هذا الشهر', 'الشهر', 'خلال 24 ساعة', 'خلال ٢٤ ساعة'],
+)})?`;
+
+/** One heading: a listed one or a most-read tab. */
+const ONE_HEADING = `(?:${anyPhrase([...MORE_HEADINGS, ...INLINE_HEADINGS])}|${MOST_READ})`;
+
+/**
+ * A heading alone on its line, maybe with a colon; a row of tabs
+ * (`الأكثر قراءة | الأكثر مشاهدة`); or `المزيد من` and a few words.
+ */
 const MORE_HEADING = new RegExp(
-  `^(?:${anyPhrase(MORE_HEADINGS)}|${arabicPhrase('المزيد من')}(?:\\s+[^\\s.،:]+){1,3})\\s*[:：.…]*$`,
+  `^(?:${ONE_HEADING}(?:\\s*[|•·/]?\\s*${ONE_HEADING})*|${arabicPhrase('المزيد من')}(?:\\s+[^\\s.،:]+){1,3})\\s*[:：.…]*$`,
   'u',
 );
+const INLINE_HEADING = new RegExp(`^${anyPhrase(INLINE_HEADINGS)}\\s*[:：.…]*$`, 'u');
 
+/**
+ * A "read also" marker: `اقرأ أيضاً`, `أقرأ أيضا`, `إقرأ ايضا`, `شاهد أيضاً`,
+ * `طالع أيضاً`… (hamza, tanween and other marks as printed), maybe with a
+ * colon or dash; or an inline heading followed by a colon or dash
+ * (`للمزيد: …`, `مواضيع ذات صلة: …`), which without one starts prose
+ * (`للمزيد من المعلومات…`).
+ */
 const READ_ALSO = new RegExp(
-  `^${anyPhrase([
+  `^(?:${anyPhrase([
     'اقرأ أيضا',
     'اقرأ كذلك',
-    'اقرأ ايضا',
+    'للمزيد اقرأ',
+    'للمزيد طالع',
     'شاهد أيضا',
     'شاهد كذلك',
     'طالع أيضا',
     'طالع كذلك',
-  ])}(?![\\p{L}\\p{N}])\\s*[:：\\-–—]?\\s*`,
+    'تابع أيضا',
+  ])}(?![\\p{L}\\p{N}])\\s*[:：\\-–—]?|${anyPhrase(INLINE_HEADINGS)}\\s*[:：\\-–—])\\s*`,
   'u',
 );
 
@@ -67,6 +100,16 @@ const WRAPPERS: readonly (readonly [string, string])[] = [
  */
 export function isMoreHeading(line: string): boolean {
   return MORE_HEADING.test(line);
+}
+
+/**
+ * True for a heading that is a "read also" between paragraphs and a "more"
+ * block elsewhere (`للمزيد`, `مواضيع ذات صلة`).
+ *
+ * @example isInlineHeading('مواضيع ذات صلة:') === true
+ */
+export function isInlineHeading(line: string): boolean {
+  return INLINE_HEADING.test(line);
 }
 
 /**

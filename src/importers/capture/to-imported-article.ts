@@ -97,6 +97,7 @@ export function toImportedArticle(
       publishedLocalTime,
       views: parsed.views ?? 0,
       sourceUrl: parsed.shortLink,
+      slug: null,
     },
   };
 }

@@ -2,7 +2,9 @@
  * One line of a JSON Lines article file, checked and mapped to the article
  * the import service stores. The format is that of the corpus in
  * shared/corpus: `{"id": "1000000001", "title": "…", "body": "…",
- * "section": "economy", "date": "2017-01-25"}`; other fields are ignored.
+ * "section": "economy", "date": "2017-01-25"}`, and an optional `slug`
+ * (as written or percent-encoded; without one the headline gives it); other
+ * fields are ignored.
  */
 import { z } from 'zod';
 import { cleanSourceText } from '../../arabic/clean.js';
@@ -11,6 +13,7 @@ import { parseArticleId } from '../../domain/article-id.js';
 import { cleanLine, cleanText, FIELD_LIMITS } from '../../domain/field-limits.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
+import { decodeSlug } from '../decode-slug.js';
 import { sectionName } from './section-names.js';
 
 const lineSchema = z.object({
@@ -18,6 +21,7 @@ const lineSchema = z.object({
   title: z.string().nullable().optional(),
   body: z.string().refine((b) => b.trim() !== '', { message: 'the body is empty' }),
   section: z.string().nullable().optional(),
+  slug: z.string().nullable().optional(),
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'the date is not YYYY-MM-DD' })
@@ -87,6 +91,7 @@ export function readJsonlLine(line: string, timeZone: string): LineResult {
       publishedLocalTime: null,
       views: 0,
       sourceUrl: null,
+      slug: entry.slug ? decodeSlug(entry.slug) : null,
     },
   };
 }

@@ -11,7 +11,7 @@
  * that comes twice in one batch is stored once, as its last copy.
  */
 import { headlineMatchKey } from '../../arabic/normalize.js';
-import { slugify } from '../../arabic/slug.js';
+import { importSlugBase } from '../article-slug.js';
 import type { ArticleId } from '../../domain/article-id.js';
 import { FIELD_LIMITS } from '../../domain/field-limits.js';
 import { isBlankAlt } from '../../domain/media.js';
@@ -96,9 +96,9 @@ interface BatchState {
   sequenceBehind: boolean;
 }
 
-/** The slug a post asks for (its own, else its headline's), or '' for none. */
+/** The slug a post asks for (its own when usable, else its headline's), or '' for none. */
 function baseSlugOf(prepared: PreparedPost): string {
-  return slugify(prepared.post.slug) || slugify(prepared.headline);
+  return importSlugBase(prepared.post.slug, prepared.headline);
 }
 
 async function readBatchState(

@@ -22,6 +22,8 @@ export interface ArticleWrite {
   publishedLocalTime: string | null;
   viewCount: number;
   sourceUrl: string | null;
+  /** Unique among articles (see services/article-slug.ts); null for none. */
+  slug: string | null;
 }
 
 /** What identifies a stored article when an import arrives again. */
@@ -35,6 +37,7 @@ export interface StoredIdentity {
   publishedLocalTime: string | null;
   byline: string | null;
   sectionId: string | null;
+  slug: string | null;
 }
 
 function identityQuery(db: Db) {
@@ -50,6 +53,7 @@ function identityQuery(db: Db) {
       'published_local_time',
       'byline',
       'section_id',
+      'slug',
     ]);
 }
 
@@ -67,6 +71,7 @@ function toIdentity(row: IdentityRow): StoredIdentity | null {
     publishedLocalTime: row.published_local_time,
     byline: row.byline,
     sectionId: row.section_id === null ? null : toIdString(row.section_id),
+    slug: row.slug,
   };
 }
 
@@ -160,5 +165,6 @@ function columnsOf(write: ArticleWrite) {
     published_precision: write.publishedPrecision,
     published_local_time: write.publishedLocalTime,
     source_url: write.sourceUrl,
+    slug: write.slug,
   };
 }

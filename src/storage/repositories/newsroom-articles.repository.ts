@@ -250,6 +250,22 @@ export async function replaceTags(db: Db, id: ArticleId, tagIds: readonly string
   }
 }
 
+/** Of `slugs`, those another article than `exceptId` has (one indexed query). */
+export async function slugsTaken(
+  db: Db,
+  slugs: readonly string[],
+  exceptId: ArticleId | null,
+): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  let query = db
+    .selectFrom('articles')
+    .select('slug')
+    .where('slug', 'in', [...slugs]);
+  if (exceptId !== null) query = query.where('id', '!=', bindId(exceptId));
+  const rows = await query.execute();
+  return new Set(rows.flatMap((row) => (row.slug === null ? [] : [row.slug])));
+}
+
 /** True when another article than `exceptId` has this slug. */
 export async function slugTaken(
   db: Db,

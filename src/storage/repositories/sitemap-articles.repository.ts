@@ -3,7 +3,7 @@
  * page at a time in id order (keyset pagination: each page starts after the
  * last id of the one before), so that a sitemap of any size is written
  * without holding its articles in memory. Ranges are half-open, `[from,
- * to)`, in UTC. Static pages (kind `page`) are read apart, by
+ * to)`, of instants. Static pages (kind `page`) are read apart, by
  * `listPublishedPages`: they have a sitemap file of their own.
  */
 import type { ArticleId } from '../../domain/article.js';
