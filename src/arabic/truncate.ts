@@ -44,8 +44,8 @@ export function graphemes(text: string): string[] {
  * start may be cut) or is the whole text. The first start is the count
  * plus a margin: Arabic text has about one grapheme per UTF-16 unit (a
  * mark joins its letter, so vocalised text needs a second try), and
- * segmenting eight times what is needed was a fifth of an import's work
- * on its body thread.
+ * segmenting eight times what is needed was a tenth of the work of an
+ * import's body thread.
  */
 function firstGraphemes(
   text: string,
