@@ -2,7 +2,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWordPressExport } from '../../src/importers/wordpress/read-wordpress-export.js';
-import { importSite, THREADED_FROM_POSTS } from '../../src/services/site-import/import-site.js';
+import { AppError } from '../../src/lib/errors.js';
+import {
+  importSite,
+  SITE_IMPORT_BATCH,
+  THREADED_FROM_POSTS,
+} from '../../src/services/site-import/import-site.js';
 import { searchArticles } from '../../src/services/search-articles.js';
 import type { Database } from '../../src/storage/database.js';
 import { insertRedirect } from '../../src/storage/repositories/redirects.repository.js';
@@ -505,6 +510,28 @@ describeEachDialect((dialect) => {
         { q: 'مهرجان قرطاج', filters: {}, sort: 'relevance', page: 1, limit: 10 },
       );
       expect(found.total).toBe(THREADED_FROM_POSTS - 1);
+    });
+
+    it('writes every batch read before the reader fails, then says why', async () => {
+      const posts = Array.from({ length: 2 * SITE_IMPORT_BATCH + 50 }, (_, i) =>
+        sitePost({ key: String(i + 1) }),
+      );
+      const changed = new AppError('IMPORT_FILE_CHANGED', 'The export changed while it was read.');
+      const site = siteExport(posts, {
+        async *posts() {
+          yield* posts;
+          throw changed;
+        },
+      });
+
+      await expect(importSite(deps(), site, OPTIONS)).rejects.toBe(changed);
+
+      // Two whole batches are written; the 50 posts of the batch being gathered are not.
+      const { n } = await database.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(2 * SITE_IMPORT_BATCH);
     });
 
     it('writes nothing in a dry run, and reports what it would do', async () => {

@@ -93,6 +93,11 @@ export async function* readWxrRecords(
     failure ??= error;
     notify();
   });
+  // A chunk that cannot be read would never be answered with credit: fail rather than wait.
+  worker.on('messageerror', (error) => {
+    failure ??= error;
+    notify();
+  });
   worker.on('exit', (code) => {
     failure ??= new Error(`The export's reading thread stopped (exit code ${code}).`);
     notify();

@@ -212,6 +212,7 @@ async function importPosts(
       try {
         started.push(await startPost(post, context));
       } catch (error) {
+        refusalOf(error); // what is not a refusal of this post stops the import now
         started.push({ refused: error });
       }
     }
@@ -248,8 +249,18 @@ async function importPosts(
     if (previous !== null) await finishAndWrite(previous);
     previous = started;
   };
-  for await (const post of site.posts()) {
-    batch.push(post);
+  const posts = site.posts()[Symbol.asyncIterator]();
+  for (;;) {
+    let read: IteratorResult<SitePost>;
+    try {
+      read = await posts.next();
+    } catch (error) {
+      // The reader failed (the file changed, a thread died): the batch read before it is still written.
+      if (previous !== null) await finishAndWrite(previous);
+      throw error;
+    }
+    if (read.done === true) break;
+    batch.push(read.value);
     if (batch.length >= SITE_IMPORT_BATCH) await next();
   }
   await next();
