@@ -512,6 +512,36 @@ describeEachDialect((dialect) => {
       expect(found.total).toBe(THREADED_FROM_POSTS - 1);
     });
 
+    it('imports two posts with the same address as two articles, says so, and does it again unchanged', async () => {
+      const link = 'https://old.example/2021/01/03/%d8%ae%d8%a8%d8%b1/';
+      const site = () =>
+        siteExport([
+          sitePost({ key: '1', headline: 'الخبر الأول', sourceUrl: link }),
+          sitePost({ key: '2', headline: 'الخبر الثاني', sourceUrl: link }),
+        ]);
+
+      const first = await importSite(deps(), site(), OPTIONS);
+      const again = await importSite(deps(), site(), OPTIONS);
+
+      const note = `Post 2 has the same address as an earlier post (${link}): it is imported as an article of its own, and that old address leads to the last of them.`;
+      expect([first.created, first.refused, first.notes]).toEqual([2, [], [note]]);
+      expect([again.created, again.updated, again.refused, again.notes]).toEqual([
+        0,
+        2,
+        [],
+        [note],
+      ]);
+      const rows = await database.db
+        .selectFrom('articles')
+        .select(['id', 'headline', 'source_url'])
+        .orderBy('id')
+        .execute();
+      expect(rows.map((r) => [String(r.id), r.headline, r.source_url])).toEqual([
+        ['1', 'الخبر الأول', link],
+        ['2', 'الخبر الثاني', null],
+      ]);
+    });
+
     it('writes every batch read before the reader fails, then says why', async () => {
       const posts = Array.from({ length: 2 * SITE_IMPORT_BATCH + 50 }, (_, i) =>
         sitePost({ key: String(i + 1) }),

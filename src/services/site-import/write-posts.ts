@@ -20,6 +20,7 @@ import type { Db } from '../../storage/db.js';
 import { keepIdSequenceAhead } from '../../storage/dialects/id-sequence.js';
 import {
   articleIdsBySourceUrl,
+  articlesImportedFrom,
   findArticleStates,
   findImportRecords,
   saveCredits,
@@ -86,8 +87,10 @@ interface BatchState {
   records: Awaited<ReturnType<typeof findImportRecords>>;
   /** Article states by id, of the articles the batch may update. */
   states: Map<string, StoredArticleState>;
-  /** Articles with a post's source URL (a page capture of it imported before). */
+  /** The article that has each of the posts' source URLs (a URL is one article's). */
   bySourceUrl: Map<string, ArticleId>;
+  /** Of those, the articles this site's import made (another post's, not a page capture's). */
+  importedHere: Set<string>;
   /** Of the posts' WordPress ids, those an article has. */
   takenIds: Set<string>;
   /** Slug → the id of the article that has it, for the posts' slugs. */
@@ -111,10 +114,11 @@ async function readBatchState(
     context.recordSource,
     batch.map((p) => p.post.key),
   );
-  const urls = batch
-    .filter((p) => !records.has(p.post.key) && p.post.sourceUrl !== null)
-    .map((p) => p.post.sourceUrl as string);
+  const urls = batch.flatMap((p) => (p.post.sourceUrl === null ? [] : [p.post.sourceUrl]));
   const bySourceUrl = await articleIdsBySourceUrl(db, urls);
+  const importedHere = await articlesImportedFrom(db, context.recordSource, [
+    ...bySourceUrl.values(),
+  ]);
   const states = await findArticleStates(db, [
     ...[...records.values()].map((r) => r.articleId),
     ...bySourceUrl.values(),
@@ -124,6 +128,7 @@ async function readBatchState(
     records,
     states,
     bySourceUrl,
+    importedHere,
     takenIds: await takenArticleIds(db, preferred),
     slugs: await slugOwners(
       db,
@@ -185,9 +190,10 @@ async function writeOne(
     }
   }
   // Never imported from this site, but the same page came in before (a page capture of it).
+  const urlOwner = post.sourceUrl === null ? undefined : state.bySourceUrl.get(post.sourceUrl);
   const sameSource =
-    recorded === undefined && post.sourceUrl !== null
-      ? state.bySourceUrl.get(post.sourceUrl)
+    recorded === undefined && urlOwner !== undefined && !state.importedHere.has(String(urlOwner))
+      ? urlOwner
       : undefined;
   const existingId = recorded !== undefined ? record!.articleId : (sameSource ?? null);
   const stored = existingId === null ? undefined : state.states.get(String(existingId));
@@ -223,6 +229,14 @@ async function writeOne(
     createdAt: post.publishedAt ?? context.now,
     updatedAt,
   };
+  // Another post of the export has the same address (a URL is one article's): this one is
+  // stored without it, and said so; the old address leads to the last of them (redirects).
+  if (urlOwner !== undefined && String(urlOwner) !== String(existingId)) {
+    write.sourceUrl = null;
+    report.notes.push(
+      `Post ${post.key} has the same address as an earlier post (${post.sourceUrl}): it is imported as an article of its own, and that old address leads to the last of them.`,
+    );
+  }
   let articleId: ArticleId;
   let viewCount = write.viewCount;
   if (existingId !== null && stored !== undefined) {
@@ -241,6 +255,10 @@ async function writeOne(
     report.created++;
   }
   if (slug !== null) state.slugs.set(slug, String(articleId));
+  if (write.sourceUrl !== null) {
+    state.bySourceUrl.set(write.sourceUrl, articleId);
+    state.importedHere.add(String(articleId));
+  }
   state.records.set(post.key, { articleId, articleUpdatedAt: updatedAt });
   state.states.set(String(articleId), { updatedAt, viewCount });
   if (post.kind === 'page') report.pages++;

@@ -89,6 +89,26 @@ export async function articleIdsBySourceUrl(
   return found;
 }
 
+/** Of the articles `ids`, those an import from `source` made (decimal strings). */
+export async function articlesImportedFrom(
+  db: Db,
+  source: string,
+  ids: readonly ArticleId[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('import_records')
+    .select('article_id')
+    .where('source', '=', source)
+    .where(
+      'article_id',
+      'in',
+      ids.map((id) => bindId(id)),
+    )
+    .execute();
+  return new Set(rows.map((row) => String(row.article_id)));
+}
+
 /** Which of `slugs` an article has, with that article's id (decimal string), by slug. */
 export async function slugOwners(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
