@@ -34,7 +34,7 @@ import { hostPolicy } from './plugins/host-check.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
-import { sendError, type RedirectFallback } from './site/error-pages.js';
+import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
@@ -155,6 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A malformed or over-long URL fails before routing: answer it with our pages too.
     frameworkErrors: (error, request, reply) => {
       request.log.info({ err: error }, 'malformed request');
+      if (error.code === 'FST_ERR_BAD_URL') {
+        void sendBadUrl(request, reply, { pageContext, redirects });
+        return;
+      }
       const status = error.statusCode === 404 || error.statusCode === 414 ? 404 : 400;
       void sendError(request, reply, { pageContext }, status);
     },

@@ -69,6 +69,28 @@ export async function sendNotFound(
   return sendError(request, reply, deps, 404);
 }
 
+/**
+ * Answers a request whose URL Fastify cannot read (FST_ERR_BAD_URL: a
+ * percent-escape that is not UTF-8): with its stored redirect when it is a
+ * GET or HEAD of the reader site (an old WordPress address whose long
+ * Arabic slug was cut in the middle of a character), otherwise 400.
+ */
+export async function sendBadUrl(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ErrorPageDeps,
+): Promise<FastifyReply> {
+  if (deps.redirects && isReaderRequest(request)) {
+    try {
+      const found = await findOldAddress(deps.redirects, request.url);
+      if (found !== null) return sendRedirect(reply, found);
+    } catch (error) {
+      request.log.error({ err: error }, 'redirect lookup failed');
+    }
+  }
+  return sendError(request, reply, deps, 400);
+}
+
 /** Answers with a stored (or ruled) redirect: a permanent one may be kept an hour. */
 export function sendRedirect(
   reply: FastifyReply,
