@@ -57,16 +57,7 @@ export async function sendNotFound(
   reply: FastifyReply,
   deps: ErrorPageDeps,
 ): Promise<FastifyReply> {
-  if (deps.redirects && isReaderRequest(request)) {
-    try {
-      const found = await findOldAddress(deps.redirects, request.url);
-      if (found !== null) return sendRedirect(reply, found);
-      deps.redirects.missed(request.url);
-    } catch (error) {
-      request.log.error({ err: error }, 'redirect lookup failed');
-    }
-  }
-  return sendError(request, reply, deps, 404);
+  return (await redirectOf(request, reply, deps, true)) ?? sendError(request, reply, deps, 404);
 }
 
 /**
@@ -80,15 +71,29 @@ export async function sendBadUrl(
   reply: FastifyReply,
   deps: ErrorPageDeps,
 ): Promise<FastifyReply> {
-  if (deps.redirects && isReaderRequest(request)) {
-    try {
-      const found = await findOldAddress(deps.redirects, request.url);
-      if (found !== null) return sendRedirect(reply, found);
-    } catch (error) {
-      request.log.error({ err: error }, 'redirect lookup failed');
-    }
+  return (await redirectOf(request, reply, deps, false)) ?? sendError(request, reply, deps, 400);
+}
+
+/**
+ * The redirect answer of a reader-site GET or HEAD with a stored or ruled
+ * redirect, or null (a miss is counted when `countMiss`). A lookup that
+ * fails (the database is down) is logged and is a miss.
+ */
+async function redirectOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ErrorPageDeps,
+  countMiss: boolean,
+): Promise<FastifyReply | null> {
+  if (!deps.redirects || !isReaderRequest(request)) return null;
+  try {
+    const found = await findOldAddress(deps.redirects, request.url);
+    if (found !== null) return sendRedirect(reply, found);
+    if (countMiss) deps.redirects.missed(request.url);
+  } catch (error) {
+    request.log.error({ err: error }, 'redirect lookup failed');
   }
-  return sendError(request, reply, deps, 400);
+  return null;
 }
 
 /** Answers with a stored (or ruled) redirect: a permanent one may be kept an hour. */
