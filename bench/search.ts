@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { tokenize } from '../src/arabic/tokenize.js';
 import { searchArticles } from '../src/services/search-articles.js';
 import type { Database } from '../src/storage/database.js';
+import { mulberry32 } from './random.js';
 
 /** Queries of each length (1, 2 and 3 words) in the mix. */
 const QUERIES_PER_LENGTH = 200;
@@ -30,21 +31,6 @@ export interface SearchFigures {
   byWords: Record<'1' | '2' | '3', Latency>;
   /** Mean matches per query (as counted, capped at the count limit). */
   meanTotal: number;
-}
-
-/**
- * A deterministic pseudo-random sequence in [0, 1): mulberry32 (Tommy
- * Ettinger's 32-bit generator), so every run picks the same queries.
- */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The query mix: QUERIES_PER_LENGTH runs of 1, 2 and 3 adjacent Arabic headline words each. */

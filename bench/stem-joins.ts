@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { stemCandidates } from '../src/arabic/stem.js';
 import { tokenize } from '../src/arabic/tokenize.js';
+import { mulberry32 } from './random.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -28,18 +29,6 @@ const SAMPLE = Number(process.argv[3] ?? 40);
 /** Stems shared by more words than this are skipped when listing pairs (their pairs are quadratic). */
 const MAX_GROUP = 400;
 const ARABIC = /^[\u0621-\u064A]+$/u;
-
-/** mulberry32 (Tommy Ettinger's 32-bit generator): the same sample every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Occurrences of every word, by the key stems are read from.
 const freq = new Map<string, number>();
