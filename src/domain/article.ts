@@ -97,6 +97,8 @@ export interface ArticleSummary {
   headline: string;
   excerpt: string;
   section: Section | null;
+  /** The featured image, shown as the lead image or a thumbnail; null when it has none. */
+  image: MediaItem | null;
   publishedAt: Date | null;
   publishedPrecision: PublishedPrecision;
   viewCount: number;

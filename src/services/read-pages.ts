@@ -118,6 +118,7 @@ async function pinnedSummary(
         headline: article.headline,
         excerpt: article.excerpt,
         section: article.section,
+        image: article.featured?.media ?? null,
         publishedAt: article.publishedAt,
         publishedPrecision: article.publishedPrecision,
         viewCount: article.viewCount,

@@ -5,9 +5,11 @@
  */
 import type { Selectable } from 'kysely';
 import type { ArticleSummary, PublishedPrecision } from '../../domain/article.js';
+import type { MediaItem } from '../../domain/media.js';
 import type { Db } from '../db.js';
-import type { ArticlesTable } from '../tables/schema.js';
+import type { ArticlesTable, MediaTable } from '../tables/schema.js';
 import { toArticleIdValue, toDateOrNull, toIdString, toInt } from './convert.js';
+import { toMediaItem } from './media.repository.js';
 
 /** The `status` of an article the public sees. */
 export const PUBLISHED = 'published';
@@ -26,13 +28,37 @@ export function toPrecision(value: string): PublishedPrecision {
 type SummaryRow = Pick<
   Selectable<ArticlesTable>,
   'id' | 'headline' | 'excerpt' | 'published_at' | 'published_precision' | 'view_count'
-> & { section_id_ref: unknown; section_slug: string | null; section_name: string | null };
+> & { section_id_ref: unknown; section_slug: string | null; section_name: string | null } & {
+  [K in keyof MediaTable as `image_${K}`]: Selectable<MediaTable>[K] | null;
+};
 
-/** Published news articles (no static page) with their section, selecting what `toSummary` maps. */
+/** The featured image's columns, as `image_<column>`. */
+const IMAGE_COLUMNS = [
+  'media.id as image_id',
+  'media.uploaded_by as image_uploaded_by',
+  'media.original_name as image_original_name',
+  'media.mime as image_mime',
+  'media.width as image_width',
+  'media.height as image_height',
+  'media.bytes as image_bytes',
+  'media.alt as image_alt',
+  'media.caption as image_caption',
+  'media.credit as image_credit',
+  'media.widths as image_widths',
+  'media.original_file as image_original_file',
+  'media.created_at as image_created_at',
+] as const;
+
+/**
+ * Published news articles (no static page) with their section and
+ * featured image, selecting what `toSummary` maps.
+ */
 export function summaryQuery(db: Db) {
   return db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
+    .select(IMAGE_COLUMNS)
     .select([
       'articles.id',
       'articles.headline',
@@ -63,8 +89,29 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     headline: row.headline,
     excerpt: row.excerpt,
     section,
+    image: toSummaryImage(row),
     publishedAt: toDateOrNull(row.published_at),
     publishedPrecision: toPrecision(row.published_precision),
     viewCount: toInt(row.view_count),
   };
+}
+
+/** The featured image of a `summaryQuery` row, or null when it has none. */
+function toSummaryImage(row: SummaryRow): MediaItem | null {
+  if (row.image_id === null) return null;
+  return toMediaItem({
+    id: row.image_id,
+    uploaded_by: row.image_uploaded_by,
+    original_name: row.image_original_name,
+    mime: row.image_mime,
+    width: row.image_width,
+    height: row.image_height,
+    bytes: row.image_bytes,
+    alt: row.image_alt,
+    caption: row.image_caption,
+    credit: row.image_credit,
+    widths: row.image_widths,
+    original_file: row.image_original_file,
+    created_at: row.image_created_at,
+  } as Selectable<MediaTable>);
 }

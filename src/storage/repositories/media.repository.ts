@@ -21,7 +21,11 @@ function toWidths(json: string, id: string): number[] {
   return value as number[];
 }
 
-function toMediaItem(row: Selectable<MediaTable>): MediaItem {
+/**
+ * A row of `media` as the domain's item.
+ * @throws RangeError when the row holds an unknown type, file or malformed widths.
+ */
+export function toMediaItem(row: Selectable<MediaTable>): MediaItem {
   const id = toIdString(row.id);
   if (!isMediaMime(row.mime)) throw new RangeError(`media ${id} has an unknown type`);
   if (row.original_file !== 'original.jpg' && row.original_file !== 'original.png') {
