@@ -46,6 +46,8 @@ describe('redirectKey', () => {
     ['an encoded query mark stays encoded', '/why%3f', '/why%3F'],
     ['escapes that are not UTF-8 stay, upper-cased', '/x%ff%fe/', '/x%FF%FE'],
     ['an escaped control character stays escaped', '/x%0a', '/x%0A'],
+    ['a slash inside a run of Arabic escapes stays encoded', '/%d8%b1%2f%d8%a8/', '/ر%2Fب'],
+    ['an ampersand inside an escaped query value stays encoded', '/?cat=%d8%b1%26x', '/?cat=ر%26x'],
   ])('%s: %s → %s', (_name, input, key) => {
     expect(redirectKey(input)).toBe(key);
   });

@@ -144,17 +144,39 @@ function itemQuery(rawQuery: string): string {
  * upper-case escapes; a run that is not UTF-8 stays escaped, upper-cased.
  */
 function decodeText(text: string, keepEscaped: string): string {
+  if (!text.includes('%')) return text.normalize('NFC');
+  const kept = keptCharacters(keepEscaped);
   const decoded = text.replace(ESCAPE_RUN, (run) => {
-    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16));
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i += 1) {
+      bytes[i] = parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    }
+    let characters: string;
     try {
-      return [...UTF8.decode(bytes)]
-        .map((c) => (keepEscaped.includes(c) || hasControlCharacter(c) ? escapeOf(c) : c))
-        .join('');
+      characters = UTF8.decode(bytes);
     } catch {
       return run.toUpperCase();
     }
+    // Most runs (an Arabic slug) hold nothing to keep escaped: one test instead of one per character.
+    kept.lastIndex = 0;
+    return kept.test(characters) ? characters.replace(kept, escapeOf) : characters;
   });
   return decoded.normalize('NFC');
+}
+
+/** Per `keepEscaped`: a pattern of its characters and the control characters (hasControlCharacter's). */
+const KEPT_PATTERNS = new Map<string, RegExp>();
+
+function keptCharacters(keepEscaped: string): RegExp {
+  let pattern = KEPT_PATTERNS.get(keepEscaped);
+  if (pattern === undefined) {
+    const listed = [...keepEscaped].map(
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    pattern = new RegExp(`[\\u0000-\\u001f\\u007f${listed.join('')}]`, 'g');
+    KEPT_PATTERNS.set(keepEscaped, pattern);
+  }
+  return pattern;
 }
 
 function escapeOf(character: string): string {
