@@ -79,7 +79,7 @@ export interface HttpFigures {
   cachedRounds: Array<{ ours: number; nginx: number }>;
   memory: { rest: number; peak: number };
   views: ViewFigures | Skipped;
-  lighthouse: { article: PageScores; home: PageScores } | Skipped;
+  lighthouse: { article: PageScores; home: PageScores; section: PageScores } | Skipped;
   pageWeight: { br: PageWeight; gzip: PageWeight };
   /** Lines at pino level warn (40) or above in the server's log. */
   serverLog: { warnings: number; errors: number; first: string[] };
@@ -96,6 +96,8 @@ interface Targets {
   distinct: string[];
   warmUp: string[];
   searches: string[];
+  /** The section page of the section with the most published articles. */
+  section: string;
 }
 
 async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
@@ -116,6 +118,12 @@ async function pickTargets(target: { file: string } | { url: string }): Promise<
     ];
     const beacon = rows[1];
     if (paths.length < 3 || beacon === undefined) throw new Error('too few published articles');
+    const { rows: sections } = await sql<{ slug: string }>`
+      select s.slug from sections s join articles a on a.section_id = s.id
+      where a.status = 'published' group by s.slug order by count(*) desc, s.slug limit 1`.execute(
+      database.db,
+    );
+    if (sections[0] === undefined) throw new Error('no section has a published article');
     return {
       cached: paths[0]!,
       beacon: { id: beacon.id, path: paths[1]! },
@@ -123,6 +131,7 @@ async function pickTargets(target: { file: string } | { url: string }): Promise<
       // With fewer articles than that, the distinct run also reads the warm-up's.
       distinct: paths.length > 2 + WARM_UP_ARTICLES ? paths.slice(2 + WARM_UP_ARTICLES) : paths,
       searches: queries.map((m) => `/search?q=${encodeURIComponent(m.q)}`),
+      section: `/section/${encodeURIComponent(sections[0].slug)}`,
     };
   } finally {
     await database.close();
@@ -256,12 +265,13 @@ export async function measureHttp(
     if (!existsSync(CHROMIUM)) {
       lighthouse = { skipped: `no ${CHROMIUM}: apt-get install -y chromium (as root)` };
     } else {
-      onStep(`${name}: Lighthouse (mobile) on the article page and the home page`);
+      onStep(`${name}: Lighthouse (mobile) on the article, home and section pages`);
       try {
         const article = `${server.origin}${targets.cached}`;
         const home = `${server.origin}/`;
-        const scores = await measureLighthouse([article, home], dir);
-        lighthouse = { article: scores[article]!, home: scores[home]! };
+        const section = `${server.origin}${targets.section}`;
+        const scores = await measureLighthouse([article, home, section], dir);
+        lighthouse = { article: scores[article]!, home: scores[home]!, section: scores[section]! };
       } catch (error) {
         lighthouse = { skipped: `Lighthouse failed: ${(error as Error).message}` };
       }

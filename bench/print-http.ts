@@ -85,7 +85,7 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     '< 30 kB',
   );
   row('Lighthouse perf / a11y / bp / seo', []);
-  for (const page of ['article', 'home'] as const)
+  for (const page of ['article', 'home', 'section'] as const)
     row(
       `  ${page} page (mobile)`,
       each((e) => (isSkipped(e.lighthouse) ? 'skipped' : scoresCell(e.lighthouse[page]))),
@@ -123,7 +123,7 @@ function printNotes(engines: Array<[string, HttpFigures]>): void {
       n(`beacon statuses ${JSON.stringify(e.views.statuses)}`);
     if (isSkipped(e.lighthouse)) n(`Lighthouse skipped: ${e.lighthouse.skipped}`);
     else
-      for (const page of ['article', 'home'] as const) {
+      for (const page of ['article', 'home', 'section'] as const) {
         const s = e.lighthouse[page];
         if (s.failing.length) n(`Lighthouse ${page} page loses points on ${s.failing.join(', ')}`);
         for (const w of s.warnings) n(`Lighthouse ${page} page: ${w}`);
