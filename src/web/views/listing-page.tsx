@@ -6,6 +6,7 @@
  */
 import { isolateText } from '../../arabic/bidi.js';
 import { formatNumber } from '../../arabic/digits.js';
+import { truncateWords } from '../../arabic/truncate.js';
 import { listingPath } from '../../domain/article-path.js';
 import type { ListingContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
@@ -42,6 +43,16 @@ function ListingHeading({ ctx, data }: { ctx: PageContext; data: ListingContent 
       slots={{ title: heading, page: <bdi>{formatNumber(data.page, ctx.locale.numerals)}</bdi> }}
     />
   );
+}
+
+/**
+ * The page's `<meta name="description">`: the section's or tag's
+ * description, or the author's bio, on one line, cut at a word within 160
+ * characters; undefined when there is none.
+ */
+function metaDescription(data: ListingContent): string | undefined {
+  const text = (data.kind === 'author' ? data.bio : data.description).replace(/\s+/g, ' ').trim();
+  return text ? truncateWords(text, 160) : undefined;
 }
 
 /** Plain text as paragraphs: one per non-empty line. */
@@ -91,6 +102,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
+      description={data.page === 1 ? metaDescription(data) : undefined}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
       structuredData={[
         // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
