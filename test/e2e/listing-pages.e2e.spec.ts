@@ -211,4 +211,28 @@ describe.skipIf(!run)('section and author pages in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('shows the author their profile form on the account page, within a phone screen', async () => {
+    const page = await opened.browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${origin}/admin/login`);
+    await page.getByLabel('البريد الإلكتروني').fill('author@news.example');
+    await page.getByLabel('كلمة المرور').fill('author password 1');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.waitForURL(`${origin}/admin`);
+    await page.goto(`${origin}/admin/account`);
+    await page.getByLabel('نبذة', { exact: true }).fill('سطر جديد من النبذة.');
+    await page.getByLabel('يوتيوب', { exact: true }).fill('ftp://youtube.com/x');
+    await page.getByRole('button', { name: 'حفظ الملف العام' }).click();
+    expect(await page.locator('.form-error').count()).toBe(1);
+    expect(await page.locator('#field-link-youtube-error').textContent()).toBe(
+      'اكتب عنواناً كاملاً يبدأ بـ https:// أو http://.',
+    );
+    expect(await page.locator('.notice').count()).toBe(0);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${SCREENSHOTS}/account-profile-390x844.png`, fullPage: true });
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.close();
+  });
 });
