@@ -7,10 +7,11 @@
  */
 import { createApiKey } from '../../src/services/api-keys.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
+import { saveProfile } from '../../src/services/author-profile.js';
 import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { saveImportedArticle } from '../../src/services/save-imported-article.js';
-import { createSection } from '../../src/services/taxonomy.js';
+import { createSection, describeTagAs } from '../../src/services/taxonomy.js';
 import { createWebhook } from '../../src/services/webhooks.js';
 import { toArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
@@ -79,6 +80,18 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     featuredMediaId: image.id,
   });
   await moveArticle(deps, staff.editor, id, 'publish');
+  // An author profile and a tag description travel with the users and tags.
+  await saveProfile(deps, staff.author, staff.author.id, {
+    photoMediaId: image.id,
+    bio: 'كاتب في الاقتصاد.\nيقيم في حلب.',
+    links: { website: 'https://example.net/writer', x: 'https://x.com/writer' },
+  });
+  const tag = await database.db
+    .selectFrom('tags')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  await describeTagAs(deps, staff.editor, String(tag.id), 'أخبار الهواتف الذكية.');
   await addViews(database.db, new Map([[id, 7]]), now());
   await fillSiteImportTables(database, id, image.id, now);
   return staff;

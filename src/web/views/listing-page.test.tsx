@@ -10,7 +10,19 @@ function listing(kind: ListingContent['kind'], name: string, page = 1): string {
   return renderDocument(
     <ListingPage
       ctx={ctx}
-      data={{ kind, id: '1', name, slug: 's', bio: '', page, articles: [], hasOlder: false }}
+      data={{
+        kind,
+        id: '1',
+        name,
+        slug: 's',
+        bio: '',
+        description: '',
+        photo: null,
+        links: [],
+        page,
+        articles: [],
+        hasOlder: false,
+      }}
     />,
   );
 }
@@ -63,5 +75,59 @@ describe('the heading and title of author, tag and section pages isolate the nam
 
   it('escapes the name in the heading', () => {
     expect(heading(listing('tag', '<b>&'))).toBe('وسم: <bdi>&lt;b>&amp;</bdi>');
+  });
+});
+
+describe('the head of a listing page', () => {
+  const base: ListingContent = {
+    kind: 'author',
+    id: '1',
+    name: 'ليلى حسن',
+    slug: 'ليلى-حسن',
+    bio: 'صحفية في دمشق.\n\nتكتب عن الأسواق.',
+    description: '',
+    photo: null,
+    links: [
+      { kind: 'website', url: 'https://layla.example/' },
+      { kind: 'youtube', url: 'https://youtube.com/@layla' },
+    ],
+    page: 1,
+    articles: [],
+    hasOlder: false,
+  };
+  const render = (data: ListingContent) => renderDocument(<ListingPage ctx={ctx} data={data} />);
+
+  it("opens an author's first page with the photo's stand-in, the bio as paragraphs and labelled links", () => {
+    const html = render(base);
+    expect(html).toContain(
+      '<span class="author-photo author-photo--large author-photo--none" aria-hidden="true">ل</span>',
+    );
+    expect(html).toContain(
+      '<div class="listing__about"><p>صحفية في دمشق.</p><p>تكتب عن الأسواق.</p></div>',
+    );
+    expect(html).toContain(
+      '<li><a href="https://youtube.com/@layla" rel="me noopener" dir="auto">يوتيوب</a></li>',
+    );
+    expect(html).toContain('<meta name="description" content="صحفية في دمشق. تكتب عن الأسواق."');
+  });
+
+  it('keeps the bio, photo and links to the first page', () => {
+    const html = render({ ...base, page: 2, hasOlder: false });
+    expect(html).not.toContain('author-photo');
+    expect(html).not.toContain('listing__about');
+    expect(html).not.toContain('author-links');
+  });
+
+  it("shows a section's description under its name, and no photo", () => {
+    const html = render({
+      ...base,
+      kind: 'section',
+      name: 'اقتصاد',
+      bio: '',
+      links: [],
+      description: 'أسواق المال والعملات.',
+    });
+    expect(html).toContain('<div class="listing__about"><p>أسواق المال والعملات.</p></div>');
+    expect(html).not.toContain('author-photo');
   });
 });
