@@ -15,6 +15,7 @@ import {
   getArticle,
   getArticlePreview,
   getBreakingNews,
+  getRelatedArticles,
   getHomePage,
   getLatestPage,
   getListing,
@@ -138,9 +139,18 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (found === null || found.kind === 'page') return null;
       if (slug !== undefined && slug !== found.slug) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
-      return htmlPage(renderDocument(<ArticlePage ctx={ctx} article={shown} />), ctx, {
-        keys: [],
-      });
+      const related = await getRelatedArticles(deps, found);
+      return htmlPage(
+        renderDocument(<ArticlePage ctx={ctx} article={shown} related={related} />),
+        ctx,
+        // Its related list changes with what is published in its section and tags.
+        {
+          keys: [
+            ...(found.section ? [surrogateKey.section(found.section.id)] : []),
+            ...found.tags.map((tag) => surrogateKey.tag(tag.id)),
+          ],
+        },
+      );
     });
     if (served) return reply;
     // Not found under this path: a static page's id goes to its own address,

@@ -14,6 +14,7 @@ import {
 } from './feed-links.js';
 import { absoluteUrl, articlePath, pagePath, type PageContext } from './page-context.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
+import { keepTokens } from './components/keep-tokens.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -142,7 +143,7 @@ export function Layout({
               <ul class="breaking__list">
                 {ctx.breaking.map((item) => (
                   <li key={item.id}>
-                    <a href={articlePath(item.id)}>{item.headline}</a>
+                    <a href={articlePath(item.id)}>{keepTokens(item.headline)}</a>
                   </li>
                 ))}
               </ul>

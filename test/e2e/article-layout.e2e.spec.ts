@@ -1,0 +1,145 @@
+/**
+ * The seed article's layout on a phone and a desktop (issue 17, parts 4–6):
+ * where its first words start, no sideways scroll at 320 px, no axe
+ * violations in the light and dark colour schemes, and a breaking ticker
+ * that keeps `COVID-19` whole. A second article (a fixture capture) shares
+ * the seed's section and is made breaking news with `COVID-19` in its
+ * headline, so the page shows a ticker and a related article.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  browserAvailable,
+  SCREENSHOTS,
+  siteInBrowser,
+  type SiteInBrowser,
+} from '../helpers/browser.js';
+import { fixture, importInto, NOW, SEED_ID } from '../helpers/site.js';
+
+const run = browserAvailable();
+// Evaluated rather than added as a script tag: the site's CSP refuses inline scripts.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TICKER_HEADLINE =
+  'عاجل: إجراءات جديدة لمواجهة COVID-19 في المدارس والجامعات مع بداية الفصل الدراسي';
+
+/** Violations axe finds in the page's WCAG 2.2 A/AA rules, as short lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run(o: object): Promise<{
+            violations: { id: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }),
+  );
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe.skipIf(!run)('the article page laid out for a phone', () => {
+  let opened: SiteInBrowser;
+  let browser: BrowserContext;
+  let origin: string;
+
+  beforeAll(async () => {
+    opened = await siteInBrowser();
+    ({ browser, origin } = opened);
+    const { db } = opened.site.database;
+    const other = await importInto(opened.site.database, fixture('gulf-iso-date.txt'));
+    const seed = await db
+      .selectFrom('articles')
+      .select('section_id')
+      .where('id', '=', BigInt(SEED_ID) as never)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('articles')
+      .set({
+        headline: TICKER_HEADLINE,
+        section_id: seed.section_id as bigint | null,
+        breaking_until: new Date(NOW.getTime() + 3 * 3600_000).toISOString(),
+      })
+      .where('id', '=', BigInt(other.id) as never)
+      .execute();
+  });
+  afterAll(() => opened?.close());
+
+  async function open(width: number, height: number, colorScheme: 'light' | 'dark' = 'light') {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${origin}/a/${SEED_ID}`);
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  it('starts the featured image or the first paragraph within 450 px on a 390 × 844 phone', async () => {
+    const page = await open(390, 844);
+    const top = await page.evaluate(() => {
+      const first =
+        document.querySelector('.article__figure') ?? document.querySelector('.article__text p');
+      return first ? first.getBoundingClientRect().top + window.scrollY : Infinity;
+    });
+    await page.screenshot({ path: `${SCREENSHOTS}/article-390x844.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/article-390x844-full.png`, fullPage: true });
+    expect(top).toBeLessThanOrEqual(450);
+    await page.close();
+  });
+
+  it('saves a desktop screenshot at 1366 × 900', async () => {
+    const page = await open(1366, 900);
+    await page.screenshot({ path: `${SCREENSHOTS}/article-1366x900.png`, fullPage: true });
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.close();
+  });
+
+  it('never scrolls sideways on a 320 px phone', async () => {
+    const page = await open(320, 640);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${scheme} colour scheme`, async () => {
+      const page = await open(390, 844, scheme);
+      if (scheme === 'dark') {
+        await page.screenshot({ path: `${SCREENSHOTS}/article-390x844-dark.png`, fullPage: true });
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('keeps COVID-19 on one line in the breaking ticker', async () => {
+    const page = await open(320, 640);
+    const lines = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('.breaking a')].find((a) =>
+        a.textContent?.includes('COVID-19'),
+      );
+      if (!link) return -1;
+      const text = link.firstChild?.nodeType === 3 ? link : link;
+      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('COVID-19') ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'COVID-19'.length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return tops.size;
+      }
+      return -1;
+    });
+    expect(lines).toBe(1);
+    await page.close();
+  });
+});
