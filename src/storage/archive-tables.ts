@@ -90,6 +90,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('bio', 'text'),
     col('created_at', 'time'),
     col('updated_at', 'time'),
+    col('photo_media_id', 'id', true),
+    col('links', 'text'),
   ]),
   table('settings', [col('key', 'text'), col('value', 'text')], ['key']),
   table('sections', [
