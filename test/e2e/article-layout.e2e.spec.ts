@@ -12,11 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   browserAvailable,
+  launchBrowser,
   SCREENSHOTS,
   siteInBrowser,
   type SiteInBrowser,
 } from '../helpers/browser.js';
-import { fixture, importInto, NOW, SEED_ID } from '../helpers/site.js';
+import { fixture, importInto, NOW, SEED_HEADLINE, SEED_ID } from '../helpers/site.js';
+import { trickySite, type TrickySite } from '../helpers/tricky-article.js';
 
 const run = browserAvailable();
 // Evaluated rather than added as a script tag: the site's CSP refuses inline scripts.
@@ -140,6 +142,61 @@ describe.skipIf(!run)('the article page laid out for a phone', () => {
       return -1;
     });
     expect(lines).toBe(1);
+    await page.close();
+  });
+});
+
+describe.skipIf(!run)('an article with its picture, writer and related stories', () => {
+  let site: TrickySite;
+  let browser: BrowserContext;
+  let origin: string;
+
+  beforeAll(async () => {
+    site = await trickySite();
+    const { db } = site.database;
+    // The seed joins the tricky article's section: it is then its related story.
+    const tricky = await db
+      .selectFrom('articles')
+      .select('section_id')
+      .where('id', '=', BigInt(site.id) as never)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('articles')
+      .set({ section_id: tricky.section_id as bigint | null })
+      .where('id', '=', BigInt(SEED_ID) as never)
+      .execute();
+    await db
+      .updateTable('articles')
+      .set({ featured_caption: 'مبنى وزارة الصحة في حلب صباح اليوم', featured_credit: 'Reuters' })
+      .where('id', '=', BigInt(site.id) as never)
+      .execute();
+    origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('starts the picture within 450 px, then the byline, author box and related story', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${origin}/a/${site.id}`);
+    await page.evaluate(() => document.fonts.ready);
+    const top = await page
+      .locator('.article__figure')
+      .evaluate((figure) => figure.getBoundingClientRect().top + window.scrollY);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/article-image-390x844.png`,
+      fullPage: true,
+    });
+    expect(top).toBeLessThanOrEqual(450);
+    expect(await page.locator('.article__figure figcaption').textContent()).toBe(
+      'مبنى وزارة الصحة في حلب صباح اليوم المصدر: Reuters',
+    );
+    expect(await page.locator('.author-box__name').textContent()).toBe('محرر الصفحة الأولى');
+    expect(await page.locator('.related__headline').allTextContents()).toEqual([SEED_HEADLINE]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -132,36 +132,33 @@ export function ArticlePage({
           ) : null}
           <h1 class="article__headline">{article.headline}</h1>
           {hasStandfirst(article) ? <p class="article__standfirst">{article.excerpt}</p> : null}
-          <div class="article__meta">
-            <div class="article__credits">
-              <ArticleByline ctx={ctx} article={article} />
-              <p class="article__facts">
-                <PublishedTime
-                  ctx={ctx}
-                  publishedAt={article.publishedAt}
-                  precision={article.publishedPrecision}
-                  localTime={article.publishedLocalTime}
-                  withHijri={ctx.showHijri}
-                />
-                {minutes > 0 ? (
-                  <span class="article__reading-time">
-                    <Interpolate
-                      message={t('article.readingTime')}
-                      slots={{
-                        duration: (
-                          <CountPhrase
-                            n={minutes}
-                            forms={MINUTE_FORMS}
-                            numerals={ctx.locale.numerals}
-                          />
-                        ),
-                      }}
-                    />
-                  </span>
-                ) : null}
-              </p>
-            </div>
-          </div>
+          <ArticleByline ctx={ctx} article={article}>
+            <p class="article__facts">
+              <PublishedTime
+                ctx={ctx}
+                publishedAt={article.publishedAt}
+                precision={article.publishedPrecision}
+                localTime={article.publishedLocalTime}
+                withHijri={ctx.showHijri}
+              />
+              {minutes > 0 ? (
+                <span class="article__reading-time">
+                  <Interpolate
+                    message={t('article.readingTime')}
+                    slots={{
+                      duration: (
+                        <CountPhrase
+                          n={minutes}
+                          forms={MINUTE_FORMS}
+                          numerals={ctx.locale.numerals}
+                        />
+                      ),
+                    }}
+                  />
+                </span>
+              ) : null}
+            </p>
+          </ArticleByline>
           <div class="article__tools">
             <span class="article__views" data-views={article.viewCount}>
               <CountPhrase
