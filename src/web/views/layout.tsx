@@ -90,13 +90,9 @@ export function Layout({
           )),
         )}
         <meta name="theme-color" content="#7a0b14" />
-        <link
-          rel="preload"
-          href={ctx.assets.fontPreload}
-          as="font"
-          type="font/woff2"
-          crossorigin="anonymous"
-        />
+        {ctx.assets.fontPreloads.map((href) => (
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
         <link rel="stylesheet" href={ctx.assets.css} />
         <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
         <script src={ctx.assets.readerScript} defer />
