@@ -45,6 +45,18 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** PostScript names of the fonts Chromium drew `selector`'s text with (DevTools protocol). */
+async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((font) => font.postScriptName).sort();
+}
+
 describe.skipIf(!run)('the article page laid out for a phone', () => {
   let opened: SiteInBrowser;
   let browser: BrowserContext;
@@ -196,6 +208,37 @@ describe.skipIf(!run)('an article with its picture, writer and related stories',
     );
     expect(await page.locator('.author-box__name').textContent()).toBe('محرر الصفحة الأولى');
     expect(await page.locator('.related__headline').allTextContents()).toEqual([SEED_HEADLINE]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws Latin words and digits (Reuters, 2026, 1,250) in the Arabic face, not a system serif', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/a/${site.id}`);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'latin-probe';
+      p.textContent = 'قالت Reuters إن 1,250 شخصاً';
+      document.querySelector('.article__text')?.append(p);
+    });
+    await page.evaluate(() => document.fonts.ready);
+    expect(await renderedFonts(page, '.article__credit')).toEqual(['NotoNaskhArabic-Regular']);
+    expect(await renderedFonts(page, '.article__facts time')).toEqual(['NotoNaskhArabic-Regular']);
+    expect(await renderedFonts(page, '#latin-probe')).toEqual(['NotoNaskhArabic-Regular']);
+    expect(await renderedFonts(page, 'h1')).toEqual(['NotoNaskhArabic-Bold']);
+    await page.close();
+  });
+
+  it('has no axe violations in the dark colour scheme either', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${origin}/a/${site.id}`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/article-image-390x844-dark.png`,
+      fullPage: true,
+    });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -143,13 +143,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       return htmlPage(
         renderDocument(<ArticlePage ctx={ctx} article={shown} related={related} />),
         ctx,
-        // Its related list changes with what is published in its section and tags.
-        {
-          keys: [
-            ...(found.section ? [surrogateKey.section(found.section.id)] : []),
-            ...found.tags.map((tag) => surrogateKey.tag(tag.id)),
-          ],
-        },
+        // Not keyed by its section or tags: a publish there would evict every
+        // page of the section. Its related stories are links, so a change to
+        // one of them evicts it (as for any linked article); a newer related
+        // story appears when the page is next made.
+        { keys: [] },
       );
     });
     if (served) return reply;
