@@ -26,6 +26,17 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const TICKER_HEADLINE =
   'عاجل: إجراءات جديدة لمواجهة COVID-19 في المدارس والجامعات مع بداية الفصل الدراسي';
 
+/** A body with the parts typography must tell apart: headings, a list, a quotation. */
+const RICH_BODY =
+  '<p>قالت الوزارة إن "الوضع" تحت السيطرة &amp; إن الفرق تعمل منذ الصباح في أحياء المدينة.</p>' +
+  '<h2>ما الذي نعرفه حتى الآن</h2>' +
+  '<p>وصلت فرق الهلال الأحمر إلى المستشفيات الثلاثة، بحسب وكالة Reuters، ومعها 1,250 جرعة.</p>' +
+  '<ul><li>لا إصابات جديدة منذ مساء أمس.</li><li>المستشفيات تعمل بطاقتها الكاملة.</li>' +
+  '<li>المدارس تفتح أبوابها يوم الأحد.</li></ul>' +
+  '<h3>ماذا بعد؟</h3>' +
+  '<blockquote><p>«سنبقى هنا حتى يعود كل شيء كما كان»، قال أحد المسعفين.</p></blockquote>' +
+  '<p>اقرأ <a href="/a/258871304963183">الخبر السابق</a>.</p>';
+
 /** Violations axe finds in the page's WCAG 2.2 A/AA rules, as short lines. */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
@@ -179,7 +190,11 @@ describe.skipIf(!run)('an article with its picture, writer and related stories',
       .execute();
     await db
       .updateTable('articles')
-      .set({ featured_caption: 'مبنى وزارة الصحة في حلب صباح اليوم', featured_credit: 'Reuters' })
+      .set({
+        featured_caption: 'مبنى وزارة الصحة في حلب صباح اليوم',
+        featured_credit: 'Reuters',
+        body_html: RICH_BODY,
+      })
       .where('id', '=', BigInt(site.id) as never)
       .execute();
     origin = await site.app.listen({ host: '127.0.0.1', port: 0 });
@@ -209,6 +224,34 @@ describe.skipIf(!run)('an article with its picture, writer and related stories',
     expect(await page.locator('.author-box__name').textContent()).toBe('محرر الصفحة الأولى');
     expect(await page.locator('.related__headline').allTextContents()).toEqual([SEED_HEADLINE]);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('sets body headings clearly larger than the text, and list items close together', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${origin}/a/${site.id}`);
+    const sizes = await page.evaluate(() =>
+      ['.article__text p', '.article__text h2', '.article__text h3'].map((selector) =>
+        parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize),
+      ),
+    );
+    const [text, h2, h3] = sizes as [number, number, number];
+    expect(h2 / text).toBeGreaterThanOrEqual(1.35);
+    expect(h3 / text).toBeGreaterThanOrEqual(1.15);
+    const gaps = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('.article__text li')].map((li) =>
+        li.getBoundingClientRect(),
+      );
+      return items.slice(1).map((box, i) => box.top - items[i]!.bottom);
+    });
+    // Less than a third of a line between items: not double-spaced.
+    for (const gap of gaps) expect(gap).toBeLessThan(text * 0.5);
+    await page.locator('.share-menu > summary').click();
+    await page.screenshot({ path: `${SCREENSHOTS}/article-share-menu-390x844.png` });
+    expect(await page.locator('#short-link').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#short-link').isVisible()).toBe(false);
     await page.close();
   });
 
