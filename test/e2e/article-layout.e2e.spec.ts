@@ -151,8 +151,7 @@ describe.skipIf(!run)('the article page laid out for a phone', () => {
         a.textContent?.includes('COVID-19'),
       );
       if (!link) return -1;
-      const text = link.firstChild?.nodeType === 3 ? link : link;
-      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent?.indexOf('COVID-19') ?? -1;
         if (at < 0) continue;
@@ -165,6 +164,7 @@ describe.skipIf(!run)('the article page laid out for a phone', () => {
       return -1;
     });
     expect(lines).toBe(1);
+    expect(await page.locator('.breaking .nowrap').allTextContents()).toEqual(['COVID-19']);
     await page.close();
   });
 });
