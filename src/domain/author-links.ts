@@ -24,6 +24,11 @@ export interface AuthorLink {
   url: string;
 }
 
+/** The newsroom form field of the link of `kind` (`link-x`). */
+export function linkField(kind: AuthorLinkKind): string {
+  return `link-${kind}`;
+}
+
 /** True when `value` is a kind of link. */
 export function isAuthorLinkKind(value: unknown): value is AuthorLinkKind {
   return typeof value === 'string' && (AUTHOR_LINK_KINDS as readonly string[]).includes(value);

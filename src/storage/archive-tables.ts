@@ -102,7 +102,12 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('parent_id', 'id', true),
     col('description', 'text'),
   ]),
-  table('tags', [col('id', 'id'), col('slug', 'text'), col('name', 'text', false, 'tag')]),
+  table('tags', [
+    col('id', 'id'),
+    col('slug', 'text'),
+    col('name', 'text', false, 'tag'),
+    col('description', 'text'),
+  ]),
   table('media', [
     col('id', 'id'),
     col('uploaded_by', 'id'),

@@ -60,6 +60,8 @@ export interface TagsTable {
   id: DbGeneratedId;
   slug: string;
   name: string;
+  /** Shown under the name on the tag's page (plain text); '' when none. */
+  description: ColumnType<string, string | undefined, string>;
 }
 
 export interface ArticleTagsTable {
