@@ -1,8 +1,8 @@
 /**
  * The article page, phone first: section, headline, standfirst, byline
- * with the writer's photo, publish time and reading time; one slim toolbar
- * (view count, a share menu holding the short link, the font-size
- * buttons); the featured image with caption and credit; the body with its
+ * with the writer's photo and the publish time; one slim toolbar (reading
+ * time and view count, then a share menu holding the short link and the
+ * font-size buttons); the featured image with caption and credit; the body with its
  * read-also boxes; then tags, an author box per writer, related articles
  * with thumbnails and the "more news" block. On a 390 × 844 phone the
  * image (or the first paragraph) starts within the first 450 px.
@@ -141,6 +141,10 @@ export function ArticlePage({
                 localTime={article.publishedLocalTime}
                 withHijri={ctx.showHijri}
               />
+            </p>
+          </ArticleByline>
+          <div class="article__tools">
+            <p class="article__stats">
               {minutes > 0 ? (
                 <span class="article__reading-time">
                   <Interpolate
@@ -157,16 +161,14 @@ export function ArticlePage({
                   />
                 </span>
               ) : null}
+              <span class="article__views" data-views={article.viewCount}>
+                <CountPhrase
+                  n={article.viewCount}
+                  forms={VIEW_FORMS}
+                  numerals={ctx.locale.numerals}
+                />
+              </span>
             </p>
-          </ArticleByline>
-          <div class="article__tools">
-            <span class="article__views" data-views={article.viewCount}>
-              <CountPhrase
-                n={article.viewCount}
-                forms={VIEW_FORMS}
-                numerals={ctx.locale.numerals}
-              />
-            </span>
             <div class="article__toolbar">
               <ShareMenu
                 ctx={ctx}
