@@ -1,5 +1,5 @@
 // Reader controls of the article page: the font-size buttons (حجم الخط),
-// the short link's copy button, the device share button (shown only where
+// the short link's copy button, Escape to close the share menu, the device share button (shown only where
 // the browser has the Web Share API), click-to-load YouTube players (nothing
 // is loaded from YouTube until the reader asks), and the view beacon: one POST
 // to the article's data-view-beacon URL when the page is shown, so that a page
@@ -43,12 +43,14 @@
   function copy(button) {
     var input = document.getElementById(button.getAttribute('data-copy-target'));
     if (!input) return;
+    // The button's text is in its span (beside an icon), else the button itself.
+    var label = button.querySelector('span') || button;
     var done = function () {
-      if (!button.hasAttribute('data-label')) button.setAttribute('data-label', button.textContent);
-      button.textContent = button.getAttribute('data-copied');
+      if (!button.hasAttribute('data-label')) button.setAttribute('data-label', label.textContent);
+      label.textContent = button.getAttribute('data-copied');
       clearTimeout(button.copyTimer);
       button.copyTimer = setTimeout(function () {
-        button.textContent = button.getAttribute('data-label');
+        label.textContent = button.getAttribute('data-label');
       }, 2000);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -119,6 +121,15 @@
     }
     var copyButton = target.closest('[data-copy-target]');
     if (copyButton) copy(copyButton);
+  });
+
+  // Escape closes an open share menu and gives the focus back to its icon.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var open = document.querySelector('details.share-menu[open]');
+    if (!open) return;
+    open.open = false;
+    open.querySelector('summary').focus();
   });
 
   function countView() {

@@ -24,6 +24,7 @@ import {
   listMostReadSince,
 } from '../storage/repositories/article-views.repository.js';
 import type { ListingFilter } from '../storage/repositories/filters.js';
+import { listRelatedArticles } from '../storage/repositories/related-articles.repository.js';
 import { findDescribedSection } from '../storage/repositories/sections.repository.js';
 import { getSetting } from '../storage/repositories/settings.repository.js';
 import { findDescribedTag } from '../storage/repositories/tags.repository.js';
@@ -82,6 +83,27 @@ export function isPublishedArticle(deps: ReadDeps, id: ArticleId): Promise<boole
  */
 export function getArticle(deps: ReadDeps, id: ArticleId): Promise<Article | null> {
   return findArticleById(deps.database.db, id);
+}
+
+/** How many related articles an article page shows after its body. */
+export const RELATED_LIMIT = 4;
+
+/**
+ * The related articles shown after `article`'s body: up to RELATED_LIMIT
+ * published articles sharing a tag or its section, newest first, without
+ * itself (`[]` for a static page).
+ */
+export function getRelatedArticles(deps: ReadDeps, article: Article): Promise<ArticleSummary[]> {
+  if (article.kind === 'page') return Promise.resolve([]);
+  return listRelatedArticles(
+    deps.database.db,
+    {
+      id: article.id,
+      sectionId: article.section?.id ?? null,
+      tagIds: article.tags.map((tag) => tag.id),
+    },
+    RELATED_LIMIT,
+  );
 }
 
 /** The home page: the newest article as lead story, then the latest and most read. */

@@ -85,7 +85,10 @@ export function loadSiteAssets(): SiteAssets {
     urls: {
       css: cssPath,
       readerScript: jsPath,
-      fontPreload: '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
+      fontPreloads: [
+        '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
+        '/fonts/noto-naskh-arabic-arabic-700-normal.woff2',
+      ],
     },
     admin: { css: adminCssPath, editorScript: editor.script, editorCss: editor.css },
     files: new Map([

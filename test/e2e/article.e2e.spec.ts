@@ -117,6 +117,8 @@ describe.skipIf(!run)('the seed article in a real browser', () => {
     });
     await page.goto(`${origin}/a/${SEED_ID}`);
     await page.evaluate(() => document.fonts.ready);
+    // The share links live in the toolbar's share menu: open it first.
+    await page.locator('.share-menu > summary').click();
     const bar = page.getByRole('group', { name: 'شارك الخبر:' });
     for (const name of ['واتساب', 'تيليغرام', 'إكس', 'فيسبوك']) {
       expect(await bar.getByRole('link', { name }).isVisible()).toBe(true);

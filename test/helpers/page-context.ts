@@ -18,7 +18,11 @@ export function testPageContext(overrides: Partial<PageContext> = {}): PageConte
     },
     t: translator('ar'),
     origin: 'https://news.example',
-    assets: { css: '/assets/site.css', readerScript: '/assets/reader.js', fontPreload: '/f.woff2' },
+    assets: {
+      css: '/assets/site.css',
+      readerScript: '/assets/reader.js',
+      fontPreloads: ['/f.woff2'],
+    },
     headScript: '',
     now: new Date('2026-11-29T12:00:00.000Z'),
     readingWordsPerMinute: 180,

@@ -15,6 +15,7 @@ import {
   getArticle,
   getArticlePreview,
   getBreakingNews,
+  getRelatedArticles,
   getHomePage,
   getLatestPage,
   getListing,
@@ -138,9 +139,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (found === null || found.kind === 'page') return null;
       if (slug !== undefined && slug !== found.slug) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
-      return htmlPage(renderDocument(<ArticlePage ctx={ctx} article={shown} />), ctx, {
-        keys: [],
-      });
+      const related = await getRelatedArticles(deps, found);
+      return htmlPage(
+        renderDocument(<ArticlePage ctx={ctx} article={shown} related={related} />),
+        ctx,
+        // Not keyed by its section or tags: a publish there would evict every
+        // page of the section. Its related stories are links, so a change to
+        // one of them evicts it (as for any linked article); a newer related
+        // story appears when the page is next made.
+        { keys: [] },
+      );
     });
     if (served) return reply;
     // Not found under this path: a static page's id goes to its own address,

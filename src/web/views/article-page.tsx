@@ -1,13 +1,17 @@
 /**
- * The article page: every part of the seed page, done properly: headline,
- * byline, publish time, reading time, view counter, short link, font-size
- * control, body with its read-also boxes, and the "more news" block.
+ * The article page, phone first: section, headline, standfirst, byline
+ * with the writer's photo and the publish time; one slim toolbar (reading
+ * time and view count, then a share menu holding the short link and the
+ * font-size buttons); the featured image with caption and credit; the body with its
+ * read-also boxes; then tags, an author box per writer, related articles
+ * with thumbnails and the "more news" block. On a 390 × 844 phone the
+ * image (or the first paragraph) starts within the first 450 px.
  */
 import { MINUTE_FORMS, VIEW_FORMS } from '../../arabic/plural.js';
 import { countWords, readingMinutes } from '../../arabic/reading-time.js';
 import { isolateText } from '../../arabic/bidi.js';
 import { truncateWords } from '../../arabic/truncate.js';
-import type { Article, RelatedLink } from '../../domain/article.js';
+import type { Article, ArticleSummary, RelatedLink } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
 import { htmlToText } from '../../domain/html-text.js';
 import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
@@ -20,7 +24,10 @@ import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
 import { breadcrumbData, newsArticleData } from './structured-data.js';
 import { logoImage, type SocialImage } from './components/social-meta.js';
-import { ShareBar } from './components/share-bar.js';
+import { ShareMenu } from './components/share-bar.js';
+import { ArticleByline } from './components/article-byline.js';
+import { AuthorBox } from './components/author-box.js';
+import { RelatedArticles } from './components/related-articles.js';
 import { ResponsiveImage } from './components/responsive-image.js';
 import {
   absoluteUrl,
@@ -59,10 +66,13 @@ const DESCRIPTION_LENGTH = 160;
 export function ArticlePage({
   ctx,
   article,
+  related = [],
   preview = false,
 }: {
   ctx: PageContext;
   article: Article;
+  /** Articles sharing a tag or the section, newest first, listed after the body. */
+  related?: readonly ArticleSummary[];
   /** A private preview: not indexed, no canonical link, a banner says so. */
   preview?: boolean;
 }) {
@@ -122,25 +132,7 @@ export function ArticlePage({
           ) : null}
           <h1 class="article__headline">{article.headline}</h1>
           {hasStandfirst(article) ? <p class="article__standfirst">{article.excerpt}</p> : null}
-          <div class="article__meta">
-            {article.authors.length > 0 ? (
-              <p class="article__byline">
-                <span class="visually-hidden">{t('article.byline')} </span>
-                {article.authors.map((author, i) => (
-                  <>
-                    {i > 0 ? '، ' : null}
-                    <a href={`/author/${encodeURIComponent(author.slug)}`}>
-                      <bdi>{author.name}</bdi>
-                    </a>
-                  </>
-                ))}
-              </p>
-            ) : article.byline ? (
-              <p class="article__byline">
-                <span class="visually-hidden">{t('article.byline')} </span>
-                <bdi>{article.byline}</bdi>
-              </p>
-            ) : null}
+          <ArticleByline ctx={ctx} article={article}>
             <p class="article__facts">
               <PublishedTime
                 ctx={ctx}
@@ -149,6 +141,10 @@ export function ArticlePage({
                 localTime={article.publishedLocalTime}
                 withHijri={ctx.showHijri}
               />
+            </p>
+          </ArticleByline>
+          <div class="article__tools">
+            <p class="article__stats">
               {minutes > 0 ? (
                 <span class="article__reading-time">
                   <Interpolate
@@ -173,28 +169,15 @@ export function ArticlePage({
                 />
               </span>
             </p>
-          </div>
-          <div class="article__tools">
-            {preview ? null : <ShareBar ctx={ctx} url={shortLink} title={article.headline} />}
-            <div class="short-link">
-              <label for="short-link">{t('article.shortLink')}</label>
-              <input
-                id="short-link"
-                type="text"
-                readonly
-                value={shortLink}
-                size={shortLink.length}
-                dir="ltr"
+            <div class="article__toolbar">
+              <ShareMenu
+                ctx={ctx}
+                url={shortLink}
+                title={article.headline}
+                withServices={!preview}
               />
-              <button
-                type="button"
-                data-copy-target="short-link"
-                data-copied={t('article.linkCopied')}
-              >
-                {t('article.copyLink')}
-              </button>
+              <FontSizeControl ctx={ctx} />
             </div>
-            <FontSizeControl ctx={ctx} />
           </div>
         </header>
         {article.featured ? (
@@ -235,7 +218,11 @@ export function ArticlePage({
             </ul>
           </nav>
         ) : null}
+        {article.authors.map((author) => (
+          <AuthorBox key={author.slug} ctx={ctx} author={author} />
+        ))}
       </article>
+      {related.length > 0 ? <RelatedArticles ctx={ctx} articles={related} /> : null}
       {more.length > 0 ? <MoreNews ctx={ctx} links={more} /> : null}
     </Layout>
   );

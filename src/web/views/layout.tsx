@@ -14,6 +14,7 @@ import {
 } from './feed-links.js';
 import { absoluteUrl, articlePath, pagePath, type PageContext } from './page-context.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
+import { keepTokens } from './components/keep-tokens.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -89,13 +90,9 @@ export function Layout({
           )),
         )}
         <meta name="theme-color" content="#7a0b14" />
-        <link
-          rel="preload"
-          href={ctx.assets.fontPreload}
-          as="font"
-          type="font/woff2"
-          crossorigin="anonymous"
-        />
+        {ctx.assets.fontPreloads.map((href) => (
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
         <link rel="stylesheet" href={ctx.assets.css} />
         <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
         <script src={ctx.assets.readerScript} defer />
@@ -142,7 +139,7 @@ export function Layout({
               <ul class="breaking__list">
                 {ctx.breaking.map((item) => (
                   <li key={item.id}>
-                    <a href={articlePath(item.id)}>{item.headline}</a>
+                    <a href={articlePath(item.id)}>{keepTokens(item.headline)}</a>
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@
  * photo, bio and links.
  */
 import { isolateText } from '../../arabic/bidi.js';
+import { truncateWords } from '../../arabic/truncate.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import { listingPath } from '../../domain/article-path.js';
@@ -101,6 +102,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
     <Layout
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
+      description={listingDescription(ctx, data, name)}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       description={data.page === 1 ? metaDescription(data) : undefined}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
@@ -150,4 +152,16 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       </section>
     </Layout>
   );
+}
+
+/**
+ * The meta description of a listing (issue 17, part 6: search engines and
+ * Lighthouse ask every page for one): the section's or tag's description or
+ * the author's bio, cut to 160 characters, else a sentence naming the page
+ * and the site.
+ */
+export function listingDescription(ctx: PageContext, data: ListingContent, title: string): string {
+  const written = (data.kind === 'author' ? data.bio : data.description).trim();
+  if (written !== '') return truncateWords(written.replace(/\s+/g, ' '), 160);
+  return ctx.t('listing.metaDescription', { title, siteName: ctx.siteName });
 }

@@ -10,8 +10,12 @@ import type { Translate } from '../../i18n/format.js';
 export interface AssetUrls {
   css: string;
   readerScript: string;
-  /** The Arabic regular font file, preloaded. */
-  fontPreload: string;
+  /**
+   * The Arabic font files preloaded (regular and bold): the headline and
+   * the byline are bold, and a bold face arriving after the first paint
+   * reflows the article's head (a layout shift).
+   */
+  fontPreloads: readonly string[];
 }
 
 export interface PageContext {

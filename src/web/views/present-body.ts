@@ -2,7 +2,10 @@
  * Finishing touches on a stored (sanitised) article body before it is
  * shown: the "read also" boxes written in the editor get their label,
  * embeds get the text of their link, and YouTube embeds a button (hidden
- * until the reader's script runs) that loads the player on request. The inserted text is ours and
+ * until the reader's script runs) that loads the player on request, and
+ * every image without a `loading` attribute (bodies saved before images
+ * were made responsive, or images from outside the media library) loads
+ * lazily, as body images are below the fold. The inserted text is ours and
  * escaped; the body itself was sanitised when it was saved.
  */
 import type { Translate } from '../../i18n/format.js';
@@ -24,6 +27,7 @@ export function presentBody(html: string, t: Translate): string {
       `$1${play}`,
     )
     .replace(/(<aside class="read-also" data-article-id="\d+">)/g, `$1${label}`)
+    .replace(/<img\b(?![^>]*\sloading=)/g, '<img loading="lazy"')
     .replace(
       /(<figure class="embed" data-embed="(youtube|x|telegram)" data-url="[^"]*"><a href="[^"]*">)[^<]*(<\/a>)/g,
       (_whole, open: string, provider: keyof typeof EMBED_LINK_TEXT, close: string) =>

@@ -1,0 +1,54 @@
+/**
+ * The byline of an article page: the first newsroom writer's photo (or
+ * its stand-in letter) beside `children` (the date and reading time), under
+ * the writers' names, each a link to their author page; an imported byline
+ * as text, without a photo; only `children` when the article has neither.
+ */
+import type { Article } from '../../../domain/article.js';
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../page-context.js';
+import { AuthorPhoto } from './author-photo.js';
+
+/**
+ * @example <ArticleByline ctx={ctx} article={article}><p class="article__facts">…</p></ArticleByline>
+ * // <div class="article__meta"><span class="author-photo …">…</span><div class="article__credits">
+ * //   <p class="article__byline"><span class="visually-hidden">بقلم </span><a href="/author/…"><bdi>…</bdi></a></p>…
+ */
+export function ArticleByline({
+  ctx,
+  article,
+  children,
+}: {
+  ctx: PageContext;
+  article: Pick<Article, 'authors' | 'byline'>;
+  children?: ComponentChildren;
+}) {
+  const { t } = ctx;
+  const [first] = article.authors;
+  return (
+    <div class="article__meta">
+      {first ? <AuthorPhoto name={first.name} photo={first.photo} size="small" /> : null}
+      <div class="article__credits">
+        {article.authors.length > 0 ? (
+          <p class="article__byline">
+            <span class="visually-hidden">{t('article.byline')} </span>
+            {article.authors.map((author, i) => (
+              <>
+                {i > 0 ? '، ' : null}
+                <a href={`/author/${encodeURIComponent(author.slug)}`}>
+                  <bdi>{author.name}</bdi>
+                </a>
+              </>
+            ))}
+          </p>
+        ) : article.byline ? (
+          <p class="article__byline">
+            <span class="visually-hidden">{t('article.byline')} </span>
+            <bdi>{article.byline}</bdi>
+          </p>
+        ) : null}
+        {children}
+      </div>
+    </div>
+  );
+}
