@@ -5,7 +5,6 @@
  * photo, bio and links.
  */
 import { isolateText } from '../../arabic/bidi.js';
-import { truncateWords } from '../../arabic/truncate.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import { listingPath } from '../../domain/article-path.js';
@@ -44,16 +43,6 @@ function ListingHeading({ ctx, data }: { ctx: PageContext; data: ListingContent 
       slots={{ title: heading, page: <bdi>{formatNumber(data.page, ctx.locale.numerals)}</bdi> }}
     />
   );
-}
-
-/**
- * The page's `<meta name="description">`: the section's or tag's
- * description, or the author's bio, on one line, cut at a word within 160
- * characters; undefined when there is none.
- */
-function metaDescription(data: ListingContent): string | undefined {
-  const text = (data.kind === 'author' ? data.bio : data.description).replace(/\s+/g, ' ').trim();
-  return text ? truncateWords(text, 160) : undefined;
 }
 
 /** Plain text as paragraphs: one per non-empty line. */
@@ -104,7 +93,6 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       title={`${title} | ${ctx.siteName}`}
       description={listingDescription(ctx, data, name)}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
-      description={data.page === 1 ? metaDescription(data) : undefined}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
       structuredData={[
         // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
