@@ -81,7 +81,7 @@ describeEachDialect((dialect) => {
       expect(page).toContain('صار المقال عاجلاً حتى');
       const options = breakingSelect(page);
       expect(options).toMatch(
-        /^<option value="keep" selected>يبقى عاجلاً حتى [^<]+ \(دون تغيير\)<\/option><option value="0">إلغاء وسم العاجل<\/option><option value="1">عاجل لمدة ساعة واحدة من الآن<\/option><option value="3">عاجل لمدة 3 ساعات من الآن<\/option>/,
+        /^<option value="keep" selected>يبقى عاجلاً حتى 18:00 \(دون تغيير\)<\/option><option value="0">إلغاء وسم العاجل<\/option><option value="1">عاجل لمدة ساعة واحدة من الآن<\/option><option value="3">عاجل لمدة 3 ساعات من الآن<\/option>/,
       );
       expect(options).not.toContain('ليس عاجلاً');
     });

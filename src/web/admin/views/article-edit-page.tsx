@@ -18,6 +18,7 @@ import type { WorkflowEvent } from '../../../domain/revision.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime, adminTime } from './admin-time.js';
+import { formatTime, localDateKey } from '../../../arabic/dates.js';
 import { countPhrase, HOUR_FORMS } from '../../../arabic/plural.js';
 import type { FormErrors } from './auth-pages.js';
 import { BylineField } from './byline-field.js';
@@ -361,7 +362,7 @@ function BreakingForm({ ctx, article }: { ctx: AdminContext; article: EditableAr
       <select id="breaking-hours" name="hours">
         <option value="keep" selected>
           {until
-            ? t('admin.breaking.keep', { time: adminTime(ctx, until) })
+            ? t('admin.breaking.keep', { time: breakingEnd(ctx, until) })
             : t('admin.breaking.off')}
         </option>
         {until ? <option value="0">{t('admin.breaking.cancel')}</option> : null}
@@ -381,6 +382,17 @@ function BreakingForm({ ctx, article }: { ctx: AdminContext; article: EditableAr
       </button>
     </form>
   );
+}
+
+/**
+ * When the flag ends, short enough for a phone's select: the time alone
+ * on the same day (in the site's time zone), else the date and time.
+ */
+function breakingEnd(ctx: AdminContext, until: Date): string {
+  const zone = ctx.locale.timeZone;
+  return localDateKey(until, zone) === localDateKey(ctx.now, zone)
+    ? formatTime(until, ctx.locale)
+    : adminTime(ctx, until);
 }
 
 function MoveForm({
