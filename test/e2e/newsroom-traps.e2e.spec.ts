@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ArticleId } from '../../src/domain/article-id.js';
@@ -20,7 +21,6 @@ import { startSession } from '../../src/services/sessions.js';
 import { SESSION_COOKIE } from '../../src/web/admin/session-cookie.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { browserAvailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
-import { makeImage } from '../helpers/images.js';
 import { createStaff, type Staff } from '../helpers/newsroom.js';
 import { NOW, testSite, type TestSite } from '../helpers/site.js';
 
@@ -73,10 +73,21 @@ describe.skipIf(!run)('the newsroom traps of issue 17, in a browser', () => {
   }
   const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 
-  async function upload(name: string, color = 'jpeg' as const): Promise<string> {
+  const COLOURS = ['#2f5d7c', '#6a8f3b', '#b5651d', '#5b3f7a', '#1f7a70'];
+  let uploads = 0;
+
+  /** A 1200×800 JPEG of a distinct colour each time, so thumbnails tell apart in screenshots. */
+  function picture(): Promise<Buffer> {
+    const background = COLOURS[uploads++ % COLOURS.length] ?? '#2f5d7c';
+    return sharp({ create: { width: 1200, height: 800, channels: 3, background } })
+      .jpeg()
+      .toBuffer();
+  }
+
+  async function upload(name: string): Promise<string> {
     const res = await client.postFile(
       '/admin/api/media',
-      { name, bytes: await makeImage(color, 1200, 800) },
+      { name, bytes: await picture() },
       { csrf: 'header' },
     );
     expect(res.statusCode).toBe(201);
@@ -125,6 +136,12 @@ describe.skipIf(!run)('the newsroom traps of issue 17, in a browser', () => {
     }, selectors);
     return violations;
   }
+
+  /** How far the page scrolls sideways, in CSS px (0: nothing sticks out). */
+  const sidewaysOverflow = (page: Page) =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
 
   const stored = (id: string) =>
     loadArticle({ database: site.database, now: () => NOW }, id as ArticleId);
@@ -194,7 +211,7 @@ describe.skipIf(!run)('the newsroom traps of issue 17, in a browser', () => {
   it('shows an image uploaded from the editor in the featured picker at once, by thumbnail', async () => {
     const id = await create({});
     const file = join(dir, 'قصف.jpg');
-    writeFileSync(file, await makeImage('jpeg', 1000, 700));
+    writeFileSync(file, await picture());
     const page = await newPage(DESKTOP);
     await openEditor(page, id);
     const thumbnails = page.locator('[data-featured-grid] img');
@@ -210,10 +227,29 @@ describe.skipIf(!run)('the newsroom traps of issue 17, in a browser', () => {
     await added.click();
     expect(await added.locator('input').isChecked()).toBe(true);
     await page.locator('[data-featured-picker]').scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page)).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/editor-featured-picker-1366x900.png` });
     await page.getByRole('button', { name: 'حفظ', exact: true }).click();
     await page.waitForURL(/notice=saved/);
-    expect((await stored(id)).featuredMediaId).toMatch(/^\d+$/);
+    const chosen = (await stored(id)).featuredMediaId;
+    expect(chosen).toMatch(/^\d+$/);
+
+    // The picker's own upload: the new image is chosen and its alt text asked next.
+    await page.locator('[data-editor-ready]').waitFor();
+    await page.getByText('رفع صورة رئيسية').locator('input[type="file"]').setInputFiles(file);
+    const alt = page.getByLabel('النص البديل للصورة الرئيسية');
+    await expect.poll(() => alt.evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    const checked = page.locator('[data-featured-grid] input:checked');
+    expect(await checked.getAttribute('value')).not.toBe(chosen);
+    await alt.fill('دخان فوق حي سكني');
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await page.waitForURL(/notice=saved/);
+    const featured = (await stored(id)).featuredMediaId ?? '';
+    expect(featured).not.toBe(chosen);
+    expect(JSON.parse((await client.get('/admin/api/media')).body).items[0]).toMatchObject({
+      id: featured,
+      alt: 'دخان فوق حي سكني',
+    });
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
 
@@ -298,6 +334,7 @@ describe.skipIf(!run)('the newsroom traps of issue 17, in a browser', () => {
     await page.getByRole('button', { name: 'احذف مساهمة نشيطة من التوقيع' }).click();
     expect(await order()).toEqual(['كاتب الأخبار', 'محرر الصفحة الأولى']);
     await names.scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page)).toBe(0);
     await search.fill('م');
     await page.screenshot({ path: `${SCREENSHOTS}/editor-bylines-390x844.png` });
     await search.press('Escape');

@@ -252,5 +252,14 @@ export function mountBylinePicker(fieldset: HTMLElement): void {
         break;
     }
   });
+  // A copy restored from the browser (kept-copy.ts) has refilled the hidden fields: show them.
+  fieldset.closest('form')?.addEventListener('midad:restored', () => {
+    const restored = Array.from(
+      list.querySelectorAll<HTMLInputElement>('input[name="authorIds"]'),
+      (field) => field.value,
+    ).filter((id) => people.some((p) => p.id === id));
+    chosen = [...new Set(restored)];
+    render();
+  });
   render();
 }

@@ -1,12 +1,30 @@
 /**
  * The featured-image picker of the article form (views/featured-image-
  * field.tsx): radio buttons with thumbnails, which work without this
- * script. The script adds, at once and selected, every image uploaded from
- * the editor's image dialog (media-dialog.ts announces it), and shows the
- * chosen image's alt text in the featured alt field, since that text is
- * the image's own.
+ * script. The script adds, at once, every image uploaded from the editor's
+ * image dialog (media-dialog.ts announces it); offers an upload button of
+ * its own (`POST data-media-url`, as the image dialog does), whose image
+ * becomes the featured one with the cursor in its alt text field; and shows
+ * the chosen image's alt text in that field, since the text is the image's.
+ * Labels (data-labels): upload, uploading, uploadFailed.
  */
-import { MEDIA_UPLOADED_EVENT, type MediaItem } from './media-dialog.js';
+import { csrfToken, errorMessage, field, requestJson } from './http.js';
+import { MEDIA_UPLOADED_EVENT, mediaItem, type MediaItem } from './media-dialog.js';
+
+const WORDS = {
+  upload: 'رفع صورة رئيسية',
+  uploading: 'جارٍ رفع الصورة…',
+  uploadFailed: 'تعذّر رفع الصورة.',
+};
+
+function readWords(json: string | undefined): typeof WORDS {
+  try {
+    const given: unknown = JSON.parse(json ?? '{}');
+    return { ...WORDS, ...(typeof given === 'object' && given !== null ? given : {}) };
+  } catch {
+    return WORDS;
+  }
+}
 
 /** The picker's radio for `item`, as the server renders one. */
 function radioFor(item: MediaItem): HTMLLabelElement {
@@ -52,5 +70,58 @@ export function mountFeaturedPicker(picker: HTMLElement): void {
     if (none) none.after(label);
     else grid.prepend(label);
     // A new upload offers itself; it becomes the featured image only when chosen.
+  });
+  const url = picker.dataset.mediaUrl;
+  if (url) addUpload(picker, grid, url, showAltOf, alt);
+}
+
+/** The picker's own upload button: the uploaded image is chosen, its alt text asked next. */
+function addUpload(
+  picker: HTMLElement,
+  grid: HTMLElement,
+  url: string,
+  showAltOf: (radio: HTMLInputElement) => void,
+  alt: HTMLInputElement | null,
+): void {
+  const words = readWords(picker.dataset.labels);
+  const button = document.createElement('label');
+  button.className = 'button featured-picker__upload';
+  button.textContent = words.upload;
+  const file = document.createElement('input');
+  file.type = 'file';
+  file.accept = 'image/*';
+  file.className = 'visually-hidden';
+  button.append(file);
+  const status = document.createElement('p');
+  status.className = 'field__hint featured-picker__status';
+  status.setAttribute('role', 'status');
+  grid.after(button, status);
+  file.addEventListener('change', () => {
+    const picked = file.files?.[0];
+    if (!picked) return;
+    const data = new FormData();
+    data.append('file', picked);
+    status.textContent = words.uploading;
+    void requestJson(url, {
+      method: 'POST',
+      headers: { 'x-csrf-token': csrfToken(picker.closest('form')) },
+      body: data,
+    }).then(({ ok, body }) => {
+      file.value = '';
+      const item = ok ? mediaItem(field(body, 'item')) : null;
+      if (item === null) {
+        status.textContent = errorMessage(body) ?? words.uploadFailed;
+        return;
+      }
+      status.textContent = '';
+      document.dispatchEvent(new CustomEvent(MEDIA_UPLOADED_EVENT, { detail: item }));
+      const radio = grid.querySelector<HTMLInputElement>(`input[value="${CSS.escape(item.id)}"]`);
+      if (radio) {
+        radio.checked = true;
+        showAltOf(radio);
+        radio.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      alt?.focus();
+    });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The featured image in the article form (issue 17, part 8): a picker of
  * thumbnails (radio buttons, so it works without JavaScript; the editor's
- * script adds images uploaded meanwhile, featured-picker.ts), then the
+ * script adds images uploaded meanwhile, and an upload button of its own,
+ * featured-picker.ts), then the
  * image's alt text, which is the media item's and is saved to it, and the
  * article's caption and credit for it.
  */
@@ -22,7 +23,16 @@ export function FeaturedImageField(props: {
   const chosen = props.article.featuredMediaId ?? null;
   const current = props.media.find((m) => m.id === chosen) ?? null;
   return (
-    <fieldset class="field featured-picker" data-featured-picker>
+    <fieldset
+      class="field featured-picker"
+      data-featured-picker
+      data-media-url="/admin/api/media"
+      data-labels={JSON.stringify({
+        upload: t('admin.featured.upload'),
+        uploading: t('admin.featured.uploading'),
+        uploadFailed: t('admin.featured.uploadFailed'),
+      })}
+    >
       <legend>{t('admin.field.featuredImage')}</legend>
       <div class="featured-picker__grid" data-featured-grid>
         <label class="featured-picker__item featured-picker__item--none">
