@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { loadArticle } from '../../src/services/edit-article.js';
+import { EDITOR_MEDIA_LIMIT } from '../../src/services/editor-page.js';
 import { startSession } from '../../src/services/sessions.js';
+import { insertMedia } from '../../src/storage/repositories/media.repository.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { makeImage } from '../helpers/images.js';
@@ -201,6 +203,32 @@ describeEachDialect((dialect) => {
       );
       expect(page).not.toContain('(#');
       expect(page).toContain('<label for="field-featuredAlt">النص البديل للصورة الرئيسية</label>');
+    });
+    it('still offers, checked, an article’s featured image older than the newest images of the picker', async () => {
+      const editor = await as('editor');
+      const old = await upload(editor, 'old.jpg');
+      const id = await create(editor, { featuredMediaId: old });
+      for (let i = 0; i < EDITOR_MEDIA_LIMIT; i++) {
+        await insertMedia(
+          site.database.db,
+          {
+            uploadedBy: staff.editor.id,
+            originalName: `new-${i}.jpg`,
+            mime: 'image/jpeg',
+            width: 800,
+            height: 600,
+            bytes: 1000,
+            widths: [320, 640, 800],
+            originalFile: 'original.jpg',
+          },
+          NOW,
+        );
+      }
+      const page = (await editor.get(`/admin/articles/${id}/edit`)).body;
+      expect(page).toContain(`name="featuredMediaId" value="${old}" checked`);
+      expect(page.match(/name="featuredMediaId" value="\d+"/g)).toHaveLength(
+        EDITOR_MEDIA_LIMIT + 1,
+      );
     });
   });
 
