@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { imagesNewlyWithoutAlt, imagesWithoutAlt } from './image-alt.js';
+import {
+  bodyImagesNewlyWithoutAlt,
+  bodyImagesWithoutAlt,
+  imagesNewlyWithoutAlt,
+  imagesWithoutAlt,
+} from './image-alt.js';
 
 describe('imagesWithoutAlt', () => {
   it('finds nothing in a body whose images all have alt text', () => {
@@ -82,5 +87,24 @@ describe('imagesNewlyWithoutAlt', () => {
 
   it('lists every image lacking alt text when there was no published body', () => {
     expect(imagesNewlyWithoutAlt(published, '')).toEqual(['/wp-content/uploads/2014/05/idlib.jpg']);
+  });
+});
+
+describe('bodyImagesWithoutAlt', () => {
+  it('gives each image lacking alt text its place among all the body’s images', () => {
+    const body =
+      '<p>نص</p><img src="/media/1/w960.webp" alt="خريطة"><!-- <img src="/x.webp"> --><img src="/media/2/w960.webp" alt="&nbsp;"><img src="/media/3/w960.webp">';
+    expect(bodyImagesWithoutAlt(body)).toEqual([
+      { src: '/media/2/w960.webp', position: 2 },
+      { src: '/media/3/w960.webp', position: 3 },
+    ]);
+  });
+
+  it('keeps the places of the body when a published image is excused', () => {
+    const published = '<img src="/old.jpg">';
+    const edited = '<img src="/media/1/w960.webp" alt=""><img src="/old.jpg">';
+    expect(bodyImagesNewlyWithoutAlt(edited, published)).toEqual([
+      { src: '/media/1/w960.webp', position: 1 },
+    ]);
   });
 });

@@ -38,11 +38,46 @@ export function imagesWithoutAlt(bodyHtml: string): string[] {
  * @example imagesNewlyWithoutAlt('<img src="/a.webp"><img src="/b.webp">', '<img src="/a.webp">') // ['/b.webp']
  */
 export function imagesNewlyWithoutAlt(bodyHtml: string, publishedBodyHtml: string): string[] {
+  return bodyImagesNewlyWithoutAlt(bodyHtml, publishedBodyHtml).map((image) => image.src);
+}
+
+/** A body image lacking alt text: its `src` and its place among the body's images (1 = first). */
+export interface BodyImageWithoutAlt {
+  readonly src: string;
+  readonly position: number;
+}
+
+/**
+ * The images of `bodyHtml` lacking alt text, with their place among all
+ * the body's images (counting those that have alt text), in document order.
+ *
+ * @example bodyImagesWithoutAlt('<img src="/a.webp" alt="خريطة"><img src="/b.webp">') // [{ src: '/b.webp', position: 2 }]
+ */
+export function bodyImagesWithoutAlt(bodyHtml: string): BodyImageWithoutAlt[] {
+  const missing: BodyImageWithoutAlt[] = [];
+  let position = 0;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name !== 'img') return;
+      position += 1;
+      if (isBlankAlt(attributes.alt)) missing.push({ src: attributes.src ?? '', position });
+    },
+  });
+  parser.write(bodyHtml);
+  parser.end();
+  return missing;
+}
+
+/** imagesNewlyWithoutAlt, with each image's place in `bodyHtml` (see bodyImagesWithoutAlt). */
+export function bodyImagesNewlyWithoutAlt(
+  bodyHtml: string,
+  publishedBodyHtml: string,
+): BodyImageWithoutAlt[] {
   const excused = new Map<string, number>();
   for (const src of imagesWithoutAlt(publishedBodyHtml)) {
     excused.set(src, (excused.get(src) ?? 0) + 1);
   }
-  return imagesWithoutAlt(bodyHtml).filter((src) => {
+  return bodyImagesWithoutAlt(bodyHtml).filter(({ src }) => {
     const left = excused.get(src) ?? 0;
     if (left === 0) return true;
     excused.set(src, left - 1);

@@ -99,6 +99,7 @@ export const ERROR_CATALOGUE = {
   UPLOAD_CORRUPT_IMAGE: { status: 422, key: 'admin.error.UPLOAD_CORRUPT_IMAGE' },
   MEDIA_NOT_FOUND: { status: 404, key: 'admin.error.MEDIA_NOT_FOUND' },
   MEDIA_ALT_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_ALT_TOO_LONG' },
+  FEATURED_ALT_NOT_YOURS: { status: 422, key: 'admin.error.FEATURED_ALT_NOT_YOURS' },
   MEDIA_CAPTION_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_CAPTION_TOO_LONG' },
   MEDIA_CREDIT_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_CREDIT_TOO_LONG' },
 

@@ -18,6 +18,15 @@ export { isErrorCode, type ErrorCode } from './error-catalogue.js';
 /** Values a message names, e.g. `{ max: 80 }` for `{max}`. */
 export type MessageVars = Readonly<Record<string, string | number>>;
 
+/**
+ * An image a refusal names: the featured image, or the body's image at
+ * `position` (1 = the body's first image); `name` is its file name as
+ * uploaded (or the last part of its address).
+ */
+export type ImageWithoutAlt =
+  | { readonly where: 'featured'; readonly name: string }
+  | { readonly where: 'body'; readonly position: number; readonly name: string };
+
 /** The structured details of the codes whose callers need more than message values. */
 export interface ErrorDetailsByCode {
   /** Someone else saved the article after the writer opened it: who and when. */
@@ -26,8 +35,15 @@ export interface ErrorDetailsByCode {
   LOGIN_THROTTLED: { readonly until: Date };
   /** The fields still missing before the article can be published. */
   PUBLISH_INCOMPLETE: { readonly fields: readonly string[] };
-  /** The `src` of each body image without alt text. */
-  PUBLISH_MISSING_ALT: { readonly images: readonly string[] };
+  /**
+   * The images without alt text: `images` as `src`s (the featured image as
+   * `media:<id>`, first), and `named` the same images as a person names
+   * them (the featured image, or a body image by its place and file name).
+   */
+  PUBLISH_MISSING_ALT: {
+    readonly images: readonly string[];
+    readonly named: readonly ImageWithoutAlt[];
+  };
   /** The query parameter that cannot be used. */
   INVALID_PARAMETER: { readonly parameter: string };
 }

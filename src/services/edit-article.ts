@@ -47,6 +47,7 @@ import { enqueueWebhookEvent } from './webhooks.js';
 import { baseSlug, freeArticleSlug } from './article-slug.js';
 import { BodyHtmlRefused } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
+import { describeFeaturedImage } from './featured-alt.js';
 import { assertPublishable } from './publishable.js';
 import { changingArticle, type PublicChangeDeps } from './public-changes.js';
 
@@ -162,11 +163,14 @@ export async function createArticle(
   deps: EditDeps,
   actor: Actor,
   input: ArticleContent,
-  options: { autosave?: boolean; kind?: ArticleKind } = {},
+  options: { autosave?: boolean; kind?: ArticleKind; featuredAlt?: string | undefined } = {},
 ): Promise<ArticleId> {
   const id = await createDraft(deps, actor, options.kind);
   try {
-    await saveArticle(deps, actor, id, input, { autosave: options.autosave });
+    await saveArticle(deps, actor, id, input, {
+      autosave: options.autosave,
+      featuredAlt: options.featuredAlt,
+    });
   } catch (error) {
     await deleteUnsavedDraft(deps.database.db, id).catch(() => undefined);
     throw error;
@@ -182,7 +186,8 @@ export async function createArticle(
  * @throws ARTICLE_NOT_FOUND, FORBIDDEN; BODY_HTML_TOO_LARGE or
  *   BODY_HTML_TOO_DEEP (422, nothing stored); ARTICLE_CHANGED (409, `details`
  *   `{ by, at }`: who made the other save, and when) when `baseVersion` is older than
- *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field.
+ *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field
+ *   (`featuredAlt`: MEDIA_ALT_TOO_LONG, FEATURED_ALT_NOT_YOURS).
  */
 export async function saveArticle(
   deps: EditDeps,
@@ -194,6 +199,12 @@ export async function saveArticle(
     revisionKind?: 'save' | 'restore';
     /** When the writer's copy was loaded: a save by someone else since then is a conflict. */
     baseVersion?: Date | null;
+    /**
+     * The featured image's alt text as the editor shows it (featured-alt.ts):
+     * written to the image, before the publishing check, when it changed.
+     * Absent (autosaves, restores): the image is left alone.
+     */
+    featuredAlt?: string | undefined;
   } = {},
 ): Promise<EditableArticle> {
   const article = await loadArticle(deps, id);
@@ -209,6 +220,9 @@ export async function saveArticle(
     }
   }
   const content = await cleanContent(deps, actor, article, input);
+  if (options.featuredAlt !== undefined && content.featuredMediaId !== null && !options.autosave) {
+    await describeFeaturedImage(deps.database, actor, content.featuredMediaId, options.featuredAlt);
+  }
   const now = deps.now();
   const live = article.status === 'published' || article.status === 'scheduled';
   // What readers see (or will at the scheduled time) must stay publishable;

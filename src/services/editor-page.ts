@@ -10,6 +10,7 @@ import type { MediaItem } from '../domain/media.js';
 import type { WorkflowEvent } from '../domain/revision.js';
 import type { Actor } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
+import { findMediaById } from '../storage/repositories/media.repository.js';
 import { findAutosave, listEvents } from '../storage/repositories/revisions.repository.js';
 import { listSections } from '../storage/repositories/sections.repository.js';
 import { listUsers } from '../storage/repositories/users.repository.js';
@@ -24,7 +25,7 @@ export interface EditorPageContent {
   sections: Section[];
   /** Active users, and deactivated ones who already carry the article's byline. */
   users: User[];
-  /** The newest EDITOR_MEDIA_LIMIT images, newest first. */
+  /** The newest EDITOR_MEDIA_LIMIT images, newest first; the article's featured image first if older. */
   media: MediaItem[];
   /** The article's workflow moves, in order; none for a new article. */
   events: WorkflowEvent[];
@@ -50,10 +51,17 @@ export async function editorPageContent(
     pinnedLeadId(deps),
     article ? findAutosave(db, article.id, actor.id) : Promise.resolve(null),
   ]);
+  // The article's own featured image is offered even when older than the
+  // newest images: otherwise saving the form would drop it.
+  const featuredId = article?.featuredMediaId ?? null;
+  const featured =
+    featuredId !== null && !media.items.some((m) => m.id === featuredId)
+      ? await findMediaById(db, featuredId)
+      : null;
   return {
     sections,
     users: users.filter((u) => u.status === 'active' || article?.authorIds.includes(u.id)),
-    media: media.items,
+    media: featured ? [featured, ...media.items] : media.items,
     events,
     isLead: article !== null && lead === article.id,
     editable: article === null || mayEdit(actor, article),

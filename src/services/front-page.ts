@@ -45,6 +45,40 @@ export async function setBreaking(
   return until;
 }
 
+/** What a breaking-news choice did: set (or moved) the end, cancelled the flag, or nothing. */
+export type BreakingOutcome = 'set' | 'cancelled' | 'unchanged';
+
+/**
+ * Applies an editor's breaking-news choice: `minutes` null keeps the flag
+ * as it is (the control's default, so submitting it untouched never
+ * changes anything), 0 cancels it, and 1 minute to 48 hours flags the
+ * article until then. Cancelling an article that is not breaking changes
+ * nothing and says so.
+ * @returns the outcome, and the end of the flag afterwards (null: not breaking).
+ * @throws as setBreaking does.
+ */
+export async function chooseBreaking(
+  deps: FrontPageDeps,
+  actor: Actor,
+  id: ArticleId,
+  minutes: number | null,
+): Promise<{ outcome: BreakingOutcome; until: Date | null }> {
+  if (!can(actor, 'article.breaking')) {
+    throw new AppError('FORBIDDEN', 'Only editors mark breaking news.');
+  }
+  const article = await loadArticle(deps, id);
+  const current =
+    article.breakingUntil && article.breakingUntil > deps.now() ? article.breakingUntil : null;
+  if (minutes === null || (minutes === 0 && current === null)) {
+    if (article.kind === 'page') {
+      throw new AppError('FORBIDDEN', 'A static page is never breaking news.');
+    }
+    return { outcome: 'unchanged', until: current };
+  }
+  const until = await setBreaking(deps, actor, id, minutes);
+  return { outcome: until === null ? 'cancelled' : 'set', until };
+}
+
 /**
  * Pins the article as the home page's lead story, or unpins with null.
  * @throws FORBIDDEN (also for a static page), ARTICLE_NOT_FOUND.

@@ -239,8 +239,15 @@ describeEachDialect((dialect) => {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(JSON.parse(res.body)).toEqual({
         items: [
-          { id: '2', url: '/media/2/w300.webp', alt: '', width: 300, height: 200 },
-          { id: '1', url: '/media/1/w960.webp', alt: 'خريطة إدلب', width: 1200, height: 800 },
+          { id: '2', url: '/media/2/w300.webp', alt: '', name: 'b.png', width: 300, height: 200 },
+          {
+            id: '1',
+            url: '/media/1/w960.webp',
+            alt: 'خريطة إدلب',
+            name: 'a.jpg',
+            width: 1200,
+            height: 800,
+          },
         ],
         next: null,
       });
@@ -256,7 +263,14 @@ describeEachDialect((dialect) => {
       );
       expect(res.statusCode).toBe(201);
       expect(JSON.parse(res.body)).toEqual({
-        item: { id: '1', url: '/media/1/w960.webp', alt: '', width: 1600, height: 900 },
+        item: {
+          id: '1',
+          url: '/media/1/w960.webp',
+          alt: '',
+          name: 'ورقة.webp',
+          width: 1600,
+          height: 900,
+        },
       });
       expect((await readdir(join(mediaDir, '1'))).sort()).toEqual([
         'original.jpg',

@@ -9,7 +9,9 @@ import { field } from './form-errors.js';
 function list(body: unknown, name: string): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const value = (body as Record<string, unknown>)[name];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  // An empty field (a byline slot left at «—») names nothing.
+  if (Array.isArray(value))
+    return value.filter((v): v is string => typeof v === 'string' && v !== '');
   return typeof value === 'string' && value !== '' ? [value] : [];
 }
 
@@ -33,6 +35,17 @@ export function contentFromForm(body: unknown, fallbackAuthorIds: string[]): Art
     featuredCaption: field(body, 'featuredCaption'),
     featuredCredit: field(body, 'featuredCredit'),
   };
+}
+
+/**
+ * The featured image's alt text field (`featuredAlt`), or undefined when the
+ * form has none (a static page's form, an old form), so that the image's
+ * alt text is then left as it is.
+ */
+export function featuredAltOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>).featuredAlt;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The `version` field of the form: when the writer's copy was loaded. */

@@ -5,7 +5,14 @@
  */
 import { MINUTE_FORMS, countPhrase } from '../../arabic/plural.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError, hasCode, InvalidInput, InvalidInputs } from '../../lib/errors.js';
+import { formatNumber } from '../../arabic/digits.js';
+import {
+  AppError,
+  hasCode,
+  InvalidInput,
+  InvalidInputs,
+  type ImageWithoutAlt,
+} from '../../lib/errors.js';
 import type { AdminVoice } from './admin-context.js';
 import { adminTime } from './views/admin-time.js';
 import type { FormErrors } from './views/auth-pages.js';
@@ -32,7 +39,27 @@ export function errorMessage(voice: AdminVoice, error: AppError): string {
           : `${minutes} minute${minutes === 1 ? '' : 's'}`,
     });
   }
+  if (hasCode(error, 'PUBLISH_MISSING_ALT')) {
+    return [
+      error.toUserMessage(voice.t),
+      ...error.details.named.map((image) => missingAltSentence(voice, image)),
+    ].join(' ');
+  }
   return error.toUserMessage(voice.t);
+}
+
+/**
+ * The sentence naming one image without alt text and where to give it:
+ * the featured image's field under the picker, or the body image (by its
+ * place and file name, isolated so a Latin name keeps the sentence's order).
+ */
+function missingAltSentence(voice: AdminVoice, image: ImageWithoutAlt): string {
+  const name = `\u2068${image.name}\u2069`;
+  if (image.where === 'featured') return voice.t('admin.error.missingAlt.featured', { name });
+  const position = formatNumber(image.position, voice.locale.numerals);
+  return image.name === ''
+    ? voice.t('admin.error.missingAlt.bodyUnnamed', { position })
+    : voice.t('admin.error.missingAlt.body', { position, name });
 }
 
 /**

@@ -41,6 +41,8 @@
 import { Editor, Extension, type JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection, type Selection } from '@tiptap/pm/state';
 import { offerKeptCopy, watchForm } from './autosave.js';
+import { mountBylinePicker } from './byline-picker.js';
+import { mountFeaturedPicker } from './featured-picker.js';
 import css from './editor.css?inline';
 import { parseEmbedUrl } from '../../../domain/embed-url.js';
 import { articleExtensions } from './extensions.js';
@@ -215,9 +217,16 @@ function mount(host: HTMLElement): void {
     }),
   });
 
+  const mediaUrl = host.dataset.mediaUrl;
+  const chooseImage = mediaUrl
+    ? async (current: { alt: string }) => {
+        const choice = await chooseMedia(labels, { url: mediaUrl, csrf: csrfToken(form) }, current);
+        return choice?.image ?? null;
+      }
+    : null;
   const editor = new Editor({
     element: surface,
-    extensions: [...articleExtensions(labels), shortcuts],
+    extensions: [...articleExtensions(labels, chooseImage), shortcuts],
     content: textarea.value,
     injectCSS: false,
     editorProps: {
@@ -257,3 +266,6 @@ if (hosts.length > 0) {
   adoptStyles();
   hosts.forEach(mount);
 }
+// The article form's pickers (issue 17): featured image, bylines.
+document.querySelectorAll<HTMLElement>('[data-featured-picker]').forEach(mountFeaturedPicker);
+document.querySelectorAll<HTMLElement>('[data-byline-picker]').forEach(mountBylinePicker);

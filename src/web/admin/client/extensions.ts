@@ -18,6 +18,7 @@ import { BlockDirection } from './block-direction.js';
 import { EmbedNode } from './embed-node.js';
 import { EmptyBlocks } from './empty-blocks.js';
 import { FigcaptionNode, FigureImageNode, FigureNode } from './figure-node.js';
+import type { FigureOptions } from './figure-tools.js';
 import type { Labels } from './labels.js';
 import { LinkMark } from './link-mark.js';
 import { ReadAlsoNode } from './read-also-node.js';
@@ -44,7 +45,14 @@ const ArticleOrderedList = OrderedList.extend({
   renderHTML: () => ['ol', 0],
 });
 
-export function articleExtensions(labels: Labels): AnyExtension[] {
+/**
+ * The extensions of the article body; `chooseImage` (the image dialog)
+ * lets an image in the text be replaced from its tools.
+ */
+export function articleExtensions(
+  labels: Labels,
+  chooseImage: FigureOptions['chooseImage'] = null,
+): AnyExtension[] {
   return [
     Document,
     Paragraph,
@@ -59,7 +67,7 @@ export function articleExtensions(labels: Labels): AnyExtension[] {
     Bold,
     Italic,
     LinkMark,
-    FigureNode,
+    FigureNode.configure({ labels, chooseImage }),
     FigureImageNode,
     FigcaptionNode,
     EmbedNode.configure({ labels }),

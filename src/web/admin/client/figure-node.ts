@@ -4,9 +4,15 @@
  * and one caption, so the caption can never be turned into a heading, split
  * in two or wrapped in a list; an empty caption is left out of the output
  * (see output.ts). A bare `<img>` in stored or pasted HTML becomes a figure.
+ *
+ * Clicking the image selects its figure, and the figure shows its tools
+ * (figure-tools.ts): alt text, caption, replace, remove; they show too
+ * while the cursor is in its caption. An image without alt text says so.
  */
 import { Node } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
+import { NodeSelection, Plugin, TextSelection } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { figureView, type FigureOptions } from './figure-tools.js';
 import { imageSrc } from './safe-url.js';
 
 export interface FigureImage {
@@ -70,12 +76,51 @@ export const FigcaptionNode = Node.create({
   renderHTML: () => ['figcaption', 0],
 });
 
-export const FigureNode = Node.create({
+export const FigureNode = Node.create<FigureOptions>({
   name: 'figure',
   group: 'block',
   content: 'figureImage figcaption',
   isolating: true,
   draggable: true,
+
+  addOptions: () => ({ labels: null, chooseImage: null }),
+
+  addNodeView() {
+    return (props) => figureView(props, this.options);
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: {
+          // A click on the image (an atom that cannot be selected alone) selects its figure.
+          handleClickOn(view, _pos, node, nodePos) {
+            if (node.type.name !== 'figureImage') return false;
+            const figureAt = view.state.doc.resolve(nodePos).before();
+            view.dispatch(
+              view.state.tr.setSelection(NodeSelection.create(view.state.doc, figureAt)),
+            );
+            return true;
+          },
+          // The figure whose caption holds the cursor shows its tools too.
+          decorations(state) {
+            const { $from } = state.selection;
+            for (let depth = $from.depth; depth > 0; depth--) {
+              if ($from.node(depth).type.name === 'figure') {
+                const from = $from.before(depth);
+                return DecorationSet.create(state.doc, [
+                  Decoration.node(from, from + $from.node(depth).nodeSize, {
+                    class: 'midad-figure--active',
+                  }),
+                ]);
+              }
+            }
+            return null;
+          },
+        },
+      }),
+    ];
+  },
 
   parseHTML() {
     return [

@@ -73,21 +73,26 @@ export function sameContent(a: FormJson, b: FormJson): boolean {
 /**
  * Puts a copy's fields back into the form: text fields, selects (several
  * values for a multiple one) and checkboxes or radios (checked when their
- * value is kept). Fields the copy does not name are left as they are.
+ * value is kept); several fields of one name take the kept values in
+ * order. Fields the copy does not name are left as they are.
  */
 export function fillForm(form: HTMLFormElement, fields: FormJson): void {
+  // The n-th of several fields of one name (the byline's, in order) gets the n-th value.
+  const seen = new Map<string, number>();
   for (const element of Array.from(form.elements)) {
     const control = element as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
     if (!control.name || NOT_CONTENT.has(control.name) || !(control.name in fields)) continue;
     const kept = fields[control.name];
     const values = Array.isArray(kept) ? kept : [kept ?? ''];
+    const index = seen.get(control.name) ?? 0;
+    seen.set(control.name, index + 1);
     if (control instanceof HTMLInputElement && /^(checkbox|radio)$/.test(control.type)) {
       control.checked = values.includes(control.value);
     } else if (control instanceof HTMLSelectElement && control.multiple) {
       for (const option of Array.from(control.options))
         option.selected = values.includes(option.value);
     } else if (!(control instanceof HTMLInputElement && control.type === 'file')) {
-      control.value = values[0] ?? '';
+      control.value = values[index] ?? '';
     }
   }
 }

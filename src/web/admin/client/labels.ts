@@ -52,6 +52,15 @@ export const DEFAULT_LABELS = {
   caption: 'التعليق (اختياري)',
   chooseImage: 'اختر صورة من المكتبة أو ارفع صورة.',
   altRequired: 'اكتب النص البديل قبل الإدراج.',
+  // The tools of an image in the text (figure-tools.ts).
+  imageTools: 'أدوات الصورة',
+  imageNoAlt: 'بلا نص بديل',
+  editAlt: 'النص البديل',
+  editCaption: 'تعديل التعليق',
+  replaceImage: 'استبدال الصورة',
+  removeImage: 'حذف الصورة',
+  altDialogTitle: 'وصف الصورة لمن لا يراها',
+  apply: 'تطبيق',
   // Read-also dialog and box.
   readAlsoDialogTitle: 'إدراج «اقرأ أيضاً»',
   search: 'ابحث عن مقال',

@@ -12,6 +12,8 @@ import { imageSrc } from './safe-url.js';
 
 export interface MediaItem extends FigureImage {
   readonly id: string;
+  /** The uploaded file's name ('' when the server gives none). */
+  readonly name: string;
 }
 
 export interface MediaChoice {
@@ -26,11 +28,13 @@ export function mediaItem(value: unknown): MediaItem | null {
     typeof field(value, 'url') === 'string' ? String(field(value, 'url')) : null,
   );
   const alt = field(value, 'alt');
+  const name = field(value, 'name');
   if ((typeof id !== 'string' && typeof id !== 'number') || src === null) return null;
   return {
     id: String(id),
     src,
     alt: typeof alt === 'string' ? alt : '',
+    name: typeof name === 'string' ? name : '',
     width: size(field(value, 'width')),
     height: size(field(value, 'height')),
   };
@@ -40,15 +44,24 @@ function size(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
 }
 
+/** The event, on `document`, that says an image was uploaded from the editor (detail: the MediaItem). */
+export const MEDIA_UPLOADED_EVENT = 'midad:media-uploaded';
+
+/**
+ * Opens the image dialog. `replacing` (an image of the text) titles it for
+ * a replacement and starts from that image's alt text. Each upload is also
+ * announced as MEDIA_UPLOADED_EVENT, so the featured-image picker shows it.
+ */
 export function chooseMedia(
   labels: Labels,
   endpoint: { url: string; csrf: string },
+  replacing: { alt: string } | null = null,
 ): Promise<MediaChoice | null> {
   return new Promise((resolve) => {
     let answer: MediaChoice | null = null;
     let chosen: MediaItem | null = null;
-    const frame = openDialog(labels, labels.imageDialogTitle, {
-      submit: labels.insert,
+    const frame = openDialog(labels, replacing ? labels.replaceImage : labels.imageDialogTitle, {
+      submit: replacing ? labels.apply : labels.insert,
       className: 'midad-dialog--media',
     });
 
@@ -64,8 +77,10 @@ export function chooseMedia(
     const alt = textField(labels.altText);
     alt.input.required = true;
     alt.input.setAttribute('aria-required', 'true');
+    if (replacing) alt.input.value = replacing.alt;
     const caption = textField(labels.caption);
-    frame.body.append(library, upload, alt.label, caption.label);
+    // A replacement keeps the figure's caption: the dialog asks only for the picture and its alt.
+    frame.body.append(library, upload, alt.label, ...(replacing ? [] : [caption.label]));
 
     const choose = (item: MediaItem, button: HTMLButtonElement): void => {
       chosen = item;
@@ -116,6 +131,7 @@ export function chooseMedia(
         frame.showStatus('');
         const item = ok ? mediaItem(field(body, 'item')) : null;
         if (item === null) return frame.showError(errorMessage(body) ?? labels.uploadFailed);
+        document.dispatchEvent(new CustomEvent(MEDIA_UPLOADED_EVENT, { detail: item }));
         choose(item, show(item, true));
       });
     });

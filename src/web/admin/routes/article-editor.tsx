@@ -13,11 +13,12 @@ import { isDiskFull } from '../../../lib/disk-full.js';
 import { AppError } from '../../../lib/errors.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
-import { contentFromForm, versionOf } from '../article-form.js';
+import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
 import type { AdminKit } from '../admin-kit.js';
 import { editorLabels } from '../editor-labels.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
 import { actorOf, articleIdParam } from '../route-params.js';
+import { adminTime } from '../views/admin-time.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { ArticleEditPage } from '../views/article-edit-page.js';
 
@@ -28,6 +29,8 @@ export interface EditorExtras {
   status?: number;
   /** What a new one (`article` null) will be: a news article (default) or a static page. */
   kind?: ArticleKind;
+  /** The featured image's alt text as typed, when re-showing a refused form. */
+  featuredAlt?: string | undefined;
 }
 
 /**
@@ -62,11 +65,13 @@ export async function showEditor(
         NOTICE_KEYS[notice]
           ? ctx.t(NOTICE_KEYS[notice], {
               status: statusLabel(ctx.t, field(request.query, 'status')),
+              time: article?.breakingUntil ? adminTime(ctx, article.breakingUntil) : '',
             })
           : null
       }
       errors={extra.errors}
       values={extra.values}
+      featuredAlt={extra.featuredAlt}
     />,
     extra.status,
   );
@@ -76,6 +81,10 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   saved: 'admin.saved',
   moved: 'admin.moved',
   restored: 'admin.revisions.restored',
+  // Breaking news: what the editor's choice did, never only «saved».
+  'breaking-set': 'admin.breaking.setNotice',
+  'breaking-cancelled': 'admin.breaking.cancelledNotice',
+  'breaking-unchanged': 'admin.breaking.unchangedNotice',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {
@@ -96,13 +105,15 @@ export async function saveForm(
   kind: ArticleKind = 'article',
 ) {
   const content = contentFromForm(request.body, [actor.id]);
+  const featuredAlt = featuredAltOf(request.body);
   let saved: ArticleId;
   try {
     saved =
       id === null
-        ? await createArticle(kit.deps, actor, content, { kind })
+        ? await createArticle(kit.deps, actor, content, { kind, featuredAlt })
         : (await saveArticle(kit.deps, actor, id, content, {
             baseVersion: versionOf(request.body),
+            featuredAlt,
           }),
           id);
   } catch (error) {
@@ -111,6 +122,7 @@ export async function saveForm(
     return showEditor(request, reply, kit, id === null ? null : await loadArticle(kit.deps, id), {
       errors: formErrorsOf(ctx, error),
       values: content,
+      featuredAlt,
       status: isDiskFull(error) ? 507 : 422,
       kind,
     });

@@ -9,7 +9,7 @@ import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import { AppError } from '../../../lib/errors.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
 import { assertCanView, loadArticle } from '../../../services/edit-article.js';
-import { pinLead, setBreaking } from '../../../services/front-page.js';
+import { chooseBreaking, pinLead } from '../../../services/front-page.js';
 import { moveArticle } from '../../../services/move-article.js';
 import { createPreviewToken } from '../../../services/previews.js';
 import { field } from '../form-errors.js';
@@ -82,14 +82,13 @@ export const articlesRoutes: AdminRoute[] = [
     permission: 'article.breaking',
     handler: (request, reply, kit) =>
       articleAction(request, reply, kit, async (actor, id) => {
-        const hours = Number(field(request.body, 'hours'));
-        await setBreaking(
+        const { outcome } = await chooseBreaking(
           kit.deps,
           actor,
           id,
-          Number.isFinite(hours) ? Math.round(hours * 60) : -1,
+          breakingMinutes(field(request.body, 'hours')),
         );
-        return `/admin/articles/${id}/edit?notice=saved`;
+        return `/admin/articles/${id}/edit?notice=breaking-${outcome}`;
       }),
   }),
   adminRoute({
@@ -115,6 +114,17 @@ export const articlesRoutes: AdminRoute[] = [
       }),
   }),
 ];
+
+/**
+ * The breaking-news choice of the form's `hours`: null for `keep` (or
+ * nothing sent: the flag stays as it is), else minutes (0 cancels); a
+ * value that is no number becomes -1, which the service refuses.
+ */
+function breakingMinutes(hours: string): number | null {
+  if (hours === '' || hours === 'keep') return null;
+  const value = Number(hours);
+  return Number.isFinite(value) ? Math.round(value * 60) : -1;
+}
 
 /** A `datetime-local` value (`2026-12-01T09:30`) read in the site's time zone; null when absent or malformed. */
 function parseLocalTime(value: string, timeZone: string): Date | null {

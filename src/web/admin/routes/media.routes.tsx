@@ -89,6 +89,8 @@ function apiItem(item: MediaItem) {
     id: item.id,
     url: defaultVariantUrl(item),
     alt: item.alt,
+    // The uploaded file's name: what the featured-image picker says of an image without alt text.
+    name: item.originalName,
     width: item.width,
     height: item.height,
   };

@@ -18,8 +18,11 @@ import type { WorkflowEvent } from '../../../domain/revision.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime, adminTime } from './admin-time.js';
+import { formatTime, localDateKey } from '../../../arabic/dates.js';
 import { countPhrase, HOUR_FORMS } from '../../../arabic/plural.js';
 import type { FormErrors } from './auth-pages.js';
+import { BylineField } from './byline-field.js';
+import { FeaturedImageField } from './featured-image-field.js';
 import { CsrfField, Field, FormError } from './form-fields.js';
 
 export interface EditPageData {
@@ -50,6 +53,8 @@ export function ArticleEditPage(props: {
   notice?: string | null;
   /** What was sent, when re-showing a refused form. */
   values?: Partial<EditableArticle>;
+  /** The featured image's alt text as typed, when re-showing a refused form. */
+  featuredAlt?: string | undefined;
 }) {
   const { ctx, data } = props;
   const { t, user } = ctx;
@@ -198,66 +203,34 @@ export function ArticleEditPage(props: {
             </details>
             {page ? null : (
               <>
-                <fieldset class="field">
-                  <legend>{t('admin.field.bylines')}</legend>
-                  {editsBylines ? (
-                    <select
-                      name="authorIds"
-                      multiple
-                      size={Math.min(6, data.users.length)}
-                      aria-describedby="bylines-error"
-                    >
-                      {data.users.map((u) => (
-                        <option
-                          value={u.id}
-                          selected={(a.authorIds ?? [user?.id ?? '']).includes(u.id)}
-                        >
-                          {u.displayName}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
+                {editsBylines ? (
+                  <BylineField
+                    ctx={ctx}
+                    users={data.users}
+                    chosen={a.authorIds ?? [user?.id ?? '']}
+                    error={fields.authorIds}
+                  />
+                ) : (
+                  <fieldset class="field">
+                    <legend>{t('admin.field.bylines')}</legend>
                     <p>
                       <bdi>
-                        {data.users
-                          .filter((u) => (a.authorIds ?? [user?.id ?? '']).includes(u.id))
-                          .map((u) => u.displayName)
+                        {(a.authorIds ?? [user?.id ?? ''])
+                          .map((id) => data.users.find((u) => u.id === id)?.displayName)
+                          .filter((name) => name !== undefined)
                           .join('، ')}
                       </bdi>
                     </p>
-                  )}
-                  {fields.authorIds ? (
-                    <p class="field__error" id="bylines-error">
-                      {fields.authorIds}
-                    </p>
-                  ) : null}
-                </fieldset>
-                <fieldset class="field">
-                  <legend>{t('admin.field.featuredImage')}</legend>
-                  <label for="field-featuredMediaId" class="visually-hidden">
-                    {t('admin.field.featuredImage')}
-                  </label>
-                  <select id="field-featuredMediaId" name="featuredMediaId">
-                    <option value="">{t('admin.field.noImage')}</option>
-                    {data.media.map((m) => (
-                      <option value={m.id} selected={m.id === a.featuredMediaId}>
-                        {`${m.alt || m.originalName} (#${m.id})`}
-                      </option>
-                    ))}
-                  </select>
-                  <Field
-                    name="featuredCaption"
-                    label={t('admin.field.caption')}
-                    value={a.featuredCaption}
-                    error={fields.featuredCaption}
-                  />
-                  <Field
-                    name="featuredCredit"
-                    label={t('admin.field.credit')}
-                    value={a.featuredCredit}
-                    error={fields.featuredCredit}
-                  />
-                </fieldset>
+                    {fields.authorIds ? <p class="field__error">{fields.authorIds}</p> : null}
+                  </fieldset>
+                )}
+                <FeaturedImageField
+                  ctx={ctx}
+                  media={data.media}
+                  article={a}
+                  typedAlt={props.featuredAlt}
+                  fields={fields}
+                />
               </>
             )}
           </fieldset>
@@ -310,34 +283,7 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
       !moves.includes('publish') ? (
         <p class="field__hint">{t('admin.workflow.heldByEditor')}</p>
       ) : null}
-      {can(user, 'article.breaking') && !page ? (
-        <form method="post" action={action('breaking')} class="stack">
-          <CsrfField token={ctx.csrfToken} />
-          <label for="breaking-hours">{t('admin.breaking.title')}</label>
-          {article.breakingUntil && article.breakingUntil > ctx.now ? (
-            <p class="badge badge--breaking">
-              {t('admin.breaking.until', { time: '' })}
-              <AdminTime ctx={ctx} instant={article.breakingUntil} />
-            </p>
-          ) : null}
-          <select id="breaking-hours" name="hours">
-            <option value="0">{t('admin.breaking.off')}</option>
-            {BREAKING_HOURS.map((h) => (
-              <option value={String(h)}>
-                {t('admin.breaking.hours', {
-                  hours:
-                    ctx.lang === 'ar'
-                      ? countPhrase(h, HOUR_FORMS, ctx.locale.numerals)
-                      : `${h} ${h === 1 ? 'hour' : 'hours'}`,
-                })}
-              </option>
-            ))}
-          </select>
-          <button type="submit" class="button">
-            {t('admin.breaking.set')}
-          </button>
-        </form>
-      ) : null}
+      {can(user, 'article.breaking') && !page ? <BreakingForm ctx={ctx} article={article} /> : null}
       {can(user, 'article.lead') && article.status === 'published' && !page ? (
         <form method="post" action={action('lead')}>
           <CsrfField token={ctx.csrfToken} />
@@ -391,6 +337,62 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
       ) : null}
     </aside>
   );
+}
+
+/**
+ * The breaking-news control. It opens on the article's current state
+ * (`keep`: «يبقى عاجلاً حتى …» or «ليس عاجلاً»), so applying it untouched
+ * changes nothing; cancelling is its own option, offered only while the
+ * article is breaking.
+ */
+function BreakingForm({ ctx, article }: { ctx: AdminContext; article: EditableArticle }) {
+  const { t } = ctx;
+  const until =
+    article.breakingUntil && article.breakingUntil > ctx.now ? article.breakingUntil : null;
+  return (
+    <form method="post" action={`/admin/articles/${article.id}/breaking`} class="stack">
+      <CsrfField token={ctx.csrfToken} />
+      <label for="breaking-hours">{t('admin.breaking.title')}</label>
+      {until ? (
+        <p class="badge badge--breaking">
+          {t('admin.breaking.until', { time: '' })}
+          <AdminTime ctx={ctx} instant={until} />
+        </p>
+      ) : null}
+      <select id="breaking-hours" name="hours">
+        <option value="keep" selected>
+          {until
+            ? t('admin.breaking.keep', { time: breakingEnd(ctx, until) })
+            : t('admin.breaking.off')}
+        </option>
+        {until ? <option value="0">{t('admin.breaking.cancel')}</option> : null}
+        {BREAKING_HOURS.map((h) => (
+          <option value={String(h)}>
+            {t(until ? 'admin.breaking.hoursFromNow' : 'admin.breaking.hours', {
+              hours:
+                ctx.lang === 'ar'
+                  ? countPhrase(h, HOUR_FORMS, ctx.locale.numerals)
+                  : `${h} ${h === 1 ? 'hour' : 'hours'}`,
+            })}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button">
+        {t('admin.breaking.set')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * When the flag ends, short enough for a phone's select: the time alone
+ * on the same day (in the site's time zone), else the date and time.
+ */
+function breakingEnd(ctx: AdminContext, until: Date): string {
+  const zone = ctx.locale.timeZone;
+  return localDateKey(until, zone) === localDateKey(ctx.now, zone)
+    ? formatTime(until, ctx.locale)
+    : adminTime(ctx, until);
 }
 
 function MoveForm({
