@@ -112,3 +112,32 @@ export class InvalidInput extends AppError<PlainErrorCode> {
     this.field = field;
   }
 }
+
+/**
+ * Several inputs of one form that fail validation, said all at once so that
+ * a person corrects them in one go (status 422). `problems` are in the
+ * form's order, each naming its field; the error's own `code`, `field` and
+ * `details` are the first problem's, so code that expects one InvalidInput
+ * still reads it, and `message` joins the problems' English sentences (for
+ * the CLI).
+ * @example throw new InvalidInputs([emailProblem, passwordProblem])
+ */
+export class InvalidInputs extends InvalidInput {
+  readonly problems: readonly InvalidInput[];
+  constructor(problems: readonly [InvalidInput, ...InvalidInput[]]) {
+    const [first] = problems;
+    super(first.code, first.field, problems.map((p) => p.message).join(' '), first.details);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Throws the problems found in a form, if any: the one InvalidInput when
+ * there is one, an InvalidInputs when there are several.
+ * @throws InvalidInput or InvalidInputs (422) unless `problems` is empty.
+ */
+export function throwInvalidInputs(problems: readonly InvalidInput[]): void {
+  const [first, ...rest] = problems;
+  if (first === undefined) return;
+  throw rest.length === 0 ? first : new InvalidInputs([first, ...rest]);
+}

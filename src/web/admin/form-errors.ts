@@ -5,7 +5,8 @@
  */
 import { MINUTE_FORMS, countPhrase } from '../../arabic/plural.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError, hasCode, InvalidInput } from '../../lib/errors.js';
+import { ROLES } from '../../domain/roles.js';
+import { AppError, hasCode, InvalidInput, InvalidInputs } from '../../lib/errors.js';
 import type { AdminVoice } from './admin-context.js';
 import { adminTime } from './views/admin-time.js';
 import type { FormErrors } from './views/auth-pages.js';
@@ -13,7 +14,8 @@ import type { FormErrors } from './views/auth-pages.js';
 /**
  * The message of an error in the admin's language: its catalogue key, filled
  * with its details. A conflict names who saved and when (site time); a
- * sign-in lock says in how many minutes it ends (at least one).
+ * sign-in lock says in how many minutes it ends (at least one); a refused
+ * role names the value sent and the roles there are.
  */
 export function errorMessage(voice: AdminVoice, error: AppError): string {
   if (hasCode(error, 'ARTICLE_CHANGED')) {
@@ -32,16 +34,36 @@ export function errorMessage(voice: AdminVoice, error: AppError): string {
           : `${minutes} minute${minutes === 1 ? '' : 's'}`,
     });
   }
+  if (hasCode(error, 'ROLE_INVALID')) {
+    const role = String(error.details.role ?? '');
+    const roles = roleList(voice);
+    return role === ''
+      ? voice.t('admin.error.ROLE_MISSING', { roles })
+      : voice.t('admin.error.ROLE_INVALID', { role, roles });
+  }
   return error.toUserMessage(voice.t);
 }
 
+/** «مساهم أو كاتب أو محرر أو مدير», "Contributor, Author, Editor or Administrator". */
+function roleList(voice: AdminVoice): string {
+  const names = ROLES.map((role) => voice.t(`admin.role.${role}`));
+  if (voice.lang === 'ar') return names.join(' أو ');
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+}
+
 /**
- * Form errors for `error`: a full disk is said above the form (the form is
- * shown again with what was typed); rethrows any other error that is not
- * an AppError of status 4xx.
+ * Form errors for `error`: every field's problem next to it (all of an
+ * InvalidInputs, the first one per field), any other refusal and a full
+ * disk above the form (the form is shown again with what was typed);
+ * rethrows any other error that is not an AppError of status 4xx.
  */
 export function formErrorsOf(voice: AdminVoice, error: unknown): FormErrors {
   if (isDiskFull(error)) return { form: voice.t('admin.error.DISK_FULL') };
+  if (error instanceof InvalidInputs) {
+    const fields: Record<string, string> = {};
+    for (const problem of error.problems) fields[problem.field] ??= errorMessage(voice, problem);
+    return { fields };
+  }
   if (error instanceof InvalidInput)
     return { fields: { [error.field]: errorMessage(voice, error) } };
   if (error instanceof AppError && error.status < 500) return { form: errorMessage(voice, error) };

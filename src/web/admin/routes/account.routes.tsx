@@ -2,7 +2,7 @@
  * The signed-in user's own account.
  */
 import { changeOwnPassword } from '../../../services/accounts.js';
-import { NOTICES } from '../admin-kit.js';
+import { queryNotice } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { clearSessionCookie } from '../session-cookie.js';
@@ -16,8 +16,10 @@ export const accountRoutes: AdminRoute[] = [
     permission: 'signed-in',
     handler: async (request, reply, kit) => {
       const ctx = kit.context(request, reply);
-      const notice = NOTICES[field(request.query, 'notice')];
-      return kit.render(reply, <AccountPage ctx={ctx} notice={notice ? ctx.t(notice) : null} />);
+      return kit.render(
+        reply,
+        <AccountPage ctx={ctx} notice={queryNotice(ctx.t, request.query)} />,
+      );
     },
   }),
   adminRoute({

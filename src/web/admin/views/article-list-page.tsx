@@ -6,7 +6,7 @@
 import { can } from '../../../domain/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../domain/workflow.js';
 import type { NewsroomListItem } from '../../../domain/newsroom-list.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 
@@ -20,7 +20,7 @@ export function ArticleListPage(props: {
   /** 1-based. */
   page?: number;
   hasMore?: boolean;
-  notice?: string | null;
+  notice?: AdminNotice | null;
 }) {
   const { ctx } = props;
   const { t, user } = ctx;
