@@ -82,7 +82,14 @@ export function PagesListPage(props: {
                     ) : null}
                   </td>
                   <td>
-                    <AdminTime ctx={ctx} instant={p.updatedAt} />
+                    {p.importedAt ? (
+                      <>
+                        {t('admin.articles.imported')}{' '}
+                        <AdminTime ctx={ctx} instant={p.importedAt} />
+                      </>
+                    ) : (
+                      <AdminTime ctx={ctx} instant={p.updatedAt} />
+                    )}
                   </td>
                   {editsFooter ? (
                     <>

@@ -4,6 +4,7 @@
  */
 import type { SectionWithCount, TagWithCount } from '../../../domain/taxonomy.js';
 import type { AdminContext } from '../admin-context.js';
+import { adminCount } from './admin-count.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, Field, FormError, ConfirmedActionForm } from './form-fields.js';
@@ -30,7 +31,7 @@ function ItemList({
             <a href={`${publicBase}/${encodeURIComponent(item.slug)}`}>
               <strong>{item.name}</strong>
             </a>
-            <span>{t('admin.count.articles', { count: String(item.articles) })}</span>
+            <span>{adminCount(ctx, item.articles, 'articles')}</span>
           </div>
           <div class="user-list__actions">
             <form method="post" action={`${base}/${item.id}`} class="inline-form">
