@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ARTICLE_FORMS,
   arabicPluralCategory,
   countPhrase,
   MINUTE_FORMS,
@@ -99,5 +100,24 @@ describe('RESULT_FORMS', () => {
     [102, '102 نتيجة'],
   ])('%i results read %s', (n, expected) => {
     expect(countPhrase(n, RESULT_FORMS, 'latn')).toBe(expected);
+  });
+});
+
+describe('ARTICLE_FORMS', () => {
+  it.each([
+    [0, 'latn', 'لا مقالات'],
+    [1, 'latn', 'مقال واحد'],
+    [2, 'latn', 'مقالان'],
+    [3, 'latn', '3 مقالات'],
+    [10, 'arab', '١٠ مقالات'],
+    [11, 'latn', '11 مقالاً'],
+    [99, 'latn', '99 مقالاً'],
+    [100, 'latn', '100 مقال'],
+    [102, 'latn', '102 مقال'],
+    [103, 'latn', '103 مقالات'],
+    [111, 'latn', '111 مقالاً'],
+    [5000, 'arab', '٥٬٠٠٠ مقال'],
+  ] as const)('%i articles in %s digits read %s', (n, numerals, expected) => {
+    expect(countPhrase(n, ARTICLE_FORMS, numerals)).toBe(expected);
   });
 });

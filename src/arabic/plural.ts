@@ -99,3 +99,17 @@ export const TIMES_FORMS: PluralForms = Object.freeze({
   many: '{count} مرة',
   other: '{count} مرة',
 });
+
+/**
+ * Forms of مقال (an article), e.g. `countPhrase(0, ARTICLE_FORMS, 'latn') === 'لا مقالات'`,
+ * `countPhrase(11, ARTICLE_FORMS, 'latn') === '11 مقالاً'` (the accusative
+ * singular after 11–99), `countPhrase(100, ARTICLE_FORMS, 'latn') === '100 مقال'`.
+ */
+export const ARTICLE_FORMS: PluralForms = Object.freeze({
+  zero: 'لا مقالات',
+  one: 'مقال واحد',
+  two: 'مقالان',
+  few: '{count} مقالات',
+  many: '{count} مقالاً',
+  other: '{count} مقال',
+});

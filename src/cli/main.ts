@@ -5,7 +5,7 @@
  * flags win.
  */
 import { Command, CommanderError } from 'commander';
-import { AppError } from '../lib/errors.js';
+import { AppError, InvalidInputs } from '../lib/errors.js';
 import { backupCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
 import { fillSlugsCommand } from './commands/fill-slugs.js';
@@ -43,6 +43,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof InvalidInputs) {
+      // Every problem, one sentence a line, each with its option's field.
+      for (const problem of error.problems)
+        console.error(`midad: ${problem.message} (${problem.field})`);
+      return 1;
+    }
     if (error instanceof AppError) {
       const where = 'field' in error ? ` (${String(error.field)})` : '';
       console.error(`midad: ${error.message}${where}`);

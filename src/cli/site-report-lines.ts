@@ -33,7 +33,7 @@ export function siteReportSummary(file: string, report: SiteImportReport): strin
     `  articles: ${counts([
       [a.published, 'published'],
       [a.scheduled, 'scheduled'],
-      [a.draft, 'drafts'],
+      [a.draft, a.draft === 1 ? 'draft' : 'drafts'],
       [a.pending, 'in review'],
       [a.private, 'private (kept unpublished)'],
     ])}; static pages: ${number(report.pages)}`,

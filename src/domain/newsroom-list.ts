@@ -14,10 +14,20 @@ export interface NewsroomListItem {
   /** The URL slug (a page's `/p/<slug>`), or null. */
   slug: string | null;
   status: ArticleStatus;
+  /** The last change, by the newsroom or by an import. */
   updatedAt: Date;
+  /**
+   * When an imported article was last imported, while no one has changed
+   * it in the newsroom since; else null. The list shows this instead of
+   * `updatedAt`, which an import sets to the source's own date (its
+   * publication or last edit there), not to a change made here.
+   */
+  importedAt: Date | null;
   publishedAt: Date | null;
   scheduledAt: Date | null;
   breakingUntil: Date | null;
   authorIds: string[];
   authorNames: string[];
+  /** The byline as an import wrote it (free text), when the article has no user bylines; else null. */
+  bylineText: string | null;
 }

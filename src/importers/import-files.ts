@@ -7,6 +7,7 @@
  * capture.
  */
 import { open, readFile, stat } from 'node:fs/promises';
+import { englishCount } from '../lib/english-count.js';
 import { AppError } from '../lib/errors.js';
 import { finishImport, type SaveDeps } from '../services/save-imported-article.js';
 import { tooLargeError } from './capture/decode.js';
@@ -19,6 +20,29 @@ import type { SiteImportDeps } from '../services/site-import/import-site.js';
 import type { SiteImportReport } from '../services/site-import/site-import-report.js';
 import type { CaptureDateOptions } from './capture/to-imported-article.js';
 
+/**
+ * What a file did to the site's articles: how many were created and
+ * updated, kept (a WordPress or Ghost post edited in the newsroom since its
+ * last import), and left out (a JSON Lines file's skipped lines, an
+ * export's refused posts). All zero for a refused file.
+ */
+export interface ArticleCounts {
+  created: number;
+  updated: number;
+  kept: number;
+  skippedLines: number;
+  refusedPosts: number;
+}
+
+/** The counts of a file that changed nothing. */
+export const NO_ARTICLES: ArticleCounts = Object.freeze({
+  created: 0,
+  updated: 0,
+  kept: 0,
+  skippedLines: 0,
+  refusedPosts: 0,
+});
+
 export interface FileOutcome {
   file: string;
   /** True when all of the file went in; a JSON Lines file with skipped lines is `partial`. */
@@ -26,8 +50,14 @@ export interface FileOutcome {
   partial?: boolean;
   /** The one-line result, e.g. `created 258871304963183 «…»`. */
   line: string;
-  /** Lines about parts of the file (a JSON Lines file's skipped lines). */
+  /**
+   * Lines about parts of the file: a JSON Lines file's skipped lines, and
+   * each warning, one sentence a line (`file: warning: …`, or
+   * `file:7: warning: …` for line 7 of a JSON Lines file).
+   */
   details: string[];
+  /** What the file did to the articles (for the run's summary). */
+  articles: ArticleCounts;
   /** A WordPress or Ghost export's full report (the CLI prints it instead of `line`). */
   report?: SiteImportReport;
 }
@@ -126,7 +156,13 @@ async function importJsonLines(
     file,
     ok: skipped === 0,
     partial: skipped > 0,
-    line: `${file}: ${summary.created} created, ${summary.updated} updated, ${skipped} lines skipped`,
+    line: `${file}: ${summary.created} created, ${summary.updated} updated, ${englishCount(skipped, 'line')} skipped`,
+    articles: {
+      ...NO_ARTICLES,
+      created: summary.created,
+      updated: summary.updated,
+      skippedLines: skipped,
+    },
     details: [
       ...summary.skipped.map((s) => `${file}:${s.line}: skipped: ${s.reason}`),
       ...summary.warnings.map((w) => `${file}:${w.line}: warning: ${w.warning}`),
@@ -146,8 +182,7 @@ async function importSiteExport(
     timeZone: options.timeZone,
     onProgress: (done, total) => site.onProgress?.(file, done, total),
   });
-  if (!outcome.ok)
-    return { file, ok: false, line: `${file}: refused: ${outcome.reason}`, details: [] };
+  if (!outcome.ok) return refusedFile(file, outcome.reason);
   const { report } = outcome;
   const refused = report.refused.length;
   return {
@@ -156,6 +191,13 @@ async function importSiteExport(
     partial: refused > 0,
     line: `${file}: ${report.created} created, ${report.updated} updated, ${report.kept.length} kept, ${refused} refused`,
     details: [],
+    articles: {
+      ...NO_ARTICLES,
+      created: report.created,
+      updated: report.updated,
+      kept: report.kept.length,
+      refusedPosts: refused,
+    },
     report,
   };
 }
@@ -171,39 +213,32 @@ async function importOne(
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     // A device or a pipe (/dev/zero, a FIFO) has no size to check and may never end.
     if (!info.isFile()) {
-      return { file, ok: false, line: `${file}: refused: not a regular file`, details: [] };
+      return refusedFile(file, 'not a regular file');
     }
     const kind = fileKind(await readHead(file), file);
     const refusal = refusalOf(kind, options);
-    if (refusal !== null)
-      return { file, ok: false, line: `${file}: refused: ${refusal}`, details: [] };
+    if (refusal !== null) return refusedFile(file, refusal);
     if (kind.kind === 'jsonl') return await importJsonLines(deps, file, options);
     if (kind.kind === 'wxr' || kind.kind === 'ghost') {
       return await importSiteExport(deps, file, kind.kind, options);
     }
     // Never read a huge file whole: the parser would refuse it anyway.
     if (info.size > MAX_CAPTURE_BYTES) {
-      return {
-        file,
-        ok: false,
-        line: `${file}: refused: ${tooLargeError(info.size).message}`,
-        details: [],
-      };
+      return refusedFile(file, tooLargeError(info.size).message);
     }
     bytes = await readFile(file);
   } catch (error) {
-    return { file, ok: false, line: `${file}: refused: ${readFailure(error)}`, details: [] };
+    return refusedFile(file, readFailure(error));
   }
   try {
     const r = await importCapture(deps, bytes, options);
-    const label = r.warnings.length === 1 ? 'warning' : 'warnings';
-    const notes =
-      r.warnings.length > 0 ? ` (${label}: ${r.warnings.map((w) => w.message).join(' ')})` : '';
     return {
       file,
       ok: true,
-      line: `${file}: ${r.action} ${r.id} «${r.headline}»${notes}`,
-      details: [],
+      line: `${file}: ${r.action} ${r.id} «${r.headline}»`,
+      // One line per warning: several joined in one line read as one garbled sentence.
+      details: r.warnings.map((w) => `${file}: warning: ${w.message}`),
+      articles: { ...NO_ARTICLES, [r.action]: 1 },
     };
   } catch (error) {
     const reason =
@@ -212,6 +247,17 @@ async function importOne(
         : error instanceof RangeError
           ? error.message
           : `unexpected error: ${String(error)}`;
-    return { file, ok: false, line: `${file}: refused: ${reason}`, details: [] };
+    return refusedFile(file, reason);
   }
+}
+
+/** The outcome of a file of which nothing was imported, and why. */
+function refusedFile(file: string, reason: string): FileOutcome {
+  return {
+    file,
+    ok: false,
+    line: `${file}: refused: ${reason}`,
+    details: [],
+    articles: NO_ARTICLES,
+  };
 }

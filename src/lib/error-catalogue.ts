@@ -84,7 +84,6 @@ export const ERROR_CATALOGUE = {
   DELETE_NOT_CONFIRMED: { status: 422, key: 'admin.error.DELETE_NOT_CONFIRMED' },
 
   // Author profiles (photo, bio, links) and section/tag descriptions
-  FORM_INVALID: { status: 422, key: 'admin.error.FORM_INVALID' },
   PROFILE_BIO_TOO_LONG: { status: 422, key: 'admin.error.PROFILE_BIO_TOO_LONG' },
   PROFILE_LINK_INVALID: { status: 422, key: 'admin.error.PROFILE_LINK_INVALID' },
   PROFILE_LINK_TOO_LONG: { status: 422, key: 'admin.error.PROFILE_LINK_TOO_LONG' },

@@ -130,15 +130,30 @@ export class InvalidInput extends AppError<PlainErrorCode> {
 }
 
 /**
- * Several inputs of one form that fail validation, all found at once so the
- * form can mark every one (`FORM_INVALID`, 422): each problem is an
- * InvalidInput naming its field, in the form's order.
- * @example throw new InvalidInputs([new InvalidInput('PROFILE_LINK_INVALID', 'link-x', 'Not a web address.')])
+ * Several inputs of one form that fail validation, said all at once so that
+ * a person corrects them in one go (status 422). `problems` are in the
+ * form's order, each naming its field; the error's own `code`, `field` and
+ * `details` are the first problem's, so code that expects one InvalidInput
+ * still reads it, and `message` joins the problems' English sentences (for
+ * the CLI).
+ * @example throw new InvalidInputs([emailProblem, passwordProblem])
  */
-export class InvalidInputs extends AppError<PlainErrorCode> {
+export class InvalidInputs extends InvalidInput {
   readonly problems: readonly InvalidInput[];
-  constructor(problems: readonly InvalidInput[]) {
-    super('FORM_INVALID', problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+  constructor(problems: readonly [InvalidInput, ...InvalidInput[]]) {
+    const [first] = problems;
+    super(first.code, first.field, problems.map((p) => p.message).join(' '), first.details);
     this.problems = problems;
   }
+}
+
+/**
+ * Throws the problems found in a form, if any: the one InvalidInput when
+ * there is one, an InvalidInputs when there are several.
+ * @throws InvalidInput or InvalidInputs (422) unless `problems` is empty.
+ */
+export function throwInvalidInputs(problems: readonly InvalidInput[]): void {
+  const [first, ...rest] = problems;
+  if (first === undefined) return;
+  throw rest.length === 0 ? first : new InvalidInputs([first, ...rest]);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasCode } from '../lib/errors.js';
+import { hasCode, InvalidInputs } from '../lib/errors.js';
 import { openDatabase, type Database } from '../storage/database.js';
 import {
   changeRole,
@@ -38,6 +38,44 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await database.close();
+});
+
+describe('every problem at once', () => {
+  it('says each field of a new user that is wrong, in the form order, with the role sent', async () => {
+    await setUpOwner(deps(), OWNER);
+    let caught: unknown;
+    try {
+      await createUser(deps(), {
+        email: OWNER.email,
+        displayName: '',
+        password: 'x',
+        role: 'boss',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputs);
+    const problems = (caught as InvalidInputs).problems;
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['displayName', 'NAME_INVALID'],
+      ['email', 'EMAIL_TAKEN'],
+      ['role', 'ROLE_INVALID'],
+      ['password', 'PASSWORD_TOO_SHORT'],
+    ]);
+    expect(problems[2]?.details).toEqual({
+      role: 'boss',
+      roles: 'contributor, author, editor, administrator',
+    });
+    expect((caught as InvalidInputs).code).toBe('NAME_INVALID');
+  });
+
+  it('throws a single problem as it is', async () => {
+    expect(
+      await codeOf(
+        createUser(deps(), { ...OWNER, email: 'a@b.example', role: 'author', password: 'short' }),
+      ),
+    ).toBe('PASSWORD_TOO_SHORT');
+  });
 });
 
 describe('first-run set-up', () => {

@@ -5,7 +5,7 @@
  */
 import { slugify } from '../arabic/slug.js';
 import { FIELD_LIMITS, cleanLine, tooLong } from '../domain/field-limits.js';
-import { isRole, type Role } from '../domain/roles.js';
+import { isRole, ROLES, type Role } from '../domain/roles.js';
 import {
   isEmailAddress,
   normalizeEmail,
@@ -13,7 +13,7 @@ import {
   type PasswordProblem,
   type User,
 } from '../domain/user.js';
-import { AppError, InvalidInput, type ErrorCode } from '../lib/errors.js';
+import { AppError, InvalidInput, throwInvalidInputs, type ErrorCode } from '../lib/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../lib/password-hash.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/database.js';
@@ -48,7 +48,8 @@ export interface NewAccount {
   email: string;
   displayName: string;
   password: string;
-  role: Role;
+  /** One of ROLES; anything else is refused with ROLE_INVALID (a form may send anything). */
+  role: Role | (string & {});
 }
 
 /** The code of each password problem. */
@@ -58,29 +59,68 @@ const PASSWORD_CODES = {
   same_as_email: 'PASSWORD_SAME_AS_EMAIL',
 } as const satisfies Record<PasswordProblem, ErrorCode>;
 
-async function validateAccount(input: NewAccount): Promise<{ email: string; displayName: string }> {
+/** The problem of `password` for the account `email`, or null. */
+function passwordInputProblem(password: string, email: string): InvalidInput | null {
+  const problem = passwordProblem(password, email);
+  return problem
+    ? new InvalidInput(
+        PASSWORD_CODES[problem],
+        'password',
+        `The password is ${problem.replace(/_/g, ' ')}.`,
+      )
+    : null;
+}
+
+/** The role refusal: names the value given and the roles there are. */
+function roleProblem(role: string): InvalidInput {
+  return new InvalidInput(
+    'ROLE_INVALID',
+    'role',
+    role === ''
+      ? `No role was given: choose one of ${ROLES.join(', ')}.`
+      : `"${role}" is not a role: choose one of ${ROLES.join(', ')}.`,
+    // The newsroom names the roles in its language (form-errors.ts); these are the fallback.
+    { role, roles: ROLES.join(', ') },
+  );
+}
+
+/**
+ * Checks every field of a new account and says every problem at once, in
+ * the form's order (name, e-mail address, role, password), including an
+ * e-mail address already taken.
+ * @throws InvalidInput or InvalidInputs (422).
+ */
+async function validateAccount(
+  db: Db,
+  input: NewAccount,
+): Promise<{ email: string; displayName: string; role: Role }> {
   const email = normalizeEmail(input.email);
   const displayName = cleanLine(input.displayName);
-  if (!isEmailAddress(email)) {
-    throw new InvalidInput('EMAIL_INVALID', 'email', 'That is not an e-mail address.');
-  }
+  const problems: InvalidInput[] = [];
   if (displayName.length === 0 || tooLong('userName', displayName)) {
-    throw new InvalidInput(
-      'NAME_INVALID',
-      'displayName',
-      `The name must have 1 to ${FIELD_LIMITS.userName} characters.`,
+    problems.push(
+      new InvalidInput(
+        'NAME_INVALID',
+        'displayName',
+        `The name must have 1 to ${FIELD_LIMITS.userName} characters.`,
+      ),
     );
   }
-  if (!isRole(input.role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
-  const problem = passwordProblem(input.password, email);
-  if (problem) {
-    throw new InvalidInput(
-      PASSWORD_CODES[problem],
-      'password',
-      `The password is ${problem.replace(/_/g, ' ')}.`,
-    );
+  if (!isEmailAddress(email)) {
+    problems.push(new InvalidInput('EMAIL_INVALID', 'email', 'That is not an e-mail address.'));
+  } else if (await findUserByEmail(db, email)) {
+    problems.push(emailTaken());
   }
-  return { email, displayName };
+  if (!isRole(input.role)) problems.push(roleProblem(input.role));
+  const password = passwordInputProblem(input.password, email);
+  if (password) problems.push(password);
+  throwInvalidInputs(problems);
+  // A role that is not one was refused above (throwInvalidInputs threw).
+  return { email, displayName, role: input.role as Role };
+}
+
+function emailTaken(): InvalidInput {
+  return new InvalidInput('EMAIL_TAKEN', 'email', 'A user with that e-mail address exists.');
 }
 
 /** A free author-page slug from the name: `سامر-الحلبي`, then `سامر-الحلبي-2`, … */
@@ -97,21 +137,16 @@ async function createAccount(
   input: NewAccount,
   onlyIfFirst: boolean,
 ): Promise<User> {
-  const { email, displayName } = await validateAccount(input);
+  const { email, displayName, role } = await validateAccount(deps.database.db, input);
   const passwordHash = await hashPassword(input.password);
   return deps.database.db.transaction().execute(async (trx) => {
     if (onlyIfFirst && !(await noOneCanSignIn(trx))) {
       throw new AppError('SETUP_ALREADY_DONE', 'The newsroom already has its owner.');
     }
-    if (await findUserByEmail(trx, email)) {
-      throw new InvalidInput('EMAIL_TAKEN', 'email', 'A user with that e-mail address exists.');
-    }
+    // Checked again here: someone may have taken it since validateAccount.
+    if (await findUserByEmail(trx, email)) throw emailTaken();
     const slug = await uniqueSlug(trx, displayName, email);
-    return insertUser(
-      trx,
-      { email, displayName, slug, role: input.role, passwordHash },
-      deps.now(),
-    );
+    return insertUser(trx, { email, displayName, slug, role, passwordHash }, deps.now());
   });
 }
 
@@ -131,7 +166,7 @@ async function noOneCanSignIn(db: Db): Promise<boolean> {
 
 /**
  * Creates the owner, an administrator, while no one can sign in (needsSetup).
- * @throws AppError SETUP_ALREADY_DONE (409); InvalidInput (422).
+ * @throws AppError SETUP_ALREADY_DONE (409); InvalidInput or InvalidInputs (422).
  */
 export function setUpOwner(deps: AccountDeps, input: Omit<NewAccount, 'role'>): Promise<User> {
   return createAccount(deps, { ...input, role: 'administrator' }, true);
@@ -139,7 +174,8 @@ export function setUpOwner(deps: AccountDeps, input: Omit<NewAccount, 'role'>): 
 
 /**
  * Creates a user (by an administrator, or from the shell).
- * @throws InvalidInput (422): EMAIL_INVALID, EMAIL_TAKEN, NAME_INVALID, ROLE_INVALID, PASSWORD_*.
+ * @throws InvalidInput (422): EMAIL_INVALID, EMAIL_TAKEN, NAME_INVALID, ROLE_INVALID
+ *   (`details.role`: the value given), PASSWORD_*; InvalidInputs when several fields are wrong.
  */
 export function createUser(deps: AccountDeps, input: NewAccount): Promise<User> {
   return createAccount(deps, input, false);
@@ -239,14 +275,8 @@ export async function resetPassword(
   password: string,
 ): Promise<void> {
   const user = await existing(deps, id);
-  const problem = passwordProblem(password, user.email);
-  if (problem) {
-    throw new InvalidInput(
-      PASSWORD_CODES[problem],
-      'password',
-      `The password is ${problem.replace(/_/g, ' ')}.`,
-    );
-  }
+  const problem = passwordInputProblem(password, user.email);
+  if (problem) throw problem;
   const passwordHash = await hashPassword(password);
   await deps.database.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, { passwordHash }, deps.now());
@@ -257,7 +287,8 @@ export async function resetPassword(
 /**
  * Changes the signed-in user's own password after checking the current one;
  * ends every session of the user (they sign in again with the new one).
- * @throws InvalidInput CURRENT_PASSWORD_WRONG (field `current`), PASSWORD_*.
+ * @throws InvalidInput CURRENT_PASSWORD_WRONG (field `current`), PASSWORD_*;
+ *   InvalidInputs when both fields are wrong.
  */
 export async function changeOwnPassword(
   deps: AccountDeps,
@@ -267,16 +298,22 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await existing(deps, userId);
   const withHash = await findUserByEmail(deps.database.db, user.email);
+  const problems: InvalidInput[] = [];
   if (!withHash || !(await verifyPassword(withHash.passwordHash, current))) {
-    throw new InvalidInput('CURRENT_PASSWORD_WRONG', 'current', 'The current password is wrong.');
+    problems.push(
+      new InvalidInput('CURRENT_PASSWORD_WRONG', 'current', 'The current password is wrong.'),
+    );
   }
+  const problem = passwordInputProblem(password, user.email);
+  if (problem) problems.push(problem);
+  throwInvalidInputs(problems);
   await resetPassword(deps, userId, password);
 }
 
 /** Changes a user's role. @throws USER_NOT_FOUND; LAST_ADMINISTRATOR; InvalidInput ROLE_INVALID. */
 export async function changeRole(deps: AccountDeps, id: string, role: string): Promise<void> {
   const user = await existing(deps, id);
-  if (!isRole(role)) throw new InvalidInput('ROLE_INVALID', 'role', 'Unknown role.');
+  if (!isRole(role)) throw roleProblem(role);
   await deps.database.db.transaction().execute(async (trx) => {
     if (role !== 'administrator') await keepAnAdministrator(trx, user.id);
     await updateUser(trx, id, { role }, deps.now());

@@ -15,7 +15,7 @@ import { FIELD_LIMITS, cleanText, tooLong } from '../domain/field-limits.js';
 import { parseMediaId } from '../domain/media.js';
 import type { PublicChangeListener } from '../domain/public-change.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError, InvalidInput, InvalidInputs } from '../lib/errors.js';
+import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
 import type { Database } from '../storage/database.js';
 import { findMediaById } from '../storage/repositories/media.repository.js';
 import {
@@ -53,8 +53,8 @@ export async function getProfileForEdit(
  * Checks and saves the profile of `userId`. The bio keeps its line breaks
  * (XML-forbidden characters removed, trimmed); empty link fields are left
  * out; links are stored in AUTHOR_LINK_KINDS order.
- * @throws AppError FORBIDDEN (403), USER_NOT_FOUND (404); InvalidInputs
- *   (FORM_INVALID, 422) holding every problem: PROFILE_PHOTO_NOT_FOUND
+ * @throws AppError FORBIDDEN (403), USER_NOT_FOUND (404); the InvalidInput
+ *   (422), or an InvalidInputs holding every problem: PROFILE_PHOTO_NOT_FOUND
  *   (`photoMediaId`), PROFILE_BIO_TOO_LONG (`bio`, `max`),
  *   PROFILE_LINK_INVALID / PROFILE_LINK_TOO_LONG (`link-<kind>`, `max`).
  */
@@ -100,7 +100,7 @@ export async function saveProfile(
       );
     } else links.push({ kind, url });
   }
-  if (problems.length > 0) throw new InvalidInputs(problems);
+  throwInvalidInputs(problems);
   await updateAuthorProfile(db, userId, { photoMediaId, bio, links }, deps.now());
   tellPublicChange(deps, { kind: 'site' });
 }

@@ -67,7 +67,7 @@ export async function findImportMatch(db: Db, incoming: ImportIdentity): Promise
       ? [
           importWarning(
             'IMPORT_MATCHED_BY_HEADLINE',
-            `This is the article ${byHeadline.id} imported before with the same headline; it keeps the id ${byHeadline.id}.`,
+            `This is the article imported before with the same headline, so it keeps the id ${byHeadline.id}.`,
           ),
         ]
       : [];

@@ -208,7 +208,7 @@ async function saveWithin(
     notes.push(
       importWarning(
         'IMPORT_STORED_DATE_KEPT',
-        'The stored publish date was kept: this copy has none.',
+        'This copy has no publish date, so the stored one was kept.',
       ),
     );
   }

@@ -100,7 +100,7 @@ describe.skipIf(!run)('the newsroom, on a phone, from set-up to a published arti
       await form.getByLabel('الدور').selectOption(role);
       await form.getByLabel('كلمة المرور').fill(`${role} password 123`);
       await form.getByRole('button', { name: 'إضافة مستخدم' }).click();
-      await page.waitForURL(/notice=user-updated/);
+      await page.waitForURL(/notice=user-added/);
     }
     await page.screenshot({ path: `${SHOTS}/newsroom-2-users-phone.png`, fullPage: true });
     await signOut(page);

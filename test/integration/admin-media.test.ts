@@ -77,7 +77,7 @@ describeEachDialect((dialect) => {
 
       const page = (await samer.get('/admin/media?notice=media-uploaded')).body;
       expect(page).toContain(
-        '<p class="notice" role="status">رُفعت الصورة. أضف نصها البديل أدناه.</p>',
+        '<p class="notice notice--success" role="status">رُفعت الصورة. أضف نصها البديل أدناه.</p>',
       );
       expect(page).toContain(
         '<img src="/media/1/w960.webp" srcset="/media/1/w320.webp 320w, /media/1/w640.webp 640w, /media/1/w960.webp 960w, /media/1/w1000.webp 1000w" sizes="(min-width: 36rem) 16rem, 100vw" width="1000" height="600" alt loading="lazy" decoding="async" class="media-card__image"/>',

@@ -39,8 +39,46 @@ describe('midad import', () => {
 
     expect(status).toBe(1);
     expect(out[0]).toMatch(new RegExp(`^${DEMO_CAPTURE}: created ${SEED_ID} «`));
-    expect(err).toEqual([`${empty}: refused: The file is empty.`]);
-    expect(out[1]).toBe('1 imported, 1 refused');
+    expect(err).toEqual([
+      `${DEMO_CAPTURE}: warning: The capture shows a publish time, 11:43, but no date, so the date is left empty: give it with --date YYYY-MM-DD.`,
+      `${empty}: refused: The file is empty.`,
+    ]);
+    expect(out[1]).toBe('Articles: 1 created, 0 updated. Not imported: 1 file refused.');
+  });
+
+  it('prints each warning as one sentence on a line of its own, and counts articles, not files', async () => {
+    const db = join(dir, 'site.db');
+    expect(await run(['import', '--db', db, '--date', '2020-01-18', DEMO_CAPTURE])).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(new RegExp(`^${DEMO_CAPTURE}: created ${SEED_ID} «[^»]+»$`)),
+      'Articles: 1 created, 0 updated.',
+    ]);
+    expect(err).toEqual([]);
+    out.length = 0;
+
+    const lines = join(dir, 'articles.jsonl');
+    writeFileSync(
+      lines,
+      [
+        JSON.stringify({ id: '901', title: 'خبر أول', body: 'نص الخبر الأول.' }),
+        '{not json',
+        JSON.stringify({ id: '902', body: 'خبر بلا عنوان.' }),
+      ].join('\n'),
+    );
+    // Again without --date: the capture has no date, and the stored one is kept.
+    expect(await run(['import', '--db', db, DEMO_CAPTURE, lines])).toBe(1);
+
+    expect(out).toEqual([
+      expect.stringMatching(new RegExp(`^${DEMO_CAPTURE}: updated ${SEED_ID} «[^»]+»$`)),
+      `${lines}: 2 created, 0 updated, 1 line skipped`,
+      'Articles: 2 created, 1 updated. Not imported: 1 line skipped.',
+    ]);
+    expect(err).toEqual([
+      `${DEMO_CAPTURE}: warning: The capture shows a publish time, 11:43, but no date, so the date is left empty: give it with --date YYYY-MM-DD.`,
+      `${DEMO_CAPTURE}: warning: This copy has no publish date, so the stored one was kept.`,
+      `${lines}:2: skipped: not valid JSON`,
+      `${lines}:3: warning: The line has no title, so the headline is the start of the body.`,
+    ]);
   });
 
   it('tells a file by its content: a WordPress export, an HTML page or a PDF is refused by name, never imported as a capture', async () => {
@@ -85,7 +123,7 @@ describe('midad import', () => {
     expect(status).toBe(0);
     expect(out.slice(0, 3)).toEqual([
       `${wxr}: WordPress export`,
-      '  articles: 2 published, 1 scheduled, 1 drafts, 1 in review, 1 private (kept unpublished); static pages: 1',
+      '  articles: 2 published, 1 scheduled, 1 draft, 1 in review, 1 private (kept unpublished); static pages: 1',
       '  7 created, 0 updated, 0 kept (edited in the newsroom since), 0 refused',
     ]);
     const written = JSON.parse(readFileSync(report, 'utf8')) as Array<{

@@ -135,6 +135,16 @@ describe('midad user', () => {
     expect(err).toEqual(['midad: That is not an e-mail address. (email)']);
   });
 
+  it('says every problem of a new user at once, one a line', async () => {
+    expect(
+      await run(['user', 'add', '--db', db, '--email', 'nope', '--name', ' ', '--role', 'author']),
+    ).toBe(1);
+    expect(err).toEqual([
+      'midad: The name must have 1 to 120 characters. (displayName)',
+      'midad: That is not an e-mail address. (email)',
+    ]);
+  });
+
   it('holds the name to the domain limit in characters, and stores it without bidi or control characters', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const add = (email: string, name: string) =>

@@ -73,8 +73,8 @@ describeEachDialect((dialect) => {
         { line: 4, reason: 'no body' },
       ]);
       expect(summary.warnings).toEqual([
-        { line: 6, warning: 'the date 2017-13-45 does not exist' },
-        { line: 7, warning: 'no title: the headline is the start of the body' },
+        { line: 6, warning: 'The date 2017-13-45 does not exist, so the date is left empty.' },
+        { line: 7, warning: 'The line has no title, so the headline is the start of the body.' },
       ]);
       expect(summary.created).toBe(3);
       expect((await findArticleById(database.db, '7' as ArticleId))?.headline).toBe('السطر الأول.');

@@ -169,6 +169,8 @@ describeEachDialect((dialect) => {
       type: 'text/csv',
     });
     expect(res.statusCode).toBe(200);
+    // Some lines refused: never drawn as a plain success.
+    expect(res.body).toContain('<div class="notice notice--partial" role="status">');
     expect(res.body).toContain(t('admin.redirects.csvSaved', { count: '3' }));
     expect(res.body).toContain(t('admin.redirects.csvSkipped', { regex: '1', inactive: '2' }));
     expect(res.body).toContain(t('admin.redirects.csvProblems', { count: '4' }));

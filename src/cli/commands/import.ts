@@ -5,7 +5,9 @@
  * files of articles, and WordPress and Ghost exports (with a progress bar),
  * each told by its content. A capture or JSON Lines file gets one line of
  * result; an export gets its report (site-report-lines.ts), also written
- * as JSON with `--report`. Exit status 1 when any file or post was
+ * as JSON with `--report`; each warning is a line of its own; the last line
+ * counts the articles created and updated, and the lines, posts and files
+ * left out (import-summary.ts). Exit status 1 when any file or post was
  * refused; the others are imported all the same. A dry run creates
  * nothing: without the SQLite file it names, it imports into an empty
  * database in memory (and says so).
@@ -29,6 +31,7 @@ import {
   withDatabaseFlags,
   type DatabaseFlags,
 } from '../database-options.js';
+import { importSummary } from '../import-summary.js';
 import { siteReportDetails, siteReportSummary } from '../site-report-lines.js';
 
 /** Parses `--date`: a real calendar date written `YYYY-MM-DD`. */
@@ -208,15 +211,8 @@ export function importCommand(setStatus: (code: number) => void): Command {
           }));
           await writeFile(opts.report, `${JSON.stringify(reports, null, 2)}\n`);
         }
-        const partial = outcomes.filter((o) => o.partial).length;
-        const refused = outcomes.filter((o) => !o.ok && !o.partial).length;
-        const whole = outcomes.length - partial - refused;
-        console.log(
-          partial > 0
-            ? `${whole} imported, ${partial} imported in part, ${refused} refused`
-            : `${whole} imported, ${refused} refused`,
-        );
-        setStatus(partial + refused > 0 ? 1 : 0);
+        console.log(importSummary(outcomes, { dryRun: opts.dryRun === true }));
+        setStatus(outcomes.every((o) => o.ok) ? 0 : 1);
       } finally {
         await database.close();
       }

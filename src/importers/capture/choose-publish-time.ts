@@ -37,14 +37,14 @@ export function choosePublishTime(whens: readonly PublishTime[]): ChosenPublishT
       notes.push(
         importWarning(
           'CAPTURE_DATE_IMPOSSIBLE',
-          `The printed date "${impossible}" does not exist; the date is left empty.`,
+          `The printed date "${impossible}" does not exist, so the date is left empty.`,
         ),
       );
     else if (relative)
       notes.push(
         importWarning(
           'CAPTURE_DATE_RELATIVE',
-          `The capture gives only a relative time ("${relative}"), not a date.`,
+          `The capture gives only a relative time, "${relative}", not a date.`,
         ),
       );
   }

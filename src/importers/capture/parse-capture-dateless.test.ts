@@ -36,7 +36,7 @@ describe('parseCapture on pages that print their time in other ways', () => {
       warnings: [
         {
           code: 'CAPTURE_DATE_RELATIVE',
-          message: 'The capture gives only a relative time ("منذ 3 ساعات"), not a date.',
+          message: 'The capture gives only a relative time, "منذ 3 ساعات", not a date.',
         },
       ],
     });

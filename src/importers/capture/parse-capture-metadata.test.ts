@@ -36,7 +36,7 @@ describe('parseCapture never takes a date or counter line for the headline', () 
     expect(capture.warnings).toEqual([
       {
         code: 'CAPTURE_DATE_RELATIVE',
-        message: `The capture gives only a relative time ("${relative}"), not a date.`,
+        message: `The capture gives only a relative time, "${relative}", not a date.`,
       },
     ]);
   });
@@ -130,7 +130,7 @@ describe('parseCapture says why it has no date', () => {
     expect(capture.warnings).toEqual([
       {
         code: 'CAPTURE_DATE_IMPOSSIBLE',
-        message: `The printed date "${printed}" does not exist; the date is left empty.`,
+        message: `The printed date "${printed}" does not exist, so the date is left empty.`,
       },
     ]);
   });
@@ -173,7 +173,7 @@ describe('parseCapture turns the number in the link into an id', () => {
         {
           code: 'CAPTURE_LINK_NUMBER_UNUSABLE',
           message:
-            'The number in the article link https://halab.example/a/0 cannot be used as an id; a new id will be assigned.',
+            'The number in the article link https://halab.example/a/0 cannot be used as an id, so it gets a new id.',
         },
       ],
     ],
@@ -184,7 +184,7 @@ describe('parseCapture turns the number in the link into an id', () => {
         {
           code: 'CAPTURE_LINK_NUMBER_UNUSABLE',
           message:
-            'The number in the article link https://halab.example/a/9223372036854775808 cannot be used as an id; a new id will be assigned.',
+            'The number in the article link https://halab.example/a/9223372036854775808 cannot be used as an id, so it gets a new id.',
         },
       ],
     ],
@@ -203,7 +203,7 @@ describe('parseCapture turns the number in the link into an id', () => {
     expect(capture.warnings).toEqual([
       {
         code: 'CAPTURE_NO_LINK',
-        message: 'The capture shows no link to the article; it gets a new id.',
+        message: 'The capture shows no link to the article, so it gets a new id.',
       },
     ]);
   });

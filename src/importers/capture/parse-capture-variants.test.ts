@@ -180,7 +180,8 @@ describe('parseCapture reads the parts of a page whatever words the site uses', 
     expect(capture.warnings).toEqual([
       {
         code: 'CAPTURE_LINK_WITHOUT_NUMBER',
-        message: 'The article link https://forest.example/news/trees has no numeric id.',
+        message:
+          'The article link https://forest.example/news/trees has no numeric id, so it gets a new id.',
       },
     ]);
   });

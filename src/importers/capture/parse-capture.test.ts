@@ -273,11 +273,11 @@ describe('parseCapture on captures from other sites', () => {
       warnings: [
         {
           code: 'CAPTURE_NO_LINK',
-          message: 'The capture shows no link to the article; it gets a new id.',
+          message: 'The capture shows no link to the article, so it gets a new id.',
         },
         {
           code: 'CAPTURE_LINE_LEFT_OUT',
-          message: 'A short line between body paragraphs was left out: "ندوات وتواقيع"',
+          message: 'A short line between body paragraphs was left out: "ندوات وتواقيع".',
         },
       ],
     });

@@ -102,7 +102,7 @@ export function parseCapture(bytes: Uint8Array): ParsedCapture {
       ...body.skipped.map((line) =>
         importWarning(
           'CAPTURE_LINE_LEFT_OUT',
-          `A short line between body paragraphs was left out: "${line}"`,
+          `A short line between body paragraphs was left out: "${line}".`,
         ),
       ),
     ],
@@ -150,7 +150,7 @@ function linkWarnings(
     return [
       importWarning(
         'CAPTURE_NO_LINK',
-        'The capture shows no link to the article; it gets a new id.',
+        'The capture shows no link to the article, so it gets a new id.',
       ),
     ];
   }
@@ -158,7 +158,7 @@ function linkWarnings(
     return [
       importWarning(
         'CAPTURE_LINK_WITHOUT_NUMBER',
-        `The article link ${shortLink} has no numeric id.`,
+        `The article link ${shortLink} has no numeric id, so it gets a new id.`,
       ),
     ];
   }
@@ -166,7 +166,7 @@ function linkWarnings(
     return [
       importWarning(
         'CAPTURE_LINK_NUMBER_UNUSABLE',
-        `The number in the article link ${shortLink} cannot be used as an id; a new id will be assigned.`,
+        `The number in the article link ${shortLink} cannot be used as an id, so it gets a new id.`,
       ),
     ];
   }

@@ -55,7 +55,7 @@ describe('toImportedArticle', () => {
       {
         code: 'CAPTURE_NO_DATE',
         message:
-          'The capture shows a publish time (09:05) but no date; the date is left empty (give it with --date YYYY-MM-DD).',
+          'The capture shows a publish time, 09:05, but no date, so the date is left empty: give it with --date YYYY-MM-DD.',
       },
     ]);
   });
@@ -69,7 +69,7 @@ describe('toImportedArticle', () => {
     expect(warnings).toEqual([
       {
         code: 'CAPTURE_DATE_OPTION_UNUSED',
-        message: 'The capture prints the date 2021-03-04; --date 2020-01-18 was not used.',
+        message: 'The capture prints the date 2021-03-04, so --date 2020-01-18 was not used.',
       },
     ]);
   });
@@ -84,7 +84,7 @@ describe('toImportedArticle', () => {
     expect(warnings).toEqual([
       {
         code: 'CAPTURE_NO_TIME',
-        message: 'The capture prints no time; the article is dated by its day alone.',
+        message: 'The capture prints no time, so the article is dated by its day alone.',
       },
     ]);
   });

@@ -48,7 +48,7 @@ export function toImportedArticle(
     warnings.push(
       importWarning(
         'CAPTURE_DATE_OPTION_UNUSED',
-        `The capture prints the date ${printDate(parsed.date)}; --date ${printDate(options.date)} was not used.`,
+        `The capture prints the date ${printDate(parsed.date)}, so --date ${printDate(options.date)} was not used.`,
       ),
     );
   }
@@ -63,7 +63,7 @@ export function toImportedArticle(
     warnings.push(
       importWarning(
         'CAPTURE_NO_TIME',
-        'The capture prints no time; the article is dated by its day alone.',
+        'The capture prints no time, so the article is dated by its day alone.',
       ),
     );
   } else if (time) {
@@ -71,14 +71,14 @@ export function toImportedArticle(
     warnings.push(
       importWarning(
         'CAPTURE_NO_DATE',
-        `The capture shows a publish time (${printTime(time)}) but no date; the date is left empty (give it with --date YYYY-MM-DD).`,
+        `The capture shows a publish time, ${printTime(time)}, but no date, so the date is left empty: give it with --date YYYY-MM-DD.`,
       ),
     );
   } else {
     warnings.push(
       importWarning(
         'CAPTURE_NO_DATE_OR_TIME',
-        'The capture shows no publish date or time; the date is left empty (give it with --date YYYY-MM-DD).',
+        'The capture shows no publish date or time, so the date is left empty: give it with --date YYYY-MM-DD.',
       ),
     );
   }

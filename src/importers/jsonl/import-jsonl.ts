@@ -23,7 +23,10 @@ export interface JsonlSummary {
   updated: number;
   /** Lines skipped, with their number (1-based) and reason. */
   skipped: Array<{ line: number; reason: string }>;
-  /** Notes about lines that were imported (a missing title, …). */
+  /**
+   * Notes about lines that were imported (a missing title, a stored date
+   * kept, …), each one English sentence, in line order.
+   */
   warnings: Array<{ line: number; warning: string }>;
 }
 
@@ -57,8 +60,11 @@ export async function importJsonl(
     );
     outcomes.forEach((outcome, i) => {
       const line = batch[i]?.line ?? 0;
-      if (outcome.ok) summary[outcome.result.action]++;
-      else summary.skipped.push({ line, reason: outcome.error.message });
+      if (outcome.ok) {
+        summary[outcome.result.action]++;
+        for (const note of outcome.result.notes)
+          summary.warnings.push({ line, warning: note.message });
+      } else summary.skipped.push({ line, reason: outcome.error.message });
     });
     batch = [];
     options.onProgress?.(stream.bytesRead, size);
@@ -78,5 +84,7 @@ export async function importJsonl(
   }
   await flush();
   options.onProgress?.(size, size);
+  // A batch's save notes come after its lines' own warnings: put them in line order.
+  summary.warnings.sort((a, b) => a.line - b.line);
   return summary;
 }

@@ -61,7 +61,7 @@ export function readJsonlLine(line: string, timeZone: string): LineResult {
     headline = truncateWords(paragraphs[0] ?? '', DERIVED_HEADLINE_LENGTH, {
       maxCodePoints: FIELD_LIMITS.headline,
     });
-    warnings.push('no title: the headline is the start of the body');
+    warnings.push('The line has no title, so the headline is the start of the body.');
   }
   let publishedAt: Date | null = null;
   if (entry.date) {
@@ -69,12 +69,12 @@ export function readJsonlLine(line: string, timeZone: string): LineResult {
     try {
       publishedAt = wallClockToUtc({ year, month, day, hour: 0, minute: 0 }, timeZone);
     } catch {
-      warnings.push(`the date ${entry.date} does not exist`);
+      warnings.push(`The date ${entry.date} does not exist, so the date is left empty.`);
     }
   }
   const id = entry.id === undefined ? null : parseArticleId(String(entry.id));
   if (entry.id !== undefined && id === null)
-    warnings.push(`the id ${String(entry.id)} cannot be used`);
+    warnings.push(`The id ${String(entry.id)} cannot be used, so the article gets a new id.`);
   return {
     ok: true,
     warnings,

@@ -10,6 +10,7 @@ import { isRole } from '../../domain/roles.js';
 import { isArticleStatus, type ArticleStatus } from '../../domain/workflow.js';
 import type { Placement } from '../../domain/public-change.js';
 import type { Db } from '../db.js';
+import type { DbInt } from '../tables/schema.js';
 import { hasByline } from './filters.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toIdString } from './convert.js';
 
@@ -306,6 +307,9 @@ export async function listNewsroomArticles(
       'published_at',
       'scheduled_at',
       'breaking_until',
+      'created_at',
+      'created_by',
+      'byline',
     ])
     .where('kind', '=', filter.kind ?? 'article');
   if (filter.status) query = query.where('status', '=', filter.status);
@@ -319,17 +323,18 @@ export async function listNewsroomArticles(
     .offset(filter.offset)
     .execute();
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => BigInt(toIdString(r.id)));
   const bylines = await db
     .selectFrom('article_authors')
     .innerJoin('users', 'users.id', 'article_authors.user_id')
     .select(['article_authors.article_id', 'users.id as user_id', 'users.display_name'])
-    .where(
-      'article_authors.article_id',
-      'in',
-      rows.map((r) => BigInt(toIdString(r.id))),
-    )
+    .where('article_authors.article_id', 'in', ids)
     .orderBy('article_authors.position')
     .execute();
+  const importedAt = await lastImports(
+    db,
+    rows.filter((r) => r.created_by === null),
+  );
   return rows.map((row) => {
     const id = toIdString(row.id);
     const mine = bylines.filter((b) => toIdString(b.article_id) === id);
@@ -340,13 +345,70 @@ export async function listNewsroomArticles(
       slug: row.slug,
       status: isArticleStatus(row.status) ? row.status : 'draft',
       updatedAt: toDate(row.updated_at),
+      importedAt: importedAt.get(id) ?? null,
       publishedAt: toDateOrNull(row.published_at),
       scheduledAt: toDateOrNull(row.scheduled_at),
       breakingUntil: toDateOrNull(row.breaking_until),
       authorIds: mine.map((b) => toIdString(b.user_id)),
       authorNames: mine.map((b) => b.display_name),
+      bylineText: mine.length === 0 && row.byline ? row.byline : null,
     };
   });
+}
+
+/**
+ * When each of these imported articles (`created_by` null) was last
+ * imported, for those no one has changed in the newsroom since, by id.
+ * A WordPress or Ghost post's article is unchanged while its `updated_at`
+ * is the one its import record wrote; it was imported at the record's
+ * `imported_at`. A capture's or JSON Lines line's article has no record:
+ * it is unchanged while it has no revision and no workflow event, and it
+ * was imported at its creation, or at its `updated_at` when a re-import
+ * (which sets it to the time of the import) came later.
+ */
+async function lastImports(
+  db: Db,
+  rows: ReadonlyArray<{ id: DbInt; created_at: string | Date; updated_at: string | Date }>,
+): Promise<Map<string, Date>> {
+  const found = new Map<string, Date>();
+  if (rows.length === 0) return found;
+  const ids = rows.map((r) => BigInt(toIdString(r.id)));
+  const [records, revised, moved] = await Promise.all([
+    db
+      .selectFrom('import_records')
+      .select(['article_id', 'article_updated_at', 'imported_at'])
+      .where('article_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('article_revisions')
+      .select('article_id')
+      .distinct()
+      .where('article_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('article_events')
+      .select('article_id')
+      .distinct()
+      .where('article_id', 'in', ids)
+      .execute(),
+  ]);
+  const changed = new Set([...revised, ...moved].map((r) => toIdString(r.article_id)));
+  for (const row of rows) {
+    const id = toIdString(row.id);
+    const updatedAt = toDate(row.updated_at);
+    const mine = records
+      .filter((r) => toIdString(r.article_id) === id)
+      .map((r) => ({ wrote: toDate(r.article_updated_at), at: toDate(r.imported_at) }))
+      .sort((a, b) => b.at.getTime() - a.at.getTime());
+    const latest = mine[0];
+    if (latest) {
+      if (latest.wrote.getTime() === updatedAt.getTime()) found.set(id, latest.at);
+    } else if (!changed.has(id)) {
+      const createdAt = toDate(row.created_at);
+      found.set(id, updatedAt > createdAt ? updatedAt : createdAt);
+    }
+  }
+  return found;
 }
 
 /** Ids of scheduled articles whose time has come, oldest first. */

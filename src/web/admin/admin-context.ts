@@ -30,3 +30,19 @@ export interface AdminContext {
 
 /** What saying something to the newsroom needs: its language, the site's locale and the time now. */
 export type AdminVoice = Pick<AdminContext, 't' | 'lang' | 'locale' | 'now'>;
+
+/**
+ * A message at the top of a newsroom page after an action. Its kind is
+ * always said: a `success` is drawn green with `role="status"`, an `error`
+ * (a refusal) red with `role="alert"`, never in the success style.
+ */
+export interface AdminNotice {
+  kind: 'success' | 'error';
+  text: string;
+}
+
+/** A success notice saying `text`. */
+export const success = (text: string): AdminNotice => ({ kind: 'success', text });
+
+/** A refusal notice saying `text`. */
+export const refusal = (text: string): AdminNotice => ({ kind: 'error', text });

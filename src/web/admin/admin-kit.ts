@@ -12,7 +12,8 @@ import type { PublicChangeListener } from '../../domain/public-change.js';
 import type { BodySanitizer } from '../../services/sanitizer-pool.js';
 import type { Database } from '../../services/database.js';
 import { renderDocument } from '../views/render.js';
-import type { AdminContext } from './admin-context.js';
+import { success, type AdminContext, type AdminNotice } from './admin-context.js';
+import type { Translate } from '../../i18n/format.js';
 
 export interface AdminDeps {
   config: Config;
@@ -38,7 +39,11 @@ export interface AdminKit {
   redirect(reply: FastifyReply, location: string): FastifyReply;
 }
 
-/** Notices shown after a redirect, named in `?notice=`: only these keys are shown. */
+/**
+ * Success notices shown after a redirect, named in `?notice=`: only these
+ * keys are shown. A redirect follows only a change that was made; a
+ * refusal re-renders its page with the error (never a `?notice=`).
+ */
 export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'user-updated': 'admin.users.updated',
   'password-changed': 'admin.account.passwordChanged',
@@ -49,6 +54,14 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'redirect-deleted': 'admin.redirects.deleted',
   'description-saved': 'admin.taxonomy.descriptionSaved',
 };
+
+/** The success notice named by `?notice=` in `query`, in `t`'s language; null for none or an unknown name. */
+export function queryNotice(t: Translate, query: unknown): AdminNotice | null {
+  const name =
+    typeof query === 'object' && query !== null ? (query as Record<string, unknown>).notice : null;
+  const key = typeof name === 'string' && Object.hasOwn(NOTICES, name) ? NOTICES[name] : undefined;
+  return key ? success(t(key)) : null;
+}
 
 /** Sends HTML that must never be cached or shared. */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {

@@ -8,15 +8,14 @@ const { t, locale, now } = testPageContext();
 const voice: AdminVoice = { t, locale, now, lang: 'ar' };
 
 describe('formErrorsOf', () => {
-  it('marks every field of several invalid inputs, with one sentence above the form', () => {
+  it('marks every field of several invalid inputs (the summary above the form lists them)', () => {
     const error = new InvalidInputs([
       new InvalidInput('PROFILE_BIO_TOO_LONG', 'bio', 'Too long.', { max: 1000 }),
       new InvalidInput('PROFILE_LINK_INVALID', 'link-x', 'Not http.'),
     ]);
     expect(error.status).toBe(422);
-    expect(error.code).toBe('FORM_INVALID');
+    expect(error.code).toBe('PROFILE_BIO_TOO_LONG');
     expect(formErrorsOf(voice, error)).toEqual({
-      form: 'لم يُحفظ شيء: صحّح الحقول المعلّمة أدناه.',
       fields: {
         bio: 'النبذة طويلة جداً: 1000 حرف على الأكثر.',
         'link-x': 'اكتب عنواناً كاملاً يبدأ بـ https:// أو http://.',

@@ -6,6 +6,7 @@
 import { MINUTE_FORMS, countPhrase } from '../../arabic/plural.js';
 import { isDiskFull } from '../../lib/disk-full.js';
 import { formatNumber } from '../../arabic/digits.js';
+import { ROLES } from '../../domain/roles.js';
 import {
   AppError,
   hasCode,
@@ -20,7 +21,8 @@ import type { FormErrors } from './views/auth-pages.js';
 /**
  * The message of an error in the admin's language: its catalogue key, filled
  * with its details. A conflict names who saved and when (site time); a
- * sign-in lock says in how many minutes it ends (at least one).
+ * sign-in lock says in how many minutes it ends (at least one); a refused
+ * role names the value sent and the roles there are.
  */
 export function errorMessage(voice: AdminVoice, error: AppError): string {
   if (hasCode(error, 'ARTICLE_CHANGED')) {
@@ -45,7 +47,21 @@ export function errorMessage(voice: AdminVoice, error: AppError): string {
       ...error.details.named.map((image) => missingAltSentence(voice, image)),
     ].join(' ');
   }
+  if (hasCode(error, 'ROLE_INVALID')) {
+    const role = String(error.details.role ?? '');
+    const roles = roleList(voice);
+    return role === ''
+      ? voice.t('admin.error.ROLE_MISSING', { roles })
+      : voice.t('admin.error.ROLE_INVALID', { role, roles });
+  }
   return error.toUserMessage(voice.t);
+}
+
+/** «مساهم أو كاتب أو محرر أو مدير», "Contributor, Author, Editor or Administrator". */
+function roleList(voice: AdminVoice): string {
+  const names = ROLES.map((role) => voice.t(`admin.role.${role}`));
+  if (voice.lang === 'ar') return names.join(' أو ');
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
 }
 
 /**
@@ -63,18 +79,17 @@ function missingAltSentence(voice: AdminVoice, image: ImageWithoutAlt): string {
 }
 
 /**
- * Form errors for `error`: a full disk is said above the form (the form is
- * shown again with what was typed); several invalid inputs (InvalidInputs)
- * each go next to their field, with one sentence above the form; rethrows any other error that is not
- * an AppError of status 4xx.
+ * Form errors for `error`: every field's problem next to it (all of an
+ * InvalidInputs, the first one per field), any other refusal and a full
+ * disk above the form (the form is shown again with what was typed);
+ * rethrows any other error that is not an AppError of status 4xx.
  */
 export function formErrorsOf(voice: AdminVoice, error: unknown): FormErrors {
   if (isDiskFull(error)) return { form: voice.t('admin.error.DISK_FULL') };
   if (error instanceof InvalidInputs) {
-    return {
-      form: errorMessage(voice, error),
-      fields: Object.fromEntries(error.problems.map((p) => [p.field, errorMessage(voice, p)])),
-    };
+    const fields: Record<string, string> = {};
+    for (const problem of error.problems) fields[problem.field] ??= errorMessage(voice, problem);
+    return { fields };
   }
   if (error instanceof InvalidInput)
     return { fields: { [error.field]: errorMessage(voice, error) } };

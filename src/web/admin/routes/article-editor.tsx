@@ -14,6 +14,7 @@ import { AppError } from '../../../lib/errors.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
 import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
+import { success } from '../admin-context.js';
 import type { AdminKit } from '../admin-kit.js';
 import { editorLabels } from '../editor-labels.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
@@ -63,10 +64,12 @@ export async function showEditor(
       }}
       notice={
         NOTICE_KEYS[notice]
-          ? ctx.t(NOTICE_KEYS[notice], {
-              status: statusLabel(ctx.t, field(request.query, 'status')),
-              time: article?.breakingUntil ? adminTime(ctx, article.breakingUntil) : '',
-            })
+          ? success(
+              ctx.t(NOTICE_KEYS[notice], {
+                status: statusLabel(ctx.t, field(request.query, 'status')),
+                time: article?.breakingUntil ? adminTime(ctx, article.breakingUntil) : '',
+              }),
+            )
           : null
       }
       errors={extra.errors}

@@ -14,7 +14,7 @@ import {
   uploadImage,
   type MediaDeps,
 } from '../../../services/media.js';
-import { NOTICES, type AdminKit } from '../admin-kit.js';
+import { queryNotice, type AdminKit } from '../admin-kit.js';
 import { field } from '../form-errors.js';
 import { formatBytes, mediaErrorMessage } from '../media-messages.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
@@ -65,7 +65,7 @@ async function showLibrary(
   const before = extra.before ?? parseMediaId(field(request.query, 'before'));
   const page = await listMedia(kit.deps, { limit: PAGE_SIZE, before });
   const actor = actorOf(request);
-  const notice = NOTICES[field(request.query, 'notice')];
+  const notice = queryNotice(ctx.t, request.query);
   return kit.render(
     reply,
     <MediaPage
@@ -75,7 +75,7 @@ async function showLibrary(
       before={before}
       nextBefore={page.nextBefore}
       maxSize={formatBytes(ctx.t, kit.deps.config.uploadMaxBytes)}
-      notice={notice && !extra.uploadError && !extra.form ? ctx.t(notice) : null}
+      notice={extra.uploadError || extra.form ? null : notice}
       uploadError={extra.uploadError ?? null}
       form={extra.form ?? null}
     />,

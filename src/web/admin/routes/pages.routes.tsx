@@ -5,9 +5,8 @@
  * (articles.routes.tsx), whose services refuse a page to anyone but an
  * editor or administrator (domain/roles.ts).
  */
-import { NOTICES } from '../admin-kit.js';
+import { queryNotice } from '../admin-kit.js';
 import { footerChoiceOf } from '../footer-form.js';
-import { field } from '../form-errors.js';
 import { newsroomPages, setFooterMenu } from '../../../services/static-pages.js';
 import { actorOf } from '../route-params.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
@@ -23,14 +22,13 @@ export const pagesRoutes: AdminRoute[] = [
     handler: async (request, reply, kit) => {
       const { pages, footerIds } = await newsroomPages(kit.deps, actorOf(request));
       const ctx = kit.context(request, reply);
-      const notice = NOTICES[field(request.query, 'notice')];
       return kit.render(
         reply,
         <PagesListPage
           ctx={ctx}
           pages={pages}
           footerIds={footerIds}
-          notice={notice ? ctx.t(notice) : null}
+          notice={queryNotice(ctx.t, request.query)}
         />,
       );
     },

@@ -18,6 +18,7 @@ import {
 } from '../../../services/author-profile.js';
 import { listMedia, type MediaDeps } from '../../../services/media.js';
 import { NOTICES, type AdminKit } from '../admin-kit.js';
+import { success } from '../admin-context.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { formatBytes, mediaErrorMessage } from '../media-messages.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
@@ -117,12 +118,12 @@ async function showProfile(
   const page = place.own ? (
     <AccountPage
       ctx={ctx}
-      notice={notice ? ctx.t(notice) : null}
+      notice={notice ? success(ctx.t(notice)) : null}
       errors={extra.passwordErrors}
       profile={section}
     />
   ) : (
-    <ProfilePage {...section} notice={notice ? ctx.t(notice) : null} />
+    <ProfilePage {...section} notice={notice ? success(ctx.t(notice)) : null} />
   );
   return kit.render(reply, page, extra.status);
 }

@@ -23,7 +23,7 @@ import {
   REDIRECT_CSV_MAX_BYTES,
   type CsvImportReport,
 } from '../../../services/redirects-csv.js';
-import { NOTICES, type AdminKit } from '../admin-kit.js';
+import { queryNotice, type AdminKit } from '../admin-kit.js';
 import { errorMessage, field, formErrorsOf } from '../form-errors.js';
 import { formatBytes } from '../media-messages.js';
 import { actorOf } from '../route-params.js';
@@ -53,7 +53,6 @@ async function showRedirects(
     mostMissedPaths(kit.deps, actor),
   ]);
   const ctx = kit.context(request, reply);
-  const notice = NOTICES[field(request.query, 'notice')];
   return kit.render(
     reply,
     <RedirectsPage
@@ -64,7 +63,7 @@ async function showRedirects(
       page={page}
       perPage={REDIRECTS_PER_PAGE}
       missed={missed}
-      notice={notice ? ctx.t(notice) : undefined}
+      notice={queryNotice(ctx.t, request.query) ?? undefined}
       form={extra.form}
       csvError={extra.csvError}
       csvReport={extra.csvReport}

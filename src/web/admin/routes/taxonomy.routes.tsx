@@ -17,6 +17,7 @@ import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { SectionsPage, TagsPage } from '../views/taxonomy-pages.js';
+import { success, type AdminNotice } from '../admin-context.js';
 import { actorOf } from '../route-params.js';
 
 /** The notice named in `?notice=`, unless the page shows a refusal. */
@@ -24,9 +25,9 @@ function noticeOf(
   ctx: ReturnType<AdminKit['context']>,
   request: FastifyRequest,
   errors: FormErrors | undefined,
-): string | null {
+): AdminNotice | null {
   const key = errors ? undefined : NOTICES[field(request.query, 'notice')];
-  return key ? ctx.t(key) : null;
+  return key ? success(ctx.t(key)) : null;
 }
 
 async function showSections(

@@ -2,6 +2,7 @@
  * User management, for administrators.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isolateText } from '../../../arabic/bidi.js';
 import { isRole } from '../../../domain/roles.js';
 import { AppError } from '../../../lib/errors.js';
 import {
@@ -12,21 +13,27 @@ import {
   reactivateUser,
   resetPassword,
 } from '../../../services/accounts.js';
-import { NOTICES, type AdminKit } from '../admin-kit.js';
+import type { User } from '../../../domain/user.js';
+import { refusal, success, type AdminContext, type AdminNotice } from '../admin-context.js';
+import { queryNotice, type AdminKit } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { clearSessionCookie } from '../session-cookie.js';
 import type { FormErrors } from '../views/auth-pages.js';
-import { UsersPage } from '../views/users-page.js';
+import { UsersPage, type UserRowError } from '../views/users-page.js';
 
 async function showUsers(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  extra: { errors?: FormErrors; values?: Record<string, string>; status?: number } = {},
+  extra: {
+    errors?: FormErrors;
+    values?: Record<string, string>;
+    status?: number;
+    rowError?: UserRowError;
+  } = {},
 ) {
   const ctx = kit.context(request, reply);
-  const notice = NOTICES[field(request.query, 'notice')];
   const users = await listAccounts(kit.deps);
   const role = extra.values?.role;
   return kit.render(
@@ -34,11 +41,36 @@ async function showUsers(
     <UsersPage
       ctx={ctx}
       users={users}
-      notice={notice ? ctx.t(notice) : null}
+      notice={
+        extra.rowError
+          ? refusal(extra.rowError.message)
+          : extra.errors
+            ? null
+            : (addedNotice(ctx, users, request.query) ?? queryNotice(ctx.t, request.query))
+      }
       errors={extra.errors}
+      rowError={extra.rowError}
       values={{ ...extra.values, role: isRole(role) ? role : undefined }}
     />,
     extra.status,
+  );
+}
+
+/**
+ * After a user was added (`?notice=user-added&user=<id>`): who, with their
+ * e-mail address and role, e.g. «أُضيف المستخدم سامر الحلبي (samer@…) بدور كاتب.»
+ */
+function addedNotice(ctx: AdminContext, users: User[], query: unknown): AdminNotice | null {
+  if (field(query, 'notice') !== 'user-added') return null;
+  const added = users.find((u) => u.id === field(query, 'user'));
+  if (!added) return null;
+  return success(
+    ctx.t('admin.users.added', {
+      // Isolated (FSI…PDI): a Latin name or address keeps its parentheses in an Arabic sentence.
+      name: isolateText(added.displayName),
+      email: isolateText(added.email),
+      role: ctx.t(`admin.role.${added.role}`),
+    }),
   );
 }
 
@@ -67,9 +99,15 @@ function userAction(
       try {
         next = await change(kit, userId, request.body, request.user?.id);
       } catch (error) {
+        // Said at the top as a refusal and next to the user's row (the field
+        // that caused it, when one did); never above the "add a user" form.
         const errors = formErrorsOf(kit.context(request, reply), error);
-        const message = errors.form ?? Object.values(errors.fields ?? {})[0];
-        return showUsers(request, reply, kit, { errors: { form: message }, status: 422 });
+        const [fieldName, fieldMessage] = Object.entries(errors.fields ?? {})[0] ?? [];
+        const message = errors.form ?? fieldMessage ?? '';
+        return showUsers(request, reply, kit, {
+          rowError: { userId, action: id, field: fieldName ?? null, message },
+          status: 422,
+        });
       }
       if (next === SIGNED_OUT) clearSessionCookie(request, reply);
       return kit.redirect(reply, next ?? '/admin/users?notice=user-updated');
@@ -121,17 +159,20 @@ export const usersRoutes: AdminRoute[] = [
         displayName: field(request.body, 'displayName'),
         role: field(request.body, 'role'),
       };
+      let added: User;
       try {
-        await createUser(kit.deps, {
+        added = await createUser(kit.deps, {
           ...values,
-          role: isRole(values.role) ? values.role : ('' as never),
           password: field(request.body, 'password'),
         });
       } catch (error) {
         const errors = formErrorsOf(kit.context(request, reply), error);
         return showUsers(request, reply, kit, { errors, values, status: 422 });
       }
-      return kit.redirect(reply, '/admin/users?notice=user-updated');
+      return kit.redirect(
+        reply,
+        `/admin/users?notice=user-added&user=${added.id}#user-${added.id}`,
+      );
     },
   }),
   userAction('users.role', '/admin/users/:id/role', (kit, id, body) =>

@@ -2,16 +2,16 @@
  * The signed-in user's own account: who they are, a password change, and
  * their public profile (photo, bio, links).
  */
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 import { ProfileSection, type ProfileSectionProps } from './profile-form.js';
 
 export function AccountPage(props: {
   ctx: AdminContext;
   errors?: FormErrors;
-  notice?: string | null;
+  notice?: AdminNotice | null;
   /** The public profile's section (photo, bio, links). */
   profile?: ProfileSectionProps;
 }) {
@@ -28,7 +28,7 @@ export function AccountPage(props: {
       </p>
       <section class="card card--narrow">
         <h2>{t('admin.account.changePassword')}</h2>
-        <FormError message={props.errors?.form} />
+        <ErrorSummary t={t} errors={props.errors} />
         <form method="post" action="/admin/account/password" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Field

@@ -5,13 +5,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { can } from '../../../domain/roles.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 
 export function AdminLayout(props: {
   ctx: AdminContext;
   title: string;
   children: ComponentChildren;
-  notice?: string | null | undefined;
+  /** Said above the page: a success, or a refusal in the error style. */
+  notice?: AdminNotice | null | undefined;
 }) {
   const { ctx } = props;
   const { t, user } = ctx;
@@ -85,14 +86,28 @@ export function AdminLayout(props: {
           </div>
         </header>
         <main class="admin-main" id="main">
-          {props.notice ? (
-            <p class="notice" role="status">
-              {props.notice}
-            </p>
-          ) : null}
+          {props.notice ? <Notice notice={props.notice} /> : null}
           {props.children}
         </main>
       </body>
     </html>
   );
+}
+
+/** A notice in the style of its kind (admin-context.ts AdminNotice). */
+export function Notice({ notice }: { notice: AdminNotice }) {
+  switch (notice.kind) {
+    case 'success':
+      return (
+        <p class="notice notice--success" role="status">
+          {notice.text}
+        </p>
+      );
+    case 'error':
+      return (
+        <p class="notice notice--error" role="alert">
+          {notice.text}
+        </p>
+      );
+  }
 }

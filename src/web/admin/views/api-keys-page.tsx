@@ -28,7 +28,7 @@ export function ApiKeysPage(props: {
         </a>
       </p>
       {created ? (
-        <section class="card notice" role="status">
+        <section class="card notice notice--success" role="status">
           <h2>{t('admin.apiKeys.created', { name: created.name })}</h2>
           <p>
             {t('admin.apiKeys.copyNow')} <code dir="ltr">Authorization: Bearer midad_…</code>

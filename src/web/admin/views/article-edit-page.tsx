@@ -15,7 +15,7 @@ import { pagePath } from '../../../domain/article-path.js';
 import type { User } from '../../../domain/user.js';
 import { movePermission, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
 import type { WorkflowEvent } from '../../../domain/revision.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime, adminTime } from './admin-time.js';
 import { formatTime, localDateKey } from '../../../arabic/dates.js';
@@ -50,7 +50,7 @@ export function ArticleEditPage(props: {
   ctx: AdminContext;
   data: EditPageData;
   errors?: FormErrors;
-  notice?: string | null;
+  notice?: AdminNotice | null;
   /** What was sent, when re-showing a refused form. */
   values?: Partial<EditableArticle>;
   /** The featured image's alt text as typed, when re-showing a refused form. */

@@ -3,10 +3,11 @@
  * article with its status, bylines and last change. Writers who may not
  * edit every article see only their own.
  */
+import { Fragment, type ComponentChildren } from 'preact';
 import { can } from '../../../domain/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../domain/workflow.js';
 import type { NewsroomListItem } from '../../../domain/newsroom-list.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 
@@ -20,7 +21,7 @@ export function ArticleListPage(props: {
   /** 1-based. */
   page?: number;
   hasMore?: boolean;
-  notice?: string | null;
+  notice?: AdminNotice | null;
 }) {
   const { ctx } = props;
   const { t, user } = ctx;
@@ -80,10 +81,7 @@ export function ArticleListPage(props: {
                 {a.headline || t('admin.articles.untitled')}
               </a>
               <span class={`badge badge--${a.status}`}>{t(`admin.status.${a.status}`)}</span>
-              <span class="article-row__meta">
-                <bdi>{a.authorNames.join('، ')}</bdi> · {t('admin.articles.updated')}{' '}
-                <AdminTime ctx={ctx} instant={a.updatedAt} />
-              </span>
+              <RowMeta ctx={ctx} article={a} />
             </li>
           ))}
         </ul>
@@ -103,5 +101,39 @@ export function ArticleListPage(props: {
         </nav>
       ) : null}
     </AdminLayout>
+  );
+}
+
+/**
+ * A row's bylines and last change, `·` between them only when both are
+ * there. An imported article no one has changed here says when it was
+ * imported (`importedAt`), not the source's date that its `updatedAt` holds.
+ */
+export function RowMeta({ ctx, article }: { ctx: AdminContext; article: NewsroomListItem }) {
+  const { t } = ctx;
+  const byline =
+    article.authorNames.length > 0 ? article.authorNames.join('، ') : article.bylineText;
+  const parts: ComponentChildren[] = [];
+  if (byline) parts.push(<bdi>{byline}</bdi>);
+  parts.push(
+    article.importedAt ? (
+      <>
+        {t('admin.articles.imported')} <AdminTime ctx={ctx} instant={article.importedAt} />
+      </>
+    ) : (
+      <>
+        {t('admin.articles.updated')} <AdminTime ctx={ctx} instant={article.updatedAt} />
+      </>
+    ),
+  );
+  return (
+    <span class="article-row__meta">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ' · ' : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }

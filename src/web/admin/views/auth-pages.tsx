@@ -3,7 +3,7 @@
  */
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, ErrorSummary, Field, FormError } from './form-fields.js';
 
 /** Errors of a submitted form: by field, plus one for the whole form. */
 export interface FormErrors {
@@ -24,7 +24,7 @@ export function SetupPage(props: {
       <section class="card card--narrow">
         <h1>{t('admin.setup.title')}</h1>
         <p>{t('admin.setup.intro')}</p>
-        <FormError message={props.errors?.form} />
+        <ErrorSummary t={t} errors={props.errors} />
         <form method="post" action="/admin/setup" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Field

@@ -3,6 +3,13 @@
  * tied to the input with `aria-describedby` and `aria-invalid`.
  */
 import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../../i18n/format.js';
+import type { FormErrors } from './auth-pages.js';
+
+/** The id of a Field's input: `field-email`, or `<idPrefix>-email`. */
+export function fieldId(name: string, idPrefix = 'field'): string {
+  return `${idPrefix}-${name}`;
+}
 
 export interface FieldProps {
   name: string;
@@ -24,7 +31,7 @@ export interface FieldProps {
 }
 
 export function Field(props: FieldProps) {
-  const id = `${props.idPrefix ?? 'field'}-${props.name}`;
+  const id = fieldId(props.name, props.idPrefix);
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -72,6 +79,40 @@ export function FormError({ message }: { message: string | null | undefined }) {
       {message}
     </p>
   ) : null;
+}
+
+/**
+ * What is wrong with a submitted form, above it. With field errors: a
+ * summary (`role="alert"`) that lists each, linked to its field, after the
+ * refusal of the whole form if any; each field shows its own too
+ * (Field's `error`). With only a refusal of the whole form: that sentence.
+ * Nothing when there is no error.
+ */
+export function ErrorSummary(props: {
+  t: Translate;
+  errors: FormErrors | undefined;
+  /** The fields' idPrefix (Field), when not `field`. */
+  idPrefix?: string;
+}) {
+  const fields = Object.entries(props.errors?.fields ?? {});
+  const form = props.errors?.form;
+  if (fields.length === 0) return <FormError message={form} />;
+  const titleId = `${props.idPrefix ?? 'field'}-error-summary`;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby={titleId}>
+      <p class="error-summary__title" id={titleId}>
+        {props.t('admin.errors.title')}
+      </p>
+      <ul>
+        {form ? <li>{form}</li> : null}
+        {fields.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${fieldId(name, props.idPrefix)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function CsrfField({ token }: { token: string }) {

@@ -12,7 +12,7 @@ import {
   type MediaItem,
 } from '../../../domain/media.js';
 import { ResponsiveImage } from '../../views/components/responsive-image.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, Field, FormError } from './form-fields.js';
@@ -35,7 +35,7 @@ export interface MediaPageProps {
   nextBefore: string | null;
   /** The upload limit, formatted (`10 MB`). */
   maxSize: string;
-  notice?: string | null;
+  notice?: AdminNotice | null;
   uploadError?: string | null;
   form?: MediaFormState | null;
 }

@@ -9,7 +9,7 @@ import type { ArticleId } from '../../../domain/article-id.js';
 import { pagePath } from '../../../domain/article-path.js';
 import type { NewsroomListItem } from '../../../domain/newsroom-list.js';
 import { can } from '../../../domain/roles.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import { CsrfField } from './form-fields.js';
@@ -22,7 +22,7 @@ export function PagesListPage(props: {
   pages: NewsroomListItem[];
   /** The footer menu's page ids, in order. */
   footerIds: ArticleId[];
-  notice?: string | null;
+  notice?: AdminNotice | null;
 }) {
   const { ctx, pages, footerIds } = props;
   const { t, user } = ctx;
@@ -82,7 +82,14 @@ export function PagesListPage(props: {
                     ) : null}
                   </td>
                   <td>
-                    <AdminTime ctx={ctx} instant={p.updatedAt} />
+                    {p.importedAt ? (
+                      <>
+                        {t('admin.articles.imported')}{' '}
+                        <AdminTime ctx={ctx} instant={p.importedAt} />
+                      </>
+                    ) : (
+                      <AdminTime ctx={ctx} instant={p.updatedAt} />
+                    )}
                   </td>
                   {editsFooter ? (
                     <>

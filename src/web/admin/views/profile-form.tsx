@@ -12,10 +12,10 @@ import { FIELD_LIMITS } from '../../../domain/field-limits.js';
 import { MEDIA_MIMES, type MediaItem } from '../../../domain/media.js';
 import { AuthorPhoto } from '../../views/components/author-photo.js';
 import { ResponsiveImage } from '../../views/components/responsive-image.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, ErrorSummary, Field, FormError } from './form-fields.js';
 
 /** The profile form as typed, to show again after a refusal. */
 export type ProfileValues = ProfileInput;
@@ -150,7 +150,7 @@ export function ProfileSection(props: ProfileSectionProps) {
       </form>
       <form method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <FormError message={props.errors?.form} />
+        <ErrorSummary t={t} errors={props.errors} />
         <PhotoChoice
           ctx={ctx}
           media={media}
@@ -191,7 +191,7 @@ export function ProfileSection(props: ProfileSectionProps) {
 }
 
 /** An administrator's page for one user's profile (`/admin/users/:id/profile`). */
-export function ProfilePage(props: ProfileSectionProps & { notice?: string | null }) {
+export function ProfilePage(props: ProfileSectionProps & { notice?: AdminNotice | null }) {
   const { ctx } = props;
   const title = ctx.t('admin.profile.titleFor', { name: props.profile.displayName });
   return (

@@ -9,7 +9,7 @@ import { formatDate } from '../../../arabic/dates.js';
 import { formatNumber } from '../../../arabic/digits.js';
 import { countPhrase, TIMES_FORMS } from '../../../arabic/plural.js';
 import { REDIRECT_STATUSES, type MissedPath, type Redirect } from '../../../domain/redirect.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
@@ -38,7 +38,7 @@ export interface RedirectsPageProps {
   page: number;
   perPage: number;
   missed: MissedPath[];
-  notice?: string | undefined;
+  notice?: AdminNotice | undefined;
   form?: RedirectFormState | undefined;
   /** An error of the CSV upload, said above its form. */
   csvError?: string | undefined;
@@ -296,8 +296,15 @@ function CsvReport({ ctx, report }: { ctx: AdminContext; report: CsvReportView }
   const { t } = ctx;
   const n = (value: number) => formatNumber(value, ctx.locale.numerals);
   const listed = report.problems.slice(0, PROBLEMS_LISTED);
+  // Its kind is said: all saved is a success; nothing saved with refused lines, a refusal.
+  const refused = report.problems.length > 0;
+  const kind = !refused
+    ? 'notice--success'
+    : report.saved === 0
+      ? 'notice--error'
+      : 'notice--partial';
   return (
-    <div class="notice" role="status">
+    <div class={`notice ${kind}`} role={refused && report.saved === 0 ? 'alert' : 'status'}>
       <p>
         {t('admin.redirects.csvSaved', { count: n(report.saved) })}{' '}
         {t('admin.redirects.csvSkipped', { regex: n(report.regex), inactive: n(report.inactive) })}

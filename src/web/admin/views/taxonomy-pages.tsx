@@ -4,7 +4,8 @@
  */
 import { FIELD_LIMITS } from '../../../domain/field-limits.js';
 import type { SectionWithCount, TagWithCount } from '../../../domain/taxonomy.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
+import { adminCount } from './admin-count.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, Field, FormError, ConfirmedActionForm } from './form-fields.js';
@@ -61,7 +62,7 @@ function ItemList({
             <a href={`${publicBase}/${encodeURIComponent(item.slug)}`}>
               <strong>{item.name}</strong>
             </a>
-            <span>{t('admin.count.articles', { count: String(item.articles) })}</span>
+            <span>{adminCount(ctx, item.articles, 'articles')}</span>
             <DescriptionForm ctx={ctx} item={item} base={base} />
           </div>
           <div class="user-list__actions">
@@ -92,7 +93,7 @@ export function SectionsPage(props: {
   ctx: AdminContext;
   sections: SectionWithCount[];
   errors?: FormErrors;
-  notice?: string | null;
+  notice?: AdminNotice | null;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -124,7 +125,7 @@ export function TagsPage(props: {
   ctx: AdminContext;
   tags: TagWithCount[];
   errors?: FormErrors;
-  notice?: string | null;
+  notice?: AdminNotice | null;
 }) {
   const { ctx } = props;
   const { t } = ctx;

@@ -6,14 +6,37 @@
  */
 import { ROLES, type Role } from '../../../domain/roles.js';
 import type { User } from '../../../domain/user.js';
-import type { AdminContext } from '../admin-context.js';
+import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
-import { ConfirmedActionForm, CsrfField, Field, FormError } from './form-fields.js';
+import { ConfirmedActionForm, CsrfField, ErrorSummary, Field } from './form-fields.js';
 
-export function RoleSelect(props: { ctx: AdminContext; value: Role; id: string }) {
+/**
+ * A refused action on one user's row (role, deactivation, password): the
+ * user, the route id of the action, the field at fault (`role`,
+ * `password`) or null, and the sentence.
+ */
+export interface UserRowError {
+  userId: string;
+  action: string;
+  field: string | null;
+  message: string;
+}
+
+/** The role menu; with `error`, tied to it by aria-invalid and aria-describedby. */
+export function RoleSelect(props: {
+  ctx: AdminContext;
+  value: Role | undefined;
+  id: string;
+  error?: string | undefined;
+}) {
   return (
-    <select name="role" id={props.id}>
+    <select
+      name="role"
+      id={props.id}
+      aria-invalid={props.error ? 'true' : undefined}
+      aria-describedby={props.error ? `${props.id}-error` : undefined}
+    >
       {ROLES.map((role) => (
         <option value={role} selected={role === props.value}>
           {props.ctx.t(`admin.role.${role}`)}
@@ -26,19 +49,24 @@ export function RoleSelect(props: { ctx: AdminContext; value: Role; id: string }
 export function UsersPage(props: {
   ctx: AdminContext;
   users: User[];
-  notice?: string | null;
+  notice?: AdminNotice | null;
   values?: { email?: string; displayName?: string; role?: Role };
   errors?: FormErrors;
+  rowError?: UserRowError | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx;
   const fields = props.errors?.fields ?? {};
+  const rowError = props.rowError;
+  /** The row's error for `field` (null: one not tied to a field). */
+  const rowErrorOf = (userId: string, field: string | null) =>
+    rowError && rowError.userId === userId && rowError.field === field ? rowError.message : null;
   return (
     <AdminLayout ctx={ctx} title={t('admin.users.title')} notice={props.notice}>
       <h1>{t('admin.users.title')}</h1>
       <ul class="user-list">
         {props.users.map((user) => (
-          <li class="user-list__item" key={user.id}>
+          <li class="user-list__item" key={user.id} id={`user-${user.id}`}>
             <div class="user-list__who">
               <strong>
                 <bdi>{user.displayName}</bdi>
@@ -55,10 +83,16 @@ export function UsersPage(props: {
                 <label class="visually-hidden" for={`role-${user.id}`}>
                   {t('admin.field.role')}
                 </label>
-                <RoleSelect ctx={ctx} value={user.role} id={`role-${user.id}`} />
+                <RoleSelect
+                  ctx={ctx}
+                  value={user.role}
+                  id={`role-${user.id}`}
+                  error={rowErrorOf(user.id, 'role') ?? undefined}
+                />
                 <button type="submit" class="button">
                   {t('admin.users.changeRole')}
                 </button>
+                <RowError id={`role-${user.id}-error`} message={rowErrorOf(user.id, 'role')} />
               </form>
               {user.status === 'active' && user.id === ctx.user?.id ? (
                 // One's own account: signing oneself out for good takes a ticked box.
@@ -94,18 +128,27 @@ export function UsersPage(props: {
                   autocomplete="new-password"
                   dir="ltr"
                   placeholder={t('admin.field.newPassword')}
+                  aria-invalid={rowErrorOf(user.id, 'password') ? 'true' : undefined}
+                  aria-describedby={
+                    rowErrorOf(user.id, 'password') ? `password-${user.id}-error` : undefined
+                  }
                 />
                 <button type="submit" class="button">
                   {t('admin.users.resetPassword')}
                 </button>
+                <RowError
+                  id={`password-${user.id}-error`}
+                  message={rowErrorOf(user.id, 'password')}
+                />
               </form>
+              <RowError id={`user-${user.id}-error`} message={rowErrorOf(user.id, null)} />
             </div>
           </li>
         ))}
       </ul>
       <section class="card">
         <h2>{t('admin.users.add')}</h2>
-        <FormError message={props.errors?.form} />
+        <ErrorSummary t={t} errors={props.errors} />
         <form method="post" action="/admin/users" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Field
@@ -125,8 +168,18 @@ export function UsersPage(props: {
             required
           />
           <div class="field">
-            <label for="new-user-role">{t('admin.field.role')}</label>
-            <RoleSelect ctx={ctx} value={props.values?.role ?? 'author'} id="new-user-role" />
+            <label for="field-role">{t('admin.field.role')}</label>
+            <RoleSelect
+              ctx={ctx}
+              value={props.values?.role ?? (fields.role ? undefined : 'author')}
+              id="field-role"
+              error={fields.role}
+            />
+            {fields.role ? (
+              <p class="field__error" id="field-role-error">
+                {fields.role}
+              </p>
+            ) : null}
           </div>
           <Field
             name="password"
@@ -144,4 +197,13 @@ export function UsersPage(props: {
       </section>
     </AdminLayout>
   );
+}
+
+/** A row's refusal, next to what caused it. */
+function RowError({ id, message }: { id: string; message: string | null }) {
+  return message ? (
+    <p class="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
 }

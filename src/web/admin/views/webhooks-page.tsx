@@ -42,7 +42,7 @@ export function WebhooksPage(props: {
       <h1>{t('admin.webhooks.title')}</h1>
       <p>{t('admin.webhooks.intro')}</p>
       {created ? (
-        <section class="card notice" role="status">
+        <section class="card notice notice--success" role="status">
           <h2>{t('admin.webhooks.created')}</h2>
           <p>
             <bdi dir="ltr">{created.url}</bdi>
