@@ -102,10 +102,10 @@ function scene(hue: number, seed: number): Promise<Buffer> {
 
 /** A wide logo: the name in the site's red beside a square mark, on transparent ground. */
 function logo(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160">
-    <rect x="520" y="24" width="112" height="112" rx="14" fill="#7a0b14"/>
-    <text x="576" y="110" font-family="DejaVu Sans" font-weight="bold" font-size="84" fill="#fff" text-anchor="middle">م</text>
-    <text x="500" y="118" font-family="DejaVu Sans" font-weight="bold" font-size="104" fill="#7a0b14" text-anchor="end" direction="rtl">مِداد</text>
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="380" height="160">
+    <rect x="260" y="24" width="112" height="112" rx="14" fill="#7a0b14"/>
+    <text x="316" y="108" font-family="DejaVu Sans" font-weight="bold" font-size="84" fill="#fff" text-anchor="middle">م</text>
+    <text x="240" y="116" font-family="DejaVu Sans" font-weight="bold" font-size="104" fill="#7a0b14" text-anchor="end">مِداد</text>
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
