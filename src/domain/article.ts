@@ -48,10 +48,17 @@ export interface RelatedLink {
   target: { id: ArticleId; headline: string } | null;
 }
 
-/** A byline that is a newsroom user, linking to their author page. */
+/**
+ * A byline that is a newsroom user, linking to their author page, with
+ * what a byline or an author box shows of them: their photo (from the media
+ * library; null when they have none) and their bio (plain text, '' when
+ * none).
+ */
 export interface Byline {
   name: string;
   slug: string;
+  photo: MediaItem | null;
+  bio: string;
 }
 
 /** The featured image of an article, from the media library. */

@@ -29,6 +29,12 @@ export const FIELD_LIMITS = {
   sectionName: 60,
   /** A user's display name (the byline of the author pages). */
   userName: 120,
+  /** A user's bio on their author page (plain text). */
+  userBio: 1000,
+  /** One link of an author's profile (domain/author-links.ts). */
+  authorLinkUrl: 500,
+  /** A section's or tag's description under its name (plain text). */
+  taxonomyDescription: 500,
   /** An imported article's printed byline. */
   byline: 200,
   /** An image's own alt text, caption and credit (media library). */

@@ -3,9 +3,10 @@
  * of the latest articles, and a section's, tag's or author's page. Plain
  * data, no I/O (services/read-pages.ts reads it, the views render it).
  */
+import type { AuthorLink } from './author-links.js';
+import type { MediaItem } from './media.js';
 import type { ListingKind } from './article-path.js';
 import type { ArticleSummary, Section } from './article.js';
-import type { MediaItem } from './media.js';
 
 export interface HomePageContent {
   lead: ArticleSummary | null;
@@ -48,8 +49,14 @@ export interface ListingContent {
   /** The section's, tag's or author's name. */
   name: string;
   slug: string;
-  /** The author's bio, for author pages. */
+  /** The author's bio, for author pages (plain text, line breaks kept); '' otherwise. */
   bio: string;
+  /** The section's or tag's description (plain text); '' otherwise. */
+  description: string;
+  /** The author's photo, for author pages; null otherwise or when none. */
+  photo: MediaItem | null;
+  /** The author's links, for author pages; [] otherwise. */
+  links: AuthorLink[];
   page: number;
   articles: ArticleSummary[];
   hasOlder: boolean;

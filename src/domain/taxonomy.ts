@@ -7,11 +7,23 @@ import type { Section, Tag } from './article.js';
 /** A section and its number of articles (every one, or published ones: see the list). */
 export interface SectionWithCount extends Section {
   articles: number;
+  /** Shown under the name on the section's page (plain text); '' when none. */
+  description: string;
 }
 
 /** A tag and its number of articles (every one, or published ones: see the list). */
 export interface TagWithCount extends Tag {
   articles: number;
+  /** Shown under the name on the tag's page (plain text); '' when none. */
+  description: string;
+}
+
+/** A section or tag as its own page heads it: name and description. */
+export interface DescribedTerm {
+  id: string;
+  name: string;
+  /** Plain text; '' when none. */
+  description: string;
 }
 
 /** A person with a byline on the site, and how many published articles carry it. */

@@ -83,6 +83,14 @@ export const ERROR_CATALOGUE = {
   TAG_NOT_FOUND: { status: 404, key: 'error.TAG_NOT_FOUND' },
   DELETE_NOT_CONFIRMED: { status: 422, key: 'admin.error.DELETE_NOT_CONFIRMED' },
 
+  // Author profiles (photo, bio, links) and section/tag descriptions
+  FORM_INVALID: { status: 422, key: 'admin.error.FORM_INVALID' },
+  PROFILE_BIO_TOO_LONG: { status: 422, key: 'admin.error.PROFILE_BIO_TOO_LONG' },
+  PROFILE_LINK_INVALID: { status: 422, key: 'admin.error.PROFILE_LINK_INVALID' },
+  PROFILE_LINK_TOO_LONG: { status: 422, key: 'admin.error.PROFILE_LINK_TOO_LONG' },
+  PROFILE_PHOTO_NOT_FOUND: { status: 422, key: 'admin.error.PROFILE_PHOTO_NOT_FOUND' },
+  DESCRIPTION_TOO_LONG: { status: 422, key: 'admin.error.DESCRIPTION_TOO_LONG' },
+
   // Media library
   UPLOAD_MISSING: { status: 400, key: 'admin.error.UPLOAD_MISSING' },
   UPLOAD_TOO_LARGE: { status: 413, key: 'admin.error.UPLOAD_TOO_LARGE' },

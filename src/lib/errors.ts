@@ -112,3 +112,17 @@ export class InvalidInput extends AppError<PlainErrorCode> {
     this.field = field;
   }
 }
+
+/**
+ * Several inputs of one form that fail validation, all found at once so the
+ * form can mark every one (`FORM_INVALID`, 422): each problem is an
+ * InvalidInput naming its field, in the form's order.
+ * @example throw new InvalidInputs([new InvalidInput('PROFILE_LINK_INVALID', 'link-x', 'Not a web address.')])
+ */
+export class InvalidInputs extends AppError<PlainErrorCode> {
+  readonly problems: readonly InvalidInput[];
+  constructor(problems: readonly InvalidInput[]) {
+    super('FORM_INVALID', problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+    this.problems = problems;
+  }
+}

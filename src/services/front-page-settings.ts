@@ -24,7 +24,7 @@ import {
 import { parseArticleId } from '../domain/article-id.js';
 import { toLatinDigits } from '../arabic/digits.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError, InvalidInput } from '../lib/errors.js';
+import { AppError, InvalidInput, InvalidInputs } from '../lib/errors.js';
 import { findMediaById, listMediaPage } from '../storage/repositories/media.repository.js';
 import {
   listSectionsByIds,
@@ -54,10 +54,11 @@ export async function getSiteHeader(deps: ReadDeps): Promise<SiteHeader> {
   return { logo, menu };
 }
 
-/** The result of saving: what changed, or every error found (each naming its form field). */
-export type SaveFrontPageResult =
-  | { ok: true; changed: FrontPageField[]; settings: FrontPageSettings }
-  | { ok: false; errors: InvalidInput[] };
+/** The result of saving: what changed (none when the same choice was saved again) and the settings saved. */
+export interface SaveFrontPageResult {
+  changed: FrontPageField[];
+  settings: FrontPageSettings;
+}
 
 /**
  * The article id in a secondary lead's box: digits (Arabic-Indic too), or
@@ -78,7 +79,8 @@ export function articleIdIn(text: string): ArticleId | null {
  * or repeats one (`secondary-<n>`: FRONT_PAGE_ARTICLE_UNKNOWN,
  * FRONT_PAGE_ARTICLE_REPEATED), or more boxes than MAX_SECONDARY_LEADS.
  * Nothing is saved while any is found.
- * @throws FORBIDDEN (403) unless the actor manages settings (an administrator).
+ * @throws FORBIDDEN (403) unless the actor manages settings (an
+ *   administrator); InvalidInputs (FORM_INVALID, 422) holding every problem, in the form's order.
  */
 export async function saveFrontPageSettings(
   deps: PublicChangeDeps,
@@ -146,7 +148,7 @@ export async function saveFrontPageSettings(
       pinned.push(id);
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) throw new InvalidInputs(errors);
   const after: FrontPageSettings = {
     logoMediaId: logo === null ? null : logo.id,
     menuSectionIds,
@@ -155,11 +157,11 @@ export async function saveFrontPageSettings(
     secondaryIds: pinned,
   };
   const changed = changedFields(before, after);
-  if (changed.length === 0) return { ok: true, changed, settings: after };
+  if (changed.length === 0) return { changed, settings: after };
   await setSetting(db, FRONT_PAGE_SETTING, formatFrontPageSettings(after));
   const headerChanged = changed.includes('logo') || changed.includes('menu');
   tellPublicChange(deps, { kind: headerChanged ? 'site' : 'front-page' });
-  return { ok: true, changed, settings: after };
+  return { changed, settings: after };
 }
 
 /** Newest images offered as the logo (the current logo is offered too, however old). */

@@ -10,6 +10,7 @@ import type {
   ListingContent,
   MostReadList,
 } from '../domain/reader-pages.js';
+import type { DescribedTerm } from '../domain/taxonomy.js';
 import type { Database } from '../storage/database.js';
 import {
   findArticleById,
@@ -23,7 +24,7 @@ import {
   listMostReadSince,
 } from '../storage/repositories/article-views.repository.js';
 import type { ListingFilter } from '../storage/repositories/filters.js';
-import { findSection } from '../storage/repositories/sections.repository.js';
+import { findDescribedSection, findSection } from '../storage/repositories/sections.repository.js';
 import {
   listFirstBylines,
   listSectionsByIds,
@@ -35,8 +36,8 @@ import {
   parseFrontPageSettings,
 } from '../domain/front-page-settings.js';
 import { getSetting } from '../storage/repositories/settings.repository.js';
-import { findTagBySlug } from '../storage/repositories/tags.repository.js';
-import { findUserBySlug } from '../storage/repositories/users.repository.js';
+import { findDescribedTag } from '../storage/repositories/tags.repository.js';
+import { findAuthorProfile } from '../storage/repositories/users.repository.js';
 
 /** The settings key of the pinned lead story (see front-page.ts). */
 export const LEAD_SETTING_KEY = 'lead_article_id';
@@ -163,7 +164,7 @@ export async function getHomePage(deps: ReadDeps, now: Date): Promise<HomePageCo
             section: opinionSection,
             items: opinionArticles.map((article) => {
               const writer = writers.get(article.id);
-              return { article, writer: writer ? { ...writer, photo: null } : null };
+              return { article, writer: writer ?? null };
             }),
           },
     latest: rest.slice(0, HOME_LATEST),
@@ -227,24 +228,32 @@ export async function getListing(
   page: number,
 ): Promise<ListingContent | null> {
   const db = deps.database.db;
-  let owner: { id: string; name: string; bio: string } | null = null;
+  type Owner = Pick<ListingContent, 'id' | 'name' | 'bio' | 'description' | 'photo' | 'links'>;
+  let owner: Owner | null = null;
   let filter: ListingFilter;
+  const term = (t: DescribedTerm | null): Owner | null =>
+    t && { id: t.id, name: t.name, bio: '', description: t.description, photo: null, links: [] };
   switch (kind) {
     case 'section': {
-      const section = await findSection(db, { slug });
-      owner = section ? { id: section.id, name: section.name, bio: '' } : null;
+      owner = term(await findDescribedSection(db, slug));
       filter = { sectionId: owner?.id ?? '0' };
       break;
     }
     case 'tag': {
-      const tag = await findTagBySlug(db, slug);
-      owner = tag ? { id: tag.id, name: tag.name, bio: '' } : null;
+      owner = term(await findDescribedTag(db, slug));
       filter = { tagId: owner?.id ?? '0' };
       break;
     }
     case 'author': {
-      const user = await findUserBySlug(db, slug);
-      owner = user ? { id: user.id, name: user.displayName, bio: user.bio } : null;
+      const profile = await findAuthorProfile(db, { slug });
+      owner = profile && {
+        id: profile.userId,
+        name: profile.displayName,
+        bio: profile.bio,
+        description: '',
+        photo: profile.photo,
+        links: profile.links,
+      };
       filter = { authorId: owner?.id ?? '0' };
       break;
     }
@@ -258,6 +267,9 @@ export async function getListing(
     name: owner.name,
     slug,
     bio: owner.bio,
+    description: owner.description,
+    photo: owner.photo,
+    links: owner.links,
     page,
     articles: rows.slice(0, LATEST_PAGE_SIZE),
     hasOlder: rows.length > LATEST_PAGE_SIZE,

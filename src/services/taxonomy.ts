@@ -5,16 +5,22 @@
  * A rename or removal shows on every page, so it empties the page cache.
  */
 import { slugify } from '../arabic/slug.js';
-import { cleanLine, tooLong } from '../domain/field-limits.js';
+import { FIELD_LIMITS, cleanLine, cleanText, tooLong } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError, InvalidInput } from '../lib/errors.js';
 import {
   deleteSection,
+  describeSection,
   ensureSection,
   findSection,
   renameSection,
 } from '../storage/repositories/sections.repository.js';
-import { deleteTag, renameTag, tagNameTaken } from '../storage/repositories/tags.repository.js';
+import {
+  deleteTag,
+  describeTag,
+  renameTag,
+  tagNameTaken,
+} from '../storage/repositories/tags.repository.js';
 import type { EditDeps } from './edit-article.js';
 import { tellPublicChange } from './public-changes.js';
 
@@ -111,5 +117,56 @@ export async function removeTag(
   assertConfirmed(confirmed);
   if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new AppError('TAG_NOT_FOUND', 'No such tag.');
   await deps.database.db.transaction().execute((trx) => deleteTag(trx, id));
+  tellPublicChange(deps, { kind: 'site' });
+}
+
+/**
+ * A description as stored: plain text on one paragraph's worth of lines
+ * (XML-forbidden characters removed, line breaks kept, trimmed).
+ * @throws InvalidInput DESCRIPTION_TOO_LONG (`description`, `max`).
+ */
+function cleanDescription(description: string): string {
+  const clean = cleanText(description).replace(/\r\n?/g, '\n').trim();
+  if (tooLong('taxonomyDescription', clean)) {
+    throw new InvalidInput('DESCRIPTION_TOO_LONG', 'description', 'The description is too long.', {
+      max: FIELD_LIMITS.taxonomyDescription,
+    });
+  }
+  return clean;
+}
+
+/**
+ * Sets the description shown under a section's name on its page ('' for none).
+ * @throws FORBIDDEN; SECTION_NOT_FOUND; InvalidInput DESCRIPTION_TOO_LONG.
+ */
+export async function describeSectionAs(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  description: string,
+): Promise<void> {
+  allow(actor, 'section.manage');
+  const clean = cleanDescription(description);
+  if (!(await findSection(deps.database.db, { id }))) {
+    throw new AppError('SECTION_NOT_FOUND', 'No such section.');
+  }
+  await describeSection(deps.database.db, id, clean);
+  tellPublicChange(deps, { kind: 'site' });
+}
+
+/**
+ * Sets the description shown under a tag's name on its page ('' for none).
+ * @throws FORBIDDEN; TAG_NOT_FOUND; InvalidInput DESCRIPTION_TOO_LONG.
+ */
+export async function describeTagAs(
+  deps: EditDeps,
+  actor: Actor,
+  id: string,
+  description: string,
+): Promise<void> {
+  allow(actor, 'tag.manage');
+  const clean = cleanDescription(description);
+  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new AppError('TAG_NOT_FOUND', 'No such tag.');
+  await describeTag(deps.database.db, id, clean);
   tellPublicChange(deps, { kind: 'site' });
 }

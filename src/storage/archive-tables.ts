@@ -90,6 +90,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('bio', 'text'),
     col('created_at', 'time'),
     col('updated_at', 'time'),
+    col('photo_media_id', 'id', true),
+    col('links', 'text'),
   ]),
   table('settings', [col('key', 'text'), col('value', 'text')], ['key']),
   table('sections', [
@@ -100,7 +102,12 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('parent_id', 'id', true),
     col('description', 'text'),
   ]),
-  table('tags', [col('id', 'id'), col('slug', 'text'), col('name', 'text', false, 'tag')]),
+  table('tags', [
+    col('id', 'id'),
+    col('slug', 'text'),
+    col('name', 'text', false, 'tag'),
+    col('description', 'text'),
+  ]),
   table('media', [
     col('id', 'id'),
     col('uploaded_by', 'id'),

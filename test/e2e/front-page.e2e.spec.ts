@@ -59,7 +59,7 @@ describe.skipIf(!run)('the front page in a real browser', () => {
       opinionSectionId: s.opinion,
       secondary: ['', '', '', ''],
     });
-    expect(saved.ok).toBe(true);
+    expect(saved.changed).toEqual(['logo', 'menu', 'blocks', 'opinion']);
   }, 180_000);
   afterAll(async () => {
     await opened?.close();
@@ -130,6 +130,7 @@ describe.skipIf(!run)('the front page in a real browser', () => {
         'مقالات الرأي',
       ]);
       expect(await page.locator('.opinion-piece').count()).toBeGreaterThan(0);
+      expect(await page.locator('.opinion-piece .author-photo img').count()).toBeGreaterThan(0);
 
       await loadAllImages(page);
       // Evaluated, not added as a <script>: the site's Content-Security-Policy refuses inline scripts.

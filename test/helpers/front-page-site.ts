@@ -2,14 +2,15 @@
  * A newspaper's worth of content for the front page tests: six sections
  * (one of them for opinion), about thirty published articles, half of them
  * with a picture (drawn scenes, not flat colours, so screenshots show what
- * a reader sees), bylines by several writers, and a wide logo in the media
- * library. Nothing is chosen for the front page: the tests do that.
+ * a reader sees), bylines by four writers (two with a photo), and a wide
+ * logo in the media library. Nothing is chosen for the front page: the tests do that.
  */
 import sharp from 'sharp';
 import type { Actor } from '../../src/domain/roles.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
 import { moveArticle } from '../../src/services/move-article.js';
+import { saveProfile } from '../../src/services/author-profile.js';
 import { createSection } from '../../src/services/taxonomy.js';
 import type { Database } from '../../src/storage/database.js';
 import { listSectionNames } from '../../src/storage/repositories/sections.repository.js';
@@ -110,6 +111,17 @@ function logo(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
+/** A 400×400 drawn portrait (head and shoulders) on a `hue` ground, for a writer's photo. */
+function portrait(hue: number): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400">
+    <rect width="400" height="400" fill="hsl(${hue},35%,70%)"/>
+    <ellipse cx="200" cy="390" rx="150" ry="120" fill="hsl(${(hue + 180) % 360},25%,30%)"/>
+    <circle cx="200" cy="170" r="85" fill="hsl(28,45%,62%)"/>
+    <path d="M115 160 Q 200 40 285 160 Q 270 95 200 88 Q 130 95 115 160Z" fill="hsl(20,30%,18%)"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
 /**
  * Fills `database` (with no sections or staff yet) and `mediaDir`. The
  * clock moves a minute per step from `start`; articles are published in
@@ -128,6 +140,14 @@ export async function fillFrontPage(
   const writers: Actor[] = [staff.author, staff.editor, staff.administrator, staff.contributor];
   for (const name of Object.values(FRONT_SECTIONS)) {
     await createSection(deps, staff.administrator, name);
+  }
+  // Two of the four writers have a photo; the others get the stand-in with their initial.
+  for (const [at, writer] of [staff.author, staff.administrator].entries()) {
+    const photo = await uploadImage(media, writer, {
+      bytes: await portrait(at === 0 ? 200 : 340),
+      fileName: `writer-${at}.jpg`,
+    });
+    await saveProfile(deps, writer, writer.id, { photoMediaId: photo.id, bio: '', links: {} });
   }
   const byName = new Map((await listSectionNames(database.db)).map((s) => [s.name, s.id]));
   const sections = Object.fromEntries(

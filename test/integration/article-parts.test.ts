@@ -2,7 +2,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { toArticleId, type ArticleId } from '../../src/domain/article-id.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { moveArticle } from '../../src/services/move-article.js';
-import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
+import {
+  findArticleById,
+  findArticleForPreview,
+} from '../../src/storage/repositories/articles.repository.js';
+import { insertMedia } from '../../src/storage/repositories/media.repository.js';
 import { replaceRelatedLinks } from '../../src/storage/repositories/related-links.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
@@ -57,8 +61,8 @@ describeEachDialect((dialect) => {
     const article = await findArticleById(site.database.db, id);
 
     expect(article?.authors).toEqual([
-      { name: 'كاتب الأخبار', slug: 'كاتب-الأخبار' },
-      { name: 'محرر الصفحة الأولى', slug: 'محرر-الصفحة-الأولى' },
+      { name: 'كاتب الأخبار', slug: 'كاتب-الأخبار', photo: null, bio: '' },
+      { name: 'محرر الصفحة الأولى', slug: 'محرر-الصفحة-الأولى', photo: null, bio: '' },
     ]);
     const stored = await site.database.db
       .selectFrom('tags')
@@ -82,6 +86,41 @@ describeEachDialect((dialect) => {
       // The draft is linked in storage but not shown as a link while unpublished.
       { kind: 'read_also', headline: 'مسودة لم تنشر بعد', afterParagraph: 1, target: null },
       { kind: 'more', headline: 'خبر لم يصل', afterParagraph: null, target: null },
+    ]);
+  });
+
+  it("gives each byline its author's bio and photo, and no photo for an id of no image", async () => {
+    const photo = await insertMedia(
+      site.database.db,
+      {
+        uploadedBy: staff.author.id,
+        originalName: 'layla.jpg',
+        mime: 'image/jpeg',
+        width: 800,
+        height: 1000,
+        bytes: 1234,
+        widths: [320, 640, 800],
+        originalFile: 'original.jpg',
+      },
+      NOW,
+    );
+    await site.database.db
+      .updateTable('users')
+      .set({ photo_media_id: BigInt(photo.id), bio: 'تكتب عن الاقتصاد منذ ٢٠١٠.' })
+      .where('id', '=', BigInt(staff.author.id))
+      .execute();
+    await site.database.db
+      .updateTable('users')
+      .set({ photo_media_id: 999_999_999n })
+      .where('id', '=', BigInt(staff.editor.id))
+      .execute();
+    const id = await write('خبر بصورة كاتبه', [staff.editor.id, staff.author.id], []);
+
+    const article = await findArticleForPreview(site.database.db, id);
+
+    expect(article?.authors).toEqual([
+      { name: 'محرر الصفحة الأولى', slug: 'محرر-الصفحة-الأولى', photo: null, bio: '' },
+      { name: 'كاتب الأخبار', slug: 'كاتب-الأخبار', photo, bio: 'تكتب عن الاقتصاد منذ ٢٠١٠.' },
     ]);
   });
 });

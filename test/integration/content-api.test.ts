@@ -126,6 +126,8 @@ describe('articles', () => {
           slug: AUTHOR.slug,
           name: AUTHOR.name,
           url: AUTHOR_URL,
+          bio: '',
+          photoUrl: null,
         },
       ],
       featuredImage: null,

@@ -31,6 +31,8 @@ import * as createAppliedViewBatches from './2026_12_03_1300_create_applied_view
 import * as createSiteImportTables from './2026_12_03_2100_create_site_import_tables.js';
 import * as addSearchSurfaceForms from './2026_12_04_0300_add_search_surface_forms.js';
 import * as emptySearchIndexForSeatStems from './2026_12_04_0300_empty_search_index_for_seat_stems.js';
+import * as addUsersPhotoAndLinks from './2026_12_04_1300_add_users_photo_and_links.js';
+import * as addTagsDescription from './2026_12_04_1300_add_tags_description.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -59,4 +61,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2100_create_site_import_tables': createSiteImportTables,
   '2026_12_04_0300_add_search_surface_forms': addSearchSurfaceForms,
   '2026_12_04_0300_empty_search_index_for_seat_stems': emptySearchIndexForSeatStems,
+  '2026_12_04_1300_add_users_photo_and_links': addUsersPhotoAndLinks,
+  '2026_12_04_1300_add_tags_description': addTagsDescription,
 };

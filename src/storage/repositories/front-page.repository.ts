@@ -5,7 +5,9 @@
  * writers, in one query).
  */
 import type { ArticleId, ArticleSummary, Section } from '../../domain/article.js';
+import type { MediaItem } from '../../domain/media.js';
 import type { Db } from '../db.js';
+import { findMediaByIds } from './media.repository.js';
 import { summaryQuery, toSummary } from './article-summary.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
@@ -47,13 +49,18 @@ export async function listSummariesByIds(
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** An article's first byline: the writer's name and author-page slug. */
+/** An article's first byline: the writer's name, author-page slug and photo. */
 export interface FirstByline {
   name: string;
   slug: string;
+  photo: MediaItem | null;
 }
 
-/** The first byline (lowest position) of each of `ids` that has one, by article id. */
+/**
+ * The first byline (lowest position) of each of `ids` that has one, by
+ * article id, with the writer's photo: two queries whatever the number of
+ * articles (the bylines, then the photos by id).
+ */
 export async function listFirstBylines(
   db: Db,
   ids: readonly ArticleId[],
@@ -68,6 +75,7 @@ export async function listFirstBylines(
       'article_authors.position',
       'users.display_name',
       'users.slug',
+      'users.photo_media_id',
     ])
     .where(
       'article_authors.article_id',
@@ -76,9 +84,19 @@ export async function listFirstBylines(
     )
     .execute();
   const sorted = [...rows].sort((a, b) => toInt(a.position) - toInt(b.position));
+  const first = new Map<string, (typeof rows)[number]>();
   for (const row of sorted) {
     const id = toIdString(row.article_id);
-    if (!found.has(id)) found.set(id, { name: row.display_name, slug: row.slug });
+    if (!first.has(id)) first.set(id, row);
+  }
+  const photoIds = [...first.values()].flatMap((row) =>
+    row.photo_media_id === null ? [] : [toIdString(row.photo_media_id)],
+  );
+  const photos = await findMediaByIds(db, photoIds);
+  for (const [id, row] of first) {
+    const photo =
+      row.photo_media_id === null ? null : (photos.get(toIdString(row.photo_media_id)) ?? null);
+    found.set(id, { name: row.display_name, slug: row.slug, photo });
   }
   return found;
 }

@@ -89,6 +89,24 @@ export async function findMediaById(db: Db, id: string): Promise<MediaItem | nul
   return row ? toMediaItem(row) : null;
 }
 
+/**
+ * The images with these ids, by id (decimal string), in one query; ids of
+ * no image are absent from the map. No query when `ids` is empty.
+ */
+export async function findMediaByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, MediaItem>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', 'in', unique.map(bindId))
+    .execute();
+  return new Map(rows.map((row) => [toIdString(row.id), toMediaItem(row)]));
+}
+
 /** The featured image of the article `articleId` (whatever its status), or null. */
 export async function findFeaturedMedia(db: Db, articleId: ArticleId): Promise<MediaItem | null> {
   const row = await db

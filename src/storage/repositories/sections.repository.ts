@@ -2,7 +2,7 @@
  * Sections: lookup and creation by slug.
  */
 import type { Section } from '../../domain/article.js';
-import type { SectionWithCount } from '../../domain/taxonomy.js';
+import type { DescribedTerm, SectionWithCount } from '../../domain/taxonomy.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toIdString, toInt } from './convert.js';
 
@@ -56,9 +56,10 @@ export async function listSections(
       'sections.id',
       'sections.slug',
       'sections.name',
+      'sections.description',
       (eb) => eb.fn.count('articles.id').as('n'),
     ])
-    .groupBy(['sections.id', 'sections.slug', 'sections.name'])
+    .groupBy(['sections.id', 'sections.slug', 'sections.name', 'sections.description'])
     .$if(options.publishedOnly === true, (q) =>
       q.having((eb) => eb.fn.count('articles.id'), '>', 0),
     )
@@ -69,6 +70,7 @@ export async function listSections(
     slug: r.slug,
     name: r.name,
     articles: toInt(r.n as bigint | number | string),
+    description: r.description,
   }));
 }
 
@@ -99,4 +101,19 @@ export async function deleteSection(db: Db, id: string): Promise<void> {
     .where('section_id', '=', bindId(id))
     .execute();
   await db.deleteFrom('sections').where('id', '=', bindId(id)).execute();
+}
+
+/** The section with this slug as its page heads it (name, description), or null. */
+export async function findDescribedSection(db: Db, slug: string): Promise<DescribedTerm | null> {
+  const row = await db
+    .selectFrom('sections')
+    .select(['id', 'name', 'description'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { id: toIdString(row.id), name: row.name, description: row.description } : null;
+}
+
+/** Sets a section's description (plain text, already checked). */
+export async function describeSection(db: Db, id: string, description: string): Promise<void> {
+  await db.updateTable('sections').set({ description }).where('id', '=', bindId(id)).execute();
 }

@@ -2,7 +2,7 @@
  * Tags: found or created by name, listed, renamed and removed.
  */
 import type { Tag } from '../../domain/article.js';
-import type { TagWithCount } from '../../domain/taxonomy.js';
+import type { DescribedTerm, TagWithCount } from '../../domain/taxonomy.js';
 import type { Db } from '../db.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
@@ -57,8 +57,14 @@ export async function listTags(
       const on = join.onRef('articles.id', '=', 'article_tags.article_id');
       return options.publishedOnly ? on.on('articles.status', '=', 'published') : on;
     })
-    .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.count('articles.id').as('n')])
-    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .select([
+      'tags.id',
+      'tags.slug',
+      'tags.name',
+      'tags.description',
+      (eb) => eb.fn.count('articles.id').as('n'),
+    ])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description'])
     .$if(options.publishedOnly === true, (q) =>
       q.having((eb) => eb.fn.count('articles.id'), '>', 0),
     )
@@ -69,6 +75,7 @@ export async function listTags(
     slug: r.slug,
     name: r.name,
     articles: toInt(r.n as bigint | number | string),
+    description: r.description,
   }));
 }
 
@@ -76,6 +83,21 @@ export async function listTags(
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | null> {
   const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row ? { id: toIdString(row.id), slug: row.slug, name: row.name } : null;
+}
+
+/** The tag with this slug as its page heads it (name, description), or null. */
+export async function findDescribedTag(db: Db, slug: string): Promise<DescribedTerm | null> {
+  const row = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'description'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { id: toIdString(row.id), name: row.name, description: row.description } : null;
+}
+
+/** Sets a tag's description (plain text, already checked). */
+export async function describeTag(db: Db, id: string, description: string): Promise<void> {
+  await db.updateTable('tags').set({ description }).where('id', '=', bindId(id)).execute();
 }
 
 /** True when another tag than `exceptId` is named `name`. */

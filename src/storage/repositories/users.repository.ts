@@ -3,12 +3,15 @@
  */
 import type { Selectable, Transaction } from 'kysely';
 import { isRole, type Role } from '../../domain/roles.js';
+import { parseStoredLinks, serializeLinks, type AuthorLink } from '../../domain/author-links.js';
+import type { AuthorProfile } from '../../domain/author-profile.js';
 import type { PublicAuthor } from '../../domain/taxonomy.js';
 import type { User, UserStatus } from '../../domain/user.js';
 import { forUpdate } from '../dialects/row-locks.js';
 import type { Schema, UsersTable } from '../tables/schema.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
+import { findMediaById } from './media.repository.js';
 
 /** A user with the password hash, for sign-in only. */
 export interface UserWithHash extends User {
@@ -195,4 +198,66 @@ export async function listPublicAuthors(db: Db): Promise<PublicAuthor[]> {
     bio: r.bio,
     articles: toInt(r.n as bigint | number | string),
   }));
+}
+
+/**
+ * The profile of the user with this id or slug (photo, bio, links), or null
+ * when there is no such user. An id of no image reads as no photo.
+ */
+export async function findAuthorProfile(
+  db: Db,
+  by: { id: string } | { slug: string },
+): Promise<AuthorProfile | null> {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'slug', 'bio', 'links', 'photo_media_id']);
+  query = 'id' in by ? query.where('id', '=', bindId(by.id)) : query.where('slug', '=', by.slug);
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  const photo =
+    row.photo_media_id === null ? null : await findMediaById(db, toIdString(row.photo_media_id));
+  return {
+    userId: toIdString(row.id),
+    displayName: row.display_name,
+    slug: row.slug,
+    photo,
+    bio: row.bio,
+    links: parseStoredLinks(row.links),
+  };
+}
+
+/** Sets the profile of the user `id`: photo (a media id, or null), bio and links, as given. */
+export async function updateAuthorProfile(
+  db: Db,
+  id: string,
+  profile: { photoMediaId: string | null; bio: string; links: readonly AuthorLink[] },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      photo_media_id: profile.photoMediaId === null ? null : bindId(profile.photoMediaId),
+      bio: profile.bio,
+      links: serializeLinks(profile.links),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
+}
+
+/** Sets only the photo of the user `id` (a media id, or null). */
+export async function updateAuthorPhoto(
+  db: Db,
+  id: string,
+  photoMediaId: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      photo_media_id: photoMediaId === null ? null : bindId(photoMediaId),
+      updated_at: fromDate(now),
+    })
+    .where('id', '=', bindId(id))
+    .execute();
 }

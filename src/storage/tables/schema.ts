@@ -60,6 +60,8 @@ export interface TagsTable {
   id: DbGeneratedId;
   slug: string;
   name: string;
+  /** Shown under the name on the tag's page (plain text); '' when none. */
+  description: ColumnType<string, string | undefined, string>;
 }
 
 export interface ArticleTagsTable {
@@ -88,6 +90,10 @@ export interface UsersTable {
   status: string;
   password_hash: string;
   bio: ColumnType<string, string | undefined, string>;
+  /** The author's photo: an id of `media` (no constraint; see the migration), or null. */
+  photo_media_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  /** JSON array of the author's links (domain/author-links.ts); `[]` when none. */
+  links: ColumnType<string, string | undefined, string>;
   created_at: DbTime;
   updated_at: DbTime;
 }

@@ -47,6 +47,7 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'footer-saved': 'admin.pages.footer.saved',
   'redirect-saved': 'admin.redirects.saved',
   'redirect-deleted': 'admin.redirects.deleted',
+  'description-saved': 'admin.taxonomy.descriptionSaved',
 };
 
 /** Sends HTML that must never be cached or shared. */

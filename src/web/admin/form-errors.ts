@@ -5,7 +5,7 @@
  */
 import { MINUTE_FORMS, countPhrase } from '../../arabic/plural.js';
 import { isDiskFull } from '../../lib/disk-full.js';
-import { AppError, hasCode, InvalidInput } from '../../lib/errors.js';
+import { AppError, hasCode, InvalidInput, InvalidInputs } from '../../lib/errors.js';
 import type { AdminVoice } from './admin-context.js';
 import { adminTime } from './views/admin-time.js';
 import type { FormErrors } from './views/auth-pages.js';
@@ -37,11 +37,18 @@ export function errorMessage(voice: AdminVoice, error: AppError): string {
 
 /**
  * Form errors for `error`: a full disk is said above the form (the form is
- * shown again with what was typed); rethrows any other error that is not
+ * shown again with what was typed); several invalid inputs (InvalidInputs)
+ * each go next to their field, with one sentence above the form; rethrows any other error that is not
  * an AppError of status 4xx.
  */
 export function formErrorsOf(voice: AdminVoice, error: unknown): FormErrors {
   if (isDiskFull(error)) return { form: voice.t('admin.error.DISK_FULL') };
+  if (error instanceof InvalidInputs) {
+    return {
+      form: errorMessage(voice, error),
+      fields: Object.fromEntries(error.problems.map((p) => [p.field, errorMessage(voice, p)])),
+    };
+  }
   if (error instanceof InvalidInput)
     return { fields: { [error.field]: errorMessage(voice, error) } };
   if (error instanceof AppError && error.status < 500) return { form: errorMessage(voice, error) };

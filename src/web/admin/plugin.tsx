@@ -18,6 +18,7 @@ import { resolveSession } from '../../services/sessions.js';
 import type { AdminAssets, AdminContext, AdminVoice } from './admin-context.js';
 import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
 import { accountRoutes } from './routes/account.routes.js';
+import { profileRoutes } from './routes/profile.routes.js';
 import { articleSearchRoutes } from './routes/article-search.routes.js';
 import { articlesRoutes } from './routes/articles.routes.js';
 import { pagesRoutes } from './routes/pages.routes.js';
@@ -78,6 +79,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...taxonomyRoutes,
   ...articleSearchRoutes,
   ...accountRoutes,
+  ...profileRoutes,
   ...usersRoutes,
   ...mediaRoutes,
   ...apiKeysRoutes,

@@ -36,6 +36,10 @@ export function articleJson(article: Article, origin: string) {
       slug: a.slug,
       name: a.name,
       url: url(listingPath('author', a.slug)),
+      bio: a.bio,
+      photoUrl: a.photo
+        ? url(mediaFileUrl(a.photo.id, variantFile(a.photo.widths[0] ?? 320)))
+        : null,
     })),
     byline: article.byline,
     featuredImage: featured

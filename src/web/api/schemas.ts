@@ -29,11 +29,18 @@ export const authorRef = {
   $id: 'AuthorRef',
   type: 'object',
   description: 'A person with a byline.',
-  required: ['slug', 'name', 'url'],
+  required: ['slug', 'name', 'url', 'bio', 'photoUrl'],
   properties: {
     slug: { type: 'string' },
     name: { type: 'string', examples: ['سامر الحلبي'] },
     url: { type: 'string', format: 'uri' },
+    bio: { type: 'string', description: "Plain text; '' when none." },
+    photoUrl: {
+      type: ['string', 'null'],
+      format: 'uri',
+      description:
+        "Their photo's smallest WebP variant (320 px wide, or the original's width when narrower), or null.",
+    },
   },
 } as const;
 

@@ -21,7 +21,7 @@ export function LatestPage({ ctx, data }: { ctx: PageContext; data: LatestPageCo
         <h1 id="latest-page-heading" class="page-title">
           {title}
         </h1>
-        <ArticleList ctx={ctx} articles={data.articles} withExcerpt />
+        <ArticleList ctx={ctx} articles={data.articles} withExcerpt withImages />
         <Pager ctx={ctx} page={data.page} hasOlder={data.hasOlder} />
       </section>
     </Layout>

@@ -10,7 +10,19 @@ function listing(kind: ListingContent['kind'], name: string, page = 1): string {
   return renderDocument(
     <ListingPage
       ctx={ctx}
-      data={{ kind, id: '1', name, slug: 's', bio: '', page, articles: [], hasOlder: false }}
+      data={{
+        kind,
+        id: '1',
+        name,
+        slug: 's',
+        bio: '',
+        description: '',
+        photo: null,
+        links: [],
+        page,
+        articles: [],
+        hasOlder: false,
+      }}
     />,
   );
 }

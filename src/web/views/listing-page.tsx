@@ -1,12 +1,15 @@
 /**
  * Section, tag and author pages: the articles filed there, newest first,
- * page by page (`?page=N`).
+ * page by page (`?page=N`), each with its thumbnail and excerpt. The first
+ * page opens with the section's or tag's description, or with the author's
+ * photo, bio and links.
  */
 import { isolateText } from '../../arabic/bidi.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { listingPath } from '../../domain/article-path.js';
 import type { ListingContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
+import { AuthorPhoto } from './components/author-photo.js';
 import { Interpolate } from './components/interpolate.js';
 import { Layout } from './layout.js';
 import { breadcrumbData } from './structured-data.js';
@@ -41,6 +44,41 @@ function ListingHeading({ ctx, data }: { ctx: PageContext; data: ListingContent 
   );
 }
 
+/** Plain text as paragraphs: one per non-empty line. */
+function Paragraphs({ text }: { text: string }) {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    <div class="listing__about">
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The author's links, each labelled by its kind (`rel="me"`: the author
+ * page and the account are the same person's, as IndieWeb and Mastodon
+ * verification read it).
+ */
+function AuthorLinks({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
+  if (data.links.length === 0) return null;
+  return (
+    <ul class="author-links" aria-label={ctx.t('author.links', { name: data.name })}>
+      {data.links.map((link) => (
+        <li key={link.kind}>
+          <a href={link.url} rel="me noopener" dir="auto">
+            {ctx.t(`author.link.${link.kind}`)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingContent }) {
   const { t } = ctx;
   const name = listingTitle(ctx, data.kind, data.name);
@@ -54,6 +92,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
+      current={data.kind === 'section' ? listingPath('section', data.slug) : undefined}
       structuredData={[
         // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
         // section's is its name alone, which needs no isolate.
@@ -66,13 +105,23 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
         ]),
       ]}
     >
-      <section class="latest-page" aria-labelledby="listing-heading">
-        <h1 id="listing-heading" class="page-title">
-          <ListingHeading ctx={ctx} data={data} />
-        </h1>
-        {data.bio ? <p class="listing__bio">{data.bio}</p> : null}
+      <section class="latest-page listing" aria-labelledby="listing-heading">
+        <header class={`listing__head listing__head--${data.kind}`}>
+          {data.kind === 'author' && data.page === 1 ? (
+            <AuthorPhoto name={data.name} photo={data.photo} size="large" priority="eager" />
+          ) : null}
+          <div class="listing__intro">
+            <h1 id="listing-heading" class="page-title">
+              <ListingHeading ctx={ctx} data={data} />
+            </h1>
+            {data.page === 1 && (data.bio || data.description) ? (
+              <Paragraphs text={data.kind === 'author' ? data.bio : data.description} />
+            ) : null}
+            {data.page === 1 ? <AuthorLinks ctx={ctx} data={data} /> : null}
+          </div>
+        </header>
         {data.articles.length === 0 ? <p class="empty">{t('listing.empty')}</p> : null}
-        <ArticleList ctx={ctx} articles={data.articles} withExcerpt />
+        <ArticleList ctx={ctx} articles={data.articles} withExcerpt withImages />
         {data.page > 1 || data.hasOlder ? (
           <nav class="pager" aria-label={t('pager.label')}>
             {data.page > 1 ? (

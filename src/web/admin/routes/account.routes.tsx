@@ -1,12 +1,12 @@
 /**
- * The signed-in user's own account.
+ * The signed-in user's own account: the page (with their public profile,
+ * routes/profile.routes.tsx) and the password change.
  */
 import { changeOwnPassword } from '../../../services/accounts.js';
-import { NOTICES } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { clearSessionCookie } from '../session-cookie.js';
-import { AccountPage } from '../views/account-page.js';
+import { showAccount } from './profile.routes.js';
 
 export const accountRoutes: AdminRoute[] = [
   adminRoute({
@@ -14,11 +14,7 @@ export const accountRoutes: AdminRoute[] = [
     method: 'GET',
     url: '/admin/account',
     permission: 'signed-in',
-    handler: async (request, reply, kit) => {
-      const ctx = kit.context(request, reply);
-      const notice = NOTICES[field(request.query, 'notice')];
-      return kit.render(reply, <AccountPage ctx={ctx} notice={notice ? ctx.t(notice) : null} />);
-    },
+    handler: (request, reply, kit) => showAccount(request, reply, kit),
   }),
   adminRoute({
     id: 'account.password',
@@ -34,8 +30,8 @@ export const accountRoutes: AdminRoute[] = [
           field(request.body, 'password'),
         );
       } catch (error) {
-        const ctx = kit.context(request, reply);
-        return kit.render(reply, <AccountPage ctx={ctx} errors={formErrorsOf(ctx, error)} />, 422);
+        const passwordErrors = formErrorsOf(kit.context(request, reply), error);
+        return showAccount(request, reply, kit, { passwordErrors, status: 422 });
       }
       clearSessionCookie(request, reply);
       return kit.redirect(reply, '/admin/login');

@@ -13,8 +13,9 @@ import type {
 import {
   frontPageSettingsForm,
   saveFrontPageSettings,
+  type SaveFrontPageResult,
 } from '../../../services/front-page-settings.js';
-import type { InvalidInput } from '../../../lib/errors.js';
+import { InvalidInputs, type InvalidInput } from '../../../lib/errors.js';
 import type { AdminKit } from '../admin-kit.js';
 import { frontPageInputOf } from '../front-page-form.js';
 import { errorMessage, field } from '../form-errors.js';
@@ -50,7 +51,7 @@ async function showForm(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  sent?: { values: FrontPageInput; errors: InvalidInput[] },
+  sent?: { values: FrontPageInput; errors: readonly InvalidInput[] },
 ) {
   const form = await frontPageSettingsForm(kit.deps, actorOf(request));
   const ctx = kit.context(request, reply);
@@ -85,8 +86,13 @@ export const frontPageRoutes: AdminRoute[] = [
     permission: 'settings.manage',
     handler: async (request, reply, kit) => {
       const values = frontPageInputOf(request.body);
-      const result = await saveFrontPageSettings(kit.deps, actorOf(request), values);
-      if (!result.ok) return showForm(request, reply, kit, { values, errors: result.errors });
+      let result: SaveFrontPageResult;
+      try {
+        result = await saveFrontPageSettings(kit.deps, actorOf(request), values);
+      } catch (error) {
+        if (!(error instanceof InvalidInputs)) throw error;
+        return showForm(request, reply, kit, { values, errors: error.problems });
+      }
       const saved = result.changed.length === 0 ? 'none' : result.changed.join(',');
       return kit.redirect(reply, `/admin/front-page?saved=${saved}`);
     },

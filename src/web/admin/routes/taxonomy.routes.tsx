@@ -1,21 +1,33 @@
 /**
- * Sections and tags, for editors.
+ * Sections and tags, for editors: create, rename, describe, delete.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   createSection,
+  describeSectionAs,
+  describeTagAs,
   removeSection,
   removeTag,
   renameSectionTo,
   renameTagTo,
 } from '../../../services/taxonomy.js';
 import { sectionsWithCounts, tagsWithCounts } from '../../../services/taxonomy-lists.js';
-import type { AdminKit } from '../admin-kit.js';
+import { NOTICES, type AdminKit } from '../admin-kit.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import type { FormErrors } from '../views/auth-pages.js';
 import { SectionsPage, TagsPage } from '../views/taxonomy-pages.js';
 import { actorOf } from '../route-params.js';
+
+/** The notice named in `?notice=`, unless the page shows a refusal. */
+function noticeOf(
+  ctx: ReturnType<AdminKit['context']>,
+  request: FastifyRequest,
+  errors: FormErrors | undefined,
+): string | null {
+  const key = errors ? undefined : NOTICES[field(request.query, 'notice')];
+  return key ? ctx.t(key) : null;
+}
 
 async function showSections(
   request: FastifyRequest,
@@ -24,9 +36,15 @@ async function showSections(
   errors?: FormErrors,
 ) {
   const sections = await sectionsWithCounts(kit.deps, 'newsroom');
+  const ctx = kit.context(request, reply);
   return kit.render(
     reply,
-    <SectionsPage ctx={kit.context(request, reply)} sections={sections} errors={errors} />,
+    <SectionsPage
+      ctx={ctx}
+      sections={sections}
+      errors={errors}
+      notice={noticeOf(ctx, request, errors)}
+    />,
     errors ? 422 : 200,
   );
 }
@@ -38,9 +56,10 @@ async function showTags(
   errors?: FormErrors,
 ) {
   const tags = await tagsWithCounts(kit.deps, 'newsroom');
+  const ctx = kit.context(request, reply);
   return kit.render(
     reply,
-    <TagsPage ctx={kit.context(request, reply)} tags={tags} errors={errors} />,
+    <TagsPage ctx={ctx} tags={tags} errors={errors} notice={noticeOf(ctx, request, errors)} />,
     errors ? 422 : 200,
   );
 }
@@ -101,6 +120,20 @@ export const taxonomyRoutes: AdminRoute[] = [
       ),
   ),
   change(
+    'sections.describe',
+    '/admin/sections/:id/description',
+    'section.manage',
+    '/admin/sections?notice=description-saved',
+    showSections,
+    (kit, request) =>
+      describeSectionAs(
+        kit.deps,
+        actorOf(request),
+        field(request.params, 'id'),
+        field(request.body, 'description'),
+      ),
+  ),
+  change(
     'sections.delete',
     '/admin/sections/:id/delete',
     'section.manage',
@@ -128,6 +161,20 @@ export const taxonomyRoutes: AdminRoute[] = [
       field(request.params, 'id'),
       field(request.body, 'name'),
     ),
+  ),
+  change(
+    'tags.describe',
+    '/admin/tags/:id/description',
+    'tag.manage',
+    '/admin/tags?notice=description-saved',
+    showTags,
+    (kit, request) =>
+      describeTagAs(
+        kit.deps,
+        actorOf(request),
+        field(request.params, 'id'),
+        field(request.body, 'description'),
+      ),
   ),
   change(
     'tags.delete',

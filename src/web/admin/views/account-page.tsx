@@ -1,15 +1,19 @@
 /**
- * The signed-in user's own account: who they are, and a password change.
+ * The signed-in user's own account: who they are, a password change, and
+ * their public profile (photo, bio, links).
  */
 import type { AdminContext } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, Field, FormError } from './form-fields.js';
+import { ProfileSection, type ProfileSectionProps } from './profile-form.js';
 
 export function AccountPage(props: {
   ctx: AdminContext;
   errors?: FormErrors;
   notice?: string | null;
+  /** The public profile's section (photo, bio, links). */
+  profile?: ProfileSectionProps;
 }) {
   const { ctx } = props;
   const { t, user } = ctx;
@@ -49,6 +53,7 @@ export function AccountPage(props: {
           </button>
         </form>
       </section>
+      {props.profile ? <ProfileSection {...props.profile} /> : null}
     </AdminLayout>
   );
 }

@@ -47,6 +47,7 @@ export function UsersPage(props: {
               <span>
                 {t(`admin.role.${user.role}`)} · {t(`admin.users.status.${user.status}`)}
               </span>
+              <a href={`/admin/users/${user.id}/profile`}>{t('admin.users.editProfile')}</a>
             </div>
             <div class="user-list__actions">
               <form method="post" action={`/admin/users/${user.id}/role`} class="inline-form">

@@ -10,6 +10,7 @@ import type { ArticleSummary } from '../../../domain/article.js';
 import type { OpinionWriter } from '../../../domain/reader-pages.js';
 import { listingPath } from '../../../domain/article-path.js';
 import { articlePath, type PageContext } from '../page-context.js';
+import { AuthorPhoto } from './author-photo.js';
 import { StoryImage, type StoryImageSize } from './story-image.js';
 
 /** A story's time: relative when recent and known to the minute, else its date (a day-only date as `YYYY-MM-DD`). */
@@ -80,16 +81,6 @@ export function Story(props: StoryProps) {
   );
 }
 
-/** The writer's photo in a circle, or a stand-in with the name's first letter. */
-function WriterPhoto({ writer }: { writer: OpinionWriter | null }) {
-  const initial = writer ? ([...writer.name.trim()][0] ?? '') : '';
-  return (
-    <span class="writer-photo writer-photo--none" aria-hidden="true">
-      {initial}
-    </span>
-  );
-}
-
 /** An opinion piece: the writer's photo and name above the headline. */
 export function OpinionPiece(props: {
   ctx: PageContext;
@@ -99,7 +90,11 @@ export function OpinionPiece(props: {
   const { ctx, story, writer } = props;
   return (
     <article class="opinion-piece">
-      <WriterPhoto writer={writer} />
+      {writer ? (
+        <AuthorPhoto name={writer.name} photo={writer.photo} size="small" />
+      ) : (
+        <span class="author-photo author-photo--small author-photo--none" aria-hidden="true" />
+      )}
       <div class="opinion-piece__text">
         {writer ? (
           <p class="opinion-piece__writer">

@@ -26,6 +26,13 @@ export interface ResponsiveImageProps {
    */
   priority?: 'lazy' | 'eager' | 'high';
   class?: string;
+  /**
+   * The box the image is drawn in, in CSS pixels, when it is cropped to a
+   * frame of its own (an author's round photo); default: the original's
+   * size, which gives the browser its aspect ratio.
+   */
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -41,8 +48,8 @@ export function ResponsiveImage(props: ResponsiveImageProps) {
       src={defaultVariantUrl(media)}
       srcset={srcsetOf(media)}
       sizes={props.sizes ?? ARTICLE_IMAGE_SIZES}
-      width={media.width}
-      height={media.height}
+      width={props.width ?? media.width}
+      height={props.height ?? media.height}
       alt={props.alt ?? media.alt}
       loading={priority === 'lazy' ? 'lazy' : 'eager'}
       fetchpriority={priority === 'high' ? 'high' : undefined}
