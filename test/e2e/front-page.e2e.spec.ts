@@ -157,4 +157,40 @@ describe.skipIf(!run)('the front page in a real browser', () => {
     expect(scroll).toBeGreaterThanOrEqual(client);
     await page.close();
   });
+
+  it('lets an administrator reorder the menu in the newsroom, and the site follows at once (screenshot)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${origin}/admin/login`);
+    await page.getByLabel('البريد الإلكتروني').fill('administrator@news.example');
+    await page.getByLabel('كلمة المرور').fill('administrator password 1');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.waitForURL(`${origin}/admin`);
+    await page.getByRole('link', { name: 'الواجهة' }).click();
+    await page.waitForURL(`${origin}/admin/front-page`);
+    await page.evaluate(AXE_SOURCE);
+    const result = await page.evaluate(() =>
+      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }),
+    );
+    if (result.violations.length > 0) console.log(JSON.stringify(result.violations, null, 2));
+    expect(result.violations).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/front-page-settings-390x844.png`,
+      fullPage: true,
+    });
+
+    // Equal numbers keep the table's order (by name): رياضة comes before سياسة.
+    await page.getByLabel('ترتيبه في القائمة: رياضة').fill('1');
+    await page.getByRole('button', { name: 'حفظ الإعدادات' }).click();
+    await page.waitForURL(/\/admin\/front-page\?saved=menu$/);
+    expect(await page.getByRole('status').textContent()).toBe('حُفظ: قائمة الأقسام.');
+    await page.goto(`${origin}/`);
+    const menu = await page
+      .getByRole('navigation', { name: 'أقسام الموقع' })
+      .getByRole('link')
+      .allTextContents();
+    expect(menu).toEqual(['الرئيسية', 'رياضة', 'سياسة', 'اقتصاد', 'مقالات الرأي']);
+    await page.close();
+  }, 60_000);
 });
