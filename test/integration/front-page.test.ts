@@ -154,6 +154,36 @@ describeEachDialect((dialect) => {
     expect(pieces.some((p) => shownAbove.has(p.article.id))).toBe(false);
   });
 
+  it('reads the whole front page in a fixed number of queries, not one per article', async () => {
+    ok(
+      await saveFrontPageSettings(deps(), seed.staff.administrator, {
+        ...EMPTY_FORM,
+        blockSectionIds: [s().economy, s().politics, s().sport, s().culture],
+        opinionSectionId: s().opinion,
+        secondary: [seed.articles.tech[1] ?? '', '', '', ''],
+      }),
+    );
+    let queries = 0;
+    const counting = {
+      ...site.database,
+      db: site.database.db.withPlugin({
+        transformQuery: (args) => {
+          queries += 1;
+          return args.node;
+        },
+        transformResult: (args) => Promise.resolve(args.result),
+      }),
+    };
+    const home = await getHomePage({ database: counting }, NOW);
+    expect(home.blocks).toHaveLength(4);
+    expect(home.opinion?.items.length).toBeGreaterThan(0);
+    // The latest, the most read (day, week, then all time: nothing was read), the lead's
+    // pin and the settings (6); the pinned secondary leads (1); the blocks' sections and
+    // the opinion section (2); one list per block and the opinion list (5); the writers'
+    // bylines and their photos (2). More articles would not add one.
+    expect(queries).toBe(6 + 1 + 2 + 5 + 2);
+  });
+
   it('fills the secondary leads with the next newest when none is pinned, and shows no empty block', async () => {
     ok(
       await saveFrontPageSettings(deps(), seed.staff.administrator, {
