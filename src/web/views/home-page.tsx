@@ -115,7 +115,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
               {data.mostRead.some((l) => l.articles.length > 0) ? (
                 <section class="home__most-read" aria-labelledby="most-read-heading">
                   <h2 id="most-read-heading" class="front-aside__title">
-                    {t('home.mostRead')}
+                    <span>{t('home.mostRead')}</span>
                   </h2>
                   {data.mostRead.map((list) => (
                     <>
@@ -130,7 +130,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
               {data.latest.length > 0 ? (
                 <section class="home__latest" aria-labelledby="latest-heading">
                   <h2 id="latest-heading" class="front-aside__title">
-                    {t('home.latest')}
+                    <span>{t('home.latest')}</span>
                   </h2>
                   <div class="front-latest">
                     {data.latest.map((story) => (

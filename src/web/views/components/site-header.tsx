@@ -22,16 +22,6 @@ export interface SiteHeaderProps {
   current?: string | undefined;
 }
 
-/** The magnifier of the phone's search link, drawn in the text colour. */
-function SearchIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-      <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.4" />
-      <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" />
-    </svg>
-  );
-}
-
 export function SiteHeader({ ctx, current }: SiteHeaderProps) {
   const { t, header, locale } = ctx;
   const today = formatDate(ctx.now, locale, { weekday: true });
@@ -62,10 +52,6 @@ export function SiteHeader({ ctx, current }: SiteHeaderProps) {
           <time datetime={localDateKey(ctx.now, locale.timeZone)}>{today}</time>
           {hijri ? <span class="masthead__hijri">{hijri}</span> : null}
         </p>
-        <a class="masthead__search-link" href="/search">
-          <SearchIcon />
-          <span class="visually-hidden">{t('search.submit')}</span>
-        </a>
         <form class="site-search" method="get" action="/search" role="search">
           <label for="site-search-q" class="visually-hidden">
             {t('search.label')}
