@@ -258,4 +258,12 @@ describeEachDialect((dialect) => {
     );
     expect(res.body).not.toContain('class="notice"');
   });
+
+  it('refuses a save without the form CSRF token, and changes nothing', async () => {
+    const admin = new AdminClient(site.app);
+    await admin.signIn('administrator@news.example', 'administrator password 1');
+    const res = await admin.post('/admin/front-page', { _csrf: 'forged', menu: [s().sport] });
+    expect(res.statusCode).toBe(403);
+    expect((await getSiteHeader(deps())).menu).toEqual([]);
+  });
 });
