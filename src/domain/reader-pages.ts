@@ -6,10 +6,19 @@
 import type { AuthorLink } from './author-links.js';
 import type { MediaItem } from './media.js';
 import type { ListingKind } from './article-path.js';
-import type { ArticleSummary } from './article.js';
+import type { ArticleSummary, Section } from './article.js';
 
 export interface HomePageContent {
   lead: ArticleSummary | null;
+  /**
+   * The secondary leads under the lead story: those pinned by an
+   * administrator (published ones, in order), else the next newest.
+   */
+  secondary: ArticleSummary[];
+  /** A block per section chosen for the front page, in the chosen order (empty ones left out). */
+  blocks: SectionBlock[];
+  /** The opinion section's newest articles with their writers, or null when none is chosen or it is empty. */
+  opinion: OpinionBlock | null;
   latest: ArticleSummary[];
   /**
    * Most read in the last 24 hours and 7 days (a window without views is
@@ -51,4 +60,25 @@ export interface ListingContent {
   page: number;
   articles: ArticleSummary[];
   hasOlder: boolean;
+}
+
+/** A section's block on the front page: its newest articles not already shown above. */
+export interface SectionBlock {
+  section: Section;
+  articles: ArticleSummary[];
+}
+
+/** The writer of an opinion piece: the article's first byline. */
+export interface OpinionWriter {
+  name: string;
+  /** The author page's slug (`/author/<slug>`). */
+  slug: string;
+  /** The writer's photo, or null (a stand-in with the name's first letter is drawn). */
+  photo: MediaItem | null;
+}
+
+/** The opinion block: the opinion section's newest pieces, each with its writer (null without a byline). */
+export interface OpinionBlock {
+  section: Section;
+  items: Array<{ article: ArticleSummary; writer: OpinionWriter | null }>;
 }

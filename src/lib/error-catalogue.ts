@@ -97,6 +97,11 @@ export const ERROR_CATALOGUE = {
   UPLOAD_TOO_MANY_PIXELS: { status: 413, key: 'admin.error.UPLOAD_TOO_MANY_PIXELS' },
   UPLOAD_CORRUPT_IMAGE: { status: 422, key: 'admin.error.UPLOAD_CORRUPT_IMAGE' },
   MEDIA_NOT_FOUND: { status: 404, key: 'admin.error.MEDIA_NOT_FOUND' },
+  // The header and front page settings (issue 17)
+  FRONT_PAGE_SECTION_UNKNOWN: { status: 422, key: 'admin.error.FRONT_PAGE_SECTION_UNKNOWN' },
+  FRONT_PAGE_TOO_MANY: { status: 422, key: 'admin.error.FRONT_PAGE_TOO_MANY' },
+  FRONT_PAGE_ARTICLE_UNKNOWN: { status: 422, key: 'admin.error.FRONT_PAGE_ARTICLE_UNKNOWN' },
+  FRONT_PAGE_ARTICLE_REPEATED: { status: 422, key: 'admin.error.FRONT_PAGE_ARTICLE_REPEATED' },
   MEDIA_ALT_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_ALT_TOO_LONG' },
   FEATURED_ALT_NOT_YOURS: { status: 422, key: 'admin.error.FEATURED_ALT_NOT_YOURS' },
   MEDIA_CAPTION_TOO_LONG: { status: 422, key: 'admin.error.MEDIA_CAPTION_TOO_LONG' },

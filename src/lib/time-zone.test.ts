@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, wallClockToUtc, zonedIsoString } from './time-zone.js';
+import { isValidTimeZone, nextLocalMidnight, wallClockToUtc, zonedIsoString } from './time-zone.js';
 
 const wall = { year: 2020, month: 1, day: 18, hour: 11, minute: 43 };
 
@@ -45,5 +45,16 @@ describe('zonedIsoString', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => zonedIsoString(new Date(0), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('nextLocalMidnight', () => {
+  it.each([
+    ['2020-01-18T09:43:00Z', 'Asia/Damascus', '2020-01-18T22:00:00.000Z'],
+    ['2020-01-18T22:30:00Z', 'Asia/Damascus', '2020-01-19T22:00:00.000Z'],
+    ['2026-12-04T23:59:00Z', 'UTC', '2026-12-05T00:00:00.000Z'],
+    ['2026-12-04T20:00:00Z', 'Asia/Riyadh', '2026-12-04T21:00:00.000Z'],
+  ])('the day after %s in %s starts at %s', (instant, zone, expected) => {
+    expect(nextLocalMidnight(new Date(instant), zone).toISOString()).toBe(expected);
   });
 });

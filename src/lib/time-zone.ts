@@ -50,3 +50,17 @@ export function zonedIsoString(instant: Date, timeZone: string): string {
   if (!dt.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
 }
+
+/**
+ * The first instant of the day after `instant`'s in `timeZone` (its local
+ * midnight; in a zone whose clocks skip midnight, the first time that
+ * exists): when a page that prints today's date goes stale.
+ *
+ * @throws RangeError when the zone is unknown.
+ * @example nextLocalMidnight(new Date('2020-01-18T09:43:00Z'), 'Asia/Damascus') // 2020-01-18T22:00:00.000Z
+ */
+export function nextLocalMidnight(instant: Date, timeZone: string): Date {
+  const dt = DateTime.fromJSDate(instant, { zone: timeZone });
+  if (!dt.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
+  return dt.plus({ days: 1 }).startOf('day').toJSDate();
+}

@@ -25,7 +25,17 @@ import {
 } from '../storage/repositories/article-views.repository.js';
 import type { ListingFilter } from '../storage/repositories/filters.js';
 import { listRelatedArticles } from '../storage/repositories/related-articles.repository.js';
-import { findDescribedSection } from '../storage/repositories/sections.repository.js';
+import { findDescribedSection, findSection } from '../storage/repositories/sections.repository.js';
+import {
+  listFirstBylines,
+  listSectionsByIds,
+  listSummariesByIds,
+} from '../storage/repositories/front-page.repository.js';
+import {
+  DEFAULT_SECONDARY_LEADS,
+  FRONT_PAGE_SETTING,
+  parseFrontPageSettings,
+} from '../domain/front-page-settings.js';
 import { getSetting } from '../storage/repositories/settings.repository.js';
 import { findDescribedTag } from '../storage/repositories/tags.repository.js';
 import { findAuthorProfile } from '../storage/repositories/users.repository.js';
@@ -106,19 +116,79 @@ export function getRelatedArticles(deps: ReadDeps, article: Article): Promise<Ar
   );
 }
 
-/** The home page: the newest article as lead story, then the latest and most read. */
+/** Stories in a section block of the home page (the first with its picture, the rest with thumbnails). */
+export const HOME_BLOCK_SIZE = 5;
+/** Pieces in the opinion block. */
+export const HOME_OPINION_SIZE = 4;
+
+/**
+ * The home page: the lead story (pinned, else the newest), the secondary
+ * leads (pinned by an administrator, else the next newest), a block per
+ * chosen section and the opinion block (their newest articles not already
+ * shown above), the latest and the most read. Bounded: a dozen queries
+ * at most whatever the number of articles (one per chosen section, at most
+ * MAX_SECTION_BLOCKS, plus the opinion block's and its writers').
+ */
 export async function getHomePage(deps: ReadDeps, now: Date): Promise<HomePageContent> {
-  const [latest, mostRead, pinnedId] = await Promise.all([
-    listLatest(deps.database.db, HOME_LATEST + 2),
+  const db = deps.database.db;
+  const [latest, mostRead, pinnedId, settings] = await Promise.all([
+    listLatest(db, HOME_LATEST + 2 + DEFAULT_SECONDARY_LEADS),
     getMostRead(deps, now),
     getPinnedLeadId(deps),
+    getSetting(db, FRONT_PAGE_SETTING).then(parseFrontPageSettings),
   ]);
-  const pinned = pinnedId ? await pinnedSummary(deps, pinnedId, latest) : null;
+  const [pinned, pinnedSecondary] = await Promise.all([
+    pinnedId ? pinnedSummary(deps, pinnedId, latest) : null,
+    listSummariesByIds(db, settings.secondaryIds),
+  ]);
   const [newest = null, ...others] = latest;
   const lead = pinned ?? newest;
   const rest = pinned ? latest.filter((a) => a.id !== pinned.id) : others;
+  const secondary = pinnedSecondary.filter((a) => a.id !== lead?.id);
+  for (const story of rest) {
+    if (secondary.length >= DEFAULT_SECONDARY_LEADS) break;
+    if (!secondary.some((a) => a.id === story.id)) secondary.push(story);
+  }
+  const shown = new Set([lead?.id, ...secondary.map((a) => a.id)]);
+  const notShown = (articles: ArticleSummary[], size: number) =>
+    articles.filter((a) => !shown.has(a.id)).slice(0, size);
+  const fetchSize = (size: number) => size + 1 + secondary.length;
+  const [blockSections, opinionSection] = await Promise.all([
+    listSectionsByIds(db, settings.blockSectionIds),
+    settings.opinionSectionId === null ? null : findSection(db, { id: settings.opinionSectionId }),
+  ]);
+  const [blockLists, opinionList] = await Promise.all([
+    Promise.all(
+      blockSections.map((section) =>
+        listLatest(db, fetchSize(HOME_BLOCK_SIZE), 0, { sectionId: section.id }),
+      ),
+    ),
+    opinionSection === null
+      ? []
+      : listLatest(db, fetchSize(HOME_OPINION_SIZE), 0, { sectionId: opinionSection.id }),
+  ]);
+  const blocks = blockSections
+    .map((section, at) => ({ section, articles: notShown(blockLists[at] ?? [], HOME_BLOCK_SIZE) }))
+    .filter((block) => block.articles.length > 0);
+  const opinionArticles = notShown(opinionList, HOME_OPINION_SIZE);
+  const writers = await listFirstBylines(
+    db,
+    opinionArticles.map((a) => a.id),
+  );
   return {
     lead,
+    secondary,
+    blocks,
+    opinion:
+      opinionSection === null || opinionArticles.length === 0
+        ? null
+        : {
+            section: opinionSection,
+            items: opinionArticles.map((article) => {
+              const writer = writers.get(article.id);
+              return { article, writer: writer ?? null };
+            }),
+          },
     latest: rest.slice(0, HOME_LATEST),
     mostRead,
     hasOlder: rest.length > HOME_LATEST,

@@ -39,6 +39,7 @@ import { adminPlugin } from './admin/plugin.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import type { PageContext } from './views/page-context.js';
+import { BARE_HEADER } from '../domain/front-page-settings.js';
 
 /**
  * With a read replica, a change's pages are purged again this long after
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     showHijri: config.showHijri,
     breaking: [],
     footer: [],
+    header: BARE_HEADER,
   });
   // Under /assets and /media a missing file is only a 404: no old link leads there.
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendError>[1]) =>

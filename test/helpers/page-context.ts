@@ -4,6 +4,7 @@
  */
 import { translator } from '../../src/i18n/format.js';
 import type { PageContext } from '../../src/web/views/page-context.js';
+import { BARE_HEADER } from '../../src/domain/front-page-settings.js';
 
 export function testPageContext(overrides: Partial<PageContext> = {}): PageContext {
   return {
@@ -29,6 +30,7 @@ export function testPageContext(overrides: Partial<PageContext> = {}): PageConte
     showHijri: false,
     breaking: [],
     footer: [],
+    header: BARE_HEADER,
     ...overrides,
   };
 }

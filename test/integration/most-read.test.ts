@@ -59,7 +59,9 @@ describeEachDialect((dialect) => {
   it('shows both windows on the home page', async () => {
     await addViews(site.database.db, new Map([[SEED_ID as ArticleId, 1]]), ago(1));
     const home = (await site.app.inject({ url: '/' })).body;
-    expect(home).toContain('<h2 id="most-read-heading">الأكثر قراءة</h2><h3>آخر 24 ساعة</h3>');
-    expect(home).toContain('<h3>آخر 7 أيام</h3>');
+    expect(home).toContain(
+      '<h2 id="most-read-heading" class="front-aside__title"><span>الأكثر قراءة</span></h2><h3 class="front-aside__window">آخر 24 ساعة</h3>',
+    );
+    expect(home).toContain('<h3 class="front-aside__window">آخر 7 أيام</h3>');
   });
 });

@@ -128,6 +128,8 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       form: { headline: 'من نحن', body_html: '<p>صحيفة مستقلة.</p>' },
     },
     'pages.footer': { requires: 'settings.manage', url: '/admin/pages/footer', form: {} },
+    'front-page.show': { requires: 'settings.manage', url: '/admin/front-page' },
+    'front-page.save': { requires: 'settings.manage', url: '/admin/front-page', form: {} },
     'revisions.list': { requires: 'article.create', url: '/admin/articles/{article}/revisions' },
     'revisions.diff': {
       requires: 'article.create',

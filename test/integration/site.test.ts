@@ -117,7 +117,9 @@ describeEachDialect((dialect) => {
       expect(res.body).toContain(
         '<meta name="description" content="آخر الأخبار والأخبار العاجلة من مداد، لحظة بلحظة: السياسة والاقتصاد والمجتمع والرياضة."/>',
       );
-      expect(res.body).toContain('<h2 id="most-read-heading">الأكثر قراءة</h2>');
+      expect(res.body).toContain(
+        '<h2 id="most-read-heading" class="front-aside__title"><span>الأكثر قراءة</span></h2>',
+      );
       expect(res.body).toContain(`href="/a/${SEED_ID}"`);
     });
   });

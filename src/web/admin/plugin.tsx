@@ -22,6 +22,7 @@ import { profileRoutes } from './routes/profile.routes.js';
 import { articleSearchRoutes } from './routes/article-search.routes.js';
 import { articlesRoutes } from './routes/articles.routes.js';
 import { pagesRoutes } from './routes/pages.routes.js';
+import { frontPageRoutes } from './routes/front-page.routes.js';
 import { revisionsRoutes } from './routes/revisions.routes.js';
 import { taxonomyRoutes } from './routes/taxonomy.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -73,6 +74,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...dashboardRoutes,
   ...articlesRoutes,
   ...pagesRoutes,
+  ...frontPageRoutes,
   ...revisionsRoutes,
   ...taxonomyRoutes,
   ...articleSearchRoutes,

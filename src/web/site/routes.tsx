@@ -29,6 +29,8 @@ import { LatestPage } from '../views/latest-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { StaticPage } from '../views/static-page.js';
 import { getFooterLinks, getPage } from '../../services/static-pages.js';
+import { getSiteHeader } from '../../services/front-page-settings.js';
+import { nextLocalMidnight } from '../../lib/time-zone.js';
 import {
   articlePath,
   canonicalArticlePath,
@@ -51,11 +53,12 @@ const FRONT_PAGE_MAX_AGE_MS = 60_000;
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   /** The page context with the breaking-news ticker and the footer menu. */
   const context = async (request: FastifyRequest): Promise<PageContext> => {
-    const [breaking, footer] = await Promise.all([
+    const [breaking, footer, header] = await Promise.all([
       getBreakingNews(deps, deps.now()),
       getFooterLinks(deps),
+      getSiteHeader(deps),
     ]);
-    return { ...deps.pageContext(request), breaking, footer };
+    return { ...deps.pageContext(request), breaking, footer, header };
   };
 
   // One address per page: `/tag/x/` (an old WordPress or Ghost link, the
@@ -237,19 +240,23 @@ function parsePage(raw: string | undefined): number | null {
 /**
  * A rendered HTML page for the cache: it carries the breaking-news ticker
  * and the footer menu, so it is labelled `breaking` and `footer` and kept
- * no longer than the first flag in the ticker lasts.
+ * no longer than the first flag in the ticker lasts, nor past the site's
+ * midnight (its header prints today's date).
  */
 function htmlPage(
   html: string,
   ctx: PageContext,
   options: { keys: string[]; maxAgeMs?: number },
 ): RenderedPage {
-  const ends = ctx.breaking.map((item) => item.until.getTime());
+  const ends = [
+    ...ctx.breaking.map((item) => item.until.getTime()),
+    nextLocalMidnight(ctx.now, ctx.locale.timeZone).getTime(),
+  ];
   return {
     body: html,
     contentType: 'text/html; charset=utf-8',
     keys: [...options.keys, surrogateKey.breaking, surrogateKey.footer],
-    expires: ends.length > 0 ? new Date(Math.min(...ends)) : null,
+    expires: new Date(Math.min(...ends)),
     maxAgeMs: options.maxAgeMs,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The page shell: `<html lang="ar" dir="rtl">`, head metadata, header,
+ * The page shell: `<html lang="ar" dir="rtl">`, head metadata, header
+ * (components/site-header.tsx: logo, date, search, section menu),
  * main content and footer (with the footer menu's static pages, in the
  * order an administrator chose). Direction lives only on `<html>`; the CSS uses
  * logical properties.
@@ -13,6 +14,7 @@ import {
   type FeedOwner,
 } from './feed-links.js';
 import { absoluteUrl, articlePath, pagePath, type PageContext } from './page-context.js';
+import { SiteHeader } from './components/site-header.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 import { keepTokens } from './components/keep-tokens.js';
 
@@ -36,6 +38,8 @@ export interface LayoutProps {
   structuredData?: readonly object[] | undefined;
   /** The feeds of a section, tag or author page, announced before the site's. */
   feed?: { owner: FeedOwner; title: string } | undefined;
+  /** The path of this page when the header's menu lists it (`/`, `/section/<slug>`): marked current. */
+  current?: string | undefined;
   children: ComponentChildren;
 }
 
@@ -47,6 +51,7 @@ export function Layout({
   robots,
   banner,
   feed,
+  current,
   social,
   structuredData = [],
   children,
@@ -106,30 +111,7 @@ export function Layout({
         <a class="skip-link" href="#main">
           {t('site.skipToContent')}
         </a>
-        <header class="site-header">
-          <div class="site-header__inner">
-            <a class="site-name" href="/">
-              {ctx.siteName}
-            </a>
-            <nav aria-label={t('site.home')}>
-              <a href="/">{t('site.home')}</a>
-            </nav>
-            <form class="site-search" method="get" action="/search" role="search">
-              <label for="site-search-q" class="visually-hidden">
-                {t('search.label')}
-              </label>
-              <input
-                id="site-search-q"
-                type="search"
-                name="q"
-                dir="auto"
-                maxLength={200}
-                placeholder={t('search.placeholder')}
-              />
-              <button type="submit">{t('search.submit')}</button>
-            </form>
-          </div>
-        </header>
+        <SiteHeader ctx={ctx} current={current} />
         {ctx.breaking.length > 0 ? (
           <section class="breaking" aria-labelledby="breaking-label">
             <div class="breaking__inner">

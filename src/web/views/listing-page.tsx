@@ -94,6 +94,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       description={listingDescription(ctx, data, name)}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
+      current={data.kind === 'section' ? listingPath('section', data.slug) : undefined}
       structuredData={[
         // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
         // section's is its name alone, which needs no isolate.

@@ -4,6 +4,7 @@
  */
 import type { SiteLocale } from '../../arabic/locale.js';
 import type { FooterLink } from '../../domain/footer-menu.js';
+import type { SiteHeader } from '../../domain/front-page-settings.js';
 import type { Translate } from '../../i18n/format.js';
 
 /** Fingerprinted URLs of the site's static assets. */
@@ -34,6 +35,8 @@ export interface PageContext {
   breaking: BreakingItem[];
   /** The footer menu's published static pages, in order (empty on error pages). */
   footer: FooterLink[];
+  /** The header's logo and section menu, as an administrator chose them (bare on error pages). */
+  header: SiteHeader;
 }
 
 /** An article in the breaking-news ticker. */

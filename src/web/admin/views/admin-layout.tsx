@@ -41,6 +41,9 @@ export function AdminLayout(props: {
                 {can(user, 'page.manage') ? (
                   <a href="/admin/pages">{t('admin.nav.pages')}</a>
                 ) : null}
+                {can(user, 'settings.manage') ? (
+                  <a href="/admin/front-page">{t('admin.nav.frontPage')}</a>
+                ) : null}
                 {can(user, 'media.upload') ? (
                   <a href="/admin/media">{t('admin.nav.media')}</a>
                 ) : null}
