@@ -88,7 +88,9 @@ describeEachDialect((dialect) => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/admin/account?notice=profile-saved#profile-heading');
     const after = await author.get('/admin/account?notice=profile-saved');
-    expect(after.body).toContain('<p class="notice" role="status">حُفظ الملف العام.</p>');
+    expect(after.body).toContain(
+      '<p class="notice notice--success" role="status">حُفظ الملف العام.</p>',
+    );
 
     const profile = await findAuthorProfile(site.database.db, { id: staff.author.id });
     expect(profile).toMatchObject({
@@ -129,7 +131,10 @@ describeEachDialect((dialect) => {
     expect(refused.statusCode).toBe(422);
     const body = refused.body;
     expect(body).toContain(
-      '<p class="form-error" role="alert">لم يُحفظ شيء: صحّح الحقول المعلّمة أدناه.</p>',
+      '<ul><li><a href="#field-photoMediaId">الصورة المختارة ليست في مكتبة الوسائط.</a></li>' +
+        '<li><a href="#field-bio">النبذة طويلة جداً: 1000 حرف على الأكثر.</a></li>' +
+        '<li><a href="#field-link-x">اكتب عنواناً كاملاً يبدأ بـ https:// أو http://.</a></li>' +
+        '<li><a href="#field-link-facebook">الرابط طويل جداً: 500 حرف على الأكثر.</a></li></ul>',
     );
     expect(body).toContain(
       '<p class="field__error" id="field-photoMediaId-error">الصورة المختارة ليست في مكتبة الوسائط.</p>',
