@@ -256,7 +256,16 @@ describeEachDialect((dialect) => {
       const res = await upload('/admin/api/media', 'just-under.png', png);
       expect([res.status, JSON.parse(res.body)]).toEqual([
         201,
-        { item: { id: '1', url: '/media/1/w960.webp', alt: '', width: 7071, height: 7071 } },
+        {
+          item: {
+            id: '1',
+            url: '/media/1/w960.webp',
+            alt: '',
+            width: 7071,
+            height: 7071,
+            name: 'just-under.png',
+          },
+        },
       ]);
       const items = (await listMedia(site, { limit: 10 })).items;
       expect(items.map((i) => [i.id, i.bytes, i.width, i.height])).toEqual([
