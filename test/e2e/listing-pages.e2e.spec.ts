@@ -224,7 +224,7 @@ describe.skipIf(!run)('section and author pages in a real browser', () => {
     await page.getByLabel('نبذة', { exact: true }).fill('سطر جديد من النبذة.');
     await page.getByLabel('يوتيوب', { exact: true }).fill('ftp://youtube.com/x');
     await page.getByRole('button', { name: 'حفظ الملف العام' }).click();
-    expect(await page.locator('.form-error').count()).toBe(1);
+    expect(await page.locator('.error-summary').count()).toBe(1);
     expect(await page.locator('#field-link-youtube-error').textContent()).toBe(
       'اكتب عنواناً كاملاً يبدأ بـ https:// أو http://.',
     );
