@@ -78,7 +78,9 @@ function insertBlock(editor: Editor, content: JSONContent): void {
   const { $from } = selection;
   const at =
     $from.depth > 1 ? $from.after(1) : selection instanceof NodeSelection ? selection.to : null;
-  const chain = editor.chain().focus();
+  // No chain().focus(): it focuses a frame later and would reset the selection over keys typed
+  // meanwhile; focusNow below gives the keyboard back at once.
+  const chain = editor.chain();
   (at === null ? chain.insertContent(content) : chain.insertContentAt(at, content))
     .command(({ tr }) => {
       const after = endOf(tr.selection, content.type ?? '');
@@ -105,8 +107,11 @@ function endOf(selection: Selection, type: string): number | null {
 }
 
 /**
- * TipTap's focus() waits for the next frame; after a dialog the keyboard
- * must be back in the text at once, or the first key typed is lost.
+ * TipTap's focus() waits for the next frame, then sets the selection it
+ * remembered; after a dialog the keyboard must be back in the text at
+ * once, or the keys typed before that frame are lost (seen in Chromium
+ * 156, whose headless frames come late). The commands run on the
+ * editor's selection without it, then this focuses at once.
  */
 function focusNow(editor: Editor): void {
   editor.view.focus();
@@ -126,7 +131,7 @@ function dialogActions(editor: Editor, host: HTMLElement, labels: Labels): Toolb
       });
       if (answer === null) return;
       if ('remove' in answer) {
-        editor.chain().focus().unsetLink().run();
+        editor.chain().unsetLink().run();
         focusNow(editor);
         return;
       }
@@ -134,7 +139,6 @@ function dialogActions(editor: Editor, host: HTMLElement, labels: Labels): Toolb
       if (editor.state.selection.empty && current === undefined) {
         editor
           .chain()
-          .focus()
           .insertContent({
             type: 'text',
             text: answer.url,
@@ -142,7 +146,7 @@ function dialogActions(editor: Editor, host: HTMLElement, labels: Labels): Toolb
           })
           .run();
       } else {
-        editor.chain().focus().setLink(href).run();
+        editor.chain().setLink(href).run();
       }
       focusNow(editor);
     },
