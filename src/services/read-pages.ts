@@ -237,11 +237,20 @@ export async function getLatestPage(
   };
 }
 
+/** True when the section `sectionId` is in the header's menu (front-page settings). */
+async function inMenu(deps: ReadDeps, sectionId: string): Promise<boolean> {
+  const settings = parseFrontPageSettings(await getSetting(deps.database.db, FRONT_PAGE_SETTING));
+  return settings.menuSectionIds.includes(sectionId);
+}
+
 /**
  * Page `page` of a section, tag or author page, found by slug; null when
- * the slug is unknown, or the page is past the end. A listing with nothing
- * published is null too, like an unknown slug: a tag used only by a draft,
- * scheduled or unpublished article must not confirm an embargoed story.
+ * the slug is unknown, or the page is past the end. A tag's or author's
+ * listing with nothing published is null too, like an unknown slug: a tag
+ * used only by a draft, scheduled or unpublished article must not confirm
+ * an embargoed story; so is a section's, unless an administrator put that
+ * section in the header's menu (then its first page is shown, empty, with
+ * `noindex`: the menu never leads to a missing page).
  */
 export async function getListing(
   deps: ReadDeps,
@@ -282,7 +291,9 @@ export async function getListing(
   }
   if (!owner) return null;
   const rows = await listLatest(db, LATEST_PAGE_SIZE + 1, (page - 1) * LATEST_PAGE_SIZE, filter);
-  if (rows.length === 0) return null;
+  if (rows.length === 0 && !(page === 1 && kind === 'section' && (await inMenu(deps, owner.id)))) {
+    return null;
+  }
   return {
     kind,
     id: owner.id,

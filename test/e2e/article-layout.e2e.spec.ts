@@ -167,6 +167,19 @@ describe.skipIf(!run)('the article page laid out for a phone', () => {
     expect(await page.locator('.breaking .nowrap').allTextContents()).toEqual(['COVID-19']);
     await page.close();
   });
+
+  it('keeps the breaking ticker at most two lines high on a 320 px phone, whatever the headline', async () => {
+    const page = await open(320, 640);
+    const heights = await page.evaluate(() => {
+      const link = document.querySelector<HTMLElement>('.breaking a');
+      if (!link) return null;
+      const lineHeight = parseFloat(getComputedStyle(link).lineHeight);
+      return { link: link.getBoundingClientRect().height, lineHeight };
+    });
+    expect(heights).not.toBeNull();
+    expect(heights!.link).toBeLessThanOrEqual(2 * heights!.lineHeight + 1);
+    await page.close();
+  });
 });
 
 describe.skipIf(!run)('an article with its picture, writer and related stories', () => {

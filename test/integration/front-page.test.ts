@@ -266,4 +266,27 @@ describeEachDialect((dialect) => {
     expect(res.statusCode).toBe(403);
     expect((await getSiteHeader(deps())).menu).toEqual([]);
   });
+
+  it("shows a menu section's first page even before its first article, and hides an empty section out of the menu", async () => {
+    await createSection(deps(), seed.staff.administrator, 'أرشيف مصور');
+    await createSection(deps(), seed.staff.administrator, 'تحقيقات خاصة');
+    const names = await listSectionNames(site.database.db);
+    const id = (name: string) => names.find((n) => n.name === name)?.id ?? '';
+    await saveFrontPageSettings(deps(), seed.staff.administrator, {
+      ...EMPTY_FORM,
+      menuSectionIds: [id('أرشيف مصور')],
+    });
+    const inMenu = await site.app.inject({ url: `/section/${encodeURIComponent('أرشيف-مصور')}` });
+    expect(inMenu.statusCode).toBe(200);
+    expect(inMenu.body).toContain('<meta name="robots" content="noindex"');
+    expect(inMenu.body).toContain('<p class="empty">');
+    const page2 = await site.app.inject({
+      url: `/section/${encodeURIComponent('أرشيف-مصور')}?page=2`,
+    });
+    expect(page2.statusCode).toBe(404);
+    const outOfMenu = await site.app.inject({
+      url: `/section/${encodeURIComponent('تحقيقات-خاصة')}`,
+    });
+    expect(outOfMenu.statusCode).toBe(404);
+  });
 });

@@ -92,6 +92,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
       description={listingDescription(ctx, data, name)}
+      robots={data.articles.length === 0 ? 'noindex' : undefined}
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
       current={data.kind === 'section' ? listingPath('section', data.slug) : undefined}
