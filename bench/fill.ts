@@ -34,7 +34,9 @@ const COPY_ID_STRIDE = 10_000_000_000n;
  * Imports `corpus` into a new database (an SQLite `file`, or the empty
  * PostgreSQL database at `url`), copies its
  * articles until there are at least `articles` (copies keep headline, body,
- * section and dates; slugs get a `-k` suffix, source URLs are dropped), and
+ * section and dates; slugs are led by `ck-`, since a `-k` suffix can be an
+ * imported slug already: the second `x` of the corpus is `x-1`; source URLs
+ * are dropped), and
  * rebuilds the search index (on PostgreSQL, then vacuums and analyses it).
  * @throws Error when the corpus imports no article.
  */
@@ -65,7 +67,7 @@ export async function fillDatabase(
     // Numbers we make, written into the SQL: pg cannot bind a BigInt.
     const offset = sql.raw((BigInt(k) * COPY_ID_STRIDE).toString());
     await sql`insert into articles (id, slug, ${list})
-      select id + ${offset}, case when slug is null then null else slug || ${`-${k}`} end, ${list}
+      select id + ${offset}, case when slug is null then null else ${`c${k}-`} || slug end, ${list}
       from articles where id < ${sql.raw(COPY_ID_STRIDE.toString())} order by id
       limit ${Math.min(imported, remaining)}`.execute(database.db);
   }
