@@ -157,6 +157,36 @@ describeEachDialect((dialect) => {
       expect((await stored(id)).status).toBe('published');
     });
 
+    it('saves what was typed before «نشر الآن» (the publishing buttons send the article form), even when the publish is refused', async () => {
+      const editor = await as('editor');
+      const mediaId = await upload(editor, 'photo.jpg');
+      const id = await create(editor, { featuredMediaId: mediaId });
+      const refused = await editor.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        featuredMediaId: mediaId,
+        featuredCaption: 'محطة حلب',
+        move: 'publish',
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('الصورة الرئيسية');
+      expect(await stored(id)).toMatchObject({ status: 'draft', featuredCaption: 'محطة حلب' });
+      const published = await editor.post(`/admin/articles/${id}`, {
+        ...ARTICLE,
+        featuredMediaId: mediaId,
+        featuredAlt: 'محطة كهرباء حلب الحرارية',
+        featuredCaption: 'محطة حلب',
+        featuredCredit: 'رويترز',
+        move: 'publish',
+      });
+      expect(published.statusCode).toBe(303);
+      expect(published.headers.location).toBe(
+        `/admin/articles/${id}/edit?notice=moved&status=published`,
+      );
+      expect(await stored(id)).toMatchObject({ status: 'published', featuredCredit: 'رويترز' });
+      const items = JSON.parse((await editor.get('/admin/api/media')).body).items;
+      expect(items[0]).toMatchObject({ id: mediaId, alt: 'محطة كهرباء حلب الحرارية' });
+    });
+
     it('names a body image by its place and file name', async () => {
       const editor = await as('editor');
       const described = await upload(editor, 'map.jpg');

@@ -10,7 +10,10 @@ import type { EditableArticle } from '../../../domain/editable-article.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
+import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import { AppError } from '../../../lib/errors.js';
+import { wallClockToUtc } from '../../../lib/time-zone.js';
+import { moveArticle } from '../../../services/move-article.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
 import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
@@ -130,7 +133,50 @@ export async function saveForm(
       kind,
     });
   }
+  // A move pressed in the article's form: what was typed is saved first, so
+  // a refused publish (an image without alt text) loses nothing.
+  if (id !== null && field(request.body, 'move') !== '') {
+    return articleAction(request, reply, kit, (mover) => pressedMove(request, kit, mover, id));
+  }
   return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
+}
+
+/**
+ * Makes the workflow move a form sent (`move`: publish, submit, schedule
+ * with `scheduledAt` in the site's time zone…), as the publishing panel's
+ * buttons send it with the article's fields, or alone to `…/move`.
+ * @returns the editor's address with the `moved` notice.
+ * @throws AppError MOVE_NOT_POSSIBLE for an unknown move; what moveArticle throws.
+ */
+export async function pressedMove(
+  request: FastifyRequest,
+  kit: AdminKit,
+  actor: Actor,
+  id: ArticleId,
+): Promise<string> {
+  const move = field(request.body, 'move');
+  if (!(WORKFLOW_MOVES as readonly string[]).includes(move)) {
+    throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.');
+  }
+  const scheduledAt = parseLocalTime(field(request.body, 'scheduledAt'), kit.deps.config.timeZone);
+  const status = await moveArticle(kit.deps, actor, id, move as WorkflowMove, {
+    ...(scheduledAt ? { scheduledAt } : {}),
+  });
+  return `/admin/articles/${id}/edit?notice=moved&status=${status}`;
+}
+
+/** A `datetime-local` value (`2026-12-01T09:30`) read in the site's time zone; null when absent or malformed. */
+function parseLocalTime(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  try {
+    return wallClockToUtc(
+      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! },
+      timeZone,
+    );
+  } catch {
+    return null;
+  }
 }
 
 /** Runs an article action; a refusal re-shows the edit page with the reason. */

@@ -5,18 +5,14 @@
  * article-editor.tsx, autosaves in article-autosave.routes.ts; article-level
  * rules (own or any) are the services'.
  */
-import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
-import { AppError } from '../../../lib/errors.js';
-import { wallClockToUtc } from '../../../lib/time-zone.js';
 import { assertCanView, loadArticle } from '../../../services/edit-article.js';
 import { chooseBreaking, pinLead } from '../../../services/front-page.js';
-import { moveArticle } from '../../../services/move-article.js';
 import { createPreviewToken } from '../../../services/previews.js';
 import { field } from '../form-errors.js';
 import { actorOf, articleIdParam } from '../route-params.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
 import { articleAutosaveRoutes } from './article-autosave.routes.js';
-import { articleAction, saveForm, showEditor } from './article-editor.js';
+import { articleAction, pressedMove, saveForm, showEditor } from './article-editor.js';
 
 export const articlesRoutes: AdminRoute[] = [
   adminRoute({
@@ -60,20 +56,7 @@ export const articlesRoutes: AdminRoute[] = [
     url: '/admin/articles/:id/move',
     permission: 'article.create',
     handler: (request, reply, kit) =>
-      articleAction(request, reply, kit, async (actor, id) => {
-        const move = field(request.body, 'move');
-        if (!(WORKFLOW_MOVES as readonly string[]).includes(move)) {
-          throw new AppError('MOVE_NOT_POSSIBLE', 'Unknown move.');
-        }
-        const scheduledAt = parseLocalTime(
-          field(request.body, 'scheduledAt'),
-          kit.deps.config.timeZone,
-        );
-        const status = await moveArticle(kit.deps, actor, id, move as WorkflowMove, {
-          ...(scheduledAt ? { scheduledAt } : {}),
-        });
-        return `/admin/articles/${id}/edit?notice=moved&status=${status}`;
-      }),
+      articleAction(request, reply, kit, (actor, id) => pressedMove(request, kit, actor, id)),
   }),
   adminRoute({
     id: 'articles.breaking',
@@ -124,18 +107,4 @@ function breakingMinutes(hours: string): number | null {
   if (hours === '' || hours === 'keep') return null;
   const value = Number(hours);
   return Number.isFinite(value) ? Math.round(value * 60) : -1;
-}
-
-/** A `datetime-local` value (`2026-12-01T09:30`) read in the site's time zone; null when absent or malformed. */
-function parseLocalTime(value: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!m) return null;
-  try {
-    return wallClockToUtc(
-      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! },
-      timeZone,
-    );
-  } catch {
-    return null;
-  }
 }

@@ -276,7 +276,7 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
         ) : null}
       </p>
       {moves.map((move) => (
-        <MoveForm ctx={ctx} move={move} action={action('move')} />
+        <MoveButton ctx={ctx} move={move} />
       ))}
       {movePermission('publish', article) === 'article.publish.any' &&
       can(user, 'article.publish', article.authorIds) &&
@@ -395,31 +395,38 @@ function breakingEnd(ctx: AdminContext, until: Date): string {
     : adminTime(ctx, until);
 }
 
-function MoveForm({
-  ctx,
-  move,
-  action,
-}: {
-  ctx: AdminContext;
-  move: WorkflowMove;
-  action: string;
-}) {
+/**
+ * A workflow move as a button of the article's form (`form="article-form"`):
+ * it saves what is typed, then moves (routes/article-editor.tsx saveForm),
+ * so alt text or a caption typed before «نشر الآن» is never lost.
+ */
+function MoveButton({ ctx, move }: { ctx: AdminContext; move: WorkflowMove }) {
   const { t } = ctx;
   return (
-    <form method="post" action={action} class="stack">
-      <CsrfField token={ctx.csrfToken} />
-      <input type="hidden" name="move" value={move} />
+    <div class="stack">
       {move === 'schedule' ? (
         <>
           <label for="scheduled-at">
             {t('admin.field.scheduledAt', { zone: ctx.locale.timeZone })}
           </label>
-          <input id="scheduled-at" type="datetime-local" name="scheduledAt" required dir="ltr" />
+          <input
+            id="scheduled-at"
+            type="datetime-local"
+            name="scheduledAt"
+            form="article-form"
+            dir="ltr"
+          />
         </>
       ) : null}
-      <button type="submit" class={`button${move === 'publish' ? ' button--primary' : ''}`}>
+      <button
+        type="submit"
+        form="article-form"
+        name="move"
+        value={move}
+        class={`button${move === 'publish' ? ' button--primary' : ''}`}
+      >
         {t(`admin.move.${move}`)}
       </button>
-    </form>
+    </div>
   );
 }
