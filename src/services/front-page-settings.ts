@@ -6,7 +6,7 @@
  */
 import type { ArticleId } from '../domain/article-id.js';
 import type { Section } from '../domain/article.js';
-import type { MediaItem } from '../domain/media.js';
+import { parseMediaId, type MediaItem } from '../domain/media.js';
 import {
   changedFields,
   formatFrontPageSettings,
@@ -93,10 +93,12 @@ export async function saveFrontPageSettings(
   const db = deps.database.db;
   const errors: InvalidInput[] = [];
   const secondaryIds = input.secondary.slice(0, MAX_SECONDARY_LEADS).map(articleIdIn);
+  // An id that is no id ('../x', '1 or 1=1') is an unknown image, never a query.
+  const logoId = input.logoMediaId === '' ? null : parseMediaId(input.logoMediaId);
   const [before, sections, logo, published] = await Promise.all([
     getFrontPageSettings(deps),
     listSectionNames(db),
-    input.logoMediaId === '' ? null : findMediaById(db, input.logoMediaId),
+    logoId === null ? null : findMediaById(db, logoId),
     listSummariesByIds(
       db,
       secondaryIds.filter((id): id is ArticleId => id !== null),

@@ -12,6 +12,8 @@ import {
   secondaryField,
   type FrontPageInput,
 } from '../../domain/front-page-settings.js';
+import { cleanLine } from '../../domain/field-limits.js';
+import { MAX_REDIRECT_PATH_LENGTH } from '../../domain/redirect-path.js';
 import { field } from './form-errors.js';
 
 /** The values of a repeated field (checkboxes), strings only. */
@@ -40,8 +42,10 @@ export function frontPageInputOf(body: unknown): FrontPageInput {
     menuSectionIds: ordered(body, 'menu', 'menu-order-'),
     blockSectionIds: ordered(body, 'block', 'block-order-'),
     opinionSectionId: field(body, 'opinion').trim(),
+    // An article's address or id: one line, without the characters XML forbids, and
+    // no longer than an address may be (what is past it cannot name an article).
     secondary: Array.from({ length: MAX_SECONDARY_LEADS }, (_, at) =>
-      field(body, secondaryField(at + 1)),
+      cleanLine(field(body, secondaryField(at + 1))).slice(0, MAX_REDIRECT_PATH_LENGTH),
     ),
   };
 }
