@@ -25,7 +25,8 @@ import { MediaPage, type MediaFormState } from '../views/media-page.js';
 const PAGE_SIZE = 48;
 const API_PAGE_SIZE = 100;
 
-function mediaDeps(kit: AdminKit): MediaDeps {
+/** The media service's dependencies from the newsroom's (upload limits from the settings). */
+export function mediaDeps(kit: AdminKit): MediaDeps {
   const { config, database, now, imageSlots } = kit.deps;
   return {
     database,

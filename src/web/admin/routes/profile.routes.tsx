@@ -16,12 +16,13 @@ import {
   saveProfile,
   uploadProfilePhoto,
 } from '../../../services/author-profile.js';
-import { listMedia, type MediaDeps } from '../../../services/media.js';
+import { listMedia } from '../../../services/media.js';
 import { NOTICES, type AdminKit } from '../admin-kit.js';
 import { success } from '../admin-context.js';
 import { field, formErrorsOf } from '../form-errors.js';
 import { formatBytes, mediaErrorMessage } from '../media-messages.js';
 import { adminRoute, type AdminRoute } from '../route-registry.js';
+import { mediaDeps } from './media.routes.js';
 import { readUpload } from '../uploads.js';
 import { AccountPage } from '../views/account-page.js';
 import type { FormErrors } from '../views/auth-pages.js';
@@ -39,18 +40,6 @@ export const PROFILE_NOTICES = {
 function actorOf(request: FastifyRequest): Actor {
   if (!request.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
   return request.user;
-}
-
-function mediaDeps(kit: AdminKit): MediaDeps {
-  const { config, database, now, imageSlots } = kit.deps;
-  return {
-    database,
-    now,
-    mediaDir: config.mediaDir,
-    uploadMaxBytes: config.uploadMaxBytes,
-    uploadMaxPixels: config.uploadMaxPixels,
-    imageSlots,
-  };
 }
 
 /** The profile form's fields from a parsed body. */
