@@ -337,6 +337,8 @@ export async function claimDueSources(
   limit: number,
   options: { force?: boolean } = {},
 ): Promise<WireSource[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1 || !Number.isFinite(leaseMs) || leaseMs <= 0)
+    return [];
   return leaseDueWireSources(deps.database.db, deps.now(), leaseMs, limit, options.force ?? false);
 }
 

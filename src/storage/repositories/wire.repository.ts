@@ -672,7 +672,11 @@ export async function releaseWireItem(db: Db, id: string, userId: string): Promi
     .execute();
 }
 
-/** Records the draft made of a reserved item, and links the article to it. */
+/**
+ * Records the draft made of a reserved item, and links the article to it:
+ * its printed byline, and its source URL when no other article has that
+ * one (`articles.source_url` is unique: it is what imports match by).
+ */
 export async function recordWireItemUse(
   db: Db,
   id: string,
@@ -686,8 +690,18 @@ export async function recordWireItemUse(
     .execute();
   await db
     .updateTable('articles')
-    .set({ byline: article.byline, source_url: article.sourceUrl, wire_item_id: bindId(id) })
+    .set({ byline: article.byline, wire_item_id: bindId(id) })
     .where('id', '=', bindId(articleId))
+    .execute();
+  const url = article.sourceUrl;
+  if (url === null) return;
+  await db
+    .updateTable('articles')
+    .set({ source_url: url })
+    .where('id', '=', bindId(articleId))
+    .where((eb) =>
+      eb.not(eb.exists(db.selectFrom('articles').select('id').where('source_url', '=', url))),
+    )
     .execute();
 }
 
