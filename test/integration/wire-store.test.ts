@@ -19,6 +19,7 @@ import {
   addWireSource,
   claimDueSources,
   folderFileSeen,
+  forgetMissingFolderFiles,
   listWireSources,
   markFolderFile,
   recordPoll,
@@ -246,6 +247,10 @@ describeEachDialect((dialect) => {
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_123)).toBe(false);
     await markFolderFile(deps(), box.id, 'a.xml', 11, 1_764_000_000_999);
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(true);
+    await markFolderFile(deps(), box.id, 'b.xml', 1, 1);
+    expect(await forgetMissingFolderFiles(deps(), box.id, ['b.xml', 'c.xml'])).toBe(1);
+    expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(false);
+    expect(await folderFileSeen(deps(), box.id, 'b.xml', 1, 1)).toBe(true);
   });
 
   it('adds, updates by version or content, keeps unchanged and drops duplicates', async () => {
@@ -319,6 +324,31 @@ describeEachDialect((dialect) => {
     expect(versioned.map((i) => [i.headline, i.version, i.timeEstimated, i.sentAt])).toEqual([
       ['خبر محدّث عن الأمطار', 3, true, START],
     ]);
+  });
+
+  it('files queued items under a renamed agency, so the next poll adds nothing', async () => {
+    const sana = await urlSource('sana', 'سانا');
+    await ingestWireItems(
+      deps(),
+      sana.id,
+      [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+      START,
+    );
+    await updateWireSource(deps(), null, 'sana', { agency: 'SANA' });
+    expect(
+      await ingestWireItems(
+        deps(),
+        sana.id,
+        [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+        START,
+      ),
+    ).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    });
+    expect(
+      (await listWireQueue(deps(), staff.editor, { agency: 'sana' })).items.map((i) => i.agency),
+    ).toEqual(['SANA', 'SANA']);
   });
 
   it('searches with the site analysis, filters and pages', async () => {
