@@ -46,7 +46,7 @@ export function detectArabicEncoding(bytes: Uint8Array): { encoding: string; cer
   } catch {
     // not UTF-8
   }
-  let iso: string | null = null;
+  let iso: string;
   try {
     iso = new TextDecoder('iso-8859-6', { fatal: true }).decode(bytes);
   } catch {
