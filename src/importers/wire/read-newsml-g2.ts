@@ -69,6 +69,14 @@ function inlineBody(contentSet: XmlElement | null): { html: string; nitf: NitfPa
   return { html: '', nitf: null };
 }
 
+/** The headlines without a role or with the main one (`hld:main`), when there are any; else all. */
+function mainHeadlines(headlines: XmlElement[]): XmlElement[] {
+  const main = headlines.filter((headline) =>
+    /^(?:|.*:main)$/.test(headline.attributes.get('role') ?? ''),
+  );
+  return main.length > 0 ? main : headlines;
+}
+
 function creatorNames(contentMeta: XmlElement, language: string | null): string[] {
   return childrenOf(contentMeta, 'creator').map((creator) => {
     const name = byLanguage(childrenOf(creator, 'name'), language);
@@ -104,7 +112,7 @@ export function readNewsItem(newsItem: XmlElement, sink: ItemSink): void {
       : firstCreated.trim() !== ''
         ? firstCreated
         : (nitf?.dateText ?? '');
-  const headline = byLanguage(childrenOf(contentMeta, 'headline'), language);
+  const headline = byLanguage(mainHeadlines(childrenOf(contentMeta, 'headline')), language);
   const creators = creatorNames(contentMeta, language).filter(Boolean);
   const by = plainLine(textOf(byLanguage(childrenOf(contentMeta, 'by'), language)), false);
   const description = byLanguage(

@@ -44,7 +44,7 @@ const HEAD_BYTES = 1024;
 export interface WireReadHints {
   /** The HTTP `Content-Type` (its charset is used when the document declares none). */
   contentType?: string | null;
-  /** The file's name or URL, for messages. */
+  /** The file's name or URL. Not used to tell the format (the content does); kept for callers' records. */
   fileName?: string | null;
   /** An encoding the operator imposed (WHATWG label), over everything else. */
   forcedEncoding?: string | null;
