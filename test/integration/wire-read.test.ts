@@ -131,8 +131,9 @@ describe('RSS 2.0 in Arabic, in every encoding', () => {
 
     expect(firstArabicByte).toBe(224);
     expect(error.code).toBe('WIRE_ENCODING');
-    expect(error.message).toMatch(/utf-8/i);
-    expect(error.message).toMatch(/\b22[45]\b/);
+    expect(error.message).toBe(
+      'The bytes are not valid utf-8: byte 0xE6 at offset 224 cannot be read.',
+    );
   });
 
   it('refuses a DOCTYPE declaring an external entity, never reading it', async () => {

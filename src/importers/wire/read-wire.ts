@@ -15,7 +15,7 @@ import {
   EncodingError,
   streamingDecoder,
   xmlDeclaredEncoding,
-} from './read-encoding-stub.js';
+} from '../text-encoding.js';
 import { ATOM_NAMESPACE, readAtom } from './read-atom.js';
 import type { ItemSink } from './read-item-build.js';
 import { readJsonFeed } from './read-json-feed.js';
