@@ -105,6 +105,20 @@ describe('RSS 2.0 in Arabic, in every encoding', () => {
     expect(legacy.items).toEqual(whole.items);
   });
 
+  it('detects ISO-8859-6 when the same feed declares nothing', async () => {
+    const declared = readFileSync(`${FIXTURES}rss-iso-8859-6.xml`).toString('latin1');
+    const undeclared = Buffer.from(declared.replace(' encoding="ISO-8859-6"', ''), 'latin1');
+
+    const document = await readWireDocument(undeclared, {});
+
+    expect(document.encoding).toBe('iso-8859-6');
+    expect(document.items.map((item) => item.headline)).toEqual([
+      'الحكومة تقر موازنة عام 2027 بعجز أقل من المتوقع',
+      'عاجل: هزة أرضية بقوة 4.2 درجات تضرب شمال البلاد',
+      'المنتخب يتأهل إلى نصف النهائي بعد فوز صعب',
+    ]);
+  });
+
   it('takes the encoding from the Content-Type when the document declares none', async () => {
     const document = await read('rss-windows-1256-undeclared.xml', {
       contentType: 'application/rss+xml; charset=windows-1256',

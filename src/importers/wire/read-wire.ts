@@ -39,6 +39,8 @@ export const MAX_WIRE_DOCUMENT_BYTES = 16 * 1024 * 1024;
 export const MAX_WIRE_ITEMS = 2000;
 /** Bytes looked at to choose the encoding (an XML declaration is in them). */
 const HEAD_BYTES = 1024;
+/** The most bytes decoded and parsed in one step. */
+const PIECE_BYTES = 64 * 1024;
 
 /** What the caller knows of the document besides its bytes. */
 export interface WireReadHints {
@@ -155,7 +157,9 @@ async function* limited(
         `The document is larger than ${MAX_WIRE_DOCUMENT_BYTES} bytes; it is not read.`,
       );
     }
-    if (chunk.length > 0) yield chunk;
+    // A whole document handed over at once is still decoded and parsed piece by piece.
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES)
+      yield chunk.subarray(at, at + PIECE_BYTES);
   }
 }
 
