@@ -33,7 +33,9 @@ function when(item: WireItemInput | undefined): [string | undefined, number | nu
 
 const BUDGET_BODY =
   '<p>أقر مجلس الوزراء في جلسته الأسبوعية يوم الجمعة مشروع موازنة عام 2027، بعجز يبلغ 3.1 في المئة من الناتج المحلي الإجمالي.</p>\n' +
-  '<p>وقال وزير المالية إن الحكومة ستحيل المشروع إلى مجلس النواب خلال أسبوعين، مؤكدا أن "الإنفاق على التعليم والصحة لن يمس".</p>';
+  '<p>وقال وزير المالية إن الحكومة ستحيل المشروع إلى مجلس النواب خلال أسبوعين، مؤكدا أن "الإنفاق على التعليم والصحة لن يمس".</p>\n' +
+  // Relative addresses resolved against the item's page, so that neither becomes one of our site's.
+  '<p><img src="https://wire.example.com/ar/news/2026/12/04/budget-chart.png" alt="رسم بياني"> وكانت <a href="https://wire.example.com/ar/news/2026/11/20/budget-draft">المسودة الأولى</a> قد نشرت الشهر الماضي.</p>';
 
 describe('RSS 2.0 in Arabic, in every encoding', () => {
   it.each([
