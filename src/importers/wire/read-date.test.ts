@@ -17,6 +17,7 @@ describe('readRfc822Date', () => {
     ['Fri, 04 Dec 2026 10:15:00 -0000', '2026-12-04T10:15:00.000Z', null],
     ['Fri, 04 Dec 2026 10:15:00 A', '2026-12-04T10:15:00.000Z', null],
     ['Fri, 04 Dec 2026 10:15:00', '2026-12-04T10:15:00.000Z', null],
+    ['Fri, 04 Dec 2026 10:15:00 +0300 (AST)', '2026-12-04T07:15:00.000Z', 180],
   ])('reads %s', (text, iso, offset) => {
     expect(shown(readRfc822Date(text))).toEqual([iso, offset]);
   });
