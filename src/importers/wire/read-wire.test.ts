@@ -198,6 +198,28 @@ describe('readWireDocument: refusals', () => {
     expect((await refusal(text)).code).toBe(code);
   });
 
+  it('stops reading the source at a refusal and ends it', async () => {
+    let yielded = 0;
+    let ended = false;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      try {
+        yield bytes('<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="p">');
+        for (;;) {
+          yielded += 1;
+          yield bytes(`<x>${'ن'.repeat(600)}</x>`);
+        }
+      } finally {
+        ended = true;
+      }
+    }
+
+    const error: unknown = await readWireDocument(endless(), {}).catch((caught: unknown) => caught);
+
+    expect((error as WireReadError).code).toBe('WIRE_PACKAGE');
+    expect(yielded).toBeLessThan(3);
+    expect(ended).toBe(true);
+  });
+
   it('refuses declared UTF-8 that is not, naming the offset of the bad byte', async () => {
     const head = bytes('<?xml version="1.0" encoding="utf-8"?><rss><channel><title>');
     const data = new Uint8Array([...head, 0xc7, 0xe1, ...bytes('</title></channel></rss>')]);

@@ -242,8 +242,25 @@ export async function readWireDocument(
   chunks: AsyncIterable<Uint8Array> | Uint8Array,
   hints: WireReadHints,
 ): Promise<WireDocument> {
-  const sink: ItemSink = { items: [], warnings: [] };
   const iterator = limited(chunks)[Symbol.asyncIterator]();
+  try {
+    return await readFrom(iterator, hints);
+  } catch (error) {
+    if (error instanceof EncodingError) {
+      throw new WireReadError('WIRE_ENCODING', error.message, { cause: error });
+    }
+    throw error;
+  } finally {
+    // Ends the source (a file stream is closed) when reading stopped early.
+    await iterator.return(undefined);
+  }
+}
+
+async function readFrom(
+  iterator: AsyncIterator<Uint8Array>,
+  hints: WireReadHints,
+): Promise<WireDocument> {
+  const sink: ItemSink = { items: [], warnings: [] };
   const head: Uint8Array[] = [];
   let headLength = 0;
   let done = false;
@@ -263,9 +280,7 @@ export async function readWireDocument(
       if (next.done === true) done = true;
       else head.push(next.value);
     }
-    const whole = concat(head);
-    head.splice(0, head.length, whole);
-    const detected = detectArabicEncoding(whole);
+    const detected = detectArabicEncoding(concat(head));
     if (!detected.certain) {
       throw new WireReadError(
         'WIRE_ENCODING',
@@ -275,23 +290,14 @@ export async function readWireDocument(
     encoding = detected.encoding;
   }
   const text = new TextSink();
-  try {
-    const decoder = streamingDecoder(encoding);
-    for (const chunk of head) text.write(decoder.write(chunk));
-    while (!done) {
-      const next = await iterator.next();
-      if (next.done === true) done = true;
-      else text.write(decoder.write(next.value));
-    }
-    text.write(decoder.end());
-  } catch (error) {
-    if (error instanceof EncodingError) {
-      throw new WireReadError('WIRE_ENCODING', error.message, { cause: error });
-    }
-    throw error;
-  } finally {
-    if (!done) await iterator.return?.(undefined);
+  const decoder = streamingDecoder(encoding);
+  for (const chunk of head) text.write(decoder.write(chunk));
+  while (!done) {
+    const next = await iterator.next();
+    if (next.done === true) done = true;
+    else text.write(decoder.write(next.value));
   }
+  text.write(decoder.end());
   const format = text.end(sink);
   return { format, encoding, items: sink.items, warnings: sink.warnings };
 }
