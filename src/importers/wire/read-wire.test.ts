@@ -203,7 +203,9 @@ describe('readWireDocument: refusals', () => {
     let ended = false;
     async function* endless(): AsyncGenerator<Uint8Array> {
       try {
-        yield bytes('<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="p">');
+        yield bytes(
+          '<?xml version="1.0" encoding="utf-8"?><packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="p">',
+        );
         for (;;) {
           yielded += 1;
           yield bytes(`<x>${'ن'.repeat(600)}</x>`);
