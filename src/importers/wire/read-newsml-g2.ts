@@ -43,28 +43,34 @@ function byLanguage(elements: XmlElement[], language: string | null): XmlElement
   );
 }
 
-/** The body an `inlineXML` or `inlineData` holds, with the NITF parts when it is NITF. */
+/** The body an `inlineXML` holds (NITF or XHTML; an `html` root even without the XHTML namespace), or null. */
+function inlineXmlBody(inline: XmlElement): { html: string; nitf: NitfParts | null } | null {
+  for (const child of elementsOf(inline)) {
+    if (child.local === 'nitf') {
+      const nitf = nitfParts(child);
+      return { html: nitf.bodyHtml, nitf };
+    }
+    if (
+      child.local === 'html' ||
+      (child.uri === XHTML && (child.local === 'body' || child.local === 'div'))
+    ) {
+      const body = child.local === 'html' ? childOf(child, 'body') : child;
+      return { html: body === null ? '' : xhtmlToHtml(body.children).trim(), nitf: null };
+    }
+  }
+  return null;
+}
+
+/** The body of a contentSet: its first NITF or XHTML `inlineXML`, else its first plain-text `inlineData`. */
 function inlineBody(contentSet: XmlElement | null): { html: string; nitf: NitfParts | null } {
   if (contentSet === null) return { html: '', nitf: null };
-  for (const inline of elementsOf(contentSet)) {
-    if (inline.local === 'inlineXML') {
-      for (const child of elementsOf(inline)) {
-        if (child.local === 'nitf') {
-          const nitf = nitfParts(child);
-          return { html: nitf.bodyHtml, nitf };
-        }
-        if (
-          child.uri === XHTML &&
-          (child.local === 'html' || child.local === 'body' || child.local === 'div')
-        ) {
-          const body = child.local === 'html' ? childOf(child, 'body') : child;
-          return { html: body === null ? '' : xhtmlToHtml(body.children).trim(), nitf: null };
-        }
-      }
-    } else if (inline.local === 'inlineData') {
-      const type = inline.attributes.get('contenttype') ?? 'text/plain';
-      if (type.startsWith('text/plain')) return { html: textToHtml(textOf(inline)), nitf: null };
-    }
+  for (const inline of childrenOf(contentSet, 'inlineXML')) {
+    const body = inlineXmlBody(inline);
+    if (body !== null) return body;
+  }
+  for (const inline of childrenOf(contentSet, 'inlineData')) {
+    const type = inline.attributes.get('contenttype') ?? 'text/plain';
+    if (type.startsWith('text/plain')) return { html: textToHtml(textOf(inline)), nitf: null };
   }
   return { html: '', nitf: null };
 }
