@@ -265,6 +265,20 @@ describe('readWireDocument: encodings', () => {
     expect(document.items[0]?.headline).toBe('أباء');
   });
 
+  it('reads UTF-16 with a byte order mark', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-16"?>' +
+      rss('<item><guid>g</guid><title>خبر</title></item>');
+    const data = new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]),
+    );
+
+    const document = await readWireDocument(data, {});
+
+    expect(document.encoding).toBe('utf-16le');
+    expect(document.items[0]?.headline).toBe('خبر');
+  });
+
   it('reads UTF-8 with a byte order mark', async () => {
     const data = new Uint8Array([
       0xef,

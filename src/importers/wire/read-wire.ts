@@ -8,15 +8,9 @@
  * (read-nitf.ts); XML safety and limits in read-xml-tree.ts.
  */
 import type { WireDocument, WireFormat } from '../../domain/wire-item.js';
-import {
-  canonicalEncoding,
-  charsetOfContentType,
-  detectArabicEncoding,
-  EncodingError,
-  streamingDecoder,
-  xmlDeclaredEncoding,
-} from '../text-encoding.js';
+import { detectArabicEncoding, EncodingError, streamingDecoder } from '../text-encoding.js';
 import { ATOM_NAMESPACE, readAtom } from './read-atom.js';
+import { chosenEncoding } from './read-encoding-choice.js';
 import type { ItemSink } from './read-item-build.js';
 import { readJsonFeed } from './read-json-feed.js';
 import {
@@ -100,46 +94,6 @@ function readTree(format: WireFormat, root: XmlElement, sink: ItemSink): void {
     case 'jsonfeed':
       throw new Error('A JSON Feed has no XML tree.');
   }
-}
-
-/** The encoding a byte order mark names, or null. */
-function bomEncoding(head: Uint8Array): string | null {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  return null;
-}
-
-function knownEncoding(label: string, where: string): string {
-  const encoding = canonicalEncoding(label);
-  if (encoding === null) {
-    throw new WireReadError(
-      'WIRE_ENCODING',
-      `The encoding «${label}» ${where} is not one that can be read.`,
-    );
-  }
-  return encoding;
-}
-
-/**
- * The encoding by the plan's order: forced, byte order mark, XML
- * declaration, HTTP charset; null when detection must decide.
- */
-function chosenEncoding(head: Uint8Array, hints: WireReadHints, warnings: string[]): string | null {
-  if (hints.forcedEncoding) return knownEncoding(hints.forcedEncoding, 'that was imposed');
-  const bom = bomEncoding(head);
-  if (bom !== null) return bom;
-  const declared = xmlDeclaredEncoding(head);
-  if (declared !== null) return knownEncoding(declared, 'the XML declaration names');
-  const http = charsetOfContentType(hints.contentType);
-  if (http !== null) {
-    const encoding = canonicalEncoding(http);
-    if (encoding !== null) return encoding;
-    warnings.push(
-      `The Content-Type charset «${http}» is unknown; the encoding was detected instead.`,
-    );
-  }
-  return null;
 }
 
 /** Chunks as an iterator, counted against MAX_WIRE_DOCUMENT_BYTES. */
