@@ -268,7 +268,7 @@ describe('readWireDocument: encodings', () => {
   it('reads UTF-16 with a byte order mark', async () => {
     const xml =
       '<?xml version="1.0" encoding="UTF-16"?>' +
-      rss('<item><guid>g</guid><title>خبر</title></item>');
+      rss('<item><guid>g</guid><title>خبر</title></item>').replace('<?xml version="1.0"?>', '');
     const data = new Uint8Array(
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]),
     );
