@@ -16,7 +16,7 @@ import { translator } from '../../src/i18n/format.js';
 import { loadArticle } from '../../src/services/edit-article.js';
 import { sanitizeHere } from '../../src/services/sanitizer-pool.js';
 import { ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
-import { addWireSource } from '../../src/services/wire-sources.js';
+import { addWireSource, listWireSources } from '../../src/services/wire-sources.js';
 import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { describeEachDialect } from '../helpers/dialects.js';
@@ -298,5 +298,54 @@ describeEachDialect((dialect) => {
     expect(page.body).toContain(t('admin.wire.sources.added'));
     expect(page.body).toContain('wam-ar');
     expect(page.body).toContain(t('admin.wire.sources.everyValue', { minutes: '15' }));
+    const wam = (await listWireSources(deps(), null)).find((s) => s.name === 'wam-ar');
+    expect([wam?.agency, wam?.section?.slug, wam?.everyMinutes, wam?.enabled]).toEqual([
+      'وام',
+      'اقتصاد',
+      15,
+      true,
+    ]);
+    const off = await admin.post(`/admin/wire/sources/${wam?.id}`, { enabled: 'no' });
+    expect(off.headers.location).toBe('/admin/wire/sources?notice=wire-source-off');
+    expect((await listWireSources(deps(), null)).find((s) => s.name === 'wam-ar')?.enabled).toBe(
+      false,
+    );
+    const removed = await admin.post(`/admin/wire/sources/${wam?.id}/delete`, { confirm: 'yes' });
+    expect(removed.headers.location).toBe('/admin/wire/sources?notice=wire-source-removed');
+    expect((await listWireSources(deps(), null)).map((s) => s.name).sort()).toEqual([
+      'qna-ar',
+      'sana-ar',
+    ]);
+    expect((await editor.get('/admin/wire/sources')).statusCode).toBe(403);
+  });
+
+  it('flags a draft whose item the agency updated after it was used', async () => {
+    const id = await idOf(ASSAD);
+    await editor.get(`/admin/wire/items/${id}`);
+    const location = String((await editor.post(`/admin/wire/items/${id}/use`)).headers.location);
+    expect((await editor.get(location)).body).not.toContain('notice--warning');
+
+    const later = new Date(NOW.getTime() + 2 * HOUR);
+    const report = await ingestWireItems(
+      { ...deps(), now: () => later },
+      sana,
+      [
+        item({
+          guid: 'sana-1',
+          headline: ASSAD,
+          bodyHtml: '<p>وأكد الجانبان أهمية تعزيز العلاقات الثنائية.</p>',
+          sentAt: new Date(NOW.getTime() - 3 * HOUR),
+          sentOffsetMinutes: 180,
+        }),
+      ],
+      later,
+    );
+    expect(report.updated).toBe(1);
+    const page = await editor.get(location);
+    expect(page.body).toContain(
+      t('admin.wire.updatedSinceUse', { time: '29 نوفمبر/ تشرين الثاني 2026، 17:00' }),
+    );
+    const queue = await editor.get('/admin/wire');
+    expect(queue.body).toContain(t('admin.wire.updatedAfterUse'));
   });
 });

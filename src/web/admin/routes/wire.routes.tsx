@@ -19,6 +19,7 @@ import {
   listWireQueue,
   setWireDeskOpenToWriters,
   wireDeskAccess,
+  wireDeskOpenToWriters,
 } from '../../../services/wire-queue.js';
 import {
   addWireSource,
@@ -42,7 +43,7 @@ import {
 /** The longest search the desk reads, characters (as the article list's box). */
 const MAX_QUERY = 200;
 /** Ids in the database are decimal strings. */
-const ID = /^[0-9]{1,20}$/;
+const ID = /^[0-9]{1,18}$/;
 
 /** The actor and what they may do at the desk; FORBIDDEN when they may not see it. */
 async function deskAccess(
@@ -100,11 +101,6 @@ async function showItem(
   );
 }
 
-/** Whether contributors and authors may read the desk now (the setting, as the service reads it). */
-async function openToWriters(kit: AdminKit): Promise<boolean> {
-  return (await wireDeskAccess(kit.deps, { id: '0', role: 'contributor' })).see;
-}
-
 async function showSources(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -115,7 +111,7 @@ async function showSources(
   const [sources, sections, open] = await Promise.all([
     listWireSources(kit.deps, actor),
     sectionNames(kit.deps),
-    openToWriters(kit),
+    wireDeskOpenToWriters(kit.deps),
   ]);
   const ctx = kit.context(request, reply);
   return kit.render(
