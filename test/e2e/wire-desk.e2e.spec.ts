@@ -59,6 +59,7 @@ function item(
 describe.skipIf(!run)('the wire desk, in a browser', () => {
   let world: SiteInBrowser;
   let folder: string;
+  let adminSession: string;
 
   beforeAll(async () => {
     world = await siteInBrowser({}, { demo: false });
@@ -97,6 +98,10 @@ describe.skipIf(!run)('the wire desk, in a browser', () => {
       staff.editor.id,
     );
     await browser.addCookies([{ name: SESSION_COOKIE, value: session, url: origin }]);
+    adminSession = await startSession(
+      { database: site.database, now: () => NOW },
+      staff.administrator.id,
+    );
   });
   afterAll(async () => {
     await world?.close();
@@ -151,6 +156,30 @@ describe.skipIf(!run)('the wire desk, in a browser', () => {
     const agency = await page.locator('.wire-row__agency').first().boundingBox();
     expect(row && agency && row.x + row.width - (agency.x + agency.width)).toBeLessThan(20);
     await page.screenshot({ path: `${SCREENSHOTS}/wire-desk-1366x900.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows an administrator the sources, and every problem of a bad source at once, on a phone', async () => {
+    await world.browser.addCookies([
+      { name: SESSION_COOKIE, value: adminSession, url: world.origin },
+    ]);
+    const page = await newPage(PHONE);
+    await page.goto(`${world.origin}/admin/wire`);
+    await page.getByRole('link', { name: 'مصادر الوكالات' }).click();
+    await page.waitForURL(/\/admin\/wire\/sources$/);
+    expect(await page.locator('.wire-sources > li').count()).toBe(2);
+    await page.fill('#field-url', 'ftp://wire.example/feed');
+    await page.fill('#field-everyMinutes', '0');
+    await page.locator('#field-everyMinutes').evaluate((input) => input.removeAttribute('min'));
+    await page.locator('#add-source form').evaluate((form: HTMLFormElement) => {
+      form.noValidate = true;
+    });
+    await page.getByRole('button', { name: 'إضافة مصدر' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary li').count()).toBe(4);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.locator('#add-source').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/wire-sources-390x844.png`, fullPage: true });
     await page.close();
   });
 });

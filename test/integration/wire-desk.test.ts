@@ -18,6 +18,7 @@ import { sanitizeHere } from '../../src/services/sanitizer-pool.js';
 import { ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
 import { addWireSource, listWireSources } from '../../src/services/wire-sources.js';
 import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
+import { LANGUAGE_COOKIE } from '../../src/web/admin/session-cookie.js';
 import { AdminClient } from '../helpers/admin-client.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { createStaff } from '../helpers/newsroom.js';
@@ -150,6 +151,18 @@ describeEachDialect((dialect) => {
     expect(res.body).not.toContain(html(WHEAT));
     expect(res.body).not.toContain(html(ENERGY));
     expect(res.body).toContain('خبر واحد');
+  });
+
+  it('answers 404 for an item not in the queue, and shows the desk in English left to right', async () => {
+    expect((await editor.get('/admin/wire/items/999999')).statusCode).toBe(404);
+    expect((await editor.get('/admin/wire/items/..%2Fx')).statusCode).toBe(404);
+    const english = await signedIn('editor');
+    english.cookies.set(LANGUAGE_COOKIE, 'en');
+    const res = await english.get('/admin/wire?page=abc&used=maybe&section=x');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="en" dir="ltr">');
+    expect(res.body).toContain('<h1>Wire desk</h1>');
+    expect(res.body).toContain('3 items');
   });
 
   it('filters by source, and by section', async () => {
