@@ -181,6 +181,9 @@ describeEachDialect((dialect) => {
     expect(res.body).toContain(await sanitizeHere(ENERGY_BODY));
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).toContain('href="https://qna.example/ar/news/1"');
+    expect(res.body).toContain(
+      `<dt>${t('admin.wire.agencyTime')}</dt><dd>29 نوفمبر/ تشرين الثاني 2026، 13:00 <bdi dir="ltr">(UTC+03:00)</bdi></dd>`,
+    );
     expect(res.body).toContain(t('admin.wire.use'));
   });
 

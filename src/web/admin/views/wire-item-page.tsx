@@ -2,8 +2,9 @@
  * One agency item on the wire desk: its headline, agency, time, section,
  * byline, slugline and subjects, the summary and the full body (sanitised
  * when it was received), a link to the item's page at the agency, and
- * «استخدام كمسودة» for those who may use the desk, or the draft already
- * made from it. Readers of a desk opened read-only see no button.
+ * «استخدام كمسودة» for those who may use the desk, or a link to the
+ * draft already made from it. Readers of a desk opened read-only see
+ * neither (only who used it).
  */
 import type { WireDeskAccess, WireItemDetail } from '../../../domain/wire.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
@@ -45,6 +46,18 @@ export function WireItemPage(props: {
           </p>
         ) : null}
         <dl class="wire-facts">
+          {item.sentOffsetMinutes !== null && !item.timeEstimated ? (
+            <>
+              <dt>{t('admin.wire.agencyTime')}</dt>
+              <dd>
+                <AgencyTime
+                  ctx={ctx}
+                  instant={item.sentAt}
+                  offsetMinutes={item.sentOffsetMinutes}
+                />
+              </dd>
+            </>
+          ) : null}
           {item.byline ? (
             <>
               <dt>{t('admin.wire.byline')}</dt>
@@ -105,7 +118,7 @@ export function WireItemPage(props: {
       </article>
       <FormError message={props.errors?.form} />
       <div class="wire-actions">
-        {item.used ? (
+        {props.access.use && item.used ? (
           <a class="button" href={`/admin/articles/${item.used.articleId}/edit`}>
             {t('admin.wire.openDraft')}
           </a>
@@ -120,5 +133,23 @@ export function WireItemPage(props: {
         ) : null}
       </div>
     </AdminLayout>
+  );
+}
+
+/**
+ * The time as the agency wrote it, in its own offset: `13:00 (UTC+03:00)`,
+ * with the site's month names and digits.
+ */
+function AgencyTime(props: { ctx: AdminContext; instant: Date; offsetMinutes: number }) {
+  const { ctx, offsetMinutes } = props;
+  const shifted = new Date(props.instant.getTime() + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const zone = `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return (
+    <>
+      {adminTime({ lang: ctx.lang, locale: { ...ctx.locale, timeZone: 'UTC' } }, shifted)}{' '}
+      <bdi dir="ltr">({zone})</bdi>
+    </>
   );
 }
