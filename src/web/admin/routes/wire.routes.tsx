@@ -10,7 +10,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../domain/roles.js';
-import type { WireDeskAccess, WireSource } from '../../../domain/wire.js';
+import type { WireDeskAccess } from '../../../domain/wire.js';
 import { AppError } from '../../../lib/errors.js';
 import { sectionNames } from '../../../services/taxonomy-lists.js';
 import { draftFromWireItem } from '../../../services/wire-draft.js';
@@ -71,33 +71,19 @@ export function queueQuery(query: unknown): WireQueueQuery {
   };
 }
 
-/**
- * The sources the desk's filter offers. Only administrators manage
- * sources; others get the list too when the service lets them read it,
- * else filter by agency and section only.
- */
-async function sourcesFor(kit: AdminKit, actor: Actor): Promise<WireSource[]> {
-  try {
-    return await listWireSources(kit.deps, actor);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 403) return [];
-    throw error;
-  }
-}
-
 async function showItem(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  errors?: FormErrors,
+  refused?: { errors: FormErrors; status: number },
 ) {
   const { actor, access } = await deskAccess(request, kit);
   const item = await getWireItem(kit.deps, actor, field(request.params, 'id'));
   const ctx = kit.context(request, reply);
   return kit.render(
     reply,
-    <WireItemPage ctx={ctx} access={access} item={item} errors={errors} />,
-    errors ? 422 : 200,
+    <WireItemPage ctx={ctx} access={access} item={item} errors={refused?.errors} />,
+    refused?.status ?? 200,
   );
 }
 
@@ -166,7 +152,7 @@ export const wireRoutes: AdminRoute[] = [
           used: query.used === '' ? 'all' : query.used,
           page: query.page,
         }),
-        sourcesFor(kit, actor),
+        listWireSources(kit.deps, actor),
         sectionNames(kit.deps),
       ]);
       const ctx = kit.context(request, reply);
@@ -210,7 +196,9 @@ export const wireRoutes: AdminRoute[] = [
         if (error instanceof AppError && (error.status === 403 || error.status === 404))
           throw error;
         const errors = formErrorsOf(kit.context(request, reply), error);
-        return showItem(request, reply, kit, errors);
+        // WIRE_ITEM_BUSY (409): another editor is making its draft this moment.
+        const status = error instanceof AppError ? error.status : 422;
+        return showItem(request, reply, kit, { errors, status });
       }
       return kit.redirect(reply, `/admin/articles/${articleId}/edit?notice=wire-draft`);
     },
