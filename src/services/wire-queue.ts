@@ -32,15 +32,14 @@ import {
   exportWireItems,
   findWireItem,
   findWireItemByGuid,
-  findWireSource,
   hasRecentStory,
   insertWireItem,
-  isWireId,
   listWireItems,
   updateWireItem,
   type WireItemFields,
   type WireItemsWhere,
-} from '../storage/repositories/wire.repository.js';
+} from '../storage/repositories/wire-items.repository.js';
+import { findWireSource, isWireId } from '../storage/repositories/wire.repository.js';
 import { bodyHtmlOf } from './edit-article.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 

@@ -19,6 +19,7 @@ import {
   addWireSource,
   claimDueSources,
   folderFileSeen,
+  forgetMissingFolderFiles,
   listWireSources,
   markFolderFile,
   recordPoll,
@@ -246,6 +247,10 @@ describeEachDialect((dialect) => {
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_123)).toBe(false);
     await markFolderFile(deps(), box.id, 'a.xml', 11, 1_764_000_000_999);
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(true);
+    await markFolderFile(deps(), box.id, 'b.xml', 1, 1);
+    expect(await forgetMissingFolderFiles(deps(), box.id, ['b.xml', 'c.xml'])).toBe(1);
+    expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(false);
+    expect(await folderFileSeen(deps(), box.id, 'b.xml', 1, 1)).toBe(true);
   });
 
   it('adds, updates by version or content, keeps unchanged and drops duplicates', async () => {
@@ -319,6 +324,31 @@ describeEachDialect((dialect) => {
     expect(versioned.map((i) => [i.headline, i.version, i.timeEstimated, i.sentAt])).toEqual([
       ['خبر محدّث عن الأمطار', 3, true, START],
     ]);
+  });
+
+  it('files queued items under a renamed agency, so the next poll adds nothing', async () => {
+    const sana = await urlSource('sana', 'سانا');
+    await ingestWireItems(
+      deps(),
+      sana.id,
+      [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+      START,
+    );
+    await updateWireSource(deps(), null, 'sana', { agency: 'SANA' });
+    expect(
+      await ingestWireItems(
+        deps(),
+        sana.id,
+        [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+        START,
+      ),
+    ).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    });
+    expect(
+      (await listWireQueue(deps(), staff.editor, { agency: 'sana' })).items.map((i) => i.agency),
+    ).toEqual(['SANA', 'SANA']);
   });
 
   it('searches with the site analysis, filters and pages', async () => {
@@ -563,6 +593,41 @@ describeEachDialect((dialect) => {
     ]);
     const huge = await getWireItem(deps(), staff.editor, byGuid.get('huge')!.id);
     expect([huge.bodyHtml, huge.summary, huge.firstWords]).toEqual(['', 'ملخص باق.', 'ملخص باق.']);
+  });
+
+  it('makes one draft when two editors use an item at once, and one item of two instances ingesting', async () => {
+    const url = database.url;
+    const second = url === null ? database : await openDatabase({ file: '', url });
+    try {
+      const sana = await urlSource('sana', 'سانا');
+      const sana2 = await urlSource('sana-2', 'سانا');
+      const reports = await Promise.all([
+        ingestWireItems(deps(), sana.id, [item()], START),
+        ingestWireItems({ database: second, now: () => clock }, sana2.id, [item()], START),
+      ]);
+      expect(reports.map((r) => r.added + r.unchanged)).toEqual([1, 1]);
+      expect(reports.map((r) => r.added).sort()).toEqual([0, 1]);
+      const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+      const outcomes = await Promise.allSettled([
+        draftFromWireItem(deps(), staff.editor, queued!.id),
+        draftFromWireItem({ database: second, now: () => clock }, staff.administrator, queued!.id),
+      ]);
+      const made = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.articleId] : []));
+      const refused = outcomes.flatMap((o) =>
+        o.status === 'rejected' ? [(o.reason as { code: string }).code] : [],
+      );
+      expect(new Set(made).size).toBe(1);
+      expect(refused.every((code) => code === 'WIRE_ITEM_BUSY')).toBe(true);
+      const drafts = await database.db
+        .selectFrom('articles')
+        .select('id')
+        .where('wire_item_id', '=', BigInt(queued!.id))
+        .execute();
+      expect(drafts.map((d) => String(d.id))).toEqual(made.slice(0, 1));
+      expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.articleId).toBe(made[0]);
+    } finally {
+      if (second !== database) await second.close();
+    }
   });
 
   it('leases each due source to one instance and backs off after failures', async () => {
