@@ -364,4 +364,26 @@ describeEachDialect((dialect) => {
     const queue = await editor.get('/admin/wire');
     expect(queue.body).toContain(t('admin.wire.updatedAfterUse'));
   });
+
+  it('pages the queue, fifty items a page, keeping the filters in the links', async () => {
+    const many = Array.from({ length: 50 }, (_, n) =>
+      item({
+        guid: `qna-bulk-${n}`,
+        headline: `نشرة الطقس رقم ${n + 1} لمحافظات الشمال`,
+        sentAt: new Date(NOW.getTime() - (10 + n) * 60_000),
+      }),
+    );
+    expect((await ingestWireItems(deps(), qna, many, NOW)).added).toBe(50);
+    const first = await editor.get('/admin/wire');
+    expect(first.body).toContain(t('admin.wire.pageOf', { page: '1', pages: '2' }));
+    expect(first.body).toContain('<a href="/admin/wire?page=2" rel="next">');
+    expect(first.body).not.toContain(html(ENERGY));
+    const second = await editor.get('/admin/wire?page=2');
+    expect(second.body).toContain(html(ENERGY));
+    expect(second.body).toContain('<a href="/admin/wire" rel="prev">');
+    const filtered = await editor.get(`/admin/wire?source=${qna}&section=${economy}`);
+    expect(filtered.body).toContain(
+      `<a href="/admin/wire?source=${qna}&amp;section=${economy}&amp;page=2" rel="next">`,
+    );
+  });
 });
