@@ -123,3 +123,13 @@ describe('outboundFetch', () => {
     });
   });
 });
+
+describe('outboundFetch stopped by its caller', () => {
+  it('says "stopped" when the signal given ends it', async () => {
+    const stop = new AbortController();
+    const stalls = await outboundFetch(`${base}/stalls`, { signal: stop.signal }, LIMITS);
+    if (!stalls.ok) throw new Error(stalls.reason);
+    setTimeout(() => stop.abort(), 50);
+    await expect(stalls.bytes()).rejects.toThrow('stopped');
+  });
+});

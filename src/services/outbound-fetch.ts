@@ -17,7 +17,7 @@
  * `fetch failed: 404`, `fetch failed: ECONNREFUSED`, `too large`,
  * `timed out after 15 s`, `timed out connecting after 5 s`,
  * `refused: … is not a public address`, `too many redirects`,
- * `not an http(s) address`.
+ * `not an http(s) address`, `stopped` (the caller's signal ended it).
  */
 import type { IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
@@ -48,6 +48,8 @@ export interface OutboundRequest {
    * none) before its body is read, and returns the reason to refuse it, or null.
    */
   refuseContentType?: (type: string) => string | null;
+  /** Ends the exchange early (a server stopping); the reason is then `stopped`. */
+  signal?: AbortSignal;
 }
 
 /** A failure while reading a body that had started well (`too large`, a time limit, a cut). */
@@ -99,7 +101,7 @@ type Step =
   | { kind: 'redirect'; location: string }
   | { kind: 'failed'; reason: string; status: number | null };
 
-/** Why a signal was aborted: the whole exchange's time or the connection's. */
+/** The reason a connection's time limit aborts with (the whole exchange's is a DOMException `TimeoutError`). */
 class ConnectTimeout extends Error {}
 
 /** The literal IP address of a URL's host (IPv6 without brackets), or null for a name. */
@@ -115,9 +117,14 @@ function seconds(ms: number): string {
 /** A request's or response's error in the report's words. */
 function failure(error: unknown, limits: Settled, signal: AbortSignal): string {
   if (signal.aborted) {
-    return signal.reason instanceof ConnectTimeout
-      ? `timed out connecting after ${seconds(limits.connectTimeoutMs)}`
-      : `timed out after ${seconds(limits.timeoutMs)}`;
+    const reason: unknown = signal.reason;
+    if (reason instanceof ConnectTimeout) {
+      return `timed out connecting after ${seconds(limits.connectTimeoutMs)}`;
+    }
+    if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+      return `timed out after ${seconds(limits.timeoutMs)}`;
+    }
+    return 'stopped';
   }
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'ENOTPUBLIC') return `refused: ${message}`;
@@ -273,7 +280,8 @@ export async function outboundFetch(
     timeoutMs,
     connectTimeoutMs: limits.connectTimeoutMs ?? timeoutMs,
   };
-  const signal = AbortSignal.timeout(settled.timeoutMs);
+  const timeout = AbortSignal.timeout(settled.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   let current: URL;
   try {
     current = new URL(url);
