@@ -231,7 +231,7 @@ export function serveCommand(): Command {
       // Wire sources due are polled every 30 s; the lease in the database keeps
       // several instances from polling one source twice.
       wirePoller = startWirePoller(
-        { database, now, sanitize: app.sanitizeBody },
+        { database, now, sanitize: app.sanitizeBody, retentionDays: config.wireRetentionDays },
         {
           intervalMs: 30_000,
           onSource: (report) => {

@@ -18,11 +18,7 @@ import { InvalidInput, InvalidInputs } from '../../lib/errors.js';
 import { pollWireOnce, type SourcePollReport } from '../../importers/wire/wire-poller.js';
 import { sourceReportLine } from '../../importers/wire/poll-report.js';
 import { sanitizeHere } from '../../services/sanitizer-pool.js';
-import {
-  addWireSource,
-  listWireSources,
-  removeWireSource,
-} from '../../services/wire-sources.js';
+import { addWireSource, listWireSources, removeWireSource } from '../../services/wire-sources.js';
 import { wireQueueForExport } from '../../services/wire-queue.js';
 import type { Database } from '../../storage/database.js';
 import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
@@ -53,11 +49,11 @@ function wholeNumber(label: string, min: number, max: number) {
 /** Runs `work` on the (existing) database the flags name, then closes it. */
 async function withDatabase<T>(
   flags: DatabaseFlags,
-  work: (deps: { database: Database; now: () => Date }) => Promise<T>,
+  work: (deps: { database: Database; now: () => Date; retentionDays: number }) => Promise<T>,
 ): Promise<T> {
-  const { database } = await openFromFlags(flags, { existing: true });
+  const { config, database } = await openFromFlags(flags, { existing: true });
   try {
-    return await work({ database, now: () => new Date() });
+    return await work({ database, now: () => new Date(), retentionDays: config.wireRetentionDays });
   } finally {
     await database.close();
   }
@@ -142,10 +138,19 @@ export function wireCommand(setStatus: (code: number) => void): Command {
     .requiredOption('--name <name>', 'a short name for the source, unique (e.g. sana-ar)')
     .requiredOption('--agency <agency>', 'the agency credited (e.g. سانا)')
     .addOption(new Option('--url <url>', 'the feed (RSS, Atom, JSON Feed)').conflicts('folder'))
-    .addOption(new Option('--folder <dir>', 'a folder where NewsML-G2, NITF or feed files are dropped'))
+    .addOption(
+      new Option('--folder <dir>', 'a folder where NewsML-G2, NITF or feed files are dropped'),
+    )
     .option('--section <slug>', 'the section its items go to by default')
-    .option('--every <minutes>', 'minutes between polls, 1 to 1440 (default 5)', wholeNumber('--every', 1, 1440))
-    .option('--allow-private', 'allow a loopback or private network address (an agency server on the LAN)')
+    .option(
+      '--every <minutes>',
+      'minutes between polls, 1 to 1440 (default 5)',
+      wholeNumber('--every', 1, 1440),
+    )
+    .option(
+      '--allow-private',
+      'allow a loopback or private network address (an agency server on the LAN)',
+    )
     .action(async function (
       this: Command,
       opts: {
@@ -206,10 +211,19 @@ export function wireCommand(setStatus: (code: number) => void): Command {
     });
 
   withDatabaseFlags(wire.command('poll'))
-    .description('poll the wire sources once (every enabled one, or with --due those due); exit status 1 when one failed')
-    .option('--due', 'only the sources due (their interval passed, backoff after failures kept): for cron')
+    .description(
+      'poll the wire sources once (every enabled one, or with --due those due); exit status 1 when one failed',
+    )
+    .option(
+      '--due',
+      'only the sources due (their interval passed, backoff after failures kept): for cron',
+    )
     .option('--json', 'one JSON object a line, per source')
-    .option('--timeout <seconds>', 'time limit of a feed’s request (default 30)', wholeNumber('--timeout', 1, 600))
+    .option(
+      '--timeout <seconds>',
+      'time limit of a feed’s request (default 30)',
+      wholeNumber('--timeout', 1, 600),
+    )
     .action(async (opts: { due?: boolean; json?: boolean; timeout?: number } & DatabaseFlags) => {
       await withDatabase(opts, async (deps) => {
         const report = await pollWireOnce(
@@ -232,7 +246,10 @@ export function wireCommand(setStatus: (code: number) => void): Command {
 
   withDatabaseFlags(wire.command('queue'))
     .description('print the wire queue, newest first')
-    .option('--json', 'JSON Lines: one item a line (source, guid, headline, time in UTC, section, text…)')
+    .option(
+      '--json',
+      'JSON Lines: one item a line (source, guid, headline, time in UTC, section, text…)',
+    )
     .option('--limit <n>', 'items at most (default all)', wholeNumber('--limit', 1, 1_000_000))
     .action(async (opts: { json?: boolean; limit?: number } & DatabaseFlags) => {
       await withDatabase(opts, async (deps) => {

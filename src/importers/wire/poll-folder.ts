@@ -130,9 +130,12 @@ export async function pollFolderSource(
       await markFolderFile(deps, source.id, name, file.size, mtimeMs);
       continue;
     }
-    addIngested(report, await ingestWireItems(deps, source.id, document.items, deps.now()));
+    const ingested = await ingestWireItems(deps, source.id, document.items, deps.now());
+    addIngested(report, ingested);
     report.items += document.items.length;
-    report.warnings.push(...document.warnings.map((warning) => `${name}: ${warning}`));
+    for (const warning of [...document.warnings, ...ingested.warnings]) {
+      report.warnings.push(`${name}: ${warning}`);
+    }
     await markFolderFile(deps, source.id, name, file.size, mtimeMs);
   }
   return report;

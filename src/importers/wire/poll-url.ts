@@ -69,7 +69,11 @@ export async function pollUrlSource(
   if (!answer.ok) return fail(answer.reason);
   if (answer.status === 304) {
     answer.discard();
-    return { report, etag: answer.etag ?? undefined, lastModified: answer.lastModified ?? undefined };
+    return {
+      report,
+      etag: answer.etag ?? undefined,
+      lastModified: answer.lastModified ?? undefined,
+    };
   }
   let document;
   try {
@@ -84,7 +88,7 @@ export async function pollUrlSource(
   const ingested = await ingestWireItems(deps, source.id, document.items, deps.now());
   report.status = 'ok';
   report.items = document.items.length;
-  report.warnings = document.warnings;
+  report.warnings = [...document.warnings, ...ingested.warnings];
   addIngested(report, ingested);
   return { report, etag: answer.etag, lastModified: answer.lastModified };
 }

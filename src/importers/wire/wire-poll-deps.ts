@@ -6,11 +6,13 @@ import { OutboundFetchError } from '../../services/outbound-fetch.js';
 import type { BodySanitizer } from '../../services/sanitizer-pool.js';
 import { WireReadError } from './read-wire.js';
 
-/** The services' deps: the database, the clock, and the sanitiser of item bodies. */
+/** The services' deps: the database, the clock, the sanitiser of item bodies, the queue's retention. */
 export interface WirePollDeps {
   database: Database;
   now: () => Date;
   sanitize: BodySanitizer;
+  /** Days an item stays in the queue after its last change (config `wireRetentionDays`; default 7). */
+  retentionDays?: number;
 }
 
 /** The limits of one feed's request. */

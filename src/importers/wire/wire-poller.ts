@@ -141,7 +141,8 @@ export async function pollWireOnce(
     }
   };
   await Promise.all(Array.from({ length: Math.min(settled.concurrency, claimed.length) }, worker));
-  const pruned = options.prune === false || options.signal?.aborted ? 0 : await pruneWireQueue(deps);
+  const pruned =
+    options.prune === false || options.signal?.aborted ? 0 : await pruneWireQueue(deps);
   return { sources: reports.filter((r): r is SourcePollReport => r !== null), pruned };
 }
 
@@ -152,8 +153,7 @@ export interface WirePoller {
 }
 
 /** Options of the poller in `midad serve`. */
-export interface WirePollerOptions
-  extends Omit<PollOptions, 'force' | 'prune' | 'signal'> {
+export interface WirePollerOptions extends Omit<PollOptions, 'force' | 'prune' | 'signal'> {
   /** Time between rounds, ms (default 30 s). */
   intervalMs?: number;
   /** Time between prunes of the queue, ms (default 10 min). */
