@@ -243,9 +243,11 @@ describeEachDialect((dialect) => {
   it('says plainly what is wrong with a command', async () => {
     const neither = await midad(['wire', 'add', ...flags, '--name', 'x', '--agency', 'y']);
     expect(neither.code).toBe(1);
-    expect(neither.stderr).toBe(
-      'error: give the feed with --url URL or the drop folder with --folder DIR\n',
+    // The reason first, then the command's help (as every command says a usage error).
+    expect(neither.stderr.split('\n')[0]).toBe(
+      'error: give the feed with --url URL or the drop folder with --folder DIR',
     );
+    expect(neither.stderr).toContain('Usage: midad wire add [options]');
 
     const both = await midad([
       'wire',
