@@ -4,13 +4,14 @@
  * against a feed on a local HTTP server.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.js';
 import { describeEachDialect, openTestDatabase, type TestDatabase } from '../helpers/dialects.js';
+import { startServe, stopServe } from '../helpers/serve-process.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 const BIN = new URL('../../bin/midad.js', import.meta.url).pathname;
@@ -212,7 +213,6 @@ describeEachDialect((dialect) => {
       copyFileSync(join(FIXTURES, name), join(folder, name));
     }
     const old = new Date(Date.now() - 60_000); // long settled
-    const { utimesSync } = await import('node:fs');
     for (const name of ['nitf-story.xml', 'newsml-g2-package.xml'])
       utimesSync(join(folder, name), old, old);
     expect(
@@ -238,6 +238,28 @@ describeEachDialect((dialect) => {
       ],
       stderr: '',
     });
+  });
+
+  it('polls in midad serve, and stops with it', async () => {
+    const folder = testFolder('serve-wire-drop');
+    copyFileSync(join(FIXTURES, 'nitf-story.xml'), join(folder, 'nitf-story.xml'));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(folder, 'nitf-story.xml'), old, old);
+    const add = ['wire', 'add', ...flags, '--name', 'drop', '--agency', 'وكالة المداد'];
+    expect((await midad([...add, '--folder', folder])).code).toBe(0);
+
+    const serve = await startServe(flags, {
+      MIDAD_DEMO: 'false',
+      MIDAD_MEDIA_DIR: join(testFolder('serve-wire-media'), 'media'),
+    });
+    try {
+      await expect
+        .poll(async () => (await midad(['wire', 'queue', ...flags])).stdout, { timeout: 20_000 })
+        .toEqual(['2026-12-04T10:30:00.000Z\tdrop\tفوز المنتخب في مباراته الأولى']);
+    } finally {
+      expect(await stopServe(serve)).toBe(0);
+    }
+    expect(serve.output()).toContain('"msg":"wire polled"');
   });
 
   it('says plainly what is wrong with a command', async () => {
