@@ -161,6 +161,9 @@ function requestOnce(
       url,
       {
         signal: both,
+        // A connection of its own: Node 20's global agent keeps sockets alive, and one the
+        // server closed since (a feed polled minutes later) fails as ECONNRESET when reused.
+        agent: false,
         lookup: checkedLookup(limits.allowPrivate) as never,
         headers: request.headers ?? {},
       },

@@ -20,8 +20,22 @@ const FIXTURES = new URL('../fixtures/wire-poll/', import.meta.url).pathname;
 const feedV1 = readFileSync(join(FIXTURES, 'feed-v1.xml'));
 const feedV2 = readFileSync(join(FIXTURES, 'feed-v2.xml'));
 
+/** `text` in windows-1256 (Node decodes it but has no encoder): each character's byte, by the decoder's table. */
+function toWindows1256(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1256');
+  const byteOf = new Map<string, number>();
+  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
+  return Buffer.from(
+    [...text].map((char) => {
+      const byte = byteOf.get(char);
+      if (byte === undefined) throw new Error(`${char} is not in windows-1256`);
+      return byte;
+    }),
+  );
+}
+
 /** What the agency's server does now. */
-type Mode = 'v1' | 'v2' | 'fails' | 'hangs' | 'too-large';
+type Mode = 'v1' | 'v2' | 'fails' | 'hangs' | 'too-large' | 'windows-1256';
 let mode: Mode = 'v1';
 let requests: IncomingHttpHeaders[] = [];
 let server: Server;
@@ -56,6 +70,12 @@ beforeAll(async () => {
         return;
       case 'hangs':
         return; // never answers
+      case 'windows-1256':
+        // No XML declaration: the charset comes from the HTTP header alone.
+        response
+          .writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1256' })
+          .end(toWindows1256(feedV1.toString('utf8').replace(/^<\?xml[^>]*>\s*/, '')));
+        return;
       case 'too-large':
         response.writeHead(200, { ...rss, 'content-length': String(17 * 1024 * 1024) });
         response.write('<rss version="2.0">');
@@ -244,6 +264,35 @@ describeEachDialect((dialect) => {
     });
     expect(requests).toHaveLength(before);
     expect(await queue()).toEqual(afterChange);
+  });
+
+  it('reads a windows-1256 feed by its HTTP charset, in Arabic', async () => {
+    mode = 'windows-1256';
+    await addWireSource(deps(), null, {
+      name: 'legacy',
+      agency: 'وكالة قديمة',
+      url: `${base}/rss.php`,
+      allowPrivate: true,
+    });
+    expect((await poll()).sources[0]).toMatchObject({ status: 'ok', added: 2 });
+    expect(await headlines()).toEqual([
+      'midad-wire-1002 ارتفاع منسوب النهر بعد الأمطار الغزيرة',
+      'midad-wire-1001 افتتاح معرض الكتاب في دورته الثلاثين',
+    ]);
+  });
+
+  it('polls a source once when two instances poll at the same moment', async () => {
+    await addWireSource(deps(), null, {
+      name: 'midad-ar',
+      agency: 'وكالة المداد',
+      url: `${base}/ar/rss`,
+      allowPrivate: true,
+    });
+    const rounds = await Promise.all([poll({ force: true }), poll({ force: true })]);
+    expect(
+      rounds.flatMap((round) => round.sources.map((s) => `${s.name} ${s.status} ${s.error}`)),
+    ).toEqual(['midad-ar ok null']);
+    expect(requests).toHaveLength(1);
   });
 
   it('reads the NewsML-G2 and NITF files dropped in a folder, new and changed ones only, and refuses a package', async () => {
