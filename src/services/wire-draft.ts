@@ -76,7 +76,9 @@ export async function draftFromWireItem(
     const sectionId = item.section?.id ?? (await sourceSectionOfItem(db, item.id));
     articleId = await createArticle(deps, actor, {
       headline: item.headline,
-      excerpt: truncateWords(item.summary, FIELD_LIMITS.excerpt),
+      excerpt: truncateWords(item.summary, FIELD_LIMITS.excerpt, {
+        maxCodePoints: FIELD_LIMITS.excerpt,
+      }),
       bodyHtml: item.bodyHtml !== '' ? item.bodyHtml : paragraphsToHtml(paragraphs(item.summary)),
       slug: null,
       seoTitle: '',
@@ -94,7 +96,9 @@ export async function draftFromWireItem(
   }
   await db.transaction().execute((trx) =>
     recordWireItemUse(trx, item.id, String(articleId), {
-      byline: truncateWords(item.agency, FIELD_LIMITS.byline),
+      byline: truncateWords(item.agency, FIELD_LIMITS.byline, {
+        maxCodePoints: FIELD_LIMITS.byline,
+      }),
       sourceUrl: item.link,
     }),
   );

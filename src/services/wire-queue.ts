@@ -64,7 +64,8 @@ export const WIRE_DESK_OPEN_SETTING = 'wire_desk_open_to_writers';
 
 /** Longest stored values, in characters, of fields without a site-wide limit. */
 const LIMITS = {
-  guid: 1000,
+  /** Indexed with the agency: PostgreSQL's btree entries hold about 2,700 bytes. */
+  guid: 500,
   slugline: 200,
   summary: 4000,
   link: 2000,
@@ -72,6 +73,13 @@ const LIMITS = {
   subject: 200,
   subjects: 50,
 } as const;
+
+/** Largest version kept (a PostgreSQL `integer`); a larger one counts as none. */
+const MAX_VERSION = 2 ** 31 - 1;
+/** How far past its arrival an agency's time may be before it is taken for a wrong clock, ms. */
+const FUTURE_TOLERANCE_MS = 15 * 60_000;
+/** Fewest words a headline needs to mark a resend under a new guid as a duplicate («عاجل» does not). */
+const DUPLICATE_MIN_WORDS = 3;
 
 /** `text` cut to `max` characters (code points). */
 function cut(text: string, max: number): string {
@@ -142,8 +150,20 @@ async function fieldsOf(
   ].slice(0, LIMITS.subjects);
   const language = item.language === null ? '' : cleanLine(item.language);
   const offset = item.sentOffsetMinutes;
+  let sentAt =
+    item.sentAt instanceof Date && !Number.isNaN(item.sentAt.getTime()) ? item.sentAt : null;
+  if (sentAt !== null && sentAt.getTime() > arrivedAt.getTime() + FUTURE_TOLERANCE_MS) {
+    warnings.push(
+      `${item.guid}: sent ${sentAt.toISOString()}, after its arrival; the arrival time is used`,
+    );
+    sentAt = null;
+  }
+  const version = item.version;
   return {
-    version: item.version !== null && Number.isSafeInteger(item.version) ? item.version : null,
+    version:
+      version !== null && Number.isInteger(version) && version >= 0 && version <= MAX_VERSION
+        ? version
+        : null,
     storyKey: wireStoryKey(agencyKey, headline),
     headline,
     slugline,
@@ -154,12 +174,12 @@ async function fieldsOf(
     link: cleanLink(item.link),
     language: language === '' ? null : cut(language, LIMITS.language),
     subjects,
-    sentAt: item.sentAt !== null && !Number.isNaN(item.sentAt.getTime()) ? item.sentAt : arrivedAt,
+    sentAt: sentAt ?? arrivedAt,
     sentOffsetMinutes:
-      item.sentAt !== null && offset !== null && Number.isInteger(offset) && Math.abs(offset) < 1440
+      sentAt !== null && offset !== null && Number.isInteger(offset) && Math.abs(offset) < 1440
         ? offset
         : null,
-    timeEstimated: item.sentAt === null || Number.isNaN(item.sentAt.getTime()),
+    timeEstimated: sentAt === null,
     searchKeys: wireSearchKeys([headline, slugline, summary, bodyText].join('\n')),
   };
 }
@@ -169,7 +189,8 @@ async function fieldsOf(
  *
  * - a new agency + guid is added, filed under the source's section,
  *   unless the agency sent the same headline (`wireStoryKey`) in the last
- *   48 hours: then it is a duplicate, counted and not stored;
+ *   48 hours: then it is a duplicate, counted and not stored (a headline
+ *   of one or two words, such as «عاجل», is too common to tell);
  * - a known agency + guid (from this source or another of the same
  *   agency) is updated when its version is newer, or, when either has no
  *   version, when its headline, summary or sanitised body changed: its
@@ -178,7 +199,10 @@ async function fieldsOf(
  *
  * Text is cleaned (field-limits.ts `cleanLine`/`cleanText`) and cut to the
  * limits (headline 300, byline 200 characters…); the body sanitised as
- * every body is. An item without a date gets `arrivedAt`, marked estimated.
+ * every body is. An item without a date, or dated more than 15 minutes
+ * after it arrived (a wrong clock or zone), gets `arrivedAt`, marked
+ * estimated; an undated update keeps the item's time. A version that is
+ * no whole number from 0 to 2^31-1 counts as none.
  * @returns the counts, and warnings (a body over the limits left out).
  * @throws WIRE_SOURCE_NOT_FOUND when the source is gone.
  */
@@ -210,7 +234,10 @@ export async function ingestWireItems(
       continue;
     }
     const since = new Date(arrivedAt.getTime() - WIRE_DUPLICATE_WINDOW_MS);
-    if (await hasRecentStory(db, agencyKey, fields.storyKey, since)) {
+    if (
+      fields.headline.split(' ').length >= DUPLICATE_MIN_WORDS &&
+      (await hasRecentStory(db, agencyKey, fields.storyKey, since))
+    ) {
       report.duplicates += 1;
       continue;
     }

@@ -36,8 +36,12 @@ import {
   updateWireSourceRow,
   writeWirePoll,
   isWireId,
+  folderFileNames,
+  forgetFolderFiles,
+  rekeyWireItem,
+  wireItemsOfSource,
 } from '../storage/repositories/wire.repository.js';
-import { wireDeskAccess } from './wire-queue.js';
+import { wireAgencyKey, wireDeskAccess, wireStoryKey } from './wire-queue.js';
 
 /** What the sources' services need: the database and the clock. */
 export interface WireDeps {
@@ -248,7 +252,9 @@ async function sourceOf(deps: WireDeps, idOrName: string): Promise<WireSource> {
 /**
  * Changes a source's name, agency, section, rhythm or switch (its address
  * does not change: remove it and add another). Checked as in addWireSource.
- * Enabling a source makes it due at once.
+ * Enabling a source makes it due at once. A new agency name files the
+ * source's queued items under it (unless that agency already has the same
+ * guid from another source), so the next poll does not add them again.
  * @throws FORBIDDEN, WIRE_SOURCE_NOT_FOUND; InvalidInputs (WIRE_NAME_INVALID,
  *   WIRE_NAME_TAKEN, WIRE_AGENCY_INVALID, WIRE_SECTION_UNKNOWN, WIRE_EVERY_INVALID).
  */
@@ -291,6 +297,12 @@ export async function updateWireSource(
   throwInvalidInputs(problems);
   const db = deps.database.db;
   if (!(await updateWireSourceRow(db, source.id, set))) throw takenProblem();
+  if (set.agency !== undefined && wireAgencyKey(set.agency) !== wireAgencyKey(source.agency)) {
+    // The queue keys items by agency: file this source's items under the new name.
+    const key = wireAgencyKey(set.agency);
+    for (const item of await wireItemsOfSource(db, source.id))
+      await rekeyWireItem(db, item, key, wireStoryKey(key, item.headline));
+  }
   return (await findWireSource(db, source.id))!;
 }
 
@@ -337,6 +349,8 @@ export async function claimDueSources(
   limit: number,
   options: { force?: boolean } = {},
 ): Promise<WireSource[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1 || !Number.isFinite(leaseMs) || leaseMs <= 0)
+    return [];
   return leaseDueWireSources(deps.database.db, deps.now(), leaseMs, limit, options.force ?? false);
 }
 
@@ -406,4 +420,22 @@ export async function markFolderFile(
   mtimeMs: number,
 ): Promise<void> {
   await rememberFolderFile(deps.database.db, sourceId, { name, size, mtimeMs });
+}
+
+/**
+ * Forgets the remembered files of a folder source that are no longer in
+ * the folder (`present`: the names the scan found), so that the memory
+ * does not grow with every file an agency ever dropped. A file dropped
+ * again under a forgotten name is read again.
+ * @returns how many were forgotten.
+ */
+export async function forgetMissingFolderFiles(
+  deps: WireDeps,
+  sourceId: string,
+  present: Iterable<string>,
+): Promise<number> {
+  const here = new Set(present);
+  const gone = (await folderFileNames(deps.database.db, sourceId)).filter((n) => !here.has(n));
+  await forgetFolderFiles(deps.database.db, sourceId, gone);
+  return gone.length;
 }

@@ -19,6 +19,7 @@ import {
   addWireSource,
   claimDueSources,
   folderFileSeen,
+  forgetMissingFolderFiles,
   listWireSources,
   markFolderFile,
   recordPoll,
@@ -246,6 +247,10 @@ describeEachDialect((dialect) => {
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_123)).toBe(false);
     await markFolderFile(deps(), box.id, 'a.xml', 11, 1_764_000_000_999);
     expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(true);
+    await markFolderFile(deps(), box.id, 'b.xml', 1, 1);
+    expect(await forgetMissingFolderFiles(deps(), box.id, ['b.xml', 'c.xml'])).toBe(1);
+    expect(await folderFileSeen(deps(), box.id, 'a.xml', 11, 1_764_000_000_999)).toBe(false);
+    expect(await folderFileSeen(deps(), box.id, 'b.xml', 1, 1)).toBe(true);
   });
 
   it('adds, updates by version or content, keeps unchanged and drops duplicates', async () => {
@@ -319,6 +324,31 @@ describeEachDialect((dialect) => {
     expect(versioned.map((i) => [i.headline, i.version, i.timeEstimated, i.sentAt])).toEqual([
       ['خبر محدّث عن الأمطار', 3, true, START],
     ]);
+  });
+
+  it('files queued items under a renamed agency, so the next poll adds nothing', async () => {
+    const sana = await urlSource('sana', 'سانا');
+    await ingestWireItems(
+      deps(),
+      sana.id,
+      [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+      START,
+    );
+    await updateWireSource(deps(), null, 'sana', { agency: 'SANA' });
+    expect(
+      await ingestWireItems(
+        deps(),
+        sana.id,
+        [item(), item({ guid: 'g-2', headline: 'خبر ثان طويل هنا' })],
+        START,
+      ),
+    ).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    });
+    expect(
+      (await listWireQueue(deps(), staff.editor, { agency: 'sana' })).items.map((i) => i.agency),
+    ).toEqual(['SANA', 'SANA']);
   });
 
   it('searches with the site analysis, filters and pages', async () => {
@@ -462,6 +492,107 @@ describeEachDialect((dialect) => {
       .where('id', '=', BigInt(articleId))
       .executeTakeFirstOrThrow();
     expect(after.wire_item_id).toBeNull();
+  });
+
+  it('makes a new draft when the first is gone, and unlinks drafts of a removed source', async () => {
+    const sana = await urlSource('sana', 'سانا');
+    await ingestWireItems(
+      deps(),
+      sana.id,
+      [item({ bodyHtml: '', summary: 'سطر أول.\n\nسطر ثان.' })],
+      START,
+    );
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    const first = await draftFromWireItem(deps(), staff.editor, queued!.id);
+    expect((await loadArticle(deps(), first.articleId)).bodyHtml).toBe(
+      '<p>سطر أول.</p>\n<p>سطر ثان.</p>',
+    );
+    await database.db
+      .updateTable('wire_items')
+      .set({ used_article_id: 999_999n })
+      .where('id', '=', BigInt(queued!.id))
+      .execute();
+    const second = await draftFromWireItem(deps(), staff.administrator, queued!.id);
+    expect(second.articleId).not.toBe(first.articleId);
+    expect((await getWireItem(deps(), staff.editor, queued!.id)).used).toMatchObject({
+      articleId: second.articleId,
+      userId: staff.administrator.id,
+    });
+
+    await removeWireSource(deps(), staff.administrator, 'sana');
+    expect(await codeOf(getWireItem(deps(), staff.editor, queued!.id))).toBe('WIRE_ITEM_NOT_FOUND');
+    const rows = await database.db
+      .selectFrom('articles')
+      .select(['wire_item_id', 'byline', 'source_url'])
+      .where('id', 'in', [BigInt(first.articleId), BigInt(second.articleId)])
+      .orderBy('id')
+      .execute();
+    // The source URL is unique among articles (imports match by it): the first draft keeps it.
+    expect(rows.map((r) => [r.wire_item_id, r.byline, r.source_url])).toEqual([
+      [null, 'سانا', 'https://agency.example/ar/news/1'],
+      [null, 'سانا', null],
+    ]);
+  });
+
+  it('stores hostile items safely: odd versions, control characters, future times, huge bodies', async () => {
+    const sana = await urlSource('sana', 'سانا');
+    const report = await ingestWireItems(
+      deps(),
+      sana.id,
+      [
+        item({ guid: '😀'.repeat(2000), version: 2 ** 40, headline: 'عاجل' }),
+        item({
+          guid: 'nul\u0000guid',
+          version: -3,
+          headline: 'عاجل',
+          byline: '\u202Eمراسل\u0001',
+          link: 'javascript:alert(1)',
+          subjects: ['a\u0000', 'a', ''],
+          language: '  ',
+        }),
+        item({
+          guid: 'future',
+          headline: 'موعد من المستقبل القريب جداً',
+          sentAt: new Date(START.getTime() + 3 * 3_600_000),
+        }),
+        item({
+          guid: 'huge',
+          headline: 'نص طويل جداً من الوكالة',
+          bodyHtml: `<p>${'كلمة '.repeat(50_000)}</p>`,
+          summary: 'ملخص باق.',
+        }),
+        item({ guid: 'nohead', headline: ' \u0001 ' }),
+      ],
+      START,
+    );
+    expect([report.added, report.updated, report.duplicates, report.unchanged]).toEqual([
+      4, 0, 0, 0,
+    ]);
+    expect(report.warnings).toEqual([
+      `future: sent 2026-12-04T13:00:00.000Z, after its arrival; the arrival time is used`,
+      'huge: body left out (The article body is too long: at most 200000 characters of HTML.)',
+      'nohead: no headline, skipped',
+    ]);
+    const items = (await listWireQueue(deps(), staff.editor, {})).items;
+    const byGuid = new Map(items.map((i) => [i.guid, i]));
+    expect([...byGuid.keys()].sort()).toEqual(
+      ['future', 'huge', 'nulguid', '😀'.repeat(500)].sort(),
+    );
+    expect(byGuid.get('😀'.repeat(500))!.version).toBeNull();
+    const nul = await getWireItem(deps(), staff.editor, byGuid.get('nulguid')!.id);
+    expect([nul.version, nul.byline, nul.link, nul.subjects, nul.language]).toEqual([
+      null,
+      'مراسل',
+      null,
+      ['a'],
+      null,
+    ]);
+    expect([byGuid.get('future')!.sentAt, byGuid.get('future')!.timeEstimated]).toEqual([
+      START,
+      true,
+    ]);
+    const huge = await getWireItem(deps(), staff.editor, byGuid.get('huge')!.id);
+    expect([huge.bodyHtml, huge.summary, huge.firstWords]).toEqual(['', 'ملخص باق.', 'ملخص باق.']);
   });
 
   it('leases each due source to one instance and backs off after failures', async () => {

@@ -314,6 +314,31 @@ export async function rememberFolderFile(
     .execute();
 }
 
+/** The names of the files a folder source remembers. */
+export async function folderFileNames(db: Db, sourceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('wire_folder_files')
+    .select('name')
+    .where('source_id', '=', bindId(sourceId))
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** Forgets these files of a folder source. */
+export async function forgetFolderFiles(
+  db: Db,
+  sourceId: string,
+  names: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < names.length; i += 500) {
+    await db
+      .deleteFrom('wire_folder_files')
+      .where('source_id', '=', bindId(sourceId))
+      .where('name', 'in', names.slice(i, i + 500))
+      .execute();
+  }
+}
+
 // ---------------------------------------------------------------- items
 
 /** An item's stored fields, as ingest writes them. */
@@ -459,6 +484,49 @@ export async function updateWireItem(
     }))
     .where('id', '=', bindId(id))
     .execute();
+}
+
+/** The id, guid and headline of every item of a source. */
+export async function wireItemsOfSource(
+  db: Db,
+  sourceId: string,
+): Promise<Array<{ id: string; guid: string; headline: string }>> {
+  const rows = await db
+    .selectFrom('wire_items')
+    .select(['id', 'guid', 'headline'])
+    .where('source_id', '=', bindId(sourceId))
+    .execute();
+  return rows.map((r) => ({ id: toIdString(r.id), guid: r.guid, headline: r.headline }));
+}
+
+/**
+ * Files an item under another agency key (its source's agency was
+ * renamed). @returns false when that agency already has an item of this
+ * guid (from another source): the item then stays as it was.
+ */
+export async function rekeyWireItem(
+  db: Db,
+  item: { id: string; guid: string },
+  agencyKey: string,
+  storyKey: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('wire_items')
+    .set({ agency_key: agencyKey, story_key: storyKey })
+    .where('id', '=', bindId(item.id))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          db
+            .selectFrom('wire_items as other')
+            .select('other.id')
+            .where('other.agency_key', '=', agencyKey)
+            .where('other.guid', '=', item.guid),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 function itemsQuery(db: Db) {
@@ -672,7 +740,11 @@ export async function releaseWireItem(db: Db, id: string, userId: string): Promi
     .execute();
 }
 
-/** Records the draft made of a reserved item, and links the article to it. */
+/**
+ * Records the draft made of a reserved item, and links the article to it:
+ * its printed byline, and its source URL when no other article has that
+ * one (`articles.source_url` is unique: it is what imports match by).
+ */
 export async function recordWireItemUse(
   db: Db,
   id: string,
@@ -686,8 +758,18 @@ export async function recordWireItemUse(
     .execute();
   await db
     .updateTable('articles')
-    .set({ byline: article.byline, source_url: article.sourceUrl, wire_item_id: bindId(id) })
+    .set({ byline: article.byline, wire_item_id: bindId(id) })
     .where('id', '=', bindId(articleId))
+    .execute();
+  const url = article.sourceUrl;
+  if (url === null) return;
+  await db
+    .updateTable('articles')
+    .set({ source_url: url })
+    .where('id', '=', bindId(articleId))
+    .where((eb) =>
+      eb.not(eb.exists(db.selectFrom('articles').select('id').where('source_url', '=', url))),
+    )
     .execute();
 }
 
