@@ -73,6 +73,7 @@ export function readAtom(feed: XmlElement, sink: ItemSink): void {
     const authors =
       [entry, source].map(authorNames).find((names) => names.length > 0) ?? feedAuthors;
     const content = childOf(entry, 'content');
+    const link = alternateLink(entry, entry.base ?? feedLink);
     addItem(
       sink,
       {
@@ -83,7 +84,8 @@ export function readAtom(feed: XmlElement, sink: ItemSink): void {
         byline: [...new Set(authors)].join('، '),
         summary: textConstruct(childOf(entry, 'summary')),
         bodyHtml: contentHtml(content),
-        link: alternateLink(entry, entry.base ?? feedLink),
+        link,
+        bodyBase: content?.base ?? link ?? feedLink,
         language: languageTag(content?.lang ?? entry.lang),
         subjects: subjectList(
           childrenOf(entry, 'category').map(

@@ -71,7 +71,8 @@ function numericOffset(text: string): number | null | undefined {
  * @example readRfc822Date('Fri, 04 Dec 2026 10:15:00 +0300') // { at: 2026-12-04T07:15:00Z, offsetMinutes: 180 }
  */
 export function readRfc822Date(text: string): WireDate | null {
-  const match = RFC822.exec(text.trim());
+  // Comments (RFC 5322 §3.2.2) such as `+0300 (AST)` say nothing more.
+  const match = RFC822.exec(text.replace(/\([^()]*\)/g, ' ').trim());
   if (match === null) return null;
   const [, day, monthName, yearText, hour, minute, second, zone] = match;
   const month = MONTHS.indexOf((monthName ?? '').slice(0, 3).toLowerCase()) + 1;

@@ -37,11 +37,16 @@ function open(name: string, attributes: Iterable<[string, string]>): string {
   return `${html}>`;
 }
 
+/** Text as HTML; white space alone across lines (indentation between blocks) is one line break. */
+function textHtml(text: string): string {
+  return /^\s*\n\s*$/.test(text) ? '\n' : escapeHtml(text);
+}
+
 /** The HTML of XHTML nodes: elements by local name, attributes in no namespace. */
 export function xhtmlToHtml(nodes: readonly XmlNode[]): string {
   return nodes
     .map((node) => {
-      if (typeof node === 'string') return escapeHtml(node);
+      if (typeof node === 'string') return textHtml(node);
       const attributes = [...node.attributes].filter(([key]) => !key.startsWith('{'));
       if (VOID.has(node.local)) return open(node.local, attributes);
       return `${open(node.local, attributes)}${xhtmlToHtml(node.children)}</${node.local}>`;
@@ -55,6 +60,7 @@ const NITF_ELEMENTS: Readonly<Record<string, string | null>> = {
   hl1: 'h2',
   hl2: 'h2',
   bq: 'blockquote',
+  credit: 'cite',
   ul: 'ul',
   ol: 'ol',
   li: 'li',
@@ -93,7 +99,7 @@ const NITF_ATTRIBUTES = new Set(['href', 'title', 'colspan', 'rowspan']);
 export function nitfToHtml(nodes: readonly XmlNode[]): string {
   return nodes
     .map((node) => {
-      if (typeof node === 'string') return escapeHtml(node);
+      if (typeof node === 'string') return textHtml(node);
       const name = NITF_ELEMENTS[node.local];
       if (name === null) return '';
       if (name === undefined) return nitfToHtml(node.children);
@@ -102,6 +108,7 @@ export function nitfToHtml(nodes: readonly XmlNode[]): string {
       return `${open(name, attributes)}${nitfToHtml(node.children)}</${name}>`;
     })
     .join('')
+    .replace(/\n{2,}/g, '\n')
     .trim();
 }
 

@@ -4,6 +4,7 @@
  */
 import type { WireItemInput } from '../../domain/wire-item.js';
 import type { WireDate } from './read-date.js';
+import { absoluteBodyLinks } from './read-body-links.js';
 import { itemGuid } from './read-item-text.js';
 
 /** An item's fields as a reader found them (text already plain and clean). */
@@ -18,6 +19,8 @@ export interface ItemFields {
   link: string | null;
   language: string | null;
   subjects: string[];
+  /** What relative addresses in the body are resolved against; the item's link when absent. */
+  bodyBase?: string | null;
   /** The date read, or null. */
   date: WireDate | null;
   /** The date's text as written ('' when the item has none), for warnings. */
@@ -57,7 +60,7 @@ export function addItem(sink: ItemSink, fields: ItemFields, where: string): void
     slugline: fields.slugline,
     byline: fields.byline,
     summary: fields.summary,
-    bodyHtml: fields.bodyHtml,
+    bodyHtml: absoluteBodyLinks(fields.bodyHtml, fields.bodyBase ?? fields.link),
     link: fields.link,
     language: fields.language,
     subjects: fields.subjects,

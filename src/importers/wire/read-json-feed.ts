@@ -75,6 +75,7 @@ export function readJsonFeed(json: string, sink: ItemSink, maxItems: number): vo
     const dateText = modified.trim() !== '' ? modified : text(item.date_published);
     const authors = authorNames(item);
     const contentHtml = text(item.content_html).trim();
+    const link = absoluteLink(text(item.url), home) ?? absoluteLink(text(item.external_url), home);
     addItem(
       sink,
       {
@@ -85,7 +86,8 @@ export function readJsonFeed(json: string, sink: ItemSink, maxItems: number): vo
         byline: [...new Set(authors.length > 0 ? authors : feedAuthors)].join('، '),
         summary: plainLine(text(item.summary), 'auto'),
         bodyHtml: contentHtml !== '' ? contentHtml : textToHtml(text(item.content_text)),
-        link: absoluteLink(text(item.url), home) ?? absoluteLink(text(item.external_url), home),
+        link,
+        bodyBase: link ?? home,
         language: languageTag(text(item.language)) ?? feedLanguage,
         subjects: subjectList(Array.isArray(item.tags) ? item.tags.map(text) : []),
         date: readIsoDate(dateText),

@@ -43,30 +43,44 @@ function byLanguage(elements: XmlElement[], language: string | null): XmlElement
   );
 }
 
-/** The body an `inlineXML` or `inlineData` holds, with the NITF parts when it is NITF. */
-function inlineBody(contentSet: XmlElement | null): { html: string; nitf: NitfParts | null } {
-  if (contentSet === null) return { html: '', nitf: null };
-  for (const inline of elementsOf(contentSet)) {
-    if (inline.local === 'inlineXML') {
-      for (const child of elementsOf(inline)) {
-        if (child.local === 'nitf') {
-          const nitf = nitfParts(child);
-          return { html: nitf.bodyHtml, nitf };
-        }
-        if (
-          child.uri === XHTML &&
-          (child.local === 'html' || child.local === 'body' || child.local === 'div')
-        ) {
-          const body = child.local === 'html' ? childOf(child, 'body') : child;
-          return { html: body === null ? '' : xhtmlToHtml(body.children).trim(), nitf: null };
-        }
-      }
-    } else if (inline.local === 'inlineData') {
-      const type = inline.attributes.get('contenttype') ?? 'text/plain';
-      if (type.startsWith('text/plain')) return { html: textToHtml(textOf(inline)), nitf: null };
+/** The body an `inlineXML` holds (NITF or XHTML; an `html` root even without the XHTML namespace), or null. */
+function inlineXmlBody(inline: XmlElement): { html: string; nitf: NitfParts | null } | null {
+  for (const child of elementsOf(inline)) {
+    if (child.local === 'nitf') {
+      const nitf = nitfParts(child);
+      return { html: nitf.bodyHtml, nitf };
+    }
+    if (
+      child.local === 'html' ||
+      (child.uri === XHTML && (child.local === 'body' || child.local === 'div'))
+    ) {
+      const body = child.local === 'html' ? childOf(child, 'body') : child;
+      return { html: body === null ? '' : xhtmlToHtml(body.children).trim(), nitf: null };
     }
   }
+  return null;
+}
+
+/** The body of a contentSet: its first NITF or XHTML `inlineXML`, else its first plain-text `inlineData`. */
+function inlineBody(contentSet: XmlElement | null): { html: string; nitf: NitfParts | null } {
+  if (contentSet === null) return { html: '', nitf: null };
+  for (const inline of childrenOf(contentSet, 'inlineXML')) {
+    const body = inlineXmlBody(inline);
+    if (body !== null) return body;
+  }
+  for (const inline of childrenOf(contentSet, 'inlineData')) {
+    const type = inline.attributes.get('contenttype') ?? 'text/plain';
+    if (type.startsWith('text/plain')) return { html: textToHtml(textOf(inline)), nitf: null };
+  }
   return { html: '', nitf: null };
+}
+
+/** The headlines without a role or with the main one (`hld:main`), when there are any; else all. */
+function mainHeadlines(headlines: XmlElement[]): XmlElement[] {
+  const main = headlines.filter((headline) =>
+    /^(?:|.*:main)$/.test(headline.attributes.get('role') ?? ''),
+  );
+  return main.length > 0 ? main : headlines;
 }
 
 function creatorNames(contentMeta: XmlElement, language: string | null): string[] {
@@ -104,7 +118,7 @@ export function readNewsItem(newsItem: XmlElement, sink: ItemSink): void {
       : firstCreated.trim() !== ''
         ? firstCreated
         : (nitf?.dateText ?? '');
-  const headline = byLanguage(childrenOf(contentMeta, 'headline'), language);
+  const headline = byLanguage(mainHeadlines(childrenOf(contentMeta, 'headline')), language);
   const creators = creatorNames(contentMeta, language).filter(Boolean);
   const by = plainLine(textOf(byLanguage(childrenOf(contentMeta, 'by'), language)), false);
   const description = byLanguage(

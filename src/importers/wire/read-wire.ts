@@ -8,15 +8,9 @@
  * (read-nitf.ts); XML safety and limits in read-xml-tree.ts.
  */
 import type { WireDocument, WireFormat } from '../../domain/wire-item.js';
-import {
-  canonicalEncoding,
-  charsetOfContentType,
-  detectArabicEncoding,
-  EncodingError,
-  streamingDecoder,
-  xmlDeclaredEncoding,
-} from './read-encoding-stub.js';
+import { detectArabicEncoding, EncodingError, streamingDecoder } from '../text-encoding.js';
 import { ATOM_NAMESPACE, readAtom } from './read-atom.js';
+import { chosenEncoding } from './read-encoding-choice.js';
 import type { ItemSink } from './read-item-build.js';
 import { readJsonFeed } from './read-json-feed.js';
 import {
@@ -39,12 +33,14 @@ export const MAX_WIRE_DOCUMENT_BYTES = 16 * 1024 * 1024;
 export const MAX_WIRE_ITEMS = 2000;
 /** Bytes looked at to choose the encoding (an XML declaration is in them). */
 const HEAD_BYTES = 1024;
+/** The most bytes decoded and parsed in one step. */
+const PIECE_BYTES = 64 * 1024;
 
 /** What the caller knows of the document besides its bytes. */
 export interface WireReadHints {
   /** The HTTP `Content-Type` (its charset is used when the document declares none). */
   contentType?: string | null;
-  /** The file's name or URL, for messages. */
+  /** The file's name or URL. Not used to tell the format (the content does); kept for callers' records. */
   fileName?: string | null;
   /** An encoding the operator imposed (WHATWG label), over everything else. */
   forcedEncoding?: string | null;
@@ -100,46 +96,6 @@ function readTree(format: WireFormat, root: XmlElement, sink: ItemSink): void {
   }
 }
 
-/** The encoding a byte order mark names, or null. */
-function bomEncoding(head: Uint8Array): string | null {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  return null;
-}
-
-function knownEncoding(label: string, where: string): string {
-  const encoding = canonicalEncoding(label);
-  if (encoding === null) {
-    throw new WireReadError(
-      'WIRE_ENCODING',
-      `The encoding «${label}» ${where} is not one that can be read.`,
-    );
-  }
-  return encoding;
-}
-
-/**
- * The encoding by the plan's order: forced, byte order mark, XML
- * declaration, HTTP charset; null when detection must decide.
- */
-function chosenEncoding(head: Uint8Array, hints: WireReadHints, warnings: string[]): string | null {
-  if (hints.forcedEncoding) return knownEncoding(hints.forcedEncoding, 'that was imposed');
-  const bom = bomEncoding(head);
-  if (bom !== null) return bom;
-  const declared = xmlDeclaredEncoding(head);
-  if (declared !== null) return knownEncoding(declared, 'the XML declaration names');
-  const http = charsetOfContentType(hints.contentType);
-  if (http !== null) {
-    const encoding = canonicalEncoding(http);
-    if (encoding !== null) return encoding;
-    warnings.push(
-      `The Content-Type charset «${http}» is unknown; the encoding was detected instead.`,
-    );
-  }
-  return null;
-}
-
 /** Chunks as an iterator, counted against MAX_WIRE_DOCUMENT_BYTES. */
 async function* limited(
   chunks: AsyncIterable<Uint8Array> | Uint8Array,
@@ -155,7 +111,9 @@ async function* limited(
         `The document is larger than ${MAX_WIRE_DOCUMENT_BYTES} bytes; it is not read.`,
       );
     }
-    if (chunk.length > 0) yield chunk;
+    // A whole document handed over at once is still decoded and parsed piece by piece.
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES)
+      yield chunk.subarray(at, at + PIECE_BYTES);
   }
 }
 
@@ -238,8 +196,25 @@ export async function readWireDocument(
   chunks: AsyncIterable<Uint8Array> | Uint8Array,
   hints: WireReadHints,
 ): Promise<WireDocument> {
-  const sink: ItemSink = { items: [], warnings: [] };
   const iterator = limited(chunks)[Symbol.asyncIterator]();
+  try {
+    return await readFrom(iterator, hints);
+  } catch (error) {
+    if (error instanceof EncodingError) {
+      throw new WireReadError('WIRE_ENCODING', error.message, { cause: error });
+    }
+    throw error;
+  } finally {
+    // Ends the source (a file stream is closed) when reading stopped early.
+    await iterator.return(undefined);
+  }
+}
+
+async function readFrom(
+  iterator: AsyncIterator<Uint8Array>,
+  hints: WireReadHints,
+): Promise<WireDocument> {
+  const sink: ItemSink = { items: [], warnings: [] };
   const head: Uint8Array[] = [];
   let headLength = 0;
   let done = false;
@@ -259,9 +234,7 @@ export async function readWireDocument(
       if (next.done === true) done = true;
       else head.push(next.value);
     }
-    const whole = concat(head);
-    head.splice(0, head.length, whole);
-    const detected = detectArabicEncoding(whole);
+    const detected = detectArabicEncoding(concat(head));
     if (!detected.certain) {
       throw new WireReadError(
         'WIRE_ENCODING',
@@ -271,23 +244,14 @@ export async function readWireDocument(
     encoding = detected.encoding;
   }
   const text = new TextSink();
-  try {
-    const decoder = streamingDecoder(encoding);
-    for (const chunk of head) text.write(decoder.write(chunk));
-    while (!done) {
-      const next = await iterator.next();
-      if (next.done === true) done = true;
-      else text.write(decoder.write(next.value));
-    }
-    text.write(decoder.end());
-  } catch (error) {
-    if (error instanceof EncodingError) {
-      throw new WireReadError('WIRE_ENCODING', error.message, { cause: error });
-    }
-    throw error;
-  } finally {
-    if (!done) await iterator.return?.(undefined);
+  const decoder = streamingDecoder(encoding);
+  for (const chunk of head) text.write(decoder.write(chunk));
+  while (!done) {
+    const next = await iterator.next();
+    if (next.done === true) done = true;
+    else text.write(decoder.write(next.value));
   }
+  text.write(decoder.end());
   const format = text.end(sink);
   return { format, encoding, items: sink.items, warnings: sink.warnings };
 }

@@ -191,20 +191,24 @@ export class XmlTreeBuilder {
     const current = this.stack.at(-1);
     if (current === undefined) return;
     const last = current.children.at(-1);
-    if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
-    else current.children.push(text);
+    const joined = typeof last === 'string' ? last + text : text;
+    if (joined.length > this.maxTextRun) throw this.tooLong();
+    if (typeof last === 'string') current.children[current.children.length - 1] = joined;
+    else current.children.push(joined);
+  }
+
+  private tooLong(): WireReadError {
+    return new WireReadError(
+      'WIRE_TOO_LARGE',
+      `The document has a text of more than ${this.maxTextRun} characters in one piece (line ${this.parser.line}); it is not read.`,
+    );
   }
 
   /** Reads the next piece of the document's text. */
   write(text: string): void {
     this.parser.write(text);
     const pending: unknown = Reflect.get(this.parser, 'text');
-    if (typeof pending === 'string' && pending.length > this.maxTextRun) {
-      throw new WireReadError(
-        'WIRE_TOO_LARGE',
-        `The document has a text of more than ${this.maxTextRun} characters in one piece (line ${this.parser.line}); it is not read.`,
-      );
-    }
+    if (typeof pending === 'string' && pending.length > this.maxTextRun) throw this.tooLong();
   }
 
   /** Ends the document: its tree. @throws WireReadError WIRE_XML_INVALID when it is cut short or empty. */
