@@ -297,6 +297,7 @@ describeEachDialect((dialect) => {
 
   it('reads the NewsML-G2 and NITF files dropped in a folder, new and changed ones only, and refuses a package', async () => {
     const folder = testFolder('wire-drop');
+    clock = new Date('2026-12-04T12:00:00Z'); // after the items' times (a future one is taken for the arrival)
     await addWireSource(deps(), null, { name: 'drop', agency: 'وكالة المداد', folder });
     // Whole seconds: a time every file system keeps exactly, so a re-drop can carry the same one.
     const dropped = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
@@ -332,7 +333,11 @@ describeEachDialect((dialect) => {
       'urn:newsml:wire.example:20261204:midad-g2-2001 الحكومة تقر مشروع موازنة العام المقبل',
     ]);
     const [nitf] = await queue();
-    expect(nitf).toMatchObject({ time: '2026-12-04T10:30:00.000Z', version: 1 });
+    expect(nitf).toMatchObject({
+      time: '2026-12-04T10:30:00.000Z',
+      timeEstimated: false,
+      version: 1,
+    });
 
     // Dropped again unchanged (same size and time): not read; the package is not retried.
     const item = join(folder, 'newsml-g2-item.xml');
@@ -364,6 +369,16 @@ describeEachDialect((dialect) => {
       'urn:newsml:wire.example:20261204:midad-g2-2001 الحكومة تقر مشروع موازنة العام المقبل بعجز أقل',
     ]);
     expect((await queue())[1]).toMatchObject({ version: 2 });
+
+    // A file taken away is forgotten: dropped again, it is read (here: refused) again.
+    rmSync(join(folder, 'newsml-g2-package.xml'));
+    expect((await poll({ force: true })).sources[0]).toMatchObject({ status: 'not-modified' });
+    drop('newsml-g2-package.xml');
+    expect((await poll({ force: true })).sources[0]).toMatchObject({
+      status: 'ok',
+      items: 0,
+      refused: [{ file: 'newsml-g2-package.xml', reason: expect.stringContaining('a package') }],
+    });
 
     // A folder that went away fails the source, and the queue keeps its items.
     rmSync(folder, { recursive: true });

@@ -5,7 +5,8 @@
  * name, size and modification time, services/wire-sources.ts
  * `folderFileSeen`), oldest name first. A refused file (not a wire
  * document, a NewsML-G2 package, too large, bad XML) is reported and
- * remembered, so it is not read again until it changes.
+ * remembered, so it is not read again until it changes; a file no longer
+ * in the folder is forgotten (dropped again, it is read again).
  *
  * Not read: names starting with `.` or `~` and names ending `.tmp`,
  * `.part`, `.partial`, `.crdownload`, `.swp` (files still being written by
@@ -18,7 +19,11 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { WireSource } from '../../domain/wire.js';
-import { folderFileSeen, markFolderFile } from '../../services/wire-sources.js';
+import {
+  folderFileSeen,
+  forgetMissingFolderFiles,
+  markFolderFile,
+} from '../../services/wire-sources.js';
 import { ingestWireItems } from '../../services/wire-queue.js';
 import { MAX_WIRE_DOCUMENT_BYTES, readWireDocument } from './read-wire.js';
 import { addIngested, emptySourceReport, type SourcePollReport } from './poll-report.js';
@@ -94,6 +99,8 @@ export async function pollFolderSource(
           : `cannot read the folder ${folder}: ${code ?? (error as Error).message}`;
     return report;
   }
+  // Files taken away (read and moved, or deleted) are forgotten, so the memory stays the folder's size.
+  await forgetMissingFolderFiles(deps, source.id, names);
   let read = 0;
   for (const name of names) {
     if (read >= maxFiles || options.signal?.aborted) break;
