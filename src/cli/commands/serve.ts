@@ -3,6 +3,10 @@
  * SIGINT or SIGTERM, then stops accepting requests, finishes the ones in
  * flight, writes the buffered view counts, and closes the database.
  *
+ * While it runs it also polls the wire sources that are due (every 30 s;
+ * importers/wire/wire-poller.ts), once across instances by a lease in the
+ * database; at the stop a round in progress is cut short.
+ *
  * View counts the database refuses at the stop (a full disk) go to the view
  * spool (view-spool.ts), which the next start adds. A second signal, or the
  * end of the grace period, spools the buffered views at once and exits.
