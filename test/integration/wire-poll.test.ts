@@ -35,7 +35,7 @@ function toWindows1256(text: string): Buffer {
 }
 
 /** What the agency's server does now. */
-type Mode = 'v1' | 'v2' | 'fails' | 'hangs' | 'too-large' | 'windows-1256';
+type Mode = 'v1' | 'v2' | 'fails' | 'hangs' | 'too-large' | 'too-large-streamed' | 'windows-1256';
 let mode: Mode = 'v1';
 let requests: IncomingHttpHeaders[] = [];
 let server: Server;
@@ -76,6 +76,22 @@ beforeAll(async () => {
           .writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1256' })
           .end(toWindows1256(feedV1.toString('utf8').replace(/^<\?xml[^>]*>\s*/, '')));
         return;
+      case 'too-large-streamed': {
+        // No length said: the limit is found while reading (17 MiB of short comments in the feed).
+        response.writeHead(200, rss);
+        response.write('<rss version="2.0"><channel>');
+        const mebibyte = Buffer.from(`<!-- ${' '.repeat(1014)} -->\n`.repeat(1024));
+        let sent = 0;
+        const more = () => {
+          while (sent < 17 && !response.destroyed) {
+            sent++;
+            if (!response.write(mebibyte)) return void response.once('drain', more);
+          }
+          response.end('</channel></rss>');
+        };
+        more();
+        return;
+      }
       case 'too-large':
         response.writeHead(200, { ...rss, 'content-length': String(17 * 1024 * 1024) });
         response.write('<rss version="2.0">');
@@ -242,6 +258,11 @@ describeEachDialect((dialect) => {
     mode = 'too-large';
     const sixth = await poll();
     expect(sixth.sources[0]).toMatchObject({ status: 'failed', error: 'too large' });
+    expect(await queue()).toEqual(afterChange);
+    later(40);
+    mode = 'too-large-streamed';
+    const streamed = await poll();
+    expect(streamed.sources[0]).toMatchObject({ status: 'failed', error: 'too large' });
     expect(await queue()).toEqual(afterChange);
 
     // 7. Forced, the source comes back; a success clears the failures.
