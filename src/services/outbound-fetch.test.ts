@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundFetchError, outboundFetch, type OutboundLimits } from './outbound-fetch.js';
 
@@ -40,6 +41,23 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-length': '100' });
         response.write('<rss>');
         setTimeout(() => response.destroy(), 20);
+        return;
+      case '/gzip':
+        if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+          return void response.writeHead(200).end(FEED);
+        }
+        response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(FEED));
+        return;
+      case '/bomb': // 1 MiB of spaces in about 1 KiB
+        response
+          .writeHead(200, { 'content-encoding': 'gzip' })
+          .end(gzipSync(Buffer.alloc(1024 * 1024, 0x20)));
+        return;
+      case '/damaged':
+        response.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('not gzip at all'));
+        return;
+      case '/compress':
+        response.writeHead(200, { 'content-encoding': 'compress' }).end('x');
         return;
       default:
         response.writeHead(503).end();
@@ -131,5 +149,37 @@ describe('outboundFetch stopped by its caller', () => {
     if (!stalls.ok) throw new Error(stalls.reason);
     setTimeout(() => stop.abort(), 50);
     await expect(stalls.bytes()).rejects.toThrow('stopped');
+  });
+});
+
+describe('outboundFetch with decompress', () => {
+  it('asks for gzip and hands the body over decompressed', async () => {
+    const answer = await outboundFetch(`${base}/gzip`, { decompress: true }, LIMITS);
+    if (!answer.ok) throw new Error(answer.reason);
+    expect((await answer.bytes()).toString('utf8')).toBe(FEED);
+  });
+
+  it('limits the decompressed bytes, and says a damaged or unknown coding', async () => {
+    const bomb = await outboundFetch(`${base}/bomb`, { decompress: true }, LIMITS);
+    if (!bomb.ok) throw new Error(bomb.reason);
+    await expect(bomb.bytes()).rejects.toThrow(new OutboundFetchError('too large'));
+
+    const damaged = await outboundFetch(`${base}/damaged`, { decompress: true }, LIMITS);
+    if (!damaged.ok) throw new Error(damaged.reason);
+    await expect(damaged.bytes()).rejects.toThrow(
+      'fetch failed: the compressed body is damaged (Z_DATA_ERROR)',
+    );
+
+    expect(await outboundFetch(`${base}/compress`, { decompress: true }, LIMITS)).toEqual({
+      ok: false,
+      reason: 'fetch failed: a body in compress',
+      status: 200,
+    });
+  });
+
+  it('does not ask for a compressed body unless told', async () => {
+    const answer = await outboundFetch(`${base}/gzip`, {}, LIMITS);
+    if (!answer.ok) throw new Error(answer.reason);
+    expect((await answer.bytes()).toString('utf8')).toBe(FEED);
   });
 });

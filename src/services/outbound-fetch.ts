@@ -8,7 +8,9 @@
  * (lib/public-address.ts: loopback, private and link-local addresses are
  * refused at connection time, so DNS cannot answer one address when
  * checked and another when connected) unless `allowPrivate`; redirects
- * followed at most `maxRedirects` times, each new address checked the same.
+ * followed at most `maxRedirects` times, each new address checked the same;
+ * a new connection for each request; with `decompress`, a gzip, deflate or
+ * brotli body decompressed within the byte limit.
  *
  * node:http(s) rather than `fetch`: Node 20's fetch cannot be given the
  * checked DNS lookup without the undici package.
@@ -23,6 +25,8 @@ import type { IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { pipeline, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { checkedLookup, isPublicAddress } from '../lib/public-address.js';
 
 /** The limits of one exchange. */
@@ -50,6 +54,12 @@ export interface OutboundRequest {
   refuseContentType?: (type: string) => string | null;
   /** Ends the exchange early (a server stopping); the reason is then `stopped`. */
   signal?: AbortSignal;
+  /**
+   * Ask for a compressed body (`accept-encoding: gzip, deflate, br`) and
+   * hand it over decompressed; `maxBytes` then limits the decompressed bytes
+   * (a small body that inflates past it is refused as `too large`).
+   */
+  decompress?: boolean;
 }
 
 /** A failure while reading a body that had started well (`too large`, a time limit, a cut). */
@@ -114,6 +124,20 @@ function seconds(ms: number): string {
   return `${ms / 1000} s`;
 }
 
+/** The content codings a `decompress` request accepts, and their decoders. */
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/** The `content-encoding` of an answer, lower-cased; '' for none or `identity`. */
+function contentCoding(response: IncomingMessage): string {
+  const coding = (header(response, 'content-encoding') ?? '').trim().toLowerCase();
+  return coding === 'identity' ? '' : coding;
+}
+
 /** A request's or response's error in the report's words. */
 function failure(error: unknown, limits: Settled, signal: AbortSignal): string {
   if (signal.aborted) {
@@ -128,8 +152,10 @@ function failure(error: unknown, limits: Settled, signal: AbortSignal): string {
   }
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'ENOTPUBLIC') return `refused: ${message}`;
-  if (code === 'ECONNRESET' && message === 'aborted')
+  if ((code === 'ECONNRESET' && message === 'aborted') || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return 'fetch failed: the answer was cut short';
+  }
+  if (code?.startsWith('Z_')) return `fetch failed: the compressed body is damaged (${code})`;
   return `fetch failed: ${code ?? message}`;
 }
 
@@ -165,7 +191,10 @@ function requestOnce(
         // server closed since (a feed polled minutes later) fails as ECONNRESET when reused.
         agent: false,
         lookup: checkedLookup(limits.allowPrivate) as never,
-        headers: request.headers ?? {},
+        headers: {
+          ...(request.decompress ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
+          ...request.headers,
+        },
       },
       (response: IncomingMessage) => {
         clearTimeout(timer);
@@ -184,6 +213,11 @@ function requestOnce(
           const refused = request.refuseContentType?.(type.toLowerCase()) ?? null;
           if (refused !== null) {
             resolve({ kind: 'failed', reason: refused, status });
+            return response.destroy();
+          }
+          const coding = contentCoding(response);
+          if (coding !== '' && !(request.decompress && coding in DECODERS)) {
+            resolve({ kind: 'failed', reason: `fetch failed: a body in ${coding}`, status });
             return response.destroy();
           }
           const declared = Number(response.headers['content-length']);
@@ -213,8 +247,11 @@ async function* limitedBody(
   let read = 0;
   let cut = false;
   response.on('aborted', () => void (cut = true));
+  const makeDecoder = DECODERS[contentCoding(response)];
+  const decoder = makeDecoder?.();
+  const source = decoder ? pipeline(response, decoder, () => {}) : response;
   try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
       read += chunk.length;
       if (read > limits.maxBytes) throw new OutboundFetchError('too large');
       yield chunk;
@@ -227,6 +264,7 @@ async function* limitedBody(
     if (error instanceof OutboundFetchError) throw error;
     throw new OutboundFetchError(failure(error, limits, signal), { cause: error });
   } finally {
+    decoder?.destroy();
     response.destroy();
   }
 }

@@ -58,7 +58,11 @@ export async function pollUrlSource(
   if (source.url === null) return fail('the source has no address');
   const answer = await outboundFetch(
     source.url,
-    { headers: conditionalHeaders(source), ...(limits.signal ? { signal: limits.signal } : {}) },
+    {
+      headers: conditionalHeaders(source),
+      decompress: true,
+      ...(limits.signal ? { signal: limits.signal } : {}),
+    },
     {
       maxBytes: MAX_WIRE_DOCUMENT_BYTES,
       allowPrivate: source.allowPrivate,
