@@ -109,7 +109,7 @@ export interface WireQueueFilter {
   /** An agency's name, in any case. */
   agency?: string;
   sectionId?: string;
-  /** `unused` (default `all`): items no one has made a draft of yet. */
+  /** `all` (default), `unused` (no draft made of it yet) or `used`. */
   used?: 'all' | 'unused' | 'used';
   /** 1-based. */
   page?: number;

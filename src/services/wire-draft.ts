@@ -20,7 +20,7 @@ import {
   sourceSectionOfItem,
   wireItemOfArticle,
   wireItemUse,
-} from '../storage/repositories/wire.repository.js';
+} from '../storage/repositories/wire-items.repository.js';
 import type { Database } from '../storage/database.js';
 import { createArticle, type EditDeps } from './edit-article.js';
 import { paragraphsToHtml } from './body-html.js';

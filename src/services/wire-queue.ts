@@ -32,15 +32,14 @@ import {
   exportWireItems,
   findWireItem,
   findWireItemByGuid,
-  findWireSource,
   hasRecentStory,
   insertWireItem,
-  isWireId,
   listWireItems,
   updateWireItem,
   type WireItemFields,
   type WireItemsWhere,
-} from '../storage/repositories/wire.repository.js';
+} from '../storage/repositories/wire-items.repository.js';
+import { findWireSource, isWireId } from '../storage/repositories/wire.repository.js';
 import { bodyHtmlOf } from './edit-article.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 
@@ -132,6 +131,7 @@ async function fieldsOf(
   sanitize: BodySanitizer,
   warnings: string[],
 ): Promise<WireItemFields> {
+  const label = cut(cleanLine(item.guid), 200);
   const headline = cut(cleanLine(item.headline), FIELD_LIMITS.headline);
   const summary = cut(cleanText(item.summary).trim(), LIMITS.summary);
   let bodyHtml = '';
@@ -140,7 +140,7 @@ async function fieldsOf(
       bodyHtml = await bodyHtmlOf(cleanText(item.bodyHtml), sanitize);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      warnings.push(`${item.guid}: body left out (${error.message})`);
+      warnings.push(`${label}: body left out (${error.message})`);
     }
   }
   const bodyText = htmlToText(bodyHtml);
@@ -154,7 +154,7 @@ async function fieldsOf(
     item.sentAt instanceof Date && !Number.isNaN(item.sentAt.getTime()) ? item.sentAt : null;
   if (sentAt !== null && sentAt.getTime() > arrivedAt.getTime() + FUTURE_TOLERANCE_MS) {
     warnings.push(
-      `${item.guid}: sent ${sentAt.toISOString()}, after its arrival; the arrival time is used`,
+      `${label}: sent ${sentAt.toISOString()}, after its arrival; the arrival time is used`,
     );
     sentAt = null;
   }
@@ -221,7 +221,7 @@ export async function ingestWireItems(
   for (const item of items) {
     const fields = await fieldsOf(item, agencyKey, arrivedAt, sanitize, report.warnings);
     if (fields.headline === '') {
-      report.warnings.push(`${item.guid}: no headline, skipped`);
+      report.warnings.push(`${cut(cleanLine(item.guid), 200)}: no headline, skipped`);
       continue;
     }
     const guid = cut(cleanLine(item.guid), LIMITS.guid) || `sha256:${fields.storyKey}`;

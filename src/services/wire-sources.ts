@@ -38,9 +38,8 @@ import {
   isWireId,
   folderFileNames,
   forgetFolderFiles,
-  rekeyWireItem,
-  wireItemsOfSource,
 } from '../storage/repositories/wire.repository.js';
+import { rekeyWireItem, wireItemsOfSource } from '../storage/repositories/wire-items.repository.js';
 import { wireAgencyKey, wireDeskAccess, wireStoryKey } from './wire-queue.js';
 
 /** What the sources' services need: the database and the clock. */

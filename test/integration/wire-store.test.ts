@@ -595,6 +595,41 @@ describeEachDialect((dialect) => {
     expect([huge.bodyHtml, huge.summary, huge.firstWords]).toEqual(['', 'ملخص باق.', 'ملخص باق.']);
   });
 
+  it('makes one draft when two editors use an item at once, and one item of two instances ingesting', async () => {
+    const url = database.url;
+    const second = url === null ? database : await openDatabase({ file: '', url });
+    try {
+      const sana = await urlSource('sana', 'سانا');
+      const sana2 = await urlSource('sana-2', 'سانا');
+      const reports = await Promise.all([
+        ingestWireItems(deps(), sana.id, [item()], START),
+        ingestWireItems({ database: second, now: () => clock }, sana2.id, [item()], START),
+      ]);
+      expect(reports.map((r) => r.added + r.unchanged)).toEqual([1, 1]);
+      expect(reports.map((r) => r.added).sort()).toEqual([0, 1]);
+      const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+      const outcomes = await Promise.allSettled([
+        draftFromWireItem(deps(), staff.editor, queued!.id),
+        draftFromWireItem({ database: second, now: () => clock }, staff.administrator, queued!.id),
+      ]);
+      const made = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.articleId] : []));
+      const refused = outcomes.flatMap((o) =>
+        o.status === 'rejected' ? [(o.reason as { code: string }).code] : [],
+      );
+      expect(new Set(made).size).toBe(1);
+      expect(refused.every((code) => code === 'WIRE_ITEM_BUSY')).toBe(true);
+      const drafts = await database.db
+        .selectFrom('articles')
+        .select('id')
+        .where('wire_item_id', '=', BigInt(queued!.id))
+        .execute();
+      expect(drafts.map((d) => String(d.id))).toEqual(made.slice(0, 1));
+      expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.articleId).toBe(made[0]);
+    } finally {
+      if (second !== database) await second.close();
+    }
+  });
+
   it('leases each due source to one instance and backs off after failures', async () => {
     const url = database.url;
     const second = url === null ? database : await openDatabase({ file: '', url });
