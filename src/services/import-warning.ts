@@ -22,9 +22,11 @@ export type ImportWarningCode =
   | 'CAPTURE_LINK_NUMBER_UNUSABLE'
   | 'CAPTURE_LINE_LEFT_OUT'
   | 'CAPTURE_ENCODING_DETECTED'
+  | 'CAPTURE_ENCODING_IGNORED'
   // A saved HTML page's metadata
   | 'HTML_PAGE_NO_DATE'
   | 'HTML_PAGE_DATE_UNREADABLE'
+  | 'HTML_PAGE_ENCODING_IGNORED'
   // Matching the article stored before
   | 'IMPORT_MATCHED_BY_HEADLINE'
   | 'IMPORT_STORED_DATE_KEPT';

@@ -3,6 +3,7 @@ import {
   canonicalEncoding,
   decodeBytes,
   detectArabicEncoding,
+  encodingForFile,
   EncodingError,
   firstInvalidUtf8Offset,
 } from '../text-encoding.js';
@@ -21,7 +22,9 @@ export { firstInvalidUtf8Offset } from '../text-encoding.js';
  * then blank text. Ill-formed UTF-8 is read in a legacy Arabic encoding
  * when the person importing names it (`--encoding windows-1256`) or when
  * detection is certain (text-encoding.ts: windows-1256 or ISO-8859-6 Arabic
- * news text, told by its letters); otherwise it is refused.
+ * news text, told by its letters); otherwise it is refused. A file that is
+ * UTF-8 for certain stays UTF-8 whatever encoding is named
+ * (encodingForFile: `--encoding` applies to a whole batch).
  */
 
 /** A decoded capture: its lines, and the encoding they were read in and why. */
@@ -29,8 +32,11 @@ export interface DecodedCapture {
   lines: string[];
   /** Canonical name: `utf-8`, or the encoding named or detected. */
   encoding: string;
-  /** `forced` by the person importing, `detected`, or `utf-8` as a capture is by default. */
-  source: 'forced' | 'detected' | 'utf-8';
+  /**
+   * `forced` by the person importing, `detected`, `utf-8` as a capture is by
+   * default, or `utf-8-kept`: UTF-8 for certain although another encoding was named.
+   */
+  source: 'forced' | 'detected' | 'utf-8' | 'utf-8-kept';
 }
 
 /**
@@ -76,8 +82,11 @@ export function decodeCapture(
   refuseTooLarge(bytes);
   if (bytes.length === 0) throw new CaptureError('CAPTURE_EMPTY', 'The file is empty.');
   const forced = options.encoding ?? null;
-  const named = forced === null ? null : canonicalEncoding(forced);
-  if (forced !== null && named === null) throw new RangeError(`unknown encoding: ${forced}`);
+  if (forced !== null && canonicalEncoding(forced) === null) {
+    throw new RangeError(`unknown encoding: ${forced}`);
+  }
+  const choice = forced === null ? null : encodingForFile(bytes, forced);
+  const named = choice === null || choice.kept ? null : choice.encoding;
   if (named === null || !named.startsWith('utf-16')) {
     if (named === null) refuseUtf16(bytes);
     refuseBinary(bytes);
@@ -85,7 +94,9 @@ export function decodeCapture(
   const decoded =
     named !== null
       ? { text: decodeNamed(bytes, named), encoding: named, source: 'forced' as const }
-      : decodeUtf8OrCertain(bytes);
+      : choice?.kept === true
+        ? { text: decodeUtf8(bytes), encoding: 'utf-8', source: 'utf-8-kept' as const }
+        : decodeUtf8OrCertain(bytes);
   if (BLANK.test(decoded.text)) {
     throw new CaptureError('CAPTURE_EMPTY', 'The file contains only whitespace, no text.');
   }

@@ -111,7 +111,14 @@ export function parseCapture(
               `The file is not UTF-8; it was read as ${decoded.encoding}, which its Arabic text shows for certain.`,
             ),
           ]
-        : []),
+        : decoded.source === 'utf-8-kept'
+          ? [
+              importWarning(
+                'CAPTURE_ENCODING_IGNORED',
+                `The file is UTF-8, so it was read as UTF-8, not in the encoding named with --encoding.`,
+              ),
+            ]
+          : []),
       ...when.notes,
       ...linkWarnings(shortLink, number, id),
       ...body.skipped.map((line) =>

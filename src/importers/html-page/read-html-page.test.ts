@@ -20,6 +20,14 @@ function page(head: string, body: string): Uint8Array {
   );
 }
 
+/** The byte windows-1252 decodes to `char` (a round trip of bytes through text). */
+function windows1252Byte(char: string): number {
+  for (let byte = 0; byte < 256; byte++) {
+    if (new TextDecoder('windows-1252').decode(new Uint8Array([byte])) === char) return byte;
+  }
+  throw new Error(`no byte for ${char}`);
+}
+
 function refusal(bytes: Uint8Array, encoding?: string): HtmlPageError {
   try {
     readHtmlPage(bytes, { timeZone: ZONE, encoding });
@@ -92,6 +100,32 @@ describe('readHtmlPage on saved pages', () => {
     expect(error.message).toMatch(
       /^The bytes are not valid utf-8: byte 0x[0-9A-F]{2} at offset \d+ cannot be read\.$/,
     );
+  });
+
+  it('detects windows-1256 for certain in a page that declares nothing', () => {
+    const declared = new TextDecoder('windows-1252').decode(fixture('windows-1256-article.html'));
+    const bare = declared.replace(/<meta http-equiv[^>]*>/u, '');
+    expect(bare).not.toBe(declared);
+    const bytes = new Uint8Array([...bare].map((char) => windows1252Byte(char)));
+    const { article, encoding } = readHtmlPage(bytes, { timeZone: ZONE });
+    expect(encoding).toBe('windows-1256');
+    expect(article.headline).toBe('عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات');
+  });
+
+  it('keeps a UTF-8 page UTF-8 when a legacy encoding is named for the batch, and says so', () => {
+    const { article, warnings, encoding } = readHtmlPage(fixture('utf8-article.html'), {
+      timeZone: ZONE,
+      encoding: 'windows-1256',
+    });
+    expect(encoding).toBe('utf-8');
+    expect(article.headline).toBe('افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل');
+    expect(warnings).toEqual([
+      {
+        code: 'HTML_PAGE_ENCODING_IGNORED',
+        message:
+          'The page is UTF-8, so it was read as UTF-8, not in the encoding named with --encoding.',
+      },
+    ]);
   });
 
   it('prefers og:title and JSON-LD over a visible title that differs', () => {

@@ -16,7 +16,12 @@ import type { ImportedArticle } from '../../services/save-imported-article.js';
 import type { PublishTime } from '../capture/publish-time.js';
 import { idFromLink } from '../capture/short-link.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
-import { decodeBytes, EncodingError, htmlDeclaredEncoding } from '../text-encoding.js';
+import {
+  decodeBytes,
+  EncodingError,
+  encodingForFile,
+  htmlDeclaredEncoding,
+} from '../text-encoding.js';
 import { HtmlPageError } from './html-page-error.js';
 import { readPageBody } from './page-body.js';
 import { parsePageDate, type PageDate } from './page-date.js';
@@ -54,7 +59,8 @@ export interface ReadHtmlPage {
  */
 export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadHtmlPage {
   if (bytes.length > MAX_HTML_PAGE_BYTES) throw htmlPageTooLarge(bytes.length);
-  const decoded = decode(bytes, options.encoding ?? null);
+  const warnings: ImportWarning[] = [];
+  const decoded = decode(bytes, options.encoding ?? null, warnings);
   const { document } = parseHTML(decoded.text);
   const meta = readPageMetadata(document as unknown as Document);
   const headline = chooseHeadline(meta);
@@ -68,7 +74,6 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
   if (body.paragraphs.length === 0) {
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }
-  const warnings: ImportWarning[] = [];
   const date = pageDate(meta, body.printedTimes, options.timeZone, warnings);
   const sourceUrl = meta.urls[0] ?? null;
   const id = sourceUrl === null ? null : idFromLink(sourceUrl);
@@ -108,10 +113,24 @@ function zoneName(zone: string): string {
   return /^[+-]\d{2}:\d{2}$/u.test(zone) ? `UTC${zone}` : zone;
 }
 
-function decode(bytes: Uint8Array, forced: string | null) {
+/**
+ * The page's text: in the encoding named (`--encoding`, but a page that is
+ * UTF-8 for certain stays UTF-8, with a warning: encodingForFile), else as
+ * the page declares it or detection finds it for certain.
+ */
+function decode(bytes: Uint8Array, named: string | null, warnings: ImportWarning[]) {
   try {
+    const choice = named === null ? null : encodingForFile(bytes, named);
+    if (choice?.kept === true) {
+      warnings.push(
+        importWarning(
+          'HTML_PAGE_ENCODING_IGNORED',
+          'The page is UTF-8, so it was read as UTF-8, not in the encoding named with --encoding.',
+        ),
+      );
+    }
     return decodeBytes(bytes, {
-      forced,
+      forced: choice?.encoding ?? null,
       declared: htmlDeclaredEncoding(bytes),
       requireCertain: true,
     });
