@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HtmlPageError } from './html-page-error.js';
 import { parsePageDate } from './page-date.js';
-import { MAX_HTML_PAGE_BYTES, readHtmlPage } from './read-html-page.js';
+import { MAX_HTML_PAGE_BYTES, MAX_HTML_PAGE_DEPTH, readHtmlPage } from './read-html-page.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/html-pages/${name}`);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -270,6 +270,18 @@ describe('readHtmlPage refusals', () => {
     const error = refusal(new Uint8Array(MAX_HTML_PAGE_BYTES + 1));
     expect(error.code).toBe('HTML_PAGE_TOO_LARGE');
     expect(error.message).toBe('The file is 5.3 MB; a saved article page is at most 5 MB.');
+  });
+
+  it('refuses a page nested deeper than Readability can read in time', () => {
+    const deep = `<p>${PROSE_1}</p>`;
+    const html = (n: number) =>
+      page('<title>إعادة فتح الطريق</title>', `${'<div>'.repeat(n)}${deep}${'</div>'.repeat(n)}`);
+    const error = refusal(html(5000));
+    expect(error.code).toBe('HTML_PAGE_TOO_LARGE');
+    expect(error.message).toBe(
+      `The page nests its elements 5004 deep; a saved article page is at most ${MAX_HTML_PAGE_DEPTH} deep.`,
+    );
+    expect(readHtmlPage(html(200), { timeZone: ZONE }).article.paragraphs).toEqual([PROSE_1]);
   });
 
   it('refuses a page without a headline or without text', () => {
