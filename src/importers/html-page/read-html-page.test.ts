@@ -112,6 +112,21 @@ describe('readHtmlPage on saved pages', () => {
     expect(article.headline).toBe('عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات');
   });
 
+  it('refuses a windows-1256 page that declares iso-8859-1, naming the encoding to use', () => {
+    const bytes = new Uint8Array(fixture('windows-1256-article.html'));
+    const declared = new TextDecoder('windows-1252').decode(bytes);
+    const lie = declared.replace('charset=windows-1256', 'charset=iso-8859-1');
+    const lying = new Uint8Array([...lie].map((char) => windows1252Byte(char)));
+    const error = refusal(lying);
+    expect(error.code).toBe('HTML_PAGE_ENCODING');
+    expect(error.message).toBe(
+      'The page declares windows-1252, but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+    );
+    expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
+      'windows-1256',
+    );
+  });
+
   it('keeps a UTF-8 page UTF-8 when a legacy encoding is named for the batch, and says so', () => {
     const { article, warnings, encoding } = readHtmlPage(fixture('utf8-article.html'), {
       timeZone: ZONE,

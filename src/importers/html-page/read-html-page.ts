@@ -18,6 +18,7 @@ import { idFromLink } from '../capture/short-link.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import {
   decodeBytes,
+  detectArabicEncoding,
   EncodingError,
   encodingForFile,
   htmlDeclaredEncoding,
@@ -139,6 +140,27 @@ function zoneName(zone: string): string {
   return /^[+-]\d{2}:\d{2}$/u.test(zone) ? `UTC${zone}` : zone;
 }
 
+/** Encodings without Arabic letters that old Arabic sites declared by mistake. */
+const LATIN_DECLARATIONS = new Set(['windows-1252', 'iso-8859-15', 'iso-8859-2']);
+
+/**
+ * Refuses a page that declares a Latin encoding (`iso-8859-1`, which means
+ * windows-1252) while its text is Arabic in windows-1256 or ISO-8859-6 for
+ * certain, a common mistake of old Arabic CMSs: read as declared it would be
+ * stored as Latin gibberish (`ÞÇá`). The declaration is not second-guessed
+ * (text-encoding.ts); the person importing names the encoding instead.
+ */
+function refuseLatinLie(bytes: Uint8Array, declared: string): void {
+  if (!LATIN_DECLARATIONS.has(declared)) return;
+  const detected = detectArabicEncoding(bytes);
+  if (detected.certain && detected.encoding !== 'utf-8') {
+    throw new HtmlPageError(
+      'HTML_PAGE_ENCODING',
+      `The page declares ${declared}, but its text is Arabic in ${detected.encoding}; import it with --encoding ${detected.encoding}.`,
+    );
+  }
+}
+
 /**
  * The page's text: in the encoding named (`--encoding`, but a page that is
  * UTF-8 for certain stays UTF-8, with a warning: encodingForFile), else as
@@ -155,9 +177,11 @@ function decode(bytes: Uint8Array, named: string | null, warnings: ImportWarning
         ),
       );
     }
+    const declared = htmlDeclaredEncoding(bytes);
+    if (choice === null && declared !== null) refuseLatinLie(bytes, declared);
     return decodeBytes(bytes, {
       forced: choice?.encoding ?? null,
-      declared: htmlDeclaredEncoding(bytes),
+      declared,
       requireCertain: true,
     });
   } catch (error) {
