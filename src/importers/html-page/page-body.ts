@@ -34,6 +34,7 @@ import {
   listedHeadline,
   readAlsoRest,
 } from '../capture/markers.js';
+import { isProseLike } from '../capture/prose.js';
 import { parsePublishTime, type PublishTime } from '../capture/publish-time.js';
 import { pageBlocks, type Block } from './page-blocks.js';
 
@@ -103,12 +104,13 @@ function sortBlocks(blocks: readonly Block[], headline: string | null): Sorted {
       awaitingLinks = after ? 'more' : 'read-also';
       return;
     }
-    if (block.allLinks) {
+    // A sentence that is all one link, between paragraphs, is still the article's.
+    if (block.allLinks && (after || awaitingLinks !== null || !isProseLike(block.text))) {
       const text = listedHeadline(block.text);
       if (after || awaitingLinks === 'more') moreHeadlines.push(text);
       else if (awaitingLinks === 'read-also')
         readAlso.push({ headline: text, afterParagraph: paragraphs.length });
-      // Links alone between paragraphs, with no marker, are the page's, not the article's.
+      // Short links alone between paragraphs, with no marker, are the page's, not the article's.
       return;
     }
     awaitingLinks = null;

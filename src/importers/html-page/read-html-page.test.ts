@@ -269,6 +269,15 @@ describe('readHtmlPage: what Readability keeps', () => {
     expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
   });
 
+  it('keeps a sentence that is all one link between paragraphs, drops a short lone link', () => {
+    const linked = `<p><a href="/a/7">${PROSE_2}</a></p>`;
+    const html = `<p>${PROSE_1}</p><p><a href="/tag/1">الطرق</a></p>${linked}<p>${PROSE_1}</p>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2, PROSE_1]);
+  });
+
   it('keeps a news paragraph that merely mentions comments or sharing', () => {
     const news =
       'ورفض المتحدث التعليق على ما نشره الموقع، واكتفى بالقول إن الوزارة شاركت في التحقيق منذ بدايته.';
