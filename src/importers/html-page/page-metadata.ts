@@ -83,6 +83,22 @@ export function readPageMetadata(document: Document): PageMetadata {
   };
 }
 
+/**
+ * The address a browser saved the page from, as it notes it at the top:
+ * Internet Explorer's mark of the web (`<!-- saved from url=(0040)http://… -->`)
+ * or SingleFile's header comment (`url: https://…`); null when there is none.
+ *
+ * @example savedFromUrl('<!-- saved from url=(0027)http://old.example/?id=5 -->') === 'http://old.example/?id=5'
+ */
+export function savedFromUrl(text: string): string | null {
+  const head = text.slice(0, 2048);
+  const url =
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/iu.exec(head)?.[1] ??
+    /<!--[^>]*?Page saved with SingleFile[^>]*?\burl:\s*(\S+)/iu.exec(head)?.[1] ??
+    null;
+  return url !== null && isUrl(url) ? url : null;
+}
+
 /** `<meta property|name|itemprop=… content=…>`, keys lower-cased, the first non-empty value of each. */
 function metaValues(document: Document): Map<string, string> {
   const values = new Map<string, string>();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HtmlPageError } from './html-page-error.js';
 import { parsePageDate } from './page-date.js';
+import { savedFromUrl } from './page-metadata.js';
 import { MAX_HTML_PAGE_BYTES, MAX_HTML_PAGE_DEPTH, readHtmlPage } from './read-html-page.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/html-pages/${name}`);
@@ -86,11 +87,12 @@ describe('readHtmlPage on saved pages', () => {
     // `تاريخ النشر: 2009-11-05 08:30`, Damascus time (UTC+2 in November 2009).
     expect(article.publishedAt).toEqual(new Date('2009-11-05T06:30:00.000Z'));
     expect(article.publishedPrecision).toBe('minute');
+    // The address Internet Explorer noted when it saved the page, and its id.
     expect([article.byline, article.sectionName, article.sourceUrl, article.id]).toEqual([
       null,
       null,
-      null,
-      null,
+      'http://shamal-news.example/news.php?id=20345',
+      '20345',
     ]);
   });
 
@@ -336,6 +338,21 @@ describe('readHtmlPage refusals', () => {
     expect(error.message).toBe(
       'The text declares no encoding and it cannot be told for certain (it may be windows-1256); name the encoding (e.g. --encoding windows-1256).',
     );
+  });
+});
+
+describe('savedFromUrl', () => {
+  it("reads Internet Explorer's mark of the web and SingleFile's header", () => {
+    expect(savedFromUrl('<!-- saved from url=(0027)http://old.example/?id=5 -->\n<html>')).toBe(
+      'http://old.example/?id=5',
+    );
+    expect(
+      savedFromUrl(
+        '<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://old.example/a/7 \n saved date: Mon Jan 01 2024\n-->',
+      ),
+    ).toBe('https://old.example/a/7');
+    expect(savedFromUrl('<!-- saved from url=(0014)about:internet -->')).toBeNull();
+    expect(savedFromUrl('<html>')).toBeNull();
   });
 });
 

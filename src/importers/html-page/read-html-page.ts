@@ -5,7 +5,8 @@
  * page's `<meta charset>` or http-equiv, then detection, which must be
  * certain), the article's text found (page-body.ts), and its headline,
  * date, byline, section and address taken from the page's metadata
- * (page-metadata.ts, page-headline.ts). A date is never invented: a page
+ * (page-metadata.ts, page-headline.ts), or the address the browser noted
+ * when it saved the page. A date is never invented: a page
  * without one is imported undated, with a warning.
  */
 import { parseHTML } from 'linkedom';
@@ -27,7 +28,7 @@ import { HtmlPageError } from './html-page-error.js';
 import { readPageBody } from './page-body.js';
 import { parsePageDate, type PageDate } from './page-date.js';
 import { chooseHeadline } from './page-headline.js';
-import { readPageMetadata, type PageMetadata } from './page-metadata.js';
+import { readPageMetadata, savedFromUrl, type PageMetadata } from './page-metadata.js';
 
 /**
  * The largest page accepted, bytes. A saved article page is tens to
@@ -90,7 +91,7 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }
   const date = pageDate(meta, body.printedTimes, options.timeZone, warnings);
-  const sourceUrl = meta.urls[0] ?? null;
+  const sourceUrl = meta.urls[0] ?? savedFromUrl(decoded.text);
   const id = sourceUrl === null ? null : idFromLink(sourceUrl);
   const byline =
     meta.authors.length > 0 ? meta.authors.join('، ') : (meta.metaAuthor ?? body.byline);
