@@ -62,11 +62,12 @@ describe('fileKind', () => {
       'g.json',
       { kind: 'ghost' },
     ],
+    ['an HTML page', '<!DOCTYPE html>\n<html lang="ar">', 'page.html', { kind: 'html' }],
     [
-      'an HTML page',
-      '<!DOCTYPE html>\n<html lang="ar">',
-      'page.html',
-      { kind: 'other', what: 'an HTML page' },
+      'an HTML page saved by Internet Explorer, with its comment first',
+      '<!-- saved from url=(0040)http://example.com/news.php?id=20345 -->\n<html dir="rtl">',
+      'page.htm',
+      { kind: 'html' },
     ],
     [
       'an RSS feed',

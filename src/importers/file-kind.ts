@@ -1,8 +1,9 @@
 /**
  * What an import file is, told from its first bytes, never from its name: a
- * page capture (plain text), JSON Lines, a WordPress export (WXR), a Ghost
- * export, or something else that must be refused, named by what it seems
- * to be. The name counts only to keep a `.jsonl` file that does not look
+ * page capture (plain text), a saved article page (HTML: a doctype or an
+ * `<html>` element, in any ASCII-compatible encoding), JSON Lines, a
+ * WordPress export (WXR), a Ghost export, or something else that must be
+ * refused, named by what it seems to be. The name counts only to keep a `.jsonl` file that does not look
  * like anything else as JSON Lines (its bad lines are then reported one by
  * one).
  *
@@ -23,6 +24,7 @@ export type FileKind =
   | { readonly kind: 'jsonl' }
   | { readonly kind: 'wxr'; readonly version: string | null }
   | { readonly kind: 'ghost' }
+  | { readonly kind: 'html' }
   | { readonly kind: 'other'; readonly what: string };
 
 const MAGIC: ReadonlyArray<readonly [bytes: readonly number[], what: string]> = [
@@ -60,7 +62,7 @@ function markupKind(text: string): FileKind {
     const version = /<wp:wxr_version>\s*([0-9.]+)\s*</.exec(text)?.[1] ?? null;
     return { kind: 'wxr', version };
   }
-  if (/^<!doctype\s+html|<html[\s>]/i.test(text)) return { kind: 'other', what: 'an HTML page' };
+  if (/^<!doctype\s+html|<html[\s>]/i.test(text)) return { kind: 'html' };
   if (/^<\?xml|^<rss[\s>]|^<feed[\s>]/i.test(text)) {
     return { kind: 'other', what: 'an XML file that is not a WordPress export (WXR)' };
   }

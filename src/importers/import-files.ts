@@ -1,7 +1,7 @@
 /**
  * The `midad import` command's work: import each file (a page capture, a
- * JSON Lines file of articles, a WordPress or a Ghost export, told apart
- * by their content: file-kind.ts), report on each file, go on after a
+ * saved article page in HTML, a JSON Lines file of articles, a WordPress or
+ * a Ghost export, told apart by their content: file-kind.ts), report on each file, go on after a
  * refused file, and tell the caller whether all went in. A file of another
  * kind is refused, named by what it seems to be, and never imported as a
  * capture.
@@ -14,6 +14,8 @@ import { tooLargeError } from './capture/decode.js';
 import { importCapture } from './capture/import-capture.js';
 import { MAX_CAPTURE_BYTES } from './capture/parse-capture.js';
 import { fileKind, SNIFF_BYTES, type FileKind } from './file-kind.js';
+import { importHtmlPage } from './html-page/import-html-page.js';
+import { htmlPageTooLarge, MAX_HTML_PAGE_BYTES } from './html-page/read-html-page.js';
 import { importJsonl } from './jsonl/import-jsonl.js';
 import { importSiteFile, type SiteFileOptions } from './import-site-file.js';
 import type { SiteImportDeps } from '../services/site-import/import-site.js';
@@ -63,6 +65,12 @@ export interface FileOutcome {
 }
 
 export interface ImportOptions extends CaptureDateOptions {
+  /**
+   * The encoding of captures and HTML pages (`--encoding`, a WHATWG label
+   * such as `windows-1256`), over what a page declares; without it a
+   * capture must be UTF-8 unless its encoding is detected for certain.
+   */
+  encoding?: string | null | undefined;
   /** Progress through a JSON Lines file, in bytes. */
   onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
   /** What WordPress and Ghost exports need; without it they are refused. */
@@ -131,12 +139,13 @@ function refusalOf(kind: FileKind, options: ImportOptions): string | null {
         ? 'a WordPress or Ghost export cannot be imported here; nothing was imported'
         : null;
     case 'capture':
+    case 'html':
     case 'jsonl':
       return options.site?.dryRun
         ? 'a dry run reads WordPress and Ghost exports only; nothing was imported'
         : null;
     case 'other':
-      return `this is ${kind.what}, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`;
+      return `this is ${kind.what}, not a page capture, an HTML article page, JSON Lines, or a WordPress or Ghost export; nothing was imported`;
     default:
       return null;
   }
@@ -208,6 +217,7 @@ async function importOne(
   options: ImportOptions,
 ): Promise<FileOutcome> {
   let bytes: Buffer;
+  let html: boolean;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
@@ -223,15 +233,21 @@ async function importOne(
       return await importSiteExport(deps, file, kind.kind, options);
     }
     // Never read a huge file whole: the parser would refuse it anyway.
-    if (info.size > MAX_CAPTURE_BYTES) {
+    if (kind.kind === 'html' && info.size > MAX_HTML_PAGE_BYTES) {
+      return refusedFile(file, htmlPageTooLarge(info.size).message);
+    }
+    if (kind.kind === 'capture' && info.size > MAX_CAPTURE_BYTES) {
       return refusedFile(file, tooLargeError(info.size).message);
     }
     bytes = await readFile(file);
+    html = kind.kind === 'html';
   } catch (error) {
     return refusedFile(file, readFailure(error));
   }
   try {
-    const r = await importCapture(deps, bytes, options);
+    const r = html
+      ? await importHtmlPage(deps, bytes, options)
+      : await importCapture(deps, bytes, options);
     return {
       file,
       ok: true,

@@ -5,6 +5,7 @@ import {
   charsetOfContentType,
   decodeBytes,
   detectArabicEncoding,
+  encodingForFile,
   htmlDeclaredEncoding,
   streamingDecoder,
   xmlDeclaredEncoding,
@@ -309,6 +310,25 @@ describe('decodeBytes', () => {
       source: 'detected',
     });
     expect(decodeBytes(windowsNews, { requireCertain: true }).encoding).toBe('windows-1256');
+  });
+});
+
+describe('encodingForFile', () => {
+  it('gives the encoding named, but keeps a file that is UTF-8 for certain', () => {
+    expect(encodingForFile(encodeSingleByte(NEWS, 'windows-1256'), 'cp1256')).toEqual({
+      encoding: 'windows-1256',
+      kept: false,
+    });
+    expect(encodingForFile(utf8(NEWS), 'windows-1256')).toEqual({ encoding: 'utf-8', kept: true });
+    expect(encodingForFile(ascii('plain'), 'windows-1256')).toEqual({
+      encoding: 'windows-1256',
+      kept: false,
+    });
+    expect(encodingForFile(utf8(NEWS), 'utf-8')).toEqual({ encoding: 'utf-8', kept: false });
+  });
+
+  it('refuses an unknown label', () => {
+    expect(refusal(() => encodingForFile(ascii('x'), 'nope')).code).toBe('ENCODING_UNKNOWN');
   });
 });
 

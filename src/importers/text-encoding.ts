@@ -108,6 +108,31 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
   return decodeStrict(bytes, guess.encoding, 'detected');
 }
 
+/**
+ * The encoding to read one file of a batch in when the person importing
+ * named one for all of them (`midad import --encoding windows-1256 *.txt`):
+ * the named encoding, except that a file that is UTF-8 for certain
+ * (detectArabicEncoding: well-formed, with multi-byte characters) stays
+ * UTF-8, since reading it in a legacy encoding would only garble it
+ * (`ط§ظ„…`); `kept` says so, for a warning. Pure ASCII reads the same in
+ * every encoding named here and keeps the name.
+ *
+ * @throws EncodingError ENCODING_UNKNOWN for an unknown label.
+ * @example encodingForFile(utf8Arabic, 'windows-1256') // { encoding: 'utf-8', kept: true }
+ */
+export function encodingForFile(
+  bytes: Uint8Array,
+  label: string,
+): { encoding: string; kept: boolean } {
+  const named = requireKnown(label, 'forced');
+  if (named === 'utf-8' || named.startsWith('utf-16')) return { encoding: named, kept: false };
+  if (bytes.every((byte) => byte < 0x80)) return { encoding: named, kept: false };
+  const guess = detectArabicEncoding(bytes);
+  return guess.certain && guess.encoding === 'utf-8'
+    ? { encoding: 'utf-8', kept: true }
+    : { encoding: named, kept: false };
+}
+
 function requireKnown(label: string, where: 'forced' | 'declared'): string {
   const encoding = canonicalEncoding(label);
   if (encoding === null) {

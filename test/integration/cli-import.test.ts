@@ -81,7 +81,7 @@ describe('midad import', () => {
     ]);
   });
 
-  it('tells a file by its content: a WordPress export, an HTML page or a PDF is refused by name, never imported as a capture', async () => {
+  it('tells a file by its content: a WordPress export or a PDF is refused by name, an HTML page is read as one, never as a capture', async () => {
     const db = join(dir, 'site.db');
     const wxr = join(dir, 'capture.txt');
     writeFileSync(
@@ -97,8 +97,8 @@ describe('midad import', () => {
 
     expect(err).toEqual([
       `${wxr}: refused: The WordPress export is not well-formed XML: line 4, column 0: unclosed tag: channel`,
-      `${page}: refused: this is an HTML page, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
-      `${pdf}: refused: this is a PDF document, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+      `${page}: refused: No article text was found in the page.`,
+      `${pdf}: refused: this is a PDF document, not a page capture, an HTML article page, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
       '/dev/zero: refused: not a regular file',
     ]);
     const database = await openDatabase({ file: db });

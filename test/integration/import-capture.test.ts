@@ -207,7 +207,7 @@ describeEachDialect((dialect) => {
       expect(outcomes.map((o) => o.ok)).toEqual([false, false, true, false, false, false, false]);
       expect(outcomes[0]?.line).toMatch(/empty\.txt: refused: .*empty/i);
       expect(outcomes[1]?.line).toBe(
-        `${files.binary}: refused: this is a PNG image, not a page capture, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+        `${files.binary}: refused: this is a PNG image, not a page capture, an HTML article page, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
       );
       expect(outcomes[2]?.line).toBe(`${files.seed}: created ${SEED_ID} «${SEED_HEADLINE}»`);
       expect(outcomes[2]?.details).toEqual([

@@ -1,8 +1,8 @@
 /**
  * `midad import [--db FILE | --database URL] [--date YYYY-MM-DD] [--tz ZONE]
- * [--uploads DIR] [--fetch-media] [--views-meta KEY,…] [--post-types TYPE,…]
- * [--media-dir DIR] [--dry-run] [--report FILE] FILE...`: imports page captures, JSON Lines
- * files of articles, and WordPress and Ghost exports (with a progress bar),
+ * [--encoding LABEL] [--uploads DIR] [--fetch-media] [--views-meta KEY,…] [--post-types TYPE,…]
+ * [--media-dir DIR] [--dry-run] [--report FILE] FILE...`: imports page captures, saved
+ * article pages (HTML), JSON Lines files of articles, and WordPress and Ghost exports (with a progress bar),
  * each told by its content. A capture or JSON Lines file gets one line of
  * result; an export gets its report (site-report-lines.ts), also written
  * as JSON with `--report`; each warning is a line of its own; the last line
@@ -21,6 +21,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { CaptureDate } from '../../importers/capture/capture-parts.js';
 import { importFiles } from '../../importers/import-files.js';
 import { isValidTimeZone } from '../../lib/time-zone.js';
+import { canonicalEncoding } from '../../importers/text-encoding.js';
 import { tuneForImport } from '../import-tuning.js';
 import { progressBar, type Progress } from '../progress.js';
 import { MAX_REDIRECT_PATH_LENGTH } from '../../domain/redirect-path.js';
@@ -81,6 +82,17 @@ function parseSiteUrlOption(value: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
+/** Parses `--encoding`: a WHATWG encoding label, returned as its canonical name. */
+function parseEncodingOption(value: string): string {
+  const encoding = canonicalEncoding(value);
+  if (encoding === null) {
+    throw new InvalidArgumentError(
+      `"${value}" is not an encoding name such as utf-8, windows-1256 or iso-8859-6.`,
+    );
+  }
+  return encoding;
+}
+
 function parseZoneOption(value: string): string {
   if (!isValidTimeZone(value)) {
     throw new InvalidArgumentError(`"${value}" is not an IANA time zone such as Asia/Damascus.`);
@@ -99,6 +111,7 @@ function parseList(value: string): string[] {
 interface ImportFlags extends DatabaseFlags {
   date?: CaptureDate;
   tz?: string;
+  encoding?: string;
   uploads?: string;
   fetchMedia?: boolean;
   viewsMeta?: string[];
@@ -112,7 +125,7 @@ interface ImportFlags extends DatabaseFlags {
 export function importCommand(setStatus: (code: number) => void): Command {
   return withDatabaseFlags(new Command('import'))
     .description(
-      'import page captures, JSON Lines files of articles, and WordPress (WXR) or Ghost exports',
+      'import page captures, saved article pages (HTML), JSON Lines files of articles, and WordPress (WXR) or Ghost exports',
     )
     .argument('<files...>', 'files to import, each told by its content')
     .option('--date <YYYY-MM-DD>', 'date of captures that print only a time', parseDateOption)
@@ -120,6 +133,11 @@ export function importCommand(setStatus: (code: number) => void): Command {
       '--tz <zone>',
       "time zone of the captures' and WordPress exports' local times (default: the site's)",
       parseZoneOption,
+    )
+    .option(
+      '--encoding <label>',
+      'encoding of the captures and HTML pages, over what a page declares (e.g. windows-1256)',
+      parseEncodingOption,
     )
     .option(
       '--uploads <dir>',
@@ -168,6 +186,7 @@ export function importCommand(setStatus: (code: number) => void): Command {
           {
             date: opts.date,
             timeZone: opts.tz ?? config.timeZone,
+            encoding: opts.encoding ?? null,
             onProgress: (file, read, total) => {
               bar ??= progressBar(basename(file), Math.ceil(total / 1024), 'KB');
               bar.update(Math.ceil(read / 1024));

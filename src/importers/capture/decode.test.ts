@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureError } from './capture-error.js';
-import { MAX_CAPTURE_BYTES, decodeCaptureLines, firstInvalidUtf8Offset } from './decode.js';
+import {
+  MAX_CAPTURE_BYTES,
+  decodeCapture,
+  decodeCaptureLines,
+  firstInvalidUtf8Offset,
+} from './decode.js';
 import { utf16WithoutMark } from './utf16.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -102,5 +107,77 @@ describe('firstInvalidUtf8Offset', () => {
     ['a sequence cut at the end', [0x61, 0xd8], 1],
   ])('%s', (_name, bytes, offset) => {
     expect(firstInvalidUtf8Offset(new Uint8Array(bytes))).toBe(offset);
+  });
+});
+
+describe('decodeCapture in a legacy Arabic encoding', () => {
+  /** `text` in a single-byte encoding, by inverting its decoder over the 256 byte values. */
+  function encodeSingleByte(text: string, encoding: string): Uint8Array {
+    const table = new Map<string, number>();
+    for (let byte = 0; byte < 256; byte++) {
+      try {
+        const char = new TextDecoder(encoding, { fatal: true }).decode(new Uint8Array([byte]));
+        if (!table.has(char)) table.set(char, byte);
+      } catch {
+        // unmapped
+      }
+    }
+    return new Uint8Array([...text].map((char) => table.get(char) ?? 0x3f));
+  }
+
+  const CAPTURE =
+    'انقطاع الكهرباء عن مناطق واسعة في حلب\r\n\r\nقالت مصادر محلية إن الكهرباء انقطعت عن الأحياء الشرقية من المدينة منذ صباح اليوم بسبب عطل في المحطة الرئيسية.\r\n';
+  const lines = ['انقطاع الكهرباء عن مناطق واسعة في حلب', '', CAPTURE.split('\r\n')[2], ''];
+
+  it('reads windows-1256 when it is named', () => {
+    expect(
+      decodeCapture(encodeSingleByte(CAPTURE, 'windows-1256'), { encoding: 'cp1256' }),
+    ).toEqual({
+      lines,
+      encoding: 'windows-1256',
+      source: 'forced',
+    });
+  });
+
+  it('reads windows-1256 and ISO-8859-6 news text detected for certain', () => {
+    for (const encoding of ['windows-1256', 'iso-8859-6']) {
+      expect(decodeCapture(encodeSingleByte(CAPTURE, encoding))).toEqual({
+        lines,
+        encoding,
+        source: 'detected',
+      });
+    }
+  });
+
+  it('refuses short legacy text it cannot tell for certain, as before', () => {
+    const error = refusal(encodeSingleByte('الخبر\nنص', 'windows-1256'));
+    expect(error.code).toBe('CAPTURE_NOT_UTF8');
+    expect(error.message).toBe(
+      'The file is not valid UTF-8 (byte 0xC7 at offset 0, line 1); it may be in a legacy encoding such as windows-1256.',
+    );
+  });
+
+  it('refuses a byte the named encoding cannot read, naming it', () => {
+    // ق is 0xDE in windows-1256, a byte ISO-8859-6 leaves unmapped.
+    const bytes = encodeSingleByte('خبر\nقال', 'windows-1256');
+    let error: unknown;
+    try {
+      decodeCapture(bytes, { encoding: 'iso-8859-6' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CaptureError);
+    expect((error as CaptureError).code).toBe('CAPTURE_ENCODING_INVALID');
+    expect((error as CaptureError).message).toBe(
+      'The file is not valid iso-8859-6 (byte 0xDE at offset 4, line 2).',
+    );
+  });
+
+  it('keeps a UTF-8 file UTF-8 when a legacy encoding is named for the batch', () => {
+    expect(decodeCapture(utf8(CAPTURE), { encoding: 'windows-1256' })).toEqual({
+      lines,
+      encoding: 'utf-8',
+      source: 'utf-8-kept',
+    });
   });
 });

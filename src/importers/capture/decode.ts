@@ -1,16 +1,43 @@
 import { cleanSourceText } from '../../arabic/clean.js';
+import {
+  canonicalEncoding,
+  decodeBytes,
+  detectArabicEncoding,
+  encodingForFile,
+  EncodingError,
+  firstInvalidUtf8Offset,
+} from '../text-encoding.js';
 import { CaptureError } from './capture-error.js';
 import { utf16ByMark, utf16WithoutMark } from './utf16.js';
 
+export { firstInvalidUtf8Offset } from '../text-encoding.js';
+
 /**
- * Bytes to cleaned lines, refusing what is not a UTF-8 text capture.
+ * Bytes to cleaned lines, refusing what is not a text capture.
  *
  * Checks run from cheapest to most specific so that each refusal names the
  * real problem: too large, empty, then UTF-16 (by its byte order mark,
  * before its NUL bytes make it look binary), then binary (NUL bytes, a PNG,
- * a PDF) unless it reads as UTF-16 without a mark, then ill-formed UTF-8 (a
- * windows-1256 file usually), then blank text.
+ * a PDF) unless it reads as UTF-16 without a mark, then ill-formed UTF-8,
+ * then blank text. Ill-formed UTF-8 is read in a legacy Arabic encoding
+ * when the person importing names it (`--encoding windows-1256`) or when
+ * detection is certain (text-encoding.ts: windows-1256 or ISO-8859-6 Arabic
+ * news text, told by its letters); otherwise it is refused. A file that is
+ * UTF-8 for certain stays UTF-8 whatever encoding is named
+ * (encodingForFile: `--encoding` applies to a whole batch).
  */
+
+/** A decoded capture: its lines, and the encoding they were read in and why. */
+export interface DecodedCapture {
+  lines: string[];
+  /** Canonical name: `utf-8`, or the encoding named or detected. */
+  encoding: string;
+  /**
+   * `forced` by the person importing, `detected`, `utf-8` as a capture is by
+   * default, or `utf-8-kept`: UTF-8 for certain although another encoding was named.
+   */
+  source: 'forced' | 'detected' | 'utf-8' | 'utf-8-kept';
+}
 
 /**
  * The largest capture accepted: one article page copied as text is tens of
@@ -33,16 +60,81 @@ const BLANK = /^[\s\u200B-\u200F\u061C\u2060\uFEFF]*$/u;
  * @throws CaptureError CAPTURE_TOO_LARGE, CAPTURE_EMPTY, CAPTURE_BINARY or CAPTURE_NOT_UTF8.
  * @example decodeCaptureLines(new TextEncoder().encode('عنوان\r\n')) // ['عنوان', '']
  */
-export function decodeCaptureLines(bytes: Uint8Array): string[] {
+export function decodeCaptureLines(
+  bytes: Uint8Array,
+  options: { encoding?: string | null } = {},
+): string[] {
+  return decodeCapture(bytes, options).lines;
+}
+
+/**
+ * decodeCaptureLines, also telling the encoding. With `encoding` (a WHATWG
+ * label, `--encoding`) the bytes are read in it; a UTF-16 one skips the
+ * UTF-16 and binary checks.
+ *
+ * @throws CaptureError as decodeCaptureLines; CAPTURE_ENCODING_INVALID for bytes the named encoding
+ *   cannot read (the message names the byte, its offset and line); RangeError for an unknown label.
+ */
+export function decodeCapture(
+  bytes: Uint8Array,
+  options: { encoding?: string | null } = {},
+): DecodedCapture {
   refuseTooLarge(bytes);
   if (bytes.length === 0) throw new CaptureError('CAPTURE_EMPTY', 'The file is empty.');
-  refuseUtf16(bytes);
-  refuseBinary(bytes);
-  const text = decodeUtf8(bytes);
-  if (BLANK.test(text)) {
+  const forced = options.encoding ?? null;
+  if (forced !== null && canonicalEncoding(forced) === null) {
+    throw new RangeError(`unknown encoding: ${forced}`);
+  }
+  const choice = forced === null ? null : encodingForFile(bytes, forced);
+  const named = choice === null || choice.kept ? null : choice.encoding;
+  if (named === null || !named.startsWith('utf-16')) {
+    if (named === null) refuseUtf16(bytes);
+    refuseBinary(bytes);
+  }
+  const decoded =
+    named !== null
+      ? { text: decodeNamed(bytes, named), encoding: named, source: 'forced' as const }
+      : choice?.kept === true
+        ? { text: decodeUtf8(bytes), encoding: 'utf-8', source: 'utf-8-kept' as const }
+        : decodeUtf8OrCertain(bytes);
+  if (BLANK.test(decoded.text)) {
     throw new CaptureError('CAPTURE_EMPTY', 'The file contains only whitespace, no text.');
   }
-  return text.split(/\r\n|\r|\n|\u2028|\u2029/u).map((line) => cleanSourceText(line).trim());
+  return {
+    lines: decoded.text
+      .split(/\r\n|\r|\n|\u2028|\u2029/u)
+      .map((line) => cleanSourceText(line).trim()),
+    encoding: decoded.encoding,
+    source: decoded.source,
+  };
+}
+
+function decodeNamed(bytes: Uint8Array, encoding: string): string {
+  try {
+    return decodeBytes(bytes, { forced: encoding }).text;
+  } catch (cause) {
+    if (!(cause instanceof EncodingError) || cause.offset === null) throw cause;
+    throw new CaptureError(
+      'CAPTURE_ENCODING_INVALID',
+      `The file is not valid ${encoding} (byte 0x${hex(cause.byte ?? 0)} at offset ${cause.offset}, line ${lineAt(bytes, cause.offset)}).`,
+      { cause },
+    );
+  }
+}
+
+/** UTF-8 as a capture is by default, else the legacy encoding detected for certain. */
+function decodeUtf8OrCertain(bytes: Uint8Array): Omit<DecodedCapture, 'lines'> & { text: string } {
+  if (firstInvalidUtf8Offset(bytes) >= 0) {
+    const guess = detectArabicEncoding(bytes);
+    if (guess.certain && guess.encoding !== 'utf-8') {
+      return {
+        text: decodeNamed(bytes, guess.encoding),
+        encoding: guess.encoding,
+        source: 'detected',
+      };
+    }
+  }
+  return { text: decodeUtf8(bytes), encoding: 'utf-8', source: 'utf-8' };
 }
 
 /** True when a line has nothing visible on it. */
@@ -133,45 +225,4 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;
-}
-
-/**
- * The offset of the first byte that starts an ill-formed sequence
- * (Unicode 15, table 3-7: no overlongs, no surrogates, nothing past
- * U+10FFFF), or -1 when the bytes are well-formed UTF-8.
- */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] ?? 0;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const length = sequenceLength(lead);
-    if (length === 0) return i;
-    const [low, high] = secondByteRange(lead);
-    for (let k = 1; k < length; k++) {
-      const byte = bytes[i + k];
-      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
-      if (byte === undefined || byte < min || byte > max) return i;
-    }
-    i += length;
-  }
-  return -1;
-}
-
-function sequenceLength(lead: number): number {
-  if (lead >= 0xc2 && lead <= 0xdf) return 2;
-  if (lead >= 0xe0 && lead <= 0xef) return 3;
-  if (lead >= 0xf0 && lead <= 0xf4) return 4;
-  return 0;
-}
-
-function secondByteRange(lead: number): [number, number] {
-  if (lead === 0xe0) return [0xa0, 0xbf];
-  if (lead === 0xed) return [0x80, 0x9f];
-  if (lead === 0xf0) return [0x90, 0xbf];
-  if (lead === 0xf4) return [0x80, 0x8f];
-  return [0x80, 0xbf];
 }

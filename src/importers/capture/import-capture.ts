@@ -8,6 +8,11 @@ import { saveImportedArticle } from '../../services/save-imported-article.js';
 import { parseCapture } from './parse-capture.js';
 import { toImportedArticle, type CaptureDateOptions } from './to-imported-article.js';
 
+/** The capture's dates, and its encoding when it is not UTF-8 (`--encoding`). */
+export interface CaptureImportOptions extends CaptureDateOptions {
+  encoding?: string | null | undefined;
+}
+
 export interface CaptureImportResult extends SaveResult {
   headline: string;
   warnings: ImportWarning[];
@@ -21,9 +26,9 @@ export interface CaptureImportResult extends SaveResult {
 export async function importCapture(
   deps: SaveDeps,
   bytes: Uint8Array,
-  options: CaptureDateOptions,
+  options: CaptureImportOptions,
 ): Promise<CaptureImportResult> {
-  const parsed = parseCapture(bytes);
+  const parsed = parseCapture(bytes, { encoding: options.encoding ?? null });
   const { article, warnings } = toImportedArticle(parsed, options);
   const saved = await saveImportedArticle(deps, article);
   return { ...saved, headline: article.headline, warnings: [...warnings, ...saved.notes] };

@@ -3,7 +3,7 @@ import { collectBody } from './body.js';
 import { CaptureError } from './capture-error.js';
 import type { CaptureDate, CaptureTime, ReadAlso } from './capture-parts.js';
 import { choosePublishTime } from './choose-publish-time.js';
-import { decodeCaptureLines } from './decode.js';
+import { decodeCapture } from './decode.js';
 import { chooseHeadline, sameLine } from './headline.js';
 import type { LineMetadata } from './metadata.js';
 import { isProseLike } from './prose.js';
@@ -56,14 +56,21 @@ export interface ParsedCapture {
 }
 
 /**
- * Parses the bytes of a capture.
+ * Parses the bytes of a capture: UTF-8, or in `options.encoding` (a WHATWG
+ * label such as `windows-1256`), or a legacy Arabic encoding detected for
+ * certain (said in a warning).
  *
  * @throws CaptureError CAPTURE_TOO_LARGE (over MAX_CAPTURE_BYTES), CAPTURE_EMPTY,
- *   CAPTURE_BINARY, CAPTURE_NOT_UTF8, CAPTURE_NO_HEADLINE or CAPTURE_NO_BODY.
+ *   CAPTURE_BINARY, CAPTURE_NOT_UTF8, CAPTURE_ENCODING_INVALID, CAPTURE_NO_HEADLINE or
+ *   CAPTURE_NO_BODY; RangeError for an unknown encoding label.
  * @example parseCapture(readFileSync('demo/anapress-258871304963183.txt')).id === '258871304963183'
  */
-export function parseCapture(bytes: Uint8Array): ParsedCapture {
-  const tokens = tokenize(decodeCaptureLines(bytes));
+export function parseCapture(
+  bytes: Uint8Array,
+  options: { encoding?: string | null } = {},
+): ParsedCapture {
+  const decoded = decodeCapture(bytes, options);
+  const tokens = tokenize(decoded.lines);
   const texts = tokens.flatMap((token) => (token.kind === 'text' ? [token.text] : []));
   if (texts.length < 2 || !texts.some(isProseLike)) throw noBody();
 
@@ -97,6 +104,21 @@ export function parseCapture(bytes: Uint8Array): ParsedCapture {
     byline: first(metadata, (line) => line.byline),
     section: first(metadata, (line) => line.section) ?? sectionFromCrumbs(metadata, headline.text),
     warnings: [
+      ...(decoded.source === 'detected'
+        ? [
+            importWarning(
+              'CAPTURE_ENCODING_DETECTED',
+              `The file is not UTF-8; it was read as ${decoded.encoding}, which its Arabic text shows for certain.`,
+            ),
+          ]
+        : decoded.source === 'utf-8-kept'
+          ? [
+              importWarning(
+                'CAPTURE_ENCODING_IGNORED',
+                `The file is UTF-8, so it was read as UTF-8, not in the encoding named with --encoding.`,
+              ),
+            ]
+          : []),
       ...when.notes,
       ...linkWarnings(shortLink, number, id),
       ...body.skipped.map((line) =>

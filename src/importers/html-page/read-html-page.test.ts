@@ -1,0 +1,379 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HtmlPageError } from './html-page-error.js';
+import { parsePageDate } from './page-date.js';
+import { savedFromUrl } from './page-metadata.js';
+import { MAX_HTML_PAGE_BYTES, MAX_HTML_PAGE_DEPTH, readHtmlPage } from './read-html-page.js';
+
+const fixture = (name: string) => readFileSync(`test/fixtures/html-pages/${name}`);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const ZONE = 'Asia/Damascus';
+
+const PROSE_1 =
+  'قالت مصادر محلية إن الطريق بين المدينتين أعيد فتحه صباح اليوم بعد إصلاح الجسر الذي انهار خلال العاصفة الأخيرة، وسط ازدحام كبير للشاحنات.';
+const PROSE_2 =
+  'وأضافت المصادر أن ورشات الصيانة ستواصل عملها خلال الأسبوع المقبل لتدعيم أطراف الجسر وإعادة تعبيد المقاطع المتضررة من الطريق.';
+
+/** A page of our own: `head` in the head, `body` in an article element. */
+function page(head: string, body: string): Uint8Array {
+  return utf8(
+    `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">${head}</head><body><div id="content">${body}</div></body></html>`,
+  );
+}
+
+/** The byte windows-1252 decodes to `char` (a round trip of bytes through text). */
+function windows1252Byte(char: string): number {
+  for (let byte = 0; byte < 256; byte++) {
+    if (new TextDecoder('windows-1252').decode(new Uint8Array([byte])) === char) return byte;
+  }
+  throw new Error(`no byte for ${char}`);
+}
+
+function refusal(bytes: Uint8Array, encoding?: string): HtmlPageError {
+  try {
+    readHtmlPage(bytes, { timeZone: ZONE, encoding });
+  } catch (error) {
+    if (error instanceof HtmlPageError) return error;
+    throw error;
+  }
+  throw new Error('the page was accepted');
+}
+
+describe('readHtmlPage on saved pages', () => {
+  it('reads a UTF-8 news page: metadata first, no menu, breadcrumb, share, related, policy or footer', () => {
+    const { article, warnings, encoding } = readHtmlPage(fixture('utf8-article.html'), {
+      timeZone: ZONE,
+    });
+    expect(encoding).toBe('utf-8');
+    expect(warnings).toEqual([]);
+    expect(article).toEqual({
+      id: '48213',
+      headline: 'افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل',
+      paragraphs: [
+        'افتتحت محافظة حلب صباح اليوم سوق الهال الجديد في منطقة الراموسة، بعد أكثر من خمس سنوات على وضع حجر الأساس، وبحضور عدد من التجار والمزارعين من ريف المحافظة.',
+        'ويضم السوق مئة وعشرين محلاً لتجارة الخضار والفواكه بالجملة، إضافة إلى مستودعات مبردة وساحة لتحميل الشاحنات، بحسب ما قاله مدير السوق للصحفيين خلال جولة في المكان.',
+        'وقال أحد تجار الجملة إن نقل السوق من وسط المدينة سيخفف الازدحام في الشوارع القديمة، لكنه أشار إلى أن أجور النقل إلى المنطقة الجديدة ما زالت مرتفعة على صغار المزارعين.',
+        'ومن المقرر أن يُغلق السوق القديم نهائياً مطلع الشهر المقبل، على أن تُمنح المحال فيه لأصحابها مهلة أسبوعين لنقل بضائعهم.',
+      ],
+      readAlso: [],
+      moreHeadlines: [],
+      byline: 'سمر الأحمد',
+      sectionName: 'اقتصاد',
+      // 10:15 at +03:00.
+      publishedAt: new Date('2024-03-12T07:15:00.000Z'),
+      publishedPrecision: 'minute',
+      publishedLocalTime: null,
+      views: 0,
+      sourceUrl: 'https://shamal-news.example/news/48213-souq-al-hal',
+      slug: null,
+    });
+  });
+
+  it('reads an old windows-1256 page by its http-equiv meta: title without the site, printed date, read-also', () => {
+    const bytes = fixture('windows-1256-article.html');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const { article, warnings, encoding } = readHtmlPage(bytes, { timeZone: ZONE });
+    expect(encoding).toBe('windows-1256');
+    expect(warnings).toEqual([]);
+    expect(article.headline).toBe('عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات');
+    expect(article.paragraphs).toEqual([
+      'عاد الطلاب صباح اليوم إلى مدارسهم في عدد من قرى ريف إدلب الغربي، بعد أسبوع من التوقف بسبب الفيضانات التي غمرت الطرق الزراعية وعدداً من الصفوف في المدارس القريبة من مجرى النهر.',
+      'وقال مدير التربية في المحافظة إن فرق الصيانة أنهت تجفيف الصفوف المتضررة وإصلاح أبوابها ونوافذها، وإن المدارس الثلاث التي ما زالت مغلقة ستفتح أبوابها مطلع الأسبوع القادم.',
+      'وأضاف أن المديرية ستعوض الطلاب عن الدروس التي فاتتهم بحصص إضافية أيام السبت حتى نهاية الفصل الدراسي الأول.',
+    ]);
+    expect(article.readAlso).toEqual([
+      { headline: 'الفيضانات تقطع الطرق بين قرى ريف إدلب الغربي', afterParagraph: 2 },
+    ]);
+    // `تاريخ النشر: 2009-11-05 08:30`, Damascus time (UTC+2 in November 2009).
+    expect(article.publishedAt).toEqual(new Date('2009-11-05T06:30:00.000Z'));
+    expect(article.publishedPrecision).toBe('minute');
+    // The address Internet Explorer noted when it saved the page, and its id.
+    expect([article.byline, article.sectionName, article.sourceUrl, article.id]).toEqual([
+      null,
+      null,
+      'http://shamal-news.example/news.php?id=20345',
+      '20345',
+    ]);
+  });
+
+  it('reads the same windows-1256 page as garbage-free text only in its encoding: --encoding overrides', () => {
+    const error = refusal(fixture('windows-1256-article.html'), 'utf-8');
+    expect(error.code).toBe('HTML_PAGE_ENCODING');
+    expect(error.message).toMatch(
+      /^The bytes are not valid utf-8: byte 0x[0-9A-F]{2} at offset \d+ cannot be read\.$/,
+    );
+  });
+
+  it('detects windows-1256 for certain in a page that declares nothing', () => {
+    const declared = new TextDecoder('windows-1252').decode(fixture('windows-1256-article.html'));
+    const bare = declared.replace(/<meta http-equiv[^>]*>/u, '');
+    expect(bare).not.toBe(declared);
+    const bytes = new Uint8Array([...bare].map((char) => windows1252Byte(char)));
+    const { article, encoding } = readHtmlPage(bytes, { timeZone: ZONE });
+    expect(encoding).toBe('windows-1256');
+    expect(article.headline).toBe('عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات');
+  });
+
+  it('refuses a windows-1256 page that declares iso-8859-1, naming the encoding to use', () => {
+    const bytes = new Uint8Array(fixture('windows-1256-article.html'));
+    const declared = new TextDecoder('windows-1252').decode(bytes);
+    const lie = declared.replace('charset=windows-1256', 'charset=iso-8859-1');
+    const lying = new Uint8Array([...lie].map((char) => windows1252Byte(char)));
+    const error = refusal(lying);
+    expect(error.code).toBe('HTML_PAGE_ENCODING');
+    expect(error.message).toBe(
+      'The page declares windows-1252, but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+    );
+    expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
+      'windows-1256',
+    );
+  });
+
+  it('keeps a UTF-8 page UTF-8 when a legacy encoding is named for the batch, and says so', () => {
+    const { article, warnings, encoding } = readHtmlPage(fixture('utf8-article.html'), {
+      timeZone: ZONE,
+      encoding: 'windows-1256',
+    });
+    expect(encoding).toBe('utf-8');
+    expect(article.headline).toBe('افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل');
+    expect(warnings).toEqual([
+      {
+        code: 'HTML_PAGE_ENCODING_IGNORED',
+        message:
+          'The page is UTF-8, so it was read as UTF-8, not in the encoding named with --encoding.',
+      },
+    ]);
+  });
+
+  it('prefers og:title and JSON-LD over a visible title that differs', () => {
+    const { article, warnings } = readHtmlPage(fixture('json-ld-article.html'), { timeZone: ZONE });
+    expect(warnings).toEqual([]);
+    expect(article).toEqual({
+      id: '7741',
+      headline: 'مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء',
+      paragraphs: [
+        'قررت إدارة مكتبة حلب العامة تمديد ساعات العمل اليومية حتى التاسعة مساءً، ابتداءً من الأسبوع المقبل وحتى نهاية فصل الشتاء، استجابةً لطلبات الطلاب والباحثين.',
+        'وقالت مديرة المكتبة إن قاعة المطالعة الكبرى ستبقى مفتوحة طوال ساعات الدوام الجديدة، وإن المكتبة ستوفر التدفئة والإنارة في القاعات كلها رغم ارتفاع تكاليف الوقود.',
+        'ما الذي يتغير؟',
+        'تبدأ الإعارة الساعة التاسعة صباحاً وتنتهي الساعة الثامنة مساءً.',
+        'يُسمح للطلاب بحجز طاولات المطالعة مسبقاً عبر مكتب الاستقبال.',
+        'وأضافت المديرة أن المكتبة تدرس أيضاً فتح أبوابها يوم الجمعة إذا ازداد عدد الزوار خلال الأسابيع الأولى من التجربة.',
+      ],
+      readAlso: [{ headline: 'معرض الكتاب في حلب يستقبل عشرين ألف زائر', afterParagraph: 5 }],
+      moreHeadlines: [],
+      byline: 'ليلى حداد، عمر النجار',
+      sectionName: 'ثقافة',
+      // 18:45 at +02:00.
+      publishedAt: new Date('2025-01-20T16:45:00.000Z'),
+      publishedPrecision: 'minute',
+      publishedLocalTime: null,
+      views: 0,
+      sourceUrl: 'https://wadi.example/culture/2025/01/library-hours-7741',
+      slug: null,
+    });
+  });
+});
+
+describe('readHtmlPage: headline and metadata', () => {
+  const body = `<p>${PROSE_1}</p><p>${PROSE_2}</p>`;
+
+  it('takes the <title> without a site name set off by a separator, when there is no og:title', () => {
+    const read = (title: string) =>
+      readHtmlPage(page(`<title>${title}</title>`, body), { timeZone: ZONE }).article.headline;
+    expect(read('إعادة فتح الطريق بعد إصلاح الجسر | الوادي')).toBe(
+      'إعادة فتح الطريق بعد إصلاح الجسر',
+    );
+    expect(read('موقع الوادي الإخباري - إعادة فتح الطريق بعد إصلاح الجسر')).toBe(
+      'إعادة فتح الطريق بعد إصلاح الجسر',
+    );
+    expect(read('إعادة فتح الطريق')).toBe('إعادة فتح الطريق');
+  });
+
+  it('takes og:site_name off og:title, and falls back to the <h1>', () => {
+    const og = readHtmlPage(
+      page(
+        '<meta property="og:site_name" content="الوادي"><meta property="og:title" content="الوادي :: إعادة فتح الطريق">',
+        body,
+      ),
+      { timeZone: ZONE },
+    );
+    expect(og.article.headline).toBe('إعادة فتح الطريق');
+    const h1 = readHtmlPage(page('', `<h1>إعادة فتح الطريق</h1>${body}`), { timeZone: ZONE });
+    expect(h1.article.headline).toBe('إعادة فتح الطريق');
+    expect(h1.article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+  });
+
+  it('reads a date without an offset in the site zone, a bare date as a day, and warns without one', () => {
+    const dated = (value: string) =>
+      readHtmlPage(
+        page(
+          `<title>خبر الطريق</title><meta property="article:published_time" content="${value}">`,
+          body,
+        ),
+        {
+          timeZone: ZONE,
+        },
+      );
+    expect(dated('2024-07-01T09:00').article.publishedAt).toEqual(new Date('2024-07-01T06:00:00Z'));
+    expect(dated('2024-07-01').article).toMatchObject({
+      publishedAt: new Date('2024-06-30T21:00:00Z'),
+      publishedPrecision: 'day',
+    });
+    expect(dated('أمس').warnings).toEqual([
+      {
+        code: 'HTML_PAGE_DATE_UNREADABLE',
+        message: "The page's publish date «أمس» cannot be read, so the date is left empty.",
+      },
+    ]);
+    expect(
+      readHtmlPage(page('<title>خبر الطريق</title>', body), { timeZone: ZONE }).warnings,
+    ).toEqual([
+      {
+        code: 'HTML_PAGE_NO_DATE',
+        message:
+          'The page states no publish date, in its metadata or above its text, so the date is left empty.',
+      },
+    ]);
+  });
+
+  it('skips ill-formed JSON-LD and takes the article object from a list', () => {
+    const head =
+      '<script type="application/ld+json">{ not json</script>' +
+      '<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":["ReportageNewsArticle"],"headline":"إعادة فتح الطريق","datePublished":"2024-07-01T09:00:00Z","author":"سامر علي","articleSection":"محليات","url":"https://x.example/a/991"}]</script>';
+    const { article } = readHtmlPage(page(head, body), { timeZone: ZONE });
+    expect(article).toMatchObject({
+      id: '991',
+      headline: 'إعادة فتح الطريق',
+      publishedAt: new Date('2024-07-01T09:00:00Z'),
+      byline: 'سامر علي',
+      sectionName: 'محليات',
+      sourceUrl: 'https://x.example/a/991',
+    });
+  });
+});
+
+describe('readHtmlPage: what Readability keeps', () => {
+  it('makes trailing lists of links "more" headlines and drops their heading', () => {
+    const html = `<h1>إعادة فتح الطريق</h1><p>${PROSE_1}</p><p>${PROSE_2}</p>
+      <h3>أخبار ذات صلة</h3><ul><li><a href="/a/1">انهيار جسر على الطريق الدولي</a></li><li><a href="/a/2">عاصفة تضرب المنطقة</a></li></ul>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+    expect(article.moreHeadlines).toEqual(['انهيار جسر على الطريق الدولي', 'عاصفة تضرب المنطقة']);
+  });
+
+  it('splits <br><br> paragraphs and drops share, print and comment-policy lines', () => {
+    const html = `${PROSE_1}<br><br>${PROSE_2}<br><br>شارك: فيسبوك | تويتر | واتساب<br>طباعة<br>يرجى الالتزام بسياسة التعليقات، وتحتفظ إدارة الموقع بحق حذف التعليقات المسيئة.`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+  });
+
+  it('keeps a sentence that is all one link between paragraphs, drops a short lone link', () => {
+    const linked = `<p><a href="/a/7">${PROSE_2}</a></p>`;
+    const html = `<p>${PROSE_1}</p><p><a href="/tag/1">الطرق</a></p>${linked}<p>${PROSE_1}</p>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2, PROSE_1]);
+  });
+
+  it('keeps a news paragraph that merely mentions comments or sharing', () => {
+    const news =
+      'ورفض المتحدث التعليق على ما نشره الموقع، واكتفى بالقول إن الوزارة شاركت في التحقيق منذ بدايته.';
+    const html = `<p>${PROSE_1}</p><p>${news}</p>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, news]);
+  });
+});
+
+describe('readHtmlPage refusals', () => {
+  it('refuses a page over the size limit', () => {
+    const error = refusal(new Uint8Array(MAX_HTML_PAGE_BYTES + 1));
+    expect(error.code).toBe('HTML_PAGE_TOO_LARGE');
+    expect(error.message).toBe('The file is 5.3 MB; a saved article page is at most 5 MB.');
+  });
+
+  it('refuses a page nested deeper than Readability can read in time', () => {
+    const deep = `<p>${PROSE_1}</p>`;
+    const html = (n: number) =>
+      page('<title>إعادة فتح الطريق</title>', `${'<div>'.repeat(n)}${deep}${'</div>'.repeat(n)}`);
+    const error = refusal(html(5000));
+    expect(error.code).toBe('HTML_PAGE_TOO_LARGE');
+    expect(error.message).toBe(
+      `The page nests its elements 5004 deep; a saved article page is at most ${MAX_HTML_PAGE_DEPTH} deep.`,
+    );
+    expect(readHtmlPage(html(200), { timeZone: ZONE }).article.paragraphs).toEqual([PROSE_1]);
+  });
+
+  it('refuses a page without a headline or without text', () => {
+    expect(refusal(page('', `<p>${PROSE_1}</p>`)).code).toBe('HTML_PAGE_NO_HEADLINE');
+    expect(
+      refusal(page('<title>إعادة فتح الطريق</title>', '<nav><a href="/">الرئيسية</a></nav>')).code,
+    ).toBe('HTML_PAGE_NO_BODY');
+  });
+
+  it('refuses legacy bytes that declare nothing and cannot be told for certain', () => {
+    // «فتح الطريق» in windows-1256, and no meta charset.
+    const bytes = new Uint8Array([
+      ...utf8('<html><head><title>'),
+      0xdd,
+      0xca,
+      0xcd,
+      0x20,
+      0xc7,
+      0xe1,
+      0xd8,
+      0xd1,
+      0xed,
+      0xde,
+      ...utf8('</title></head><body><p>x</p></body></html>'),
+    ]);
+    const error = refusal(bytes);
+    expect(error.code).toBe('HTML_PAGE_ENCODING');
+    expect(error.message).toBe(
+      'The text declares no encoding and it cannot be told for certain (it may be windows-1256); name the encoding (e.g. --encoding windows-1256).',
+    );
+  });
+});
+
+describe('savedFromUrl', () => {
+  it("reads Internet Explorer's mark of the web and SingleFile's header", () => {
+    expect(savedFromUrl('<!-- saved from url=(0027)http://old.example/?id=5 -->\n<html>')).toBe(
+      'http://old.example/?id=5',
+    );
+    expect(
+      savedFromUrl(
+        '<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://old.example/a/7 \n saved date: Mon Jan 01 2024\n-->',
+      ),
+    ).toBe('https://old.example/a/7');
+    expect(savedFromUrl('<!-- saved from url=(0014)about:internet -->')).toBeNull();
+    expect(savedFromUrl('<html>')).toBeNull();
+  });
+});
+
+describe('parsePageDate', () => {
+  it('reads RFC 3339, a space for the T, and RFC 2822', () => {
+    expect(parsePageDate('2024-03-12T10:15:00+03:00', 'UTC')).toEqual({
+      at: new Date('2024-03-12T07:15:00Z'),
+      precision: 'minute',
+    });
+    // Syria keeps UTC+3 all year since October 2022.
+    expect(parsePageDate('2024-03-12 10:15:00', 'Asia/Damascus')?.at).toEqual(
+      new Date('2024-03-12T07:15:00Z'),
+    );
+    expect(parsePageDate('Tue, 12 Mar 2024 10:15:00 +0300', 'UTC')?.at).toEqual(
+      new Date('2024-03-12T07:15:00Z'),
+    );
+  });
+
+  it('is null for what is no date', () => {
+    expect(parsePageDate('', 'UTC')).toBeNull();
+    expect(parsePageDate('2024-02-30', 'UTC')).toBeNull();
+    expect(parsePageDate('12 آذار', 'UTC')).toBeNull();
+  });
+});
