@@ -209,6 +209,12 @@ export type WirePollOutcome =
       /** The server answered 304: nothing new (validators kept). */
       notModified: boolean;
       itemCount: number;
+      /**
+       * What the round refused without failing (a folder's file that is a
+       * package or in a wrong encoding), in short English: shown as the
+       * source's last error, with no backoff; null or absent when nothing was.
+       */
+      refused?: string | null;
     }
   | { ok: false; error: string };
 

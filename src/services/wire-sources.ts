@@ -376,7 +376,7 @@ export async function recordPoll(
       nextPollAt: new Date(now.getTime() + source.everyMinutes * 60_000),
       failures: 0,
       ok: true,
-      error: null,
+      error: outcome.refused ? [...cleanLine(outcome.refused)].slice(0, 1000).join('') : null,
       ...(outcome.notModified
         ? {}
         : {

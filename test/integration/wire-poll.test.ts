@@ -353,6 +353,12 @@ describeEachDialect((dialect) => {
       'midad-nitf-3001 فوز المنتخب في مباراته الأولى',
       'urn:newsml:wire.example:20261204:midad-g2-2001 الحكومة تقر مشروع موازنة العام المقبل',
     ]);
+    // The refusal shows on the sources page as the source's last error, with no backoff.
+    const [afterFirst] = await listWireSources(deps(), null);
+    expect([afterFirst?.lastError, afterFirst?.failures]).toEqual([
+      'newsml-g2-package.xml: The NewsML-G2 packageItem is a package, not an article.',
+      0,
+    ]);
     const [nitf] = await queue();
     expect(nitf).toMatchObject({
       time: '2026-12-04T10:30:00.000Z',
@@ -366,6 +372,7 @@ describeEachDialect((dialect) => {
     later(5);
     const second = await poll();
     expect(second.sources[0]).toMatchObject({ status: 'not-modified', items: 0, refused: [] });
+    expect((await listWireSources(deps(), null))[0]?.lastError).toBeNull();
 
     // A new version of the item: read again, and the queue entry updated.
     const v2 = readFileSync(item, 'utf8')

@@ -45,6 +45,12 @@ export interface PollOptions {
   signal?: AbortSignal;
 }
 
+/** The files a folder's round refused, as its status line says them (`a.xml: a package, not an article; …`), or null. */
+function refusedFiles(report: SourcePollReport): string | null {
+  if (report.refused.length === 0) return null;
+  return report.refused.map((r) => `${r.file}: ${r.reason}`).join('; ');
+}
+
 /** Polls one claimed source and records the outcome; a database error is thrown. */
 async function pollSource(
   deps: WirePollDeps,
@@ -62,7 +68,12 @@ async function pollSource(
       source.id,
       report.status === 'failed'
         ? { ok: false, error: report.error ?? 'failed' }
-        : { ok: true, notModified: report.status === 'not-modified', itemCount: report.items },
+        : {
+            ok: true,
+            notModified: report.status === 'not-modified',
+            itemCount: report.items,
+            refused: refusedFiles(report),
+          },
     );
     return report;
   }
