@@ -57,31 +57,19 @@ async function pollSource(
   source: WireSource,
   options: Required<Omit<PollOptions, 'signal' | 'force' | 'prune'>> & { signal?: AbortSignal },
 ): Promise<SourcePollReport | null> {
-  if (source.kind === 'folder') {
-    const report = await pollFolderSource(deps, source, {
-      settleMs: options.settleMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (options.signal?.aborted) return null;
-    await recordPoll(
-      deps,
-      source.id,
-      report.status === 'failed'
-        ? { ok: false, error: report.error ?? 'failed' }
-        : {
-            ok: true,
-            notModified: report.status === 'not-modified',
-            itemCount: report.items,
-            refused: refusedFiles(report),
-          },
-    );
-    return report;
-  }
-  const { report, etag, lastModified } = await pollUrlSource(deps, source, {
-    timeoutMs: options.timeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const { report, etag, lastModified } =
+    source.kind === 'folder'
+      ? {
+          report: await pollFolderSource(deps, source, { settleMs: options.settleMs, ...signal }),
+          etag: undefined,
+          lastModified: undefined,
+        }
+      : await pollUrlSource(deps, source, {
+          timeoutMs: options.timeoutMs,
+          connectTimeoutMs: options.connectTimeoutMs,
+          ...signal,
+        });
   if (options.signal?.aborted) return null;
   await recordPoll(
     deps,
@@ -92,6 +80,7 @@ async function pollSource(
           ok: true,
           notModified: report.status === 'not-modified',
           itemCount: report.items,
+          refused: refusedFiles(report),
           ...(etag === undefined ? {} : { etag }),
           ...(lastModified === undefined ? {} : { lastModified }),
         },
