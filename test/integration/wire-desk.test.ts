@@ -304,7 +304,7 @@ describeEachDialect((dialect) => {
       url: '',
       folder: folder,
       sectionSlug: 'اقتصاد',
-      everyMinutes: '15',
+      everyMinutes: '١٥',
     });
     expect([added.statusCode, added.headers.location]).toEqual([
       303,

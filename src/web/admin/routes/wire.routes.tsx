@@ -8,6 +8,7 @@
  * whether a contributor or author may read the desk is a setting, which
  * the service judges (wireDeskAccess; FORBIDDEN, 403, when closed).
  */
+import { toLatinDigits } from '../../../arabic/digits.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../domain/roles.js';
 import type { WireDeskAccess } from '../../../domain/wire.js';
@@ -128,9 +129,13 @@ function sourceForm(body: unknown): WireSourceForm {
   };
 }
 
-/** Minutes as typed: undefined when left empty (the default), NaN when not a whole number (refused). */
-function minutes(text: string): number | undefined {
-  if (text === '') return undefined;
+/**
+ * Minutes as typed, in Latin or Arabic-Indic digits: undefined when left
+ * empty (the default), NaN when not a whole number (refused).
+ */
+function minutes(typed: string): number | undefined {
+  if (typed === '') return undefined;
+  const text = toLatinDigits(typed);
   return /^[0-9]{1,6}$/.test(text) ? Number(text) : Number.NaN;
 }
 
