@@ -56,6 +56,12 @@ export interface WireIngestDeps {
   database: Database;
   now: () => Date;
   sanitize?: BodySanitizer;
+  /**
+   * Days an item stays (config `wireRetentionDays`; default 7): an item the
+   * agency dated before them is not taken, or a feed that keeps old items
+   * would bring each back after every prune.
+   */
+  retentionDays?: number;
 }
 
 /** The setting that opens the desk read-only to contributors and authors (`1` or absent). */
@@ -202,7 +208,9 @@ async function fieldsOf(
  * every body is. An item without a date, or dated more than 15 minutes
  * after it arrived (a wrong clock or zone), gets `arrivedAt`, marked
  * estimated; an undated update keeps the item's time. A version that is
- * no whole number from 0 to 2^31-1 counts as none.
+ * no whole number from 0 to 2^31-1 counts as none. An item the agency
+ * dated more than `retentionDays` before it arrived is skipped (a warning
+ * counts them), as the prune would only remove it again.
  * @returns the counts, and warnings (a body over the limits left out).
  * @throws WIRE_SOURCE_NOT_FOUND when the source is gone.
  */
@@ -218,7 +226,14 @@ export async function ingestWireItems(
   const agencyKey = wireAgencyKey(source.agency);
   const sanitize = deps.sanitize ?? sanitizeHere;
   const report = { added: 0, updated: 0, duplicates: 0, unchanged: 0, warnings: [] as string[] };
+  const days = deps.retentionDays ?? WIRE_RETENTION_DAYS_DEFAULT;
+  const oldest = arrivedAt.getTime() - days * 86_400_000;
+  let stale = 0;
   for (const item of items) {
+    if (item.sentAt instanceof Date && item.sentAt.getTime() < oldest) {
+      stale += 1;
+      continue;
+    }
     const fields = await fieldsOf(item, agencyKey, arrivedAt, sanitize, report.warnings);
     if (fields.headline === '') {
       report.warnings.push(`${cut(cleanLine(item.guid), 200)}: no headline, skipped`);
@@ -249,6 +264,10 @@ export async function ingestWireItems(
     if (id === null) report.unchanged += 1;
     else report.added += 1;
   }
+  if (stale > 0)
+    report.warnings.push(
+      `${stale} item(s) sent more than ${days} days ago, older than the queue keeps: skipped`,
+    );
   return report;
 }
 
