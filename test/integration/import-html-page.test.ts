@@ -17,6 +17,7 @@ import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import {
   NEWS_SITE_MORE_HEADLINES,
   NEWS_SITE_PARAGRAPHS,
+  NEWS_SITE_READ_ALSO,
 } from '../fixtures/html-pages/news-site-article.js';
 import { NOW } from '../helpers/site.js';
 import { testFolder } from '../helpers/temp-folder.js';
@@ -131,7 +132,7 @@ describeEachDialect((dialect) => {
     );
   });
 
-  it("imports a news site's article page: its 8 paragraphs only, its more-news list as more headlines, no byline", async () => {
+  it("imports a news site's article page: its 8 paragraphs only, its read-also box and more-news list as related links, no byline", async () => {
     const [outcome] = await importAll([NEWS_SITE_PAGE]);
     expect([outcome?.ok, outcome?.line, outcome?.details]).toEqual([
       true,
@@ -146,14 +147,15 @@ describeEachDialect((dialect) => {
     });
     expect(article?.publishedAt?.toISOString()).toBe('2020-01-18T09:43:00.000Z');
     expect(article?.bodyHtml).toBe(NEWS_SITE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n'));
-    expect(article?.related).toEqual(
-      NEWS_SITE_MORE_HEADLINES.map((headline) => ({
+    expect(article?.related).toEqual([
+      { kind: 'read_also', headline: NEWS_SITE_READ_ALSO, afterParagraph: 3, target: null },
+      ...NEWS_SITE_MORE_HEADLINES.map((headline) => ({
         kind: 'more',
         headline,
         afterParagraph: null,
         target: null,
       })),
-    );
+    ]);
   });
 
   it('updates the same page on a second import, never duplicating it', async () => {

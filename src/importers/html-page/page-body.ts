@@ -16,7 +16,8 @@
  * - copyright, comment-policy, disclaimer, follow-us and cookie notices,
  *   navigation rows, and share or print controls, wherever they are;
  * - "read also" links between paragraphs (`اقرأ أيضاً: …`, or a related
- *   heading and its links) become the article's read-also links;
+ *   heading and its links, or an `<aside>` box that starts `اقرأ أيضاً`)
+ *   become the article's read-also links;
  * - a related heading (`أخبار ذات صلة`, `المزيد من الأخبار` …) and the
  *   headlines listed under it (linked or not), or a run of blocks that are
  *   nearly all link text (page-blocks.ts LINKED_SHARE), after the last
@@ -63,6 +64,7 @@ export function readPageBody(
   names: readonly string[] = [],
 ): PageBody {
   const { document } = parseHTML(html);
+  inlineReadAlsoBoxes(document as unknown as Document);
   const article = new Readability(document as unknown as Document).parse();
   if (article === null || !article.content) {
     return { paragraphs: [], readAlso: [], moreHeadlines: [], byline: null, printedTimes: [] };
@@ -75,6 +77,53 @@ export function readPageBody(
     text: cleanSourceText(block.text).trim(),
   }));
   return { ...sortBlocks(blocks, headline, names), byline: article.byline?.trim() || null };
+}
+
+/** How a read-also box's headline is written back into the text, for sortBlocks to read. */
+const READ_ALSO_LINE = 'اقرأ أيضاً: ';
+
+/**
+ * Writes each "read also" box of the page (an `<aside>` whose first words
+ * are a read-also marker, `<aside><span>اقرأ أيضاً</span><a>…</a></aside>`)
+ * back into the text as one `اقرأ أيضاً: headline` paragraph per headline,
+ * where the box stands: Readability drops every `<aside>`, and the box's
+ * place between paragraphs is the read-also's. Its headlines are its links'
+ * text, else the text after the marker, else its other elements' text.
+ */
+function inlineReadAlsoBoxes(document: Document): void {
+  for (const box of document.querySelectorAll('aside')) {
+    const headlines = readAlsoBoxHeadlines(box);
+    if (headlines.length === 0) continue;
+    const lines = headlines.map((headline) => {
+      const line = document.createElement('p');
+      line.textContent = `${READ_ALSO_LINE}${headline}`;
+      return line;
+    });
+    box.replaceWith(...lines);
+  }
+}
+
+function readAlsoBoxHeadlines(box: Element): string[] {
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+  let first: Node | null = walker.nextNode();
+  while (first !== null && (first.textContent ?? '').trim() === '') first = walker.nextNode();
+  const label = first === null ? null : readAlsoRest(collapse(first.textContent ?? ''));
+  if (first === null || label === null) return [];
+  const links = [...box.querySelectorAll('a')].map((a) => {
+    const text = collapse(a.textContent ?? '');
+    return readAlsoRest(text) ?? text;
+  });
+  if (links.some((text) => text !== '')) return links.filter((text) => text !== '');
+  if (label !== '') return [label];
+  const holder = first.parentElement === box ? first : first.parentElement;
+  return [...box.children]
+    .filter((child) => holder === null || !child.contains(holder))
+    .map((child) => collapse(child.textContent ?? ''))
+    .filter((text) => text !== '');
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 type Sorted = Omit<PageBody, 'byline'>;

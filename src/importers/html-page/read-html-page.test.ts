@@ -6,6 +6,7 @@ import { savedFromUrl } from './page-metadata.js';
 import {
   NEWS_SITE_MORE_HEADLINES,
   NEWS_SITE_PARAGRAPHS,
+  NEWS_SITE_READ_ALSO,
 } from '../../../test/fixtures/html-pages/news-site-article.js';
 import { MAX_HTML_PAGE_BYTES, MAX_HTML_PAGE_DEPTH, readHtmlPage } from './read-html-page.js';
 
@@ -82,8 +83,8 @@ describe('readHtmlPage on saved pages', () => {
       id: '258871304963183',
       headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
       paragraphs: NEWS_SITE_PARAGRAPHS,
-      // The inline «اقرأ أيضاً» box is an <aside>: Readability leaves it out.
-      readAlso: [],
+      // The inline «اقرأ أيضاً» <aside> box between the third and fourth paragraphs.
+      readAlso: [{ headline: NEWS_SITE_READ_ALSO, afterParagraph: 3 }],
       moreHeadlines: NEWS_SITE_MORE_HEADLINES,
       // The JSON-LD author is the publisher, a NewsMediaOrganization named like og:site_name.
       byline: null,
@@ -406,6 +407,20 @@ describe('readHtmlPage: what Readability keeps', () => {
       timeZone: ZONE,
     });
     expect(article.paragraphs).toEqual([PROSE_2, PROSE_1]);
+  });
+
+  it('reads a read-also <aside> box between paragraphs as read-also links, where it stands', () => {
+    const html = `<p>${PROSE_1}</p>
+      <aside class="related"><h4>اقرأ أيضاً</h4><ul><li><a href="/a/1">انهيار جسر على الطريق الدولي</a></li><li><a href="/a/2">اقرأ أيضاً: عاصفة تضرب المنطقة الساحلية</a></li></ul></aside>
+      <p>${PROSE_2}</p><aside><p>إعلان</p></aside><p>${PROSE_1}</p>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2, PROSE_1]);
+    expect(article.readAlso).toEqual([
+      { headline: 'انهيار جسر على الطريق الدولي', afterParagraph: 1 },
+      { headline: 'عاصفة تضرب المنطقة الساحلية', afterParagraph: 1 },
+    ]);
   });
 
   it('splits <br><br> paragraphs and drops share, print and comment-policy lines', () => {
