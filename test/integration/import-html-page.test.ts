@@ -14,6 +14,11 @@ import {
   findArticleById,
 } from '../../src/storage/repositories/articles.repository.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
+import {
+  NEWS_SITE_MORE_HEADLINES,
+  NEWS_SITE_PARAGRAPHS,
+  NEWS_SITE_READ_ALSO,
+} from '../fixtures/html-pages/news-site-article.js';
 import { NOW } from '../helpers/site.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
@@ -21,6 +26,7 @@ const PAGES = 'test/fixtures/html-pages';
 const UTF8_PAGE = `${PAGES}/utf8-article.html`;
 const WINDOWS_PAGE = `${PAGES}/windows-1256-article.html`;
 const JSON_LD_PAGE = `${PAGES}/json-ld-article.html`;
+const NEWS_SITE_PAGE = `${PAGES}/news-site-article.html`;
 const id = (s: string) => s as ArticleId;
 
 /** `text` in windows-1256, by inverting its decoder over the 256 byte values. */
@@ -124,6 +130,32 @@ describeEachDialect((dialect) => {
         '<p>وأضاف أن المديرية ستعوض الطلاب عن الدروس التي فاتتهم بحصص إضافية أيام السبت حتى نهاية الفصل الدراسي الأول.</p>',
       ].join('\n'),
     );
+  });
+
+  it("imports a news site's article page: its 8 paragraphs only, its read-also box and more-news list as related links, no byline", async () => {
+    const [outcome] = await importAll([NEWS_SITE_PAGE]);
+    expect([outcome?.ok, outcome?.line, outcome?.details]).toEqual([
+      true,
+      `${NEWS_SITE_PAGE}: created 258871304963183 «توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب»`,
+      [],
+    ]);
+    const article = await findArticleById(database.db, id('258871304963183'));
+    expect(article).toMatchObject({
+      headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
+      byline: null,
+      publishedPrecision: 'minute',
+    });
+    expect(article?.publishedAt?.toISOString()).toBe('2020-01-18T09:43:00.000Z');
+    expect(article?.bodyHtml).toBe(NEWS_SITE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n'));
+    expect(article?.related).toEqual([
+      { kind: 'read_also', headline: NEWS_SITE_READ_ALSO, afterParagraph: 3, target: null },
+      ...NEWS_SITE_MORE_HEADLINES.map((headline) => ({
+        kind: 'more',
+        headline,
+        afterParagraph: null,
+        target: null,
+      })),
+    ]);
   });
 
   it('updates the same page on a second import, never duplicating it', async () => {

@@ -4,7 +4,7 @@ import { COUNTER_WORDS } from './view-count.js';
 
 /**
  * Lines made only of numbers, dates and counter words (`الثلاثاء 12 مارس`,
- * `12 ألف مشاهدة و 30 تعليقا`, `Mar 12`), which the parser may not read as
+ * `12 ألف مشاهدة و 30 تعليقا`, `Mar 12`, `مدة القراءة: دقيقة واحدة`), which the parser may not read as
  * metadata (no year, words it does not know) but which are never a headline:
  * a headline says something.
  */
@@ -15,6 +15,11 @@ const WORDS = [
   ...['منذ', 'قبل', 'الساعة', 'ساعة', 'ساعات', 'دقيقة', 'دقائق', 'يوم', 'أيام', 'أمس'],
   ...['ص', 'م', 'صباحا', 'مساء', 'هـ', 'ه', 'am', 'pm', 'gmt', 'utc', 'بتوقيت', 'توقيت'],
   ...['في', 'من', 'عدد'],
+  // Reading times: `مدة القراءة: دقيقة واحدة`, `5 دقائق للقراءة`, `3 min read`.
+  ...['مدة القراءة', 'وقت القراءة', 'زمن القراءة', 'للقراءة', 'واحدة', 'دقيقتان', 'دقيقتين'],
+  ...['min', 'mins', 'minute', 'minutes', 'read'],
+  // Counters named with the article: `عدد المشاهدات: 236`.
+  ...['المشاهدات', 'القراءات', 'الزيارات', 'التعليقات'],
 ];
 /** `و` joins counts and may cling to the next number: `و30 تعليقا`. */
 const AND = /(?<![\p{L}\p{M}])و(?=[\s\p{N}])/gu;

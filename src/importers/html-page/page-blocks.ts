@@ -12,9 +12,22 @@ export interface Block {
   kind: BlockKind;
   /** The text, spaces collapsed, trimmed. */
   text: string;
-  /** True when all of the text is inside links (a list of headlines, a "read also"). */
+  /**
+   * True when nearly all of the text is inside links (link density at least
+   * LINKED_SHARE, as Readability weighs it): a list of headlines, a "read also".
+   */
   allLinks: boolean;
+  /** True inside a `<header>` (an article's header: headline, dates, byline, counters). */
+  inHeader: boolean;
 }
+
+/**
+ * The share of a block's letters and digits inside links from which the
+ * block is links, not prose: Readability's "link density" (its own cut for
+ * dropping a block is 0.5 with little text; headlines with a bullet, a date
+ * or a count beside each link stay above 0.8).
+ */
+export const LINKED_SHARE = 0.8;
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -84,12 +97,18 @@ export function pageBlocks(root: Element): Block[] {
   let text = '';
   let linked = '';
   let kind: BlockKind = 'paragraph';
+  let headers = 0;
 
   const flush = () => {
     const collapsed = text.replace(/\s+/gu, ' ').trim();
     if (collapsed !== '') {
-      const linkText = linked.replace(/\s+/gu, ' ').trim();
-      blocks.push({ kind, text: collapsed, allLinks: linkText === collapsed });
+      const share = countable(linked) / Math.max(countable(collapsed), 1);
+      blocks.push({
+        kind,
+        text: collapsed,
+        allLinks: share >= LINKED_SHARE,
+        inHeader: headers > 0,
+      });
     }
     text = '';
     linked = '';
@@ -115,6 +134,7 @@ export function pageBlocks(root: Element): Block[] {
       return;
     }
     flush();
+    if (tag === 'header') headers++;
     const outer = kind;
     kind = HEADING.test(tag)
       ? 'heading'
@@ -126,9 +146,15 @@ export function pageBlocks(root: Element): Block[] {
     for (const child of node.childNodes) walk(child, inLink);
     flush();
     kind = outer;
+    if (tag === 'header') headers--;
   };
 
   for (const child of root.childNodes) walk(child, false);
   flush();
   return blocks;
+}
+
+/** Letters, marks and digits in `text` (spaces and punctuation do not weigh). */
+function countable(text: string): number {
+  return text.replace(/[^\p{L}\p{M}\p{N}]/gu, '').length;
 }

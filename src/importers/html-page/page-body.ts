@@ -7,18 +7,22 @@
  * the same Arabic patterns (capture/boilerplate.ts, chrome.ts, markers.ts),
  * so both importers agree on what boilerplate is:
  *
- * - headings and the headline repeated at the top, and lines of dates and counters
- *   alone (`الثلاثاء 12 آذار 2024`, `تاريخ النشر: 2009-11-05 08:30`)
- *   before the first paragraph (their dates are kept for a page whose
- *   metadata gives none);
+ * - before the first paragraph: headings and the headline repeated, lines
+ *   of dates and counters alone (`الثلاثاء 12 آذار 2024`, `236 مشاهدة`,
+ *   `مدة القراءة: دقيقة واحدة`), metadata lines (`تاريخ النشر: 2009-11-05 08:30`,
+ *   `كتب: فلان`, `عدد المشاهدات: 236`), the byline or site name the
+ *   metadata gives, and whatever short line stands in the article's
+ *   `<header>` (its dates are kept for a page whose metadata gives none);
  * - copyright, comment-policy, disclaimer, follow-us and cookie notices,
  *   navigation rows, and share or print controls, wherever they are;
  * - "read also" links between paragraphs (`اقرأ أيضاً: …`, or a related
- *   heading and its links) become the article's read-also links;
- * - a related heading (`أخبار ذات صلة`, `الأكثر قراءة` …) or a run of
- *   blocks that are only links, after the last paragraph, gives the
- *   article's "more" headlines; a heading after the last paragraph is
- *   dropped (it heads nothing of the article).
+ *   heading and its links, or an `<aside>` box that starts `اقرأ أيضاً`)
+ *   become the article's read-also links;
+ * - a related heading (`أخبار ذات صلة`, `المزيد من الأخبار` …) and the
+ *   headlines listed under it (linked or not), or a run of blocks that are
+ *   nearly all link text (page-blocks.ts LINKED_SHARE), after the last
+ *   paragraph, give the article's "more" headlines; a heading after the
+ *   last paragraph is dropped (it heads nothing of the article).
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -27,6 +31,7 @@ import { isBoilerplate } from '../capture/boilerplate.js';
 import type { ReadAlso } from '../capture/capture-parts.js';
 import { isChromeLine } from '../capture/chrome.js';
 import { isDataLine } from '../capture/data-line.js';
+import { parseMetadataLine } from '../capture/metadata.js';
 import { sameLine } from '../capture/headline.js';
 import {
   isInlineHeading,
@@ -34,7 +39,7 @@ import {
   listedHeadline,
   readAlsoRest,
 } from '../capture/markers.js';
-import { isProseLike } from '../capture/prose.js';
+import { isHeadlineLike, isProseLike } from '../capture/prose.js';
 import { parsePublishTime, type PublishTime } from '../capture/publish-time.js';
 import { pageBlocks, type Block } from './page-blocks.js';
 
@@ -50,10 +55,16 @@ export interface PageBody {
 
 /**
  * The body of the page in `html`, whose headline is `headline` (to drop it
- * when the body repeats it).
+ * when the body repeats it); `names` are the byline and site name its
+ * metadata gives (dropped when printed alone above the text).
  */
-export function readPageBody(html: string, headline: string | null): PageBody {
+export function readPageBody(
+  html: string,
+  headline: string | null,
+  names: readonly string[] = [],
+): PageBody {
   const { document } = parseHTML(html);
+  inlineReadAlsoBoxes(document as unknown as Document);
   const article = new Readability(document as unknown as Document).parse();
   if (article === null || !article.content) {
     return { paragraphs: [], readAlso: [], moreHeadlines: [], byline: null, printedTimes: [] };
@@ -65,18 +76,68 @@ export function readPageBody(html: string, headline: string | null): PageBody {
     ...block,
     text: cleanSourceText(block.text).trim(),
   }));
-  return { ...sortBlocks(blocks, headline), byline: article.byline?.trim() || null };
+  return { ...sortBlocks(blocks, headline, names), byline: article.byline?.trim() || null };
+}
+
+/** How a read-also box's headline is written back into the text, for sortBlocks to read. */
+const READ_ALSO_LINE = 'اقرأ أيضاً: ';
+
+/**
+ * Writes each "read also" box of the page (an `<aside>` whose first words
+ * are a read-also marker, `<aside><span>اقرأ أيضاً</span><a>…</a></aside>`)
+ * back into the text as one `اقرأ أيضاً: headline` paragraph per headline,
+ * where the box stands: Readability drops every `<aside>`, and the box's
+ * place between paragraphs is the read-also's. Its headlines are its links'
+ * text, else the text after the marker, else its other elements' text.
+ */
+function inlineReadAlsoBoxes(document: Document): void {
+  for (const box of document.querySelectorAll('aside')) {
+    const headlines = readAlsoBoxHeadlines(box);
+    if (headlines.length === 0) continue;
+    const lines = headlines.map((headline) => {
+      const line = document.createElement('p');
+      line.textContent = `${READ_ALSO_LINE}${headline}`;
+      return line;
+    });
+    box.replaceWith(...lines);
+  }
+}
+
+function readAlsoBoxHeadlines(box: Element): string[] {
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+  let first: Node | null = walker.nextNode();
+  while (first !== null && (first.textContent ?? '').trim() === '') first = walker.nextNode();
+  const label = first === null ? null : readAlsoRest(collapse(first.textContent ?? ''));
+  if (first === null || label === null) return [];
+  const links = [...box.querySelectorAll('a')].map((a) => {
+    const text = collapse(a.textContent ?? '');
+    return readAlsoRest(text) ?? text;
+  });
+  if (links.some((text) => text !== '')) return links.filter((text) => text !== '');
+  if (label !== '') return [label];
+  const holder = first.parentElement === box ? first : first.parentElement;
+  return [...box.children]
+    .filter((child) => holder === null || !child.contains(holder))
+    .map((child) => collapse(child.textContent ?? ''))
+    .filter((text) => text !== '');
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 type Sorted = Omit<PageBody, 'byline'>;
 
-function sortBlocks(blocks: readonly Block[], headline: string | null): Sorted {
+function sortBlocks(
+  blocks: readonly Block[],
+  headline: string | null,
+  names: readonly string[],
+): Sorted {
+  const isFrame = (block: Block) => isAboveText(block, headline, names);
   const kept = blocks.filter(
     (b) => b.text !== '' && !isBoilerplate(b.text) && !isChromeLine(b.text),
   );
-  const firstProse = kept.findIndex(
-    (b) => b.kind === 'paragraph' && !b.allLinks && !isFrame(b, headline),
-  );
+  const firstProse = kept.findIndex((b) => b.kind === 'paragraph' && !b.allLinks && !isFrame(b));
   const lastProse = findLastIndex(
     kept,
     (b) => b.kind === 'paragraph' && !b.allLinks && !isMarker(b),
@@ -87,7 +148,7 @@ function sortBlocks(blocks: readonly Block[], headline: string | null): Sorted {
   const printedTimes: PublishTime[] = [];
   let awaitingLinks: 'read-also' | 'more' | null = null;
   kept.forEach((block, index) => {
-    if (index < firstProse && isFrame(block, headline)) {
+    if (index < firstProse && isFrame(block)) {
       const printed = parsePublishTime(block.text);
       if (printed !== null) printedTimes.push(printed);
       return;
@@ -105,7 +166,10 @@ function sortBlocks(blocks: readonly Block[], headline: string | null): Sorted {
       return;
     }
     // A sentence that is all one link, between paragraphs, is still the article's.
-    if (block.allLinks && (after || awaitingLinks !== null || !isProseLike(block.text))) {
+    const linked = block.allLinks && (after || awaitingLinks !== null || !isProseLike(block.text));
+    // Headlines listed under a "more" heading, linked or not (a site lists some unlinked).
+    const listed = awaitingLinks === 'more' && block.kind === 'item' && isHeadlineLike(block.text);
+    if (linked || listed) {
       const text = listedHeadline(block.text);
       if (after || awaitingLinks === 'more') moreHeadlines.push(text);
       else if (awaitingLinks === 'read-also')
@@ -127,16 +191,24 @@ function sortBlocks(blocks: readonly Block[], headline: string | null): Sorted {
 
 /**
  * Above the text: a heading (the page's visible title, which may differ
- * from the headline its metadata gives), the headline repeated, a line of
- * dates and counters, or a publish time with its label (what the capture
- * importer reads as metadata).
+ * from the headline its metadata gives), the headline repeated, the byline
+ * or site name alone, a line of dates and counters (reading time, views),
+ * a line the capture importer reads as metadata (a publish time with its
+ * label, `كتب: فلان`, `عدد المشاهدات: 236`, a breadcrumb), or a short line
+ * in the article's `<header>`. Pieces the page prints side by side in
+ * separate elements may come glued (`دقيقة واحدة236 مشاهدة`): a number is
+ * set off from the word before or after it for the test.
  */
-function isFrame(block: Block, headline: string | null): boolean {
+function isAboveText(block: Block, headline: string | null, names: readonly string[]): boolean {
+  const text = block.text.replace(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu, ' ');
   return (
     block.kind === 'heading' ||
     (headline !== null && sameLine(block.text, headline)) ||
-    isDataLine(block.text) ||
-    parsePublishTime(block.text) !== null
+    names.some((name) => sameLine(block.text, name)) ||
+    isDataLine(text) ||
+    parsePublishTime(block.text) !== null ||
+    parseMetadataLine(text) !== null ||
+    (block.inHeader && !isProseLike(block.text))
   );
 }
 

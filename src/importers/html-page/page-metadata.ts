@@ -20,8 +20,14 @@ export interface PageMetadata {
   siteName: string | null;
   /** Publish dates as written, best first (article:published_time, JSON-LD, other metas). */
   dates: string[];
-  /** JSON-LD author names (a Person's or Organization's `name`), in order. */
+  /**
+   * JSON-LD author names, in order: people only. An author that is an
+   * organisation (schema.org Organization and its kinds: NewsMediaOrganization,
+   * Corporation …; sites name themselves as the author) is no byline.
+   */
   authors: string[];
+  /** Organisations the JSON-LD names as the article's author or publisher: never a byline. */
+  organizations: string[];
   /** `<meta name="author">`, else `article:author` when it is a name, not a profile's address. */
   metaAuthor: string | null;
   section: string | null;
@@ -67,7 +73,8 @@ export function readPageMetadata(document: Document): PageMetadata {
         textOf(document.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime')),
       ].filter((v): v is string => v !== null),
     ),
-    authors: unique(namesOf(ld?.['author']).filter((v) => !isUrl(v))),
+    authors: unique(namesOf(ld?.['author'], false).filter((v) => !isUrl(v))),
+    organizations: unique([...namesOf(ld?.['author'], true), ...namesOf(ld?.['publisher'], true)]),
     metaAuthor: nonUrl(first('author')) ?? nonUrl(first('article:author')),
     section: first('article:section') ?? textOf(listOf(ld?.['articleSection'])[0]),
     urls: unique(
@@ -154,11 +161,20 @@ function listOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Author names: a string, a Person or Organization (`name`), or a list of them. */
-function namesOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(namesOf);
-  const name = typeof value === 'string' ? value : stringOf(record(value)?.['name']);
-  const text = textOf(name);
+/** schema.org Organization and its kinds (NewsMediaOrganization, GovernmentOrganization, Corporation …). */
+const ORGANIZATION_TYPE = /^(?:\w*Organization|Corporation|NGO|Consortium|Project|LocalBusiness)$/u;
+
+/**
+ * Names in an author or publisher value (a string, a Person or Organization
+ * with a `name`, or a list of them): the organisations' when `organizations`,
+ * else the others' (a bare string is taken for a person).
+ */
+function namesOf(value: unknown, organizations: boolean): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => namesOf(v, organizations));
+  const node = record(value);
+  const isOrganization = listOf(node?.['@type']).some((t) => ORGANIZATION_TYPE.test(t));
+  if (isOrganization !== organizations) return [];
+  const text = textOf(typeof value === 'string' ? value : stringOf(node?.['name']));
   return text === null ? [] : [text];
 }
 

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { HtmlPageError } from './html-page-error.js';
 import { parsePageDate } from './page-date.js';
 import { savedFromUrl } from './page-metadata.js';
+import {
+  NEWS_SITE_MORE_HEADLINES,
+  NEWS_SITE_PARAGRAPHS,
+  NEWS_SITE_READ_ALSO,
+} from '../../../test/fixtures/html-pages/news-site-article.js';
 import { MAX_HTML_PAGE_BYTES, MAX_HTML_PAGE_DEPTH, readHtmlPage } from './read-html-page.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/html-pages/${name}`);
@@ -65,6 +70,31 @@ describe('readHtmlPage on saved pages', () => {
       publishedLocalTime: null,
       views: 0,
       sourceUrl: 'https://shamal-news.example/news/48213-souq-al-hal',
+      slug: null,
+    });
+  });
+
+  it('reads a news site\'s article page: no header meta line, "more news" as more headlines, the site is no byline', () => {
+    const { article, warnings } = readHtmlPage(fixture('news-site-article.html'), {
+      timeZone: ZONE,
+    });
+    expect(warnings).toEqual([]);
+    expect(article).toEqual({
+      id: '258871304963183',
+      headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
+      paragraphs: NEWS_SITE_PARAGRAPHS,
+      // The inline «اقرأ أيضاً» <aside> box between the third and fourth paragraphs.
+      readAlso: [{ headline: NEWS_SITE_READ_ALSO, afterParagraph: 3 }],
+      moreHeadlines: NEWS_SITE_MORE_HEADLINES,
+      // The JSON-LD author is the publisher, a NewsMediaOrganization named like og:site_name.
+      byline: null,
+      sectionName: null,
+      publishedAt: new Date('2020-01-18T09:43:00.000Z'),
+      publishedPrecision: 'minute',
+      publishedLocalTime: null,
+      views: 0,
+      sourceUrl:
+        'http://127.0.0.1:3450/a/258871304963183/%D8%AA%D9%88%D8%A7%D9%81%D9%82-%D8%A3%D9%85%D8%B1%D9%8A%D9%83%D9%8A-%D8%AA%D8%B1%D9%83%D9%8A-%D8%A8%D8%AE%D8%B5%D9%88%D8%B5-%D9%88%D9%82%D9%81-%D8%A5%D8%B7%D9%84%D8%A7%D9%82-%D8%A7%D9%84%D9%86%D8%A7%D8%B1-%D9%81%D9%8A-%D8%A5%D8%AF%D9%84%D8%A8',
       slug: null,
     });
   });
@@ -250,6 +280,58 @@ describe('readHtmlPage: headline and metadata', () => {
       sourceUrl: 'https://x.example/a/991',
     });
   });
+
+  it('takes no organisation and not the site itself for the byline, but a person', () => {
+    const byline = (head: string) =>
+      readHtmlPage(page(`<title>إعادة فتح الطريق</title>${head}`, body), { timeZone: ZONE }).article
+        .byline;
+    const ld = (json: object) =>
+      `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+    const article = { '@type': 'NewsArticle', headline: 'إعادة فتح الطريق' };
+    expect(
+      byline(ld({ ...article, author: { '@type': 'Organization', name: 'وكالة الوادي' } })),
+    ).toBe(null);
+    expect(
+      byline(
+        ld({
+          ...article,
+          author: [{ '@type': 'NewsMediaOrganization', name: 'الوادي' }],
+          publisher: { '@type': 'NewsMediaOrganization', name: 'الوادي' },
+        }),
+      ),
+    ).toBe(null);
+    // A person and the site both named: the person.
+    expect(
+      byline(
+        ld({
+          ...article,
+          author: [
+            { '@type': 'Person', name: 'سامر علي' },
+            { '@type': 'Organization', name: 'الوادي' },
+          ],
+        }),
+      ),
+    ).toBe('سامر علي');
+    expect(
+      byline(
+        '<meta property="og:site_name" content="الوادي"><meta name="author" content="الوادي">',
+      ),
+    ).toBe(null);
+    expect(
+      byline(
+        ld({
+          ...article,
+          author: 'الوادي',
+          publisher: { '@type': 'Organization', name: 'الوادي' },
+        }),
+      ),
+    ).toBe(null);
+    expect(
+      byline(
+        '<meta property="og:site_name" content="الوادي"><meta name="author" content="سامر علي">',
+      ),
+    ).toBe('سامر علي');
+  });
 });
 
 describe('readHtmlPage: what Readability keeps', () => {
@@ -261,6 +343,84 @@ describe('readHtmlPage: what Readability keeps', () => {
     });
     expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
     expect(article.moreHeadlines).toEqual(['انهيار جسر على الطريق الدولي', 'عاصفة تضرب المنطقة']);
+  });
+
+  it('makes the headlines listed under a "more" heading more headlines, linked or not', () => {
+    const html = `<article><p>${PROSE_1}</p><p>${PROSE_2}</p></article>
+      <section><h2>المزيد من الأخبار</h2><ul><li><span>انهيار جسر على الطريق الدولي</span></li><li><span>عاصفة تضرب المنطقة الساحلية</span></li></ul></section>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+    expect(article.moreHeadlines).toEqual([
+      'انهيار جسر على الطريق الدولي',
+      'عاصفة تضرب المنطقة الساحلية',
+    ]);
+  });
+
+  it('takes a list whose text is nearly all links (a date or count beside each) for links, without a heading', () => {
+    const html = `<p>${PROSE_1}</p><p>${PROSE_2}</p>
+      <ul><li><a href="/a/1">انهيار جسر على الطريق الدولي بعد العاصفة</a> 12/3</li><li><a href="/a/2">عاصفة تضرب المنطقة الساحلية وتقطع الكهرباء</a> (5)</li></ul>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+    expect(article.moreHeadlines).toEqual([
+      'انهيار جسر على الطريق الدولي بعد العاصفة 12/3',
+      'عاصفة تضرب المنطقة الساحلية وتقطع الكهرباء (5)',
+    ]);
+  });
+
+  it('keeps a closing list of the article that is not under a "more" heading', () => {
+    const html = `<p>${PROSE_1}</p><h3>مطالب السكان</h3><ul><li>إعادة فتح الجسر القديم</li><li>تعويض أصحاب المحال المتضررة</li></ul>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([
+      PROSE_1,
+      'إعادة فتح الجسر القديم',
+      'تعويض أصحاب المحال المتضررة',
+    ]);
+    expect(article.moreHeadlines).toEqual([]);
+  });
+
+  it('drops reading times, view counts and bylines above the text, glued or labelled', () => {
+    const lines = [
+      '<p><span>مدة القراءة: دقيقة واحدة</span><span><bdi>236</bdi> مشاهدة</span></p>',
+      '<p>5 دقائق للقراءة</p>',
+      '<p>عدد المشاهدات: ١٬٢٠٤</p>',
+      '<p>كتب: سامر علي</p>',
+      '<p>سامر علي</p>',
+      '<p>شارك: فيسبوك | تويتر | واتساب | طباعة</p>',
+    ].join('');
+    const head = '<title>إعادة فتح الطريق</title><meta name="author" content="سامر علي">';
+    const { article } = readHtmlPage(page(head, `${lines}<p>${PROSE_1}</p><p>${PROSE_2}</p>`), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2]);
+    expect(article.byline).toBe('سامر علي');
+  });
+
+  it("drops the short lines of the article's <header>, not a paragraph of prose there", () => {
+    const html = `<article><header><h1>إعادة فتح الطريق</h1><p>خاص - الوادي</p><p>${PROSE_2}</p></header><p>${PROSE_1}</p></article>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_2, PROSE_1]);
+  });
+
+  it('reads a read-also <aside> box between paragraphs as read-also links, where it stands', () => {
+    const html = `<p>${PROSE_1}</p>
+      <aside class="related"><h4>اقرأ أيضاً</h4><ul><li><a href="/a/1">انهيار جسر على الطريق الدولي</a></li><li><a href="/a/2">اقرأ أيضاً: عاصفة تضرب المنطقة الساحلية</a></li></ul></aside>
+      <p>${PROSE_2}</p><aside><p>إعلان</p></aside><p>${PROSE_1}</p>`;
+    const { article } = readHtmlPage(page('<title>إعادة فتح الطريق</title>', html), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([PROSE_1, PROSE_2, PROSE_1]);
+    expect(article.readAlso).toEqual([
+      { headline: 'انهيار جسر على الطريق الدولي', afterParagraph: 1 },
+      { headline: 'عاصفة تضرب المنطقة الساحلية', afterParagraph: 1 },
+    ]);
   });
 
   it('splits <br><br> paragraphs and drops share, print and comment-policy lines', () => {

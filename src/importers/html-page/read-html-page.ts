@@ -15,6 +15,7 @@ import type { PublishedPrecision } from '../../domain/article.js';
 import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
 import type { PublishTime } from '../capture/publish-time.js';
+import { sameLine } from '../capture/headline.js';
 import { idFromLink } from '../capture/short-link.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import {
@@ -86,15 +87,22 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
       'The page has no headline: no og:title, JSON-LD headline, <title> or <h1>.',
     );
   }
-  const body = readPageBody(decoded.text, headline);
+  const notSite = (name: string | null) =>
+    name !== null && !siteNames(meta).some((site) => sameLine(name, site)) ? name : null;
+  const authors = meta.authors.filter((name) => notSite(name) !== null);
+  const metaAuthor = notSite(meta.metaAuthor);
+  const body = readPageBody(decoded.text, headline, [
+    ...authors,
+    ...(metaAuthor === null ? [] : [metaAuthor]),
+    ...siteNames(meta),
+  ]);
   if (body.paragraphs.length === 0) {
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }
   const date = pageDate(meta, body.printedTimes, options.timeZone, warnings);
   const sourceUrl = meta.urls[0] ?? savedFromUrl(decoded.text);
   const id = sourceUrl === null ? null : idFromLink(sourceUrl);
-  const byline =
-    meta.authors.length > 0 ? meta.authors.join('، ') : (meta.metaAuthor ?? body.byline);
+  const byline = authors.length > 0 ? authors.join('، ') : (metaAuthor ?? notSite(body.byline));
   return {
     encoding: decoded.encoding,
     warnings,
@@ -114,6 +122,16 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
       slug: null,
     },
   };
+}
+
+/**
+ * The site's own names: og:site_name (or the publisher's), and the
+ * organisations the JSON-LD names as author or publisher. A site that names
+ * itself as the author (the JSON-LD author, `<meta name="author">`,
+ * Readability's byline taken from them) gives no byline.
+ */
+function siteNames(meta: PageMetadata): string[] {
+  return [...(meta.siteName === null ? [] : [meta.siteName]), ...meta.organizations];
 }
 
 /** How deep the page's elements nest (an explicit stack: no recursion limit). */
