@@ -13,6 +13,7 @@
  *   npm run bench -- --site-import-posts 5000   # WordPress export size (default 100,000)
  *   npm run bench -- --no-site-import     # skip importing a WordPress export
  *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
+ *   npm run bench -- --no-wire            # skip the wire desk's feed (bench/wire.ts)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import { measureSiteImport, type ImportTarget, type SiteImportFigures } from './
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
 import { ensureBuilt } from './server-process.js';
 import { ms, row } from './table.js';
+import { measureWire, printWire, type WireFigures } from './wire.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -56,6 +58,7 @@ const options = new Command('bench')
     100_000,
   )
   .option('--no-site-import', 'skip importing a WordPress export made from the corpus')
+  .option('--no-wire', 'skip reading and ingesting an agency feed made from the corpus')
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -73,6 +76,7 @@ const options = new Command('bench')
     siteImportPosts: number;
     siteImport: boolean;
     siteImportHeap?: number;
+    wire: boolean;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -230,6 +234,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'midad-bench-'));
   const engines: Array<[string, EngineFigures]> = [];
   let siteImport: SiteImportFigures | null = null;
+  let wire: WireFigures | null = null;
   if (options.http || options.siteImport) ensureBuilt((s) => console.log(`… ${s}`));
   try {
     engines.push([
@@ -249,6 +254,9 @@ async function main(): Promise<void> {
           await scratch.drop();
         }
       }
+    }
+    if (options.wire) {
+      wire = await measureWire(options.corpus, dir, 2000, (s) => console.log(`… wire: ${s}`));
     }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
@@ -274,6 +282,7 @@ async function main(): Promise<void> {
     e.http ? [[name, e.http]] : [],
   );
   if (http.length) printHttp(http);
+  if (wire) printWire(wire);
   if (siteImport) printSiteImport(siteImport);
   const results = {
     date: new Date().toISOString(),
@@ -286,6 +295,7 @@ async function main(): Promise<void> {
     articles: first.articles,
     search: Object.fromEntries(engines.map(([name, { http: _, ...e }]) => [name, e])),
     http: Object.fromEntries(http),
+    wire,
     siteImport,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
