@@ -187,6 +187,35 @@ describeEachDialect((dialect) => {
     expect(res.body).toContain(t('admin.wire.use'));
   });
 
+  it("leaves the agency's images, figures and captions out of the body, and says how many", async () => {
+    const BRIDGE = 'افتتاح جسر جديد فوق نهر العاصي في حماة';
+    const report = await ingestWireItems(
+      deps(),
+      sana,
+      [
+        item({
+          guid: 'sana-images',
+          headline: BRIDGE,
+          bodyHtml:
+            '<p>افتُتح اليوم الجسر الجديد.</p><img src="x" onerror="alert(1)">' +
+            '<figure><img src="https://cdn.agency.example/bridge.jpg" alt="الجسر">' +
+            '<figcaption>الجسر الجديد (سانا)</figcaption></figure><p>ويربط الجسر ضفتي النهر.</p>',
+        }),
+      ],
+      NOW,
+    );
+    expect(report.added).toBe(1);
+    const id = await idOf(BRIDGE);
+    const res = await editor.get(`/admin/wire/items/${id}`);
+    expect(res.body).toContain('<p class="notice">أُسقطت صورتان من نص الوكالة');
+    expect(res.body).toContain(
+      '<div class="wire-item__body" dir="auto"><p>افتُتح اليوم الجسر الجديد.</p><p>ويربط الجسر ضفتي النهر.</p></div>',
+    );
+    expect(res.body).not.toContain('الجسر الجديد (سانا)');
+    const plain = await editor.get(`/admin/wire/items/${await idOf(ASSAD)}`);
+    expect(plain.body).not.toContain('أُسقطت');
+  });
+
   it('makes a draft with the exact headline, body, agency and section; a second use lands on it', async () => {
     const id = await idOf(ENERGY);
     await editor.get(`/admin/wire/items/${id}`);
