@@ -126,6 +126,7 @@ export const ERROR_CATALOGUE = {
   WIRE_HOST_UNKNOWN: { status: 422, key: 'admin.error.WIRE_HOST_UNKNOWN' },
   WIRE_PRIVATE_ADDRESS: { status: 422, key: 'admin.error.WIRE_PRIVATE_ADDRESS' },
   WIRE_FOLDER_INVALID: { status: 422, key: 'admin.error.WIRE_FOLDER_INVALID' },
+  WIRE_FOLDER_OUTSIDE: { status: 422, key: 'admin.error.WIRE_FOLDER_OUTSIDE' },
   WIRE_SECTION_UNKNOWN: { status: 422, key: 'admin.error.WIRE_SECTION_UNKNOWN' },
   WIRE_EVERY_INVALID: { status: 422, key: 'admin.error.WIRE_EVERY_INVALID' },
   WIRE_SOURCE_NOT_FOUND: { status: 404, key: 'admin.error.WIRE_SOURCE_NOT_FOUND' },

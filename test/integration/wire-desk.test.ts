@@ -5,7 +5,7 @@
  * the desk, CSRF, and the sources form saying every problem at once.
  * Items are put in the queue as a poller would, with ingestWireItems.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,8 @@ describeEachDialect((dialect) => {
   let site: TestSite;
   let staff: Staff;
   let folder: string;
+  /** The newsroom's wire folder (MIDAD_WIRE_FOLDERS), inside `folder`. */
+  let newsroomFolder: string;
   let editor: AdminClient;
   let sana = '';
   let qna = '';
@@ -75,9 +77,11 @@ describeEachDialect((dialect) => {
   };
 
   beforeAll(async () => {
-    site = await testSite({}, { dialect, demo: false });
-    staff = await createStaff(site.database, () => NOW);
     folder = mkdtempSync(join(tmpdir(), 'midad-wire-desk-'));
+    newsroomFolder = join(folder, 'newsroom');
+    mkdirSync(join(newsroomFolder, 'wam'), { recursive: true });
+    site = await testSite({ MIDAD_WIRE_FOLDERS: newsroomFolder }, { dialect, demo: false });
+    staff = await createStaff(site.database, () => NOW);
     economy = (await ensureSection(site.database.db, { slug: 'اقتصاد', name: 'اقتصاد' }, NOW)).id;
     sana = (
       await addWireSource(deps(), null, {
@@ -324,6 +328,62 @@ describeEachDialect((dialect) => {
     expect(res.body).toContain('value="0"');
   });
 
+  it('refuses from the newsroom a folder outside MIDAD_WIRE_FOLDERS, however it is named', async () => {
+    const admin = await signedIn('administrator');
+    await admin.get('/admin/wire/sources');
+    symlinkSync(folder, join(newsroomFolder, 'escape'));
+    const outside = html(
+      t('admin.error.WIRE_FOLDER_OUTSIDE', { folders: `\u2066${newsroomFolder}\u2069` }),
+    );
+    for (const where of [
+      '/etc',
+      folder,
+      join(newsroomFolder, 'wam', '..', '..'),
+      join(newsroomFolder, 'escape'),
+    ]) {
+      const res = await admin.post('/admin/wire/sources', {
+        name: 'etc',
+        agency: 'وكالة',
+        url: '',
+        folder: where,
+        everyMinutes: '5',
+      });
+      expect([where, res.statusCode]).toEqual([where, 422]);
+      expect(res.body).toContain(outside);
+    }
+    expect((await listWireSources(deps(), null)).map((s) => s.name).sort()).toEqual([
+      'qna-ar',
+      'sana-ar',
+    ]);
+  });
+
+  it('keeps the checkbox and the private-address error in the same words', () => {
+    expect(t('admin.error.WIRE_PRIVATE_ADDRESS')).toContain(
+      `«${t('admin.wire.sources.allowPrivate')}»`,
+    );
+    expect(translator('en')('admin.error.WIRE_PRIVATE_ADDRESS')).toContain(
+      `“${translator('en')('admin.wire.sources.allowPrivate')}”`,
+    );
+  });
+
+  it("labels a source's last error as the technical English message, left to right", async () => {
+    await site.database.db
+      .updateTable('wire_sources')
+      .set({ last_error: 'fetch failed: 500' })
+      .where('id', '=', sana as never)
+      .execute();
+    const admin = await signedIn('administrator');
+    const page = await admin.get('/admin/wire/sources');
+    await site.database.db
+      .updateTable('wire_sources')
+      .set({ last_error: null })
+      .where('id', '=', sana as never)
+      .execute();
+    expect(page.body).toContain(
+      '<dd class="wire-sources__error">رسالة الخطأ (بالإنجليزية): <bdi dir="ltr" lang="en">fetch failed: 500</bdi></dd>',
+    );
+  });
+
   it('adds a source through the form, lists it, and switches it off', async () => {
     const admin = await signedIn('administrator');
     await admin.get('/admin/wire/sources');
@@ -331,7 +391,7 @@ describeEachDialect((dialect) => {
       name: 'wam-ar',
       agency: 'وام',
       url: '',
-      folder: folder,
+      folder: join(newsroomFolder, 'wam'),
       sectionSlug: 'اقتصاد',
       everyMinutes: '١٥',
     });
