@@ -59,6 +59,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     key: 'admin.error.ARTICLE_FEATUREDCREDIT_TOO_LONG',
   },
+  ARTICLE_BYLINE_TOO_LONG: {
+    status: 422,
+    key: 'admin.error.ARTICLE_BYLINE_TOO_LONG',
+  },
   ARTICLE_TAGS_TOO_MANY: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_MANY' },
   ARTICLE_TAGS_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_LONG' },
   ARTICLE_AUTHORIDS_REQUIRED: { status: 422, key: 'admin.error.ARTICLE_AUTHORIDS_REQUIRED' },

@@ -264,6 +264,46 @@ describeEachDialect((dialect) => {
     expect(item.body).toContain(`href="/admin/articles/${articleId}/edit"`);
   });
 
+  it("lets the editor see and change the draft's source credit (the agency), kept when a form lacks the field", async () => {
+    const CREDIT = 'وزير الاقتصاد يعلن خطة لدعم الصناعات الصغيرة';
+    await ingestWireItems(deps(), sana, [item({ guid: 'sana-credit', headline: CREDIT })], NOW);
+    const id = await idOf(CREDIT);
+    await editor.get(`/admin/wire/items/${id}`);
+    const used = await editor.post(`/admin/wire/items/${id}/use`);
+    const articleId = /articles\/([0-9]+)\//.exec(String(used.headers.location))?.[1] ?? '';
+    const page = await editor.get(`/admin/articles/${articleId}/edit`);
+    expect(page.body).toContain(
+      `<label for="field-byline">${t('admin.field.sourceCredit')}</label>`,
+    );
+    expect(page.body).toMatch(
+      /<input id="field-byline" name="byline" dir="auto"[^>]* value="سانا"/,
+    );
+    const bylineOf = async () =>
+      (
+        await site.database.db
+          .selectFrom('articles')
+          .select('byline')
+          .where('id', '=', articleId as never)
+          .executeTakeFirstOrThrow()
+      ).byline;
+    const form = { headline: CREDIT, body_html: '<p>نص الخبر.</p>' };
+    expect(
+      (await editor.post(`/admin/articles/${articleId}`, { ...form, byline: ' سانا  ووكالات ' }))
+        .statusCode,
+    ).toBe(303);
+    expect(await bylineOf()).toBe('سانا ووكالات');
+    await editor.post(`/admin/articles/${articleId}`, form);
+    expect(await bylineOf()).toBe('سانا ووكالات');
+    await editor.post(`/admin/articles/${articleId}`, { ...form, byline: '' });
+    expect(await bylineOf()).toBe(null);
+    const long = await editor.post(`/admin/articles/${articleId}`, {
+      ...form,
+      byline: 'س'.repeat(201),
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain(html(t('admin.error.ARTICLE_BYLINE_TOO_LONG', { max: 200 })));
+  });
+
   it('keeps the desk from a contributor until an administrator opens it, then read-only', async () => {
     const contributor = await signedIn('contributor');
     const id = await idOf(WHEAT);
