@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasCode } from '../lib/errors.js';
 import { loadConfig } from './load.js';
@@ -71,6 +72,23 @@ describe('loadConfig, strict values', () => {
     expect(loadConfig({ MIDAD_BASE_URL: 'https://News.Example/' }).baseUrl).toBe(
       'https://news.example',
     );
+  });
+});
+
+describe('loadConfig, wire folders', () => {
+  it('allows the newsroom data/wire from the working directory by default', () => {
+    expect(loadConfig({}).wireFolders).toEqual([resolve('data/wire')]);
+  });
+
+  it('reads a comma-separated list, relative folders from the working directory', () => {
+    expect(loadConfig({ MIDAD_WIRE_FOLDERS: ' /srv/wire/sana , agencies,,' }).wireFolders).toEqual([
+      '/srv/wire/sana',
+      resolve('agencies'),
+    ]);
+  });
+
+  it('refuses a list that names no folder', () => {
+    expect(() => loadConfig({ MIDAD_WIRE_FOLDERS: ' , ' })).toThrow(/MIDAD_WIRE_FOLDERS: /);
   });
 });
 

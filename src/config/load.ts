@@ -38,6 +38,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   cdnPurgeUrl: 'MIDAD_CDN_PURGE_URL',
   redisUrl: 'MIDAD_REDIS_URL',
   wireRetentionDays: 'MIDAD_WIRE_RETENTION_DAYS',
+  wireFolders: 'MIDAD_WIRE_FOLDERS',
 };
 
 /**

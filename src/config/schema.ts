@@ -2,6 +2,7 @@
  * The configuration schema: every setting, its default and its meaning.
  * docs/settings.md lists them for operators; keep the two in step.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseHostHeader, type HostHeader } from '../lib/host-header.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
@@ -22,6 +23,9 @@ function isOrigin(value: string): boolean {
     return false;
   }
 }
+
+/** The newsroom's wire folders when `MIDAD_WIRE_FOLDERS` is unset, from the working directory. */
+export const WIRE_FOLDERS_DEFAULT = 'data/wire';
 
 export const configSchema = z.object({
   /** TCP port the site listens on. Env `PORT`. 0 picks a free port. */
@@ -226,6 +230,25 @@ export const configSchema = z.object({
    * stay). Env `MIDAD_WIRE_RETENTION_DAYS`.
    */
   wireRetentionDays: z.coerce.number().int().min(1).max(365).default(7),
+  /**
+   * The folders under which a folder source added from the newsroom must
+   * lie (after `..` and symbolic links are resolved), comma-separated;
+   * relative ones are taken from the working directory. The server's
+   * operator (`midad wire add`) may name any folder. Env `MIDAD_WIRE_FOLDERS`.
+   */
+  wireFolders: z
+    .string()
+    .default(WIRE_FOLDERS_DEFAULT)
+    .transform((value) =>
+      Object.freeze(
+        value
+          .split(',')
+          .map((folder) => folder.trim())
+          .filter((folder) => folder !== '')
+          .map((folder) => resolve(folder)),
+      ),
+    )
+    .refine((folders) => folders.length > 0, { message: 'no folder named' }),
   /**
    * Redis URL (`redis://127.0.0.1:6379`) that instances use to tell each
    * other what changed, so that every instance's page cache is purged.

@@ -26,6 +26,12 @@ export interface ArticleContent {
   featuredMediaId: string | null;
   featuredCaption: string;
   featuredCredit: string;
+  /**
+   * The source credit, shown after the writers' names («المصدر: سانا»: the
+   * agency of a wire draft, an imported article's printed byline); '' for
+   * none. Undefined (a form without the field): the stored one stays.
+   */
+  byline?: string;
 }
 
 export interface EditableArticle extends ArticleContent {
@@ -79,6 +85,7 @@ export function contentProblems(content: ArticleContent, forPublishing = false):
     ['seoDescription', content.seoDescription],
     ['featuredCaption', content.featuredCaption],
     ['featuredCredit', content.featuredCredit],
+    ['byline', content.byline ?? ''],
   ];
   for (const [field, value] of limited) {
     if (tooLong(field, value)) problems.push({ field, code: 'TOO_LONG', max: FIELD_LIMITS[field] });
@@ -128,6 +135,7 @@ export function cleanArticleText(input: ArticleContent): ArticleContent {
     seoDescription: cleanLine(input.seoDescription),
     featuredCaption: cleanLine(input.featuredCaption),
     featuredCredit: cleanLine(input.featuredCredit),
+    ...(input.byline === undefined ? {} : { byline: cleanLine(input.byline) }),
     tags: cleanTags(input.tags),
   };
 }

@@ -161,6 +161,8 @@ export interface WireItemDetail extends WireQueueItem {
   bodyText: string;
   language: string | null;
   subjects: string[];
+  /** Images of the agency's body left out (their rights differ): the desk says so. */
+  droppedImages: number;
 }
 
 /** A page of the queue. */

@@ -59,6 +59,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     key: 'admin.error.ARTICLE_FEATUREDCREDIT_TOO_LONG',
   },
+  ARTICLE_BYLINE_TOO_LONG: {
+    status: 422,
+    key: 'admin.error.ARTICLE_BYLINE_TOO_LONG',
+  },
   ARTICLE_TAGS_TOO_MANY: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_MANY' },
   ARTICLE_TAGS_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_TAGS_TOO_LONG' },
   ARTICLE_AUTHORIDS_REQUIRED: { status: 422, key: 'admin.error.ARTICLE_AUTHORIDS_REQUIRED' },
@@ -126,6 +130,7 @@ export const ERROR_CATALOGUE = {
   WIRE_HOST_UNKNOWN: { status: 422, key: 'admin.error.WIRE_HOST_UNKNOWN' },
   WIRE_PRIVATE_ADDRESS: { status: 422, key: 'admin.error.WIRE_PRIVATE_ADDRESS' },
   WIRE_FOLDER_INVALID: { status: 422, key: 'admin.error.WIRE_FOLDER_INVALID' },
+  WIRE_FOLDER_OUTSIDE: { status: 422, key: 'admin.error.WIRE_FOLDER_OUTSIDE' },
   WIRE_SECTION_UNKNOWN: { status: 422, key: 'admin.error.WIRE_SECTION_UNKNOWN' },
   WIRE_EVERY_INVALID: { status: 422, key: 'admin.error.WIRE_EVERY_INVALID' },
   WIRE_SOURCE_NOT_FOUND: { status: 404, key: 'admin.error.WIRE_SOURCE_NOT_FOUND' },

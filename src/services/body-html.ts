@@ -4,7 +4,7 @@
  * body over the size or depth limits (domain/body-html-limits.ts) is
  * refused before any tree is built.
  */
-import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import sanitizeHtml from 'sanitize-html';
 import {
   BODY_HTML_LIMITS,
@@ -136,8 +136,11 @@ function responsiveImage(tagName: string, attribs: sanitizeHtml.Attributes): san
  * only to http(s) and mailto; images only from the site itself (relative
  * paths such as /media/7/w960.webp), never another site's or `data:`; `dir` for mixed-direction text; two custom blocks: embeds
  * (`<figure class="embed" data-embed data-url>`) and "read also" boxes
- * (`<aside class="read-also" data-article-id>`). Every HTML that enters
- * (editor, API, import) goes through here.
+ * (`<aside class="read-also" data-article-id>`). An `<img>` left without
+ * an allowed `src` is dropped whole (the reader would see a broken image,
+ * the editor could not show it), and so is a `<figure>` left with no image
+ * inside, caption included (dropImagelessFigures). Every HTML that enters
+ * (editor, API, import, wire) goes through here.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -184,6 +187,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: { figure: ['embed'], aside: ['read-also'] },
   exclusiveFilter: (frame) =>
+    (frame.tag === 'img' && !frame.attribs['src']) ||
     (frame.tag === 'figure' &&
       frame.attribs['data-embed'] !== undefined &&
       !isEmbed(frame.attribs)) ||
@@ -213,10 +217,52 @@ export function sanitizeBodyHtml(html: string): string {
   assertBodyHtmlWithinLimits(html);
   const tree = parseFragment(html);
   if (treeDepth(tree) > BODY_HTML_LIMITS.maxDepth) throw new BodyHtmlRefused('TOO_DEEP');
+  dropImagelessFigures(tree);
   return sanitizeHtml(serialize(tree), OPTIONS);
 }
 
 type Node = DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * True when the sanitiser keeps `src` on an `<img>`: a site path, with no
+ * scheme and not protocol-relative once hiding characters (urlWithin) and
+ * HTML comments (which sanitize-html's own check removes) are taken out.
+ */
+function imageSrcKept(src: string | undefined): boolean {
+  if (src === undefined) return false;
+  const url = urlWithin(src, []);
+  return url !== null && url !== '' && urlWithin(url.replace(/<!--[\s\S]*?-->/g, ''), []) !== null;
+}
+
+/** The value of attribute `name` on `element`, if any. */
+function attributeOf(element: Element, name: string): string | undefined {
+  return element.attrs.find((attr) => attr.name === name)?.value;
+}
+
+/**
+ * Removes from `parent`'s tree, in place, every `<img>` whose `src` the
+ * sanitiser would drop, then every `<figure>` that is no embed and holds
+ * no image any more (its caption goes with it: a caption of an image not
+ * there misleads the reader). Returns true when `parent` holds an image.
+ * Recursive: the depth is checked before (at most BODY_HTML_LIMITS.maxDepth).
+ */
+function dropImagelessFigures(parent: DefaultTreeAdapterMap['parentNode']): boolean {
+  let holdsImage = false;
+  for (const child of [...parent.childNodes]) {
+    if (!('tagName' in child)) continue;
+    if (child.tagName === 'img') {
+      if (imageSrcKept(attributeOf(child, 'src'))) holdsImage = true;
+      else defaultTreeAdapter.detachNode(child);
+      continue;
+    }
+    const inside = dropImagelessFigures(child);
+    const embed = child.tagName === 'figure' && attributeOf(child, 'data-embed') !== undefined;
+    if (child.tagName === 'figure' && !inside && !embed) defaultTreeAdapter.detachNode(child);
+    else holdsImage ||= inside;
+  }
+  return holdsImage;
+}
 
 /** How many elements deep `root`'s tree is (template contents included), without recursion. */
 function treeDepth(root: DefaultTreeAdapterMap['documentFragment']): number {

@@ -100,6 +100,8 @@ export interface OutboundFailure {
   ok: false;
   reason: string;
   status: number | null;
+  /** For `too large` refused on its `Content-Length`: the size the server declared, bytes. */
+  declaredBytes?: number;
 }
 
 export type OutboundResult = OutboundResponse | OutboundFailure;
@@ -109,7 +111,7 @@ type Settled = Required<OutboundLimits>;
 type Step =
   | { kind: 'answer'; response: IncomingMessage }
   | { kind: 'redirect'; location: string }
-  | { kind: 'failed'; reason: string; status: number | null };
+  | { kind: 'failed'; reason: string; status: number | null; declaredBytes?: number };
 
 /** The reason a connection's time limit aborts with (the whole exchange's is a DOMException `TimeoutError`). */
 class ConnectTimeout extends Error {}
@@ -222,7 +224,7 @@ function requestOnce(
           }
           const declared = Number(response.headers['content-length']);
           if (Number.isFinite(declared) && declared > limits.maxBytes) {
-            resolve({ kind: 'failed', reason: 'too large', status });
+            resolve({ kind: 'failed', reason: 'too large', status, declaredBytes: declared });
             return response.destroy();
           }
         }
@@ -343,7 +345,12 @@ export async function outboundFetch(
       case 'answer':
         return answer(step.response, current, settled, signal);
       case 'failed':
-        return { ok: false, reason: step.reason, status: step.status };
+        return {
+          ok: false,
+          reason: step.reason,
+          status: step.status,
+          ...(step.declaredBytes === undefined ? {} : { declaredBytes: step.declaredBytes }),
+        };
       case 'redirect':
         if (signal.aborted) {
           return { ok: false, reason: failure(null, settled, signal), status: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wireAgencyKey, wireSearchKeys, wireStoryKey } from './wire-queue.js';
+import { wireAgencyKey, wireSearchKeys, wireStoryKey, withoutAgencyImages } from './wire-queue.js';
 
 describe('the wire queue keys', () => {
   it('keys an agency by its name trimmed, spaces collapsed, in lower case', () => {
@@ -17,5 +17,28 @@ describe('the wire queue keys', () => {
   it('stores search keys with a space at each end, exact forms then stems', () => {
     expect(wireSearchKeys('الأسد في دمشق')).toBe(' الاسد في دمشق اسد في دمشق ');
     expect(wireSearchKeys('«»')).toBe('  ');
+  });
+});
+
+describe('withoutAgencyImages', () => {
+  it('removes images, pictures, figures and captions, counting the images', () => {
+    expect(
+      withoutAgencyImages(
+        '<p>أ<img src="x" onerror="alert(1)"></p><figure><picture><source srcset="https://a.example/1.webp">' +
+          '<img src="https://a.example/1.jpg" alt="صورة"></picture><figcaption>تعليق</figcaption></figure>' +
+          '<figure><img src="https://a.example/2.jpg"><img src="https://a.example/3.jpg"></figure><p>ب</p>',
+      ),
+    ).toEqual({ html: '<p>أ</p><p>ب</p>', dropped: 4 });
+  });
+
+  it('leaves a body without images as it was, and drops a lone caption without counting it', () => {
+    expect(withoutAgencyImages('<p>نص <b>خبر</b></p>')).toEqual({
+      html: '<p>نص <b>خبر</b></p>',
+      dropped: 0,
+    });
+    expect(withoutAgencyImages('<p>أ</p><figcaption>ت</figcaption>')).toEqual({
+      html: '<p>أ</p>',
+      dropped: 0,
+    });
   });
 });

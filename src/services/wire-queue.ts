@@ -6,6 +6,7 @@
  * pruned after the retention days. Who may see the desk is here too.
  */
 import { createHash } from 'node:crypto';
+import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { analyse } from '../arabic/tokenize.js';
 import { cleanLine, cleanText, FIELD_LIMITS } from '../domain/field-limits.js';
@@ -40,6 +41,7 @@ import {
   type WireItemsWhere,
 } from '../storage/repositories/wire-items.repository.js';
 import { findWireSource, isWireId } from '../storage/repositories/wire.repository.js';
+import { assertBodyHtmlWithinLimits } from './body-html.js';
 import { bodyHtmlOf } from './edit-article.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 
@@ -129,7 +131,53 @@ function cleanLink(link: string | null): string | null {
   }
 }
 
-/** The stored fields of an item, cleaned and cut; the body sanitised (a refused body is left out, the summary kept). */
+/** Elements that carry an agency's image, and the figures and captions around them. */
+const AGENCY_IMAGE_TAGS = new Set(['img', 'picture', 'figure', 'figcaption']);
+
+/**
+ * `html` without the agency's images: every `<img>` and `<picture>` is
+ * removed, with every `<figure>` and `<figcaption>` (a caption of a
+ * photo not there misleads the reader), before sanitising. Agency photos
+ * are not in the media library and their rights differ from the text's;
+ * the sanitiser would leave them without a source anyway.
+ * `dropped` counts the images: each `<picture>`, and each `<img>` outside
+ * one. A body over the size or depth limits is refused first.
+ * @throws BodyHtmlRefused over the limits (services/body-html.ts).
+ * @example withoutAgencyImages('<p>أ</p><figure><img src="https://x/a.jpg"><figcaption>ت</figcaption></figure>')
+ *   // { html: '<p>أ</p>', dropped: 1 }
+ */
+export function withoutAgencyImages(html: string): { html: string; dropped: number } {
+  assertBodyHtmlWithinLimits(html);
+  const tree = parseFragment(html);
+  let dropped = 0;
+  let removed = false;
+  const stack: DefaultTreeAdapterMap['parentNode'][] = [tree];
+  for (let parent = stack.pop(); parent; parent = stack.pop()) {
+    for (const child of [...parent.childNodes]) {
+      if (!('tagName' in child)) continue;
+      if (!AGENCY_IMAGE_TAGS.has(child.tagName)) {
+        stack.push(child);
+        continue;
+      }
+      dropped += imagesIn(child);
+      removed = true;
+      defaultTreeAdapter.detachNode(child);
+    }
+  }
+  return { html: removed ? serialize(tree) : html, dropped };
+}
+
+/** How many images `element` is or holds: a `<picture>` counts once, an `<img>` outside one once. */
+function imagesIn(element: DefaultTreeAdapterMap['element']): number {
+  if (element.tagName === 'img' || element.tagName === 'picture') return 1;
+  let count = 0;
+  for (const child of element.childNodes) {
+    if ('tagName' in child) count += imagesIn(child);
+  }
+  return count;
+}
+
+/** The stored fields of an item, cleaned and cut; the body without agency images, sanitised (a refused body is left out, the summary kept). */
 async function fieldsOf(
   item: WireItemInput,
   agencyKey: string,
@@ -141,9 +189,12 @@ async function fieldsOf(
   const headline = cut(cleanLine(item.headline), FIELD_LIMITS.headline);
   const summary = cut(cleanText(item.summary).trim(), LIMITS.summary);
   let bodyHtml = '';
+  let droppedImages = 0;
   if (item.bodyHtml.trim() !== '') {
     try {
-      bodyHtml = await bodyHtmlOf(cleanText(item.bodyHtml), sanitize);
+      const withoutImages = withoutAgencyImages(cleanText(item.bodyHtml));
+      droppedImages = withoutImages.dropped;
+      bodyHtml = await bodyHtmlOf(withoutImages.html, sanitize);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       warnings.push(`${label}: body left out (${error.message})`);
@@ -187,6 +238,7 @@ async function fieldsOf(
         : null,
     timeEstimated: sentAt === null,
     searchKeys: wireSearchKeys([headline, slugline, summary, bodyText].join('\n')),
+    droppedImages,
   };
 }
 

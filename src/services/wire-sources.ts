@@ -5,8 +5,9 @@
  * poller needs of them: leasing the due ones, recording each poll's outcome
  * with its backoff, remembering a folder's files already read.
  */
-import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { WIRE_FOLDERS_DEFAULT } from '../config/schema.js';
 import { cleanLine, charLength } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
@@ -46,6 +47,12 @@ import { wireAgencyKey, wireDeskAccess, wireStoryKey } from './wire-queue.js';
 export interface WireDeps {
   database: Database;
   now: () => Date;
+  /**
+   * Absolute folders under which a folder source added from the newsroom
+   * must lie (config `wireFolders`, env MIDAD_WIRE_FOLDERS); default
+   * `data/wire` from the working directory.
+   */
+  wireFolders?: readonly string[];
 }
 
 /** FORBIDDEN unless `actor` is null (the CLI) or may manage the desk. */
@@ -142,9 +149,47 @@ async function checkedFeedUrl(
   }
 }
 
-/** The folder as an absolute path when it exists and is a folder, or its problem. */
+/** True when `folder` is `root` or lies under it (both real paths). */
+function isWithin(folder: string, root: string): boolean {
+  const path = relative(root, folder);
+  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
+}
+
+/**
+ * The real path of `folder` (`..` and symbolic links resolved) when it
+ * lies under one of `allowed` (their real paths; a missing one allows
+ * nothing), or the WIRE_FOLDER_OUTSIDE problem naming them.
+ */
+async function folderWithin(
+  folder: string,
+  allowed: readonly string[],
+): Promise<{ folder: string | null; problem?: InvalidInput }> {
+  const real = await realpath(folder);
+  for (const root of allowed) {
+    const realRoot = await realpath(root).catch(() => null);
+    if (realRoot !== null && isWithin(real, realRoot)) return { folder: real };
+  }
+  const names = allowed.join(', ');
+  return {
+    folder: null,
+    problem: new InvalidInput(
+      'WIRE_FOLDER_OUTSIDE',
+      'folder',
+      `A folder added from the newsroom must lie under ${names} (MIDAD_WIRE_FOLDERS).`,
+      { folders: allowed.map((f) => `\u2066${f}\u2069`).join('، ') },
+    ),
+  };
+}
+
+/**
+ * The folder as an absolute path when it exists and is a folder, or its
+ * problem. With `allowed` (a source added from the newsroom), the folder
+ * must also lie under one of them, and its real path is kept, so that a
+ * symbolic link changed later cannot move the source elsewhere.
+ */
 async function checkedFolder(
   raw: string,
+  allowed: readonly string[] | null,
 ): Promise<{ folder: string | null; problem?: InvalidInput }> {
   const folder = resolve(raw.trim());
   const refused = {
@@ -157,7 +202,8 @@ async function checkedFolder(
   };
   if (raw.trim() === '' || !isAbsolute(folder) || raw.includes('\0')) return refused;
   try {
-    return (await stat(folder)).isDirectory() ? { folder } : refused;
+    if (!(await stat(folder)).isDirectory()) return refused;
+    return allowed === null ? { folder } : await folderWithin(folder, allowed);
   } catch {
     return refused;
   }
@@ -168,12 +214,15 @@ async function checkedFolder(
  * name (1–80 characters, unique), agency (1–120), exactly one of `url`
  * (http(s), no credentials, a host that resolves to public addresses
  * unless `allowPrivate`) and `folder` (an existing folder on the server;
- * relative paths are taken from the working directory), the section's
- * slug, `everyMinutes` (1–1440, default 5).
+ * relative paths are taken from the working directory; from the newsroom,
+ * `actor` not null, under one of `deps.wireFolders` once `..` and symbolic
+ * links are resolved, and stored as that real path; the CLI may name any
+ * folder), the section's slug, `everyMinutes` (1–1440, default 5).
  * @throws FORBIDDEN; InvalidInputs with every problem: WIRE_NAME_INVALID,
  *   WIRE_NAME_TAKEN, WIRE_AGENCY_INVALID, WIRE_WHERE_MISSING,
  *   WIRE_URL_INVALID, WIRE_HOST_UNKNOWN, WIRE_PRIVATE_ADDRESS,
- *   WIRE_FOLDER_INVALID, WIRE_SECTION_UNKNOWN, WIRE_EVERY_INVALID.
+ *   WIRE_FOLDER_INVALID, WIRE_FOLDER_OUTSIDE, WIRE_SECTION_UNKNOWN,
+ *   WIRE_EVERY_INVALID.
  */
 export async function addWireSource(
   deps: WireDeps,
@@ -208,7 +257,10 @@ export async function addWireSource(
     if (checked.problem) problems.push(checked.problem);
     url = checked.url;
   } else {
-    const checked = await checkedFolder(rawFolder);
+    const checked = await checkedFolder(
+      rawFolder,
+      actor === null ? null : (deps.wireFolders ?? [resolve(WIRE_FOLDERS_DEFAULT)]),
+    );
     if (checked.problem) problems.push(checked.problem);
     folder = checked.folder;
   }

@@ -5,7 +5,7 @@
  * the desk, CSRF, and the sources form saying every problem at once.
  * Items are put in the queue as a poller would, with ingestWireItems.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,8 @@ describeEachDialect((dialect) => {
   let site: TestSite;
   let staff: Staff;
   let folder: string;
+  /** The newsroom's wire folder (MIDAD_WIRE_FOLDERS), inside `folder`. */
+  let newsroomFolder: string;
   let editor: AdminClient;
   let sana = '';
   let qna = '';
@@ -75,9 +77,11 @@ describeEachDialect((dialect) => {
   };
 
   beforeAll(async () => {
-    site = await testSite({}, { dialect, demo: false });
-    staff = await createStaff(site.database, () => NOW);
     folder = mkdtempSync(join(tmpdir(), 'midad-wire-desk-'));
+    newsroomFolder = join(folder, 'newsroom');
+    mkdirSync(join(newsroomFolder, 'wam'), { recursive: true });
+    site = await testSite({ MIDAD_WIRE_FOLDERS: newsroomFolder }, { dialect, demo: false });
+    staff = await createStaff(site.database, () => NOW);
     economy = (await ensureSection(site.database.db, { slug: 'اقتصاد', name: 'اقتصاد' }, NOW)).id;
     sana = (
       await addWireSource(deps(), null, {
@@ -187,6 +191,35 @@ describeEachDialect((dialect) => {
     expect(res.body).toContain(t('admin.wire.use'));
   });
 
+  it("leaves the agency's images, figures and captions out of the body, and says how many", async () => {
+    const BRIDGE = 'افتتاح جسر جديد فوق نهر العاصي في حماة';
+    const report = await ingestWireItems(
+      deps(),
+      sana,
+      [
+        item({
+          guid: 'sana-images',
+          headline: BRIDGE,
+          bodyHtml:
+            '<p>افتُتح اليوم الجسر الجديد.</p><img src="x" onerror="alert(1)">' +
+            '<figure><img src="https://cdn.agency.example/bridge.jpg" alt="الجسر">' +
+            '<figcaption>الجسر الجديد (سانا)</figcaption></figure><p>ويربط الجسر ضفتي النهر.</p>',
+        }),
+      ],
+      NOW,
+    );
+    expect(report.added).toBe(1);
+    const id = await idOf(BRIDGE);
+    const res = await editor.get(`/admin/wire/items/${id}`);
+    expect(res.body).toContain('<p class="notice">أُسقطت صورتان من نص الوكالة');
+    expect(res.body).toContain(
+      '<div class="wire-item__body" dir="auto"><p>افتُتح اليوم الجسر الجديد.</p><p>ويربط الجسر ضفتي النهر.</p></div>',
+    );
+    expect(res.body).not.toContain('الجسر الجديد (سانا)');
+    const plain = await editor.get(`/admin/wire/items/${await idOf(ASSAD)}`);
+    expect(plain.body).not.toContain('أُسقطت');
+  });
+
   it('makes a draft with the exact headline, body, agency and section; a second use lands on it', async () => {
     const id = await idOf(ENERGY);
     await editor.get(`/admin/wire/items/${id}`);
@@ -229,6 +262,46 @@ describeEachDialect((dialect) => {
     const item = await editor.get(`/admin/wire/items/${id}`);
     expect(item.body).toContain(t('admin.wire.usedBy', { name: 'محرر الصفحة الأولى' }));
     expect(item.body).toContain(`href="/admin/articles/${articleId}/edit"`);
+  });
+
+  it("lets the editor see and change the draft's source credit (the agency), kept when a form lacks the field", async () => {
+    const CREDIT = 'وزير الاقتصاد يعلن خطة لدعم الصناعات الصغيرة';
+    await ingestWireItems(deps(), sana, [item({ guid: 'sana-credit', headline: CREDIT })], NOW);
+    const id = await idOf(CREDIT);
+    await editor.get(`/admin/wire/items/${id}`);
+    const used = await editor.post(`/admin/wire/items/${id}/use`);
+    const articleId = /articles\/([0-9]+)\//.exec(String(used.headers.location))?.[1] ?? '';
+    const page = await editor.get(`/admin/articles/${articleId}/edit`);
+    expect(page.body).toContain(
+      `<label for="field-byline">${t('admin.field.sourceCredit')}</label>`,
+    );
+    expect(page.body).toMatch(
+      /<input id="field-byline" name="byline" dir="auto"[^>]* value="سانا"/,
+    );
+    const bylineOf = async () =>
+      (
+        await site.database.db
+          .selectFrom('articles')
+          .select('byline')
+          .where('id', '=', articleId as never)
+          .executeTakeFirstOrThrow()
+      ).byline;
+    const form = { headline: CREDIT, body_html: '<p>نص الخبر.</p>' };
+    expect(
+      (await editor.post(`/admin/articles/${articleId}`, { ...form, byline: ' سانا  ووكالات ' }))
+        .statusCode,
+    ).toBe(303);
+    expect(await bylineOf()).toBe('سانا ووكالات');
+    await editor.post(`/admin/articles/${articleId}`, form);
+    expect(await bylineOf()).toBe('سانا ووكالات');
+    await editor.post(`/admin/articles/${articleId}`, { ...form, byline: '' });
+    expect(await bylineOf()).toBe(null);
+    const long = await editor.post(`/admin/articles/${articleId}`, {
+      ...form,
+      byline: 'س'.repeat(201),
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain(html(t('admin.error.ARTICLE_BYLINE_TOO_LONG', { max: 200 })));
   });
 
   it('keeps the desk from a contributor until an administrator opens it, then read-only', async () => {
@@ -295,6 +368,62 @@ describeEachDialect((dialect) => {
     expect(res.body).toContain('value="0"');
   });
 
+  it('refuses from the newsroom a folder outside MIDAD_WIRE_FOLDERS, however it is named', async () => {
+    const admin = await signedIn('administrator');
+    await admin.get('/admin/wire/sources');
+    symlinkSync(folder, join(newsroomFolder, 'escape'));
+    const outside = html(
+      t('admin.error.WIRE_FOLDER_OUTSIDE', { folders: `\u2066${newsroomFolder}\u2069` }),
+    );
+    for (const where of [
+      '/etc',
+      folder,
+      join(newsroomFolder, 'wam', '..', '..'),
+      join(newsroomFolder, 'escape'),
+    ]) {
+      const res = await admin.post('/admin/wire/sources', {
+        name: 'etc',
+        agency: 'وكالة',
+        url: '',
+        folder: where,
+        everyMinutes: '5',
+      });
+      expect([where, res.statusCode]).toEqual([where, 422]);
+      expect(res.body).toContain(outside);
+    }
+    expect((await listWireSources(deps(), null)).map((s) => s.name).sort()).toEqual([
+      'qna-ar',
+      'sana-ar',
+    ]);
+  });
+
+  it('keeps the checkbox and the private-address error in the same words', () => {
+    expect(t('admin.error.WIRE_PRIVATE_ADDRESS')).toContain(
+      `«${t('admin.wire.sources.allowPrivate')}»`,
+    );
+    expect(translator('en')('admin.error.WIRE_PRIVATE_ADDRESS')).toContain(
+      `“${translator('en')('admin.wire.sources.allowPrivate')}”`,
+    );
+  });
+
+  it("labels a source's last error as the technical English message, left to right", async () => {
+    await site.database.db
+      .updateTable('wire_sources')
+      .set({ last_error: 'fetch failed: 500' })
+      .where('id', '=', sana as never)
+      .execute();
+    const admin = await signedIn('administrator');
+    const page = await admin.get('/admin/wire/sources');
+    await site.database.db
+      .updateTable('wire_sources')
+      .set({ last_error: null })
+      .where('id', '=', sana as never)
+      .execute();
+    expect(page.body).toContain(
+      '<dd class="wire-sources__error">رسالة الخطأ (بالإنجليزية): <bdi dir="ltr" lang="en">fetch failed: 500</bdi></dd>',
+    );
+  });
+
   it('adds a source through the form, lists it, and switches it off', async () => {
     const admin = await signedIn('administrator');
     await admin.get('/admin/wire/sources');
@@ -302,7 +431,7 @@ describeEachDialect((dialect) => {
       name: 'wam-ar',
       agency: 'وام',
       url: '',
-      folder: folder,
+      folder: join(newsroomFolder, 'wam'),
       sectionSlug: 'اقتصاد',
       everyMinutes: '١٥',
     });

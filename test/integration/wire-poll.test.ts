@@ -257,12 +257,18 @@ describeEachDialect((dialect) => {
     later(20);
     mode = 'too-large';
     const sixth = await poll();
-    expect(sixth.sources[0]).toMatchObject({ status: 'failed', error: 'too large' });
+    expect(sixth.sources[0]).toMatchObject({
+      status: 'failed',
+      error: 'too large (17 MiB; at most 16 MiB)',
+    });
     expect(await queue()).toEqual(afterChange);
     later(40);
     mode = 'too-large-streamed';
     const streamed = await poll();
-    expect(streamed.sources[0]).toMatchObject({ status: 'failed', error: 'too large' });
+    expect(streamed.sources[0]).toMatchObject({
+      status: 'failed',
+      error: 'too large (more than 16 MiB; at most 16 MiB)',
+    });
     expect(await queue()).toEqual(afterChange);
 
     // 7. Forced, the source comes back; a success clears the failures.

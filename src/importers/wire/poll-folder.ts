@@ -65,7 +65,8 @@ export function isWireFileName(name: string): boolean {
   return extension === '' || WIRE_EXTENSIONS.has(extension);
 }
 
-function mebibytes(bytes: number): string {
+/** `bytes` in whole mebibytes, rounded up: `17 MiB`. */
+export function mebibytes(bytes: number): string {
   return `${Math.ceil(bytes / (1024 * 1024))} MiB`;
 }
 

@@ -10,6 +10,7 @@ import { outboundFetch } from '../../services/outbound-fetch.js';
 import { ingestWireItems } from '../../services/wire-queue.js';
 import type { WireSource } from '../../domain/wire.js';
 import { MAX_WIRE_DOCUMENT_BYTES, readWireDocument } from './read-wire.js';
+import { mebibytes } from './poll-folder.js';
 import { addIngested, emptySourceReport, type SourcePollReport } from './poll-report.js';
 import type { WirePollDeps, WireFetchLimits } from './wire-poll-deps.js';
 import { readFailure } from './wire-poll-deps.js';
@@ -32,6 +33,20 @@ export function conditionalHeaders(
     ...(source.etag ? { 'if-none-match': source.etag } : {}),
     ...(source.lastModified ? { 'if-modified-since': source.lastModified } : {}),
   };
+}
+
+/**
+ * The reason a feed too large is refused, with its size as a folder's file
+ * says it: `too large (21 MiB; at most 16 MiB)` when the server declared
+ * it (`Content-Length`), `too large (more than 16 MiB; at most 16 MiB)`
+ * when the body ran past the limit as it was read; any other reason as is.
+ */
+export function feedFailure(reason: string, declaredBytes?: number): string {
+  if (reason !== 'too large') return reason;
+  const most = mebibytes(MAX_WIRE_DOCUMENT_BYTES);
+  return declaredBytes === undefined
+    ? `too large (more than ${most}; at most ${most})`
+    : `too large (${mebibytes(declaredBytes)}; at most ${most})`;
 }
 
 /**
@@ -70,7 +85,7 @@ export async function pollUrlSource(
       connectTimeoutMs: limits.connectTimeoutMs,
     },
   );
-  if (!answer.ok) return fail(answer.reason);
+  if (!answer.ok) return fail(feedFailure(answer.reason, answer.declaredBytes));
   if (answer.status === 304) {
     answer.discard();
     return {
@@ -85,7 +100,7 @@ export async function pollUrlSource(
   } catch (error) {
     const reason = readFailure(error);
     if (reason === null) throw error;
-    return fail(reason);
+    return fail(feedFailure(reason));
   } finally {
     answer.discard();
   }

@@ -24,6 +24,8 @@ import {
  *   separated with a space at each end, for `LIKE '% key %'`. `used_*`
  *   say which draft an editor made of it, and who, and when.
  *   `time_estimated` (0/1): the item had no date, its arrival time is used.
+ *   `dropped_images`: how many of the agency's images its body lost (agency
+ *   photos are not in the media library, and their rights differ).
  * - `articles.wire_item_id`: the item a draft was made from (no foreign
  *   key: items leave the queue after the retention days, and then it is
  *   set to null).
@@ -93,6 +95,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('used_article_id', bigint)
     .addColumn('used_by', bigint)
     .addColumn('used_at', timestampType(db))
+    .addColumn('dropped_images', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
     .createIndex('wire_items_agency_guid_idx')

@@ -28,6 +28,9 @@ function contentColumns(content: ArticleContent, headlineKey: string, excerpt: s
     featured_media_id: content.featuredMediaId === null ? null : bindId(content.featuredMediaId),
     featured_caption: content.featuredCaption,
     featured_credit: content.featuredCredit,
+    ...(content.byline === undefined
+      ? {}
+      : { byline: content.byline === '' ? null : content.byline }),
   };
 }
 
@@ -82,6 +85,7 @@ export async function findEditableArticle(db: Db, id: ArticleId): Promise<Editab
     featuredMediaId: row.featured_media_id === null ? null : toIdString(row.featured_media_id),
     featuredCaption: row.featured_caption,
     featuredCredit: row.featured_credit,
+    byline: row.byline ?? '',
     publishedAt: toDateOrNull(row.published_at),
     scheduledAt: toDateOrNull(row.scheduled_at),
     breakingUntil: toDateOrNull(row.breaking_until),

@@ -35,6 +35,8 @@ export interface WireItemFields {
   sentOffsetMinutes: number | null;
   timeEstimated: boolean;
   searchKeys: string;
+  /** Images of the agency's body left out before sanitising. */
+  droppedImages: number;
 }
 
 /** What ingest compares of an item already stored. */
@@ -104,6 +106,7 @@ function fieldColumns(fields: WireItemFields) {
     sent_offset_minutes: fields.sentOffsetMinutes,
     time_estimated: fields.timeEstimated ? 1 : 0,
     search_keys: fields.searchKeys,
+    dropped_images: fields.droppedImages,
   };
 }
 
@@ -340,6 +343,7 @@ export async function findWireItem(db: Db, id: string): Promise<WireItemDetail |
       'i.body_text',
       'i.language',
       'i.subjects',
+      'i.dropped_images',
       'w.section_id as source_section_id',
     ])
     .where('i.id', '=', bindId(id))
@@ -360,6 +364,7 @@ export async function findWireItem(db: Db, id: string): Promise<WireItemDetail |
     bodyText: row.body_text,
     language: row.language,
     subjects,
+    droppedImages: toInt(row.dropped_images),
   };
 }
 

@@ -317,6 +317,8 @@ export interface WireItemsTable {
   used_article_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
   used_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
   used_at: DbTimeOrNull;
+  /** Images of the agency's body left out (their rights differ). */
+  dropped_images: ColumnType<DbInt, number | undefined, number>;
 }
 
 /** A file of a folder source already read. */

@@ -34,7 +34,17 @@ export function contentFromForm(body: unknown, fallbackAuthorIds: string[]): Art
     featuredMediaId: field(body, 'featuredMediaId') || null,
     featuredCaption: field(body, 'featuredCaption'),
     featuredCredit: field(body, 'featuredCredit'),
+    ...(hasField(body, 'byline') ? { byline: field(body, 'byline') } : {}),
   };
+}
+
+/** True when the form sent field `name` (a static page's form has no source credit). */
+function hasField(body: unknown, name: string): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Record<string, unknown>)[name] === 'string'
+  );
 }
 
 /**

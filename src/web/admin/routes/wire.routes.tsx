@@ -223,7 +223,8 @@ export const wireRoutes: AdminRoute[] = [
     handler: async (request, reply, kit) => {
       const values = sourceForm(request.body);
       try {
-        await addWireSource(kit.deps, actorOf(request), {
+        const deps = { ...kit.deps, wireFolders: kit.deps.config.wireFolders };
+        await addWireSource(deps, actorOf(request), {
           name: values.name,
           agency: values.agency,
           ...(values.url ? { url: values.url } : {}),

@@ -230,6 +230,13 @@ export function ArticleEditPage(props: {
                     {fields.authorIds ? <p class="field__error">{fields.authorIds}</p> : null}
                   </fieldset>
                 )}
+                <Field
+                  name="byline"
+                  label={t('admin.field.sourceCredit')}
+                  hint={t('admin.field.sourceCreditHint')}
+                  value={a.byline ?? ''}
+                  error={fields.byline}
+                />
                 <FeaturedImageField
                   ctx={ctx}
                   media={data.media}

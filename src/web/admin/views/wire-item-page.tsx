@@ -4,8 +4,11 @@
  * when it was received), a link to the item's page at the agency, and
  * «استخدام كمسودة» for those who may use the desk, or a link to the
  * draft already made from it. Readers of a desk opened read-only see
- * neither (only who used it).
+ * neither (only who used it). When the agency's images were left out
+ * of the body (wire-queue.ts withoutAgencyImages), a notice says how many.
  */
+import { countPhrase, type PluralForms } from '../../../arabic/plural.js';
+import { formatNumber } from '../../../arabic/digits.js';
 import type { WireDeskAccess, WireItemDetail } from '../../../domain/wire.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
@@ -101,6 +104,11 @@ export function WireItemPage(props: {
             {item.summary}
           </p>
         ) : null}
+        {item.droppedImages > 0 ? (
+          <p class="notice">
+            {t('admin.wire.imagesDropped', { images: imagesPhrase(ctx, item.droppedImages) })}
+          </p>
+        ) : null}
         {item.bodyHtml ? (
           <div
             class="wire-item__body"
@@ -152,4 +160,21 @@ function AgencyTime(props: { ctx: AdminContext; instant: Date; offsetMinutes: nu
       <bdi dir="ltr">({zone})</bdi>
     </>
   );
+}
+
+/** Forms of صورة (an image), for the images left out. */
+const IMAGE_FORMS: PluralForms = Object.freeze({
+  zero: 'لا صور',
+  one: 'صورة واحدة',
+  two: 'صورتان',
+  few: '{count} صور',
+  many: '{count} صورة',
+  other: '{count} صورة',
+});
+
+/** `n` images in the newsroom's language: «صورتان», «٣ صور»; "2 images". */
+function imagesPhrase(ctx: AdminContext, n: number): string {
+  return ctx.lang === 'ar'
+    ? countPhrase(n, IMAGE_FORMS, ctx.locale.numerals)
+    : `${formatNumber(n, 'latn')} image${n === 1 ? '' : 's'}`;
 }

@@ -128,7 +128,10 @@ export function WireSourcesPage(props: {
                   <>
                     <dt>{t('admin.wire.sources.lastError')}</dt>
                     <dd class="wire-sources__error">
-                      <bdi dir="ltr">{source.lastError}</bdi>
+                      {t('admin.wire.sources.lastErrorText')}{' '}
+                      <bdi dir="ltr" lang="en">
+                        {source.lastError}
+                      </bdi>
                     </dd>
                   </>
                 ) : null}

@@ -3,6 +3,9 @@
  * its stand-in letter) beside `children` (the date and reading time), under
  * the writers' names, each a link to their author page; an imported byline
  * as text, without a photo; only `children` when the article has neither.
+ * When an article has both writers and a byline text (a wire draft: the
+ * editor who made it, and the agency), the text follows the names as the
+ * source credit, «المصدر: سانا», unless it only repeats a writer's name.
  */
 import type { Article } from '../../../domain/article.js';
 import type { ComponentChildren } from 'preact';
@@ -25,6 +28,9 @@ export function ArticleByline({
 }) {
   const { t } = ctx;
   const [first] = article.authors;
+  const source = article.byline?.trim() ?? '';
+  const credit =
+    article.authors.length > 0 && source !== '' && !article.authors.some((a) => a.name === source);
   return (
     <div class="article__meta">
       {first ? <AuthorPhoto name={first.name} photo={first.photo} size="small" /> : null}
@@ -45,6 +51,11 @@ export function ArticleByline({
           <p class="article__byline">
             <span class="visually-hidden">{t('article.byline')} </span>
             <bdi>{article.byline}</bdi>
+          </p>
+        ) : null}
+        {credit ? (
+          <p class="article__source">
+            {t('article.source')} <bdi>{source}</bdi>
           </p>
         ) : null}
         {children}
