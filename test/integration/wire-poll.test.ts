@@ -4,7 +4,14 @@
  * address refused; and a drop folder of NewsML-G2 and NITF files. The
  * queue is read after each step (services/wire-queue.ts wireQueueForExport).
  */
-import { copyFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -337,6 +344,8 @@ describeEachDialect((dialect) => {
     drop('newsml-g2-package.xml');
     writeFileSync(join(folder, 'photo.jpg'), 'not read');
     writeFileSync(join(folder, '.upload.xml'), 'still being written');
+    // A link is not followed, wherever it leads (here: a NewsML-G2 file outside the folder).
+    symlinkSync(join(FIXTURES, 'newsml-g2-item.xml'), join(folder, 'outside.xml'));
 
     const first = await poll();
     expect(first.sources).toEqual([

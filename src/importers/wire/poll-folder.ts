@@ -15,8 +15,8 @@
  * last `settleMs` (a copy still in progress), read next round. The folder
  * is not searched below its top level.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { WireSource } from '../../domain/wire.js';
 import {
@@ -106,7 +106,9 @@ export async function pollFolderSource(
   for (const name of names) {
     if (read >= maxFiles || options.signal?.aborted) break;
     const path = join(folder as string, name);
-    const file = await stat(path).catch(() => null); // gone since listed: nothing to read
+    // Gone since listed: nothing to read. A symbolic link is not followed (it could lead out
+    // of the folder an administrator chose): only regular files are read.
+    const file = await lstat(path).catch(() => null);
     if (file === null || !file.isFile()) continue;
     const mtimeMs = Math.floor(file.mtimeMs);
     if (Date.now() - file.mtimeMs < settleMs) continue;
@@ -123,7 +125,9 @@ export async function pollFolderSource(
     }
     let document;
     try {
-      document = await readWireDocument(createReadStream(path), { fileName: name });
+      // O_NOFOLLOW: a file swapped for a link since lstat is not followed either (ELOOP).
+      const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      document = await readWireDocument(handle.createReadStream(), { fileName: name });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') continue; // removed while read
