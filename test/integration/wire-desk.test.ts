@@ -49,6 +49,7 @@ function item(over: Partial<WireItemInput> & { guid: string; headline: string })
     subjects: [],
     sentAt: null,
     sentOffsetMinutes: null,
+    status: 'usable',
     ...over,
   };
 }

@@ -49,6 +49,7 @@ function item(over: Partial<WireItemInput> = {}): WireItemInput {
     subjects: ['اقتصاد', 'سياسة'],
     sentAt: new Date('2026-12-04T09:30:00.000Z'),
     sentOffsetMinutes: 180,
+    status: 'usable',
     ...over,
   };
 }
