@@ -450,6 +450,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: null,
+      status: 'usable',
     });
 
     const later = new Date(START.getTime() + 10 * MINUTE);
@@ -458,6 +459,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: later,
+      status: 'usable',
     });
     expect((await getWireItem(deps(), staff.editor, queued!.id)).updatedAfterUse).toBe(true);
     expect((await listWireQueue(deps(), staff.editor, { used: 'used' })).total).toBe(1);
