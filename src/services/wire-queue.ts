@@ -264,7 +264,8 @@ export async function ingestWireItems(
         ? await findRecentStory(db, agencyKey, fields.storyKey, since)
         : null;
     if (kept !== null) {
-      await recordWireCopy(db, kept, { source: source.name, guid });
+      // The same guid is no copy: another instance stored this item between the two looks.
+      if (kept.guid !== guid) await recordWireCopy(db, kept.id, { source: source.name, guid });
       report.duplicates += 1;
       continue;
     }

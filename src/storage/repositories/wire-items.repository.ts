@@ -105,17 +105,17 @@ export async function findWireItemByGuid(
 
 /**
  * The item `agencyKey` sent with this story key that changed at or after
- * `since` (the most recently changed), or null.
+ * `since` (the most recently changed): its id and guid; or null.
  */
 export async function findRecentStory(
   db: Db,
   agencyKey: string,
   storyKey: string,
   since: Date,
-): Promise<string | null> {
+): Promise<{ id: string; guid: string } | null> {
   const row = await db
     .selectFrom('wire_items')
-    .select('id')
+    .select(['id', 'guid'])
     .where('agency_key', '=', agencyKey)
     .where('story_key', '=', storyKey)
     .where('updated_at', '>=', fromDate(since))
@@ -123,7 +123,7 @@ export async function findRecentStory(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? toIdString(row.id) : null;
+  return row ? { id: toIdString(row.id), guid: row.guid } : null;
 }
 
 /** The copies named in a stored `also_from` (JSON); [] when it is unreadable. */
