@@ -226,6 +226,8 @@ export interface WireQueueJson {
   /** ISO-8601 UTC of the last change at the source, or null when never updated. */
   updatedAtSource: string | null;
   usedArticleId: string | null;
+  /** The agency's publishing status: `usable`, `withheld` or `canceled` (withdrawn). */
+  status: WirePubStatus;
 }
 
 /** The outcome of one poll of a source, for `recordPoll`. */

@@ -475,6 +475,7 @@ export async function* wireQueueForExport(
         link: row.link,
         updatedAtSource: row.updatedAt === null ? null : row.updatedAt.toISOString(),
         usedArticleId: row.usedArticleId,
+        status: row.status,
       };
     }
     left -= rows.length;

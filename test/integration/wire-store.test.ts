@@ -480,6 +480,7 @@ describeEachDialect((dialect) => {
         link: 'https://agency.example/ar/news/1',
         updatedAtSource: later.toISOString(),
         usedArticleId: articleId,
+        status: 'usable',
       },
     ]);
 

@@ -637,6 +637,7 @@ export async function exportWireItems(
       'i.update_count',
       'i.updated_at',
       'i.used_article_id',
+      'i.pub_status',
     ])
     .orderBy('i.sent_at', 'desc')
     .orderBy('i.id', 'desc')
@@ -663,5 +664,6 @@ export async function exportWireItems(
     link: r.link,
     updatedAt: toInt(r.update_count) > 0 ? toDate(r.updated_at) : null,
     usedArticleId: r.used_article_id === null ? null : toIdString(r.used_article_id),
+    status: toPubStatus(r.pub_status),
   }));
 }
