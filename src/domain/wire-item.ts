@@ -19,6 +19,16 @@ export const WIRE_FORMATS = [
 ] as const;
 export type WireFormat = (typeof WIRE_FORMATS)[number];
 
+/**
+ * Whether the agency lets the item be published: `usable` (the normal
+ * case, and always for feeds), `withheld` (held back for now: NewsML-G2
+ * `pubStatus` `stat:withheld`, NITF `management-status="withheld"` or
+ * `"embargoed"`, NewsML 1.x `Status` `Withheld`/`Embargoed`) or `canceled`
+ * (withdrawn: `stat:canceled`, `canceled`, `Canceled`).
+ */
+export const WIRE_PUB_STATUSES = ['usable', 'withheld', 'canceled'] as const;
+export type WirePubStatus = (typeof WIRE_PUB_STATUSES)[number];
+
 /** One item read from a wire document. */
 export interface WireItemInput {
   /**
@@ -63,6 +73,8 @@ export interface WireItemInput {
    * date gave no offset (then `sentAt` was read as UTC, and a warning says so).
    */
   sentOffsetMinutes: number | null;
+  /** The agency's publishing status (see WirePubStatus); `usable` for feeds. */
+  status: WirePubStatus;
 }
 
 /** A wire document read whole: its format, encoding, items and what was odd about it. */

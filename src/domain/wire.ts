@@ -5,6 +5,7 @@
  * an editor turns one into a draft (services/wire-draft.ts).
  */
 import type { ArticleId } from './article-id.js';
+import type { WirePubStatus } from './wire-item.js';
 
 /** Where a source's documents come from. */
 export type WireSourceKind = 'url' | 'folder';
@@ -24,6 +25,27 @@ export const WIRE_DUPLICATE_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const WIRE_QUEUE_PAGE_SIZE = 50;
 /** Days an item stays in the queue after its last change at the source (config `wireRetentionDays`). */
 export const WIRE_RETENTION_DAYS_DEFAULT = 7;
+/** Most dropped copies of a story an item remembers (`also_from`); later ones are neither counted nor named. */
+export const WIRE_COPIES_MAX = 100;
+
+/** A copy of a story the agency sent under another guid, dropped as a duplicate of the item kept. */
+export interface WireCopy {
+  /** The name of the source it came from. */
+  source: string;
+  guid: string;
+}
+
+/**
+ * The sources the dropped copies came from, each with how many, in the
+ * order they first arrived: `[{ source: 'sana-eco', copies: 2 }]`.
+ */
+export function wireCopiesBySource(
+  copies: readonly WireCopy[],
+): Array<{ source: string; copies: number }> {
+  const counts = new Map<string, number>();
+  for (const copy of copies) counts.set(copy.source, (counts.get(copy.source) ?? 0) + 1);
+  return [...counts].map(([source, n]) => ({ source, copies: n }));
+}
 
 /**
  * When a source that failed `failures` times in a row (1 after the first
@@ -150,6 +172,10 @@ export interface WireQueueItem {
   updatedAfterUse: boolean;
   link: string | null;
   used: WireItemUse | null;
+  /** The agency's publishing status: `canceled` (withdrawn) and `withheld` must not be published. */
+  status: WirePubStatus;
+  /** Copies of the story dropped as duplicates (see WireItemDetail.copies). */
+  duplicateCount: number;
 }
 
 /** An item whole, for its page. */
@@ -163,6 +189,8 @@ export interface WireItemDetail extends WireQueueItem {
   subjects: string[];
   /** Images of the agency's body left out (their rights differ): the desk says so. */
   droppedImages: number;
+  /** The dropped copies of the story (at most WIRE_COPIES_MAX), in arrival order. */
+  copies: WireCopy[];
 }
 
 /** A page of the queue. */
@@ -200,6 +228,8 @@ export interface WireQueueJson {
   /** ISO-8601 UTC of the last change at the source, or null when never updated. */
   updatedAtSource: string | null;
   usedArticleId: string | null;
+  /** The agency's publishing status: `usable`, `withheld` or `canceled` (withdrawn). */
+  status: WirePubStatus;
 }
 
 /** The outcome of one poll of a source, for `recordPoll`. */
@@ -238,4 +268,6 @@ export interface WireNotice {
   agency: string;
   /** When the agency changed the item after the draft was made; null when it has not. */
   updatedAtSource: Date | null;
+  /** The item's publishing status now: `canceled`/`withheld`, the draft must not be published. */
+  status: WirePubStatus;
 }

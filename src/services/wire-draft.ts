@@ -43,6 +43,9 @@ const RESERVATION_MS = 60_000;
  * WIRE_ITEM_BUSY while the first's draft is being made).
  * @returns the draft's id.
  * @throws FORBIDDEN unless the actor may use the desk; WIRE_ITEM_NOT_FOUND;
+ *   WIRE_ITEM_WITHDRAWN (409) when the agency's publishing status is
+ *   `canceled` or `withheld` (even when a draft was made before: the editor
+ *   finds it through the item page, which says the story was withdrawn);
  *   WIRE_ITEM_BUSY (409); what createArticle throws.
  */
 export async function draftFromWireItem(
@@ -55,6 +58,13 @@ export async function draftFromWireItem(
   const db = deps.database.db;
   const item = await findWireItem(db, itemId);
   if (!item) throw new AppError('WIRE_ITEM_NOT_FOUND', 'That item is not in the wire queue.');
+  if (item.status !== 'usable')
+    throw new AppError(
+      'WIRE_ITEM_WITHDRAWN',
+      item.status === 'canceled'
+        ? 'The agency withdrew this item; it must not be published.'
+        : 'The agency withheld this item for now; it must not be published yet.',
+    );
   const use = await wireItemUse(db, item.id);
   if (use?.articleId && use.articleExists) return { articleId: toArticleId(use.articleId) };
   const now = deps.now();
@@ -116,8 +126,9 @@ function paragraphs(text: string): string[] {
 
 /**
  * What the editor says of an article made from a wire item: the item, its
- * agency, and, when the agency changed the item after the draft was made,
- * when. Null when the article came from no item still in the queue.
+ * agency, its publishing status now (`canceled`/`withheld`: the agency
+ * withdrew or withheld the story), and, when the agency changed the item
+ * after the draft was made, when. Null when the article came from no item still in the queue.
  */
 export async function wireNoticeForArticle(
   deps: { database: Database },
@@ -132,5 +143,6 @@ export async function wireNoticeForArticle(
     itemId: found.itemId,
     agency: found.agency,
     updatedAtSource: changedAfter ? found.updatedAt : null,
+    status: found.status,
   };
 }

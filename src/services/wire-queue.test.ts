@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { wireAgencyKey, wireSearchKeys, wireStoryKey, withoutAgencyImages } from './wire-queue.js';
+import type { WireItemFields } from '../storage/repositories/wire-items.repository.js';
+import {
+  copyReplaces,
+  wireAgencyKey,
+  wireSearchKeys,
+  wireStoryKey,
+  withoutAgencyImages,
+} from './wire-queue.js';
 
 describe('the wire queue keys', () => {
   it('keys an agency by its name trimmed, spaces collapsed, in lower case', () => {
@@ -40,5 +47,60 @@ describe('withoutAgencyImages', () => {
       html: '<p>أ</p>',
       dropped: 0,
     });
+  });
+});
+
+describe('which copy of an item replaces the stored one', () => {
+  const stored = {
+    sourceId: '1',
+    version: null,
+    headline: 'عنوان',
+    summary: '',
+    bodyHtml: '<p>نص</p>',
+    sentAt: new Date('2026-12-04T12:13:00Z'),
+    timeEstimated: false,
+    status: 'usable' as const,
+  };
+  const copy = (over: Partial<WireItemFields> = {}): WireItemFields => ({
+    version: null,
+    storyKey: 'k',
+    headline: 'عنوان',
+    slugline: '',
+    byline: '',
+    summary: '',
+    bodyHtml: '<p>نص آخر</p>',
+    bodyText: 'نص آخر',
+    link: null,
+    language: 'ar',
+    subjects: [],
+    sentAt: new Date('2026-12-04T12:13:00Z'),
+    sentOffsetMinutes: 180,
+    timeEstimated: false,
+    searchKeys: ' ',
+    status: 'usable',
+    droppedImages: 0,
+    ...over,
+  });
+
+  it('without versions: by content, then by the agency date, the first seen source winning ties', () => {
+    expect(copyReplaces(stored, copy({ bodyHtml: '<p>نص</p>' }), '1')).toBe(false);
+    expect(copyReplaces(stored, copy(), '1')).toBe(true);
+    expect(copyReplaces(stored, copy(), '2')).toBe(false);
+    expect(copyReplaces(stored, copy({ sentAt: new Date('2026-12-04T12:00:00Z') }), '1')).toBe(
+      false,
+    );
+    expect(copyReplaces(stored, copy({ sentAt: new Date('2026-12-04T12:20:00Z') }), '2')).toBe(
+      true,
+    );
+    expect(copyReplaces(stored, copy({ timeEstimated: true }), '2')).toBe(false);
+    expect(copyReplaces(stored, copy({ timeEstimated: true }), '1')).toBe(true);
+  });
+
+  it('with versions: a newer one, or the same one with another status', () => {
+    const v3 = { ...stored, version: 3 };
+    expect(copyReplaces(v3, copy({ version: 4 }), '2')).toBe(true);
+    expect(copyReplaces(v3, copy({ version: 3 }), '1')).toBe(false);
+    expect(copyReplaces(v3, copy({ version: 3, status: 'canceled' }), '1')).toBe(true);
+    expect(copyReplaces(v3, copy({ version: 2, status: 'canceled' }), '1')).toBe(false);
   });
 });

@@ -23,7 +23,7 @@ import {
   type WireQueueJson,
   type WireQueuePage,
 } from '../domain/wire.js';
-import type { WireItemInput } from '../domain/wire-item.js';
+import { WIRE_PUB_STATUSES, type WireItemInput } from '../domain/wire-item.js';
 import { AppError } from '../lib/errors.js';
 import { parseQuery } from '../search/parse-query.js';
 import type { Database } from '../storage/database.js';
@@ -32,11 +32,13 @@ import {
   deleteWireItemsBefore,
   exportWireItems,
   findWireItem,
+  findRecentStory,
   findWireItemByGuid,
-  hasRecentStory,
   insertWireItem,
   listWireItems,
+  recordWireCopy,
   updateWireItem,
+  type StoredWireItem,
   type WireItemFields,
   type WireItemsWhere,
 } from '../storage/repositories/wire-items.repository.js';
@@ -184,7 +186,7 @@ async function fieldsOf(
   arrivedAt: Date,
   sanitize: BodySanitizer,
   warnings: string[],
-): Promise<WireItemFields> {
+): Promise<Omit<WireItemFields, 'status'>> {
   const label = cut(cleanLine(item.guid), 200);
   const headline = cut(cleanLine(item.headline), FIELD_LIMITS.headline);
   const summary = cut(cleanText(item.summary).trim(), LIMITS.summary);
@@ -248,12 +250,17 @@ async function fieldsOf(
  * - a new agency + guid is added, filed under the source's section,
  *   unless the agency sent the same headline (`wireStoryKey`) in the last
  *   48 hours: then it is a duplicate, counted and not stored (a headline
- *   of one or two words, such as «عاجل», is too common to tell);
+ *   of one or two words, such as «عاجل», is too common to tell), but the
+ *   item kept (the story's most recently changed) records the copy: its
+ *   source's name and guid in `also_from`, once per source and guid (a
+ *   feed brings the same copy at every poll), at most 100;
  * - a known agency + guid (from this source or another of the same
- *   agency) is updated when its version is newer, or, when either has no
- *   version, when its headline, summary or sanitised body changed: its
- *   fields, `updated_at` (= `arrivedAt`) and update count change, its use
- *   stays; else it is unchanged.
+ *   agency) is updated when `copyReplaces` says so (a newer version, the
+ *   same version with another publishing status, or, without versions, a
+ *   changed headline, summary, body or status not older than the stored
+ *   copy and not equally dated from another source): its fields,
+ *   `updated_at` (= `arrivedAt`) and update count change, its use stays;
+ *   else it is unchanged.
  *
  * Text is cleaned (field-limits.ts `cleanLine`/`cleanText`) and cut to the
  * limits (headline 300, byline 200 characters…); the body sanitised as
@@ -286,7 +293,10 @@ export async function ingestWireItems(
       stale += 1;
       continue;
     }
-    const fields = await fieldsOf(item, agencyKey, arrivedAt, sanitize, report.warnings);
+    const fields: WireItemFields = {
+      ...(await fieldsOf(item, agencyKey, arrivedAt, sanitize, report.warnings)),
+      status: WIRE_PUB_STATUSES.includes(item.status) ? item.status : 'usable',
+    };
     if (fields.headline === '') {
       report.warnings.push(`${cut(cleanLine(item.guid), 200)}: no headline, skipped`);
       continue;
@@ -294,17 +304,20 @@ export async function ingestWireItems(
     const guid = cut(cleanLine(item.guid), LIMITS.guid) || `sha256:${fields.storyKey}`;
     const stored = await findWireItemByGuid(db, agencyKey, guid);
     if (stored) {
-      if (isNewer(stored, fields)) {
+      if (copyReplaces(stored, fields, sourceId)) {
         await updateWireItem(db, stored.id, fields, arrivedAt);
         report.updated += 1;
       } else report.unchanged += 1;
       continue;
     }
     const since = new Date(arrivedAt.getTime() - WIRE_DUPLICATE_WINDOW_MS);
-    if (
-      fields.headline.split(' ').length >= DUPLICATE_MIN_WORDS &&
-      (await hasRecentStory(db, agencyKey, fields.storyKey, since))
-    ) {
+    const kept =
+      fields.headline.split(' ').length >= DUPLICATE_MIN_WORDS
+        ? await findRecentStory(db, agencyKey, fields.storyKey, since)
+        : null;
+    if (kept !== null) {
+      // The same guid is no copy: another instance stored this item between the two looks.
+      if (kept.guid !== guid) await recordWireCopy(db, kept.id, { source: source.name, guid });
       report.duplicates += 1;
       continue;
     }
@@ -323,17 +336,50 @@ export async function ingestWireItems(
   return report;
 }
 
-/** True when `fields` are a newer version of `stored` (see ingestWireItems). */
-function isNewer(
-  stored: { version: number | null; headline: string; summary: string; bodyHtml: string },
+/**
+ * True when the copy of an item that source `sourceId` brought (`fields`)
+ * replaces the copy stored (see ingestWireItems):
+ *
+ * - both versioned: a newer version, or the same version with another
+ *   publishing status (an agency withdraws an item without renumbering it);
+ * - else only when the headline, summary, sanitised body or status
+ *   differ, and then by the agency's dates (when neither is estimated):
+ *   an older copy never replaces; an equally dated one only from the
+ *   stored copy's own source (a correction), never from another source of
+ *   the agency (two feeds carrying one guid would otherwise replace each
+ *   other at every poll); a later one does. Without both dates, only a
+ *   copy from the stored copy's source replaces it.
+ */
+export function copyReplaces(
+  stored: Pick<
+    StoredWireItem,
+    | 'sourceId'
+    | 'version'
+    | 'headline'
+    | 'summary'
+    | 'bodyHtml'
+    | 'sentAt'
+    | 'timeEstimated'
+    | 'status'
+  >,
   fields: WireItemFields,
+  sourceId: string,
 ): boolean {
-  if (stored.version !== null && fields.version !== null) return fields.version > stored.version;
-  return (
+  const statusChanged = stored.status !== fields.status;
+  if (stored.version !== null && fields.version !== null)
+    return fields.version > stored.version || (fields.version === stored.version && statusChanged);
+  const changed =
+    statusChanged ||
     stored.headline !== fields.headline ||
     stored.summary !== fields.summary ||
-    stored.bodyHtml !== fields.bodyHtml
-  );
+    stored.bodyHtml !== fields.bodyHtml;
+  if (!changed) return false;
+  const sameSource = stored.sourceId === sourceId;
+  if (stored.timeEstimated || fields.timeEstimated) return sameSource;
+  const incoming = fields.sentAt.getTime();
+  const held = stored.sentAt.getTime();
+  if (incoming !== held) return incoming > held;
+  return sameSource;
 }
 
 /**
@@ -481,6 +527,7 @@ export async function* wireQueueForExport(
         link: row.link,
         updatedAtSource: row.updatedAt === null ? null : row.updatedAt.toISOString(),
         usedArticleId: row.usedArticleId,
+        status: row.status,
       };
     }
     left -= rows.length;

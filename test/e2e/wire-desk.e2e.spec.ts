@@ -52,6 +52,7 @@ function item(
     subjects: [],
     sentAt: new Date(NOW.getTime() - hoursAgo * HOUR),
     sentOffsetMinutes: 180,
+    status: 'usable',
     ...over,
   };
 }

@@ -161,6 +161,7 @@ describeEachDialect((dialect) => {
         link: 'https://wire.example/ar/news/1002',
         updatedAtSource: null,
         usedArticleId: null,
+        status: 'usable',
       },
       {
         source: 'midad-ar',
@@ -175,6 +176,7 @@ describeEachDialect((dialect) => {
         link: 'https://wire.example/ar/news/1001',
         updatedAtSource: null,
         usedArticleId: null,
+        status: 'usable',
       },
     ]);
 

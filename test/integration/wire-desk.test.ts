@@ -5,7 +5,7 @@
  * the desk, CSRF, and the sources form saying every problem at once.
  * Items are put in the queue as a poller would, with ingestWireItems.
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WireItemInput } from '../../src/domain/wire-item.js';
 import type { Staff } from '../helpers/newsroom.js';
 import { translator } from '../../src/i18n/format.js';
+import { readWireDocument } from '../../src/importers/wire/read-wire.js';
 import { loadArticle } from '../../src/services/edit-article.js';
 import { sanitizeHere } from '../../src/services/sanitizer-pool.js';
 import { ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
@@ -49,6 +50,7 @@ function item(over: Partial<WireItemInput> & { guid: string; headline: string })
     subjects: [],
     sentAt: null,
     sentOffsetMinutes: null,
+    status: 'usable',
     ...over,
   };
 }
@@ -514,5 +516,96 @@ describeEachDialect((dialect) => {
     expect(filtered.body).toContain(
       `<a href="/admin/wire?source=${qna}&amp;section=${economy}&amp;page=2" rel="next">`,
     );
+  });
+
+  it('marks an item the agency withdrew on the queue and its page, refuses its use, and tells the draft made before', async () => {
+    const g2 = (
+      await addWireSource(deps(), null, {
+        name: 'wire-g2',
+        agency: 'وكالة الأنباء التجريبية',
+        folder: join(folder),
+      })
+    ).id;
+    const fixture = async (name: string) =>
+      (
+        await readWireDocument(readFileSync(new URL(`../fixtures/wire/${name}`, import.meta.url)), {
+          fileName: name,
+        })
+      ).items;
+    const BUDGET = 'البرلمان يقر مشروع موازنة 2027 بعد تسوية بشأن الدعم';
+    expect(
+      (await ingestWireItems(deps(), g2, await fixture('newsml-g2-item-v3.xml'), NOW)).added,
+    ).toBe(1);
+    const id = await idOf(BUDGET);
+    expect((await editor.get(`/admin/wire/items/${id}`)).body).not.toContain('wire-withdrawn');
+    const location = String((await editor.post(`/admin/wire/items/${id}/use`)).headers.location);
+
+    const later = new Date(NOW.getTime() + HOUR);
+    const canceled = await fixture('newsml-g2-item-v3-canceled.xml');
+    expect((await ingestWireItems(deps(), g2, canceled, later)).updated).toBe(1);
+
+    const queue = await editor.get(`/admin/wire?source=${g2}`);
+    expect(queue.body).toContain(
+      `<p class="notice notice--error wire-withdrawn wire-withdrawn--canceled" role="alert">${t('admin.wire.canceled')}</p>`,
+    );
+    expect(t('admin.wire.canceled')).toBe('سحبت الوكالة هذا الخبر — لا تنشره');
+    const page = await editor.get(`/admin/wire/items/${id}`);
+    expect(page.body).toContain(
+      `wire-withdrawn--canceled" role="alert">${t('admin.wire.canceled')}`,
+    );
+    // Used before it was withdrawn: the link to the draft stays, the draft says it was withdrawn.
+    expect(page.body).toContain(`href="/admin/articles/`);
+    const draft = await editor.get(location);
+    expect(draft.body).toContain(
+      `<p class="notice notice--error notice--wire-withdrawn" role="alert">${t('admin.wire.canceledSinceUse')} `,
+    );
+    expect(draft.body).not.toContain('class="notice notice--wire"');
+
+    // Withheld and never used: the use button is disabled, and the service refuses too.
+    const HELD = 'خبر محجوب عن مشروع الموازنة حتى الظهر';
+    await ingestWireItems(
+      deps(),
+      g2,
+      [item({ guid: 'held-1', headline: HELD, status: 'withheld', sentAt: NOW })],
+      later,
+    );
+    const heldId = await idOf(HELD);
+    const held = await editor.get(`/admin/wire/items/${heldId}`);
+    expect(held.body).toContain(
+      `wire-withdrawn--withheld" role="alert">${t('admin.wire.withheld')}`,
+    );
+    expect(held.body).toContain(
+      `<button type="button" class="button" disabled aria-describedby="wire-use-withdrawn">${t('admin.wire.use')}</button>`,
+    );
+    expect(held.body).not.toContain(`action="/admin/wire/items/${heldId}/use"`);
+    const refused = await editor.post(`/admin/wire/items/${heldId}/use`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain(html(t('admin.error.WIRE_ITEM_WITHDRAWN')));
+    expect(
+      (
+        await site.database.db
+          .selectFrom('articles')
+          .select('id')
+          .where('wire_item_id', '=', BigInt(heldId))
+          .execute()
+      ).length,
+    ).toBe(0);
+  });
+
+  it('names on an item the sources its dropped copies came from', async () => {
+    const eco = (
+      await addWireSource(deps(), null, { name: 'sana-eco', agency: 'سانا', folder: join(folder) })
+    ).id;
+    const copies = [
+      item({ guid: 'eco-1', headline: WHEAT, sentAt: NOW }),
+      item({ guid: 'eco-2', headline: `${WHEAT}.`, sentAt: NOW }),
+    ];
+    expect((await ingestWireItems(deps(), eco, copies, NOW)).duplicates).toBe(2);
+    expect((await ingestWireItems(deps(), eco, copies, NOW)).duplicates).toBe(2);
+    const page = await editor.get(`/admin/wire/items/${await idOf(WHEAT)}`);
+    expect(page.body).toContain(
+      `<p class="wire-item__copies">${t('admin.wire.alsoFrom', { sources: '\u2068sana-eco\u2069 (2)' })}</p>`,
+    );
+    expect(t('admin.wire.alsoFrom', { sources: 'sana-eco (2)' })).toBe('وصل أيضاً من: sana-eco (2)');
   });
 });

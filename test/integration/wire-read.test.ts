@@ -63,6 +63,7 @@ describe('RSS 2.0 in Arabic, in every encoding', () => {
         subjects: ['اقتصاد', 'سياسة'],
         sentAt: new Date('2026-12-04T07:15:00.000Z'),
         sentOffsetMinutes: 180,
+        status: 'usable',
       },
       {
         guid: 'https://wire.example.com/ar/news/2026/12/04/quake',
@@ -79,6 +80,7 @@ describe('RSS 2.0 in Arabic, in every encoding', () => {
         subjects: ['منوعات'],
         sentAt: new Date('2026-12-04T08:05:00.000Z'),
         sentOffsetMinutes: 0,
+        status: 'usable',
       },
       {
         guid: 'https://wire.example.com/ar/sport/2026/12/03/semi-final',
@@ -94,6 +96,7 @@ describe('RSS 2.0 in Arabic, in every encoding', () => {
         subjects: ['رياضة'],
         sentAt: new Date('2026-12-04T04:40:00.000Z'),
         sentOffsetMinutes: -300,
+        status: 'usable',
       },
     ]);
   });
@@ -182,6 +185,7 @@ describe('Atom 1.0', () => {
       subjects: ['ثقافة', 'كتب'],
       sentAt: new Date('2026-12-04T08:30:00.000Z'),
       sentOffsetMinutes: 180,
+      status: 'usable',
     });
     expect(talks?.headline).toBe('محادثات جديدة لوقف إطلاق النار');
     expect(talks?.byline).toBe('شبكة الأخبار المثالية');
@@ -219,6 +223,7 @@ describe('JSON Feed 1.1', () => {
         subjects: ['بيئة', 'مياه'],
         sentAt: new Date('2026-12-04T07:30:00.000Z'),
         sentOffsetMinutes: 120,
+        status: 'usable',
       },
       {
         guid: '119',
@@ -233,6 +238,7 @@ describe('JSON Feed 1.1', () => {
         subjects: [],
         sentAt: new Date('2026-12-04T06:45:00.000Z'),
         sentOffsetMinutes: 0,
+        status: 'usable',
       },
     ]);
   });
@@ -264,6 +270,7 @@ describe('NewsML-G2', () => {
         subjects: ['الاقتصاد والأعمال والمال', 'السياسة', 'Jordan'],
         sentAt: new Date('2026-12-04T08:20:00.000Z'),
         sentOffsetMinutes: 180,
+        status: 'usable',
       },
     ]);
   });
@@ -279,6 +286,32 @@ describe('NewsML-G2', () => {
       '<p>وفي وقت لاحق، أقر المجلس المشروع بأغلبية 78 صوتا بعد تسوية رفعت مخصصات الدعم.</p>',
     );
     expect(when(v3)).toEqual(['2026-12-04T13:45:30.000Z', 180]);
+  });
+
+  it('reads the pubStatus: v3 usable, then v3 again canceled by the agency', async () => {
+    const [usable] = (await read('newsml-g2-item-v3.xml')).items;
+    const [canceled] = (await read('newsml-g2-item-v3-canceled.xml')).items;
+
+    expect([usable?.status, canceled?.status]).toEqual(['usable', 'canceled']);
+    expect([canceled?.guid, canceled?.version]).toEqual([usable?.guid, 3]);
+  });
+
+  it('reads a pubStatus given as the scheme URI or under another alias', async () => {
+    const bytes = readFileSync(`${FIXTURES}newsml-g2-item-v3.xml`, 'utf8');
+    const withheld = bytes.replace(
+      '<pubStatus qcode="stat:usable"/>',
+      '<pubStatus uri="http://cv.iptc.org/newscodes/pubstatusg2/withheld"/>',
+    );
+    const aliased = bytes.replace('qcode="stat:usable"', 'qcode="pst:canceled"');
+    const none = bytes.replace('<pubStatus qcode="stat:usable"/>', '');
+    const statuses = await Promise.all(
+      [withheld, aliased, none].map(async (text) => {
+        const document = await readWireDocument(Buffer.from(text), { fileName: 'item.xml' });
+        return document.items[0]?.status;
+      }),
+    );
+
+    expect(statuses).toEqual(['withheld', 'canceled', 'usable']);
   });
 
   it('refuses a packageItem as a package, not an article', async () => {
@@ -310,6 +343,7 @@ describe('NewsML-G2', () => {
       subjects: ['الفنون والثقافة والترفيه'],
       sentAt: new Date('2026-12-04T09:58:00.000Z'),
       sentOffsetMinutes: 180,
+      status: 'usable',
     });
     expect(phosphate?.guid).toBe('urn:newsml:wire.example.com:20261204:ar-TX-0052');
     expect(phosphate?.version).toBe(4);
@@ -322,6 +356,22 @@ describe('NewsML-G2', () => {
 });
 
 describe('NewsML 1.x', () => {
+  it('reads NewsManagement/Status: Canceled and Withheld', async () => {
+    const bytes = readFileSync(`${FIXTURES}newsml1.xml`, 'utf8');
+    const statuses = await Promise.all(
+      ['Canceled', 'Withheld'].map(async (status) => {
+        const text = bytes.replace(
+          '<Status FormalName="Usable"/>',
+          `<Status FormalName="${status}"/>`,
+        );
+        const document = await readWireDocument(Buffer.from(text), { fileName: 'news.xml' });
+        return document.items[0]?.status;
+      }),
+    );
+
+    expect(statuses).toEqual(['canceled', 'withheld']);
+  });
+
   it('reads a NewsItem: its identifier without the revision, RevisionId, NewsLines and NITF DataContent', async () => {
     const document = await read('newsml1.xml');
 
@@ -343,12 +393,29 @@ describe('NewsML 1.x', () => {
         subjects: ['طاقة', 'مياه'],
         sentAt: new Date('2026-12-04T06:30:00.000Z'),
         sentOffsetMinutes: 180,
+        status: 'usable',
       },
     ]);
   });
 });
 
 describe('NITF 3.x on its own', () => {
+  it('reads docdata@management-status: canceled, embargoed (withheld), withheld', async () => {
+    const [canceled] = (await read('nitf-canceled.xml')).items;
+    const bytes = readFileSync(`${FIXTURES}nitf.xml`, 'utf8');
+    const others = await Promise.all(
+      ['embargoed', 'withheld', 'usable'].map(async (status) => {
+        const text = bytes.replace('management-status="usable"', `management-status="${status}"`);
+        const document = await readWireDocument(Buffer.from(text), { fileName: 'doc.xml' });
+        return document.items[0]?.status;
+      }),
+    );
+
+    expect(canceled?.status).toBe('canceled');
+    expect(canceled?.guid).toBe('WIRE-AR-20261204-0133');
+    expect(others).toEqual(['withheld', 'withheld', 'usable']);
+  });
+
   it('reads doc-id, du-key, date.issue norm, hedline, byline, abstract and body.content (external DTD ignored)', async () => {
     const document = await read('nitf.xml');
 
@@ -371,6 +438,7 @@ describe('NITF 3.x on its own', () => {
         subjects: ['أحوال جوية', 'طرق', 'شتاء'],
         sentAt: new Date('2026-12-04T07:15:00.000Z'),
         sentOffsetMinutes: 180,
+        status: 'usable',
       },
     ]);
   });

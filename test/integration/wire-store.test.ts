@@ -49,6 +49,7 @@ function item(over: Partial<WireItemInput> = {}): WireItemInput {
     subjects: ['اقتصاد', 'سياسة'],
     sentAt: new Date('2026-12-04T09:30:00.000Z'),
     sentOffsetMinutes: 180,
+    status: 'usable',
     ...over,
   };
 }
@@ -449,6 +450,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: null,
+      status: 'usable',
     });
 
     const later = new Date(START.getTime() + 10 * MINUTE);
@@ -457,6 +459,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: later,
+      status: 'usable',
     });
     expect((await getWireItem(deps(), staff.editor, queued!.id)).updatedAfterUse).toBe(true);
     expect((await listWireQueue(deps(), staff.editor, { used: 'used' })).total).toBe(1);
@@ -477,6 +480,7 @@ describeEachDialect((dialect) => {
         link: 'https://agency.example/ar/news/1',
         updatedAtSource: later.toISOString(),
         usedArticleId: articleId,
+        status: 'usable',
       },
     ]);
 

@@ -2,7 +2,7 @@
  * The last step of every wire reader: an item's fields as read become a
  * WireItemInput, or a warning when the item cannot be one (no headline).
  */
-import type { WireItemInput } from '../../domain/wire-item.js';
+import type { WireItemInput, WirePubStatus } from '../../domain/wire-item.js';
 import type { WireDate } from './read-date.js';
 import { absoluteBodyLinks } from './read-body-links.js';
 import { itemGuid } from './read-item-text.js';
@@ -25,6 +25,8 @@ export interface ItemFields {
   date: WireDate | null;
   /** The date's text as written ('' when the item has none), for warnings. */
   dateText: string;
+  /** The agency's publishing status; `usable` when absent. */
+  status?: WirePubStatus | null;
 }
 
 /** Items read so far and what was odd. */
@@ -66,6 +68,7 @@ export function addItem(sink: ItemSink, fields: ItemFields, where: string): void
     subjects: fields.subjects,
     sentAt,
     sentOffsetMinutes: fields.date?.offsetMinutes ?? null,
+    status: fields.status ?? 'usable',
   });
 }
 

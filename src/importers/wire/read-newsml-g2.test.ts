@@ -48,6 +48,7 @@ describe('readNewsItem', () => {
       bodyHtml: '<p>سطر</p>',
       sentAt: new Date('2026-12-04T06:00:00.000Z'),
       sentOffsetMinutes: 240,
+      status: 'usable',
     });
   });
 

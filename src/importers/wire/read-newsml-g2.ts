@@ -2,7 +2,8 @@
  * NewsML-G2 (IPTC, 2.x; namespace `http://iptc.org/std/nar/2006-10-01/`)
  * `newsItem`s, alone or in a `newsMessage`'s `itemSet`. Read: `@guid`,
  * `@version` (1 when absent, as the specification defaults it),
- * `itemMeta/versionCreated` (else `firstCreated`), and from `contentMeta`
+ * `itemMeta/versionCreated` (else `firstCreated`), `itemMeta/pubStatus`
+ * (`stat:usable`, `stat:withheld`, `stat:canceled`; else the NITF body's), and from `contentMeta`
  * `headline`, `slugline`, `creator/name` (else `@literal`, else `by`),
  * `subject/name` (the Arabic name when there are several, then the item's
  * language, then the first), `language@tag`, `description` (the summary);
@@ -12,6 +13,7 @@
  * items are not articles: refused alone, skipped in a message.
  */
 import { readIsoDate } from './read-date.js';
+import { g2PubStatus } from './read-pub-status.js';
 import { addItem, versionNumber, type ItemSink } from './read-item-build.js';
 import { languageTag, plainLine, subjectList, textToHtml } from './read-item-text.js';
 import { xhtmlToHtml } from './read-html-out.js';
@@ -118,6 +120,8 @@ export function readNewsItem(newsItem: XmlElement, sink: ItemSink): void {
       : firstCreated.trim() !== ''
         ? firstCreated
         : (nitf?.dateText ?? '');
+  const pubStatus = itemMeta === null ? null : childOf(itemMeta, 'pubStatus');
+  const status = g2PubStatus(pubStatus?.attributes.get('qcode'), pubStatus?.attributes.get('uri'));
   const headline = byLanguage(mainHeadlines(childrenOf(contentMeta, 'headline')), language);
   const creators = creatorNames(contentMeta, language).filter(Boolean);
   const by = plainLine(textOf(byLanguage(childrenOf(contentMeta, 'by'), language)), false);
@@ -144,6 +148,7 @@ export function readNewsItem(newsItem: XmlElement, sink: ItemSink): void {
       subjects: subjectList([...subjectNames(contentMeta, language), ...(nitf?.subjects ?? [])]),
       date: readIsoDate(dateText),
       dateText,
+      status: status ?? nitf?.status ?? null,
     },
     guid === '' ? 'A newsItem' : `newsItem ${guid}`,
   );

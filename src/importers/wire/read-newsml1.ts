@@ -4,12 +4,14 @@
  * `urn:newsml:ProviderId:DateId:NewsItemId`, so that each revision updates
  * the same item; the version is `RevisionId`), `NewsManagement/
  * ThisRevisionCreated` (else `FirstCreated`, else the envelope's
- * `DateAndTime`), and from the first `NewsComponent` holding them
+ * `DateAndTime`), `NewsManagement/Status@FormalName` (Usable, Withheld,
+ * Embargoed, Canceled; else the NITF body's), and from the first `NewsComponent` holding them
  * `NewsLines` (`HeadLine`, `SlugLine`, `ByLine`, `KeywordLine`),
  * `DescriptiveMetadata/Language@FormalName`, and the first text
  * `ContentItem/DataContent`: NITF, XHTML or plain text.
  */
 import { readIsoDate } from './read-date.js';
+import { pubStatusCode } from './read-pub-status.js';
 import { addItem, versionNumber, type ItemSink } from './read-item-build.js';
 import { languageTag, plainLine, subjectList, textToHtml } from './read-item-text.js';
 import { xhtmlToHtml } from './read-html-out.js';
@@ -91,6 +93,10 @@ export function readNewsMl1(root: XmlElement, sink: ItemSink): void {
     const revised = textOf(management === null ? null : childOf(management, 'ThisRevisionCreated'));
     const created = textOf(management === null ? null : childOf(management, 'FirstCreated'));
     const dateText = [revised, created, envelopeDate].find((text) => text.trim() !== '') ?? '';
+    const status = pubStatusCode(
+      (management === null ? null : childOf(management, 'Status'))?.attributes.get('FormalName') ??
+        '',
+    );
     const component = childOf(newsItem, 'NewsComponent') ?? newsItem;
     const body = textContent(component);
     const nitf = body.nitf;
@@ -116,6 +122,7 @@ export function readNewsMl1(root: XmlElement, sink: ItemSink): void {
         ]),
         date: readIsoDate(dateText),
         dateText,
+        status: status ?? nitf?.status ?? null,
       },
       guid === '' ? `NewsItem ${index + 1}` : `NewsItem ${guid}`,
     );

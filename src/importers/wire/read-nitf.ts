@@ -5,11 +5,14 @@
  * `docdata/doc-id@id-string`, `date.issue@norm` (else `date.release`),
  * `du-key@key` (slugline) and `@version`, `key-list/keyword@key` and
  * `tobject.subject@tobject.subject.matter` (subjects), `body.head/hedline/hl1`,
- * `byline`, `abstract`, `body.content`, `xml:lang`.
+ * `byline`, `abstract`, `body.content`, `xml:lang`, and
+ * `docdata@management-status` (usable, embargoed, withheld, canceled).
  */
 import { cleanLine } from '../../domain/field-limits.js';
 import { htmlToText } from '../../domain/html-text.js';
+import type { WirePubStatus } from '../../domain/wire-item.js';
 import { readIsoDate, type WireDate } from './read-date.js';
+import { pubStatusCode } from './read-pub-status.js';
 import { addItem, versionNumber, type ItemSink } from './read-item-build.js';
 import { languageTag, plainLine, subjectList } from './read-item-text.js';
 import { nitfBodyHtml, nitfToHtml } from './read-html-out.js';
@@ -28,6 +31,8 @@ export interface NitfParts {
   subjects: string[];
   date: WireDate | null;
   dateText: string;
+  /** `docdata@management-status`; null when absent or unknown. */
+  status: WirePubStatus | null;
 }
 
 /** Plain text of NITF inline content (a `byline`, an `abstract`). */
@@ -83,6 +88,7 @@ export function nitfParts(nitf: XmlElement): NitfParts {
     subjects: subjectList([...tobjectSubjects, ...keywords]),
     date: readIsoDate(dateText),
     dateText,
+    status: pubStatusCode(docdata?.attributes.get('management-status') ?? ''),
   };
 }
 

@@ -127,6 +127,7 @@ describe('readWireDocument: RSS 1.0', () => {
         subjects: ['نقل'],
         sentAt: new Date('2026-12-04T08:00:00.000Z'),
         sentOffsetMinutes: 120,
+        status: 'usable',
       },
     ]);
   });

@@ -26,6 +26,11 @@ import {
  *   `time_estimated` (0/1): the item had no date, its arrival time is used.
  *   `dropped_images`: how many of the agency's images its body lost (agency
  *   photos are not in the media library, and their rights differ).
+ *   `pub_status`: the agency's publishing status, `usable`, `withheld` or
+ *   `canceled` (withdrawn: not to be published). `duplicate_count` and
+ *   `also_from`: the copies of the story the agency sent under other guids
+ *   (dropped, not stored), and a JSON array of `{ "source": name, "guid":
+ *   guid }` naming each (at most 100).
  * - `articles.wire_item_id`: the item a draft was made from (no foreign
  *   key: items leave the queue after the retention days, and then it is
  *   set to null).
@@ -92,6 +97,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', timestampType(db), (c) => c.notNull())
     .addColumn('update_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('search_keys', 'text', (c) => c.notNull().defaultTo(' '))
+    .addColumn('pub_status', 'text', (c) => c.notNull().defaultTo('usable'))
+    .addColumn('duplicate_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('also_from', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('used_article_id', bigint)
     .addColumn('used_by', bigint)
     .addColumn('used_at', timestampType(db))

@@ -4,7 +4,13 @@
  * drafts, pruned.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { WireItemDetail, WireQueueItem } from '../../domain/wire.js';
+import {
+  WIRE_COPIES_MAX,
+  type WireCopy,
+  type WireItemDetail,
+  type WireQueueItem,
+} from '../../domain/wire.js';
+import { WIRE_PUB_STATUSES, type WirePubStatus } from '../../domain/wire-item.js';
 import type { Db } from '../db.js';
 import type { DbInt } from '../tables/schema.js';
 import {
@@ -37,15 +43,29 @@ export interface WireItemFields {
   searchKeys: string;
   /** Images of the agency's body left out before sanitising. */
   droppedImages: number;
+  /** The agency's publishing status. */
+  status: WirePubStatus;
 }
 
 /** What ingest compares of an item already stored. */
 export interface StoredWireItem {
   id: string;
+  /** The source whose copy is stored. */
+  sourceId: string;
   version: number | null;
   headline: string;
   summary: string;
   bodyHtml: string;
+  sentAt: Date;
+  timeEstimated: boolean;
+  status: WirePubStatus;
+}
+
+/** A stored status as a WirePubStatus (anything else reads as `usable`). */
+export function toPubStatus(text: string): WirePubStatus {
+  return (WIRE_PUB_STATUSES as readonly string[]).includes(text)
+    ? (text as WirePubStatus)
+    : 'usable';
 }
 
 /** The item of `agencyKey` with `guid`, or null. */
@@ -56,37 +76,103 @@ export async function findWireItemByGuid(
 ): Promise<StoredWireItem | null> {
   const row = await db
     .selectFrom('wire_items')
-    .select(['id', 'version', 'headline', 'summary', 'body_html'])
+    .select([
+      'id',
+      'source_id',
+      'version',
+      'headline',
+      'summary',
+      'body_html',
+      'sent_at',
+      'time_estimated',
+      'pub_status',
+    ])
     .where('agency_key', '=', agencyKey)
     .where('guid', '=', guid)
     .executeTakeFirst();
   return row
     ? {
         id: toIdString(row.id),
+        sourceId: toIdString(row.source_id),
         version: row.version === null ? null : toInt(row.version),
         headline: row.headline,
         summary: row.summary,
         bodyHtml: row.body_html,
+        sentAt: toDate(row.sent_at),
+        timeEstimated: toInt(row.time_estimated) === 1,
+        status: toPubStatus(row.pub_status),
       }
     : null;
 }
 
-/** True when `agencyKey` sent an item with this story key that changed at or after `since`. */
-export async function hasRecentStory(
+/**
+ * The item `agencyKey` sent with this story key that changed at or after
+ * `since` (the most recently changed): its id and guid; or null.
+ */
+export async function findRecentStory(
   db: Db,
   agencyKey: string,
   storyKey: string,
   since: Date,
-): Promise<boolean> {
+): Promise<{ id: string; guid: string } | null> {
   const row = await db
     .selectFrom('wire_items')
-    .select('id')
+    .select(['id', 'guid'])
     .where('agency_key', '=', agencyKey)
     .where('story_key', '=', storyKey)
     .where('updated_at', '>=', fromDate(since))
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  return row ? { id: toIdString(row.id), guid: row.guid } : null;
+}
+
+/** The copies named in a stored `also_from` (JSON); [] when it is unreadable. */
+function copiesOf(json: string): WireCopy[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry: unknown) => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const { source, guid } = entry as Record<string, unknown>;
+      return typeof source === 'string' && typeof guid === 'string' ? [{ source, guid }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Records on item `id` a copy of its story dropped as a duplicate, unless
+ * that copy (same source and guid: a feed that keeps the copy brings it at
+ * every poll) is recorded already or the item names WIRE_COPIES_MAX
+ * copies. The write is conditional on the list read, retried when another
+ * instance changed it meanwhile.
+ * @returns true when the copy was new and recorded.
+ */
+export async function recordWireCopy(db: Db, id: string, copy: WireCopy): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const row = await db
+      .selectFrom('wire_items')
+      .select('also_from')
+      .where('id', '=', bindId(id))
+      .executeTakeFirst();
+    if (!row) return false;
+    const copies = copiesOf(row.also_from);
+    if (copies.length >= WIRE_COPIES_MAX) return false;
+    if (copies.some((known) => known.source === copy.source && known.guid === copy.guid))
+      return false;
+    const next = [...copies, { source: copy.source, guid: copy.guid }];
+    const result = await db
+      .updateTable('wire_items')
+      .set({ also_from: JSON.stringify(next), duplicate_count: next.length })
+      .where('id', '=', bindId(id))
+      .where('also_from', '=', row.also_from)
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return true;
+  }
+  return false;
 }
 
 function fieldColumns(fields: WireItemFields) {
@@ -107,6 +193,7 @@ function fieldColumns(fields: WireItemFields) {
     time_estimated: fields.timeEstimated ? 1 : 0,
     search_keys: fields.searchKeys,
     dropped_images: fields.droppedImages,
+    pub_status: fields.status,
   };
 }
 
@@ -243,6 +330,8 @@ function listQuery(db: Db) {
     'i.used_by',
     'u.display_name as used_by_name',
     'i.used_at',
+    'i.pub_status',
+    'i.duplicate_count',
   ]);
 }
 
@@ -287,6 +376,8 @@ function toQueueItem(row: ListRow): WireQueueItem {
             at: usedAt,
           }
         : null,
+    status: toPubStatus(row.pub_status),
+    duplicateCount: toInt(row.duplicate_count),
   };
 }
 
@@ -344,6 +435,7 @@ export async function findWireItem(db: Db, id: string): Promise<WireItemDetail |
       'i.language',
       'i.subjects',
       'i.dropped_images',
+      'i.also_from',
       'w.section_id as source_section_id',
     ])
     .where('i.id', '=', bindId(id))
@@ -365,6 +457,7 @@ export async function findWireItem(db: Db, id: string): Promise<WireItemDetail |
     language: row.language,
     subjects,
     droppedImages: toInt(row.dropped_images),
+    copies: copiesOf(row.also_from),
   };
 }
 
@@ -484,12 +577,13 @@ export async function wireItemOfArticle(
   updatedAt: Date;
   usedAt: Date | null;
   updateCount: number;
+  status: WirePubStatus;
 } | null> {
   const row = await db
     .selectFrom('articles as a')
     .innerJoin('wire_items as i', 'i.id', 'a.wire_item_id')
     .innerJoin('wire_sources as w', 'w.id', 'i.source_id')
-    .select(['i.id', 'w.agency', 'i.updated_at', 'i.used_at', 'i.update_count'])
+    .select(['i.id', 'w.agency', 'i.updated_at', 'i.used_at', 'i.update_count', 'i.pub_status'])
     .where('a.id', '=', bindId(articleId))
     .executeTakeFirst();
   return row
@@ -499,6 +593,7 @@ export async function wireItemOfArticle(
         updatedAt: toDate(row.updated_at),
         usedAt: toDateOrNull(row.used_at),
         updateCount: toInt(row.update_count),
+        status: toPubStatus(row.pub_status),
       }
     : null;
 }
@@ -547,6 +642,7 @@ export async function exportWireItems(
       'i.update_count',
       'i.updated_at',
       'i.used_article_id',
+      'i.pub_status',
     ])
     .orderBy('i.sent_at', 'desc')
     .orderBy('i.id', 'desc')
@@ -573,5 +669,6 @@ export async function exportWireItems(
     link: r.link,
     updatedAt: toInt(r.update_count) > 0 ? toDate(r.updated_at) : null,
     usedArticleId: r.used_article_id === null ? null : toIdString(r.used_article_id),
+    status: toPubStatus(r.pub_status),
   }));
 }

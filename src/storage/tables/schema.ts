@@ -314,6 +314,12 @@ export interface WireItemsTable {
   updated_at: DbTime;
   update_count: DbSmallInt;
   search_keys: string;
+  /** 'usable' | 'withheld' | 'canceled'. */
+  pub_status: ColumnType<string, string | undefined, string>;
+  /** Copies of the story dropped as duplicates. */
+  duplicate_count: DbSmallInt;
+  /** JSON array of `{ source, guid }`: where the dropped copies came from. */
+  also_from: ColumnType<string, string | undefined, string>;
   used_article_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
   used_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
   used_at: DbTimeOrNull;

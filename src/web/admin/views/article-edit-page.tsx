@@ -13,6 +13,7 @@ import { can } from '../../../domain/roles.js';
 import type { ArticleKind, Section } from '../../../domain/article.js';
 import { pagePath } from '../../../domain/article-path.js';
 import type { User } from '../../../domain/user.js';
+import type { WirePubStatus } from '../../../domain/wire-item.js';
 import { movePermission, movesFrom, type WorkflowMove } from '../../../domain/workflow.js';
 import type { WorkflowEvent } from '../../../domain/revision.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
@@ -42,10 +43,16 @@ export interface EditPageData {
   /** The user's autosave newer than the last save, if any. */
   pendingAutosave: { id: string; createdAt: Date } | null;
   /**
-   * The agency item the article was drafted from (wire desk), and when the
-   * agency changed it after it was used (null when it has not).
+   * The agency item the article was drafted from (wire desk), when the
+   * agency changed it after it was used (null when it has not), and its
+   * publishing status now (absent: usable).
    */
-  wire?: { itemId: string; agency: string; updatedAtSource: Date | null } | null;
+  wire?: {
+    itemId: string;
+    agency: string;
+    updatedAtSource: Date | null;
+    status?: WirePubStatus;
+  } | null;
 }
 
 /** Hours offered for the breaking-news flag. */
@@ -447,14 +454,25 @@ function MoveButton({ ctx, move }: { ctx: AdminContext; move: WorkflowMove }) {
 /**
  * Where a wire-desk draft came from, with a link to the agency's item; and
  * a warning, with the time, when the agency has changed the item since.
+ * When the agency withdrew or withheld the item, an error notice says so
+ * instead (the draft must not be published).
  */
-function WireNotice(props: {
-  ctx: AdminContext;
-  wire: { itemId: string; agency: string; updatedAtSource: Date | null };
-}) {
+function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['wire']> }) {
   const { ctx, wire } = props;
   const { t } = ctx;
   const href = `/admin/wire/items/${wire.itemId}`;
+  if (wire.status === 'canceled' || wire.status === 'withheld')
+    return (
+      <p class="notice notice--error notice--wire-withdrawn" role="alert">
+        {t(
+          wire.status === 'canceled'
+            ? 'admin.wire.canceledSinceUse'
+            : 'admin.wire.withheldSinceUse',
+        )}{' '}
+        {t('admin.wire.fromAgency', { agency: `\u2068${wire.agency}\u2069` })}{' '}
+        <a href={href}>{t('admin.wire.seeItem')}</a>
+      </p>
+    );
   return (
     <>
       <p class="notice notice--wire">

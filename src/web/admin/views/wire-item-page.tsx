@@ -6,6 +6,10 @@
  * draft already made from it. Readers of a desk opened read-only see
  * neither (only who used it). When the agency's images were left out
  * of the body (wire-queue.ts withoutAgencyImages), a notice says how many.
+ * neither (only who used it). An item the agency withdrew or withheld
+ * says so first, as a danger notice, and its «استخدام كمسودة» is disabled
+ * (the service refuses it too); the sources other copies of the story came
+ * from are named («وصل أيضاً من»).
  */
 import { countPhrase, type PluralForms } from '../../../arabic/plural.js';
 import { formatNumber } from '../../../arabic/digits.js';
@@ -15,7 +19,7 @@ import { AdminLayout } from './admin-layout.js';
 import { AdminTime, adminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, FormError } from './form-fields.js';
-import { WireBadges, WireTime } from './wire-parts.js';
+import { WireBadges, WireCopies, WireStatusNotice, WireTime } from './wire-parts.js';
 
 export function WireItemPage(props: {
   ctx: AdminContext;
@@ -40,8 +44,10 @@ export function WireItemPage(props: {
           <WireTime ctx={ctx} instant={item.sentAt} />
           {section ? <span class="wire-row__section">{section.name}</span> : null}
         </div>
+        <WireStatusNotice ctx={ctx} status={item.status} />
         <h1 dir="auto">{item.headline}</h1>
         <WireBadges ctx={ctx} item={item} />
+        <WireCopies ctx={ctx} copies={item.copies} />
         {item.timeEstimated ? <p class="notice">{t('admin.wire.timeEstimatedLong')}</p> : null}
         {item.updateCount > 0 ? (
           <p class="notice notice--warning">
@@ -131,13 +137,23 @@ export function WireItemPage(props: {
             {t('admin.wire.openDraft')}
           </a>
         ) : null}
-        {props.access.use && !item.used ? (
+        {props.access.use && !item.used && item.status === 'usable' ? (
           <form method="post" action={`/admin/wire/items/${item.id}/use`}>
             <CsrfField token={ctx.csrfToken} />
             <button type="submit" class="button button--primary">
               {t('admin.wire.use')}
             </button>
           </form>
+        ) : null}
+        {props.access.use && !item.used && item.status !== 'usable' ? (
+          <>
+            <button type="button" class="button" disabled aria-describedby="wire-use-withdrawn">
+              {t('admin.wire.use')}
+            </button>
+            <span id="wire-use-withdrawn" class="wire-actions__why">
+              {t('admin.wire.useWithdrawn')}
+            </span>
+          </>
         ) : null}
       </div>
     </AdminLayout>

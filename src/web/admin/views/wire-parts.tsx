@@ -1,10 +1,14 @@
 /**
  * Pieces the wire desk's pages share: when an item was sent (how long ago
- * and the full time, in the site's time zone and digits), and its badges
- * (used as a draft and by whom, updated at the source, time estimated).
+ * and the full time, in the site's time zone and digits), its badges
+ * (used as a draft and by whom, updated at the source, time estimated),
+ * the danger notice of an item the agency withdrew or withheld, and the
+ * sources other copies of its story came from.
  */
 import { formatRelativeTime } from '../../../arabic/dates.js';
-import type { WireQueueItem } from '../../../domain/wire.js';
+import { formatNumber } from '../../../arabic/digits.js';
+import { wireCopiesBySource, type WireCopy, type WireQueueItem } from '../../../domain/wire.js';
+import type { WirePubStatus } from '../../../domain/wire-item.js';
 import type { AdminContext } from '../admin-context.js';
 import { adminTime } from './admin-time.js';
 
@@ -57,4 +61,37 @@ export function WireBadges(props: { ctx: AdminContext; item: WireQueueItem }) {
   ].filter((badge) => badge !== null);
   if (badges.length === 0) return null;
   return <span class="wire-badges">{badges}</span>;
+}
+
+/**
+ * The danger notice of an item the agency withdrew («سحبت الوكالة هذا
+ * الخبر — لا تنشره») or withheld («حجبته الوكالة مؤقتاً»); nothing for a
+ * usable one. An alert, so a screen reader says it with the row.
+ */
+export function WireStatusNotice(props: { ctx: AdminContext; status: WirePubStatus }) {
+  const { ctx, status } = props;
+  if (status === 'usable') return null;
+  return (
+    <p class={`notice notice--error wire-withdrawn wire-withdrawn--${status}`} role="alert">
+      {ctx.t(status === 'canceled' ? 'admin.wire.canceled' : 'admin.wire.withheld')}
+    </p>
+  );
+}
+
+/**
+ * «وصل أيضاً من: sana-eco (2)، sana (1)»: the sources the copies of the
+ * story dropped as duplicates came from, with how many each (site digits);
+ * nothing when there were none.
+ */
+export function WireCopies(props: { ctx: AdminContext; copies: readonly WireCopy[] }) {
+  const { ctx } = props;
+  const bySource = wireCopiesBySource(props.copies);
+  if (bySource.length === 0) return null;
+  const sources = bySource
+    .map(
+      ({ source, copies }) =>
+        `\u2068${source}\u2069 (${formatNumber(copies, ctx.locale.numerals)})`,
+    )
+    .join(ctx.lang === 'ar' ? '، ' : ', ');
+  return <p class="wire-item__copies">{ctx.t('admin.wire.alsoFrom', { sources })}</p>;
 }

@@ -12,7 +12,7 @@ import type { Section } from '../../../domain/article.js';
 import type { WireDeskAccess, WireQueueItem, WireSource } from '../../../domain/wire.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
-import { WireBadges, WireTime } from './wire-parts.js';
+import { WireBadges, WireStatusNotice, WireTime } from './wire-parts.js';
 
 /** The filters as the form sends them ('' for none). */
 export interface WireQueueQuery {
@@ -140,7 +140,11 @@ export function WireQueuePage(props: {
       ) : (
         <ol class="wire-rows">
           {props.items.map((item) => (
-            <li class="wire-row" key={item.id}>
+            <li
+              class={item.status === 'usable' ? 'wire-row' : 'wire-row wire-row--withdrawn'}
+              key={item.id}
+            >
+              <WireStatusNotice ctx={ctx} status={item.status} />
               <div class="wire-row__meta">
                 <strong class="wire-row__agency">
                   <bdi>{item.agency}</bdi>
