@@ -1,6 +1,6 @@
 /**
  * The `midad` command line: `midad serve`, `import`, `user`, `reindex`,
- * `fill-slugs`, `export`, `import-archive` and `backup`.
+ * `fill-slugs`, `export`, `import-archive`, `backup` and `wire`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
@@ -14,6 +14,7 @@ import { importCommand } from './commands/import.js';
 import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
+import { wireCommand } from './commands/wire.js';
 
 /**
  * Runs the command line `argv` (without `node` and the script).
@@ -35,6 +36,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     exportCommand(),
     importArchiveCommand(),
     backupCommand(),
+    wireCommand(setStatus),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

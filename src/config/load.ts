@@ -37,6 +37,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   cdnMaxAge: 'MIDAD_CDN_MAX_AGE',
   cdnPurgeUrl: 'MIDAD_CDN_PURGE_URL',
   redisUrl: 'MIDAD_REDIS_URL',
+  wireRetentionDays: 'MIDAD_WIRE_RETENTION_DAYS',
 };
 
 /**

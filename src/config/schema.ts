@@ -221,6 +221,12 @@ export const configSchema = z.object({
     .refine((v) => /^https?:/.test(v), { message: 'an http(s) URL' })
     .optional(),
   /**
+   * Days a wire item stays in the desk's queue after its last change at
+   * the agency; older items are pruned at each poll (drafts made of them
+   * stay). Env `MIDAD_WIRE_RETENTION_DAYS`.
+   */
+  wireRetentionDays: z.coerce.number().int().min(1).max(365).default(7),
+  /**
    * Redis URL (`redis://127.0.0.1:6379`) that instances use to tell each
    * other what changed, so that every instance's page cache is purged.
    * Unset: PostgreSQL's LISTEN/NOTIFY when on PostgreSQL, else this

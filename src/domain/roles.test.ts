@@ -30,6 +30,9 @@ describe('the permission matrix', () => {
     'settings.manage': ['administrator'],
     'apikey.manage': ['administrator'],
     'webhook.manage': ['administrator'],
+    'wire.view': ['editor', 'administrator'],
+    'wire.use': ['editor', 'administrator'],
+    'wire.manage': ['administrator'],
   };
 
   it.each(ACTIONS.map((a) => [a, MATRIX[a]] as const))(

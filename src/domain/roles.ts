@@ -15,6 +15,12 @@
  * may not create, edit, submit, publish or unpublish a page, even as its
  * byline (issue 15). Which pages the footer menu lists is a setting
  * (`settings.manage`).
+ *
+ * The wire desk (issue 18): editors and administrators read the agencies'
+ * queue (`wire.view`) and make drafts of its items (`wire.use`);
+ * administrators manage its sources (`wire.manage`). An administrator may
+ * open the desk read-only to contributors and authors (a setting, read by
+ * services/wire-queue.ts `wireDeskAccess`).
  */
 import type { ArticleKind } from './article.js';
 
@@ -55,6 +61,9 @@ export const ACTIONS = [
   'settings.manage',
   'apikey.manage',
   'webhook.manage',
+  'wire.view',
+  'wire.use',
+  'wire.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +90,8 @@ const EDITOR: readonly Action[] = [
   'section.manage',
   'tag.manage',
   'redirect.manage',
+  'wire.view',
+  'wire.use',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,
@@ -88,6 +99,7 @@ const ADMINISTRATOR: readonly Action[] = [
   'settings.manage',
   'apikey.manage',
   'webhook.manage',
+  'wire.manage',
 ];
 
 /** The permission matrix: role → the actions it may take. */

@@ -3,6 +3,7 @@
  * articles it has. Plain data, no I/O.
  */
 import type { Section, Tag } from './article.js';
+import type { MediaItem } from './media.js';
 
 /** A section and its number of articles (every one, or published ones: see the list). */
 export interface SectionWithCount extends Section {
@@ -32,5 +33,7 @@ export interface PublicAuthor {
   slug: string;
   displayName: string;
   bio: string;
+  /** Their photo in the media library, or null when they have none. */
+  photo: MediaItem | null;
   articles: number;
 }

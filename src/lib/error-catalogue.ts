@@ -117,6 +117,21 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_EVENTS_MISSING: { status: 422, key: 'admin.error.WEBHOOK_EVENTS_MISSING' },
   WEBHOOK_NOT_FOUND: { status: 404, key: 'admin.error.WEBHOOK_NOT_FOUND' },
 
+  // The wire desk (issue 18)
+  WIRE_NAME_INVALID: { status: 422, key: 'admin.error.WIRE_NAME_INVALID' },
+  WIRE_NAME_TAKEN: { status: 422, key: 'admin.error.WIRE_NAME_TAKEN' },
+  WIRE_AGENCY_INVALID: { status: 422, key: 'admin.error.WIRE_AGENCY_INVALID' },
+  WIRE_WHERE_MISSING: { status: 422, key: 'admin.error.WIRE_WHERE_MISSING' },
+  WIRE_URL_INVALID: { status: 422, key: 'admin.error.WIRE_URL_INVALID' },
+  WIRE_HOST_UNKNOWN: { status: 422, key: 'admin.error.WIRE_HOST_UNKNOWN' },
+  WIRE_PRIVATE_ADDRESS: { status: 422, key: 'admin.error.WIRE_PRIVATE_ADDRESS' },
+  WIRE_FOLDER_INVALID: { status: 422, key: 'admin.error.WIRE_FOLDER_INVALID' },
+  WIRE_SECTION_UNKNOWN: { status: 422, key: 'admin.error.WIRE_SECTION_UNKNOWN' },
+  WIRE_EVERY_INVALID: { status: 422, key: 'admin.error.WIRE_EVERY_INVALID' },
+  WIRE_SOURCE_NOT_FOUND: { status: 404, key: 'admin.error.WIRE_SOURCE_NOT_FOUND' },
+  WIRE_ITEM_NOT_FOUND: { status: 404, key: 'admin.error.WIRE_ITEM_NOT_FOUND' },
+  WIRE_ITEM_BUSY: { status: 409, key: 'admin.error.WIRE_ITEM_BUSY' },
+
   // Redirects of old addresses
   REDIRECT_INVALID: { status: 422, key: 'admin.error.REDIRECT_INVALID' },
   REDIRECT_HOME: { status: 422, key: 'admin.error.REDIRECT_HOME' },

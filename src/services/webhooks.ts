@@ -14,7 +14,7 @@ import {
   type WebhookEvent,
 } from '../domain/webhook.js';
 import { AppError, InvalidInput } from '../lib/errors.js';
-import { isPublicAddress, resolveAll } from '../lib/public-address.js';
+import { checkPublicUrl } from '../lib/public-url.js';
 import { randomToken } from '../lib/tokens.js';
 import {
   deleteWebhook,
@@ -48,33 +48,25 @@ function allow(actor: Actor): void {
  * @throws InvalidInput WEBHOOK_URL_INVALID, WEBHOOK_HOST_UNKNOWN, WEBHOOK_PRIVATE_ADDRESS
  */
 async function checkedUrl(raw: string, allowPrivate: boolean): Promise<string> {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new InvalidInput('WEBHOOK_URL_INVALID', 'url', 'Give an http or https URL.');
+  const checked = await checkPublicUrl(raw, { allowPrivate, maxLength: WEBHOOK_URL_MAX });
+  if (checked.url !== undefined) return checked.url;
+  const problem = checked.problem;
+  switch (problem.kind) {
+    case 'invalid':
+      throw new InvalidInput('WEBHOOK_URL_INVALID', 'url', 'Give an http or https URL.');
+    case 'host-unknown':
+      throw new InvalidInput(
+        'WEBHOOK_HOST_UNKNOWN',
+        'url',
+        `The host ${problem.host} cannot be found.`,
+      );
+    case 'private':
+      throw new InvalidInput(
+        'WEBHOOK_PRIVATE_ADDRESS',
+        'url',
+        `${problem.host} is a loopback or private address; tick "allow a private address" to use it.`,
+      );
   }
-  if (
-    !['http:', 'https:'].includes(url.protocol) ||
-    url.username !== '' ||
-    url.password !== '' ||
-    url.href.length > WEBHOOK_URL_MAX
-  )
-    throw new InvalidInput('WEBHOOK_URL_INVALID', 'url', 'Give an http or https URL.');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = await resolveAll(host);
-  } catch {
-    throw new InvalidInput('WEBHOOK_HOST_UNKNOWN', 'url', `The host ${host} cannot be found.`);
-  }
-  if (!allowPrivate && addresses.some((a) => !isPublicAddress(a)))
-    throw new InvalidInput(
-      'WEBHOOK_PRIVATE_ADDRESS',
-      'url',
-      `${host} is a loopback or private address; tick "allow a private address" to use it.`,
-    );
-  return url.href;
 }
 
 /**

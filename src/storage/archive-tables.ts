@@ -13,6 +13,14 @@
  * the articles on import) and Kysely's migration tables (the archive's
  * manifest lists the migrations instead), and `applied_view_batches`
  * (transient: the ids of spooled view batches while their file exists).
+ *
+ * The wire desk: `wire_sources` travels (the newsroom's configuration:
+ * name, agency, address or folder, section, rhythm, switches), but not its
+ * polling state (`etag`, `last_modified`, lease, failures, the last poll's
+ * outcome), which starts afresh so the new site fetches everything once.
+ * `wire_items` (a queue of at most a few days, refilled by the next poll)
+ * and `wire_folder_files` (what this server's folders held) do not travel,
+ * nor does `articles.wire_item_id`, which would point at no item.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { removeXmlForbidden } from '../arabic/clean.js';
@@ -51,7 +59,7 @@ export interface ArchiveTable {
 /** Names of the tables that an archive carries. */
 export type ArchiveTableName = Exclude<
   keyof Schema,
-  'sessions' | 'login_throttle' | 'applied_view_batches'
+  'sessions' | 'login_throttle' | 'applied_view_batches' | 'wire_items' | 'wire_folder_files'
 >;
 
 /** A row as written in the archive: column name → JSON value. */
@@ -101,6 +109,20 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('created_at', 'time'),
     col('parent_id', 'id', true),
     col('description', 'text'),
+  ]),
+  table('wire_sources', [
+    col('id', 'id'),
+    col('name', 'text'),
+    col('agency', 'text'),
+    col('kind', 'text'),
+    col('url', 'text', true),
+    col('folder', 'text', true),
+    col('section_id', 'id', true),
+    col('every_minutes', 'int'),
+    col('enabled', 'int'),
+    col('allow_private', 'int'),
+    col('next_poll_at', 'time'),
+    col('created_at', 'time'),
   ]),
   table('tags', [
     col('id', 'id'),
@@ -456,13 +478,15 @@ export async function countArchiveRows(db: Db): Promise<Record<ArchiveTableName,
 
 /**
  * Empties every table that holds site data (archived ones, sessions,
- * login throttling), in reverse foreign-key order, inside `trx`. The
+ * login throttling, the wire queue), in reverse foreign-key order, inside `trx`. The
  * search index is emptied by its adapter.
  */
 export async function deleteSiteRows(trx: Transaction<Schema>): Promise<void> {
   await trx.deleteFrom('sessions').execute();
   await trx.deleteFrom('login_throttle').execute();
   await trx.deleteFrom('applied_view_batches').execute();
+  await trx.deleteFrom('wire_folder_files').execute();
+  await trx.deleteFrom('wire_items').execute();
   for (const table of [...ARCHIVE_TABLES].reverse()) {
     await sql`delete from ${sql.table(table.name)}`.execute(trx);
   }

@@ -24,7 +24,7 @@ import {
   RedirectHits,
   saveRedirectHits,
 } from '../services/redirect-hits.js';
-import { sanitizerPool } from '../services/sanitizer-pool.js';
+import { sanitizerPool, type BodySanitizer } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
@@ -86,6 +86,8 @@ declare module 'fastify' {
     missedPaths: MissedPaths;
     /** The uses of redirects, counted in memory until flushed (tests flush it). */
     redirectHits: RedirectHits;
+    /** The app's body sanitiser (worker threads, closed with the app): the wire poller uses it too. */
+    sanitizeBody: BodySanitizer;
   }
 }
 
@@ -270,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
   const sanitizer = sanitizerPool();
   app.addHook('onClose', () => sanitizer.close());
+  app.decorate('sanitizeBody', sanitizer.sanitize);
   await app.register(async (admin) =>
     adminPlugin(admin, {
       config,

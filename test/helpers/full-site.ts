@@ -3,7 +3,7 @@
  * a section, tags, an image with its files, a published article with
  * revisions, events and a webhook delivery, an imported capture with its
  * view count and related links, an article whose id is past 2^53, an API
- * key and a setting. For the archive and backup tests.
+ * key, a setting and a wire source. For the archive and backup tests.
  */
 import { createApiKey } from '../../src/services/api-keys.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
@@ -13,6 +13,7 @@ import { moveArticle } from '../../src/services/move-article.js';
 import { saveImportedArticle } from '../../src/services/save-imported-article.js';
 import { createSection, describeTagAs } from '../../src/services/taxonomy.js';
 import { createWebhook } from '../../src/services/webhooks.js';
+import { addWireSource } from '../../src/services/wire-sources.js';
 import { toArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
 import { readFile, readdir } from 'node:fs/promises';
@@ -62,6 +63,15 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     allowPrivate: true,
   });
   await createApiKey(deps, staff.administrator, 'تطبيق الجوال');
+  // A wire source travels (its queue does not: storage/archive-tables.ts).
+  await addWireSource(deps, staff.administrator, {
+    name: 'sana-ar',
+    agency: 'سانا',
+    url: 'http://127.0.0.1:9/feed.xml',
+    sectionSlug: 'سياسة',
+    everyMinutes: 10,
+    allowPrivate: true,
+  });
   await setSetting(database.db, 'lead_article_id', BIG_ID);
   const image = await uploadImage({ ...MEDIA_LIMITS, database, mediaDir, now }, staff.editor, {
     bytes: await makeImage('jpeg', 400, 300),

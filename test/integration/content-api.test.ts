@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeKey } from '../../src/services/api-keys.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { moveArticle } from '../../src/services/move-article.js';
+import { insertMedia } from '../../src/storage/repositories/media.repository.js';
 import { ensureSection } from '../../src/storage/repositories/sections.repository.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { NOW, SEED_HEADLINE, SEED_ID, testSite, type TestSite } from '../helpers/site.js';
@@ -20,6 +21,7 @@ let site: TestSite;
 let staff: Staff;
 let key: string;
 let articleId: ArticleId;
+let photoId: string;
 let document: Record<string, unknown>;
 // Both are CommonJS modules whose export is also their `default`.
 const ajv = new Ajv2020.default({ strict: false, allErrors: true });
@@ -61,6 +63,26 @@ beforeAll(async () => {
     draft,
     content([staff.author.id], { headline: 'مسودة', sectionId: section.id, tags: ['تجارة'] }),
   );
+  const photo = await insertMedia(
+    site.database.db,
+    {
+      uploadedBy: staff.administrator.id,
+      originalName: 'صورة.jpg',
+      mime: 'image/jpeg',
+      width: 800,
+      height: 800,
+      bytes: 1000,
+      widths: [320, 640, 800],
+      originalFile: 'original.jpg',
+    },
+    NOW,
+  );
+  photoId = photo.id;
+  await site.database.db
+    .updateTable('users')
+    .set({ photo_media_id: BigInt(photo.id) })
+    .where('id', '=', BigInt(staff.author.id))
+    .execute();
   key = (await createApiKey(deps(), staff.administrator, 'تطبيق الجوال')).key;
   document = JSON.parse((await site.app.inject({ url: '/api/openapi.json' })).body);
   ajv.addSchema(document, 'openapi.json');
@@ -127,7 +149,7 @@ describe('articles', () => {
           name: AUTHOR.name,
           url: AUTHOR_URL,
           bio: '',
-          photoUrl: null,
+          photoUrl: `https://news.example/media/${photoId}/w320.webp`,
         },
       ],
       featuredImage: null,
@@ -206,6 +228,7 @@ describe('sections, tags, authors and search', () => {
         name: AUTHOR.name,
         url: AUTHOR_URL,
         bio: '',
+        photoUrl: `https://news.example/media/${photoId}/w320.webp`,
         articles: 1,
       },
     ]);

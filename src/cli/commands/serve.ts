@@ -3,6 +3,10 @@
  * SIGINT or SIGTERM, then stops accepting requests, finishes the ones in
  * flight, writes the buffered view counts, and closes the database.
  *
+ * While it runs it also polls the wire sources that are due (every 30 s;
+ * importers/wire/wire-poller.ts), once across instances by a lease in the
+ * database; at the stop a round in progress is cut short.
+ *
  * View counts the database refuses at the stop (a full disk) go to the view
  * spool (view-spool.ts), which the next start adds. A second signal, or the
  * end of the grace period, spools the buffered views at once and exits.
@@ -21,6 +25,7 @@ import {
 } from '../../services/change-channel.js';
 import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
+import { startWirePoller, type WirePoller } from '../../importers/wire/wire-poller.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
@@ -173,6 +178,7 @@ export function serveCommand(): Command {
       viewCounter.start(config.viewFlushMs);
       let stopScheduler = () => {};
       let webhooks: WebhookDispatcher | null = null;
+      let wirePoller: WirePoller | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -192,6 +198,7 @@ export function serveCommand(): Command {
         else app.log.info({ signal }, 'shutting down');
         stopScheduler();
         await webhooks?.stop();
+        await wirePoller?.stop();
         await app.close();
         await stopViews();
         await changes.close();
@@ -225,5 +232,30 @@ export function serveCommand(): Command {
         onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
       });
       webhooks.start();
+      // Wire sources due are polled every 30 s; the lease in the database keeps
+      // several instances from polling one source twice.
+      wirePoller = startWirePoller(
+        { database, now, sanitize: app.sanitizeBody, retentionDays: config.wireRetentionDays },
+        {
+          intervalMs: 30_000,
+          onSource: (report) => {
+            if (report.status === 'failed') {
+              app.log.warn({ wireSource: report.name, error: report.error }, 'wire poll failed');
+            } else if (report.status === 'ok') {
+              app.log.info(
+                {
+                  wireSource: report.name,
+                  added: report.added,
+                  updated: report.updated,
+                  duplicates: report.duplicates,
+                  refused: report.refused,
+                },
+                'wire polled',
+              );
+            }
+          },
+          onError: (error) => app.log.error({ err: error }, 'wire poll round failed'),
+        },
+      );
     });
 }

@@ -33,6 +33,7 @@ import * as addSearchSurfaceForms from './2026_12_04_0300_add_search_surface_for
 import * as emptySearchIndexForSeatStems from './2026_12_04_0300_empty_search_index_for_seat_stems.js';
 import * as addUsersPhotoAndLinks from './2026_12_04_1300_add_users_photo_and_links.js';
 import * as addTagsDescription from './2026_12_04_1300_add_tags_description.js';
+import * as createWire from './2026_12_04_1500_create_wire.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0300_empty_search_index_for_seat_stems': emptySearchIndexForSeatStems,
   '2026_12_04_1300_add_users_photo_and_links': addUsersPhotoAndLinks,
   '2026_12_04_1300_add_tags_description': addTagsDescription,
+  '2026_12_04_1500_create_wire': createWire,
 };

@@ -11,7 +11,7 @@ import { forUpdate } from '../dialects/row-locks.js';
 import type { Schema, UsersTable } from '../tables/schema.js';
 import type { Db } from '../db.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
-import { findMediaById } from './media.repository.js';
+import { findMediaById, findMediaByIds } from './media.repository.js';
 
 /** A user with the password hash, for sign-in only. */
 export interface UserWithHash extends User {
@@ -186,16 +186,22 @@ export async function listPublicAuthors(db: Db): Promise<PublicAuthor[]> {
       'users.slug',
       'users.display_name',
       'users.bio',
+      'users.photo_media_id',
       (eb) => eb.fn.count('articles.id').as('n'),
     ])
-    .groupBy(['users.id', 'users.slug', 'users.display_name', 'users.bio'])
+    .groupBy(['users.id', 'users.slug', 'users.display_name', 'users.bio', 'users.photo_media_id'])
     .orderBy('users.display_name')
     .execute();
+  const photos = await findMediaByIds(
+    db,
+    rows.flatMap((r) => (r.photo_media_id === null ? [] : [toIdString(r.photo_media_id)])),
+  );
   return rows.map((r) => ({
     id: toIdString(r.id),
     slug: r.slug,
     displayName: r.display_name,
     bio: r.bio,
+    photo: r.photo_media_id === null ? null : (photos.get(toIdString(r.photo_media_id)) ?? null),
     articles: toInt(r.n as bigint | number | string),
   }));
 }

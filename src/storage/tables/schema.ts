@@ -54,6 +54,8 @@ export interface ArticlesTable {
   preview_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   /** `article`, or `page` for a static page (`/p/<slug>`). */
   kind: ColumnType<string, string | undefined, string>;
+  /** The wire item this article was drafted from (wire desk); null when none or when it left the queue. */
+  wire_item_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
 }
 
 export interface TagsTable {
@@ -253,7 +255,82 @@ export interface MissedPathsTable {
   hits: ColumnType<DbInt, number, number>;
 }
 
+/** A nullable timestamp. */
+type DbTimeOrNull = ColumnType<string | Date | null, string | null | undefined, string | null>;
+/** A small integer with a default. */
+type DbSmallInt = ColumnType<DbInt, number | undefined, number>;
+
+/** An agency's feed or folder (wire desk, migration 2026_12_04_1500). */
+export interface WireSourcesTable {
+  id: DbGeneratedId;
+  name: string;
+  agency: string;
+  /** `url` or `folder`. */
+  kind: string;
+  url: string | null;
+  folder: string | null;
+  section_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  every_minutes: DbSmallInt;
+  /** 0/1. */
+  enabled: DbSmallInt;
+  /** 0/1. */
+  allow_private: DbSmallInt;
+  etag: ColumnType<string | null, string | null | undefined, string | null>;
+  last_modified: ColumnType<string | null, string | null | undefined, string | null>;
+  next_poll_at: DbTime;
+  lease_until: DbTimeOrNull;
+  failures: DbSmallInt;
+  last_polled_at: DbTimeOrNull;
+  last_ok_at: DbTimeOrNull;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  last_item_count: DbSmallInt;
+  created_at: DbTime;
+}
+
+/** An item of the wire queue. */
+export interface WireItemsTable {
+  id: DbGeneratedId;
+  source_id: DbId;
+  agency_key: string;
+  guid: string;
+  version: ColumnType<DbInt | null, number | null, number | null>;
+  story_key: string;
+  headline: string;
+  slugline: string;
+  byline: string;
+  summary: string;
+  body_html: string;
+  body_text: string;
+  link: string | null;
+  language: string | null;
+  /** JSON array of strings. */
+  subjects: string;
+  section_id: ColumnType<DbInt | null, bigint | null, bigint | null>;
+  sent_at: DbTime;
+  sent_offset_minutes: ColumnType<DbInt | null, number | null, number | null>;
+  /** 0/1. */
+  time_estimated: ColumnType<DbInt, number, number>;
+  received_at: DbTime;
+  updated_at: DbTime;
+  update_count: DbSmallInt;
+  search_keys: string;
+  used_article_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  used_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  used_at: DbTimeOrNull;
+}
+
+/** A file of a folder source already read. */
+export interface WireFolderFilesTable {
+  source_id: DbId;
+  name: string;
+  size: ColumnType<DbInt, bigint | number, bigint | number>;
+  mtime_ms: ColumnType<DbInt, bigint | number, bigint | number>;
+}
+
 export interface Schema {
+  wire_sources: WireSourcesTable;
+  wire_items: WireItemsTable;
+  wire_folder_files: WireFolderFilesTable;
   import_records: ImportRecordsTable;
   imported_media: ImportedMediaTable;
   redirects: RedirectsTable;

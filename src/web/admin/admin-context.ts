@@ -15,6 +15,8 @@ export interface AdminAssets {
 
 export interface AdminContext {
   user: User | null;
+  /** Whether the user may see the wire desk (set by the admin plugin; absent means no). */
+  wireDesk?: boolean;
   lang: Language;
   dir: 'rtl' | 'ltr';
   t: Translate;

@@ -53,6 +53,12 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'redirect-saved': 'admin.redirects.saved',
   'redirect-deleted': 'admin.redirects.deleted',
   'description-saved': 'admin.taxonomy.descriptionSaved',
+  'wire-source-added': 'admin.wire.sources.added',
+  'wire-source-on': 'admin.wire.sources.switchedOn',
+  'wire-source-off': 'admin.wire.sources.switchedOff',
+  'wire-source-removed': 'admin.wire.sources.removed',
+  'wire-desk-opened': 'admin.wire.sources.opened',
+  'wire-desk-closed': 'admin.wire.sources.closed',
 };
 
 /** The success notice named by `?notice=` in `query`, in `t`'s language; null for none or an unknown name. */

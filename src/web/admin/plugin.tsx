@@ -10,11 +10,12 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../domain/roles.js';
+import { can, isRole } from '../../domain/roles.js';
 import { AppError } from '../../lib/errors.js';
 import type { User } from '../../domain/user.js';
 import { translator, type Language } from '../../i18n/format.js';
 import { resolveSession } from '../../services/sessions.js';
+import { wireDeskAccess } from '../../services/wire-queue.js';
 import type { AdminAssets, AdminContext, AdminVoice } from './admin-context.js';
 import { sendPage, type AdminDeps, type AdminKit } from './admin-kit.js';
 import { accountRoutes } from './routes/account.routes.js';
@@ -30,6 +31,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { apiKeysRoutes } from './routes/api-keys.routes.js';
 import { webhooksRoutes } from './routes/webhooks.routes.js';
+import { wireRoutes } from './routes/wire.routes.js';
 import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
@@ -44,6 +46,8 @@ declare module 'fastify' {
     user: User | null;
     /** The newsroom's language for this request. */
     adminLang: Language;
+    /** Whether the signed-in user may see the wire desk (its menu link). */
+    wireDesk: boolean;
   }
 }
 
@@ -85,6 +89,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...apiKeysRoutes,
   ...webhooksRoutes,
   ...redirectsRoutes,
+  ...wireRoutes,
 ];
 
 export async function adminPlugin(
@@ -102,6 +107,7 @@ export async function adminPlugin(
   });
   app.decorateRequest('user', null);
   app.decorateRequest('adminLang', 'ar');
+  app.decorateRequest('wireDesk', false);
 
   // A request that sent or asks for JSON gets JSON (json-errors.ts); refusals in
   // the newsroom get the newsroom's page, in the admin's language; anything else
@@ -126,6 +132,7 @@ export async function adminPlugin(
     request.adminLang = request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar';
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await resolveSession(deps, token) : null;
+    request.wireDesk = await mayUseWireDesk(deps, request.user);
   });
 
   const contexts = new WeakMap<FastifyRequest, AdminContext>();
@@ -171,6 +178,17 @@ export async function adminPlugin(
   }
 }
 
+/**
+ * Whether `user` may see the wire desk: editors and administrators always;
+ * contributors and authors when an administrator opened it to them (a
+ * setting, read only for them).
+ */
+async function mayUseWireDesk(deps: AdminDeps, user: User | null): Promise<boolean> {
+  if (!user || !isRole(user.role)) return false;
+  if (can(user, 'wire.view')) return true;
+  return (await wireDeskAccess(deps, { id: user.id, role: user.role })).see;
+}
+
 /** Enforces a route's permission: sign-in page for visitors, 403 for a role that may not. */
 function guard(permission: Permission, kit: AdminKit) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -203,6 +221,7 @@ function adminContext(
   return {
     ...voice,
     user: request.user,
+    wireDesk: request.wireDesk,
     dir: voice.lang === 'ar' ? 'rtl' : 'ltr',
     csrfToken: reply.generateCsrf(),
     siteName: deps.config.siteName,

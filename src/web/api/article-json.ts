@@ -4,8 +4,21 @@
  */
 import type { Article } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
-import { defaultVariantUrl, mediaFileUrl, variantFile } from '../../domain/media.js';
+import {
+  defaultVariantUrl,
+  mediaFileUrl,
+  variantFile,
+  type MediaItem,
+} from '../../domain/media.js';
 import { canonicalArticlePath } from '../views/page-context.js';
+
+/**
+ * The path of a byline's photo as the Content API gives it: its smallest
+ * WebP variant (320 px wide, or the original's width when narrower).
+ */
+export function authorPhotoPath(photo: MediaItem): string {
+  return mediaFileUrl(photo.id, variantFile(photo.widths[0] ?? 320));
+}
 
 /** The Article schema's shape (see schemas.ts). */
 export function articleJson(article: Article, origin: string) {
@@ -37,9 +50,7 @@ export function articleJson(article: Article, origin: string) {
       name: a.name,
       url: url(listingPath('author', a.slug)),
       bio: a.bio,
-      photoUrl: a.photo
-        ? url(mediaFileUrl(a.photo.id, variantFile(a.photo.widths[0] ?? 320)))
-        : null,
+      photoUrl: a.photo ? url(authorPhotoPath(a.photo)) : null,
     })),
     byline: article.byline,
     featuredImage: featured

@@ -10,6 +10,8 @@ import {
 } from '../../services/taxonomy-lists.js';
 import { listingPath } from '../../domain/article-path.js';
 import type { ContentApiDeps } from './api-deps.js';
+import { authorPhotoPath } from './article-json.js';
+import { authorRef } from './schemas.js';
 import { errorResponses, listOf } from './route-schemas.js';
 
 /** A section, tag or author of a list, with its number of published articles. */
@@ -83,8 +85,12 @@ export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void
         response: {
           200: listOf('authors', {
             ...counted,
-            required: [...counted.required, 'bio'],
-            properties: { ...counted.properties, bio: { type: 'string' } },
+            required: [...counted.required, 'bio', 'photoUrl'],
+            properties: {
+              ...counted.properties,
+              bio: { type: 'string' },
+              photoUrl: authorRef.properties.photoUrl,
+            },
           }),
           ...errorResponses,
         },
@@ -96,6 +102,7 @@ export function taxonomyRoutes(api: FastifyInstance, deps: ContentApiDeps): void
         name: a.displayName,
         url: `${deps.originOf(request)}${listingPath('author', a.slug)}`,
         bio: a.bio,
+        photoUrl: a.photo ? `${deps.originOf(request)}${authorPhotoPath(a.photo)}` : null,
         articles: a.articles,
       })),
     }),

@@ -16,6 +16,7 @@ import { wallClockToUtc } from '../../../lib/time-zone.js';
 import { moveArticle } from '../../../services/move-article.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
+import { wireNoticeForArticle } from '../../../services/wire-draft.js';
 import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
 import { success } from '../admin-context.js';
 import type { AdminKit } from '../admin-kit.js';
@@ -50,7 +51,10 @@ export async function showEditor(
   extra: EditorExtras = {},
 ) {
   const ctx = kit.context(request, reply);
-  const content = await editorPageContent(kit.deps, actorOf(request), article);
+  const [content, wire] = await Promise.all([
+    editorPageContent(kit.deps, actorOf(request), article),
+    article ? wireNoticeForArticle(kit.deps, article.id) : null,
+  ]);
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
   const origin = kit.deps.originOf(request);
@@ -62,6 +66,7 @@ export async function showEditor(
         article,
         kind: article?.kind ?? extra.kind ?? 'article',
         ...content,
+        wire,
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
       }}
@@ -91,6 +96,7 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   'breaking-set': 'admin.breaking.setNotice',
   'breaking-cancelled': 'admin.breaking.cancelledNotice',
   'breaking-unchanged': 'admin.breaking.unchangedNotice',
+  'wire-draft': 'admin.wire.draftMade',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {

@@ -35,6 +35,7 @@ export function AdminLayout(props: {
             {user ? (
               <>
                 <a href="/admin">{t('admin.nav.dashboard')}</a>
+                {ctx.wireDesk ? <a href="/admin/wire">{t('admin.nav.wire')}</a> : null}
                 {can(user, 'article.create') ? (
                   <a href="/admin/articles/new">{t('admin.nav.newArticle')}</a>
                 ) : null}

@@ -41,6 +41,11 @@ export interface EditPageData {
   editable: boolean;
   /** The user's autosave newer than the last save, if any. */
   pendingAutosave: { id: string; createdAt: Date } | null;
+  /**
+   * The agency item the article was drafted from (wire desk), and when the
+   * agency changed it after it was used (null when it has not).
+   */
+  wire?: { itemId: string; agency: string; updatedAtSource: Date | null } | null;
 }
 
 /** Hours offered for the breaking-news flag. */
@@ -77,6 +82,7 @@ export function ArticleEditPage(props: {
       <h1>{title}</h1>
       <FormError message={props.errors?.form} />
       {!data.editable ? <p class="notice">{t('admin.readOnly')}</p> : null}
+      {data.wire ? <WireNotice ctx={ctx} wire={data.wire} /> : null}
       {data.pendingAutosave && data.article && data.editable ? (
         <p class="notice">
           {t('admin.autosave.pending', { time: adminTime(ctx, data.pendingAutosave.createdAt) })}{' '}
@@ -428,5 +434,32 @@ function MoveButton({ ctx, move }: { ctx: AdminContext; move: WorkflowMove }) {
         {t(`admin.move.${move}`)}
       </button>
     </div>
+  );
+}
+
+/**
+ * Where a wire-desk draft came from, with a link to the agency's item; and
+ * a warning, with the time, when the agency has changed the item since.
+ */
+function WireNotice(props: {
+  ctx: AdminContext;
+  wire: { itemId: string; agency: string; updatedAtSource: Date | null };
+}) {
+  const { ctx, wire } = props;
+  const { t } = ctx;
+  const href = `/admin/wire/items/${wire.itemId}`;
+  return (
+    <>
+      <p class="notice notice--wire">
+        {t('admin.wire.fromAgency', { agency: `\u2068${wire.agency}\u2069` })}{' '}
+        <a href={href}>{t('admin.wire.seeItem')}</a>
+      </p>
+      {wire.updatedAtSource ? (
+        <p class="notice notice--warning" role="alert">
+          {t('admin.wire.updatedSinceUse', { time: adminTime(ctx, wire.updatedAtSource) })}{' '}
+          <a href={href}>{t('admin.wire.seeUpdate')}</a>
+        </p>
+      ) : null}
+    </>
   );
 }
