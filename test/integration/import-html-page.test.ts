@@ -9,10 +9,12 @@ import { run } from '../../src/cli/main.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
 import { openDatabase, type Database } from '../../src/storage/database.js';
+import { findIdentityBySourceUrl } from '../../src/storage/repositories/article-imports.repository.js';
 import {
   countArticles,
   findArticleById,
 } from '../../src/storage/repositories/articles.repository.js';
+import type { Db } from '../../src/storage/db.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import {
   NEWS_SITE_MORE_HEADLINES,
@@ -28,6 +30,16 @@ const WINDOWS_PAGE = `${PAGES}/windows-1256-article.html`;
 const JSON_LD_PAGE = `${PAGES}/json-ld-article.html`;
 const NEWS_SITE_PAGE = `${PAGES}/news-site-article.html`;
 const id = (s: string) => s as ArticleId;
+const SOUQ_URL = 'https://shamal-news.example/news/48213-souq-al-hal';
+const SCHOOL_URL = 'http://shamal-news.example/news.php?id=20345';
+const LIBRARY_URL = 'https://wadi.example/culture/2025/01/library-hours-7741';
+
+/** The id the database gave the article imported from `url` (a saved page's number is not ours). */
+async function idOf(db: Db, url: string): Promise<ArticleId> {
+  const stored = await findIdentityBySourceUrl(db, url);
+  if (stored === null) throw new Error(`no article from ${url}`);
+  return stored.id;
+}
 
 /** `text` in windows-1256, by inverting its decoder over the 256 byte values. */
 function windows1256(text: string): Uint8Array {
@@ -74,26 +86,33 @@ describeEachDialect((dialect) => {
 
   it('imports the three saved pages with their metadata and nothing of the page around the text', async () => {
     const outcomes = await importAll([UTF8_PAGE, WINDOWS_PAGE, JSON_LD_PAGE]);
+    const [souqId, schoolId, libraryId] = [
+      await idOf(database.db, SOUQ_URL),
+      await idOf(database.db, SCHOOL_URL),
+      await idOf(database.db, LIBRARY_URL),
+    ];
     expect(outcomes.map((o) => [o.ok, o.line, o.details])).toEqual([
       [
         true,
-        `${UTF8_PAGE}: created 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+        `${UTF8_PAGE}: created ${souqId} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
         [],
       ],
       [
         true,
-        `${WINDOWS_PAGE}: created 20345 «عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات»`,
+        `${WINDOWS_PAGE}: created ${schoolId} «عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات»`,
         [],
       ],
       [
         true,
-        `${JSON_LD_PAGE}: created 7741 «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
+        `${JSON_LD_PAGE}: created ${libraryId} «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
         [],
       ],
     ]);
     expect(await countArticles(database.db)).toBe(3);
+    // The database chose the ids: the pages' numbers are not ours.
+    expect([souqId, schoolId, libraryId]).not.toContain('48213');
 
-    const souq = await findArticleById(database.db, id('48213'));
+    const souq = await findArticleById(database.db, souqId);
     expect(souq).toMatchObject({
       headline: 'افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل',
       byline: 'سمر الأحمد',
@@ -107,7 +126,7 @@ describeEachDialect((dialect) => {
       /الرئيسية|شارك|التعليقات|جميع الحقوق|ذات صلة|ارتفاع أسعار الخضار/u,
     );
 
-    const library = await findArticleById(database.db, id('7741'));
+    const library = await findArticleById(database.db, libraryId);
     expect(library?.byline).toBe('ليلى حداد، عمر النجار');
     expect(library?.publishedAt?.toISOString()).toBe('2025-01-20T16:45:00.000Z');
     expect(library?.related).toEqual([
@@ -120,7 +139,7 @@ describeEachDialect((dialect) => {
     ]);
     expect(library?.bodyHtml).not.toMatch(/تابعونا|المكتبة العامة تفتح مساءً/u);
 
-    const school = await findArticleById(database.db, id('20345'));
+    const school = await findArticleById(database.db, schoolId);
     expect(school?.sourceUrl).toBe('http://shamal-news.example/news.php?id=20345');
     expect(school?.publishedAt?.toISOString()).toBe('2009-11-05T06:30:00.000Z');
     expect(school?.bodyHtml).toBe(
@@ -134,12 +153,15 @@ describeEachDialect((dialect) => {
 
   it("imports a news site's article page: its 8 paragraphs only, its read-also box and more-news list as related links, no byline", async () => {
     const [outcome] = await importAll([NEWS_SITE_PAGE]);
+    const [articleId] = (await database.db.selectFrom('articles').select('id').execute()).map(
+      (row) => String(row.id) as ArticleId,
+    );
     expect([outcome?.ok, outcome?.line, outcome?.details]).toEqual([
       true,
-      `${NEWS_SITE_PAGE}: created 258871304963183 «توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب»`,
+      `${NEWS_SITE_PAGE}: created ${articleId} «توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب»`,
       [],
     ]);
-    const article = await findArticleById(database.db, id('258871304963183'));
+    const article = await findArticleById(database.db, articleId ?? id('0'));
     expect(article).toMatchObject({
       headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
       byline: null,
@@ -162,7 +184,7 @@ describeEachDialect((dialect) => {
     await importAll([UTF8_PAGE]);
     const [again] = await importAll([UTF8_PAGE]);
     expect(again?.line).toBe(
-      `${UTF8_PAGE}: updated 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+      `${UTF8_PAGE}: updated ${await idOf(database.db, SOUQ_URL)} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
     );
     expect(await countArticles(database.db)).toBe(1);
   });
@@ -264,17 +286,18 @@ describe('midad import --encoding (CLI)', () => {
         expect(
           await run(['import', ...flags, '--tz', 'Asia/Damascus', UTF8_PAGE, JSON_LD_PAGE]),
         ).toBe(0);
-        expect(out).toEqual([
-          `${UTF8_PAGE}: created 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
-          `${JSON_LD_PAGE}: created 7741 «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
-          'Articles: 2 created, 0 updated.',
-        ]);
         const database = await open();
         try {
+          const souqId = await idOf(database.db, SOUQ_URL);
+          expect(out).toEqual([
+            `${UTF8_PAGE}: created ${souqId} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+            `${JSON_LD_PAGE}: created ${await idOf(database.db, LIBRARY_URL)} «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
+            'Articles: 2 created, 0 updated.',
+          ]);
           expect(await countArticles(database.db)).toBe(3);
-          expect(
-            (await findArticleById(database.db, id('48213')))?.publishedAt?.toISOString(),
-          ).toBe('2024-03-12T07:15:00.000Z');
+          expect((await findArticleById(database.db, souqId))?.publishedAt?.toISOString()).toBe(
+            '2024-03-12T07:15:00.000Z',
+          );
         } finally {
           await database.close();
         }
