@@ -439,6 +439,35 @@ describe('streamingDecoder and mojibake', () => {
     expect([error.code, error.message]).toEqual(['ENCODING_MOJIBAKE', MOJIBAKE_MESSAGE]);
   });
 
+  it('tells sound UTF-8 bytes read as windows-1252 to be read as UTF-8', () => {
+    const bytes = utf8(`<rss><item>${NEWS}</item></rss>`);
+    const decoder = streamingDecoder('iso-8859-1');
+    // The first chunk ends inside «ق» (two bytes).
+    expect(() => decoder.write(bytes.subarray(0, 12))).not.toThrow();
+    decoder.write(bytes.subarray(12));
+    expect(refusal(() => decoder.end()).message).toBe(
+      'The text is UTF-8 Arabic read as windows-1252, which garbles every letter («Ø§Ù„…» for «ال…»); name the encoding utf-8 (--encoding utf-8).',
+    );
+  });
+
+  it('tells the same when the 64 Ki characters end inside a UTF-8 character', () => {
+    const news = utf8(NEWS);
+    // A cut inside a two-byte letter: its first half is an invalid end.
+    const cut = [201, 202].find((n) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(news.subarray(0, n));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const decoder = streamingDecoder('windows-1252');
+    decoder.write(utf8('a'.repeat(MOJIBAKE_SAMPLE_CHARS - 100)));
+    expect(refusal(() => decoder.write(news.subarray(0, cut))).message).toMatch(
+      /^The text is UTF-8 Arabic read as windows-1252/u,
+    );
+  });
+
   it('checks the first 64 Ki characters as soon as they are decoded, and no more', () => {
     const filler = 'a'.repeat(MOJIBAKE_SAMPLE_CHARS - 100);
     const decoder = streamingDecoder('utf-8');

@@ -109,9 +109,9 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
  * in a Latin encoding, the file is sound and only the encoding is wrong:
  * the message says to name UTF-8 instead.
  */
-function refuseMojibake(text: string, encoding: string, bytes: Uint8Array | null): void {
+function refuseMojibake(text: string, encoding: string, bytes: Uint8Array, whole = true): void {
   if (!looksLikeMojibake(text)) return;
-  const soundUtf8 = bytes !== null && encoding !== 'utf-8' && firstInvalidUtf8Offset(bytes) < 0;
+  const soundUtf8 = encoding !== 'utf-8' && isUtf8(bytes, whole);
   throw new EncodingError(
     'ENCODING_MOJIBAKE',
     soundUtf8
@@ -119,6 +119,16 @@ function refuseMojibake(text: string, encoding: string, bytes: Uint8Array | null
       : mojibakeMessage(encoding),
     { encoding },
   );
+}
+
+/** True when `bytes` are well-formed UTF-8; unless `whole`, a character cut at their end is allowed. */
+function isUtf8(bytes: Uint8Array, whole: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !whole });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function decodeByEvidence(bytes: Uint8Array, hints: DecodeHints): DecodedText {
@@ -269,15 +279,19 @@ export function streamingDecoder(encoding: string): {
 } {
   const name = requireKnown(encoding, 'forced');
   const decoder = new TextDecoder(name, { fatal: true });
-  /** The decoded text's start, until it is checked for mojibake (then null). */
+  /** The decoded text's start and its bytes, until they are checked for mojibake (then null). */
   let sample: string | null = '';
-  const check = (text: string, atEnd: boolean): string => {
+  let sampleBytes: Uint8Array[] = [];
+  const check = (text: string, chunk: Uint8Array | null): string => {
     if (sample === null) return text;
     sample += text;
-    if (sample.length >= MOJIBAKE_SAMPLE_CHARS || atEnd) {
+    if (chunk !== null) sampleBytes.push(chunk.slice());
+    if (sample.length >= MOJIBAKE_SAMPLE_CHARS || chunk === null) {
       const start = sample.slice(0, MOJIBAKE_SAMPLE_CHARS);
+      const bytes = concatBytes(sampleBytes);
       sample = null;
-      refuseMojibake(start, name, null);
+      sampleBytes = [];
+      refuseMojibake(start, name, bytes, chunk === null);
     }
     return text;
   };
@@ -312,7 +326,7 @@ export function streamingDecoder(encoding: string): {
       joined.set(tail);
       joined.set(chunk, tail.length);
       tail = joined.slice(joined.length - keep);
-      return check(text, false);
+      return check(text, chunk);
     },
     end() {
       let text: string;
@@ -321,7 +335,7 @@ export function streamingDecoder(encoding: string): {
       } catch {
         return fail(new Uint8Array(0), true);
       }
-      return check(text, true);
+      return check(text, null);
     },
   };
 }
@@ -344,4 +358,14 @@ function firstInvalidUtf8FromTail(joined: Uint8Array, tailLength: number): numbe
   const offset = firstInvalidUtf8Offset(joined.subarray(start));
   // The decoder threw, so an error lies before any incomplete last character.
   return offset < 0 ? -1 : start + offset;
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }
