@@ -7,6 +7,8 @@ import {
   detectArabicEncoding,
   encodingForFile,
   htmlDeclaredEncoding,
+  looksLikeMojibake,
+  MOJIBAKE_SAMPLE_CHARS,
   streamingDecoder,
   xmlDeclaredEncoding,
 } from './text-encoding.js';
@@ -367,5 +369,113 @@ describe('streamingDecoder', () => {
     decoder.write(new Uint8Array([0xd8]));
     const error = refusal(() => decoder.end());
     expect([error.offset, error.byte]).toEqual([2, 0xd8]);
+  });
+});
+
+/** What windows-1252 reads in the bytes 0x80–0x9F (Node's decoder reads them as ISO-8859-1 does). */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Arabic UTF-8 decoded once as windows-1252 (the damage looksLikeMojibake finds). */
+const garble = (text: string): string =>
+  [...new TextEncoder().encode(text)]
+    .map((byte) =>
+      byte >= 0x80 && byte <= 0x9f
+        ? WINDOWS_1252_HIGH.charAt(byte - 0x80)
+        : String.fromCharCode(byte),
+    )
+    .join('');
+
+const MOJIBAKE_MESSAGE =
+  "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.";
+
+describe('looksLikeMojibake', () => {
+  it('finds Arabic garbled through windows-1252, written out', () => {
+    expect(garble('الأمطار')).toBe('Ø§Ù„Ø£Ù…Ø·Ø§Ø±');
+    expect(looksLikeMojibake('Ø§Ù„Ø£Ù…Ø·Ø§Ø±')).toBe(true);
+    expect(looksLikeMojibake(garble(NEWS))).toBe(true);
+    // ISO-8859-1 leaves C1 controls where windows-1252 has its specials.
+    expect(looksLikeMojibake(new TextDecoder('latin1').decode(utf8(NEWS)))).toBe(true);
+    expect(looksLikeMojibake(`<p>${garble(PLAIN)}</p> <a href="/x">more</a>`)).toBe(true);
+  });
+
+  it('accepts real Arabic, Latin text and a short or quoted garbled word', () => {
+    expect(looksLikeMojibake(NEWS)).toBe(false);
+    expect(looksLikeMojibake('Ørsted åbner et nyt kontor i København «Øst».')).toBe(false);
+    expect(looksLikeMojibake(garble('خبر'))).toBe(false); // 3 pairs: fewer than 5
+    expect(looksLikeMojibake(garble('خبر عاجل'))).toBe(true); // 7 pairs
+    // A real Arabic text quoting a garbled line: 31 pairs, over 100 real letters.
+    expect(looksLikeMojibake(`${NEWS} ${garble('قال وزير الخارجية إن المحادثات')}`)).toBe(false);
+  });
+});
+
+describe('decodeBytes and mojibake', () => {
+  it('refuses garbled Arabic saved as UTF-8, with what happened and what to do', () => {
+    const error = refusal(() => decodeBytes(utf8(garble(NEWS)), { declared: 'utf-8' }));
+    expect([error.code, error.encoding, error.message]).toEqual([
+      'ENCODING_MOJIBAKE',
+      'utf-8',
+      MOJIBAKE_MESSAGE,
+    ]);
+  });
+
+  it('tells sound UTF-8 read as windows-1252 to be read as UTF-8', () => {
+    const error = refusal(() => decodeBytes(utf8(NEWS), { declared: 'iso-8859-1' }));
+    expect([error.code, error.message]).toEqual([
+      'ENCODING_MOJIBAKE',
+      'The text is UTF-8 Arabic read as windows-1252, which garbles every letter («Ø§Ù„…» for «ال…»); name the encoding utf-8 (--encoding utf-8).',
+    ]);
+  });
+
+  it('reads the same text in UTF-8 as it is', () => {
+    expect(decodeBytes(utf8(NEWS), { forced: 'utf-8' }).text).toBe(NEWS);
+  });
+});
+
+describe('streamingDecoder and mojibake', () => {
+  it('refuses when the start of the stream is garbled Arabic, at the end of a short one', () => {
+    const decoder = streamingDecoder('utf-8');
+    expect(decoder.write(utf8(`<nitf><p>${garble(NEWS)}</p>`))).toContain('Ø');
+    const error = refusal(() => decoder.end());
+    expect([error.code, error.message]).toEqual(['ENCODING_MOJIBAKE', MOJIBAKE_MESSAGE]);
+  });
+
+  it('tells sound UTF-8 bytes read as windows-1252 to be read as UTF-8', () => {
+    const bytes = utf8(`<rss><item>${NEWS}</item></rss>`);
+    const decoder = streamingDecoder('iso-8859-1');
+    // The first chunk ends inside «ق» (two bytes).
+    expect(() => decoder.write(bytes.subarray(0, 12))).not.toThrow();
+    decoder.write(bytes.subarray(12));
+    expect(refusal(() => decoder.end()).message).toBe(
+      'The text is UTF-8 Arabic read as windows-1252, which garbles every letter («Ø§Ù„…» for «ال…»); name the encoding utf-8 (--encoding utf-8).',
+    );
+  });
+
+  it('tells the same when the 64 Ki characters end inside a UTF-8 character', () => {
+    const news = utf8(NEWS);
+    // A cut inside a two-byte letter: its first half is an invalid end.
+    const cut = [201, 202].find((n) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(news.subarray(0, n));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const decoder = streamingDecoder('windows-1252');
+    decoder.write(utf8('a'.repeat(MOJIBAKE_SAMPLE_CHARS - 100)));
+    expect(refusal(() => decoder.write(news.subarray(0, cut))).message).toMatch(
+      /^The text is UTF-8 Arabic read as windows-1252/u,
+    );
+  });
+
+  it('checks the first 64 Ki characters as soon as they are decoded, and no more', () => {
+    const filler = 'a'.repeat(MOJIBAKE_SAMPLE_CHARS - 100);
+    const decoder = streamingDecoder('utf-8');
+    decoder.write(utf8(filler));
+    expect(refusal(() => decoder.write(utf8(garble(NEWS)))).code).toBe('ENCODING_MOJIBAKE');
+
+    const late = streamingDecoder('utf-8');
+    late.write(utf8(`${filler}${'b'.repeat(100)}`));
+    expect(late.write(utf8(garble(NEWS))) + late.end()).toBe(garble(NEWS));
   });
 });

@@ -15,11 +15,17 @@
 import { canonicalEncoding } from './encoding-label.js';
 import { detectArabicEncoding } from './detect-arabic-encoding.js';
 import { firstInvalidOffset, firstInvalidUtf8Offset, utf8SequenceLength } from './invalid-byte.js';
+import { looksLikeMojibake, mojibakeMessage } from './mojibake.js';
 
 export { canonicalEncoding, charsetOfContentType } from './encoding-label.js';
 export { htmlDeclaredEncoding } from './html-charset-prescan.js';
 export { detectArabicEncoding } from './detect-arabic-encoding.js';
 export { firstInvalidUtf8Offset } from './invalid-byte.js';
+export {
+  looksLikeMojibake,
+  MIN_MOJIBAKE_PAIRS,
+  MOJIBAKE_PAIRS_PER_ARABIC_LETTER,
+} from './mojibake.js';
 
 /** Where the chosen encoding came from. */
 export type EncodingSource = 'forced' | 'bom' | 'declared' | 'http' | 'detected';
@@ -31,13 +37,15 @@ export interface DecodedText {
   source: EncodingSource;
 }
 
-export type EncodingErrorCode = 'ENCODING_INVALID' | 'ENCODING_UNKNOWN' | 'ENCODING_UNCERTAIN';
+export type EncodingErrorCode =
+  'ENCODING_INVALID' | 'ENCODING_UNKNOWN' | 'ENCODING_UNCERTAIN' | 'ENCODING_MOJIBAKE';
 
 /**
  * Bytes that cannot be decoded. `message` is one English sentence: for
  * ENCODING_INVALID it names the encoding, the offset of the first bad byte
  * (from 0) and the byte in hex; for ENCODING_UNKNOWN the label; for
- * ENCODING_UNCERTAIN the best guess, and says to name the encoding.
+ * ENCODING_UNCERTAIN the best guess, and says to name the encoding; for
+ * ENCODING_MOJIBAKE what garbled the Arabic and what to do (mojibake.ts).
  */
 export class EncodingError extends Error {
   readonly code: EncodingErrorCode;
@@ -81,13 +89,49 @@ export interface DecodeHints {
  * label is refused (ENCODING_UNKNOWN); an unknown HTTP charset is ignored
  * (as browsers do). A declared encoding the bytes contradict is not second
  * guessed, except that a declared UTF-8 the bytes break is refused
- * (ENCODING_INVALID), never silently read as something else.
+ * (ENCODING_INVALID), never silently read as something else. Text that
+ * reads as Arabic garbled through windows-1252 (looksLikeMojibake) is
+ * refused (ENCODING_MOJIBAKE), whatever the encoding.
  *
- * @throws EncodingError ENCODING_UNKNOWN, ENCODING_INVALID (names encoding, offset and byte), or
- *   ENCODING_UNCERTAIN (detection not certain and `requireCertain`).
+ * @throws EncodingError ENCODING_UNKNOWN, ENCODING_INVALID (names encoding, offset and byte),
+ *   ENCODING_UNCERTAIN (detection not certain and `requireCertain`), or ENCODING_MOJIBAKE.
  * @example decodeBytes(bytes, { declared: 'cp1256' }) // { text: '…', encoding: 'windows-1256', source: 'declared' }
  */
 export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText {
+  const decoded = decodeByEvidence(bytes, hints);
+  refuseMojibake(decoded.text, decoded.encoding, bytes);
+  return decoded;
+}
+
+/**
+ * Throws ENCODING_MOJIBAKE when `text`, read in `encoding`, is garbled
+ * Arabic. When `bytes` (all of them) are themselves well-formed UTF-8 read
+ * in a Latin encoding, the file is sound and only the encoding is wrong:
+ * the message says to name UTF-8 instead.
+ */
+function refuseMojibake(text: string, encoding: string, bytes: Uint8Array, whole = true): void {
+  if (!looksLikeMojibake(text)) return;
+  const soundUtf8 = encoding !== 'utf-8' && isUtf8(bytes, whole);
+  throw new EncodingError(
+    'ENCODING_MOJIBAKE',
+    soundUtf8
+      ? `The text is UTF-8 Arabic read as ${encoding}, which garbles every letter («Ø§Ù„…» for «ال…»); name the encoding utf-8 (--encoding utf-8).`
+      : mojibakeMessage(encoding),
+    { encoding },
+  );
+}
+
+/** True when `bytes` are well-formed UTF-8; unless `whole`, a character cut at their end is allowed. */
+function isUtf8(bytes: Uint8Array, whole: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !whole });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodeByEvidence(bytes: Uint8Array, hints: DecodeHints): DecodedText {
   const forced = hints.forced ?? null;
   if (forced !== null) return decodeStrict(bytes, requireKnown(forced, 'forced'), 'forced');
   const bom = byteOrderMark(bytes);
@@ -209,6 +253,9 @@ export function xmlDeclaredEncoding(head: Uint8Array): string | null {
   return encoding;
 }
 
+/** Characters of a stream's start checked for mojibake (64 Ki): enough for many items of a feed. */
+export const MOJIBAKE_SAMPLE_CHARS = 64 * 1024;
+
 /**
  * A strict decoder for a document read in chunks (a feed as it arrives).
  * Choose the encoding first (decodeBytes on the first chunk, or
@@ -216,9 +263,15 @@ export function xmlDeclaredEncoding(head: Uint8Array): string | null {
  * character split between chunks comes out whole. A leading byte order
  * mark of the encoding is dropped.
  *
+ * The first MOJIBAKE_SAMPLE_CHARS characters decoded (or all of a shorter
+ * text, at `end`) are checked for Arabic garbled through windows-1252
+ * (looksLikeMojibake): the write that completes them throws
+ * ENCODING_MOJIBAKE.
+ *
  * @throws EncodingError ENCODING_UNKNOWN from the call for an unknown label; ENCODING_INVALID
  *   from `write`/`end`, with the offset counted from the start of the stream (exact for UTF-8
- *   and single-byte encodings, the byte where the error showed for other multi-byte ones).
+ *   and single-byte encodings, the byte where the error showed for other multi-byte ones);
+ *   ENCODING_MOJIBAKE from `write`/`end`.
  */
 export function streamingDecoder(encoding: string): {
   write(chunk: Uint8Array): string;
@@ -226,6 +279,22 @@ export function streamingDecoder(encoding: string): {
 } {
   const name = requireKnown(encoding, 'forced');
   const decoder = new TextDecoder(name, { fatal: true });
+  /** The decoded text's start and its bytes, until they are checked for mojibake (then null). */
+  let sample: string | null = '';
+  let sampleBytes: Uint8Array[] = [];
+  const check = (text: string, chunk: Uint8Array | null): string => {
+    if (sample === null) return text;
+    sample += text;
+    if (chunk !== null) sampleBytes.push(chunk.slice());
+    if (sample.length >= MOJIBAKE_SAMPLE_CHARS || chunk === null) {
+      const start = sample.slice(0, MOJIBAKE_SAMPLE_CHARS);
+      const bytes = concatBytes(sampleBytes);
+      sample = null;
+      sampleBytes = [];
+      refuseMojibake(start, name, bytes, chunk === null);
+    }
+    return text;
+  };
   /** Bytes before the current chunk, and the last few of them (a character cut by the chunk's end). */
   let consumed = 0;
   let tail = new Uint8Array(0);
@@ -257,14 +326,16 @@ export function streamingDecoder(encoding: string): {
       joined.set(tail);
       joined.set(chunk, tail.length);
       tail = joined.slice(joined.length - keep);
-      return text;
+      return check(text, chunk);
     },
     end() {
+      let text: string;
       try {
-        return decoder.decode();
+        text = decoder.decode();
       } catch {
         return fail(new Uint8Array(0), true);
       }
+      return check(text, null);
     },
   };
 }
@@ -287,4 +358,14 @@ function firstInvalidUtf8FromTail(joined: Uint8Array, tailLength: number): numbe
   const offset = firstInvalidUtf8Offset(joined.subarray(start));
   // The decoder threw, so an error lies before any incomplete last character.
   return offset < 0 ? -1 : start + offset;
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }

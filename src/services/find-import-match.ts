@@ -7,6 +7,11 @@
  * headline when the incoming article has a link and the stored one none (a
  * capture saved once without its link), or when it has neither id nor link
  * (that capture again). An id that belongs to another story is refused.
+ *
+ * With `matchBy: 'sourceUrl'` (saved HTML pages of any site) only the same
+ * source URL matches: without one, or with one no article has, the article
+ * is new. Two pages that share a headline (`أسعار الذهب اليوم`, every day)
+ * are two articles.
  */
 import { importWarning, type ImportWarning } from './import-warning.js';
 import { AppError } from '../lib/errors.js';
@@ -23,6 +28,8 @@ export interface ImportIdentity {
   id: ArticleId | null;
   sourceUrl: string | null;
   headlineKey: string;
+  /** `identity` (default): id, source URL, headline as above; `sourceUrl`: the source URL alone. */
+  matchBy?: 'identity' | 'sourceUrl';
 }
 
 export interface ImportMatch {
@@ -37,6 +44,11 @@ export interface ImportMatch {
  *   story; the message names it.
  */
 export async function findImportMatch(db: Db, incoming: ImportIdentity): Promise<ImportMatch> {
+  if (incoming.matchBy === 'sourceUrl') {
+    const byUrl =
+      incoming.sourceUrl === null ? null : await findIdentityBySourceUrl(db, incoming.sourceUrl);
+    return { stored: byUrl ?? null, notes: [] };
+  }
   if (incoming.id !== null) {
     const byId = await findIdentityById(db, incoming.id);
     if (byId) {

@@ -63,6 +63,14 @@ export interface ImportedArticle {
    * Either way the article gets one, from the headline when needed.
    */
   slug: string | null;
+  /**
+   * How the stored article it updates is found (find-import-match.ts):
+   * `identity` (the default) by id, source URL, then headline, as the
+   * seed site's captures and datasets need; `sourceUrl` by its source URL
+   * alone, else a new article (saved pages of any site, whose headlines
+   * repeat from day to day and whose numbers are not our ids).
+   */
+  matchBy?: 'identity' | 'sourceUrl';
 }
 
 export interface SaveResult {
@@ -196,6 +204,7 @@ async function saveWithin(
     id: article.id,
     sourceUrl: article.sourceUrl,
     headlineKey,
+    ...(article.matchBy === undefined ? {} : { matchBy: article.matchBy }),
   });
   const sectionName = article.sectionName === null ? '' : slugify(article.sectionName);
   const section =

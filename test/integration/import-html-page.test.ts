@@ -2,17 +2,20 @@
  * `midad import` of saved article pages (HTML) and of captures in a legacy
  * Arabic encoding, through importFiles and the CLI, on both engines.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
+import { readWireDocument, WireReadError } from '../../src/importers/wire/read-wire.js';
 import { openDatabase, type Database } from '../../src/storage/database.js';
+import { findIdentityBySourceUrl } from '../../src/storage/repositories/article-imports.repository.js';
 import {
   countArticles,
   findArticleById,
 } from '../../src/storage/repositories/articles.repository.js';
+import type { Db } from '../../src/storage/db.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import {
   NEWS_SITE_MORE_HEADLINES,
@@ -28,6 +31,41 @@ const WINDOWS_PAGE = `${PAGES}/windows-1256-article.html`;
 const JSON_LD_PAGE = `${PAGES}/json-ld-article.html`;
 const NEWS_SITE_PAGE = `${PAGES}/news-site-article.html`;
 const id = (s: string) => s as ArticleId;
+const GOLD_1 = `${PAGES}/gold1.html`;
+const GOLD_2 = `${PAGES}/gold2.html`;
+const LIBRARY_HEADLINE = 'مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء';
+const MOJIBAKE_MESSAGE =
+  "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.";
+
+/** What windows-1252 reads in the bytes 0x80–0x9F. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** `text`'s UTF-8 bytes read once as windows-1252: the garbled text an old tool saved again as UTF-8. */
+function garble(text: string): string {
+  return [...new TextEncoder().encode(text)]
+    .map((byte) =>
+      byte >= 0x80 && byte <= 0x9f
+        ? WINDOWS_1252_HIGH.charAt(byte - 0x80)
+        : String.fromCharCode(byte),
+    )
+    .join('');
+}
+
+/** A saved page of our own: `headline`, two paragraphs, and its canonical address when given. */
+function savedPage(headline: string, canonical: string | null): string {
+  const link = canonical === null ? '' : `<link rel="canonical" href="${canonical}">`;
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${headline}</title>${link}</head><body><article><h1>${headline}</h1><p>${CAPTURE_PARAGRAPHS[0]}</p><p>${CAPTURE_PARAGRAPHS[1]}</p></article></body></html>`;
+}
+const SOUQ_URL = 'https://shamal-news.example/news/48213-souq-al-hal';
+const SCHOOL_URL = 'http://shamal-news.example/news.php?id=20345';
+const LIBRARY_URL = 'https://wadi.example/culture/2025/01/library-hours-7741';
+
+/** The id the database gave the article imported from `url` (a saved page's number is not ours). */
+async function idOf(db: Db, url: string): Promise<ArticleId> {
+  const stored = await findIdentityBySourceUrl(db, url);
+  if (stored === null) throw new Error(`no article from ${url}`);
+  return stored.id;
+}
 
 /** `text` in windows-1256, by inverting its decoder over the 256 byte values. */
 function windows1256(text: string): Uint8Array {
@@ -74,26 +112,33 @@ describeEachDialect((dialect) => {
 
   it('imports the three saved pages with their metadata and nothing of the page around the text', async () => {
     const outcomes = await importAll([UTF8_PAGE, WINDOWS_PAGE, JSON_LD_PAGE]);
+    const [souqId, schoolId, libraryId] = [
+      await idOf(database.db, SOUQ_URL),
+      await idOf(database.db, SCHOOL_URL),
+      await idOf(database.db, LIBRARY_URL),
+    ];
     expect(outcomes.map((o) => [o.ok, o.line, o.details])).toEqual([
       [
         true,
-        `${UTF8_PAGE}: created 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+        `${UTF8_PAGE}: created ${souqId} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
         [],
       ],
       [
         true,
-        `${WINDOWS_PAGE}: created 20345 «عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات»`,
+        `${WINDOWS_PAGE}: created ${schoolId} «عودة الدوام إلى مدارس ريف إدلب بعد أسبوع من الفيضانات»`,
         [],
       ],
       [
         true,
-        `${JSON_LD_PAGE}: created 7741 «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
+        `${JSON_LD_PAGE}: created ${libraryId} «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
         [],
       ],
     ]);
     expect(await countArticles(database.db)).toBe(3);
+    // The database chose the ids: the pages' numbers are not ours.
+    expect([souqId, schoolId, libraryId]).not.toContain('48213');
 
-    const souq = await findArticleById(database.db, id('48213'));
+    const souq = await findArticleById(database.db, souqId);
     expect(souq).toMatchObject({
       headline: 'افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل',
       byline: 'سمر الأحمد',
@@ -107,7 +152,7 @@ describeEachDialect((dialect) => {
       /الرئيسية|شارك|التعليقات|جميع الحقوق|ذات صلة|ارتفاع أسعار الخضار/u,
     );
 
-    const library = await findArticleById(database.db, id('7741'));
+    const library = await findArticleById(database.db, libraryId);
     expect(library?.byline).toBe('ليلى حداد، عمر النجار');
     expect(library?.publishedAt?.toISOString()).toBe('2025-01-20T16:45:00.000Z');
     expect(library?.related).toEqual([
@@ -120,7 +165,7 @@ describeEachDialect((dialect) => {
     ]);
     expect(library?.bodyHtml).not.toMatch(/تابعونا|المكتبة العامة تفتح مساءً/u);
 
-    const school = await findArticleById(database.db, id('20345'));
+    const school = await findArticleById(database.db, schoolId);
     expect(school?.sourceUrl).toBe('http://shamal-news.example/news.php?id=20345');
     expect(school?.publishedAt?.toISOString()).toBe('2009-11-05T06:30:00.000Z');
     expect(school?.bodyHtml).toBe(
@@ -134,12 +179,15 @@ describeEachDialect((dialect) => {
 
   it("imports a news site's article page: its 8 paragraphs only, its read-also box and more-news list as related links, no byline", async () => {
     const [outcome] = await importAll([NEWS_SITE_PAGE]);
+    const [articleId] = (await database.db.selectFrom('articles').select('id').execute()).map(
+      (row) => String(row.id) as ArticleId,
+    );
     expect([outcome?.ok, outcome?.line, outcome?.details]).toEqual([
       true,
-      `${NEWS_SITE_PAGE}: created 258871304963183 «توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب»`,
+      `${NEWS_SITE_PAGE}: created ${articleId} «توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب»`,
       [],
     ]);
-    const article = await findArticleById(database.db, id('258871304963183'));
+    const article = await findArticleById(database.db, articleId ?? id('0'));
     expect(article).toMatchObject({
       headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
       byline: null,
@@ -162,7 +210,7 @@ describeEachDialect((dialect) => {
     await importAll([UTF8_PAGE]);
     const [again] = await importAll([UTF8_PAGE]);
     expect(again?.line).toBe(
-      `${UTF8_PAGE}: updated 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+      `${UTF8_PAGE}: updated ${await idOf(database.db, SOUQ_URL)} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
     );
     expect(await countArticles(database.db)).toBe(1);
   });
@@ -204,6 +252,126 @@ describeEachDialect((dialect) => {
       `${short}: refused: The file is not valid UTF-8 (byte 0xC7 at offset 0, line 1); it may be in a legacy encoding such as windows-1256.`,
     );
     expect(await countArticles(database.db)).toBe(1);
+  });
+
+  it('keeps two pages that share a headline as two articles, each with its own text, byline and date', async () => {
+    const outcomes = await importAll([GOLD_1, GOLD_2]);
+    const ids = (await database.db.selectFrom('articles').select('id').orderBy('id').execute()).map(
+      (row) => String(row.id) as ArticleId,
+    );
+    expect(outcomes.map((o) => o.line)).toEqual([
+      `${GOLD_1}: created ${ids[0]} «أسعار الذهب اليوم»`,
+      `${GOLD_2}: created ${ids[1]} «أسعار الذهب اليوم»`,
+    ]);
+    const [first, second] = [
+      await findArticleById(database.db, ids[0] ?? id('0')),
+      await findArticleById(database.db, ids[1] ?? id('0')),
+    ];
+    expect([first?.byline, first?.publishedAt?.toISOString(), first?.sourceUrl]).toEqual([
+      'ريم الحلبي',
+      // 1 December 2026, Damascus time (UTC+3).
+      '2026-11-30T21:00:00.000Z',
+      null,
+    ]);
+    expect(first?.excerpt).toMatch(/^استقرت أسعار الذهب/u);
+    expect(first?.bodyHtml).not.toMatch(/بقلم|ارتفعت/u);
+    expect([second?.byline, second?.publishedAt?.toISOString()]).toEqual([
+      'ريم الحلبي',
+      '2026-12-01T21:00:00.000Z',
+    ]);
+    expect(second?.bodyHtml).toMatch(/^<p>ارتفعت أسعار الذهب/u);
+
+    // Imported again, a page without an address is a new article again: nothing to know it by.
+    const [again] = await importAll([GOLD_2]);
+    expect(again?.line).toMatch(/: created \d+ «أسعار الذهب اليوم»$/u);
+    expect(await countArticles(database.db)).toBe(3);
+  });
+
+  it('never updates an article imported from another address, whatever the headline', async () => {
+    await importAll([JSON_LD_PAGE]);
+    const libraryId = await idOf(database.db, LIBRARY_URL);
+    const sameHeadline = join(dir, 'same-headline.html');
+    writeFileSync(sameHeadline, savedPage(LIBRARY_HEADLINE, null));
+    const [outcome] = await importAll([sameHeadline]);
+    expect(outcome?.line).toMatch(
+      new RegExp(`^${sameHeadline}: created \\d+ «${LIBRARY_HEADLINE}»$`, 'u'),
+    );
+    expect(outcome?.line).not.toContain(`created ${libraryId} `);
+    expect((await findArticleById(database.db, libraryId))?.sourceUrl).toBe(LIBRARY_URL);
+    expect(await countArticles(database.db)).toBe(2);
+  });
+
+  it("takes no id from another site's address, and knows a page again without its tracking parameters", async () => {
+    // Our own article 1256, from a capture of the seed site.
+    const capture = join(dir, 'capture.txt');
+    writeFileSync(
+      capture,
+      [
+        CAPTURE_HEADLINE,
+        '',
+        '2024-05-02 09:30',
+        'https://halab.example/a/1256',
+        '',
+        ...CAPTURE_PARAGRAPHS,
+      ].join('\n'),
+    );
+    expect((await importAll([capture]))[0]?.line).toBe(
+      `${capture}: created 1256 «${CAPTURE_HEADLINE}»`,
+    );
+
+    const other = join(dir, 'other.html');
+    writeFileSync(
+      other,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        'https://other-paper.example/news/1256',
+      ),
+    );
+    const tracked = join(dir, 'other-tracked.html');
+    writeFileSync(
+      tracked,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        'https://other-paper.example/news/1256?utm_source=x&fbclid=abc#comments',
+      ),
+    );
+    const [created] = await importAll([other]);
+    const otherId = await idOf(database.db, 'https://other-paper.example/news/1256');
+    expect(otherId).not.toBe('1256');
+    expect(created?.line).toBe(
+      `${other}: created ${otherId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    const [updated] = await importAll([tracked]);
+    expect(updated?.line).toBe(
+      `${tracked}: updated ${otherId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    expect(await countArticles(database.db)).toBe(2);
+    expect((await findArticleById(database.db, id('1256')))?.headline).toBe(CAPTURE_HEADLINE);
+
+    // Another query parameter is another article (`?p=123`).
+    const byQuery = join(dir, 'by-query.html');
+    writeFileSync(
+      byQuery,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        'https://other-paper.example/news/1256?p=2',
+      ),
+    );
+    expect((await importAll([byQuery]))[0]?.line).toMatch(/: created \d+ «/u);
+    expect(
+      await findIdentityBySourceUrl(database.db, 'https://other-paper.example/news/1256?p=2'),
+    ).not.toBeNull();
+  });
+
+  it('refuses a page whose Arabic was garbled through windows-1252 and saved again, writing nothing', async () => {
+    const garbled = join(dir, 'garbled.html');
+    writeFileSync(garbled, garble(savedPage(LIBRARY_HEADLINE, 'https://x.example/a/1')));
+    const [outcome] = await importAll([garbled]);
+    expect([outcome?.ok, outcome?.line]).toEqual([
+      false,
+      `${garbled}: refused: ${MOJIBAKE_MESSAGE}`,
+    ]);
+    expect(await countArticles(database.db)).toBe(0);
   });
 });
 
@@ -264,17 +432,18 @@ describe('midad import --encoding (CLI)', () => {
         expect(
           await run(['import', ...flags, '--tz', 'Asia/Damascus', UTF8_PAGE, JSON_LD_PAGE]),
         ).toBe(0);
-        expect(out).toEqual([
-          `${UTF8_PAGE}: created 48213 «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
-          `${JSON_LD_PAGE}: created 7741 «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
-          'Articles: 2 created, 0 updated.',
-        ]);
         const database = await open();
         try {
+          const souqId = await idOf(database.db, SOUQ_URL);
+          expect(out).toEqual([
+            `${UTF8_PAGE}: created ${souqId} «افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل»`,
+            `${JSON_LD_PAGE}: created ${await idOf(database.db, LIBRARY_URL)} «مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء»`,
+            'Articles: 2 created, 0 updated.',
+          ]);
           expect(await countArticles(database.db)).toBe(3);
-          expect(
-            (await findArticleById(database.db, id('48213')))?.publishedAt?.toISOString(),
-          ).toBe('2024-03-12T07:15:00.000Z');
+          expect((await findArticleById(database.db, souqId))?.publishedAt?.toISOString()).toBe(
+            '2024-03-12T07:15:00.000Z',
+          );
         } finally {
           await database.close();
         }
@@ -297,5 +466,24 @@ describe('midad import --encoding (CLI)', () => {
       '"arabic-dos" is not an encoding name such as utf-8, windows-1256 or iso-8859-6.',
     );
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('a wire file whose Arabic was garbled through windows-1252', () => {
+  it('is refused as WIRE_ENCODING, saying what happened and what to do', async () => {
+    const file = join(testFolder('html-page'), 'garbled-nitf.xml');
+    const nitf = readFileSync('test/fixtures/wire/nitf.xml', 'utf8');
+    writeFileSync(file, garble(nitf));
+    let error: unknown;
+    try {
+      await readWireDocument(createReadStream(file, { highWaterMark: 1024 }), { fileName: file });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(WireReadError);
+    expect([(error as WireReadError).code, (error as WireReadError).message]).toEqual([
+      'WIRE_ENCODING',
+      MOJIBAKE_MESSAGE,
+    ]);
   });
 });

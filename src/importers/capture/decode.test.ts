@@ -181,3 +181,22 @@ describe('decodeCapture in a legacy Arabic encoding', () => {
     });
   });
 });
+
+describe('garbled Arabic (mojibake)', () => {
+  // «عاجل: أمطار غزيرة في الساحل» once decoded as windows-1252, saved again as UTF-8.
+  const GARBLED = 'Ø¹Ø§Ø¬Ù„: Ø£Ù…Ø·Ø§Ø± ØºØ²ÙŠØ±Ø© ÙÙŠ Ø§Ù„Ø³Ø§Ø­Ù„';
+
+  it('refuses it, saying what happened and what to do', () => {
+    let error: unknown;
+    try {
+      decodeCapture(utf8(`${GARBLED}\n${GARBLED}`));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CaptureError);
+    expect([(error as CaptureError).code, (error as CaptureError).message]).toEqual([
+      'CAPTURE_ENCODING_INVALID',
+      "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.",
+    ]);
+  });
+});

@@ -6,7 +6,9 @@ import {
   encodingForFile,
   EncodingError,
   firstInvalidUtf8Offset,
+  looksLikeMojibake,
 } from '../text-encoding.js';
+import { mojibakeMessage } from '../mojibake.js';
 import { CaptureError } from './capture-error.js';
 import { utf16ByMark, utf16WithoutMark } from './utf16.js';
 
@@ -19,7 +21,8 @@ export { firstInvalidUtf8Offset } from '../text-encoding.js';
  * real problem: too large, empty, then UTF-16 (by its byte order mark,
  * before its NUL bytes make it look binary), then binary (NUL bytes, a PNG,
  * a PDF) unless it reads as UTF-16 without a mark, then ill-formed UTF-8,
- * then blank text. Ill-formed UTF-8 is read in a legacy Arabic encoding
+ * then Arabic garbled through windows-1252 and saved again (mojibake.ts:
+ * CAPTURE_ENCODING_INVALID), then blank text. Ill-formed UTF-8 is read in a legacy Arabic encoding
  * when the person importing names it (`--encoding windows-1256`) or when
  * detection is certain (text-encoding.ts: windows-1256 or ISO-8859-6 Arabic
  * news text, told by its letters); otherwise it is refused. A file that is
@@ -57,7 +60,8 @@ const BLANK = /^[\s\u200B-\u200F\u061C\u2060\uFEFF]*$/u;
  * presentation forms folded, no-break spaces made spaces), trimmed at both
  * ends. Line endings may be LF, CRLF or CR.
  *
- * @throws CaptureError CAPTURE_TOO_LARGE, CAPTURE_EMPTY, CAPTURE_BINARY or CAPTURE_NOT_UTF8.
+ * @throws CaptureError CAPTURE_TOO_LARGE, CAPTURE_EMPTY, CAPTURE_BINARY, CAPTURE_NOT_UTF8 or
+ *   CAPTURE_ENCODING_INVALID (garbled Arabic).
  * @example decodeCaptureLines(new TextEncoder().encode('عنوان\r\n')) // ['عنوان', '']
  */
 export function decodeCaptureLines(
@@ -73,7 +77,8 @@ export function decodeCaptureLines(
  * UTF-16 and binary checks.
  *
  * @throws CaptureError as decodeCaptureLines; CAPTURE_ENCODING_INVALID for bytes the named encoding
- *   cannot read (the message names the byte, its offset and line); RangeError for an unknown label.
+ *   cannot read (the message names the byte, its offset and line) or garbled Arabic (mojibake.ts);
+ *   RangeError for an unknown label.
  */
 export function decodeCapture(
   bytes: Uint8Array,
@@ -97,6 +102,9 @@ export function decodeCapture(
       : choice?.kept === true
         ? { text: decodeUtf8(bytes), encoding: 'utf-8', source: 'utf-8-kept' as const }
         : decodeUtf8OrCertain(bytes);
+  if (looksLikeMojibake(decoded.text)) {
+    throw new CaptureError('CAPTURE_ENCODING_INVALID', mojibakeMessage(decoded.encoding));
+  }
   if (BLANK.test(decoded.text)) {
     throw new CaptureError('CAPTURE_EMPTY', 'The file contains only whitespace, no text.');
   }
@@ -113,6 +121,9 @@ function decodeNamed(bytes: Uint8Array, encoding: string): string {
   try {
     return decodeBytes(bytes, { forced: encoding }).text;
   } catch (cause) {
+    if (cause instanceof EncodingError && cause.code === 'ENCODING_MOJIBAKE') {
+      throw new CaptureError('CAPTURE_ENCODING_INVALID', cause.message, { cause });
+    }
     if (!(cause instanceof EncodingError) || cause.offset === null) throw cause;
     throw new CaptureError(
       'CAPTURE_ENCODING_INVALID',

@@ -12,7 +12,8 @@
  *   `مدة القراءة: دقيقة واحدة`), metadata lines (`تاريخ النشر: 2009-11-05 08:30`,
  *   `كتب: فلان`, `عدد المشاهدات: 236`), the byline or site name the
  *   metadata gives, and whatever short line stands in the article's
- *   `<header>` (its dates are kept for a page whose metadata gives none);
+ *   `<header>` (its dates are kept for a page whose metadata gives none,
+ *   and the name of a byline line, `بقلم: فلان | 30 نوفمبر 2026`, is the byline);
  * - copyright, comment-policy, disclaimer, follow-us and cookie notices,
  *   navigation rows, and share or print controls, wherever they are;
  * - "read also" links between paragraphs (`اقرأ أيضاً: …`, or a related
@@ -47,9 +48,17 @@ export interface PageBody {
   paragraphs: string[];
   readAlso: ReadAlso[];
   moreHeadlines: string[];
-  /** Readability's byline, when the page marks one (`rel=author`, `.byline`). */
+  /**
+   * Readability's byline, when the page marks one (`rel=author`, `.byline`),
+   * the name alone when it is a metadata line (`بقلم: ريم الحلبي | 30 نوفمبر 2026`);
+   * else the name on a metadata line above the text (`كتب: فلان`).
+   */
   byline: string | null;
-  /** Dates and times printed above the text (`تاريخ النشر: 2009-11-05 08:30`), in order. */
+  /**
+   * Dates and times printed above the text (`تاريخ النشر: 2009-11-05 08:30`,
+   * the date of `بقلم: فلان | 30 نوفمبر 2026`), in order; first that of
+   * Readability's byline when it is such a line.
+   */
   printedTimes: PublishTime[];
 }
 
@@ -76,7 +85,24 @@ export function readPageBody(
     ...block,
     text: cleanSourceText(block.text).trim(),
   }));
-  return { ...sortBlocks(blocks, headline, names), byline: article.byline?.trim() || null };
+  const sorted = sortBlocks(blocks, headline, names);
+  const marked = article.byline?.trim() || null;
+  // Readability takes a `.byline` element out of the text whole, date and all.
+  const line = marked === null ? null : parseMetadataLine(spaced(marked));
+  return {
+    ...sorted,
+    printedTimes: [...(line?.when ? [line.when] : []), ...sorted.printedTimes],
+    byline: (line === null ? marked : line.byline) ?? sorted.byline,
+  };
+}
+
+/**
+ * `text` with a number set off from the word before or after it: pieces a
+ * page prints side by side in separate elements may come glued
+ * (`دقيقة واحدة236 مشاهدة`).
+ */
+function spaced(text: string): string {
+  return text.replace(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu, ' ');
 }
 
 /** How a read-also box's headline is written back into the text, for sortBlocks to read. */
@@ -126,7 +152,7 @@ function collapse(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-type Sorted = Omit<PageBody, 'byline'>;
+type Sorted = PageBody;
 
 function sortBlocks(
   blocks: readonly Block[],
@@ -146,11 +172,15 @@ function sortBlocks(
   const readAlso: ReadAlso[] = [];
   const moreHeadlines: string[] = [];
   const printedTimes: PublishTime[] = [];
+  const bylines: string[] = [];
   let awaitingLinks: 'read-also' | 'more' | null = null;
   kept.forEach((block, index) => {
     if (index < firstProse && isFrame(block)) {
-      const printed = parsePublishTime(block.text);
+      // A metadata line carries a date and a byline side by side: `بقلم: فلان | 30 نوفمبر 2026`.
+      const line = parseMetadataLine(spaced(block.text));
+      const printed = parsePublishTime(block.text) ?? line?.when ?? null;
       if (printed !== null) printedTimes.push(printed);
+      if (line?.byline) bylines.push(line.byline);
       return;
     }
     const after = index > lastProse;
@@ -186,7 +216,7 @@ function sortBlocks(
       (headline === null || !sameLine(h, headline)) &&
       moreHeadlines.findIndex((o) => sameLine(o, h)) === i,
   );
-  return { paragraphs, readAlso, moreHeadlines: unique, printedTimes };
+  return { paragraphs, readAlso, moreHeadlines: unique, printedTimes, byline: bylines[0] ?? null };
 }
 
 /**
@@ -200,7 +230,7 @@ function sortBlocks(
  * set off from the word before or after it for the test.
  */
 function isAboveText(block: Block, headline: string | null, names: readonly string[]): boolean {
-  const text = block.text.replace(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu, ' ');
+  const text = spaced(block.text);
   return (
     block.kind === 'heading' ||
     (headline !== null && sameLine(block.text, headline)) ||

@@ -52,7 +52,7 @@ describe('readHtmlPage on saved pages', () => {
     expect(encoding).toBe('utf-8');
     expect(warnings).toEqual([]);
     expect(article).toEqual({
-      id: '48213',
+      id: null,
       headline: 'افتتاح سوق الهال الجديد في حلب بعد سنوات من التأجيل',
       paragraphs: [
         'افتتحت محافظة حلب صباح اليوم سوق الهال الجديد في منطقة الراموسة، بعد أكثر من خمس سنوات على وضع حجر الأساس، وبحضور عدد من التجار والمزارعين من ريف المحافظة.',
@@ -71,6 +71,7 @@ describe('readHtmlPage on saved pages', () => {
       views: 0,
       sourceUrl: 'https://shamal-news.example/news/48213-souq-al-hal',
       slug: null,
+      matchBy: 'sourceUrl',
     });
   });
 
@@ -80,7 +81,7 @@ describe('readHtmlPage on saved pages', () => {
     });
     expect(warnings).toEqual([]);
     expect(article).toEqual({
-      id: '258871304963183',
+      id: null,
       headline: 'توافق أمريكي تركي بخصوص وقف إطلاق النار في إدلب',
       paragraphs: NEWS_SITE_PARAGRAPHS,
       // The inline «اقرأ أيضاً» <aside> box between the third and fourth paragraphs.
@@ -96,6 +97,7 @@ describe('readHtmlPage on saved pages', () => {
       sourceUrl:
         'http://127.0.0.1:3450/a/258871304963183/%D8%AA%D9%88%D8%A7%D9%81%D9%82-%D8%A3%D9%85%D8%B1%D9%8A%D9%83%D9%8A-%D8%AA%D8%B1%D9%83%D9%8A-%D8%A8%D8%AE%D8%B5%D9%88%D8%B5-%D9%88%D9%82%D9%81-%D8%A5%D8%B7%D9%84%D8%A7%D9%82-%D8%A7%D9%84%D9%86%D8%A7%D8%B1-%D9%81%D9%8A-%D8%A5%D8%AF%D9%84%D8%A8',
       slug: null,
+      matchBy: 'sourceUrl',
     });
   });
 
@@ -117,12 +119,12 @@ describe('readHtmlPage on saved pages', () => {
     // `تاريخ النشر: 2009-11-05 08:30`, Damascus time (UTC+2 in November 2009).
     expect(article.publishedAt).toEqual(new Date('2009-11-05T06:30:00.000Z'));
     expect(article.publishedPrecision).toBe('minute');
-    // The address Internet Explorer noted when it saved the page, and its id.
+    // The address Internet Explorer noted when it saved the page; its number is not our id.
     expect([article.byline, article.sectionName, article.sourceUrl, article.id]).toEqual([
       null,
       null,
       'http://shamal-news.example/news.php?id=20345',
-      '20345',
+      null,
     ]);
   });
 
@@ -179,7 +181,7 @@ describe('readHtmlPage on saved pages', () => {
     const { article, warnings } = readHtmlPage(fixture('json-ld-article.html'), { timeZone: ZONE });
     expect(warnings).toEqual([]);
     expect(article).toEqual({
-      id: '7741',
+      id: null,
       headline: 'مكتبة حلب العامة تمدد ساعات عملها إلى التاسعة مساءً طوال الشتاء',
       paragraphs: [
         'قررت إدارة مكتبة حلب العامة تمديد ساعات العمل اليومية حتى التاسعة مساءً، ابتداءً من الأسبوع المقبل وحتى نهاية فصل الشتاء، استجابةً لطلبات الطلاب والباحثين.',
@@ -200,6 +202,7 @@ describe('readHtmlPage on saved pages', () => {
       views: 0,
       sourceUrl: 'https://wadi.example/culture/2025/01/library-hours-7741',
       slug: null,
+      matchBy: 'sourceUrl',
     });
   });
 });
@@ -272,7 +275,7 @@ describe('readHtmlPage: headline and metadata', () => {
       '<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":["ReportageNewsArticle"],"headline":"إعادة فتح الطريق","datePublished":"2024-07-01T09:00:00Z","author":"سامر علي","articleSection":"محليات","url":"https://x.example/a/991"}]</script>';
     const { article } = readHtmlPage(page(head, body), { timeZone: ZONE });
     expect(article).toMatchObject({
-      id: '991',
+      id: null,
       headline: 'إعادة فتح الطريق',
       publishedAt: new Date('2024-07-01T09:00:00Z'),
       byline: 'سامر علي',
@@ -535,5 +538,92 @@ describe('parsePageDate', () => {
     expect(parsePageDate('', 'UTC')).toBeNull();
     expect(parsePageDate('2024-02-30', 'UTC')).toBeNull();
     expect(parsePageDate('12 آذار', 'UTC')).toBeNull();
+  });
+});
+
+describe('readHtmlPage: a byline and date line above the text', () => {
+  const TITLE = '<title>إعادة فتح الطريق بعد إصلاح الجسر</title>';
+  const read = (body: string) => readHtmlPage(page(TITLE, body), { timeZone: ZONE });
+
+  it.each([
+    ['a paragraph', `<p>بقلم: ريم الحلبي | 30 نوفمبر 2026</p><p>${PROSE_1}</p><p>${PROSE_2}</p>`],
+    [
+      'a link and a time element',
+      `<p>بقلم: <a href="/authors/rim">ريم الحلبي</a> | <time>30 نوفمبر 2026</time></p><p>${PROSE_1}</p><p>${PROSE_2}</p>`,
+    ],
+    [
+      'an element Readability takes for the byline (class byline)',
+      `<div class="byline">بقلم: ريم الحلبي | 30 نوفمبر 2026</div><p>${PROSE_1}</p><p>${PROSE_2}</p>`,
+    ],
+  ])('reads it in %s as byline and date, not text', (_, body) => {
+    const { article, warnings } = read(body);
+    expect(warnings).toEqual([]);
+    expect(article).toMatchObject({
+      paragraphs: [PROSE_1, PROSE_2],
+      byline: 'ريم الحلبي',
+      // 30 November 2026, Damascus time (UTC+3).
+      publishedAt: new Date('2026-11-29T21:00:00.000Z'),
+      publishedPrecision: 'day',
+    });
+  });
+
+  it('still reads a date alone on its line, and leaves the byline to the metadata', () => {
+    const { article } = readHtmlPage(
+      page(
+        `${TITLE}<meta name="author" content="سامر علي">`,
+        `<p>كتبت: ريم الحلبي | 30 نوفمبر 2026</p><p>${PROSE_1}</p>`,
+      ),
+      { timeZone: ZONE },
+    );
+    expect([article.byline, article.paragraphs]).toEqual(['سامر علي', [PROSE_1]]);
+    expect(read(`<p>30 نوفمبر 2026</p><p>${PROSE_1}</p>`).article).toMatchObject({
+      paragraphs: [PROSE_1],
+      byline: null,
+      publishedAt: new Date('2026-11-29T21:00:00.000Z'),
+    });
+  });
+});
+
+describe('readHtmlPage: the address and the id', () => {
+  const body = `<p>${PROSE_1}</p><p>${PROSE_2}</p>`;
+  const read = (head: string) =>
+    readHtmlPage(page(`<title>إعادة فتح الطريق</title>${head}`, body), { timeZone: ZONE }).article;
+
+  it("takes no id from another site's address, and drops tracking parameters and the fragment", () => {
+    expect(
+      read(
+        '<link rel="canonical" href="https://other-paper.example/news/1256?utm_source=x&fbclid=1#c">',
+      ),
+    ).toMatchObject({
+      id: null,
+      sourceUrl: 'https://other-paper.example/news/1256',
+      matchBy: 'sourceUrl',
+    });
+    expect(
+      read('<meta property="og:url" content="https://x.example/?p=123&utm_medium=social">')
+        .sourceUrl,
+    ).toBe('https://x.example/?p=123');
+    expect(read('').sourceUrl).toBeNull();
+  });
+});
+
+describe('readHtmlPage: garbled Arabic', () => {
+  it('refuses a page whose Arabic was decoded as windows-1252 once and saved again as UTF-8', () => {
+    // «أمطار غزيرة في الساحل» and PROSE_1, garbled: each letter two Latin characters.
+    const garble = (text: string) =>
+      [...utf8(text)]
+        .map((byte) =>
+          byte >= 0x80 && byte <= 0x9f
+            ? new TextDecoder('windows-1252').decode(new Uint8Array([byte]))
+            : String.fromCharCode(byte),
+        )
+        .join('');
+    const error = refusal(
+      page(`<title>${garble('أمطار غزيرة في الساحل')}</title>`, `<p>${garble(PROSE_1)}</p>`),
+    );
+    expect([error.code, error.message]).toEqual([
+      'HTML_PAGE_ENCODING',
+      "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.",
+    ]);
   });
 });

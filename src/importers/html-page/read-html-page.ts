@@ -8,15 +8,21 @@
  * (page-metadata.ts, page-headline.ts), or the address the browser noted
  * when it saved the page. A date is never invented: a page
  * without one is imported undated, with a warning.
+ *
+ * A page's article is known by its address alone (source-url.ts drops
+ * tracking parameters and the fragment): it updates the article imported
+ * from the same address, else it is new, whatever its headline; its
+ * address's number is never taken as our id (pages come from any site).
+ * No old-address redirect is made: like captures and datasets, a page
+ * keeps its address as the source URL only (redirects come from a site
+ * import, `--site-url`).
  */
 import { parseHTML } from 'linkedom';
-import { parseArticleId } from '../../domain/article-id.js';
 import type { PublishedPrecision } from '../../domain/article.js';
 import { importWarning, type ImportWarning } from '../../services/import-warning.js';
 import type { ImportedArticle } from '../../services/save-imported-article.js';
 import type { PublishTime } from '../capture/publish-time.js';
 import { sameLine } from '../capture/headline.js';
-import { idFromLink } from '../capture/short-link.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
 import {
   decodeBytes,
@@ -30,6 +36,7 @@ import { readPageBody } from './page-body.js';
 import { parsePageDate, type PageDate } from './page-date.js';
 import { chooseHeadline } from './page-headline.js';
 import { readPageMetadata, savedFromUrl, type PageMetadata } from './page-metadata.js';
+import { normaliseSourceUrl } from './source-url.js';
 
 /**
  * The largest page accepted, bytes. A saved article page is tens to
@@ -100,14 +107,15 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }
   const date = pageDate(meta, body.printedTimes, options.timeZone, warnings);
-  const sourceUrl = meta.urls[0] ?? savedFromUrl(decoded.text);
-  const id = sourceUrl === null ? null : idFromLink(sourceUrl);
+  const address = meta.urls[0] ?? savedFromUrl(decoded.text);
+  const sourceUrl = address === null ? null : normaliseSourceUrl(address);
   const byline = authors.length > 0 ? authors.join('، ') : (metaAuthor ?? notSite(body.byline));
   return {
     encoding: decoded.encoding,
     warnings,
     article: {
-      id: id === null ? null : parseArticleId(id),
+      // A page of any site: its address's number is not our id (the database chooses one).
+      id: null,
       headline,
       paragraphs: body.paragraphs,
       readAlso: body.readAlso,
@@ -120,6 +128,7 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
       views: 0,
       sourceUrl,
       slug: null,
+      matchBy: 'sourceUrl',
     },
   };
 }
