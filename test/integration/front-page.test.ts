@@ -237,6 +237,19 @@ describeEachDialect((dialect) => {
     expect(home).toContain('<h2 class="front-block__title" id="opinion-heading">');
   });
 
+  it('gives the lists the whole width when the front page has no section block and no opinion', async () => {
+    const admin = new AdminClient(site.app);
+    await admin.signIn('administrator@news.example', 'administrator password 1');
+    await admin.get('/admin/front-page');
+    // A block first, then none: a change, so the cached front page is purged.
+    await admin.post('/admin/front-page', { block: [s().sport], opinion: '' });
+    const saved = await admin.post('/admin/front-page', { opinion: '' });
+    expect(saved.headers.location).toBe('/admin/front-page?saved=blocks');
+    const home = (await site.app.inject({ url: '/' })).body;
+    expect(home).toContain('<div class="front-body front-body--lists"><aside class="front-aside">');
+    expect(home).not.toContain('class="front-main"');
+  });
+
   it('shows every error of a refused form at once, next to each field, keeping what was typed', async () => {
     const admin = new AdminClient(site.app);
     await admin.signIn('administrator@news.example', 'administrator password 1');

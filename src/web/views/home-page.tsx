@@ -48,6 +48,7 @@ function Block({ ctx, block }: { ctx: PageContext; block: SectionBlock }) {
 export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageContent }) {
   const { t } = ctx;
   const title = t('home.title', { siteName: ctx.siteName });
+  const hasMain = data.blocks.length > 0 || data.opinion !== null;
   return (
     <Layout
       ctx={ctx}
@@ -86,31 +87,34 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
               </section>
             ) : null}
           </div>
-          <div class="front-body">
-            <div class="front-main">
-              {data.blocks.map((block) => (
-                <Block key={block.section.id} ctx={ctx} block={block} />
-              ))}
-              {data.opinion ? (
-                <section class="front-block opinion-block" aria-labelledby="opinion-heading">
-                  <h2 class="front-block__title" id="opinion-heading">
-                    <a href={listingPath('section', data.opinion.section.slug)}>
-                      {data.opinion.section.name}
-                    </a>
-                  </h2>
-                  <div class="opinion-block__pieces">
-                    {data.opinion.items.map((item) => (
-                      <OpinionPiece
-                        key={item.article.id}
-                        ctx={ctx}
-                        story={item.article}
-                        writer={item.writer}
-                      />
-                    ))}
-                  </div>
-                </section>
-              ) : null}
-            </div>
+          {/* Without section blocks or opinion (a new site), the lists take the whole width. */}
+          <div class={hasMain ? 'front-body' : 'front-body front-body--lists'}>
+            {hasMain ? (
+              <div class="front-main">
+                {data.blocks.map((block) => (
+                  <Block key={block.section.id} ctx={ctx} block={block} />
+                ))}
+                {data.opinion ? (
+                  <section class="front-block opinion-block" aria-labelledby="opinion-heading">
+                    <h2 class="front-block__title" id="opinion-heading">
+                      <a href={listingPath('section', data.opinion.section.slug)}>
+                        {data.opinion.section.name}
+                      </a>
+                    </h2>
+                    <div class="opinion-block__pieces">
+                      {data.opinion.items.map((item) => (
+                        <OpinionPiece
+                          key={item.article.id}
+                          ctx={ctx}
+                          story={item.article}
+                          writer={item.writer}
+                        />
+                      ))}
+                    </div>
+                  </section>
+                ) : null}
+              </div>
+            ) : null}
             <aside class="front-aside">
               {data.mostRead.some((l) => l.articles.length > 0) ? (
                 <section class="home__most-read" aria-labelledby="most-read-heading">
