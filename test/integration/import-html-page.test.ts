@@ -301,7 +301,7 @@ describeEachDialect((dialect) => {
     expect(await countArticles(database.db)).toBe(2);
   });
 
-  it("takes no id from another site's address, and knows a page again without its tracking parameters", async () => {
+  it("takes no id from another site's address, and knows a page again without its tracking parameters or however its address is written", async () => {
     // Our own article 1256, from a capture of the seed site.
     const capture = join(dir, 'capture.txt');
     writeFileSync(
@@ -347,6 +347,45 @@ describeEachDialect((dialect) => {
     );
     expect(await countArticles(database.db)).toBe(2);
     expect((await findArticleById(database.db, id('1256')))?.headline).toBe(CAPTURE_HEADLINE);
+
+    // The same address written differently: host case, default port, trailing slash.
+    for (const [index, address] of [
+      'https://OTHER-PAPER.EXAMPLE/news/1256',
+      'https://other-paper.example:443/news/1256',
+      'https://other-paper.example/news/1256/',
+    ].entries()) {
+      const variant = join(dir, `variant-${index}.html`);
+      writeFileSync(variant, savedPage('وصول أول قافلة مساعدات إلى الريف الشمالي', address));
+      expect((await importAll([variant]))[0]?.line).toBe(
+        `${variant}: updated ${otherId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+      );
+    }
+    // A raw Arabic path and the same path percent-encoded.
+    const arabic = join(dir, 'arabic.html');
+    writeFileSync(
+      arabic,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        'https://other-paper.example/أخبار/الذهب',
+      ),
+    );
+    const [arabicCreated] = await importAll([arabic]);
+    const arabicId = await idOf(database.db, 'https://other-paper.example/أخبار/الذهب');
+    expect(arabicCreated?.line).toBe(
+      `${arabic}: created ${arabicId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    const encoded = join(dir, 'encoded.html');
+    writeFileSync(
+      encoded,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        `https://other-paper.example/${encodeURIComponent('أخبار')}/${encodeURIComponent('الذهب')}`,
+      ),
+    );
+    expect((await importAll([encoded]))[0]?.line).toBe(
+      `${encoded}: updated ${arabicId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    expect(await countArticles(database.db)).toBe(3);
 
     // Another query parameter is another article (`?p=123`).
     const byQuery = join(dir, 'by-query.html');
