@@ -95,7 +95,7 @@ describe('readHtmlPage on saved pages', () => {
       publishedLocalTime: null,
       views: 0,
       sourceUrl:
-        'http://127.0.0.1:3450/a/258871304963183/%D8%AA%D9%88%D8%A7%D9%81%D9%82-%D8%A3%D9%85%D8%B1%D9%8A%D9%83%D9%8A-%D8%AA%D8%B1%D9%83%D9%8A-%D8%A8%D8%AE%D8%B5%D9%88%D8%B5-%D9%88%D9%82%D9%81-%D8%A5%D8%B7%D9%84%D8%A7%D9%82-%D8%A7%D9%84%D9%86%D8%A7%D8%B1-%D9%81%D9%8A-%D8%A5%D8%AF%D9%84%D8%A8',
+        'http://127.0.0.1:3450/a/258871304963183/توافق-أمريكي-تركي-بخصوص-وقف-إطلاق-النار-في-إدلب',
       slug: null,
       matchBy: 'sourceUrl',
     });
@@ -625,5 +625,47 @@ describe('readHtmlPage: garbled Arabic', () => {
       'HTML_PAGE_ENCODING',
       "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.",
     ]);
+  });
+});
+
+describe('readHtmlPage: a page that is not an article', () => {
+  const LISTING =
+    'No article text was found in the page: it looks like a list of links (a section or index page).';
+  const HEAD = '<title>محليات | جريدة الساحل</title>';
+  const LINKS = [
+    'افتتاح جسر جديد فوق النهر الكبير في ريف المدينة',
+    'البلدية تبدأ حملة لتنظيف الشواطئ قبل موسم الصيف',
+    'انقطاع المياه عن ثلاثة أحياء لإصلاح خط رئيسي',
+  ];
+
+  it('refuses a section page: a heading, a list of links and «التالي»', () => {
+    const error = refusal(fixture('section-listing.html'));
+    expect([error.code, error.message]).toEqual(['HTML_PAGE_NO_BODY', LISTING]);
+  });
+
+  it('refuses a listing of linked headlines, each with a date or a teaser', () => {
+    const dated = LINKS.map(
+      (l, i) => `<li><a href="/n/${i}">${l}</a> <span>2024-05-0${i + 1}</span></li>`,
+    );
+    expect(refusal(page(HEAD, `<h1>محليات</h1><ul>${dated.join('')}</ul>`)).message).toBe(LISTING);
+    const teasers = LINKS.map(
+      (l, i) => `<h2><a href="/n/${i}">${l}</a></h2><p>${l} وسط ترحيب الأهالي بالخطوة</p>`,
+    );
+    expect(refusal(page(HEAD, `<h1>محليات</h1>${teasers.join('')}`)).message).toBe(LISTING);
+  });
+
+  it('refuses a page whose only text of 8 words or more is link text', () => {
+    const html = `<p><a href="/n/1">${PROSE_1}</a></p><p><a href="/n/2">${PROSE_2}</a></p><p>المزيد</p>`;
+    expect(refusal(page(HEAD, html)).message).toBe(LISTING);
+  });
+
+  it('reads a short article with one paragraph of 8 words and related links after it', () => {
+    const short = 'أعلنت البلدية اليوم إغلاق الطريق الساحلي ثلاثة أيام للصيانة.';
+    const related = LINKS.map((l, i) => `<li><a href="/n/${i}">${l}</a></li>`).join('');
+    const { article } = readHtmlPage(page(HEAD, `<p>${short}</p><ul>${related}</ul>`), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([short]);
+    expect(article.moreHeadlines).toEqual(LINKS);
   });
 });

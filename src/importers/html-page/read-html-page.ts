@@ -103,6 +103,12 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
     ...(metaAuthor === null ? [] : [metaAuthor]),
     ...siteNames(meta),
   ]);
+  if (body.listing) {
+    throw new HtmlPageError(
+      'HTML_PAGE_NO_BODY',
+      'No article text was found in the page: it looks like a list of links (a section or index page).',
+    );
+  }
   if (body.paragraphs.length === 0) {
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }

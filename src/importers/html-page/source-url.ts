@@ -10,7 +10,7 @@
  * lower-cased and a scheme's default port dropped (WHATWG URL serialisation,
  * https://url.spec.whatwg.org/#concept-url-serializer), one trailing slash of
  * a non-root path is dropped (`/news/1256/` is `/news/1256`), and non-ASCII
- * text has one form, its characters (`/%D8%B0` is `/ذ`: an Arabic path stays
+ * text has one form, its characters, NFC (`/%D8%B0` is `/ذ`: an Arabic path stays
  * Arabic, as the stored source URLs of earlier imports have it). The scheme
  * is kept as written (`http` is not made `https`).
  */
@@ -49,7 +49,8 @@ export function normaliseSourceUrl(address: string): string {
   if (pathname.length > 1 && pathname.endsWith('/')) pathname = pathname.slice(0, -1);
   const authority = parsed.host === '' ? '' : `//${authorityOf(parsed)}`;
   const scheme = base.slice(0, base.indexOf(':'));
-  return `${scheme}:${authority}${decodeNonAscii(pathname)}${decodeNonAscii(parsed.search)}`;
+  const rest = `${decodeNonAscii(pathname)}${decodeNonAscii(parsed.search)}`.normalize('NFC');
+  return `${scheme}:${authority}${rest}`;
 }
 
 /** `user:password@host:port` of `url`, as WHATWG serialises it (host lower-cased, default port dropped). */
