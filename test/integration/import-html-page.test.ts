@@ -402,6 +402,27 @@ describeEachDialect((dialect) => {
     ).not.toBeNull();
   });
 
+  it('reads a page saved from <body> on (no <html> or <head>) as a page', async () => {
+    const fragment = join(dir, 'fragment.html');
+    const headline = 'وصول أول قافلة مساعدات إلى الريف الشمالي';
+    writeFileSync(
+      fragment,
+      `<body dir="rtl"><article><h1>${headline}</h1><p>${CAPTURE_PARAGRAPHS[0]}</p><p>${CAPTURE_PARAGRAPHS[1]}</p></article></body>`,
+    );
+    const [outcome] = await importAll([fragment]);
+    expect(outcome?.line).toMatch(new RegExp(`^${fragment}: created \\d+ «${headline}»$`, 'u'));
+    expect(await countArticles(database.db)).toBe(1);
+  });
+
+  it('refuses a section page, a list of links, writing nothing', async () => {
+    const listing = join(dir, 'section.html');
+    writeFileSync(listing, readFileSync('test/fixtures/html-pages/section-listing.html'));
+    expect((await importAll([listing]))[0]?.line).toBe(
+      `${listing}: refused: No article text was found in the page: it looks like a list of links (a section or index page).`,
+    );
+    expect(await countArticles(database.db)).toBe(0);
+  });
+
   it('refuses a page whose Arabic was garbled through windows-1252 and saved again, writing nothing', async () => {
     const garbled = join(dir, 'garbled.html');
     writeFileSync(garbled, garble(savedPage(LIBRARY_HEADLINE, 'https://x.example/a/1')));
