@@ -154,8 +154,28 @@ describe('readHtmlPage on saved pages', () => {
     const error = refusal(lying);
     expect(error.code).toBe('HTML_PAGE_ENCODING');
     expect(error.message).toBe(
-      'The page declares windows-1252, but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+      'The page declares "iso-8859-1" (read as windows-1252), but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
     );
+    expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
+      'windows-1256',
+    );
+    const latin = lie.replace('charset=iso-8859-1', 'charset=windows-1252');
+    expect(refusal(new Uint8Array([...latin].map((char) => windows1252Byte(char)))).message).toBe(
+      'The page declares "windows-1252", but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+    );
+  });
+
+  it('refuses a windows-1256 page that declares utf-8, naming the encoding to use', () => {
+    const bytes = new Uint8Array(fixture('windows-1256-article.html'));
+    const declared = new TextDecoder('windows-1252').decode(bytes);
+    const lie = declared.replace('charset=windows-1256', 'charset=UTF-8');
+    const lying = new Uint8Array([...lie].map((char) => windows1252Byte(char)));
+    const offset = lying.findIndex((byte) => byte >= 0x80);
+    const error = refusal(lying);
+    expect([error.code, error.message]).toEqual([
+      'HTML_PAGE_ENCODING',
+      `The page declares "utf-8", but its bytes are not UTF-8 (byte 0x${lying[offset]?.toString(16).toUpperCase()} at offset ${offset}) and its text looks like Arabic in windows-1256; import it with --encoding windows-1256.`,
+    ]);
     expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
       'windows-1256',
     );
