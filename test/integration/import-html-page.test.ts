@@ -414,6 +414,14 @@ describeEachDialect((dialect) => {
     expect(await countArticles(database.db)).toBe(1);
   });
 
+  it('names markup that is no HTML page by its first element, in a sentence that says each thing once', async () => {
+    const note = join(dir, 'note.xml');
+    writeFileSync(note, '<note><to>التحرير</to></note>');
+    expect((await importAll([note]))[0]?.line).toBe(
+      `${note}: refused: this is markup that starts with <note>, not a page capture, an HTML article page, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+    );
+  });
+
   it('refuses a section page, a list of links, writing nothing', async () => {
     const listing = join(dir, 'section.html');
     writeFileSync(listing, readFileSync('test/fixtures/html-pages/section-listing.html'));
