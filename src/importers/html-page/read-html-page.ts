@@ -10,7 +10,8 @@
  * without one is imported undated, with a warning.
  *
  * A page's article is known by its address alone (source-url.ts drops
- * tracking parameters and the fragment): it updates the article imported
+ * tracking parameters and the fragment, and writes the address in one form:
+ * host case, default port, trailing slash, percent-encoding): it updates the article imported
  * from the same address, else it is new, whatever its headline; its
  * address's number is never taken as our id (pages come from any site).
  * No old-address redirect is made: like captures and datasets, a page
@@ -71,8 +72,9 @@ export interface ReadHtmlPage {
  * Reads the page in `bytes`.
  *
  * @throws HtmlPageError HTML_PAGE_TOO_LARGE (bytes, or nesting deeper than MAX_HTML_PAGE_DEPTH), HTML_PAGE_ENCODING (bytes invalid in the encoding,
- *   an unknown label, or no declaration and no certain detection), HTML_PAGE_NO_HEADLINE,
- *   HTML_PAGE_NO_BODY.
+ *   an unknown label, or no declaration and no certain detection; a declaration the bytes
+ *   contradict names the encoding to use), HTML_PAGE_NO_HEADLINE, HTML_PAGE_NO_BODY (no
+ *   article text, or a list of links: a section or index page, page-body.ts).
  */
 export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadHtmlPage {
   if (bytes.length > MAX_HTML_PAGE_BYTES) throw htmlPageTooLarge(bytes.length);
