@@ -1,7 +1,9 @@
 /**
  * What an import file is, told from its first bytes, never from its name: a
  * page capture (plain text), a saved article page (HTML: a doctype or an
- * `<html>` element, in any ASCII-compatible encoding), JSON Lines, a
+ * `<html>` element, or a page saved without them that starts with `<body>`,
+ * a head element or a block element such as `<div>`, `<article>`, `<p>`, in
+ * any ASCII-compatible encoding), JSON Lines, a
  * WordPress export (WXR), a Ghost export, or something else that must be
  * refused, named by what it seems to be. The name counts only to keep a `.jsonl` file that does not look
  * like anything else as JSON Lines (its bad lines are then reported one by
@@ -66,8 +68,50 @@ function markupKind(text: string): FileKind {
   if (/^<\?xml|^<rss[\s>]|^<feed[\s>]/i.test(text)) {
     return { kind: 'other', what: 'an XML file that is not a WordPress export (WXR)' };
   }
-  return { kind: 'other', what: 'markup (HTML or XML), not a page capture' };
+  const first = /^<([a-z][a-z0-9]*)[\s/>]/i.exec(text.replace(LEADING_COMMENTS, ''))?.[1];
+  if (first !== undefined && HTML_FRAGMENT_START.has(first.toLowerCase())) return { kind: 'html' };
+  return {
+    kind: 'other',
+    what: first === undefined ? 'markup' : `markup that starts with <${first}>`,
+  };
 }
+
+/** Comments (and the spaces after them) before a file's first element. */
+const LEADING_COMMENTS = /^(?:<!--[\s\S]*?-->\s*)+/u;
+
+/**
+ * First elements of an HTML page saved without its `<html>` (a fragment, or
+ * a page an editor cut from `<body>` on): the elements of a document's head
+ * and body, and the block elements an article starts with (HTML Living
+ * Standard, "flow content" that makes a block). A parser reads such a file
+ * as a whole page (the head and html elements are implied).
+ */
+const HTML_FRAGMENT_START = new Set([
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'body',
+  'main',
+  'article',
+  'section',
+  'header',
+  'div',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'ul',
+  'ol',
+  'blockquote',
+  'center',
+  'font',
+]);
 
 function jsonKind(text: string, name: string): FileKind {
   const firstLine = text.split('\n', 1)[0] ?? '';

@@ -54,6 +54,18 @@ function startsWithAt(bytes: Uint8Array, at: number, ascii: string): boolean {
  * @example htmlDeclaredEncoding(bytes('<meta charset="cp1256">')) === 'windows-1256'
  */
 export function htmlDeclaredEncoding(head: Uint8Array): string | null {
+  return htmlDeclaration(head)?.encoding ?? null;
+}
+
+/**
+ * What htmlDeclaredEncoding finds, with the label as the page wrote it
+ * (`iso-8859-1` for the encoding windows-1252), in lower case (the prescan
+ * reads attribute values so), for messages that quote the page; null when
+ * the page declares no known encoding.
+ *
+ * @example htmlDeclaration(bytes('<meta charset="ISO-8859-1">')) // { label: 'iso-8859-1', encoding: 'windows-1252' }
+ */
+export function htmlDeclaration(head: Uint8Array): { label: string; encoding: string } | null {
   const bytes = head.subarray(0, HTML_PRESCAN_BYTES);
   let at = 0;
   while (at < bytes.length) {
@@ -66,7 +78,9 @@ export function htmlDeclaredEncoding(head: Uint8Array): string | null {
       (isSpace(bytes[at + 5]) || bytes[at + 5] === SLASH)
     ) {
       const found = readMeta(bytes, at + 6);
-      if (found.encoding !== null) return found.encoding;
+      if (found.encoding !== null && found.label !== null) {
+        return { label: found.label, encoding: found.encoding };
+      }
       at = found.next;
     } else if (
       bytes[at] === LT &&
@@ -106,7 +120,10 @@ function skipTag(bytes: Uint8Array, at: number): number {
   }
 }
 
-function readMeta(bytes: Uint8Array, from: number): { encoding: string | null; next: number } {
+function readMeta(
+  bytes: Uint8Array,
+  from: number,
+): { encoding: string | null; label: string | null; next: number } {
   const seen = new Set<string>();
   let gotPragma = false;
   let needPragma: boolean | null = null;
@@ -114,7 +131,7 @@ function readMeta(bytes: Uint8Array, from: number): { encoding: string | null; n
   let i = from;
   for (;;) {
     const attribute = readAttribute(bytes, i);
-    if (attribute === null) return { encoding: null, next: bytes.length };
+    if (attribute === null) return { encoding: null, label: null, next: bytes.length };
     i = attribute.next;
     const { name, value } = attribute;
     if (name === '') break;
@@ -134,13 +151,16 @@ function readMeta(bytes: Uint8Array, from: number): { encoding: string | null; n
     }
   }
   if (needPragma === null || (needPragma && !gotPragma) || charset === null) {
-    return { encoding: null, next: i };
+    return { encoding: null, label: null, next: i };
   }
+  const label = charset.trim();
   const encoding = canonicalEncoding(charset);
-  if (encoding === null) return { encoding: null, next: i };
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') return { encoding: 'utf-8', next: i };
-  if (encoding === 'x-user-defined') return { encoding: 'windows-1252', next: i };
-  return { encoding, next: i };
+  if (encoding === null) return { encoding: null, label: null, next: i };
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    return { encoding: 'utf-8', label, next: i };
+  }
+  if (encoding === 'x-user-defined') return { encoding: 'windows-1252', label, next: i };
+  return { encoding, label, next: i };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   decodeBytes,
   detectArabicEncoding,
   encodingForFile,
+  htmlDeclaration,
   htmlDeclaredEncoding,
   looksLikeMojibake,
   MOJIBAKE_SAMPLE_CHARS,
@@ -80,6 +81,25 @@ describe('charsetOfContentType', () => {
     expect(charsetOfContentType('text/html')).toBeNull();
     expect(charsetOfContentType(null)).toBeNull();
     expect(charsetOfContentType(undefined)).toBeNull();
+  });
+});
+
+describe('htmlDeclaration', () => {
+  it('gives the label as the page wrote it (lower-cased, trimmed) and the encoding it means', () => {
+    expect(htmlDeclaration(ascii('<meta charset=" ISO-8859-1 ">'))).toEqual({
+      label: 'iso-8859-1',
+      encoding: 'windows-1252',
+    });
+    expect(
+      htmlDeclaration(
+        ascii('<meta http-equiv="Content-Type" content="text/html; charset=CP1256">'),
+      ),
+    ).toEqual({ label: 'cp1256', encoding: 'windows-1256' });
+    expect(htmlDeclaration(ascii('<meta charset="utf-16">'))).toEqual({
+      label: 'utf-16',
+      encoding: 'utf-8',
+    });
+    expect(htmlDeclaration(ascii('<meta charset="nonsense"><p>'))).toBeNull();
   });
 });
 

@@ -18,7 +18,7 @@ import { firstInvalidOffset, firstInvalidUtf8Offset, utf8SequenceLength } from '
 import { looksLikeMojibake, mojibakeMessage } from './mojibake.js';
 
 export { canonicalEncoding, charsetOfContentType } from './encoding-label.js';
-export { htmlDeclaredEncoding } from './html-charset-prescan.js';
+export { htmlDeclaration, htmlDeclaredEncoding } from './html-charset-prescan.js';
 export { detectArabicEncoding } from './detect-arabic-encoding.js';
 export { firstInvalidUtf8Offset } from './invalid-byte.js';
 export {

@@ -301,7 +301,7 @@ describeEachDialect((dialect) => {
     expect(await countArticles(database.db)).toBe(2);
   });
 
-  it("takes no id from another site's address, and knows a page again without its tracking parameters", async () => {
+  it("takes no id from another site's address, and knows a page again without its tracking parameters or however its address is written", async () => {
     // Our own article 1256, from a capture of the seed site.
     const capture = join(dir, 'capture.txt');
     writeFileSync(
@@ -348,6 +348,45 @@ describeEachDialect((dialect) => {
     expect(await countArticles(database.db)).toBe(2);
     expect((await findArticleById(database.db, id('1256')))?.headline).toBe(CAPTURE_HEADLINE);
 
+    // The same address written differently: host case, default port, trailing slash.
+    for (const [index, address] of [
+      'https://OTHER-PAPER.EXAMPLE/news/1256',
+      'https://other-paper.example:443/news/1256',
+      'https://other-paper.example/news/1256/',
+    ].entries()) {
+      const variant = join(dir, `variant-${index}.html`);
+      writeFileSync(variant, savedPage('وصول أول قافلة مساعدات إلى الريف الشمالي', address));
+      expect((await importAll([variant]))[0]?.line).toBe(
+        `${variant}: updated ${otherId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+      );
+    }
+    // A raw Arabic path and the same path percent-encoded.
+    const arabic = join(dir, 'arabic.html');
+    writeFileSync(
+      arabic,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        'https://other-paper.example/أخبار/الذهب',
+      ),
+    );
+    const [arabicCreated] = await importAll([arabic]);
+    const arabicId = await idOf(database.db, 'https://other-paper.example/أخبار/الذهب');
+    expect(arabicCreated?.line).toBe(
+      `${arabic}: created ${arabicId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    const encoded = join(dir, 'encoded.html');
+    writeFileSync(
+      encoded,
+      savedPage(
+        'وصول أول قافلة مساعدات إلى الريف الشمالي',
+        `https://other-paper.example/${encodeURIComponent('أخبار')}/${encodeURIComponent('الذهب')}`,
+      ),
+    );
+    expect((await importAll([encoded]))[0]?.line).toBe(
+      `${encoded}: updated ${arabicId} «وصول أول قافلة مساعدات إلى الريف الشمالي»`,
+    );
+    expect(await countArticles(database.db)).toBe(3);
+
     // Another query parameter is another article (`?p=123`).
     const byQuery = join(dir, 'by-query.html');
     writeFileSync(
@@ -361,6 +400,35 @@ describeEachDialect((dialect) => {
     expect(
       await findIdentityBySourceUrl(database.db, 'https://other-paper.example/news/1256?p=2'),
     ).not.toBeNull();
+  });
+
+  it('reads a page saved from <body> on (no <html> or <head>) as a page', async () => {
+    const fragment = join(dir, 'fragment.html');
+    const headline = 'وصول أول قافلة مساعدات إلى الريف الشمالي';
+    writeFileSync(
+      fragment,
+      `<body dir="rtl"><article><h1>${headline}</h1><p>${CAPTURE_PARAGRAPHS[0]}</p><p>${CAPTURE_PARAGRAPHS[1]}</p></article></body>`,
+    );
+    const [outcome] = await importAll([fragment]);
+    expect(outcome?.line).toMatch(new RegExp(`^${fragment}: created \\d+ «${headline}»$`, 'u'));
+    expect(await countArticles(database.db)).toBe(1);
+  });
+
+  it('names markup that is no HTML page by its first element, in a sentence that says each thing once', async () => {
+    const note = join(dir, 'note.xml');
+    writeFileSync(note, '<note><to>التحرير</to></note>');
+    expect((await importAll([note]))[0]?.line).toBe(
+      `${note}: refused: this is markup that starts with <note>, not a page capture, an HTML article page, JSON Lines, or a WordPress or Ghost export; nothing was imported`,
+    );
+  });
+
+  it('refuses a section page, a list of links, writing nothing', async () => {
+    const listing = join(dir, 'section.html');
+    writeFileSync(listing, readFileSync('test/fixtures/html-pages/section-listing.html'));
+    expect((await importAll([listing]))[0]?.line).toBe(
+      `${listing}: refused: No article text was found in the page: it looks like a list of links (a section or index page).`,
+    );
+    expect(await countArticles(database.db)).toBe(0);
   });
 
   it('refuses a page whose Arabic was garbled through windows-1252 and saved again, writing nothing', async () => {

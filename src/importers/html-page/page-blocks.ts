@@ -17,6 +17,8 @@ export interface Block {
    * LINKED_SHARE, as Readability weighs it): a list of headlines, a "read also".
    */
   allLinks: boolean;
+  /** The text outside links, spaces collapsed, trimmed (`''` for a block that is one link). */
+  unlinked: string;
   /** True inside a `<header>` (an article's header: headline, dates, byline, counters). */
   inHeader: boolean;
 }
@@ -96,6 +98,7 @@ export function pageBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
   let text = '';
   let linked = '';
+  let unlinked = '';
   let kind: BlockKind = 'paragraph';
   let headers = 0;
 
@@ -107,11 +110,13 @@ export function pageBlocks(root: Element): Block[] {
         kind,
         text: collapsed,
         allLinks: share >= LINKED_SHARE,
+        unlinked: unlinked.replace(/\s+/gu, ' ').trim(),
         inHeader: headers > 0,
       });
     }
     text = '';
     linked = '';
+    unlinked = '';
   };
 
   const walk = (node: Node, inLink: boolean) => {
@@ -120,6 +125,7 @@ export function pageBlocks(root: Element): Block[] {
       text += value;
       if (inLink) linked += value;
       else if (value.trim() === '') linked += value;
+      if (!inLink) unlinked += value;
       return;
     }
     if (node.nodeType !== ELEMENT) return;

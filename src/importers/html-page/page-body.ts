@@ -60,6 +60,11 @@ export interface PageBody {
    * Readability's byline when it is such a line.
    */
   printedTimes: PublishTime[];
+  /**
+   * True when what Readability found reads as a list of links, not an
+   * article (a section or index page, a tag page): see looksLikeListing.
+   */
+  listing: boolean;
 }
 
 /**
@@ -76,7 +81,14 @@ export function readPageBody(
   inlineReadAlsoBoxes(document as unknown as Document);
   const article = new Readability(document as unknown as Document).parse();
   if (article === null || !article.content) {
-    return { paragraphs: [], readAlso: [], moreHeadlines: [], byline: null, printedTimes: [] };
+    return {
+      paragraphs: [],
+      readAlso: [],
+      moreHeadlines: [],
+      byline: null,
+      printedTimes: [],
+      listing: false,
+    };
   }
   const { document: content } = parseHTML(
     `<!doctype html><html><body>${article.content}</body></html>`,
@@ -84,6 +96,7 @@ export function readPageBody(
   const blocks = pageBlocks((content as unknown as Document).body).map((block) => ({
     ...block,
     text: cleanSourceText(block.text).trim(),
+    unlinked: cleanSourceText(block.unlinked).trim(),
   }));
   const sorted = sortBlocks(blocks, headline, names);
   const marked = article.byline?.trim() || null;
@@ -93,7 +106,46 @@ export function readPageBody(
     ...sorted,
     printedTimes: [...(line?.when ? [line.when] : []), ...sorted.printedTimes],
     byline: (line === null ? marked : line.byline) ?? sorted.byline,
+    listing: looksLikeListing(blocks),
   };
+}
+
+/** The fewest words outside links of one paragraph of an article (a listing's teaser lines and "next" links are shorter). */
+export const MIN_PROSE_WORDS = 8;
+
+/**
+ * Whether `blocks` (what Readability kept of a page) are a list of links
+ * rather than an article: no paragraph has MIN_PROSE_WORDS words outside
+ * its links, or most of the text up to the last such paragraph (letters
+ * and digits) is link text, or
+ * three headings or more are each a link (a section page whose entries
+ * carry a teaser under a linked headline). An article's related links after
+ * its text are fewer than its paragraphs' words, and its subheadings are
+ * not links.
+ */
+function looksLikeListing(blocks: readonly Block[]): boolean {
+  const kept = blocks.filter(
+    (b) => b.text !== '' && !isBoilerplate(b.text) && !isChromeLine(b.text),
+  );
+  const isProse = (b: Block) => b.kind !== 'heading' && words(b.unlinked) >= MIN_PROSE_WORDS;
+  const lastProse = findLastIndex(kept, isProse);
+  if (lastProse < 0) return true;
+  // Up to the last paragraph: the related links after an article are not its text.
+  const text = kept.slice(0, lastProse + 1);
+  const all = text.reduce((sum, b) => sum + countable(b.text), 0);
+  const outside = text.reduce((sum, b) => sum + countable(b.unlinked), 0);
+  const linkedHeadings = text.filter((b) => b.kind === 'heading' && b.allLinks).length;
+  return all - outside > outside || linkedHeadings >= 3;
+}
+
+/** Words of `text` (runs without spaces that hold a letter or digit). */
+function words(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Letters, marks and digits in `text` (spaces and punctuation do not weigh). */
+function countable(text: string): number {
+  return text.replace(/[^\p{L}\p{M}\p{N}]/gu, '').length;
 }
 
 /**
@@ -152,7 +204,7 @@ function collapse(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-type Sorted = PageBody;
+type Sorted = Omit<PageBody, 'listing'>;
 
 function sortBlocks(
   blocks: readonly Block[],

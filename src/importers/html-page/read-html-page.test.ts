@@ -95,7 +95,7 @@ describe('readHtmlPage on saved pages', () => {
       publishedLocalTime: null,
       views: 0,
       sourceUrl:
-        'http://127.0.0.1:3450/a/258871304963183/%D8%AA%D9%88%D8%A7%D9%81%D9%82-%D8%A3%D9%85%D8%B1%D9%8A%D9%83%D9%8A-%D8%AA%D8%B1%D9%83%D9%8A-%D8%A8%D8%AE%D8%B5%D9%88%D8%B5-%D9%88%D9%82%D9%81-%D8%A5%D8%B7%D9%84%D8%A7%D9%82-%D8%A7%D9%84%D9%86%D8%A7%D8%B1-%D9%81%D9%8A-%D8%A5%D8%AF%D9%84%D8%A8',
+        'http://127.0.0.1:3450/a/258871304963183/توافق-أمريكي-تركي-بخصوص-وقف-إطلاق-النار-في-إدلب',
       slug: null,
       matchBy: 'sourceUrl',
     });
@@ -154,8 +154,28 @@ describe('readHtmlPage on saved pages', () => {
     const error = refusal(lying);
     expect(error.code).toBe('HTML_PAGE_ENCODING');
     expect(error.message).toBe(
-      'The page declares windows-1252, but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+      'The page declares "iso-8859-1" (read as windows-1252), but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
     );
+    expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
+      'windows-1256',
+    );
+    const latin = lie.replace('charset=iso-8859-1', 'charset=windows-1252');
+    expect(refusal(new Uint8Array([...latin].map((char) => windows1252Byte(char)))).message).toBe(
+      'The page declares "windows-1252", but its text is Arabic in windows-1256; import it with --encoding windows-1256.',
+    );
+  });
+
+  it('refuses a windows-1256 page that declares utf-8, naming the encoding to use', () => {
+    const bytes = new Uint8Array(fixture('windows-1256-article.html'));
+    const declared = new TextDecoder('windows-1252').decode(bytes);
+    const lie = declared.replace('charset=windows-1256', 'charset=UTF-8');
+    const lying = new Uint8Array([...lie].map((char) => windows1252Byte(char)));
+    const offset = lying.findIndex((byte) => byte >= 0x80);
+    const error = refusal(lying);
+    expect([error.code, error.message]).toEqual([
+      'HTML_PAGE_ENCODING',
+      `The page declares "utf-8", but its bytes are not UTF-8 (byte 0x${lying[offset]?.toString(16).toUpperCase()} at offset ${offset}) and its text looks like Arabic in windows-1256; import it with --encoding windows-1256.`,
+    ]);
     expect(readHtmlPage(lying, { timeZone: ZONE, encoding: 'windows-1256' }).encoding).toBe(
       'windows-1256',
     );
@@ -625,5 +645,47 @@ describe('readHtmlPage: garbled Arabic', () => {
       'HTML_PAGE_ENCODING',
       "The text is garbled Arabic («Ø§Ù„…» for «ال…»): the file's Arabic was once decoded as windows-1252 and saved again as UTF-8, so every letter became two Latin ones; it cannot be read back reliably. Ask for the original file, or save the page again from the source.",
     ]);
+  });
+});
+
+describe('readHtmlPage: a page that is not an article', () => {
+  const LISTING =
+    'No article text was found in the page: it looks like a list of links (a section or index page).';
+  const HEAD = '<title>محليات | جريدة الساحل</title>';
+  const LINKS = [
+    'افتتاح جسر جديد فوق النهر الكبير في ريف المدينة',
+    'البلدية تبدأ حملة لتنظيف الشواطئ قبل موسم الصيف',
+    'انقطاع المياه عن ثلاثة أحياء لإصلاح خط رئيسي',
+  ];
+
+  it('refuses a section page: a heading, a list of links and «التالي»', () => {
+    const error = refusal(fixture('section-listing.html'));
+    expect([error.code, error.message]).toEqual(['HTML_PAGE_NO_BODY', LISTING]);
+  });
+
+  it('refuses a listing of linked headlines, each with a date or a teaser', () => {
+    const dated = LINKS.map(
+      (l, i) => `<li><a href="/n/${i}">${l}</a> <span>2024-05-0${i + 1}</span></li>`,
+    );
+    expect(refusal(page(HEAD, `<h1>محليات</h1><ul>${dated.join('')}</ul>`)).message).toBe(LISTING);
+    const teasers = LINKS.map(
+      (l, i) => `<h2><a href="/n/${i}">${l}</a></h2><p>${l} وسط ترحيب الأهالي بالخطوة</p>`,
+    );
+    expect(refusal(page(HEAD, `<h1>محليات</h1>${teasers.join('')}`)).message).toBe(LISTING);
+  });
+
+  it('refuses a page whose only text of 8 words or more is link text', () => {
+    const html = `<p><a href="/n/1">${PROSE_1}</a></p><p><a href="/n/2">${PROSE_2}</a></p><p>المزيد</p>`;
+    expect(refusal(page(HEAD, html)).message).toBe(LISTING);
+  });
+
+  it('reads a short article with one paragraph of 8 words and related links after it', () => {
+    const short = 'أعلنت البلدية اليوم إغلاق الطريق الساحلي ثلاثة أيام للصيانة.';
+    const related = LINKS.map((l, i) => `<li><a href="/n/${i}">${l}</a></li>`).join('');
+    const { article } = readHtmlPage(page(HEAD, `<p>${short}</p><ul>${related}</ul>`), {
+      timeZone: ZONE,
+    });
+    expect(article.paragraphs).toEqual([short]);
+    expect(article.moreHeadlines).toEqual(LINKS);
   });
 });

@@ -10,7 +10,8 @@
  * without one is imported undated, with a warning.
  *
  * A page's article is known by its address alone (source-url.ts drops
- * tracking parameters and the fragment): it updates the article imported
+ * tracking parameters and the fragment, and writes the address in one form:
+ * host case, default port, trailing slash, percent-encoding): it updates the article imported
  * from the same address, else it is new, whatever its headline; its
  * address's number is never taken as our id (pages come from any site).
  * No old-address redirect is made: like captures and datasets, a page
@@ -29,7 +30,7 @@ import {
   detectArabicEncoding,
   EncodingError,
   encodingForFile,
-  htmlDeclaredEncoding,
+  htmlDeclaration,
 } from '../text-encoding.js';
 import { HtmlPageError } from './html-page-error.js';
 import { readPageBody } from './page-body.js';
@@ -71,8 +72,9 @@ export interface ReadHtmlPage {
  * Reads the page in `bytes`.
  *
  * @throws HtmlPageError HTML_PAGE_TOO_LARGE (bytes, or nesting deeper than MAX_HTML_PAGE_DEPTH), HTML_PAGE_ENCODING (bytes invalid in the encoding,
- *   an unknown label, or no declaration and no certain detection), HTML_PAGE_NO_HEADLINE,
- *   HTML_PAGE_NO_BODY.
+ *   an unknown label, or no declaration and no certain detection; a declaration the bytes
+ *   contradict names the encoding to use), HTML_PAGE_NO_HEADLINE, HTML_PAGE_NO_BODY (no
+ *   article text, or a list of links: a section or index page, page-body.ts).
  */
 export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadHtmlPage {
   if (bytes.length > MAX_HTML_PAGE_BYTES) throw htmlPageTooLarge(bytes.length);
@@ -103,6 +105,12 @@ export function readHtmlPage(bytes: Uint8Array, options: HtmlPageOptions): ReadH
     ...(metaAuthor === null ? [] : [metaAuthor]),
     ...siteNames(meta),
   ]);
+  if (body.listing) {
+    throw new HtmlPageError(
+      'HTML_PAGE_NO_BODY',
+      'No article text was found in the page: it looks like a list of links (a section or index page).',
+    );
+  }
   if (body.paragraphs.length === 0) {
     throw new HtmlPageError('HTML_PAGE_NO_BODY', 'No article text was found in the page.');
   }
@@ -171,6 +179,17 @@ function zoneName(zone: string): string {
 /** Encodings without Arabic letters that old Arabic sites declared by mistake. */
 const LATIN_DECLARATIONS = new Set(['windows-1252', 'iso-8859-15', 'iso-8859-2']);
 
+/** How a page's declaration is quoted: the label as written, and the encoding it means when that differs (`"iso-8859-1" (read as windows-1252)`). */
+function quoted(declaration: Declaration): string {
+  const { label, encoding } = declaration;
+  return label.toLowerCase() === encoding ? `"${label}"` : `"${label}" (read as ${encoding})`;
+}
+
+interface Declaration {
+  label: string;
+  encoding: string;
+}
+
 /**
  * Refuses a page that declares a Latin encoding (`iso-8859-1`, which means
  * windows-1252) while its text is Arabic in windows-1256 or ISO-8859-6 for
@@ -178,15 +197,43 @@ const LATIN_DECLARATIONS = new Set(['windows-1252', 'iso-8859-15', 'iso-8859-2']
  * stored as Latin gibberish (`ÞÇá`). The declaration is not second-guessed
  * (text-encoding.ts); the person importing names the encoding instead.
  */
-function refuseLatinLie(bytes: Uint8Array, declared: string): void {
-  if (!LATIN_DECLARATIONS.has(declared)) return;
+function refuseLatinLie(bytes: Uint8Array, declared: Declaration): void {
+  if (!LATIN_DECLARATIONS.has(declared.encoding)) return;
   const detected = detectArabicEncoding(bytes);
   if (detected.certain && detected.encoding !== 'utf-8') {
     throw new HtmlPageError(
       'HTML_PAGE_ENCODING',
-      `The page declares ${declared}, but its text is Arabic in ${detected.encoding}; import it with --encoding ${detected.encoding}.`,
+      `The page declares ${quoted(declared)}, but its text is Arabic in ${detected.encoding}; import it with --encoding ${detected.encoding}.`,
     );
   }
+}
+
+/**
+ * The refusal of a page that declares UTF-8 but whose bytes are not UTF-8
+ * (`error`, ENCODING_INVALID): when detection finds legacy Arabic
+ * (windows-1256, ISO-8859-6; certain or not: the page is not UTF-8 anyway),
+ * the message names the encoding to import it with, as for a Latin
+ * declaration; else null (the error is reported as it is).
+ */
+function utf8Lie(
+  bytes: Uint8Array,
+  declared: Declaration,
+  error: EncodingError,
+): HtmlPageError | null {
+  if (declared.encoding !== 'utf-8' || error.code !== 'ENCODING_INVALID') return null;
+  // A UTF-8 byte order mark, not the declaration, chose UTF-8.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
+  const detected = detectArabicEncoding(bytes);
+  if (detected.encoding === 'utf-8') return null;
+  const at =
+    error.offset === null || error.byte === null
+      ? ''
+      : ` (byte 0x${error.byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${error.offset})`;
+  return new HtmlPageError(
+    'HTML_PAGE_ENCODING',
+    `The page declares ${quoted(declared)}, but its bytes are not UTF-8${at} and its text looks like Arabic in ${detected.encoding}; import it with --encoding ${detected.encoding}.`,
+    { cause: error },
+  );
 }
 
 /**
@@ -195,8 +242,10 @@ function refuseLatinLie(bytes: Uint8Array, declared: string): void {
  * the page declares it or detection finds it for certain.
  */
 function decode(bytes: Uint8Array, named: string | null, warnings: ImportWarning[]) {
+  let declared: Declaration | null = null;
+  let choice: { encoding: string; kept: boolean } | null = null;
   try {
-    const choice = named === null ? null : encodingForFile(bytes, named);
+    choice = named === null ? null : encodingForFile(bytes, named);
     if (choice?.kept === true) {
       warnings.push(
         importWarning(
@@ -205,16 +254,17 @@ function decode(bytes: Uint8Array, named: string | null, warnings: ImportWarning
         ),
       );
     }
-    const declared = htmlDeclaredEncoding(bytes);
+    declared = htmlDeclaration(bytes);
     if (choice === null && declared !== null) refuseLatinLie(bytes, declared);
     return decodeBytes(bytes, {
       forced: choice?.encoding ?? null,
-      declared,
+      declared: declared?.encoding ?? null,
       requireCertain: true,
     });
   } catch (error) {
     if (error instanceof EncodingError) {
-      throw new HtmlPageError('HTML_PAGE_ENCODING', error.message, { cause: error });
+      const lie = choice === null && declared !== null ? utf8Lie(bytes, declared, error) : null;
+      throw lie ?? new HtmlPageError('HTML_PAGE_ENCODING', error.message, { cause: error });
     }
     throw error;
   }
