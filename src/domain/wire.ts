@@ -143,6 +143,8 @@ export interface WireItemUse {
   userId: string | null;
   userName: string | null;
   at: Date;
+  /** The article made from the item is published (readers see it). */
+  published: boolean;
 }
 
 /** An item as the queue lists it. */
@@ -270,4 +272,6 @@ export interface WireNotice {
   updatedAtSource: Date | null;
   /** The item's publishing status now: `canceled`/`withheld`, the draft must not be published. */
   status: WirePubStatus;
+  /** The article is published: a withdrawn item's article must be unpublished or corrected. */
+  articlePublished: boolean;
 }

@@ -144,5 +144,6 @@ export async function wireNoticeForArticle(
     agency: found.agency,
     updatedAtSource: changedAfter ? found.updatedAt : null,
     status: found.status,
+    articlePublished: found.articlePublished,
   };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { WireItemInput } from '../../src/domain/wire-item.js';
 import { readWireDocument } from '../../src/importers/wire/read-wire.js';
+import { moveArticle } from '../../src/services/move-article.js';
 import { draftFromWireItem, wireNoticeForArticle } from '../../src/services/wire-draft.js';
 import { getWireItem, ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
 import { addWireSource } from '../../src/services/wire-sources.js';
@@ -113,7 +114,25 @@ describeEachDialect((dialect) => {
       agency: 'وكالة الأنباء التجريبية',
       updatedAtSource: withdrawnAt,
       status: 'canceled',
+      articlePublished: false,
     });
+    // The draft made before cannot be published nor scheduled now.
+    expect(await codeOf(moveArticle(deps(), staff.editor, articleId, 'publish'))).toBe(
+      'PUBLISH_WIRE_WITHDRAWN',
+    );
+    expect(
+      await codeOf(
+        moveArticle(deps(), staff.editor, articleId, 'schedule', {
+          scheduledAt: new Date(withdrawnAt.getTime() + 60 * MINUTE),
+        }),
+      ),
+    ).toBe('PUBLISH_WIRE_WITHDRAWN');
+    const draft = await database.db
+      .selectFrom('articles')
+      .select('status')
+      .where('id', '=', articleId as never)
+      .executeTakeFirstOrThrow();
+    expect(draft.status).toBe('draft');
     // An older version does not bring it back.
     const v2 = await itemsOf('newsml-g2-item-v2.xml');
     expect(await ingestWireItems(deps(), wire.id, v2, withdrawnAt)).toMatchObject({
@@ -144,6 +163,37 @@ describeEachDialect((dialect) => {
     expect(held?.status).toBe('withheld');
     expect(await codeOf(draftFromWireItem(deps(), staff.editor, held!.id))).toBe(
       'WIRE_ITEM_WITHDRAWN',
+    );
+  });
+
+  it('tells that an article published before the agency withheld its item is live, and refuses publishing it again', async () => {
+    const wire = await source('wire-feed');
+    await ingestWireItems(deps(), wire.id, [feedItem()], clock);
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    const { articleId } = await draftFromWireItem(deps(), staff.editor, queued!.id);
+    expect(await moveArticle(deps(), staff.editor, articleId, 'publish')).toBe('published');
+    expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.published).toBe(true);
+
+    const heldAt = new Date(clock.getTime() + 30 * MINUTE);
+    clock = heldAt;
+    expect(
+      await ingestWireItems(deps(), wire.id, [feedItem({ status: 'withheld' })], heldAt),
+    ).toMatchObject({ updated: 1 });
+    expect(await wireNoticeForArticle(deps(), articleId)).toEqual({
+      itemId: queued!.id,
+      agency: 'وكالة الأنباء التجريبية',
+      updatedAtSource: heldAt,
+      status: 'withheld',
+      articlePublished: true,
+    });
+    const item = await getWireItem(deps(), staff.editor, queued!.id);
+    expect([item.status, item.used?.published]).toEqual(['withheld', true]);
+
+    expect(await moveArticle(deps(), staff.editor, articleId, 'unpublish')).toBe('unpublished');
+    expect((await wireNoticeForArticle(deps(), articleId))?.articlePublished).toBe(false);
+    expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.published).toBe(false);
+    expect(await codeOf(moveArticle(deps(), staff.editor, articleId, 'publish'))).toBe(
+      'PUBLISH_WIRE_WITHDRAWN',
     );
   });
 

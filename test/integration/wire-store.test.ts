@@ -444,6 +444,7 @@ describeEachDialect((dialect) => {
       userId: staff.editor.id,
       userName: 'محرر الصفحة الأولى',
       at: clock,
+      published: false,
     });
     expect(await draftFromWireItem(deps(), staff.administrator, queued!.id)).toEqual({ articleId });
     expect(await wireNoticeForArticle(deps(), articleId)).toEqual({
@@ -451,6 +452,7 @@ describeEachDialect((dialect) => {
       agency: 'سانا',
       updatedAtSource: null,
       status: 'usable',
+      articlePublished: false,
     });
 
     const later = new Date(START.getTime() + 10 * MINUTE);
@@ -460,6 +462,7 @@ describeEachDialect((dialect) => {
       agency: 'سانا',
       updatedAtSource: later,
       status: 'usable',
+      articlePublished: false,
     });
     expect((await getWireItem(deps(), staff.editor, queued!.id)).updatedAfterUse).toBe(true);
     expect((await listWireQueue(deps(), staff.editor, { used: 'used' })).total).toBe(1);
