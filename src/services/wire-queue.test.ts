@@ -38,6 +38,17 @@ describe('withoutAgencyImages', () => {
     ).toEqual({ html: '<p>أ</p><p>ب</p>', dropped: 4 });
   });
 
+  it('drops the paragraphs and links left empty by the images, and keeps those with text', () => {
+    expect(
+      withoutAgencyImages(
+        '<p>أ</p><p><img src="https://a.example/1.jpg"></p>' +
+          '<p> <a href="https://a.example/"><img src="https://a.example/2.jpg"></a><br> </p>' +
+          '<div><p><img src="https://a.example/3.jpg"></p></div>' +
+          '<p><img src="https://a.example/4.jpg">ب</p><p></p>',
+      ),
+    ).toEqual({ html: '<p>أ</p><p>ب</p><p></p>', dropped: 4 });
+  });
+
   it('leaves a body without images as it was, and drops a lone caption without counting it', () => {
     expect(withoutAgencyImages('<p>نص <b>خبر</b></p>')).toEqual({
       html: '<p>نص <b>خبر</b></p>',

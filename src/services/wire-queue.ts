@@ -142,6 +142,7 @@ const AGENCY_IMAGE_TAGS = new Set(['img', 'picture', 'figure', 'figcaption']);
  * photo not there misleads the reader), before sanitising. Agency photos
  * are not in the media library and their rights differ from the text's;
  * the sanitiser would leave them without a source anyway.
+ * A paragraph or other wrapper the removal left empty goes too.
  * `dropped` counts the images: each `<picture>`, and each `<img>` outside
  * one. A body over the size or depth limits is refused first.
  * @throws BodyHtmlRefused over the limits (services/body-html.ts).
@@ -153,6 +154,7 @@ export function withoutAgencyImages(html: string): { html: string; dropped: numb
   const tree = parseFragment(html);
   let dropped = 0;
   let removed = false;
+  const emptied = new Set<DefaultTreeAdapterMap['parentNode']>();
   const stack: DefaultTreeAdapterMap['parentNode'][] = [tree];
   for (let parent = stack.pop(); parent; parent = stack.pop()) {
     for (const child of [...parent.childNodes]) {
@@ -164,9 +166,45 @@ export function withoutAgencyImages(html: string): { html: string; dropped: numb
       dropped += imagesIn(child);
       removed = true;
       defaultTreeAdapter.detachNode(child);
+      emptied.add(parent);
     }
   }
+  for (const parent of emptied) dropIfLeftEmpty(parent);
   return { html: removed ? serialize(tree) : html, dropped };
+}
+
+/** Wrappers an image often sits in alone (`<p><img></p>`, `<a href><img></a>`): dropped when left empty. */
+const IMAGE_WRAPPERS = new Set([
+  'p',
+  'div',
+  'span',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'center',
+  'font',
+]);
+
+/**
+ * Detaches `node` when removing images left it an empty wrapper (nothing
+ * but white space and `<br>`s), then its parent likewise: no `<p></p>`
+ * stays where a photo was.
+ */
+function dropIfLeftEmpty(node: DefaultTreeAdapterMap['parentNode']): void {
+  for (let at: DefaultTreeAdapterMap['parentNode'] | null = node; at;) {
+    if (!('tagName' in at) || !IMAGE_WRAPPERS.has(at.tagName)) return;
+    const empty = at.childNodes.every((c) =>
+      'tagName' in c
+        ? c.tagName === 'br'
+        : c.nodeName === '#text' && 'value' in c && c.value.trim() === '',
+    );
+    if (!empty) return;
+    const parent: DefaultTreeAdapterMap['parentNode'] | null = at.parentNode;
+    defaultTreeAdapter.detachNode(at);
+    at = parent;
+  }
 }
 
 /** How many images `element` is or holds: a `<picture>` counts once, an `<img>` outside one once. */
