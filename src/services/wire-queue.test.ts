@@ -4,6 +4,7 @@ import {
   copyReplaces,
   wireAgencyKey,
   wireSearchKeys,
+  wireHeadline,
   wireStoryKey,
   withoutAgencyImages,
 } from './wire-queue.js';
@@ -24,6 +25,21 @@ describe('the wire queue keys', () => {
   it('stores search keys with a space at each end, exact forms then stems', () => {
     expect(wireSearchKeys('الأسد في دمشق')).toBe(' الاسد في دمشق اسد في دمشق ');
     expect(wireSearchKeys('«»')).toBe('  ');
+  });
+});
+
+describe('wireHeadline', () => {
+  it('keeps a headline of 300 characters, and cuts a longer one at a word with …', () => {
+    const fits = 'ب'.repeat(300);
+    expect(wireHeadline(fits)).toBe(fits);
+    const long = 'كلمة '.repeat(70).trim();
+    expect(long.length).toBe(349);
+    const cut = wireHeadline(long);
+    expect(cut).toBe(`${'كلمة '.repeat(60).trim()}…`);
+    expect(cut.length).toBe(300);
+    // A word across the limit goes whole, and the comma before it too.
+    const across = `${'ت'.repeat(295)}، مفاوضات طويلة`;
+    expect(wireHeadline(across)).toBe(`${'ت'.repeat(295)}…`);
   });
 });
 

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { analyse } from '../arabic/tokenize.js';
-import { cleanLine, cleanText, FIELD_LIMITS } from '../domain/field-limits.js';
+import { truncateWords } from '../arabic/truncate.js';
+import { charLength, cleanLine, cleanText, FIELD_LIMITS, tooLong } from '../domain/field-limits.js';
 import { htmlToText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
@@ -95,6 +96,19 @@ function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/**
+ * A cleaned headline (`cleanLine`) as stored: itself when it fits the
+ * article headline's limit (FIELD_LIMITS.headline, 300 characters), else
+ * cut at the last word boundary that fits with `…` (arabic/truncate.ts
+ * truncateWords; the `…` counted in the 300), never inside a word.
+ * @example wireHeadline('كلمة '.repeat(70).trim()) // the first 60 words and '…': 300 characters
+ */
+export function wireHeadline(headline: string): string {
+  const max = FIELD_LIMITS.headline;
+  if (tooLong('headline', headline) === null) return headline;
+  return truncateWords(headline, max, { maxCodePoints: max });
 }
 
 /**
@@ -226,7 +240,13 @@ async function fieldsOf(
   warnings: string[],
 ): Promise<Omit<WireItemFields, 'status'>> {
   const label = cut(cleanLine(item.guid), 200);
-  const headline = cut(cleanLine(item.headline), FIELD_LIMITS.headline);
+  const sentHeadline = cleanLine(item.headline);
+  const headline = wireHeadline(sentHeadline);
+  if (headline !== sentHeadline) {
+    warnings.push(
+      `${label}: headline of ${charLength(sentHeadline)} characters shortened at a word to ${charLength(headline)}`,
+    );
+  }
   const summary = cut(cleanText(item.summary).trim(), LIMITS.summary);
   let bodyHtml = '';
   let droppedImages = 0;

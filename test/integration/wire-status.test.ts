@@ -197,6 +197,22 @@ describeEachDialect((dialect) => {
     );
   });
 
+  it('cuts a headline over 300 characters at a word, and says so', async () => {
+    const wire = await source('wire-long');
+    const long = 'كلمة '.repeat(70).trim();
+    expect(
+      await ingestWireItems(deps(), wire.id, [feedItem({ guid: 'long-1', headline: long })], clock),
+    ).toEqual({
+      added: 1,
+      updated: 0,
+      duplicates: 0,
+      unchanged: 0,
+      warnings: ['long-1: headline of 349 characters shortened at a word to 300'],
+    });
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    expect(queued?.headline).toBe(`${'كلمة '.repeat(60).trim()}…`);
+  });
+
   it('keeps one copy of a guid two feeds of one agency carry, whichever is polled', async () => {
     const feedA = await source('agency-rss');
     const feedB = await source('agency-atom');
