@@ -113,6 +113,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'وكالة الأنباء التجريبية',
       updatedAtSource: withdrawnAt,
+      agencyUpdatedAt: new Date('2026-12-04T14:10:00.000Z'),
       status: 'canceled',
       articlePublished: false,
     });
@@ -183,6 +184,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'وكالة الأنباء التجريبية',
       updatedAtSource: heldAt,
+      agencyUpdatedAt: null,
       status: 'withheld',
       articlePublished: true,
     });

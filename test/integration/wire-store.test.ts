@@ -451,6 +451,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: null,
+      agencyUpdatedAt: null,
       status: 'usable',
       articlePublished: false,
     });
@@ -461,6 +462,7 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: later,
+      agencyUpdatedAt: null,
       status: 'usable',
       articlePublished: false,
     });

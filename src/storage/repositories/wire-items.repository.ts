@@ -583,6 +583,8 @@ export async function wireItemOfArticle(
   status: WirePubStatus;
   /** The article is published (readers see it). */
   articlePublished: boolean;
+  /** When the agency sent the item's current version; null when it gave no time (arrival used). */
+  sentAt: Date | null;
 } | null> {
   const row = await db
     .selectFrom('articles as a')
@@ -596,6 +598,8 @@ export async function wireItemOfArticle(
       'i.update_count',
       'i.pub_status',
       'a.status as article_status',
+      'i.sent_at',
+      'i.time_estimated',
     ])
     .where('a.id', '=', bindId(articleId))
     .executeTakeFirst();
@@ -608,6 +612,7 @@ export async function wireItemOfArticle(
         updateCount: toInt(row.update_count),
         status: toPubStatus(row.pub_status),
         articlePublished: row.article_status === 'published',
+        sentAt: toInt(row.time_estimated) === 1 ? null : toDate(row.sent_at),
       }
     : null;
 }

@@ -51,6 +51,8 @@ export interface EditPageData {
     itemId: string;
     agency: string;
     updatedAtSource: Date | null;
+    /** The agency's time of the change; null when it gave none (then the arrival time is shown). */
+    agencyUpdatedAt?: Date | null;
     status?: WirePubStatus;
     /** The article is published (a withdrawn item's notice then says to unpublish it). */
     articlePublished?: boolean;
@@ -488,7 +490,12 @@ function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['
       </p>
       {wire.updatedAtSource ? (
         <p class="notice notice--warning" role="alert">
-          {t('admin.wire.updatedSinceUse', { time: adminTime(ctx, wire.updatedAtSource) })}{' '}
+          {t('admin.wire.updatedSinceUse', {
+            time: adminTime(ctx, wire.agencyUpdatedAt ?? wire.updatedAtSource),
+          })}{' '}
+          {wire.agencyUpdatedAt ? (
+            <>{t('admin.wire.arrivedAt', { time: adminTime(ctx, wire.updatedAtSource) })} </>
+          ) : null}
           <a href={href}>{t('admin.wire.seeUpdate')}</a>
         </p>
       ) : null}
