@@ -494,6 +494,26 @@ describeEachDialect((dialect) => {
     );
     const queue = await editor.get('/admin/wire');
     expect(queue.body).toContain(t('admin.wire.updatedAfterUse'));
+
+    // A new version dated by the agency after the use: its time, then our arrival time.
+    const arrived = new Date(NOW.getTime() + 3 * HOUR);
+    await ingestWireItems(
+      { ...deps(), now: () => arrived },
+      sana,
+      [
+        item({
+          guid: 'sana-1',
+          headline: ASSAD,
+          bodyHtml: '<p>وأكد الجانبان أهمية تعزيز العلاقات الثنائية والتعاون.</p>',
+          sentAt: new Date(NOW.getTime() + 2.5 * HOUR),
+          sentOffsetMinutes: 180,
+        }),
+      ],
+      arrived,
+    );
+    expect((await editor.get(location)).body).toContain(
+      `${t('admin.wire.updatedSinceUse', { time: '29 نوفمبر/ تشرين الثاني 2026، 17:30' })} ${t('admin.wire.arrivedAt', { time: '29 نوفمبر/ تشرين الثاني 2026، 18:00' })} `,
+    );
   });
 
   it('pages the queue, fifty items a page, keeping the filters in the links', async () => {
