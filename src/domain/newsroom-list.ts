@@ -30,4 +30,10 @@ export interface NewsroomListItem {
   authorNames: string[];
   /** The byline as an import wrote it (free text), when the article has no user bylines; else null. */
   bylineText: string | null;
+  /**
+   * The agency canceled or withheld the wire item the article was made
+   * from (it must not be published, or, published, must be unpublished or
+   * corrected); null or absent otherwise.
+   */
+  wireWithdrawn?: 'canceled' | 'withheld' | null;
 }

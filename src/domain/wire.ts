@@ -143,6 +143,8 @@ export interface WireItemUse {
   userId: string | null;
   userName: string | null;
   at: Date;
+  /** The article made from the item is published (readers see it). */
+  published: boolean;
 }
 
 /** An item as the queue lists it. */
@@ -266,8 +268,15 @@ export interface WireIngestReport {
 export interface WireNotice {
   itemId: string;
   agency: string;
-  /** When the agency changed the item after the draft was made; null when it has not. */
+  /** When the change after the draft was made reached us (our arrival time); null when there was none. */
   updatedAtSource: Date | null;
+  /**
+   * The agency's own time of that change (the new version's sent time);
+   * null when there was none or the agency gave no time.
+   */
+  agencyUpdatedAt: Date | null;
   /** The item's publishing status now: `canceled`/`withheld`, the draft must not be published. */
   status: WirePubStatus;
+  /** The article is published: a withdrawn item's article must be unpublished or corrected. */
+  articlePublished: boolean;
 }

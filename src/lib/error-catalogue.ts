@@ -137,6 +137,7 @@ export const ERROR_CATALOGUE = {
   WIRE_ITEM_NOT_FOUND: { status: 404, key: 'admin.error.WIRE_ITEM_NOT_FOUND' },
   WIRE_ITEM_BUSY: { status: 409, key: 'admin.error.WIRE_ITEM_BUSY' },
   WIRE_ITEM_WITHDRAWN: { status: 409, key: 'admin.error.WIRE_ITEM_WITHDRAWN' },
+  PUBLISH_WIRE_WITHDRAWN: { status: 409, key: 'admin.error.PUBLISH_WIRE_WITHDRAWN' },
 
   // Redirects of old addresses
   REDIRECT_INVALID: { status: 422, key: 'admin.error.REDIRECT_INVALID' },

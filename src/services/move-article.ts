@@ -21,6 +21,7 @@ import { eventOfMove } from '../domain/webhook.js';
 import { enqueueWebhookEvent } from './webhooks.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
 import { assertPublishable } from './publishable.js';
+import { wireItemOfArticle } from '../storage/repositories/wire-items.repository.js';
 import { changingArticle } from './public-changes.js';
 
 export type MoveDeps = EditDeps;
@@ -33,7 +34,10 @@ export type MoveDeps = EditDeps;
  * administrator (domain/roles.ts), and no webhook is sent for it.
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
  *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `details.fields`);
- *   PUBLISH_MISSING_ALT (422, `details.images`).
+ *   PUBLISH_MISSING_ALT (422, `details.images`); PUBLISH_WIRE_WITHDRAWN
+ *   (409) when the article was made from a wire item (`articles.wire_item_id`)
+ *   whose publishing status the agency set to `canceled` or `withheld`
+ *   (NewsML-G2 pubStatus, NITF management-status): readers must not see it.
  */
 export async function moveArticle(
   deps: MoveDeps,
@@ -52,7 +56,10 @@ export async function moveArticle(
   const to = nextStatus(article.status, move);
   if (to === null) throw moveNotPossible(article.status, move);
   const now = deps.now();
-  if (move === 'publish' || move === 'schedule') await assertPublishable(deps.database, article);
+  if (move === 'publish' || move === 'schedule') {
+    await assertPublishable(deps.database, article);
+    await assertWireItemUsable(deps, id);
+  }
   if (move === 'schedule' && (!options.scheduledAt || options.scheduledAt <= now)) {
     throw new AppError('SCHEDULE_IN_PAST', 'Choose a publishing time in the future.');
   }
@@ -92,6 +99,17 @@ export async function moveArticle(
     }),
   );
   return to;
+}
+
+/** Refuses publishing an article whose wire item the agency withdrew or withheld. */
+async function assertWireItemUsable(deps: MoveDeps, id: ArticleId): Promise<void> {
+  const wire = await wireItemOfArticle(deps.database.db, String(id));
+  if (wire && wire.status !== 'usable') {
+    throw new AppError(
+      'PUBLISH_WIRE_WITHDRAWN',
+      `The agency set the wire item this article was made from to ${wire.status}.`,
+    );
+  }
 }
 
 function moveNotPossible(status: ArticleStatus, move: WorkflowMove): AppError {

@@ -128,7 +128,10 @@ function paragraphs(text: string): string[] {
  * What the editor says of an article made from a wire item: the item, its
  * agency, its publishing status now (`canceled`/`withheld`: the agency
  * withdrew or withheld the story), and, when the agency changed the item
- * after the draft was made, when. Null when the article came from no item still in the queue.
+ * after the draft was made, when: our arrival time (`updatedAtSource`) and
+ * the agency's time of the new version (`agencyUpdatedAt`, when it gave
+ * one later than the use), and whether the article is published.
+ * Null when the article came from no item still in the queue.
  */
 export async function wireNoticeForArticle(
   deps: { database: Database },
@@ -143,6 +146,15 @@ export async function wireNoticeForArticle(
     itemId: found.itemId,
     agency: found.agency,
     updatedAtSource: changedAfter ? found.updatedAt : null,
+    // A feed may keep an item's first date when it changes it: a time not
+    // after the use is not the new version's.
+    agencyUpdatedAt:
+      changedAfter &&
+      found.sentAt !== null &&
+      found.sentAt.getTime() > (found.usedAt?.getTime() ?? Infinity)
+        ? found.sentAt
+        : null,
     status: found.status,
+    articlePublished: found.articlePublished,
   };
 }

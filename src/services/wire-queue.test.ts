@@ -4,6 +4,7 @@ import {
   copyReplaces,
   wireAgencyKey,
   wireSearchKeys,
+  wireHeadline,
   wireStoryKey,
   withoutAgencyImages,
 } from './wire-queue.js';
@@ -27,6 +28,21 @@ describe('the wire queue keys', () => {
   });
 });
 
+describe('wireHeadline', () => {
+  it('keeps a headline of 300 characters, and cuts a longer one at a word with …', () => {
+    const fits = 'ب'.repeat(300);
+    expect(wireHeadline(fits)).toBe(fits);
+    const long = 'كلمة '.repeat(70).trim();
+    expect(long.length).toBe(349);
+    const cut = wireHeadline(long);
+    expect(cut).toBe(`${'كلمة '.repeat(60).trim()}…`);
+    expect(cut.length).toBe(300);
+    // A word across the limit goes whole, and the comma before it too.
+    const across = `${'ت'.repeat(295)}، مفاوضات طويلة`;
+    expect(wireHeadline(across)).toBe(`${'ت'.repeat(295)}…`);
+  });
+});
+
 describe('withoutAgencyImages', () => {
   it('removes images, pictures, figures and captions, counting the images', () => {
     expect(
@@ -36,6 +52,17 @@ describe('withoutAgencyImages', () => {
           '<figure><img src="https://a.example/2.jpg"><img src="https://a.example/3.jpg"></figure><p>ب</p>',
       ),
     ).toEqual({ html: '<p>أ</p><p>ب</p>', dropped: 4 });
+  });
+
+  it('drops the paragraphs and links left empty by the images, and keeps those with text', () => {
+    expect(
+      withoutAgencyImages(
+        '<p>أ</p><p><img src="https://a.example/1.jpg"></p>' +
+          '<p> <a href="https://a.example/"><img src="https://a.example/2.jpg"></a><br> </p>' +
+          '<div><p><img src="https://a.example/3.jpg"></p></div>' +
+          '<p><img src="https://a.example/4.jpg">ب</p><p></p>',
+      ),
+    ).toEqual({ html: '<p>أ</p><p>ب</p><p></p>', dropped: 4 });
   });
 
   it('leaves a body without images as it was, and drops a lone caption without counting it', () => {

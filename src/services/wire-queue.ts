@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { analyse } from '../arabic/tokenize.js';
-import { cleanLine, cleanText, FIELD_LIMITS } from '../domain/field-limits.js';
+import { truncateWords } from '../arabic/truncate.js';
+import { charLength, cleanLine, cleanText, FIELD_LIMITS, tooLong } from '../domain/field-limits.js';
 import { htmlToText } from '../domain/html-text.js';
 import { can, type Actor } from '../domain/roles.js';
 import {
@@ -98,6 +99,19 @@ function cut(text: string, max: number): string {
 }
 
 /**
+ * A cleaned headline (`cleanLine`) as stored: itself when it fits the
+ * article headline's limit (FIELD_LIMITS.headline, 300 characters), else
+ * cut at the last word boundary that fits with `…` (arabic/truncate.ts
+ * truncateWords; the `…` counted in the 300), never inside a word.
+ * @example wireHeadline('كلمة '.repeat(70).trim()) // the first 60 words and '…': 300 characters
+ */
+export function wireHeadline(headline: string): string {
+  const max = FIELD_LIMITS.headline;
+  if (tooLong('headline', headline) === null) return headline;
+  return truncateWords(headline, max, { maxCodePoints: max });
+}
+
+/**
  * The key of a story at an agency: SHA-256 (hex) of the agency's key, a
  * newline and the headline's match key (arabic/normalize.ts: letters
  * unified, diacritics, punctuation and spaces dropped), so that a story
@@ -142,6 +156,7 @@ const AGENCY_IMAGE_TAGS = new Set(['img', 'picture', 'figure', 'figcaption']);
  * photo not there misleads the reader), before sanitising. Agency photos
  * are not in the media library and their rights differ from the text's;
  * the sanitiser would leave them without a source anyway.
+ * A paragraph or other wrapper the removal left empty goes too.
  * `dropped` counts the images: each `<picture>`, and each `<img>` outside
  * one. A body over the size or depth limits is refused first.
  * @throws BodyHtmlRefused over the limits (services/body-html.ts).
@@ -153,6 +168,7 @@ export function withoutAgencyImages(html: string): { html: string; dropped: numb
   const tree = parseFragment(html);
   let dropped = 0;
   let removed = false;
+  const emptied = new Set<DefaultTreeAdapterMap['parentNode']>();
   const stack: DefaultTreeAdapterMap['parentNode'][] = [tree];
   for (let parent = stack.pop(); parent; parent = stack.pop()) {
     for (const child of [...parent.childNodes]) {
@@ -164,9 +180,45 @@ export function withoutAgencyImages(html: string): { html: string; dropped: numb
       dropped += imagesIn(child);
       removed = true;
       defaultTreeAdapter.detachNode(child);
+      emptied.add(parent);
     }
   }
+  for (const parent of emptied) dropIfLeftEmpty(parent);
   return { html: removed ? serialize(tree) : html, dropped };
+}
+
+/** Wrappers an image often sits in alone (`<p><img></p>`, `<a href><img></a>`): dropped when left empty. */
+const IMAGE_WRAPPERS = new Set([
+  'p',
+  'div',
+  'span',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'center',
+  'font',
+]);
+
+/**
+ * Detaches `node` when removing images left it an empty wrapper (nothing
+ * but white space and `<br>`s), then its parent likewise: no `<p></p>`
+ * stays where a photo was.
+ */
+function dropIfLeftEmpty(node: DefaultTreeAdapterMap['parentNode']): void {
+  for (let at: DefaultTreeAdapterMap['parentNode'] | null = node; at;) {
+    if (!('tagName' in at) || !IMAGE_WRAPPERS.has(at.tagName)) return;
+    const empty = at.childNodes.every((c) =>
+      'tagName' in c
+        ? c.tagName === 'br'
+        : c.nodeName === '#text' && 'value' in c && c.value.trim() === '',
+    );
+    if (!empty) return;
+    const parent: DefaultTreeAdapterMap['parentNode'] | null = at.parentNode;
+    defaultTreeAdapter.detachNode(at);
+    at = parent;
+  }
 }
 
 /** How many images `element` is or holds: a `<picture>` counts once, an `<img>` outside one once. */
@@ -188,7 +240,13 @@ async function fieldsOf(
   warnings: string[],
 ): Promise<Omit<WireItemFields, 'status'>> {
   const label = cut(cleanLine(item.guid), 200);
-  const headline = cut(cleanLine(item.headline), FIELD_LIMITS.headline);
+  const sentHeadline = cleanLine(item.headline);
+  const headline = wireHeadline(sentHeadline);
+  if (headline !== sentHeadline) {
+    warnings.push(
+      `${label}: headline of ${charLength(sentHeadline)} characters shortened at a word to ${charLength(headline)}`,
+    );
+  }
   const summary = cut(cleanText(item.summary).trim(), LIMITS.summary);
   let bodyHtml = '';
   let droppedImages = 0;

@@ -494,6 +494,26 @@ describeEachDialect((dialect) => {
     );
     const queue = await editor.get('/admin/wire');
     expect(queue.body).toContain(t('admin.wire.updatedAfterUse'));
+
+    // A new version dated by the agency after the use: its time, then our arrival time.
+    const arrived = new Date(NOW.getTime() + 3 * HOUR);
+    await ingestWireItems(
+      { ...deps(), now: () => arrived },
+      sana,
+      [
+        item({
+          guid: 'sana-1',
+          headline: ASSAD,
+          bodyHtml: '<p>وأكد الجانبان أهمية تعزيز العلاقات الثنائية والتعاون.</p>',
+          sentAt: new Date(NOW.getTime() + 2.5 * HOUR),
+          sentOffsetMinutes: 180,
+        }),
+      ],
+      arrived,
+    );
+    expect((await editor.get(location)).body).toContain(
+      `${t('admin.wire.updatedSinceUse', { time: '29 نوفمبر/ تشرين الثاني 2026، 17:30' })} ${t('admin.wire.arrivedAt', { time: '29 نوفمبر/ تشرين الثاني 2026، 18:00' })} `,
+    );
   });
 
   it('pages the queue, fifty items a page, keeping the filters in the links', async () => {
@@ -561,6 +581,22 @@ describeEachDialect((dialect) => {
     );
     expect(draft.body).not.toContain('class="notice notice--wire"');
 
+    // Publishing it is refused, and what was typed with the press is saved.
+    const articleId = /\/admin\/articles\/(\d+)\/edit/.exec(location)?.[1] ?? '';
+    const pressed = await editor.post(`/admin/articles/${articleId}`, {
+      headline: 'البرلمان يقر موازنة 2027',
+      body_html: '<p>أقر البرلمان الموازنة.</p>',
+      move: 'publish',
+    });
+    expect(pressed.statusCode).toBe(422);
+    expect(pressed.body).toContain(html(t('admin.error.PUBLISH_WIRE_WITHDRAWN')));
+    const kept = await site.database.db
+      .selectFrom('articles')
+      .select(['headline', 'status'])
+      .where('id', '=', BigInt(articleId))
+      .executeTakeFirstOrThrow();
+    expect([kept.headline, kept.status]).toEqual(['البرلمان يقر موازنة 2027', 'draft']);
+
     // Withheld and never used: the use button is disabled, and the service refuses too.
     const HELD = 'خبر محجوب عن مشروع الموازنة حتى الظهر';
     await ingestWireItems(
@@ -590,6 +626,47 @@ describeEachDialect((dialect) => {
           .execute()
       ).length,
     ).toBe(0);
+  });
+
+  it('tells an article published before the agency withheld its item is live, in the editor, on the item and in the list', async () => {
+    const LIVE = 'افتتاح جسر جديد على نهر العاصي في حماة';
+    await ingestWireItems(
+      deps(),
+      sana,
+      [item({ guid: 'live-1', headline: LIVE, sentAt: NOW })],
+      NOW,
+    );
+    const id = await idOf(LIVE);
+    const location = String((await editor.post(`/admin/wire/items/${id}/use`)).headers.location);
+    const articleId = /\/admin\/articles\/(\d+)\/edit/.exec(location)?.[1] ?? '';
+    expect(
+      (await editor.post(`/admin/articles/${articleId}/move`, { move: 'publish' })).statusCode,
+    ).toBe(303);
+    expect((await editor.get(`/admin/wire/items/${id}`)).body).toContain(
+      `<p class="notice wire-actions__published">${t('admin.wire.draftPublished')}</p>`,
+    );
+    const row = `href="/admin/articles/${articleId}/edit">${LIVE}</a><span class="badge badge--published">${t('admin.status.published')}</span>`;
+    expect((await editor.get('/admin')).body).toContain(`${row}<span class="article-row__meta">`);
+
+    const later = new Date(NOW.getTime() + HOUR);
+    await ingestWireItems(
+      deps(),
+      sana,
+      [item({ guid: 'live-1', headline: LIVE, sentAt: NOW, status: 'withheld' })],
+      later,
+    );
+    expect(t('admin.wire.withheldAfterPublish')).toBe(
+      'حجبت الوكالة هذا الخبر بعد نشره: ألغِ نشره أو صحّحه.',
+    );
+    expect((await editor.get(location)).body).toContain(
+      `<p class="notice notice--error notice--wire-withdrawn" role="alert">${t('admin.wire.withheldAfterPublish')} `,
+    );
+    expect((await editor.get(`/admin/wire/items/${id}`)).body).toContain(
+      `<p class="notice notice--error wire-actions__published">${t('admin.wire.draftPublished')}</p>`,
+    );
+    expect((await editor.get('/admin')).body).toContain(
+      `${row}<span class="badge badge--wire-withdrawn">${t('admin.articles.wireWithheld')}</span>`,
+    );
   });
 
   it('names on an item the sources its dropped copies came from', async () => {

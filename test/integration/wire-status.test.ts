@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { WireItemInput } from '../../src/domain/wire-item.js';
 import { readWireDocument } from '../../src/importers/wire/read-wire.js';
+import { moveArticle } from '../../src/services/move-article.js';
 import { draftFromWireItem, wireNoticeForArticle } from '../../src/services/wire-draft.js';
 import { getWireItem, ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
 import { addWireSource } from '../../src/services/wire-sources.js';
@@ -112,8 +113,27 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'وكالة الأنباء التجريبية',
       updatedAtSource: withdrawnAt,
+      agencyUpdatedAt: new Date('2026-12-04T14:10:00.000Z'),
       status: 'canceled',
+      articlePublished: false,
     });
+    // The draft made before cannot be published nor scheduled now.
+    expect(await codeOf(moveArticle(deps(), staff.editor, articleId, 'publish'))).toBe(
+      'PUBLISH_WIRE_WITHDRAWN',
+    );
+    expect(
+      await codeOf(
+        moveArticle(deps(), staff.editor, articleId, 'schedule', {
+          scheduledAt: new Date(withdrawnAt.getTime() + 60 * MINUTE),
+        }),
+      ),
+    ).toBe('PUBLISH_WIRE_WITHDRAWN');
+    const draft = await database.db
+      .selectFrom('articles')
+      .select('status')
+      .where('id', '=', articleId as never)
+      .executeTakeFirstOrThrow();
+    expect(draft.status).toBe('draft');
     // An older version does not bring it back.
     const v2 = await itemsOf('newsml-g2-item-v2.xml');
     expect(await ingestWireItems(deps(), wire.id, v2, withdrawnAt)).toMatchObject({
@@ -145,6 +165,54 @@ describeEachDialect((dialect) => {
     expect(await codeOf(draftFromWireItem(deps(), staff.editor, held!.id))).toBe(
       'WIRE_ITEM_WITHDRAWN',
     );
+  });
+
+  it('tells that an article published before the agency withheld its item is live, and refuses publishing it again', async () => {
+    const wire = await source('wire-feed');
+    await ingestWireItems(deps(), wire.id, [feedItem()], clock);
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    const { articleId } = await draftFromWireItem(deps(), staff.editor, queued!.id);
+    expect(await moveArticle(deps(), staff.editor, articleId, 'publish')).toBe('published');
+    expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.published).toBe(true);
+
+    const heldAt = new Date(clock.getTime() + 30 * MINUTE);
+    clock = heldAt;
+    expect(
+      await ingestWireItems(deps(), wire.id, [feedItem({ status: 'withheld' })], heldAt),
+    ).toMatchObject({ updated: 1 });
+    expect(await wireNoticeForArticle(deps(), articleId)).toEqual({
+      itemId: queued!.id,
+      agency: 'وكالة الأنباء التجريبية',
+      updatedAtSource: heldAt,
+      agencyUpdatedAt: null,
+      status: 'withheld',
+      articlePublished: true,
+    });
+    const item = await getWireItem(deps(), staff.editor, queued!.id);
+    expect([item.status, item.used?.published]).toEqual(['withheld', true]);
+
+    expect(await moveArticle(deps(), staff.editor, articleId, 'unpublish')).toBe('unpublished');
+    expect((await wireNoticeForArticle(deps(), articleId))?.articlePublished).toBe(false);
+    expect((await getWireItem(deps(), staff.editor, queued!.id)).used?.published).toBe(false);
+    expect(await codeOf(moveArticle(deps(), staff.editor, articleId, 'publish'))).toBe(
+      'PUBLISH_WIRE_WITHDRAWN',
+    );
+  });
+
+  it('cuts a headline over 300 characters at a word, and says so', async () => {
+    const wire = await source('wire-long');
+    const long = 'كلمة '.repeat(70).trim();
+    expect(
+      await ingestWireItems(deps(), wire.id, [feedItem({ guid: 'long-1', headline: long })], clock),
+    ).toEqual({
+      added: 1,
+      updated: 0,
+      duplicates: 0,
+      unchanged: 0,
+      warnings: ['long-1: headline of 349 characters shortened at a word to 300'],
+    });
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    expect(queued?.headline).toBe(`${'كلمة '.repeat(60).trim()}…`);
   });
 
   it('keeps one copy of a guid two feeds of one agency carry, whichever is polled', async () => {

@@ -444,13 +444,16 @@ describeEachDialect((dialect) => {
       userId: staff.editor.id,
       userName: 'محرر الصفحة الأولى',
       at: clock,
+      published: false,
     });
     expect(await draftFromWireItem(deps(), staff.administrator, queued!.id)).toEqual({ articleId });
     expect(await wireNoticeForArticle(deps(), articleId)).toEqual({
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: null,
+      agencyUpdatedAt: null,
       status: 'usable',
+      articlePublished: false,
     });
 
     const later = new Date(START.getTime() + 10 * MINUTE);
@@ -459,7 +462,9 @@ describeEachDialect((dialect) => {
       itemId: queued!.id,
       agency: 'سانا',
       updatedAtSource: later,
+      agencyUpdatedAt: null,
       status: 'usable',
+      articlePublished: false,
     });
     expect((await getWireItem(deps(), staff.editor, queued!.id)).updatedAfterUse).toBe(true);
     expect((await listWireQueue(deps(), staff.editor, { used: 'used' })).total).toBe(1);

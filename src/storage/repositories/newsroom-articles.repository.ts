@@ -339,6 +339,20 @@ export async function listNewsroomArticles(
     db,
     rows.filter((r) => r.created_by === null),
   );
+  // Articles made from a wire item the agency has since canceled or withheld.
+  const withdrawn = new Map(
+    (
+      await db
+        .selectFrom('articles')
+        .innerJoin('wire_items', 'wire_items.id', 'articles.wire_item_id')
+        .select(['articles.id', 'wire_items.pub_status'])
+        .where('articles.id', 'in', ids)
+        .where('wire_items.pub_status', 'in', ['canceled', 'withheld'])
+        .execute()
+    ).map(
+      (r) => [toIdString(r.id), r.pub_status === 'canceled' ? 'canceled' : 'withheld'] as const,
+    ),
+  );
   return rows.map((row) => {
     const id = toIdString(row.id);
     const mine = bylines.filter((b) => toIdString(b.article_id) === id);
@@ -356,6 +370,7 @@ export async function listNewsroomArticles(
       authorIds: mine.map((b) => toIdString(b.user_id)),
       authorNames: mine.map((b) => b.display_name),
       bylineText: mine.length === 0 && row.byline ? row.byline : null,
+      wireWithdrawn: withdrawn.get(id) ?? null,
     };
   });
 }

@@ -301,7 +301,8 @@ function itemsQuery(db: Db) {
     .selectFrom('wire_items as i')
     .innerJoin('wire_sources as w', 'w.id', 'i.source_id')
     .leftJoin('sections as s', 's.id', 'i.section_id')
-    .leftJoin('users as u', 'u.id', 'i.used_by');
+    .leftJoin('users as u', 'u.id', 'i.used_by')
+    .leftJoin('articles as ua', 'ua.id', 'i.used_article_id');
 }
 
 function listQuery(db: Db) {
@@ -330,6 +331,7 @@ function listQuery(db: Db) {
     'i.used_by',
     'u.display_name as used_by_name',
     'i.used_at',
+    'ua.status as used_article_status',
     'i.pub_status',
     'i.duplicate_count',
   ]);
@@ -374,6 +376,7 @@ function toQueueItem(row: ListRow): WireQueueItem {
             userId: row.used_by === null ? null : toIdString(row.used_by),
             userName: row.used_by_name ?? null,
             at: usedAt,
+            published: row.used_article_status === 'published',
           }
         : null,
     status: toPubStatus(row.pub_status),
@@ -578,12 +581,26 @@ export async function wireItemOfArticle(
   usedAt: Date | null;
   updateCount: number;
   status: WirePubStatus;
+  /** The article is published (readers see it). */
+  articlePublished: boolean;
+  /** When the agency sent the item's current version; null when it gave no time (arrival used). */
+  sentAt: Date | null;
 } | null> {
   const row = await db
     .selectFrom('articles as a')
     .innerJoin('wire_items as i', 'i.id', 'a.wire_item_id')
     .innerJoin('wire_sources as w', 'w.id', 'i.source_id')
-    .select(['i.id', 'w.agency', 'i.updated_at', 'i.used_at', 'i.update_count', 'i.pub_status'])
+    .select([
+      'i.id',
+      'w.agency',
+      'i.updated_at',
+      'i.used_at',
+      'i.update_count',
+      'i.pub_status',
+      'a.status as article_status',
+      'i.sent_at',
+      'i.time_estimated',
+    ])
     .where('a.id', '=', bindId(articleId))
     .executeTakeFirst();
   return row
@@ -594,6 +611,8 @@ export async function wireItemOfArticle(
         usedAt: toDateOrNull(row.used_at),
         updateCount: toInt(row.update_count),
         status: toPubStatus(row.pub_status),
+        articlePublished: row.article_status === 'published',
+        sentAt: toInt(row.time_estimated) === 1 ? null : toDate(row.sent_at),
       }
     : null;
 }

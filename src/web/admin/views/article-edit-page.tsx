@@ -51,7 +51,11 @@ export interface EditPageData {
     itemId: string;
     agency: string;
     updatedAtSource: Date | null;
+    /** The agency's time of the change; null when it gave none (then the arrival time is shown). */
+    agencyUpdatedAt?: Date | null;
     status?: WirePubStatus;
+    /** The article is published (a withdrawn item's notice then says to unpublish it). */
+    articlePublished?: boolean;
   } | null;
 }
 
@@ -455,7 +459,8 @@ function MoveButton({ ctx, move }: { ctx: AdminContext; move: WorkflowMove }) {
  * Where a wire-desk draft came from, with a link to the agency's item; and
  * a warning, with the time, when the agency has changed the item since.
  * When the agency withdrew or withheld the item, an error notice says so
- * instead (the draft must not be published).
+ * instead: the draft must not be published (moveArticle refuses it), or,
+ * already published, it must be unpublished or corrected.
  */
 function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['wire']> }) {
   const { ctx, wire } = props;
@@ -465,9 +470,13 @@ function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['
     return (
       <p class="notice notice--error notice--wire-withdrawn" role="alert">
         {t(
-          wire.status === 'canceled'
-            ? 'admin.wire.canceledSinceUse'
-            : 'admin.wire.withheldSinceUse',
+          wire.articlePublished
+            ? wire.status === 'canceled'
+              ? 'admin.wire.canceledAfterPublish'
+              : 'admin.wire.withheldAfterPublish'
+            : wire.status === 'canceled'
+              ? 'admin.wire.canceledSinceUse'
+              : 'admin.wire.withheldSinceUse',
         )}{' '}
         {t('admin.wire.fromAgency', { agency: `\u2068${wire.agency}\u2069` })}{' '}
         <a href={href}>{t('admin.wire.seeItem')}</a>
@@ -481,7 +490,12 @@ function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['
       </p>
       {wire.updatedAtSource ? (
         <p class="notice notice--warning" role="alert">
-          {t('admin.wire.updatedSinceUse', { time: adminTime(ctx, wire.updatedAtSource) })}{' '}
+          {t('admin.wire.updatedSinceUse', {
+            time: adminTime(ctx, wire.agencyUpdatedAt ?? wire.updatedAtSource),
+          })}{' '}
+          {wire.agencyUpdatedAt ? (
+            <>{t('admin.wire.arrivedAt', { time: adminTime(ctx, wire.updatedAtSource) })} </>
+          ) : null}
           <a href={href}>{t('admin.wire.seeUpdate')}</a>
         </p>
       ) : null}

@@ -81,6 +81,15 @@ export function ArticleListPage(props: {
                 {a.headline || t('admin.articles.untitled')}
               </a>
               <span class={`badge badge--${a.status}`}>{t(`admin.status.${a.status}`)}</span>
+              {a.wireWithdrawn ? (
+                <span class="badge badge--wire-withdrawn">
+                  {t(
+                    a.wireWithdrawn === 'canceled'
+                      ? 'admin.articles.wireCanceled'
+                      : 'admin.articles.wireWithheld',
+                  )}
+                </span>
+              ) : null}
               <RowMeta ctx={ctx} article={a} />
             </li>
           ))}

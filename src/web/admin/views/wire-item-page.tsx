@@ -9,7 +9,8 @@
  * neither (only who used it). An item the agency withdrew or withheld
  * says so first, as a danger notice, and its «استخدام كمسودة» is disabled
  * (the service refuses it too); the sources other copies of the story came
- * from are named («وصل أيضاً من»).
+ * from are named («وصل أيضاً من»). When the article made from it is
+ * published, it says so (an alarm when the item was withdrawn since).
  */
 import { countPhrase, type PluralForms } from '../../../arabic/plural.js';
 import { formatNumber } from '../../../arabic/digits.js';
@@ -136,6 +137,13 @@ export function WireItemPage(props: {
           <a class="button" href={`/admin/articles/${item.used.articleId}/edit`}>
             {t('admin.wire.openDraft')}
           </a>
+        ) : null}
+        {item.used?.published ? (
+          <p
+            class={`notice${item.status === 'usable' ? '' : ' notice--error'} wire-actions__published`}
+          >
+            {t('admin.wire.draftPublished')}
+          </p>
         ) : null}
         {props.access.use && !item.used && item.status === 'usable' ? (
           <form method="post" action={`/admin/wire/items/${item.id}/use`}>
