@@ -14,8 +14,9 @@ export const SCHEDULER_INTERVAL_MS = 30_000;
 
 /**
  * Publishes the due articles; returns their ids. An article that can no
- * longer be published (changed meanwhile) is skipped; other errors go to
- * `onError` and the rest still go out.
+ * longer be published (changed meanwhile, or made from a wire item its
+ * agency withdrew since) is skipped; other errors go to `onError` and the
+ * rest still go out.
  */
 export async function publishDueArticles(
   deps: MoveDeps,
@@ -27,7 +28,10 @@ export async function publishDueArticles(
       await moveArticle(deps, null, id, 'publish');
       published.push(id);
     } catch (error) {
-      if (!hasCode(error, 'MOVE_NOT_POSSIBLE')) onError(error, id);
+      // Changed meanwhile, or its agency withdrew the story (the editor says so): it waits,
+      // scheduled, for a person, and is not reported again every round.
+      if (!hasCode(error, 'MOVE_NOT_POSSIBLE') && !hasCode(error, 'PUBLISH_WIRE_WITHDRAWN'))
+        onError(error, id);
     }
   }
   return published;

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { WireItemInput } from '../../src/domain/wire-item.js';
 import { readWireDocument } from '../../src/importers/wire/read-wire.js';
 import { moveArticle } from '../../src/services/move-article.js';
+import { publishDueArticles } from '../../src/services/publish-scheduled.js';
 import { draftFromWireItem, wireNoticeForArticle } from '../../src/services/wire-draft.js';
 import { getWireItem, ingestWireItems, listWireQueue } from '../../src/services/wire-queue.js';
 import { addWireSource } from '../../src/services/wire-sources.js';
@@ -140,6 +141,27 @@ describeEachDialect((dialect) => {
       unchanged: 1,
     });
     expect((await getWireItem(deps(), staff.editor, queued!.id)).status).toBe('canceled');
+  });
+
+  it('keeps an article scheduled before its story was withdrawn from going out, without an error every round', async () => {
+    const wire = await source('wire-g2');
+    await ingestWireItems(deps(), wire.id, await itemsOf('newsml-g2-item-v3.xml'), clock);
+    const [queued] = (await listWireQueue(deps(), staff.editor, {})).items;
+    const { articleId } = await draftFromWireItem(deps(), staff.editor, queued!.id);
+    const due = new Date(clock.getTime() + 60 * MINUTE);
+    await moveArticle(deps(), staff.editor, articleId, 'schedule', { scheduledAt: due });
+    const canceled = await itemsOf('newsml-g2-item-v3-canceled.xml');
+    expect(await ingestWireItems(deps(), wire.id, canceled, clock)).toMatchObject({ updated: 1 });
+    clock = new Date(due.getTime() + MINUTE);
+    const errors: unknown[] = [];
+    expect(await publishDueArticles(deps(), (error) => errors.push(error))).toEqual([]);
+    expect(errors).toEqual([]);
+    const stored = await database.db
+      .selectFrom('articles')
+      .select('status')
+      .where('id', '=', articleId as never)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('scheduled');
   });
 
   it('updates an NITF document whose management-status became canceled, and keeps a withheld one from drafts', async () => {
