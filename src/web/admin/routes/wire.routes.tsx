@@ -9,6 +9,7 @@
  * the service judges (wireDeskAccess; FORBIDDEN, 403, when closed).
  */
 import { toLatinDigits } from '../../../arabic/digits.js';
+import { cleanLine } from '../../../domain/field-limits.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../domain/roles.js';
 import type { WireDeskAccess } from '../../../domain/wire.js';
@@ -46,6 +47,18 @@ const MAX_QUERY = 200;
 /** Ids in the database are decimal strings. */
 const ID = /^[0-9]{1,18}$/;
 
+/**
+ * The source id in the address: only an id (the services also take a
+ * source's name, for the CLI; the newsroom's forms send ids).
+ * @throws AppError WIRE_SOURCE_NOT_FOUND (404) for anything else.
+ */
+function sourceIdOf(request: FastifyRequest): string {
+  const id = field(request.params, 'id');
+  if (!ID.test(id))
+    throw new AppError('WIRE_SOURCE_NOT_FOUND', `No wire source ${id.slice(0, 40)}.`);
+  return id;
+}
+
 /** The actor and what they may do at the desk; FORBIDDEN when they may not see it. */
 async function deskAccess(
   request: FastifyRequest,
@@ -63,9 +76,10 @@ export function queueQuery(query: unknown): WireQueueQuery {
   const used = field(query, 'used');
   const page = Number(field(query, 'page'));
   return {
-    q: field(query, 'q').trim().slice(0, MAX_QUERY),
+    // Cleaned as stored text is (no characters XML forbids), then cut: it is shown again in the box.
+    q: [...cleanLine(field(query, 'q'))].slice(0, MAX_QUERY).join(''),
     source: id('source'),
-    agency: field(query, 'agency').trim().slice(0, 120),
+    agency: [...cleanLine(field(query, 'agency'))].slice(0, 120).join(''),
     section: id('section'),
     used: used === 'used' || used === 'unused' ? used : '',
     page: Number.isSafeInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
@@ -92,7 +106,7 @@ async function showSources(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  extra: { values?: WireSourceForm; errors?: FormErrors } = {},
+  extra: { values?: WireSourceForm; errors?: FormErrors; status?: number } = {},
 ) {
   const actor = actorOf(request);
   const [sources, sections, open] = await Promise.all([
@@ -112,17 +126,18 @@ async function showSources(
       errors={extra.errors}
       notice={queryNotice(ctx.t, request.query)}
     />,
-    extra.errors ? 422 : 200,
+    extra.status ?? (extra.errors ? 422 : 200),
   );
 }
 
 /** The add form as sent, to show again after a refusal. */
 function sourceForm(body: unknown): WireSourceForm {
   return {
-    name: field(body, 'name'),
-    agency: field(body, 'agency'),
-    url: field(body, 'url').trim(),
-    folder: field(body, 'folder').trim(),
+    // Shown again after a refusal: without the characters XML forbids, as they would be stored.
+    name: cleanLine(field(body, 'name')),
+    agency: cleanLine(field(body, 'agency')),
+    url: cleanLine(field(body, 'url')),
+    folder: cleanLine(field(body, 'folder')),
     sectionSlug: field(body, 'sectionSlug'),
     everyMinutes: field(body, 'everyMinutes').trim(),
     allowPrivate: field(body, 'allowPrivate') === 'yes',
@@ -249,7 +264,7 @@ export const wireRoutes: AdminRoute[] = [
     permission: 'wire.manage',
     handler: async (request, reply, kit) => {
       const enabled = field(request.body, 'enabled') === 'yes';
-      await updateWireSource(kit.deps, actorOf(request), field(request.params, 'id'), {
+      await updateWireSource(kit.deps, actorOf(request), sourceIdOf(request), {
         enabled,
       });
       return kit.redirect(
@@ -267,10 +282,12 @@ export const wireRoutes: AdminRoute[] = [
       try {
         if (field(request.body, 'confirm') !== 'yes')
           throw new AppError('DELETE_NOT_CONFIRMED', 'Tick the box to confirm the deletion.');
-        await removeWireSource(kit.deps, actorOf(request), field(request.params, 'id'));
+        await removeWireSource(kit.deps, actorOf(request), sourceIdOf(request));
       } catch (error) {
         const errors = formErrorsOf(kit.context(request, reply), error);
-        return showSources(request, reply, kit, { values: EMPTY_SOURCE_FORM, errors });
+        // A source that is not there is a 404, as its other routes answer; unconfirmed, 422.
+        const status = error instanceof AppError ? error.status : 422;
+        return showSources(request, reply, kit, { values: EMPTY_SOURCE_FORM, errors, status });
       }
       return kit.redirect(reply, '/admin/wire/sources?notice=wire-source-removed');
     },
