@@ -139,11 +139,19 @@ function jsonLdArticle(document: Document): Record<string, unknown> | null {
   return null;
 }
 
-function flatten(json: unknown): Array<Record<string, unknown>> {
-  if (Array.isArray(json)) return json.flatMap(flatten);
+/**
+ * How deep JSON-LD lists and `@graph`s are followed: real pages nest two or
+ * three levels; a page of `[[[[…]]]]` must not exhaust the stack.
+ */
+const MAX_JSON_LD_DEPTH = 8;
+
+/** The objects of a JSON-LD block, its `@graph`s and lists, at most MAX_JSON_LD_DEPTH deep. */
+function flatten(json: unknown, depth = 0): Array<Record<string, unknown>> {
+  if (depth > MAX_JSON_LD_DEPTH) return [];
+  if (Array.isArray(json)) return json.flatMap((item) => flatten(item, depth + 1));
   const node = record(json);
   if (node === null) return [];
-  return [node, ...flatten(node['@graph'])];
+  return [node, ...flatten(node['@graph'], depth + 1)];
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -169,8 +177,9 @@ const ORGANIZATION_TYPE = /^(?:\w*Organization|Corporation|NGO|Consortium|Projec
  * with a `name`, or a list of them): the organisations' when `organizations`,
  * else the others' (a bare string is taken for a person).
  */
-function namesOf(value: unknown, organizations: boolean): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => namesOf(v, organizations));
+function namesOf(value: unknown, organizations: boolean, depth = 0): string[] {
+  if (depth > MAX_JSON_LD_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => namesOf(v, organizations, depth + 1));
   const node = record(value);
   const isOrganization = listOf(node?.['@type']).some((t) => ORGANIZATION_TYPE.test(t));
   if (isOrganization !== organizations) return [];

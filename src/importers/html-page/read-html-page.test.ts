@@ -304,6 +304,15 @@ describe('readHtmlPage: headline and metadata', () => {
     });
   });
 
+  it('reads a page whose JSON-LD nests lists 100,000 deep, as if it had none there', () => {
+    const deep = (inner: string) => `${'['.repeat(100_000)}${inner}${']'.repeat(100_000)}`;
+    const head =
+      `<script type="application/ld+json">${deep('{"@type":"NewsArticle","headline":"عميق"}')}</script>` +
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"إعادة فتح الطريق","author":${deep('"سامر علي"')}}</script>`;
+    const { article } = readHtmlPage(page(head, body), { timeZone: ZONE });
+    expect([article.headline, article.byline]).toEqual(['إعادة فتح الطريق', null]);
+  });
+
   it('takes no organisation and not the site itself for the byline, but a person', () => {
     const byline = (head: string) =>
       readHtmlPage(page(`<title>إعادة فتح الطريق</title>${head}`, body), { timeZone: ZONE }).article
