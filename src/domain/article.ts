@@ -3,6 +3,8 @@
  * Times are UTC instants (`Date`); HTML is already sanitised.
  */
 import type { ArticleId } from './article-id.js';
+import type { ArticleNote } from './article-note.js';
+import type { LiveCoverage } from './live-coverage.js';
 import type { MediaItem } from './media.js';
 
 export type { ArticleId } from './article-id.js';
@@ -92,10 +94,21 @@ export interface Article {
   /** The local wall-clock time `HH:MM` printed on the source page when its date is unknown. */
   publishedLocalTime: string | null;
   createdAt: Date;
+  /** The last save of any kind (newsroom time; not shown to readers). */
   updatedAt: Date;
+  /**
+   * When readers last saw a change that matters: the publish time, moved
+   * by a correction or update note and by a live update, never by a silent
+   * edit. The `dateModified` of JSON-LD, feeds and sitemaps.
+   */
+  modifiedAt: Date;
   viewCount: number;
   sourceUrl: string | null;
   related: RelatedLink[];
+  /** Its live coverage, or null when it is not (and never was) live. */
+  live: LiveCoverage | null;
+  /** Its public notes of correction and update, oldest first. */
+  notes: ArticleNote[];
 }
 
 /** What lists (home page, "more news", most read) need of an article. */

@@ -15,6 +15,7 @@
  * scheme follows Fastly's surrogate keys and Cloudflare's cache tags.
  */
 import type { ArticleId } from './article-id.js';
+import type { LiveAction } from './live-coverage.js';
 
 /** Where a published article appears: its listings and its ticker flag. Ids are decimal strings. */
 export interface Placement {
@@ -39,6 +40,13 @@ export type PublicChange =
    * page is stale, and every footer too when the footer menu lists it.
    */
   | { kind: 'page'; articleId: ArticleId; inFooter: boolean }
+  /**
+   * A live article changed: an update was posted, edited or deleted
+   * (`updateNumber`), or its coverage started or ended (`updateNumber`
+   * null). Its own page and what lists it are stale; readers' pages
+   * connected over Server-Sent Events are told.
+   */
+  | { kind: 'live'; articleId: ArticleId; action: LiveAction; updateNumber: number | null }
   /** The footer menu's choice or order of static pages changed. */
   | { kind: 'footer' }
   /** The home page's lead story was pinned or unpinned. */
@@ -98,6 +106,7 @@ export function keysToPurge(change: PublicChange): string[] | 'all' {
   if (change.kind === 'site') return 'all';
   if (change.kind === 'front-page') return [surrogateKey.front];
   if (change.kind === 'footer') return [surrogateKey.footer];
+  if (change.kind === 'live') return [surrogateKey.article(change.articleId)];
   if (change.kind === 'page') {
     const page = surrogateKey.article(change.articleId);
     return change.inFooter ? [page, surrogateKey.footer] : [page];

@@ -34,6 +34,7 @@ import * as emptySearchIndexForSeatStems from './2026_12_04_0300_empty_search_in
 import * as addUsersPhotoAndLinks from './2026_12_04_1300_add_users_photo_and_links.js';
 import * as addTagsDescription from './2026_12_04_1300_add_tags_description.js';
 import * as createWire from './2026_12_04_1500_create_wire.js';
+import * as createLiveCoverage from './2026_12_05_1000_create_live_coverage.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1300_add_users_photo_and_links': addUsersPhotoAndLinks,
   '2026_12_04_1300_add_tags_description': addTagsDescription,
   '2026_12_04_1500_create_wire': createWire,
+  '2026_12_05_1000_create_live_coverage': createLiveCoverage,
 };

@@ -13,6 +13,7 @@ import {
   type ArticleKind,
   type ArticleSummary,
 } from '../../domain/article.js';
+import type { LiveCoverage } from '../../domain/live-coverage.js';
 import type { Db } from '../db.js';
 import {
   ARTICLE_KIND,
@@ -31,6 +32,7 @@ import {
   toInt,
 } from './convert.js';
 import { listingConditions, type ListingFilter } from './filters.js';
+import { listArticleNotes } from './article-notes.repository.js';
 import { findArticleParts } from './article-parts.repository.js';
 import { findFeaturedMedia } from './media.repository.js';
 
@@ -65,10 +67,11 @@ async function findArticle(
     .select(['sections.slug as section_slug', 'sections.name as section_name'])
     .where('articles.id', '=', bindId(id));
   if (!options.anyStatus) query = query.where('articles.status', '=', PUBLISHED);
-  const [row, { authors, tags, related }, media] = await Promise.all([
+  const [row, { authors, tags, related }, media, notes] = await Promise.all([
     query.executeTakeFirst(),
     findArticleParts(db, id),
     findFeaturedMedia(db, id),
+    listArticleNotes(db, id),
   ]);
   if (!row) return null;
   const section =
@@ -94,9 +97,27 @@ async function findArticle(
     publishedLocalTime: row.published_local_time,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
+    modifiedAt: toDate(row.modified_at ?? row.published_at ?? row.updated_at),
     viewCount: toInt(row.view_count),
     sourceUrl: row.source_url,
     related,
+    live: toLiveCoverage(row),
+    notes,
+  };
+}
+
+/** The live coverage of an article row, or null when it never was live. */
+function toLiveCoverage(row: {
+  live_state: string | null;
+  live_started_at: string | Date | null;
+  live_ended_at: string | Date | null;
+}): LiveCoverage | null {
+  if ((row.live_state !== 'live' && row.live_state !== 'ended') || row.live_started_at === null)
+    return null;
+  return {
+    state: row.live_state,
+    startedAt: toDate(row.live_started_at),
+    endedAt: toDateOrNull(row.live_ended_at),
   };
 }
 

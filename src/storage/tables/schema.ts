@@ -56,6 +56,50 @@ export interface ArticlesTable {
   kind: ColumnType<string, string | undefined, string>;
   /** The wire item this article was drafted from (wire desk); null when none or when it left the queue. */
   wire_item_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  /** Live coverage: null (none), `live` or `ended`. */
+  live_state: ColumnType<string | null, string | null | undefined, string | null>;
+  live_started_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  live_ended_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  /** The number the next live update gets (from 1, never reused). */
+  live_next_number: ColumnType<DbInt, number | undefined, number>;
+  /** When readers last saw a change that matters (dateModified); null: the publish time. */
+  modified_at: ColumnType<string | Date | null, string | null | undefined, string | null>;
+}
+
+/** One update of a live article (see the live coverage migration). */
+export interface LiveUpdatesTable {
+  id: DbGeneratedId;
+  article_id: DbId;
+  number: ColumnType<DbInt, number, number>;
+  headline: ColumnType<string, string | undefined, string>;
+  body_html: string;
+  author_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  is_key: ColumnType<DbInt, number | undefined, number>;
+  pinned: ColumnType<DbInt, number | undefined, number>;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+/** A public note of correction or update on an article (see the live coverage migration). */
+export interface ArticleNotesTable {
+  id: DbGeneratedId;
+  article_id: DbId;
+  /** `correction` or `update`. */
+  kind: string;
+  /** Plain text. */
+  text: string;
+  author_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  created_at: DbTime;
+}
+
+/** Views per article, UTC minute and kind of referrer (see the live coverage migration). */
+export interface ArticleViewMinutesTable {
+  article_id: DbId;
+  /** The minute's start, UTC. */
+  minute: DbTime;
+  /** `search`, `social`, `direct` or `other`. */
+  referrer: string;
+  views: ColumnType<DbInt, number, number>;
 }
 
 export interface TagsTable {
@@ -336,6 +380,9 @@ export interface WireFolderFilesTable {
 }
 
 export interface Schema {
+  live_updates: LiveUpdatesTable;
+  article_notes: ArticleNotesTable;
+  article_view_minutes: ArticleViewMinutesTable;
   wire_sources: WireSourcesTable;
   wire_items: WireItemsTable;
   wire_folder_files: WireFolderFilesTable;
