@@ -42,7 +42,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const config = loadConfig(process.env);
 const database = await openDatabase({ file: config.dbFile });
 const viewCounter = new ViewCounter({ sink: async () => {} });
-const app = await buildApp({ config, database, viewCounter, logRequests: false });
+// Requests are logged as by `midad serve` (at MIDAD_LOG_LEVEL): each holds its logger while open.
+const app = await buildApp({ config, database, viewCounter });
 app.get('/bench/events', (request, reply) => {
   app.eventStreams.open(request, reply, 'bench');
   return reply;

@@ -281,10 +281,9 @@ export function printSse(f: SseFigures): void {
     [`${f.rssPerConnectionKiB.toFixed(1)} KiB / ${f.heapPerConnectionKiB.toFixed(1)} KiB`],
     '"costs little"',
   );
-  row(
-    'one event to all: broadcast() call',
-    [`${f.broadcast.serverMs.toFixed(1)} ms (${f.broadcast.written} written)`],
-  );
+  row('one event to all: broadcast() call', [
+    `${f.broadcast.serverMs.toFixed(1)} ms (${f.broadcast.written} written)`,
+  ]);
   row('one event to all: every stream has it', [
     `${f.broadcast.allReceivedMs.toFixed(0)} ms (${f.broadcast.received} received)`,
   ]);
