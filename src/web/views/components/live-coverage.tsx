@@ -15,7 +15,7 @@
  *   complete as printed.
  */
 import { NEW_UPDATE_FORMS } from '../../../arabic/plural.js';
-import { HOURS_AGO, MINUTES_AGO } from '../../../arabic/relative-time.js';
+import { MINUTES_AGO } from '../../../arabic/relative-time.js';
 import { truncateWords } from '../../../arabic/truncate.js';
 import type { ArticleId } from '../../../domain/article-id.js';
 import { htmlToText } from '../../../domain/html-text.js';
@@ -153,9 +153,8 @@ export function LiveStream({
       data-live-events={follows ? `/live/${articleId}/events` : undefined}
       data-live-after={follows ? String(newest) : undefined}
       data-new-forms={follows ? JSON.stringify(NEW_UPDATE_FORMS) : undefined}
-      data-ago-forms={
-        follows ? JSON.stringify({ minutes: MINUTES_AGO, hours: HOURS_AGO }) : undefined
-      }
+      data-ago-forms={follows ? JSON.stringify({ minutes: MINUTES_AGO }) : undefined}
+      data-ended-notice={follows ? t('live.endedNotice') : undefined}
     >
       <h2 id="live-heading" class="visually-hidden">
         {t('live.updates')}
