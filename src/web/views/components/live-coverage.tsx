@@ -161,11 +161,11 @@ export function LiveStream({
       </h2>
       {follows ? (
         <>
-          <button type="button" class="live-bar" data-live-bar hidden>
-            <span class="live-bar__count" data-live-bar-text />
+          <button type="button" class="live-bar" data-live-bar="" hidden>
+            <span class="live-bar__count" data-live-bar-text="" />
             <span class="visually-hidden"> {t('live.newUpdatesHint')}</span>
           </button>
-          <p class="visually-hidden" role="status" aria-live="polite" data-live-announce />
+          <p class="visually-hidden" role="status" aria-live="polite" data-live-announce="" />
         </>
       ) : null}
       {!first ? (
@@ -180,13 +180,13 @@ export function LiveStream({
           ))}
         </div>
       ) : null}
-      <div class="live__stream" data-live-stream>
+      <div class="live__stream" data-live-stream="">
         {updates.stream.map((update) => (
           <LiveUpdateItem key={update.number} ctx={ctx} articleId={articleId} update={update} />
         ))}
       </div>
       {empty && first ? (
-        <p class="live__empty" data-live-empty>
+        <p class="live__empty" data-live-empty="">
           {t('live.none')}
         </p>
       ) : null}
