@@ -158,7 +158,7 @@ async function changeEvent(
     case 'started':
     case 'ended': {
       const article = await getArticle(deps, articleId);
-      if (article?.live == null) return null;
+      if (!article?.live) return null;
       return stateEvent(deps.context(), article.live);
     }
   }
