@@ -12,7 +12,11 @@ import { translator } from '../i18n/format.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../lib/error-catalogue.js';
 import type { ViewCounter } from '../services/view-counter.js';
 import type { Database } from '../services/database.js';
-import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
+import {
+  keysToPurge,
+  type PublicChange,
+  type PublicChangeListener,
+} from '../domain/public-change.js';
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
@@ -39,6 +43,7 @@ import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages
 import { adminPlugin } from './admin/plugin.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
+import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
 
@@ -191,7 +196,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           app.log.error({ err: error }, 'CDN purge failed'),
         )
       : null);
+  // Readers of a live page on this instance hear of its updates, whichever instance posted them.
+  let broadcastLive: ((change: PublicChange) => Promise<void>) | null = null;
   changes.onChange((change) => {
+    if (change.kind === 'live' && broadcastLive) void broadcastLive(change);
     const keys = keysToPurge(change);
     const evicted = pages.purge(keys);
     app.log.debug({ change: change.kind, evicted: evicted.length }, 'page cache purged');
@@ -212,6 +220,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // `midad serve`'s stop) never waits for readers who keep a live page open.
   const eventStreams = new EventStreams({ maxConnections: config.sseMaxConnections });
   app.decorate('eventStreams', eventStreams);
+  broadcastLive = liveBroadcaster({
+    database: deps.database,
+    streams: eventStreams,
+    context: () => ({ t, locale, now: now() }),
+    onError: (error) => app.log.error({ err: error }, 'live update not sent to readers'),
+  });
   app.addHook('preClose', (done) => {
     eventStreams.closeAll();
     done();
