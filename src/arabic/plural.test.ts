@@ -8,6 +8,7 @@ import {
   HOUR_FORMS,
   TIMES_FORMS,
   RESULT_FORMS,
+  NEW_UPDATE_FORMS,
 } from './plural.js';
 
 describe('arabicPluralCategory', () => {
@@ -119,5 +120,18 @@ describe('ARTICLE_FORMS', () => {
     [5000, 'arab', '٥٬٠٠٠ مقال'],
   ] as const)('%i articles in %s digits read %s', (n, numerals, expected) => {
     expect(countPhrase(n, ARTICLE_FORMS, numerals)).toBe(expected);
+  });
+});
+
+describe('NEW_UPDATE_FORMS', () => {
+  it.each([
+    [1, 'latn', 'تحديث جديد (1)'],
+    [2, 'latn', 'تحديثان جديدان (2)'],
+    [3, 'latn', 'تحديثات جديدة (3)'],
+    [10, 'arab', 'تحديثات جديدة (١٠)'],
+    [11, 'latn', 'تحديثًا جديدًا (11)'],
+    [100, 'latn', 'تحديث جديد (100)'],
+  ] as const)('%i new updates read %s (%s digits)', (n, numerals, expected) => {
+    expect(countPhrase(n, NEW_UPDATE_FORMS, numerals)).toBe(expected);
   });
 });

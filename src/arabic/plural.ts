@@ -113,3 +113,18 @@ export const ARTICLE_FORMS: PluralForms = Object.freeze({
   many: '{count} مقالاً',
   other: '{count} مقال',
 });
+
+/**
+ * The new-updates bar of a live page: «تحديث جديد (1)», «تحديثان جديدان (2)»,
+ * «تحديثات جديدة (3)», «تحديثًا جديدًا (11)» (the accusative singular
+ * tamyiz after 11–99), «تحديث جديد (100)». The count stays in parentheses
+ * after the phrase, as the bar says how many are waiting.
+ */
+export const NEW_UPDATE_FORMS: PluralForms = Object.freeze({
+  zero: 'لا تحديثات جديدة',
+  one: 'تحديث جديد ({count})',
+  two: 'تحديثان جديدان ({count})',
+  few: 'تحديثات جديدة ({count})',
+  many: 'تحديثًا جديدًا ({count})',
+  other: 'تحديث جديد ({count})',
+});

@@ -9,8 +9,12 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_DAYS = 7;
 
-/** After قبل the dual is genitive (دقيقتين), unlike the nominative دقيقتان of MINUTE_FORMS. */
-const MINUTES_AGO: PluralForms = {
+/**
+ * «قبل N دقيقة» phrases, exported for the live page's script, which says
+ * them in the browser. After قبل the dual is genitive (دقيقتين), unlike the
+ * nominative دقيقتان of MINUTE_FORMS.
+ */
+export const MINUTES_AGO: PluralForms = {
   zero: 'الآن',
   one: 'قبل دقيقة',
   two: 'قبل دقيقتين',
@@ -18,7 +22,8 @@ const MINUTES_AGO: PluralForms = {
   many: 'قبل {count} دقيقة',
   other: 'قبل {count} دقيقة',
 };
-const HOURS_AGO: PluralForms = {
+/** «قبل N ساعة» phrases, as MINUTES_AGO. */
+export const HOURS_AGO: PluralForms = {
   zero: 'الآن',
   one: 'قبل ساعة',
   two: 'قبل ساعتين',

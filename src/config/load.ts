@@ -24,6 +24,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   viewFlushMs: 'MIDAD_VIEW_FLUSH_MS',
   viewSpoolFile: 'MIDAD_VIEW_SPOOL',
   viewBeaconsPerMinute: 'MIDAD_VIEW_BEACONS_PER_MINUTE',
+  sseMaxConnections: 'MIDAD_SSE_MAX_CONNECTIONS',
   logLevel: 'MIDAD_LOG_LEVEL',
   trustProxy: 'MIDAD_TRUST_PROXY',
   demoContent: 'MIDAD_DEMO',

@@ -12,7 +12,11 @@ import { translator } from '../i18n/format.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../lib/error-catalogue.js';
 import type { ViewCounter } from '../services/view-counter.js';
 import type { Database } from '../services/database.js';
-import { keysToPurge, type PublicChangeListener } from '../domain/public-change.js';
+import {
+  keysToPurge,
+  type PublicChange,
+  type PublicChangeListener,
+} from '../domain/public-change.js';
 import { localChannel, type ChangeChannel } from '../services/change-channel.js';
 import { IMAGES_AT_ONCE } from '../services/media.js';
 import { RepeatViews } from '../services/repeat-views.js';
@@ -31,6 +35,7 @@ import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
 import { PageCache } from './cache/page-cache.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { hostPolicy } from './plugins/host-check.js';
+import { EventStreams } from './live/event-stream.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
@@ -38,6 +43,7 @@ import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages
 import { adminPlugin } from './admin/plugin.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
+import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
 
@@ -88,6 +94,11 @@ declare module 'fastify' {
     redirectHits: RedirectHits;
     /** The app's body sanitiser (worker threads, closed with the app): the wire poller uses it too. */
     sanitizeBody: BodySanitizer;
+    /**
+     * The Server-Sent Events hub (web/live/event-stream.ts): live pages and the live
+     * dashboard open streams on it and broadcast to them; ended when the app closes.
+     */
+    eventStreams: EventStreams;
   }
 }
 
@@ -185,7 +196,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           app.log.error({ err: error }, 'CDN purge failed'),
         )
       : null);
+  // Readers of a live page on this instance hear of its updates, whichever instance posted them.
+  let broadcastLive: ((change: PublicChange) => Promise<void>) | null = null;
   changes.onChange((change) => {
+    if (change.kind === 'live' && broadcastLive) void broadcastLive(change);
     const keys = keysToPurge(change);
     const evicted = pages.purge(keys);
     app.log.debug({ change: change.kind, evicted: evicted.length }, 'page cache purged');
@@ -201,6 +215,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (deps.readDatabase) setTimeout(() => void cdnPurge(keys), REPLICA_LAG_MS).unref();
   };
   app.decorate('publicChange', publicChange);
+
+  // Event streams (issue 19): ended before the server closes, so that app.close() (and
+  // `midad serve`'s stop) never waits for readers who keep a live page open.
+  const eventStreams = new EventStreams({ maxConnections: config.sseMaxConnections });
+  app.decorate('eventStreams', eventStreams);
+  broadcastLive = liveBroadcaster({
+    database: deps.database,
+    streams: eventStreams,
+    context: () => ({ t, locale, now: now() }),
+    onError: (error) => app.log.error({ err: error }, 'live update not sent to readers'),
+  });
+  app.addHook('preClose', (done) => {
+    eventStreams.closeAll();
+    done();
+  });
 
   // Old addresses (issue 15): looked up, on the primary database, for a reader's request that
   // would be answered 404; hits are written every few seconds, misses every minute.

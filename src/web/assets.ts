@@ -1,5 +1,6 @@
 /**
- * The site's static assets: the stylesheet and script under public/assets
+ * The site's static assets: the stylesheet and scripts under public/assets
+ * (reader.js on every page, live.js on live articles only)
  * (served from memory at fingerprinted URLs, cached for a year as
  * immutable), the favicon, the self-hosted font files (from @fontsource,
  * under /fonts/), and the inline head script with its CSP hash.
@@ -79,12 +80,14 @@ function fingerprinted(name: string, contentType: string): [string, Asset] {
 export function loadSiteAssets(): SiteAssets {
   const [cssPath, css] = fingerprinted('site.css', 'text/css; charset=utf-8');
   const [jsPath, js] = fingerprinted('reader.js', 'text/javascript; charset=utf-8');
+  const [livePath, live] = fingerprinted('live.js', 'text/javascript; charset=utf-8');
   const [adminCssPath, adminCss] = fingerprinted('admin.css', 'text/css; charset=utf-8');
   const editor = editorBundle();
   return {
     urls: {
       css: cssPath,
       readerScript: jsPath,
+      liveScript: livePath,
       fontPreloads: [
         '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
         '/fonts/noto-naskh-arabic-arabic-700-normal.woff2',
@@ -94,6 +97,7 @@ export function loadSiteAssets(): SiteAssets {
     files: new Map([
       [cssPath, css],
       [jsPath, js],
+      [livePath, live],
       [adminCssPath, adminCss],
     ]),
     favicon: {

@@ -22,6 +22,7 @@ export function testPageContext(overrides: Partial<PageContext> = {}): PageConte
     assets: {
       css: '/assets/site.css',
       readerScript: '/assets/reader.js',
+      liveScript: '/assets/live.js',
       fontPreloads: ['/f.woff2'],
     },
     headScript: '',

@@ -41,6 +41,8 @@ import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE, type RenderedPage } from '../cache/cached-pages.js';
 import { viewRoutes } from './view-routes.js';
+import { liveEventRoutes, parseUpdateNumber } from '../live/live-events.js';
+import { readLivePage } from './live-page.js';
 import { sendNotFound, sendRedirect } from './error-pages.js';
 import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
@@ -49,6 +51,12 @@ import type { SiteDeps } from './site-deps.js';
 
 /** The home page is kept at most a minute: its most-read lists move with the views. */
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
+/**
+ * A live article's page is kept at most 30 s: each update purges it
+ * anyway, and this bounds how stale it is if a purge is lost (the change
+ * channel delivers at most once).
+ */
+const LIVE_PAGE_MAX_AGE_MS = 30_000;
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   /** The page context with the breaking-news ticker and the footer menu. */
@@ -92,6 +100,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await feedRoutes(app, deps);
   await sitemapRoutes(app, deps);
   await viewRoutes(app, deps);
+  await liveEventRoutes(app, {
+    database: deps.database,
+    context: deps.pageContext,
+    notFound: (request, reply) => sendNotFound(request, reply, deps),
+  });
 
   app.get<{ Querystring: { page?: string } }>('/', CACHED_ROUTE, async (request, reply) => {
     // An old WordPress link (`/?p=123`, `/?cat=4`, `/?s=…`, `/?feed=atom`) is not a visit to the
@@ -122,7 +135,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
 
   const article = async (
-    request: FastifyRequest<{ Params: { id: string; slug?: string } }>,
+    request: FastifyRequest<{
+      Params: { id: string; slug?: string };
+      Querystring: { before?: string };
+    }>,
     reply: FastifyReply,
   ) => {
     const raw = request.params.id;
@@ -134,23 +150,39 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const id = parseArticleId(raw);
     if (id === null) return sendNotFound(request, reply, deps);
     const slug = request.params.slug;
+    // A live article's older updates: `?before=<n>` (anything else there is 404).
+    const rawBefore = request.query.before;
+    const before = rawBefore === undefined ? null : parseUpdateNumber(rawBefore);
+    if (rawBefore !== undefined && (before === null || before < 2)) {
+      return sendNotFound(request, reply, deps);
+    }
     // Kept under the path asked for: a slug is kept only once found right.
-    const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}`;
+    const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}${before === null ? '' : `?before=${before}`}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
       // The ticker is read while the article is: neither waits for the other.
       const [found, ctx] = await Promise.all([getArticle(deps, id), context(request)]);
       if (found === null || found.kind === 'page') return null;
       if (slug !== undefined && slug !== found.slug) return null;
+      if (before !== null && found.live === null) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
-      const related = await getRelatedArticles(deps, found);
+      const [related, liveUpdates] = await Promise.all([
+        getRelatedArticles(deps, found),
+        found.live ? readLivePage(deps, found.id, before) : null,
+      ]);
+      if (before !== null && liveUpdates?.stream.length === 0) return null;
       return htmlPage(
-        renderDocument(<ArticlePage ctx={ctx} article={shown} related={related} />),
+        renderDocument(
+          <ArticlePage ctx={ctx} article={shown} related={related} liveUpdates={liveUpdates} />,
+        ),
         ctx,
         // Not keyed by its section or tags: a publish there would evict every
         // page of the section. Its related stories are links, so a change to
         // one of them evicts it (as for any linked article); a newer related
-        // story appears when the page is next made.
-        { keys: [] },
+        // story appears when the page is next made. A live update purges `a<id>`.
+        {
+          keys: [],
+          maxAgeMs: found.live?.state === 'live' ? LIVE_PAGE_MAX_AGE_MS : undefined,
+        },
       );
     });
     if (served) return reply;
@@ -163,8 +195,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     }
     return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
   };
-  app.get<{ Params: { id: string } }>('/a/:id', CACHED_ROUTE, article);
-  app.get<{ Params: { id: string; slug: string } }>('/a/:id/:slug', CACHED_ROUTE, article);
+  app.get<{ Params: { id: string }; Querystring: { before?: string } }>(
+    '/a/:id',
+    CACHED_ROUTE,
+    article,
+  );
+  app.get<{ Params: { id: string; slug: string }; Querystring: { before?: string } }>(
+    '/a/:id/:slug',
+    CACHED_ROUTE,
+    article,
+  );
 
   // A static page. Fastify decodes the path, so a slug typed in Arabic and its
   // percent-encoded form are one page, under one cache key.

@@ -16,13 +16,21 @@ import { listingPath } from '../../domain/article-path.js';
 import { htmlToText } from '../../domain/html-text.js';
 import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
 import { zonedIsoString } from '../../lib/time-zone.js';
+import { formatDateTime } from '../../arabic/dates.js';
 import { splitBody } from './body-parts.js';
 import { CountPhrase } from './components/count-phrase.js';
 import { Interpolate } from './components/interpolate.js';
 import { FontSizeControl } from './components/font-size-control.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
-import { breadcrumbData, newsArticleData } from './structured-data.js';
+import { breadcrumbData, liveBlogData, newsArticleData } from './structured-data.js';
+import { ArticleNotes } from './components/article-notes.js';
+import {
+  LiveKeyUpdates,
+  LiveStatus,
+  LiveStream,
+  type LivePageUpdates,
+} from './components/live-coverage.js';
 import { logoImage, type SocialImage } from './components/social-meta.js';
 import { ShareMenu } from './components/share-bar.js';
 import { ArticleByline } from './components/article-byline.js';
@@ -60,6 +68,15 @@ function featuredImage(ctx: PageContext, media: MediaItem): SocialImage {
   };
 }
 
+/** A live article's page when the route read no updates (a preview). */
+const EMPTY_LIVE_PAGE: LivePageUpdates = {
+  pinned: [],
+  key: [],
+  stream: [],
+  before: null,
+  olderBefore: null,
+};
+
 /** Longest meta description, in characters (what search engines show). */
 const DESCRIPTION_LENGTH = 160;
 
@@ -68,9 +85,15 @@ export function ArticlePage({
   article,
   related = [],
   preview = false,
+  liveUpdates = null,
 }: {
   ctx: PageContext;
   article: Article;
+  /**
+   * What this page shows of the article's live updates (the route reads
+   * them when `article.live` is set); null shows none (a preview).
+   */
+  liveUpdates?: LivePageUpdates | null;
   /** Articles sharing a tag or the section, newest first, listed after the body. */
   related?: readonly ArticleSummary[];
   /** A private preview: not indexed, no canonical link, a banner says so. */
@@ -85,6 +108,12 @@ export function ArticlePage({
   const description = truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH);
   const image = article.featured ? featuredImage(ctx, article.featured.media) : logoImage(ctx);
   const timeZone = ctx.locale.timeZone;
+  const live = article.live;
+  const updates = live ? (liveUpdates ?? EMPTY_LIVE_PAGE) : null;
+  // The page's script follows a coverage going on, on its first page only.
+  const follows = live?.state === 'live' && updates?.before === null && !preview;
+  const modified =
+    article.publishedAt !== null && article.modifiedAt.getTime() > article.publishedAt.getTime();
   const crumbs = [
     { name: ctx.siteName, url: absoluteUrl(ctx, '/') },
     ...(article.section
@@ -110,7 +139,7 @@ export function ArticlePage({
         image,
         article: {
           publishedTime: article.publishedAt ? zonedIsoString(article.publishedAt, timeZone) : null,
-          modifiedTime: zonedIsoString(article.updatedAt, timeZone),
+          modifiedTime: zonedIsoString(article.modifiedAt, timeZone),
           section: article.section?.name ?? null,
           tags: article.tags.map((tag) => tag.name),
         },
@@ -118,8 +147,17 @@ export function ArticlePage({
       structuredData={
         preview
           ? []
-          : [newsArticleData(ctx, article, canonical, image, description), breadcrumbData(crumbs)]
+          : [
+              live?.state === 'live' && updates
+                ? liveBlogData(ctx, article, canonical, image, description, [
+                    ...updates.pinned,
+                    ...updates.stream,
+                  ])
+                : newsArticleData(ctx, article, canonical, image, description),
+              breadcrumbData(crumbs),
+            ]
       }
+      scripts={follows ? [ctx.assets.liveScript] : undefined}
     >
       <article class="article" data-view-beacon={preview ? undefined : `/views/${article.id}`}>
         <header class="article__header">
@@ -130,6 +168,7 @@ export function ArticlePage({
               </a>
             </p>
           ) : null}
+          {live ? <LiveStatus ctx={ctx} live={live} /> : null}
           <h1 class="article__headline">{article.headline}</h1>
           {hasStandfirst(article) ? <p class="article__standfirst">{article.excerpt}</p> : null}
           <ArticleByline ctx={ctx} article={article}>
@@ -141,8 +180,23 @@ export function ArticlePage({
                 localTime={article.publishedLocalTime}
                 withHijri={ctx.showHijri}
               />
+              {modified ? (
+                <span class="article__modified">
+                  <Interpolate
+                    message={t('article.modifiedAt')}
+                    slots={{
+                      time: (
+                        <time datetime={article.modifiedAt.toISOString()}>
+                          <bdi>{formatDateTime(article.modifiedAt, ctx.locale)}</bdi>
+                        </time>
+                      ),
+                    }}
+                  />
+                </span>
+              ) : null}
             </p>
           </ArticleByline>
+          <ArticleNotes ctx={ctx} notes={article.notes} />
           <div class="article__tools">
             <p class="article__stats">
               {minutes > 0 ? (
@@ -180,6 +234,9 @@ export function ArticlePage({
             </div>
           </div>
         </header>
+        {live && updates ? (
+          <LiveKeyUpdates ctx={ctx} articleId={article.id} updates={updates} />
+        ) : null}
         {article.featured ? (
           <figure class="article__figure">
             <ResponsiveImage media={article.featured.media} priority="high" />
@@ -205,6 +262,9 @@ export function ArticlePage({
             ),
           )}
         </div>
+        {live && updates ? (
+          <LiveStream ctx={ctx} articleId={article.id} live={live} updates={updates} />
+        ) : null}
         {article.tags.length > 0 ? (
           <nav class="article__tags" aria-label={t('article.tags')}>
             <ul>

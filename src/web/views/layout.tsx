@@ -34,6 +34,8 @@ export interface LayoutProps {
    * canonical URL only).
    */
   social?: Partial<SocialMeta> | undefined;
+  /** Scripts this page adds after the reader script (the live page's), deferred. */
+  scripts?: readonly string[] | undefined;
   /** schema.org JSON-LD objects, one script each. */
   structuredData?: readonly object[] | undefined;
   /** The feeds of a section, tag or author page, announced before the site's. */
@@ -54,6 +56,7 @@ export function Layout({
   current,
   social,
   structuredData = [],
+  scripts = [],
   children,
 }: LayoutProps) {
   const { t } = ctx;
@@ -101,6 +104,9 @@ export function Layout({
         <link rel="stylesheet" href={ctx.assets.css} />
         <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
         <script src={ctx.assets.readerScript} defer />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body>
         {banner ? (

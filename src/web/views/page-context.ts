@@ -11,6 +11,8 @@ import type { Translate } from '../../i18n/format.js';
 export interface AssetUrls {
   css: string;
   readerScript: string;
+  /** The live page's script (public/assets/live.js), only on live articles. */
+  liveScript: string;
   /**
    * The Arabic font files preloaded (regular and bold): the headline and
    * the byline are bold, and a bold face arriving after the first paint

@@ -1,12 +1,16 @@
 /**
  * schema.org structured data of the reader site, as JSON-LD objects:
- * `NewsArticle` for article pages and `BreadcrumbList` for article and
- * listing pages, with the fields Google's Article and Breadcrumb
- * structured-data guidelines ask for. Dates are ISO 8601 with the site's
+ * `NewsArticle` for article pages (`LiveBlogPosting` while the article's
+ * live coverage goes on), with a `correction` per correction note, and
+ * `BreadcrumbList` for article and listing pages, with the fields Google's
+ * Article, live blog and Breadcrumb structured-data guidelines ask for. Dates are ISO 8601 with the site's
  * UTC offset (`2020-01-18T11:43:00+03:00`), so that they are unambiguous.
  */
+import { truncateWords } from '../../arabic/truncate.js';
 import type { Article } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
+import { htmlToText } from '../../domain/html-text.js';
+import { liveUpdateAnchor, type LiveUpdate } from '../../domain/live-coverage.js';
 import { zonedIsoString } from '../../lib/time-zone.js';
 import type { SocialImage } from './components/social-meta.js';
 import { absoluteUrl, LOGO, type PageContext } from './page-context.js';
@@ -26,10 +30,18 @@ function publisher(ctx: PageContext) {
   };
 }
 
+/** Most updates a `LiveBlogPosting` lists in `liveBlogUpdate` (the newest). */
+export const LIVE_BLOG_UPDATES_MAX = 50;
+/** Longest `headline` of an update without one of its own, in characters (Google: 110). */
+const UPDATE_HEADLINE_LENGTH = 110;
+
 /**
  * The `NewsArticle` of an article page at `canonical`, with `image` (the
  * featured image, or the logo). Bylines are `Person`s (with their author
- * page); an article with no byline is by the newspaper.
+ * page); an article with no byline is by the newspaper. `dateModified` is
+ * the article's `modifiedAt` (its last public change: a note, a live
+ * update); each correction note is a `CorrectionComment` in `correction`,
+ * oldest first (schema.org `correction`).
  */
 export function newsArticleData(
   ctx: PageContext,
@@ -38,7 +50,69 @@ export function newsArticleData(
   image: SocialImage,
   description: string,
 ): object {
+  return articleData(ctx, article, canonical, image, description, 'NewsArticle');
+}
+
+/**
+ * The `LiveBlogPosting` of a live article's page (schema.org
+ * LiveBlogPosting; Google's live blog guidance): the `NewsArticle` fields,
+ * `coverageStartTime`, `coverageEndTime` once ended, and `liveBlogUpdate`:
+ * the newest LIVE_BLOG_UPDATES_MAX of `updates` (any order), newest first,
+ * each a `BlogPosting` with its headline (the start of its text when it
+ * has none), text, times, address (`<canonical>#update-<n>`) and writer.
+ */
+export function liveBlogData(
+  ctx: PageContext,
+  article: Article,
+  canonical: string,
+  image: SocialImage,
+  description: string,
+  updates: readonly LiveUpdate[],
+): object {
+  const base = articleData(ctx, article, canonical, image, description, 'LiveBlogPosting');
+  const live = article.live;
+  if (live === null) return base;
   const timeZone = ctx.locale.timeZone;
+  const newest = [...updates]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number)
+    .slice(0, LIVE_BLOG_UPDATES_MAX);
+  return {
+    ...base,
+    coverageStartTime: zonedIsoString(live.startedAt, timeZone),
+    ...(live.endedAt ? { coverageEndTime: zonedIsoString(live.endedAt, timeZone) } : {}),
+    liveBlogUpdate: newest.map((update) => {
+      const text = htmlToText(update.bodyHtml).replace(/\s+/g, ' ').trim();
+      return {
+        '@type': 'BlogPosting',
+        headline: update.headline || truncateWords(text, UPDATE_HEADLINE_LENGTH),
+        articleBody: text,
+        datePublished: zonedIsoString(update.createdAt, timeZone),
+        dateModified: zonedIsoString(update.updatedAt, timeZone),
+        url: `${canonical}#${liveUpdateAnchor(update.number)}`,
+        ...(update.author
+          ? {
+              author: {
+                '@type': 'Person',
+                name: update.author.name,
+                url: absoluteUrl(ctx, listingPath('author', update.author.slug)),
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
+
+function articleData(
+  ctx: PageContext,
+  article: Article,
+  canonical: string,
+  image: SocialImage,
+  description: string,
+  type: 'NewsArticle' | 'LiveBlogPosting',
+): object {
+  const timeZone = ctx.locale.timeZone;
+  const corrections = article.notes.filter((note) => note.kind === 'correction');
   const authors =
     article.authors.length > 0
       ? article.authors.map((a) => ({
@@ -51,7 +125,7 @@ export function newsArticleData(
         : [{ '@type': 'NewsMediaOrganization', name: ctx.siteName, url: absoluteUrl(ctx, '/') }];
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': type,
     headline: article.headline,
     ...(description ? { description } : {}),
     inLanguage: 'ar',
@@ -60,12 +134,21 @@ export function newsArticleData(
     ...(article.publishedAt
       ? { datePublished: zonedIsoString(article.publishedAt, timeZone) }
       : {}),
-    dateModified: zonedIsoString(article.updatedAt, timeZone),
+    dateModified: zonedIsoString(article.modifiedAt, timeZone),
     author: authors,
     image: [{ '@type': 'ImageObject', url: image.url, width: image.width, height: image.height }],
     publisher: publisher(ctx),
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
+    ...(corrections.length > 0
+      ? {
+          correction: corrections.map((note) => ({
+            '@type': 'CorrectionComment',
+            text: note.text,
+            datePublished: zonedIsoString(note.createdAt, timeZone),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Live pages' events for readers (issue 19): the route `GET
+ * /live/<id>/events` and the broadcaster of an article's live changes.
+ *
+ * The route answers a published article that has (or had) live coverage
+ * with an event stream on topic `a<id>` (app.eventStreams, event-stream.ts);
+ * anything else is 404. On connect it first sends what the reader missed:
+ * the updates numbered above `Last-Event-ID` (the browser's reconnection)
+ * or above `?after=<n>` (the newest one the page printed, which may come
+ * from a cache), at most LIVE_REPLAY_MAX, oldest first; and for an ended
+ * coverage the `state` event, after which it closes the stream.
+ *
+ * Events (the shared plan's, read by public/assets/live.js):
+ * - `event: update`, `id: <n>`, data `{"action":"posted"|"edited"|"deleted","number":n,"html":"<article …>"|null}`;
+ * - `event: state`, data `{"state":"live"|"ended","html":"<p class=\"live-status…\">"}`.
+ * The HTML is the page's own components (LiveUpdateItem, LiveStatus), so
+ * an arriving update is the one a reload would print.
+ *
+ * The broadcaster is called by app.ts for every `PublicChange` of kind
+ * `live` that reaches this instance (from itself or another one, over the
+ * change channel): when this instance has readers on that article, it reads
+ * the update (or the coverage) once and renders it once for all of them.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { withoutLoneSurrogates } from '../../arabic/truncate.js';
+import { parseArticleId } from '../../domain/article-id.js';
+import type { ArticleId } from '../../domain/article.js';
+import type { LiveCoverage, LiveUpdate } from '../../domain/live-coverage.js';
+import type { PublicChange } from '../../domain/public-change.js';
+import { surrogateKey } from '../../domain/public-change.js';
+import type { Database } from '../../services/database.js';
+import { getLiveUpdate, listLiveUpdates } from '../../services/live-coverage.js';
+import { getArticle } from '../../services/read-pages.js';
+import { LiveStatus } from '../views/components/live-coverage.js';
+import { LiveUpdateItem, type LiveRenderContext } from '../views/components/live-update.js';
+import type { EventStreams, ServerSentEvent } from './event-stream.js';
+
+/** Most updates sent on connect to a reader who missed some (the newest of them). */
+export const LIVE_REPLAY_MAX = 50;
+
+/** An update number as the browser sends it back: 1–999999999 in ASCII digits, else null. */
+export function parseUpdateNumber(raw: unknown): number | null {
+  return typeof raw === 'string' && /^[0-9]{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** The topic of an article's readers: its surrogate key, `a<id>`. */
+export function liveTopic(id: ArticleId): string {
+  return surrogateKey.article(id);
+}
+
+/** The update event of `action` on update `n` (`update` null: deleted). */
+export function updateEvent(
+  ctx: LiveRenderContext,
+  articleId: ArticleId,
+  action: 'posted' | 'edited' | 'deleted',
+  n: number,
+  update: LiveUpdate | null,
+): ServerSentEvent {
+  const html =
+    update === null
+      ? null
+      : withoutLoneSurrogates(renderToString(h(LiveUpdateItem, { ctx, articleId, update })));
+  return {
+    event: 'update',
+    id: String(n),
+    data: JSON.stringify({ action: update === null ? 'deleted' : action, number: n, html }),
+  };
+}
+
+/** The state event of `live` (the badge, or the ended banner). */
+export function stateEvent(ctx: LiveRenderContext, live: LiveCoverage): ServerSentEvent {
+  const html = renderToString(h(LiveStatus, { ctx, live }));
+  return { event: 'state', data: JSON.stringify({ state: live.state, html }) };
+}
+
+export interface LiveEventsDeps {
+  /** The database the page's updates are read from. */
+  database: Database;
+  /** The rendering context of a request's events (the site's translator and locale, the current time). */
+  context: (request: FastifyRequest) => LiveRenderContext;
+  /** 404s, as the rest of the site sends them. */
+  notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+}
+
+/** Registers `GET /live/:id/events` (see the module's comment). */
+export async function liveEventRoutes(app: FastifyInstance, deps: LiveEventsDeps): Promise<void> {
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
+    '/live/:id/events',
+    async (request, reply) => {
+      const id = parseArticleId(request.params.id);
+      const article = id === null ? null : await getArticle(deps, id);
+      const live = article?.kind === 'article' ? article.live : null;
+      if (article === null || live === null) return deps.notFound(request, reply);
+      const after =
+        parseUpdateNumber(request.headers['last-event-id']) ??
+        parseUpdateNumber(request.query.after);
+      const missed =
+        after === null
+          ? []
+          : await listLiveUpdates(deps, article.id, {
+              afterNumber: after,
+              limit: LIVE_REPLAY_MAX,
+            });
+      const ctx = deps.context(request);
+      const connection = app.eventStreams.open(request, reply, liveTopic(article.id), (send) => {
+        // Oldest first, as they were posted.
+        for (const update of [...missed].reverse())
+          send(updateEvent(ctx, article.id, 'posted', update.number, update));
+        if (live.state === 'ended') send(stateEvent(ctx, live));
+      });
+      if (connection !== null && live.state === 'ended') connection.close();
+      return reply;
+    },
+  );
+}
+
+/**
+ * The broadcaster of live changes to this instance's readers: call it with
+ * every PublicChange (others are ignored). Reads and renders only when the
+ * article has readers here; never throws (a failure is given to `onError`,
+ * and the readers get the change at their next reload).
+ */
+export function liveBroadcaster(deps: {
+  database: Database;
+  streams: EventStreams;
+  context: () => LiveRenderContext;
+  onError: (error: unknown) => void;
+}): (change: PublicChange) => Promise<void> {
+  return async (change) => {
+    if (change.kind !== 'live') return;
+    const topic = liveTopic(change.articleId);
+    if (deps.streams.subscribers(topic) === 0) return;
+    try {
+      const event = await changeEvent(deps, change);
+      if (event !== null) deps.streams.broadcast(topic, event);
+    } catch (error) {
+      deps.onError(error);
+    }
+  };
+}
+
+async function changeEvent(
+  deps: { database: Database; context: () => LiveRenderContext },
+  change: Extract<PublicChange, { kind: 'live' }>,
+): Promise<ServerSentEvent | null> {
+  const { articleId, action, updateNumber } = change;
+  switch (action) {
+    case 'posted':
+    case 'edited':
+    case 'deleted': {
+      if (updateNumber === null) return null;
+      const update =
+        action === 'deleted' ? null : await getLiveUpdate(deps, articleId, updateNumber);
+      return updateEvent(deps.context(), articleId, action, updateNumber, update);
+    }
+    case 'started':
+    case 'ended': {
+      const article = await getArticle(deps, articleId);
+      if (!article?.live) return null;
+      return stateEvent(deps.context(), article.live);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * One update of a live article, as the page prints it and as the page's
+ * script receives it over Server-Sent Events (web/live/live-events.ts
+ * renders this same component, so an arriving update looks like one made
+ * on the server):
+ *
+ * `<article class="live-update" id="update-<n>" data-number="<n>">` with
+ * its time (`<time datetime="ISO">`, printed in full in the site's time
+ * zone and digits: «19:22» for today, «3 كانون الأول 2026، 19:22» before;
+ * public/assets/live.js says «قبل 3 دقائق» for those of the last hour and
+ * keeps that current, since a cached page is served for a while after it
+ * was made), its own link (`/a/<id>#update-<n>`), its flags, headline,
+ * body (the article body's presenter) and its writer's name linking to
+ * their author page.
+ */
+import { formatDateTime, formatTime, localDateKey } from '../../../arabic/dates.js';
+import type { SiteLocale } from '../../../arabic/locale.js';
+import type { ArticleId } from '../../../domain/article-id.js';
+import { listingPath } from '../../../domain/article-path.js';
+import { liveUpdateAnchor, type LiveUpdate } from '../../../domain/live-coverage.js';
+import type { Translate } from '../../../i18n/format.js';
+import { articlePath } from '../page-context.js';
+import { presentBody } from '../present-body.js';
+import { Interpolate } from './interpolate.js';
+
+/** What an update needs of the page context: the server's renderer of events has no request. */
+export interface LiveRenderContext {
+  t: Translate;
+  locale: SiteLocale;
+  /** The time the page is made (UTC): an update of the same local day shows its time alone. */
+  now: Date;
+}
+
+/** `/a/<id>#update-<n>`: the address of one update. */
+export function liveUpdatePath(articleId: ArticleId, n: number): string {
+  return `${articlePath(articleId)}#${liveUpdateAnchor(n)}`;
+}
+
+/**
+ * The full time of an update: the time alone when it is of the page's
+ * local day (a cached page expires at the site's midnight, so "today"
+ * stays true while it is served), else the date and time.
+ */
+export function liveUpdateTime(instant: Date, ctx: LiveRenderContext): string {
+  const zone = ctx.locale.timeZone;
+  return localDateKey(instant, zone) === localDateKey(ctx.now, zone)
+    ? formatTime(instant, ctx.locale)
+    : formatDateTime(instant, ctx.locale);
+}
+
+export function LiveUpdateItem({
+  ctx,
+  articleId,
+  update,
+}: {
+  ctx: LiveRenderContext;
+  articleId: ArticleId;
+  update: LiveUpdate;
+}) {
+  const { t } = ctx;
+  const n = update.number;
+  const headingId = `${liveUpdateAnchor(n)}-headline`;
+  const flags = [
+    update.pinned ? ' live-update--pinned' : '',
+    update.key ? ' live-update--key' : '',
+  ].join('');
+  return (
+    <article
+      class={`live-update${flags}`}
+      id={liveUpdateAnchor(n)}
+      data-number={String(n)}
+      aria-labelledby={update.headline ? headingId : undefined}
+    >
+      <header class="live-update__meta">
+        <time class="live-update__time" datetime={update.createdAt.toISOString()}>
+          <bdi>{liveUpdateTime(update.createdAt, ctx)}</bdi>
+        </time>
+        {update.pinned ? <span class="live-update__flag">{t('live.pinned')}</span> : null}
+        {update.key ? (
+          <span class="live-update__flag live-update__flag--key">{t('live.key')}</span>
+        ) : null}
+        <a
+          class="live-update__link"
+          href={liveUpdatePath(articleId, n)}
+          aria-label={t('live.updateLink')}
+          title={t('live.updateLink')}
+        >
+          #
+        </a>
+      </header>
+      {update.headline ? (
+        <h3 class="live-update__headline" id={headingId}>
+          {update.headline}
+        </h3>
+      ) : null}
+      <div
+        class="live-update__body article__text"
+        dangerouslySetInnerHTML={{ __html: presentBody(update.bodyHtml, t) }}
+      />
+      {update.author ? (
+        <p class="live-update__author">
+          <Interpolate
+            message={t('live.updatedBy')}
+            slots={{
+              name: (
+                <a href={listingPath('author', update.author.slug)}>
+                  <bdi>{update.author.name}</bdi>
+                </a>
+              ),
+            }}
+          />
+        </p>
+      ) : null}
+    </article>
+  );
+}
