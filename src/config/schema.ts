@@ -142,6 +142,12 @@ export const configSchema = z.object({
    * more get 429 and count nothing. Env `MIDAD_VIEW_BEACONS_PER_MINUTE`.
    */
   viewBeaconsPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * Event streams (Server-Sent Events: live pages, the live dashboard) held
+   * at most by one instance; more get 503 with Retry-After. Each costs a
+   * socket (a file descriptor) and a few KiB. Env `MIDAD_SSE_MAX_CONNECTIONS`.
+   */
+  sseMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

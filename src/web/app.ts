@@ -31,6 +31,7 @@ import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
 import { PageCache } from './cache/page-cache.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { hostPolicy } from './plugins/host-check.js';
+import { EventStreams } from './live/event-stream.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
@@ -88,6 +89,11 @@ declare module 'fastify' {
     redirectHits: RedirectHits;
     /** The app's body sanitiser (worker threads, closed with the app): the wire poller uses it too. */
     sanitizeBody: BodySanitizer;
+    /**
+     * The Server-Sent Events hub (web/live/event-stream.ts): live pages and the live
+     * dashboard open streams on it and broadcast to them; ended when the app closes.
+     */
+    eventStreams: EventStreams;
   }
 }
 
@@ -201,6 +207,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (deps.readDatabase) setTimeout(() => void cdnPurge(keys), REPLICA_LAG_MS).unref();
   };
   app.decorate('publicChange', publicChange);
+
+  // Event streams (issue 19): ended before the server closes, so that app.close() (and
+  // `midad serve`'s stop) never waits for readers who keep a live page open.
+  const eventStreams = new EventStreams({ maxConnections: config.sseMaxConnections });
+  app.decorate('eventStreams', eventStreams);
+  app.addHook('preClose', (done) => {
+    eventStreams.closeAll();
+    done();
+  });
 
   // Old addresses (issue 15): looked up, on the primary database, for a reader's request that
   // would be answered 404; hits are written every few seconds, misses every minute.
