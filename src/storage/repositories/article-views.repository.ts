@@ -337,3 +337,24 @@ export async function findViewCount(db: Db, id: ArticleId): Promise<number | nul
     .executeTakeFirst();
   return row ? toInt(row.view_count) : null;
 }
+
+/** The published articles of `ids` as summaries (with their section), by id; others are absent. */
+export async function listPublishedSummariesByIds(
+  db: Db,
+  ids: readonly ArticleId[],
+): Promise<Map<ArticleId, ArticleSummary>> {
+  const summaries = new Map<ArticleId, ArticleSummary>();
+  if (ids.length === 0) return summaries;
+  const rows = await summaryQuery(db)
+    .where(
+      'articles.id',
+      'in',
+      ids.map((id) => bindId(id)),
+    )
+    .execute();
+  for (const row of rows) {
+    const summary = toSummary(row);
+    summaries.set(summary.id, summary);
+  }
+  return summaries;
+}
