@@ -80,6 +80,10 @@ export function loadSiteAssets(): SiteAssets {
   const [cssPath, css] = fingerprinted('site.css', 'text/css; charset=utf-8');
   const [jsPath, js] = fingerprinted('reader.js', 'text/javascript; charset=utf-8');
   const [adminCssPath, adminCss] = fingerprinted('admin.css', 'text/css; charset=utf-8');
+  const [liveReadersPath, liveReaders] = fingerprinted(
+    'live-readers.js',
+    'text/javascript; charset=utf-8',
+  );
   const editor = editorBundle();
   return {
     urls: {
@@ -90,11 +94,17 @@ export function loadSiteAssets(): SiteAssets {
         '/fonts/noto-naskh-arabic-arabic-700-normal.woff2',
       ],
     },
-    admin: { css: adminCssPath, editorScript: editor.script, editorCss: editor.css },
+    admin: {
+      css: adminCssPath,
+      editorScript: editor.script,
+      editorCss: editor.css,
+      liveReadersScript: liveReadersPath,
+    },
     files: new Map([
       [cssPath, css],
       [jsPath, js],
       [adminCssPath, adminCss],
+      [liveReadersPath, liveReaders],
     ]),
     favicon: {
       body: readFileSync(join(ROOT, 'public', 'favicon.svg')),
