@@ -14,6 +14,8 @@
  *   npm run bench -- --no-site-import     # skip importing a WordPress export
  *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
  *   npm run bench -- --no-wire            # skip the wire desk's feed (bench/wire.ts)
+ *   npm run bench -- --no-beacon-burst    # skip the burst of 20,000 view beacons a minute
+ *   npm run bench -- --burst-seconds 15   # the burst's window (default 60; the rate is kept)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,6 +31,7 @@ import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } fro
 import { ensureBuilt } from './server-process.js';
 import { ms, row } from './table.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
+import { measureBeaconBurst, printBeaconBurst, type BurstFigures } from './beacon-burst.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -59,6 +62,13 @@ const options = new Command('bench')
   )
   .option('--no-site-import', 'skip importing a WordPress export made from the corpus')
   .option('--no-wire', 'skip reading and ingesting an agency feed made from the corpus')
+  .option('--no-beacon-burst', 'skip the burst of 20,000 view beacons a minute (issue 19)')
+  .option(
+    '--burst-seconds <s>',
+    'seconds of the beacon burst (the rate is kept)',
+    positiveInteger,
+    60,
+  )
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -77,6 +87,8 @@ const options = new Command('bench')
     siteImport: boolean;
     siteImportHeap?: number;
     wire: boolean;
+    beaconBurst: boolean;
+    burstSeconds: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -235,7 +247,9 @@ async function main(): Promise<void> {
   const engines: Array<[string, EngineFigures]> = [];
   let siteImport: SiteImportFigures | null = null;
   let wire: WireFigures | null = null;
-  if (options.http || options.siteImport) ensureBuilt((s) => console.log(`… ${s}`));
+  let burst: BurstFigures | null = null;
+  if (options.http || options.siteImport || options.beaconBurst)
+    ensureBuilt((s) => console.log(`… ${s}`));
   try {
     engines.push([
       'SQLite (FTS5)',
@@ -257,6 +271,13 @@ async function main(): Promise<void> {
     }
     if (options.wire) {
       wire = await measureWire(options.corpus, dir, 2000, (s) => console.log(`… wire: ${s}`));
+    }
+    if (options.beaconBurst) {
+      burst = await measureBeaconBurst(
+        dir,
+        { seconds: options.burstSeconds, connections: options.connections, cpuBeacons: 20_000 },
+        (s) => console.log(`… ${s}`),
+      );
     }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
@@ -284,6 +305,7 @@ async function main(): Promise<void> {
   if (http.length) printHttp(http);
   if (wire) printWire(wire);
   if (siteImport) printSiteImport(siteImport);
+  if (burst) printBeaconBurst(burst);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -297,6 +319,7 @@ async function main(): Promise<void> {
     http: Object.fromEntries(http),
     wire,
     siteImport,
+    beaconBurst: burst,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');
