@@ -24,6 +24,8 @@ declare module 'autocannon' {
     requests?: Request[];
     /** Seconds before a request counts as timed out (default 10). */
     timeout?: number;
+    /** Requests per second across all connections, at most. */
+    overallRate?: number;
   }
 
   /** An hdr-histogram-percentiles-obj summary. */

@@ -16,6 +16,8 @@
  *   npm run bench -- --no-wire            # skip the wire desk's feed (bench/wire.ts)
  *   npm run bench -- --no-sse             # skip the 5,000 event streams (bench/sse.ts)
  *   npm run bench -- --sse-connections 2000   # event streams held at once (default 5,000)
+ *   npm run bench -- --no-beacon-burst    # skip the burst of 20,000 view beacons a minute
+ *   npm run bench -- --burst-seconds 15   # the burst's window (default 60; the rate is kept)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ import { ensureBuilt } from './server-process.js';
 import { ms, row } from './table.js';
 import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
+import { measureBeaconBurst, printBeaconBurst, type BurstFigures } from './beacon-burst.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -69,6 +72,13 @@ const options = new Command('bench')
     positiveInteger,
     5_000,
   )
+  .option('--no-beacon-burst', 'skip the burst of 20,000 view beacons a minute (issue 19)')
+  .option(
+    '--burst-seconds <s>',
+    'seconds of the beacon burst (the rate is kept)',
+    positiveInteger,
+    60,
+  )
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -89,6 +99,8 @@ const options = new Command('bench')
     wire: boolean;
     sse: boolean;
     sseConnections: number;
+    beaconBurst: boolean;
+    burstSeconds: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -248,7 +260,9 @@ async function main(): Promise<void> {
   let siteImport: SiteImportFigures | null = null;
   let wire: WireFigures | null = null;
   let sse: SseFigures | null = null;
-  if (options.http || options.siteImport) ensureBuilt((s) => console.log(`… ${s}`));
+  let burst: BurstFigures | null = null;
+  if (options.http || options.siteImport || options.beaconBurst)
+    ensureBuilt((s) => console.log(`… ${s}`));
   try {
     engines.push([
       'SQLite (FTS5)',
@@ -273,6 +287,13 @@ async function main(): Promise<void> {
     }
     if (options.sse) {
       sse = await measureSse(dir, options.sseConnections, (s) => console.log(`… ${s}`));
+    }
+    if (options.beaconBurst) {
+      burst = await measureBeaconBurst(
+        dir,
+        { seconds: options.burstSeconds, connections: options.connections, cpuBeacons: 20_000 },
+        (s) => console.log(`… ${s}`),
+      );
     }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
@@ -301,6 +322,7 @@ async function main(): Promise<void> {
   if (wire) printWire(wire);
   if (sse) printSse(sse);
   if (siteImport) printSiteImport(siteImport);
+  if (burst) printBeaconBurst(burst);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -315,6 +337,7 @@ async function main(): Promise<void> {
     wire,
     sse,
     siteImport,
+    beaconBurst: burst,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

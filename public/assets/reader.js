@@ -3,7 +3,8 @@
 // the browser has the Web Share API), click-to-load YouTube players (nothing
 // is loaded from YouTube until the reader asks), and the view beacon: one POST
 // to the article's data-view-beacon URL when the page is shown, so that a page
-// served from a cache still counts (a prerendered page counts when it is shown). Progressive enhancement:
+// served from a cache still counts (a prerendered page counts when it is shown),
+// carrying document.referrer (r=…, form-encoded) and nothing else. Progressive enhancement:
 // the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
 (function () {
@@ -136,8 +137,11 @@
     var article = document.querySelector('[data-view-beacon]');
     if (!article) return;
     var url = article.getAttribute('data-view-beacon');
-    if (navigator.sendBeacon) navigator.sendBeacon(url);
-    else fetch(url, { method: 'POST', keepalive: true, credentials: 'omit' });
+    // Where the reader came from, for the newsroom's «القرّاء الآن»: the server keeps only
+    // its kind (search, social, direct, other). Cut to 2,000 characters (the server reads 2 KiB).
+    var body = new URLSearchParams({ r: (document.referrer || '').slice(0, 2000) });
+    if (navigator.sendBeacon) navigator.sendBeacon(url, body);
+    else fetch(url, { method: 'POST', body: body, keepalive: true, credentials: 'omit' });
   }
 
   if (document.prerendering) {

@@ -23,6 +23,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   readingWordsPerMinute: 'MIDAD_READING_WPM',
   viewFlushMs: 'MIDAD_VIEW_FLUSH_MS',
   viewSpoolFile: 'MIDAD_VIEW_SPOOL',
+  viewMinutesRetentionHours: 'MIDAD_VIEW_MINUTES_RETENTION_HOURS',
   viewBeaconsPerMinute: 'MIDAD_VIEW_BEACONS_PER_MINUTE',
   sseMaxConnections: 'MIDAD_SSE_MAX_CONNECTIONS',
   logLevel: 'MIDAD_LOG_LEVEL',

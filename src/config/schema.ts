@@ -131,6 +131,13 @@ export const configSchema = z.object({
    */
   viewSpoolFile: z.string().min(1).optional(),
   /**
+   * Hours that views by the minute (`article_view_minutes`, for the
+   * newsroom's «القرّاء الآن») are kept; older rows are deleted by the view
+   * counter's flush, at most once every ten minutes. 1 to 720. Env
+   * `MIDAD_VIEW_MINUTES_RETENTION_HOURS`.
+   */
+  viewMinutesRetentionHours: z.coerce.number().int().min(1).max(720).default(24),
+  /**
    * View beacons (`POST /views/<id>`) taken at most per address and minute;
    * more get 429 and count nothing. Env `MIDAD_VIEW_BEACONS_PER_MINUTE`.
    */

@@ -36,4 +36,10 @@ export interface NewsroomListItem {
    * corrected); null or absent otherwise.
    */
   wireWithdrawn?: 'canceled' | 'withheld' | null;
+  /**
+   * Views in the last 24 hours (the hourly buckets of the current UTC hour
+   * and the 23 before it), for an article that has been published; absent
+   * otherwise (issue 19).
+   */
+  viewsLastDay?: number;
 }

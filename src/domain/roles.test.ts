@@ -30,6 +30,7 @@ describe('the permission matrix', () => {
     'settings.manage': ['administrator'],
     'apikey.manage': ['administrator'],
     'webhook.manage': ['administrator'],
+    'stats.view': ['editor', 'administrator'],
     'wire.view': ['editor', 'administrator'],
     'wire.use': ['editor', 'administrator'],
     'wire.manage': ['administrator'],

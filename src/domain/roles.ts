@@ -16,6 +16,12 @@
  * byline (issue 15). Which pages the footer menu lists is a setting
  * (`settings.manage`).
  *
+ * The readers' figures (issue 19): «القرّاء الآن» (`/admin/live`, views per
+ * minute, the articles read right now and where their readers came from)
+ * is for editors and administrators (`stats.view`), who choose what leads
+ * the site; it shows every article's readers, not only one's own. A
+ * writer sees their own articles' views in the article list and editor.
+ *
  * The wire desk (issue 18): editors and administrators read the agencies'
  * queue (`wire.view`) and make drafts of its items (`wire.use`);
  * administrators manage its sources (`wire.manage`). An administrator may
@@ -69,6 +75,7 @@ export const ACTIONS = [
   'settings.manage',
   'apikey.manage',
   'webhook.manage',
+  'stats.view',
   'wire.view',
   'wire.use',
   'wire.manage',
@@ -108,6 +115,7 @@ const EDITOR: readonly Action[] = [
   'section.manage',
   'tag.manage',
   'redirect.manage',
+  'stats.view',
   'wire.view',
   'wire.use',
   'article.live',

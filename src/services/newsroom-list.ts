@@ -6,6 +6,7 @@ import { headlineMatchKey } from '../arabic/normalize.js';
 import type { NewsroomListItem } from '../domain/newsroom-list.js';
 import type { ArticleStatus } from '../domain/workflow.js';
 import { listNewsroomArticles } from '../storage/repositories/newsroom-articles.repository.js';
+import { viewsInLastDay } from './live-readers.js';
 import type { ReadDeps } from './read-pages.js';
 
 /** Articles shown on a page of the newsroom list. */
@@ -28,9 +29,13 @@ export interface NewsroomListPage {
   hasMore: boolean;
 }
 
-/** One page of the newsroom's list. */
+/**
+ * One page of the newsroom's list. With `deps.now`, each article ever
+ * published carries its views in the last 24 hours (`viewsLastDay`, one
+ * query for the page's ids).
+ */
 export async function newsroomListPage(
-  deps: ReadDeps,
+  deps: ReadDeps & { now?: () => Date },
   query: NewsroomListQuery,
 ): Promise<NewsroomListPage> {
   const headlineKey = headlineMatchKey(query.q);
@@ -41,8 +46,13 @@ export async function newsroomListPage(
     limit: NEWSROOM_PAGE_SIZE + 1,
     offset: (query.page - 1) * NEWSROOM_PAGE_SIZE,
   });
-  return {
-    articles: rows.slice(0, NEWSROOM_PAGE_SIZE),
-    hasMore: rows.length > NEWSROOM_PAGE_SIZE,
-  };
+  const articles = rows.slice(0, NEWSROOM_PAGE_SIZE);
+  if (deps.now) {
+    const published = articles.filter((a) => a.publishedAt !== null).map((a) => a.id);
+    const views = await viewsInLastDay(deps, published, deps.now());
+    for (const article of articles) {
+      if (article.publishedAt !== null) article.viewsLastDay = views.get(article.id) ?? 0;
+    }
+  }
+  return { articles, hasMore: rows.length > NEWSROOM_PAGE_SIZE };
 }

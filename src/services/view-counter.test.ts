@@ -23,6 +23,45 @@ describe('ViewCounter', () => {
     expect(batches).toHaveLength(1);
   });
 
+  it('splits each batch by kind of referrer, and keeps the split of a failed write', async () => {
+    const splits: Array<[string, Record<string, number>][]> = [];
+    let fail = true;
+    const counter = new ViewCounter({
+      sink: async (_m, byReferrer) => {
+        if (fail) throw new Error('busy');
+        splits.push([...byReferrer]);
+      },
+    });
+    counter.record(A, 'search');
+    counter.record(A, 'search');
+    counter.record(A, 'social');
+    counter.record(B);
+    await expect(counter.flush()).rejects.toThrow('busy');
+    counter.record(A, 'other');
+    expect(counter.pendingFor(A)).toBe(4);
+    expect(counter.pending()).toEqual({ [A]: 4, [B]: 1 });
+    fail = false;
+    expect(await counter.flush()).toBe(5);
+    expect(splits).toEqual([
+      [
+        [A, { search: 2, social: 1, direct: 0, other: 1 }],
+        [B, { search: 0, social: 0, direct: 1, other: 0 }],
+      ],
+    ]);
+  });
+
+  it('spools only the totals of every kind', () => {
+    const spooled: Array<[string, number][]> = [];
+    const counter = new ViewCounter({
+      sink: async () => {},
+      spool: (counts) => void spooled.push([...counts]),
+    });
+    counter.record(A, 'search');
+    counter.record(A, 'direct');
+    expect(counter.spoolNow()).toBe(2);
+    expect(spooled).toEqual([[[A, 2]]]);
+  });
+
   it('keeps the views of a failed write for the next flush', async () => {
     let fail = true;
     const written: Array<[string, number][]> = [];

@@ -7,11 +7,34 @@
  * A failed write puts its counts back into the buffer for the next attempt.
  * Views that cannot be written when the counter stops go to the `spool`
  * (a file, view-spool.ts) for the next start to add.
+ *
+ * Each view is recorded with the kind of its referrer (domain/referrer-kind.ts),
+ * so that a batch also says, per article, how many came from search, social,
+ * direct and other: the sink writes those into the minute buckets
+ * (article_view_minutes, the newsroom's «القرّاء الآن»). The spool keeps only
+ * the totals: views spooled at a stop still count in the article's total and
+ * its hour, but not in any minute or referrer split (documented loss; the
+ * minutes are live figures, gone within MIDAD_VIEW_MINUTES_RETENTION_HOURS
+ * anyway).
+ *
+ * The cost per view is two Map operations and an array increment; nothing
+ * touches the database until the flush.
  */
 import type { ArticleId } from '../domain/article-id.js';
+import { REFERRER_KINDS, type ReferrerKind } from '../domain/referrer-kind.js';
 
-/** Writes a batch: article id → views to add. */
-export type ViewSink = (counts: Map<ArticleId, number>) => Promise<unknown>;
+/** Views of one article by kind of referrer. */
+export type ReferrerCounts = Readonly<Record<ReferrerKind, number>>;
+
+/**
+ * Writes a batch: `counts` maps article id → views to add (the totals);
+ * `byReferrer` splits the same views by kind of referrer (its four figures
+ * sum to the article's total).
+ */
+export type ViewSink = (
+  counts: Map<ArticleId, number>,
+  byReferrer: Map<ArticleId, ReferrerCounts>,
+) => Promise<unknown>;
 
 export interface ViewCounterOptions {
   /** Where batches go (article-views.repository.ts addViews, bound to a database). */
@@ -36,11 +59,12 @@ export class ViewCounter {
   readonly #sink: ViewSink;
   readonly #onError: (error: unknown) => void;
   readonly #spool: ((counts: Map<ArticleId, number>) => void) | undefined;
-  #pending = new Map<ArticleId, number>();
+  /** Views not yet written: article id → views by referrer kind, in REFERRER_KINDS order. */
+  #pending = new Map<ArticleId, Tally>();
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<number> = Promise.resolve(0);
   /** The batch being written, until its write settles or spoolNow takes it. */
-  #inFlight: Map<ArticleId, number> | null = null;
+  #inFlight: Map<ArticleId, Tally> | null = null;
 
   constructor(options: ViewCounterOptions) {
     this.#sink = options.sink;
@@ -48,21 +72,29 @@ export class ViewCounter {
     this.#spool = options.spool;
   }
 
-  /** Counts one view of `id` (in memory only). */
-  record(id: ArticleId): void {
-    this.#pending.set(id, (this.#pending.get(id) ?? 0) + 1);
+  /** Counts one view of `id`, from a referrer of kind `referrer` (in memory only). */
+  record(id: ArticleId, referrer: ReferrerKind = 'direct'): void {
+    let tally = this.#pending.get(id);
+    if (tally === undefined) {
+      tally = [0, 0, 0, 0];
+      this.#pending.set(id, tally);
+    }
+    const at = KIND_INDEX[referrer];
+    tally[at] = (tally[at] ?? 0) + 1;
   }
 
   /** Every view recorded but not yet written, by article id (for a log that must list them). */
   pending(): Record<string, number> {
-    const all = new Map(this.#pending);
+    const all = new Map<ArticleId, Tally>();
+    addInto(all, this.#pending);
     if (this.#inFlight) addInto(all, this.#inFlight);
-    return Object.fromEntries(all);
+    return Object.fromEntries(totalsOf(all));
   }
 
   /** Views of `id` recorded but not yet written. */
   pendingFor(id: ArticleId): number {
-    return this.#pending.get(id) ?? 0;
+    const tally = this.#pending.get(id);
+    return tally ? sum(tally) : 0;
   }
 
   /**
@@ -85,7 +117,7 @@ export class ViewCounter {
     this.#pending = new Map();
     this.#inFlight = batch;
     try {
-      await this.#sink(batch);
+      await this.#sink(totalsOf(batch), byReferrerOf(batch));
     } catch (error) {
       // Unless spoolNow took the batch meanwhile, it waits for the next attempt.
       if (this.#inFlight === batch) addInto(this.#pending, batch);
@@ -133,9 +165,11 @@ export class ViewCounter {
    */
   spoolNow(): number {
     if (!this.#spool) return 0;
-    const counts = new Map(this.#pending);
-    if (this.#inFlight) addInto(counts, this.#inFlight);
-    if (counts.size === 0) return 0;
+    const all = new Map<ArticleId, Tally>();
+    addInto(all, this.#pending);
+    if (this.#inFlight) addInto(all, this.#inFlight);
+    if (all.size === 0) return 0;
+    const counts = totalsOf(all);
     const [pending, inFlight] = [this.#pending, this.#inFlight];
     this.#pending = new Map();
     this.#inFlight = null;
@@ -145,16 +179,56 @@ export class ViewCounter {
       [this.#pending, this.#inFlight] = [pending, inFlight];
       throw error;
     }
-    return totalOf(counts);
+    return totalOf(all);
   }
 }
 
-function addInto(target: Map<ArticleId, number>, counts: Map<ArticleId, number>): void {
-  for (const [id, n] of counts) target.set(id, (target.get(id) ?? 0) + n);
+/** Views of one article by referrer kind, in REFERRER_KINDS order. */
+type Tally = number[];
+
+const KIND_INDEX: Readonly<Record<ReferrerKind, number>> = {
+  search: REFERRER_KINDS.indexOf('search'),
+  social: REFERRER_KINDS.indexOf('social'),
+  direct: REFERRER_KINDS.indexOf('direct'),
+  other: REFERRER_KINDS.indexOf('other'),
+};
+
+function sum(tally: Tally): number {
+  let total = 0;
+  for (const n of tally) total += n;
+  return total;
 }
 
-function totalOf(counts: Map<ArticleId, number>): number {
+/** Adds `counts` into `target`, copying tallies (the target never shares one). */
+function addInto(target: Map<ArticleId, Tally>, counts: Map<ArticleId, Tally>): void {
+  for (const [id, tally] of counts) {
+    const into = target.get(id);
+    if (into === undefined) target.set(id, [...tally]);
+    else for (let i = 0; i < tally.length; i++) into[i] = (into[i] ?? 0) + (tally[i] ?? 0);
+  }
+}
+
+function totalsOf(batch: Map<ArticleId, Tally>): Map<ArticleId, number> {
+  const totals = new Map<ArticleId, number>();
+  for (const [id, tally] of batch) totals.set(id, sum(tally));
+  return totals;
+}
+
+function byReferrerOf(batch: Map<ArticleId, Tally>): Map<ArticleId, ReferrerCounts> {
+  const split = new Map<ArticleId, ReferrerCounts>();
+  for (const [id, tally] of batch) {
+    split.set(id, {
+      search: tally[KIND_INDEX.search] ?? 0,
+      social: tally[KIND_INDEX.social] ?? 0,
+      direct: tally[KIND_INDEX.direct] ?? 0,
+      other: tally[KIND_INDEX.other] ?? 0,
+    });
+  }
+  return split;
+}
+
+function totalOf(counts: Map<ArticleId, Tally>): number {
   let total = 0;
-  for (const n of counts.values()) total += n;
+  for (const tally of counts.values()) total += sum(tally);
   return total;
 }

@@ -82,6 +82,10 @@ export function loadSiteAssets(): SiteAssets {
   const [jsPath, js] = fingerprinted('reader.js', 'text/javascript; charset=utf-8');
   const [livePath, live] = fingerprinted('live.js', 'text/javascript; charset=utf-8');
   const [adminCssPath, adminCss] = fingerprinted('admin.css', 'text/css; charset=utf-8');
+  const [liveReadersPath, liveReaders] = fingerprinted(
+    'live-readers.js',
+    'text/javascript; charset=utf-8',
+  );
   const editor = editorBundle();
   return {
     urls: {
@@ -93,12 +97,18 @@ export function loadSiteAssets(): SiteAssets {
         '/fonts/noto-naskh-arabic-arabic-700-normal.woff2',
       ],
     },
-    admin: { css: adminCssPath, editorScript: editor.script, editorCss: editor.css },
+    admin: {
+      css: adminCssPath,
+      editorScript: editor.script,
+      editorCss: editor.css,
+      liveReadersScript: liveReadersPath,
+    },
     files: new Map([
       [cssPath, css],
       [jsPath, js],
       [livePath, live],
       [adminCssPath, adminCss],
+      [liveReadersPath, liveReaders],
     ]),
     favicon: {
       body: readFileSync(join(ROOT, 'public', 'favicon.svg')),

@@ -9,7 +9,7 @@ import { importCapture } from '../../src/importers/capture/import-capture.js';
 import { DEMO_CAPTURE, importDemoContent } from '../../src/importers/demo-content.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import type { Database, DialectName } from '../../src/storage/database.js';
-import { addViews } from '../../src/storage/repositories/article-views.repository.js';
+import { databaseViewSink } from '../../src/services/view-sink.js';
 import { buildApp } from '../../src/web/app.js';
 import { openTestDatabase } from './dialects.js';
 
@@ -41,19 +41,27 @@ export interface TestSite {
 
 /**
  * A site with the demo article (unless `demo: false`), settings from `env`
- * (environment-variable names), on `dialect` (default SQLite).
+ * (environment-variable names), on `dialect` (default SQLite), on the clock
+ * `now` (default NOW, pinned; the view counter's flushes use it too).
  */
 export async function testSite(
   env: Record<string, string> = {},
-  options: { demo?: boolean; dialect?: DialectName } = {},
+  options: { demo?: boolean; dialect?: DialectName; now?: () => Date } = {},
 ): Promise<TestSite> {
   const database = await emptyDatabase(options.dialect);
-  const viewCounter = new ViewCounter({ sink: (counts) => addViews(database.db, counts, NOW) });
+  const now = options.now ?? (() => NOW);
   let app: TestSite['app'];
+  let viewCounter: ViewCounter;
   try {
-    if (options.demo !== false) await importDemoContent({ database, now: () => NOW });
     const config = loadConfig({ MIDAD_BASE_URL: 'https://news.example', ...env });
-    app = await buildApp({ config, database, viewCounter, now: () => NOW, logRequests: false });
+    viewCounter = new ViewCounter({
+      sink: databaseViewSink(database, {
+        now,
+        minutesRetentionHours: config.viewMinutesRetentionHours,
+      }),
+    });
+    if (options.demo !== false) await importDemoContent({ database, now: () => NOW });
+    app = await buildApp({ config, database, viewCounter, now, logRequests: false });
   } catch (error) {
     // A PostgreSQL test database is dropped even when the site cannot be built.
     await database.close();

@@ -230,6 +230,9 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       form: { confirm: 'yes' },
     },
     'wire.access': { requires: 'wire.manage', url: '/admin/wire/access', form: { open: 'no' } },
+    'live.page': { requires: 'stats.view', url: '/admin/live' },
+    // Without Accept: text/event-stream, the events route sends a person to the page.
+    'live.events': { requires: 'stats.view', url: '/admin/live/events' },
   };
 
 /**

@@ -31,7 +31,7 @@ import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
-import { addViews } from '../../storage/repositories/article-views.repository.js';
+import { databaseViewSink } from '../../services/view-sink.js';
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
@@ -140,7 +140,10 @@ export function serveCommand(): Command {
       const spoolFile = viewSpoolFile(config);
       const spool = spoolFile === null ? null : await takeBackSpooledViews(database, spoolFile);
       const viewCounter = new ViewCounter({
-        sink: (counts) => addViews(database.db, counts, now()),
+        sink: databaseViewSink(database, {
+          now,
+          minutesRetentionHours: config.viewMinutesRetentionHours,
+        }),
         onError: (error) => app.log.error({ err: error }, 'view count flush failed'),
         ...(spool ? { spool: (counts) => void spool.write(counts, now()) } : {}),
       });

@@ -11,6 +11,8 @@ export interface AdminAssets {
   /** The editor bundle and its stylesheet, when built (`npm run build`). */
   editorScript: string | null;
   editorCss: string | null;
+  /** The script of «القرّاء الآن» (public/assets/live-readers.js), fingerprinted. */
+  liveReadersScript: string;
 }
 
 export interface AdminContext {

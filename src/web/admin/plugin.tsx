@@ -34,6 +34,7 @@ import { webhooksRoutes } from './routes/webhooks.routes.js';
 import { wireRoutes } from './routes/wire.routes.js';
 import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
+import { liveReadersRoutes } from './routes/live-readers.routes.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
@@ -90,6 +91,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...webhooksRoutes,
   ...redirectsRoutes,
   ...wireRoutes,
+  ...liveReadersRoutes,
 ];
 
 export async function adminPlugin(

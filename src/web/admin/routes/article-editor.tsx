@@ -10,6 +10,7 @@ import type { EditableArticle } from '../../../domain/editable-article.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
+import { articleViewHistory } from '../../../services/live-readers.js';
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
 import { AppError } from '../../../lib/errors.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
@@ -58,6 +59,15 @@ export async function showEditor(
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
   const origin = kit.deps.originOf(request);
+  // Issue 19: the article's views since publication, beside the publishing panel.
+  const views = article?.publishedAt
+    ? await articleViewHistory(
+        { database: kit.deps.database, timeZone: kit.deps.config.timeZone },
+        article.id,
+        article.publishedAt,
+        kit.deps.now(),
+      )
+    : null;
   return kit.render(
     reply,
     <ArticleEditPage
@@ -69,6 +79,7 @@ export async function showEditor(
         wire,
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
+        views,
       }}
       notice={
         NOTICE_KEYS[notice]

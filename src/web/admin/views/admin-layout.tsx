@@ -36,6 +36,7 @@ export function AdminLayout(props: {
               <>
                 <a href="/admin">{t('admin.nav.dashboard')}</a>
                 {ctx.wireDesk ? <a href="/admin/wire">{t('admin.nav.wire')}</a> : null}
+                {can(user, 'stats.view') ? <a href="/admin/live">{t('admin.nav.live')}</a> : null}
                 {can(user, 'article.create') ? (
                   <a href="/admin/articles/new">{t('admin.nav.newArticle')}</a>
                 ) : null}

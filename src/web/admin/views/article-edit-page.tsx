@@ -25,6 +25,8 @@ import type { FormErrors } from './auth-pages.js';
 import { BylineField } from './byline-field.js';
 import { FeaturedImageField } from './featured-image-field.js';
 import { CsrfField, Field, FormError } from './form-fields.js';
+import { ArticleViewsPanel } from './article-views-panel.js';
+import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 
 export interface EditPageData {
   /** Null on the new-article page, before the first save. */
@@ -38,6 +40,8 @@ export interface EditPageData {
   isLead: boolean;
   previewUrl: string | null;
   editorLabels: Record<string, string>;
+  /** The article's views since publication (issue 19); null before it is published. */
+  views?: ArticleViewHistory | null;
   /** False shows the article read-only (archived; a contributor's submitted article). */
   editable: boolean;
   /** The user's autosave newer than the last save, if any. */
@@ -266,6 +270,7 @@ export function ArticleEditPage(props: {
           ) : null}
         </form>
         {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
+        {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
         <link rel="stylesheet" href={ctx.assets.editorCss} />

@@ -1,9 +1,11 @@
 /**
  * The newsroom's list of articles: tabs by status, "only mine", and each
- * article with its status, bylines and last change. Writers who may not
+ * article with its status, bylines, last change and, once published, its
+ * views in the last 24 hours. Writers who may not
  * edit every article see only their own.
  */
 import { Fragment, type ComponentChildren } from 'preact';
+import { formatNumber } from '../../../arabic/digits.js';
 import { can } from '../../../domain/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../domain/workflow.js';
 import type { NewsroomListItem } from '../../../domain/newsroom-list.js';
@@ -91,6 +93,13 @@ export function ArticleListPage(props: {
                 </span>
               ) : null}
               <RowMeta ctx={ctx} article={a} />
+              {a.viewsLastDay !== undefined ? (
+                <span class="article-row__views" data-views-24h={a.viewsLastDay}>
+                  {t('admin.articles.views24h', {
+                    views: formatNumber(a.viewsLastDay, ctx.locale.numerals),
+                  })}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
