@@ -14,6 +14,8 @@
  *   npm run bench -- --no-site-import     # skip importing a WordPress export
  *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
  *   npm run bench -- --no-wire            # skip the wire desk's feed (bench/wire.ts)
+ *   npm run bench -- --no-sse             # skip the 5,000 event streams (bench/sse.ts)
+ *   npm run bench -- --sse-connections 2000   # event streams held at once (default 5,000)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ import { measureSiteImport, type ImportTarget, type SiteImportFigures } from './
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
 import { ensureBuilt } from './server-process.js';
 import { ms, row } from './table.js';
+import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +62,13 @@ const options = new Command('bench')
   )
   .option('--no-site-import', 'skip importing a WordPress export made from the corpus')
   .option('--no-wire', 'skip reading and ingesting an agency feed made from the corpus')
+  .option('--no-sse', 'skip holding 5,000 event streams (SSE) on one server')
+  .option(
+    '--sse-connections <n>',
+    'event streams held at once by the SSE part',
+    positiveInteger,
+    5_000,
+  )
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -77,6 +87,8 @@ const options = new Command('bench')
     siteImport: boolean;
     siteImportHeap?: number;
     wire: boolean;
+    sse: boolean;
+    sseConnections: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -235,6 +247,7 @@ async function main(): Promise<void> {
   const engines: Array<[string, EngineFigures]> = [];
   let siteImport: SiteImportFigures | null = null;
   let wire: WireFigures | null = null;
+  let sse: SseFigures | null = null;
   if (options.http || options.siteImport) ensureBuilt((s) => console.log(`… ${s}`));
   try {
     engines.push([
@@ -257,6 +270,9 @@ async function main(): Promise<void> {
     }
     if (options.wire) {
       wire = await measureWire(options.corpus, dir, 2000, (s) => console.log(`… wire: ${s}`));
+    }
+    if (options.sse) {
+      sse = await measureSse(dir, options.sseConnections, (s) => console.log(`… ${s}`));
     }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
@@ -283,6 +299,7 @@ async function main(): Promise<void> {
   );
   if (http.length) printHttp(http);
   if (wire) printWire(wire);
+  if (sse) printSse(sse);
   if (siteImport) printSiteImport(siteImport);
   const results = {
     date: new Date().toISOString(),
@@ -296,6 +313,7 @@ async function main(): Promise<void> {
     search: Object.fromEntries(engines.map(([name, { http: _, ...e }]) => [name, e])),
     http: Object.fromEntries(http),
     wire,
+    sse,
     siteImport,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

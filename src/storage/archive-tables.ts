@@ -11,8 +11,16 @@
  * Tables that do not travel: `sessions` and `login_throttle` (transient:
  * everyone signs in again on the new site), `article_search` (rebuilt from
  * the articles on import) and Kysely's migration tables (the archive's
- * manifest lists the migrations instead), and `applied_view_batches`
- * (transient: the ids of spooled view batches while their file exists).
+ * manifest lists the migrations instead), `applied_view_batches`
+ * (transient: the ids of spooled view batches while their file exists),
+ * and `article_view_minutes` (transient: views by the minute, kept a few
+ * hours for the newsroom's live dashboard; the hourly buckets travel).
+ *
+ * Live coverage and public notes (issue 19) travel: `live_updates`,
+ * `article_notes`, and the articles' columns `live_state`,
+ * `live_started_at`, `live_ended_at`, `live_next_number` (so that a
+ * deleted update's number is not given again on the new site) and
+ * `modified_at`.
  *
  * The wire desk: `wire_sources` travels (the newsroom's configuration:
  * name, agency, address or folder, section, rhythm, switches), but not its
@@ -59,7 +67,12 @@ export interface ArchiveTable {
 /** Names of the tables that an archive carries. */
 export type ArchiveTableName = Exclude<
   keyof Schema,
-  'sessions' | 'login_throttle' | 'applied_view_batches' | 'wire_items' | 'wire_folder_files'
+  | 'sessions'
+  | 'login_throttle'
+  | 'applied_view_batches'
+  | 'article_view_minutes'
+  | 'wire_items'
+  | 'wire_folder_files'
 >;
 
 /** A row as written in the archive: column name → JSON value. */
@@ -172,6 +185,11 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('created_by', 'id', true),
     col('preview_token_hash', 'text', true),
     col('kind', 'text'),
+    col('live_state', 'text', true),
+    col('live_started_at', 'time', true),
+    col('live_ended_at', 'time', true),
+    col('live_next_number', 'int'),
+    col('modified_at', 'time', true),
   ]),
   table(
     'article_tags',
@@ -212,6 +230,26 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('from_status', 'text'),
     col('to_status', 'text'),
     col('at', 'time'),
+  ]),
+  table('live_updates', [
+    col('id', 'id'),
+    col('article_id', 'id'),
+    col('number', 'int'),
+    col('headline', 'text'),
+    col('body_html', 'text'),
+    col('author_id', 'id', true),
+    col('is_key', 'int'),
+    col('pinned', 'int'),
+    col('created_at', 'time'),
+    col('updated_at', 'time'),
+  ]),
+  table('article_notes', [
+    col('id', 'id'),
+    col('article_id', 'id'),
+    col('kind', 'text'),
+    col('text', 'text'),
+    col('author_id', 'id', true),
+    col('created_at', 'time'),
   ]),
   table(
     'article_view_buckets',
@@ -478,13 +516,14 @@ export async function countArchiveRows(db: Db): Promise<Record<ArchiveTableName,
 
 /**
  * Empties every table that holds site data (archived ones, sessions,
- * login throttling, the wire queue), in reverse foreign-key order, inside `trx`. The
+ * login throttling, views by the minute, the wire queue), in reverse foreign-key order, inside `trx`. The
  * search index is emptied by its adapter.
  */
 export async function deleteSiteRows(trx: Transaction<Schema>): Promise<void> {
   await trx.deleteFrom('sessions').execute();
   await trx.deleteFrom('login_throttle').execute();
   await trx.deleteFrom('applied_view_batches').execute();
+  await trx.deleteFrom('article_view_minutes').execute();
   await trx.deleteFrom('wire_folder_files').execute();
   await trx.deleteFrom('wire_items').execute();
   for (const table of [...ARCHIVE_TABLES].reverse()) {

@@ -3,7 +3,9 @@
  * a section, tags, an image with its files, a published article with
  * revisions, events and a webhook delivery, an imported capture with its
  * view count and related links, an article whose id is past 2^53, an API
- * key, a setting and a wire source. For the archive and backup tests.
+ * key, a setting and a wire source; live coverage (ended) with an update
+ * (number 2: number 1 was deleted), a correction note, and a minute of
+ * views (which does not travel). For the archive and backup tests.
  */
 import { createApiKey } from '../../src/services/api-keys.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
@@ -13,6 +15,12 @@ import { moveArticle } from '../../src/services/move-article.js';
 import { saveImportedArticle } from '../../src/services/save-imported-article.js';
 import { createSection, describeTagAs } from '../../src/services/taxonomy.js';
 import { createWebhook } from '../../src/services/webhooks.js';
+import {
+  deleteLiveUpdate,
+  endLiveCoverage,
+  postLiveUpdate,
+  startLiveCoverage,
+} from '../../src/services/live-coverage.js';
 import { addWireSource } from '../../src/services/wire-sources.js';
 import { toArticleId } from '../../src/domain/article-id.js';
 import { importFiles } from '../../src/importers/import-files.js';
@@ -103,8 +111,48 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     .executeTakeFirstOrThrow();
   await describeTagAs(deps, staff.editor, String(tag.id), 'أخبار الهواتف الذكية.');
   await addViews(database.db, new Map([[id, 7]]), now());
+  await fillLiveCoverage(deps, staff, id, image.id);
+  await database.db
+    .insertInto('article_view_minutes')
+    .values({ article_id: BigInt(id), minute: now().toISOString(), referrer: 'search', views: 3 })
+    .execute();
   await fillSiteImportTables(database, id, image.id, now);
   return staff;
+}
+
+/**
+ * Live coverage of article `id`, ended, with update 2 (update 1 deleted,
+ * so `live_next_number` is 3), and a correction note added with a save.
+ */
+async function fillLiveCoverage(
+  deps: { database: Database; now: () => Date },
+  staff: Staff,
+  id: string,
+  imageId: string,
+): Promise<void> {
+  const articleId = toArticleId(id);
+  await startLiveCoverage(deps, staff.editor, articleId);
+  const update = { headline: '', bodyHtml: '<p>تحديث أول</p>', key: false, pinned: false };
+  await postLiveUpdate(deps, staff.author, articleId, update);
+  await postLiveUpdate(deps, staff.editor, articleId, {
+    headline: 'وصول فرق الإنقاذ',
+    bodyHtml: '<p>وصلت فرق الإنقاذ إلى <strong>حلب</strong>.</p>',
+    key: true,
+    pinned: true,
+  });
+  await deleteLiveUpdate(deps, staff.editor, articleId, 1);
+  await endLiveCoverage(deps, staff.editor, articleId);
+  await saveArticle(
+    deps,
+    staff.editor,
+    articleId,
+    {
+      ...content([staff.author.id]),
+      headline: 'أبل تعلن عن iPhone 15 في 12 مارس (محدّث)',
+      featuredMediaId: imageId,
+    },
+    { note: { kind: 'correction', text: 'ورد في نسخة سابقة أن الإعلان في 13 مارس.' } },
+  );
 }
 
 /** A site import's traces: an import record, an imported image, a redirect and a missed path. */

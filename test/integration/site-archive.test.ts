@@ -114,6 +114,31 @@ describeEachDialect((dialect) => {
     expect(BigInt(next.id)).toBeGreaterThan(ids.reduce((a, b) => (a > b ? a : b)));
   });
 
+  it('carries live coverage, its update numbers and public notes, but not views by the minute', async () => {
+    await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, archive);
+    const target = await open(dialect);
+    const summary = await importArchive(
+      { database: target, mediaDir: join(scratch, 'media-2') },
+      archive,
+    );
+    expect([summary.rows['live_updates'], summary.rows['article_notes']]).toEqual([1, 1]);
+    expect(summary.rows['article_view_minutes']).toBeUndefined();
+    const copied = await dump(target);
+    expect(copied.live_updates!.map((u) => [u.number, u.headline, u.is_key, u.pinned])).toEqual([
+      [2, 'وصول فرق الإنقاذ', 1, 1],
+    ]);
+    expect(copied.article_notes!.map((n) => [n.kind, n.text])).toEqual([
+      ['correction', 'ورد في نسخة سابقة أن الإعلان في 13 مارس.'],
+    ]);
+    const live = copied.articles!.find((a) => a.live_state !== null)!;
+    expect([live.live_state, live.live_next_number]).toEqual(['ended', 3]);
+    expect(live.modified_at).toBe(copied.article_notes![0]!.created_at);
+    expect(await source.db.selectFrom('article_view_minutes').selectAll().execute()).toHaveLength(
+      1,
+    );
+    expect(await target.db.selectFrom('article_view_minutes').selectAll().execute()).toEqual([]);
+  });
+
   it('leaves password hashes and webhook secrets out unless asked', async () => {
     await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, archive);
     const text = gunzipSync(await readFile(archive)).toString('utf8');

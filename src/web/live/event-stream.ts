@@ -79,7 +79,7 @@ export function formatEvent(e: ServerSentEvent): string {
 }
 
 /** The heartbeat: a comment line, which browsers ignore and proxies see as traffic. */
-const HEARTBEAT = ':\n\n';
+const HEARTBEAT = Buffer.from(':\n\n');
 
 /** Headers a stream's own headers replace, or that a stream may not carry. */
 const REPLACED_HEADERS = new Set([
@@ -219,10 +219,11 @@ export class EventStreams {
   broadcast(topic: string, e: ServerSentEvent): number {
     const streams = this.#topics.get(topic);
     if (!streams) return 0;
-    const text = formatEvent(e);
+    // Encoded once: each stream is then handed the same bytes.
+    const bytes = Buffer.from(formatEvent(e));
     let written = 0;
     // A dropped stream leaves the Set at once: iterate over a copy.
-    for (const stream of [...streams]) if (this.write(stream, text)) written += 1;
+    for (const stream of [...streams]) if (this.write(stream, bytes)) written += 1;
     return written;
   }
 
@@ -251,11 +252,11 @@ export class EventStreams {
   }
 
   /**
-   * Writes `text` to `stream`. A stream with more than MAX_BUFFERED_BYTES
+   * Writes `chunk` to `stream`. A stream with more than MAX_BUFFERED_BYTES
    * waiting is dropped instead. Internal (Stream uses it).
    * @returns true when written.
    */
-  write(stream: Stream, text: string): boolean {
+  write(stream: Stream, chunk: string | Buffer): boolean {
     const response = stream.response;
     if (response.destroyed || response.writableEnded) {
       this.#forget(stream);
@@ -266,7 +267,7 @@ export class EventStreams {
       response.destroy();
       return false;
     }
-    response.write(text);
+    response.write(chunk);
     return true;
   }
 
