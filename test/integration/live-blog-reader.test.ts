@@ -134,6 +134,29 @@ describeEachDialect((dialect) => {
     });
   });
 
+  describe('public notes', () => {
+    it('shows a correction saved with the article in the notes box, JSON-LD and the modified time', async () => {
+      const page0 = await get(`/a/${id}`);
+      expect(page0.body).not.toContain('id="notes"');
+      await saveArticle(
+        deps(),
+        staff.editor,
+        id,
+        content([staff.editor.id], { headline: 'زلزال في الشمال' }),
+        { note: { kind: 'correction', text: 'ورد في نسخة سابقة أن الزلزال بقوة 7 درجات.' } },
+      );
+      const page = await get(`/a/${id}`);
+      expect(page.headers['x-cache']).toBe('MISS');
+      expect(page.body).toMatch(
+        /<li class="article-note article-note--correction" id="note-\d+"><strong class="article-note__kind">تصحيح:<\/strong> <span class="article-note__text">ورد في نسخة سابقة أن الزلزال بقوة 7 درجات.<\/span>/,
+      );
+      expect(page.body).toContain('<span class="article__modified">آخر تحديث: ');
+      expect(page.body).toContain(
+        '"correction":[{"@type":"CorrectionComment","text":"ورد في نسخة سابقة أن الزلزال بقوة 7 درجات.","datePublished":"',
+      );
+    });
+  });
+
   describe('GET /live/<id>/events', () => {
     it('is 404 for an article never live, a draft, a static page id and a malformed id', async () => {
       expect((await get(`/live/${id}/events`)).statusCode).toBe(404);

@@ -1,7 +1,8 @@
 /**
  * An article's public notes (issue 19), oldest first, in a box under the
  * byline and date: «تصحيح: ورد في نسخة سابقة…», «تحديث: أضيفت تصريحات…»,
- * each with its time in the site's zone and digits.
+ * each with its time in the site's zone and digits. The box is `#notes`
+ * (the corrections page links there).
  *
  * Placed at the top rather than after the body (where BBC and the NYT put
  * corrections): a reader should learn that a claim was corrected before
@@ -18,7 +19,7 @@ export function ArticleNotes({ ctx, notes }: { ctx: PageContext; notes: readonly
   if (notes.length === 0) return null;
   const { t } = ctx;
   return (
-    <section class="article-notes" aria-labelledby="article-notes-heading">
+    <section class="article-notes" id="notes" aria-labelledby="article-notes-heading">
       <h2 id="article-notes-heading" class="visually-hidden">
         {t('notes.heading')}
       </h2>
