@@ -64,6 +64,10 @@ export const ACTIONS = [
   'wire.view',
   'wire.use',
   'wire.manage',
+  'article.live',
+  'live.post',
+  'live.edit.own',
+  'live.edit.any',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,7 +79,13 @@ const CONTRIBUTOR: readonly Action[] = [
   'media.upload',
   'tag.create',
 ];
-const AUTHOR: readonly Action[] = [...CONTRIBUTOR, 'article.publish.own', 'article.unpublish.own'];
+const AUTHOR: readonly Action[] = [
+  ...CONTRIBUTOR,
+  'article.publish.own',
+  'article.unpublish.own',
+  'live.post',
+  'live.edit.own',
+];
 const EDITOR: readonly Action[] = [
   ...AUTHOR,
   'article.edit.any',
@@ -92,6 +102,8 @@ const EDITOR: readonly Action[] = [
   'redirect.manage',
   'wire.view',
   'wire.use',
+  'article.live',
+  'live.edit.any',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,
