@@ -94,6 +94,7 @@ export function LiveDeskPage(props: {
         data-live-desk
         data-poll-url={data.olderPage ? undefined : `${base}/poll`}
         data-signature={data.signature}
+        data-arrived-label={t('admin.liveDesk.newFromOthers')}
       >
         <section class="card desk-composer" aria-labelledby="composer-heading">
           <h2 id="composer-heading">{t('admin.liveDesk.newUpdate')}</h2>
@@ -124,6 +125,7 @@ export function LiveDeskPage(props: {
           <h2 id="updates-heading">
             {t('admin.liveDesk.updates')} <span data-live-total>({data.total})</span>
           </h2>
+          <p class="desk-poll-status" data-live-poll-status aria-live="polite" />
           <ol class="desk-list" data-live-list>
             {data.updates.map((update) => (
               <DeskUpdate ctx={ctx} update={update} mayChange={data.mayChange(update)} />
@@ -241,6 +243,10 @@ export function LiveUpdateForm(props: {
       action={props.action}
       data-live-composer={props.composer ? '' : undefined}
       data-draft-key={props.composer ? `live:${props.action}` : undefined}
+      data-posting-label={props.composer ? t('admin.liveDesk.posting') : undefined}
+      data-posted-label={props.composer ? t('admin.liveDesk.postedNotice') : undefined}
+      data-failed-label={props.composer ? t('admin.liveDesk.postFailed') : undefined}
+      data-arrived-label={props.composer ? t('admin.liveDesk.newFromOthers') : undefined}
       novalidate
     >
       <CsrfField token={ctx.csrfToken} />
