@@ -58,9 +58,10 @@ function numbersIn(list: Element): Set<string> {
   );
 }
 
-function setTotal(desk: ParentNode, total: number): void {
+/** Shows the count of updates (`text`: the server's, in the site's digits) and hides «no updates» when there are some. */
+function setTotal(desk: ParentNode, total: number, text: string | null): void {
   const count = desk.querySelector('[data-live-total]');
-  if (count) count.textContent = `(${total})`;
+  if (count && text !== null) count.textContent = text;
   const empty = desk.querySelector<HTMLElement>('[data-live-empty]');
   if (empty) empty.hidden = total > 0;
 }
@@ -124,7 +125,12 @@ function emptyComposer(form: HTMLFormElement): void {
 }
 
 /** Makes the composer post by fetch; returns the numbers this page posted (not announced as others'). */
-function mountComposer(form: HTMLFormElement, desk: HTMLElement | null, posted: Set<string>): void {
+function mountComposer(
+  form: HTMLFormElement,
+  desk: HTMLElement | null,
+  posted: Set<string>,
+  refresh: () => Promise<void>,
+): void {
   const texts = textsOf(form);
   const status = form.querySelector<HTMLElement>('[data-live-status]');
   const button = form.querySelector<HTMLButtonElement>('[data-live-submit]');
@@ -150,8 +156,10 @@ function mountComposer(form: HTMLFormElement, desk: HTMLElement | null, posted: 
           const item = itemFrom(html);
           if (list && item && !numbersIn(list).has(String(number))) {
             list.prepend(item);
-            setTotal(desk ?? document, list.querySelectorAll('[data-number]').length);
+            setTotal(desk ?? document, list.querySelectorAll('[data-number]').length, null);
           }
+          // The count, and anything others posted meanwhile, at once.
+          void refresh();
           clearErrors(form);
           emptyComposer(form);
           if (status) status.textContent = texts.posted;
@@ -176,10 +184,17 @@ function mountComposer(form: HTMLFormElement, desk: HTMLElement | null, posted: 
   });
 }
 
-/** Polls the desk for other writers' updates and state changes. */
-function pollDesk(desk: HTMLElement, form: HTMLFormElement | null, posted: Set<string>): void {
+/**
+ * Polls the desk for other writers' updates and state changes every
+ * POLL_MS; returns the poll, to ask at once (after a post).
+ */
+function pollDesk(
+  desk: HTMLElement,
+  form: HTMLFormElement | null,
+  posted: Set<string>,
+): () => Promise<void> {
   const url = desk.dataset.pollUrl;
-  if (!url) return;
+  if (!url) return async () => {};
   const texts = textsOf(form ?? desk);
   let busy = false;
   const poll = async () => {
@@ -193,6 +208,7 @@ function pollDesk(desk: HTMLElement, form: HTMLFormElement | null, posted: Set<s
       const listHtml = field(answer.body, 'listHtml');
       const stateHtml = field(answer.body, 'stateHtml');
       const total = field(answer.body, 'total');
+      const totalText = field(answer.body, 'totalText');
       if (typeof signature === 'string') desk.dataset.signature = signature;
       const list = desk.querySelector('[data-live-list]');
       if (list && typeof listHtml === 'string') {
@@ -216,7 +232,9 @@ function pollDesk(desk: HTMLElement, form: HTMLFormElement | null, posted: Set<s
       }
       const state = document.querySelector('[data-live-state]');
       if (state && typeof stateHtml === 'string') state.innerHTML = stateHtml;
-      if (typeof total === 'number') setTotal(desk, total);
+      if (typeof total === 'number') {
+        setTotal(desk, total, typeof totalText === 'string' ? totalText : null);
+      }
     } finally {
       busy = false;
     }
@@ -225,6 +243,7 @@ function pollDesk(desk: HTMLElement, form: HTMLFormElement | null, posted: Set<s
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void poll();
   });
+  return poll;
 }
 
 /** Mounts the desk's script on a page that has a live desk; does nothing elsewhere. */
@@ -232,6 +251,6 @@ export function mountLiveDesk(): void {
   const desk = document.querySelector<HTMLElement>('[data-live-desk]');
   const form = document.querySelector<HTMLFormElement>('form[data-live-composer]');
   const posted = new Set<string>();
-  if (form) mountComposer(form, desk, posted);
-  if (desk) pollDesk(desk, form, posted);
+  const refresh = desk ? pollDesk(desk, form, posted) : async () => {};
+  if (form) mountComposer(form, desk, posted, refresh);
 }

@@ -23,6 +23,7 @@ import type { LiveUpdate } from '../../../domain/live-coverage.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { AppError, InvalidInput, InvalidInputs } from '../../../lib/errors.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
+import { formatNumber } from '../../../arabic/digits.js';
 import { deleteArticleNote } from '../../../services/article-notes.js';
 import { loadArticle } from '../../../services/edit-article.js';
 import {
@@ -212,6 +213,7 @@ export const liveDeskRoutes: AdminRoute[] = [
         changed: true,
         state: content.live?.state ?? null,
         total: content.total,
+        totalText: `(${formatNumber(content.total, ctx.locale.numerals)})`,
         stateHtml: renderToString(
           <LiveStateCard ctx={ctx} article={content.article} live={content.live} />,
         ),

@@ -18,6 +18,7 @@ import { LIVE_UPDATE_HEADLINE_MAX, liveUpdateAnchor } from '../../../domain/live
 import type { LiveCoverage, LiveUpdate } from '../../../domain/live-coverage.js';
 import type { EditableArticle } from '../../../domain/editable-article.js';
 import { can } from '../../../domain/roles.js';
+import { formatNumber } from '../../../arabic/digits.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
@@ -123,7 +124,8 @@ export function LiveDeskPage(props: {
         </section>
         <section class="desk-updates" aria-labelledby="updates-heading">
           <h2 id="updates-heading">
-            {t('admin.liveDesk.updates')} <span data-live-total>({data.total})</span>
+            {t('admin.liveDesk.updates')}{' '}
+            <span data-live-total>({formatNumber(data.total, ctx.locale.numerals)})</span>
           </h2>
           <p class="desk-poll-status" data-live-poll-status aria-live="polite" />
           <ol class="desk-list" data-live-list>
@@ -397,7 +399,9 @@ export function LiveUpdateEditPage(props: {
   const { ctx, article, update } = props;
   const { t } = ctx;
   const desk = `/admin/articles/${article.id}/live`;
-  const title = t('admin.liveDesk.editTitle', { number: String(update.number) });
+  const title = t('admin.liveDesk.editTitle', {
+    number: formatNumber(update.number, ctx.locale.numerals),
+  });
   return (
     <AdminLayout ctx={ctx} title={title}>
       <p>
