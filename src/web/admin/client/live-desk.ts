@@ -107,9 +107,9 @@ function showErrors(form: HTMLFormElement, message: string, fields: Record<strin
     described.add(id);
     input.setAttribute('aria-describedby', [...described].filter(Boolean).join(' '));
     // The editor's text box says it too.
-    if (name === 'body_html') {
-      form.querySelector('.ProseMirror')?.setAttribute('aria-invalid', 'true');
-    }
+    const box = name === 'body_html' ? form.querySelector('.ProseMirror') : null;
+    box?.setAttribute('aria-invalid', 'true');
+    box?.setAttribute('aria-describedby', id);
   }
 }
 

@@ -275,7 +275,6 @@ export function LiveUpdateForm(props: {
           data-toolbar-omit={LIVE_TOOLBAR_OMIT}
           data-labels={JSON.stringify(props.labels)}
           aria-labelledby={`${bodyId}-label`}
-          aria-describedby={bodyError ? `${bodyId}-error` : undefined}
         />
         <textarea
           id={bodyId}
