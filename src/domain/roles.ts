@@ -64,10 +64,6 @@ export const ACTIONS = [
   'wire.view',
   'wire.use',
   'wire.manage',
-  'article.live',
-  'live.post',
-  'live.edit.own',
-  'live.edit.any',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,13 +75,7 @@ const CONTRIBUTOR: readonly Action[] = [
   'media.upload',
   'tag.create',
 ];
-const AUTHOR: readonly Action[] = [
-  ...CONTRIBUTOR,
-  'article.publish.own',
-  'article.unpublish.own',
-  'live.post',
-  'live.edit.own',
-];
+const AUTHOR: readonly Action[] = [...CONTRIBUTOR, 'article.publish.own', 'article.unpublish.own'];
 const EDITOR: readonly Action[] = [
   ...AUTHOR,
   'article.edit.any',
@@ -102,8 +92,6 @@ const EDITOR: readonly Action[] = [
   'redirect.manage',
   'wire.view',
   'wire.use',
-  'article.live',
-  'live.edit.any',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,

@@ -205,7 +205,6 @@ export async function saveArticle(
      * Absent (autosaves, restores): the image is left alone.
      */
     featuredAlt?: string | undefined;
-    note?: { kind: import('../domain/article-note.js').ArticleNoteKind; text: string };
   } = {},
 ): Promise<EditableArticle> {
   const article = await loadArticle(deps, id);
