@@ -266,7 +266,7 @@ describeEachDialect((dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<h1>تعديل التحديث رقم 1</h1>');
       expect(page.body).toContain('data-editor');
-      expect(page.body).toContain('&lt;p dir="auto"&gt;تحديث الكاتب&lt;/p&gt;');
+      expect(page.body).toContain('&lt;p>تحديث الكاتب&lt;/p></textarea>');
       const saved = await as.author.post(`${desk()}/updates/1`, {
         headline: 'عنوان مضاف',
         body_html: '<p>تحديث الكاتب، مصحّحاً</p>',
@@ -275,7 +275,7 @@ describeEachDialect((dialect) => {
       expect(saved.headers.location).toBe(`${desk()}?notice=live-edited#update-1`);
       expect(await getLiveUpdate(deps(), id, 1)).toMatchObject({
         headline: 'عنوان مضاف',
-        bodyHtml: '<p dir="auto">تحديث الكاتب، مصحّحاً</p>',
+        bodyHtml: '<p>تحديث الكاتب، مصحّحاً</p>',
       });
 
       expect((await as.author.get(`${desk()}/updates/2/edit`)).statusCode).toBe(403);
@@ -296,7 +296,7 @@ describeEachDialect((dialect) => {
         body_html: '<p>نص باقٍ</p>',
       });
       expect(refused.statusCode).toBe(422);
-      expect(refused.body).toContain('&lt;p&gt;نص باقٍ&lt;/p&gt;');
+      expect(refused.body).toContain('&lt;p>نص باقٍ&lt;/p></textarea>');
       // An update that is not there.
       expect((await as.editor.get(`${desk()}/updates/99/edit`)).statusCode).toBe(404);
       expect((await as.editor.get(`${desk()}/updates/abc/edit`)).statusCode).toBe(404);
@@ -397,6 +397,15 @@ describeEachDialect((dialect) => {
       const empty = await save('editor', { note_kind: 'correction', note_text: '   ' });
       expect(empty.statusCode).toBe(422);
       expect(empty.body).toContain('<a href="#field-note_text">');
+      expect(await notes()).toEqual([]);
+
+      // A text with no kind chosen is not dropped by a silent save: the kind is asked for.
+      const kindless = await save('editor', { note_kind: 'none', note_text: 'نص بلا نوع' });
+      expect(kindless.statusCode).toBe(422);
+      expect(kindless.body).toContain(
+        '<a href="#field-note_kind">اختر نوع الملاحظة: تصحيح أو تحديث.</a>',
+      );
+      expect(kindless.body).toContain('>نص بلا نوع</textarea>');
       expect(await notes()).toEqual([]);
     });
 

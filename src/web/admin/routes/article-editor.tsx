@@ -11,7 +11,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
-import { AppError } from '../../../lib/errors.js';
+import { AppError, InvalidInput } from '../../../lib/errors.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
 import { moveArticle } from '../../../services/move-article.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
@@ -134,6 +134,10 @@ export async function saveForm(
     typedNote.kind === 'none' ? undefined : { kind: typedNote.kind, text: typedNote.text };
   let saved: ArticleId;
   try {
+    // A note's text with no kind chosen would be lost by a silent save: asked for instead.
+    if (id !== null && typedNote.kind === 'none' && typedNote.text.trim() !== '') {
+      throw new InvalidInput('ARTICLE_NOTE_KIND_INVALID', 'note_kind', 'Choose the kind of note.');
+    }
     saved =
       id === null
         ? await createArticle(kit.deps, actor, content, { kind, featuredAlt })

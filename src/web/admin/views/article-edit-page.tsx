@@ -278,7 +278,12 @@ export function ArticleEditPage(props: {
               </>
             )}
             {data.article?.status === 'published' && data.editable ? (
-              <NoteFields ctx={ctx} note={props.note} error={fields.note_text} />
+              <NoteFields
+                ctx={ctx}
+                note={props.note}
+                error={fields.note_text}
+                kindError={fields.note_kind}
+              />
             ) : null}
           </fieldset>
           <p data-autosave-status aria-live="polite" class="autosave-status" />
@@ -540,6 +545,7 @@ function NoteFields(props: {
   ctx: AdminContext;
   note: NoteValues | undefined;
   error: string | undefined;
+  kindError: string | undefined;
 }) {
   const { t } = props.ctx;
   const kind = props.note?.kind ?? 'none';
@@ -552,11 +558,25 @@ function NoteFields(props: {
       <div class="note-fields__kinds">
         {(['none', ...ARTICLE_NOTE_KINDS] as const).map((value) => (
           <label>
-            <input type="radio" name="note_kind" value={value} checked={kind === value} />{' '}
+            <input
+              type="radio"
+              name="note_kind"
+              value={value}
+              checked={kind === value}
+              // The error summary's link to the kind goes to the first choice.
+              id={value === 'none' ? 'field-note_kind' : undefined}
+              aria-invalid={props.kindError ? 'true' : undefined}
+              aria-describedby={props.kindError ? 'field-note_kind-error' : undefined}
+            />{' '}
             {t(`admin.publicNote.kind.${value}`)}
           </label>
         ))}
       </div>
+      {props.kindError ? (
+        <p class="field__error" id="field-note_kind-error">
+          {props.kindError}
+        </p>
+      ) : null}
       <Field
         name="note_text"
         label={t('admin.publicNote.text')}

@@ -87,7 +87,7 @@ export function LiveDeskPage(props: {
         </p>
       </header>
       <FormError message={props.errors?.form} />
-      <div data-live-state>
+      <div data-live-state="">
         <LiveStateCard ctx={ctx} article={article} live={data.live} />
       </div>
       <div
@@ -100,7 +100,7 @@ export function LiveDeskPage(props: {
         <section class="card desk-composer" aria-labelledby="composer-heading">
           <h2 id="composer-heading">{t('admin.liveDesk.newUpdate')}</h2>
           {!mayPost ? (
-            <p class="notice" data-read-only>
+            <p class="notice" data-read-only="">
               {t('admin.liveDesk.readOnly')}
             </p>
           ) : !composing ? (
@@ -125,15 +125,15 @@ export function LiveDeskPage(props: {
         <section class="desk-updates" aria-labelledby="updates-heading">
           <h2 id="updates-heading">
             {t('admin.liveDesk.updates')}{' '}
-            <span data-live-total>({formatNumber(data.total, ctx.locale.numerals)})</span>
+            <span data-live-total="">({formatNumber(data.total, ctx.locale.numerals)})</span>
           </h2>
-          <p class="desk-poll-status" data-live-poll-status aria-live="polite" />
-          <ol class="desk-list" data-live-list>
+          <p class="desk-poll-status" data-live-poll-status="" aria-live="polite" />
+          <ol class="desk-list" data-live-list="">
             {data.updates.map((update) => (
               <DeskUpdate ctx={ctx} update={update} mayChange={data.mayChange(update)} />
             ))}
           </ol>
-          <p class="desk-empty" data-live-empty hidden={data.total > 0}>
+          <p class="desk-empty" data-live-empty="" hidden={data.total > 0}>
             {t('admin.liveDesk.noUpdates')}
           </p>
           <p class="desk-pages">
@@ -252,7 +252,7 @@ export function LiveUpdateForm(props: {
       novalidate
     >
       <CsrfField token={ctx.csrfToken} />
-      <div data-live-errors>
+      <div data-live-errors="">
         <ErrorSummary t={t} errors={props.errors} idPrefix={LIVE_FIELD_PREFIX} />
       </div>
       <Field
@@ -307,9 +307,9 @@ export function LiveUpdateForm(props: {
           {t('admin.liveDesk.pinned')}
         </label>
       </div>
-      <p class="live-form__status" data-live-status aria-live="polite" />
+      <p class="live-form__status" data-live-status="" aria-live="polite" />
       <p class="live-form__actions">
-        <button type="submit" class="button button--primary" data-live-submit>
+        <button type="submit" class="button button--primary" data-live-submit="">
           {props.submitLabel}
         </button>
         {props.cancelHref ? <a href={props.cancelHref}>{t('admin.liveDesk.cancel')}</a> : null}
