@@ -106,7 +106,7 @@ describe.skipIf(!run)('the live desk in a real browser', () => {
     expect(await first.locator('.badge--key').innerText()).toBe('تحديث رئيسي');
     // Empty for the next one: headline, editor, textarea and marks.
     expect(await composer.getByLabel('عنوان التحديث (اختياري)').inputValue()).toBe('');
-    expect(await composer.locator('.ProseMirror').innerText()).toBe('');
+    expect(await composer.locator('.ProseMirror').textContent()).toBe('');
     expect(await composer.locator('textarea[name="body_html"]').inputValue()).toBe('');
     expect(await composer.getByLabel('تحديث رئيسي').isChecked()).toBe(false);
 
@@ -139,6 +139,7 @@ describe.skipIf(!run)('the live desk in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/live-desk-1280x900.png`, fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: `${SCREENSHOTS}/live-desk-390x844.png`, fullPage: true });
-    expect(problems).toEqual([]);
-  });
+    // The refused post above is the one failed request the browser logs.
+    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+  }, 120_000);
 });
