@@ -154,7 +154,7 @@ async function showDesk(
       data={{
         ...content,
         olderPage: before !== undefined,
-        editorLabels: editorLabels(ctx.t),
+        editorLabels: updateEditorLabels(ctx),
         mayChange: (update) => mayChangeLiveUpdate(actor, update),
       }}
       notice={notice && !extra.errors ? success(ctx.t(notice)) : null}
@@ -179,6 +179,15 @@ function sendJsonRefusal(reply: FastifyReply, ctx: AdminContext, error: unknown)
     .code(refusalStatus(error))
     .header('cache-control', 'no-store')
     .send({ error: { code, message }, fields: errors.fields ?? {} });
+}
+
+/** The editor's labels for an update: the article editor's, with the body named as an update's. */
+function updateEditorLabels(ctx: AdminContext): Record<string, string> {
+  return {
+    ...editorLabels(ctx.t),
+    body: ctx.t('admin.liveDesk.body'),
+    bodyPlaceholder: ctx.t('admin.liveDesk.bodyPlaceholder'),
+  };
 }
 
 /** Redirects to the desk of article `id` with `notice` (and an update's anchor). */
@@ -396,7 +405,7 @@ async function showUpdateEditor(
       ctx={ctx}
       article={article}
       update={update}
-      editorLabels={editorLabels(ctx.t)}
+      editorLabels={updateEditorLabels(ctx)}
       {...(extra.values ? { values: extra.values } : {})}
       {...(extra.errors ? { errors: extra.errors } : {})}
     />,
