@@ -233,6 +233,33 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
     'live.page': { requires: 'stats.view', url: '/admin/live' },
     // Without Accept: text/event-stream, the events route sends a person to the page.
     'live.events': { requires: 'stats.view', url: '/admin/live/events' },
+    // Issue 19: the live desk (a contributor sees it read-only) and public notes.
+    'live.desk': { requires: 'article.create', url: '/admin/articles/{article}/live' },
+    'live.poll': { requires: 'article.create', url: '/admin/articles/{article}/live/poll' },
+    'live.start': { requires: 'article.live', url: '/admin/articles/{article}/live/start' },
+    'live.end': { requires: 'article.live', url: '/admin/articles/{article}/live/end' },
+    'live.post': {
+      requires: 'live.post',
+      url: '/admin/articles/{article}/live/updates',
+      form: { body_html: '<p>تحديث</p>' },
+    },
+    'live.update.edit': {
+      requires: 'live.edit.own',
+      url: '/admin/articles/{article}/live/updates/1/edit',
+    },
+    'live.update.save': {
+      requires: 'live.edit.own',
+      url: '/admin/articles/{article}/live/updates/1',
+      form: { body_html: '<p>تحديث</p>' },
+    },
+    'live.update.delete': {
+      requires: 'live.edit.own',
+      url: '/admin/articles/{article}/live/updates/1/delete',
+    },
+    'articles.note.delete': {
+      requires: 'article.edit.any',
+      url: '/admin/articles/{article}/notes/1/delete',
+    },
   };
 
 /**

@@ -32,6 +32,7 @@ import { mediaRoutes } from './routes/media.routes.js';
 import { apiKeysRoutes } from './routes/api-keys.routes.js';
 import { webhooksRoutes } from './routes/webhooks.routes.js';
 import { wireRoutes } from './routes/wire.routes.js';
+import { liveDeskRoutes } from './routes/live-desk.routes.js';
 import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
@@ -71,6 +72,8 @@ const SAVE_ROUTES: ReadonlySet<string> = new Set([
   'articles.save',
   'articles.autosave',
   'articles.autosave-new',
+  'live.post',
+  'live.update.save',
 ]);
 
 /** Every newsroom route, in the order they are registered. */
@@ -92,6 +95,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...redirectsRoutes,
   ...wireRoutes,
   ...liveReadersRoutes,
+  ...liveDeskRoutes,
 ];
 
 export async function adminPlugin(

@@ -10,7 +10,9 @@
  * first, and the browser keeps a copy of the form (kept-copy.ts): the
  * status line of a failed save shows the server's reason and says so. When
  * the editor opens with a kept copy newer than the saved article, it
- * offers to restore it.
+ * offers to restore it. A form that a script sent (the live desk's
+ * composer) says so with a `midad:sent` event: its changes count as saved
+ * and the browser's copy is dropped.
  */
 import { csrfToken, errorMessage, field, requestJson } from './http.js';
 import {
@@ -198,6 +200,15 @@ export function watchForm(form: HTMLFormElement, labels: Labels): void {
 
   // Every field, and the editor through its textarea, fires `input`.
   form.addEventListener('input', changed);
+  // Sent by a script instead of submitted (the live desk's composer): all is saved.
+  form.addEventListener('midad:sent', () => {
+    stopTimers();
+    clearTimeout(keeping);
+    keeping = undefined;
+    savedChanges = changes;
+    submitted = false;
+    if (keepKey !== null) dropKeptCopy(keepKey);
+  });
   form.addEventListener('submit', () => {
     submitted = true;
     stopTimers();

@@ -10,6 +10,7 @@
  *     <input type="hidden" name="_csrf" value="…">
  *     <div data-editor data-target="body_html" data-search-url="…"
  *          data-media-url="…" data-labels='{"bold":"غامق",…}'
+ *          data-toolbar-omit="(optional: toolbar keys left out, e.g. h2 readAlso)"
  *          aria-labelledby="(optional: id of a visible label)"></div>
  *     <textarea name="body_html">…</textarea>
  *     <p data-autosave-status aria-live="polite"></p>
@@ -43,6 +44,7 @@ import { NodeSelection, TextSelection, type Selection } from '@tiptap/pm/state';
 import { offerKeptCopy, watchForm } from './autosave.js';
 import { mountBylinePicker } from './byline-picker.js';
 import { mountFeaturedPicker } from './featured-picker.js';
+import { mountLiveDesk } from './live-desk.js';
 import css from './editor.css?inline';
 import { parseEmbedUrl } from '../../../domain/embed-url.js';
 import { articleExtensions } from './extensions.js';
@@ -250,7 +252,9 @@ function mount(host: HTMLElement): void {
   });
 
   actions = dialogActions(editor, host, labels);
-  toolbar = createToolbar(editor, labels, actions);
+  // `data-toolbar-omit`: buttons a form does without (the live desk's: headings, read-also).
+  const omit = new Set((host.dataset.toolbarOmit ?? '').split(/\s+/).filter(Boolean));
+  toolbar = createToolbar(editor, labels, actions, omit);
   host.prepend(toolbar);
   textarea.hidden = true;
   // A copy restored from the browser: the editor shows its text (kept-copy.ts).
@@ -273,3 +277,5 @@ if (hosts.length > 0) {
 // The article form's pickers (issue 17): featured image, bylines.
 document.querySelectorAll<HTMLElement>('[data-featured-picker]').forEach(mountFeaturedPicker);
 document.querySelectorAll<HTMLElement>('[data-byline-picker]').forEach(mountBylinePicker);
+// The live desk (issue 19): one-click posting and the list that follows the other writers.
+mountLiveDesk();

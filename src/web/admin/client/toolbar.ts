@@ -92,10 +92,15 @@ function tools(editor: Editor, actions: ToolbarActions): Tool[][] {
   ];
 }
 
+/**
+ * The toolbar of `editor`, without the buttons named in `omit` (their
+ * keys: `h2`, `readAlso`…); a group left empty is not drawn.
+ */
 export function createToolbar(
   editor: Editor,
   labels: Labels,
   actions: ToolbarActions,
+  omit: ReadonlySet<string> = new Set(),
 ): HTMLElement {
   const toolbar = document.createElement('div');
   toolbar.className = 'midad-toolbar';
@@ -105,7 +110,9 @@ export function createToolbar(
   const buttons: HTMLButtonElement[] = [];
   const refreshers: (() => void)[] = [];
 
-  for (const group of tools(editor, actions)) {
+  for (const all of tools(editor, actions)) {
+    const group = all.filter((tool) => !omit.has(tool.key));
+    if (group.length === 0) continue;
     const box = document.createElement('div');
     box.className = 'midad-toolbar__group';
     for (const tool of group) {

@@ -12,12 +12,14 @@ import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
 import { articleViewHistory } from '../../../services/live-readers.js';
 import { WORKFLOW_MOVES, type WorkflowMove } from '../../../domain/workflow.js';
-import { AppError } from '../../../lib/errors.js';
+import { AppError, InvalidInput } from '../../../lib/errors.js';
 import { wallClockToUtc } from '../../../lib/time-zone.js';
 import { moveArticle } from '../../../services/move-article.js';
 import { createArticle, loadArticle, saveArticle } from '../../../services/edit-article.js';
 import { editorPageContent } from '../../../services/editor-page.js';
 import { wireNoticeForArticle } from '../../../services/wire-draft.js';
+import { liveAndNotesOf } from '../../../services/live-desk.js';
+import { isArticleNoteKind, type ArticleNoteKind } from '../../../domain/article-note.js';
 import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
 import { success } from '../admin-context.js';
 import type { AdminKit } from '../admin-kit.js';
@@ -26,7 +28,7 @@ import { errorMessage, field, formErrorsOf } from '../form-errors.js';
 import { actorOf, articleIdParam } from '../route-params.js';
 import { adminTime } from '../views/admin-time.js';
 import type { FormErrors } from '../views/auth-pages.js';
-import { ArticleEditPage } from '../views/article-edit-page.js';
+import { ArticleEditPage, type NoteValues } from '../views/article-edit-page.js';
 
 /** What a re-shown editor carries: the refusal, what was typed, and the status (default 200). */
 export interface EditorExtras {
@@ -37,6 +39,8 @@ export interface EditorExtras {
   kind?: ArticleKind;
   /** The featured image's alt text as typed, when re-showing a refused form. */
   featuredAlt?: string | undefined;
+  /** The public note as typed, when re-showing a refused form. */
+  note?: NoteValues | undefined;
 }
 
 /**
@@ -52,9 +56,10 @@ export async function showEditor(
   extra: EditorExtras = {},
 ) {
   const ctx = kit.context(request, reply);
-  const [content, wire] = await Promise.all([
+  const [content, wire, liveAndNotes] = await Promise.all([
     editorPageContent(kit.deps, actorOf(request), article),
     article ? wireNoticeForArticle(kit.deps, article.id) : null,
+    article ? liveAndNotesOf(kit.deps, article.id) : null,
   ]);
   const notice = field(request.query, 'notice');
   const preview = field(request.query, 'preview');
@@ -77,6 +82,8 @@ export async function showEditor(
         kind: article?.kind ?? extra.kind ?? 'article',
         ...content,
         wire,
+        live: liveAndNotes?.live ?? null,
+        notes: liveAndNotes?.notes ?? [],
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
         views,
@@ -94,6 +101,7 @@ export async function showEditor(
       errors={extra.errors}
       values={extra.values}
       featuredAlt={extra.featuredAlt}
+      note={extra.note}
     />,
     extra.status,
   );
@@ -108,6 +116,9 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   'breaking-cancelled': 'admin.breaking.cancelledNotice',
   'breaking-unchanged': 'admin.breaking.unchangedNotice',
   'wire-draft': 'admin.wire.draftMade',
+  // Issue 19: live coverage ended from the editor's panel, a public note deleted.
+  'live-ended': 'admin.liveDesk.endedNotice',
+  'note-deleted': 'admin.publicNote.deletedNotice',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {
@@ -129,14 +140,22 @@ export async function saveForm(
 ) {
   const content = contentFromForm(request.body, [actor.id]);
   const featuredAlt = featuredAltOf(request.body);
+  const typedNote = noteOf(request.body);
+  const note =
+    typedNote.kind === 'none' ? undefined : { kind: typedNote.kind, text: typedNote.text };
   let saved: ArticleId;
   try {
+    // A note's text with no kind chosen would be lost by a silent save: asked for instead.
+    if (id !== null && typedNote.kind === 'none' && typedNote.text.trim() !== '') {
+      throw new InvalidInput('ARTICLE_NOTE_KIND_INVALID', 'note_kind', 'Choose the kind of note.');
+    }
     saved =
       id === null
         ? await createArticle(kit.deps, actor, content, { kind, featuredAlt })
         : (await saveArticle(kit.deps, actor, id, content, {
             baseVersion: versionOf(request.body),
             featuredAlt,
+            ...(note ? { note } : {}),
           }),
           id);
   } catch (error) {
@@ -146,6 +165,7 @@ export async function saveForm(
       errors: formErrorsOf(ctx, error),
       values: content,
       featuredAlt,
+      note: typedNote,
       status: isDiskFull(error) ? 507 : 422,
       kind,
     });
@@ -156,6 +176,21 @@ export async function saveForm(
     return articleAction(request, reply, kit, (mover) => pressedMove(request, kit, mover, id));
   }
   return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
+}
+
+/** The longest note text read from a form: longer is cut here and still refused as too long by the service. */
+const NOTE_READ_MAX = 20_000;
+
+/**
+ * The public note a save sent (issue 19): `note_kind` `correction` or
+ * `update` with `note_text`; anything else (absent, `none`, unknown) is
+ * none, a silent fix. The text is kept as typed (cut at NOTE_READ_MAX),
+ * for the service to check and for a refused form to show again.
+ */
+export function noteOf(body: unknown): NoteValues {
+  const kind = field(body, 'note_kind');
+  const text = field(body, 'note_text').slice(0, NOTE_READ_MAX);
+  return { kind: isArticleNoteKind(kind) ? (kind as ArticleNoteKind) : 'none', text };
 }
 
 /**

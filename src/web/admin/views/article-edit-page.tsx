@@ -8,6 +8,13 @@
  * featured image, breaking-news flag or lead story: those are not shown.
  */
 import type { EditableArticle } from '../../../domain/editable-article.js';
+import {
+  ARTICLE_NOTE_MAX,
+  ARTICLE_NOTE_KINDS,
+  type ArticleNote,
+  type ArticleNoteKind,
+} from '../../../domain/article-note.js';
+import type { LiveCoverage } from '../../../domain/live-coverage.js';
 import type { MediaItem } from '../../../domain/media.js';
 import { can } from '../../../domain/roles.js';
 import type { ArticleKind, Section } from '../../../domain/article.js';
@@ -24,7 +31,8 @@ import { countPhrase, HOUR_FORMS } from '../../../arabic/plural.js';
 import type { FormErrors } from './auth-pages.js';
 import { BylineField } from './byline-field.js';
 import { FeaturedImageField } from './featured-image-field.js';
-import { CsrfField, Field, FormError } from './form-fields.js';
+import { CsrfField, ErrorSummary, Field } from './form-fields.js';
+import { LiveStateCard } from './live-desk-page.js';
 import { ArticleViewsPanel } from './article-views-panel.js';
 import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 
@@ -61,6 +69,16 @@ export interface EditPageData {
     /** The article is published (a withdrawn item's notice then says to unpublish it). */
     articlePublished?: boolean;
   } | null;
+  /** The article's live coverage (issue 19); null or absent when it never was live. */
+  live?: LiveCoverage | null;
+  /** The article's public notes, oldest first (issue 19). */
+  notes?: ArticleNote[];
+}
+
+/** The public note as typed in the form (`none`: a silent fix), when re-showing a refused save. */
+export interface NoteValues {
+  kind: ArticleNoteKind | 'none';
+  text: string;
 }
 
 /** Hours offered for the breaking-news flag. */
@@ -75,6 +93,8 @@ export function ArticleEditPage(props: {
   values?: Partial<EditableArticle>;
   /** The featured image's alt text as typed, when re-showing a refused form. */
   featuredAlt?: string | undefined;
+  /** The public note as typed, when re-showing a refused form. */
+  note?: NoteValues | undefined;
 }) {
   const { ctx, data } = props;
   const { t, user } = ctx;
@@ -95,7 +115,7 @@ export function ArticleEditPage(props: {
   return (
     <AdminLayout ctx={ctx} title={title} notice={props.notice}>
       <h1>{title}</h1>
-      <FormError message={props.errors?.form} />
+      <ErrorSummary t={t} errors={props.errors} />
       {!data.editable ? <p class="notice">{t('admin.readOnly')}</p> : null}
       {data.wire ? <WireNotice ctx={ctx} wire={data.wire} /> : null}
       {data.pendingAutosave && data.article && data.editable ? (
@@ -261,6 +281,14 @@ export function ArticleEditPage(props: {
                 />
               </>
             )}
+            {data.article?.status === 'published' && data.editable ? (
+              <NoteFields
+                ctx={ctx}
+                note={props.note}
+                error={fields.note_text}
+                kindError={fields.note_kind}
+              />
+            ) : null}
           </fieldset>
           <p data-autosave-status aria-live="polite" class="autosave-status" />
           {data.editable ? (
@@ -351,6 +379,10 @@ function PublishingPanel({ ctx, data }: { ctx: AdminContext; data: EditPageData 
       <p>
         <a href={action('revisions')}>{t('admin.revisions.title')}</a>
       </p>
+      {page ? null : <LivePanel ctx={ctx} article={article} live={data.live ?? null} />}
+      {(data.notes ?? []).length > 0 ? (
+        <NotesList ctx={ctx} article={article} notes={data.notes ?? []} />
+      ) : null}
       {data.events.length > 0 ? (
         <>
           <h3>{t('admin.workflow.history')}</h3>
@@ -505,5 +537,131 @@ function WireNotice(props: { ctx: AdminContext; wire: NonNullable<EditPageData['
         </p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The public note of a save of a published article (issue 19): none (a
+ * silent fix, the default), a correction or an update, and its text. It
+ * is sent with the form's save only (routes/article-editor.tsx saveForm);
+ * autosaves never store one.
+ */
+function NoteFields(props: {
+  ctx: AdminContext;
+  note: NoteValues | undefined;
+  error: string | undefined;
+  kindError: string | undefined;
+}) {
+  const { t } = props.ctx;
+  const kind = props.note?.kind ?? 'none';
+  return (
+    <fieldset class="field note-fields" aria-describedby="note-hint">
+      <legend>{t('admin.publicNote.legend')}</legend>
+      <p class="field__hint" id="note-hint">
+        {t('admin.publicNote.hint')}
+      </p>
+      <div class="note-fields__kinds">
+        {(['none', ...ARTICLE_NOTE_KINDS] as const).map((value) => (
+          <label>
+            <input
+              type="radio"
+              name="note_kind"
+              value={value}
+              checked={kind === value}
+              // The error summary's link to the kind goes to the first choice.
+              id={value === 'none' ? 'field-note_kind' : undefined}
+              aria-invalid={props.kindError ? 'true' : undefined}
+              aria-describedby={props.kindError ? 'field-note_kind-error' : undefined}
+            />{' '}
+            {t(`admin.publicNote.kind.${value}`)}
+          </label>
+        ))}
+      </div>
+      {props.kindError ? (
+        <p class="field__error" id="field-note_kind-error">
+          {props.kindError}
+        </p>
+      ) : null}
+      <Field
+        name="note_text"
+        label={t('admin.publicNote.text')}
+        hint={t('admin.publicNote.textHint', { max: String(ARTICLE_NOTE_MAX) })}
+        value={props.note?.text ?? ''}
+        error={props.error}
+        rows={3}
+        maxLength={ARTICLE_NOTE_MAX}
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * The article's live coverage in the publishing panel: its state, the
+ * link to its live desk, and for editors the start and end buttons (the
+ * end comes back here).
+ */
+function LivePanel(props: {
+  ctx: AdminContext;
+  article: EditableArticle;
+  live: LiveCoverage | null;
+}) {
+  const { ctx, article, live } = props;
+  const { t, user } = ctx;
+  const editor = user !== null && can(user, 'article.live');
+  if (!live && !editor) return null;
+  return (
+    <section class="live-panel" aria-labelledby="live-panel-heading">
+      <h3 id="live-panel-heading">{t('admin.liveDesk.panelTitle')}</h3>
+      <LiveStateCard ctx={ctx} article={article} live={live} from="edit" />
+      {live ? (
+        <p>
+          <a href={`/admin/articles/${article.id}/live`}>{t('admin.liveDesk.openDesk')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The article's public notes, oldest first, with their kind, time and
+ * text; editors may delete one (behind a confirmation).
+ */
+function NotesList(props: { ctx: AdminContext; article: EditableArticle; notes: ArticleNote[] }) {
+  const { ctx, article } = props;
+  const { t, user } = ctx;
+  const deletes = user !== null && can(user, 'article.edit.any');
+  return (
+    <section class="notes-panel" aria-labelledby="notes-heading">
+      <h3 id="notes-heading">{t('admin.publicNote.listTitle')}</h3>
+      <ol class="notes-list">
+        {props.notes.map((note) => (
+          <li class={`notes-list__item notes-list__item--${note.kind}`} id={`note-${note.id}`}>
+            <p class="notes-list__meta">
+              <strong>{t(`admin.publicNote.kind.${note.kind}`)}</strong> ·{' '}
+              <AdminTime ctx={ctx} instant={note.createdAt} />
+            </p>
+            <p class="notes-list__text" dir="auto">
+              {note.text}
+            </p>
+            {deletes ? (
+              <details class="confirm">
+                <summary class="button">{t('admin.publicNote.delete')}</summary>
+                <form
+                  method="post"
+                  action={`/admin/articles/${article.id}/notes/${note.id}/delete`}
+                  class="confirm__form"
+                >
+                  <CsrfField token={ctx.csrfToken} />
+                  <p>{t('admin.publicNote.deleteConfirm')}</p>
+                  <button type="submit" class="button button--danger">
+                    {t('admin.publicNote.deleteConfirmButton')}
+                  </button>
+                </form>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
