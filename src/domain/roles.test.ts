@@ -33,6 +33,10 @@ describe('the permission matrix', () => {
     'wire.view': ['editor', 'administrator'],
     'wire.use': ['editor', 'administrator'],
     'wire.manage': ['administrator'],
+    'article.live': ['editor', 'administrator'],
+    'live.post': ['author', 'editor', 'administrator'],
+    'live.edit.own': ['author', 'editor', 'administrator'],
+    'live.edit.any': ['editor', 'administrator'],
   };
 
   it.each(ACTIONS.map((a) => [a, MATRIX[a]] as const))(

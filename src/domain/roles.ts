@@ -21,6 +21,14 @@
  * administrators manage its sources (`wire.manage`). An administrator may
  * open the desk read-only to contributors and authors (a setting, read by
  * services/wire-queue.ts `wireDeskAccess`).
+ *
+ * Live coverage (issue 19): an editor or administrator makes an article
+ * live and ends its coverage (`article.live`). Authors, editors and
+ * administrators post updates (`live.post`) on any live article: an update
+ * is public the moment it is posted, with no review, so a contributor,
+ * whose work an editor always reviews first, may not post one. A writer
+ * edits and deletes their own updates (`live.edit.own`); editors and
+ * administrators any update (`live.edit.any`).
  */
 import type { ArticleKind } from './article.js';
 
@@ -64,6 +72,10 @@ export const ACTIONS = [
   'wire.view',
   'wire.use',
   'wire.manage',
+  'article.live',
+  'live.post',
+  'live.edit.own',
+  'live.edit.any',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,7 +87,13 @@ const CONTRIBUTOR: readonly Action[] = [
   'media.upload',
   'tag.create',
 ];
-const AUTHOR: readonly Action[] = [...CONTRIBUTOR, 'article.publish.own', 'article.unpublish.own'];
+const AUTHOR: readonly Action[] = [
+  ...CONTRIBUTOR,
+  'article.publish.own',
+  'article.unpublish.own',
+  'live.post',
+  'live.edit.own',
+];
 const EDITOR: readonly Action[] = [
   ...AUTHOR,
   'article.edit.any',
@@ -92,6 +110,8 @@ const EDITOR: readonly Action[] = [
   'redirect.manage',
   'wire.view',
   'wire.use',
+  'article.live',
+  'live.edit.any',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,

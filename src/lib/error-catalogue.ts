@@ -78,6 +78,19 @@ export const ERROR_CATALOGUE = {
   BREAKING_TOO_LONG: { status: 422, key: 'admin.error.BREAKING_TOO_LONG' },
   TOO_MANY_SAVES: { status: 429, key: 'admin.error.TOO_MANY_SAVES' },
 
+  // Live coverage and public notes (issue 19)
+  LIVE_NOT_STARTED: { status: 409, key: 'admin.error.LIVE_NOT_STARTED' },
+  LIVE_NOT_FOR_PAGES: { status: 409, key: 'admin.error.LIVE_NOT_FOR_PAGES' },
+  LIVE_POST_FORBIDDEN: { status: 403, key: 'admin.error.LIVE_POST_FORBIDDEN' },
+  LIVE_UPDATE_NOT_FOUND: { status: 404, key: 'admin.error.LIVE_UPDATE_NOT_FOUND' },
+  LIVE_UPDATE_EMPTY: { status: 422, key: 'admin.error.LIVE_UPDATE_EMPTY' },
+  LIVE_UPDATE_HEADLINE_TOO_LONG: { status: 422, key: 'admin.error.LIVE_UPDATE_HEADLINE_TOO_LONG' },
+  ARTICLE_NOTE_EMPTY: { status: 422, key: 'admin.error.ARTICLE_NOTE_EMPTY' },
+  ARTICLE_NOTE_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_NOTE_TOO_LONG' },
+  ARTICLE_NOTE_NOT_PUBLISHED: { status: 422, key: 'admin.error.ARTICLE_NOTE_NOT_PUBLISHED' },
+  ARTICLE_NOTE_KIND_INVALID: { status: 422, key: 'admin.error.ARTICLE_NOTE_KIND_INVALID' },
+  ARTICLE_NOTE_NOT_FOUND: { status: 404, key: 'admin.error.ARTICLE_NOTE_NOT_FOUND' },
+
   // Sections and tags
   SECTION_NAME_INVALID: { status: 422, key: 'admin.error.SECTION_NAME_INVALID' },
   SECTION_TAKEN: { status: 422, key: 'admin.error.SECTION_TAKEN' },

@@ -8,6 +8,16 @@
  * editors and administrators only; its section, tags and featured image
  * are not used (a save clears them) and its bylines stay as created; its
  * saves send no webhook.
+ *
+ * A save of a published article may add a public note of correction or
+ * update (issue 19, `options.note`): stored in the save's transaction, it
+ * moves the article's `modified_at` (dateModified) to the save's time and
+ * goes in the `article.updated` webhook. A save without a note (a silent
+ * typo fix) never moves `modified_at`. Publishing leaves `modified_at`
+ * null (dateModified is then the publish time); unpublishing and
+ * republishing leave it as it is (a republished article keeps its first
+ * publish time, move-article.ts, so dateModified never falls before it):
+ * a text changed meanwhile is told to readers with a note.
  */
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { slugify } from '../arabic/slug.js';
@@ -22,6 +32,7 @@ import {
 } from '../domain/editable-article.js';
 import { BODY_HTML_LIMITS } from '../domain/body-html-limits.js';
 import { derivedExcerpt } from '../domain/derived-excerpt.js';
+import type { ArticleNoteKind } from '../domain/article-note.js';
 import { can, type Actor } from '../domain/roles.js';
 import { escapeHtml } from '../lib/escape-html.js';
 import { AppError, InvalidInput, isErrorCode } from '../lib/errors.js';
@@ -39,10 +50,13 @@ import {
   insertRevision,
   replaceAutosave,
 } from '../storage/repositories/revisions.repository.js';
+import { insertArticleNote } from '../storage/repositories/article-notes.repository.js';
+import { setModifiedAt } from '../storage/repositories/live-updates.repository.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { findOrCreateTags } from '../storage/repositories/tags.repository.js';
 import { findUserById } from '../storage/repositories/users.repository.js';
 import { searchIndexFor } from '../search/index-for.js';
+import { checkedNote } from './article-notes.js';
 import { enqueueWebhookEvent } from './webhooks.js';
 import { baseSlug, freeArticleSlug } from './article-slug.js';
 import { BodyHtmlRefused } from './body-html.js';
@@ -187,7 +201,10 @@ export async function createArticle(
  *   BODY_HTML_TOO_DEEP (422, nothing stored); ARTICLE_CHANGED (409, `details`
  *   `{ by, at }`: who made the other save, and when) when `baseVersion` is older than
  *   someone else's save; PUBLISH_* while live; InvalidInput for a bad field
- *   (`featuredAlt`: MEDIA_ALT_TOO_LONG, FEATURED_ALT_NOT_YOURS).
+ *   (`featuredAlt`: MEDIA_ALT_TOO_LONG, FEATURED_ALT_NOT_YOURS; `note_text`:
+ *   ARTICLE_NOTE_NOT_PUBLISHED when the article is not published,
+ *   ARTICLE_NOTE_EMPTY, ARTICLE_NOTE_TOO_LONG; `note_kind`:
+ *   ARTICLE_NOTE_KIND_INVALID), nothing stored.
  */
 export async function saveArticle(
   deps: EditDeps,
@@ -205,10 +222,25 @@ export async function saveArticle(
      * Absent (autosaves, restores): the image is left alone.
      */
     featuredAlt?: string | undefined;
+    /**
+     * A public note to add (issue 19): only on a published article, and
+     * never with an autosave (an autosave ignores it: it is not a save
+     * readers see). Its text is trimmed, cleaned of the characters XML
+     * forbids, 1 to ARTICLE_NOTE_MAX characters.
+     */
+    note?: { kind: ArticleNoteKind; text: string } | undefined;
   } = {},
 ): Promise<EditableArticle> {
   const article = await loadArticle(deps, id);
   assertCanEdit(actor, article);
+  const note = options.note && !options.autosave ? checkedNote(options.note) : null;
+  if (note && article.status !== 'published') {
+    throw new InvalidInput(
+      'ARTICLE_NOTE_NOT_PUBLISHED',
+      'note_text',
+      'A public note goes on a published article only.',
+    );
+  }
   if (options.baseVersion) {
     const newer = await findNewerSaveByOthers(deps.database.db, id, options.baseVersion, actor.id);
     if (newer) {
@@ -260,6 +292,10 @@ export async function saveArticle(
         id,
         tags.map((t) => t.id),
       );
+      const added = note
+        ? await insertArticleNote(trx, id, { ...note, authorId: actor.id }, now)
+        : null;
+      if (added) await setModifiedAt(trx, id, now);
       // Webhooks report news articles, not static pages (see move-article.ts).
       if (article.status === 'published' && article.kind === 'article') {
         await enqueueWebhookEvent(
@@ -267,6 +303,15 @@ export async function saveArticle(
           'article.updated',
           { id, headline: content.headline, slug, publishedAt: article.publishedAt },
           now,
+          added
+            ? {
+                note: {
+                  kind: added.kind,
+                  text: added.text,
+                  createdAt: added.createdAt.toISOString(),
+                },
+              }
+            : {},
         );
       }
     });

@@ -124,14 +124,20 @@ export interface WebhookArticle {
  * Queues `event` about `article` for each subscribed hook, in `db` (the
  * caller's transaction). The body: `{ event, occurredAt, article: { id,
  * headline, slug, path, publishedAt } }`; the dispatcher adds
- * `article.url` when the site's address is configured.
+ * `article.url` when the site's address is configured. `extra` adds
+ * members after those (issue 19: `liveUpdate` for a live update, `live`
+ * for a coverage started or ended, `note` for a public note); it cannot
+ * replace `event`, `occurredAt` or `article`.
+ * @example enqueueWebhookEvent(trx, 'article.updated', article, now, { note: { kind: 'correction', text: '…', createdAt: '…' } })
  */
 export function enqueueWebhookEvent(
   db: Db,
   event: WebhookEvent,
   article: WebhookArticle,
   now: Date,
+  extra: Readonly<Record<string, unknown>> = {},
 ): Promise<number> {
+  const { event: _e, occurredAt: _o, article: _a, ...more } = extra;
   const payload = JSON.stringify({
     event,
     occurredAt: now.toISOString(),
@@ -142,6 +148,7 @@ export function enqueueWebhookEvent(
       path: canonicalArticlePath(article.id, article.slug),
       publishedAt: article.publishedAt?.toISOString() ?? null,
     },
+    ...more,
   });
   return insertDeliveries(db, event, payload, now);
 }
