@@ -59,6 +59,10 @@ describe('keysToPurge', () => {
     expect(keysToPurge({ kind: 'site' })).toBe('all');
   });
 
+  it('a correction added or deleted: the corrections page only', () => {
+    expect(keysToPurge({ kind: 'corrections' })).toEqual(['corrections']);
+  });
+
   it('a static page changed: its own page, and every footer when the menu lists it', () => {
     expect(keysToPurge({ kind: 'page', articleId: '9' as ArticleId, inFooter: false })).toEqual([
       'a9',

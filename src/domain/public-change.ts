@@ -7,8 +7,9 @@
  * listing it is a page of (`home` for the latest-news listing, home page and
  * site feeds; `s<id>`, `t<id>`, `u<id>` for a section's, tag's or author's
  * pages and feeds), `front` for the home page itself, `breaking` for
- * every page that carries the breaking-news ticker and `footer` for every
- * page whose footer carries the menu of static pages (a static page's own
+ * every page that carries the breaking-news ticker, `footer` for every
+ * page whose footer carries the menu of static pages and `corrections` for
+ * the corrections page (a static page's own
  * page is labelled `a<id>` like an article's). A change is turned into
  * the keys to purge by `keysToPurge`, so that a publish evicts the pages
  * that show the article or whose listing it joins, and nothing else. The
@@ -47,6 +48,12 @@ export type PublicChange =
    * connected over Server-Sent Events are told.
    */
   | { kind: 'live'; articleId: ArticleId; action: LiveAction; updateNumber: number | null }
+  /**
+   * A correction note was added to a published article, or one was
+   * deleted: the corrections page (`/corrections`) is stale, even when it
+   * does not list the article yet. Told besides the article's own change.
+   */
+  | { kind: 'corrections' }
   /** The footer menu's choice or order of static pages changed. */
   | { kind: 'footer' }
   /** The home page's lead story was pinned or unpinned. */
@@ -71,6 +78,8 @@ export const surrogateKey = {
   breaking: 'breaking',
   /** Every page whose footer lists the static pages of the footer menu. */
   footer: 'footer',
+  /** The corrections page and its older pages (`/corrections`). */
+  corrections: 'corrections',
 } as const;
 
 /** The surrogate key of a section's, tag's or author's listing, by its id. */
@@ -106,6 +115,7 @@ export function keysToPurge(change: PublicChange): string[] | 'all' {
   if (change.kind === 'site') return 'all';
   if (change.kind === 'front-page') return [surrogateKey.front];
   if (change.kind === 'footer') return [surrogateKey.footer];
+  if (change.kind === 'corrections') return [surrogateKey.corrections];
   if (change.kind === 'live') return [surrogateKey.article(change.articleId)];
   if (change.kind === 'page') {
     const page = surrogateKey.article(change.articleId);

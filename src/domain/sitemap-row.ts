@@ -14,5 +14,14 @@ export interface SitemapRow {
   slug: string | null;
   headline: string;
   publishedAt: Date | null;
+  /** Its last save of any kind (a silent one too): what decides the row's bytes. */
   updatedAt: Date;
+  /**
+   * The sitemap's `lastmod`: for a news article its public modification,
+   * the dateModified readers see (modified_at, else the publish time, else
+   * the last save), which a correction, an update note or a live update
+   * moves and a silent edit does not; for a static page, which has no
+   * notes, its last save.
+   */
+  lastModified: Date;
 }

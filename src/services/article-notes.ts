@@ -22,7 +22,7 @@ import {
   listLatestCorrectionRows,
 } from '../storage/repositories/article-notes.repository.js';
 import type { EditDeps } from './edit-article.js';
-import { changingArticle } from './public-changes.js';
+import { changingArticle, tellPublicChange } from './public-changes.js';
 
 /** Most corrections one page of the list holds. */
 export const CORRECTIONS_PAGE_MAX = 100;
@@ -46,7 +46,8 @@ export async function listLatestCorrections(
 
 /**
  * Deletes note `noteId` of article `id` (a note added by mistake), and
- * purges the article's pages. Does not move dateModified back.
+ * purges the article's pages and the corrections page. Does not move
+ * dateModified back.
  * @throws FORBIDDEN (not an editor or administrator: `article.edit.any`),
  *   ARTICLE_NOTE_NOT_FOUND (404; also for an id that is not a number).
  */
@@ -65,8 +66,10 @@ export async function deleteArticleNote(
     if (!deleted)
       throw new AppError('ARTICLE_NOTE_NOT_FOUND', `No note ${noteId} on this article.`);
   };
-  // Told as an article change (its pages purged), as a save is.
+  // Told as an article change (its pages purged), as a save is; and to the
+  // corrections page, which may list it (an update note's removal purges it too: rare, harmless).
   await changingArticle(deps, articleId, remove);
+  tellPublicChange(deps, { kind: 'corrections' });
 }
 
 /** A note as a save adds it: its kind and its text, already checked. */

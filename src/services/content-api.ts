@@ -4,9 +4,12 @@
  * Only published content is ever returned, and only news articles: a
  * static page (kind `page`, `/p/<slug>`) is in no list and is not found by
  * id or slug. Pages have their own read-only routes (web/api/page-routes.ts).
+ * An article comes with how many live updates it has (0 unless it has live
+ * coverage), and a live article's updates are read a page at a time.
  */
 import { parseArticleId } from '../domain/article-id.js';
 import type { Article } from '../domain/article.js';
+import type { LiveUpdate } from '../domain/live-coverage.js';
 import { InvalidParameter } from '../lib/errors.js';
 import {
   findArticleById,
@@ -21,6 +24,7 @@ import type { ListingFilter } from '../storage/repositories/filters.js';
 import { findSection } from '../storage/repositories/sections.repository.js';
 import { findTagBySlug } from '../storage/repositories/tags.repository.js';
 import { findUserBySlug } from '../storage/repositories/users.repository.js';
+import { countLiveUpdates, listLiveUpdates } from './live-coverage.js';
 import type { ReadDeps } from './read-pages.js';
 
 /** Articles a page holds at most, and by default. */
@@ -40,8 +44,15 @@ export interface ArticleListQuery {
   cursor?: string | undefined;
 }
 
+/** Live updates a page holds at most, and by default. */
+export const LIVE_UPDATES_PAGE_MAX = 100;
+export const LIVE_UPDATES_PAGE_DEFAULT = 20;
+
+/** An article as the API gives it: with how many live updates it has (0 when never live). */
+export type ApiArticle = Article & { liveUpdateCount: number };
+
 export interface ArticleListPage {
-  articles: Article[];
+  articles: ApiArticle[];
   /** The cursor of the next page, or null on the last. */
   nextCursor: string | null;
 }
@@ -119,16 +130,70 @@ export async function listArticlesForApi(
   const articles = await Promise.all(page.map((k) => findArticleById(deps.database.db, k.id)));
   const last = page[page.length - 1];
   return {
-    articles: articles.filter((a): a is Article => a !== null),
+    articles: await Promise.all(
+      articles.filter((a): a is Article => a !== null).map((a) => withUpdateCount(deps, a)),
+    ),
     nextCursor: keys.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
 
-/** The published article with this id (digits) or else this slug, or null. */
-export async function findArticleForApi(deps: ReadDeps, idOrSlug: string): Promise<Article | null> {
+/** `article` with its number of live updates (counted only when it has live coverage). */
+async function withUpdateCount(deps: ReadDeps, article: Article): Promise<ApiArticle> {
+  const liveUpdateCount = article.live === null ? 0 : await countLiveUpdates(deps, article.id);
+  return { ...article, liveUpdateCount };
+}
+
+/** The published news article with this id (digits) or else this slug, or null. */
+async function findPublishedArticle(deps: ReadDeps, idOrSlug: string): Promise<Article | null> {
   const id = parseArticleId(idOrSlug);
   const byId = id === null ? null : await findArticleById(deps.database.db, id);
   if (byId) return byId.kind === 'article' ? byId : null;
   const bySlug = await findPublishedIdBySlug(deps.database.db, idOrSlug);
   return bySlug === null ? null : findArticleById(deps.database.db, bySlug);
+}
+
+/** The published article with this id (digits) or else this slug, or null. */
+export async function findArticleForApi(
+  deps: ReadDeps,
+  idOrSlug: string,
+): Promise<ApiArticle | null> {
+  const article = await findPublishedArticle(deps, idOrSlug);
+  return article === null ? null : withUpdateCount(deps, article);
+}
+
+/** A page of a live article's updates. */
+export interface LiveUpdatesPage {
+  article: Article;
+  /** Newest first (time, then number, descending). */
+  updates: LiveUpdate[];
+  /** Pass as `before` for the next page: the number of this page's last update; null on the last page. */
+  nextBefore: number | null;
+}
+
+/**
+ * The updates of the published article with this id or slug, newest first,
+ * at most `limit` (1 to LIVE_UPDATES_PAGE_MAX), only those numbered below
+ * `before` when given (the `nextBefore` of the page before). A published
+ * article that never had live coverage has none: an empty page.
+ * @returns null when no published news article has this id or slug.
+ */
+export async function listLiveUpdatesForApi(
+  deps: ReadDeps,
+  idOrSlug: string,
+  query: { limit: number; before?: number | undefined },
+): Promise<LiveUpdatesPage | null> {
+  const article = await findPublishedArticle(deps, idOrSlug);
+  if (article === null) return null;
+  if (article.live === null) return { article, updates: [], nextBefore: null };
+  const rows = await listLiveUpdates(deps, article.id, {
+    limit: query.limit + 1,
+    ...(query.before === undefined ? {} : { beforeNumber: query.before }),
+  });
+  const updates = rows.slice(0, query.limit);
+  const last = updates[updates.length - 1];
+  return {
+    article,
+    updates,
+    nextBefore: rows.length > query.limit && last ? last.number : null,
+  };
 }

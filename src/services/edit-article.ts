@@ -12,7 +12,8 @@
  * A save of a published article may add a public note of correction or
  * update (issue 19, `options.note`): stored in the save's transaction, it
  * moves the article's `modified_at` (dateModified) to the save's time and
- * goes in the `article.updated` webhook. A save without a note (a silent
+ * goes in the `article.updated` webhook; a correction also tells the
+ * `corrections` change (the corrections page). A save without a note (a silent
  * typo fix) never moves `modified_at`. Publishing leaves `modified_at`
  * null (dateModified is then the publish time); unpublishing and
  * republishing leave it as it is (a republished article keeps its first
@@ -63,7 +64,7 @@ import { BodyHtmlRefused } from './body-html.js';
 import { sanitizeHere, type BodySanitizer } from './sanitizer-pool.js';
 import { describeFeaturedImage } from './featured-alt.js';
 import { assertPublishable } from './publishable.js';
-import { changingArticle, type PublicChangeDeps } from './public-changes.js';
+import { changingArticle, tellPublicChange, type PublicChangeDeps } from './public-changes.js';
 
 export interface EditDeps extends PublicChangeDeps {
   database: Database;
@@ -318,6 +319,8 @@ export async function saveArticle(
   // Only a published article's save changes what readers see.
   if (article.status === 'published' && !options.autosave) await changingArticle(deps, id, commit);
   else await commit();
+  // A new correction is news to the corrections page, even where it does not list the article.
+  if (note?.kind === 'correction') tellPublicChange(deps, { kind: 'corrections' });
   return loadArticle(deps, id);
 }
 

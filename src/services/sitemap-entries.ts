@@ -12,6 +12,13 @@
  *
  * The Google News sitemap lists articles published in the last 48 hours,
  * at most 1,000, newest first (Google News sitemap guidelines).
+ *
+ * `lastmod` is the public modification (SitemapRow `lastModified`): a
+ * correction, an update note or a live update moves it, a silent edit (a
+ * typo fixed) does not, as it does not move dateModified, so crawlers are
+ * not sent back for nothing; Google asks lastmod to follow significant
+ * changes only. The files' entity tags follow every save, so that a
+ * silently changed slug is never answered with a stale `304`.
  */
 import type { SitemapRow } from '../domain/sitemap-row.js';
 import type { ReadDeps } from './read-pages.js';
@@ -34,7 +41,7 @@ export const SITEMAP_BATCH = 1_000;
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1_000;
 
-/** One sitemap file of the index: its name (`2020-01`, `2020-01-2`, `undated`) and last change. */
+/** One sitemap file of the index: its name (`2020-01`, `2020-01-2`, `undated`) and last public change. */
 export interface SitemapFile {
   name: string;
   lastModified: Date | null;
@@ -111,38 +118,54 @@ export async function listSitemapFiles(deps: SitemapDeps): Promise<SitemapFile[]
   return files;
 }
 
+/** A sitemap file's articles, read as they are iterated, and what conditional GET needs. */
+export interface SitemapFileContent {
+  /** The newest public modification of its articles (`Last-Modified`). */
+  lastModified: Date | null;
+  /** The newest save of any kind of its articles (part of its entity tag). */
+  lastSaved: Date | null;
+  count: number;
+  rows: AsyncIterable<SitemapRow>;
+}
+
 /**
- * The articles of sitemap file `name`, with when its newest changed (for
- * conditional GET), or null when no such file exists. `rows` reads the
- * database a batch at a time as it is iterated.
+ * The articles of sitemap file `name`, or null when no such file exists.
+ * `rows` reads the database a batch at a time as it is iterated.
  */
 export async function getSitemapFile(
   deps: SitemapDeps,
   name: string,
-): Promise<{ lastModified: Date | null; count: number; rows: AsyncIterable<SitemapRow> } | null> {
+): Promise<SitemapFileContent | null> {
   if (name === PAGES_SITEMAP) {
     const pages = await listPublishedPages(deps.database.db, SITEMAP_MAX_URLS);
     if (pages.length === 0) return null;
-    return { lastModified: lastChange(pages), count: pages.length, rows: fromArray(pages) };
+    return {
+      lastModified: lastChange(pages),
+      lastSaved: newest(pages.map((p) => p.updatedAt)),
+      count: pages.length,
+      rows: fromArray(pages),
+    };
   }
   const parsed = parseName(name, deps.timeZone);
   if (!parsed) return null;
-  const { count, lastModified } = await rangeSummary(deps.database.db, parsed.range);
+  const { count, lastModified, lastSaved } = await rangeSummary(deps.database.db, parsed.range);
   const skip = (parsed.part - 1) * SITEMAP_MAX_URLS;
   if (skip >= count) return null;
   return {
     lastModified,
+    lastSaved,
     count: Math.min(SITEMAP_MAX_URLS, count - skip),
     rows: readPart(deps, parsed.range, skip),
   };
 }
 
-/** When the newest of `rows` changed. */
+/** When the newest of `rows` changed publicly. */
 function lastChange(rows: readonly SitemapRow[]): Date | null {
-  return rows.reduce<Date | null>(
-    (max, r) => (!max || r.updatedAt > max ? r.updatedAt : max),
-    null,
-  );
+  return newest(rows.map((r) => r.lastModified));
+}
+
+function newest(dates: readonly Date[]): Date | null {
+  return dates.reduce<Date | null>((max, d) => (!max || d > max ? d : max), null);
 }
 
 async function* fromArray(rows: readonly SitemapRow[]): AsyncGenerator<SitemapRow> {

@@ -97,6 +97,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document['paths'] as object).sort()).toEqual([
       `${V1}/articles`,
       `${V1}/articles/{idOrSlug}`,
+      `${V1}/articles/{idOrSlug}/live-updates`,
       `${V1}/authors`,
       `${V1}/pages`,
       `${V1}/pages/{slug}`,
@@ -112,6 +113,7 @@ describe('the OpenAPI document', () => {
       'getPage',
       'listArticles',
       'listAuthors',
+      'listLiveUpdates',
       'listPages',
       'listSections',
       'listTags',
@@ -135,6 +137,10 @@ describe('articles', () => {
       url: `https://news.example/a/${articleId}/%D8%AE%D8%B7%D8%A9-%D8%A7%D9%84%D8%AA%D8%AC%D8%A7%D8%B1%D8%A9`,
       headline: HEADLINE,
       publishedAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      modifiedAt: NOW.toISOString(),
+      live: null,
+      notes: [],
       section: { slug: 'economy', name: 'اقتصاد', url: 'https://news.example/section/economy' },
       tags: [
         {

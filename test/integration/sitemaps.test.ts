@@ -200,7 +200,7 @@ describe('sitemaps of a quiet site', () => {
 describeEachDialect((dialect) => {
   describe('sitemaps filed by the month in the site time zone (Asia/Riyadh, UTC+3)', () => {
     let site: TestSite;
-    // [headline, slug, published (UTC), updated (UTC)]: the month readers see is Riyadh's.
+    // [headline, slug, published (UTC), modified (UTC): a note's time]: the month readers see is Riyadh's.
     const ARTICLES = [
       [
         'آخر خبر في آذار بتوقيت الرياض',
@@ -223,7 +223,7 @@ describeEachDialect((dialect) => {
     ] as const;
     beforeAll(async () => {
       site = await testSite({ MIDAD_TIMEZONE: 'Asia/Riyadh' }, { demo: false, dialect });
-      for (const [headline, slug, published, updated] of ARTICLES) {
+      for (const [headline, slug, published, modified] of ARTICLES) {
         await site.database.db
           .insertInto('articles')
           .values({
@@ -237,7 +237,9 @@ describeEachDialect((dialect) => {
             published_at: published,
             published_local_time: null,
             created_at: published,
-            updated_at: updated,
+            // A silent save after the note: it moves no lastmod.
+            updated_at: '2026-04-03T00:00:00.000Z',
+            modified_at: modified,
             source_url: null,
             slug,
           })
@@ -252,7 +254,7 @@ describeEachDialect((dialect) => {
         decodeURIComponent(u.loc.replace(/^.*\//, '')),
       );
 
-    it('indexes March and April with the last change of the articles each holds', async () => {
+    it('indexes March and April with the last public change of the articles each holds', async () => {
       const index = parseXml((await site.app.inject('/sitemap.xml')).body).sitemapindex;
       expect(index.sitemap).toEqual([
         { loc: `${ORIGIN}/sitemaps/2026-03.xml`, lastmod: '2026-03-31T21:10:00.000Z' },

@@ -8,9 +8,9 @@
  */
 import type { ArticleId } from '../../domain/article.js';
 import type { SitemapRow } from '../../domain/sitemap-row.js';
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../db.js';
-import type { ArticlesTable } from '../tables/schema.js';
+import type { ArticlesTable, Schema } from '../tables/schema.js';
 import { toArticleKind } from '../../domain/article.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from './convert.js';
 
@@ -18,18 +18,41 @@ import { bindId, fromDate, toArticleIdValue, toDate, toDateOrNull, toInt } from 
 export type SitemapRange = { from: Date; to: Date } | 'undated';
 
 /** The columns `toSitemapRow` reads. */
-const SITEMAP_COLUMNS = ['id', 'kind', 'slug', 'headline', 'published_at', 'updated_at'] as const;
+const SITEMAP_COLUMNS = [
+  'id',
+  'kind',
+  'slug',
+  'headline',
+  'published_at',
+  'updated_at',
+  'modified_at',
+] as const;
+
+/**
+ * A news article's public modification (its dateModified): `modified_at`,
+ * else the publish time, else the last save; the same rule as the
+ * article's `modifiedAt` (articles.repository.ts). A silent edit moves only
+ * `updated_at`, so it does not move this.
+ */
+function publicModification(eb: ExpressionBuilder<Schema, 'articles'>) {
+  return eb.fn.coalesce('modified_at', 'published_at', 'updated_at');
+}
 
 function toSitemapRow(
   r: Pick<Selectable<ArticlesTable>, (typeof SITEMAP_COLUMNS)[number]>,
 ): SitemapRow {
+  const kind = toArticleKind(r.kind);
+  const updatedAt = toDate(r.updated_at);
   return {
     id: toArticleIdValue(r.id),
-    kind: toArticleKind(r.kind),
+    kind,
     slug: r.slug,
     headline: r.headline,
     publishedAt: toDateOrNull(r.published_at),
-    updatedAt: toDate(r.updated_at),
+    updatedAt,
+    // A static page has no notes: its saves are its changes.
+    lastModified:
+      kind === 'page' ? updatedAt : toDate(r.modified_at ?? r.published_at ?? r.updated_at),
   };
 }
 
@@ -58,17 +81,27 @@ export async function publishedSpan(db: Db): Promise<{ first: Date; last: Date }
   return first && last ? { first, last } : null;
 }
 
-/** How many published articles a range holds, and when the last of them changed. */
+/**
+ * How many published articles a range holds, the newest public
+ * modification among them (`lastModified`, the lastmod of its file in the
+ * index) and their newest save of any kind (`lastSaved`: a silent edit of
+ * a slug changes the file's bytes, so it goes in the file's entity tag).
+ */
 export async function rangeSummary(
   db: Db,
   range: SitemapRange,
-): Promise<{ count: number; lastModified: Date | null }> {
+): Promise<{ count: number; lastModified: Date | null; lastSaved: Date | null }> {
   const row = await inRange(db, range)
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')])
+    .select((eb) => [
+      eb.fn.countAll().as('n'),
+      eb.fn.max(publicModification(eb)).as('last'),
+      eb.fn.max('updated_at').as('saved'),
+    ])
     .executeTakeFirstOrThrow();
   return {
     count: toInt(row.n as bigint | number | string),
     lastModified: toDateOrNull((row.last as string | Date | null) ?? null),
+    lastSaved: toDateOrNull((row.saved as string | Date | null) ?? null),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
+import { liveUpdateAnchor, type LiveUpdate } from '../../domain/live-coverage.js';
 import {
   defaultVariantUrl,
   mediaFileUrl,
@@ -20,8 +21,11 @@ export function authorPhotoPath(photo: MediaItem): string {
   return mediaFileUrl(photo.id, variantFile(photo.widths[0] ?? 320));
 }
 
-/** The Article schema's shape (see schemas.ts). */
-export function articleJson(article: Article, origin: string) {
+/**
+ * The Article schema's shape (see schemas.ts). `liveUpdateCount` is how
+ * many updates the article has (read only when it has live coverage).
+ */
+export function articleJson(article: Article & { liveUpdateCount: number }, origin: string) {
   const url = (path: string) => `${origin}${path}`;
   const featured = article.featured;
   return {
@@ -33,6 +37,20 @@ export function articleJson(article: Article, origin: string) {
     bodyHtml: article.bodyHtml,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     updatedAt: article.updatedAt.toISOString(),
+    modifiedAt: article.modifiedAt.toISOString(),
+    live: article.live
+      ? {
+          state: article.live.state,
+          startedAt: article.live.startedAt.toISOString(),
+          endedAt: article.live.endedAt?.toISOString() ?? null,
+          updateCount: article.liveUpdateCount,
+        }
+      : null,
+    notes: article.notes.map((n) => ({
+      kind: n.kind,
+      text: n.text,
+      createdAt: n.createdAt.toISOString(),
+    })),
     section: article.section
       ? {
           slug: article.section.slug,
@@ -66,5 +84,23 @@ export function articleJson(article: Article, origin: string) {
             .join(', '),
         }
       : null,
+  };
+}
+
+/**
+ * The LiveUpdate schema's shape (see schemas.ts): its `url` is the
+ * article's canonical URL with the update's anchor.
+ */
+export function liveUpdateJson(update: LiveUpdate, articleUrl: string) {
+  return {
+    number: update.number,
+    headline: update.headline,
+    bodyHtml: update.bodyHtml,
+    key: update.key,
+    pinned: update.pinned,
+    author: update.author ? { name: update.author.name, slug: update.author.slug } : null,
+    createdAt: update.createdAt.toISOString(),
+    updatedAt: update.updatedAt.toISOString(),
+    url: `${articleUrl}#${liveUpdateAnchor(update.number)}`,
   };
 }

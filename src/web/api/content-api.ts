@@ -1,7 +1,8 @@
 /**
  * The Content API, `/api/content/v1/…`: published articles (filtered by
  * section, tag, author and `since`, in pages that follow a cursor), one
- * article by id or slug, sections, tags, authors, search and the static
+ * article by id or slug, a live article's updates (`/articles/:idOrSlug/
+ * live-updates`), sections, tags, authors, search and the static
  * pages (`/pages`, `/pages/:slug`: never in the article lists); read with an
  * API key (`Authorization: Bearer midad_…`, or `?key=midad_…`) that an
  * administrator made. Every route declares its parameters and answers as

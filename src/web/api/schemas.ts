@@ -60,6 +60,95 @@ export const image = {
   },
 } as const;
 
+export const liveCoverage = {
+  $id: 'LiveCoverage',
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Live coverage: timestamped updates, newest first, under the article (GET /articles/{idOrSlug}/live-updates).',
+  required: ['state', 'startedAt', 'endedAt', 'updateCount'],
+  properties: {
+    state: {
+      type: 'string',
+      enum: ['live', 'ended'],
+      description: '`live` while updates are being posted; `ended` once an editor closed it.',
+    },
+    startedAt: dateTime,
+    endedAt: nullable({ ...dateTime, description: 'Null while live.' }),
+    updateCount: { type: 'integer', minimum: 0, description: 'How many updates it has now.' },
+  },
+} as const;
+
+export const articleNote = {
+  $id: 'ArticleNote',
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'A public note on a published article: a correction («تصحيح») or an update («تحديث»).',
+  required: ['kind', 'text', 'createdAt'],
+  properties: {
+    kind: { type: 'string', enum: ['correction', 'update'] },
+    text: {
+      type: 'string',
+      description: 'Plain text, without the label of its kind.',
+      examples: ['ورد في نسخة سابقة أن قوة الزلزال 7 درجات، والصحيح أنها 6 درجات.'],
+    },
+    createdAt: { ...dateTime, description: 'When it was added (RFC 3339, UTC).' },
+  },
+} as const;
+
+export const liveUpdate = {
+  $id: 'LiveUpdate',
+  type: 'object',
+  additionalProperties: false,
+  description: 'One timestamped update of a live article.',
+  required: [
+    'number',
+    'headline',
+    'bodyHtml',
+    'key',
+    'pinned',
+    'author',
+    'createdAt',
+    'updatedAt',
+    'url',
+  ],
+  properties: {
+    number: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "Its number within the article, from 1, never reused: the page's anchor `#update-<number>`.",
+    },
+    headline: { type: 'string', description: "'' when it has none." },
+    bodyHtml: {
+      type: 'string',
+      description: 'Sanitised HTML, as the article body; image sources are site-relative.',
+    },
+    key: { type: 'boolean', description: 'A key update, also listed at the top of the page.' },
+    pinned: { type: 'boolean', description: 'Shown above the other updates, whatever its time.' },
+    author: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'slug'],
+          properties: { name: { type: 'string' }, slug: { type: 'string' } },
+        },
+        { type: 'null' },
+      ],
+      description: 'Who posted it; null once their account is deleted.',
+    },
+    createdAt: { ...dateTime, description: 'When it was posted (the time readers see).' },
+    updatedAt: { ...dateTime, description: 'When it was last edited (createdAt until then).' },
+    url: {
+      type: 'string',
+      format: 'uri',
+      description: "The article's canonical URL with the update's anchor, `#update-<number>`.",
+    },
+  },
+} as const;
+
 export const article = {
   $id: 'Article',
   type: 'object',
@@ -73,6 +162,9 @@ export const article = {
     'bodyHtml',
     'publishedAt',
     'updatedAt',
+    'modifiedAt',
+    'live',
+    'notes',
     'section',
     'tags',
     'authors',
@@ -98,7 +190,21 @@ export const article = {
       ...dateTime,
       description: 'RFC 3339, UTC; null when the date is unknown (an imported page).',
     }),
-    updatedAt: dateTime,
+    updatedAt: { ...dateTime, description: 'The last save of any kind, a silent one too.' },
+    modifiedAt: {
+      ...dateTime,
+      description:
+        'When readers last saw a change that matters: the publish time, moved by a correction or update note and by a live update, not by a silent edit (schema.org dateModified). For an article whose publish date is unknown and that has no note, its last save.',
+    },
+    live: {
+      anyOf: [{ $ref: 'LiveCoverage#' }, { type: 'null' }],
+      description: 'Its live coverage; null when it never was live.',
+    },
+    notes: {
+      type: 'array',
+      items: { $ref: 'ArticleNote#' },
+      description: 'Its public notes of correction and update, oldest first.',
+    },
     section: { anyOf: [{ $ref: 'SectionRef#' }, { type: 'null' }] },
     tags: {
       type: 'array',
@@ -139,4 +245,13 @@ export const error = {
 } as const;
 
 /** Every shared schema, in the order they must be added (referenced ones first). */
-export const SHARED_SCHEMAS = [sectionRef, authorRef, image, article, error] as const;
+export const SHARED_SCHEMAS = [
+  sectionRef,
+  authorRef,
+  image,
+  liveCoverage,
+  articleNote,
+  liveUpdate,
+  article,
+  error,
+] as const;

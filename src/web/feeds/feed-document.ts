@@ -18,7 +18,17 @@
  *   has full content. See `xmlSafe`.
  *
  * Dates: RSS `pubDate` is RFC 822 (`Sat, 18 Jan 2020 09:43:00 GMT`); Atom
- * and JSON Feed use RFC 3339 in UTC. Every URL is absolute.
+ * and JSON Feed use RFC 3339 in UTC. Every URL is absolute. An item's
+ * modification date (Atom `updated`, JSON `date_modified`) is the
+ * article's `modifiedAt`, which a correction, an update note or a live
+ * update moves and a silent edit does not; the feed's own (`lastBuildDate`,
+ * `updated`) is the newest of its items'.
+ *
+ * An item's content starts with its lead (FeedArticle `leadHtml`: public
+ * notes, then a live article's newest updates), then the body in `full`
+ * feeds. In `excerpt` feeds an item with a lead has content too: the lead
+ * and the standfirst, so that a reader who shows the content instead of
+ * the summary still sees the standfirst; one without has none.
  */
 import { Feed, type Author, type Item } from 'feed';
 import { removeXmlForbidden } from '../../arabic/clean.js';
@@ -56,6 +66,12 @@ export interface FeedArticle {
   categories: Array<{ name: string; url: string }>;
   /** Size of the featured image's original file, bytes (RSS enclosure `length`). */
   imageBytes: number;
+  /**
+   * HTML put at the top of the item's content, '' for none: its public
+   * notes and a live article's newest updates (feed-lead.ts). Site-relative
+   * URLs in it are made absolute here.
+   */
+  leadHtml: string;
 }
 
 /**
@@ -109,7 +125,8 @@ export function renderFeed(
 ): string {
   const safe = format === 'json' ? FOR_JSON : FOR_XML;
   const updated = items.reduce<Date | null>(
-    (newest, i) => (newest === null || i.article.updatedAt > newest ? i.article.updatedAt : newest),
+    (newest, i) =>
+      newest === null || i.article.modifiedAt > newest ? i.article.modifiedAt : newest,
     null,
   );
   const feed = new Feed({
@@ -142,22 +159,32 @@ function summaryHtml(article: Article): string {
   return escapeHtml(article.excerpt);
 }
 
+/** The item's content as HTML with absolute URLs, or null for none (see the module's comment). */
+function contentHtml(channel: FeedChannel, item: FeedArticle): string | null {
+  const rest =
+    channel.content === 'full'
+      ? item.article.bodyHtml
+      : item.leadHtml === ''
+        ? null
+        : `<p>${summaryHtml(item.article)}</p>`;
+  return rest === null ? null : absoluteHtml(`${item.leadHtml}${rest}`, channel.origin);
+}
+
 function itemFor(format: FeedFormat, safe: XmlSafe, channel: FeedChannel, item: FeedArticle): Item {
   const { article } = item;
   const featured = article.featured;
   const authors: Author[] = item.authors.map((a) =>
     a.url ? { name: safe.text(a.name), link: a.url } : { name: safe.text(a.name) },
   );
+  const content = contentHtml(channel, item);
   return {
     title: safe.cdata(format === 'atom' ? escapeHtml(article.headline) : article.headline),
     id: item.id,
     link: item.url,
-    date: article.updatedAt,
+    date: article.modifiedAt,
     published: article.publishedAt,
     description: safe.cdata(summaryHtml(article)),
-    ...(channel.content === 'full'
-      ? { content: safe.cdata(absoluteHtml(article.bodyHtml, channel.origin)) }
-      : {}),
+    ...(content === null ? {} : { content: safe.cdata(content) }),
     ...(authors.length === 0
       ? {}
       : format === 'rss'
@@ -199,7 +226,8 @@ interface JsonFeedItem {
 /**
  * The library's JSON Feed 1 moved to JSON Feed 1.1: `version`, `language`,
  * `authors` for `author` (every byline, not just the first), the featured
- * image as `image`, and an excerpt as `content_text` (it is plain text).
+ * image as `image`, and an excerpt as `content_text` (it is plain text),
+ * beside `content_html` when the item has a lead.
  */
 function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArticle[]): string {
   const parsed = JSON.parse(json) as { items: JsonFeedItem[] } & Record<string, unknown>;
@@ -227,7 +255,7 @@ function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArti
           out.image = `${channel.origin}${mediaFileUrl(featured.media.id, featured.media.originalFile)}`;
         }
         if (channel.content === 'excerpt') {
-          delete out.content_html;
+          if (source.leadHtml === '') delete out.content_html;
           out.content_text = removeXmlForbidden(source.article.excerpt);
         }
       }

@@ -12,7 +12,9 @@ import type { Article } from '../../domain/article.js';
 import { listingPath } from '../../domain/article-path.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE } from '../cache/cached-pages.js';
+import type { LiveUpdate } from '../../domain/live-coverage.js';
 import { renderFeed, type FeedArticle, type FeedChannel } from '../feeds/feed-document.js';
+import { feedLeadHtml } from '../feeds/feed-lead.js';
 import {
   FEED_FILES,
   FEED_FORMATS,
@@ -62,7 +64,9 @@ async function sendFeed(
       const ctx = deps.pageContext(request);
       const data = await getFeedArticles(deps, scope);
       if (data === null) return null;
-      const items = await Promise.all(data.articles.map((a) => feedArticle(ctx, deps.mediaDir, a)));
+      const items = await Promise.all(
+        data.articles.map((a) => feedArticle(ctx, deps, a, data.liveUpdates.get(a.id) ?? [])),
+      );
       return {
         body: renderFeed(format, channelOf(ctx, deps, scope, data.owner?.name ?? null), items),
         contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
@@ -105,15 +109,19 @@ function channelOf(
   };
 }
 
-/** An article with its absolute URLs, bylines, categories and image size. */
+/**
+ * An article with its absolute URLs, bylines, categories, image size and
+ * lead (its notes and newest live updates, feed-lead.ts).
+ */
 async function feedArticle(
   ctx: PageContext,
-  mediaDir: string,
+  deps: SiteDeps,
   article: Article & { publishedAt: Date },
+  liveUpdates: readonly LiveUpdate[],
 ): Promise<FeedArticle> {
   const media = article.featured?.media;
   const imageBytes = media
-    ? await stat(join(mediaDir, media.id, media.originalFile)).then(
+    ? await stat(join(deps.mediaDir, media.id, media.originalFile)).then(
         (s) => s.size,
         () => 0,
       )
@@ -141,12 +149,19 @@ async function feedArticle(
       url: absoluteUrl(ctx, listingPath('tag', tag.slug)),
     })),
   ];
+  const url = absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug));
   return {
     article,
-    url: absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug)),
+    url,
     id: absoluteUrl(ctx, articlePath(article.id)),
     authors,
     categories,
     imageBytes,
+    leadHtml: feedLeadHtml(ctx, {
+      notes: article.notes,
+      liveUpdates,
+      articleUrl: url,
+      content: deps.feedContent,
+    }),
   };
 }

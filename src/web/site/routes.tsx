@@ -28,6 +28,8 @@ import { HomePage } from '../views/home-page.js';
 import { LatestPage } from '../views/latest-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { StaticPage } from '../views/static-page.js';
+import { CorrectionsPage } from '../views/corrections-page.js';
+import { listLatestCorrections } from '../../services/article-notes.js';
 import { getFooterLinks, getPage } from '../../services/static-pages.js';
 import { getSiteHeader } from '../../services/front-page-settings.js';
 import { nextLocalMidnight } from '../../lib/time-zone.js';
@@ -48,6 +50,9 @@ import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
 import type { SiteDeps } from './site-deps.js';
+
+/** Corrections a page of `/corrections` lists. */
+const CORRECTIONS_PER_PAGE = 20;
 
 /** The home page is kept at most a minute: its most-read lists move with the views. */
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
@@ -220,6 +225,35 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     });
     return served ? reply : sendNotFound(request, reply, deps);
   });
+
+  // The corrections page, purged by any correction (key `corrections`) and by a change
+  // to an article it lists (its links carry `a<id>`).
+  app.get<{ Querystring: { page?: string } }>(
+    '/corrections',
+    CACHED_ROUTE,
+    async (request, reply) => {
+      const page = parsePage(request.query.page);
+      if (page === null) return sendNotFound(request, reply, deps);
+      const key = `${deps.originOf(request)}/corrections?page=${page}`;
+      const served = await deps.pages.serve(request, reply, key, async () => {
+        const found = await listLatestCorrections(deps, {
+          limit: CORRECTIONS_PER_PAGE,
+          offset: (page - 1) * CORRECTIONS_PER_PAGE,
+        });
+        if (page > 1 && found.items.length === 0) return null;
+        const ctx = await context(request);
+        const data = {
+          page,
+          items: found.items,
+          hasOlder: found.total > page * CORRECTIONS_PER_PAGE,
+        };
+        return htmlPage(renderDocument(<CorrectionsPage ctx={ctx} data={data} />), ctx, {
+          keys: [surrogateKey.corrections],
+        });
+      });
+      return served ? reply : sendNotFound(request, reply, deps);
+    },
+  );
 
   app.get<{ Params: { token: string } }>('/preview/:token', async (request, reply) => {
     const id = await articleIdOfPreview(deps, request.params.token);

@@ -5,7 +5,9 @@
  * - `/sitemap.xml`: the index of the monthly sitemaps;
  * - `/sitemaps/<YYYY-MM>.xml` (and `-2`, `-3`… past 50,000 articles,
  *   `undated.xml` for articles of unknown date): each article's canonical
- *   URL and last change; `pages.xml` for static pages at `/p/<slug>`;
+ *   URL and last public change (its dateModified: a silent edit does not
+ *   move it, services/sitemap-entries.ts); `pages.xml` for static pages at
+ *   `/p/<slug>` and the corrections page;
  * - `/sitemaps/news.xml`: the Google News sitemap;
  * - `/robots.txt`: what crawlers may fetch, and where the sitemaps are.
  *
@@ -107,7 +109,10 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SiteDeps): Promi
     const file = name ? await getSitemapFile(deps, name) : null;
     if (!file) return sendNotFound(request, reply, deps);
     const origin = deps.pageContext(request).origin;
-    const validators = validatorsOf([origin, name ?? '', String(file.count)], file.lastModified);
+    const validators = validatorsOf(
+      [origin, name ?? '', String(file.count), file.lastSaved?.toISOString() ?? ''],
+      file.lastModified,
+    );
     if (
       isNotModified(
         request,
@@ -153,7 +158,7 @@ async function* articleItems(
           ? pagePath(row.slug)
           : canonicalArticlePath(row.id, row.slug)
       }`,
-      lastmod: row.updatedAt.toISOString(),
+      lastmod: row.lastModified.toISOString(),
     };
   }
 }

@@ -149,6 +149,9 @@ export function Layout({
               </ul>
             </nav>
           ) : null}
+          <p>
+            <a href="/corrections">{t('corrections.title')}</a>
+          </p>
           <p>{t('site.footer', { siteName: ctx.siteName })}</p>
         </footer>
       </body>

@@ -13,21 +13,24 @@ export function Pager({
   ctx,
   page,
   hasOlder,
+  pathOf = latestPagePath,
 }: {
   ctx: PageContext;
   page: number;
   hasOlder: boolean;
+  /** The path of page N of the list; the latest articles' by default. */
+  pathOf?: (page: number) => string;
 }) {
   if (page <= 1 && !hasOlder) return null;
   return (
     <nav class="pager" aria-label={ctx.t('pager.label')}>
       {page > 1 ? (
-        <a href={latestPagePath(page - 1)} rel="prev">
+        <a href={pathOf(page - 1)} rel="prev">
           {ctx.t('pager.newer')}
         </a>
       ) : null}
       {hasOlder ? (
-        <a href={latestPagePath(page + 1)} rel="next">
+        <a href={pathOf(page + 1)} rel="next">
           {ctx.t('pager.older')}
         </a>
       ) : null}
