@@ -7,7 +7,7 @@
  *   `undated.xml` for articles of unknown date): each article's canonical
  *   URL and last public change (its dateModified: a silent edit does not
  *   move it, services/sitemap-entries.ts); `pages.xml` for static pages at
- *   `/p/<slug>` and the corrections page;
+ *   `/p/<slug>`;
  * - `/sitemaps/news.xml`: the Google News sitemap;
  * - `/robots.txt`: what crawlers may fetch, and where the sitemaps are.
  *
