@@ -497,8 +497,10 @@ describeEachDialect((dialect) => {
     );
     await deleteArticleNote(deps, staff.editor, id, note!.id);
     expect((await findArticleById(database.db, id))!.notes).toEqual([]);
+    // The article's pages, and the corrections page (/corrections), which listed it.
     expect(changes.map((c) => [c.kind, 'articleId' in c ? c.articleId : null])).toEqual([
       ['article', id],
+      ['corrections', null],
     ]);
     expect(await codeOf(deleteArticleNote(deps, staff.editor, id, note!.id))).toBe(
       'ARTICLE_NOTE_NOT_FOUND',
