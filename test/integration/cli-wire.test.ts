@@ -85,131 +85,137 @@ describeEachDialect((dialect) => {
     database = null;
   });
 
-  it('adds, lists, polls, prints the queue and removes a source', async () => {
-    const added = await midad([
-      'wire',
-      'add',
-      ...flags,
-      '--name',
-      'midad-ar',
-      '--agency',
-      'وكالة المداد',
-      '--url',
-      `${base}/ar/rss`,
-      '--every',
-      '10',
-      '--allow-private',
-    ]);
-    expect(added).toEqual({
-      code: 0,
-      stdout: [`added wire source midad-ar (${base}/ar/rss), polled every 10 min`],
-      stderr: '',
-    });
+  // Each step starts a `midad` process (about a second each; several on a loaded machine).
+  it(
+    'adds, lists, polls, prints the queue and removes a source',
+    { timeout: 120_000 },
+    async () => {
+      const added = await midad([
+        'wire',
+        'add',
+        ...flags,
+        '--name',
+        'midad-ar',
+        '--agency',
+        'وكالة المداد',
+        '--url',
+        `${base}/ar/rss`,
+        '--every',
+        '10',
+        '--allow-private',
+      ]);
+      expect(added).toEqual({
+        code: 0,
+        stdout: [`added wire source midad-ar (${base}/ar/rss), polled every 10 min`],
+        stderr: '',
+      });
 
-    const listed = await midad(['wire', 'list', ...flags, '--json']);
-    expect(listed.code).toBe(0);
-    expect(listed.stdout.map((line) => JSON.parse(line) as unknown)).toEqual([
-      {
-        name: 'midad-ar',
-        agency: 'وكالة المداد',
-        kind: 'url',
-        url: `${base}/ar/rss`,
-        folder: null,
-        section: null,
-        everyMinutes: 10,
-        enabled: true,
-        allowPrivate: true,
-        lastPolledAt: null,
-        lastOkAt: null,
-        nextPollAt: ISO,
-        failures: 0,
-        lastError: null,
-        lastItemCount: 0,
-      },
-    ]);
+      const listed = await midad(['wire', 'list', ...flags, '--json']);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout.map((line) => JSON.parse(line) as unknown)).toEqual([
+        {
+          name: 'midad-ar',
+          agency: 'وكالة المداد',
+          kind: 'url',
+          url: `${base}/ar/rss`,
+          folder: null,
+          section: null,
+          everyMinutes: 10,
+          enabled: true,
+          allowPrivate: true,
+          lastPolledAt: null,
+          lastOkAt: null,
+          nextPollAt: ISO,
+          failures: 0,
+          lastError: null,
+          lastItemCount: 0,
+        },
+      ]);
 
-    expect(await midad(['wire', 'poll', ...flags])).toEqual({
-      code: 0,
-      stdout: ['midad-ar: 2 new, 0 updated, 0 duplicates'],
-      stderr: '',
-    });
-    // Not due again for ten minutes: cron's round polls nothing; a forced one gets a 304.
-    expect(await midad(['wire', 'poll', '--due', ...flags])).toEqual({
-      code: 0,
-      stdout: ['no wire source is due'],
-      stderr: '',
-    });
-    expect(await midad(['wire', 'poll', ...flags])).toEqual({
-      code: 0,
-      stdout: ['midad-ar: not modified'],
-      stderr: '',
-    });
+      expect(await midad(['wire', 'poll', ...flags])).toEqual({
+        code: 0,
+        stdout: ['midad-ar: 2 new, 0 updated, 0 duplicates'],
+        stderr: '',
+      });
+      // Not due again for ten minutes: cron's round polls nothing; a forced one gets a 304.
+      expect(await midad(['wire', 'poll', '--due', ...flags])).toEqual({
+        code: 0,
+        stdout: ['no wire source is due'],
+        stderr: '',
+      });
+      expect(await midad(['wire', 'poll', ...flags])).toEqual({
+        code: 0,
+        stdout: ['midad-ar: not modified'],
+        stderr: '',
+      });
 
-    const queue = await midad(['wire', 'queue', '--json', ...flags]);
-    expect(queue.code).toBe(0);
-    expect(queue.stdout.map((line) => JSON.parse(line) as unknown)).toEqual([
-      {
-        source: 'midad-ar',
-        agency: 'وكالة المداد',
-        guid: 'midad-wire-1002',
-        version: null,
-        headline: 'ارتفاع منسوب النهر بعد الأمطار الغزيرة',
-        time: '2026-12-04T07:15:00.000Z',
-        timeEstimated: false,
-        section: null,
-        text: 'قالت هيئة الأرصاد إن منسوب النهر ارتفع نصف متر خلال الليل.',
-        link: 'https://wire.example/ar/news/1002',
-        updatedAtSource: null,
-        usedArticleId: null,
-        status: 'usable',
-      },
-      {
-        source: 'midad-ar',
-        agency: 'وكالة المداد',
-        guid: 'midad-wire-1001',
-        version: null,
-        headline: 'افتتاح معرض الكتاب في دورته الثلاثين',
-        time: '2026-12-04T06:30:00.000Z',
-        timeEstimated: false,
-        section: null,
-        text: 'افتتح وزير الثقافة صباح اليوم معرض الكتاب بمشاركة أكثر من مئتي دار نشر.',
-        link: 'https://wire.example/ar/news/1001',
-        updatedAtSource: null,
-        usedArticleId: null,
-        status: 'usable',
-      },
-    ]);
+      const queue = await midad(['wire', 'queue', '--json', ...flags]);
+      expect(queue.code).toBe(0);
+      expect(queue.stdout.map((line) => JSON.parse(line) as unknown)).toEqual([
+        {
+          source: 'midad-ar',
+          agency: 'وكالة المداد',
+          guid: 'midad-wire-1002',
+          version: null,
+          headline: 'ارتفاع منسوب النهر بعد الأمطار الغزيرة',
+          time: '2026-12-04T07:15:00.000Z',
+          timeEstimated: false,
+          section: null,
+          text: 'قالت هيئة الأرصاد إن منسوب النهر ارتفع نصف متر خلال الليل.',
+          link: 'https://wire.example/ar/news/1002',
+          updatedAtSource: null,
+          usedArticleId: null,
+          status: 'usable',
+        },
+        {
+          source: 'midad-ar',
+          agency: 'وكالة المداد',
+          guid: 'midad-wire-1001',
+          version: null,
+          headline: 'افتتاح معرض الكتاب في دورته الثلاثين',
+          time: '2026-12-04T06:30:00.000Z',
+          timeEstimated: false,
+          section: null,
+          text: 'افتتح وزير الثقافة صباح اليوم معرض الكتاب بمشاركة أكثر من مئتي دار نشر.',
+          link: 'https://wire.example/ar/news/1001',
+          updatedAtSource: null,
+          usedArticleId: null,
+          status: 'usable',
+        },
+      ]);
 
-    // A failure is said, and the exit status says it to cron.
-    failing = true;
-    expect(await midad(['wire', 'poll', ...flags])).toEqual({
-      code: 1,
-      stdout: ['midad-ar: failed: fetch failed: 500'],
-      stderr: '',
-    });
-    const failingList = await midad(['wire', 'list', ...flags]);
-    expect(failingList.stdout).toEqual([
-      `midad-ar\tوكالة المداد\t${base}/ar/rss\tevery 10 min\ton\tfailing (1): fetch failed: 500`,
-    ]);
+      // A failure is said, and the exit status says it to cron.
+      failing = true;
+      expect(await midad(['wire', 'poll', ...flags])).toEqual({
+        code: 1,
+        stdout: ['midad-ar: failed: fetch failed: 500'],
+        stderr: '',
+      });
+      const failingList = await midad(['wire', 'list', ...flags]);
+      expect(failingList.stdout).toEqual([
+        `midad-ar\tوكالة المداد\t${base}/ar/rss\tevery 10 min\ton\tfailing (1): fetch failed: 500`,
+      ]);
 
-    expect(await midad(['wire', 'remove', ...flags, 'midad-ar'])).toEqual({
-      code: 0,
-      stdout: ['removed wire source midad-ar'],
-      stderr: '',
-    });
-    expect(await midad(['wire', 'list', ...flags, '--json'])).toEqual({
-      code: 0,
-      stdout: [],
-      stderr: '',
-    });
-    expect(await midad(['wire', 'queue', '--json', ...flags])).toEqual({
-      code: 0,
-      stdout: [],
-      stderr: '',
-    });
-  });
+      expect(await midad(['wire', 'remove', ...flags, 'midad-ar'])).toEqual({
+        code: 0,
+        stdout: ['removed wire source midad-ar'],
+        stderr: '',
+      });
+      expect(await midad(['wire', 'list', ...flags, '--json'])).toEqual({
+        code: 0,
+        stdout: [],
+        stderr: '',
+      });
+      expect(await midad(['wire', 'queue', '--json', ...flags])).toEqual({
+        code: 0,
+        stdout: [],
+        stderr: '',
+      });
+    },
+  );
 
-  it('polls a drop folder and says which file it refused', async () => {
+  // Each step starts a `midad` process (about a second each; several on a loaded machine).
+  it('polls a drop folder and says which file it refused', { timeout: 120_000 }, async () => {
     const folder = testFolder('cli-wire-drop');
     for (const name of ['nitf-story.xml', 'newsml-g2-package.xml']) {
       copyFileSync(join(FIXTURES, name), join(folder, name));
@@ -242,7 +248,8 @@ describeEachDialect((dialect) => {
     });
   });
 
-  it('polls in midad serve, and stops with it', async () => {
+  // Each step starts a `midad` process (about a second each; several on a loaded machine).
+  it('polls in midad serve, and stops with it', { timeout: 120_000 }, async () => {
     const folder = testFolder('serve-wire-drop');
     copyFileSync(join(FIXTURES, 'nitf-story.xml'), join(folder, 'nitf-story.xml'));
     const old = new Date(Date.now() - 60_000);
@@ -264,7 +271,8 @@ describeEachDialect((dialect) => {
     expect(serve.output()).toContain('"msg":"wire polled"');
   });
 
-  it('says plainly what is wrong with a command', async () => {
+  // Each step starts a `midad` process (about a second each; several on a loaded machine).
+  it('says plainly what is wrong with a command', { timeout: 120_000 }, async () => {
     const neither = await midad(['wire', 'add', ...flags, '--name', 'x', '--agency', 'y']);
     expect(neither.code).toBe(1);
     // The reason first, then the command's help (as every command says a usage error).
