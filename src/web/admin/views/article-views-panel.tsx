@@ -42,7 +42,7 @@ export function ArticleViewsPanel(props: { ctx: AdminContext; history: ArticleVi
         voice={ctx}
         class="chart--article"
         values={values}
-        width={300}
+        slots={history.unit === 'hour' ? 24 : undefined}
         height={120}
         title={(i) => {
           const point = history.points[i];
