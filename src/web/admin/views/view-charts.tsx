@@ -124,12 +124,7 @@ export function BarChart(props: {
       {props.ticks.map((tick) => {
         const place = tickPlace(dir, tick.index, slots);
         return (
-          <text
-            class="chart__tick"
-            x={`${r2(place.x)}%`}
-            y={height - 6}
-            text-anchor={place.anchor}
-          >
+          <text class="chart__tick" x={`${r2(place.x)}%`} y={height - 6} text-anchor={place.anchor}>
             {tick.label}
           </text>
         );
