@@ -9,10 +9,18 @@ import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 import type { AdminContext } from '../admin-context.js';
 import { BarChart, figure } from './view-charts.js';
 
-/** Labels about six points apart, the newest always labelled. */
+/**
+ * Hours are drawn in at least a day's width (24 slots), so that the first
+ * hours after publication are not each a bar across the chart.
+ */
+function slotsOf(history: ArticleViewHistory): number | undefined {
+  return history.unit === 'hour' ? 24 : undefined;
+}
+
+/** About six labels across the chart's slots, the newest always labelled. */
 function ticks(ctx: AdminContext, history: ArticleViewHistory) {
   const n = history.points.length;
-  const every = Math.max(1, Math.ceil(n / 6));
+  const every = Math.max(1, Math.ceil(Math.max(n, slotsOf(history) ?? 0) / 6));
   const out: Array<{ index: number; label: string }> = [];
   for (let index = n - 1; index >= 0; index -= every) {
     const point = history.points[index];
@@ -28,6 +36,7 @@ function when(ctx: AdminContext, history: ArticleViewHistory, start: Date): stri
   return formatDigits(`${day ?? ''}/${month ?? ''}`, ctx.locale.numerals);
 }
 
+/** The panel: the chart of `history`, what it counts by, and the total since publication. */
 export function ArticleViewsPanel(props: { ctx: AdminContext; history: ArticleViewHistory }) {
   const { ctx, history } = props;
   const { t } = ctx;
@@ -42,7 +51,7 @@ export function ArticleViewsPanel(props: { ctx: AdminContext; history: ArticleVi
         voice={ctx}
         class="chart--article"
         values={values}
-        width={300}
+        slots={slotsOf(history)}
         height={120}
         title={(i) => {
           const point = history.points[i];

@@ -123,8 +123,8 @@ function TopList(props: { voice: ChartVoice; window: LiveWindow; rows: ArticleRe
           <tbody>
             {rows.map((row, i) => (
               <tr data-article={row.article.id}>
-                <td>{figure(voice, i + 1)}</td>
-                <th scope="row">
+                <td class="live-table__rank">{figure(voice, i + 1)}</td>
+                <th scope="row" class="live-table__headline">
                   <a href={`/admin/articles/${row.article.id}/edit`}>
                     <bdi>{row.article.headline}</bdi>
                   </a>{' '}
@@ -132,18 +132,20 @@ function TopList(props: { voice: ChartVoice; window: LiveWindow; rows: ArticleRe
                     {t('admin.live.open')}
                   </a>
                 </th>
-                <td>
+                <td class="live-table__section" data-label={t('admin.live.col.section')}>
                   {row.article.section ? (
                     <bdi>{row.article.section.name}</bdi>
                   ) : (
                     t('admin.live.noSection')
                   )}
                 </td>
-                <td class="live-table__views">{figure(voice, row.views)}</td>
-                <td>
+                <td class="live-table__views" data-label={t('admin.live.col.views')}>
+                  {figure(voice, row.views)}
+                </td>
+                <td class="live-table__referrers" data-label={t('admin.live.col.referrers')}>
                   <ReferrerSplitView voice={voice} split={row.referrers} />
                 </td>
-                <td>
+                <td class="live-table__trend" data-label={t('admin.live.col.trend')}>
                   <Sparkline
                     voice={voice}
                     values={row.sparkline}

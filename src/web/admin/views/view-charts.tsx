@@ -21,18 +21,50 @@ export function figure(voice: Pick<ChartVoice, 'locale'>, n: number): string {
   return formatNumber(n, voice.locale.numerals);
 }
 
-/** The x of step `i` of `count` steps of `width` each: from the left, or from the right in RTL. */
-function stepX(dir: 'rtl' | 'ltr', i: number, count: number, width: number): number {
-  return dir === 'rtl' ? (count - 1 - i) * width : i * width;
-}
-
 /** Rounds to two decimals, so that the markup stays short. */
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * A bar chart of `values` (oldest first), `width`×`height` SVG units. Each
- * bar has its `title(i)` as a tooltip; `ticks` label some bars under the
- * axis; the largest value is written at the top.
+ * Where slot `i` of `slots` starts, in % of the chart's width from its
+ * left edge: time runs from the left in LTR and from the right in RTL.
+ */
+function slotLeft(dir: 'rtl' | 'ltr', i: number, slots: number): number {
+  const step = 100 / slots;
+  return dir === 'rtl' ? (slots - 1 - i) * step : i * step;
+}
+
+/** A label within this many % of a side is anchored inward, so that it is never cut. */
+const EDGE = 10;
+
+/**
+ * Where a label under slot `i` goes and which way it runs (the SVG is
+ * drawn left to right whatever the page's direction): centred under its
+ * bar, or, near a side, starting from the bar's outer edge inward.
+ */
+function tickPlace(
+  dir: 'rtl' | 'ltr',
+  i: number,
+  slots: number,
+): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const step = 100 / slots;
+  const left = slotLeft(dir, i, slots);
+  const centre = left + step / 2;
+  if (centre < EDGE) return { x: left, anchor: 'start' };
+  if (centre > 100 - EDGE) return { x: left + step, anchor: 'end' };
+  return { x: centre, anchor: 'middle' };
+}
+
+/**
+ * A bar chart of `values` (oldest first), as wide as its container and
+ * `height` CSS px high (default 160). Each bar has its `title(i)` as a
+ * tooltip; `ticks` label some bars under the axis; the largest value is
+ * written at the top on the side where time starts (right in Arabic).
+ *
+ * The SVG has no viewBox: across it bars are placed in % of its width,
+ * down it in px, so text is drawn at its CSS size (admin.css `.chart__tick`,
+ * 12 px) at any width and never stretched; labels near a side run inward.
+ * With fewer values than `slots`, the bars keep the width of `slots` bars
+ * from the oldest side, so that one hour is not one bar across the chart.
  */
 export function BarChart(props: {
   voice: ChartVoice;
@@ -40,60 +72,63 @@ export function BarChart(props: {
   title: (i: number) => string;
   ticks: ReadonlyArray<{ index: number; label: string }>;
   label: string;
-  width?: number;
+  /** Bars the width is shared by at least (default: as many as values). */
+  slots?: number;
   height?: number;
   class?: string;
 }) {
   const { voice, values } = props;
-  const width = props.width ?? 600;
+  const dir = voice.dir;
   const height = props.height ?? 160;
-  const top = 16;
-  const bottom = 18;
+  const top = 20;
+  const bottom = 22;
   const plot = height - top - bottom;
   const max = Math.max(0, ...values);
-  const step = values.length > 0 ? width / values.length : width;
-  const gap = step > 4 ? 1 : 0;
+  const slots = Math.max(1, values.length, props.slots ?? 0);
+  const step = 100 / slots;
+  // A gap of a fifth of a bar while bars are at least 1% wide; none when they are thinner.
+  const gap = step >= 1 ? step / 5 : 0;
   return (
     <svg
       class={`chart ${props.class ?? ''}`.trim()}
-      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      height={height}
+      direction="ltr"
       role="img"
       aria-label={props.label}
-      preserveAspectRatio="none"
     >
+      <line class="chart__grid" x1="0" x2="100%" y1={top} y2={top} />
       <text
         class="chart__max"
-        x={voice.dir === 'rtl' ? width - 2 : 2}
-        y={12}
-        text-anchor={voice.dir === 'rtl' ? 'end' : 'start'}
+        x={dir === 'rtl' ? '100%' : '0'}
+        y={top - 6}
+        text-anchor={dir === 'rtl' ? 'end' : 'start'}
       >
         {figure(voice, max)}
       </text>
-      <line class="chart__axis" x1={0} x2={width} y1={top + plot} y2={top + plot} />
+      <line class="chart__axis" x1="0" x2="100%" y1={top + plot} y2={top + plot} />
       {values.map((v, i) => {
         const h = max > 0 ? (v / max) * plot : 0;
         return (
           <rect
             class="chart__bar"
-            x={r2(stepX(voice.dir, i, values.length, step) + gap / 2)}
+            x={`${r2(slotLeft(dir, i, slots) + gap / 2)}%`}
             y={r2(top + plot - h)}
-            width={r2(Math.max(0.5, step - gap))}
+            width={`${r2(Math.max(0.1, step - gap))}%`}
             height={r2(h)}
           >
             <title>{props.title(i)}</title>
           </rect>
         );
       })}
-      {props.ticks.map((tick) => (
-        <text
-          class="chart__tick"
-          x={r2(stepX(voice.dir, tick.index, values.length, step) + step / 2)}
-          y={height - 4}
-          text-anchor="middle"
-        >
-          {tick.label}
-        </text>
-      ))}
+      {props.ticks.map((tick) => {
+        const place = tickPlace(dir, tick.index, slots);
+        return (
+          <text class="chart__tick" x={`${r2(place.x)}%`} y={height - 6} text-anchor={place.anchor}>
+            {tick.label}
+          </text>
+        );
+      })}
     </svg>
   );
 }
