@@ -191,7 +191,9 @@ export async function deleteWireSource(db: Db, id: string): Promise<boolean> {
  * Leases the sources due at `now` (enabled, `next_poll_at` ≤ now, or every
  * enabled one with `force`, and not leased by another instance) until
  * `now + leaseMs`, at most `limit`, the longest-waiting first. Each lease
- * is one conditional UPDATE: on PostgreSQL a concurrent UPDATE of the same
+ * is one conditional UPDATE (with `force`, also: not read since it was
+ * listed, so that a source another instance read a moment ago is not
+ * read again): on PostgreSQL a concurrent UPDATE of the same
  * row waits and then re-reads the condition, on SQLite writes are serial,
  * so two instances never both lease a source.
  */
@@ -205,17 +207,18 @@ export async function leaseDueWireSources(
   const at = fromDate(now);
   let candidates = db
     .selectFrom('wire_sources')
-    .select('id')
+    .select(['id', 'last_polled_at'])
     .where('enabled', '=', 1)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]))
     .orderBy('next_poll_at')
     .orderBy('id')
     .limit(limit);
   if (!force) candidates = candidates.where('next_poll_at', '<=', at);
-  const ids = (await candidates.execute()).map((r) => toIdString(r.id));
+  const rows = await candidates.execute();
   const until = fromDate(new Date(now.getTime() + leaseMs));
   const claimed: WireSource[] = [];
-  for (const id of ids) {
+  for (const row of rows) {
+    const id = toIdString(row.id);
     let update = db
       .updateTable('wire_sources')
       .set({ lease_until: until })
@@ -223,6 +226,10 @@ export async function leaseDueWireSources(
       .where('enabled', '=', 1)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]));
     if (!force) update = update.where('next_poll_at', '<=', at);
+    // Forced, every source is due: one that another instance has read since we listed it (and
+    // whose lease it has freed already) is not read a second time.
+    else if (row.last_polled_at === null) update = update.where('last_polled_at', 'is', null);
+    else update = update.where('last_polled_at', '=', fromDate(toDate(row.last_polled_at)));
     const result = await update.executeTakeFirst();
     if (result.numUpdatedRows > 0n) {
       const source = await findWireSource(db, id);
