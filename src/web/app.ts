@@ -218,7 +218,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Event streams (issue 19): ended before the server closes, so that app.close() (and
   // `midad serve`'s stop) never waits for readers who keep a live page open.
-  const eventStreams = new EventStreams({ maxConnections: config.sseMaxConnections });
+  const eventStreams = new EventStreams({
+    maxConnections: config.sseMaxConnections,
+    maxPerAddress: config.sseMaxPerAddress,
+  });
   app.decorate('eventStreams', eventStreams);
   broadcastLive = liveBroadcaster({
     database: deps.database,
