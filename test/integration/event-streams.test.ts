@@ -289,6 +289,30 @@ describe('the hub in a bare server', () => {
     reading.close();
   });
 
+  it('closeTopic ends the streams of one topic after what was sent to them, and takes new ones', async () => {
+    await start({ maxConnections: 10 });
+    const ending = [await openStream(origin, '/events/a1'), await openStream(origin, '/events/a1')];
+    const staying = await openStream(origin, '/events/a2');
+    await until(() => streams.size === 3);
+    expect(streams.broadcast('a1', { event: 'state', data: 'ended' })).toBe(1 + 1);
+    expect(streams.closeTopic('a1')).toBe(2);
+    expect(streams.closeTopic('a3')).toBe(0);
+    const ended = Promise.all(ending.map((c) => c.end));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    expect(ending.map((c) => [c.ended, c.text])).toEqual([
+      [true, 'retry: 5000\n\nevent: state\ndata: ended\n\n'],
+      [true, 'retry: 5000\n\nevent: state\ndata: ended\n\n'],
+    ]);
+    expect([streams.size, streams.subscribers('a1'), streams.addresses]).toEqual([1, 0, 1]);
+    expect(streams.broadcast('a2', { data: 'still' })).toBe(1);
+    await staying.waitFor((t) => t.endsWith('data: still\n\n'));
+    const again = await openStream(origin, '/events/a1');
+    expect(again.status).toBe(200);
+    await until(() => streams.subscribers('a1') === 1);
+    staying.close();
+    again.close();
+  });
+
   it('refuses new streams with 503 once closeAll has ended them', async () => {
     await start({ maxConnections: 10 });
     const before = await openStream(origin, '/events/a1');
