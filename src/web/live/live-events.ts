@@ -16,6 +16,10 @@
  * The HTML is the page's own components (LiveUpdateItem, LiveStatus), so
  * an arriving update is the one a reload would print.
  *
+ * Its requests are not logged at info (route `logLevel: 'warn'`): a line
+ * per reader would keep who follows which coverage (the reader's address),
+ * and thousands of lines at a spike. Warnings and errors are still logged.
+ *
  * The broadcaster is called by app.ts for every `PublicChange` of kind
  * `live` that reaches this instance (from itself or another one, over the
  * change channel): when this instance has readers on that article, it reads
@@ -92,6 +96,7 @@ export interface LiveEventsDeps {
 export async function liveEventRoutes(app: FastifyInstance, deps: LiveEventsDeps): Promise<void> {
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
     '/live/:id/events',
+    { logLevel: 'warn' },
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       const article = id === null ? null : await getArticle(deps, id);
