@@ -160,6 +160,8 @@ export async function measureSse(
         MIDAD_DEMO: 'false',
         MIDAD_LOG_LEVEL: 'warn',
         MIDAD_SSE_MAX_CONNECTIONS: String(connections + 1000),
+        // Every stream of the bench comes from 127.0.0.1.
+        MIDAD_SSE_MAX_PER_ADDRESS: String(connections + 1000),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -123,6 +123,16 @@ describe('loadConfig, media settings', () => {
 });
 
 describe('loadConfig, trusted proxies (MIDAD_TRUST_PROXY)', () => {
+  it('holds at most 10,000 event streams, 50 per client address, unless told otherwise', () => {
+    const defaults = loadConfig({});
+    expect([defaults.sseMaxConnections, defaults.sseMaxPerAddress]).toEqual([10_000, 50]);
+    const set = loadConfig({ MIDAD_SSE_MAX_CONNECTIONS: '300', MIDAD_SSE_MAX_PER_ADDRESS: '200' });
+    expect([set.sseMaxConnections, set.sseMaxPerAddress]).toEqual([300, 200]);
+    expect(() => loadConfig({ MIDAD_SSE_MAX_PER_ADDRESS: '0' })).toThrow(
+      /MIDAD_SSE_MAX_PER_ADDRESS/,
+    );
+  });
+
   it('trusts no proxy by default', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ MIDAD_TRUST_PROXY: 'false' }).trustProxy).toBe(false);

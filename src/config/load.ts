@@ -26,6 +26,7 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   viewMinutesRetentionHours: 'MIDAD_VIEW_MINUTES_RETENTION_HOURS',
   viewBeaconsPerMinute: 'MIDAD_VIEW_BEACONS_PER_MINUTE',
   sseMaxConnections: 'MIDAD_SSE_MAX_CONNECTIONS',
+  sseMaxPerAddress: 'MIDAD_SSE_MAX_PER_ADDRESS',
   logLevel: 'MIDAD_LOG_LEVEL',
   trustProxy: 'MIDAD_TRUST_PROXY',
   demoContent: 'MIDAD_DEMO',

@@ -145,9 +145,21 @@ export const configSchema = z.object({
   /**
    * Event streams (Server-Sent Events: live pages, the live dashboard) held
    * at most by one instance; more get 503 with Retry-After. Each costs a
-   * socket (a file descriptor) and a few KiB. Env `MIDAD_SSE_MAX_CONNECTIONS`.
+   * socket (a file descriptor) and about 10–20 KiB of memory (`npm run
+   * bench`, its SSE part, measured 11–19 KiB RSS). Env
+   * `MIDAD_SSE_MAX_CONNECTIONS`.
    */
   sseMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /**
+   * Event streams held at most for one client address (request.ip, so the
+   * proxy's X-Forwarded-For when MIDAD_TRUST_PROXY names it); more get 429
+   * with Retry-After, so that one client cannot take every stream of
+   * MIDAD_SSE_MAX_CONNECTIONS. Readers behind one carrier-grade NAT (a
+   * mobile operator) share an address: too low a cap refuses them live
+   * pages, so the default is well above what one household opens. Env
+   * `MIDAD_SSE_MAX_PER_ADDRESS`.
+   */
+  sseMaxPerAddress: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

@@ -70,6 +70,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Log requests with pino at the configured level (default true). */
   logRequests?: boolean;
+  /**
+   * Where the log lines go, one JSON line per write (default: standard
+   * output). Tests give their own to read what is logged.
+   */
+  logStream?: { write(line: string): void };
   /** How instances tell each other of public changes (default: this instance only). */
   changes?: ChangeChannel;
   /** Tells a CDN what to purge (default: MIDAD_CDN_PURGE_URL when set, else nothing). */
@@ -164,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
                 remoteAddress: request.ip,
               }),
             },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
@@ -218,7 +224,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Event streams (issue 19): ended before the server closes, so that app.close() (and
   // `midad serve`'s stop) never waits for readers who keep a live page open.
-  const eventStreams = new EventStreams({ maxConnections: config.sseMaxConnections });
+  const eventStreams = new EventStreams({
+    maxConnections: config.sseMaxConnections,
+    maxPerAddress: config.sseMaxPerAddress,
+  });
   app.decorate('eventStreams', eventStreams);
   broadcastLive = liveBroadcaster({
     database: deps.database,

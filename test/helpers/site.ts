@@ -42,11 +42,13 @@ export interface TestSite {
 /**
  * A site with the demo article (unless `demo: false`), settings from `env`
  * (environment-variable names), on `dialect` (default SQLite), on the clock
- * `now` (default NOW, pinned; the view counter's flushes use it too).
+ * `now` (default NOW, pinned; the view counter's flushes use it too). Its
+ * requests are not logged, unless `logs` is given: then every log line (at
+ * MIDAD_LOG_LEVEL, default info) is pushed to it.
  */
 export async function testSite(
   env: Record<string, string> = {},
-  options: { demo?: boolean; dialect?: DialectName; now?: () => Date } = {},
+  options: { demo?: boolean; dialect?: DialectName; now?: () => Date; logs?: string[] } = {},
 ): Promise<TestSite> {
   const database = await emptyDatabase(options.dialect);
   const now = options.now ?? (() => NOW);
@@ -61,7 +63,16 @@ export async function testSite(
       }),
     });
     if (options.demo !== false) await importDemoContent({ database, now: () => NOW });
-    app = await buildApp({ config, database, viewCounter, now, logRequests: false });
+    const logs = options.logs;
+    app = await buildApp({
+      config,
+      database,
+      viewCounter,
+      now,
+      ...(logs
+        ? { logStream: { write: (line: string) => void logs.push(line) } }
+        : { logRequests: false }),
+    });
   } catch (error) {
     // A PostgreSQL test database is dropped even when the site cannot be built.
     await database.close();

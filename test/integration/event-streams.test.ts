@@ -166,6 +166,42 @@ describeEachDialect((dialect) => {
     expect(site.app.eventStreams.size).toBe(2);
   });
 
+  it('answers 429 with Retry-After to an address past MIDAD_SSE_MAX_PER_ADDRESS, and still takes others', async () => {
+    // request.ip is the proxy's X-Forwarded-For when the proxy is trusted.
+    await start({
+      MIDAD_SSE_MAX_CONNECTIONS: '10',
+      MIDAD_SSE_MAX_PER_ADDRESS: '2',
+      MIDAD_TRUST_PROXY: '127.0.0.1',
+    });
+    const greedy = { 'x-forwarded-for': '203.0.113.7' };
+    const first = await open('/test/events/a1', greedy);
+    await open('/test/events/dashboard', greedy);
+    const refused = await open('/test/events/a2', greedy);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect(refused.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(refused.headers['x-frame-options']).toBe('SAMEORIGIN');
+    await refused.end;
+    expect(refused.text).toBe('Too many live connections from your address: try again later.\n');
+    const streams = site.app.eventStreams;
+    expect([streams.size, streams.streamsOf('203.0.113.7')]).toEqual([2, 2]);
+
+    // Another reader, and the proxy's own address, are not held back by it.
+    const other = await open('/test/events/a2', { 'x-forwarded-for': '198.51.100.20' });
+    const direct = await open('/test/events/a2');
+    expect([other.status, direct.status]).toEqual([200, 200]);
+    expect([streams.size, streams.addresses]).toEqual([4, 3]);
+
+    // A closed stream gives its address one back; an address with none is forgotten.
+    first.close();
+    await until(() => streams.streamsOf('203.0.113.7') === 1);
+    expect((await open('/test/events/a2', greedy)).status).toBe(200);
+    other.close();
+    await until(() => streams.addresses === 2);
+    expect(streams.streamsOf('198.51.100.20')).toBe(0);
+  });
+
   it('answers HEAD with the headers alone', async () => {
     await start();
     const client = await openStream(origin, '/test/events/a1', HOST, 'HEAD');
@@ -251,6 +287,30 @@ describe('the hub in a bare server', () => {
     await reading.waitFor((t) => t.endsWith('data: end\n\n'), 20_000);
     stalled.close();
     reading.close();
+  });
+
+  it('closeTopic ends the streams of one topic after what was sent to them, and takes new ones', async () => {
+    await start({ maxConnections: 10 });
+    const ending = [await openStream(origin, '/events/a1'), await openStream(origin, '/events/a1')];
+    const staying = await openStream(origin, '/events/a2');
+    await until(() => streams.size === 3);
+    expect(streams.broadcast('a1', { event: 'state', data: 'ended' })).toBe(1 + 1);
+    expect(streams.closeTopic('a1')).toBe(2);
+    expect(streams.closeTopic('a3')).toBe(0);
+    const ended = Promise.all(ending.map((c) => c.end));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    expect(ending.map((c) => [c.ended, c.text])).toEqual([
+      [true, 'retry: 5000\n\nevent: state\ndata: ended\n\n'],
+      [true, 'retry: 5000\n\nevent: state\ndata: ended\n\n'],
+    ]);
+    expect([streams.size, streams.subscribers('a1'), streams.addresses]).toEqual([1, 0, 1]);
+    expect(streams.broadcast('a2', { data: 'still' })).toBe(1);
+    await staying.waitFor((t) => t.endsWith('data: still\n\n'));
+    const again = await openStream(origin, '/events/a1');
+    expect(again.status).toBe(200);
+    await until(() => streams.subscribers('a1') === 1);
+    staying.close();
+    again.close();
   });
 
   it('refuses new streams with 503 once closeAll has ended them', async () => {

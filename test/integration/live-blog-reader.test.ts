@@ -242,7 +242,51 @@ describeEachDialect((dialect) => {
       const late = await open(`/live/${id}/events`);
       expect(late.status).toBe(200);
       await late.end;
-      expect(late.text).toContain('event: state\ndata: {"state":"ended"');
+      expect(late.text).toBe(`retry: 5000\n\nevent: state\ndata: ${JSON.stringify(state)}\n\n`);
+      expect(site.app.eventStreams.subscribers(`a${id}`)).toBe(0);
+    });
+
+    it('closes every stream of the coverage after sending the ended state, and no other', async () => {
+      const other = await createDraft(deps(), staff.editor);
+      await saveArticle(
+        deps(),
+        staff.editor,
+        other,
+        content([staff.editor.id], { headline: 'آخر' }),
+      );
+      await moveArticle(deps(), staff.editor, other, 'publish');
+      await startLiveCoverage(deps(), staff.editor, id);
+      await startLiveCoverage(deps(), staff.editor, other);
+      // Two clients that, unlike live.js, do not close their stream when told it ended.
+      const readers = [await open(`/live/${id}/events`), await open(`/live/${id}/events`)];
+      const elsewhere = await open(`/live/${other}/events`);
+      for (const reader of [...readers, elsewhere]) await reader.waitFor((t) => t.length > 0);
+      const hub = site.app.eventStreams;
+      expect([hub.subscribers(`a${id}`), hub.subscribers(`a${other}`)]).toEqual([2, 1]);
+
+      await endLiveCoverage(deps(), staff.editor, id);
+      // Bounded, so that a stream left open fails here rather than at the test's timeout.
+      const ended = Promise.all(readers.map((reader) => reader.end));
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      for (const reader of readers) {
+        expect(reader.ended).toBe(true);
+        expect(reader.text).toMatch(
+          /^retry: 5000\n\nevent: state\ndata: \{"state":"ended","html":"<p class=\\"live-status live-status--ended\\"[^\n]*\}\n\n$/,
+        );
+      }
+      expect([hub.subscribers(`a${id}`), hub.subscribers(`a${other}`), hub.size]).toEqual([
+        0, 1, 1,
+      ]);
+      expect(elsewhere.ended).toBe(false);
+      // The other coverage's stream still gets its updates.
+      await postLiveUpdate(deps(), staff.author, other, {
+        headline: 'ما زال مباشرا',
+        bodyHtml: '<p>ما زال مباشرا</p>',
+        key: false,
+        pinned: false,
+      });
+      await elsewhere.waitFor((text) => updates(text).length === 1);
+      expect(updates(elsewhere.text).map((u) => [u.action, u.number])).toEqual([['posted', 1]]);
     });
   });
 });

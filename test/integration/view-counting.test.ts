@@ -117,6 +117,50 @@ describeEachDialect((dialect) => {
       expect(res.body).toContain('<bdi>238</bdi> مشاهدة');
     });
 
+    it("logs no line of a beacon or an event stream at info: not the reader's address, not what they read", async () => {
+      const logs: string[] = [];
+      const logged = await testSite({ MIDAD_VIEW_BEACONS_PER_MINUTE: '1' }, { dialect, logs });
+      try {
+        const send = () =>
+          logged.app.inject({
+            method: 'POST',
+            url: `/views/${SEED_ID}`,
+            headers: {
+              'user-agent': BROWSER,
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+            payload: 'r=https%3A%2F%2Fwww.google.com%2F',
+            remoteAddress: '203.0.113.7',
+          });
+        // A counted beacon, then one past the limit (refused with 429).
+        expect([(await send()).statusCode, (await send()).statusCode]).toEqual([204, 429]);
+        const reader = { headers: { 'user-agent': BROWSER }, remoteAddress: '203.0.113.7' };
+        // The event streams' routes: an article that was never live, a visitor not signed in.
+        const live = await logged.app.inject({ url: `/live/${SEED_ID}/events`, ...reader });
+        const dashboard = await logged.app.inject({ url: '/admin/live/events', ...reader });
+        expect([live.statusCode, dashboard.statusCode]).toEqual([404, 303]);
+        // Pages are still logged, with their address (so logging is on).
+        const page = await logged.app.inject({
+          url: `/a/${SEED_ID}`,
+          headers: { 'user-agent': BROWSER },
+          remoteAddress: '192.0.2.50',
+        });
+        expect(page.statusCode).toBe(200);
+
+        expect(
+          logs.filter((line) => /\/views\/|\/live\/|203\.0\.113\.7|"reqId":"req-[1-4]"/.test(line)),
+        ).toEqual([]);
+        expect(logs.filter((line) => line.includes('"reqId":"req-5"'))).toEqual([
+          expect.stringContaining(
+            `"req":{"method":"GET","url":"/a/${SEED_ID}","host":"localhost:80","remoteAddress":"192.0.2.50"},"msg":"incoming request"`,
+          ),
+          expect.stringContaining('"res":{"statusCode":200},"responseTime":'),
+        ]);
+      } finally {
+        await logged.close();
+      }
+    });
+
     it('does not count views of a missing article or of a malformed id', async () => {
       expect((await beacon('42')).statusCode).toBe(204);
       expect((await beacon('0x10')).statusCode).toBe(204);

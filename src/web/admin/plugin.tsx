@@ -172,6 +172,7 @@ export async function adminPlugin(
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.logLevel ? { logLevel: route.logLevel } : {}),
       ...(SAVE_ROUTES.has(route.id)
         ? { config: saveLimit, bodyLimit: SAVE_REQUEST_MAX_BYTES }
         : {}),

@@ -21,6 +21,12 @@ export interface AdminRoute {
   method: 'GET' | 'POST';
   url: string;
   permission: Permission;
+  /**
+   * The least level of this route's request logs (Fastify's `logLevel`);
+   * default MIDAD_LOG_LEVEL. `'warn'` keeps a route's requests out of the
+   * info log (the live dashboard's event stream: one line per viewer).
+   */
+  logLevel?: 'warn';
   handler: (request: FastifyRequest, reply: FastifyReply, kit: AdminKit) => Promise<unknown>;
 }
 

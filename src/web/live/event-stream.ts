@@ -13,6 +13,12 @@
  * socket) is dropped rather than buffered without end: the browser
  * reconnects with `Last-Event-ID` and is sent what it missed.
  *
+ * One client address may hold at most `maxPerAddress` streams (one Map of
+ * counts, an address leaving it when its last stream closes): without it,
+ * one client could take every slot and leave the rest to 503. The address
+ * is `request.ip`, which is the X-Forwarded-For of a trusted proxy
+ * (MIDAD_TRUST_PROXY) and the socket's otherwise.
+ *
  * A stream answers its reply outside Fastify's pipeline (`reply.hijack()`):
  * no compression (a compressed stream is held back by the compressor), no
  * page cache; the security headers set by the app's hooks are copied onto
@@ -45,6 +51,8 @@ export const HEARTBEAT_MS = 25_000;
 export const RETRY_MS = 5_000;
 /** Retry-After of the 503 sent when the hub is full, s. */
 export const FULL_RETRY_AFTER_S = 30;
+/** Retry-After of the 429 sent to an address holding `maxPerAddress` streams, s. */
+export const ADDRESS_RETRY_AFTER_S = 30;
 /**
  * Bytes that may wait in one stream's socket before it is dropped: some
  * hundred update events. A reader on a working connection takes them in
@@ -110,9 +118,21 @@ function streamHeaders(reply: FastifyReply): OutgoingHttpHeaders {
   return headers;
 }
 
+/** Answers `reply` (through Fastify) with `status`, Retry-After `retryAfterS` and a one-line text. */
+function refuse(reply: FastifyReply, status: 429 | 503, retryAfterS: number, what: string): void {
+  void reply
+    .code(status)
+    .header('retry-after', String(retryAfterS))
+    .header('cache-control', 'no-store')
+    .type('text/plain; charset=utf-8')
+    .send(`${what}: try again later.\n`);
+}
+
 class Stream implements Connection {
   constructor(
     readonly topic: string,
+    /** The client's address (request.ip), as counted against maxPerAddress. */
+    readonly address: string,
     readonly response: ServerResponse,
     private readonly hub: EventStreams,
   ) {}
@@ -132,6 +152,9 @@ class Stream implements Connection {
  */
 export class EventStreams {
   readonly #maxConnections: number;
+  readonly #maxPerAddress: number;
+  /** Open streams by client address; an address with none is not in it. */
+  readonly #byAddress = new Map<string, number>();
   readonly #heartbeatMs: number;
   readonly #retry: string;
   readonly #topics = new Map<string, Set<Stream>>();
@@ -144,11 +167,19 @@ export class EventStreams {
 
   /**
    * @param options.maxConnections streams held at most (MIDAD_SSE_MAX_CONNECTIONS); more get 503.
+   * @param options.maxPerAddress streams held at most for one client address
+   *   (MIDAD_SSE_MAX_PER_ADDRESS); more get 429. Default: no cap but maxConnections.
    * @param options.heartbeatMs interval of the heartbeat comment, ms (default HEARTBEAT_MS).
    * @param options.retryMs the reconnection delay told to browsers, ms (default RETRY_MS).
    */
-  constructor(options: { maxConnections: number; heartbeatMs?: number; retryMs?: number }) {
+  constructor(options: {
+    maxConnections: number;
+    maxPerAddress?: number;
+    heartbeatMs?: number;
+    retryMs?: number;
+  }) {
     this.#maxConnections = options.maxConnections;
+    this.#maxPerAddress = options.maxPerAddress ?? options.maxConnections;
     this.#heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
     this.#retry = `retry: ${Math.max(0, Math.round(options.retryMs ?? RETRY_MS))}\n\n`;
     const byResponse = this.#byResponse;
@@ -168,6 +199,8 @@ export class EventStreams {
    *
    * When the hub holds `maxConnections` streams, or is closed: answers 503
    * with Retry-After (through Fastify, like any response) and returns null.
+   * When `request.ip` already holds `maxPerAddress` streams: answers 429
+   * with Retry-After the same way, and returns null. Both are `no-store`.
    * The route's handler then returns `reply`.
    */
   open(
@@ -177,12 +210,13 @@ export class EventStreams {
     onOpen?: (send: (e: ServerSentEvent) => void) => void,
   ): Connection | null {
     if (this.#closed || this.#size >= this.#maxConnections) {
-      void reply
-        .code(503)
-        .header('retry-after', String(FULL_RETRY_AFTER_S))
-        .header('cache-control', 'no-store')
-        .type('text/plain; charset=utf-8')
-        .send('Too many live connections on this server: try again later.\n');
+      refuse(reply, 503, FULL_RETRY_AFTER_S, 'Too many live connections on this server');
+      return null;
+    }
+    const address = request.ip;
+    const held = this.#byAddress.get(address) ?? 0;
+    if (held >= this.#maxPerAddress) {
+      refuse(reply, 429, ADDRESS_RETRY_AFTER_S, 'Too many live connections from your address');
       return null;
     }
     const headers = streamHeaders(reply);
@@ -193,7 +227,7 @@ export class EventStreams {
       response.end();
       return null;
     }
-    const stream = new Stream(topic, response, this);
+    const stream = new Stream(topic, address, response, this);
     let streams = this.#topics.get(topic);
     if (!streams) {
       streams = new Set();
@@ -203,6 +237,7 @@ export class EventStreams {
     this.#byResponse.set(response, stream);
     response.once('close', this.#onClose);
     this.#size += 1;
+    this.#byAddress.set(address, held + 1);
     if (this.#heartbeat === null) {
       this.#heartbeat = setInterval(() => this.#beat(), this.#heartbeatMs);
       this.#heartbeat.unref();
@@ -235,6 +270,33 @@ export class EventStreams {
   /** Streams open on every topic. */
   get size(): number {
     return this.#size;
+  }
+
+  /** Client addresses holding at least one stream (the size of the per-address counts). */
+  get addresses(): number {
+    return this.#byAddress.size;
+  }
+
+  /** Streams open for the client address `address` (as request.ip gives it). */
+  streamsOf(address: string): number {
+    return this.#byAddress.get(address) ?? 0;
+  }
+
+  /**
+   * Ends every stream of `topic` (each socket too, as `closeAll`), after
+   * whatever was broadcast to them: a live coverage that ended has nothing
+   * more to send, and a client that does not close its stream itself (not
+   * the page's live.js, which does) would hold its slot for ever. New
+   * streams of the topic are still taken (the route then sends the ended
+   * state and closes them at once).
+   * @returns the number of streams ended.
+   */
+  closeTopic(topic: string): number {
+    const streams = this.#topics.get(topic);
+    if (!streams) return 0;
+    const ending = [...streams];
+    for (const stream of ending) this.end(stream);
+    return ending.length;
   }
 
   /**
@@ -288,6 +350,9 @@ export class EventStreams {
     this.#byResponse.delete(stream.response);
     stream.response.off('close', this.#onClose);
     this.#size -= 1;
+    const left = (this.#byAddress.get(stream.address) ?? 1) - 1;
+    if (left > 0) this.#byAddress.set(stream.address, left);
+    else this.#byAddress.delete(stream.address);
     if (this.#size === 0) this.#stopHeartbeat();
   }
 

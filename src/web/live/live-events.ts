@@ -16,10 +16,18 @@
  * The HTML is the page's own components (LiveUpdateItem, LiveStatus), so
  * an arriving update is the one a reload would print.
  *
+ * Its requests are not logged at info (route `logLevel: 'warn'`): a line
+ * per reader would keep who follows which coverage (the reader's address),
+ * and thousands of lines at a spike. Warnings and errors are still logged.
+ *
  * The broadcaster is called by app.ts for every `PublicChange` of kind
  * `live` that reaches this instance (from itself or another one, over the
  * change channel): when this instance has readers on that article, it reads
  * the update (or the coverage) once and renders it once for all of them.
+ * When the coverage ended, it sends the ended state and then closes every
+ * stream of the article (EventStreams.closeTopic): nothing more will come,
+ * and a client that does not close its stream itself (live.js does) would
+ * otherwise hold a slot of the hub until it leaves.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
@@ -88,6 +96,7 @@ export interface LiveEventsDeps {
 export async function liveEventRoutes(app: FastifyInstance, deps: LiveEventsDeps): Promise<void> {
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
     '/live/:id/events',
+    { logLevel: 'warn' },
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       const article = id === null ? null : await getArticle(deps, id);
@@ -120,11 +129,13 @@ export async function liveEventRoutes(app: FastifyInstance, deps: LiveEventsDeps
  * The broadcaster of live changes to this instance's readers: call it with
  * every PublicChange (others are ignored). Reads and renders only when the
  * article has readers here; never throws (a failure is given to `onError`,
- * and the readers get the change at their next reload).
+ * and the readers get the change at their next reload). After the state
+ * `ended` (as read when the change arrives: a coverage started again at once
+ * reads `live` and stays open), closes the article's streams.
  */
 export function liveBroadcaster(deps: {
   database: Database;
-  streams: EventStreams;
+  streams: Pick<EventStreams, 'subscribers' | 'broadcast' | 'closeTopic'>;
   context: () => LiveRenderContext;
   onError: (error: unknown) => void;
 }): (change: PublicChange) => Promise<void> {
@@ -133,8 +144,10 @@ export function liveBroadcaster(deps: {
     const topic = liveTopic(change.articleId);
     if (deps.streams.subscribers(topic) === 0) return;
     try {
-      const event = await changeEvent(deps, change);
-      if (event !== null) deps.streams.broadcast(topic, event);
+      const answer = await changeEvent(deps, change);
+      if (answer === null) return;
+      deps.streams.broadcast(topic, answer.event);
+      if (answer.ended) deps.streams.closeTopic(topic);
     } catch (error) {
       deps.onError(error);
     }
@@ -144,7 +157,7 @@ export function liveBroadcaster(deps: {
 async function changeEvent(
   deps: { database: Database; context: () => LiveRenderContext },
   change: Extract<PublicChange, { kind: 'live' }>,
-): Promise<ServerSentEvent | null> {
+): Promise<{ event: ServerSentEvent; ended: boolean } | null> {
   const { articleId, action, updateNumber } = change;
   switch (action) {
     case 'posted':
@@ -153,13 +166,15 @@ async function changeEvent(
       if (updateNumber === null) return null;
       const update =
         action === 'deleted' ? null : await getLiveUpdate(deps, articleId, updateNumber);
-      return updateEvent(deps.context(), articleId, action, updateNumber, update);
+      const event = updateEvent(deps.context(), articleId, action, updateNumber, update);
+      return { event, ended: false };
     }
     case 'started':
     case 'ended': {
       const article = await getArticle(deps, articleId);
       if (!article?.live) return null;
-      return stateEvent(deps.context(), article.live);
+      const event = stateEvent(deps.context(), article.live);
+      return { event, ended: article.live.state === 'ended' };
     }
   }
 }

@@ -17,6 +17,11 @@
  * Nothing here touches the database per beacon: the article's published
  * state is cached for a minute, the repeat check and the count are in
  * memory (services/repeat-views.ts, services/view-counter.ts).
+ *
+ * Nor is a beacon logged at info (route `logLevel: 'warn'`): Fastify's two
+ * lines per request would keep the reader's address and the article they
+ * read (the newsroom is told no personal data is kept), two lines per
+ * beacon at a spike. Warnings and errors are still logged.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -106,7 +111,8 @@ export async function viewRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const limit = { rateLimit: { max: deps.beaconsPerMinute, timeWindow: 60_000 } };
     scope.post<{ Params: { id: string }; Body: unknown }>(
       '/views/:id',
-      { config: limit, bodyLimit: BEACON_BODY_MAX_BYTES },
+      // Not logged at info: see the module's comment.
+      { config: limit, bodyLimit: BEACON_BODY_MAX_BYTES, logLevel: 'warn' },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         const kind = referrerKind(beaconReferrer(request.body), hostOf(deps.originOf(request)));

@@ -4,7 +4,9 @@
  * 5 s (topic `dashboard`, fed by live-readers-feed.ts, one computation per
  * instance for every viewer). Both need `stats.view` (editors and
  * administrators). The events route answers only an EventSource (Accept:
- * text/event-stream); a person who opens it is sent to the page.
+ * text/event-stream); a person who opens it is sent to the page. Its
+ * requests are not logged at info (`logLevel: 'warn'`), as the readers'
+ * streams are not (web/live/live-events.ts). Warnings and errors still are.
  */
 import type { FastifyRequest } from 'fastify';
 import { translator, type Language } from '../../../i18n/format.js';
@@ -81,6 +83,7 @@ export const liveReadersRoutes: AdminRoute[] = [
     method: 'GET',
     url: '/admin/live/events',
     permission: 'stats.view',
+    logLevel: 'warn',
     handler: async (request, reply, kit) => {
       if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
         return kit.redirect(reply, '/admin/live');
