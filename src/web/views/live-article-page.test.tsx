@@ -137,7 +137,7 @@ describe('the article page of a live article', () => {
     const forms = /data-new-forms="([^"]*)"/.exec(html)![1]!.replaceAll('&quot;', '"');
     expect(JSON.parse(forms)).toMatchObject({
       one: 'تحديث جديد ({count})',
-      many: 'تحديثًا جديدًا ({count})',
+      many: 'تحديثات جديدة ({count})',
     });
   });
 
