@@ -3,10 +3,14 @@
 // Server-Sent Events (GET /live/<id>/events, web/live/live-events.ts):
 // - a posted update is held, and a bar «تحديثات جديدة (3)» appears (a button;
 //   its text is said by a polite status); pressing it puts the held updates at
-//   the top of the stream and moves there, so the page moves only when the
-//   reader asks;
-// - an edited update is replaced where it stands (or while held); a deleted one
-//   is removed;
+//   the top of the stream (a pinned one, [data-pinned], at the top of the pinned
+//   box, made as the server prints it if there is none) and moves there, so the
+//   page moves only when the reader asks; a key one ([data-key]) also gets its
+//   entry in «أبرز التحديثات» (the event's `key` HTML; the box is made if absent);
+// - an edited update is replaced where it stands, or moved when it was pinned or
+//   unpinned, and its key entry added, replaced or removed (while held, it waits
+//   with its new text); one this page does not show (older than its newest 100)
+//   changes only its key entry; a deleted one is removed with its key entry;
 // - `state: ended` shows the ended banner and closes the stream;
 // - the times of updates of the last hour read «قبل 3 دقائق», refreshed each
 //   minute (the server prints the full time, as a cached page is served later).
@@ -24,8 +28,10 @@
   var newForms = JSON.parse(section.getAttribute('data-new-forms') || '{}');
   var agoForms = JSON.parse(section.getAttribute('data-ago-forms') || '{}').minutes || {};
   var arabicDigits = document.documentElement.getAttribute('data-numerals') === 'arab';
+  var keyHeading = section.getAttribute('data-key-heading') || '';
+  var keyMax = Number(section.getAttribute('data-key-max')) || 20;
   var newest = Number(section.getAttribute('data-live-after')) || 0;
-  var held = {}; // number → html of updates posted but not shown yet
+  var held = {}; // number → { html, key } of updates posted but not shown yet
   var source = null;
   var retryMs = 5000;
   var MINUTE = 60000;
@@ -80,6 +86,79 @@
     return document.getElementById('update-' + number);
   }
 
+  /** Puts `element` (with data-number) among `container`'s children, highest number first. */
+  function insertByNumber(container, element) {
+    var n = Number(element.getAttribute('data-number'));
+    for (var child = container.firstElementChild; child; child = child.nextElementSibling) {
+      if (Number(child.getAttribute('data-number')) < n) {
+        container.insertBefore(element, child);
+        return;
+      }
+    }
+    container.appendChild(element);
+  }
+
+  /** The pinned box above the stream, made as the server prints it when absent. */
+  function pinnedBox() {
+    var box = section.querySelector('[data-live-pinned]');
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'live__pinned';
+      box.setAttribute('data-live-pinned', '');
+      stream.parentNode.insertBefore(box, stream);
+    }
+    return box;
+  }
+
+  /** Puts an update's element where it belongs: in place of its old one, else by number in its box. */
+  function place(element) {
+    var old = updateElement(element.getAttribute('data-number'));
+    var box = element.hasAttribute('data-pinned') ? pinnedBox() : stream;
+    if (old && old.parentNode === box) {
+      old.replaceWith(element);
+    } else {
+      if (old) old.remove();
+      insertByNumber(box, element);
+    }
+    dropEmptyPinnedBox();
+  }
+
+  /** The server prints no pinned box without pinned updates. */
+  function dropEmptyPinnedBox() {
+    var pinned = section.querySelector('[data-live-pinned]');
+    if (pinned && !pinned.firstElementChild) pinned.remove();
+  }
+
+  /** Adds, replaces (keeping its link, which may lead to an older page) or removes (html null) update n's key entry. */
+  function placeKey(number, html) {
+    var box = document.querySelector('[data-live-key]');
+    var old = box && box.querySelector('li[data-number="' + number + '"]');
+    var item = html ? fromHtml(html) : null;
+    if (!item) {
+      if (old) old.remove();
+      if (box && !box.querySelector('li')) box.remove();
+      return;
+    }
+    if (!box) {
+      box = fromHtml(
+        '<nav class="live-key" aria-labelledby="live-key-heading" data-live-key="">' +
+          '<h2 id="live-key-heading" class="live-key__heading"></h2><ol class="live-key__list"></ol></nav>',
+      );
+      box.querySelector('h2').textContent = keyHeading;
+      var header = document.querySelector('.article__header');
+      if (header) header.after(box);
+      else section.before(box);
+    }
+    var list = box.querySelector('ol');
+    if (old) {
+      item.querySelector('a').setAttribute('href', old.querySelector('a').getAttribute('href'));
+      old.replaceWith(item);
+    } else {
+      insertByNumber(list, item);
+    }
+    while (list.children.length > keyMax) list.lastElementChild.remove();
+  }
+
   /** Times of updates of the last hour say how long ago; older ones their full time. */
   function refreshTimes() {
     var now = Date.now();
@@ -89,13 +168,11 @@
       var label = time.querySelector('bdi') || time;
       if (!time.hasAttribute('data-full')) time.setAttribute('data-full', label.textContent);
       var elapsed = now - Date.parse(time.getAttribute('datetime'));
-      if (elapsed >= 0 && elapsed < HOUR) {
-        label.textContent = phrase(agoForms, Math.floor(elapsed / MINUTE));
-        time.title = time.getAttribute('data-full');
-      } else {
-        label.textContent = time.getAttribute('data-full');
-        time.removeAttribute('title');
-      }
+      // The server's title (its date and time) stays, whichever is shown.
+      label.textContent =
+        elapsed >= 0 && elapsed < HOUR
+          ? phrase(agoForms, Math.floor(elapsed / MINUTE))
+          : time.getAttribute('data-full');
     }
   }
 
@@ -103,13 +180,13 @@
     var numbers = heldNumbers();
     if (numbers.length === 0) return;
     var first = null;
-    // Oldest first, each put at the top: the newest ends up first.
+    // Oldest first: the newest, focused, is the last one placed.
     for (var i = numbers.length - 1; i >= 0; i--) {
-      var element = fromHtml(held[numbers[i]]);
+      var update = held[numbers[i]];
+      var element = fromHtml(update.html);
       if (!element) continue;
-      var old = updateElement(numbers[i]);
-      if (old) old.remove();
-      stream.insertBefore(element, stream.firstChild);
+      place(element);
+      placeKey(numbers[i], update.key);
       first = element;
     }
     held = {};
@@ -127,17 +204,23 @@
   function onUpdate(event) {
     var data = JSON.parse(event.data);
     var number = data.number;
-    if (data.action === 'deleted') {
+    var shown = updateElement(number);
+    if (data.action === 'deleted' || !data.html) {
       delete held[number];
-      var gone = updateElement(number);
-      if (gone) gone.remove();
-    } else if (data.action === 'edited' && updateElement(number) && data.html) {
+      if (shown) shown.remove();
+      dropEmptyPinnedBox();
+      placeKey(number, null);
+    } else if (shown) {
+      // Edited (or replayed after a reconnection): in place, or moved to or from the pinned box.
       var element = fromHtml(data.html);
-      if (element) updateElement(number).replaceWith(element);
-    } else if (data.html) {
+      if (element) place(element);
+      placeKey(number, data.key);
+    } else if (data.action === 'edited' && !held[number]) {
+      // Older than the updates this page shows: only its key entry may change.
+      placeKey(number, data.key);
+    } else {
       // Posted (or edited while held, or replayed after a reconnection).
-      if (updateElement(number)) updateElement(number).replaceWith(fromHtml(data.html));
-      else held[number] = data.html;
+      held[number] = { html: data.html, key: data.key || null };
     }
     if (number > newest) newest = number;
     refreshBar();

@@ -4,7 +4,10 @@
 // is loaded from YouTube until the reader asks), and the view beacon: one POST
 // to the article's data-view-beacon URL when the page is shown, so that a page
 // served from a cache still counts (a prerendered page counts when it is shown),
-// carrying document.referrer (r=…, form-encoded) and nothing else. Progressive enhancement:
+// carrying document.referrer (r=…, form-encoded) and nothing else; and a link to a live
+// update on an older page (#update-<n> below the page's data-live-oldest, or above its
+// ?before=) goes to the page that holds it, ?before=<n+1>, since fragments never reach
+// the server. Progressive enhancement:
 // the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
 (function () {
@@ -143,6 +146,22 @@
     if (navigator.sendBeacon) navigator.sendBeacon(url, body);
     else fetch(url, { method: 'POST', body: body, keepalive: true, credentials: 'omit' });
   }
+
+  /** Goes to the page holding the live update the address names, if it is not on this one; true when it goes. */
+  function findUpdate() {
+    var match = /^#update-([1-9][0-9]{0,8})$/.exec(location.hash);
+    var live = document.getElementById('live');
+    if (!match || !live || document.getElementById(location.hash.slice(1))) return false;
+    var n = Number(match[1]);
+    var oldest = Number(live.getAttribute('data-live-oldest'));
+    var before = Number(new URLSearchParams(location.search).get('before'));
+    if (!((oldest && n < oldest) || (before && n >= before))) return false;
+    location.replace(location.pathname + '?before=' + (n + 1) + location.hash);
+    return true;
+  }
+  window.addEventListener('hashchange', findUpdate);
+  // The page that holds the update counts the view.
+  if (findUpdate()) return;
 
   if (document.prerendering) {
     document.addEventListener('prerenderingchange', countView, { once: true });

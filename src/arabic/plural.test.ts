@@ -129,8 +129,11 @@ describe('NEW_UPDATE_FORMS', () => {
     [2, 'latn', 'تحديثان جديدان (2)'],
     [3, 'latn', 'تحديثات جديدة (3)'],
     [10, 'arab', 'تحديثات جديدة (١٠)'],
-    [11, 'latn', 'تحديثًا جديدًا (11)'],
-    [100, 'latn', 'تحديث جديد (100)'],
+    [11, 'latn', 'تحديثات جديدة (11)'],
+    [99, 'arab', 'تحديثات جديدة (٩٩)'],
+    [100, 'latn', 'تحديثات جديدة (100)'],
+    [102, 'latn', 'تحديثات جديدة (102)'],
+    [111, 'latn', 'تحديثات جديدة (111)'],
   ] as const)('%i new updates read %s (%s digits)', (n, numerals, expected) => {
     expect(countPhrase(n, NEW_UPDATE_FORMS, numerals)).toBe(expected);
   });

@@ -116,15 +116,17 @@ export const ARTICLE_FORMS: PluralForms = Object.freeze({
 
 /**
  * The new-updates bar of a live page: «تحديث جديد (1)», «تحديثان جديدان (2)»,
- * «تحديثات جديدة (3)», «تحديثًا جديدًا (11)» (the accusative singular
- * tamyiz after 11–99), «تحديث جديد (100)». The count stays in parentheses
- * after the phrase, as the bar says how many are waiting.
+ * then «تحديثات جديدة (N)» for every N from 3 up (11, 99, 100, 1000 alike).
+ * The count stands in parentheses after the phrase, apart from it, so the
+ * phrase is a plain plural like a heading's («تحديثات جديدة»), not a counted
+ * noun: the tamyiz forms («تحديثًا جديدًا» after 11–99, «تحديث جديد» after
+ * 100) read as wrong when the number does not come before them.
  */
 export const NEW_UPDATE_FORMS: PluralForms = Object.freeze({
   zero: 'لا تحديثات جديدة',
   one: 'تحديث جديد ({count})',
   two: 'تحديثان جديدان ({count})',
   few: 'تحديثات جديدة ({count})',
-  many: 'تحديثًا جديدًا ({count})',
-  other: 'تحديث جديد ({count})',
+  many: 'تحديثات جديدة ({count})',
+  other: 'تحديثات جديدة ({count})',
 });

@@ -92,6 +92,13 @@ describeEachDialect((dialect) => {
 
       const page = await get(`/a/${id}`);
       expect(page.headers['x-cache']).toBe('MISS');
+      // A CDN keeps a live page 30 s at most, as this instance does (README), not the site's 60.
+      expect(page.headers['cache-control']).toBe(
+        'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
+      );
+      expect((await get(`/a/${id}`)).headers['cache-control']).toBe(
+        'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
+      );
       expect(printed(page.body)).toEqual([1, 3, 2]);
       expect(page.body).toContain('<span class="live-badge">مباشر</span>');
       expect(page.body).toContain('<a href="#update-2">الثاني</a>');
@@ -131,6 +138,10 @@ describeEachDialect((dialect) => {
       expect(page.body).not.toContain('live.');
       expect(printed(page.body)).toEqual([1]);
       expect(page.body).toContain('"@type":"NewsArticle"');
+      // Ended: the site's shared lifetime again.
+      expect(page.headers['cache-control']).toBe(
+        'public, max-age=0, s-maxage=60, stale-while-revalidate=60',
+      );
     });
   });
 
@@ -179,7 +190,7 @@ describeEachDialect((dialect) => {
       ]);
       expect(updates(stream.text)[0]!.html).toMatch(
         new RegExp(
-          `^<article class="live-update" id="update-2" data-number="2" aria-labelledby="update-2-headline">.*<a class="live-update__link" href="/a/${id}#update-2"`,
+          `^<article class="live-update" id="update-2" data-number="2" aria-labelledby="update-2-headline">.*<a class="live-update__link" href="#update-2"`,
         ),
       );
 

@@ -41,6 +41,12 @@ export interface RenderedPage {
   expires?: Date | null;
   /** How long it may be kept at most, ms; the default of CachedPagesOptions otherwise. */
   maxAgeMs?: number;
+  /**
+   * How long a CDN or other shared cache may keep it at most, seconds: its
+   * `s-maxage` and `stale-while-revalidate` are the smaller of this and
+   * CachedPagesOptions.sharedMaxAgeS (a live article asks for 30).
+   */
+  sharedMaxAgeS?: number;
 }
 
 export interface CachedPagesOptions {
@@ -207,6 +213,9 @@ export class CachedPages {
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
       expiresAt: Math.min(now.getTime() + maxAge, until),
       hits: 0,
+      ...(rendered.sharedMaxAgeS === undefined
+        ? {}
+        : { sharedMaxAgeS: Math.min(rendered.sharedMaxAgeS, this.#options.sharedMaxAgeS) }),
     };
   }
 
@@ -216,7 +225,7 @@ export class CachedPages {
     page: CachedPage,
     outcome: 'hit' | 'miss',
   ): void {
-    const shared = this.#options.sharedMaxAgeS;
+    const shared = page.sharedMaxAgeS ?? this.#options.sharedMaxAgeS;
     reply
       .header('content-type', page.contentType)
       .header(

@@ -25,6 +25,12 @@ export interface CachedPage {
   expiresAt: number;
   /** Times served from the cache. */
   hits: number;
+  /**
+   * `s-maxage` (and `stale-while-revalidate`) for a shared cache, seconds,
+   * when the page asked for less than the site's (a live article: 30 s);
+   * absent: the site's (CachedPagesOptions.sharedMaxAgeS).
+   */
+  sharedMaxAgeS?: number;
 }
 
 export interface PageCacheOptions {

@@ -11,9 +11,10 @@
  * coverage the `state` event, after which it closes the stream.
  *
  * Events (the shared plan's, read by public/assets/live.js):
- * - `event: update`, `id: <n>`, data `{"action":"posted"|"edited"|"deleted","number":n,"html":"<article …>"|null}`;
+ * - `event: update`, `id: <n>`, data `{"action":"posted"|"edited"|"deleted","number":n,"html":"<article …>"|null,"key":"<li …>"|null}`
+ *   (`key`: the update's entry in the key updates box, for a key update; its link is `#update-<n>`);
  * - `event: state`, data `{"state":"live"|"ended","html":"<p class=\"live-status…\">"}`.
- * The HTML is the page's own components (LiveUpdateItem, LiveStatus), so
+ * The HTML is the page's own components (LiveUpdateItem, LiveKeyItem, LiveStatus), so
  * an arriving update is the one a reload would print.
  *
  * Its requests are not logged at info (route `logLevel: 'warn'`): a line
@@ -35,13 +36,17 @@ import { renderToString } from 'preact-render-to-string';
 import { withoutLoneSurrogates } from '../../arabic/truncate.js';
 import { parseArticleId } from '../../domain/article-id.js';
 import type { ArticleId } from '../../domain/article.js';
-import type { LiveCoverage, LiveUpdate } from '../../domain/live-coverage.js';
+import {
+  liveUpdateAnchor,
+  type LiveCoverage,
+  type LiveUpdate,
+} from '../../domain/live-coverage.js';
 import type { PublicChange } from '../../domain/public-change.js';
 import { surrogateKey } from '../../domain/public-change.js';
 import type { Database } from '../../services/database.js';
 import { getLiveUpdate, listLiveUpdates } from '../../services/live-coverage.js';
 import { getArticle } from '../../services/read-pages.js';
-import { LiveStatus } from '../views/components/live-coverage.js';
+import { LiveKeyItem, LiveStatus } from '../views/components/live-coverage.js';
 import { LiveUpdateItem, type LiveRenderContext } from '../views/components/live-update.js';
 import type { EventStreams, ServerSentEvent } from './event-stream.js';
 
@@ -61,7 +66,6 @@ export function liveTopic(id: ArticleId): string {
 /** The update event of `action` on update `n` (`update` null: deleted). */
 export function updateEvent(
   ctx: LiveRenderContext,
-  articleId: ArticleId,
   action: 'posted' | 'edited' | 'deleted',
   n: number,
   update: LiveUpdate | null,
@@ -69,11 +73,17 @@ export function updateEvent(
   const html =
     update === null
       ? null
-      : withoutLoneSurrogates(renderToString(h(LiveUpdateItem, { ctx, articleId, update })));
+      : withoutLoneSurrogates(renderToString(h(LiveUpdateItem, { ctx, update })));
+  const key =
+    update?.key === true
+      ? withoutLoneSurrogates(
+          renderToString(h(LiveKeyItem, { ctx, update, href: `#${liveUpdateAnchor(n)}` })),
+        )
+      : null;
   return {
     event: 'update',
     id: String(n),
-    data: JSON.stringify({ action: update === null ? 'deleted' : action, number: n, html }),
+    data: JSON.stringify({ action: update === null ? 'deleted' : action, number: n, html, key }),
   };
 }
 
@@ -116,7 +126,7 @@ export async function liveEventRoutes(app: FastifyInstance, deps: LiveEventsDeps
       const connection = app.eventStreams.open(request, reply, liveTopic(article.id), (send) => {
         // Oldest first, as they were posted.
         for (const update of [...missed].reverse())
-          send(updateEvent(ctx, article.id, 'posted', update.number, update));
+          send(updateEvent(ctx, 'posted', update.number, update));
         if (live.state === 'ended') send(stateEvent(ctx, live));
       });
       if (connection !== null && live.state === 'ended') connection.close();
@@ -166,7 +176,7 @@ async function changeEvent(
       if (updateNumber === null) return null;
       const update =
         action === 'deleted' ? null : await getLiveUpdate(deps, articleId, updateNumber);
-      const event = updateEvent(deps.context(), articleId, action, updateNumber, update);
+      const event = updateEvent(deps.context(), action, updateNumber, update);
       return { event, ended: false };
     }
     case 'started':

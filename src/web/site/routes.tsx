@@ -57,9 +57,10 @@ const CORRECTIONS_PER_PAGE = 20;
 /** The home page is kept at most a minute: its most-read lists move with the views. */
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
 /**
- * A live article's page is kept at most 30 s: each update purges it
- * anyway, and this bounds how stale it is if a purge is lost (the change
- * channel delivers at most once).
+ * A live article's page is kept at most 30 s, here and in a CDN
+ * (`s-maxage=30`; README: "30 s at most while live"): each update purges
+ * it anyway, and this bounds how stale it is if a purge is lost (the
+ * change channel delivers at most once) or a reader has no JavaScript.
  */
 const LIVE_PAGE_MAX_AGE_MS = 30_000;
 
@@ -184,10 +185,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         // page of the section. Its related stories are links, so a change to
         // one of them evicts it (as for any linked article); a newer related
         // story appears when the page is next made. A live update purges `a<id>`.
-        {
-          keys: [],
-          maxAgeMs: found.live?.state === 'live' ? LIVE_PAGE_MAX_AGE_MS : undefined,
-        },
+        found.live?.state === 'live'
+          ? {
+              keys: [],
+              maxAgeMs: LIVE_PAGE_MAX_AGE_MS,
+              sharedMaxAgeS: LIVE_PAGE_MAX_AGE_MS / 1000,
+            }
+          : { keys: [] },
       );
     });
     if (served) return reply;
@@ -320,7 +324,7 @@ function parsePage(raw: string | undefined): number | null {
 function htmlPage(
   html: string,
   ctx: PageContext,
-  options: { keys: string[]; maxAgeMs?: number },
+  options: { keys: string[]; maxAgeMs?: number; sharedMaxAgeS?: number },
 ): RenderedPage {
   const ends = [
     ...ctx.breaking.map((item) => item.until.getTime()),
@@ -332,5 +336,6 @@ function htmlPage(
     keys: [...options.keys, surrogateKey.breaking, surrogateKey.footer],
     expires: new Date(Math.min(...ends)),
     maxAgeMs: options.maxAgeMs,
+    sharedMaxAgeS: options.sharedMaxAgeS,
   };
 }

@@ -97,12 +97,17 @@ describe('the article page of a live article', () => {
     );
     expect(printedOrder(html)).toEqual([1, 3, 2, 4]);
     expect(html).toContain(
-      '<article class="live-update" id="update-3" data-number="3"><header class="live-update__meta"><time class="live-update__time" datetime="2026-11-29T11:57:00.000Z"><bdi>14:57</bdi></time><a class="live-update__link" href="/a/7001#update-3" aria-label="رابط هذا التحديث" title="رابط هذا التحديث">#</a></header><div class="live-update__body article__text"><p>نص التحديث 3</p></div><p class="live-update__author">بقلم <a href="/author/salma"><bdi>سلمى حداد</bdi></a></p></article>',
+      '<article class="live-update" id="update-3" data-number="3"><header class="live-update__meta"><time class="live-update__time" datetime="2026-11-29T11:57:00.000Z" title="29 تشرين الثاني 2026، 14:57"><bdi>14:57</bdi></time><a class="live-update__link" href="#update-3" aria-label="رابط هذا التحديث" title="رابط هذا التحديث">#</a></header><div class="live-update__body article__text"><p>نص التحديث 3</p></div><p class="live-update__author">بقلم <a href="/author/salma"><bdi>سلمى حداد</bdi></a></p></article>',
     );
     // Of another day than the page's: its date too, in the site's zone.
-    expect(html).toContain('<bdi>28 تشرين الثاني 2026، 23:00</bdi>');
     expect(html).toContain(
-      '<article class="live-update live-update--pinned" id="update-1" data-number="1" aria-labelledby="update-1-headline">',
+      '<time class="live-update__time" datetime="2026-11-28T20:00:00.000Z" title="28 تشرين الثاني 2026، 23:00"><bdi>28 تشرين الثاني 2026، 23:00</bdi></time>',
+    );
+    expect(html).toContain(
+      '<article class="live-update live-update--pinned" id="update-1" data-number="1" data-pinned aria-labelledby="update-1-headline">',
+    );
+    expect(html).toContain(
+      '<article class="live-update live-update--key" id="update-2" data-number="2" data-key aria-labelledby="update-2-headline">',
     );
     expect(html).toContain('<span class="live-update__flag">مثبّت</span>');
     expect(html).toContain(
@@ -118,7 +123,7 @@ describe('the article page of a live article', () => {
       '<p class="live-status live-status--live" data-live-status="live"><span class="live-badge">مباشر</span></p><h1 class="article__headline">',
     );
     expect(html).toContain(
-      '<nav class="live-key" aria-labelledby="live-key-heading"><h2 id="live-key-heading" class="live-key__heading">أبرز التحديثات</h2><ol class="live-key__list"><li><time class="live-key__time" datetime="2026-11-29T09:00:00.000Z"><bdi>12:00</bdi></time> <a href="#update-2">إغلاق الطرق</a></li></ol></nav>',
+      '<nav class="live-key" aria-labelledby="live-key-heading" data-live-key><h2 id="live-key-heading" class="live-key__heading">أبرز التحديثات</h2><ol class="live-key__list"><li data-number="2"><time class="live-key__time" datetime="2026-11-29T09:00:00.000Z" title="29 تشرين الثاني 2026، 12:00"><bdi>12:00</bdi></time> <a href="#update-2">إغلاق الطرق</a></li></ol></nav>',
     );
     // The box comes before the body, the stream after it.
     expect(html.indexOf('class="live-key"')).toBeLessThan(html.indexOf('class="article__body"'));
@@ -137,7 +142,7 @@ describe('the article page of a live article', () => {
     const forms = /data-new-forms="([^"]*)"/.exec(html)![1]!.replaceAll('&quot;', '"');
     expect(JSON.parse(forms)).toMatchObject({
       one: 'تحديث جديد ({count})',
-      many: 'تحديثًا جديدًا ({count})',
+      many: 'تحديثات جديدة ({count})',
     });
   });
 
@@ -196,6 +201,8 @@ describe('a long live blog', () => {
     );
     expect(printedOrder(html)).toEqual(Array.from({ length: 100 }, (_, i) => 150 - i));
     expect(html).toContain('<a href="/a/7001?before=51" rel="next">تحديثات أقدم</a>');
+    // reader.js sends #update-50 and below to the older pages.
+    expect(html).toMatch(/<section class="live" id="live" [^>]* data-live-oldest="51">/);
   });
 
   it('links a key update that is not on the first page to the older page holding it', () => {
@@ -222,6 +229,8 @@ describe('a long live blog', () => {
     expect(html).toContain('<p class="live__pager"><a href="/a/7001">أحدث التحديثات</a></p>');
     expect(html).not.toContain('live.js');
     expect(html).not.toContain('class="live-key"');
+    // Nothing older: no oldest number for reader.js to send an older link on.
+    expect(html).not.toContain('data-live-oldest');
   });
 });
 

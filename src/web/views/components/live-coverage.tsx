@@ -10,9 +10,13 @@
  *   at most LIVE_PAGE_SIZE on a page, with a link «تحديثات أقدم» to
  *   `?before=<n>`. On the first page of a live article it carries what
  *   public/assets/live.js needs (the events URL, the newest number shown,
- *   the phrases of the new-updates bar and of «قبل 3 دقائق»), and the bar
- *   itself, hidden until updates arrive. Without JavaScript the page is
- *   complete as printed.
+ *   the phrases of the new-updates bar and of «قبل 3 دقائق», the key
+ *   updates box's heading and size), and the bar itself, hidden until
+ *   updates arrive. On any page with older ones, `data-live-oldest` holds
+ *   the oldest number shown, so that public/assets/reader.js sends a link
+ *   to an older update (`#update-<n>`, which never reaches the server) to
+ *   the page that holds it. Without JavaScript the page is complete as
+ *   printed.
  */
 import { NEW_UPDATE_FORMS } from '../../../arabic/plural.js';
 import { MINUTES_AGO } from '../../../arabic/relative-time.js';
@@ -24,6 +28,7 @@ import {
   type LiveCoverage,
   type LiveUpdate,
 } from '../../../domain/live-coverage.js';
+import { formatDateTime } from '../../../arabic/dates.js';
 import { articlePath } from '../page-context.js';
 import { Interpolate } from './interpolate.js';
 import { LiveUpdateItem, liveUpdateTime, type LiveRenderContext } from './live-update.js';
@@ -90,6 +95,40 @@ function keyText(update: LiveUpdate): string {
   return update.headline || truncateWords(htmlToText(update.bodyHtml), KEY_TEXT_LENGTH);
 }
 
+/**
+ * One entry of the key updates box: `<li data-number="<n>">` with the
+ * update's time and a link to it, `href` (`#update-<n>`, or the older page
+ * that holds it). live.js receives the same entry with an arriving key
+ * update (web/live/live-events.ts).
+ */
+export function LiveKeyItem({
+  ctx,
+  update,
+  href,
+}: {
+  ctx: LiveRenderContext;
+  update: LiveUpdate;
+  href: string;
+}) {
+  return (
+    <li data-number={String(update.number)}>
+      <time
+        class="live-key__time"
+        datetime={update.createdAt.toISOString()}
+        title={formatDateTime(update.createdAt, ctx.locale)}
+      >
+        <bdi>{liveUpdateTime(update.createdAt, ctx)}</bdi>
+      </time>{' '}
+      <a href={href}>{keyText(update)}</a>
+    </li>
+  );
+}
+
+/**
+ * The key updates box (`nav[data-live-key]`), on the first page only, at
+ * most LIVE_KEY_UPDATES_MAX entries, newest first; none without key
+ * updates (live.js makes it, as printed here, when the first one arrives).
+ */
 export function LiveKeyUpdates({
   ctx,
   articleId,
@@ -102,7 +141,7 @@ export function LiveKeyUpdates({
   if (updates.before !== null || updates.key.length === 0) return null;
   const shown = new Set([...updates.pinned, ...updates.stream].map((u) => u.number));
   return (
-    <nav class="live-key" aria-labelledby="live-key-heading">
+    <nav class="live-key" aria-labelledby="live-key-heading" data-live-key="">
       <h2 id="live-key-heading" class="live-key__heading">
         {ctx.t('live.keyUpdates')}
       </h2>
@@ -111,16 +150,12 @@ export function LiveKeyUpdates({
           const page = pageOf(update.number, shown);
           const anchor = `#${liveUpdateAnchor(update.number)}`;
           return (
-            <li key={update.number}>
-              <time class="live-key__time" datetime={update.createdAt.toISOString()}>
-                <bdi>{liveUpdateTime(update.createdAt, ctx)}</bdi>
-              </time>{' '}
-              <a
-                href={page === null ? anchor : `${articlePath(articleId)}?before=${page}${anchor}`}
-              >
-                {keyText(update)}
-              </a>
-            </li>
+            <LiveKeyItem
+              key={update.number}
+              ctx={ctx}
+              update={update}
+              href={page === null ? anchor : `${articlePath(articleId)}?before=${page}${anchor}`}
+            />
           );
         })}
       </ol>
@@ -155,6 +190,9 @@ export function LiveStream({
       data-new-forms={follows ? JSON.stringify(NEW_UPDATE_FORMS) : undefined}
       data-ago-forms={follows ? JSON.stringify({ minutes: MINUTES_AGO }) : undefined}
       data-ended-notice={follows ? t('live.endedNotice') : undefined}
+      data-key-heading={follows ? t('live.keyUpdates') : undefined}
+      data-key-max={follows ? String(LIVE_KEY_UPDATES_MAX) : undefined}
+      data-live-oldest={updates.olderBefore !== null ? String(updates.olderBefore) : undefined}
     >
       <h2 id="live-heading" class="visually-hidden">
         {t('live.updates')}
@@ -174,15 +212,15 @@ export function LiveStream({
         </p>
       ) : null}
       {updates.pinned.length > 0 ? (
-        <div class="live__pinned">
+        <div class="live__pinned" data-live-pinned="">
           {updates.pinned.map((update) => (
-            <LiveUpdateItem key={update.number} ctx={ctx} articleId={articleId} update={update} />
+            <LiveUpdateItem key={update.number} ctx={ctx} update={update} />
           ))}
         </div>
       ) : null}
       <div class="live__stream" data-live-stream="">
         {updates.stream.map((update) => (
-          <LiveUpdateItem key={update.number} ctx={ctx} articleId={articleId} update={update} />
+          <LiveUpdateItem key={update.number} ctx={ctx} update={update} />
         ))}
       </div>
       {empty && first ? (

@@ -4,22 +4,25 @@
  * renders this same component, so an arriving update looks like one made
  * on the server):
  *
- * `<article class="live-update" id="update-<n>" data-number="<n>">` with
- * its time (`<time datetime="ISO">`, printed in full in the site's time
- * zone and digits: «19:22» for today, «3 كانون الأول 2026، 19:22» before;
+ * `<article class="live-update" id="update-<n>" data-number="<n>">` (with
+ * `data-pinned` and `data-key` when flagged, so that live.js puts an
+ * arriving update in the pinned box and the key updates box) with its time
+ * (`<time datetime="ISO" title="3 كانون الأول 2026، 19:22">`, printed in
+ * the site's time zone and digits: «19:22» for the page's day, «3 كانون
+ * الأول 2026، 19:22» before; the title always holds the date and time;
  * public/assets/live.js says «قبل 3 دقائق» for those of the last hour and
  * keeps that current, since a cached page is served for a while after it
- * was made), its own link (`/a/<id>#update-<n>`), its flags, headline,
- * body (the article body's presenter) and its writer's name linking to
- * their author page.
+ * was made), its own link (`#update-<n>`: the fragment alone, so that
+ * following it on `/a/<id>/<slug>` stays on the page and keeps the updates
+ * that arrived; the absolute `<canonical>#update-<n>` is in the JSON-LD,
+ * the feeds and the Content API), its flags, headline, body (the article
+ * body's presenter) and its writer's name linking to their author page.
  */
 import { formatDateTime, formatTime, localDateKey } from '../../../arabic/dates.js';
 import type { SiteLocale } from '../../../arabic/locale.js';
-import type { ArticleId } from '../../../domain/article-id.js';
 import { listingPath } from '../../../domain/article-path.js';
 import { liveUpdateAnchor, type LiveUpdate } from '../../../domain/live-coverage.js';
 import type { Translate } from '../../../i18n/format.js';
-import { articlePath } from '../page-context.js';
 import { presentBody } from '../present-body.js';
 import { Interpolate } from './interpolate.js';
 
@@ -29,11 +32,6 @@ export interface LiveRenderContext {
   locale: SiteLocale;
   /** The time the page is made (UTC): an update of the same local day shows its time alone. */
   now: Date;
-}
-
-/** `/a/<id>#update-<n>`: the address of one update. */
-export function liveUpdatePath(articleId: ArticleId, n: number): string {
-  return `${articlePath(articleId)}#${liveUpdateAnchor(n)}`;
 }
 
 /**
@@ -48,15 +46,7 @@ export function liveUpdateTime(instant: Date, ctx: LiveRenderContext): string {
     : formatDateTime(instant, ctx.locale);
 }
 
-export function LiveUpdateItem({
-  ctx,
-  articleId,
-  update,
-}: {
-  ctx: LiveRenderContext;
-  articleId: ArticleId;
-  update: LiveUpdate;
-}) {
+export function LiveUpdateItem({ ctx, update }: { ctx: LiveRenderContext; update: LiveUpdate }) {
   const { t } = ctx;
   const n = update.number;
   const headingId = `${liveUpdateAnchor(n)}-headline`;
@@ -69,10 +59,16 @@ export function LiveUpdateItem({
       class={`live-update${flags}`}
       id={liveUpdateAnchor(n)}
       data-number={String(n)}
+      data-pinned={update.pinned ? '' : undefined}
+      data-key={update.key ? '' : undefined}
       aria-labelledby={update.headline ? headingId : undefined}
     >
       <header class="live-update__meta">
-        <time class="live-update__time" datetime={update.createdAt.toISOString()}>
+        <time
+          class="live-update__time"
+          datetime={update.createdAt.toISOString()}
+          title={formatDateTime(update.createdAt, ctx.locale)}
+        >
           <bdi>{liveUpdateTime(update.createdAt, ctx)}</bdi>
         </time>
         {update.pinned ? <span class="live-update__flag">{t('live.pinned')}</span> : null}
@@ -81,7 +77,7 @@ export function LiveUpdateItem({
         ) : null}
         <a
           class="live-update__link"
-          href={liveUpdatePath(articleId, n)}
+          href={`#${liveUpdateAnchor(n)}`}
           aria-label={t('live.updateLink')}
           title={t('live.updateLink')}
         >
