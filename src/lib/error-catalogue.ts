@@ -85,6 +85,8 @@ export const ERROR_CATALOGUE = {
   LIVE_UPDATE_NOT_FOUND: { status: 404, key: 'admin.error.LIVE_UPDATE_NOT_FOUND' },
   LIVE_UPDATE_EMPTY: { status: 422, key: 'admin.error.LIVE_UPDATE_EMPTY' },
   LIVE_UPDATE_HEADLINE_TOO_LONG: { status: 422, key: 'admin.error.LIVE_UPDATE_HEADLINE_TOO_LONG' },
+  LIVE_UPDATE_MISSING_ALT: { status: 422, key: 'admin.error.LIVE_UPDATE_MISSING_ALT' },
+  LIVE_UPDATE_CHANGED: { status: 409, key: 'admin.error.LIVE_UPDATE_CHANGED' },
   ARTICLE_NOTE_EMPTY: { status: 422, key: 'admin.error.ARTICLE_NOTE_EMPTY' },
   ARTICLE_NOTE_TOO_LONG: { status: 422, key: 'admin.error.ARTICLE_NOTE_TOO_LONG' },
   ARTICLE_NOTE_NOT_PUBLISHED: { status: 422, key: 'admin.error.ARTICLE_NOTE_NOT_PUBLISHED' },

@@ -13,6 +13,7 @@ import {
   type ArticleNote,
   type ArticleNoteKind,
 } from '../domain/article-note.js';
+import { removeBidiControls } from '../arabic/clean.js';
 import { charLength, cleanText } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { AppError, InvalidInput } from '../lib/errors.js';
@@ -79,7 +80,10 @@ export interface CheckedNote {
 }
 
 /**
- * A note's text as stored: the characters XML forbids removed, trimmed;
+ * A note's text as stored: the characters XML forbids removed, and the bidi
+ * embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069:
+ * an override shows the note reversed), as a headline's (cleanLine); line
+ * breaks kept; trimmed;
  * 1 to ARTICLE_NOTE_MAX characters. The kind must be one of the two.
  * @throws InvalidInput `note_kind` ARTICLE_NOTE_KIND_INVALID; `note_text`
  *   ARTICLE_NOTE_EMPTY, ARTICLE_NOTE_TOO_LONG (`max`).
@@ -87,7 +91,7 @@ export interface CheckedNote {
 export function checkedNote(note: { kind: unknown; text: string }): CheckedNote {
   if (!isArticleNoteKind(note.kind))
     throw new InvalidInput('ARTICLE_NOTE_KIND_INVALID', 'note_kind', 'Unknown kind of note.');
-  const text = cleanText(note.text).trim();
+  const text = removeBidiControls(cleanText(note.text)).trim();
   if (text === '')
     throw new InvalidInput('ARTICLE_NOTE_EMPTY', 'note_text', 'The public note has no text.');
   if (charLength(text) > ARTICLE_NOTE_MAX) {

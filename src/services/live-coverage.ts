@@ -23,8 +23,9 @@
  * Static pages are never live (LIVE_NOT_FOR_PAGES).
  */
 import type { ArticleId } from '../domain/article-id.js';
-import { charLength, cleanLine } from '../domain/field-limits.js';
+import { charLength, cleanLine, cleanText } from '../domain/field-limits.js';
 import { htmlToText } from '../domain/html-text.js';
+import { bodyImagesWithoutAlt } from '../domain/image-alt.js';
 import {
   LIVE_UPDATE_HEADLINE_MAX,
   liveUpdateAnchor,
@@ -51,6 +52,7 @@ import {
 } from '../storage/repositories/live-updates.repository.js';
 import { findEditableArticle } from '../storage/repositories/newsroom-articles.repository.js';
 import { bodyHtmlOf, type EditDeps } from './edit-article.js';
+import { imageName } from './publishable.js';
 import { tellPublicChange } from './public-changes.js';
 import { enqueueWebhookEvent } from './webhooks.js';
 
@@ -207,14 +209,19 @@ function webhookUpdate(action: LiveAction, update: LiveUpdate): Record<string, u
 
 /**
  * The update's fields as stored: the headline as one clean line, the body
- * sanitised (deps.sanitizeBody). Checks every field before refusing.
+ * without the characters XML forbids (cleanText, as an article's body in
+ * cleanArticleText) and then sanitised (deps.sanitizeBody). Checks every field before refusing.
  * @throws BODY_HTML_TOO_LARGE / BODY_HTML_TOO_DEEP (422) first; then
  *   InvalidInputs: `headline` LIVE_UPDATE_HEADLINE_TOO_LONG, `bodyHtml`
- *   LIVE_UPDATE_EMPTY (no text and no image or embed).
+ *   LIVE_UPDATE_EMPTY (no text and no image or embed),
+ *   LIVE_UPDATE_MISSING_ALT (the first image without alt text: `position`
+ *   among the update's images, 1 = first, and `name`). An update is
+ *   published when posted, so every image needs alt text, as an article's
+ *   before publishing (publishable.ts assertPublishable).
  */
 async function cleanUpdate(deps: EditDeps, input: LiveUpdateInput): Promise<LiveUpdateFields> {
   const headline = cleanLine(input.headline);
-  const bodyHtml = await bodyHtmlOf(input.bodyHtml, deps.sanitizeBody);
+  const bodyHtml = await bodyHtmlOf(cleanText(input.bodyHtml), deps.sanitizeBody);
   const problems: InvalidInput[] = [];
   if (charLength(headline) > LIVE_UPDATE_HEADLINE_MAX) {
     problems.push(
@@ -228,6 +235,20 @@ async function cleanUpdate(deps: EditDeps, input: LiveUpdateInput): Promise<Live
   }
   if (htmlToText(bodyHtml, 'keep').trim() === '' && !/<(img|figure)\b/.test(bodyHtml)) {
     problems.push(new InvalidInput('LIVE_UPDATE_EMPTY', 'bodyHtml', 'The update is empty.'));
+  }
+  const [withoutAlt] = bodyImagesWithoutAlt(bodyHtml);
+  if (withoutAlt) {
+    problems.push(
+      new InvalidInput(
+        'LIVE_UPDATE_MISSING_ALT',
+        'bodyHtml',
+        `Image ${withoutAlt.position} of the update (${withoutAlt.src}) has no alt text.`,
+        {
+          position: withoutAlt.position,
+          name: await imageName(deps.database, withoutAlt.src),
+        },
+      ),
+    );
   }
   const [first, ...rest] = problems;
   if (first) throw rest.length === 0 ? first : new InvalidInputs([first, ...rest]);
@@ -287,9 +308,14 @@ async function loadUpdate(db: Db, id: ArticleId, number: number): Promise<LiveUp
  * Rewrites update `number` of article `id` (its author, number and posting
  * time stay). Allowed while live and after the coverage ended.
  * @returns the update as stored.
+ * `options.baseVersion` is the update's `updatedAt` when the writer
+ * opened it (the edit form's `base_version`): when the stored one is
+ * newer, someone else saved it since, and the edit is refused rather than
+ * overwriting theirs silently. Without it, the edit is taken as it is.
  * @throws ARTICLE_NOT_FOUND, LIVE_UPDATE_NOT_FOUND (404), FORBIDDEN (not
- *   its author with `live.edit.own`, nor `live.edit.any`); what
- *   cleanUpdate throws (nothing stored).
+ *   its author with `live.edit.own`, nor `live.edit.any`),
+ *   LIVE_UPDATE_CHANGED (409, `details.updatedAt` the stored version's ISO
+ *   time, UTC); what cleanUpdate throws (nothing stored).
  */
 export async function editLiveUpdate(
   deps: EditDeps,
@@ -297,13 +323,18 @@ export async function editLiveUpdate(
   id: ArticleId,
   number: number,
   input: LiveUpdateInput,
+  options: { baseVersion?: Date } = {},
 ): Promise<LiveUpdate> {
   await loadLive(deps.database.db, id);
-  assertMayEditUpdate(actor, await loadUpdate(deps.database.db, id, number));
+  const stored = await loadUpdate(deps.database.db, id, number);
+  assertMayEditUpdate(actor, stored);
+  assertUnchanged(stored, options.baseVersion);
   const fields = await cleanUpdate(deps, input);
   const now = deps.now();
   const { update, published } = await deps.database.db.transaction().execute(async (trx) => {
     const article = await loadLive(trx, id);
+    // Checked again inside: another edit may have been saved while the body was cleaned.
+    assertUnchanged(await loadUpdate(trx, id, number), options.baseVersion);
     const update = await updateLiveUpdate(trx, id, number, fields, now);
     if (!update) throw new AppError('LIVE_UPDATE_NOT_FOUND', `No live update ${number}.`);
     if (article.status === 'published') await setModifiedAt(trx, id, now);
@@ -314,6 +345,16 @@ export async function editLiveUpdate(
     tellPublicChange(deps, { kind: 'live', articleId: id, action: 'edited', updateNumber: number });
   }
   return update;
+}
+
+/** LIVE_UPDATE_CHANGED (409) when `update` was saved after `baseVersion` (none: no check). */
+function assertUnchanged(update: LiveUpdate, baseVersion: Date | undefined): void {
+  if (baseVersion === undefined || update.updatedAt.getTime() <= baseVersion.getTime()) return;
+  throw new AppError(
+    'LIVE_UPDATE_CHANGED',
+    `Live update ${update.number} was changed at ${update.updatedAt.toISOString()}, after it was opened.`,
+    { details: { updatedAt: update.updatedAt.toISOString() } },
+  );
 }
 
 /**

@@ -68,7 +68,7 @@ export async function assertPublishable(
  * image of the library (`/media/<id>/…`), else the last part of its address
  * (`…/صورة.jpg` → `صورة.jpg`), or '' when it has none.
  */
-async function imageName(database: Database, src: string): Promise<string> {
+export async function imageName(database: Database, src: string): Promise<string> {
   const id = parseMediaId(/^\/media\/(\d+)\//.exec(src)?.[1] ?? '');
   const media = id ? await findMediaById(database.db, id) : null;
   if (media) return media.originalName;

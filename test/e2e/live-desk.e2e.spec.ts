@@ -131,6 +131,15 @@ describe.skipIf(!run)('the live desk in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/live-desk-1280x900.png`, fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: `${SCREENSHOTS}/live-desk-390x844.png`, fullPage: true });
+    // A long URL in the composer wraps: the page stays as wide as the phone.
+    await composer.locator('.ProseMirror').click();
+    await page.keyboard.insertText(`https://example.com/${'a'.repeat(300)}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect(
+      await composer.evaluate((form) => Math.round(form.getBoundingClientRect().width) <= 390),
+    ).toBe(true);
+    await composer.locator('.ProseMirror').press('Control+a');
+    await composer.locator('.ProseMirror').press('Delete');
     await page.setViewportSize(DESKTOP);
 
     // A refusal keeps the text: an empty body is refused next to the editor.

@@ -279,6 +279,105 @@ describeEachDialect((dialect) => {
     expect(await countLiveUpdates(deps, id)).toBe(1);
   });
 
+  it('removes the characters XML forbids from an update body, as from an article body', async () => {
+    const id = await liveArticle();
+    const posted = await postLiveUpdate(
+      deps,
+      staff.author,
+      id,
+      update({ bodyHtml: '<p>ctl\u0000x\uFFFEy\u001Fz</p>' }),
+    );
+    expect(posted.bodyHtml).toBe('<p>ctlxyz</p>');
+    expect((await getLiveUpdate(deps, id, 1))!.bodyHtml).toBe('<p>ctlxyz</p>');
+    const edited = await editLiveUpdate(
+      deps,
+      staff.author,
+      id,
+      1,
+      update({ bodyHtml: 'سطر\u0008 \uFFFF\uD800آخر' }),
+    );
+    expect(edited.bodyHtml).toBe('<p>سطر آخر</p>');
+  });
+
+  it('refuses an update with an image lacking alt text, naming it, storing nothing', async () => {
+    const id = await liveArticle();
+    const refusal = async (bodyHtml: string) => {
+      try {
+        await postLiveUpdate(deps, staff.author, id, update({ bodyHtml }));
+      } catch (error) {
+        const e = error as { code: string; field: string; details: unknown };
+        return [e.code, e.field, e.details];
+      }
+      return 'resolved';
+    };
+    expect(await refusal('<p>نص</p><img src="x">')).toEqual([
+      'LIVE_UPDATE_MISSING_ALT',
+      'bodyHtml',
+      { position: 1, name: 'x' },
+    ]);
+    expect(
+      await refusal(
+        '<img src="/media/1/w960.webp" alt="حلب"><img src="/media/9/صورة.webp" alt=" ">',
+      ),
+    ).toEqual(['LIVE_UPDATE_MISSING_ALT', 'bodyHtml', { position: 2, name: 'صورة.webp' }]);
+    expect(await countLiveUpdates(deps, id)).toBe(0);
+    const posted = await postLiveUpdate(deps, staff.author, id, update());
+    // An edit follows the same rule.
+    expect(
+      await codeOf(
+        editLiveUpdate(
+          deps,
+          staff.author,
+          id,
+          posted.number,
+          update({ bodyHtml: '<img src="/a.webp">' }),
+        ),
+      ),
+    ).toBe('LIVE_UPDATE_MISSING_ALT');
+    expect((await getLiveUpdate(deps, id, 1))!.bodyHtml).toBe('<p>وصلت فرق الإنقاذ.</p>');
+  });
+
+  it('refuses an edit based on a version someone has changed since, keeping theirs', async () => {
+    const id = await liveArticle();
+    const posted = await postLiveUpdate(deps, staff.author, id, update());
+    const opened = posted.updatedAt;
+    tick();
+    const first = await editLiveUpdate(
+      deps,
+      staff.editor,
+      id,
+      1,
+      update({ bodyHtml: '<p>نسخة المحرر.</p>' }),
+      { baseVersion: opened },
+    );
+    tick();
+    let refusal: unknown = null;
+    try {
+      await editLiveUpdate(deps, staff.author, id, 1, update({ bodyHtml: '<p>نسخة المؤلف.</p>' }), {
+        baseVersion: opened,
+      });
+    } catch (error) {
+      refusal = error;
+    }
+    const e = refusal as { code: string; status: number; details: unknown };
+    expect([e.code, e.status, e.details]).toEqual([
+      'LIVE_UPDATE_CHANGED',
+      409,
+      { updatedAt: first.updatedAt.toISOString() },
+    ]);
+    expect((await getLiveUpdate(deps, id, 1))!.bodyHtml).toBe('<p>نسخة المحرر.</p>');
+    // Based on the latest version (or with none), the edit is taken.
+    const second = await editLiveUpdate(
+      deps,
+      staff.author,
+      id,
+      1,
+      update({ bodyHtml: '<p>نسخة المؤلف.</p>' }),
+      { baseVersion: first.updatedAt },
+    );
+    expect([second.bodyHtml, second.updatedAt]).toEqual(['<p>نسخة المؤلف.</p>', clock]);
+  });
+
   it('moves dateModified on posts and edits, not on a silent save or a delete', async () => {
     const id = await liveArticle();
     const modified = async () => (await findArticleById(database.db, id))!.modifiedAt;
@@ -393,7 +492,10 @@ describeEachDialect((dialect) => {
     });
     const at = tick(10);
     await saveArticle(deps, staff.editor, id, content([staff.author.id]), {
-      note: { kind: 'correction', text: '  ورد في نسخة سابقة\u0001 أن الإعلان في 13 مارس.  ' },
+      note: {
+        kind: 'correction',
+        text: '  ورد في نسخة سابقة\u0001 أن الإعلان في \u202E13 مارس\u202C\u2067.\uFFFE  ',
+      },
     });
     const article = (await findArticleById(database.db, id))!;
     expect(article.modifiedAt).toEqual(at);

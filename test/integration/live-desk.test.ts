@@ -302,6 +302,32 @@ describeEachDialect((dialect) => {
       expect((await as.editor.get(`${desk()}/updates/abc/edit`)).statusCode).toBe(404);
     });
 
+    it('refuses an edit made on a version changed since, keeping the typed text', async () => {
+      const stored = (await getLiveUpdate(deps(), id, 1))!;
+      const page = await as.author.get(`${desk()}/updates/1/edit`);
+      const base = stored.updatedAt.toISOString();
+      expect(page.body).toContain(`<input type="hidden" name="base_version" value="${base}"/>`);
+      // A form opened a minute before the stored version was saved (the site's clock is pinned).
+      const opened = new Date(stored.updatedAt.getTime() - 60_000).toISOString();
+      const late = await as.author.post(`${desk()}/updates/1`, {
+        base_version: opened,
+        body_html: '<p>نسخة الكاتب</p>',
+      });
+      expect(late.statusCode).toBe(409);
+      expect(late.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(late.body).toContain('غيّر أحدٌ هذا التحديث بعد أن فتحته.');
+      expect(late.body).toContain('&lt;p>نسخة الكاتب&lt;/p></textarea>');
+      expect((await getLiveUpdate(deps(), id, 1))!.bodyHtml).toBe('<p>تحديث الكاتب</p>');
+      // The form now starts from the stored version: sending it again is taken.
+      expect(late.body).toContain(`<input type="hidden" name="base_version" value="${base}"/>`);
+      const again = await as.author.post(`${desk()}/updates/1`, {
+        base_version: base,
+        body_html: '<p>نسخة الكاتب</p>',
+      });
+      expect(again.statusCode).toBe(303);
+      expect((await getLiveUpdate(deps(), id, 1))!.bodyHtml).toBe('<p>نسخة الكاتب</p>');
+    });
+
     it('deletes after the confirmation: own for authors, any for editors', async () => {
       expect((await as.author.post(`${desk()}/updates/2/delete`)).statusCode).toBe(403);
       const own = await as.author.post(`${desk()}/updates/1/delete`);

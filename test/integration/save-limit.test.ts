@@ -72,4 +72,37 @@ describeEachDialect((dialect) => {
     });
     expect((await autosave(await signedIn('editor'))).statusCode).toBe(200);
   });
+  it('answers a form post (no JavaScript) over the limit with the newsroom’s 413 page naming it', async () => {
+    const writer = await signedIn('author');
+    const huge = await writer.post('/admin/articles', {
+      headline: 'عنوان',
+      body_html: 'ب'.repeat(800_000),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(huge.body).toContain('<h1>لم يُقبل الطلب</h1>');
+    expect(huge.body).toContain(
+      'ما أرسلته أكبر من الحدّ المسموح (4 ميغابايت على الأكثر)، فلم يُحفظ شيء.',
+    );
+    expect(huge.body).not.toContain('تحقّق من الرابط');
+  });
+
+  it('answers the form post past the limit of saves with the newsroom’s 429 page and Retry-After', async () => {
+    const flooder = await signedIn('author');
+    const statuses: number[] = [];
+    // An empty headline is refused (422) but counts as a save all the same.
+    for (let i = 0; i < SAVES_PER_MINUTE; i++) {
+      statuses.push(
+        (await flooder.post('/admin/articles', { headline: '', body_html: '' })).statusCode,
+      );
+    }
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    const refused = await flooder.post('/admin/articles', { headline: '', body_html: '' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(refused.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(refused.body).toContain(
+      'أرسلتَ مرات كثيرة في دقيقة واحدة، فلم يُحفظ هذا الإرسال. انتظر دقيقة، ثم ارجع إلى الصفحة السابقة وأرسل من جديد.',
+    );
+  });
 });

@@ -36,11 +36,12 @@ import { liveDeskRoutes } from './routes/live-desk.routes.js';
 import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
+import { formatNumber } from '../../arabic/digits.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 import { csrfTokenOf, multipartOptions } from './uploads.js';
-import { ForbiddenPage } from './views/auth-pages.js';
+import { ForbiddenPage, RefusedRequestPage } from './views/auth-pages.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -130,6 +131,25 @@ export async function adminPlugin(
       const ctx = kit.context(request, reply);
       const message = code === 'FORBIDDEN' ? undefined : ctx.t('admin.error.CSRF');
       return kit.render(reply, <ForbiddenPage ctx={ctx} message={message} />, 403);
+    }
+    // A form post (no JavaScript) over its size limit or past the limit of saves
+    // gets the newsroom's page saying so, not the reader's «bad request» or an empty 429.
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'TOO_MANY_SAVES') {
+      request.log.info({ err: error }, 'refused');
+      const ctx = kit.context(request, reply);
+      const bodyLimit = request.routeOptions.bodyLimit ?? SAVE_REQUEST_MAX_BYTES;
+      const message =
+        code === 'TOO_MANY_SAVES'
+          ? ctx.t('admin.refused.tooMany')
+          : ctx.t('admin.refused.tooLarge', {
+              max: formatNumber(Math.round(bodyLimit / (1024 * 1024)), ctx.locale.numerals),
+            });
+      reply.header('cache-control', 'no-store');
+      return kit.render(
+        reply,
+        <RefusedRequestPage ctx={ctx} message={message} />,
+        code === 'TOO_MANY_SAVES' ? 429 : 413,
+      );
     }
     throw error;
   });

@@ -85,6 +85,17 @@ function checked(body: unknown, name: string): boolean {
   return values.some((v) => v === true || v === '1' || v === 'on' || v === 'true');
 }
 
+/**
+ * The edit form's `base_version` (ISO time, UTC: the update's `updatedAt`
+ * when the form was opened), or undefined when absent or malformed (the
+ * edit is then taken without the check).
+ */
+export function baseVersionOf(body: unknown): Date | undefined {
+  const value = field(body, 'base_version');
+  const date = /^\d{4}-\d{2}-\d{2}T[\d:.]{8,12}Z$/.test(value) ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 /** The update number of the route (`:number`, 1 to 999,999,999), or a 404. */
 function updateNumberParam(request: FastifyRequest): number {
   const raw = field(request.params, 'number');
@@ -321,17 +332,24 @@ export const liveDeskRoutes: AdminRoute[] = [
       const id = articleIdParam(request);
       const number = updateNumberParam(request);
       const input = liveUpdateInputOf(request.body);
+      const baseVersion = baseVersionOf(request.body);
       let update: LiveUpdate;
       try {
-        update = await editLiveUpdate(kit.deps, actor, id, number, input);
+        update = await editLiveUpdate(kit.deps, actor, id, number, input, {
+          ...(baseVersion ? { baseVersion } : {}),
+        });
       } catch (error) {
         const ctx = kit.context(request, reply);
         if (wantsJson(request)) return sendJsonRefusal(reply, ctx, error);
         const errors = liveFormErrors(ctx, error);
+        // After LIVE_UPDATE_CHANGED the form starts from the stored version
+        // (the writer has been told; sending again is their choice).
+        const changed = error instanceof AppError && error.code === 'LIVE_UPDATE_CHANGED';
         return showUpdateEditor(request, reply, kit, {
           errors,
           values: input,
           status: refusalStatus(error),
+          ...(baseVersion && !changed ? { baseVersion } : {}),
         });
       }
       if (!wantsJson(request)) {
@@ -385,7 +403,12 @@ async function showUpdateEditor(
   request: FastifyRequest,
   reply: FastifyReply,
   kit: AdminKit,
-  extra: { errors?: FormErrors; values?: LiveUpdateValues; status?: number } = {},
+  extra: {
+    errors?: FormErrors;
+    values?: LiveUpdateValues;
+    status?: number;
+    baseVersion?: Date;
+  } = {},
 ) {
   const actor = actorOf(request);
   const id = articleIdParam(request);
@@ -408,6 +431,7 @@ async function showUpdateEditor(
       editorLabels={updateEditorLabels(ctx)}
       {...(extra.values ? { values: extra.values } : {})}
       {...(extra.errors ? { errors: extra.errors } : {})}
+      {...(extra.baseVersion ? { baseVersion: extra.baseVersion } : {})}
     />,
     extra.status,
   );

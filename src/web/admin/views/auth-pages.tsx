@@ -116,3 +116,23 @@ export function ForbiddenPage({ ctx, message }: { ctx: AdminContext; message?: s
     </AdminLayout>
   );
 }
+
+/**
+ * The newsroom's page for a request refused before its route saw it (a
+ * form post over its size limit: 413; too many saves in a minute: 429),
+ * for a browser without JavaScript: says why, in the admin's language.
+ */
+export function RefusedRequestPage({ ctx, message }: { ctx: AdminContext; message: string }) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.refused.title')}>
+      <section class="card card--narrow">
+        <h1>{t('admin.refused.title')}</h1>
+        <p role="alert">{message}</p>
+        <p>
+          <a href="/admin">{t('admin.nav.dashboard')}</a>
+        </p>
+      </section>
+    </AdminLayout>
+  );
+}

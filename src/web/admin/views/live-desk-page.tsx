@@ -231,6 +231,12 @@ export function LiveUpdateForm(props: {
   /** The composer's copy in the browser is kept under this key (kept-copy.ts). */
   draftKey?: string;
   cancelHref?: string;
+  /**
+   * The edit form's `base_version`: the update's `updatedAt` (ISO, UTC)
+   * the writer started from, so that a save over someone else's later
+   * edit is refused (LIVE_UPDATE_CHANGED). None on the composer.
+   */
+  baseVersion?: Date;
 }) {
   const { ctx, values } = props;
   const { t } = ctx;
@@ -252,6 +258,9 @@ export function LiveUpdateForm(props: {
       novalidate
     >
       <CsrfField token={ctx.csrfToken} />
+      {props.baseVersion ? (
+        <input type="hidden" name="base_version" value={props.baseVersion.toISOString()} />
+      ) : null}
       <div data-live-errors="">
         <ErrorSummary t={t} errors={props.errors} idPrefix={LIVE_FIELD_PREFIX} />
       </div>
@@ -394,6 +403,8 @@ export function LiveUpdateEditPage(props: {
   editorLabels: Record<string, string>;
   values?: LiveUpdateValues;
   errors?: FormErrors;
+  /** The version the form started from (after a refusal: the one sent); default the stored one. */
+  baseVersion?: Date;
 }) {
   const { ctx, article, update } = props;
   const { t } = ctx;
@@ -425,6 +436,7 @@ export function LiveUpdateEditPage(props: {
           errors={props.errors}
           submitLabel={t('admin.liveDesk.saveEdit')}
           cancelHref={`${desk}#${liveUpdateAnchor(update.number)}`}
+          baseVersion={props.baseVersion ?? update.updatedAt}
         />
       </section>
       {ctx.assets.editorCss ? <link rel="stylesheet" href={ctx.assets.editorCss} /> : null}
