@@ -42,6 +42,11 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   redisUrl: 'MIDAD_REDIS_URL',
   wireRetentionDays: 'MIDAD_WIRE_RETENTION_DAYS',
   wireFolders: 'MIDAD_WIRE_FOLDERS',
+  smtpUrl: 'MIDAD_SMTP_URL',
+  mailFrom: 'MIDAD_MAIL_FROM',
+  mailPerMinute: 'MIDAD_MAIL_PER_MINUTE',
+  pushPerMinute: 'MIDAD_PUSH_PER_MINUTE',
+  telegramApi: 'MIDAD_TELEGRAM_API',
 };
 
 /**

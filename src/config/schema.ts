@@ -284,6 +284,40 @@ export const configSchema = z.object({
     .string()
     .refine((v) => /^rediss?:\/\//.test(v), { message: 'a redis:// or rediss:// URL' })
     .optional(),
+  /**
+   * The SMTP server newsletters and confirmation mails go through
+   * (`smtp://user:password@mail.example:587`, `smtps://…:465`; Nodemailer's
+   * URL form). Unset: the subscription form says mail is not set up, and
+   * nothing is sent. Env `MIDAD_SMTP_URL`.
+   */
+  smtpUrl: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]/i.test(v), {
+      message: 'not an SMTP URL such as smtp://user:password@mail.example:587',
+    })
+    .optional(),
+  /**
+   * The From address of every mail (`"مداد" <news@news.example>` or
+   * `news@news.example`). Env `MIDAD_MAIL_FROM`. Unset: `news@` the site's
+   * host.
+   */
+  mailFrom: z.string().min(3).max(300).optional(),
+  /** Mails sent a minute at most by one instance (1 to 100,000). Env `MIDAD_MAIL_PER_MINUTE`. */
+  mailPerMinute: z.coerce.number().int().min(1).max(100_000).default(600),
+  /** Push messages sent a minute at most by one instance (1 to 1,000,000). Env `MIDAD_PUSH_PER_MINUTE`. */
+  pushPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60_000),
+  /**
+   * The Telegram Bot API's base URL, without the `/bot<token>` part.
+   * A newsroom where Telegram is blocked may point it at a relay; the
+   * tests point it at a local fake. Env `MIDAD_TELEGRAM_API`.
+   */
+  telegramApi: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/]/i.test(v), {
+      message: 'not an http(s) URL such as https://api.telegram.org',
+    })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://api.telegram.org'),
 });
 
 /** The validated, frozen configuration. */

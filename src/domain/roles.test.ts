@@ -35,6 +35,8 @@ describe('the permission matrix', () => {
     'wire.use': ['editor', 'administrator'],
     'wire.manage': ['administrator'],
     'article.live': ['editor', 'administrator'],
+    'reader.alert': ['editor', 'administrator'],
+    'newsletter.manage': ['editor', 'administrator'],
     'live.post': ['author', 'editor', 'administrator'],
     'live.edit.own': ['author', 'editor', 'administrator'],
     'live.edit.any': ['editor', 'administrator'],

@@ -35,6 +35,14 @@
  * whose work an editor always reviews first, may not post one. A writer
  * edits and deletes their own updates (`live.edit.own`); editors and
  * administrators any update (`live.edit.any`).
+ *
+ * Reaching readers (issue 20): an editor or administrator sends an
+ * article's push notification or Telegram post by hand (`reader.alert`;
+ * marking it breaking sends them too, under `article.breaking`), and
+ * makes, previews and sends newsletter editions (`newsletter.manage`).
+ * The Telegram connection, the push daily cap and the digest's schedule
+ * are settings (`settings.manage`). No role sees subscribers' addresses
+ * in the newsroom: only counts.
  */
 import type { ArticleKind } from './article.js';
 
@@ -83,6 +91,8 @@ export const ACTIONS = [
   'live.post',
   'live.edit.own',
   'live.edit.any',
+  'reader.alert',
+  'newsletter.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -120,6 +130,8 @@ const EDITOR: readonly Action[] = [
   'wire.use',
   'article.live',
   'live.edit.any',
+  'reader.alert',
+  'newsletter.manage',
 ];
 const ADMINISTRATOR: readonly Action[] = [
   ...EDITOR,

@@ -10,6 +10,7 @@ import { updateBreakingUntil } from '../storage/repositories/newsroom-articles.r
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import { loadArticle, type EditDeps } from './edit-article.js';
 import { changingArticle, tellPublicChange } from './public-changes.js';
+import { reachReaders } from './reach.js';
 
 import { LEAD_SETTING_KEY as LEAD_SETTING } from './read-pages.js';
 /** Longest a breaking-news flag may last, ms (48 hours). */
@@ -19,7 +20,8 @@ export type FrontPageDeps = EditDeps;
 
 /**
  * Flags the article as breaking news for `minutes` (1 to 48 hours' worth),
- * or clears the flag with 0.
+ * or clears the flag with 0. Flagging a published article queues what
+ * reaches its readers (services/reach.ts): each channel sends it once.
  * @throws FORBIDDEN (also for a static page), ARTICLE_NOT_FOUND, BREAKING_TOO_LONG (422).
  */
 export async function setBreaking(
@@ -31,7 +33,8 @@ export async function setBreaking(
   if (!can(actor, 'article.breaking')) {
     throw new AppError('FORBIDDEN', 'Only editors mark breaking news.');
   }
-  if ((await loadArticle(deps, id)).kind === 'page') {
+  const article = await loadArticle(deps, id);
+  if (article.kind === 'page') {
     throw new AppError('FORBIDDEN', 'A static page is never breaking news.');
   }
   if (!Number.isInteger(minutes) || minutes < 0 || minutes * 60_000 > MAX_BREAKING_MS) {
@@ -40,8 +43,17 @@ export async function setBreaking(
       'A breaking-news flag lasts from 1 minute to 48 hours.',
     );
   }
-  const until = minutes === 0 ? null : new Date(deps.now().getTime() + minutes * 60_000);
-  await changingArticle(deps, id, () => updateBreakingUntil(deps.database.db, id, until));
+  const now = deps.now();
+  const until = minutes === 0 ? null : new Date(now.getTime() + minutes * 60_000);
+  await changingArticle(deps, id, () =>
+    deps.database.db.transaction().execute(async (trx) => {
+      await updateBreakingUntil(trx, id, until);
+      // A published article becoming breaking news reaches its readers (push, email, Telegram), once.
+      if (until !== null && article.status === 'published') {
+        await reachReaders(trx, id, 'breaking', now, actor.id);
+      }
+    }),
+  );
   return until;
 }
 

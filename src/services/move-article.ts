@@ -23,6 +23,7 @@ import { loadArticle, type EditDeps } from './edit-article.js';
 import { assertPublishable } from './publishable.js';
 import { wireItemOfArticle } from '../storage/repositories/wire-items.repository.js';
 import { changingArticle } from './public-changes.js';
+import { reachReaders } from './reach.js';
 
 export type MoveDeps = EditDeps;
 
@@ -32,6 +33,7 @@ export type MoveDeps = EditDeps;
  * is domain/workflow.ts's movePermission (an editor's unpublish stands
  * until an editor publishes again); on a static page, only an editor or
  * administrator (domain/roles.ts), and no webhook is sent for it.
+ * Publishing a news article queues what reaches its readers (services/reach.ts).
  * @throws ARTICLE_NOT_FOUND (404); FORBIDDEN (403); MOVE_NOT_POSSIBLE (409);
  *   SCHEDULE_IN_PAST (422); PUBLISH_INCOMPLETE (422, `details.fields`);
  *   PUBLISH_MISSING_ALT (422, `details.images`); PUBLISH_WIRE_WITHDRAWN
@@ -84,6 +86,11 @@ export async function moveArticle(
           },
           now,
         );
+      }
+      // Readers who asked to be told (push, email, Telegram): queued with the publish itself.
+      if (to === 'published' && article.kind === 'article') {
+        const breaking = article.breakingUntil !== null && article.breakingUntil > now;
+        await reachReaders(trx, id, breaking ? 'breaking' : 'published', now, actor?.id ?? null);
       }
       await insertEvent(
         trx,

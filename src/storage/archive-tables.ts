@@ -73,6 +73,12 @@ export type ArchiveTableName = Exclude<
   | 'article_view_minutes'
   | 'wire_items'
   | 'wire_folder_files'
+  | 'push_subscriptions'
+  | 'push_subscription_sections'
+  | 'push_alerts'
+  | 'newsletter_subscribers'
+  | 'newsletter_editions'
+  | 'outbox_messages'
 >;
 
 /** A row as written in the archive: column name → JSON value. */

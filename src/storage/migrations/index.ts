@@ -35,6 +35,7 @@ import * as addUsersPhotoAndLinks from './2026_12_04_1300_add_users_photo_and_li
 import * as addTagsDescription from './2026_12_04_1300_add_tags_description.js';
 import * as createWire from './2026_12_04_1500_create_wire.js';
 import * as createLiveCoverage from './2026_12_05_1000_create_live_coverage.js';
+import * as createReach from './2026_12_06_1000_create_reach.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1300_add_tags_description': addTagsDescription,
   '2026_12_04_1500_create_wire': createWire,
   '2026_12_05_1000_create_live_coverage': createLiveCoverage,
+  '2026_12_06_1000_create_reach': createReach,
 };

@@ -379,7 +379,106 @@ export interface WireFolderFilesTable {
   mtime_ms: ColumnType<DbInt, bigint | number, bigint | number>;
 }
 
+/** A browser's Push API subscription (issue 20; see its migration). */
+export interface PushSubscriptionsTable {
+  id: DbGeneratedId;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  /** 0/1: it wants breaking news. */
+  breaking: ColumnType<DbInt, number | undefined, number>;
+  created_at: DbTime;
+}
+
+/** A section a push subscription follows. */
+export interface PushSubscriptionSectionsTable {
+  subscription_id: DbId;
+  section_id: DbId;
+}
+
+/** A push notification about one article, at most one per article. */
+export interface PushAlertsTable {
+  id: DbGeneratedId;
+  article_id: DbId;
+  title: string;
+  body: string;
+  /** The article's path, `/a/<id>/<slug>`. */
+  path: string;
+  /** The featured image's URL path, or null. */
+  image: string | null;
+  created_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  created_at: DbTime;
+  sent: ColumnType<DbInt, number | undefined, number>;
+  failed: ColumnType<DbInt, number | undefined, number>;
+  gone: ColumnType<DbInt, number | undefined, number>;
+}
+
+/** An email newsletter's subscriber. */
+export interface NewsletterSubscribersTable {
+  id: DbGeneratedId;
+  /** Lowercased. */
+  email: string;
+  /** 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained'. */
+  status: ColumnType<string, string | undefined, string>;
+  digest: ColumnType<DbInt, number | undefined, number>;
+  breaking: ColumnType<DbInt, number | undefined, number>;
+  token: string;
+  confirm_expires_at: NullableTime;
+  created_at: DbTime;
+  confirmed_at: NullableTime;
+  unsubscribed_at: NullableTime;
+  unsubscribed_edition_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One newsletter edition. */
+export interface NewsletterEditionsTable {
+  id: DbGeneratedId;
+  /** 'digest' | 'breaking'. */
+  kind: string;
+  subject: string;
+  intro: ColumnType<string, string | undefined, string>;
+  /** Comma-separated article ids, in order. */
+  article_ids: ColumnType<string, string | undefined, string>;
+  /** A breaking edition's article (unique), else null. */
+  article_id: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  /** The automatic digest's site date, YYYY-MM-DD (unique with kind), else null. */
+  digest_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'draft' | 'scheduled' | 'sending' | 'sent'. */
+  status: ColumnType<string, string | undefined, string>;
+  scheduled_for: NullableTime;
+  created_by: ColumnType<DbInt | null, bigint | null | undefined, bigint | null>;
+  created_at: DbTime;
+  sent_at: NullableTime;
+  sent: ColumnType<DbInt, number | undefined, number>;
+  failed: ColumnType<DbInt, number | undefined, number>;
+}
+
+/** One message to send on a channel (push, email, telegram): the outbox. */
+export interface OutboxMessagesTable {
+  id: DbGeneratedId;
+  channel: string;
+  /** 'article' | 'edition'. */
+  subject_kind: string;
+  subject_id: DbId;
+  /** A push subscription's or a subscriber's id; 0 for the Telegram channel. */
+  recipient_id: DbId;
+  /** 'pending' | 'sent' | 'failed' | 'gone'. */
+  status: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<DbInt, number | undefined, number>;
+  next_attempt_at: DbTime;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: DbTime;
+  finished_at: NullableTime;
+}
+
 export interface Schema {
+  push_subscriptions: PushSubscriptionsTable;
+  push_subscription_sections: PushSubscriptionSectionsTable;
+  push_alerts: PushAlertsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_editions: NewsletterEditionsTable;
+  outbox_messages: OutboxMessagesTable;
   live_updates: LiveUpdatesTable;
   article_notes: ArticleNotesTable;
   article_view_minutes: ArticleViewMinutesTable;
