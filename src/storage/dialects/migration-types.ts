@@ -3,7 +3,13 @@
  * runs on both engines. Frozen migrations depend on these: change them only
  * in ways that keep every existing migration's meaning.
  */
-import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type CreateTableBuilder,
+  type Kysely,
+  type RawBuilder,
+} from 'kysely';
 
 /** True when `db` (a Kysely instance or a transaction, of any schema) talks to PostgreSQL. */
 export function isPostgres(db: Pick<Kysely<unknown>, 'getExecutor'>): boolean {
@@ -32,4 +38,49 @@ export function idReferenceType(db: Kysely<unknown>): 'bigint' | 'integer' {
 /** A UTC timestamp column type: `timestamptz` on PostgreSQL, ISO-8601 text on SQLite. */
 export function timestampType(db: Kysely<unknown>) {
   return isPostgres(db) ? sql`timestamptz` : sql`text`;
+}
+
+/**
+ * Adds the column `table.column` of SQL `definition` (`text not null
+ * default ''`, `bigint`) unless it is there: PostgreSQL's `add column if
+ * not exists`; on SQLite, which has no such clause, after a look at
+ * `pragma_table_info`. For idempotent migrations.
+ * @example await addColumnIfMissing(db, 'tags', 'description', sql`text not null default ''`)
+ */
+export async function addColumnIfMissing(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  definition: RawBuilder<unknown>,
+): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter table ${sql.table(table)} add column if not exists ${sql.ref(column)} ${definition}`.execute(
+      db,
+    );
+  } else if (!(await hasColumn(db, table, column))) {
+    await sql`alter table ${sql.table(table)} add column ${sql.ref(column)} ${definition}`.execute(
+      db,
+    );
+  }
+}
+
+/** Drops the column `table.column` if it is there (for migrations' `down`). */
+export async function dropColumnIfPresent(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter table ${sql.table(table)} drop column if exists ${sql.ref(column)}`.execute(db);
+  } else if (await hasColumn(db, table, column)) {
+    await sql`alter table ${sql.table(table)} drop column ${sql.ref(column)}`.execute(db);
+  }
+}
+
+/** True when SQLite's `table` has the column `column`. */
+async function hasColumn(db: Kysely<unknown>, table: string, column: string): Promise<boolean> {
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from pragma_table_info(${table})`.execute(db);
+  return rows.some((r) => r.name === column);
 }

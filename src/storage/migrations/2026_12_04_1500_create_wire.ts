@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import {
+  addColumnIfMissing,
+  dropColumnIfPresent,
   idReferenceType,
-  isPostgres,
   timestampType,
   withIdColumn,
 } from '../dialects/migration-types.js';
@@ -149,11 +150,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('wire_folder_files_pk', ['source_id', 'name'])
     .execute();
 
-  if (isPostgres(db)) {
-    await sql`alter table articles add column if not exists wire_item_id bigint`.execute(db);
-  } else if (!(await hasArticlesColumn(db, 'wire_item_id'))) {
-    await db.schema.alterTable('articles').addColumn('wire_item_id', bigint).execute();
-  }
+  await addColumnIfMissing(db, 'articles', 'wire_item_id', sql.raw(bigint));
   await db.schema
     .createIndex('articles_wire_item_id_idx')
     .ifNotExists()
@@ -165,20 +162,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 /** Drops the tables and the column. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('articles_wire_item_id_idx').ifExists().execute();
-  if (isPostgres(db)) {
-    await sql`alter table articles drop column if exists wire_item_id`.execute(db);
-  } else if (await hasArticlesColumn(db, 'wire_item_id')) {
-    await db.schema.alterTable('articles').dropColumn('wire_item_id').execute();
-  }
+  await dropColumnIfPresent(db, 'articles', 'wire_item_id');
   await db.schema.dropTable('wire_folder_files').ifExists().execute();
   await db.schema.dropTable('wire_items').ifExists().execute();
   await db.schema.dropTable('wire_sources').ifExists().execute();
-}
-
-/** True when `articles` has the column `name` (SQLite). */
-async function hasArticlesColumn(db: Kysely<unknown>, name: string): Promise<boolean> {
-  const { rows } = await sql<{
-    name: string;
-  }>`select name from pragma_table_info('articles')`.execute(db);
-  return rows.some((r) => r.name === name);
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import {
+  addColumnIfMissing,
+  dropColumnIfPresent,
   idReferenceType,
-  isPostgres,
   timestampType,
   withIdColumn,
 } from '../dialects/migration-types.js';
@@ -33,15 +34,10 @@ import {
 export async function up(db: Kysely<unknown>): Promise<void> {
   const bigint = idReferenceType(db);
   const time = timestampType(db);
-  for (const [name, type] of [
-    ['live_state', 'text'],
-    ['live_started_at', isPostgres(db) ? 'timestamptz' : 'text'],
-    ['live_ended_at', isPostgres(db) ? 'timestamptz' : 'text'],
-    ['modified_at', isPostgres(db) ? 'timestamptz' : 'text'],
-  ] as const) {
-    await addArticlesColumn(db, name, sql.raw(type));
+  for (const name of ['live_state', 'live_started_at', 'live_ended_at', 'modified_at']) {
+    await addColumnIfMissing(db, 'articles', name, name === 'live_state' ? sql`text` : time);
   }
-  await addArticlesColumn(db, 'live_next_number', sql`integer not null default 1`);
+  await addColumnIfMissing(db, 'articles', 'live_next_number', sql`integer not null default 1`);
 
   await withIdColumn(db, db.schema.createTable('live_updates').ifNotExists())
     .addColumn('article_id', bigint, (c) =>
@@ -111,31 +107,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'live_started_at',
     'live_state',
   ]) {
-    if (isPostgres(db)) {
-      await sql`alter table articles drop column if exists ${sql.ref(name)}`.execute(db);
-    } else if (await hasArticlesColumn(db, name)) {
-      await db.schema.alterTable('articles').dropColumn(name).execute();
-    }
+    await dropColumnIfPresent(db, 'articles', name);
   }
-}
-
-/** Adds `articles.<name>` of SQL type `type` unless it is there. */
-async function addArticlesColumn(
-  db: Kysely<unknown>,
-  name: string,
-  type: ReturnType<typeof sql.raw>,
-): Promise<void> {
-  if (isPostgres(db)) {
-    await sql`alter table articles add column if not exists ${sql.ref(name)} ${type}`.execute(db);
-  } else if (!(await hasArticlesColumn(db, name))) {
-    await sql`alter table articles add column ${sql.ref(name)} ${type}`.execute(db);
-  }
-}
-
-/** True when `articles` has the column `name` (SQLite). */
-async function hasArticlesColumn(db: Kysely<unknown>, name: string): Promise<boolean> {
-  const { rows } = await sql<{
-    name: string;
-  }>`select name from pragma_table_info('articles')`.execute(db);
-  return rows.some((r) => r.name === name);
 }
