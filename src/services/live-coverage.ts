@@ -76,6 +76,17 @@ async function loadLive(db: Db, id: ArticleId): Promise<ArticleLiveRow> {
   return row;
 }
 
+/** The article's row while its coverage is running. @throws ARTICLE_NOT_FOUND, LIVE_NOT_STARTED (409) */
+async function loadRunning(
+  db: Db,
+  id: ArticleId,
+): Promise<ArticleLiveRow & { live: LiveCoverage }> {
+  const row = await loadLive(db, id);
+  if (row.live?.state !== 'live')
+    throw new AppError('LIVE_NOT_STARTED', 'This article is not being covered live.');
+  return row as ArticleLiveRow & { live: LiveCoverage };
+}
+
 /** FORBIDDEN unless `actor` may start and end coverage. */
 function assertMayRun(actor: Actor): void {
   if (!can(actor, 'article.live'))
@@ -136,9 +147,7 @@ export async function endLiveCoverage(
   id: ArticleId,
 ): Promise<LiveCoverage> {
   assertMayRun(actor);
-  const before = await loadLive(deps.database.db, id);
-  if (before.live?.state !== 'live')
-    throw new AppError('LIVE_NOT_STARTED', 'This article is not being covered live.');
+  const before = await loadRunning(deps.database.db, id);
   const now = deps.now();
   const coverage: LiveCoverage = { state: 'ended', startedAt: before.live.startedAt, endedAt: now };
   return changeCoverage(deps, id, coverage, 'ended', now);
@@ -270,16 +279,12 @@ export async function postLiveUpdate(
   input: LiveUpdateInput,
 ): Promise<LiveUpdate> {
   assertMayPost(actor);
-  const before = await loadLive(deps.database.db, id);
-  if (before.live?.state !== 'live')
-    throw new AppError('LIVE_NOT_STARTED', 'This article is not being covered live.');
+  await loadRunning(deps.database.db, id);
   const fields = await cleanUpdate(deps, input);
   const now = deps.now();
   const { update, published } = await deps.database.db.transaction().execute(async (trx) => {
     // Checked again inside: the coverage may have ended while the body was cleaned.
-    const live = await loadLive(trx, id);
-    if (live.live?.state !== 'live')
-      throw new AppError('LIVE_NOT_STARTED', 'This article is not being covered live.');
+    const live = await loadRunning(trx, id);
     const update = await insertLiveUpdate(trx, id, actor.id, fields, now);
     if (live.status === 'published') await setModifiedAt(trx, id, now);
     const published = await notify(trx, id, now, webhookUpdate('posted', update));
