@@ -168,7 +168,7 @@ describe.skipIf(!run)('a live article in a real browser', () => {
     // As a reload would print it: the pinned one above the stream, the key one listed at the top.
     expect(await numbers(page, '[data-live-pinned] > .live-update')).toEqual([2]);
     expect(await streamOrder(page)).toEqual([3, 1]);
-    expect(await page.locator('[data-live-key] h2').textContent()).toBe('أبرز التحديثات');
+    expect(await page.locator('[data-live-key] h2').textContent()).toBe('التحديثات الرئيسية');
     expect(await numbers(page, '[data-live-key] li')).toEqual([3]);
     expect(await page.locator('[data-live-key] li a').getAttribute('href')).toBe('#update-3');
     expect(await page.locator('[data-live-key] li a').textContent()).toBe('إخلاء قريتين');
