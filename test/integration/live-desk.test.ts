@@ -119,6 +119,9 @@ describeEachDialect((dialect) => {
       const again = await as.editor.post(`${desk()}/end`);
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('class="form-error"');
+      expect(again.body).toContain(
+        'التغطية المباشرة ليست جارية الآن: لم تبدأ بعد، أو أنهاها محرر آخر.',
+      );
       // An ended coverage refuses new updates.
       const late = await postJson('author', { body_html: '<p>متأخر</p>' });
       expect(late.statusCode).toBe(409);

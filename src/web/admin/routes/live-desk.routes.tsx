@@ -272,7 +272,12 @@ export const liveDeskRoutes: AdminRoute[] = [
       try {
         await endLiveCoverage(kit.deps, actorOf(request), id);
       } catch (error) {
-        const errors = liveFormErrors(kit.context(request, reply), error);
+        const ctx = kit.context(request, reply);
+        // Not live (another editor ended it first): said as an end, not as a post.
+        const errors =
+          error instanceof AppError && error.code === 'LIVE_NOT_STARTED'
+            ? { form: ctx.t('admin.liveDesk.endNotLive') }
+            : liveFormErrors(ctx, error);
         return showDesk(request, reply, kit, { errors, status: refusalStatus(error) });
       }
       if (field(request.body, 'from') === 'edit') {
