@@ -22,7 +22,9 @@
  * coverage), or a post is refused with LIVE_NOT_STARTED, the composer is
  * closed: «نشر التحديث» is disabled and its status line says why (the
  * form's `data-ended-label`); what was typed stays. A later poll saying
- * `live` again (the coverage resumed) opens it.
+ * `live` again (the coverage resumed) opens it. A change of state also
+ * drops the success notice the page was loaded with («بدأت…»), which no
+ * longer holds.
  */
 import { formJson } from './autosave.js';
 import { csrfToken, errorMessage, field, requestJson } from './http.js';
@@ -244,7 +246,16 @@ function pollDesk(
       const stateHtml = field(answer.body, 'stateHtml');
       const total = field(answer.body, 'total');
       const totalText = field(answer.body, 'totalText');
-      if (form) setComposerOpen(form, field(answer.body, 'state') === 'live');
+      const state = field(answer.body, 'state');
+      if (form) setComposerOpen(form, state === 'live');
+      const stateName = typeof state === 'string' ? state : 'none';
+      if (stateName !== desk.dataset.state) {
+        // «بدأت…» or «انتهت…» from this page's load no longer holds: drop it.
+        for (const notice of Array.from(document.querySelectorAll('.notice--success'))) {
+          notice.remove();
+        }
+        desk.dataset.state = stateName;
+      }
       if (typeof signature === 'string') desk.dataset.signature = signature;
       const list = desk.querySelector('[data-live-list]');
       if (list && typeof listHtml === 'string') {
@@ -266,8 +277,8 @@ function pollDesk(
         const status = document.querySelector<HTMLElement>('[data-live-poll-status]');
         if (arrived.length > 0 && status) status.textContent = texts.arrived;
       }
-      const state = document.querySelector('[data-live-state]');
-      if (state && typeof stateHtml === 'string') state.innerHTML = stateHtml;
+      const card = document.querySelector('[data-live-state]');
+      if (card && typeof stateHtml === 'string') card.innerHTML = stateHtml;
       if (typeof total === 'number') {
         setTotal(desk, total, typeof totalText === 'string' ? totalText : null);
       }

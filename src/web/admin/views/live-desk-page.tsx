@@ -95,6 +95,7 @@ export function LiveDeskPage(props: {
         data-live-desk
         data-poll-url={data.olderPage ? undefined : `${base}/poll`}
         data-signature={data.signature}
+        data-state={data.live?.state ?? 'none'}
         data-arrived-label={t('admin.liveDesk.newFromOthers')}
       >
         <section class="card desk-composer" aria-labelledby="composer-heading">
