@@ -120,6 +120,11 @@ describe.skipIf(!run)('a live article in a real browser', () => {
       expect(await page.locator('[data-live-announce]').textContent()).toBe('تحديث جديد (1)');
       // Held until the reader asks: the stream has not moved.
       expect(await streamOrder(page)).toEqual([1]);
+      // At the foot of the phone's screen, 16 px clear of its edge, off the search box.
+      const barBox = (await bar.boundingBox())!;
+      const searchBox = (await page.locator('#site-search-q').boundingBox())!;
+      expect(Math.round(844 - (barBox.y + barBox.height))).toBe(16);
+      expect(barBox.y).toBeGreaterThan(searchBox.y + searchBox.height);
 
       await post(id, '', 'تحديث ثالث بلا عنوان.');
       await page
@@ -168,7 +173,7 @@ describe.skipIf(!run)('a live article in a real browser', () => {
     // As a reload would print it: the pinned one above the stream, the key one listed at the top.
     expect(await numbers(page, '[data-live-pinned] > .live-update')).toEqual([2]);
     expect(await streamOrder(page)).toEqual([3, 1]);
-    expect(await page.locator('[data-live-key] h2').textContent()).toBe('أبرز التحديثات');
+    expect(await page.locator('[data-live-key] h2').textContent()).toBe('التحديثات الرئيسية');
     expect(await numbers(page, '[data-live-key] li')).toEqual([3]);
     expect(await page.locator('[data-live-key] li a').getAttribute('href')).toBe('#update-3');
     expect(await page.locator('[data-live-key] li a').textContent()).toBe('إخلاء قريتين');

@@ -4,14 +4,20 @@
  * editor and presses «نشر التحديث» once; the update appears at the top of
  * the list without a reload and the composer is empty for the next one.
  * A second writer's update, posted meanwhile, arrives by the desk's poll.
- * Screenshots: live-desk-1280x900.png, live-desk-390x844.png.
+ * When the coverage is ended elsewhere, «نشر التحديث» is disabled with the
+ * reason beside it and the text kept; resumed, it is enabled again.
+ * Screenshots: live-desk-1280x900.png, live-desk-390x844.png, live-desk-ended-390x844.png.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
-import { postLiveUpdate } from '../../src/services/live-coverage.js';
+import {
+  endLiveCoverage,
+  postLiveUpdate,
+  startLiveCoverage,
+} from '../../src/services/live-coverage.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { browserAvailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
@@ -148,7 +154,41 @@ describe.skipIf(!run)('the live desk in a real browser', () => {
     await page.locator('#live-body_html-error:not([hidden])').waitFor();
     expect(await composer.getByLabel('عنوان التحديث (اختياري)').inputValue()).toBe('عنوان بلا نص');
 
-    // The refused post above is the one failed request the browser logs.
-    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+    // Another editor ends the coverage while this one is writing: the post
+    // is not taken, the button goes disabled with the reason beside it, and
+    // the text stays. (Whichever comes first, the refusal or the poll.)
+    const ended =
+      'انتهت التغطية المباشرة، فلا يُنشر هذا التحديث. ما كتبته باقٍ في المحرر إن استُؤنفت التغطية.';
+    const button = composer.getByRole('button', { name: 'نشر التحديث' });
+    const deps = { database: site.database, now: () => NOW };
+    await endLiveCoverage(deps, staff.editor, id);
+    await composer.locator('.ProseMirror').click();
+    await page.keyboard.type('تحديث كُتب بعد النهاية');
+    await composer.evaluate((form) => (form as HTMLFormElement).requestSubmit());
+    await page.locator('#live-composer[data-live-closed]').waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    expect(await composer.locator('[data-live-status]').innerText()).toBe(ended);
+    expect(await composer.locator('.ProseMirror').innerText()).toBe('تحديث كُتب بعد النهاية');
+    await page.locator('[data-live-state] .desk-state__line', { hasText: 'انتهت في' }).waitFor();
+    // The «بدأت التغطية المباشرة.» the page was loaded with no longer holds.
+    expect(await page.locator('.notice--success').count()).toBe(0);
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${SCREENSHOTS}/live-desk-ended-390x844.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    // Resumed elsewhere: the next poll opens the composer; ended again, the next poll closes it.
+    await startLiveCoverage(deps, staff.editor, id);
+    await page.locator('#live-composer:not([data-live-closed])').waitFor({ timeout: 15_000 });
+    expect(await button.isDisabled()).toBe(false);
+    expect(await composer.locator('[data-live-status]').innerText()).toBe('');
+    await endLiveCoverage(deps, staff.editor, id);
+    await page.locator('#live-composer[data-live-closed]').waitFor({ timeout: 15_000 });
+    expect(await button.isDisabled()).toBe(true);
+    expect(await composer.locator('[data-live-status]').innerText()).toBe(ended);
+    expect(await composer.locator('.ProseMirror').innerText()).toBe('تحديث كُتب بعد النهاية');
+
+    // The refused posts above are the failed requests the browser logs.
+    expect(
+      problems.filter((p) => !p.includes('status of 422') && !p.includes('status of 409')),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -111,7 +111,7 @@ describeEachDialect((dialect) => {
         error: {
           code: 'BODY_HTML_TOO_LARGE',
           message:
-            'نص المقال أطول من المسموح: 200000 حرف من HTML على الأكثر. قسّمه على أكثر من مقال.',
+            'النص أطول من المسموح: 200 ألف حرف من HTML على الأكثر (نحو 30 ألف كلمة). قسّمه على أكثر من مقال أو تحديث.',
         },
       });
       expect(await stored()).toEqual({ body: '<p>نص أول</p>', revisions: ['save'] });
@@ -162,7 +162,9 @@ describeEachDialect((dialect) => {
       const body = `<p>${'نص<br>'.repeat(33_000)}</p>`;
       const res = await writer.post('/admin/articles', { headline: 'عنوان', body_html: body });
       expect(res.statusCode).toBe(422);
-      expect(res.body).toContain('نص المقال أطول من المسموح: 200000 حرف من HTML على الأكثر.');
+      expect(res.body).toContain(
+        'النص أطول من المسموح: 200 ألف حرف من HTML على الأكثر (نحو 30 ألف كلمة). قسّمه على أكثر من مقال أو تحديث.',
+      );
       expect(await rows()).toBe(0);
     });
   });

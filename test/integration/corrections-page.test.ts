@@ -29,7 +29,7 @@ describeEachDialect((dialect: DialectName) => {
   const listed = (html: string) =>
     [
       ...html.matchAll(
-        /<li><a href="\/a\/(\d+)#notes">[^<]*<\/a> <time datetime="[^"]+">[^<]+<\/time><p>([^<]*)<\/p><\/li>/g,
+        /<li><a href="\/a\/(\d+)#notes">[^<]*<\/a><time class="corrections-list__time" datetime="[^"]+">[^<]+<\/time><p class="corrections-list__text">([^<]*)<\/p><\/li>/g,
       ),
     ].map((m) => [m[1], m[2]]);
 
@@ -71,7 +71,7 @@ describeEachDialect((dialect: DialectName) => {
     const items = listed(first.body);
     expect(items).toEqual(Array.from({ length: 20 }, (_, i) => [SEED_ID, `تصحيح رقم ${21 - i}`]));
     expect(first.body).toContain(
-      '<time datetime="2026-11-29T08:21:00.000Z">29 نوفمبر/ تشرين الثاني 2026، 11:21</time>',
+      '<time class="corrections-list__time" datetime="2026-11-29T08:21:00.000Z">29 نوفمبر/ تشرين الثاني 2026، 11:21</time>',
     );
     expect(first.body).toContain('<a href="/corrections?page=2" rel="next">');
     expect(first.body).not.toContain('تحديث لا يظهر');

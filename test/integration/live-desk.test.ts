@@ -112,14 +112,44 @@ describeEachDialect((dialect) => {
       const after = await as.editor.get(desk());
       expect(after.body).toContain('<span class="badge">انتهت</span>');
       expect(after.body).not.toContain('id="live-composer"');
+      // «انتهت» is said once: the badge, then «في» and the time.
+      const line = /<p class="desk-state__line">(.*?)<\/p>/.exec(after.body)?.[1] ?? '';
+      expect(line.replace(/<[^>]+>/g, '')).toBe('انتهت في 29 نوفمبر/ تشرين الثاني 2026، 15:00');
       // Ending what is not live is refused on the desk, with the reason.
       const again = await as.editor.post(`${desk()}/end`);
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('class="form-error"');
+      expect(again.body).toContain(
+        'التغطية المباشرة ليست جارية الآن: لم تبدأ بعد، أو أنهاها محرر آخر.',
+      );
       // An ended coverage refuses new updates.
       const late = await postJson('author', { body_html: '<p>متأخر</p>' });
       expect(late.statusCode).toBe(409);
       expect(late.json().error.code).toBe('LIVE_NOT_STARTED');
+      // Said to whoever posted, whatever their role: no «start it» to an author.
+      expect(late.json().error.message).toBe(
+        'التغطية المباشرة ليست جارية الآن، فلا يمكن نشر تحديث.',
+      );
+    });
+
+    it('reopens an ended coverage and says it resumed, not started', async () => {
+      await start();
+      expect((await as.editor.post(`${desk()}/end`)).statusCode).toBe(303);
+      const ended = await as.editor.get(desk());
+      expect(ended.body).toContain(
+        `<form method="post" action="${desk()}/start" class="inline-form">`,
+      );
+      expect(ended.body).toContain('<input type="hidden" name="resume" value="1"/>');
+      expect(ended.body).toContain('استئناف التغطية المباشرة</button>');
+      const resumed = await as.editor.post(`${desk()}/start`, { resume: '1' });
+      expect(resumed.statusCode).toBe(303);
+      expect(resumed.headers.location).toBe(`${desk()}?notice=live-resumed`);
+      const page = await as.editor.get(String(resumed.headers.location));
+      expect(page.body).toContain('استُؤنفت التغطية المباشرة.');
+      expect(page.body).not.toContain('بدأت التغطية المباشرة.');
+      expect(page.body).toContain('<span class="badge badge--live">مباشر</span>');
+      // A first start has no resume field.
+      expect(ended.body.match(/name="resume"/g)).toHaveLength(1);
     });
 
     it('ends from the editor page and comes back to it', async () => {
@@ -234,6 +264,34 @@ describeEachDialect((dialect) => {
       expect(form.body).toContain('<div class="error-summary" role="alert"');
       expect(form.body).toContain('<a href="#live-body_html">');
       expect(startTag(form.body, 'live-body_html')).toContain('aria-invalid="true"');
+      expect(await listLiveUpdates(deps(), id)).toEqual([]);
+    });
+
+    it('gives the composer the reason to show when the coverage ends under it', async () => {
+      const page = await as.author.get(desk());
+      expect(startTag(page.body, 'live-composer')).toContain(
+        'data-ended-label="انتهت التغطية المباشرة، فلا يُنشر هذا التحديث. ما كتبته باقٍ في المحرر إن استُؤنفت التغطية."',
+      );
+      // The key mark has one name, on the checkbox and on the badge.
+      expect(page.body).toContain(
+        '<input type="checkbox" name="key" value="1"/> تحديث رئيسي</label>',
+      );
+    });
+
+    it('refuses a huge paste into an update with a message that fits an update', async () => {
+      const res = await postJson('author', { body_html: `<p>${'ا'.repeat(200_000)}</p>` });
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'BODY_HTML_TOO_LARGE',
+          message:
+            'النص أطول من المسموح: 200 ألف حرف من HTML على الأكثر (نحو 30 ألف كلمة). قسّمه على أكثر من مقال أو تحديث.',
+        },
+        fields: {
+          body_html:
+            'النص أطول من المسموح: 200 ألف حرف من HTML على الأكثر (نحو 30 ألف كلمة). قسّمه على أكثر من مقال أو تحديث.',
+        },
+      });
       expect(await listLiveUpdates(deps(), id)).toEqual([]);
     });
 

@@ -2,7 +2,8 @@
  * The corrections page, `/corrections` («تصحيحات»): the site's latest
  * corrections, newest first, each with its article's headline (linking to
  * the article's notes, `/a/<id>#notes`), when it was added (the site's
- * date and time) and its text; 20 a page, `?page=N` for older ones.
+ * date and time, on a line of its own) and its text; 20 a page,
+ * `?page=N` for older ones.
  */
 import { formatDateTime } from '../../arabic/dates.js';
 import { formatNumber } from '../../arabic/digits.js';
@@ -45,11 +46,11 @@ export function CorrectionsPage({ ctx, data }: { ctx: PageContext; data: Correct
           <ol class="corrections-list">
             {data.items.map(({ note, article }) => (
               <li key={note.id}>
-                <a href={`${articlePath(article.id)}#notes`}>{article.headline}</a>{' '}
-                <time datetime={note.createdAt.toISOString()}>
+                <a href={`${articlePath(article.id)}#notes`}>{article.headline}</a>
+                <time class="corrections-list__time" datetime={note.createdAt.toISOString()}>
                   {formatDateTime(note.createdAt, ctx.locale)}
                 </time>
-                <p>{note.text}</p>
+                <p class="corrections-list__text">{note.text}</p>
               </li>
             ))}
           </ol>

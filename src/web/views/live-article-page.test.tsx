@@ -123,7 +123,7 @@ describe('the article page of a live article', () => {
       '<p class="live-status live-status--live" data-live-status="live"><span class="live-badge">مباشر</span></p><h1 class="article__headline">',
     );
     expect(html).toContain(
-      '<nav class="live-key" aria-labelledby="live-key-heading" data-live-key><h2 id="live-key-heading" class="live-key__heading">أبرز التحديثات</h2><ol class="live-key__list"><li data-number="2"><time class="live-key__time" datetime="2026-11-29T09:00:00.000Z" title="29 تشرين الثاني 2026، 12:00"><bdi>12:00</bdi></time> <a href="#update-2">إغلاق الطرق</a></li></ol></nav>',
+      '<nav class="live-key" aria-labelledby="live-key-heading" data-live-key><h2 id="live-key-heading" class="live-key__heading">التحديثات الرئيسية</h2><ol class="live-key__list"><li data-number="2"><time class="live-key__time" datetime="2026-11-29T09:00:00.000Z" title="29 تشرين الثاني 2026، 12:00"><bdi>12:00</bdi></time> <a href="#update-2">إغلاق الطرق</a></li></ol></nav>',
     );
     // The box comes before the body, the stream after it.
     expect(html.indexOf('class="live-key"')).toBeLessThan(html.indexOf('class="article__body"'));

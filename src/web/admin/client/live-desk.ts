@@ -17,6 +17,14 @@
  * list's and the state card's HTML, which replace the old ones (an open
  * deletion confirmation stays open), and new updates by others are
  * announced in the status line.
+ *
+ * When the poll's `state` is not `live` (another editor ended the
+ * coverage), or a post is refused with LIVE_NOT_STARTED, the composer is
+ * closed: «نشر التحديث» is disabled and its status line says why (the
+ * form's `data-ended-label`); what was typed stays. A later poll saying
+ * `live` again (the coverage resumed) opens it. A change of state also
+ * drops the success notice the page was loaded with («بدأت…»), which no
+ * longer holds.
  */
 import { formJson } from './autosave.js';
 import { csrfToken, errorMessage, field, requestJson } from './http.js';
@@ -124,6 +132,27 @@ function emptyComposer(form: HTMLFormElement): void {
   form.dispatchEvent(new Event('midad:sent'));
 }
 
+/** True while the composer is closed because the coverage is not live (`data-live-closed`). */
+function isClosed(form: HTMLFormElement): boolean {
+  return form.dataset.liveClosed !== undefined;
+}
+
+/**
+ * Opens or closes the composer as the coverage is live or not: closed,
+ * its submit button is disabled and the status line says the reason (the
+ * form's `data-ended-label`); opened again, both are cleared. The typed
+ * text is never touched.
+ */
+export function setComposerOpen(form: HTMLFormElement, open: boolean): void {
+  if (open !== isClosed(form)) return;
+  const button = form.querySelector<HTMLButtonElement>('[data-live-submit]');
+  const status = form.querySelector<HTMLElement>('[data-live-status]');
+  if (open) delete form.dataset.liveClosed;
+  else form.dataset.liveClosed = '';
+  if (button) button.disabled = !open;
+  if (status) status.textContent = open ? '' : (form.dataset.endedLabel ?? '');
+}
+
 /** Makes the composer post by fetch; returns the numbers this page posted (not announced as others'). */
 function mountComposer(
   form: HTMLFormElement,
@@ -137,7 +166,7 @@ function mountComposer(
   let sending = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (sending) return;
+    if (sending || isClosed(form)) return;
     sending = true;
     if (button) button.disabled = true;
     if (status) status.textContent = texts.posting;
@@ -166,6 +195,14 @@ function mountComposer(
           form.querySelector<HTMLElement>('.ProseMirror')?.focus();
           return;
         }
+        if (field(field(answer.body, 'error'), 'code') === 'LIVE_NOT_STARTED') {
+          // Ended under us: say so where the button is, keep the text, show the new state.
+          clearErrors(form);
+          setComposerOpen(form, false);
+          void refresh();
+          form.dispatchEvent(new Event('input', { bubbles: true }));
+          return;
+        }
         const message = errorMessage(answer.body) ?? texts.failed;
         const fields = field(answer.body, 'fields');
         showErrors(
@@ -178,7 +215,7 @@ function mountComposer(
         form.dispatchEvent(new Event('input', { bubbles: true }));
       } finally {
         sending = false;
-        if (button) button.disabled = false;
+        if (button) button.disabled = isClosed(form);
       }
     })();
   });
@@ -209,6 +246,16 @@ function pollDesk(
       const stateHtml = field(answer.body, 'stateHtml');
       const total = field(answer.body, 'total');
       const totalText = field(answer.body, 'totalText');
+      const state = field(answer.body, 'state');
+      if (form) setComposerOpen(form, state === 'live');
+      const stateName = typeof state === 'string' ? state : 'none';
+      if (stateName !== desk.dataset.state) {
+        // «بدأت…» or «انتهت…» from this page's load no longer holds: drop it.
+        for (const notice of Array.from(document.querySelectorAll('.notice--success'))) {
+          notice.remove();
+        }
+        desk.dataset.state = stateName;
+      }
       if (typeof signature === 'string') desk.dataset.signature = signature;
       const list = desk.querySelector('[data-live-list]');
       if (list && typeof listHtml === 'string') {
@@ -230,8 +277,8 @@ function pollDesk(
         const status = document.querySelector<HTMLElement>('[data-live-poll-status]');
         if (arrived.length > 0 && status) status.textContent = texts.arrived;
       }
-      const state = document.querySelector('[data-live-state]');
-      if (state && typeof stateHtml === 'string') state.innerHTML = stateHtml;
+      const card = document.querySelector('[data-live-state]');
+      if (card && typeof stateHtml === 'string') card.innerHTML = stateHtml;
       if (typeof total === 'number') {
         setTotal(desk, total, typeof totalText === 'string' ? totalText : null);
       }

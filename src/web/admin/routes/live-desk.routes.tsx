@@ -55,6 +55,7 @@ import {
 /** Success notices of the desk, named in `?notice=`. */
 const DESK_NOTICES: Readonly<Record<string, MessageKey>> = {
   'live-started': 'admin.liveDesk.startedNotice',
+  'live-resumed': 'admin.liveDesk.resumedNotice',
   'live-ended': 'admin.liveDesk.endedNotice',
   'live-posted': 'admin.liveDesk.postedNotice',
   'live-edited': 'admin.liveDesk.editedNotice',
@@ -256,7 +257,9 @@ export const liveDeskRoutes: AdminRoute[] = [
         const errors = liveFormErrors(kit.context(request, reply), error);
         return showDesk(request, reply, kit, { errors, status: refusalStatus(error) });
       }
-      return toDesk(kit, reply, id, 'live-started');
+      // An ended coverage reopened (the ended card's form sends resume=1) says so.
+      const resumed = field(request.body, 'resume') === '1';
+      return toDesk(kit, reply, id, resumed ? 'live-resumed' : 'live-started');
     },
   }),
   adminRoute({
@@ -269,7 +272,12 @@ export const liveDeskRoutes: AdminRoute[] = [
       try {
         await endLiveCoverage(kit.deps, actorOf(request), id);
       } catch (error) {
-        const errors = liveFormErrors(kit.context(request, reply), error);
+        const ctx = kit.context(request, reply);
+        // Not live (another editor ended it first): said as an end, not as a post.
+        const errors =
+          error instanceof AppError && error.code === 'LIVE_NOT_STARTED'
+            ? { form: ctx.t('admin.liveDesk.endNotLive') }
+            : liveFormErrors(ctx, error);
         return showDesk(request, reply, kit, { errors, status: refusalStatus(error) });
       }
       if (field(request.body, 'from') === 'edit') {

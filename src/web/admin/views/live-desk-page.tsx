@@ -95,6 +95,7 @@ export function LiveDeskPage(props: {
         data-live-desk
         data-poll-url={data.olderPage ? undefined : `${base}/poll`}
         data-signature={data.signature}
+        data-state={data.live?.state ?? 'none'}
         data-arrived-label={t('admin.liveDesk.newFromOthers')}
       >
         <section class="card desk-composer" aria-labelledby="composer-heading">
@@ -156,7 +157,9 @@ export function LiveDeskPage(props: {
  * The coverage's state: not live, live since, ended at; with the start
  * button (and, while live, the end button behind a confirmation) for
  * those who may (`article.live`). `from` `edit` sends the end back to the
- * article's editor.
+ * article's editor. Once ended the start button reads «استئناف…» and
+ * sends `resume=1`, so that the desk says the coverage resumed. The ended
+ * line is the badge «انتهت» then «في <time>»: the word is said once.
  */
 export function LiveStateCard(props: {
   ctx: AdminContext;
@@ -191,6 +194,7 @@ export function LiveStateCard(props: {
       {editor && live?.state !== 'live' ? (
         <form method="post" action={`${base}/start`} class="inline-form">
           <CsrfField token={ctx.csrfToken} />
+          {live?.state === 'ended' ? <input type="hidden" name="resume" value="1" /> : null}
           <button type="submit" class="button button--primary">
             {live?.state === 'ended' ? t('admin.liveDesk.restart') : t('admin.liveDesk.start')}
           </button>
@@ -255,6 +259,7 @@ export function LiveUpdateForm(props: {
       data-posted-label={props.composer ? t('admin.liveDesk.postedNotice') : undefined}
       data-failed-label={props.composer ? t('admin.liveDesk.postFailed') : undefined}
       data-arrived-label={props.composer ? t('admin.liveDesk.newFromOthers') : undefined}
+      data-ended-label={props.composer ? t('admin.liveDesk.endedWhileComposing') : undefined}
       novalidate
     >
       <CsrfField token={ctx.csrfToken} />
