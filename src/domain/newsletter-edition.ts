@@ -66,3 +66,42 @@ export function parseDigestTime(value: string): number | null {
   const match = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(value.trim());
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
+
+/** A rendered email: subject, HTML part, text part. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** An article as the edition editor lists it. */
+export interface EditionArticle {
+  id: ArticleId;
+  headline: string;
+  publishedAt: Date | null;
+}
+
+/** What the edition editor shows. */
+export interface EditionEditor {
+  edition: Edition;
+  /** Its articles, in order; ones no longer published are left out. */
+  articles: EditionArticle[];
+  /** Headline search results for `q` (not already in the edition). */
+  found: EditionArticle[];
+  /** Its email, with a preview unsubscribe link. */
+  mail: RenderedMail;
+  /** Active subscribers who would receive it. */
+  recipients: number;
+  /** Whether a test email can be sent (a mail server is set up). */
+  canTest: boolean;
+}
+
+/** The newsroom's newsletter page: editions, subscriber counts, the digest time. */
+export interface EditionsOverview {
+  editions: EditionListItem[];
+  subscribers: { digest: number; breaking: number };
+  /** `HH:MM` or null (off). */
+  digestTime: string | null;
+  /** Whether the actor may change the digest time (administrators). */
+  canSetDigestTime: boolean;
+}

@@ -23,7 +23,7 @@ import type { Config } from '../config/schema.js';
 import { publicOrigin } from '../config/public-origin.js';
 import { articlePath } from '../domain/article-path.js';
 import { mediaFileUrl } from '../domain/media.js';
-import type { EditionKind } from '../domain/newsletter-edition.js';
+import type { EditionKind, RenderedMail } from '../domain/newsletter-edition.js';
 import { translator } from '../i18n/format.js';
 import { escapeHtml } from '../lib/escape-html.js';
 import type { Db } from '../storage/db.js';
@@ -66,12 +66,7 @@ export interface EditionMail {
   date: string;
 }
 
-/** The rendered email. */
-export interface RenderedMail {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { RenderedMail } from '../domain/newsletter-edition.js';
 
 /** The site of the mails, from the settings: name, locale, public origin. */
 export function editionMailSite(config: Config): EditionMailSite {
@@ -108,24 +103,22 @@ export async function loadEditionMail(
   const edition = await findEdition(db, editionId);
   if (!edition) return null;
   const summaries = await listSummariesByIds(db, edition.articleIds);
-  const articles = summaries.map(
-    (s): EditionMailArticle => ({
-      id: s.id,
-      headline: s.headline,
-      standfirst: s.excerpt,
-      url: `${site.origin}${articlePath(s.id)}`,
-      image: s.image
-        ? {
-            url: `${site.origin}${mediaFileUrl(s.image.id, s.image.originalFile)}`,
-            alt: s.image.alt,
-            width: s.image.width,
-            height: s.image.height,
-          }
-        : null,
-      section: s.section?.name ?? null,
-      publishedAt: s.publishedAt,
-    }),
-  );
+  const articles = summaries.map((s): EditionMailArticle => ({
+    id: s.id,
+    headline: s.headline,
+    standfirst: s.excerpt,
+    url: `${site.origin}${articlePath(s.id)}`,
+    image: s.image
+      ? {
+          url: `${site.origin}${mediaFileUrl(s.image.id, s.image.originalFile)}`,
+          alt: s.image.alt,
+          width: s.image.width,
+          height: s.image.height,
+        }
+      : null,
+    section: s.section?.name ?? null,
+    publishedAt: s.publishedAt,
+  }));
   const dateOf = edition.digestDate ? noonOf(edition.digestDate) : (edition.sentAt ?? now);
   return {
     id: edition.id,
@@ -370,7 +363,8 @@ function buildText(edition: EditionMail): string {
   const rule = '────────────';
   lines.push(rule, '');
   edition.articles.forEach((a, i) => {
-    const number = edition.articles.length > 1 ? `${formatNumber(i + 1, site.locale.numerals)}. ` : '';
+    const number =
+      edition.articles.length > 1 ? `${formatNumber(i + 1, site.locale.numerals)}. ` : '';
     lines.push(`${number}${a.headline}`);
     if (a.standfirst) lines.push(a.standfirst);
     lines.push(a.url, '');

@@ -29,7 +29,8 @@ import {
   EDITION_SUBJECT_MAX,
   parseDigestTime,
   type Edition,
-  type EditionListItem,
+  type EditionEditor,
+  type EditionsOverview,
 } from '../domain/newsletter-edition.js';
 import { can, type Actor } from '../domain/roles.js';
 import { translator } from '../i18n/format.js';
@@ -55,12 +56,8 @@ import {
 } from '../storage/repositories/newsletter-editions.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import { headlineMatchKey } from '../arabic/normalize.js';
-import {
-  loadEditionMail,
-  renderEditionMail,
-  type EditionMailSite,
-  type RenderedMail,
-} from './edition-mail.js';
+import { loadEditionMail, renderEditionMail, type EditionMailSite } from './edition-mail.js';
+import type { RenderedMail } from '../domain/newsletter-edition.js';
 
 /** One test email: sent at once, outside the outbox. */
 export interface TestMail {
@@ -177,28 +174,6 @@ export async function createEditionDraft(deps: EditionDeps, actor: Actor): Promi
   );
   if (id === null) throw new Error('a draft edition conflicted with a unique index');
   return id;
-}
-
-/** An article as the edition editor lists it. */
-export interface EditionArticle {
-  id: ArticleId;
-  headline: string;
-  publishedAt: Date | null;
-}
-
-/** What the edition editor shows. */
-export interface EditionEditor {
-  edition: Edition;
-  /** Its articles, in order; ones no longer published are left out. */
-  articles: EditionArticle[];
-  /** Headline search results for `q` (not already in the edition). */
-  found: EditionArticle[];
-  /** Its email, with a preview unsubscribe link. */
-  mail: RenderedMail;
-  /** Active subscribers who would receive it. */
-  recipients: number;
-  /** Whether a test email can be sent (a mail server is set up). */
-  canTest: boolean;
 }
 
 /** The unsubscribe link shown in previews and test emails (it unsubscribes nobody). */
@@ -371,11 +346,7 @@ async function sendable(db: Db, id: string): Promise<Edition> {
  * who wants it is queued. @returns how many were queued.
  * @throws AppError EDITION_NOT_FOUND, EDITION_NOT_EDITABLE, EDITION_NO_ARTICLES
  */
-export async function sendEditionNow(
-  deps: EditionDeps,
-  actor: Actor,
-  id: string,
-): Promise<number> {
+export async function sendEditionNow(deps: EditionDeps, actor: Actor, id: string): Promise<number> {
   allow(actor);
   const edition = await sendable(deps.database.db, id);
   const queued = await deps.database.db
@@ -450,7 +421,11 @@ export async function sendTestEdition(
     throw new AppError('MAIL_NOT_SET_UP', 'No mail server is set up (MIDAD_SMTP_URL).');
   const mail = await previewEditionMail(deps, actor, id);
   try {
-    await deps.testMail({ to, ...mail, subject: t('newsletter.testSubject', { subject: mail.subject }) });
+    await deps.testMail({
+      to,
+      ...mail,
+      subject: t('newsletter.testSubject', { subject: mail.subject }),
+    });
   } catch (error) {
     throw new AppError('EDITION_TEST_FAILED', 'The mail server did not take the test email.', {
       cause: error,
@@ -459,16 +434,7 @@ export async function sendTestEdition(
   }
 }
 
-/** The newsroom's newsletter page: editions, subscriber counts, the digest time. */
-export interface EditionsOverview {
-  editions: EditionListItem[];
-  subscribers: { digest: number; breaking: number };
-  /** `HH:MM` or null (off). */
-  digestTime: string | null;
-  /** Whether the actor may change the digest time (administrators). */
-  canSetDigestTime: boolean;
-}
-
+/** The newsroom's newsletter page (EditionsOverview). */
 export async function editionsOverview(deps: EditionDeps, actor: Actor): Promise<EditionsOverview> {
   allow(actor);
   const db = deps.database.db;
@@ -486,7 +452,11 @@ export async function editionsOverview(deps: EditionDeps, actor: Actor): Promise
  * off with ''. Administrators only.
  * @throws InvalidInput DIGEST_TIME_INVALID; AppError FORBIDDEN
  */
-export async function saveDigestTime(deps: EditionDeps, actor: Actor, value: string): Promise<void> {
+export async function saveDigestTime(
+  deps: EditionDeps,
+  actor: Actor,
+  value: string,
+): Promise<void> {
   if (!can(actor, 'settings.manage'))
     throw new AppError('FORBIDDEN', 'Only administrators set the digest time.');
   const trimmed = value.trim();
@@ -514,12 +484,14 @@ export async function makeDailyDigest(deps: EditionDeps): Promise<string | null>
   const late = hour * 60 + minute - minutes;
   if (late < 0 || late >= DIGEST_LATE_MINUTES) return null;
   const date = localDateKey(now, zone);
-  if (await db
-    .selectFrom('newsletter_editions')
-    .select('id')
-    .where('kind', '=', 'digest')
-    .where('digest_date', '=', date)
-    .executeTakeFirst())
+  if (
+    await db
+      .selectFrom('newsletter_editions')
+      .select('id')
+      .where('kind', '=', 'digest')
+      .where('digest_date', '=', date)
+      .executeTakeFirst()
+  )
     return null;
   const articleIds = await startingArticles(db, now);
   if (articleIds.length === 0) return null;

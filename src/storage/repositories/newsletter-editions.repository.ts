@@ -97,7 +97,11 @@ export interface NewEdition {
  * same kind and digest date, exists (the unique indexes decide, so two
  * instances racing make one). @returns the new edition's id, or null when it existed.
  */
-export async function insertEdition(db: Db, edition: NewEdition, now: Date): Promise<string | null> {
+export async function insertEdition(
+  db: Db,
+  edition: NewEdition,
+  now: Date,
+): Promise<string | null> {
   const row = await db
     .insertInto('newsletter_editions')
     .values({
@@ -370,7 +374,7 @@ export async function countActiveSubscribers(
     .where('status', '=', 'active')
     .executeTakeFirst();
   return {
-    digest: row?.digest == null ? 0 : toInt(row.digest),
-    breaking: row?.breaking == null ? 0 : toInt(row.breaking),
+    digest: row?.digest === null || row?.digest === undefined ? 0 : toInt(row.digest),
+    breaking: row?.breaking === null || row?.breaking === undefined ? 0 : toInt(row.breaking),
   };
 }
