@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { ArticleId } from '../../src/domain/article-id.js';
 import type { Actor } from '../../src/domain/roles.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
