@@ -6,7 +6,8 @@
  * hashes), its images load from the site with their alt text, and it fits
  * a phone without sideways scrolling.
  * Screenshots: newsletter-edition-390x844.png, newsletter-edition-1280x900.png,
- * newsletter-mail-390x844.png, newsletter-mail-1280x900.png.
+ * newsletter-mail-390x844.png, newsletter-mail-1280x900.png, newsletters-list-390x844.png,
+ * newsletters-list-1280x900.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -153,8 +154,16 @@ describe.skipIf(!run)('a newsletter edition in a browser', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         size.width,
       );
+      // The frame paints after the page's load: wait for its images to be drawn.
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${SCREENSHOTS}/newsletter-edition-${name}.png` });
+      await page.goto(`${origin}/admin/newsletters`);
+      expect(await page.locator('.edition-list tbody tr').count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        size.width,
+      );
       await page.screenshot({
-        path: `${SCREENSHOTS}/newsletter-edition-${name}.png`,
+        path: `${SCREENSHOTS}/newsletters-list-${name}.png`,
         fullPage: true,
       });
       await page.close();
