@@ -4,7 +4,6 @@
  * fan-out of an edition to its subscribers through the outbox
  * (`channel 'email'`, `subject_kind 'edition'`, recipient = subscriber id).
  */
-import { sql } from 'kysely';
 import type { ArticleId } from '../../domain/article-id.js';
 import type {
   Edition,
@@ -264,26 +263,6 @@ export async function finishSentEditions(db: Db, now: Date): Promise<number> {
     finished += Number(result.numUpdatedRows);
   }
   return finished;
-}
-
-/**
- * Adds a sender's outcomes to an edition's counts (`sent = sent + n`),
- * for the email sender's `settled` hook.
- */
-export async function countEditionOutcome(
-  db: Db,
-  id: string,
-  outcome: { sent: number; failed: number },
-): Promise<void> {
-  if (outcome.sent === 0 && outcome.failed === 0) return;
-  await db
-    .updateTable('newsletter_editions')
-    .set({
-      sent: sql<number>`sent + ${outcome.sent}`,
-      failed: sql<number>`failed + ${outcome.failed}`,
-    })
-    .where('id', '=', bindId(id))
-    .execute();
 }
 
 /** Emails of editions by status (failed includes gone), from the outbox. */
