@@ -298,7 +298,8 @@ async function emailCounts(
 
 /**
  * The newest `limit` editions with their counts: emails sent, failed (or
- * gone) and pending (the outbox, or the edition's kept counts when higher),
+ * gone) and pending (the outbox while it is being sent, or the edition's
+ * kept counts when higher),
  * and subscribers who left by its unsubscribe link.
  */
 export async function listEditions(db: Db, limit: number): Promise<EditionListItem[]> {
@@ -311,7 +312,11 @@ export async function listEditions(db: Db, limit: number): Promise<EditionListIt
     .execute();
   const editions = rows.map(toEdition);
   const ids = editions.map((e) => e.id);
-  const counts = await emailCounts(db, ids);
+  // A finished edition keeps its counts; only those being sent are counted in the outbox.
+  const counts = await emailCounts(
+    db,
+    editions.filter((e) => e.status === 'sending').map((e) => e.id),
+  );
   const left = new Map<string, number>();
   if (ids.length > 0) {
     const unsubscribed = await db
