@@ -213,6 +213,20 @@ export const ERROR_CATALOGUE = {
   MIGRATION_FAILED: { status: 500, key: 'error.MIGRATION_FAILED' },
   LISTEN_FAILED: { status: 500, key: 'error.LISTEN_FAILED' },
   CHANGE_CHANNEL_FAILED: { status: 500, key: 'error.CHANGE_CHANNEL_FAILED' },
+
+  // Newsletter editions (issue 20)
+  EDITION_NOT_FOUND: { status: 404, key: 'admin.error.EDITION_NOT_FOUND' },
+  EDITION_NOT_EDITABLE: { status: 409, key: 'admin.error.EDITION_NOT_EDITABLE' },
+  EDITION_NO_ARTICLES: { status: 422, key: 'admin.error.EDITION_NO_ARTICLES' },
+  EDITION_SUBJECT_REQUIRED: { status: 422, key: 'admin.error.EDITION_SUBJECT_REQUIRED' },
+  EDITION_SUBJECT_TOO_LONG: { status: 422, key: 'admin.error.EDITION_SUBJECT_TOO_LONG' },
+  EDITION_INTRO_TOO_LONG: { status: 422, key: 'admin.error.EDITION_INTRO_TOO_LONG' },
+  EDITION_TOO_MANY_ARTICLES: { status: 422, key: 'admin.error.EDITION_TOO_MANY_ARTICLES' },
+  EDITION_SCHEDULE_INVALID: { status: 422, key: 'admin.error.EDITION_SCHEDULE_INVALID' },
+  EDITION_TEST_ADDRESS_INVALID: { status: 422, key: 'admin.error.EDITION_TEST_ADDRESS_INVALID' },
+  EDITION_TEST_FAILED: { status: 502, key: 'admin.error.EDITION_TEST_FAILED' },
+  MAIL_NOT_SET_UP: { status: 409, key: 'admin.error.MAIL_NOT_SET_UP' },
+  DIGEST_TIME_INVALID: { status: 422, key: 'admin.error.DIGEST_TIME_INVALID' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 /** Every error code: a closed union, so that an unknown code does not compile. */

@@ -41,6 +41,8 @@ import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
 import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
+import type { TestMailSender } from '../services/newsletter-editions.js';
+import { smtpTestMail } from '../services/edition-test-mail.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import { liveBroadcaster } from './live/live-events.js';
@@ -84,6 +86,8 @@ export interface AppDeps {
    * MISSED_PATHS_FLUSH_MS and at close; one given is flushed by its owner.
    */
   missedPaths?: MissedPaths;
+  /** Sends newsletter test emails (default: through MIDAD_SMTP_URL when set, else none). */
+  testMail?: TestMailSender;
 }
 
 declare module 'fastify' {
@@ -321,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       onPublicChange: publicChange,
       imageSlots: pLimit(IMAGES_AT_ONCE),
       sanitizeBody: sanitizer.sanitize,
+      testMail: deps.testMail ?? smtpTestMail(config),
     }),
   );
   return app;

@@ -260,6 +260,40 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       requires: 'article.edit.any',
       url: '/admin/articles/{article}/notes/1/delete',
     },
+    // Issue 20: newsletter editions (edition 1 may not exist: a 404 past the guard).
+    'newsletters.list': { requires: 'newsletter.manage', url: '/admin/newsletters' },
+    'newsletters.create': { requires: 'newsletter.manage', url: '/admin/newsletters/new' },
+    'newsletters.digest-time': {
+      requires: 'settings.manage',
+      url: '/admin/newsletters/digest-time',
+      form: { digestTime: '07:30' },
+    },
+    'newsletters.edition': { requires: 'newsletter.manage', url: '/admin/newsletters/1' },
+    'newsletters.preview': {
+      requires: 'newsletter.manage',
+      url: '/admin/newsletters/1/preview.html',
+    },
+    'newsletters.save': {
+      requires: 'newsletter.manage',
+      url: '/admin/newsletters/1',
+      form: { subject: 'نشرة', intro: '' },
+    },
+    'newsletters.articles': {
+      requires: 'newsletter.manage',
+      url: '/admin/newsletters/1/articles',
+      form: { move: 'add', article: '1' },
+    },
+    'newsletters.send': { requires: 'newsletter.manage', url: '/admin/newsletters/1/send' },
+    'newsletters.schedule': {
+      requires: 'newsletter.manage',
+      url: '/admin/newsletters/1/schedule',
+      form: { at: '' },
+    },
+    'newsletters.test': {
+      requires: 'newsletter.manage',
+      url: '/admin/newsletters/1/test',
+      form: { address: 'desk@news.example' },
+    },
   };
 
 /**

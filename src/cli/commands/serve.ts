@@ -27,6 +27,8 @@ import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { startWirePoller, type WirePoller } from '../../importers/wire/wire-poller.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
+import { editionMailSite } from '../../services/edition-mail.js';
+import { startNewsletterClock } from '../../services/newsletter-editions.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
@@ -182,6 +184,7 @@ export function serveCommand(): Command {
       let stopScheduler = () => {};
       let webhooks: WebhookDispatcher | null = null;
       let wirePoller: WirePoller | null = null;
+      let stopNewsletterClock = () => {};
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -200,6 +203,7 @@ export function serveCommand(): Command {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down');
         stopScheduler();
+        stopNewsletterClock();
         await webhooks?.stop();
         await wirePoller?.stop();
         await app.close();
@@ -226,6 +230,11 @@ export function serveCommand(): Command {
           onError: (error, id) =>
             app.log.error({ err: error, articleId: id }, 'scheduled publish failed'),
         },
+      );
+      // Newsletters: the daily digest at its time, scheduled editions when due (once across instances).
+      stopNewsletterClock = startNewsletterClock(
+        { database, now, site: editionMailSite(config) },
+        { onError: (error) => app.log.error({ err: error }, 'newsletter clock failed') },
       );
       // Webhook deliveries left by a stop or a crash are sent now, then as they are due.
       webhooks = new WebhookDispatcher({

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/format.js';
 import type { PublicChangeListener } from '../../domain/public-change.js';
 import type { BodySanitizer } from '../../services/sanitizer-pool.js';
 import type { Database } from '../../services/database.js';
+import type { TestMailSender } from '../../services/newsletter-editions.js';
 import { renderDocument } from '../views/render.js';
 import { success, type AdminContext, type AdminNotice } from './admin-context.js';
 import type { Translate } from '../../i18n/format.js';
@@ -27,6 +28,8 @@ export interface AdminDeps {
   imageSlots: LimitFunction;
   /** Cleans saved bodies off the event loop (services/sanitizer-pool.ts). */
   sanitizeBody?: BodySanitizer;
+  /** Sends a newsletter edition's test email (issue 20); absent: no mail server is set up. */
+  testMail?: TestMailSender | undefined;
 }
 
 export interface AdminKit {
@@ -59,6 +62,12 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'wire-source-removed': 'admin.wire.sources.removed',
   'wire-desk-opened': 'admin.wire.sources.opened',
   'wire-desk-closed': 'admin.wire.sources.closed',
+  'edition-saved': 'admin.newsletters.saved',
+  'edition-sent': 'admin.newsletters.sending',
+  'edition-scheduled': 'admin.newsletters.scheduled',
+  'edition-unscheduled': 'admin.newsletters.unscheduled',
+  'edition-tested': 'admin.newsletters.tested',
+  'digest-time-saved': 'admin.newsletters.digestSaved',
 };
 
 /** The success notice named by `?notice=` in `query`, in `t`'s language; null for none or an unknown name. */

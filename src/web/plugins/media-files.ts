@@ -3,7 +3,10 @@
  * variants (`w640.webp`) and the re-encoded original (`original.jpg|png`).
  * Only those names are served, so nothing else under the media folder
  * (staging folders, stray files) is reachable. An image's files never
- * change once written, so they are cached for a year as immutable.
+ * change once written, so they are cached for a year as immutable. They
+ * may be shown by other origins (`Cross-Origin-Resource-Policy:
+ * cross-origin`, Fetch §3.7 CORP): newsletter emails in webmail, the
+ * newsroom's sandboxed email preview (issue 20).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -37,6 +40,7 @@ export async function mediaFiles(
       .header('content-type', contentTypeOf(file))
       .header('content-length', stats.size)
       .header('cache-control', IMMUTABLE)
+      .header('cross-origin-resource-policy', 'cross-origin')
       .send(createReadStream(path));
   });
 }

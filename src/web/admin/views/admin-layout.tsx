@@ -65,6 +65,9 @@ export function AdminLayout(props: {
                 {can(user, 'webhook.manage') ? (
                   <a href="/admin/webhooks">{t('admin.nav.webhooks')}</a>
                 ) : null}
+                {can(user, 'newsletter.manage') ? (
+                  <a href="/admin/newsletters">{t('admin.nav.newsletters')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}
