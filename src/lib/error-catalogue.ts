@@ -213,6 +213,11 @@ export const ERROR_CATALOGUE = {
   MIGRATION_FAILED: { status: 500, key: 'error.MIGRATION_FAILED' },
   LISTEN_FAILED: { status: 500, key: 'error.LISTEN_FAILED' },
   CHANGE_CHANNEL_FAILED: { status: 500, key: 'error.CHANGE_CHANNEL_FAILED' },
+  // The Telegram channel (issue 20)
+  TELEGRAM_TOKEN_INVALID: { status: 422, key: 'admin.error.TELEGRAM_TOKEN_INVALID' },
+  TELEGRAM_CHAT_INVALID: { status: 422, key: 'admin.error.TELEGRAM_CHAT_INVALID' },
+  TELEGRAM_NOT_CONNECTED: { status: 409, key: 'admin.error.TELEGRAM_NOT_CONNECTED' },
+  TELEGRAM_NOT_PUBLISHED: { status: 409, key: 'admin.error.TELEGRAM_NOT_PUBLISHED' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 /** Every error code: a closed union, so that an unknown code does not compile. */

@@ -65,6 +65,9 @@ export function AdminLayout(props: {
                 {can(user, 'webhook.manage') ? (
                   <a href="/admin/webhooks">{t('admin.nav.webhooks')}</a>
                 ) : null}
+                {can(user, 'settings.manage') ? (
+                  <a href="/admin/telegram">{t('admin.nav.telegram')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}
