@@ -19,12 +19,11 @@ import {
   findTelegramPost,
   listTelegramPosts,
   requeueFailedTelegramPost,
-  type TelegramPostRow,
 } from '../storage/repositories/telegram.repository.js';
+import type { TelegramPost } from '../domain/telegram.js';
 import { isTelegramConnected, readTelegramSettings } from './telegram-settings.js';
 
-/** One post to the channel, as the newsroom shows it. */
-export type TelegramPost = TelegramPostRow;
+export type { TelegramPost } from '../domain/telegram.js';
 
 /** Posts the administrator's log shows. */
 export const TELEGRAM_LOG_SIZE = 30;

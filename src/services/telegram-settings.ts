@@ -18,12 +18,15 @@
  * post?), and says what is wrong when something is.
  */
 import { can, type Actor } from '../domain/roles.js';
+import type { TelegramCheck, TelegramSettingsView } from '../domain/telegram.js';
 import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
 import { listSectionNames } from '../storage/repositories/sections.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import type { Db } from '../storage/db.js';
 import type { Database } from '../storage/database.js';
 import { callBotApi, type BotApiAnswer } from './telegram-bot-api.js';
+
+export type { TelegramCheck, TelegramSettingsView } from '../domain/telegram.js';
 
 /** The settings keys. */
 export const TELEGRAM_SETTING = {
@@ -75,17 +78,6 @@ export function maskToken(token: string): string {
   const colon = token.indexOf(':');
   const id = colon > 0 ? token.slice(0, colon) : '';
   return `${id}:…${token.slice(-4)}`;
-}
-
-/** The connection as the administrator's page shows it: the token masked. */
-export interface TelegramSettingsView {
-  /** `123456789:…Dsaw`, or null when no token is saved. */
-  maskedToken: string | null;
-  chat: string | null;
-  chatTitle: string | null;
-  autoBreaking: boolean;
-  sectionIds: string[];
-  connected: boolean;
 }
 
 function allow(actor: Actor): void {
@@ -210,41 +202,6 @@ export async function disconnectTelegram(
     await setSetting(trx, TELEGRAM_SETTING.chatTitle, null);
   });
 }
-
-/**
- * What the check found. `ok`: the bot (its name and @username) may post
- * in the channel (its title). Else `problem`:
- * - `not-set`: no token or no channel saved;
- * - `network`: the Bot API did not answer (`detail`: why);
- * - `token`: Telegram refused the token (getMe: 401 Unauthorized);
- * - `chat-not-found`: getChat found no such chat, or the bot cannot see it;
- * - `chat-private`: the chat is a person's, not a channel or a group;
- * - `bot-not-member`: the bot is not in the channel;
- * - `not-admin`: the bot is in the channel but not an administrator;
- * - `cannot-post`: an administrator without the right to post messages;
- * - `api`: another refusal (`detail`: Telegram's description).
- */
-export type TelegramCheck =
-  | { ok: true; botName: string; botUsername: string; chatTitle: string }
-  | {
-      ok: false;
-      problem:
-        | 'not-set'
-        | 'network'
-        | 'token'
-        | 'chat-not-found'
-        | 'chat-private'
-        | 'bot-not-member'
-        | 'not-admin'
-        | 'cannot-post'
-        | 'api';
-      /** Telegram's description or the network's reason ('' for none). */
-      detail: string;
-      /** The bot's @username, once getMe answered. */
-      botUsername?: string;
-      /** The channel as saved. */
-      chat?: string;
-    };
 
 interface BotUser {
   id: number;

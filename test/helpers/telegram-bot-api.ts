@@ -9,7 +9,7 @@
  * an unknown or unclosed tag is refused with 400 "can't parse entities",
  * as is a caption over 1,024 or a text over 4,096 characters.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeChat {
@@ -195,17 +195,12 @@ export async function startFakeBotApi(
     },
   };
 
-  const answer = (status: number, body: unknown, res: import('node:http').ServerResponse) => {
+  const answer = (status: number, body: unknown, res: ServerResponse) => {
     res.statusCode = status;
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(body));
   };
-  const refuse = (
-    res: import('node:http').ServerResponse,
-    status: number,
-    description: string,
-    retryAfter?: number,
-  ) =>
+  const refuse = (res: ServerResponse, status: number, description: string, retryAfter?: number) =>
     answer(
       status,
       {
@@ -225,7 +220,7 @@ export async function startFakeBotApi(
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? '');
       if (!m || req.method !== 'POST') return refuse(res, 404, 'Not Found');
       const [, token, method] = m as unknown as [string, string, string];
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
       } catch {

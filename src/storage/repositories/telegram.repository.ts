@@ -7,6 +7,7 @@
  */
 import type { ArticleId } from '../../domain/article-id.js';
 import { TELEGRAM_RECIPIENT, type OutboxStatus } from '../../domain/outbox.js';
+import type { TelegramPost } from '../../domain/telegram.js';
 import type { Db } from '../db.js';
 import {
   bindId,
@@ -70,23 +71,6 @@ export async function findTelegramArticle(db: Db, id: ArticleId): Promise<Telegr
   };
 }
 
-/** One post to the channel: an article's telegram message of the outbox. */
-export interface TelegramPostRow {
-  articleId: ArticleId;
-  /** The article's headline now. */
-  headline: string;
-  status: OutboxStatus;
-  /** Attempts made so far. */
-  attempts: number;
-  /** Telegram's description of the last failure (or the network's), kept for the log. */
-  lastError: string | null;
-  createdAt: Date;
-  /** When it was sent or given up; null while pending. */
-  finishedAt: Date | null;
-  /** When a pending post is tried next. */
-  nextAttemptAt: Date;
-}
-
 function postsQuery(db: Db) {
   return db
     .selectFrom('outbox_messages')
@@ -108,7 +92,7 @@ function postsQuery(db: Db) {
 
 type PostRow = Awaited<ReturnType<ReturnType<typeof postsQuery>['execute']>>[number];
 
-function toPost(row: PostRow): TelegramPostRow {
+function toPost(row: PostRow): TelegramPost {
   return {
     articleId: toArticleIdValue(row.subject_id),
     headline: row.headline,
@@ -122,7 +106,7 @@ function toPost(row: PostRow): TelegramPostRow {
 }
 
 /** The newest `limit` posts, newest first. */
-export async function listTelegramPosts(db: Db, limit: number): Promise<TelegramPostRow[]> {
+export async function listTelegramPosts(db: Db, limit: number): Promise<TelegramPost[]> {
   const rows = await postsQuery(db)
     .orderBy('outbox_messages.created_at', 'desc')
     .orderBy('outbox_messages.id', 'desc')
@@ -132,7 +116,7 @@ export async function listTelegramPosts(db: Db, limit: number): Promise<Telegram
 }
 
 /** The post of article `id`, or null when it was never queued (or was pruned). */
-export async function findTelegramPost(db: Db, id: ArticleId): Promise<TelegramPostRow | null> {
+export async function findTelegramPost(db: Db, id: ArticleId): Promise<TelegramPost | null> {
   const row = await postsQuery(db)
     .where('outbox_messages.subject_id', '=', bindId(id))
     .executeTakeFirst();

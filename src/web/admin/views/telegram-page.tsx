@@ -7,8 +7,11 @@
  * each one's status and Telegram's reason when it failed.
  */
 import type { Section } from '../../../domain/article.js';
-import type { TelegramPost } from '../../../services/telegram-posts.js';
-import type { TelegramCheck, TelegramSettingsView } from '../../../services/telegram-settings.js';
+import type {
+  TelegramCheck,
+  TelegramPost,
+  TelegramSettingsView,
+} from '../../../domain/telegram.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';

@@ -7,7 +7,7 @@
  * administrator.
  */
 import { can } from '../../../domain/roles.js';
-import type { TelegramPost } from '../../../services/telegram-posts.js';
+import type { TelegramPost } from '../../../domain/telegram.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminTime } from './admin-time.js';
 import { CsrfField } from './form-fields.js';
