@@ -61,7 +61,7 @@ it('an administrator connects the channel, checks it, and reads the log of an ed
   expect(saved.headers.location).toBe('/admin/telegram?notice=saved');
   page = await admin.get('/admin/telegram?notice=saved');
   expect(page.body).toContain('حُفظت إعدادات تيليغرام.');
-  expect(page.body).toContain('الرمز المحفوظ: 7012345678:…nopq.');
+  expect(page.body).toContain('الرمز المحفوظ: \u20667012345678:…nopq\u2069.');
   expect(page.body).not.toContain(FAKE_TOKEN.split(':')[1]);
   expect(page.body).toMatch(/name="autoBreaking" value="yes" checked/);
 
@@ -70,14 +70,16 @@ it('an administrator connects the channel, checks it, and reads the log of an ed
   let check = await admin.post('/admin/telegram/check');
   expect(check.statusCode).toBe(200);
   expect(checkNotice(check.body)).toBe(
-    'الاتصال سليم: البوت @midad_bot («بوت مداد») مشرف في القناة «مداد — الأخبار العاجلة» ويستطيع النشر فيها.',
+    'الاتصال سليم: البوت \u2066@midad_bot\u2069 («\u2068بوت مداد\u2069») مشرف في القناة ' +
+      '«\u2068مداد — الأخبار العاجلة\u2069» ويستطيع النشر فيها.',
   );
   expect(check.body).not.toContain(FAKE_TOKEN.split(':')[1]);
 
   fake.chats.get('@midad_news')!.bot = { status: 'administrator', can_post_messages: false };
   check = await admin.post('/admin/telegram/check');
   expect(checkNotice(check.body)).toBe(
-    'البوت @midad_bot مشرف في القناة @midad_news لكن صلاحية «نشر الرسائل» غير مفعّلة له. فعّلها من إعدادات المشرفين في القناة.',
+    'البوت \u2066@midad_bot\u2069 مشرف في القناة \u2066@midad_news\u2069 لكن صلاحية «نشر الرسائل» ' +
+      'غير مفعّلة له. فعّلها من إعدادات المشرفين في القناة.',
   );
   fake.chats.get('@midad_news')!.bot = { status: 'administrator', can_post_messages: true };
 

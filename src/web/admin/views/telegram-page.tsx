@@ -18,20 +18,25 @@ import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
 import { ConfirmedActionForm, CsrfField, ErrorSummary, Field } from './form-fields.js';
 
+/** `text` isolated left to right (U+2066 … U+2069, UAX #9), for @names, ids and English in Arabic. */
+const ltr = (text: string) => (text === '' ? '' : `\u2066${text}\u2069`);
+/** `text` isolated in its own direction (U+2068 … U+2069), for a channel's title. */
+const own = (text: string) => `\u2068${text}\u2069`;
+
 /** What the check found, as a sentence of the admin's language. */
 function checkSentence(ctx: AdminContext, check: TelegramCheck): string {
   const { t } = ctx;
   if (check.ok) {
     return t('admin.telegram.check.ok', {
-      bot: `@${check.botUsername}`,
-      name: check.botName,
-      chat: check.chatTitle,
+      bot: ltr(`@${check.botUsername}`),
+      name: own(check.botName),
+      chat: own(check.chatTitle),
     });
   }
   const vars = {
-    bot: check.botUsername ? `@${check.botUsername}` : '',
-    chat: check.chat ?? '',
-    detail: check.detail,
+    bot: check.botUsername ? ltr(`@${check.botUsername}`) : '',
+    chat: ltr(check.chat ?? ''),
+    detail: ltr(check.detail),
   };
   switch (check.problem) {
     case 'not-set':
@@ -91,7 +96,7 @@ export function TelegramPage(props: {
           <p class="telegram-state">
             {settings.connected
               ? settings.chatTitle
-                ? t('admin.telegram.connectedTo', { chat: settings.chatTitle })
+                ? t('admin.telegram.connectedTo', { chat: own(settings.chatTitle) })
                 : t('admin.telegram.savedUnchecked')
               : t('admin.telegram.notConnected')}
           </p>
@@ -104,7 +109,7 @@ export function TelegramPage(props: {
               label={t('admin.telegram.token')}
               hint={
                 settings.maskedToken
-                  ? t('admin.telegram.tokenSaved', { token: settings.maskedToken })
+                  ? t('admin.telegram.tokenSaved', { token: ltr(settings.maskedToken) })
                   : t('admin.telegram.tokenHint')
               }
               error={fields.token}
