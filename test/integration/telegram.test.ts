@@ -388,6 +388,42 @@ describeEachDialect((dialect) => {
     expect(parsed.entities[0]).toEqual({ type: 'bold', offset: 0, length: headline.length });
   });
 
+  it('posts the text alone when Telegram cannot fetch the photo', async () => {
+    await connect();
+    const id = await publish({ headline: 'صورة لا تصل', sectionId: politics });
+    const media = await database.db
+      .insertInto('media')
+      .values({
+        uploaded_by: BigInt(staff.editor.id),
+        original_name: 'x.jpg',
+        mime: 'image/jpeg',
+        width: 640,
+        height: 480,
+        bytes: 10,
+        widths: '[320,640]',
+        original_file: 'original.jpg',
+        created_at: NOW.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('articles')
+      .set({ featured_media_id: BigInt(String(media.id)) })
+      .where('id', '=', BigInt(id))
+      .execute();
+    fake.force('sendPhoto', {
+      status: 400,
+      description: 'Bad Request: failed to get HTTP URL content',
+    });
+    expect(await worker().runOnce()).toBe(1);
+    expect(fake.calls.map((c) => c.method)).toEqual(['sendPhoto', 'sendMessage']);
+    expect(fake.calls[0]!.body.photo).toBe(
+      `https://news.example/media/${String(media.id)}/w640.webp`,
+    );
+    expect(fake.posts().map((c) => c.method)).toEqual(['sendMessage']);
+    expect((await telegramPostState(deps(), id)).post).toMatchObject({ status: 'sent' });
+  });
+
   it('two workers at once never post an article twice', async () => {
     await connect();
     const ids: ArticleId[] = [];
