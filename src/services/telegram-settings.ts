@@ -21,7 +21,8 @@ import { can, type Actor } from '../domain/roles.js';
 import type { TelegramCheck, TelegramSettingsView } from '../domain/telegram.js';
 import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
 import { listSectionNames } from '../storage/repositories/sections.repository.js';
-import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
+import { setSetting } from '../storage/repositories/settings.repository.js';
+import { readSettingsOf } from '../storage/repositories/telegram.repository.js';
 import type { Db } from '../storage/db.js';
 import type { Database } from '../storage/database.js';
 import { callBotApi, type BotApiAnswer } from './telegram-bot-api.js';
@@ -46,15 +47,14 @@ export interface TelegramSettings {
   sectionIds: string[];
 }
 
-/** Reads the stored connection. */
+/** Reads the stored connection (one query: it runs in every publish's transaction). */
 export async function readTelegramSettings(db: Db): Promise<TelegramSettings> {
-  const [token, chat, chatTitle, autoBreaking, sections] = await Promise.all([
-    getSetting(db, TELEGRAM_SETTING.token),
-    getSetting(db, TELEGRAM_SETTING.chat),
-    getSetting(db, TELEGRAM_SETTING.chatTitle),
-    getSetting(db, TELEGRAM_SETTING.autoBreaking),
-    getSetting(db, TELEGRAM_SETTING.sections),
-  ]);
+  const values = await readSettingsOf(db, Object.values(TELEGRAM_SETTING));
+  const token = values.get(TELEGRAM_SETTING.token);
+  const chat = values.get(TELEGRAM_SETTING.chat);
+  const chatTitle = values.get(TELEGRAM_SETTING.chatTitle);
+  const autoBreaking = values.get(TELEGRAM_SETTING.autoBreaking);
+  const sections = values.get(TELEGRAM_SETTING.sections);
   return {
     token: token || null,
     chat: chat || null,

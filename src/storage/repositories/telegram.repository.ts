@@ -151,3 +151,16 @@ export async function requeueFailedTelegramPost(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The values of the settings `keys` that are set, by key, in one query. */
+export async function readSettingsOf(
+  db: Db,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
