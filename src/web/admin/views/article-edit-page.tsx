@@ -301,10 +301,10 @@ export function ArticleEditPage(props: {
           ) : null}
         </form>
         {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
-        {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
         {data.article && data.telegram ? (
           <TelegramPostPanel ctx={ctx} articleId={data.article.id} data={data.telegram} />
         ) : null}
+        {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
         <link rel="stylesheet" href={ctx.assets.editorCss} />
