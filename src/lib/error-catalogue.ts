@@ -227,6 +227,11 @@ export const ERROR_CATALOGUE = {
   EDITION_TEST_FAILED: { status: 502, key: 'admin.error.EDITION_TEST_FAILED' },
   MAIL_NOT_SET_UP: { status: 409, key: 'admin.error.MAIL_NOT_SET_UP' },
   DIGEST_TIME_INVALID: { status: 422, key: 'admin.error.DIGEST_TIME_INVALID' },
+  // The Telegram channel (issue 20)
+  TELEGRAM_TOKEN_INVALID: { status: 422, key: 'admin.error.TELEGRAM_TOKEN_INVALID' },
+  TELEGRAM_CHAT_INVALID: { status: 422, key: 'admin.error.TELEGRAM_CHAT_INVALID' },
+  TELEGRAM_NOT_CONNECTED: { status: 409, key: 'admin.error.TELEGRAM_NOT_CONNECTED' },
+  TELEGRAM_NOT_PUBLISHED: { status: 409, key: 'admin.error.TELEGRAM_NOT_PUBLISHED' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 /** Every error code: a closed union, so that an unknown code does not compile. */

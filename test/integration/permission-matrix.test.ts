@@ -294,6 +294,20 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       url: '/admin/newsletters/1/test',
       form: { address: 'desk@news.example' },
     },
+    // Issue 20: the Telegram channel.
+    'telegram.settings': { requires: 'settings.manage', url: '/admin/telegram' },
+    'telegram.save': {
+      requires: 'settings.manage',
+      url: '/admin/telegram',
+      form: { token: '', chat: '@midad_news' },
+    },
+    'telegram.check': { requires: 'settings.manage', url: '/admin/telegram/check' },
+    'telegram.disconnect': {
+      requires: 'settings.manage',
+      url: '/admin/telegram/disconnect',
+      form: { confirm: 'yes' },
+    },
+    'articles.telegram': { requires: 'reader.alert', url: '/admin/articles/{article}/telegram' },
   };
 
 /**

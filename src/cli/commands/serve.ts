@@ -30,6 +30,8 @@ import { startScheduler } from '../../services/publish-scheduled.js';
 import { editionMailSite } from '../../services/edition-mail.js';
 import { startNewsletterClock } from '../../services/newsletter-editions.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
+import { OutboxWorker } from '../../services/outbox-worker.js';
+import { TELEGRAM_PER_MINUTE, telegramSender } from '../../services/telegram-sender.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
@@ -185,6 +187,7 @@ export function serveCommand(): Command {
       let webhooks: WebhookDispatcher | null = null;
       let wirePoller: WirePoller | null = null;
       let stopNewsletterClock = () => {};
+      let telegram: OutboxWorker | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -206,6 +209,7 @@ export function serveCommand(): Command {
         stopNewsletterClock();
         await webhooks?.stop();
         await wirePoller?.stop();
+        await telegram?.stop();
         await app.close();
         await stopViews();
         await changes.close();
@@ -269,5 +273,14 @@ export function serveCommand(): Command {
           onError: (error) => app.log.error({ err: error }, 'wire poll round failed'),
         },
       );
+      // Posts to the Telegram channel (issue 20), queued with publishing, sent here once across instances.
+      telegram = new OutboxWorker({
+        database,
+        now,
+        sender: telegramSender({ database, config }),
+        perMinute: TELEGRAM_PER_MINUTE,
+        onError: (error) => app.log.error({ err: error }, 'telegram post failed'),
+      });
+      telegram.start();
     });
 }

@@ -37,6 +37,7 @@ import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
 import { newslettersRoutes } from './routes/newsletters.routes.js';
+import { telegramRoutes } from './routes/telegram.routes.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
@@ -99,6 +100,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...liveReadersRoutes,
   ...liveDeskRoutes,
   ...newslettersRoutes,
+  ...telegramRoutes,
 ];
 
 export async function adminPlugin(

@@ -19,6 +19,7 @@ import { createArticle, loadArticle, saveArticle } from '../../../services/edit-
 import { editorPageContent } from '../../../services/editor-page.js';
 import { wireNoticeForArticle } from '../../../services/wire-draft.js';
 import { liveAndNotesOf } from '../../../services/live-desk.js';
+import { telegramPostState } from '../../../services/telegram-posts.js';
 import { isArticleNoteKind, type ArticleNoteKind } from '../../../domain/article-note.js';
 import { contentFromForm, featuredAltOf, versionOf } from '../article-form.js';
 import { success } from '../admin-context.js';
@@ -87,6 +88,10 @@ export async function showEditor(
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
         views,
+        telegram:
+          article?.status === 'published' && article.kind !== 'page'
+            ? await telegramPostState(kit.deps, article.id)
+            : null,
       }}
       notice={
         NOTICE_KEYS[notice]
@@ -119,6 +124,9 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   // Issue 19: live coverage ended from the editor's panel, a public note deleted.
   'live-ended': 'admin.liveDesk.endedNotice',
   'note-deleted': 'admin.publicNote.deletedNotice',
+  // Issue 20: «نشر في تيليغرام».
+  'telegram-queued': 'admin.telegram.queuedNotice',
+  'telegram-already': 'admin.telegram.alreadyNotice',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {

@@ -68,6 +68,9 @@ export function AdminLayout(props: {
                 {can(user, 'newsletter.manage') ? (
                   <a href="/admin/newsletters">{t('admin.nav.newsletters')}</a>
                 ) : null}
+                {can(user, 'settings.manage') ? (
+                  <a href="/admin/telegram">{t('admin.nav.telegram')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}

@@ -35,6 +35,7 @@ import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 import { LiveStateCard } from './live-desk-page.js';
 import { ArticleViewsPanel } from './article-views-panel.js';
 import type { ArticleViewHistory } from '../../../domain/live-readers.js';
+import { TelegramPostPanel, type TelegramPanelData } from './telegram-post-panel.js';
 
 export interface EditPageData {
   /** Null on the new-article page, before the first save. */
@@ -73,6 +74,8 @@ export interface EditPageData {
   live?: LiveCoverage | null;
   /** The article's public notes, oldest first (issue 19). */
   notes?: ArticleNote[];
+  /** Its post to the Telegram channel (issue 20); absent or null unless it is published. */
+  telegram?: TelegramPanelData | null;
 }
 
 /** The public note as typed in the form (`none`: a silent fix), when re-showing a refused save. */
@@ -298,6 +301,9 @@ export function ArticleEditPage(props: {
           ) : null}
         </form>
         {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
+        {data.article && data.telegram ? (
+          <TelegramPostPanel ctx={ctx} articleId={data.article.id} data={data.telegram} />
+        ) : null}
         {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
