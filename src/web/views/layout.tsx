@@ -149,8 +149,9 @@ export function Layout({
               </ul>
             </nav>
           ) : null}
-          <p>
+          <p class="site-footer__links">
             <a href="/corrections">{t('corrections.title')}</a>
+            <a href="/alerts">{t('alerts.title')}</a>
           </p>
           <p>{t('site.footer', { siteName: ctx.siteName })}</p>
         </footer>
