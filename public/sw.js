@@ -28,7 +28,7 @@ function webUrl(value) {
   try {
     var url = new URL(value, self.location.origin);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -39,7 +39,7 @@ function payloadOf(event) {
   try {
     var data = event.data.json();
     return data && typeof data === 'object' && typeof data.title === 'string' ? data : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }

@@ -26,10 +26,10 @@
     !('PushManager' in window) ||
     !('Notification' in window)
   ) {
-    var settings = document.querySelector('[data-push-settings]');
-    if (settings) {
-      settings.setAttribute('data-unsupported', '');
-      status(settings, settings.getAttribute('data-msg-unsupported'));
+    var unsupported = document.querySelector('[data-push-settings]');
+    if (unsupported) {
+      unsupported.setAttribute('data-unsupported', '');
+      status(unsupported, unsupported.getAttribute('data-msg-unsupported'));
     }
     return;
   }
@@ -42,7 +42,7 @@
     try {
       var value = JSON.parse(localStorage.getItem(key) || 'null');
       return value === null ? fallback : value;
-    } catch (error) {
+    } catch {
       return fallback;
     }
   }
@@ -50,7 +50,7 @@
   function save(key, value) {
     try {
       localStorage.setItem(key, JSON.stringify(value));
-    } catch (error) {
+    } catch {
       // Storage may be disabled (private mode): the offer may then come back.
     }
   }
