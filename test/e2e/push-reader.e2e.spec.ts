@@ -350,7 +350,10 @@ describe.skipIf(!run)('breaking-news push, the reader side, in a real browser', 
         const clients = scope.clients;
         const realOpen = clients.openWindow;
         const realFocus = WindowClient.prototype.focus;
-        clients.openWindow = async (url: string | URL) => void opened.push(String(url)) ?? null;
+        clients.openWindow = async (url: string | URL) => {
+          opened.push(String(url));
+          return null;
+        };
         WindowClient.prototype.focus = async function (this: WindowClient) {
           focused.push(this.url);
           return this;
