@@ -234,7 +234,10 @@
         function (result) {
           if (result === 'on') {
             status(card, message('done'));
+            yes.remove();
             later.remove();
+            var choice = card.querySelector('.push-offer__choice');
+            if (choice) choice.remove();
             setTimeout(close, 4000);
             return;
           }
