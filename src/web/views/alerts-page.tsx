@@ -44,7 +44,7 @@ export function AlertsPage({ ctx, sections }: { ctx: PageContext; sections: read
           data-msg-choose-one={t('alerts.push.chooseOne')}
         >
           <h2 id="alerts-push-heading">{t('alerts.push.heading')}</h2>
-          <p class="alerts-push__status" role="status" aria-live="polite"></p>
+          <p class="alerts-push__status" role="status"></p>
           <p class="alerts-push__no-js">{t('alerts.push.noScript')}</p>
           <form class="alerts-push__form">
             <label class="alerts-push__choice">

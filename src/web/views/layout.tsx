@@ -149,8 +149,10 @@ export function Layout({
               </ul>
             </nav>
           ) : null}
-          <p class="site-footer__links">
+          <p>
             <a href="/corrections">{t('corrections.title')}</a>
+          </p>
+          <p>
             <a href="/alerts">{t('alerts.title')}</a>
           </p>
           <p>{t('site.footer', { siteName: ctx.siteName })}</p>

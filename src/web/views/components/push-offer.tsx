@@ -56,7 +56,7 @@ export function PushOffer({
             {t('push.offer.settings')}
           </a>
         </div>
-        <p class="push-offer__status" role="status" aria-live="polite"></p>
+        <p class="push-offer__status" role="status"></p>
       </aside>
     </template>
   );
