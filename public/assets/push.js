@@ -238,6 +238,10 @@
             later.remove();
             var choice = card.querySelector('.push-offer__choice');
             if (choice) choice.remove();
+            // The pressed button is gone: keyboard focus goes to the news it brought.
+            var line = card.querySelector('[role="status"]');
+            line.setAttribute('tabindex', '-1');
+            line.focus({ preventScroll: true });
             setTimeout(close, 4000);
             return;
           }
@@ -248,6 +252,7 @@
           later.textContent = message('close');
           later.removeEventListener('click', postpone);
           later.addEventListener('click', close);
+          later.focus({ preventScroll: true });
         },
         function () {
           status(card, message('failed'));
