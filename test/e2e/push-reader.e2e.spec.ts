@@ -432,6 +432,19 @@ describe.skipIf(!run)('breaking-news push, the reader side, in a real browser', 
     await deliver(payload, payload.body);
     expect(await click()).toEqual({ opened: [], focused: [`${origin}/a/${article}`], left: 0 });
     await tab.close();
+
+    // A payload naming a script URL opens the home page instead; no icon falls back to the site's.
+    await deliver(
+      { title: 'عاجل', body: 'رابط غير صالح', url: 'javascript:alert(1)', tag: 'a1' },
+      'رابط غير صالح',
+    );
+    const [odd] = await shown();
+    expect([odd?.data, odd?.icon, odd?.dir, odd?.lang]).toEqual([
+      { url: `${origin}/` },
+      `${origin}/assets/icon-192.png`,
+      'rtl',
+      'ar',
+    ]);
     await cdp.detach();
   });
 
