@@ -1,6 +1,7 @@
 /**
  * The site's static assets: the stylesheet and scripts under public/assets
- * (reader.js on every page, live.js on live articles only)
+ * (reader.js on every page, live.js on live articles only, push.js on
+ * article pages and /alerts)
  * (served from memory at fingerprinted URLs, cached for a year as
  * immutable), the favicon, the self-hosted font files (from @fontsource,
  * under /fonts/), and the inline head script with its CSP hash.
@@ -67,7 +68,17 @@ export interface SiteAssets {
   logo: Asset;
   /** The CSP source for HEAD_SCRIPT: `'sha256-…'`. */
   headScriptHash: string;
+  /** The push service worker (public/sw.js), served at /sw.js (scope `/`), never fingerprinted. */
+  serviceWorker: Asset;
+  /**
+   * The notification icons at fixed paths (`/assets/icon-192.png`,
+   * `/assets/icon-512.png`): push payloads made earlier name them.
+   */
+  icons: Map<string, Asset>;
 }
+
+/** The fixed paths of the site icons (PNG, square) that notifications show. */
+export const SITE_ICONS = ['/assets/icon-192.png', '/assets/icon-512.png'] as const;
 
 function fingerprinted(name: string, contentType: string): [string, Asset] {
   const body = readFileSync(join(ROOT, 'public', 'assets', name));
@@ -86,12 +97,14 @@ export function loadSiteAssets(): SiteAssets {
     'live-readers.js',
     'text/javascript; charset=utf-8',
   );
+  const [pushPath, push] = fingerprinted('push.js', 'text/javascript; charset=utf-8');
   const editor = editorBundle();
   return {
     urls: {
       css: cssPath,
       readerScript: jsPath,
       liveScript: livePath,
+      pushScript: pushPath,
       fontPreloads: [
         '/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
         '/fonts/noto-naskh-arabic-arabic-700-normal.woff2',
@@ -109,6 +122,7 @@ export function loadSiteAssets(): SiteAssets {
       [livePath, live],
       [adminCssPath, adminCss],
       [liveReadersPath, liveReaders],
+      [pushPath, push],
     ]),
     favicon: {
       body: readFileSync(join(ROOT, 'public', 'favicon.svg')),
@@ -116,5 +130,15 @@ export function loadSiteAssets(): SiteAssets {
     },
     logo: { body: readFileSync(join(ROOT, 'public', 'logo.png')), contentType: 'image/png' },
     headScriptHash: `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`,
+    serviceWorker: {
+      body: readFileSync(join(ROOT, 'public', 'sw.js')),
+      contentType: 'text/javascript; charset=utf-8',
+    },
+    icons: new Map(
+      SITE_ICONS.map((path) => [
+        path,
+        { body: readFileSync(join(ROOT, 'public', path)), contentType: 'image/png' },
+      ]),
+    ),
   };
 }

@@ -23,6 +23,7 @@ export function testPageContext(overrides: Partial<PageContext> = {}): PageConte
       css: '/assets/site.css',
       readerScript: '/assets/reader.js',
       liveScript: '/assets/live.js',
+      pushScript: '/assets/push.js',
       fontPreloads: ['/f.woff2'],
     },
     headScript: '',

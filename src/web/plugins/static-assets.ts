@@ -2,6 +2,10 @@
  * Static files: the fingerprinted stylesheet and script (from memory), the
  * self-hosted font files (from @fontsource), the favicon and the logo. All
  * but the favicon and the logo are immutable for a year; their URLs change with their content.
+ * The push service worker, `/sw.js`, is revalidated on every fetch
+ * (`no-cache`): a browser checks it for updates, and a stale worker would
+ * keep showing old notifications. The notification icons keep fixed paths
+ * (push payloads already sent name them) and are cached for a day.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +43,21 @@ export async function staticAssets(
       setHeaders: (reply) => reply.header('cache-control', IMMUTABLE),
       allowedPath: (path) => /^\/[\w.-]+\.(js|css|map)$/.test(path),
     });
+  }
+
+  app.get('/sw.js', async (_request, reply) =>
+    reply
+      .header('content-type', assets.serviceWorker.contentType)
+      .header('cache-control', 'no-cache')
+      .send(assets.serviceWorker.body),
+  );
+  for (const [path, icon] of assets.icons) {
+    app.get(path, async (_request, reply) =>
+      reply
+        .header('content-type', icon.contentType)
+        .header('cache-control', 'public, max-age=86400')
+        .send(icon.body),
+    );
   }
 
   app.get('/assets/*', async (request, reply) => {

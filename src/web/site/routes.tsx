@@ -49,6 +49,7 @@ import { sendNotFound, sendRedirect } from './error-pages.js';
 import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
+import { alertsRoutes } from './alerts.routes.js';
 import type { SiteDeps } from './site-deps.js';
 
 /** Corrections a page of `/corrections` lists. */
@@ -106,6 +107,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await feedRoutes(app, deps);
   await sitemapRoutes(app, deps);
   await viewRoutes(app, deps);
+  await alertsRoutes(app, { ...deps, context });
   await liveEventRoutes(app, {
     database: deps.database,
     context: deps.pageContext,

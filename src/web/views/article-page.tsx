@@ -36,6 +36,7 @@ import { ShareMenu } from './components/share-bar.js';
 import { ArticleByline } from './components/article-byline.js';
 import { AuthorBox } from './components/author-box.js';
 import { RelatedArticles } from './components/related-articles.js';
+import { PushOffer } from './components/push-offer.js';
 import { ResponsiveImage } from './components/responsive-image.js';
 import {
   absoluteUrl,
@@ -157,7 +158,9 @@ export function ArticlePage({
               breadcrumbData(crumbs),
             ]
       }
-      scripts={follows ? [ctx.assets.liveScript] : undefined}
+      scripts={
+        preview ? undefined : [...(follows ? [ctx.assets.liveScript] : []), ctx.assets.pushScript]
+      }
     >
       <article class="article" data-view-beacon={preview ? undefined : `/views/${article.id}`}>
         <header class="article__header">
@@ -282,6 +285,7 @@ export function ArticlePage({
           <AuthorBox key={author.slug} ctx={ctx} author={author} />
         ))}
       </article>
+      {preview ? null : <PushOffer ctx={ctx} articleId={article.id} section={article.section} />}
       {related.length > 0 ? <RelatedArticles ctx={ctx} articles={related} /> : null}
       {more.length > 0 ? <MoreNews ctx={ctx} links={more} /> : null}
     </Layout>

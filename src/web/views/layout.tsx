@@ -152,6 +152,9 @@ export function Layout({
           <p>
             <a href="/corrections">{t('corrections.title')}</a>
           </p>
+          <p>
+            <a href="/alerts">{t('alerts.title')}</a>
+          </p>
           <p>{t('site.footer', { siteName: ctx.siteName })}</p>
         </footer>
       </body>

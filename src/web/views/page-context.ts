@@ -13,6 +13,8 @@ export interface AssetUrls {
   readerScript: string;
   /** The live page's script (public/assets/live.js), only on live articles. */
   liveScript: string;
+  /** The push offer's script (public/assets/push.js), on article pages and /alerts only. */
+  pushScript: string;
   /**
    * The Arabic font files preloaded (regular and bold): the headline and
    * the byline are bold, and a bold face arriving after the first paint
