@@ -28,6 +28,7 @@ import { importDemoContent } from '../../importers/demo-content.js';
 import { startWirePoller, type WirePoller } from '../../importers/wire/wire-poller.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
+import { startEmailWorker, type EmailWorker } from '../../services/mail-worker.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
@@ -182,6 +183,7 @@ export function serveCommand(): Command {
       let stopScheduler = () => {};
       let webhooks: WebhookDispatcher | null = null;
       let wirePoller: WirePoller | null = null;
+      let emailWorker: EmailWorker | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -202,6 +204,7 @@ export function serveCommand(): Command {
         stopScheduler();
         await webhooks?.stop();
         await wirePoller?.stop();
+        await emailWorker?.stop();
         await app.close();
         await stopViews();
         await changes.close();
@@ -235,6 +238,16 @@ export function serveCommand(): Command {
         onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
       });
       webhooks.start();
+      // Newsletters (issue 20): the email outbox, throttled to MIDAD_MAIL_PER_MINUTE (none without MIDAD_SMTP_URL).
+      // MERGE with EDITIONS: editionMail = (id) => loader(id).then((e) => e && ((r) => renderEditionMail(e, r))),
+      // loader = createEditionMailLoader(database.db, editionMailSite(config)) (services/edition-mail.ts).
+      emailWorker = startEmailWorker({
+        config,
+        database,
+        now,
+        editionMail: async () => null,
+        onError: (error) => app.log.error({ err: error }, 'newsletter mail failed'),
+      });
       // Wire sources due are polled every 30 s; the lease in the database keeps
       // several instances from polling one source twice.
       wirePoller = startWirePoller(
