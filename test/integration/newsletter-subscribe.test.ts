@@ -76,7 +76,7 @@ describeEachDialect((dialect: DialectName) => {
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.body).toContain('تحقّق من بريدك');
-    expect(answer.body).toContain(`أرسلنا إلى ${email} رسالة`);
+    expect(answer.body).toContain(`أرسلنا إلى \u2068${email}\u2069 رسالة`);
 
     const [mail] = await mails(1);
     expect(mail!.subject).toBe('أكِّد اشتراكك في نشرة مداد');
@@ -105,7 +105,7 @@ describeEachDialect((dialect: DialectName) => {
       payload: `token=${token}`,
     });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.body).toContain(`اشتراك ${email} في النشرة البريدية مؤكَّد الآن`);
+    expect(confirmed.body).toContain(`اشتراك \u2068${email}\u2069 في النشرة البريدية مؤكَّد الآن`);
     expect((await row(email))!.status).toBe('active');
   });
 
@@ -220,7 +220,9 @@ describeEachDialect((dialect: DialectName) => {
 
     const opened = await site.app.inject({ url });
     expect(opened.statusCode).toBe(200);
-    expect(opened.body).toContain('اضغط الزر لإلغاء اشتراك leave@example.org في النشرة البريدية.');
+    expect(opened.body).toContain(
+      'اضغط الزر لإلغاء اشتراك \u2068leave@example.org\u2069 في النشرة البريدية.',
+    );
     expect(opened.body).toContain('name="List-Unsubscribe" value="One-Click"');
     expect((await row('leave@example.org'))!.status).toBe('active');
 
@@ -279,7 +281,7 @@ describeEachDialect((dialect: DialectName) => {
     });
     const page = await site.app.inject({ url: `/newsletter/preferences?token=${token}` });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('اختر ما يصل إلى prefs@example.org:');
+    expect(page.body).toContain('اختر ما يصل إلى \u2068prefs@example.org\u2069:');
     const saved = await site.app.inject({
       method: 'POST',
       url: '/newsletter/preferences',

@@ -22,6 +22,7 @@
  * the address).
  */
 import rateLimit from '@fastify/rate-limit';
+import { isolateText } from '../../arabic/bidi.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Config } from '../../config/schema.js';
@@ -108,9 +109,21 @@ function NewsletterPage({
 }
 
 /** A form with one button posting to `action` (hidden fields `fields`). */
-function ButtonForm({ action, fields, label }: { action: string; fields: Fields; label: string }) {
+function ButtonForm({
+  action,
+  fields,
+  label,
+  secondary = false,
+}: {
+  action: string;
+  fields: Fields;
+  label: string;
+  /** Drawn as the lesser choice (an outline button). */
+  secondary?: boolean;
+}) {
+  const kind = secondary ? ' newsletter-page__action--secondary' : '';
   return (
-    <form method="post" action={action} class="newsletter-page__action">
+    <form method="post" action={action} class={`newsletter-page__action${kind}`}>
       {Object.entries(fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
@@ -210,7 +223,7 @@ export async function newsletterRoutes(
       200,
       t('newsletter.unsubscribed.title'),
       <>
-        <p>{t('newsletter.unsubscribed.body', { email: s.email })}</p>
+        <p>{t('newsletter.unsubscribed.body', { email: isolateText(s.email) })}</p>
         <ButtonForm
           action="/newsletter/resubscribe"
           fields={{ token: s.token }}
@@ -229,7 +242,7 @@ export async function newsletterRoutes(
       ) : null}
       <form method="post" action="/newsletter/preferences" class="newsletter-page__preferences">
         <input type="hidden" name="token" value={s.token} />
-        <p>{t('newsletter.preferences.intro', { email: s.email })}</p>
+        <p>{t('newsletter.preferences.intro', { email: isolateText(s.email) })}</p>
         <label>
           <input type="checkbox" name="digest" value="1" checked={s.digest} />{' '}
           {t('newsletter.form.digest')}
@@ -244,6 +257,7 @@ export async function newsletterRoutes(
         action={`/newsletter/unsubscribe?token=${encodeURIComponent(s.token)}`}
         fields={{ 'List-Unsubscribe': 'One-Click' }}
         label={t('newsletter.unsubscribe.button')}
+        secondary
       />
     </>
   );
@@ -273,7 +287,7 @@ export async function newsletterRoutes(
           reply,
           200,
           t('newsletter.requested.title'),
-          <p>{t('newsletter.requested.body', { email: email ?? typed })}</p>,
+          <p>{t('newsletter.requested.body', { email: isolateText(email ?? typed) })}</p>,
         );
       // A robot filled in the trap: it is answered as a person would be, and nothing is done.
       if ((fields[HONEYPOT_FIELD] ?? '') !== '') {
@@ -332,7 +346,7 @@ export async function newsletterRoutes(
         reply,
         200,
         t('newsletter.confirmed.title'),
-        <p>{t('newsletter.confirmed.body', { email: s.email })}</p>,
+        <p>{t('newsletter.confirmed.body', { email: isolateText(s.email) })}</p>,
       );
     }
     if (s.confirmExpiresAt === null || s.confirmExpiresAt.getTime() <= now().getTime()) {
@@ -353,7 +367,7 @@ export async function newsletterRoutes(
       200,
       t('newsletter.confirm.title'),
       <>
-        <p>{t('newsletter.confirm.body', { email: s.email })}</p>
+        <p>{t('newsletter.confirm.body', { email: isolateText(s.email) })}</p>
         <ButtonForm
           action="/newsletter/confirm"
           fields={{ token: s.token }}
@@ -387,7 +401,7 @@ export async function newsletterRoutes(
       200,
       t('newsletter.confirmed.title'),
       <>
-        <p>{t('newsletter.confirmed.body', { email: s.email })}</p>
+        <p>{t('newsletter.confirmed.body', { email: isolateText(s.email) })}</p>
         <p>
           <a href={`/newsletter/preferences?token=${encodeURIComponent(s.token)}`}>
             {t('newsletter.preferences.link')}
@@ -411,7 +425,7 @@ export async function newsletterRoutes(
       200,
       t('newsletter.unsubscribe.title'),
       <>
-        <p>{t('newsletter.unsubscribe.body', { email: s.email })}</p>
+        <p>{t('newsletter.unsubscribe.body', { email: isolateText(s.email) })}</p>
         <ButtonForm
           action={action}
           fields={{ 'List-Unsubscribe': 'One-Click' }}
