@@ -107,6 +107,11 @@ describeEachDialect((dialect: DialectName) => {
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain(`اشتراك \u2068${email}\u2069 في النشرة البريدية مؤكَّد الآن`);
     expect((await row(email))!.status).toBe('active');
+
+    // The Content API has no subscribers: not in its document, not in what it serves.
+    const openapi = await site.app.inject({ url: '/api/openapi.json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(openapi.body).not.toMatch(/newsletter|subscriber/i);
   });
 
   it('an address that subscribes already gets the same answer, and a mail with its preferences link instead', async () => {
