@@ -18,7 +18,12 @@
  * throttles to `MIDAD_MAIL_PER_MINUTE`; SMTP_CONNECTIONS mails go at once.
  */
 import pLimit from 'p-limit';
-import type { OutboxMessage, SendOutcome } from '../domain/outbox.js';
+import {
+  OUTBOX_LIFETIME_MS,
+  outboxRetryDelayMs,
+  type OutboxMessage,
+  type SendOutcome,
+} from '../domain/outbox.js';
 import { randomToken } from '../lib/tokens.js';
 import type { Database } from '../storage/database.js';
 import {
@@ -54,6 +59,8 @@ export interface EmailSenderOptions {
   editionMail: (editionId: string) => Promise<EditionMailRenderer | null>;
   /** Mails sent at once (default SMTP_CONNECTIONS). */
   concurrency?: number;
+  /** The clock (default: the system's), to tell a retry that the worker gives up. */
+  now?: () => Date;
 }
 
 /** The error of a message skipped because its subscriber left: not counted as a failure. */
@@ -68,6 +75,13 @@ export function emailSender(options: EmailSenderOptions): OutboxSender {
   const host = new URL(origin).hostname;
   const fromAddress = addressOf(from);
   const limit = pLimit(options.concurrency ?? SMTP_CONNECTIONS);
+  const now = options.now ?? (() => new Date());
+  /** True when the worker settles this retry as `failed` (its next attempt past a day: outbox-worker.ts). */
+  const givenUp = (message: OutboxMessage, retryAfterMs: number | undefined) =>
+    now().getTime() +
+      (retryAfterMs ?? outboxRetryDelayMs(message.attempts + 1)) -
+      message.createdAt.getTime() >
+    OUTBOX_LIFETIME_MS;
   return {
     channel: 'email',
 
@@ -150,6 +164,8 @@ export function emailSender(options: EmailSenderOptions): OutboxSender {
         if (outcome.status === 'sent') c.sent += 1;
         else if (outcome.status === 'failed') c.failed += 1;
         else if (outcome.status === 'gone' && outcome.error !== NOT_SUBSCRIBED) c.failed += 1;
+        else if (outcome.status === 'retry' && givenUp(message, outcome.retryAfterMs))
+          c.failed += 1;
         counts.set(message.subjectId, c);
       }
       for (const [editionId, c] of counts) await addEditionMailCounts(database.db, editionId, c);

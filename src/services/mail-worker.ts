@@ -52,6 +52,7 @@ export function startEmailWorker(deps: {
       origin,
       from: mailFromHeader(config, origin),
       editionMail: deps.editionMail,
+      now: deps.now,
     }),
   });
   worker.start();

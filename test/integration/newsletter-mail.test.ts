@@ -99,6 +99,7 @@ describeEachDialect((dialect: DialectName) => {
         origin: 'https://news.example',
         from: '"مداد" <news@news.example>',
         editionMail: async (id) => localRenderer(id),
+        now: () => clock,
       }),
     });
   const counts = async (id: string) => {
@@ -215,6 +216,24 @@ describeEachDialect((dialect: DialectName) => {
         .sort(),
     ).toEqual(['one@example.org', 'two@example.org']);
     expect(await counts(next)).toEqual({ sent: 2, failed: 0 });
+  });
+
+  it('a mail still refused with 4xx a day later is given up and counted failed', async () => {
+    smtp.refuse('two@example.org', 421, '4.7.0 Try again later');
+    const id = await edition();
+    await queue(id);
+    await worker().runOnce();
+    expect(await counts(id)).toEqual({ sent: 2, failed: 0 });
+    clock = new Date(NOW.getTime() + 24 * 3600_000 - 10_000);
+    expect(await worker().runOnce()).toBe(1);
+    expect(await counts(id)).toEqual({ sent: 2, failed: 1 });
+    const subject = { channel: 'email', subjectKind: 'edition', subjectId: id } as const;
+    expect(await outboxCounts(site.database.db, subject)).toEqual({
+      pending: 0,
+      sent: 2,
+      failed: 1,
+      gone: 1,
+    });
   });
 
   it('an edition that does not exist fails its messages', async () => {
