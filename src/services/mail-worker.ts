@@ -2,7 +2,9 @@
  * The background sending of newsletters in `midad serve` (issue 20): one
  * OutboxWorker for channel `email`, sending through a pooled SMTP
  * transport at MIDAD_SMTP_URL, at most MIDAD_MAIL_PER_MINUTE mails a
- * minute from this instance. Nothing runs when MIDAD_SMTP_URL is unset.
+ * minute from this instance, and, hourly, forgets the addresses never
+ * confirmed a week after their link expired. Nothing runs when
+ * MIDAD_SMTP_URL is unset.
  * Also the one-off sender of the newsroom's test mails.
  */
 import nodemailer from 'nodemailer';
@@ -11,6 +13,7 @@ import { publicOrigin } from '../config/public-origin.js';
 import type { Database } from '../storage/database.js';
 import { emailSender, type EditionMailRenderer } from './mail-sender.js';
 import { mailFromHeader, smtpOutcome, smtpTransport } from './mail-transport.js';
+import { forgetUnconfirmed } from './newsletter-subscribers.js';
 import { OutboxWorker } from './outbox-worker.js';
 
 type MailConfig = Pick<
@@ -56,9 +59,15 @@ export function startEmailWorker(deps: {
     }),
   });
   worker.start();
+  // Hourly, addresses nobody confirmed are forgotten a week after their link expired.
+  const forget = () => void forgetUnconfirmed(deps).catch(deps.onError);
+  forget();
+  const forgetting = setInterval(forget, 60 * 60_000);
+  forgetting.unref();
   return {
     worker,
     async stop() {
+      clearInterval(forgetting);
       await worker.stop();
       transport.close();
     },

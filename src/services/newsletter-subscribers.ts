@@ -17,6 +17,7 @@ import type { Database } from '../storage/database.js';
 import {
   activateSubscriber,
   countSubscribersByStatus,
+  deleteUnconfirmedSubscribers,
   findSubscriberByEmail,
   findSubscriberByToken,
   insertPendingSubscriber,
@@ -259,4 +260,19 @@ export function subscriberCounts(
   deps: Pick<SubscriberDeps, 'database'>,
 ): Promise<Record<SubscriberStatus, number>> {
   return countSubscribersByStatus(deps.database.db);
+}
+
+/** How long an unconfirmed address is kept after its link expired, ms (7 days). */
+export const UNCONFIRMED_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Forgets the addresses never confirmed whose link expired more than
+ * UNCONFIRMED_KEPT_MS ago (a former subscriber who asked again keeps its
+ * row: it was confirmed once). @returns how many were deleted.
+ */
+export function forgetUnconfirmed(deps: Omit<SubscriberDeps, 'mailLimit'>): Promise<number> {
+  return deleteUnconfirmedSubscribers(
+    deps.database.db,
+    new Date(deps.now().getTime() - UNCONFIRMED_KEPT_MS),
+  );
 }

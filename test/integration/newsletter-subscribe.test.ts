@@ -9,6 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { DialectName } from '../../src/storage/database.js';
+import { forgetUnconfirmed } from '../../src/services/newsletter-subscribers.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { NOW, testSite, type TestSite } from '../helpers/site.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
@@ -165,6 +166,32 @@ describeEachDialect((dialect: DialectName) => {
       digest: 1,
       breaking: 0,
     });
+  });
+
+  it('forgets an address nobody confirmed a week after its link expired, not a former subscriber', async () => {
+    await subscribe({ email: 'never@example.org', digest: '1' });
+    await subscribe({ email: 'former@example.org', digest: '1' });
+    const [, mail] = await mails(2);
+    const token = CONFIRM_LINK.exec(mail!.text!)![1]!;
+    await site.app.inject({
+      method: 'POST',
+      url: '/newsletter/confirm',
+      headers: FORM,
+      payload: `token=${token}`,
+    });
+    await site.app.inject({
+      method: 'POST',
+      url: `/newsletter/unsubscribe?token=${token}`,
+      headers: FORM,
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    const deps = { database: site.database, now: () => clock };
+    clock = new Date(NOW.getTime() + (48 + 7 * 24) * 3600_000);
+    expect(await forgetUnconfirmed(deps)).toBe(0);
+    clock = new Date(clock.getTime() + 1);
+    expect(await forgetUnconfirmed(deps)).toBe(1);
+    expect(await row('never@example.org')).toBeUndefined();
+    expect((await row('former@example.org'))!.status).toBe('unsubscribed');
   });
 
   it('a filled trap field, a bad address or no box ticked send nothing', async () => {

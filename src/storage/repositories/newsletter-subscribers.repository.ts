@@ -307,3 +307,18 @@ export async function addEditionMailCounts(
     .where('id', '=', bindId(editionId))
     .execute();
 }
+
+/**
+ * Deletes the addresses that asked to subscribe and never confirmed,
+ * whose link expired before `before`: the form must not keep addresses
+ * nobody confirmed. @returns how many.
+ */
+export async function deleteUnconfirmedSubscribers(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('newsletter_subscribers')
+    .where('status', '=', 'pending')
+    .where('confirmed_at', 'is', null)
+    .where('confirm_expires_at', '<', fromDate(before))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
