@@ -18,6 +18,7 @@
  *   npm run bench -- --sse-connections 2000   # event streams held at once (default 5,000)
  *   npm run bench -- --no-beacon-burst    # skip the burst of 20,000 view beacons a minute
  *   npm run bench -- --burst-seconds 15   # the burst's window (default 60; the rate is kept)
+ *   npm run bench -- --no-newsletter      # skip mailing 10,000 subscribers (bench/newsletter-send.ts)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +36,11 @@ import { ms, row } from './table.js';
 import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
 import { measureBeaconBurst, printBeaconBurst, type BurstFigures } from './beacon-burst.js';
+import {
+  measureNewsletterSend,
+  printNewsletterSend,
+  type NewsletterSendFigures,
+} from './newsletter-send.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -72,6 +78,7 @@ const options = new Command('bench')
     positiveInteger,
     5_000,
   )
+  .option('--no-newsletter', 'skip mailing 10,000 subscribers through a local SMTP server')
   .option('--no-beacon-burst', 'skip the burst of 20,000 view beacons a minute (issue 19)')
   .option(
     '--burst-seconds <s>',
@@ -100,6 +107,7 @@ const options = new Command('bench')
     sse: boolean;
     sseConnections: number;
     beaconBurst: boolean;
+    newsletter: boolean;
     burstSeconds: number;
   }>();
 
@@ -261,6 +269,7 @@ async function main(): Promise<void> {
   let wire: WireFigures | null = null;
   let sse: SseFigures | null = null;
   let burst: BurstFigures | null = null;
+  let newsletter: NewsletterSendFigures | null = null;
   if (options.http || options.siteImport || options.beaconBurst)
     ensureBuilt((s) => console.log(`… ${s}`));
   try {
@@ -295,6 +304,9 @@ async function main(): Promise<void> {
         (s) => console.log(`… ${s}`),
       );
     }
+    if (options.newsletter) {
+      newsletter = await measureNewsletterSend(dir, 10_000, (s) => console.log(`… ${s}`));
+    }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
         options.corpus,
@@ -323,6 +335,7 @@ async function main(): Promise<void> {
   if (sse) printSse(sse);
   if (siteImport) printSiteImport(siteImport);
   if (burst) printBeaconBurst(burst);
+  if (newsletter) printNewsletterSend(newsletter);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -338,6 +351,7 @@ async function main(): Promise<void> {
     sse,
     siteImport,
     beaconBurst: burst,
+    newsletter,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

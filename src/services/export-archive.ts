@@ -6,7 +6,8 @@
  * Inside: `manifest.json` (archive-manifest.ts), one `<table>.jsonl` per
  * archived table (storage/archive-tables.ts: one row a line, in key order),
  * and `media/<id>/<file>` for every image in the media table. Password
- * hashes and webhook secrets travel only when asked.
+ * hashes, webhook secrets and the readers' subscriptions (push and
+ * newsletter subscribers) travel only when asked.
  *
  * The rows are read in one transaction, so the archive is one consistent
  * moment of the site. The file is written beside its final name and
@@ -46,6 +47,11 @@ export interface ExportOptions {
   withPasswordHashes?: boolean;
   /** Write webhooks' signing secrets (else null: the import makes new ones). */
   withWebhookSecrets?: boolean;
+  /**
+   * Write the readers' subscriptions (push subscriptions, newsletter
+   * subscribers: personal data); else the archive has no such tables.
+   */
+  withSubscribers?: boolean;
   /** Called as rows are written: rows done, rows in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -110,9 +116,11 @@ async function writeStaging(
   const tables: Manifest['tables'] = {};
   const mediaIds: string[] = [];
   const { migrations, createdAt } = await inSnapshot(deps.database, async (trx) => {
-    const total = Object.values(await countArchiveRows(trx)).reduce((a, b) => a + b, 0);
+    const tablesWritten = ARCHIVE_TABLES.filter((t) => options.withSubscribers || !t.subscribers);
+    const counts = await countArchiveRows(trx);
+    const total = tablesWritten.reduce((a, t) => a + counts[t.name], 0);
     let done = 0;
-    for (const table of ARCHIVE_TABLES) {
+    for (const table of tablesWritten) {
       const path = `${table.name}.jsonl`;
       const out = createWriteStream(join(staging, path));
       const hash = createHash('sha256');

@@ -92,13 +92,18 @@ export async function importArchive(
     const manifest = parseManifest(await readManifest(staging));
     await checkFiles(staging, manifest);
     await checkCompatible(database, manifest);
-    for (const table of ARCHIVE_TABLES) await checkTable(staging, manifest, table);
+    for (const table of tablesOf(manifest)) await checkTable(staging, manifest, table);
     const summary = await write(deps, staging, manifest, options);
     await refreshPlannerStatistics(database);
     return summary;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** The archived tables `manifest` holds (the subscriber tables only when it was made with them). */
+function tablesOf(manifest: Manifest): ArchiveTable[] {
+  return ARCHIVE_TABLES.filter((t) => !t.subscribers || t.name in manifest.tables);
 }
 
 async function refuseContent(database: Database): Promise<void> {
@@ -210,6 +215,8 @@ async function checkCompatible(database: Database, manifest: Manifest): Promise<
     );
   }
   for (const table of ARCHIVE_TABLES) {
+    // An archive made without --with-subscribers has no subscriber tables: the site starts with none.
+    if (table.subscribers && !(table.name in manifest.tables)) continue;
     if (!(table.name in manifest.tables) || !(`${table.name}.jsonl` in manifest.files)) {
       throw new ArchiveError('ARCHIVE_INVALID', `The archive has no ${table.name} table.`);
     }
@@ -284,7 +291,7 @@ async function write(
       await deleteSiteRows(trx);
     }
     let done = 0;
-    for (const table of ARCHIVE_TABLES) {
+    for (const table of tablesOf(manifest)) {
       let batch: Array<Record<string, bigint | number | string | null>> = [];
       const flush = async () => {
         await insertArchiveRows(trx, table, batch);

@@ -29,6 +29,13 @@
  * `wire_items` (a queue of at most a few days, refilled by the next poll)
  * and `wire_folder_files` (what this server's folders held) do not travel,
  * nor does `articles.wire_item_id`, which would point at no item.
+ *
+ * Reaching readers (issue 20): push alerts and newsletter editions (with
+ * their counts) travel; the readers' subscriptions (`push_subscriptions`,
+ * `push_subscription_sections`, `newsletter_subscribers`: addresses and
+ * browser endpoints, personal data) travel only with
+ * `--with-subscribers`; the outbox (`outbox_messages`, messages being
+ * sent) never does.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { removeXmlForbidden } from '../arabic/clean.js';
@@ -62,6 +69,12 @@ export interface ArchiveTable {
   readonly key: readonly string[];
   /** True when the table has an `id` that the database assigns. */
   readonly hasIdentity: boolean;
+  /**
+   * True for the readers' subscriptions (push subscriptions and their
+   * sections, newsletter subscribers): written only when asked
+   * (`midad export --with-subscribers`), and an archive may lack them.
+   */
+  readonly subscribers: boolean;
 }
 
 /** Names of the tables that an archive carries. */
@@ -73,11 +86,6 @@ export type ArchiveTableName = Exclude<
   | 'article_view_minutes'
   | 'wire_items'
   | 'wire_folder_files'
-  | 'push_subscriptions'
-  | 'push_subscription_sections'
-  | 'push_alerts'
-  | 'newsletter_subscribers'
-  | 'newsletter_editions'
   | 'outbox_messages'
 >;
 
@@ -95,8 +103,9 @@ function table(
   name: ArchiveTableName,
   columns: ArchiveColumn[],
   key: string[] = ['id'],
+  subscribers = false,
 ): ArchiveTable {
-  return { name, columns, key, hasIdentity: key.length === 1 && key[0] === 'id' };
+  return { name, columns, key, hasIdentity: key.length === 1 && key[0] === 'id', subscribers };
 }
 
 /**
@@ -324,6 +333,74 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     [col('path', 'text'), col('day', 'text'), col('hits', 'int')],
     ['path', 'day'],
   ),
+  // Reaching readers (issue 20): what was sent always travels; who it goes to only when asked.
+  table('push_alerts', [
+    col('id', 'id'),
+    col('article_id', 'id'),
+    col('title', 'text'),
+    col('body', 'text'),
+    col('path', 'text'),
+    col('image', 'text', true),
+    col('created_by', 'id', true),
+    col('created_at', 'time'),
+    col('sent', 'int'),
+    col('failed', 'int'),
+    col('gone', 'int'),
+  ]),
+  table('newsletter_editions', [
+    col('id', 'id'),
+    col('kind', 'text'),
+    col('subject', 'text'),
+    col('intro', 'text'),
+    col('article_ids', 'text'),
+    col('article_id', 'id', true),
+    col('digest_date', 'text', true),
+    col('status', 'text'),
+    col('scheduled_for', 'time', true),
+    col('created_by', 'id', true),
+    col('created_at', 'time'),
+    col('sent_at', 'time', true),
+    col('sent', 'int'),
+    col('failed', 'int'),
+  ]),
+  table(
+    'push_subscriptions',
+    [
+      col('id', 'id'),
+      col('endpoint', 'text'),
+      col('p256dh', 'text'),
+      col('auth', 'text'),
+      col('breaking', 'int'),
+      col('created_at', 'time'),
+    ],
+    ['id'],
+    true,
+  ),
+  table(
+    'push_subscription_sections',
+    [col('section_id', 'id'), col('subscription_id', 'id')],
+    ['section_id', 'subscription_id'],
+    true,
+  ),
+  table(
+    'newsletter_subscribers',
+    [
+      col('id', 'id'),
+      col('email', 'text'),
+      col('status', 'text'),
+      col('digest', 'int'),
+      col('breaking', 'int'),
+      col('token', 'text'),
+      col('confirm_expires_at', 'time', true),
+      col('created_at', 'time'),
+      col('confirmed_at', 'time', true),
+      col('unsubscribed_at', 'time', true),
+      col('unsubscribed_edition_id', 'id', true),
+      col('status_reason', 'text', true),
+    ],
+    ['id'],
+    true,
+  ),
 ];
 
 /** Rows read or written per query. */
@@ -532,6 +609,7 @@ export async function deleteSiteRows(trx: Transaction<Schema>): Promise<void> {
   await trx.deleteFrom('article_view_minutes').execute();
   await trx.deleteFrom('wire_folder_files').execute();
   await trx.deleteFrom('wire_items').execute();
+  await trx.deleteFrom('outbox_messages').execute();
   for (const table of [...ARCHIVE_TABLES].reverse()) {
     await sql`delete from ${sql.table(table.name)}`.execute(trx);
   }

@@ -42,9 +42,10 @@ import { mediaFiles } from './plugins/media-files.js';
 import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages.js';
 import { adminPlugin } from './admin/plugin.js';
 import type { TestMailSender } from '../services/newsletter-editions.js';
-import { smtpTestMail } from '../services/edition-test-mail.js';
+import { createTestMailSender } from '../services/mail-worker.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
+import { newsletterRoutes } from './site/newsletter.routes.js';
 import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breaking: [],
     footer: [],
     header: BARE_HEADER,
+    newsletter: config.smtpUrl !== undefined,
   });
   // Under /assets and /media a missing file is only a 404: no old link leads there.
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendError>[1]) =>
@@ -311,6 +313,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) =>
     contentApi(api, { config, database: deps.database, now, originOf }),
   );
+  await app.register(async (n) =>
+    newsletterRoutes(n, { config, database: deps.database, now, pageContext }),
+  );
   // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
   const sanitizer = sanitizerPool();
   app.addHook('onClose', () => sanitizer.close());
@@ -325,7 +330,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       onPublicChange: publicChange,
       imageSlots: pLimit(IMAGES_AT_ONCE),
       sanitizeBody: sanitizer.sanitize,
-      testMail: deps.testMail ?? smtpTestMail(config),
+      testMail: deps.testMail ?? createTestMailSender(config) ?? undefined,
     }),
   );
   return app;

@@ -117,7 +117,93 @@ export async function fillSite(database: Database, mediaDir: string): Promise<St
     .values({ article_id: BigInt(id), minute: now().toISOString(), referrer: 'search', views: 3 })
     .execute();
   await fillSiteImportTables(database, id, image.id, now);
+  await fillReachTables(database, now);
   return staff;
+}
+
+/**
+ * Issue 20: a push alert and a newsletter edition (they travel), a push
+ * subscription following a section and a newsletter subscriber (only with
+ * `withSubscribers`), and an outbox message (never travels).
+ */
+async function fillReachTables(database: Database, now: () => Date): Promise<void> {
+  const at = now().toISOString();
+  const db = database.db;
+  await db
+    .insertInto('push_alerts')
+    .values({
+      article_id: BigInt(BIG_ID),
+      title: 'خبر بمعرّف طويل',
+      body: 'فقرة',
+      path: `/a/${BIG_ID}`,
+      image: null,
+      created_at: at,
+      sent: 3,
+      failed: 1,
+      gone: 1,
+    })
+    .execute();
+  const edition = await db
+    .insertInto('newsletter_editions')
+    .values({
+      kind: 'digest',
+      subject: 'نشرة الصباح',
+      intro: 'صباح الخير',
+      article_ids: BIG_ID,
+      digest_date: at.slice(0, 10),
+      status: 'sent',
+      created_at: at,
+      sent_at: at,
+      sent: 2,
+      failed: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const subscription = await db
+    .insertInto('push_subscriptions')
+    .values({
+      endpoint: 'https://push.example/abc',
+      p256dh: 'BKey',
+      auth: 'auth',
+      breaking: 1,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const section = await db
+    .selectFrom('sections')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('push_subscription_sections')
+    .values({ subscription_id: BigInt(subscription.id), section_id: BigInt(section.id) })
+    .execute();
+  await db
+    .insertInto('newsletter_subscribers')
+    .values({
+      email: 'reader@example.org',
+      status: 'unsubscribed',
+      digest: 1,
+      breaking: 0,
+      token: 'T'.repeat(43),
+      created_at: at,
+      confirmed_at: at,
+      unsubscribed_at: at,
+      unsubscribed_edition_id: BigInt(edition.id),
+    })
+    .execute();
+  await db
+    .insertInto('outbox_messages')
+    .values({
+      channel: 'email',
+      subject_kind: 'edition',
+      subject_id: BigInt(edition.id),
+      recipient_id: 1n,
+      next_attempt_at: at,
+      created_at: at,
+    })
+    .execute();
 }
 
 /**

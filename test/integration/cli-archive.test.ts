@@ -105,11 +105,12 @@ describe('midad export and import-archive', () => {
         '--media-dir',
         join(dir, 'media'),
         '--with-password-hashes',
+        '--with-subscribers',
         archive,
       ]),
     ).toBe(0);
     expect(out.at(-1)).toMatch(
-      /site\.tar\.gz: \d+ rows in 22 tables, \d+ media files, \d+ KB \(without webhook secrets\)/,
+      /site\.tar\.gz: \d+ rows in 27 tables, \d+ media files, \d+ KB \(without webhook secrets\)/,
     );
     expect(
       await run(['import-archive', '--db', copy, '--media-dir', join(dir, 'media-2'), archive]),

@@ -37,7 +37,7 @@ describe.skipIf(!postgres.available)('moving a site between SQLite and PostgreSQ
     const source = await open('sqlite');
     await fillSite(source, join(scratch, 'media-a'));
     const original = await dump(source);
-    const options = { withPasswordHashes: true, withWebhookSecrets: true };
+    const options = { withPasswordHashes: true, withWebhookSecrets: true, withSubscribers: true };
 
     await exportArchive(
       { database: source, mediaDir: join(scratch, 'media-a'), now: NOW },
@@ -153,6 +153,64 @@ describeEachDialect((dialect) => {
     expect(summary.webhooksWithNewSecret).toBe(1);
     const users = await target.db.selectFrom('users').select('password_hash').execute();
     expect(new Set(users.map((u) => u.password_hash))).toEqual(new Set([NO_PASSWORD_HASH]));
+  });
+
+  it('carries editions and push alerts always, subscribers only when asked, the outbox never', async () => {
+    await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, archive);
+    const text = gunzipSync(await readFile(archive)).toString('utf8');
+    expect(text).not.toContain('reader@example.org');
+    expect(text).not.toContain('https://push.example/abc');
+    expect(text).toContain('نشرة الصباح');
+    const target = await open(dialect);
+    const summary = await importArchive(
+      { database: target, mediaDir: join(scratch, 'media-2') },
+      archive,
+    );
+    expect(summary.rows.newsletter_editions).toBe(1);
+    expect(summary.rows.push_alerts).toBe(1);
+    expect(summary.rows.newsletter_subscribers).toBeUndefined();
+    const count = async (
+      db: Database,
+      table:
+        | 'newsletter_subscribers'
+        | 'push_subscriptions'
+        | 'push_subscription_sections'
+        | 'outbox_messages',
+    ) =>
+      Number(
+        (
+          await db.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count(target, 'newsletter_subscribers')).toBe(0);
+    expect(await count(target, 'push_subscriptions')).toBe(0);
+    expect(await count(target, 'outbox_messages')).toBe(0);
+
+    const full = join(scratch, 'with-subscribers.tar.gz');
+    await exportArchive({ database: source, mediaDir: join(scratch, 'media'), now: NOW }, full, {
+      withSubscribers: true,
+    });
+    const again = await open(dialect);
+    await importArchive({ database: again, mediaDir: join(scratch, 'media-3') }, full);
+    const before = await dump(source);
+    const after = await dump(again);
+    for (const table of [
+      'newsletter_subscribers',
+      'push_subscriptions',
+      'push_subscription_sections',
+      'newsletter_editions',
+      'push_alerts',
+    ]) {
+      expect(after[table]).toEqual(before[table]);
+    }
+    expect(after.newsletter_subscribers![0]).toMatchObject({
+      email: 'reader@example.org',
+      status: 'unsubscribed',
+    });
+    expect(await count(again, 'outbox_messages')).toBe(0);
   });
 
   it('refuses a database that has content, unless asked to replace it', async () => {

@@ -1,8 +1,10 @@
 /**
  * `midad export [--db FILE | --database URL] [--media-dir DIR]
- * [--with-password-hashes] [--with-webhook-secrets] FILE`: writes the
- * whole site (content, people, settings, images) to a new archive file
- * (`.tar.gz`) that `midad import-archive` reads on SQLite or PostgreSQL.
+ * [--with-password-hashes] [--with-webhook-secrets] [--with-subscribers] FILE`:
+ * writes the whole site (content, people, settings, images) to a new
+ * archive file (`.tar.gz`) that `midad import-archive` reads on SQLite or
+ * PostgreSQL. Readers' push and newsletter subscriptions travel only
+ * with `--with-subscribers`.
  */
 import { Command } from 'commander';
 import { exportArchive } from '../../services/export-archive.js';
@@ -13,6 +15,7 @@ interface ExportFlags extends DatabaseFlags {
   mediaDir?: string;
   withPasswordHashes?: boolean;
   withWebhookSecrets?: boolean;
+  withSubscribers?: boolean;
 }
 
 /** What the archive leaves out, for the summary line. */
@@ -20,8 +23,11 @@ function withoutNote(opts: ExportFlags): string {
   const left = [
     ...(opts.withPasswordHashes ? [] : ['password hashes']),
     ...(opts.withWebhookSecrets ? [] : ['webhook secrets']),
+    ...(opts.withSubscribers ? [] : ['subscribers']),
   ];
-  return left.length === 0 ? '' : ` (without ${left.join(' and ')})`;
+  return left.length === 0
+    ? ''
+    : ` (without ${left.length > 1 ? `${left.slice(0, -1).join(', ')} and ${left.at(-1)}` : left[0]})`;
 }
 
 export function exportCommand(): Command {
@@ -31,6 +37,10 @@ export function exportCommand(): Command {
     .option('--media-dir <folder>', 'the media folder (env MIDAD_MEDIA_DIR, default data/media)')
     .option('--with-password-hashes', "include users' password hashes (else they reset passwords)")
     .option('--with-webhook-secrets', "include webhooks' signing secrets (else new ones are made)")
+    .option(
+      '--with-subscribers',
+      "include readers' push and newsletter subscriptions (personal data; else left out)",
+    )
     .action(async (file: string, opts: ExportFlags) => {
       const { config, database } = await openFromFlags(opts, {
         existing: true,
@@ -44,6 +54,7 @@ export function exportCommand(): Command {
           {
             withPasswordHashes: opts.withPasswordHashes === true,
             withWebhookSecrets: opts.withWebhookSecrets === true,
+            withSubscribers: opts.withSubscribers === true,
             onProgress: (done, total) => {
               bar ??= progressBar('export', total, 'rows');
               bar.update(done, total);

@@ -27,11 +27,16 @@ import { AppError } from '../../lib/errors.js';
 import { importDemoContent } from '../../importers/demo-content.js';
 import { startWirePoller, type WirePoller } from '../../importers/wire/wire-poller.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
-import { editionMailSite } from '../../services/edition-mail.js';
+import {
+  createEditionMailLoader,
+  editionMailSite,
+  renderEditionMail,
+} from '../../services/edition-mail.js';
 import { startNewsletterClock } from '../../services/newsletter-editions.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { OutboxWorker } from '../../services/outbox-worker.js';
 import { TELEGRAM_PER_MINUTE, telegramSender } from '../../services/telegram-sender.js';
+import { startEmailWorker, type EmailWorker } from '../../services/mail-worker.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
@@ -188,6 +193,7 @@ export function serveCommand(): Command {
       let wirePoller: WirePoller | null = null;
       let stopNewsletterClock = () => {};
       let telegram: OutboxWorker | null = null;
+      let emailWorker: EmailWorker | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
         // A second signal means "now": the views buffered are kept, then the process exits.
@@ -210,6 +216,7 @@ export function serveCommand(): Command {
         await webhooks?.stop();
         await wirePoller?.stop();
         await telegram?.stop();
+        await emailWorker?.stop();
         await app.close();
         await stopViews();
         await changes.close();
@@ -248,6 +255,19 @@ export function serveCommand(): Command {
         onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
       });
       webhooks.start();
+      // Newsletters (issue 20): the email outbox, throttled to MIDAD_MAIL_PER_MINUTE (none without MIDAD_SMTP_URL).
+      // Each edition is loaded and rendered once (services/edition-mail.ts); only the unsubscribe link differs.
+      const editions = createEditionMailLoader(database.db, editionMailSite(config));
+      emailWorker = startEmailWorker({
+        config,
+        database,
+        now,
+        editionMail: async (id) => {
+          const edition = await editions(id);
+          return edition ? (recipient) => renderEditionMail(edition, recipient) : null;
+        },
+        onError: (error) => app.log.error({ err: error }, 'newsletter mail failed'),
+      });
       // Wire sources due are polled every 30 s; the lease in the database keeps
       // several instances from polling one source twice.
       wirePoller = startWirePoller(

@@ -1,13 +1,13 @@
 /**
  * The reader's alerts page, `/alerts` («التنبيهات»): browser notifications
  * on this device (on or off, breaking news, sections to follow) and the
- * email newsletter's form (AlertsEmailSlot). The page is the same for
+ * email newsletter's form when mail is set up. The page is the same for
  * everyone (a device's state lives in the browser); public/assets/push.js
  * fills in the status and does the subscribing. Without JavaScript it says
  * that notifications need it.
  */
 import type { Section } from '../../domain/article.js';
-import { AlertsEmailSlot } from './components/alerts-email-slot.js';
+import { NewsletterForm } from './components/newsletter-form.js';
 import { pushMessages } from './components/push-offer.js';
 import { Layout } from './layout.js';
 import { absoluteUrl, type PageContext } from './page-context.js';
@@ -79,7 +79,7 @@ export function AlertsPage({ ctx, sections }: { ctx: PageContext; sections: read
             </div>
           </form>
         </section>
-        <AlertsEmailSlot ctx={ctx} />
+        {ctx.newsletter ? <NewsletterForm t={t} id="alerts-newsletter" /> : null}
       </div>
     </Layout>
   );

@@ -17,6 +17,7 @@ import { absoluteUrl, articlePath, pagePath, type PageContext } from './page-con
 import { SiteHeader } from './components/site-header.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 import { keepTokens } from './components/keep-tokens.js';
+import { NewsletterForm } from './components/newsletter-form.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -138,6 +139,7 @@ export function Layout({
           {children}
         </main>
         <footer class="site-footer">
+          {ctx.newsletter ? <NewsletterForm t={t} /> : null}
           {ctx.footer.length > 0 ? (
             <nav class="site-footer__menu" aria-label={t('site.footerMenu')}>
               <ul>

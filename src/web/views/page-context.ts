@@ -41,6 +41,8 @@ export interface PageContext {
   footer: FooterLink[];
   /** The header's logo and section menu, as an administrator chose them (bare on error pages). */
   header: SiteHeader;
+  /** The footer shows the newsletter form (mail is set up: MIDAD_SMTP_URL); issue 20. */
+  newsletter?: boolean;
 }
 
 /** An article in the breaking-news ticker. */
