@@ -14,7 +14,7 @@
 import { dirname, join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
-import { startWarnings } from '../../config/warnings.js';
+import { reachWarnings, startWarnings } from '../../config/warnings.js';
 import type { Config } from '../../config/schema.js';
 import {
   localChannel,
@@ -28,6 +28,10 @@ import { importDemoContent } from '../../importers/demo-content.js';
 import { startWirePoller, type WirePoller } from '../../importers/wire/wire-poller.js';
 import { startScheduler } from '../../services/publish-scheduled.js';
 import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
+import { startPushWorker, type PushWorker } from '../../services/push-sender.js';
+import { vapidSubject } from '../../services/push-keys.js';
+import { reachChannelsSetUp } from '../../services/push-alerts.js';
+import { publicOrigin } from '../../config/public-origin.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
@@ -178,9 +182,12 @@ export function serveCommand(): Command {
       const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
       for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
+      for (const warning of reachWarnings(config, await reachChannelsSetUp(database, config)))
+        app.log.warn(warning);
       viewCounter.start(config.viewFlushMs);
       let stopScheduler = () => {};
       let webhooks: WebhookDispatcher | null = null;
+      let push: PushWorker | null = null;
       let wirePoller: WirePoller | null = null;
       const grace = {
         delay: SHUTDOWN_GRACE_MS,
@@ -201,6 +208,7 @@ export function serveCommand(): Command {
         else app.log.info({ signal }, 'shutting down');
         stopScheduler();
         await webhooks?.stop();
+        await push?.stop();
         await wirePoller?.stop();
         await app.close();
         await stopViews();
@@ -235,6 +243,15 @@ export function serveCommand(): Command {
         onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
       });
       webhooks.start();
+      // Issue 20: push alerts queued (also before a stop or a crash) are sent; settled outbox rows pruned hourly.
+      push = await startPushWorker({
+        database,
+        now,
+        origin: publicOrigin(config),
+        subject: vapidSubject(config),
+        perMinute: config.pushPerMinute,
+        onError: (error) => app.log.error({ err: error }, 'push sending failed'),
+      });
       // Wire sources due are polled every 30 s; the lease in the database keeps
       // several instances from polling one source twice.
       wirePoller = startWirePoller(

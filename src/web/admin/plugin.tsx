@@ -36,6 +36,7 @@ import { liveDeskRoutes } from './routes/live-desk.routes.js';
 import { redirectsRoutes } from './routes/redirects.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
+import { reachRoutes } from './routes/reach.routes.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
@@ -97,6 +98,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...wireRoutes,
   ...liveReadersRoutes,
   ...liveDeskRoutes,
+  ...reachRoutes,
 ];
 
 export async function adminPlugin(

@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticleId } from '../../../domain/article-id.js';
 import type { ArticleKind } from '../../../domain/article.js';
 import type { EditableArticle } from '../../../domain/editable-article.js';
-import type { Actor } from '../../../domain/roles.js';
+import { can, type Actor } from '../../../domain/roles.js';
+import { pushAlertPanel } from '../../../services/push-alerts.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
 import { articleViewHistory } from '../../../services/live-readers.js';
@@ -73,6 +74,15 @@ export async function showEditor(
         kit.deps.now(),
       )
     : null;
+  // Issue 20: the browser alert's panel, for editors and administrators.
+  const user = request.user;
+  const pushAlert =
+    article?.status === 'published' &&
+    article.kind === 'article' &&
+    user &&
+    can(user, 'reader.alert')
+      ? await pushAlertPanel(kit.deps, article.id)
+      : null;
   return kit.render(
     reply,
     <ArticleEditPage
@@ -87,6 +97,7 @@ export async function showEditor(
         previewUrl: /^[A-Za-z0-9_-]{43}$/.test(preview) ? `${origin}/preview/${preview}` : null,
         editorLabels: editorLabels(ctx.t),
         views,
+        pushAlert,
       }}
       notice={
         NOTICE_KEYS[notice]
@@ -119,6 +130,8 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   // Issue 19: live coverage ended from the editor's panel, a public note deleted.
   'live-ended': 'admin.liveDesk.endedNotice',
   'note-deleted': 'admin.publicNote.deletedNotice',
+  // Issue 20: «إرسال تنبيه» queued the article's browser alert.
+  'push-queued': 'admin.pushAlert.queued',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {

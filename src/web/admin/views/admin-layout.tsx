@@ -65,6 +65,9 @@ export function AdminLayout(props: {
                 {can(user, 'webhook.manage') ? (
                   <a href="/admin/webhooks">{t('admin.nav.webhooks')}</a>
                 ) : null}
+                {can(user, 'reader.alert') ? (
+                  <a href="/admin/reach">{t('admin.nav.reach')}</a>
+                ) : null}
                 <a href="/admin/account">{t('admin.nav.account')}</a>
               </>
             ) : null}

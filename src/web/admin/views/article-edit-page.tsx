@@ -34,6 +34,8 @@ import { FeaturedImageField } from './featured-image-field.js';
 import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 import { LiveStateCard } from './live-desk-page.js';
 import { ArticleViewsPanel } from './article-views-panel.js';
+import { PushAlertPanel } from './push-alert-panel.js';
+import type { PushAlertPanelData } from '../../../services/push-alerts.js';
 import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 
 export interface EditPageData {
@@ -73,6 +75,8 @@ export interface EditPageData {
   live?: LiveCoverage | null;
   /** The article's public notes, oldest first (issue 19). */
   notes?: ArticleNote[];
+  /** The article's browser alert (issue 20): published news, for `reader.alert` holders. */
+  pushAlert?: PushAlertPanelData | null;
 }
 
 /** The public note as typed in the form (`none`: a silent fix), when re-showing a refused save. */
@@ -299,6 +303,9 @@ export function ArticleEditPage(props: {
         </form>
         {data.article ? <PublishingPanel ctx={ctx} data={data} /> : null}
         {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
+        {data.pushAlert && id ? (
+          <PushAlertPanel ctx={ctx} articleId={id} data={data.pushAlert} />
+        ) : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
         <link rel="stylesheet" href={ctx.assets.editorCss} />
