@@ -123,7 +123,6 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
   const now = options.now ?? (() => new Date());
   let keys: Promise<VapidKeys> | null = options.keys ? Promise.resolve(options.keys) : null;
   const jwts = new Map<string, { header: string; expires: number }>();
-  const alerts = new Map<string, { alert: PushAlert; payload: string }>();
 
   /** The VAPID header for a push service origin, signed once per origin every few hours. */
   const authorization = (audience: string, pair: VapidKeys): string => {
@@ -147,14 +146,14 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
     channel: 'push',
     async send(batch: readonly OutboxMessage[]): Promise<SendOutcome[]> {
       const pair = await (keys ??= ensureVapidKeys(database.db));
-      const missing = [...new Set(batch.map((m) => m.subjectId))].filter((id) => !alerts.has(id));
-      if (missing.length > 0) {
-        for (const [id, alert] of await findPushAlertsByArticles(database.db, missing)) {
-          alerts.set(id, { alert, payload: JSON.stringify(pushPayload(alert, origin)) });
-        }
-        // An alert's words never change; keep the latest few hundred.
-        while (alerts.size > 500) alerts.delete(alerts.keys().next().value as string);
-      }
+      // Read every batch: an alert's words never change, but its reason (and so its urgency) may.
+      const alerts = new Map<string, { alert: PushAlert; payload: string }>();
+      const found = await findPushAlertsByArticles(
+        database.db,
+        batch.map((m) => m.subjectId),
+      );
+      for (const [id, alert] of found)
+        alerts.set(id, { alert, payload: JSON.stringify(pushPayload(alert, origin)) });
       const subscriptions = await findPushSubscriptions(
         database.db,
         batch.map((m) => m.recipientId),

@@ -260,6 +260,13 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       requires: 'article.edit.any',
       url: '/admin/articles/{article}/notes/1/delete',
     },
+    // Issue 20: web push.
+    'reach.show': { requires: 'reader.alert', url: '/admin/reach' },
+    'reach.cap': { requires: 'settings.manage', url: '/admin/reach/cap', form: { cap: '5' } },
+    'articles.pushAlert': {
+      requires: 'reader.alert',
+      url: '/admin/articles/{article}/push-alert',
+    },
   };
 
 /**
