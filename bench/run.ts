@@ -18,6 +18,8 @@
  *   npm run bench -- --sse-connections 2000   # event streams held at once (default 5,000)
  *   npm run bench -- --no-beacon-burst    # skip the burst of 20,000 view beacons a minute
  *   npm run bench -- --burst-seconds 15   # the burst's window (default 60; the rate is kept)
+ *   npm run bench -- --no-push            # skip the web push fan-out (bench/push-fanout.ts)
+ *   npm run bench -- --push-subscriptions 20000   # push subscriptions of the fan-out (default 100,000)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +37,7 @@ import { ms, row } from './table.js';
 import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
 import { measureBeaconBurst, printBeaconBurst, type BurstFigures } from './beacon-burst.js';
+import { measurePushFanout, printPushFanout, type PushFanoutFigures } from './push-fanout.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -79,6 +82,8 @@ const options = new Command('bench')
     positiveInteger,
     60,
   )
+  .option('--no-push', 'skip the web push fan-out to a local push service (issue 20)')
+  .option('--push-subscriptions <n>', 'push subscriptions of the fan-out', positiveInteger, 100_000)
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -101,6 +106,8 @@ const options = new Command('bench')
     sseConnections: number;
     beaconBurst: boolean;
     burstSeconds: number;
+    push: boolean;
+    pushSubscriptions: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -261,6 +268,7 @@ async function main(): Promise<void> {
   let wire: WireFigures | null = null;
   let sse: SseFigures | null = null;
   let burst: BurstFigures | null = null;
+  let push: PushFanoutFigures | null = null;
   if (options.http || options.siteImport || options.beaconBurst)
     ensureBuilt((s) => console.log(`… ${s}`));
   try {
@@ -295,6 +303,9 @@ async function main(): Promise<void> {
         (s) => console.log(`… ${s}`),
       );
     }
+    if (options.push) {
+      push = await measurePushFanout(dir, options.pushSubscriptions, (s) => console.log(`… ${s}`));
+    }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
         options.corpus,
@@ -323,6 +334,7 @@ async function main(): Promise<void> {
   if (sse) printSse(sse);
   if (siteImport) printSiteImport(siteImport);
   if (burst) printBeaconBurst(burst);
+  if (push) printPushFanout(push);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -338,6 +350,7 @@ async function main(): Promise<void> {
     sse,
     siteImport,
     beaconBurst: burst,
+    pushFanout: push,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

@@ -41,9 +41,14 @@ import {
 } from '../storage/repositories/push-alerts.repository.js';
 import { countPushSubscriptions } from '../storage/repositories/push-subscriptions.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
-import type { OutboxStatus } from '../domain/outbox.js';
+import type { PushAlertPanelData, ReachOverview } from '../domain/push-alert.js';
 
-export type { PushAlert, PushAlertReason } from '../storage/repositories/push-alerts.repository.js';
+export type {
+  PushAlert,
+  PushAlertPanelData,
+  PushAlertReason,
+  ReachOverview,
+} from '../domain/push-alert.js';
 
 /** The settings key of the daily cap, and its default. */
 export const PUSH_DAILY_CAP_SETTING = 'push.dailyCap';
@@ -241,14 +246,6 @@ export async function sendPushAlertNow(
   });
 }
 
-/** The editor page's panel: the alert (or null), its pending messages, and the cap's use. */
-export interface PushAlertPanelData {
-  alert: PushAlert | null;
-  counts: Record<OutboxStatus, number>;
-  cap: number;
-  used: number;
-}
-
 /** The push panel of article `id`'s editor page. */
 export async function pushAlertPanel(
   deps: PushAlertDeps,
@@ -266,16 +263,6 @@ export async function pushAlertPanel(
     ? { pending: pending.pending, sent: alert.sent, failed: alert.failed, gone: alert.gone }
     : pending;
   return { alert, counts, cap, used };
-}
-
-/** What /admin/reach shows. */
-export interface ReachOverview {
-  push: { total: number; breaking: number; pending: number };
-  newsletter: { active: number };
-  telegram: { chat: string | null };
-  cap: number;
-  used: number;
-  recent: PushAlert[];
 }
 
 /** The counts per channel, the cap and the latest alerts (/admin/reach). */

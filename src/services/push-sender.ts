@@ -11,9 +11,9 @@
  *
  * The web-push library builds each request (encryption and headers,
  * `generateRequestDetails`); this module signs the VAPID JWT once per push
- * service origin and sends with `fetch` (connections kept alive, a few
- * dozen requests at once), which also reaches the plain-http stand-in of
- * the tests.
+ * service origin and sends with node:https (connections kept alive, up to
+ * PUSH_CONCURRENCY requests at once; node:http only for the local stand-in
+ * of the tests).
  *
  * The push service's answer decides the outcome (RFC 8030 §5, §8.3):
  * - 2xx (201 Created): sent;
@@ -23,6 +23,8 @@
  * - any other 4xx (400, 401, 403, 413): failed, with the status and the
  *   start of the service's answer.
  */
+import http from 'node:http';
+import https from 'node:https';
 import webpush from 'web-push';
 import {
   OUTBOX_LIFETIME_MS,
@@ -92,6 +94,56 @@ export function pushOutcome(status: number, retryAfter: string | null, text: str
       : { status: 'retry', error, retryAfterMs: wait };
   }
   return { status: 'failed', error };
+}
+
+/** Connections kept open to push services, per origin at most PUSH_CONCURRENCY. */
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: PUSH_CONCURRENCY }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: PUSH_CONCURRENCY }),
+};
+
+/**
+ * POSTs `body` to `endpoint` (http: only reaches the local stand-in: the
+ * subscription API refuses other http endpoints). Resolves with the status,
+ * `Retry-After` and the first 1,000 bytes of a refusal's body; rejects on
+ * a network error or after `timeoutMs`.
+ */
+function post(
+  endpoint: string,
+  headers: Record<string, string | number>,
+  body: Buffer | null,
+  timeoutMs: number,
+): Promise<{ status: number; retryAfter: string | null; text: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(endpoint);
+    const agent = url.protocol === 'http:' ? AGENTS['http:'] : AGENTS['https:'];
+    const request = (url.protocol === 'http:' ? http : https).request(
+      url,
+      { method: 'POST', headers, agent, timeout: timeoutMs },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (size < 1000) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on('end', () =>
+          resolve({
+            status,
+            retryAfter: [response.headers['retry-after']].flat()[0] ?? null,
+            text: Buffer.concat(chunks).toString('utf8', 0, 1000).trim(),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () =>
+      request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
+    request.on('error', reject);
+    request.end(body ?? undefined);
+  });
 }
 
 /** Runs `work` over `items` with at most `limit` at once; results in order. */
@@ -184,23 +236,14 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
         } catch (error) {
           return { status: 'failed', error: `bad subscription: ${String(error)}` };
         }
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(request.headers)) headers[name] = String(value);
         try {
-          const response = await fetch(request.endpoint, {
-            method: 'POST',
-            headers,
-            body: request.body === null ? null : new Uint8Array(request.body),
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          const text = response.ok ? '' : (await response.text()).trim();
-          if (response.ok) await response.body?.cancel();
-          return pushOutcome(response.status, response.headers.get('retry-after'), text);
+          const answer = await post(request.endpoint, request.headers, request.body, timeoutMs);
+          return pushOutcome(answer.status, answer.retryAfter, answer.text);
         } catch (error) {
-          const cause = (error as { cause?: { code?: string } }).cause?.code;
+          const code = (error as { code?: string }).code;
           return {
             status: 'retry',
-            error: `network: ${cause ?? (error instanceof Error ? error.message : String(error))}`,
+            error: `network: ${code ?? (error instanceof Error ? error.message : String(error))}`,
           };
         }
       });

@@ -26,7 +26,7 @@ import {
   verify as verifySignature,
   type ECDH,
 } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A subscription as `PushSubscription.toJSON()` gives it. */
@@ -215,7 +215,7 @@ export class PushServiceStandIn {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  async #handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);

@@ -23,7 +23,7 @@ import { setSetting } from '../../src/storage/repositories/settings.repository.j
 import { AdminClient } from '../helpers/admin-client.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
-import { PushServiceStandIn, type TestSubscription } from '../helpers/push-service.js';
+import { PushServiceStandIn } from '../helpers/push-service.js';
 import { NOW, testSite, type TestSite } from '../helpers/site.js';
 
 const ORIGIN = 'https://news.example';

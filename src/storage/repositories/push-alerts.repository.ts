@@ -6,29 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { ArticleId } from '../../domain/article-id.js';
+import type { PushAlert, PushAlertReason } from '../../domain/push-alert.js';
 import type { Db } from '../db.js';
 import type { DbInt } from '../tables/schema.js';
 import { bindId, fromDate, toDate, toIdString, toInt } from './convert.js';
 
-/** Why an alert was sent. */
-export type PushAlertReason = 'published' | 'breaking' | 'manual';
-
-/** A push alert: what the notification says, and how its sending went. */
-export interface PushAlert {
-  id: string;
-  articleId: string;
-  reason: PushAlertReason;
-  title: string;
-  body: string;
-  /** The article's path, `/a/<id>/<slug>`. */
-  path: string;
-  /** The featured image's URL path (`/media/7/w640.webp`), or null. */
-  image: string | null;
-  createdAt: Date;
-  sent: number;
-  failed: number;
-  gone: number;
-}
+export type { PushAlert, PushAlertReason } from '../../domain/push-alert.js';
 
 type Row = {
   id: DbInt;

@@ -20,7 +20,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../lib/errors.js';
-import type { Database } from '../../storage/database.js';
+import type { Database } from '../../services/database.js';
 import { ensureVapidKeys } from '../../services/push-keys.js';
 import { subscribeToPush, unsubscribeFromPush } from '../../services/push-subscriptions.js';
 

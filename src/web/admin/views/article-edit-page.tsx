@@ -35,7 +35,7 @@ import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 import { LiveStateCard } from './live-desk-page.js';
 import { ArticleViewsPanel } from './article-views-panel.js';
 import { PushAlertPanel } from './push-alert-panel.js';
-import type { PushAlertPanelData } from '../../../services/push-alerts.js';
+import type { PushAlertPanelData } from '../../../domain/push-alert.js';
 import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 
 export interface EditPageData {

@@ -6,7 +6,7 @@
  * subscribers yet (`reader.alert`).
  */
 import { formatNumber } from '../../../arabic/digits.js';
-import type { PushAlertPanelData } from '../../../services/push-alerts.js';
+import type { PushAlertPanelData } from '../../../domain/push-alert.js';
 import type { AdminContext } from '../admin-context.js';
 import { AdminTime } from './admin-time.js';
 import { CsrfField } from './form-fields.js';

@@ -7,7 +7,7 @@
  */
 import { can } from '../../../domain/roles.js';
 import { formatNumber } from '../../../arabic/digits.js';
-import type { ReachOverview } from '../../../services/push-alerts.js';
+import type { ReachOverview } from '../../../domain/push-alert.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
