@@ -26,6 +26,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import webpush from 'web-push';
+import { checkedLookup } from '../lib/public-address.js';
 import {
   OUTBOX_LIFETIME_MS,
   outboxRetryDelayMs,
@@ -99,12 +100,17 @@ export function pushOutcome(status: number, retryAfter: string | null, text: str
 /** Connections kept open to push services, per origin at most PUSH_CONCURRENCY. */
 const AGENTS = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: PUSH_CONCURRENCY }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: PUSH_CONCURRENCY }),
+  // Push services are public: a subscription naming a private address is never connected to.
+  'https:': new https.Agent({
+    keepAlive: true,
+    maxSockets: PUSH_CONCURRENCY,
+    lookup: checkedLookup(false) as never,
+  }),
 };
 
 /**
- * POSTs `body` to `endpoint` (http: only reaches the local stand-in: the
- * subscription API refuses other http endpoints). Resolves with the status,
+ * POSTs `body` to `endpoint`: https to public addresses only (checked at
+ * connect time), http only to 127.0.0.1/localhost (the tests' stand-in). Resolves with the status,
  * `Retry-After` and the first 1,000 bytes of a refusal's body; rejects on
  * a network error or after `timeoutMs`.
  */
@@ -116,6 +122,11 @@ function post(
 ): Promise<{ status: number; retryAfter: string | null; text: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(endpoint);
+    const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+      reject(Object.assign(new Error('not an https endpoint'), { code: 'EPROTO_ENDPOINT' }));
+      return;
+    }
     const agent = url.protocol === 'http:' ? AGENTS['http:'] : AGENTS['https:'];
     const request = (url.protocol === 'http:' ? http : https).request(
       url,
@@ -241,6 +252,9 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
           return pushOutcome(answer.status, answer.retryAfter, answer.text);
         } catch (error) {
           const code = (error as { code?: string }).code;
+          // An endpoint that is not https, or names a private address, never will be.
+          if (code === 'EPROTO_ENDPOINT' || code === 'ENOTPUBLIC')
+            return { status: 'failed', error: (error as Error).message };
           return {
             status: 'retry',
             error: `network: ${code ?? (error instanceof Error ? error.message : String(error))}`,
