@@ -344,6 +344,11 @@ describeEachDialect((dialect) => {
     const twice = await editor.post(`/admin/articles/${id}/push-alert`);
     expect(twice.statusCode).toBe(422);
     expect(twice.body).toContain('أُرسل تنبيه هذا الخبر من قبل');
+    await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '1');
+    const other = await publish('خبر آخر بعد بلوغ الحد', null);
+    expect((await editor.get(`/admin/articles/${other}/edit`)).body).toContain(
+      'بلغتم الحد اليومي للتنبيهات العاجلة',
+    );
     const reach = await editor.get('/admin/reach');
     expect(reach.statusCode).toBe(200);
     expect(reach.body).not.toContain('action="/admin/reach/cap"');

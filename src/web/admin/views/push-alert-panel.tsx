@@ -54,6 +54,11 @@ export function PushAlertPanel(props: {
           ))}
         </dl>
       ) : null}
+      {canSend && data.used >= data.cap ? (
+        <p class="notice notice--error">
+          {t('admin.pushAlert.capReached')}
+        </p>
+      ) : null}
       {canSend ? (
         <form method="post" action={`/admin/articles/${props.articleId}/push-alert`}>
           <CsrfField token={ctx.csrfToken} />
