@@ -55,9 +55,7 @@ export function PushAlertPanel(props: {
         </dl>
       ) : null}
       {canSend && data.used >= data.cap ? (
-        <p class="notice notice--error">
-          {t('admin.pushAlert.capReached')}
-        </p>
+        <p class="notice notice--error">{t('admin.pushAlert.capReached')}</p>
       ) : null}
       {canSend ? (
         <form method="post" action={`/admin/articles/${props.articleId}/push-alert`}>
