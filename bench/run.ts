@@ -19,6 +19,8 @@
  *   npm run bench -- --no-beacon-burst    # skip the burst of 20,000 view beacons a minute
  *   npm run bench -- --burst-seconds 15   # the burst's window (default 60; the rate is kept)
  *   npm run bench -- --no-newsletter      # skip mailing 10,000 subscribers (bench/newsletter-send.ts)
+ *   npm run bench -- --no-push            # skip the web push fan-out (bench/push-fanout.ts)
+ *   npm run bench -- --push-subscriptions 20000   # push subscriptions of the fan-out (default 100,000)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -41,6 +43,7 @@ import {
   printNewsletterSend,
   type NewsletterSendFigures,
 } from './newsletter-send.js';
+import { measurePushFanout, printPushFanout, type PushFanoutFigures } from './push-fanout.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -86,6 +89,8 @@ const options = new Command('bench')
     positiveInteger,
     60,
   )
+  .option('--no-push', 'skip the web push fan-out to a local push service (issue 20)')
+  .option('--push-subscriptions <n>', 'push subscriptions of the fan-out', positiveInteger, 100_000)
   .option(
     '--site-import-heap <MiB>',
     "cap the importing process's V8 old space (--max-old-space-size)",
@@ -109,6 +114,8 @@ const options = new Command('bench')
     beaconBurst: boolean;
     newsletter: boolean;
     burstSeconds: number;
+    push: boolean;
+    pushSubscriptions: number;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -270,6 +277,7 @@ async function main(): Promise<void> {
   let sse: SseFigures | null = null;
   let burst: BurstFigures | null = null;
   let newsletter: NewsletterSendFigures | null = null;
+  let push: PushFanoutFigures | null = null;
   if (options.http || options.siteImport || options.beaconBurst)
     ensureBuilt((s) => console.log(`… ${s}`));
   try {
@@ -307,6 +315,9 @@ async function main(): Promise<void> {
     if (options.newsletter) {
       newsletter = await measureNewsletterSend(dir, 10_000, (s) => console.log(`… ${s}`));
     }
+    if (options.push) {
+      push = await measurePushFanout(dir, options.pushSubscriptions, (s) => console.log(`… ${s}`));
+    }
     if (options.siteImport) {
       siteImport = await measureSiteImport(
         options.corpus,
@@ -336,6 +347,7 @@ async function main(): Promise<void> {
   if (siteImport) printSiteImport(siteImport);
   if (burst) printBeaconBurst(burst);
   if (newsletter) printNewsletterSend(newsletter);
+  if (push) printPushFanout(push);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -352,6 +364,7 @@ async function main(): Promise<void> {
     siteImport,
     beaconBurst: burst,
     newsletter,
+    pushFanout: push,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

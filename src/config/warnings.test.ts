@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load.js';
-import { startWarnings } from './warnings.js';
+import { reachWarnings, startWarnings } from './warnings.js';
 
 describe('startWarnings', () => {
   it('warns in production when MIDAD_BASE_URL is unset, naming the hosts answered', () => {
@@ -18,5 +18,19 @@ describe('startWarnings', () => {
     expect(startWarnings(withBase, { NODE_ENV: 'production' })).toEqual([]);
     expect(startWarnings(loadConfig({}), {})).toEqual([]);
     expect(startWarnings(loadConfig({}), { NODE_ENV: 'development' })).toEqual([]);
+  });
+});
+
+describe('reachWarnings', () => {
+  it('warns when a reader channel is set up without MIDAD_BASE_URL, naming the origin used', () => {
+    expect(reachWarnings(loadConfig({ PORT: '8080' }), ['push', 'telegram'])).toEqual([
+      'MIDAD_BASE_URL is unset: links in push notifications, Telegram posts are made with http://127.0.0.1:8080, which readers cannot open. Set MIDAD_BASE_URL to the public origin, such as https://news.example.',
+    ]);
+  });
+
+  it('says nothing with a base URL or with no channel set up', () => {
+    const withBase = loadConfig({ MIDAD_BASE_URL: 'https://news.example' });
+    expect(reachWarnings(withBase, ['push', 'email'])).toEqual([]);
+    expect(reachWarnings(loadConfig({}), [])).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * Settings that are valid but unwise where they are used: `midad serve`
  * logs each at `warn` when it starts.
  */
+import { publicOrigin } from './public-origin.js';
 import type { Config } from './schema.js';
 
 /**
@@ -23,5 +24,32 @@ export function startWarnings(
       : `MIDAD_ALLOWED_HOSTS (${config.allowedHosts.join(', ')})`;
   return [
     `MIDAD_BASE_URL is unset: links in pages, feeds and sitemaps are made from each request's Host, and only ${allowed} are answered; other hosts get 400. Set MIDAD_BASE_URL to the public origin, such as https://news.example.`,
+  ];
+}
+
+/** A channel that reaches readers outside the site (issue 20). */
+export type ReachChannelName = 'push' | 'email' | 'telegram';
+
+const CHANNEL_WORDS: Record<ReachChannelName, string> = {
+  push: 'push notifications',
+  email: 'newsletters',
+  telegram: 'Telegram posts',
+};
+
+/**
+ * The warning when channels that link to the site from outside a request
+ * (`channels`: push notifications, mails, Telegram posts) are set up but
+ * MIDAD_BASE_URL is unset: their links then use the listen address
+ * (config/public-origin.ts), which readers cannot open.
+ * @returns one sentence, or none.
+ */
+export function reachWarnings(
+  config: Pick<Config, 'baseUrl' | 'host' | 'port'>,
+  channels: readonly ReachChannelName[],
+): string[] {
+  if (config.baseUrl !== undefined || channels.length === 0) return [];
+  const what = channels.map((c) => CHANNEL_WORDS[c]).join(', ');
+  return [
+    `MIDAD_BASE_URL is unset: links in ${what} are made with ${publicOrigin(config)}, which readers cannot open. Set MIDAD_BASE_URL to the public origin, such as https://news.example.`,
   ];
 }

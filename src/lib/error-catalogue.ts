@@ -232,6 +232,16 @@ export const ERROR_CATALOGUE = {
   TELEGRAM_CHAT_INVALID: { status: 422, key: 'admin.error.TELEGRAM_CHAT_INVALID' },
   TELEGRAM_NOT_CONNECTED: { status: 409, key: 'admin.error.TELEGRAM_NOT_CONNECTED' },
   TELEGRAM_NOT_PUBLISHED: { status: 409, key: 'admin.error.TELEGRAM_NOT_PUBLISHED' },
+  // Web push (issue 20): the subscription API (readers' browsers) and the newsroom's alerts
+  PUSH_SUBSCRIPTION_INVALID: { status: 400, key: 'error.PUSH_SUBSCRIPTION_INVALID' },
+  PUSH_ENDPOINT_INVALID: { status: 400, key: 'error.PUSH_ENDPOINT_INVALID' },
+  PUSH_KEYS_INVALID: { status: 400, key: 'error.PUSH_KEYS_INVALID' },
+  PUSH_SECTION_UNKNOWN: { status: 400, key: 'error.PUSH_SECTION_UNKNOWN' },
+  PUSH_BODY_TOO_LARGE: { status: 413, key: 'error.PUSH_BODY_TOO_LARGE' },
+  PUSH_DAILY_CAP: { status: 409, key: 'admin.error.PUSH_DAILY_CAP' },
+  PUSH_ALERT_ALREADY_SENT: { status: 409, key: 'admin.error.PUSH_ALERT_ALREADY_SENT' },
+  PUSH_ALERT_NOT_PUBLISHED: { status: 409, key: 'admin.error.PUSH_ALERT_NOT_PUBLISHED' },
+  PUSH_CAP_INVALID: { status: 422, key: 'admin.error.PUSH_CAP_INVALID' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 /** Every error code: a closed union, so that an unknown code does not compile. */

@@ -346,6 +346,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     col('sent', 'int'),
     col('failed', 'int'),
     col('gone', 'int'),
+    col('reason', 'text'),
   ]),
   table('newsletter_editions', [
     col('id', 'id'),

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pLimit from 'p-limit';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
+import { publicOrigin } from '../config/public-origin.js';
 import { translator } from '../i18n/format.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../lib/error-catalogue.js';
 import type { ViewCounter } from '../services/view-counter.js';
@@ -46,6 +47,7 @@ import { createTestMailSender } from '../services/mail-worker.js';
 import { contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import { newsletterRoutes } from './site/newsletter.routes.js';
+import { pushRoutes } from './site/push.routes.js';
 import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
@@ -315,6 +317,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(async (n) =>
     newsletterRoutes(n, { config, database: deps.database, now, pageContext }),
+  );
+  // Issue 20: the web push subscription API (http endpoints only for a site served locally).
+  await app.register(async (push) =>
+    pushRoutes(push, {
+      database: deps.database,
+      now,
+      allowLocalHttp:
+        process.env.NODE_ENV !== 'production' && !publicOrigin(config).startsWith('https:'),
+    }),
   );
   // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.
   const sanitizer = sanitizerPool();

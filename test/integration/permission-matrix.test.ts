@@ -308,6 +308,13 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       form: { confirm: 'yes' },
     },
     'articles.telegram': { requires: 'reader.alert', url: '/admin/articles/{article}/telegram' },
+    // Issue 20: web push.
+    'reach.show': { requires: 'reader.alert', url: '/admin/reach' },
+    'reach.cap': { requires: 'settings.manage', url: '/admin/reach/cap', form: { cap: '5' } },
+    'articles.pushAlert': {
+      requires: 'reader.alert',
+      url: '/admin/articles/{article}/push-alert',
+    },
   };
 
 /**

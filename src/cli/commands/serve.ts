@@ -14,7 +14,7 @@
 import { dirname, join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
-import { startWarnings } from '../../config/warnings.js';
+import { reachWarnings, startWarnings } from '../../config/warnings.js';
 import type { Config } from '../../config/schema.js';
 import {
   localChannel,
@@ -37,6 +37,10 @@ import { WebhookDispatcher } from '../../services/webhook-dispatcher.js';
 import { OutboxWorker } from '../../services/outbox-worker.js';
 import { TELEGRAM_PER_MINUTE, telegramSender } from '../../services/telegram-sender.js';
 import { startEmailWorker, type EmailWorker } from '../../services/mail-worker.js';
+import { startPushWorker, type PushWorker } from '../../services/push-sender.js';
+import { vapidSubject } from '../../services/push-keys.js';
+import { reachChannelsSetUp } from '../../services/push-alerts.js';
+import { publicOrigin } from '../../config/public-origin.js';
 import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { applyViewSpool, spoolFileBeside, ViewSpool } from '../../services/view-spool.js';
@@ -187,9 +191,12 @@ export function serveCommand(): Command {
       const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
       logError = (error) => app.log.error({ err: error }, 'change channel failed');
       for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
+      for (const warning of reachWarnings(config, await reachChannelsSetUp(database, config)))
+        app.log.warn(warning);
       viewCounter.start(config.viewFlushMs);
       let stopScheduler = () => {};
       let webhooks: WebhookDispatcher | null = null;
+      let push: PushWorker | null = null;
       let wirePoller: WirePoller | null = null;
       let stopNewsletterClock = () => {};
       let telegram: OutboxWorker | null = null;
@@ -214,6 +221,7 @@ export function serveCommand(): Command {
         stopScheduler();
         stopNewsletterClock();
         await webhooks?.stop();
+        await push?.stop();
         await wirePoller?.stop();
         await telegram?.stop();
         await emailWorker?.stop();
@@ -267,6 +275,15 @@ export function serveCommand(): Command {
           return edition ? (recipient) => renderEditionMail(edition, recipient) : null;
         },
         onError: (error) => app.log.error({ err: error }, 'newsletter mail failed'),
+      });
+      // Issue 20: push alerts queued (also before a stop or a crash) are sent; settled outbox rows pruned hourly.
+      push = await startPushWorker({
+        database,
+        now,
+        origin: publicOrigin(config),
+        subject: vapidSubject(config),
+        perMinute: config.pushPerMinute,
+        onError: (error) => app.log.error({ err: error }, 'push sending failed'),
       });
       // Wire sources due are polled every 30 s; the lease in the database keeps
       // several instances from polling one source twice.

@@ -411,6 +411,8 @@ export interface PushAlertsTable {
   sent: ColumnType<DbInt, number | undefined, number>;
   failed: ColumnType<DbInt, number | undefined, number>;
   gone: ColumnType<DbInt, number | undefined, number>;
+  /** `published`, `breaking` or `manual` (migration 2026_12_06_1100). */
+  reason: ColumnType<string, string | undefined, string>;
 }
 
 /** An email newsletter's subscriber. */

@@ -38,6 +38,7 @@ import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
 import { newslettersRoutes } from './routes/newsletters.routes.js';
 import { telegramRoutes } from './routes/telegram.routes.js';
+import { reachRoutes } from './routes/reach.routes.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
 import type { AdminRoute, Permission } from './route-registry.js';
@@ -101,6 +102,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...liveDeskRoutes,
   ...newslettersRoutes,
   ...telegramRoutes,
+  ...reachRoutes,
 ];
 
 export async function adminPlugin(

@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticleId } from '../../../domain/article-id.js';
 import type { ArticleKind } from '../../../domain/article.js';
 import type { EditableArticle } from '../../../domain/editable-article.js';
-import type { Actor } from '../../../domain/roles.js';
+import { can, type Actor } from '../../../domain/roles.js';
+import { pushAlertPanel } from '../../../services/push-alerts.js';
 import type { MessageKey } from '../../../i18n/format.js';
 import { isDiskFull } from '../../../lib/disk-full.js';
 import { articleViewHistory } from '../../../services/live-readers.js';
@@ -74,6 +75,15 @@ export async function showEditor(
         kit.deps.now(),
       )
     : null;
+  // Issue 20: the browser alert's panel, for editors and administrators.
+  const user = request.user;
+  const pushAlert =
+    article?.status === 'published' &&
+    article.kind === 'article' &&
+    user &&
+    can(user, 'reader.alert')
+      ? await pushAlertPanel(kit.deps, article.id)
+      : null;
   return kit.render(
     reply,
     <ArticleEditPage
@@ -92,6 +102,7 @@ export async function showEditor(
           article?.status === 'published' && article.kind !== 'page'
             ? await telegramPostState(kit.deps, article.id)
             : null,
+        pushAlert,
       }}
       notice={
         NOTICE_KEYS[notice]
@@ -127,6 +138,8 @@ const NOTICE_KEYS: Record<string, MessageKey> = {
   // Issue 20: «نشر في تيليغرام».
   'telegram-queued': 'admin.telegram.queuedNotice',
   'telegram-already': 'admin.telegram.alreadyNotice',
+  // Issue 20: «إرسال تنبيه» queued the article's browser alert.
+  'push-queued': 'admin.pushAlert.queued',
 };
 
 function statusLabel(t: ReturnType<AdminKit['context']>['t'], status: string): string {

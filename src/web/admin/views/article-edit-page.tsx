@@ -34,6 +34,8 @@ import { FeaturedImageField } from './featured-image-field.js';
 import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 import { LiveStateCard } from './live-desk-page.js';
 import { ArticleViewsPanel } from './article-views-panel.js';
+import { PushAlertPanel } from './push-alert-panel.js';
+import type { PushAlertPanelData } from '../../../domain/push-alert.js';
 import type { ArticleViewHistory } from '../../../domain/live-readers.js';
 import { TelegramPostPanel, type TelegramPanelData } from './telegram-post-panel.js';
 
@@ -76,6 +78,8 @@ export interface EditPageData {
   notes?: ArticleNote[];
   /** Its post to the Telegram channel (issue 20); absent or null unless it is published. */
   telegram?: TelegramPanelData | null;
+  /** The article's browser alert (issue 20): published news, for `reader.alert` holders. */
+  pushAlert?: PushAlertPanelData | null;
 }
 
 /** The public note as typed in the form (`none`: a silent fix), when re-showing a refused save. */
@@ -305,6 +309,9 @@ export function ArticleEditPage(props: {
           <TelegramPostPanel ctx={ctx} articleId={data.article.id} data={data.telegram} />
         ) : null}
         {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
+        {data.pushAlert && id ? (
+          <PushAlertPanel ctx={ctx} articleId={id} data={data.pushAlert} />
+        ) : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
         <link rel="stylesheet" href={ctx.assets.editorCss} />
