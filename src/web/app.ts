@@ -8,7 +8,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pLimit from 'p-limit';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
-import { publicOrigin } from '../config/public-origin.js';
 import { translator } from '../i18n/format.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../lib/error-catalogue.js';
 import type { ViewCounter } from '../services/view-counter.js';
@@ -91,6 +90,12 @@ export interface AppDeps {
   missedPaths?: MissedPaths;
   /** Sends newsletter test emails (default: through MIDAD_SMTP_URL when set, else none). */
   testMail?: TestMailSender;
+  /**
+   * Accept push subscriptions whose endpoint is `http://127.0.0.1…` or
+   * `http://localhost…` (tests and benches with a local push service).
+   * Never in a real site: the server POSTs to every endpoint it accepts.
+   */
+  allowLocalPushEndpoints?: boolean;
 }
 
 declare module 'fastify' {
@@ -323,8 +328,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pushRoutes(push, {
       database: deps.database,
       now,
-      allowLocalHttp:
-        process.env.NODE_ENV !== 'production' && !publicOrigin(config).startsWith('https:'),
+      allowLocalHttp: deps.allowLocalPushEndpoints === true,
     }),
   );
   // Saved bodies are sanitised in worker threads, never on the event loop that serves readers.

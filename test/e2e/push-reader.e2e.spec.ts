@@ -70,7 +70,7 @@ describe.skipIf(!run)('breaking-news push, the reader side, in a real browser', 
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(join(tmpdir(), 'midad-push-e2e-'));
-    site = await testSite({ MIDAD_MEDIA_DIR: mediaDir }, { demo: false });
+    site = await testSite({ MIDAD_MEDIA_DIR: mediaDir }, { demo: false, localPushEndpoints: true });
     seed = await fillFrontPage(site.database, mediaDir);
     const app = site.app;
     if (!app.hasRoute({ method: 'GET', url: '/push/public-key' })) {

@@ -48,7 +48,14 @@ export interface TestSite {
  */
 export async function testSite(
   env: Record<string, string> = {},
-  options: { demo?: boolean; dialect?: DialectName; now?: () => Date; logs?: string[] } = {},
+  options: {
+    demo?: boolean;
+    dialect?: DialectName;
+    now?: () => Date;
+    logs?: string[];
+    /** Accept push endpoints on http://127.0.0.1 (a local push service). */
+    localPushEndpoints?: boolean;
+  } = {},
 ): Promise<TestSite> {
   const database = await emptyDatabase(options.dialect);
   const now = options.now ?? (() => NOW);
@@ -69,6 +76,7 @@ export async function testSite(
       database,
       viewCounter,
       now,
+      allowLocalPushEndpoints: options.localPushEndpoints === true,
       ...(logs
         ? { logStream: { write: (line: string) => void logs.push(line) } }
         : { logRequests: false }),
