@@ -18,12 +18,7 @@
  * throttles to `MIDAD_MAIL_PER_MINUTE`; SMTP_CONNECTIONS mails go at once.
  */
 import pLimit from 'p-limit';
-import {
-  OUTBOX_LIFETIME_MS,
-  outboxRetryDelayMs,
-  type OutboxMessage,
-  type SendOutcome,
-} from '../domain/outbox.js';
+import type { OutboxMessage, SendOutcome } from '../domain/outbox.js';
 import { randomToken } from '../lib/tokens.js';
 import type { Database } from '../storage/database.js';
 import {
@@ -59,8 +54,6 @@ export interface EmailSenderOptions {
   editionMail: (editionId: string) => Promise<EditionMailRenderer | null>;
   /** Mails sent at once (default SMTP_CONNECTIONS). */
   concurrency?: number;
-  /** The clock (default: the system's), to tell a retry that the worker gives up. */
-  now?: () => Date;
 }
 
 /** The error of a message skipped because its subscriber left: not counted as a failure. */
@@ -75,13 +68,6 @@ export function emailSender(options: EmailSenderOptions): OutboxSender {
   const host = new URL(origin).hostname;
   const fromAddress = addressOf(from);
   const limit = pLimit(options.concurrency ?? SMTP_CONNECTIONS);
-  const now = options.now ?? (() => new Date());
-  /** True when the worker settles this retry as `failed` (its next attempt past a day: outbox-worker.ts). */
-  const givenUp = (message: OutboxMessage, retryAfterMs: number | undefined) =>
-    now().getTime() +
-      (retryAfterMs ?? outboxRetryDelayMs(message.attempts + 1)) -
-      message.createdAt.getTime() >
-    OUTBOX_LIFETIME_MS;
   return {
     channel: 'email',
 
@@ -158,13 +144,12 @@ export function emailSender(options: EmailSenderOptions): OutboxSender {
 
     async settled(settled) {
       const counts = new Map<string, { sent: number; failed: number }>();
-      for (const { message, outcome } of settled) {
+      for (const { message, outcome, status } of settled) {
         if (message.subjectKind !== 'edition') continue;
         const c = counts.get(message.subjectId) ?? { sent: 0, failed: 0 };
-        if (outcome.status === 'sent') c.sent += 1;
-        else if (outcome.status === 'failed') c.failed += 1;
-        else if (outcome.status === 'gone' && outcome.error !== NOT_SUBSCRIBED) c.failed += 1;
-        else if (outcome.status === 'retry' && givenUp(message, outcome.retryAfterMs))
+        if (status === 'sent') c.sent += 1;
+        else if (status === 'failed') c.failed += 1;
+        else if (status === 'gone' && outcome.status === 'gone' && outcome.error !== NOT_SUBSCRIBED)
           c.failed += 1;
         counts.set(message.subjectId, c);
       }

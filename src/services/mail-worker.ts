@@ -55,7 +55,6 @@ export function startEmailWorker(deps: {
       origin,
       from: mailFromHeader(config, origin),
       editionMail: deps.editionMail,
-      now: deps.now,
     }),
   });
   worker.start();

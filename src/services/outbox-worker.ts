@@ -14,6 +14,7 @@ import {
   outboxRetryDelayMs,
   type OutboxChannel,
   type OutboxMessage,
+  type OutboxStatus,
   type SendOutcome,
 } from '../domain/outbox.js';
 import {
@@ -34,10 +35,14 @@ export interface OutboxSender {
    */
   send(messages: readonly OutboxMessage[]): Promise<SendOutcome[]>;
   /**
-   * Called once a batch is settled, with each message's final status
-   * (for the counts of push alerts and newsletter editions). Optional.
+   * Called once a batch is settled, with each message's outcome and the
+   * status it was stored with (`pending` when it will be tried again;
+   * `failed` also for a retry given up after a day), for the counts of
+   * push alerts and newsletter editions. Optional.
    */
-  settled?(settled: ReadonlyArray<{ message: OutboxMessage; outcome: SendOutcome }>): Promise<void>;
+  settled?(
+    settled: ReadonlyArray<{ message: OutboxMessage; outcome: SendOutcome; status: OutboxStatus }>,
+  ): Promise<void>;
 }
 
 export interface OutboxWorkerOptions {
@@ -144,16 +149,18 @@ export class OutboxWorker {
         batchSize,
       );
       if (batch.length === 0) break;
-      const outcomes = await sender.send(batch);
-      const settled = batch.map((message, i) =>
-        this.#settle(message, outcomes[i] ?? { status: 'retry', error: 'no outcome' }),
+      const sent = await sender.send(batch);
+      const outcomes = batch.map(
+        (_m, i): SendOutcome => sent[i] ?? { status: 'retry', error: 'no outcome' },
       );
+      const settled = batch.map((message, i) => this.#settle(message, outcomes[i]!));
       await settleOutboxMessages(database.db, settled, now());
       if (sender.settled) {
         await sender.settled(
           batch.map((message, i) => ({
             message,
-            outcome: outcomes[i] ?? { status: 'retry', error: 'no outcome' },
+            outcome: outcomes[i]!,
+            status: settled[i]!.status,
           })),
         );
       }

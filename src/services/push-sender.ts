@@ -27,12 +27,7 @@ import http from 'node:http';
 import https from 'node:https';
 import webpush from 'web-push';
 import { checkedLookup } from '../lib/public-address.js';
-import {
-  OUTBOX_LIFETIME_MS,
-  outboxRetryDelayMs,
-  type OutboxMessage,
-  type SendOutcome,
-} from '../domain/outbox.js';
+import type { OutboxMessage, SendOutcome } from '../domain/outbox.js';
 import type { Database } from '../storage/database.js';
 import { pruneOutboxMessages } from '../storage/repositories/outbox.repository.js';
 import {
@@ -71,8 +66,6 @@ export interface PushSenderOptions {
   keys?: VapidKeys;
   concurrency?: number;
   timeoutMs?: number;
-  /** The worker's clock (default: the system's). */
-  now?: () => Date;
 }
 
 /** `Retry-After` (seconds, or an HTTP date) as ms from now, or undefined. */
@@ -183,7 +176,6 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
   const { database, origin, subject } = options;
   const concurrency = options.concurrency ?? PUSH_CONCURRENCY;
   const timeoutMs = options.timeoutMs ?? PUSH_TIMEOUT_MS;
-  const now = options.now ?? (() => new Date());
   let keys: Promise<VapidKeys> | null = options.keys ? Promise.resolve(options.keys) : null;
   const jwts = new Map<string, { header: string; expires: number }>();
 
@@ -265,24 +257,14 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
     async settled(settled) {
       const counts = new Map<string, { sent: number; failed: number; gone: number }>();
       const gone: string[] = [];
-      for (const { message, outcome } of settled) {
+      for (const { message, status } of settled) {
         let c = counts.get(message.subjectId);
         if (!c) counts.set(message.subjectId, (c = { sent: 0, failed: 0, gone: 0 }));
-        if (outcome.status === 'sent') c.sent++;
-        else if (outcome.status === 'failed') c.failed++;
-        else if (outcome.status === 'gone') {
+        if (status === 'sent') c.sent++;
+        else if (status === 'failed') c.failed++;
+        else if (status === 'gone') {
           c.gone++;
           gone.push(message.recipientId);
-        }
-      }
-      // A retried message that ran out of time was settled `failed` by the worker (outbox-worker.ts).
-      const at = now().getTime();
-      for (const { message, outcome } of settled) {
-        if (outcome.status !== 'retry') continue;
-        const wait = outcome.retryAfterMs ?? outboxRetryDelayMs(message.attempts + 1);
-        if (at + wait - message.createdAt.getTime() > OUTBOX_LIFETIME_MS) {
-          const c = counts.get(message.subjectId);
-          if (c) c.failed++;
         }
       }
       for (const [articleId, add] of counts) await addPushAlertCounts(database.db, articleId, add);
@@ -321,7 +303,6 @@ export async function startPushWorker(options: {
       origin: options.origin,
       subject: options.subject,
       keys,
-      now: options.now,
     }),
     onError: options.onError,
   });

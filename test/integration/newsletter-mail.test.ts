@@ -99,7 +99,6 @@ describeEachDialect((dialect: DialectName) => {
         origin: 'https://news.example',
         from: '"مداد" <news@news.example>',
         editionMail: async (id) => localRenderer(id),
-        now: () => clock,
       }),
     });
   const counts = async (id: string) => {

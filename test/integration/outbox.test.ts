@@ -78,12 +78,16 @@ describeEachDialect((dialect) => {
   it('the worker settles each outcome, retries after the back-off, and gives up after a day', async () => {
     await queueOutboxFanOut(database.db, subject, breakingSubscribers(), clock);
     const seen: OutboxMessage[][] = [];
+    const statuses: string[][] = [];
     const worker = new OutboxWorker({
       database,
       now: () => clock,
       batchSize: 80,
       sender: {
         channel: 'push',
+        async settled(settled) {
+          statuses.push(settled.map((s) => s.status));
+        },
         async send(batch) {
           seen.push([...batch]);
           return batch.map((m): SendOutcome => {
@@ -109,8 +113,11 @@ describeEachDialect((dialect) => {
     clock = new Date(T0.getTime() + 30_000);
     expect(await worker.runOnce()).toBe(25);
     expect(seen.at(-1)!.every((m) => m.attempts === 1)).toBe(true);
+    expect(statuses.at(-1)).toEqual(Array(25).fill('pending'));
     clock = new Date(T0.getTime() + 25 * 3600_000);
     expect(await worker.runOnce()).toBe(25);
+    // The sender is told each message's stored status: a retry given up after a day is `failed`.
+    expect(statuses.at(-1)).toEqual(Array(25).fill('failed'));
     expect(await outboxCounts(database.db, subject)).toEqual({
       pending: 0,
       sent: 125,

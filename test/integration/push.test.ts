@@ -100,7 +100,6 @@ describeEachDialect((dialect) => {
         database: site.database,
         origin: ORIGIN,
         subject: 'mailto:desk@news.example',
-        now: () => clock,
       }),
     });
   }
