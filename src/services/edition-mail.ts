@@ -163,7 +163,17 @@ const SLOT = '\u0000unsubscribe\u0000';
 /** Where the recipient's preferences URL goes, likewise. */
 const PREFS_SLOT = '\u0000preferences\u0000';
 /** Splits a built part at its slots: text, slot, text, slot, … (odd indexes are slots). */
-const SLOTS = /(\u0000(?:unsubscribe|preferences)\u0000)/;
+function splitSlots(built: string): string[] {
+  const out: string[] = [];
+  for (const [i, piece] of built.split(SLOT).entries()) {
+    if (i > 0) out.push(SLOT);
+    for (const [j, bit] of piece.split(PREFS_SLOT).entries()) {
+      if (j > 0) out.push(PREFS_SLOT);
+      out.push(bit);
+    }
+  }
+  return out;
+}
 
 /** The recipient's links, in place of the slots of `parts` (HTML-escaped when `html`). */
 function fill(
@@ -219,8 +229,8 @@ export function renderEditionMail(
   if (!parts) {
     parts = {
       subject: edition.subject,
-      html: buildHtml(edition).split(SLOTS),
-      text: buildText(edition).split(SLOTS),
+      html: splitSlots(buildHtml(edition)),
+      text: splitSlots(buildText(edition)),
     };
     prepared.set(edition, parts);
   }
