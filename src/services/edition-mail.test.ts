@@ -68,10 +68,12 @@ function edition(over: Partial<EditionMail> = {}): EditionMail {
 }
 
 const UNSUBSCRIBE = 'https://news.example/newsletter/unsubscribe?token=abc123&e=7';
+const PREFERENCES = 'https://news.example/newsletter/preferences?token=abc123';
+const RECIPIENT = { unsubscribeUrl: UNSUBSCRIBE, preferencesUrl: PREFERENCES };
 
 describe('renderEditionMail', () => {
   it('is a right-to-left Arabic document laid out in tables, in the site font', () => {
-    const { subject, html } = renderEditionMail(edition(), { unsubscribeUrl: UNSUBSCRIBE });
+    const { subject, html } = renderEditionMail(edition(), RECIPIENT);
     expect(subject).toBe('نشرة مداد اليومية: 4 كانون الأول 2026');
     expect(html.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
     expect(html).toContain('<body dir="rtl"');
@@ -88,7 +90,7 @@ describe('renderEditionMail', () => {
   });
 
   it('shows images with alt text, width and height, linked to their article', () => {
-    const { html } = renderEditionMail(edition(), { unsubscribeUrl: UNSUBSCRIBE });
+    const { html } = renderEditionMail(edition(), RECIPIENT);
     expect(html).toContain(
       '<a href="https://news.example/a/101" style="text-decoration:none;"><img src="https://news.example/media/5/original.jpg" alt="جنود على طريق في ريف إدلب" width="552" height="311"',
     );
@@ -101,7 +103,7 @@ describe('renderEditionMail', () => {
   });
 
   it('links every headline, the site, and the recipient unsubscribe link, escaping text', () => {
-    const { html } = renderEditionMail(edition(), { unsubscribeUrl: UNSUBSCRIBE });
+    const { html } = renderEditionMail(edition(), RECIPIENT);
     const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
     expect(links).toEqual([
       'https://news.example/',
@@ -112,9 +114,12 @@ describe('renderEditionMail', () => {
       'https://news.example/a/103',
       'https://news.example/',
       'https://news.example/newsletter/unsubscribe?token=abc123&amp;e=7',
+      'https://news.example/newsletter/preferences?token=abc123',
       'https://news.example/',
     ]);
-    expect(html).toContain('>إلغاء الاشتراك</a>');
+    expect(html).toContain(
+      '<a href="https://news.example/newsletter/unsubscribe?token=abc123&amp;e=7" style="color:#5f5b53;text-decoration:underline;">إلغاء الاشتراك</a> · <a href="https://news.example/newsletter/preferences?token=abc123" style="color:#5f5b53;text-decoration:underline;">إعدادات الاشتراك</a></p>',
+    );
     expect(html).toContain('أبل تعلن عن &lt;iPhone 15&gt; &amp; &quot;المزيد&quot;');
     expect(html).toContain('سياسة · 4 كانون الأول 2026، 10:15');
     expect(html).toContain('<span dir="ltr">news.example</span>');
@@ -122,8 +127,8 @@ describe('renderEditionMail', () => {
     expect(html).toContain('>صباح الخير.</p>');
   });
 
-  it('has a text part with headlines, standfirsts, URLs and the unsubscribe link', () => {
-    const { text } = renderEditionMail(edition(), { unsubscribeUrl: UNSUBSCRIBE });
+  it('has a text part with headlines, standfirsts, URLs, the unsubscribe and the preferences link', () => {
+    const { text } = renderEditionMail(edition(), RECIPIENT);
     expect(text).toBe(
       [
         'مداد — النشرة اليومية',
@@ -151,6 +156,7 @@ describe('renderEditionMail', () => {
         '────────────',
         'وصلتك هذه الرسالة لأنك اشتركت في النشرة اليومية لموقع مداد.',
         'إلغاء الاشتراك: https://news.example/newsletter/unsubscribe?token=abc123&e=7',
+        'إعدادات الاشتراك: https://news.example/newsletter/preferences?token=abc123',
         'مداد · https://news.example/',
         '',
       ].join('\n'),
@@ -159,7 +165,7 @@ describe('renderEditionMail', () => {
 
   it('numbers the text part with Arabic-Indic digits when the site uses them, URLs left Latin', () => {
     const mail = edition({ site: { ...edition().site, locale: { ...locale, numerals: 'arab' } } });
-    const { text, html } = renderEditionMail(mail, { unsubscribeUrl: UNSUBSCRIBE });
+    const { text, html } = renderEditionMail(mail, RECIPIENT);
     expect(text).toContain('\n١. توافق');
     expect(text).toContain('\n٣. ارتفاع');
     expect(text).toContain('https://news.example/a/103');
@@ -173,7 +179,7 @@ describe('renderEditionMail', () => {
       intro: '',
       articles: [edition().articles[2]!],
     });
-    const { html, text } = renderEditionMail(mail, { unsubscribeUrl: UNSUBSCRIBE });
+    const { html, text } = renderEditionMail(mail, RECIPIENT);
     expect(html).toContain('font-weight:bold;">عاجل</span> · الجمعة 4 كانون الأول 2026</p>');
     expect(html).toContain('<h2 dir="rtl"');
     expect(text.split('\n').slice(0, 8)).toEqual([
@@ -191,16 +197,27 @@ describe('renderEditionMail', () => {
 
   it('renders once per edition: each recipient only gets their own link', () => {
     const mail = edition();
-    const first = renderEditionMail(mail, { unsubscribeUrl: UNSUBSCRIBE });
+    const first = renderEditionMail(mail, RECIPIENT);
     const started = performance.now();
     let last = first;
     for (let i = 0; i < 10_000; i++)
       last = renderEditionMail(mail, {
         unsubscribeUrl: `https://news.example/newsletter/unsubscribe?token=t${i}&e=7`,
+        preferencesUrl: `https://news.example/newsletter/preferences?token=t${i}`,
       });
     const elapsed = performance.now() - started;
-    expect(last.html.replace('token=t9999', 'token=abc123')).toBe(first.html);
-    expect(last.text.replace('token=t9999', 'token=abc123')).toBe(first.text);
+    expect(last.html.replaceAll('token=t9999', 'token=abc123')).toBe(first.html);
+    expect(last.text.replaceAll('token=t9999', 'token=abc123')).toBe(first.text);
+    expect(last.html.split('token=t9999').length).toBe(3);
+    expect(last.text.split('token=t9999').length).toBe(3);
     expect(elapsed).toBeLessThan(2000);
+  });
+
+  it('without a preferencesUrl, links the preferences page of the unsubscribe token', () => {
+    const { html, text } = renderEditionMail(edition(), { unsubscribeUrl: UNSUBSCRIBE });
+    expect(html).toContain('<a href="https://news.example/newsletter/preferences?token=abc123"');
+    expect(text).toContain(
+      '\nإعدادات الاشتراك: https://news.example/newsletter/preferences?token=abc123\n',
+    );
   });
 });

@@ -160,6 +160,49 @@ export function createEditionMailLoader(
 
 /** Where the recipient's unsubscribe URL goes in the prepared parts. */
 const SLOT = '\u0000unsubscribe\u0000';
+/** Where the recipient's preferences URL goes, likewise. */
+const PREFS_SLOT = '\u0000preferences\u0000';
+/** Splits a built part at its slots: text, slot, text, slot, … (odd indexes are slots). */
+function splitSlots(built: string): string[] {
+  const out: string[] = [];
+  for (const [i, piece] of built.split(SLOT).entries()) {
+    if (i > 0) out.push(SLOT);
+    for (const [j, bit] of piece.split(PREFS_SLOT).entries()) {
+      if (j > 0) out.push(PREFS_SLOT);
+      out.push(bit);
+    }
+  }
+  return out;
+}
+
+/** The recipient's links, in place of the slots of `parts` (HTML-escaped when `html`). */
+function fill(
+  parts: readonly string[],
+  urls: { unsubscribe: string; preferences: string },
+  html: boolean,
+): string {
+  let out = '';
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i]!;
+    if (i % 2 === 0) out += part;
+    else {
+      const url = part === SLOT ? urls.unsubscribe : urls.preferences;
+      out += html ? escapeHtml(url) : url;
+    }
+  }
+  return out;
+}
+
+/**
+ * The preferences page of the recipient of `unsubscribeUrl` (same origin
+ * and token, no edition), for a caller that gives no `preferencesUrl`.
+ */
+function preferencesOf(unsubscribeUrl: string): string {
+  const url = new URL(unsubscribeUrl);
+  url.pathname = '/newsletter/preferences';
+  url.searchParams.delete('e');
+  return url.toString();
+}
 
 interface Prepared {
   subject: string;
@@ -171,27 +214,34 @@ const prepared = new WeakMap<EditionMail, Prepared>();
 
 /**
  * The email of `edition` for one recipient: the subject, the HTML and the
- * text part, with `recipient.unsubscribeUrl` (absolute) in the footer.
+ * text part, with `recipient.unsubscribeUrl` and, beside it,
+ * `recipient.preferencesUrl` (both absolute) in the footer. Without a
+ * `preferencesUrl`, it is the preferences page of the unsubscribe URL's
+ * token (`/newsletter/preferences?token=…`).
  * The parts are built once per `edition` object; each call after the first
  * only joins strings (a few microseconds).
  */
 export function renderEditionMail(
   edition: EditionMail,
-  recipient: { unsubscribeUrl: string },
+  recipient: { unsubscribeUrl: string; preferencesUrl?: string },
 ): RenderedMail {
   let parts = prepared.get(edition);
   if (!parts) {
     parts = {
       subject: edition.subject,
-      html: buildHtml(edition).split(SLOT),
-      text: buildText(edition).split(SLOT),
+      html: splitSlots(buildHtml(edition)),
+      text: splitSlots(buildText(edition)),
     };
     prepared.set(edition, parts);
   }
+  const urls = {
+    unsubscribe: recipient.unsubscribeUrl,
+    preferences: recipient.preferencesUrl ?? preferencesOf(recipient.unsubscribeUrl),
+  };
   return {
     subject: parts.subject,
-    html: parts.html.join(escapeHtml(recipient.unsubscribeUrl)),
-    text: parts.text.join(recipient.unsubscribeUrl),
+    html: fill(parts.html, urls, true),
+    text: fill(parts.text, urls, false),
   };
 }
 
@@ -345,7 +395,8 @@ function buildHtml(edition: EditionMail): string {
     `<table role="presentation" class="column" dir="rtl" align="center" width="${COLUMN}" cellpadding="0" cellspacing="0" border="0" style="width:${COLUMN}px;max-width:${COLUMN}px;border-collapse:collapse;">` +
     `<tr><td dir="rtl" align="center" style="padding:16px 24px 24px 24px;text-align:center;font-family:${FONT};font-size:13px;line-height:22px;color:${MUTED};">` +
     `<p dir="rtl" style="margin:0 0 8px 0;">${escapeHtml(t(edition.kind === 'breaking' ? 'newsletter.mail.whyBreaking' : 'newsletter.mail.whyDigest', { site: site.name }))}</p>` +
-    `<p dir="rtl" style="margin:0 0 8px 0;"><a href="${SLOT}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('newsletter.mail.unsubscribe'))}</a></p>` +
+    `<p dir="rtl" style="margin:0 0 8px 0;"><a href="${SLOT}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('newsletter.mail.unsubscribe'))}</a>` +
+    ` · <a href="${PREFS_SLOT}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('newsletter.mail.preferences'))}</a></p>` +
     `<p dir="rtl" style="margin:0;"><a href="${escapeHtml(home)}" style="color:${MUTED};text-decoration:none;">${escapeHtml(site.name)} · <span dir="ltr">${escapeHtml(site.address)}</span></a></p>` +
     `</td></tr></table>` +
     `</td></tr></table>` +
@@ -376,6 +427,7 @@ function buildText(edition: EditionMail): string {
     }),
   );
   lines.push(`${t('newsletter.mail.unsubscribe')}: ${SLOT}`);
+  lines.push(`${t('newsletter.mail.preferences')}: ${PREFS_SLOT}`);
   lines.push(`${site.name} · ${site.origin}/`);
   return lines.join('\n') + '\n';
 }

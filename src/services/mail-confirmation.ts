@@ -35,6 +35,8 @@ export function subscriberLink(
 
 /**
  * The mail for `mail` (subject, HTML and text parts), not yet addressed.
+ * The confirmation names the lists asked for (the daily digest, breaking
+ * news alerts); its text part says to open the link (it has no button).
  * @example renderSubscriptionMail(site, { kind: 'confirm', … }).subject === 'أكِّد اشتراكك في نشرة مداد'
  */
 export function renderSubscriptionMail(
@@ -42,17 +44,24 @@ export function renderSubscriptionMail(
   mail: SubscriptionMail,
 ): { subject: string; html: string; text: string; link: string } {
   const t = translator('ar');
-  const vars = { siteName: site.siteName };
   const confirm = mail.kind === 'confirm';
+  const lists = [
+    ...(mail.digest ? [t('newsletter.mail.list.digest')] : []),
+    ...(mail.breaking ? [t('newsletter.mail.list.breaking')] : []),
+  ].join(' و');
+  const vars = { siteName: site.siteName, lists };
   const link = subscriberLink(site.origin, confirm ? 'confirm' : 'preferences', mail.token);
   const subject = t(
     confirm ? 'newsletter.mail.confirm.subject' : 'newsletter.mail.subscribed.subject',
     vars,
   );
-  const intro = t(
-    confirm ? 'newsletter.mail.confirm.intro' : 'newsletter.mail.subscribed.intro',
-    vars,
-  );
+  // The HTML part has a button; the text part only the link.
+  const intro = confirm
+    ? `${t('newsletter.mail.confirm.intro', vars)} ${t('newsletter.mail.confirm.action')}`
+    : t('newsletter.mail.subscribed.intro', vars);
+  const textIntro = confirm
+    ? `${t('newsletter.mail.confirm.intro', vars)} ${t('newsletter.mail.confirm.actionText')}`
+    : intro;
   const action = t(confirm ? 'newsletter.confirm.button' : 'newsletter.preferences.link');
   const notes = confirm
     ? [t('newsletter.mail.confirm.expiry'), t('newsletter.mail.confirm.ignore')]
@@ -79,7 +88,7 @@ ${notes.map((n) => p(n, 'font-size:14px;color:#555;')).join('\n')}
 </body>
 </html>
 `;
-  const text = [site.siteName, '', intro, '', link, '', ...notes, ''].join('\n');
+  const text = [site.siteName, '', textIntro, '', link, '', ...notes, ''].join('\n');
   return { subject, html, text, link };
 }
 

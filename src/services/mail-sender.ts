@@ -38,7 +38,12 @@ export interface EditionMailContent {
 }
 
 /** Renders an edition's mail for a recipient (the edition itself rendered once). */
-export type EditionMailRenderer = (recipient: { unsubscribeUrl: string }) => EditionMailContent;
+export type EditionMailRenderer = (recipient: {
+  /** The one-click unsubscribe page of the recipient's token and this edition. */
+  unsubscribeUrl: string;
+  /** The recipient's preferences page. */
+  preferencesUrl: string;
+}) => EditionMailContent;
 
 export interface EmailSenderOptions {
   database: Database;
@@ -110,7 +115,8 @@ export function emailSender(options: EmailSenderOptions): OutboxSender {
               subscriber.token,
               message.subjectId,
             );
-            const content = render({ unsubscribeUrl });
+            const preferencesUrl = subscriberLink(origin, 'preferences', subscriber.token);
+            const content = render({ unsubscribeUrl, preferencesUrl });
             return transport.send({
               from,
               to: subscriber.email,

@@ -22,7 +22,6 @@ import {
   findSubscriberByToken,
   insertPendingSubscriber,
   renewPendingSubscriber,
-  resubscribeSubscriber,
   saveSubscriberChoices,
   unsubscribeSubscriber,
   type Subscriber,
@@ -116,6 +115,9 @@ export interface SubscriptionMail {
   kind: 'confirm' | 'subscribed';
   email: string;
   token: string;
+  /** The lists it asked for (`confirm`) or receives (`subscribed`). */
+  digest: boolean;
+  breaking: boolean;
   /** When the confirmation link stops working (`confirm` only). */
   expiresAt: Date | null;
 }
@@ -123,8 +125,9 @@ export interface SubscriptionMail {
 /**
  * Records a subscription request. A new address is stored `pending`; a
  * pending, unsubscribed, bounced or complained one is `pending` again
- * with the new choices and a new 48-hour expiry (its token kept); an
- * active one is left as it is (its choices change only on its
+ * with the new choices, a new 48-hour expiry and a NEW token (the links
+ * of every older mail, forwarded or kept, stop working: only the mailbox
+ * that receives the new confirmation can confirm); an active one is left as it is (its choices change only on its
  * preferences page). Over the per-address mail limit nothing is done.
  * @returns the mail to send, or null (over the limit). The caller answers
  *   the same in every case.
@@ -146,25 +149,41 @@ export async function requestSubscription(
     confirmExpiresAt: expiresAt,
   };
   const db = deps.database.db;
+  const token = randomToken(32);
   const existing = await findSubscriberByEmail(db, email);
+  const subscribed = (s: Subscriber): SubscriptionMail => ({
+    kind: 'subscribed',
+    email,
+    token: s.token,
+    digest: s.digest,
+    breaking: s.breaking,
+    expiresAt: null,
+  });
   if (existing === null) {
-    const made = await insertPendingSubscriber(
-      db,
-      { email, ...choices, token: randomToken(32) },
-      now,
-    );
+    const made = await insertPendingSubscriber(db, { email, ...choices, token }, now);
     // Another request inserted it a moment ago: that one's mail went, or goes.
-    if (made.status === 'active')
-      return { kind: 'subscribed', email, token: made.token, expiresAt: null };
-    return { kind: 'confirm', email, token: made.token, expiresAt: made.confirmExpiresAt };
+    if (made.status === 'active') return subscribed(made);
+    return {
+      kind: 'confirm',
+      email,
+      token: made.token,
+      digest: made.digest,
+      breaking: made.breaking,
+      expiresAt: made.confirmExpiresAt,
+    };
   }
-  if (existing.status === 'active') {
-    return { kind: 'subscribed', email, token: existing.token, expiresAt: null };
+  if (existing.status === 'active') return subscribed(existing);
+  if (!(await renewPendingSubscriber(db, existing.id, { ...choices, token }))) {
+    return subscribed((await findSubscriberByEmail(db, email)) ?? existing);
   }
-  if (!(await renewPendingSubscriber(db, existing.id, choices))) {
-    return { kind: 'subscribed', email, token: existing.token, expiresAt: null };
-  }
-  return { kind: 'confirm', email, token: existing.token, expiresAt };
+  return {
+    kind: 'confirm',
+    email,
+    token,
+    digest: request.digest,
+    breaking: request.breaking,
+    expiresAt,
+  };
 }
 
 /** A well-formed token (randomToken(32): 43 base64url characters), else null: spares a query. */
@@ -222,17 +241,28 @@ export async function unsubscribe(
 }
 
 /**
- * Subscribes again from the unsubscribed page (the token proves the
- * mailbox is the reader's: no new confirmation). @returns false for an
- * unknown token or a subscriber who is not unsubscribed.
+ * «تراجعتُ، أعِد اشتراكي» on the unsubscribed page. The token in the
+ * page's address may come from an old or forwarded mail, so it proves
+ * nothing about the mailbox: the subscriber is made `pending` again with
+ * its former choices and a new token (see requestSubscription), and a
+ * new confirmation mail goes to its address (double opt-in again).
+ * @returns `{ email, mail }` — `mail` the confirmation to send, or null
+ *   over the per-address mail limit (the page answers the same) — or
+ *   null for an unknown token or a subscriber who is not unsubscribed.
  */
 export async function resubscribe(
-  deps: Omit<SubscriberDeps, 'mailLimit'>,
+  deps: SubscriberDeps,
   token: unknown,
-): Promise<boolean> {
+): Promise<{ email: string; mail: SubscriptionMail | null } | null> {
   const subscriber = await subscriberByToken(deps, token);
-  if (subscriber === null) return false;
-  return resubscribeSubscriber(deps.database.db, subscriber.id, deps.now());
+  if (subscriber === null || subscriber.status !== 'unsubscribed') return null;
+  const digest = subscriber.digest || !subscriber.breaking;
+  const mail = await requestSubscription(deps, {
+    email: subscriber.email,
+    digest,
+    breaking: subscriber.breaking,
+  });
+  return { email: subscriber.email, mail };
 }
 
 /**

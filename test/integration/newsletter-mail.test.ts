@@ -30,10 +30,10 @@ afterAll(async () => smtp.close());
 /** A minimal stand-in for EDITIONS' renderEditionMail. */
 const localRenderer =
   (editionId: string): EditionMailRenderer =>
-  ({ unsubscribeUrl }) => ({
+  ({ unsubscribeUrl, preferencesUrl }) => ({
     subject: `نشرة ${editionId}`,
-    html: `<html lang="ar" dir="rtl"><body><p>أهم الأخبار</p><a href="${unsubscribeUrl}">إلغاء الاشتراك</a></body></html>`,
-    text: `أهم الأخبار\n\nإلغاء الاشتراك: ${unsubscribeUrl}\n`,
+    html: `<html lang="ar" dir="rtl"><body><p>أهم الأخبار</p><a href="${unsubscribeUrl}">إلغاء الاشتراك</a> <a href="${preferencesUrl}">إعدادات الاشتراك</a></body></html>`,
+    text: `أهم الأخبار\n\nإلغاء الاشتراك: ${unsubscribeUrl}\nإعدادات الاشتراك: ${preferencesUrl}\n`,
   });
 
 describeEachDialect((dialect: DialectName) => {
@@ -141,7 +141,10 @@ describeEachDialect((dialect: DialectName) => {
       new RegExp(`^<e${id}\\.s${ids['one@example.org']}\\.[A-Za-z0-9_-]+@news\\.example>$`),
     );
     expect(one.html).toContain(`<a href="${url}">`);
-    expect(one.text).toBe(`أهم الأخبار\n\nإلغاء الاشتراك: ${url}\n`);
+    const preferences = `https://news.example/newsletter/preferences?token=${'token0'.padEnd(43, 'x')}`;
+    expect(one.text).toBe(
+      `أهم الأخبار\n\nإلغاء الاشتراك: ${url}\nإعدادات الاشتراك: ${preferences}\n`,
+    );
     expect(await counts(id)).toEqual({ sent: 3, failed: 0 });
     expect(
       await outboxCounts(site.database.db, {

@@ -87,6 +87,23 @@ describeEachDialect((dialect: DialectName) => {
     expect(mail!.html).toContain('تأكيد الاشتراك');
     expect(mail!.text).toContain('يعمل هذا الرابط يومين فقط.');
     const token = CONFIRM_LINK.exec(mail!.text!)![1]!;
+    // It names the lists chosen; the text part has no button, so it says to open the link.
+    expect(mail!.text).toBe(
+      [
+        'مداد',
+        '',
+        'طُلب بهذا العنوان الاشتراك في النشرة اليومية وتنبيهات الأخبار العاجلة من موقع مداد. افتح الرابط التالي لتأكيده:',
+        '',
+        `https://news.example/newsletter/confirm?token=${token}`,
+        '',
+        'يعمل هذا الرابط يومين فقط.',
+        'إن لم تطلب ذلك، فتجاهل هذه الرسالة ولن يصلك منّا شيء.',
+        '',
+      ].join('\n'),
+    );
+    expect(mail!.html).toContain(
+      '>طُلب بهذا العنوان الاشتراك في النشرة اليومية وتنبيهات الأخبار العاجلة من موقع مداد. اضغط الزر لتأكيده:</p>',
+    );
     expect(mail!.html).toContain(`https://news.example/newsletter/confirm?token=${token}`);
 
     const stored = await row(email);
@@ -153,12 +170,23 @@ describeEachDialect((dialect: DialectName) => {
     expect((await row('late@example.org'))!.status).toBe('pending');
 
     await subscribe({ email: 'late@example.org', digest: '1' });
-    await mails(2);
-    const ok = await site.app.inject({
+    const [, renewed] = await mails(2);
+    const fresh = CONFIRM_LINK.exec(renewed!.text!)![1]!;
+    expect(fresh).not.toBe(token);
+    // The old mail's link no longer works at all: only the new mail confirms.
+    const stale = await site.app.inject({
       method: 'POST',
       url: '/newsletter/confirm',
       headers: FORM,
       payload: `token=${token}`,
+    });
+    expect(stale.statusCode).toBe(404);
+    expect((await row('late@example.org'))!.status).toBe('pending');
+    const ok = await site.app.inject({
+      method: 'POST',
+      url: '/newsletter/confirm',
+      headers: FORM,
+      payload: `token=${fresh}`,
     });
     expect(ok.statusCode).toBe(200);
     expect(await row('late@example.org')).toMatchObject({
@@ -282,6 +310,8 @@ describeEachDialect((dialect: DialectName) => {
       ).statusCode,
     ).toBe(200);
 
+    // «تراجعتُ، أعِد اشتراكي»: the token may be an old or forwarded mail's, so it only sends a
+    // new confirmation (double opt-in again) with a new token; the old links stop working.
     const back = await site.app.inject({
       method: 'POST',
       url: '/newsletter/resubscribe',
@@ -289,7 +319,48 @@ describeEachDialect((dialect: DialectName) => {
       payload: `token=${token}`,
     });
     expect(back.statusCode).toBe(200);
-    expect(back.body).toContain('أُعيد اشتراكك');
+    expect(back.body).toContain(
+      '<p>أرسلنا إلى \u2068leave@example.org\u2069 رسالة فيها رابط لتأكيد اشتراكك من جديد. افتحه خلال يومين لتعود النشرة إليك.</p>',
+    );
+    expect(await row('leave@example.org')).toMatchObject({
+      status: 'pending',
+      digest: 1,
+      breaking: 1,
+    });
+    const [, again] = await mails(2);
+    expect(again!.subject).toBe('أكِّد اشتراكك في نشرة مداد');
+    expect((again!.to as { value: Array<{ address: string }> }).value[0]!.address).toBe(
+      'leave@example.org',
+    );
+    const fresh = CONFIRM_LINK.exec(again!.text!)![1]!;
+    expect(fresh).not.toBe(token);
+    expect((await row('leave@example.org'))!.token).toBe(fresh);
+    for (const stale of [
+      site.app.inject({ url: `/newsletter/unsubscribe?token=${token}` }),
+      site.app.inject({ url: `/newsletter/preferences?token=${token}` }),
+      site.app.inject({ url: `/newsletter/confirm?token=${token}` }),
+      site.app.inject({
+        method: 'POST',
+        url: '/newsletter/confirm',
+        headers: FORM,
+        payload: `token=${token}`,
+      }),
+      site.app.inject({
+        method: 'POST',
+        url: '/newsletter/resubscribe',
+        headers: FORM,
+        payload: `token=${token}`,
+      }),
+    ]) {
+      expect((await stale).statusCode).toBe(404);
+    }
+    expect((await row('leave@example.org'))!.status).toBe('pending');
+    await site.app.inject({
+      method: 'POST',
+      url: '/newsletter/confirm',
+      headers: FORM,
+      payload: `token=${fresh}`,
+    });
     expect((await row('leave@example.org'))!.status).toBe('active');
 
     const unknown = await site.app.inject({
@@ -334,6 +405,56 @@ describeEachDialect((dialect: DialectName) => {
     });
     expect(off.body).toContain('أُلغي اشتراكك');
     expect((await row('prefs@example.org'))!.status).toBe('unsubscribed');
+  });
+
+  it('one list chosen: the confirmation names only it', async () => {
+    await subscribe({ email: 'one@example.org', breaking: '1' });
+    const [mail] = await mails(1);
+    expect(mail!.text!.split('\n')[2]).toBe(
+      'طُلب بهذا العنوان الاشتراك في تنبيهات الأخبار العاجلة من موقع مداد. افتح الرابط التالي لتأكيده:',
+    );
+  });
+
+  it('a former subscriber who signs up again gets a new token: an old newsletter cannot confirm it', async () => {
+    await subscribe({ email: 'back@example.org', digest: '1' });
+    const [first] = await mails(1);
+    const old = CONFIRM_LINK.exec(first!.text!)![1]!;
+    const post = (url: string, payload: string) =>
+      site.app.inject({ method: 'POST', url, headers: FORM, payload });
+    await post('/newsletter/confirm', `token=${old}`);
+    await post(`/newsletter/unsubscribe?token=${old}`, 'List-Unsubscribe=One-Click');
+    expect((await row('back@example.org'))!.status).toBe('unsubscribed');
+
+    await subscribe({ email: 'back@example.org', digest: '1', breaking: '1' });
+    const [, second] = await mails(2);
+    const fresh = CONFIRM_LINK.exec(second!.text!)![1]!;
+    expect(fresh).not.toBe(old);
+    expect((await post('/newsletter/confirm', `token=${old}`)).statusCode).toBe(404);
+    expect((await post('/newsletter/resubscribe', `token=${old}`)).statusCode).toBe(404);
+    expect(await row('back@example.org')).toMatchObject({ status: 'pending', token: fresh });
+    expect((await post('/newsletter/confirm', `token=${fresh}`)).statusCode).toBe(200);
+    expect(await row('back@example.org')).toMatchObject({
+      status: 'active',
+      digest: 1,
+      breaking: 1,
+      token: fresh,
+    });
+    // Active: a new request changes nothing, its token kept.
+    await subscribe({ email: 'back@example.org', digest: '1' });
+    const [, , third] = await mails(3);
+    expect(third!.text).toContain(`https://news.example/newsletter/preferences?token=${fresh}`);
+    expect((await row('back@example.org'))!.token).toBe(fresh);
+  });
+
+  it('/alerts shows the newsletter form once (in the page, not again in the footer)', async () => {
+    const alerts = await site.app.inject({ url: '/alerts' });
+    expect(alerts.statusCode).toBe(200);
+    expect(alerts.body.split('action="/newsletter/subscribe"').length - 1).toBe(1);
+    expect(alerts.body).toContain('id="alerts-newsletter-email"');
+    expect(alerts.body).not.toContain('id="newsletter-email"');
+    const home = await site.app.inject({ url: '/' });
+    expect(home.body.split('action="/newsletter/subscribe"').length - 1).toBe(1);
+    expect(home.body).toContain('id="newsletter-email"');
   });
 });
 

@@ -117,7 +117,10 @@ export interface PendingSubscription {
   email: string;
   digest: boolean;
   breaking: boolean;
-  /** Used only when the address is new: an existing subscriber keeps its token. */
+  /**
+   * The secret of its links: a new one for every request, so that the
+   * links of older mails (forwarded, kept) stop working.
+   */
   token: string;
   confirmExpiresAt: Date;
 }
@@ -151,18 +154,20 @@ export async function insertPendingSubscriber(
 
 /**
  * Puts a subscriber who is not active (pending, unsubscribed, bounced,
- * complained) back to `pending` with new choices and a new expiry.
- * @returns false when it is active (nothing changed).
+ * complained) back to `pending` with new choices, a new token (the links
+ * of its older mails stop working) and a new expiry.
+ * @returns false when it is active (nothing changed, its token kept).
  */
 export async function renewPendingSubscriber(
   db: Db,
   id: string,
-  subscription: Omit<PendingSubscription, 'email' | 'token'>,
+  subscription: Omit<PendingSubscription, 'email'>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('newsletter_subscribers')
     .set({
       status: 'pending',
+      token: subscription.token,
       digest: subscription.digest ? 1 : 0,
       breaking: subscription.breaking ? 1 : 0,
       confirm_expires_at: fromDate(subscription.confirmExpiresAt),
@@ -207,25 +212,6 @@ export async function unsubscribeSubscriber(
     })
     .where('id', '=', bindId(id))
     .where('status', 'in', ['active', 'pending'])
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-/**
- * Makes an unsubscribed subscriber active again (from its own link, which
- * proves the mailbox is theirs). @returns true when it did.
- */
-export async function resubscribeSubscriber(db: Db, id: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('newsletter_subscribers')
-    .set({
-      status: 'active',
-      confirmed_at: fromDate(now),
-      unsubscribed_at: null,
-      unsubscribed_edition_id: null,
-    })
-    .where('id', '=', bindId(id))
-    .where('status', '=', 'unsubscribed')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

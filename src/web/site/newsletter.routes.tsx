@@ -14,7 +14,9 @@
  *   `POST` to the same address unsubscribes at once, with no login
  *   (RFC 8058 one-click: the mail program's `List-Unsubscribe=One-Click`
  *   POST, or the button), records the edition for its count, and offers
- *   to subscribe again.
+ *   to subscribe again: `POST /newsletter/resubscribe` sends a new
+ *   confirmation mail (a new token: the old links stop working), as the
+ *   form does.
  * - `GET`/`POST /newsletter/preferences?token=…`: what the address
  *   receives.
  *
@@ -48,6 +50,7 @@ import {
   subscriberByToken,
   unsubscribe,
   type Subscriber,
+  type SubscriptionMail,
 } from '../../services/newsletter-subscribers.js';
 import { HONEYPOT_FIELD, NewsletterForm } from '../views/components/newsletter-form.js';
 import { Layout } from '../views/layout.js';
@@ -92,14 +95,22 @@ function queryOf(request: FastifyRequest): Fields {
 function NewsletterPage({
   ctx,
   title,
+  footerNewsletter,
   children,
 }: {
   ctx: PageContext;
   title: string;
+  /** False when the page shows the form itself (not repeated in the footer). */
+  footerNewsletter: boolean;
   children: ComponentChildren;
 }) {
   return (
-    <Layout ctx={ctx} title={`${title} | ${ctx.siteName}`} robots="noindex">
+    <Layout
+      ctx={ctx}
+      title={`${title} | ${ctx.siteName}`}
+      robots="noindex"
+      footerNewsletter={footerNewsletter}
+    >
       <section class="newsletter-page">
         <h1>{title}</h1>
         {children}
@@ -157,6 +168,17 @@ export async function newsletterRoutes(
   });
   const onMailError =
     deps.onMailError ?? ((error) => app.log.error({ err: error }, 'mail not sent'));
+  /** Sends `mail` in the background: the answer takes as long whether or not a mail goes. */
+  const send = (mail: SubscriptionMail) => {
+    if (transport === null) return;
+    const sending = sendSubscriptionMail(transport, site, mail)
+      .then((outcome) => {
+        if (outcome.status !== 'sent') onMailError(new Error(outcome.error));
+      })
+      .catch(onMailError)
+      .finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  };
 
   await app.register(rateLimit, { global: false });
   app.removeAllContentTypeParsers();
@@ -172,6 +194,7 @@ export async function newsletterRoutes(
     status: number,
     title: string,
     body: ComponentChildren,
+    hasForm = false,
   ) => {
     const ctx = deps.pageContext(request);
     return reply
@@ -182,7 +205,7 @@ export async function newsletterRoutes(
       .type('text/html; charset=utf-8')
       .send(
         renderDocument(
-          <NewsletterPage ctx={ctx} title={title}>
+          <NewsletterPage ctx={ctx} title={title} footerNewsletter={!hasForm}>
             {body}
           </NewsletterPage>,
         ),
@@ -314,6 +337,7 @@ export async function newsletterRoutes(
             breaking={breaking}
             error={problem}
           />,
+          true,
         );
       }
       const mail = await requestSubscription(
@@ -321,14 +345,7 @@ export async function newsletterRoutes(
         { email: email!, digest, breaking },
       );
       if (mail !== null) {
-        // In the background: the answer takes as long whether or not a mail goes.
-        const sending = sendSubscriptionMail(transport, site, mail)
-          .then((outcome) => {
-            if (outcome.status !== 'sent') onMailError(new Error(outcome.error));
-          })
-          .catch(onMailError)
-          .finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
+        send(mail);
       }
       return requested();
     },
@@ -359,6 +376,7 @@ export async function newsletterRoutes(
           <p>{t('newsletter.expired.body')}</p>
           <NewsletterForm t={t} id="newsletter-again" email={s.email} />
         </>,
+        true,
       );
     }
     return page(
@@ -393,6 +411,7 @@ export async function newsletterRoutes(
           <p>{t('newsletter.expired.body')}</p>
           <NewsletterForm t={t} id="newsletter-again" email={s.email} />
         </>,
+        true,
       );
     }
     return page(
@@ -452,25 +471,34 @@ export async function newsletterRoutes(
     return unsubscribedPage(request, reply, s);
   });
 
-  app.post('/newsletter/resubscribe', async (request, reply) => {
-    const { t } = deps.pageContext(request);
-    const token = fieldsOf(request).token;
-    const s = await subscriberByToken(deps, token);
-    if (s === null) return invalidLink(request, reply);
-    await resubscribe(deps, token);
-    const now = (await subscriberByToken(deps, token))!;
-    if (now.status !== 'active') return invalidLink(request, reply);
-    return page(
-      request,
-      reply,
-      200,
-      t('newsletter.confirmed.title'),
-      <>
-        <p>{t('newsletter.resubscribed.body')}</p>
-        {preferencesForm(now, t, false)}
-      </>,
-    );
-  });
+  // «تراجعتُ، أعِد اشتراكي»: the token may come from an old or forwarded mail, so this only
+  // sends a new confirmation (a new token) to the address; the same answer over the mail limit.
+  app.post(
+    '/newsletter/resubscribe',
+    { config: { rateLimit: { max: SUBSCRIBE_PER_HOUR, timeWindow: 60 * 60_000 } } },
+    async (request, reply) => {
+      const { t } = deps.pageContext(request);
+      if (transport === null) {
+        return page(
+          request,
+          reply,
+          503,
+          t('newsletter.form.title'),
+          <p>{t('newsletter.notSetUp')}</p>,
+        );
+      }
+      const asked = await resubscribe({ database, now, mailLimit }, fieldsOf(request).token);
+      if (asked === null) return invalidLink(request, reply);
+      if (asked.mail !== null) send(asked.mail);
+      return page(
+        request,
+        reply,
+        200,
+        t('newsletter.requested.title'),
+        <p>{t('newsletter.resubscribed.body', { email: isolateText(asked.email) })}</p>,
+      );
+    },
+  );
 
   const preferencesPage = async (
     request: FastifyRequest,

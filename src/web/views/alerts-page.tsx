@@ -1,7 +1,8 @@
 /**
  * The reader's alerts page, `/alerts` («التنبيهات»): browser notifications
  * on this device (on or off, breaking news, sections to follow) and the
- * email newsletter's form when mail is set up. The page is the same for
+ * email newsletter's form when mail is set up (then not repeated in the
+ * footer). The page is the same for
  * everyone (a device's state lives in the browser); public/assets/push.js
  * fills in the status and does the subscribing. Without JavaScript it says
  * that notifications need it.
@@ -24,6 +25,7 @@ export function AlertsPage({ ctx, sections }: { ctx: PageContext; sections: read
       title={`${title} | ${ctx.siteName}`}
       canonical={absoluteUrl(ctx, ALERTS_PATH)}
       scripts={[ctx.assets.pushScript]}
+      footerNewsletter={false}
     >
       <div class="alerts-page">
         <h1 class="page-title">{title}</h1>

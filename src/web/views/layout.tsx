@@ -43,6 +43,8 @@ export interface LayoutProps {
   feed?: { owner: FeedOwner; title: string } | undefined;
   /** The path of this page when the header's menu lists it (`/`, `/section/<slug>`): marked current. */
   current?: string | undefined;
+  /** False on a page that shows the newsletter form itself: the footer then leaves it out (default true). */
+  footerNewsletter?: boolean | undefined;
   children: ComponentChildren;
 }
 
@@ -58,6 +60,7 @@ export function Layout({
   social,
   structuredData = [],
   scripts = [],
+  footerNewsletter = true,
   children,
 }: LayoutProps) {
   const { t } = ctx;
@@ -139,7 +142,7 @@ export function Layout({
           {children}
         </main>
         <footer class="site-footer">
-          {ctx.newsletter ? <NewsletterForm t={t} /> : null}
+          {ctx.newsletter && footerNewsletter ? <NewsletterForm t={t} /> : null}
           {ctx.footer.length > 0 ? (
             <nav class="site-footer__menu" aria-label={t('site.footerMenu')}>
               <ul>
