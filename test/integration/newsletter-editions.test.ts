@@ -228,7 +228,13 @@ describeEachDialect((dialect) => {
       address: 'not an address',
     });
     expect(badAddress.statusCode).toBe(422);
-    expect(badAddress.body).toContain('اكتب عنوان بريد إلكتروني واحداً صحيحاً.');
+    // The error summary at the top says it, linked to the field, and so does the field.
+    expect(badAddress.body).toContain(
+      '<div class="error-summary" role="alert" aria-labelledby="field-error-summary"><p class="error-summary__title" id="field-error-summary">لم يُحفظ شيء. صحّح ما يلي ثم أرسل النموذج مجدداً:</p><ul><li><a href="#field-address">اكتب عنوان بريد إلكتروني واحداً صحيحاً.</a></li></ul></div>',
+    );
+    expect(badAddress.body).toMatch(
+      /<p class="field__error" id="field-address-error">اكتب عنوان بريد إلكتروني واحداً صحيحاً.<\/p>/,
+    );
     const tested = await editor.post(`/admin/newsletters/${id}/test`, {
       address: 'desk@news.example',
     });
@@ -304,9 +310,11 @@ describeEachDialect((dialect) => {
     const after = await editor.get('/admin/newsletters');
     expect(after.body).toContain('أبرز أخبار السبت');
     expect(after.body).toContain('>أُرسلت</span>');
-    expect(after.body).toContain('<td data-count="sent">3</td>');
-    expect(after.body).toContain('<td data-count="failed">1</td>');
-    expect(after.body).toContain('<td data-count="unsubscribed">1</td>');
+    expect(after.body).toContain('<td data-count="sent" data-label="أُرسلت">3</td>');
+    expect(after.body).toContain('<td data-count="failed" data-label="تعذّر إرسالها">1</td>');
+    expect(after.body).toContain(
+      '<td data-count="unsubscribed" data-label="ألغوا الاشتراك">1</td>',
+    );
 
     // Send now: a second edition goes to the 3 remaining digest readers at once.
     const second = editionIdOf((await editor.post('/admin/newsletters/new')).headers.location);
