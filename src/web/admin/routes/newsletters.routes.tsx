@@ -244,7 +244,7 @@ export const newslettersRoutes: AdminRoute[] = [
       const move = field(request.body, 'move');
       if (!['add', 'remove', 'up', 'down'].includes(move))
         return kit.redirect(reply, `/admin/newsletters/${id}`);
-      let unscheduled = false;
+      let unscheduled: boolean;
       try {
         unscheduled = await moveEditionArticle(
           editionDeps(kit),
