@@ -7,7 +7,8 @@
  * a phone without sideways scrolling.
  * Screenshots: newsletter-edition-390x844.png, newsletter-edition-1280x900.png,
  * newsletter-mail-390x844.png, newsletter-mail-1280x900.png, newsletters-list-390x844.png,
- * newsletters-list-1280x900.png, newsletter-test-refused-390x844.png.
+ * newsletters-list-1280x900.png, newsletter-test-refused-390x844.png,
+ * newsletter-scheduled-390x844.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -239,4 +240,23 @@ describe.skipIf(!run)('a newsletter edition in a browser', () => {
       await page.close();
     });
   }
+
+  it('a scheduled edition says when it goes, above its forms (390x844)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/admin/newsletters/${editionId}`);
+    const form = page.locator(`form[action="/admin/newsletters/${editionId}/schedule"]`);
+    await form.locator('input[name="at"]').fill('2026-11-30T07:30');
+    await Promise.all([
+      page.waitForURL(/notice=edition-scheduled/),
+      form.locator('button').click(),
+    ]);
+    const note = page.locator('.edition-scheduled-note');
+    expect(await note.innerText()).toBe(
+      'هذه النشرة مجدولة للإرسال في 30 نوفمبر/ تشرين الثاني 2026، 07:30. ما تحفظه من تعديلات يُرسل في موعدها.',
+    );
+    expect((await note.boundingBox())!.y).toBeLessThan(PHONE.height);
+    await page.screenshot({ path: `${SCREENSHOTS}/newsletter-scheduled-390x844.png` });
+    await page.close();
+  });
 });
