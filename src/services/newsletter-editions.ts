@@ -14,7 +14,11 @@
  * (services/mail-*.ts, NEWSLETTER-SUBS) renders each with
  * services/edition-mail.ts. The newsletter clock (every minute, like
  * scheduled publishing) makes the digest, sends the scheduled editions
- * that are due, and marks `sent` the editions with no email pending.
+ * that are due (one left with no published article goes back to draft,
+ * unsent, as «أرسل الآن» refuses it), and marks `sent` the editions with
+ * no email pending; the newsroom's list and edition page make that last
+ * check too when shown, so an edition is not shown «قيد الإرسال» after
+ * its last email went.
  */
 import { formatDate, localDateKey } from '../arabic/dates.js';
 import { zonedParts } from '../arabic/zoned-parts.js';
@@ -202,7 +206,9 @@ export async function editionEditor(
 ): Promise<EditionEditor> {
   allow(actor);
   const db = deps.database.db;
-  const edition = await editionOr404(db, id);
+  let edition = await editionOr404(db, id);
+  if (edition.status === 'sending' && (await finishSentEditions(db, deps.now())) > 0)
+    edition = await editionOr404(db, id);
   const summaries = await listSummariesByIds(db, edition.articleIds);
   const articles = summaries.map((s) => ({
     id: s.id,
@@ -235,7 +241,10 @@ export interface EditionInput {
 }
 
 /**
- * Saves a draft's (or scheduled edition's) subject, intro and articles.
+ * Saves a draft's (or scheduled edition's) subject, intro and articles. A
+ * scheduled edition left with no published article goes back to draft,
+ * its schedule cleared (it would send an empty email).
+ * @returns true when that schedule was cleared.
  * @throws InvalidInput(s) EDITION_SUBJECT_REQUIRED, EDITION_SUBJECT_TOO_LONG,
  *   EDITION_INTRO_TOO_LONG, EDITION_TOO_MANY_ARTICLES; AppError
  *   EDITION_NOT_FOUND, EDITION_NOT_EDITABLE (already sending or sent)
@@ -245,7 +254,7 @@ export async function saveEdition(
   actor: Actor,
   id: string,
   input: EditionInput,
-): Promise<void> {
+): Promise<boolean> {
   allow(actor);
   const subject = input.subject.replace(/\s+/g, ' ').trim();
   const intro = input.intro.replace(/\r\n?/g, '\n').trim();
@@ -288,16 +297,44 @@ export async function saveEdition(
     );
   throwInvalidInputs(problems);
   const db = deps.database.db;
-  await editionOr404(db, id);
-  if (!(await updateEditionContent(db, id, { subject, intro, articleIds })))
+  const edition = await editionOr404(db, id);
+  return storeContent(db, edition, { subject, intro, articleIds });
+}
+
+/** Whether any of `ids` is a published article (what an edition's email shows). */
+async function hasPublished(db: Db, ids: readonly ArticleId[]): Promise<boolean> {
+  return (await listSummariesByIds(db, ids)).length > 0;
+}
+
+/**
+ * Stores an edition's content; a scheduled one left with no published
+ * article goes back to draft in the same transaction.
+ * @returns true when its schedule was cleared. @throws AppError EDITION_NOT_EDITABLE
+ */
+async function storeContent(
+  db: Db,
+  edition: Edition,
+  content: { subject: string; intro: string; articleIds: ArticleId[] },
+): Promise<boolean> {
+  const unschedule =
+    edition.status === 'scheduled' && !(await hasPublished(db, content.articleIds));
+  const stored = await db.transaction().execute(async (trx) => {
+    if (!(await updateEditionContent(trx, edition.id, content))) return false;
+    if (unschedule) await storeSchedule(trx, edition.id, null);
+    return true;
+  });
+  if (!stored)
     throw new AppError('EDITION_NOT_EDITABLE', 'This edition is being sent or was sent.');
+  return unschedule;
 }
 
 /** A change to an edition's articles from the editor's buttons. */
 export type ArticleMove = 'add' | 'remove' | 'up' | 'down';
 
 /**
- * Adds, removes or moves one article of a draft (or scheduled) edition.
+ * Adds, removes or moves one article of a draft (or scheduled) edition;
+ * removing a scheduled edition's last published article clears its
+ * schedule (back to draft). @returns true when the schedule was cleared.
  * @throws AppError EDITION_NOT_FOUND, EDITION_NOT_EDITABLE, EDITION_TOO_MANY_ARTICLES
  */
 export async function moveEditionArticle(
@@ -306,12 +343,12 @@ export async function moveEditionArticle(
   id: string,
   move: ArticleMove,
   rawArticleId: string,
-): Promise<void> {
+): Promise<boolean> {
   allow(actor);
   const db = deps.database.db;
   const edition = await editionOr404(db, id);
   const articleId = parseArticleId(rawArticleId.trim());
-  if (!articleId) return;
+  if (!articleId) return false;
   const ids = [...edition.articleIds];
   const at = ids.indexOf(articleId);
   if (move === 'add' && at < 0) {
@@ -321,22 +358,21 @@ export async function moveEditionArticle(
         `An edition holds at most ${EDITION_ARTICLES_MAX} articles.`,
         { details: { max: EDITION_ARTICLES_MAX } },
       );
-    if ((await listSummariesByIds(db, [articleId])).length === 0) return;
+    if ((await listSummariesByIds(db, [articleId])).length === 0) return false;
     ids.push(articleId);
   } else if (move === 'remove' && at >= 0) ids.splice(at, 1);
   else if (move === 'up' && at > 0) ids.splice(at - 1, 2, articleId, ids[at - 1] as ArticleId);
   else if (move === 'down' && at >= 0 && at < ids.length - 1)
     ids.splice(at, 2, ids[at + 1] as ArticleId, articleId);
-  else return;
-  if (!(await updateEditionContent(db, id, { ...edition, articleIds: ids })))
-    throw new AppError('EDITION_NOT_EDITABLE', 'This edition is being sent or was sent.');
+  else return false;
+  return storeContent(db, edition, { ...edition, articleIds: ids });
 }
 
 async function sendable(db: Db, id: string): Promise<Edition> {
   const edition = await editionOr404(db, id);
   if (edition.status !== 'draft' && edition.status !== 'scheduled')
     throw new AppError('EDITION_NOT_EDITABLE', 'This edition is being sent or was sent.');
-  if ((await listSummariesByIds(db, edition.articleIds)).length === 0)
+  if (!(await hasPublished(db, edition.articleIds)))
     throw new AppError('EDITION_NO_ARTICLES', 'Add at least one published article.');
   return edition;
 }
@@ -438,6 +474,7 @@ export async function sendTestEdition(
 export async function editionsOverview(deps: EditionDeps, actor: Actor): Promise<EditionsOverview> {
   allow(actor);
   const db = deps.database.db;
+  await finishSentEditions(db, deps.now());
   const digestTime = await getSetting(db, DIGEST_TIME_SETTING);
   return {
     editions: await listEditions(db, EDITION_LIST_SIZE),
@@ -514,11 +551,22 @@ export async function makeDailyDigest(deps: EditionDeps): Promise<string | null>
   });
 }
 
-/** Sends the scheduled editions that are due. @returns their ids */
+/**
+ * Sends the scheduled editions that are due. One with no published
+ * article (emptied after it was scheduled, or its articles unpublished) is
+ * not sent, as «أرسل الآن» refuses it: it goes back to draft, its schedule
+ * cleared, for the newsroom to see. @returns the ids of those sent
+ */
 export async function sendDueEditions(deps: EditionDeps): Promise<string[]> {
   const now = deps.now();
+  const db = deps.database.db;
   const sent: string[] = [];
-  for (const due of await findDueEditions(deps.database.db, now)) {
+  for (const due of await findDueEditions(db, now)) {
+    const edition = await findEdition(db, due.id);
+    if (!edition || !(await hasPublished(db, edition.articleIds))) {
+      await storeSchedule(db, due.id, null);
+      continue;
+    }
     const queued = await deps.database.db
       .transaction()
       .execute((trx) => startSendingEdition(trx, due.id, due.kind, now));

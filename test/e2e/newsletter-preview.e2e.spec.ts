@@ -7,7 +7,8 @@
  * a phone without sideways scrolling.
  * Screenshots: newsletter-edition-390x844.png, newsletter-edition-1280x900.png,
  * newsletter-mail-390x844.png, newsletter-mail-1280x900.png, newsletters-list-390x844.png,
- * newsletters-list-1280x900.png.
+ * newsletters-list-1280x900.png, newsletter-test-refused-390x844.png,
+ * newsletter-scheduled-390x844.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -73,7 +74,13 @@ describe.skipIf(!run)('a newsletter edition in a browser', () => {
     origin = `http://127.0.0.1:${port}`;
     folder = mkdtempSync(join(tmpdir(), 'midad-newsletter-'));
     const mediaDir = join(folder, 'media');
-    const env = { MIDAD_BASE_URL: origin, MIDAD_MEDIA_DIR: mediaDir };
+    // A mail server is set up (the test form shows); no test here reaches it.
+    const env = {
+      MIDAD_BASE_URL: origin,
+      MIDAD_MEDIA_DIR: mediaDir,
+      MIDAD_SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+      MIDAD_MAIL_FROM: 'news@news.example',
+    };
     site = await testSite(env);
     await site.app.listen({ host: '127.0.0.1', port });
     const now = () => NOW;
@@ -124,6 +131,56 @@ describe.skipIf(!run)('a newsletter edition in a browser', () => {
     await browser?.close();
     await site?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('on a phone the list fits: every label and count is inside the screen (390x844)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/admin/newsletters`);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('.edition-list td')].map((td) => {
+        const box = td.getBoundingClientRect();
+        const label = getComputedStyle(td, '::before').content;
+        return { label, left: box.left, right: box.right, text: td.textContent?.trim() };
+      }),
+    );
+    expect(cells.map((c) => [c.label, c.text])).toEqual([
+      ['none', 'أبرز أخبار الأحدنشرة يومية'],
+      ['"الحالة:"', 'مسودة'],
+      ['"أُرسلت:"', '0'],
+      ['"تعذّر إرسالها:"', '0'],
+      ['"ألغوا الاشتراك:"', '0'],
+    ]);
+    for (const c of cells) {
+      expect(c.left).toBeGreaterThanOrEqual(0);
+      expect(c.right).toBeLessThanOrEqual(PHONE.width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+    await page.close();
+  });
+
+  it('a test email to an invalid address, the browser check bypassed, is refused at the top and at the field', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/admin/newsletters/${editionId}`);
+    const form = page.locator(`form[action="/admin/newsletters/${editionId}/test"]`);
+    await form.evaluate((f: HTMLFormElement) => {
+      f.noValidate = true;
+    });
+    await form.locator('input[name="address"]').fill('desk@news');
+    await Promise.all([page.waitForLoadState('load'), form.locator('button').click()]);
+    const summary = page.locator('.error-summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.innerText()).toBe(
+      'لم يُحفظ شيء. صحّح ما يلي ثم أرسل النموذج مجدداً:\n\nاكتب عنوان بريد إلكتروني واحداً صحيحاً.',
+    );
+    // It is at the top of the page, above the edition's forms.
+    expect((await summary.boundingBox())!.y).toBeLessThan(PHONE.height);
+    expect(await page.locator('#field-address-error').innerText()).toBe(
+      'اكتب عنوان بريد إلكتروني واحداً صحيحاً.',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/newsletter-test-refused-390x844.png` });
+    await page.close();
   });
 
   for (const [name, size] of [
@@ -183,4 +240,23 @@ describe.skipIf(!run)('a newsletter edition in a browser', () => {
       await page.close();
     });
   }
+
+  it('a scheduled edition says when it goes, above its forms (390x844)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/admin/newsletters/${editionId}`);
+    const form = page.locator(`form[action="/admin/newsletters/${editionId}/schedule"]`);
+    await form.locator('input[name="at"]').fill('2026-11-30T07:30');
+    await Promise.all([
+      page.waitForURL(/notice=edition-scheduled/),
+      form.locator('button').click(),
+    ]);
+    const note = page.locator('.edition-scheduled-note');
+    expect(await note.innerText()).toBe(
+      'هذه النشرة مجدولة للإرسال في 30 نوفمبر/ تشرين الثاني 2026، 07:30. ما تحفظه من تعديلات يُرسل في موعدها.',
+    );
+    expect((await note.boundingBox())!.y).toBeLessThan(PHONE.height);
+    await page.screenshot({ path: `${SCREENSHOTS}/newsletter-scheduled-390x844.png` });
+    await page.close();
+  });
 });

@@ -228,7 +228,13 @@ describeEachDialect((dialect) => {
       address: 'not an address',
     });
     expect(badAddress.statusCode).toBe(422);
-    expect(badAddress.body).toContain('اكتب عنوان بريد إلكتروني واحداً صحيحاً.');
+    // The error summary at the top says it, linked to the field, and so does the field.
+    expect(badAddress.body).toContain(
+      '<div class="error-summary" role="alert" aria-labelledby="field-error-summary"><p class="error-summary__title" id="field-error-summary">لم يُحفظ شيء. صحّح ما يلي ثم أرسل النموذج مجدداً:</p><ul><li><a href="#field-address">اكتب عنوان بريد إلكتروني واحداً صحيحاً.</a></li></ul></div>',
+    );
+    expect(badAddress.body).toMatch(
+      /<p class="field__error" id="field-address-error">اكتب عنوان بريد إلكتروني واحداً صحيحاً.<\/p>/,
+    );
     const tested = await editor.post(`/admin/newsletters/${id}/test`, {
       address: 'desk@news.example',
     });
@@ -304,9 +310,11 @@ describeEachDialect((dialect) => {
     const after = await editor.get('/admin/newsletters');
     expect(after.body).toContain('أبرز أخبار السبت');
     expect(after.body).toContain('>أُرسلت</span>');
-    expect(after.body).toContain('<td data-count="sent">3</td>');
-    expect(after.body).toContain('<td data-count="failed">1</td>');
-    expect(after.body).toContain('<td data-count="unsubscribed">1</td>');
+    expect(after.body).toContain('<td data-count="sent" data-label="أُرسلت">3</td>');
+    expect(after.body).toContain('<td data-count="failed" data-label="تعذّر إرسالها">1</td>');
+    expect(after.body).toContain(
+      '<td data-count="unsubscribed" data-label="ألغوا الاشتراك">1</td>',
+    );
 
     // Send now: a second edition goes to the 3 remaining digest readers at once.
     const second = editionIdOf((await editor.post('/admin/newsletters/new')).headers.location);
@@ -341,6 +349,120 @@ describeEachDialect((dialect) => {
       await startSession({ database: site.database, now }, staff.contributor.id),
     );
     expect((await contributor.get('/admin/newsletters')).statusCode).toBe(403);
+  });
+
+  it('a scheduled edition emptied of its articles is never sent; a finished one shows as sent at once', async () => {
+    let clock = NOW;
+    const now = () => clock;
+    const site: TestSite = await testSite({}, { dialect, now });
+    open.push(site);
+    const staff = await createStaff(site.database, now);
+    const gold = await publish(site.database, staff, now, 'ارتفاع أسعار الذهب');
+    await subscribe(site.database, READERS);
+    const editor = new AdminClient(site.app);
+    editor.cookies.set(
+      'midad_session',
+      await startSession({ database: site.database, now }, staff.editor.id),
+    );
+    const deps: EditionDeps = {
+      database: site.database,
+      now,
+      site: editionMailSite(loadConfig({ MIDAD_BASE_URL: 'https://news.example' })),
+    };
+    const edition = async (id: string) =>
+      site.database.db
+        .selectFrom('newsletter_editions')
+        .select(['status', 'scheduled_for', 'sent_at'])
+        .where('id', '=', BigInt(id))
+        .executeTakeFirstOrThrow();
+    const subject = (id: string) =>
+      ({ channel: 'email', subjectKind: 'edition', subjectId: id }) as const;
+
+    await editor.get('/admin/newsletters');
+    // A one-article edition, scheduled; its page says when it goes.
+    const id = editionIdOf((await editor.post('/admin/newsletters/new')).headers.location);
+    await editor.post(`/admin/newsletters/${id}`, {
+      subject: 'نشرة الذهب',
+      intro: '',
+      articles: [gold],
+    });
+    await editor.post(`/admin/newsletters/${id}/schedule`, { at: '2026-11-29T18:30' });
+    const page = await editor.get(`/admin/newsletters/${id}`);
+    expect(page.body).toContain(
+      '<p class="notice notice--warning edition-scheduled-note">هذه النشرة مجدولة للإرسال في 29 نوفمبر/ تشرين الثاني 2026، 18:30. ما تحفظه من تعديلات يُرسل في موعدها.</p>',
+    );
+
+    // Removing its last article clears the schedule, and says so.
+    const removed = await editor.post(`/admin/newsletters/${id}/articles`, {
+      move: 'remove',
+      article: gold,
+    });
+    expect(removed.headers.location).toBe(`/admin/newsletters/${id}?notice=edition-emptied`);
+    expect(await edition(id)).toEqual({ status: 'draft', scheduled_for: null, sent_at: null });
+    const told = await editor.get(String(removed.headers.location));
+    expect(told.body).toContain(
+      'لم يبقَ في النشرة خبر منشور، فأُلغي موعد إرسالها وعادت مسودة. أضف خبراً ثم جدولها من جديد.',
+    );
+    expect(told.body).not.toContain('edition-scheduled-note');
+
+    // Saving the form with no article does the same.
+    await editor.post(`/admin/newsletters/${id}/articles`, { move: 'add', article: gold });
+    await editor.post(`/admin/newsletters/${id}/schedule`, { at: '2026-11-29T18:30' });
+    const saved = await editor.post(`/admin/newsletters/${id}`, {
+      subject: 'نشرة الذهب',
+      intro: '',
+    });
+    expect(saved.headers.location).toBe(`/admin/newsletters/${id}?notice=edition-emptied`);
+    expect((await edition(id)).status).toBe('draft');
+
+    // Emptied behind the service's back (its article unpublished): the clock
+    // sends nothing at its time and leaves it a draft, unscheduled.
+    await editor.post(`/admin/newsletters/${id}/articles`, { move: 'add', article: gold });
+    await editor.post(`/admin/newsletters/${id}/schedule`, { at: '2026-11-29T18:30' });
+    expect((await edition(id)).status).toBe('scheduled');
+    await moveArticle({ database: site.database, now }, staff.editor, gold, 'unpublish');
+    clock = new Date('2026-11-29T15:31:00Z');
+    await runNewsletterClock(deps);
+    expect(await edition(id)).toEqual({ status: 'draft', scheduled_for: null, sent_at: null });
+    expect(await outboxCounts(site.database.db, subject(id))).toEqual({
+      pending: 0,
+      sent: 0,
+      failed: 0,
+      gone: 0,
+    });
+    const list = await editor.get('/admin/newsletters');
+    expect(list.body).toContain('<span class="badge badge--draft">مسودة</span>');
+
+    // Sent now with an article: «قيد الإرسال» while an email waits; once the
+    // last is delivered the list shows (and stores) it sent, before the clock runs.
+    await moveArticle({ database: site.database, now }, staff.editor, gold, 'publish');
+    expect((await editor.post(`/admin/newsletters/${id}/send`)).statusCode).toBe(303);
+    expect((await editor.get('/admin/newsletters')).body).toContain(
+      '<span class="badge badge--sending">قيد الإرسال</span>',
+    );
+    await site.database.db
+      .updateTable('outbox_messages')
+      .set({ status: 'sent', finished_at: clock.toISOString() })
+      .execute();
+    const finished = await editor.get('/admin/newsletters');
+    expect(finished.body).toContain('<span class="badge badge--sent">أُرسلت</span>');
+    expect(finished.body).not.toContain('قيد الإرسال');
+    expect(finished.body).toContain('<td data-count="sent" data-label="أُرسلت">4</td>');
+    const stored = await edition(id);
+    expect(stored.status).toBe('sent');
+    expect(new Date(stored.sent_at as string).toISOString()).toBe('2026-11-29T15:31:00.000Z');
+
+    // The edition's own page does the same check.
+    const other = editionIdOf((await editor.post('/admin/newsletters/new')).headers.location);
+    await editor.post(`/admin/newsletters/${other}/send`);
+    await site.database.db
+      .updateTable('outbox_messages')
+      .set({ status: 'sent', finished_at: clock.toISOString() })
+      .where('status', '=', 'pending')
+      .execute();
+    const otherPage = await editor.get(`/admin/newsletters/${other}`);
+    expect(otherPage.body).toContain('<span class="badge badge--sent">أُرسلت</span>');
+    expect((await edition(other)).status).toBe('sent');
   });
 
   it('two instances at the digest minute make one digest, sent once to digest readers', async () => {

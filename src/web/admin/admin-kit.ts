@@ -68,6 +68,7 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'edition-unscheduled': 'admin.newsletters.unscheduled',
   'edition-tested': 'admin.newsletters.tested',
   'digest-time-saved': 'admin.newsletters.digestSaved',
+  'edition-emptied': 'admin.newsletters.emptiedUnscheduled',
 };
 
 /** The success notice named by `?notice=` in `query`, in `t`'s language; null for none or an unknown name. */

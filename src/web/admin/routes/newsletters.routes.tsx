@@ -123,7 +123,10 @@ async function showEdition(
   );
 }
 
-/** Runs `change`, then redirects to the edition with `notice`; a refusal shows the edition again. */
+/**
+ * Runs `change`, then redirects to the edition with `notice` (or, when
+ * `change` answers true, `ifTrue`); a refusal shows the edition again.
+ */
 async function editionAction(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -131,10 +134,11 @@ async function editionAction(
   change: () => Promise<unknown>,
   notice: string,
   values?: EditionValues,
+  ifTrue?: string,
 ) {
   const id = field(request.params, 'id');
   try {
-    await change();
+    if ((await change()) === true && ifTrue) notice = ifTrue;
   } catch (error) {
     const errors = formErrorsOf(kit.context(request, reply), error);
     const status = (error as { status?: number }).status;
@@ -226,6 +230,7 @@ export const newslettersRoutes: AdminRoute[] = [
         () => saveEdition(editionDeps(kit), actorOf(request), field(request.params, 'id'), input),
         'edition-saved',
         { subject: input.subject, intro: input.intro },
+        'edition-emptied',
       );
     },
   }),
@@ -239,8 +244,9 @@ export const newslettersRoutes: AdminRoute[] = [
       const move = field(request.body, 'move');
       if (!['add', 'remove', 'up', 'down'].includes(move))
         return kit.redirect(reply, `/admin/newsletters/${id}`);
+      let unscheduled: boolean;
       try {
-        await moveEditionArticle(
+        unscheduled = await moveEditionArticle(
           editionDeps(kit),
           actorOf(request),
           id,
@@ -253,6 +259,8 @@ export const newslettersRoutes: AdminRoute[] = [
         if (status === 404) throw error;
         return showEdition(request, reply, kit, { errors, status: status ?? 422 });
       }
+      if (unscheduled)
+        return kit.redirect(reply, `/admin/newsletters/${id}?notice=edition-emptied`);
       const q = field(request.body, 'q');
       return kit.redirect(
         reply,

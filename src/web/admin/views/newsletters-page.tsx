@@ -17,7 +17,7 @@ import type {
 import { EDITION_INTRO_MAX, EDITION_SUBJECT_MAX } from '../../../domain/newsletter-edition.js';
 import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
-import { AdminTime } from './admin-time.js';
+import { AdminTime, adminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
 import { CsrfField, ErrorSummary, Field } from './form-fields.js';
 
@@ -40,7 +40,7 @@ function EditionRow({ ctx, edition }: { ctx: AdminContext; edition: EditionListI
   const { t } = ctx;
   return (
     <tr>
-      <td>
+      <td class="edition-list__subject">
         <a href={`/admin/newsletters/${edition.id}`}>
           <bdi>{edition.subject}</bdi>
         </a>
@@ -54,7 +54,7 @@ function EditionRow({ ctx, edition }: { ctx: AdminContext; edition: EditionListI
           {edition.digestDate ? ` · ${t('admin.newsletters.automatic')}` : ''}
         </small>
       </td>
-      <td>
+      <td data-label={t('admin.newsletters.statusHeading')}>
         <StatusBadge ctx={ctx} status={edition.status} />
         {edition.status === 'scheduled' && edition.scheduledFor ? (
           <>
@@ -69,16 +69,16 @@ function EditionRow({ ctx, edition }: { ctx: AdminContext; edition: EditionListI
           </>
         ) : null}
       </td>
-      <td data-count="sent">
+      <td data-count="sent" data-label={t('admin.newsletters.sent')}>
         <Count ctx={ctx} n={edition.sent} />
         {edition.pending > 0 ? (
           <small> ({t('admin.newsletters.pending', { n: edition.pending })})</small>
         ) : null}
       </td>
-      <td data-count="failed">
+      <td data-count="failed" data-label={t('admin.newsletters.failed')}>
         <Count ctx={ctx} n={edition.failed} />
       </td>
-      <td data-count="unsubscribed">
+      <td data-count="unsubscribed" data-label={t('admin.newsletters.unsubscribed')}>
         <Count ctx={ctx} n={edition.unsubscribed} />
       </td>
     </tr>
@@ -243,14 +243,12 @@ export function EditionPage(props: {
         )}
         {' · '}
         {t('admin.newsletters.recipients', { n: editor.recipients })}
-        {edition.status === 'scheduled' && edition.scheduledFor ? (
-          <>
-            {' · '}
-            {t('admin.newsletters.scheduledFor')}{' '}
-            <AdminTime ctx={ctx} instant={edition.scheduledFor} />
-          </>
-        ) : null}
       </p>
+      {edition.status === 'scheduled' && edition.scheduledFor ? (
+        <p class="notice notice--warning edition-scheduled-note">
+          {t('admin.newsletters.scheduledNote', { time: adminTime(ctx, edition.scheduledFor) })}
+        </p>
+      ) : null}
       <ErrorSummary t={t} errors={errors} />
       <div class="edition-editor">
         <div class="edition-editor__form">
