@@ -107,9 +107,7 @@ export function telegramProblemOf(status: number, description: string): Telegram
  * published`. @returns null when it is none of these.
  * @example telegramProblemOfError('401 Unauthorized') === 'token'
  */
-export function telegramProblemOfError(
-  lastError: string,
-): TelegramProblem | 'unpublished' | null {
+export function telegramProblemOfError(lastError: string): TelegramProblem | 'unpublished' | null {
   const error = lastError.includes('sendMessage: ')
     ? lastError.slice(lastError.lastIndexOf('sendMessage: ') + 'sendMessage: '.length)
     : lastError;

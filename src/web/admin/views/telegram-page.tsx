@@ -226,10 +226,7 @@ export function TelegramPage(props: {
                         </>
                       ) : null}
                     </td>
-                    <td
-                      class="telegram-log__attempts"
-                      data-label={t('admin.telegram.attempts')}
-                    >
+                    <td class="telegram-log__attempts" data-label={t('admin.telegram.attempts')}>
                       {post.attempts}
                     </td>
                   </tr>

@@ -25,7 +25,9 @@ export function TelegramFailure(props: { ctx: AdminContext; lastError: string })
     <span class="telegram-failure">
       {problem !== null ? (
         <>
-          <span class="telegram-reason">{props.ctx.t(`admin.telegram.reason.${problem}`)}</span>{' '}
+          <span class="telegram-reason">
+            {props.ctx.t(`admin.telegram.reason.${problem}`)}
+          </span>{' '}
         </>
       ) : null}
       <small class="telegram-error">
