@@ -19,6 +19,7 @@ import {
   findTelegramPost,
   listTelegramPosts,
   requeueFailedTelegramPost,
+  setTelegramPostReason,
 } from '../storage/repositories/telegram.repository.js';
 import type { TelegramPost } from '../domain/telegram.js';
 import { isTelegramConnected, readTelegramSettings } from './telegram-settings.js';
@@ -35,7 +36,10 @@ export const TELEGRAM_LOG_SIZE = 30;
  * (`telegram.autoBreaking`, on by default) or its section is chosen,
  * `published` when its section is one the administrator chose
  * (`telegram.sections`), `manual` always. Only a published news article
- * (not a static page). Once per article. @returns true when queued now.
+ * (not a static page). Once per article: an article already posted is not
+ * posted again when marked breaking. Keeps why it was queued (`manual`;
+ * `breaking` when marked breaking with automatic posting on; else `section`).
+ * @returns true when queued now.
  */
 export async function queueTelegramPost(
   db: Db,
@@ -52,12 +56,22 @@ export async function queueTelegramPost(
   const wanted =
     reason === 'manual' || sectionChosen || (reason === 'breaking' && settings.autoBreaking);
   if (!wanted) return false;
-  return queueOutboxMessage(
+  const queued = await queueOutboxMessage(
     db,
     { channel: 'telegram', subjectKind: 'article', subjectId: id },
     TELEGRAM_RECIPIENT,
     now,
   );
+  if (queued) {
+    const why =
+      reason === 'manual'
+        ? 'manual'
+        : reason === 'breaking' && settings.autoBreaking
+          ? 'breaking'
+          : 'section';
+    await setTelegramPostReason(db, id, why);
+  }
+  return queued;
 }
 
 /** What posting needs: the database and the clock. */

@@ -18,7 +18,11 @@
  * post?), and says what is wrong when something is.
  */
 import { can, type Actor } from '../domain/roles.js';
-import type { TelegramCheck, TelegramSettingsView } from '../domain/telegram.js';
+import {
+  telegramProblemOf,
+  type TelegramCheck,
+  type TelegramSettingsView,
+} from '../domain/telegram.js';
 import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
 import { listSectionNames } from '../storage/repositories/sections.repository.js';
 import { setSetting } from '../storage/repositories/settings.repository.js';
@@ -250,7 +254,7 @@ export async function checkTelegramConnection(
   if (me.kind === 'refused') {
     return {
       ok: false,
-      problem: me.status === 401 || me.status === 404 ? 'token' : 'api',
+      problem: telegramProblemOf(me.status, me.description),
       detail: me.description,
       chat,
     };
@@ -259,13 +263,10 @@ export async function checkTelegramConnection(
   const botUsername = bot.username ?? '';
   const found = await call<Chat>('getChat', { chat_id: chat });
   if (found.kind !== 'ok') {
-    const notFound =
-      found.kind === 'refused' &&
-      (found.status === 400 || found.status === 403) &&
-      /chat not found|kicked|not a member|forbidden/i.test(found.description);
     return {
       ok: false,
-      problem: found.kind === 'network' ? 'network' : notFound ? 'chat-not-found' : 'api',
+      problem:
+        found.kind === 'network' ? 'network' : telegramProblemOf(found.status, found.description),
       detail: failure(found),
       botUsername,
       chat,
@@ -282,9 +283,7 @@ export async function checkTelegramConnection(
       problem:
         member.kind === 'network'
           ? 'network'
-          : /not found|not a member|inaccessible/i.test(member.description)
-            ? 'bot-not-member'
-            : 'api',
+          : telegramProblemOf(member.status, member.description),
       detail: failure(member),
       botUsername,
       chat,

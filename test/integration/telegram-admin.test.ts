@@ -145,3 +145,86 @@ it('posting by hand without a connected channel says so', async () => {
   expect(res.statusCode).toBe(422);
   expect(res.body).toContain('لا قناة تيليغرام موصولة: يربطها مدير الموقع من صفحة تيليغرام.');
 });
+
+function telegramWorker(): OutboxWorker {
+  return new OutboxWorker({
+    database: site.database,
+    now: () => NOW,
+    sender: telegramSender({
+      database: site.database,
+      config: {
+        telegramApi: fake.url,
+        baseUrl: 'https://news.example',
+        host: '127.0.0.1',
+        port: 3000,
+      },
+    }),
+  });
+}
+
+/** The rendered explanation of a failed post: the Arabic sentence, then Telegram's raw reason. */
+const failure = (arabic: string, raw: string) =>
+  `<span class="telegram-failure"><span class="telegram-reason">${arabic}</span> ` +
+  `<small class="telegram-error"><bdi dir="ltr">${raw}</bdi></small></span>`;
+
+it('a failed post is explained in Arabic, with Telegram’s reason after it, in the log and on the editor’s page', async () => {
+  const admin = await signedIn('administrator');
+  await admin.post('/admin/telegram', {
+    token: FAKE_TOKEN,
+    chat: '@midad_news',
+    autoBreaking: 'yes',
+  });
+  fake.chats.get('@midad_news')!.bot = { status: 'left' };
+  const editor = await signedIn('editor');
+  await editor.post(`/admin/articles/${SEED_ID}/telegram`);
+  expect(await telegramWorker().runOnce()).toBe(1);
+
+  const notMember = failure(
+    'البوت ليس عضواً في القناة: أضفه إليها مشرفاً مع صلاحية نشر الرسائل.',
+    '403 Forbidden: bot is not a member of the channel chat',
+  );
+  expect((await admin.get('/admin/telegram')).body).toContain(notMember);
+  let edit = await editor.get(`/admin/articles/${SEED_ID}/edit`);
+  expect(edit.body).toContain(notMember);
+  expect(edit.body).not.toContain('telegram-once');
+
+  // The token revoked: posted again by hand, refused with 401.
+  fake.chats.get('@midad_news')!.bot = { status: 'administrator', can_post_messages: true };
+  fake.token = '7012345678:AAAnotherTokenAnotherToken_abcdefg';
+  await editor.post(`/admin/articles/${SEED_ID}/telegram`);
+  expect(await telegramWorker().runOnce()).toBe(1);
+  const revoked = failure(
+    'رفض تيليغرام رمز البوت: انسخه من جديد من \u2066@BotFather\u2069 واحفظه.',
+    '401 Unauthorized',
+  );
+  expect((await admin.get('/admin/telegram')).body).toContain(revoked);
+  edit = await editor.get(`/admin/articles/${SEED_ID}/edit`);
+  expect(edit.body).toContain(revoked);
+});
+
+it('marking a posted article breaking posts nothing more, and its page says when and why it was posted', async () => {
+  const admin = await signedIn('administrator');
+  await admin.post('/admin/telegram', {
+    token: FAKE_TOKEN,
+    chat: '@midad_news',
+    autoBreaking: 'yes',
+  });
+  const editor = await signedIn('editor');
+  await editor.post(`/admin/articles/${SEED_ID}/telegram`);
+  expect(await telegramWorker().runOnce()).toBe(1);
+
+  const marked = await editor.post(`/admin/articles/${SEED_ID}/breaking`, { hours: '1' });
+  expect(marked.statusCode).toBe(303);
+  expect(await telegramWorker().runOnce()).toBe(0);
+  expect(fake.posts()).toHaveLength(1);
+
+  const edit = await editor.get(`/admin/articles/${SEED_ID}/edit`);
+  expect(edit.body).toContain('telegram-status--sent">نُشر</span>');
+  expect(edit.body).toContain(`<time datetime="${NOW.toISOString()}"`);
+  expect(edit.body).toContain('<p class="telegram-why">نشره محرر بزر «نشر في تيليغرام».</p>');
+  expect(edit.body).toContain(
+    '<p class="field__hint telegram-once">لا يُنشر المقال في القناة إلا مرة واحدة، ' +
+      'فلن يُنشر مجدداً إن عُلِّم عاجلاً أو عُدِّل.</p>',
+  );
+  expect(edit.body).not.toContain('نشر في تيليغرام</button>');
+});

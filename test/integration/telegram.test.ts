@@ -258,6 +258,7 @@ describeEachDialect((dialect) => {
       status: 'sent',
       attempts: 1,
       lastError: null,
+      reason: 'breaking',
     });
   });
 
@@ -283,6 +284,13 @@ describeEachDialect((dialect) => {
       ],
     ]);
     expect((await telegramPostState(deps(), skipped)).post).toBeNull();
+    // Why it was posted, for the editor's panel: its section.
+    expect((await telegramPostState(deps(), posted)).post?.reason).toBe('section');
+    // Marked breaking once posted: nothing more is queued, and the reason stays.
+    await setBreaking(deps(), staff.editor, posted, 60);
+    expect(await worker().runOnce()).toBe(0);
+    expect(fake.posts()).toHaveLength(1);
+    expect((await telegramPostState(deps(), posted)).post?.reason).toBe('section');
   });
 
   it('an editor posts by hand once; an author may not; a failed post can be posted again', async () => {
@@ -300,6 +308,7 @@ describeEachDialect((dialect) => {
       status: 'failed',
       attempts: 1,
       lastError: '403 Forbidden: bot is not a member of the channel chat',
+      reason: 'manual',
     });
     channel.bot = { status: 'administrator', can_post_messages: true };
     expect(await postToTelegram(deps(), staff.editor, id)).toBe('queued');

@@ -7,7 +7,7 @@
  */
 import type { ArticleId } from '../../domain/article-id.js';
 import { TELEGRAM_RECIPIENT, type OutboxStatus } from '../../domain/outbox.js';
-import type { TelegramPost } from '../../domain/telegram.js';
+import type { TelegramPost, TelegramPostReason } from '../../domain/telegram.js';
 import type { Db } from '../db.js';
 import {
   bindId,
@@ -84,6 +84,7 @@ function postsQuery(db: Db) {
       'outbox_messages.created_at',
       'outbox_messages.finished_at',
       'outbox_messages.next_attempt_at',
+      'outbox_messages.reason',
     ])
     .where('outbox_messages.channel', '=', 'telegram')
     .where('outbox_messages.subject_kind', '=', 'article')
@@ -102,6 +103,10 @@ function toPost(row: PostRow): TelegramPost {
     createdAt: toDate(row.created_at),
     finishedAt: toDateOrNull(row.finished_at),
     nextAttemptAt: toDate(row.next_attempt_at),
+    reason:
+      row.reason === 'manual' || row.reason === 'section' || row.reason === 'breaking'
+        ? row.reason
+        : null,
   };
 }
 
@@ -126,7 +131,7 @@ export async function findTelegramPost(db: Db, id: ArticleId): Promise<TelegramP
 /**
  * Queues again the post of article `id` that was given up (`failed`: it
  * never reached the channel), as new at `now`. A post pending or sent is
- * left alone. @returns true when it was queued again.
+ * left alone; its reason becomes `manual`. @returns true when it was queued again.
  */
 export async function requeueFailedTelegramPost(
   db: Db,
@@ -142,6 +147,7 @@ export async function requeueFailedTelegramPost(
       finished_at: null,
       created_at: fromDate(now),
       next_attempt_at: fromDate(now),
+      reason: 'manual',
     })
     .where('channel', '=', 'telegram')
     .where('subject_kind', '=', 'article')
@@ -150,6 +156,22 @@ export async function requeueFailedTelegramPost(
     .where('status', '=', 'failed')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records why the post of article `id` was queued (`outbox_messages.reason`). */
+export async function setTelegramPostReason(
+  db: Db,
+  id: ArticleId,
+  reason: TelegramPostReason,
+): Promise<void> {
+  await db
+    .updateTable('outbox_messages')
+    .set({ reason })
+    .where('channel', '=', 'telegram')
+    .where('subject_kind', '=', 'article')
+    .where('subject_id', '=', bindId(id))
+    .where('recipient_id', '=', bindId(TELEGRAM_RECIPIENT))
+    .execute();
 }
 
 /** The values of the settings `keys` that are set, by key, in one query. */

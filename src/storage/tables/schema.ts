@@ -472,6 +472,8 @@ export interface OutboxMessagesTable {
   last_error: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DbTime;
   finished_at: NullableTime;
+  /** Why a Telegram post was queued: 'manual' | 'section' | 'breaking'; null otherwise. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Schema {

@@ -17,6 +17,7 @@ import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
 import { ConfirmedActionForm, CsrfField, ErrorSummary, Field } from './form-fields.js';
+import { TelegramFailure } from './telegram-post-panel.js';
 
 /** `text` isolated left to right (U+2066 … U+2069, UAX #9), for @names, ids and English in Arabic. */
 const ltr = (text: string) => (text === '' ? '' : `\u2066${text}\u2069`);
@@ -199,24 +200,22 @@ export function TelegramPage(props: {
               <tbody>
                 {props.posts.map((post) => (
                   <tr key={post.articleId}>
-                    <td>
+                    <td class="telegram-log__when">
                       <AdminTime ctx={ctx} instant={post.finishedAt ?? post.createdAt} />
                     </td>
-                    <td>
+                    <td class="telegram-log__article">
                       <a href={`/admin/articles/${post.articleId}/edit`}>
                         <bdi>{post.headline}</bdi>
                       </a>
                     </td>
-                    <td>
+                    <td class="telegram-log__outcome">
                       <span class={`badge telegram-status telegram-status--${post.status}`}>
                         {t(`admin.telegram.status.${post.status}`)}
                       </span>
                       {post.lastError !== null && post.status !== 'sent' ? (
                         <>
                           {' '}
-                          <bdi dir="ltr" class="telegram-error">
-                            {post.lastError}
-                          </bdi>
+                          <TelegramFailure ctx={ctx} lastError={post.lastError} />
                         </>
                       ) : null}
                       {post.status === 'pending' && post.attempts > 0 ? (
@@ -227,7 +226,9 @@ export function TelegramPage(props: {
                         </>
                       ) : null}
                     </td>
-                    <td>{post.attempts}</td>
+                    <td class="telegram-log__attempts" data-label={t('admin.telegram.attempts')}>
+                      {post.attempts}
+                    </td>
                   </tr>
                 ))}
               </tbody>
