@@ -351,7 +351,7 @@ describeEachDialect((dialect) => {
     await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '1');
     const other = await publish('خبر آخر بعد بلوغ الحد', null);
     expect((await editor.get(`/admin/articles/${other}/edit`)).body).toContain(
-      'بُلغ الحد اليومي للتنبيهات العاجلة: لا يُرسل تنبيه عاجل أو يدوي',
+      'بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة): لا يُرسل تنبيه عاجل أو يدوي',
     );
     const reach = await editor.get('/admin/reach');
     expect(reach.statusCode).toBe(200);
@@ -432,12 +432,12 @@ describeEachDialect((dialect) => {
     const waiting = await publish('الرابع', null);
     const capped = (await editor.get(`/admin/articles/${waiting}/edit`)).body;
     expect(capped).toMatch(
-      /<button type="submit" class="button" disabled aria-describedby="push-alert-cap-reached">إرسال تنبيه<\/button><p class="push-alert__why" id="push-alert-cap-reached">بُلغ الحد اليومي للتنبيهات العاجلة: /,
+      /<button type="submit" class="button" disabled aria-describedby="push-alert-cap-reached">إرسال تنبيه<\/button><p class="push-alert__why" id="push-alert-cap-reached">بُلغ الحد اليومي للتنبيهات العاجلة \(3 في 24 ساعة\): لا يُرسل /,
     );
-    expect(capped).toContain('بُلغ الحد اليومي للتنبيهات العاجلة (3 في 24 ساعة).');
+    expect(capped).not.toContain('بُلغ الحد اليومي للتنبيهات العاجلة (3 في 24 ساعة).');
     await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '1');
     const lowered = (await editor.get(`/admin/articles/${waiting}/edit`)).body;
-    expect(lowered).toContain('بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة).');
+    expect(lowered).toContain('بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة): لا يُرسل');
     expect(lowered).not.toContain('3 من 1');
     expect((await editor.get('/admin/reach')).body).toContain(
       'بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة).',

@@ -101,13 +101,15 @@ export function PushAlertPanel(props: {
             </button>
             {capReached ? (
               <p class="push-alert__why" id="push-alert-cap-reached">
-                {t('admin.pushAlert.capReached')}
+                {t('admin.pushAlert.capReached', { cap: n(data.cap) })}
               </p>
             ) : null}
           </div>
         </form>
       ) : null}
-      <p class="field__hint">{capUseText(ctx, data.used, data.cap)}</p>
+      {canSend && capReached ? null : (
+        <p class="field__hint">{capUseText(ctx, data.used, data.cap)}</p>
+      )}
     </section>
   );
 }
