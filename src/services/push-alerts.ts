@@ -13,7 +13,8 @@
  *   often an article is published, flagged or alerted.
  * - The daily cap (setting `push.dailyCap`, default 5, administrators):
  *   at most that many `breaking` and `manual` alerts in any 24 hours
- *   (counted from `push_alerts.created_at`). An editor's alert over the
+ *   (counted from `push_alerts.created_at`), counting only alerts queued
+ *   to at least one subscription. An editor's alert over the
  *   cap is refused with PUSH_DAILY_CAP; a breaking flag over the cap still
  *   marks the article, and its alert reaches the section's followers only.
  * - The payload (`pushPayload`, JSON ≤ 3,000 bytes, RFC 8291 allows
@@ -160,7 +161,10 @@ export async function queuePushAlert(
   if (!source || source.kind !== 'article') return 0;
   const alert = await findPushAlertByArticle(db, source.id);
   let reason: PushAlertReason = options.reason;
-  if (reason !== 'published' && (alert === null || alert.reason === 'published')) {
+  if (
+    reason !== 'published' &&
+    (alert === null || alert.reason === 'published' || !(await reachedAnyone(db, alert)))
+  ) {
     const cap = await pushDailyCap(db);
     const used = await countCappedPushAlertsSince(db, new Date(now.getTime() - PUSH_CAP_WINDOW_MS));
     if (used >= cap) {
@@ -214,6 +218,20 @@ export async function queuePushAlert(
   return queued;
 }
 
+/**
+ * Whether `alert` was queued to at least one subscription (an outbox
+ * message, or counts kept after the outbox's rows were pruned).
+ */
+async function reachedAnyone(db: Db, alert: PushAlert): Promise<boolean> {
+  if (alert.sent + alert.failed + alert.gone > 0) return true;
+  const counts = await outboxCounts(db, {
+    channel: 'push',
+    subjectKind: 'article',
+    subjectId: alert.articleId,
+  });
+  return counts.pending + counts.sent + counts.failed + counts.gone > 0;
+}
+
 /** What sending an alert by hand needs. */
 export interface PushAlertDeps {
   database: Database;
@@ -223,7 +241,8 @@ export interface PushAlertDeps {
 /**
  * An editor's «إرسال تنبيه» for the published article `id`: queues its
  * alert as `manual` (to breaking-news subscriptions and the section's
- * followers). @returns the number of subscriptions queued.
+ * followers); again when its earlier alert reached no one (no
+ * subscribers then). @returns the number of subscriptions queued.
  * @throws AppError FORBIDDEN (no `reader.alert`), NOT_FOUND,
  *   PUSH_ALERT_NOT_PUBLISHED, PUSH_ALERT_ALREADY_SENT (it went out as
  *   breaking or by hand already), PUSH_DAILY_CAP.
@@ -240,7 +259,7 @@ export async function sendPushAlertNow(
     if (!source || source.kind !== 'article' || source.status !== 'published')
       throw new AppError('PUSH_ALERT_NOT_PUBLISHED', 'Only a published article can be alerted.');
     const alert = await findPushAlertByArticle(trx, source.id);
-    if (alert !== null && alert.reason !== 'published')
+    if (alert !== null && alert.reason !== 'published' && (await reachedAnyone(trx, alert)))
       throw new AppError('PUSH_ALERT_ALREADY_SENT', 'This article was alerted already.');
     return queuePushAlert(trx, id, { reason: 'manual', now: deps.now(), createdBy: actor.id });
   });

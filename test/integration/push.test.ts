@@ -12,7 +12,12 @@ import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { chooseBreaking } from '../../src/services/front-page.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { OutboxWorker } from '../../src/services/outbox-worker.js';
-import { PUSH_DAILY_CAP_SETTING, sendPushAlertNow } from '../../src/services/push-alerts.js';
+import {
+  PUSH_DAILY_CAP_SETTING,
+  pushAlertPanel,
+  reachOverview,
+  sendPushAlertNow,
+} from '../../src/services/push-alerts.js';
 import { ensureVapidKeys } from '../../src/services/push-keys.js';
 import { pushSender } from '../../src/services/push-sender.js';
 import { subscribeToPush } from '../../src/services/push-subscriptions.js';
@@ -291,7 +296,7 @@ describeEachDialect((dialect) => {
     await expect(refusal).rejects.toSatisfy(
       (e: { toUserMessage(): string }) =>
         e.toUserMessage() ===
-        'لم يُرسل التنبيه: بلغتم الحد اليومي للتنبيهات (1 في 24 ساعة). يمكن للمدير تغيير الحد من صفحة «الوصول إلى القرّاء».',
+        'لم يُرسل التنبيه: بُلغ الحد اليومي للتنبيهات (1 في 24 ساعة). يمكن للمدير تغيير الحد من صفحة «الوصول إلى القرّاء».',
     );
     const third = await publish('الخبر الثالث', sectionId);
     await chooseBreaking(deps(), staff.editor, third, 60);
@@ -346,7 +351,7 @@ describeEachDialect((dialect) => {
     await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '1');
     const other = await publish('خبر آخر بعد بلوغ الحد', null);
     expect((await editor.get(`/admin/articles/${other}/edit`)).body).toContain(
-      'بلغتم الحد اليومي للتنبيهات العاجلة',
+      'بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة): لا يُرسل تنبيه عاجل أو يدوي',
     );
     const reach = await editor.get('/admin/reach');
     expect(reach.statusCode).toBe(200);
@@ -364,5 +369,112 @@ describeEachDialect((dialect) => {
       '/admin/reach?notice=cap-saved',
     ]);
     expect((await admin.get('/admin/reach')).body).toContain('value="3"');
+  });
+  async function login(who: 'editor' | 'administrator'): Promise<AdminClient> {
+    const client = new AdminClient(site.app);
+    await client.post('/admin/login', {
+      email: `${who}@news.example`,
+      password: `${who} password 1`,
+    });
+    return client;
+  }
+
+  it('an alert queued to no subscriber does not use up the daily cap, and the panel says it reached no one', async () => {
+    const flagged = await publish('خبر عاجل بلا مشتركين', null);
+    await chooseBreaking(deps(), staff.editor, flagged, 60);
+    const first = await publish('الخبر الأول', null);
+    const second = await publish('الخبر الثاني', null);
+    expect(await sendPushAlertNow(deps(), staff.editor, first)).toBe(0);
+    expect(await sendPushAlertNow(deps(), staff.editor, second)).toBe(0);
+    expect(await pushAlertPanel(deps(), first)).toMatchObject({ cap: 5, used: 0 });
+    expect(await reachOverview(deps())).toMatchObject({ cap: 5, used: 0 });
+    const editor = await login('editor');
+    const page = (await editor.get(`/admin/articles/${first}/edit`)).body;
+    expect(page).toContain('لم يصل التنبيه إلى أحد: لا مشتركين في تنبيهات المتصفح بعد.');
+    expect(page).toContain('لم يُرسل أي تنبيه من أصل 5 في آخر 24 ساعة');
+    // It may go out once someone subscribes; then it counts.
+    expect(page).toContain(`action="/admin/articles/${first}/push-alert"`);
+    const reader = await subscribe({ breaking: true, sections: [] });
+    expect(await sendPushAlertNow(deps(), staff.editor, first)).toBe(1);
+    await expect(sendPushAlertNow(deps(), staff.editor, first)).rejects.toMatchObject({
+      code: 'PUSH_ALERT_ALREADY_SENT',
+    });
+    await worker().runOnce();
+    expect(service.receivedBy(reader).map((r) => (r.payload as { title: string }).title)).toEqual([
+      'الخبر الأول',
+    ]);
+    expect(await pushAlertPanel(deps(), first)).toMatchObject({ used: 1 });
+    const after = (await editor.get(`/admin/articles/${first}/edit`)).body;
+    expect(after).not.toContain('لم يصل التنبيه إلى أحد');
+    expect(after).toContain('أُرسل تنبيه واحد من أصل 5 في آخر 24 ساعة');
+  });
+
+  it('with the cap reached the send button is disabled with the reason beside it; a cap lowered below the sent alerts reads as reached', async () => {
+    await subscribe({ breaking: true, sections: [] });
+    await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '3');
+    const editor = await login('editor');
+    const sent: ArticleId[] = [];
+    for (const headline of ['الأول', 'الثاني', 'الثالث']) {
+      const id = await publish(headline, null);
+      sent.push(id);
+      if (sent.length === 2) {
+        const two = (await editor.get(`/admin/articles/${id}/edit`)).body;
+        expect(two).toContain(
+          'أُرسل تنبيه واحد من أصل 3 في آخر 24 ساعة (الحد اليومي للتنبيهات العاجلة).',
+        );
+      }
+      if (headline === 'الثاني') await chooseBreaking(deps(), staff.editor, id, 60);
+      else await sendPushAlertNow(deps(), staff.editor, id);
+    }
+    expect((await editor.get(`/admin/articles/${sent[1]}/edit`)).body).toContain(
+      '<p>أُرسل تنبيهاً عاجلاً — ',
+    );
+    const waiting = await publish('الرابع', null);
+    const capped = (await editor.get(`/admin/articles/${waiting}/edit`)).body;
+    expect(capped).toMatch(
+      /<button type="submit" class="button" disabled aria-describedby="push-alert-cap-reached">إرسال تنبيه<\/button><p class="push-alert__why" id="push-alert-cap-reached">بُلغ الحد اليومي للتنبيهات العاجلة \(3 في 24 ساعة\): لا يُرسل /,
+    );
+    expect(capped).not.toContain('بُلغ الحد اليومي للتنبيهات العاجلة (3 في 24 ساعة).');
+    await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '1');
+    const lowered = (await editor.get(`/admin/articles/${waiting}/edit`)).body;
+    expect(lowered).toContain('بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة): لا يُرسل');
+    expect(lowered).not.toContain('3 من 1');
+    expect((await editor.get('/admin/reach')).body).toContain(
+      'بُلغ الحد اليومي للتنبيهات العاجلة (1 في 24 ساعة).',
+    );
+    await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '20');
+    expect((await editor.get('/admin/reach')).body).toContain(
+      'أُرسل 3 تنبيهات من أصل 20 في آخر 24 ساعة',
+    );
+    await setSetting(site.database.db, PUSH_DAILY_CAP_SETTING, '5');
+    const open = (await editor.get(`/admin/articles/${waiting}/edit`)).body;
+    expect(open).toContain('أُرسل 3 تنبيهات من أصل 5 في آخر 24 ساعة');
+    expect(open).not.toContain('disabled aria-describedby="push-alert-cap-reached"');
+  });
+
+  it('a bad cap shows the error summary at the top and the error under the field', async () => {
+    const admin = await login('administrator');
+    await admin.get('/admin/reach');
+    for (const cap of ['-1', 'abc', '100000']) {
+      const page = await admin.post('/admin/reach/cap', { cap });
+      expect(page.statusCode).toBe(422);
+      expect(page.body).toMatch(
+        /<div class="error-summary" role="alert" aria-labelledby="field-error-summary">.*<a href="#field-cap">اكتب عدداً صحيحاً من 0 إلى 100.<\/a>/s,
+      );
+      expect(page.body.indexOf('class="error-summary"')).toBeLessThan(
+        page.body.indexOf('action="/admin/reach/cap"'),
+      );
+      expect(page.body).toContain(`value="${cap}"`);
+    }
+  });
+
+  it('the reach page shows the Telegram channel beside its name and a dash for its subscribers', async () => {
+    await setSetting(site.database.db, 'telegram.chat', '@midad_news');
+    await setSetting(site.database.db, 'telegram.chatTitle', 'أخبار مداد');
+    const page = (await (await login('administrator')).get('/admin/reach')).body;
+    const row = /<tr data-channel="telegram">(.*?)<\/tr>/s.exec(page)?.[1] ?? '';
+    expect(row).toMatch(
+      /^<th scope="row">قناة تيليغرام<br\/><small class="reach-table__chat"><bdi>أخبار مداد<\/bdi><\/small><\/th><td><span aria-hidden="true">—<\/span><span class="visually-hidden">لا يُحصى مشتركو القناة هنا<\/span><\/td>/,
+    );
   });
 });

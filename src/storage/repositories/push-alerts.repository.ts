@@ -141,13 +141,27 @@ export async function addPushAlertCounts(
     .execute();
 }
 
-/** How many `breaking` and `manual` alerts were queued at or after `since` (the daily cap). */
+/**
+ * How many `breaking` and `manual` alerts were queued at or after `since`
+ * to at least one subscription (the daily cap; one that reached no one is not counted).
+ */
 export async function countCappedPushAlertsSince(db: Db, since: Date): Promise<number> {
   const row = await db
     .selectFrom('push_alerts')
     .select((eb) => eb.fn.countAll<DbInt>().as('n'))
     .where('reason', 'in', ['breaking', 'manual'])
     .where('created_at', '>=', fromDate(since))
+    // An alert queued to no subscription reached no one: it does not use up the cap.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('outbox_messages')
+          .select('outbox_messages.id')
+          .where('outbox_messages.channel', '=', 'push')
+          .where('outbox_messages.subject_kind', '=', 'article')
+          .whereRef('outbox_messages.subject_id', '=', 'push_alerts.article_id'),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return toInt(row.n);
 }

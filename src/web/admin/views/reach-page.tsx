@@ -12,7 +12,8 @@ import type { AdminContext, AdminNotice } from '../admin-context.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminTime } from './admin-time.js';
 import type { FormErrors } from './auth-pages.js';
-import { CsrfField, Field } from './form-fields.js';
+import { CsrfField, ErrorSummary, Field } from './form-fields.js';
+import { capUseText } from './push-alert-panel.js';
 
 const REASON_KEY = {
   published: 'admin.pushAlert.reason.published',
@@ -33,6 +34,7 @@ export function ReachPage(props: {
   return (
     <AdminLayout ctx={ctx} title={t('admin.reach.title')} notice={props.notice}>
       <h1>{t('admin.reach.title')}</h1>
+      <ErrorSummary t={t} errors={props.errors} />
       <p>{t('admin.reach.intro')}</p>
       <table class="reach-table">
         <thead>
@@ -66,8 +68,21 @@ export function ReachPage(props: {
             </td>
           </tr>
           <tr data-channel="telegram">
-            <th scope="row">{t('admin.reach.telegram')}</th>
-            <td>{overview.telegram.chat ? <bdi>{overview.telegram.chat}</bdi> : '—'}</td>
+            <th scope="row">
+              {t('admin.reach.telegram')}
+              {overview.telegram.chat ? (
+                <>
+                  <br />
+                  <small class="reach-table__chat">
+                    <bdi>{overview.telegram.chat}</bdi>
+                  </small>
+                </>
+              ) : null}
+            </th>
+            <td>
+              <span aria-hidden="true">—</span>
+              <span class="visually-hidden">{t('admin.reach.telegramUncounted')}</span>
+            </td>
             <td>
               {user && can(user, 'settings.manage') ? (
                 <a href="/admin/telegram">{t('admin.reach.manage')}</a>
@@ -78,7 +93,7 @@ export function ReachPage(props: {
       </table>
       <section class="card card--narrow">
         <h2>{t('admin.reach.cap')}</h2>
-        <p>{t('admin.pushAlert.capLeft', { used: n(overview.used), cap: n(overview.cap) })}</p>
+        <p>{capUseText(ctx, overview.used, overview.cap)}</p>
         {user && can(user, 'settings.manage') ? (
           <form method="post" action="/admin/reach/cap">
             <CsrfField token={ctx.csrfToken} />
