@@ -193,17 +193,6 @@ function fill(
   return out;
 }
 
-/**
- * The preferences page of the recipient of `unsubscribeUrl` (same origin
- * and token, no edition), for a caller that gives no `preferencesUrl`.
- */
-function preferencesOf(unsubscribeUrl: string): string {
-  const url = new URL(unsubscribeUrl);
-  url.pathname = '/newsletter/preferences';
-  url.searchParams.delete('e');
-  return url.toString();
-}
-
 interface Prepared {
   subject: string;
   html: string[];
@@ -215,15 +204,13 @@ const prepared = new WeakMap<EditionMail, Prepared>();
 /**
  * The email of `edition` for one recipient: the subject, the HTML and the
  * text part, with `recipient.unsubscribeUrl` and, beside it,
- * `recipient.preferencesUrl` (both absolute) in the footer. Without a
- * `preferencesUrl`, it is the preferences page of the unsubscribe URL's
- * token (`/newsletter/preferences?token=…`).
+ * `recipient.preferencesUrl` (both absolute) in the footer.
  * The parts are built once per `edition` object; each call after the first
  * only joins strings (a few microseconds).
  */
 export function renderEditionMail(
   edition: EditionMail,
-  recipient: { unsubscribeUrl: string; preferencesUrl?: string },
+  recipient: { unsubscribeUrl: string; preferencesUrl: string },
 ): RenderedMail {
   let parts = prepared.get(edition);
   if (!parts) {
@@ -236,7 +223,7 @@ export function renderEditionMail(
   }
   const urls = {
     unsubscribe: recipient.unsubscribeUrl,
-    preferences: recipient.preferencesUrl ?? preferencesOf(recipient.unsubscribeUrl),
+    preferences: recipient.preferencesUrl,
   };
   return {
     subject: parts.subject,

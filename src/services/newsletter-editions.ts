@@ -61,6 +61,7 @@ import {
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import { headlineMatchKey } from '../arabic/normalize.js';
 import { loadEditionMail, renderEditionMail, type EditionMailSite } from './edition-mail.js';
+import { subscriberLink } from './mail-confirmation.js';
 import type { RenderedMail } from '../domain/newsletter-edition.js';
 
 /** One test email: sent at once, outside the outbox. */
@@ -180,9 +181,12 @@ export async function createEditionDraft(deps: EditionDeps, actor: Actor): Promi
   return id;
 }
 
-/** The unsubscribe link shown in previews and test emails (it unsubscribes nobody). */
-function previewUnsubscribeUrl(site: EditionMailSite, editionId: string): string {
-  return `${site.origin}/newsletter/unsubscribe?token=preview&e=${editionId}`;
+/** The unsubscribe and preferences links shown in previews and test emails (they reach nobody's subscription). */
+function previewLinks(site: EditionMailSite, editionId: string) {
+  return {
+    unsubscribeUrl: subscriberLink(site.origin, 'unsubscribe', 'preview', editionId),
+    preferencesUrl: subscriberLink(site.origin, 'preferences', 'preview'),
+  };
 }
 
 /** The rendered email of edition `id` (preview link in its footer). @throws AppError EDITION_NOT_FOUND */
@@ -194,7 +198,7 @@ export async function previewEditionMail(
   allow(actor);
   const mail = await loadEditionMail(deps.database.db, id, deps.site, deps.now());
   if (!mail) throw new AppError('EDITION_NOT_FOUND', 'There is no such newsletter edition.');
-  return renderEditionMail(mail, { unsubscribeUrl: previewUnsubscribeUrl(deps.site, id) });
+  return renderEditionMail(mail, previewLinks(deps.site, id));
 }
 
 /** The edition editor of `id`, with headline search results for `q`. @throws AppError EDITION_NOT_FOUND */
