@@ -308,10 +308,10 @@ export function ArticleEditPage(props: {
         {data.article && data.telegram ? (
           <TelegramPostPanel ctx={ctx} articleId={data.article.id} data={data.telegram} />
         ) : null}
-        {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
         {data.pushAlert && id ? (
           <PushAlertPanel ctx={ctx} articleId={id} data={data.pushAlert} />
         ) : null}
+        {data.views ? <ArticleViewsPanel ctx={ctx} history={data.views} /> : null}
       </div>
       {data.editable && ctx.assets.editorCss ? (
         <link rel="stylesheet" href={ctx.assets.editorCss} />
