@@ -127,6 +127,15 @@ describeEachDialect((dialect) => {
       expect((await get(`/a/${SEED_ID}?before=4`)).statusCode).toBe(404);
     });
 
+    it('offers browser alerts only once the coverage ended: while live, its new-updates bar holds the foot of the screen', async () => {
+      await startLiveCoverage(deps(), staff.editor, id);
+      expect((await get(`/a/${id}`)).body).not.toContain('<template id="push-offer"');
+      await endLiveCoverage(deps(), staff.editor, id);
+      expect((await get(`/a/${id}`)).body).toContain(
+        `<template id="push-offer" data-article="${id}"`,
+      );
+    });
+
     it('says the coverage ended and no longer loads live.js', async () => {
       await startLiveCoverage(deps(), staff.editor, id);
       await post(staff.author, 'الأخير');

@@ -285,7 +285,10 @@ export function ArticlePage({
           <AuthorBox key={author.slug} ctx={ctx} author={author} />
         ))}
       </article>
-      {preview ? null : <PushOffer ctx={ctx} articleId={article.id} section={article.section} />}
+      {/* While coverage is live, its new-updates bar holds the foot of the screen, where the offer would sit. */}
+      {preview || live?.state === 'live' ? null : (
+        <PushOffer ctx={ctx} articleId={article.id} section={article.section} />
+      )}
       {related.length > 0 ? <RelatedArticles ctx={ctx} articles={related} /> : null}
       {more.length > 0 ? <MoreNews ctx={ctx} links={more} /> : null}
     </Layout>
