@@ -36,6 +36,7 @@ import {
   type EditionEditor,
   type EditionsOverview,
 } from '../domain/newsletter-edition.js';
+import { cleanLine, cleanText } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
 import { translator } from '../i18n/format.js';
 import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
@@ -260,8 +261,9 @@ export async function saveEdition(
   input: EditionInput,
 ): Promise<boolean> {
   allow(actor);
-  const subject = input.subject.replace(/\s+/g, ' ').trim();
-  const intro = input.intro.replace(/\r\n?/g, '\n').trim();
+  // The field rules every text input keeps (domain/field-limits.ts): no character XML forbids, no bidi override.
+  const subject = cleanLine(input.subject);
+  const intro = cleanText(input.intro).replace(/\r\n?/g, '\n').trim();
   const articleIds: ArticleId[] = [];
   for (const raw of input.articleIds) {
     const articleId = parseArticleId(raw.trim());

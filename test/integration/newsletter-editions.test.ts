@@ -210,9 +210,10 @@ describeEachDialect((dialect) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('اكتب عنوان الرسالة.');
     expect(refused.body).toContain('المقدمة أطول من 2000 حرف.');
+    // Hostile text: characters XML forbids (NUL, U+0001, U+FFFE), a bidi override, a CRLF header break.
     const saved = await editor.post(`/admin/newsletters/${id}`, {
-      subject: 'أبرز أخبار السبت',
-      intro: 'صباح الخير.\n\nهذه أبرز الأخبار.',
+      subject: 'أبرز\u0000 أخبار\u202E السبت\uFFFE\r\n',
+      intro: 'صباح الخير.\u0001\r\n\r\nهذه أبرز الأخبار.',
       articles: [gold, seed, rain],
     });
     expect(saved.headers.location).toBe(`/admin/newsletters/${id}?notice=edition-saved`);
@@ -222,6 +223,8 @@ describeEachDialect((dialect) => {
     expect(preview.headers['content-security-policy']).toContain('sandbox');
     expect(preview.body).toContain('<title>أبرز أخبار السبت</title>');
     expect(preview.body).toContain('>صباح الخير.</p>');
+    for (const forbidden of ['\u0000', '\u0001', '\u202E', '\uFFFE', '\r'])
+      expect(preview.body).not.toContain(forbidden);
 
     // A test email, through the SMTP server, to one address.
     const badAddress = await editor.post(`/admin/newsletters/${id}/test`, {
