@@ -9,7 +9,9 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null;
+    /** A function, or with `workers` the absolute path of a module exporting one. */
+    setupRequest?:
+      ((request: Request, context: Record<string, unknown>) => Request | null) | string;
   }
 
   export interface Options {
@@ -24,6 +26,8 @@ declare module 'autocannon' {
     requests?: Request[];
     /** Seconds before a request counts as timed out (default 10). */
     timeout?: number;
+    /** Worker threads sharing `connections` (and `amount`) between them. */
+    workers?: number;
     /** Requests per second across all connections, at most. */
     overallRate?: number;
   }

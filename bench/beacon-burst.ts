@@ -9,17 +9,17 @@
  *    own with a referrer (`r=…`, as reader.js sends it), mixed search,
  *    social, direct and other: the page's figures again, and the beacons';
  * 3. beacons alone, as fast as they go (`cpuBeacons` of them): the
- *    server's CPU time per beacon, utime + stime from /proc/<pid>/stat
- *    before and after (so it includes the flushes of the minute and hour
- *    buckets during the run).
+ *    server's CPU time per beacon, utime + stime of its processes from
+ *    /proc before and after (bench/cpu.ts), so it includes the flushes of
+ *    the minute and hour buckets during the run.
  *
  * Every beacon sent must be counted: the stored count after the server's
  * graceful stop (which writes the buffer) is compared with what was sent.
  * With `seconds` under 60 the burst keeps the rate over a shorter window.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
+import { treeCpuMs } from './cpu.js';
 import { BROWSER_AGENT, runLoad, type LoadFigures } from './load.js';
 import { startServer } from './server-process.js';
 import { ms } from './table.js';
@@ -51,14 +51,6 @@ export interface BurstFigures {
   cpu: { beacons: number; cpuMs: number; cpuMsPerBeacon: number; rate: number };
   /** Views stored after the stop against beacons answered 204. */
   counted: { sent: number; stored: number };
-}
-
-/** utime + stime of `pid`, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields after the name start at field 3 (state): utime is 14, stime 15.
-  return (Number(fields[14 - 3]) + Number(fields[15 - 3])) * 10;
 }
 
 /** Beacons to the article, each from the next visitor, with the next referrer. */
@@ -126,7 +118,7 @@ export async function measureBeaconBurst(
     ]);
     sent += burst['2xx'];
     step(`beacon burst: ${options.cpuBeacons} beacons alone, for the CPU time of each`);
-    const cpuBefore = cpuMs(server.pid);
+    const cpuBefore = treeCpuMs(server.pid);
     const started = Date.now();
     const alone = await autocannon({
       url: `${server.origin}/views/${ARTICLE_ID}`,
@@ -135,7 +127,7 @@ export async function measureBeaconBurst(
       requests: beacons(amount),
     });
     const elapsed = (Date.now() - started) / 1000;
-    const cpuAfter = cpuMs(server.pid);
+    const cpuAfter = treeCpuMs(server.pid);
     sent += alone['2xx'];
     figures = {
       seconds: options.seconds,

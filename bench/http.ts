@@ -1,83 +1,118 @@
 /**
  * The HTTP half of the bench, on a database the search half filled: the
- * real server (`midad serve`) as a child process on 127.0.0.1, loaded with
- * autocannon route by route, its memory, views sent against views counted,
- * page weight, Lighthouse scores, and nginx serving the same article page
- * as the yardstick. Rates per second, times in ms, sizes in bytes.
+ * real server (`midad serve`, MIDAD_WORKERS processes) as a child process
+ * on 127.0.0.1, loaded route by route through wrk (bench/wrk.ts: req/s,
+ * p50/p99 and the server's CPU time per request), the reference ladder of
+ * the cached page (bench/ladder.ts: nginx, bare Node, ours), the cached
+ * page again with 2 workers on a machine of 2 cores or more, its memory
+ * at rest and at the peak, view beacons sent against views counted, page
+ * weight and Lighthouse scores. Rates per second, times in ms, CPU per
+ * request in µs, sizes in bytes.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { canonicalArticlePath } from '../src/domain/article-path.js';
 import { openDatabase } from '../src/storage/database.js';
 import { CHROMIUM } from '../test/helpers/chromium-flags.js';
+import { processTree, treeResidentBytes } from './cpu.js';
+import {
+  cachedResponse,
+  LADDER_HEADERS,
+  measureLadder,
+  type LadderFigures,
+  type Skipped,
+} from './ladder.js';
 import { measureLighthouse, type PageScores } from './lighthouse.js';
-import { BROWSER_HEADERS, RUN_WARM_UP_S, runLoad, walkPaths, type LoadFigures } from './load.js';
-import { NGINX } from '../test/helpers/nginx.js';
-import { startNginx, type StaticServer } from './nginx.js';
+import { RUN_WARM_UP_S } from './load.js';
 import { weighPage, type PageWeight } from './page-weight.js';
-import { rawGet } from './raw-get.js';
 import { queryMix } from './search.js';
-import { residentBytes, settle, startServer, type Server } from './server-process.js';
-import { sendBeacons, storedViews } from './view-beacons.js';
+import { settle, startServer, type Server } from './server-process.js';
+import { beaconHeaders, storedViews } from './view-beacons.js';
+import { runHttpLoad, type Generator, type HttpLoadFigures, type HttpLoadOptions } from './wrk.js';
+
+export type { Skipped } from './ladder.js';
 
 /** Most distinct articles the "uncached" run walks through. */
 const DISTINCT_ARTICLES = 20_000;
 /** Articles the warm-up reads, apart from those of the runs. */
 const WARM_UP_ARTICLES = 200;
-/** Requests of the warm-up, over every route. */
-const WARM_UP_REQUESTS = 2_000;
+/** Connections of the warm-up, over every route. */
+const WARM_UP_CONNECTIONS = 10;
 /** Different search queries the search run cycles through (half 1-word, half 2-word). */
 const SEARCH_QUERIES = 20;
+/**
+ * Seconds the server is left idle before its memory at rest is read: V8's
+ * memory reducer runs its garbage collections once allocation stays low
+ * for several seconds, and Node gives no other way to ask a child for one.
+ */
+const REST_SETTLE_S = 10;
+/** Workers of the extra cached-page run on a machine of 2 cores or more. */
+const EXTRA_WORKERS = 2;
+/** The first visitor number of the measured beacon run: its visitors are not the warm-up's. */
+const MEASURED_VISITORS_FROM = 2 ** 23;
 
 export interface HttpOptions {
   /** Seconds of each load run. */
   duration: number;
   connections: number;
-  /** View beacons to send. */
-  beacons: number;
+  /** MIDAD_WORKERS of the server. */
+  workers: number;
+  lighthouse: boolean;
+  generator: Generator;
 }
 
-/** The load runs, in the order they run and print. */
+/** The load runs, in the order they print. */
 export const RUNS = {
-  articleCached: 'article page, cached (one URL)',
+  articleCached: 'article page, cached (one URL, gzip)',
   articleDistinct: 'article page, distinct URLs',
   articleCacheOff: 'article render, cache off, 1 conn.',
   home: 'home page /',
   search: 'search /search?q=…',
   feed: 'feed /rss.xml',
+  beacons: 'view beacons POST /views/<id>',
 } as const;
 export type RunName = keyof typeof RUNS;
 
-/** A part that did not run, and why. */
-export interface Skipped {
-  skipped: string;
-}
-
 export interface ViewFigures {
-  /** Beacons sent (responses received). */
-  sent: number;
-  /** Beacons answered 2xx. */
+  /** Beacons answered 2xx, the warm-up's included. */
   accepted: number;
   /** Growth of the article's stored view count. */
   counted: number;
+  /**
+   * Beacons that may have reached the server unanswered when a run ended
+   * (one a connection, two runs): counted may exceed accepted by this much.
+   */
+  inFlight: number;
   statuses: Record<string, number>;
+}
+
+/** The cached page from a server of several workers. */
+export interface WorkersFigures {
+  /** MIDAD_WORKERS given. */
+  workers: number;
+  /** Processes of the server's tree during the run (1 when it does not fork). */
+  processes: number;
+  load: HttpLoadFigures;
 }
 
 export interface HttpFigures {
   options: HttpOptions;
-  loads: Record<RunName, LoadFigures>;
+  /** Processes of the server's tree (primary and workers) after its start. */
+  processes: number;
+  loads: Record<RunName, HttpLoadFigures>;
   /** Distinct article URLs the distinct-article run could walk through. */
   distinctArticles: number;
+  ladder: LadderFigures;
+  /** The cached page with EXTRA_WORKERS workers (skipped on one core, or when --workers is already more). */
+  cachedWithWorkers: WorkersFigures | Skipped;
   /**
-   * The cached-article load on nginx serving the same page as a static file,
-   * in the round whose ratio was the median (`loads.articleCached` is ours of
-   * that round).
+   * Resident memory of the server's processes, bytes: at rest after the
+   * warm-up and REST_SETTLE_S idle, at rest again after all runs (and
+   * the same idle), and the highest sampled during the runs.
    */
-  nginx: LoadFigures | Skipped;
-  /** Each round's cached-article rate and nginx's, req/s (nginx 0 when skipped). */
-  cachedRounds: Array<{ ours: number; nginx: number }>;
-  memory: { rest: number; peak: number };
+  memory: { rest: number; restAfterRuns: number; peak: number; settleS: number };
   views: ViewFigures | Skipped;
   lighthouse: { article: PageScores; home: PageScores; section: PageScores } | Skipped;
   pageWeight: { br: PageWeight; gzip: PageWeight };
@@ -138,25 +173,28 @@ async function pickTargets(target: { file: string } | { url: string }): Promise<
   }
 }
 
-/** Every route once in a while, so that V8, the database and the caches are warm. */
-async function warmUp(server: Server, targets: Targets, paths: string[] = []): Promise<void> {
-  const walk = walkPaths(
-    paths.length
-      ? paths
-      : [
-          '/',
-          targets.cached,
-          '/rss.xml',
-          ...targets.warmUp.flatMap((p, i) => [p, targets.searches[i % targets.searches.length]!]),
-        ],
-  );
-  await runLoad({
+/** Every route for RUN_WARM_UP_S, so that V8, the database and the caches are warm. */
+async function warmUp(server: Server, targets: Targets, generator: Generator): Promise<void> {
+  await runHttpLoad({
     origin: server.origin,
-    requests: walk.requests,
-    amount: WARM_UP_REQUESTS,
-    connections: 10,
-    duration: 0,
+    pid: server.pid,
+    generator,
+    connections: WARM_UP_CONNECTIONS,
+    duration: RUN_WARM_UP_S,
+    paths: [
+      '/',
+      targets.cached,
+      '/rss.xml',
+      ...targets.warmUp.flatMap((p, i) => [p, targets.searches[i % targets.searches.length]!]),
+    ],
   });
+  await settle(server.origin);
+}
+
+/** Resident memory of the server's processes after REST_SETTLE_S idle, bytes. */
+async function restingMemory(server: Server): Promise<number> {
+  await new Promise((r) => setTimeout(r, REST_SETTLE_S * 1000));
+  return treeResidentBytes(server.pid);
 }
 
 /** Counts pino lines at warn and above in the servers' logs (`server-<port>.log` in `dir`). */
@@ -173,75 +211,83 @@ function scanLogs(dir: string): HttpFigures['serverLog'] {
   };
 }
 
-/** Rounds of the cached article against nginx, each one of ours then one of nginx's. */
-const CACHED_ROUNDS = 3;
+/** The number of 2xx responses among `statuses`. */
+const accepted = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .filter(([code]) => code.startsWith('2'))
+    .reduce((n, [, count]) => n + count, 0);
 
-/** A load run's target: a page of a server, and its process when ours. */
-interface RunTarget {
-  origin: string;
-  path: string;
-  pid?: number;
+/**
+ * The beacon run: RUN_WARM_UP_S then `duration` seconds of beacons to the
+ * article `targets.beacon`, each from a visitor of its own, and the views
+ * they should count.
+ * @returns the measured run, and the views figures but `counted` (read after the stop).
+ */
+async function beaconRun(
+  server: Server,
+  targets: Targets,
+  load: (
+    options: Omit<HttpLoadOptions, 'connections' | 'pid' | 'origin'>,
+  ) => Promise<HttpLoadFigures>,
+  duration: number,
+  connections: number,
+): Promise<{ load: HttpLoadFigures; views: Omit<ViewFigures, 'counted'> }> {
+  const beacon = {
+    paths: [`/views/${targets.beacon.id}`],
+    method: 'POST' as const,
+    body: '',
+    visitors: true,
+    headers: beaconHeaders(server.origin, targets.beacon.path),
+  };
+  const warm = await load({ ...beacon, duration: RUN_WARM_UP_S });
+  await settle(server.origin);
+  const measured = await load({ ...beacon, duration, firstVisitor: MEASURED_VISITORS_FROM });
+  await settle(server.origin);
+  const statuses = { ...warm.statuses };
+  for (const [code, count] of Object.entries(measured.statuses))
+    statuses[code] = (statuses[code] ?? 0) + count;
+  return {
+    load: measured,
+    views: { accepted: accepted(statuses), inFlight: 2 * connections, statuses },
+  };
 }
 
 /**
- * The cached article page against nginx serving the same page as a file,
- * in turn: both warmed (RUN_WARM_UP_S), then CACHED_ROUNDS rounds of our
- * run then nginx's. The round whose ratio is the median is reported. Taken
- * in turn, a slow spell of a shared machine weighs on both sides of a
- * ratio; one run of each, minutes apart, gave 34 % and then 51 % for the
- * same code.
- * @param load one load run of `duration` seconds on a target.
+ * The cached page from a server started with EXTRA_WORKERS workers: warmed,
+ * checked to be a page-cache hit, then loaded for `duration` seconds.
  */
-async function cachedAgainstNginx(
-  load: (target: RunTarget, duration: number) => Promise<LoadFigures>,
-  ours: RunTarget,
-  html: Buffer,
-  duration: number,
-  onStep: (step: string) => void,
-): Promise<{
-  chosen: LoadFigures;
-  nginx: LoadFigures | Skipped;
-  rounds: Array<{ ours: number; nginx: number }>;
-}> {
-  let yardstick: StaticServer | Skipped;
-  if (!existsSync(NGINX))
-    yardstick = { skipped: `no ${NGINX}: apt-get install -y nginx (as root)` };
-  else {
-    try {
-      yardstick = await startNginx(html);
-    } catch (error) {
-      yardstick = { skipped: `nginx failed: ${(error as Error).message}` };
-    }
-  }
-  const nginx = 'skipped' in yardstick ? null : yardstick;
+async function cachedWithWorkers(
+  target: { file: string } | { url: string },
+  dir: string,
+  targets: Targets,
+  options: HttpOptions,
+): Promise<WorkersFigures> {
+  const server = await startServer(target, dir, { MIDAD_WORKERS: String(EXTRA_WORKERS) });
   try {
-    onStep(
-      `${RUNS.articleCached}${nginx ? ' and nginx in turn' : ''}: ${CACHED_ROUNDS} rounds of ${duration} s`,
-    );
-    await load(ours, RUN_WARM_UP_S);
-    if (nginx) await load(nginx, RUN_WARM_UP_S);
-    const rounds: Array<{ ours: LoadFigures; nginx: LoadFigures | null }> = [];
-    for (let round = 0; round < CACHED_ROUNDS; round++) {
-      const ourRun = await load(ours, duration);
-      await settle(ours.origin);
-      rounds.push({ ours: ourRun, nginx: nginx ? await load(nginx, duration) : null });
-    }
-    const ratio = (r: (typeof rounds)[number]) => r.ours.rate / (r.nginx?.rate ?? 1);
-    const median = [...rounds].sort((x, y) => ratio(x) - ratio(y))[Math.floor(CACHED_ROUNDS / 2)]!;
-    return {
-      // The peak memory of all rounds, not only the median's.
-      chosen: { ...median.ours, peakRss: Math.max(...rounds.map((r) => r.ours.peakRss)) },
-      nginx: median.nginx ?? (yardstick as Skipped),
-      rounds: rounds.map((r) => ({ ours: r.ours.rate, nginx: r.nginx?.rate ?? 0 })),
-    };
+    const load = (duration: number) =>
+      runHttpLoad({
+        origin: server.origin,
+        pid: server.pid,
+        paths: [targets.cached],
+        headers: LADDER_HEADERS,
+        connections: options.connections,
+        generator: options.generator,
+        duration,
+      });
+    await load(RUN_WARM_UP_S);
+    await settle(server.origin);
+    await cachedResponse(server.origin, targets.cached);
+    const processes = processTree(server.pid).length;
+    return { workers: EXTRA_WORKERS, processes, load: await load(options.duration) };
   } finally {
-    if (nginx) await nginx.stop();
+    await server.stop();
   }
 }
 
 /**
  * Runs the HTTP half on the filled database `target`.
  * @param scratch a folder for logs, Chromium's profile and nginx's files.
+ * @throws Error when the cached article page is not a page-cache hit.
  */
 export async function measureHttp(
   name: string,
@@ -251,18 +297,28 @@ export async function measureHttp(
   onStep: (step: string) => void,
 ): Promise<HttpFigures> {
   const dir = mkdtempSync(join(scratch, 'http-'));
-  const load = { connections: options.connections, duration: options.duration };
   const targets = await pickTargets(target);
+  const workers = { MIDAD_WORKERS: String(options.workers) };
 
-  onStep(`${name}: starting midad serve`);
-  const server = await startServer(target, dir);
+  onStep(`${name}: starting midad serve (MIDAD_WORKERS=${options.workers})`);
+  const server = await startServer(target, dir, workers);
   try {
-    await warmUp(server, targets);
-    await new Promise((r) => setTimeout(r, 1000));
-    const rest = residentBytes(server.pid);
+    const load = (o: Omit<HttpLoadOptions, 'connections' | 'pid' | 'origin'>) =>
+      runHttpLoad({
+        origin: server.origin,
+        pid: server.pid,
+        connections: options.connections,
+        generator: options.generator,
+        ...o,
+      });
+    onStep(`${name}: warm-up, then ${REST_SETTLE_S} s idle for the memory at rest`);
+    await warmUp(server, targets, options.generator);
+    const processes = processTree(server.pid).length;
+    const rest = await restingMemory(server);
 
     let lighthouse: HttpFigures['lighthouse'];
-    if (!existsSync(CHROMIUM)) {
+    if (!options.lighthouse) lighthouse = { skipped: '--no-lighthouse' };
+    else if (!existsSync(CHROMIUM)) {
       lighthouse = { skipped: `no ${CHROMIUM}: apt-get install -y chromium (as root)` };
     } else {
       onStep(`${name}: Lighthouse (mobile) on the article, home and section pages`);
@@ -282,79 +338,84 @@ export async function measureHttp(
       br: await weighPage(articleUrl, 'br'),
       gzip: await weighPage(articleUrl, 'gzip'),
     };
-    const html = (await rawGet(articleUrl, BROWSER_HEADERS)).body;
 
-    const loads: Partial<Record<RunName, LoadFigures>> = {};
-    /** Each run is first sent for RUN_WARM_UP_S, not counted, then measured. */
-    const run = async (run: RunName, figures: (duration: number) => Promise<LoadFigures>) => {
-      onStep(`${name}: ${RUNS[run]} (${RUN_WARM_UP_S} s warm-up, then ${options.duration} s)`);
-      await figures(RUN_WARM_UP_S);
-      await settle(server.origin);
-      loads[run] = await figures(options.duration);
-      await settle(server.origin);
-    };
-    const on = { origin: server.origin, pid: server.pid, ...load };
-    // One walk for both parts: the measured part reads articles the warm-up did not.
-    const distinct = walkPaths(targets.distinct);
-    const searches = walkPaths(targets.searches);
-    const cached = await cachedAgainstNginx(
-      (target, duration) => runLoad({ ...load, ...target, duration }),
+    const ladder = await measureLadder(
       { origin: server.origin, path: targets.cached, pid: server.pid },
-      html,
       options.duration,
+      (o) => runHttpLoad({ ...o, connections: options.connections, generator: options.generator }),
       (step) => onStep(`${name}: ${step}`),
     );
-    loads.articleCached = cached.chosen;
-    await run('articleDistinct', (duration) => runLoad({ ...on, duration, ...distinct }));
-    await run('home', (duration) => runLoad({ ...on, duration, path: '/' }));
-    await run('search', (duration) => runLoad({ ...on, duration, ...searches }));
-    await run('feed', (duration) => runLoad({ ...on, duration, path: '/rss.xml' }));
+    const loads: Partial<Record<RunName, HttpLoadFigures>> = { articleCached: ladder.midad };
+    /** Each run is first sent for RUN_WARM_UP_S, not counted, then measured. */
+    const run = async (run: RunName, paths: readonly string[]) => {
+      onStep(`${name}: ${RUNS[run]} (${RUN_WARM_UP_S} s warm-up, then ${options.duration} s)`);
+      await load({ paths, duration: RUN_WARM_UP_S });
+      await settle(server.origin);
+      loads[run] = await load({ paths, duration: options.duration });
+      await settle(server.origin);
+    };
+    await run('articleDistinct', targets.distinct);
+    await run('home', ['/']);
+    await run('search', targets.searches);
+    await run('feed', ['/rss.xml']);
 
-    onStep(`${name}: ${options.beacons.toLocaleString('en')} view beacons, one visitor each`);
+    onStep(`${name}: ${RUNS.beacons}, each from a visitor of its own`);
     const before = await storedViews(target, targets.beacon.id);
-    const beacons = await sendBeacons(server.origin, targets.beacon.id, targets.beacon.path, {
-      amount: options.beacons,
-      connections: options.connections,
-      pid: server.pid,
-    });
-    await settle(server.origin);
-    const peak = Math.max(...Object.values(loads).map((l) => l.peakRss), beacons.peakRss);
+    const beacons = await beaconRun(server, targets, load, options.duration, options.connections);
+    loads.beacons = beacons.load;
+    onStep(`${name}: ${REST_SETTLE_S} s idle for the memory at rest after the runs`);
+    const restAfterRuns = await restingMemory(server);
+    const peak = Math.max(...Object.values(loads).map((l) => l.peakRss));
     const exitCode = await server.stop();
     const counted = (await storedViews(target, targets.beacon.id)) - before;
-    const accepted = Object.entries(beacons.statuses)
-      .filter(([code]) => code.startsWith('2'))
-      .reduce((n, [, count]) => n + count, 0);
     const views: HttpFigures['views'] =
-      accepted === 0
+      beacons.views.accepted === 0
         ? {
-            skipped: `POST /views/<id> answered ${JSON.stringify(beacons.statuses)}: no beacon endpoint yet`,
+            skipped: `POST /views/<id> answered ${JSON.stringify(beacons.views.statuses)}: no beacon endpoint yet`,
           }
-        : { sent: beacons.responses, accepted, counted, statuses: beacons.statuses };
+        : { ...beacons.views, counted };
 
     onStep(`${name}: ${RUNS.articleCacheOff}`);
-    const uncached = await startServer(target, dir, { MIDAD_PAGE_CACHE_MB: '0' });
+    const uncached = await startServer(target, dir, { ...workers, MIDAD_PAGE_CACHE_MB: '0' });
     try {
-      await warmUp(uncached, targets, [targets.cached]);
+      const on = { origin: uncached.origin, pid: uncached.pid, generator: options.generator };
+      await runHttpLoad({
+        ...on,
+        paths: [targets.cached],
+        connections: WARM_UP_CONNECTIONS,
+        duration: RUN_WARM_UP_S,
+      });
+      await settle(uncached.origin);
       // One reader at a time over distinct articles: the latency is the render's, with no queue.
-      loads.articleCacheOff = await runLoad({
-        ...load,
+      loads.articleCacheOff = await runHttpLoad({
+        ...on,
+        paths: targets.distinct,
         connections: 1,
-        origin: uncached.origin,
-        pid: uncached.pid,
-        ...walkPaths(targets.distinct),
+        duration: options.duration,
       });
       await settle(uncached.origin);
     } finally {
       await uncached.stop();
     }
 
+    let withWorkers: HttpFigures['cachedWithWorkers'];
+    if (cpus().length < EXTRA_WORKERS)
+      withWorkers = { skipped: `${cpus().length} core: no run with ${EXTRA_WORKERS} workers` };
+    else if (options.workers >= EXTRA_WORKERS)
+      withWorkers = { skipped: `the runs above had ${options.workers} workers` };
+    else {
+      onStep(`${name}: the cached article page with MIDAD_WORKERS=${EXTRA_WORKERS}`);
+      withWorkers = await cachedWithWorkers(target, dir, targets, options);
+    }
+
     return {
       options,
-      loads: loads as Record<RunName, LoadFigures>,
+      processes,
+      loads: loads as Record<RunName, HttpLoadFigures>,
       distinctArticles: targets.distinct.length,
-      nginx: cached.nginx,
-      cachedRounds: cached.rounds,
-      memory: { rest, peak },
+      ladder,
+      cachedWithWorkers: withWorkers,
+      memory: { rest, restAfterRuns, peak, settleS: REST_SETTLE_S },
       views,
       lighthouse,
       pageWeight,

@@ -1,11 +1,17 @@
 /**
- * One load run with autocannon against 127.0.0.1: a fixed duration (or a
- * fixed number of requests), as a mobile browser would ask (its
- * user-agent, `accept-encoding: br, gzip`), with the server's resident
- * memory sampled meanwhile.
+ * Load runs with autocannon against 127.0.0.1, as a mobile browser would
+ * ask (its user-agent, `accept-encoding: br, gzip`): a fixed number of
+ * requests or a fixed duration from one thread (warm-ups, beacon bursts at
+ * a set rate), with the server's resident memory sampled meanwhile; and
+ * the measured runs' fallback where wrk is missing, with worker threads
+ * (bench/wrk.ts).
  */
-import autocannon, { type Request } from 'autocannon';
-import { residentBytes } from './server-process.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { treeResidentBytes } from './cpu.js';
+import type { HttpLoadOptions } from './wrk.js';
 
 /** A current mobile Chrome: the site counts views and serves pages to browsers like it. */
 export const BROWSER_AGENT =
@@ -29,7 +35,7 @@ export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
 export const RUN_WARM_UP_S = 2;
 
 /** How often the server's memory is sampled during a run, ms. */
-const MEMORY_SAMPLE_MS = 250;
+export const MEMORY_SAMPLE_MS = 250;
 
 /** What one run measured. Rates per second, times in ms, memory in bytes. */
 export interface LoadFigures {
@@ -44,7 +50,7 @@ export interface LoadFigures {
   errors: number;
   /** Responses per status code, e.g. `{ "200": 5123 }`. */
   statuses: Record<string, number>;
-  /** Highest resident memory of `pid` sampled during the run (0 without a pid). */
+  /** Highest resident memory of `pid` and its descendants sampled during the run (0 without a pid). */
   peakRss: number;
 }
 
@@ -67,7 +73,7 @@ export interface LoadOptions {
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   let peakRss = 0;
   const sample = () => {
-    if (options.pid) peakRss = Math.max(peakRss, residentBytes(options.pid));
+    if (options.pid) peakRss = Math.max(peakRss, treeResidentBytes(options.pid));
   };
   sample();
   const sampler = setInterval(sample, MEMORY_SAMPLE_MS);
@@ -82,17 +88,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       ...(options.requests ? { requests: options.requests } : {}),
     });
     sample();
-    const responses = Object.values(result.statusCodeStats).reduce((n, s) => n + s.count, 0);
     return {
-      rate: responses / result.duration,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      responses,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      statuses: Object.fromEntries(
-        Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
-      ),
+      ...figuresOf(result),
       peakRss,
     };
   } finally {
@@ -100,20 +97,74 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   }
 }
 
-/**
- * Requests that walk `paths` in order across all connections, each path
- * once until the list is used up, then again from the start.
- * @returns the requests and a function telling how many were sent.
- */
-export function walkPaths(paths: readonly string[]): { requests: Request[]; sent: () => number } {
-  let next = 0;
+/** Figures of an autocannon result, without the memory. */
+function figuresOf(result: Result): Omit<LoadFigures, 'peakRss'> {
+  const responses = Object.values(result.statusCodeStats).reduce((n, s) => n + s.count, 0);
   return {
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }),
-      },
-    ],
-    sent: () => next,
+    rate: responses / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    responses,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
+    ),
   };
+}
+
+/**
+ * The module each autocannon worker thread loads as its `setupRequest`
+ * (functions cannot cross to a worker): it walks `paths` from an offset of
+ * its own (the worker's threadId), and numbers visitors from threadId ×
+ * 2^20 when asked. Less even than wrk's split of the paths between
+ * threads, which it stands in for.
+ */
+function setupRequestModule(options: HttpLoadOptions): string {
+  return `'use strict';
+const { threadId } = require('node:worker_threads');
+const paths = ${JSON.stringify(options.paths)};
+const visitors = ${options.visitors === true};
+const agent = ${JSON.stringify(BROWSER_AGENT)};
+let next = (threadId * Math.floor(paths.length / 2)) % paths.length;
+let visitor = ${options.firstVisitor ?? 0} + threadId * 2 ** 20;
+module.exports = (request) => {
+  const path = paths[next++ % paths.length];
+  if (!visitors) return { ...request, path };
+  const n = visitor++;
+  const address = '10.' + ((n >> 16) & 255) + '.' + ((n >> 8) & 255) + '.' + (n & 255);
+  return {
+    ...request,
+    path,
+    headers: { ...request.headers, 'user-agent': agent + ' reader/' + n, 'x-forwarded-for': address },
+  };
+};
+`;
+}
+
+/**
+ * A measured run from autocannon with `workers` worker threads, where wrk
+ * is missing (bench/wrk.ts measures the server's CPU and memory around it).
+ */
+export async function runAutocannonWorkers(
+  options: HttpLoadOptions & { headers: Record<string, string>; workers: number },
+): Promise<Omit<LoadFigures, 'peakRss'>> {
+  const dir = mkdtempSync(join(tmpdir(), 'midad-autocannon-'));
+  try {
+    const setupRequest = join(dir, 'setup-request.cjs');
+    writeFileSync(setupRequest, setupRequestModule(options));
+    const result = await autocannon({
+      url: `${options.origin}${options.paths[0] ?? '/'}`,
+      connections: options.connections,
+      duration: options.duration,
+      workers: options.workers,
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      ...(options.body === undefined ? {} : { body: options.body }),
+      requests: [{ method: options.method ?? 'GET', setupRequest }],
+    });
+    return figuresOf(result);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

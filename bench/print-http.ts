@@ -1,61 +1,112 @@
 /**
  * Prints the HTTP figures in the bench's table, one column per engine,
- * each beside its target, then notes on anything skipped or failed.
+ * each beside its target: the reference ladder of the cached page first,
+ * then every route, then notes on anything skipped or failed.
  */
 import type { HttpFigures, Skipped } from './http.js';
 import { RUNS, type RunName } from './http.js';
 import type { PageScores } from './lighthouse.js';
-import type { LoadFigures } from './load.js';
 import { row } from './table.js';
+import type { HttpLoadFigures } from './wrk.js';
 
 const MB = 1024 * 1024;
 const whole = (n: number) => Math.round(n).toLocaleString('en');
 const isSkipped = (x: object): x is Skipped => 'skipped' in x;
 
-/** `2,345 req/s · 3.1 / 12 ms`: the rate, then p50 / p99. */
-const loadCell = (l: LoadFigures) =>
-  `${whole(l.rate)} req/s · ${l.p50.toFixed(1)} / ${l.p99.toFixed(1)} ms`;
+/** `12,345 req/s · 3.1 / 12.0 ms · 73.7 µs`: the rate, p50 / p99, the server's CPU per request. */
+const loadCell = (l: HttpLoadFigures) =>
+  `${whole(l.rate)} req/s · ${l.p50.toFixed(1)} / ${l.p99.toFixed(1)} ms · ${l.cpuPerRequestUs.toFixed(1)} µs`;
+
+const skippedOr = <T extends object>(x: T | Skipped, cell: (x: T) => string) =>
+  isSkipped(x) ? 'skipped' : cell(x);
+
+/** `2.4×`, or `n/a` when the rung did not run. */
+const times = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(2)}×`);
 
 const scoresCell = (s: PageScores) =>
   `${s.scores.performance} / ${s.scores.accessibility} / ${s.scores['best-practices']} / ${s.scores.seo}`;
 
-export function printHttp(engines: Array<[string, HttpFigures]>): void {
+/** The reference ladder: nginx, bare Node and our cached page, and our cost as a multiple. */
+function printLadder(engines: Array<[string, HttpFigures]>): void {
   const each = (f: (e: HttpFigures) => string) => engines.map(([, e]) => f(e));
   const first = engines[0]![1];
   console.log('');
   row(
-    `HTTP (${first.options.connections} conn., ${first.options.duration} s a run)`,
+    `LADDER: cached article page (gzip, ${first.ladder.bodyBytes.toLocaleString('en')} B)`,
     engines.map(([name]) => name),
     'target',
   );
-  row('req/s · latency p50 / p99', []);
+  row('req/s · p50 / p99 · CPU per request', []);
+  row(
+    '  nginx gzip_static, 1 worker',
+    each((e) => skippedOr(e.ladder.nginx, loadCell)),
+  );
+  row(
+    '  bare Node http, bytes in memory',
+    each((e) => skippedOr(e.ladder.bareNode, loadCell)),
+  );
+  row(
+    `  Midad, page-cache hit`,
+    each((e) => loadCell(e.ladder.midad)),
+  );
+  row(
+    'Midad CPU per request ÷ bare Node',
+    each((e) => times(e.ladder.ratios.cpuVsBareNode)),
+    '≤ 2×',
+  );
+  row(
+    'Midad CPU per request ÷ nginx',
+    each((e) => times(e.ladder.ratios.cpuVsNginx)),
+  );
+  row(
+    'Midad req/s ÷ nginx',
+    each((e) => times(e.ladder.ratios.rateVsNginx)),
+    '≥ 0.4×',
+  );
+  row(
+    'Midad req/s ÷ bare Node',
+    each((e) => times(e.ladder.ratios.rateVsBareNode)),
+  );
+  row(
+    '  req/s each round (median shown)',
+    each((e) =>
+      e.ladder.rounds
+        .map((r) =>
+          [r.nginx, r.bareNode, r.midad].map((n) => (n === null ? '-' : whole(n))).join('/'),
+        )
+        .join(', '),
+    ),
+    'nginx/Node/Midad',
+  );
+  row(
+    'cached page with more workers',
+    each((e) =>
+      skippedOr(
+        e.cachedWithWorkers,
+        (w) => `${w.workers} (${w.processes} proc.): ${loadCell(w.load)}`,
+      ),
+    ),
+  );
+}
+
+export function printHttp(engines: Array<[string, HttpFigures]>): void {
+  const each = (f: (e: HttpFigures) => string) => engines.map(([, e]) => f(e));
+  const first = engines[0]![1];
+  printLadder(engines);
+  console.log('');
+  row(
+    `HTTP (${first.options.generator}, ${first.options.connections} conn., ${first.options.duration} s a run, ` +
+      `MIDAD_WORKERS=${first.options.workers})`,
+    engines.map(([name]) => name),
+    'target',
+  );
+  row('req/s · p50 / p99 · CPU per request', []);
   for (const run of Object.keys(RUNS) as RunName[])
     row(
       `  ${RUNS[run]}`,
       each((e) => loadCell(e.loads[run])),
       run === 'articleCacheOff' ? 'p50 ≤ 3 ms' : '',
     );
-  row(
-    '  nginx, same page as a file',
-    each((e) => (isSkipped(e.nginx) ? 'skipped' : loadCell(e.nginx))),
-  );
-  row(
-    'cached article ÷ nginx',
-    each((e) =>
-      isSkipped(e.nginx)
-        ? 'skipped'
-        : `${((100 * e.loads.articleCached.rate) / e.nginx.rate).toFixed(0)} %`,
-    ),
-    '≥ 50 %',
-  );
-  row(
-    `  each round (median shown)`,
-    each((e) =>
-      isSkipped(e.nginx)
-        ? 'skipped'
-        : e.cachedRounds.map((r) => `${((100 * r.ours) / r.nginx).toFixed(0)} %`).join(', '),
-    ),
-  );
   row(
     'non-2xx / errors, all runs',
     each((e) => {
@@ -65,16 +116,22 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     '0 / 0',
   );
   row(
-    'memory (RSS) at rest / peak',
+    'server processes',
+    each((e) => String(e.processes)),
+  );
+  row(
+    `RSS at rest (${first.memory.settleS} s idle) / peak`,
     each((e) => `${(e.memory.rest / MB).toFixed(0)} / ${(e.memory.peak / MB).toFixed(0)} MiB`),
     '< 200 MiB',
   );
   row(
-    'views: beacons sent / counted',
-    each((e) =>
-      isSkipped(e.views) ? 'untested' : `${whole(e.views.sent)} / ${whole(e.views.counted)}`,
-    ),
-    'equal',
+    '  at rest after the runs',
+    each((e) => `${(e.memory.restAfterRuns / MB).toFixed(0)} MiB`),
+  );
+  row(
+    'views: beacons accepted / counted',
+    each((e) => skippedOr(e.views, (v) => `${whole(v.accepted)} / ${whole(v.counted)}`)),
+    'equal (± in flight)',
   );
   row(
     'article page weight, br / gzip',
@@ -88,7 +145,7 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
   for (const page of ['article', 'home', 'section'] as const)
     row(
       `  ${page} page (mobile)`,
-      each((e) => (isSkipped(e.lighthouse) ? 'skipped' : scoresCell(e.lighthouse[page]))),
+      each((e) => skippedOr(e.lighthouse, (l) => scoresCell(l[page]))),
       '≥ 95 each',
     );
   row(
@@ -117,10 +174,20 @@ function printNotes(engines: Array<[string, HttpFigures]>): void {
     for (const [run, l] of Object.entries(e.loads))
       if (l.non2xx > 0 || l.errors > 0)
         n(`${RUNS[run as RunName]}: statuses ${JSON.stringify(l.statuses)}, ${l.errors} errors`);
-    if (isSkipped(e.nginx)) n(`nginx skipped: ${e.nginx.skipped}`);
+    if (isSkipped(e.ladder.nginx)) n(`nginx skipped: ${e.ladder.nginx.skipped}`);
+    if (isSkipped(e.ladder.bareNode)) n(`bare Node skipped: ${e.ladder.bareNode.skipped}`);
+    if (isSkipped(e.cachedWithWorkers)) n(`more workers skipped: ${e.cachedWithWorkers.skipped}`);
+    else if (e.cachedWithWorkers.processes <= 1)
+      n(`MIDAD_WORKERS=${e.cachedWithWorkers.workers} ran one process: the server does not fork`);
     if (isSkipped(e.views)) n(`views untested: ${e.views.skipped}`);
-    else if (e.views.accepted !== e.views.sent)
-      n(`beacon statuses ${JSON.stringify(e.views.statuses)}`);
+    else if (
+      e.views.counted < e.views.accepted ||
+      e.views.counted > e.views.accepted + e.views.inFlight
+    )
+      n(
+        `views: ${whole(e.views.counted)} counted for ${whole(e.views.accepted)} beacons accepted ` +
+          `(at most ${e.views.inFlight} more in flight), statuses ${JSON.stringify(e.views.statuses)}`,
+      );
     if (isSkipped(e.lighthouse)) n(`Lighthouse skipped: ${e.lighthouse.skipped}`);
     else
       for (const page of ['article', 'home', 'section'] as const) {

@@ -10,6 +10,13 @@
  *   npm run bench -- --no-postgres        # SQLite only (PostgreSQL runs when a server answers)
  *   npm run bench -- --no-http            # search only, without the server
  *   npm run bench -- --duration 3         # seconds of each HTTP load run (default 10)
+ *   npm run bench -- --workers 2          # the server's MIDAD_WORKERS (default 1)
+ *   npm run bench -- --no-lighthouse      # skip the Lighthouse scores
+ *   npm run bench -- --generator autocannon-workers   # load from autocannon even where wrk is
+ *
+ * The HTTP part alone, quickly, on a smaller database (a few minutes):
+ *   npm run bench -- --articles 20000 --no-site-import --no-wire --no-sse --no-newsletter \
+ *     --no-push --no-beacon-burst --no-postgres --no-lighthouse --duration 5
  *   npm run bench -- --site-import-posts 5000   # WordPress export size (default 100,000)
  *   npm run bench -- --no-site-import     # skip importing a WordPress export
  *   npm run bench -- --site-import-heap 160   # the importer's --max-old-space-size
@@ -26,7 +33,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { fillDatabase } from './fill.js';
 import { measureHttp, type HttpFigures } from './http.js';
 import { scratchPostgres } from './postgres.js';
@@ -34,6 +41,7 @@ import { printHttp } from './print-http.js';
 import { measureSiteImport, type ImportTarget, type SiteImportFigures } from './site-import.js';
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
 import { ensureBuilt } from './server-process.js';
+import { defaultGenerator, type Generator } from './wrk.js';
 import { ms, row } from './table.js';
 import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
@@ -62,10 +70,19 @@ const options = new Command('bench')
     resolve(HERE, '../../shared/corpus/articles.jsonl'),
   )
   .option('--no-postgres', 'skip PostgreSQL (run by default when a server answers)')
-  .option('--no-http', 'skip the HTTP part (the server under load, Lighthouse, nginx)')
+  .option('--no-http', 'skip the HTTP part (the server under load, the ladder, Lighthouse)')
   .option('--duration <s>', 'seconds of each HTTP load run', positiveInteger, 10)
   .option('--connections <n>', 'connections of each HTTP load run', positiveInteger, 50)
-  .option('--beacons <n>', 'view beacons sent, one visitor each', positiveInteger, 20_000)
+  .option('--workers <n>', "the server's MIDAD_WORKERS (processes)", positiveInteger, 1)
+  .option('--no-lighthouse', 'skip the Lighthouse scores of the HTTP part')
+  .addOption(
+    new Option(
+      '--generator <name>',
+      'load generator of the HTTP runs (default: wrk when installed)',
+    )
+      .choices(['wrk', 'autocannon-workers'])
+      .default(defaultGenerator()),
+  )
   .option(
     '--site-import-posts <n>',
     'posts of the WordPress export imported by `midad import`',
@@ -104,7 +121,9 @@ const options = new Command('bench')
     http: boolean;
     duration: number;
     connections: number;
-    beacons: number;
+    workers: number;
+    lighthouse: boolean;
+    generator: Generator;
     siteImportPosts: number;
     siteImport: boolean;
     siteImportHeap?: number;
@@ -163,7 +182,13 @@ async function measureEngine(
       name,
       target,
       scratch,
-      { duration: options.duration, connections: options.connections, beacons: options.beacons },
+      {
+        duration: options.duration,
+        connections: options.connections,
+        workers: options.workers,
+        lighthouse: options.lighthouse,
+        generator: options.generator,
+      },
       (s) => console.log(`… ${s}`),
     );
   }
@@ -357,6 +382,8 @@ async function main(): Promise<void> {
       loadAverageBefore: loadBefore,
     },
     articles: first.articles,
+    /** The load generator of the HTTP runs. */
+    generator: options.http ? options.generator : null,
     search: Object.fromEntries(engines.map(([name, { http: _, ...e }]) => [name, e])),
     http: Object.fromEntries(http),
     wire,

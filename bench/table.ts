@@ -1,8 +1,8 @@
 /** The bench's printed table: a label, one column per engine, then the target. */
 
 /** Width of the label column and of each value column, characters. */
-const LABEL_WIDTH = 34;
-const VALUE_WIDTH = 38;
+const LABEL_WIDTH = 40;
+const VALUE_WIDTH = 46;
 
 /** Prints one row: a label, then each engine's value, then the target. */
 export function row(label: string, values: string[], target = ''): void {
