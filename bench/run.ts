@@ -76,10 +76,7 @@ const options = new Command('bench')
   .option('--workers <n>', "the server's MIDAD_WORKERS (processes)", positiveInteger, 1)
   .option('--no-lighthouse', 'skip the Lighthouse scores of the HTTP part')
   .addOption(
-    new Option(
-      '--generator <name>',
-      'load generator of the HTTP runs (default: wrk when installed)',
-    )
+    new Option('--generator <name>', 'load generator of the HTTP runs (wrk where installed)')
       .choices(['wrk', 'autocannon-workers'])
       .default(defaultGenerator()),
   )
