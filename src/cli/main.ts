@@ -6,15 +6,27 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError, InvalidInputs } from '../lib/errors.js';
-import { backupCommand } from './commands/backup.js';
-import { exportCommand } from './commands/export.js';
-import { fillSlugsCommand } from './commands/fill-slugs.js';
-import { importArchiveCommand } from './commands/import-archive.js';
-import { importCommand } from './commands/import.js';
-import { reindexCommand } from './commands/reindex.js';
-import { serveCommand } from './commands/serve.js';
-import { userCommand } from './commands/user.js';
-import { wireCommand } from './commands/wire.js';
+
+type SetStatus = (code: number) => void;
+
+/**
+ * Each command, loaded only when it runs: `midad serve` then holds none of
+ * the importers' libraries (linkedom, Readability, markdown-it, the
+ * progress bars), some 8 MiB of V8 heap it would keep for its whole life.
+ * Help, or anything that is not a command's name, loads them all.
+ */
+const COMMANDS: Record<string, (setStatus: SetStatus) => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  import: async (setStatus) => (await import('./commands/import.js')).importCommand(setStatus),
+  user: async () => (await import('./commands/user.js')).userCommand(),
+  reindex: async () => (await import('./commands/reindex.js')).reindexCommand(),
+  'fill-slugs': async () => (await import('./commands/fill-slugs.js')).fillSlugsCommand(),
+  export: async () => (await import('./commands/export.js')).exportCommand(),
+  'import-archive': async () =>
+    (await import('./commands/import-archive.js')).importArchiveCommand(),
+  backup: async () => (await import('./commands/backup.js')).backupCommand(),
+  wire: async (setStatus) => (await import('./commands/wire.js')).wireCommand(setStatus),
+};
 
 /**
  * Runs the command line `argv` (without `node` and the script).
@@ -27,17 +39,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   let status = 0;
   const setStatus = (code: number) => void (status = code);
-  for (const command of [
-    serveCommand(),
-    importCommand(setStatus),
-    userCommand(),
-    reindexCommand(),
-    fillSlugsCommand(),
-    exportCommand(),
-    importArchiveCommand(),
-    backupCommand(),
-    wireCommand(setStatus),
-  ]) {
+  const name = argv[0] ?? '';
+  const wanted = Object.hasOwn(COMMANDS, name) ? [name] : Object.keys(COMMANDS);
+  for (const command of await Promise.all(wanted.map((n) => COMMANDS[n]!(setStatus)))) {
     program.addCommand(command.exitOverride().showHelpAfterError());
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError();
   }

@@ -1,0 +1,368 @@
+/**
+ * `npm run soak`: the site under a news day's load for a while, to find
+ * what only shows with time: errors, latency that creeps, memory that
+ * grows. Issue 21, item 7.
+ *
+ *   npm run soak                          # 10 minutes, 20,000 articles, SQLite
+ *   npm run soak -- --minutes 3 --articles 5000
+ *   npm run soak -- --postgres            # on a scratch PostgreSQL database
+ *   npm run soak -- --workers 2           # the server with MIDAD_WORKERS=2
+ *
+ * It fills a scratch database from the corpus (bench/fill.ts), starts
+ * `midad serve`, and measures the mix's highest rate with wrk for 10 s.
+ * Then, minute by minute, wrk sends the mix at 80 % of that rate (each
+ * connection pausing between requests; the pause is corrected after each
+ * minute towards the rate), while an editor signed in over HTTP writes and
+ * publishes an article every 10 s, which purges the home page, the
+ * listings and the searches. The mix (bench/soak-mix.lua): 70 % the five
+ * newest articles (cached), 15 % distinct older articles, 10 % the home and
+ * section pages, 5 % searches, plus one view beacon per ten requests.
+ *
+ * It prints, per minute: the rate, p50 and p99 (ms), errors (socket errors,
+ * statuses of 400 and above, failed publishes) and the server's resident
+ * memory (all its processes, from /proc) at the minute's end; then the
+ * verdict on the targets: no error, and memory growing less than 10 %
+ * from the end of the first minute to the end of the last. Figures go to
+ * bench/soak-results.json. It needs Debian's wrk (`apt-get install wrk`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { sql } from 'kysely';
+import { canonicalArticlePath } from '../src/domain/article-path.js';
+import { openDatabase } from '../src/storage/database.js';
+import { fillDatabase } from './fill.js';
+import { BROWSER_HEADERS } from './load.js';
+import { scratchPostgres } from './postgres.js';
+import { queryMix } from './search.js';
+import { ensureBuilt, residentBytes, settle, startServer } from './server-process.js';
+import { EditorSession, addEditor } from './soak-editor.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const WRK = '/usr/bin/wrk';
+
+/** Seconds of the run that finds the mix's highest rate. */
+const MAX_RUN_S = 10;
+/** The share of the highest rate the soak runs at. */
+const LOAD_SHARE = 0.8;
+/** How often the editor publishes, ms. */
+const PUBLISH_EVERY_MS = 10_000;
+/** Most memory growth allowed from the end of the first minute to the end of the last. */
+const MEMORY_GROWTH_LIMIT = 0.1;
+/** Each connection's request cycle is aimed at this many ms (wrk's pause is whole ms). */
+const CYCLE_MS = 20;
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number above 0');
+  return n;
+}
+
+const options = new Command('soak')
+  .description('run a mixed load on the site for minutes, watching errors, latency and memory')
+  .option('--minutes <n>', 'minutes of the soak', positiveInteger, 10)
+  .option('--articles <n>', 'articles in the scratch database', positiveInteger, 20_000)
+  .option(
+    '--corpus <file>',
+    'JSON Lines corpus to fill it from',
+    resolve(HERE, '../../shared/corpus/articles.jsonl'),
+  )
+  .option('--postgres', 'on a scratch PostgreSQL database instead of SQLite')
+  .option('--workers <n>', 'processes of the server (MIDAD_WORKERS)', positiveInteger, 1)
+  .parse()
+  .opts<{
+    minutes: number;
+    articles: number;
+    corpus: string;
+    postgres?: boolean;
+    workers: number;
+  }>();
+
+/** What one wrk run printed (bench/soak-mix.lua's last line). Latencies in µs. */
+interface WrkRun {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: { connect: number; read: number; write: number; timeout: number };
+  statuses: Record<string, number>;
+}
+
+/** One minute of the soak. Rates per second, times in ms, memory in bytes. */
+interface Minute {
+  minute: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  /** Socket errors, responses of 400 and above, and failed publishes. */
+  errors: number;
+  statuses: Record<string, number>;
+  publishes: number;
+  failedPublishes: string[];
+  rss: number;
+  pauseMs: number;
+}
+
+/** Runs wrk with the mix for `seconds`, each connection pausing `pauseMs` before each request. */
+function runWrk(
+  origin: string,
+  targetsFile: string,
+  connections: number,
+  seconds: number,
+  pauseMs: number,
+): Promise<WrkRun> {
+  const headers = Object.entries(BROWSER_HEADERS).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const args = [
+    '-t2',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    ...headers,
+    '-s',
+    join(HERE, 'soak-mix.lua'),
+    origin,
+    '--',
+    targetsFile,
+    String(pauseMs),
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
+      if (code !== 0 || !line) fail(new Error(`wrk failed (exit ${code}):\n${out}`));
+      else done(JSON.parse(line) as WrkRun);
+    });
+  });
+}
+
+/** Process `pid` and all its descendants (workers of a cluster), from /proc. */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Resident memory of the server's processes together, bytes. */
+function treeResident(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + residentBytes(p), 0);
+}
+
+/** The pages of each class, and one beacon target. */
+interface Targets {
+  cached: string[];
+  distinct: string[];
+  listings: string[];
+  searches: string[];
+  beacons: Array<{ id: string; path: string }>;
+}
+
+async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
+  const database = await openDatabase(
+    'url' in target ? { file: '', url: target.url, migrate: false } : { ...target, migrate: false },
+  );
+  try {
+    const { rows } = await sql<{ id: string; slug: string | null }>`
+      select cast(id as text) as id, slug from articles where status = 'published'
+      order by published_at desc, id desc limit 20005`.execute(database.db);
+    const paths = rows.map((r) => canonicalArticlePath(r.id, r.slug));
+    const { rows: sections } = await sql<{ slug: string }>`
+      select s.slug from sections s join articles a on a.section_id = s.id
+      where a.status = 'published' group by s.slug order by count(*) desc, s.slug limit 5`.execute(
+      database.db,
+    );
+    const mix = await queryMix(database);
+    return {
+      cached: paths.slice(0, 5),
+      distinct: paths.length > 5 ? paths.slice(5) : paths,
+      listings: ['/', ...sections.map((s) => `/section/${encodeURIComponent(s.slug)}`)],
+      searches: mix.slice(0, 20).map((m) => `/search?q=${encodeURIComponent(m.q)}`),
+      beacons: rows.slice(0, 5).map((r, i) => ({ id: r.id, path: paths[i]! })),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The targets file bench/soak-mix.lua reads: the classes with their weights and pages. */
+function targetsFile(dir: string, targets: Targets): string {
+  const lines = [
+    'W cached 70',
+    'W distinct 15',
+    'W listings 10',
+    'W search 5',
+    'W beacon 10',
+    ...targets.cached.map((p) => `G cached ${p}`),
+    ...targets.distinct.map((p) => `G distinct ${p}`),
+    ...targets.listings.map((p) => `G listings ${p}`),
+    ...targets.searches.map((p) => `G search ${p}`),
+    ...targets.beacons.map((b) => `B beacon ${b.id} ${b.path}`),
+  ];
+  const file = join(dir, 'soak-targets.txt');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Socket errors and responses of 400 and above. */
+function runErrors(run: WrkRun): number {
+  const e = run.errors;
+  const bad = Object.entries(run.statuses)
+    .filter(([status]) => Number(status) >= 400)
+    .reduce((n, [, count]) => n + count, 0);
+  return e.connect + e.read + e.write + e.timeout + bad;
+}
+
+const ms = (us: number) => (us / 1000).toFixed(1);
+const MiB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+async function soak(target: { file: string } | { url: string }, dir: string) {
+  const step = (s: string) => console.log(`… ${s}`);
+  const fill = await fillDatabase(target, options.corpus, options.articles, step);
+  await fill.database.close();
+  addEditor(ROOT, target);
+  const targets = await pickTargets(target);
+  const file = targetsFile(dir, targets);
+  step(`starting midad serve${options.workers > 1 ? ` with ${options.workers} workers` : ''}`);
+  const server = await startServer(target, dir, {
+    MIDAD_WORKERS: String(options.workers),
+    // Every beacon comes from a visitor of its own; none may be refused as a flood.
+    MIDAD_VIEW_BEACONS_PER_MINUTE: '1000000',
+  });
+  try {
+    step(`warming up, then the mix's highest rate (${MAX_RUN_S} s)`);
+    await runWrk(server.origin, file, 50, 3, 0);
+    await settle(server.origin);
+    const max = await runWrk(server.origin, file, 50, MAX_RUN_S, 0);
+    const maxRate = max.requests / max.seconds;
+    await settle(server.origin);
+    const targetRate = maxRate * LOAD_SHARE;
+    // Enough connections that each waits some CYCLE_MS between requests: wrk's pause is whole ms.
+    const connections = Math.min(1000, Math.max(20, Math.round((targetRate * CYCLE_MS) / 1000)));
+    let pauseMs = Math.max(0, Math.round((connections / targetRate) * 1000 - max.p50 / 1000));
+    step(
+      `highest rate ${maxRate.toFixed(0)} req/s; soaking at ${targetRate.toFixed(0)} req/s ` +
+        `for ${options.minutes} min (${connections} connections)`,
+    );
+
+    const editor = await EditorSession.signIn(server.origin);
+    let published = 0;
+    let failed: string[] = [];
+    let publishing = Promise.resolve();
+    const timer = setInterval(() => {
+      publishing = publishing.then(() =>
+        editor.publish(published + failed.length + 1).then(
+          () => void (published += 1),
+          (error: Error) => void failed.push(error.message),
+        ),
+      );
+    }, PUBLISH_EVERY_MS);
+
+    const minutes: Minute[] = [];
+    try {
+      for (let minute = 1; minute <= options.minutes; minute++) {
+        const publishedBefore = published;
+        const run = await runWrk(server.origin, file, connections, 60, pauseMs);
+        const rate = run.requests / run.seconds;
+        const row: Minute = {
+          minute,
+          rate,
+          p50: run.p50 / 1000,
+          p99: run.p99 / 1000,
+          errors: runErrors(run) + failed.length,
+          statuses: run.statuses,
+          publishes: published - publishedBefore,
+          failedPublishes: failed,
+          rss: treeResident(server.pid),
+          pauseMs,
+        };
+        failed = [];
+        minutes.push(row);
+        console.log(
+          `minute ${String(minute).padStart(2)}: ${rate.toFixed(0).padStart(6)} req/s, ` +
+            `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, errors ${row.errors}, ` +
+            `${row.publishes} published, ${MiB(row.rss)} MiB resident`,
+        );
+        for (const reason of row.failedPublishes) console.log(`  publish failed: ${reason}`);
+        // Towards the rate aimed at: a connection's cycle is its answer time plus the pause.
+        const cycle = (connections / rate) * 1000;
+        pauseMs = Math.max(0, Math.round(pauseMs + (connections / targetRate) * 1000 - cycle));
+      }
+    } finally {
+      clearInterval(timer);
+      await publishing;
+    }
+    return { maxRate, targetRate, connections, minutes, exitCode: await server.stop() };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(WRK)) throw new Error(`no ${WRK}: apt-get install -y wrk (as root)`);
+  ensureBuilt((s) => console.log(`… ${s}`));
+  const dir = mkdtempSync(join(tmpdir(), 'midad-soak-'));
+  let drop = async () => {};
+  try {
+    let target: { file: string } | { url: string } = { file: join(dir, 'soak.db') };
+    if (options.postgres) {
+      const scratch = await scratchPostgres();
+      if ('problem' in scratch) throw new Error(scratch.problem);
+      target = { url: scratch.url };
+      drop = scratch.drop;
+    }
+    const result = await soak(target, dir);
+    const { minutes } = result;
+    const errors = minutes.reduce((n, m) => n + m.errors, 0);
+    const first = minutes[0]!.rss;
+    const growth = minutes.length > 1 ? (minutes.at(-1)!.rss - first) / first : 0;
+    const worstP99 = Math.max(...minutes.map((m) => m.p99));
+    console.log(
+      `\nMidad soak — ${options.articles.toLocaleString('en')} articles, ` +
+        `${options.postgres ? 'PostgreSQL' : 'SQLite'}, ${options.workers} worker(s), ` +
+        `Node ${process.versions.node}, ${cpus().length} cores`,
+    );
+    console.log(
+      `highest rate ${result.maxRate.toFixed(0)} req/s, soaked at ${result.targetRate.toFixed(0)} req/s`,
+    );
+    console.log(`errors: ${errors} (target 0) ${errors === 0 ? 'met' : 'MISSED'}`);
+    console.log(
+      `memory growth after the first minute: ${(growth * 100).toFixed(1)} % ` +
+        `(${MiB(first)} → ${MiB(minutes.at(-1)!.rss)} MiB; target < 10 %) ` +
+        `${growth < MEMORY_GROWTH_LIMIT ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `worst p99 of a minute: ${worstP99.toFixed(1)} ms; stop exit code ${result.exitCode}`,
+    );
+    writeFileSync(
+      join(HERE, 'soak-results.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), options, ...result, errors, growth }, null, 2)}\n`,
+    );
+    console.log('wrote bench/soak-results.json');
+    if (errors > 0 || growth >= MEMORY_GROWTH_LIMIT) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await drop();
+  }
+}
+
+await main();
