@@ -20,13 +20,14 @@
  *
  * It prints, per minute: the rate, p50 and p99 (ms), errors (socket errors,
  * statuses of 400 and above, failed publishes) and the server's resident
- * memory (all its processes, from /proc) at the minute's end; then the
+ * memory (all its processes, from /proc) at the minute's end, and its CPU
+ * time per request (bench/cpu.ts); then the
  * verdict on the targets: no error, and memory growing less than 10 %
  * from the end of the first minute to the end of the last. Figures go to
  * bench/soak-results.json. It needs Debian's wrk (`apt-get install wrk`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +39,13 @@ import { fillDatabase } from './fill.js';
 import { BROWSER_HEADERS } from './load.js';
 import { scratchPostgres } from './postgres.js';
 import { queryMix } from './search.js';
-import { ensureBuilt, residentBytes, settle, startServer } from './server-process.js';
+import { treeCpuMs, treeResidentBytes } from './cpu.js';
+import { ensureBuilt, settle, startServer } from './server-process.js';
 import { EditorSession, addEditor } from './soak-editor.js';
+import { WRK } from './wrk.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const WRK = '/usr/bin/wrk';
 
 /** Seconds of the run that finds the mix's highest rate. */
 const MAX_RUN_S = 10;
@@ -105,6 +107,8 @@ interface Minute {
   publishes: number;
   failedPublishes: string[];
   rss: number;
+  /** The server's CPU time (all its processes) per request of the minute, µs. */
+  cpuPerRequestUs: number;
   pauseMs: number;
 }
 
@@ -143,29 +147,6 @@ function runWrk(
       else done(JSON.parse(line) as WrkRun);
     });
   });
-}
-
-/** Process `pid` and all its descendants (workers of a cluster), from /proc. */
-function processTree(pid: number): number[] {
-  const tree = [pid];
-  const parents = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
-  return tree;
-}
-
-/** Resident memory of the server's processes together, bytes. */
-function treeResident(pid: number): number {
-  return processTree(pid).reduce((sum, p) => sum + residentBytes(p), 0);
 }
 
 /** The pages of each class, and one beacon target. */
@@ -281,7 +262,9 @@ async function soak(target: { file: string } | { url: string }, dir: string) {
     try {
       for (let minute = 1; minute <= options.minutes; minute++) {
         const publishedBefore = published;
+        const cpuBefore = treeCpuMs(server.pid);
         const run = await runWrk(server.origin, file, connections, 60, pauseMs);
+        const cpuMs = treeCpuMs(server.pid) - cpuBefore;
         const rate = run.requests / run.seconds;
         const row: Minute = {
           minute,
@@ -292,14 +275,16 @@ async function soak(target: { file: string } | { url: string }, dir: string) {
           statuses: run.statuses,
           publishes: published - publishedBefore,
           failedPublishes: failed,
-          rss: treeResident(server.pid),
+          rss: treeResidentBytes(server.pid),
+          cpuPerRequestUs: run.requests ? (cpuMs * 1000) / run.requests : 0,
           pauseMs,
         };
         failed = [];
         minutes.push(row);
         console.log(
           `minute ${String(minute).padStart(2)}: ${rate.toFixed(0).padStart(6)} req/s, ` +
-            `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, errors ${row.errors}, ` +
+            `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${row.cpuPerRequestUs.toFixed(0)} µs CPU/req, ` +
+            `errors ${row.errors}, ` +
             `${row.publishes} published, ${MiB(row.rss)} MiB resident`,
         );
         for (const reason of row.failedPublishes) console.log(`  publish failed: ${reason}`);
