@@ -28,12 +28,14 @@ export function toPrecision(value: string): PublishedPrecision {
 type SummaryRow = Pick<
   Selectable<ArticlesTable>,
   'id' | 'headline' | 'excerpt' | 'published_at' | 'published_precision' | 'view_count'
-> & { section_id_ref: unknown; section_slug: string | null; section_name: string | null } & {
-  [K in keyof MediaTable as `image_${K}`]: Selectable<MediaTable>[K] | null;
-};
+> & {
+  section_id_ref: unknown;
+  section_slug: string | null;
+  section_name: string | null;
+} & ImageColumns;
 
-/** The featured image's columns, as `image_<column>`. */
-const IMAGE_COLUMNS = [
+/** The featured image's columns, as `image_<column>` (with `media` joined on the featured image). */
+export const IMAGE_COLUMNS = [
   'media.id as image_id',
   'media.uploaded_by as image_uploaded_by',
   'media.original_name as image_original_name',
@@ -89,15 +91,20 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     headline: row.headline,
     excerpt: row.excerpt,
     section,
-    image: toSummaryImage(row),
+    image: toFeaturedImage(row),
     publishedAt: toDateOrNull(row.published_at),
     publishedPrecision: toPrecision(row.published_precision),
     viewCount: toInt(row.view_count),
   };
 }
 
-/** The featured image of a `summaryQuery` row, or null when it has none. */
-function toSummaryImage(row: SummaryRow): MediaItem | null {
+/** The `image_<column>` values of a row that selected IMAGE_COLUMNS. */
+export type ImageColumns = {
+  [K in keyof MediaTable as `image_${K}`]: Selectable<MediaTable>[K] | null;
+};
+
+/** The featured image of a row that selected IMAGE_COLUMNS, or null when it has none. */
+export function toFeaturedImage(row: ImageColumns): MediaItem | null {
   if (row.image_id === null) return null;
   return toMediaItem({
     id: row.image_id,

@@ -17,8 +17,10 @@ import type { LiveCoverage } from '../../domain/live-coverage.js';
 import type { Db } from '../db.js';
 import {
   ARTICLE_KIND,
+  IMAGE_COLUMNS,
   PUBLISHED,
   summaryQuery,
+  toFeaturedImage,
   toPrecision,
   toSummary,
 } from './article-summary.js';
@@ -34,7 +36,6 @@ import {
 import { listingConditions, type ListingFilter } from './filters.js';
 import { listArticleNotes } from './article-notes.repository.js';
 import { findArticleParts } from './article-parts.repository.js';
-import { findFeaturedMedia } from './media.repository.js';
 
 /**
  * Loads one published article or static page (see `kind`) with its
@@ -54,6 +55,7 @@ export async function findArticleForPreview(db: Db, id: ArticleId): Promise<Arti
 /**
  * Every query depends only on the id, so all three run at once: one round
  * trip's wait on PostgreSQL instead of two (the row, then what it refers to).
+ * The featured image comes with the row (a join on its primary key).
  */
 async function findArticle(
   db: Db,
@@ -63,17 +65,19 @@ async function findArticle(
   let query = db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
     .selectAll('articles')
     .select(['sections.slug as section_slug', 'sections.name as section_name'])
+    .select(IMAGE_COLUMNS)
     .where('articles.id', '=', bindId(id));
   if (!options.anyStatus) query = query.where('articles.status', '=', PUBLISHED);
-  const [row, { authors, tags, related }, media, notes] = await Promise.all([
+  const [row, { authors, tags, related }, notes] = await Promise.all([
     query.executeTakeFirst(),
     findArticleParts(db, id),
-    findFeaturedMedia(db, id),
     listArticleNotes(db, id),
   ]);
   if (!row) return null;
+  const media = toFeaturedImage(row);
   const section =
     row.section_id === null || row.section_slug === null || row.section_name === null
       ? null

@@ -2,7 +2,6 @@
  * The media library's rows. Files on disk are the media service's concern.
  */
 import type { Selectable } from 'kysely';
-import type { ArticleId } from '../../domain/article.js';
 import {
   isMediaMime,
   type MediaItem,
@@ -105,17 +104,6 @@ export async function findMediaByIds(
     .where('id', 'in', unique.map(bindId))
     .execute();
   return new Map(rows.map((row) => [toIdString(row.id), toMediaItem(row)]));
-}
-
-/** The featured image of the article `articleId` (whatever its status), or null. */
-export async function findFeaturedMedia(db: Db, articleId: ArticleId): Promise<MediaItem | null> {
-  const row = await db
-    .selectFrom('media')
-    .innerJoin('articles', 'articles.featured_media_id', 'media.id')
-    .selectAll('media')
-    .where('articles.id', '=', bindId(articleId))
-    .executeTakeFirst();
-  return row ? toMediaItem(row) : null;
 }
 
 /**

@@ -15,7 +15,6 @@ import type { Article, ArticleSummary, RelatedLink } from '../../domain/article.
 import { listingPath } from '../../domain/article-path.js';
 import { htmlToText } from '../../domain/html-text.js';
 import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
-import { zonedIsoString } from '../../lib/time-zone.js';
 import { formatDateTime } from '../../arabic/dates.js';
 import { splitBody } from './body-parts.js';
 import { CountPhrase } from './components/count-phrase.js';
@@ -23,7 +22,7 @@ import { Interpolate } from './components/interpolate.js';
 import { FontSizeControl } from './components/font-size-control.js';
 import { PublishedTime } from './components/published-time.js';
 import { Layout } from './layout.js';
-import { breadcrumbData, liveBlogData, newsArticleData } from './structured-data.js';
+import { articleTimes, breadcrumbData, liveBlogData, newsArticleData } from './structured-data.js';
 import { ArticleNotes } from './components/article-notes.js';
 import {
   LiveKeyUpdates,
@@ -49,13 +48,12 @@ import { presentBody } from './present-body.js';
 /**
  * True when the excerpt was written as a standfirst, not taken from the
  * start of the body (imports and empty excerpts take it from there, and it
- * would then be read twice).
+ * would then be read twice). `bodyText` is the body's text (htmlToText).
  */
-function hasStandfirst(article: Article): boolean {
+function hasStandfirst(article: Article, bodyText: string): boolean {
   const excerpt = article.excerpt.replace(/…$/, '').replace(/\s+/g, ' ').trim();
   if (excerpt === '') return false;
-  const text = htmlToText(article.bodyHtml).replace(/\s+/g, ' ');
-  return !text.startsWith(excerpt);
+  return !bodyText.replace(/\s+/g, ' ').startsWith(excerpt);
 }
 
 /** The featured image's original file as a preview image. */
@@ -103,12 +101,14 @@ export function ArticlePage({
   const { t } = ctx;
   const shortLink = absoluteUrl(ctx, articlePath(article.id));
   const canonical = absoluteUrl(ctx, canonicalArticlePath(article.id, article.slug));
-  const words = countWords(htmlToText(article.bodyHtml));
+  // The body's text serves the reading time and the standfirst test: made once.
+  const bodyText = htmlToText(article.bodyHtml);
+  const words = countWords(bodyText);
   const minutes = readingMinutes(words, ctx.readingWordsPerMinute);
   const more = article.related.filter((l) => l.kind === 'more');
   const description = truncateWords(article.seoDescription || article.excerpt, DESCRIPTION_LENGTH);
   const image = article.featured ? featuredImage(ctx, article.featured.media) : logoImage(ctx);
-  const timeZone = ctx.locale.timeZone;
+  const times = articleTimes(article, ctx.locale.timeZone);
   const live = article.live;
   const updates = live ? (liveUpdates ?? EMPTY_LIVE_PAGE) : null;
   // The page's script follows a coverage going on, on its first page only.
@@ -139,8 +139,8 @@ export function ArticlePage({
         title: article.seoTitle || article.headline,
         image,
         article: {
-          publishedTime: article.publishedAt ? zonedIsoString(article.publishedAt, timeZone) : null,
-          modifiedTime: zonedIsoString(article.modifiedAt, timeZone),
+          publishedTime: times.published,
+          modifiedTime: times.modified,
           section: article.section?.name ?? null,
           tags: article.tags.map((tag) => tag.name),
         },
@@ -150,11 +150,16 @@ export function ArticlePage({
           ? []
           : [
               live?.state === 'live' && updates
-                ? liveBlogData(ctx, article, canonical, image, description, [
-                    ...updates.pinned,
-                    ...updates.stream,
-                  ])
-                : newsArticleData(ctx, article, canonical, image, description),
+                ? liveBlogData(
+                    ctx,
+                    article,
+                    canonical,
+                    image,
+                    description,
+                    [...updates.pinned, ...updates.stream],
+                    times,
+                  )
+                : newsArticleData(ctx, article, canonical, image, description, times),
               breadcrumbData(crumbs),
             ]
       }
@@ -173,7 +178,9 @@ export function ArticlePage({
           ) : null}
           {live ? <LiveStatus ctx={ctx} live={live} /> : null}
           <h1 class="article__headline">{article.headline}</h1>
-          {hasStandfirst(article) ? <p class="article__standfirst">{article.excerpt}</p> : null}
+          {hasStandfirst(article, bodyText) ? (
+            <p class="article__standfirst">{article.excerpt}</p>
+          ) : null}
           <ArticleByline ctx={ctx} article={article}>
             <p class="article__facts">
               <PublishedTime

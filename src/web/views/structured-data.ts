@@ -30,6 +30,24 @@ function publisher(ctx: PageContext) {
   };
 }
 
+/** An article's publish and modification times as ISO 8601 strings with the site's UTC offset. */
+export interface ArticleTimes {
+  /** Null while it has no publish date. */
+  published: string | null;
+  modified: string;
+}
+
+/**
+ * The times of `article` in `timeZone` (zonedIsoString): made once per
+ * page, for its Open Graph tags and its structured data alike.
+ */
+export function articleTimes(article: Article, timeZone: string): ArticleTimes {
+  return {
+    published: article.publishedAt ? zonedIsoString(article.publishedAt, timeZone) : null,
+    modified: zonedIsoString(article.modifiedAt, timeZone),
+  };
+}
+
 /** Most updates a `LiveBlogPosting` lists in `liveBlogUpdate` (the newest). */
 export const LIVE_BLOG_UPDATES_MAX = 50;
 /** Longest `headline` of an update without one of its own, in characters (Google: 110). */
@@ -49,8 +67,9 @@ export function newsArticleData(
   canonical: string,
   image: SocialImage,
   description: string,
+  times: ArticleTimes = articleTimes(article, ctx.locale.timeZone),
 ): object {
-  return articleData(ctx, article, canonical, image, description, 'NewsArticle');
+  return articleData(ctx, article, canonical, image, description, times, 'NewsArticle');
 }
 
 /**
@@ -68,8 +87,9 @@ export function liveBlogData(
   image: SocialImage,
   description: string,
   updates: readonly LiveUpdate[],
+  times: ArticleTimes = articleTimes(article, ctx.locale.timeZone),
 ): object {
-  const base = articleData(ctx, article, canonical, image, description, 'LiveBlogPosting');
+  const base = articleData(ctx, article, canonical, image, description, times, 'LiveBlogPosting');
   const live = article.live;
   if (live === null) return base;
   const timeZone = ctx.locale.timeZone;
@@ -109,6 +129,7 @@ function articleData(
   canonical: string,
   image: SocialImage,
   description: string,
+  times: ArticleTimes,
   type: 'NewsArticle' | 'LiveBlogPosting',
 ): object {
   const timeZone = ctx.locale.timeZone;
@@ -131,10 +152,8 @@ function articleData(
     inLanguage: 'ar',
     url: canonical,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
-    ...(article.publishedAt
-      ? { datePublished: zonedIsoString(article.publishedAt, timeZone) }
-      : {}),
-    dateModified: zonedIsoString(article.modifiedAt, timeZone),
+    ...(times.published !== null ? { datePublished: times.published } : {}),
+    dateModified: times.modified,
     author: authors,
     image: [{ '@type': 'ImageObject', url: image.url, width: image.width, height: image.height }],
     publisher: publisher(ctx),

@@ -8,9 +8,9 @@
  * Today's date makes a cached page stale at the site's midnight: pages are
  * kept no longer than that (site/routes.tsx `htmlPage`).
  */
-import { formatDate, formatHijriDate, localDateKey } from '../../../arabic/dates.js';
 import { listingPath } from '../../../domain/article-path.js';
 import type { PageContext } from '../page-context.js';
+import { mastheadDate } from './masthead-date.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** `sizes` of the logo: drawn at most 16rem wide (10rem on a phone). */
@@ -24,9 +24,7 @@ export interface SiteHeaderProps {
 
 export function SiteHeader({ ctx, current }: SiteHeaderProps) {
   const { t, header, locale } = ctx;
-  const today = formatDate(ctx.now, locale, { weekday: true });
-  const hijri =
-    ctx.showHijri && locale.calendar === 'gregory' ? formatHijriDate(ctx.now, locale) : null;
+  const { key, today, hijri } = mastheadDate(ctx.now, locale, ctx.showHijri);
   const currentOf = (path: string) => (path === current ? ('page' as const) : undefined);
   return (
     <header class="site-header">
@@ -49,7 +47,7 @@ export function SiteHeader({ ctx, current }: SiteHeaderProps) {
         </a>
         <p class="masthead__date">
           <span class="visually-hidden">{t('site.today')}: </span>
-          <time datetime={localDateKey(ctx.now, locale.timeZone)}>{today}</time>
+          <time datetime={key}>{today}</time>
           {hijri ? <span class="masthead__hijri">{hijri}</span> : null}
         </p>
         <form class="site-search" method="get" action="/search" role="search">
