@@ -75,9 +75,23 @@ export class FastPath {
   /**
    * Answers `request` on `response` when it asks for a cached page the
    * router has mapped already; returns false, having done nothing, otherwise.
+   * An error before anything is sent leaves the request to Fastify (which
+   * answers errors); one after, which leaves half an answer, closes the
+   * connection.
    */
   serve(request: IncomingMessage, response: ServerResponse): boolean {
     if (this.#stopped) return false;
+    try {
+      return this.#answer(request, response);
+    } catch (error) {
+      this.#options.log().error({ err: error }, 'page cache hit not served before the router');
+      if (!response.headersSent) return false;
+      response.destroy();
+      return true;
+    }
+  }
+
+  #answer(request: IncomingMessage, response: ServerResponse): boolean {
     const key = this.#options.requestKeys.find(request);
     if (key === undefined) return false;
     const page = this.#options.pages.hit(key);
