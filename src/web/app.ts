@@ -4,7 +4,11 @@
  * All wiring of the web layer happens here.
  */
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import pLimit from 'p-limit';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
@@ -31,12 +35,14 @@ import {
 import { sanitizerPool, type BodySanitizer } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
+import { FastPath, serverWithFastPath } from './cache/fast-path.js';
+import { RequestKeys } from './cache/request-keys.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
 import { PageCache } from './cache/page-cache.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { hostPolicy } from './plugins/host-check.js';
 import { EventStreams } from './live/event-stream.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { securityHeaderList, securityHeaders } from './plugins/security-headers.js';
 import { staticAssets } from './plugins/static-assets.js';
 import { mediaFiles } from './plugins/media-files.js';
 import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages.js';
@@ -116,6 +122,8 @@ declare module 'fastify' {
      * dashboard open streams on it and broadcast to them; ended when the app closes.
      */
     eventStreams: EventStreams;
+    /** Page-cache hits answered before the router (its `served` counts them). */
+    fastPath: FastPath;
   }
 }
 
@@ -167,7 +175,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendError>[1]) =>
     sendError(request, reply, { pageContext }, 404);
 
+  const changes = deps.changes ?? localChannel();
+  const requestKeys = new RequestKeys();
+  const pages = new CachedPages({
+    cache: new PageCache({
+      maxBytes: config.pageCacheMb * 1024 * 1024,
+      now: () => now().getTime(),
+    }),
+    maxAgeMs: config.pageCacheSeconds * 1000,
+    sharedMaxAgeS: config.cdnMaxAge,
+    now,
+    requestKeys,
+  });
+  const commonHeaders = securityHeaderList({ headScriptHash: assets.headScriptHash });
+  // Its summaries go to the app's logger, made with the server below.
+  const log = (): FastifyBaseLogger => app.log;
+  const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log });
+
   const app = Fastify({
+    // A page-cache hit is answered before Fastify sees the request (issue 21).
+    serverFactory: serverWithFastPath(fastPath),
     logger:
       deps.logRequests === false
         ? false
@@ -198,15 +225,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
-  const changes = deps.changes ?? localChannel();
-  const pages = new CachedPages({
-    cache: new PageCache({
-      maxBytes: config.pageCacheMb * 1024 * 1024,
-      now: () => now().getTime(),
-    }),
-    maxAgeMs: config.pageCacheSeconds * 1000,
-    sharedMaxAgeS: config.cdnMaxAge,
-    now,
+  app.decorate('fastPath', fastPath);
+  app.addHook('preClose', (done) => {
+    fastPath.stop();
+    done();
   });
   const cdnPurge =
     deps.cdnPurge ??
@@ -279,7 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   errorHandling(app, { pageContext, redirects });
-  securityHeaders(app, { headScriptHash: assets.headScriptHash });
+  securityHeaders(app, commonHeaders);
   // Before every route and the 404 handler (after the security headers, which its 400 carries):
   // a malformed or foreign Host gets 400.
   app.addHook('onRequest', async (request, reply) => {

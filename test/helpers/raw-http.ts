@@ -19,6 +19,8 @@ export interface ReaderResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body's bytes, as sent (compressed ones too). */
+  bytes: Buffer;
 }
 
 /** Sends one request to 127.0.0.1:`port` on a new connection from `from`; resolves to the whole answer. */
@@ -38,13 +40,15 @@ export function send(port: number, req: ReaderRequest): Promise<ReaderResponse> 
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
+        response.on('end', () => {
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
+            body: bytes.toString(),
+            bytes,
+          });
+        });
         response.on('error', reject);
       },
     );

@@ -20,12 +20,11 @@ import {
   gzip,
   gzipSync,
 } from 'node:zlib';
-import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import { surrogateKey } from '../../domain/public-change.js';
-import { isNotModified } from '../feeds/conditional-get.js';
+import { pageAnswer } from './page-answer.js';
 import type { CachedPage, PageCache } from './page-cache.js';
+import type { RequestKeys } from './request-keys.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -64,6 +63,12 @@ export interface CachedPagesOptions {
   sharedMaxAgeS: number;
   /** The clock (UTC). */
   now: () => Date;
+  /**
+   * Where each request answered here is remembered with its page's cache
+   * key, so that the fast path (fast-path.ts) finds the page again before
+   * the router; none by default.
+   */
+  requestKeys?: RequestKeys;
 }
 
 /**
@@ -154,12 +159,6 @@ function compact(buffer: Buffer): Buffer {
   return own;
 }
 
-/** Accept-Encoding values are few (one per browser build): each is parsed once. */
-const encodings = new Negotiator<'br' | 'gzip' | 'identity'>({
-  supportedValues: ['br', 'gzip', 'identity'],
-  cache: new LRUCache<string, string>({ max: 200 }),
-});
-
 export class CachedPages {
   readonly #options: CachedPagesOptions;
   /** Renders in progress, by cache key: concurrent misses wait for one render. */
@@ -183,12 +182,10 @@ export class CachedPages {
     key: string,
     render: () => Promise<RenderedPage | null>,
   ): Promise<boolean> {
-    const cached = this.#options.cache.get(key);
+    const cached = this.hit(key);
     if (cached) {
-      // A page asked for often gets the smallest brotli body, made off the event loop.
-      cached.hits += 1;
-      if (cached.hits === HOT_HITS) this.#recompress(key, cached);
-      this.#send(request, reply, cached, 'hit');
+      this.#options.requestKeys?.remember(request.raw, key);
+      this.#send(request, reply, cached, 'HIT');
       return true;
     }
     let rendering = this.#rendering.get(key);
@@ -201,8 +198,27 @@ export class CachedPages {
     }
     const page = await rendering;
     if (page === null) return false;
-    this.#send(request, reply, page, 'miss');
+    this.#options.requestKeys?.remember(request.raw, key);
+    this.#send(request, reply, page, 'MISS');
     return true;
+  }
+
+  /**
+   * The fresh page cached under `key`, counted as a hit, or undefined. A
+   * page asked for HOT_HITS times gets the smallest brotli body, made off
+   * the event loop.
+   */
+  hit(key: string): CachedPage | undefined {
+    const cached = this.#options.cache.get(key);
+    if (!cached) return undefined;
+    cached.hits += 1;
+    if (cached.hits === HOT_HITS) this.#recompress(key, cached);
+    return cached;
+  }
+
+  /** The site's `s-maxage`, seconds (CachedPagesOptions.sharedMaxAgeS). */
+  get sharedMaxAgeS(): number {
+    return this.#options.sharedMaxAgeS;
   }
 
   /** Evicts the pages labelled with `keys` (or all); returns the cache keys evicted. */
@@ -261,28 +277,11 @@ export class CachedPages {
     request: FastifyRequest,
     reply: FastifyReply,
     page: CachedPage,
-    outcome: 'hit' | 'miss',
+    outcome: 'HIT' | 'MISS',
   ): void {
-    const shared = page.sharedMaxAgeS ?? this.#options.sharedMaxAgeS;
-    reply
-      .header('content-type', page.contentType)
-      .header(
-        'cache-control',
-        shared > 0
-          ? `public, max-age=0, s-maxage=${shared}, stale-while-revalidate=${shared}`
-          : 'public, no-cache',
-      )
-      .header('vary', 'Accept-Encoding')
-      .header('surrogate-key', page.keys.join(' '))
-      .header('cache-tag', page.keys.join(','))
-      .header('x-cache', outcome.toUpperCase());
-    if (isNotModified(request, reply, { etag: page.etag, lastModified: page.lastModified })) {
-      void reply.code(304).send();
-      return;
-    }
-    const encoding = encodings.negotiate(request.headers['accept-encoding'] ?? '') ?? 'identity';
-    // Nearly every client takes gzip: the plain body is not kept, but unzipped when asked for.
-    if (encoding === 'identity') void reply.send(gunzipSync(page.gzip));
-    else void reply.header('content-encoding', encoding).send(page[encoding]);
+    const answer = pageAnswer(page, request.headers, this.#options.sharedMaxAgeS, outcome);
+    const headers = answer.headers;
+    for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i]!, headers[i + 1]);
+    void reply.code(answer.status).send(answer.body ?? undefined);
   }
 }

@@ -5,6 +5,7 @@
  * changed.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface Validators {
@@ -29,9 +30,7 @@ export function validatorsOf(parts: readonly string[], lastModified: Date | null
 
 /**
  * Sets `ETag` and `Last-Modified` on `reply` and answers whether the
- * client's copy is current. `If-None-Match` wins over `If-Modified-Since`
- * when both are sent (RFC 9110 §13.2.2); HTTP dates have whole seconds, so
- * the comparison is made in seconds.
+ * client's copy is current (clientCopyIsCurrent).
  */
 export function isNotModified(
   request: FastifyRequest,
@@ -40,14 +39,26 @@ export function isNotModified(
 ): boolean {
   reply.header('etag', validators.etag);
   if (validators.lastModified) reply.header('last-modified', validators.lastModified.toUTCString());
-  const ifNoneMatch = request.headers['if-none-match'];
+  return clientCopyIsCurrent(request.headers, validators);
+}
+
+/**
+ * Whether the copy a request's conditional headers name is current, so that
+ * it is answered `304 Not Modified`. `If-None-Match` (a weak comparison, or
+ * `*`) wins over `If-Modified-Since` when both are sent (RFC 9110 §13.2.2);
+ * HTTP dates have whole seconds, so the comparison is made in seconds.
+ * Framework-free: the page cache's fast path (cache/fast-path.ts) uses it on
+ * raw Node requests.
+ */
+export function clientCopyIsCurrent(headers: IncomingHttpHeaders, validators: Validators): boolean {
+  const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch
       .split(',')
       .map((tag) => tag.trim().replace(/^W\//, ''))
       .some((tag) => tag === validators.etag.slice(2) || tag === '*');
   }
-  const ifModifiedSince = request.headers['if-modified-since'];
+  const ifModifiedSince = headers['if-modified-since'];
   if (ifModifiedSince === undefined || validators.lastModified === null) return false;
   const since = Date.parse(ifModifiedSince);
   return (

@@ -9,14 +9,22 @@
  * sent without `includeSubDomains`; browsers honour it only over HTTPS
  * (RFC 6797 §8.1), and it must not bind the newspaper's other subdomains.
  *
- * helmet's middleware is built once and run on the raw response of each
- * request. (`@fastify/helmet` rebuilt it, parsing the policy again, on every
- * request: a tenth of the time of a cached page.)
+ * helmet's headers are the same for every response (the policy names no
+ * per-request nonce): helmet runs once, on a stand-in response, and the
+ * headers it set are then copied onto each response. (`@fastify/helmet`
+ * rebuilt the middleware, parsing the policy again, on every request: a
+ * tenth of the time of a cached page.) The page cache's fast path
+ * (cache/fast-path.ts) sends the same list.
  */
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
-export function securityHeaders(app: FastifyInstance, options: { headScriptHash: string }): void {
+/**
+ * The security headers of every response, as a flat list
+ * (`[name, value, name, value, …]`, the form `res.writeHead()` takes), in
+ * the order helmet sets them.
+ */
+export function securityHeaderList(options: { headScriptHash: string }): readonly string[] {
   const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -39,7 +47,25 @@ export function securityHeaders(app: FastifyInstance, options: { headScriptHash:
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
     crossOriginEmbedderPolicy: false,
   });
+  const headers: string[] = [];
+  const response = {
+    setHeader(name: string, value: string) {
+      headers.push(name, value);
+    },
+    // X-Powered-By, which nothing here sets.
+    removeHeader() {},
+  };
+  setHeaders({} as never, response as never, (error) => {
+    if (error) throw error as Error;
+  });
+  return Object.freeze(headers);
+}
+
+/** Sets `headers` (securityHeaderList) on every response of `app`. */
+export function securityHeaders(app: FastifyInstance, headers: readonly string[]): void {
   app.addHook('onRequest', (request, reply, done) => {
-    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+    const raw = reply.raw;
+    for (let i = 0; i < headers.length; i += 2) raw.setHeader(headers[i]!, headers[i + 1]!);
+    done();
   });
 }

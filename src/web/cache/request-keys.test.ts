@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { RequestKeys, requestSignature } from './request-keys.js';
+
+/** A request as Node's parser gives it, on a connection from 10.0.0.9 to 127.0.0.1:3000. */
+function request(
+  over: { method?: string; url?: string; headers?: Record<string, string> } = {},
+): IncomingMessage {
+  return {
+    method: over.method ?? 'GET',
+    url: over.url ?? '/a/1',
+    headers: { host: 'news.example', ...over.headers },
+    socket: { localAddress: '127.0.0.1', localPort: 3000, remoteAddress: '10.0.0.9' },
+  } as unknown as IncomingMessage;
+}
+
+describe('requestSignature', () => {
+  it('holds the method, the raw URL, the Host and the local address and port', () => {
+    expect(requestSignature(request({ url: '/a/1?x=%41' }))).toBe(
+      'GET /a/1?x=%41\nnews.example\n127.0.0.1 3000',
+    );
+  });
+
+  it('adds the client address and the forwarded host and scheme when a proxy header is sent', () => {
+    expect(requestSignature(request({ headers: { 'x-forwarded-proto': 'https' } }))).toBe(
+      'GET /a/1\nnews.example\n127.0.0.1 3000\n10.0.0.9\n\nhttps',
+    );
+  });
+
+  it.each([
+    ['POST', { method: 'POST' }],
+    ['a body', { headers: { 'content-length': '3' } }],
+    ['a chunked body', { headers: { 'transfer-encoding': 'chunked' } }],
+    ['Expect', { headers: { expect: '100-continue' } }],
+    ['Upgrade', { headers: { upgrade: 'websocket', connection: 'upgrade' } }],
+    ['an absolute URL', { url: 'http://evil.example/a/1' }],
+    ['an asterisk', { method: 'GET', url: '*' }],
+  ])('is none for a request with %s', (_what, over) => {
+    expect(requestSignature(request(over))).toBeNull();
+  });
+
+  it('is kept for a GET with an empty body and for HEAD', () => {
+    expect(requestSignature(request({ headers: { 'content-length': '0' } }))).not.toBeNull();
+    expect(requestSignature(request({ method: 'HEAD' }))).toBe(
+      'HEAD /a/1\nnews.example\n127.0.0.1 3000',
+    );
+  });
+});
+
+describe('RequestKeys', () => {
+  it('finds the key remembered for the same signature only', () => {
+    const keys = new RequestKeys();
+    keys.remember(request(), 'https://news.example/a/1');
+    keys.remember(request({ method: 'POST' }), 'https://news.example/a/2');
+    expect([
+      keys.find(request()),
+      keys.find(request({ headers: { host: 'www.news.example' } })),
+      keys.find(request({ url: '/a/1?x=1' })),
+      keys.find(request({ method: 'HEAD' })),
+      keys.size,
+    ]).toEqual(['https://news.example/a/1', undefined, undefined, undefined, 1]);
+  });
+});
