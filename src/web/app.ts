@@ -39,6 +39,7 @@ import { FastPath, serverWithFastPath } from './cache/fast-path.js';
 import { RequestKeys } from './cache/request-keys.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
 import { PageCache } from './cache/page-cache.js';
+import { ChangeMemo } from './cache/change-memo.js';
 import { errorHandling } from './plugins/error-handling.js';
 import { hostPolicy } from './plugins/host-check.js';
 import { EventStreams } from './live/event-stream.js';
@@ -54,7 +55,7 @@ import { siteRoutes } from './site/routes.js';
 import { newsletterRoutes } from './site/newsletter.routes.js';
 import { pushRoutes } from './site/push.routes.js';
 import { liveBroadcaster } from './live/live-events.js';
-import type { PageContext } from './views/page-context.js';
+import type { PageContext, SharedPageParts } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
 
 /**
@@ -63,6 +64,13 @@ import { BARE_HEADER } from '../domain/front-page-settings.js';
  * under a second (PostgreSQL's pg_stat_replication.replay_lag).
  */
 const REPLICA_LAG_MS = 2000;
+
+/**
+ * How long the parts every page shows (ticker, footer menu, header) are
+ * kept at most, ms, when no change is announced: a breaking-news flag that
+ * ends lets the next one into the ticker within this time.
+ */
+const SHARED_PARTS_MAX_AGE_MS = 5_000;
 
 /** Longest path parameter, in characters; longer ones are answered 404. */
 const MAX_PARAM_LENGTH = 200;
@@ -230,6 +238,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     fastPath.stop();
     done();
   });
+  const sharedParts = new ChangeMemo<SharedPageParts>(SHARED_PARTS_MAX_AGE_MS, () =>
+    now().getTime(),
+  );
   const cdnPurge =
     deps.cdnPurge ??
     (config.cdnPurgeUrl
@@ -243,9 +254,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (change.kind === 'live' && broadcastLive) void broadcastLive(change);
     const keys = keysToPurge(change);
     const evicted = pages.purge(keys);
+    sharedParts.clear();
     app.log.debug({ change: change.kind, evicted: evicted.length }, 'page cache purged');
     // A page made again at once may be read from a replica that has not caught up yet.
-    if (deps.readDatabase) setTimeout(() => pages.purge(keys), REPLICA_LAG_MS).unref();
+    if (deps.readDatabase)
+      setTimeout(() => {
+        pages.purge(keys);
+        sharedParts.clear();
+      }, REPLICA_LAG_MS).unref();
   });
   const publicChange: PublicChangeListener = (change) => {
     changes.publish(change);
@@ -334,6 +350,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       pageContext,
       originOf,
       pages,
+      sharedParts,
       redirects,
       repeatViews: new RepeatViews({ now }),
       beaconsPerMinute: config.viewBeaconsPerMinute,

@@ -66,14 +66,23 @@ const FRONT_PAGE_MAX_AGE_MS = 60_000;
 const LIVE_PAGE_MAX_AGE_MS = 30_000;
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  /** The page context with the breaking-news ticker and the footer menu. */
+  /**
+   * The page context with the breaking-news ticker, the footer menu and the
+   * header, read once until a public change (deps.sharedParts). A flag that
+   * ended since is left out here; the ticker refills within the memo's time.
+   */
   const context = async (request: FastifyRequest): Promise<PageContext> => {
-    const [breaking, footer, header] = await Promise.all([
-      getBreakingNews(deps, deps.now()),
-      getFooterLinks(deps),
-      getSiteHeader(deps),
-    ]);
-    return { ...deps.pageContext(request), breaking, footer, header };
+    const parts = await deps.sharedParts.get(async () => {
+      const [breaking, footer, header] = await Promise.all([
+        getBreakingNews(deps, deps.now()),
+        getFooterLinks(deps),
+        getSiteHeader(deps),
+      ]);
+      return { breaking, footer, header };
+    });
+    const page = deps.pageContext(request);
+    const now = page.now.getTime();
+    return { ...page, ...parts, breaking: parts.breaking.filter((b) => b.until.getTime() > now) };
   };
 
   // One address per page: `/tag/x/` (an old WordPress or Ghost link, the

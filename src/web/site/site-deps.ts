@@ -5,8 +5,9 @@ import type { FastifyRequest } from 'fastify';
 import type { RepeatViews } from '../../services/repeat-views.js';
 import type { ViewCounter } from '../../services/view-counter.js';
 import type { CachedPages } from '../cache/cached-pages.js';
+import type { ChangeMemo } from '../cache/change-memo.js';
 import type { Database } from '../../services/database.js';
-import type { PageContext } from '../views/page-context.js';
+import type { PageContext, SharedPageParts } from '../views/page-context.js';
 import type { RedirectFallback } from './error-pages.js';
 
 export interface SiteDeps {
@@ -18,6 +19,8 @@ export interface SiteDeps {
   repeatViews: RepeatViews;
   /** The rendered-page cache that public pages are served through. */
   pages: CachedPages;
+  /** The ticker, footer menu and header every page shows, kept until a public change. */
+  sharedParts: ChangeMemo<SharedPageParts>;
   /** The clock (UTC). */
   now: () => Date;
   /** The site's IANA time zone (dates typed in forms are read in it). */

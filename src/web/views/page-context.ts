@@ -45,6 +45,9 @@ export interface PageContext {
   newsletter?: boolean;
 }
 
+/** The parts every reader page shows besides its own content, read together. */
+export type SharedPageParts = Pick<PageContext, 'breaking' | 'footer' | 'header'>;
+
 /** An article in the breaking-news ticker. */
 export interface BreakingItem {
   id: string;
