@@ -9,7 +9,7 @@
  *   subscribed connection can do nothing else), when MIDAD_REDIS_URL is set.
  * - `clusterChannel()`: the workers of one `midad serve --workers N` on
  *   SQLite without Redis: through the IPC channel to the cluster's primary,
- *   which `relayClusterChanges` has relay each change to the other workers.
+ *   which relays each change to the other workers (`relayClusterChanges`).
  *
  * Every channel hands a change to this instance's handler at once, then to
  * the others' through the server; an instance ignores its own messages.
@@ -165,6 +165,7 @@ export function clusterChannel(onError: ChannelErrorHandler): ChangeChannel {
  * other worker that is connected. @returns the function that stops relaying.
  */
 export function relayClusterChanges(cluster: Cluster): () => void {
+  const ignore = () => {};
   const relay = (from: Worker, message: unknown) => {
     if (!isClusterMessage(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) {
@@ -173,7 +174,6 @@ export function relayClusterChanges(cluster: Cluster): () => void {
         worker.send(message, undefined, {}, ignore);
     }
   };
-  const ignore = () => {};
   cluster.on('message', relay);
   return () => void cluster.off('message', relay);
 }
