@@ -36,6 +36,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the number of workers from MIDAD_WORKERS or the flag, 1 to 64', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ MIDAD_WORKERS: '4' }).workers).toBe(4);
+    expect(loadConfig({ MIDAD_WORKERS: '4' }, { workers: '2' }).workers).toBe(2);
+    expect(loadConfig({ MIDAD_WORKERS: '64' }).workers).toBe(64);
+    for (const bad of ['0', '65', '2.5', 'two', '-1', '007'])
+      expect(() => loadConfig({ MIDAD_WORKERS: bad })).toThrow(
+        'Invalid settings: MIDAD_WORKERS: not a number of workers: a whole number from 1 to 64',
+      );
+  });
+
   it('names every invalid setting by its variable', () => {
     let error: unknown;
     try {

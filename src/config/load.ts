@@ -10,6 +10,7 @@ import { configSchema, type Config, type ConfigInput } from './schema.js';
 export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   port: 'PORT',
   host: 'HOST',
+  workers: 'MIDAD_WORKERS',
   dbFile: 'MIDAD_DB',
   databaseUrl: 'MIDAD_DATABASE_URL',
   databaseReadUrl: 'MIDAD_DATABASE_READ_URL',

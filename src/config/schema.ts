@@ -37,6 +37,19 @@ export const configSchema = z.object({
     })
     .transform(Number)
     .default(3000),
+  /**
+   * Processes that serve the site (node:cluster), all on one port: 1 (the
+   * default) runs one process as before; more start a primary that forks
+   * them, about one per core. 1 to 64. Env `MIDAD_WORKERS`, flag `--workers`.
+   */
+  workers: z
+    .union([z.number(), z.string()])
+    .transform((v) => String(v))
+    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 64, {
+      message: 'not a number of workers: a whole number from 1 to 64',
+    })
+    .transform(Number)
+    .default(1),
   /** Address to bind. Env `HOST`. 127.0.0.1 keeps the site private behind a proxy. */
   host: z.string().min(1).default('127.0.0.1'),
   /** SQLite database file. Env `MIDAD_DB`. */

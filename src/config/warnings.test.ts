@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load.js';
-import { reachWarnings, startWarnings } from './warnings.js';
+import { reachWarnings, startWarnings, workerWarnings } from './warnings.js';
 
 describe('startWarnings', () => {
   it('warns in production when MIDAD_BASE_URL is unset, naming the hosts answered', () => {
@@ -32,5 +32,15 @@ describe('reachWarnings', () => {
     const withBase = loadConfig({ MIDAD_BASE_URL: 'https://news.example' });
     expect(reachWarnings(withBase, ['push', 'email'])).toEqual([]);
     expect(reachWarnings(loadConfig({}), [])).toEqual([]);
+  });
+});
+
+describe('workerWarnings', () => {
+  it('warns when there are more workers than cores, and not otherwise', () => {
+    expect(workerWarnings(loadConfig({ MIDAD_WORKERS: '4' }), 2)).toEqual([
+      'MIDAD_WORKERS is 4, more than the 2 cores this process may use: the extra workers take turns on the same cores and each holds its own memory and page cache. One worker per core is enough.',
+    ]);
+    expect(workerWarnings(loadConfig({ MIDAD_WORKERS: '2' }), 2)).toEqual([]);
+    expect(workerWarnings(loadConfig({}), 1)).toEqual([]);
   });
 });

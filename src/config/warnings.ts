@@ -53,3 +53,16 @@ export function reachWarnings(
     `MIDAD_BASE_URL is unset: links in ${what} are made with ${publicOrigin(config)}, which readers cannot open. Set MIDAD_BASE_URL to the public origin, such as https://news.example.`,
   ];
 }
+
+/**
+ * The warning when `midad serve` would run more workers than the machine
+ * has cores (`cores`: os.availableParallelism()): the extra processes only
+ * take turns on the same cores, each with its own memory and page cache.
+ * @returns one sentence, or none.
+ */
+export function workerWarnings(config: Pick<Config, 'workers'>, cores: number): string[] {
+  if (config.workers <= cores) return [];
+  return [
+    `MIDAD_WORKERS is ${config.workers}, more than the ${cores} cores this process may use: the extra workers take turns on the same cores and each holds its own memory and page cache. One worker per core is enough.`,
+  ];
+}

@@ -213,6 +213,7 @@ export const ERROR_CATALOGUE = {
   MIGRATION_FAILED: { status: 500, key: 'error.MIGRATION_FAILED' },
   LISTEN_FAILED: { status: 500, key: 'error.LISTEN_FAILED' },
   CHANGE_CHANNEL_FAILED: { status: 500, key: 'error.CHANGE_CHANNEL_FAILED' },
+  WORKERS_FAILED: { status: 500, key: 'error.WORKERS_FAILED' },
 
   // Newsletter editions (issue 20)
   EDITION_NOT_FOUND: { status: 404, key: 'admin.error.EDITION_NOT_FOUND' },

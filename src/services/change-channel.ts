@@ -7,6 +7,9 @@
  *   database (one extra connection per instance).
  * - `redisChannel(url)`: Redis pub/sub (two connections per instance, as a
  *   subscribed connection can do nothing else), when MIDAD_REDIS_URL is set.
+ * - `clusterChannel()`: the workers of one `midad serve --workers N` on
+ *   SQLite without Redis: through the IPC channel to the cluster's primary,
+ *   which relays each change to the other workers (`relayClusterChanges`).
  *
  * Every channel hands a change to this instance's handler at once, then to
  * the others' through the server; an instance ignores its own messages.
@@ -15,6 +18,7 @@
  * everything changed (`{ kind: 'site' }`), which empties its page cache.
  * The reconnection is automatic.
  */
+import type { Cluster, Worker } from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -23,12 +27,15 @@ import type { PublicChange } from '../domain/public-change.js';
 /** The name of the PostgreSQL channel and of the Redis channel. */
 export const CHANGE_CHANNEL_NAME = 'midad_public_changes';
 
+/** Which way a channel reaches the other instances. */
+export type ChannelKind = 'local' | 'cluster' | 'postgres' | 'redis';
+
 /** Receives every public change, this instance's and the others'. */
 export type ChangeHandler = (change: PublicChange) => void;
 
 export interface ChangeChannel {
-  /** `local`, `postgres` or `redis`. */
-  readonly kind: 'local' | 'postgres' | 'redis';
+  /** `local`, `cluster`, `postgres` or `redis`. */
+  readonly kind: ChannelKind;
   /** Hands `change` to this instance's handler and sends it to the other instances. */
   publish(change: PublicChange): void;
   /** Sets the handler of changes (one per channel). */
@@ -50,7 +57,7 @@ export const CHANNEL_CONNECTION_NAME = 'midad-changes';
 
 /** The common part: local delivery, and filtering out our own messages. */
 abstract class SharedChannel implements ChangeChannel {
-  abstract readonly kind: 'local' | 'postgres' | 'redis';
+  abstract readonly kind: ChannelKind;
   protected readonly instance = randomUUID();
   protected handler: ChangeHandler = () => {};
 
@@ -98,6 +105,77 @@ class LocalChannel extends SharedChannel {
 /** A single instance: changes go to its own handler only. */
 export function localChannel(): ChangeChannel {
   return new LocalChannel(() => {});
+}
+
+/** The IPC message a worker and the primary exchange: `{ midadChange: <Envelope as JSON> }`. */
+interface ClusterMessage {
+  midadChange: string;
+}
+
+function isClusterMessage(message: unknown): message is ClusterMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { midadChange?: unknown }).midadChange === 'string'
+  );
+}
+
+class ClusterChannel extends SharedChannel {
+  readonly kind = 'cluster';
+  readonly #listener = (message: unknown) => {
+    if (isClusterMessage(message)) this.receive(message.midadChange);
+  };
+
+  constructor(onError: ChannelErrorHandler) {
+    super(onError);
+    process.on('message', this.#listener);
+  }
+
+  protected send(payload: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!process.send || !process.connected) {
+        reject(new Error('not connected to the cluster primary; the change was not sent'));
+        return;
+      }
+      const message: ClusterMessage = { midadChange: payload };
+      process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    process.off('message', this.#listener);
+    return Promise.resolve();
+  }
+}
+
+/**
+ * A channel for a cluster worker (node:cluster): a change goes to this
+ * worker's handler at once and to the primary by IPC, which relays it to
+ * the other workers (`relayClusterChanges`). Delivery is as reliable as
+ * the IPC channel: a worker that is restarted starts with an empty cache.
+ * @throws Error when this process is not a child with an IPC channel.
+ */
+export function clusterChannel(onError: ChannelErrorHandler): ChangeChannel {
+  if (!process.send) throw new Error('clusterChannel: this process has no IPC channel');
+  return new ClusterChannel(onError);
+}
+
+/**
+ * In the cluster's primary: hands each change a worker sends to every
+ * other worker that is connected. @returns the function that stops relaying.
+ */
+export function relayClusterChanges(cluster: Cluster): () => void {
+  const ignore = () => {};
+  const relay = (from: Worker, message: unknown) => {
+    if (!isClusterMessage(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      // A worker that is going away misses nothing: a new one starts with an empty cache.
+      if (worker && worker !== from && worker.isConnected())
+        worker.send(message, undefined, {}, ignore);
+    }
+  };
+  cluster.on('message', relay);
+  return () => void cluster.off('message', relay);
 }
 
 /** Wait between reconnection attempts to PostgreSQL, ms. */

@@ -59,6 +59,38 @@ export function spoolFileBeside(dbFile: string): string {
   return `${dbFile}.views-spool.jsonl`;
 }
 
+/**
+ * The spool file of worker `worker` (1, 2, …) of `midad serve --workers N`:
+ * each worker writes its own, so two processes never append to one file.
+ * @example workerSpoolFile('data/midad.db.views-spool.jsonl', 2) // '….jsonl.w2'
+ */
+export function workerSpoolFile(file: string, worker: number): string {
+  return `${file}.w${worker}`;
+}
+
+/**
+ * The workers' spool files of `file` that hold batches to apply (the file
+ * itself, or what an apply left half-way), whatever number of workers
+ * wrote them; sorted by worker. None when the folder does not exist.
+ */
+export function workerSpoolFiles(file: string): string[] {
+  const prefix = `${basename(file)}.w`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return [];
+    throw error;
+  }
+  const workers = new Set<number>();
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const worker = /^(\d+)(?:$|\.applying-)/.exec(name.slice(prefix.length))?.[1];
+    if (worker !== undefined) workers.add(Number(worker));
+  }
+  return [...workers].sort((a, b) => a - b).map((worker) => workerSpoolFile(file, worker));
+}
+
 /** Writes batches to one spool file (synchronously: it runs while the process stops). */
 export class ViewSpool {
   readonly file: string;

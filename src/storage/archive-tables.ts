@@ -551,11 +551,10 @@ export function inSnapshot<T>(
   database: Database,
   work: (trx: Transaction<Schema>) => Promise<T>,
 ): Promise<T> {
-  const builder = database.db.transaction();
+  // Read only also keeps SQLite from taking the write lock (dialects/sqlite.ts).
+  const builder = database.db.transaction().setAccessMode('read only');
   return (
-    database.dialect === 'postgres'
-      ? builder.setIsolationLevel('repeatable read').setAccessMode('read only')
-      : builder
+    database.dialect === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder
   ).execute(work);
 }
 

@@ -32,7 +32,10 @@ export function startServe(
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      // One process says `Server listening at`; the primary of `--workers N`, `listening on`.
+      const match = /(?:Server listening at|midad: listening on) (http:\/\/127\.0\.0\.1:\d+)/.exec(
+        output,
+      );
       if (match?.[1]) resolve({ child, origin: match[1], output: () => output });
     };
     child.stdout?.on('data', onData);

@@ -13,51 +13,11 @@ import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { REDIS_URL, redisSkip } from '../helpers/redis.js';
 import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { BROWSER, NOW, SEED_ID } from '../helpers/site.js';
+import { HttpNewsroom } from '../helpers/http-newsroom.js';
 
 /** Starts an instance against the database at `url`. */
 const startInstance = (url: string, env: Record<string, string>) =>
   startServe(['--database', url], { MIDAD_VIEW_BEACONS_PER_MINUTE: '1000', ...env });
-
-/** A browser signed in to one instance's newsroom: keeps cookies, sends the CSRF token. */
-class Newsroom {
-  #cookies = new Map<string, string>();
-  #csrf = '';
-  constructor(private readonly origin: string) {}
-
-  async #request(path: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(`${this.origin}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        'user-agent': BROWSER,
-        cookie: [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(init.headers ?? {}),
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      this.#cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-    return response;
-  }
-
-  async get(path: string): Promise<string> {
-    const html = await (await this.#request(path)).text();
-    this.#csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.#csrf;
-    return html;
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<number> {
-    const response = await this.#request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: this.#csrf, ...form }).toString(),
-    });
-    await response.text();
-    return response.status;
-  }
-}
 
 const pageState = async (origin: string, path: string) => {
   const response = await fetch(`${origin}${path}`, { headers: { 'user-agent': BROWSER } });
@@ -119,7 +79,7 @@ describe.skipIf(postgresSkip !== null)('two instances on one PostgreSQL database
           id,
           content([staff.author.id], { headline: 'خبر نشر على الخادم الأول' }),
         );
-        const newsroom = new Newsroom(a.origin);
+        const newsroom = new HttpNewsroom(a.origin);
         await newsroom.get('/admin/login');
         expect(
           await newsroom.post('/admin/login', {

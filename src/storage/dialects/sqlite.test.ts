@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './sqlite.js';
@@ -71,6 +72,43 @@ describe('a transaction on a full disk', () => {
     // The connection is usable afterwards: nothing was left half-done.
     const rows = await sql<{ n: bigint }>`select count(*) as n from t`.execute(database.db);
     expect(rows.rows[0]?.n).toBe(0n);
+    await database.close();
+  });
+});
+
+describe('a transaction', () => {
+  /** Whether another connection (as another process would) can take the write lock now. */
+  const otherCanWrite = (file: string) => {
+    const other = new BetterSqlite3(file, { timeout: 0 });
+    try {
+      other.exec('begin immediate');
+      other.exec('rollback');
+      return true;
+    } catch (error) {
+      return (error as { code?: string }).code === 'SQLITE_BUSY' ? false : String(error);
+    } finally {
+      other.close();
+    }
+  };
+
+  it('takes the write lock at its start, so that another process waits instead of failing later', async () => {
+    const file = join(dir(), 'site.db');
+    const database = openSqlite(file);
+    const { sql } = await import('kysely');
+    expect(otherCanWrite(file)).toBe(true);
+    const inside = await database.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      return otherCanWrite(file);
+    });
+    expect(inside).toBe(false);
+    const readOnly = await database.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        return otherCanWrite(file);
+      });
+    expect(readOnly).toBe(true);
     await database.close();
   });
 });

@@ -7,12 +7,14 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
+  CompiledQuery,
   Kysely,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
   type SqliteDialectConfig,
+  type TransactionSettings,
 } from 'kysely';
 import { AppError } from '../../lib/errors.js';
 import type { Schema } from '../tables/schema.js';
@@ -54,6 +56,15 @@ export function openSqlite(file: string): Database {
 }
 
 /**
+ * Transactions begin with `begin immediate`, taking the write lock at
+ * once, unless they are `read only` (`setAccessMode('read only')`): plain
+ * `begin` takes it at the first write, and when another process (a worker
+ * of `serve --workers N`, a CLI command) holds it or wrote since this
+ * transaction's first read, that write fails with SQLITE_BUSY at once,
+ * without waiting for busy_timeout ("Read transactions" and "BEGIN
+ * IMMEDIATE" in SQLite's lang_transaction.html). Within one process
+ * Kysely runs one transaction at a time on the one connection anyway.
+ *
  * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL,
  * SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY: "Response To Errors Within A
  * Transaction" in SQLite's documentation). Kysely then sends its own
@@ -68,6 +79,14 @@ class KeepingErrorsDriver extends SqliteDriver {
   constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
     super(config);
     this.#sqlite = sqlite;
+  }
+
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings?: TransactionSettings,
+  ): Promise<void> {
+    const begin = settings?.accessMode === 'read only' ? 'begin' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
