@@ -1,12 +1,12 @@
 /**
- * The soak's editor: a newsroom session over real HTTP (fetch, with the
- * session cookie and the CSRF token of the last page, as a browser keeps
- * them) that writes an article and publishes it, so that the load runs
+ * The soak's editor: a newsroom session over real HTTP (the tests'
+ * HttpNewsroom: cookies and the CSRF token of the last page, as a browser
+ * keeps them) that writes an article and publishes it, so that the load runs
  * against a site whose pages are purged as they would be on a news day.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BROWSER_AGENT } from './load.js';
+import { HttpNewsroom } from '../test/helpers/http-newsroom.js';
 
 /** The editor the soak creates and signs in as. */
 const EDITOR = { email: 'soak-editor@bench.example', password: 'soak editor password 1' };
@@ -48,25 +48,22 @@ export interface Publish {
 
 /** A signed-in newsroom session against `origin`. */
 export class EditorSession {
-  readonly #origin: string;
-  readonly #cookies = new Map<string, string>();
-  #csrf = '';
+  readonly #newsroom: HttpNewsroom;
 
-  private constructor(origin: string) {
-    this.#origin = origin;
+  private constructor(newsroom: HttpNewsroom) {
+    this.#newsroom = newsroom;
   }
 
   /**
    * Signs the soak's editor in.
-   * @throws Error when the login page or the sign-in does not answer as expected.
+   * @throws Error when the sign-in is refused.
    */
   static async signIn(origin: string): Promise<EditorSession> {
-    const session = new EditorSession(origin);
-    await session.#request('GET', '/admin/login');
-    const signedIn = await session.#request('POST', '/admin/login', EDITOR);
-    if (signedIn.status !== 303 || !session.#cookies.size)
-      throw new Error(`the soak's editor could not sign in (status ${signedIn.status})`);
-    return session;
+    const newsroom = new HttpNewsroom(origin);
+    await newsroom.get('/admin/login');
+    const status = await newsroom.post('/admin/login', EDITOR);
+    if (status !== 303) throw new Error(`the soak's editor could not sign in (status ${status})`);
+    return new EditorSession(newsroom);
   }
 
   /**
@@ -75,46 +72,16 @@ export class EditorSession {
    */
   async publish(n: number): Promise<Publish> {
     const started = performance.now();
-    const created = await this.#request('POST', '/admin/articles', {
+    const newsroom = this.#newsroom;
+    const created = await newsroom.post('/admin/articles', {
       headline: `خبر عاجل رقم ${n} من اختبار التحمل`,
       body_html: `<p>نص الخبر رقم ${n}: تتابع الصحيفة التطورات ساعة بساعة وتنشر التفاصيل فور ورودها.</p>`,
     });
-    const id = /\/admin\/articles\/(\d+)\/edit/.exec(created.location)?.[1];
-    if (!id) throw new Error(`writing an article was refused (status ${created.status})`);
-    await this.#request('GET', `/admin/articles/${id}/edit`);
-    const moved = await this.#request('POST', `/admin/articles/${id}/move`, { move: 'publish' });
-    if (moved.status !== 303)
-      throw new Error(`publishing ${id} was refused (status ${moved.status})`);
+    const id = /\/admin\/articles\/(\d+)\/edit/.exec(newsroom.location)?.[1];
+    if (!id) throw new Error(`writing an article was refused (status ${created})`);
+    await newsroom.get(`/admin/articles/${id}/edit`);
+    const moved = await newsroom.post(`/admin/articles/${id}/move`, { move: 'publish' });
+    if (moved !== 303) throw new Error(`publishing ${id} was refused (status ${moved})`);
     return { id, ms: performance.now() - started };
-  }
-
-  async #request(
-    method: 'GET' | 'POST',
-    path: string,
-    form?: Record<string, string>,
-  ): Promise<{ status: number; location: string }> {
-    const cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(`${this.#origin}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        'user-agent': BROWSER_AGENT,
-        ...(cookie ? { cookie } : {}),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(form ? { body: new URLSearchParams({ _csrf: this.#csrf, ...form }).toString() } : {}),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || /max-age=0/i.test(line)) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    const body = await response.text();
-    const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
-    if (token) this.#csrf = token;
-    return { status: response.status, location: response.headers.get('location') ?? '' };
   }
 }

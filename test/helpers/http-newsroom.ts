@@ -7,6 +7,7 @@ import { BROWSER } from './site.js';
 export class HttpNewsroom {
   #cookies = new Map<string, string>();
   #csrf = '';
+  #location = '';
   constructor(private readonly origin: string) {}
 
   async #request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -40,6 +41,12 @@ export class HttpNewsroom {
       body: new URLSearchParams({ _csrf: this.#csrf, ...form }).toString(),
     });
     await response.text();
+    this.#location = response.headers.get('location') ?? '';
     return response.status;
+  }
+
+  /** The `Location` of the last POST's answer ('' when it had none). */
+  get location(): string {
+    return this.#location;
   }
 }
