@@ -38,6 +38,7 @@ import * as createLiveCoverage from './2026_12_05_1000_create_live_coverage.js';
 import * as createReach from './2026_12_06_1000_create_reach.js';
 import * as addPushAlertReason from './2026_12_06_1100_add_push_alert_reason.js';
 import * as addOutboxReason from './2026_12_06_1200_add_outbox_reason.js';
+import * as searchMatchVector from './2026_12_07_1000_search_match_vector.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1000_create_reach': createReach,
   '2026_12_06_1100_add_push_alert_reason': addPushAlertReason,
   '2026_12_06_1200_add_outbox_reason': addOutboxReason,
+  '2026_12_07_1000_search_match_vector': searchMatchVector,
 };
