@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyQuery, MAX_TERMS, parseQuery } from './parse-query.js';
+import { isEmptyQuery, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, tidyQuery } from './parse-query.js';
 
 const keys = (q: string) => parseQuery(q).words.map((w) => w.key);
 
@@ -55,5 +55,22 @@ describe('parseQuery', () => {
   it('turns FTS syntax into nothing but words', () => {
     expect(keys('الأسد* NEAR(سوريا) col:x')).toEqual(['الاسد', 'near', 'سوريا', 'col', 'x']);
     expect(isEmptyQuery(parseQuery('"*:؟،!'))).toBe(true);
+  });
+});
+
+describe('tidyQuery', () => {
+  it.each([
+    ['  الأسَـد   ٢٠٢٤ ', 'الأسد 2024'],
+    ['مدرسة', 'مدرسة'],
+    ['"وقف   إطلاق" النار', '"وقف إطلاق" النار'],
+    ['GAZA\u200F', 'gaza'],
+  ])('reads %j as %j', (raw, tidy) => {
+    expect(tidyQuery(raw)).toBe(tidy);
+  });
+
+  it('keeps at most MAX_QUERY_LENGTH characters, and searches the same words', () => {
+    expect(MAX_QUERY_LENGTH).toBe(200);
+    expect(tidyQuery('كلمة '.repeat(60))).toBe('كلمة '.repeat(40).trim());
+    expect(parseQuery(tidyQuery('تونسُ  الخضراء'))).toEqual(parseQuery('تونسُ  الخضراء'));
   });
 });

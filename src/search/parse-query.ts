@@ -6,12 +6,31 @@
 import { stemCandidates } from '../arabic/stem.js';
 import { isStopWord } from '../arabic/stopwords.js';
 import { tokenize } from '../arabic/tokenize.js';
-import { surfaceOfWord } from './surface.js';
+import { cutAtGraphemeBoundary } from '../arabic/truncate.js';
+import { lightlyNormalised, surfaceOfWord } from './surface.js';
 
 /** Longest query read, in characters; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 200;
 /** Most words and phrases a query is made of. */
 export const MAX_TERMS = 10;
+
+/**
+ * The reader's query as it is searched and shown back: lightly normalised
+ * (surface.ts `lightlyNormalised`: no tashkeel, tatweel or format
+ * controls, Latin digits, lower case), whitespace collapsed and trimmed,
+ * cut to MAX_QUERY_LENGTH. Spellings that differ only in those search
+ * the same thing and give the same page, so a page cache keyed by this
+ * text holds one entry for them. Letters the key unifies (الأسد, الاسد)
+ * stay as typed: the reader's spelling ranks (ranking.ts `surface`).
+ *
+ * @example tidyQuery('  الأسَـد   ٢٠٢٤ ') === 'الأسد 2024'
+ */
+export function tidyQuery(raw: string): string {
+  return cutAtGraphemeBoundary(
+    lightlyNormalised(raw).replace(/\s+/gu, ' ').trim(),
+    MAX_QUERY_LENGTH,
+  ).trimEnd();
+}
 
 /** A word of the query: its exact key and its stems. */
 export interface QueryWord {

@@ -2,24 +2,25 @@
  * The search index on PostgreSQL: per article, tsvectors of the same
  * analysed keys as the SQLite index (arabic/tokenize.ts `analyse`), made
  * with the `simple` configuration (no stemming, no stop words: the keys
- * are already normalised and stemmed), and the weighted `document`
- * generated from them (headline exact A, headline stem B, body exact C,
- * body stem D) under a GIN index. See the migration
- * 2026_11_29_2100_create_article_search.
+ * are already normalised and stemmed), and `match` generated from them
+ * under a GIN index: the exact keys, and the stems behind a `~`, without
+ * weights or positions, so GIN decides a match alone with no recheck of
+ * the rows (2026_12_07_1100_search_match_vector).
  *
- * Queries are built only from analysed keys, each quoted, and sent as one
- * bound parameter, so the reader's text never becomes tsquery syntax.
- * Weight labels stand for FTS5's column filters: a word matches its exact
- * form in A or C, or a stem in B or D; a phrase matches exact forms, in
- * order, within one column (the stem segment B lies between the headline's
- * and the body's exact forms, so no phrase spans the two).
+ * Queries are built only from analysed keys, each quoted, and sent as bound
+ * parameters, so the reader's text never becomes tsquery syntax. The
+ * marker stands for FTS5's column filters: a word matches its exact form
+ * (headline or body) or one of its stems; a phrase's words must be in
+ * `match`, and the phrase itself, exact forms in order, within one column
+ * (headline_exact or body_exact), so no phrase spans the two.
  *
  * Ranking: the shared formula of ranking.ts. Each of its features is a
  * tsquery tested with `@@` on the candidate's own column (headline_exact,
  * body_stem, headline_surface…, never the concatenated `document`, so no
  * phrase spans two columns), the same test FTS5 makes with a column filter.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../storage/db.js';
 import { bindId } from '../storage/repositories/convert.js';
 import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
 import { searchPage } from './search-page.js';
@@ -36,21 +37,34 @@ import {
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
 const quote = (key: string) => `'${key.replace(/['\\]/g, (c) => `\\${c}`)}'`;
 
+/** The marker of a stem in the `match` vector, so a stem never meets an exact key. */
+const STEM_MARKER = '~';
+
 /**
- * The `to_tsquery('simple', …)` text of a parsed query: every word (exact
- * form in the exact segments, or a stem in the stem segments) and every
- * phrase (exact forms, adjacent), all required.
+ * The tsquery text (cast with `::tsquery`, which reads quoted lexemes as
+ * they are) that `match` must satisfy: every word by its exact form or a
+ * stem behind the marker, and every phrase's exact forms (their order is
+ * tested apart, see phraseCondition).
  *
- * @example tsqueryText({ words: [{ key: 'الاسد', stems: ['اسد'] }], phrases: [] })
- *   // "('الاسد':AC | 'اسد':BD)"
+ * @example matchQueryText({ words: [{ key: 'الاسد', stems: ['اسد'] }], phrases: [] })
+ *   // "('الاسد' | '~اسد')"
  */
-export function tsqueryText(query: ParsedQuery): string {
+export function matchQueryText(query: ParsedQuery): string {
   const words = query.words.map((w) => {
-    const stems = w.stems.filter((s) => s !== '').map((s) => `${quote(s)}:BD`);
-    return `(${[`${quote(w.key)}:AC`, ...stems].join(' | ')})`;
+    const stems = w.stems.filter((s) => s !== '').map((s) => quote(STEM_MARKER + s));
+    return `(${[quote(w.key), ...stems].join(' | ')})`;
   });
-  const phrases = query.phrases.map((p) => `(${p.map((k) => `${quote(k)}:AC`).join(' <-> ')})`);
-  return [...words, ...phrases].join(' & ');
+  const phraseKeys = query.phrases.flat().map(quote);
+  return [...words, ...phraseKeys].join(' & ');
+}
+
+/**
+ * The `to_tsquery('simple', …)` text of a phrase: its exact forms, adjacent
+ * and in order, tested on one column at a time (headline_exact, body_exact),
+ * so no phrase spans the headline and the body.
+ */
+export function phraseQueryText(phrase: string[]): string {
+  return phrase.map(quote).join(' <-> ');
 }
 
 /**
@@ -85,6 +99,73 @@ export function featureQuery(feature: Feature): { column: string; query: string 
     case 'phrase':
       return { column: `${field}_exact`, query: feature.keys.map(quote).join(' <-> ') };
   }
+}
+
+/** The condition on `article_search s` that an article matches `query` (words and phrases). */
+function matchCondition(query: ParsedQuery): RawBuilder<unknown> {
+  const phrases = query.phrases.map((phrase) => {
+    const text = phraseQueryText(phrase);
+    return sql` and (s.headline_exact @@ to_tsquery('simple', ${text})
+      or s.body_exact @@ to_tsquery('simple', ${text}))`;
+  });
+  return sql`s.match @@ ${matchQueryText(query)}::tsquery${sql.join(phrases, sql``)}`;
+}
+
+/**
+ * The ids of every hit of `match`, read through the GIN index alone (see
+ * newestHits for why the planner is kept from scanning the table, which
+ * detoasts every vector: 2 s for تونس at 100,000 articles).
+ */
+async function everyHit(db: Db, match: RawBuilder<unknown>): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    const hits = await sql<{ id: string | bigint }>`select s.article_id as id from article_search s
+      where ${match}`.execute(trx);
+    return hits.rows.map((r) => String(r.id));
+  });
+}
+
+/** Articles in the first span looked at: 4 windows, enough for a word in one article in four. */
+const FIRST_SPAN = 4 * RANKING_WINDOW;
+
+/**
+ * The ids of the newest (by id) RANKING_WINDOW hits of `match`, newest
+ * first: looked for in a span of the newest articles, the GIN index and
+ * the primary key's range read together (a BitmapAnd), instead of
+ * visiting every hit. The newest hits of a span holding RANKING_WINDOW of
+ * them are those of the whole index (every id above its bound is in it): a
+ * common word (تونس, one article in three at 100,000) is settled in the
+ * first span. A span too poor in hits grows in proportion (×1.25 for the
+ * estimate's error), at least twofold, until it holds enough or covers the
+ * index: a rare word takes the whole index at the second look.
+ *
+ * Only bitmap scans find the hits, in this transaction alone: the planner
+ * costs `@@` as cheap and would rather walk the primary key backwards and
+ * test each row's `match`, which detoasts every vector (0.4–1.2 s for تونس
+ * at 100,000 articles, against a few ms for the GIN index, whose answer
+ * needs no recheck).
+ */
+async function newestHits(db: Db, match: RawBuilder<unknown>): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    for (let span = FIRST_SPAN; ;) {
+      // Index scans are on for the bound (an index-only scan needs them), off for the hits.
+      await sql`set local enable_indexscan = on`.execute(trx);
+      const edge = await sql<{ id: string | bigint }>`select article_id as id from article_search
+        order by article_id desc offset ${span - 1} limit 1`.execute(trx);
+      const bound = edge.rows[0]?.id;
+      const window = bound === undefined ? sql`` : sql` and s.article_id >= ${bound}`;
+      await sql`set local enable_indexscan = off`.execute(trx);
+      const hits = await sql<{
+        id: string | bigint;
+      }>`select s.article_id as id from article_search s
+        where ${match}${window} order by s.article_id desc limit ${RANKING_WINDOW}`.execute(trx);
+      const found = hits.rows.length;
+      if (bound === undefined || found >= RANKING_WINDOW) return hits.rows.map((r) => String(r.id));
+      span = Math.max(2 * span, Math.ceil((span * RANKING_WINDOW * 1.25) / Math.max(found, 1)));
+    }
+  });
 }
 
 /** The six tsvectors of an article's keys and surface forms. */
@@ -132,20 +213,19 @@ export const postgresTsvector: SearchIndex = {
     const condition = filterCondition(filters);
     const filtered = Boolean(filters.section || filters.from || filters.to);
     // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
-    // `document`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
-    // only; filters read the covering index; bodies are fetched for the page's rows
-    // alone. Each ranking feature is tested on the candidate's own row.
-    const all = sql`select s.article_id as id from article_search s, q where s.document @@ q.query`;
-    const hits =
-      sort === 'date' || filtered
-        ? all
-        : sql`${all} order by s.article_id desc limit ${RANKING_WINDOW}`;
+    // `match`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
+    // only, looked for among the newest articles first (newestHits); filters read
+    // the covering index; bodies are fetched for the page's rows alone. Each ranking
+    // feature is tested on the candidate's own row.
+    const match = matchCondition(query);
+    const ids =
+      sort === 'date' || filtered ? await everyHit(db, match) : await newestHits(db, match);
+    const hits = sql`select unnest(${ids}::bigint[]) as id`;
     const has = (feature: Feature) => {
       const { column, query: text } = featureQuery(feature);
       return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
     };
-    const matched = sql`with q as materialized (select to_tsquery('simple', ${tsqueryText(query)}) as query),
-      hits as materialized (${hits}),
+    const matched = sql`with hits as materialized (${hits}),
       candidates as materialized (select hits.id, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
         where ${condition}),

@@ -19,7 +19,14 @@ const NOT_A_KEY_LETTER = /[^\p{L}\p{N}]+/u;
  */
 const VARIANT_LETTER = /[\u0622\u0623\u0625\u0671\u0649\u0629\u0624\u0626\u06CC\u06A9]/u;
 
-function lightlyNormalised(text: string): string {
+/**
+ * `text` only lightly normalised: presentation forms folded and NFC, format
+ * controls, tashkeel and tatweel removed, digits made Latin, lower-cased;
+ * every letter the search key unifies (أ ة ى…) kept as written.
+ *
+ * @example lightlyNormalised('مَدرسـة ٢٠٢٤') === 'مدرسة 2024'
+ */
+export function lightlyNormalised(text: string): string {
   return toLatinDigits(stripTatweel(stripTashkeel(cleanSourceText(text))))
     .replace(FORMAT_CONTROLS, '')
     .toLowerCase();

@@ -12,6 +12,9 @@ import type { SearchFilters, SearchSort } from '../search/search-index.js';
 import { highlight, snippet } from '../search/snippet.js';
 import type { Database } from '../storage/database.js';
 
+/** The reader's query as it is searched and shown back (parse-query.ts). */
+export { tidyQuery } from '../search/parse-query.js';
+
 /**
  * Searches that run at once on one database; the rest wait their turn in
  * memory. On PostgreSQL, a search for a very common word holds a pooled

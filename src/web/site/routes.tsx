@@ -32,7 +32,6 @@ import { CorrectionsPage } from '../views/corrections-page.js';
 import { listLatestCorrections } from '../../services/article-notes.js';
 import { getFooterLinks, getPage } from '../../services/static-pages.js';
 import { getSiteHeader } from '../../services/front-page-settings.js';
-import { nextLocalMidnight } from '../../lib/time-zone.js';
 import {
   articlePath,
   canonicalArticlePath,
@@ -41,7 +40,8 @@ import {
 } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
-import { CACHED_ROUTE, type RenderedPage } from '../cache/cached-pages.js';
+import { CACHED_ROUTE } from '../cache/cached-pages.js';
+import { htmlPage } from './html-page.js';
 import { viewRoutes } from './view-routes.js';
 import { liveEventRoutes, parseUpdateNumber } from '../live/live-events.js';
 import { readLivePage } from './live-page.js';
@@ -324,29 +324,4 @@ function canonicalEscapes(path: string): string {
 function parsePage(raw: string | undefined): number | null {
   if (raw === undefined) return 1;
   return /^[1-9][0-9]{0,3}$/.test(raw) || raw === '10000' ? Number(raw) : null;
-}
-
-/**
- * A rendered HTML page for the cache: it carries the breaking-news ticker
- * and the footer menu, so it is labelled `breaking` and `footer` and kept
- * no longer than the first flag in the ticker lasts, nor past the site's
- * midnight (its header prints today's date).
- */
-function htmlPage(
-  html: string,
-  ctx: PageContext,
-  options: { keys: string[]; maxAgeMs?: number; sharedMaxAgeS?: number },
-): RenderedPage {
-  const ends = [
-    ...ctx.breaking.map((item) => item.until.getTime()),
-    nextLocalMidnight(ctx.now, ctx.locale.timeZone).getTime(),
-  ];
-  return {
-    body: html,
-    contentType: 'text/html; charset=utf-8',
-    keys: [...options.keys, surrogateKey.breaking, surrogateKey.footer],
-    expires: new Date(Math.min(...ends)),
-    maxAgeMs: options.maxAgeMs,
-    sharedMaxAgeS: options.sharedMaxAgeS,
-  };
 }

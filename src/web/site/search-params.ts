@@ -5,7 +5,7 @@
  */
 import { cutAtGraphemeBoundary } from '../../arabic/truncate.js';
 import { wallClockToUtc } from '../../lib/time-zone.js';
-import type { SearchRequest } from '../../services/search-articles.js';
+import { tidyQuery, type SearchRequest } from '../../services/search-articles.js';
 import type { SearchForm } from '../views/search-page.js';
 
 /** Results per page on the search page; the API's default and largest `limit`. */
@@ -39,11 +39,14 @@ function dayStart(value: string, timeZone: string, plusDays = 0): Date | undefin
   }
 }
 
-/** The form as the reader filled it (for showing it back). */
+/**
+ * The form as the reader filled it, for searching and showing back; the
+ * query tidied (search/parse-query.ts `tidyQuery`: at most 200 characters).
+ */
 export function searchForm(query: unknown): SearchForm {
   const sort = text(query, 'sort') === 'date' ? 'date' : 'relevance';
   return {
-    q: cutAtGraphemeBoundary(text(query, 'q'), 1000),
+    q: tidyQuery(cutAtGraphemeBoundary(text(query, 'q'), 1000)),
     section: cutAtGraphemeBoundary(text(query, 'section'), 100),
     from: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'from')) ? text(query, 'from') : '',
     to: /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'to')) ? text(query, 'to') : '',
@@ -70,4 +73,31 @@ export function searchRequest(form: SearchForm, timeZone: string, limit: number)
 /** The API's `limit`: 1 to API_MAX_LIMIT, default PAGE_SIZE. */
 export function apiLimit(query: unknown): number {
   return whole(text(query, 'limit'), 1, API_MAX_LIMIT, PAGE_SIZE);
+}
+
+/**
+ * The page cache's key of a search: the origin and `path`, then every
+ * field of the form in a fixed order (and the API's `limit`), so that
+ * two forms that search the same thing share one entry. Bounded: the
+ * query is at most 200 characters and the section 100, each
+ * percent-encoded at most 9 bytes a character.
+ *
+ * @example searchCacheKey('https://x.sy', '/search', form) // 'https://x.sy/search?q=…&section=&from=&to=&sort=relevance&page=1'
+ */
+export function searchCacheKey(
+  origin: string,
+  path: string,
+  form: SearchForm,
+  limit?: number,
+): string {
+  const params = new URLSearchParams({
+    q: form.q,
+    section: form.section,
+    from: form.from,
+    to: form.to,
+    sort: form.sort,
+    page: String(form.page),
+    ...(limit === undefined ? {} : { limit: String(limit) }),
+  });
+  return `${origin}${path}?${params.toString()}`;
 }
