@@ -12,9 +12,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { canonicalArticlePath } from '../src/domain/article-path.js';
-import { openDatabase } from '../src/storage/database.js';
 import { CHROMIUM } from '../test/helpers/chromium-flags.js';
 import { processTree, treeResidentBytes } from './cpu.js';
 import {
@@ -26,8 +23,8 @@ import {
 } from './ladder.js';
 import { measureLighthouse, type PageScores } from './lighthouse.js';
 import { RUN_WARM_UP_S } from './load.js';
+import { readTargets } from './targets.js';
 import { weighPage, type PageWeight } from './page-weight.js';
-import { queryMix } from './search.js';
 import { settle, startServer, type Server } from './server-process.js';
 import { beaconHeaders, storedViews } from './view-beacons.js';
 import { runHttpLoad, type Generator, type HttpLoadFigures, type HttpLoadOptions } from './wrk.js';
@@ -136,41 +133,23 @@ interface Targets {
 }
 
 async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
-  const database = await openDatabase(
-    'url' in target ? { file: '', url: target.url, migrate: false } : { ...target, migrate: false },
-  );
-  try {
-    const { rows } = await sql<{ id: string; slug: string | null }>`
-      select cast(id as text) as id, slug from articles where status = 'published'
-      order by case when published_at is null then 1 else 0 end, published_at desc, id desc
-      limit ${DISTINCT_ARTICLES + WARM_UP_ARTICLES + 2}`.execute(database.db);
-    const paths = rows.map((r) => canonicalArticlePath(r.id, r.slug));
-    const mix = await queryMix(database);
-    const half = SEARCH_QUERIES / 2;
-    const queries = [
-      ...mix.filter((m) => m.words === 1).slice(0, half),
-      ...mix.filter((m) => m.words === 2).slice(0, half),
-    ];
-    const beacon = rows[1];
-    if (paths.length < 3 || beacon === undefined) throw new Error('too few published articles');
-    const { rows: sections } = await sql<{ slug: string }>`
-      select s.slug from sections s join articles a on a.section_id = s.id
-      where a.status = 'published' group by s.slug order by count(*) desc, s.slug limit 1`.execute(
-      database.db,
-    );
-    if (sections[0] === undefined) throw new Error('no section has a published article');
-    return {
-      cached: paths[0]!,
-      beacon: { id: beacon.id, path: paths[1]! },
-      warmUp: paths.slice(2, 2 + WARM_UP_ARTICLES),
-      // With fewer articles than that, the distinct run also reads the warm-up's.
-      distinct: paths.length > 2 + WARM_UP_ARTICLES ? paths.slice(2 + WARM_UP_ARTICLES) : paths,
-      searches: queries.map((m) => `/search?q=${encodeURIComponent(m.q)}`),
-      section: `/section/${encodeURIComponent(sections[0].slug)}`,
-    };
-  } finally {
-    await database.close();
-  }
+  const found = await readTargets(target, {
+    articles: DISTINCT_ARTICLES + WARM_UP_ARTICLES + 2,
+    sections: 1,
+    searches: SEARCH_QUERIES,
+  });
+  const paths = found.articles.map((a) => a.path);
+  const beacon = found.articles[1];
+  if (beacon === undefined) throw new Error('too few published articles');
+  return {
+    cached: paths[0]!,
+    beacon,
+    warmUp: paths.slice(2, 2 + WARM_UP_ARTICLES),
+    // With fewer articles than that, the distinct run also reads the warm-up's.
+    distinct: paths.length > 2 + WARM_UP_ARTICLES ? paths.slice(2 + WARM_UP_ARTICLES) : paths,
+    searches: found.searches,
+    section: found.sections[0]!,
+  };
 }
 
 /** Every route for RUN_WARM_UP_S, so that V8, the database and the caches are warm. */

@@ -60,8 +60,7 @@ export class EditorSession {
    */
   static async signIn(origin: string): Promise<EditorSession> {
     const newsroom = new HttpNewsroom(origin);
-    await newsroom.get('/admin/login');
-    const status = await newsroom.post('/admin/login', EDITOR);
+    const status = await newsroom.signIn(EDITOR.email, EDITOR.password);
     if (status !== 303) throw new Error(`the soak's editor could not sign in (status ${status})`);
     return new EditorSession(newsroom);
   }

@@ -32,13 +32,10 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { sql } from 'kysely';
-import { canonicalArticlePath } from '../src/domain/article-path.js';
-import { openDatabase } from '../src/storage/database.js';
 import { fillDatabase } from './fill.js';
 import { BROWSER_HEADERS } from './load.js';
 import { scratchPostgres } from './postgres.js';
-import { queryMix } from './search.js';
+import { readTargets } from './targets.js';
 import { treeCpuMs, treeResidentBytes } from './cpu.js';
 import { ensureBuilt, settle, startServer } from './server-process.js';
 import { EditorSession, addEditor } from './soak-editor.js';
@@ -159,30 +156,15 @@ interface Targets {
 }
 
 async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
-  const database = await openDatabase(
-    'url' in target ? { file: '', url: target.url, migrate: false } : { ...target, migrate: false },
-  );
-  try {
-    const { rows } = await sql<{ id: string; slug: string | null }>`
-      select cast(id as text) as id, slug from articles where status = 'published'
-      order by published_at desc, id desc limit 20005`.execute(database.db);
-    const paths = rows.map((r) => canonicalArticlePath(r.id, r.slug));
-    const { rows: sections } = await sql<{ slug: string }>`
-      select s.slug from sections s join articles a on a.section_id = s.id
-      where a.status = 'published' group by s.slug order by count(*) desc, s.slug limit 5`.execute(
-      database.db,
-    );
-    const mix = await queryMix(database);
-    return {
-      cached: paths.slice(0, 5),
-      distinct: paths.length > 5 ? paths.slice(5) : paths,
-      listings: ['/', ...sections.map((s) => `/section/${encodeURIComponent(s.slug)}`)],
-      searches: mix.slice(0, 20).map((m) => `/search?q=${encodeURIComponent(m.q)}`),
-      beacons: rows.slice(0, 5).map((r, i) => ({ id: r.id, path: paths[i]! })),
-    };
-  } finally {
-    await database.close();
-  }
+  const found = await readTargets(target, { articles: 20_005, sections: 5, searches: 20 });
+  const paths = found.articles.map((a) => a.path);
+  return {
+    cached: paths.slice(0, 5),
+    distinct: paths.length > 5 ? paths.slice(5) : paths,
+    listings: ['/', ...found.sections],
+    searches: found.searches,
+    beacons: found.articles.slice(0, 5),
+  };
 }
 
 /** The targets file bench/soak-mix.lua reads: the classes with their weights and pages. */

@@ -45,6 +45,15 @@ export class HttpNewsroom {
     return response.status;
   }
 
+  /**
+   * Signs in as a newsroom user would: the login page (for its CSRF token),
+   * then the form. @returns the form's status (303 when signed in).
+   */
+  async signIn(email: string, password: string): Promise<number> {
+    await this.get('/admin/login');
+    return this.post('/admin/login', { email, password });
+  }
+
   /** The `Location` of the last POST's answer ('' when it had none). */
   get location(): string {
     return this.#location;

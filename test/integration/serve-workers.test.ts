@@ -143,13 +143,7 @@ describe('midad serve --workers 2 on SQLite', () => {
 
     // An editor publishes through one worker; every later request, whichever worker takes it, shows it.
     const newsroom = new HttpNewsroom(origin);
-    await newsroom.get('/admin/login');
-    expect(
-      await newsroom.post('/admin/login', {
-        email: 'editor@news.example',
-        password: 'editor password 1',
-      }),
-    ).toBe(303);
+    expect(await newsroom.signIn('editor@news.example', 'editor password 1')).toBe(303);
     await newsroom.get(`/admin/articles/${draft}/edit`);
     expect(await newsroom.post(`/admin/articles/${draft}/move`, { move: 'publish' })).toBe(303);
     // The other worker hears of it through the primary: wait for its first fresh copy.

@@ -80,13 +80,7 @@ describe.skipIf(postgresSkip !== null)('two instances on one PostgreSQL database
           content([staff.author.id], { headline: 'خبر نشر على الخادم الأول' }),
         );
         const newsroom = new HttpNewsroom(a.origin);
-        await newsroom.get('/admin/login');
-        expect(
-          await newsroom.post('/admin/login', {
-            email: 'editor@news.example',
-            password: 'editor password 1',
-          }),
-        ).toBe(303);
+        expect(await newsroom.signIn('editor@news.example', 'editor password 1')).toBe(303);
         await newsroom.get(`/admin/articles/${id}/edit`);
         expect(await newsroom.post(`/admin/articles/${id}/move`, { move: 'publish' })).toBe(303);
 
