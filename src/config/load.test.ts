@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ MIDAD_WORKERS: '64' }).workers).toBe(64);
     for (const bad of ['0', '65', '2.5', 'two', '-1', '007'])
       expect(() => loadConfig({ MIDAD_WORKERS: bad })).toThrow(
-        'Invalid settings: MIDAD_WORKERS: not a number of workers: a whole number from 1 to 64',
+        'Invalid settings: MIDAD_WORKERS: the number of workers must be a whole number from 1 to 64',
       );
   });
 

@@ -46,7 +46,7 @@ export const configSchema = z.object({
     .union([z.number(), z.string()])
     .transform((v) => String(v))
     .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 64, {
-      message: 'not a number of workers: a whole number from 1 to 64',
+      message: 'the number of workers must be a whole number from 1 to 64',
     })
     .transform(Number)
     .default(1),

@@ -36,9 +36,15 @@ const encodings = new Negotiator<Encoding>({
   cache: new LRUCache<string, string>({ max: 200 }),
 });
 
-/** The encoding of the body for a request's `Accept-Encoding` (RFC 9110 §12.5.3). */
+/**
+ * The encoding of the body for a request's `Accept-Encoding` (RFC 9110
+ * §12.5.3). Content codings are case-insensitive (§8.4.1), and `x-gzip` is
+ * gzip (§8.4.1.3); the negotiator compares exactly, so the value is put in
+ * that form first.
+ */
 export function encodingFor(acceptEncoding: string | undefined): Encoding {
-  return encodings.negotiate(acceptEncoding ?? '') ?? 'identity';
+  const value = (acceptEncoding ?? '').toLowerCase().replace(/(^|[\s,])x-gzip\b/g, '$1gzip');
+  return encodings.negotiate(value) ?? 'identity';
 }
 
 /**
