@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { RequestKeys, requestSignature } from './request-keys.js';
+import { MAX_SIGNATURE_LENGTH, RequestKeys, requestSignature } from './request-keys.js';
 
 /** A request as Node's parser gives it, on a connection from 10.0.0.9 to 127.0.0.1:3000. */
 function request(
@@ -59,5 +59,21 @@ describe('RequestKeys', () => {
       keys.find(request({ method: 'HEAD' })),
       keys.size,
     ]).toEqual(['https://news.example/a/1', undefined, undefined, undefined, 1]);
+  });
+
+  it('remembers no signature longer than MAX_SIGNATURE_LENGTH (a 16 KiB URL or Host would hold memory)', () => {
+    const keys = new RequestKeys();
+    const room = MAX_SIGNATURE_LENGTH - requestSignature(request({ url: '/a/1?q=' }))!.length;
+    keys.remember(request({ url: `/a/1?q=${'x'.repeat(room)}` }), 'https://news.example/a/1');
+    keys.remember(request({ url: `/a/1?q=${'x'.repeat(room + 1)}` }), 'https://news.example/a/1');
+    keys.remember(
+      request({ headers: { host: `${'h'.repeat(16_000)}.example` } }),
+      'https://news.example/a/1',
+    );
+    expect(keys.find(request({ url: `/a/1?q=${'x'.repeat(room)}` }))).toBe(
+      'https://news.example/a/1',
+    );
+    expect(keys.find(request({ url: `/a/1?q=${'x'.repeat(room + 1)}` }))).toBeUndefined();
+    expect(keys.size).toBe(1);
   });
 });

@@ -16,7 +16,8 @@
  * address, since whether they are believed depends on that address
  * (MIDAD_TRUST_PROXY). A request whose host the router refused is never
  * answered by the cache, so never remembered: a forged Host finds nothing.
- * Bounded with least-recently-used eviction: a request forgotten only goes
+ * Bounded with least-recently-used eviction, and in the length of what is
+ * remembered: a request forgotten, or too long to remember, only goes
  * through the router again.
  */
 import type { IncomingMessage } from 'node:http';
@@ -24,6 +25,13 @@ import { LRUCache } from 'lru-cache';
 
 /** Signatures remembered at most: some 200 bytes each. */
 const MAX_SIGNATURES = 20_000;
+
+/**
+ * The longest signature remembered, in characters. A URL or Host can run
+ * to Node's 16 KiB header limit: kept, 20,000 of them would hold some
+ * 320 MB. A longer request only goes through the router each time.
+ */
+export const MAX_SIGNATURE_LENGTH = 1024;
 
 /**
  * The signature of `request`, or null for one the fast path never answers:
@@ -59,7 +67,8 @@ export class RequestKeys {
   /** Remembers that requests like `request` ask for the page cached under `key`. */
   remember(request: IncomingMessage, key: string): void {
     const signature = requestSignature(request);
-    if (signature !== null) this.#keys.set(signature, key);
+    if (signature !== null && signature.length <= MAX_SIGNATURE_LENGTH)
+      this.#keys.set(signature, key);
   }
 
   /** The cache key remembered for requests like `request`, or undefined. */
