@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteLocale } from '../../../arabic/locale.js';
+import { testPageContext } from '../../../../test/helpers/page-context.js';
 import { mastheadDate } from './masthead-date.js';
 
-const SYRIA: SiteLocale = {
-  lang: 'ar',
-  dir: 'rtl',
-  timeZone: 'Asia/Damascus',
-  numerals: 'latn',
-  monthNames: 'levant',
-  calendar: 'gregory',
-};
+/** The test page context's locale: Damascus, Latin digits, Levantine month names. */
+const SYRIA = testPageContext().locale;
 
 describe('mastheadDate', () => {
   it('prints the local day, with its weekday and the Hijri date when asked', () => {
