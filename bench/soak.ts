@@ -14,9 +14,10 @@
  * connection pausing between requests; the pause is corrected after each
  * minute towards the rate), while an editor signed in over HTTP writes and
  * publishes an article every 10 s, which purges the home page, the
- * listings and the searches. The mix (bench/soak-mix.lua): 70 % the five
- * newest articles (cached), 15 % distinct older articles, 10 % the home and
- * section pages, 5 % searches, plus one view beacon per ten requests.
+ * listings and the searches. The mix (runHttpLoad's classes, bench/wrk.ts):
+ * 70 % the five newest articles (cached), 15 % distinct older articles,
+ * 10 % the home and section pages, 5 % searches, plus one view beacon per
+ * ten requests, each from a visitor of its own.
  *
  * It prints, per minute: the rate, p50 and p99 (ms), errors (socket errors,
  * statuses of 400 and above, failed publishes) and the server's resident
@@ -26,20 +27,19 @@
  * from the end of the first minute to the end of the last. Figures go to
  * bench/soak-results.json. It needs Debian's wrk (`apt-get install wrk`).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { fillDatabase } from './fill.js';
-import { BROWSER_HEADERS } from './load.js';
 import { scratchPostgres } from './postgres.js';
 import { readTargets } from './targets.js';
-import { treeCpuMs, treeResidentBytes } from './cpu.js';
+import { treeResidentBytes } from './cpu.js';
 import { ensureBuilt, settle, startServer } from './server-process.js';
 import { EditorSession, addEditor } from './soak-editor.js';
-import { WRK } from './wrk.js';
+import { beaconHeaders } from './view-beacons.js';
+import { runHttpLoad, WRK, type HttpLoadFigures, type HttpLoadOptions } from './wrk.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -81,17 +81,6 @@ const options = new Command('soak')
     workers: number;
   }>();
 
-/** What one wrk run printed (bench/soak-mix.lua's last line). Latencies in µs. */
-interface WrkRun {
-  requests: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: { connect: number; read: number; write: number; timeout: number };
-  statuses: Record<string, number>;
-}
-
 /** One minute of the soak. Rates per second, times in ms, memory in bytes. */
 interface Minute {
   minute: number;
@@ -107,43 +96,6 @@ interface Minute {
   /** The server's CPU time (all its processes) per request of the minute, µs. */
   cpuPerRequestUs: number;
   pauseMs: number;
-}
-
-/** Runs wrk with the mix for `seconds`, each connection pausing `pauseMs` before each request. */
-function runWrk(
-  origin: string,
-  targetsFile: string,
-  connections: number,
-  seconds: number,
-  pauseMs: number,
-): Promise<WrkRun> {
-  const headers = Object.entries(BROWSER_HEADERS).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-  const args = [
-    '-t2',
-    `-c${connections}`,
-    `-d${seconds}s`,
-    '--timeout',
-    '10s',
-    ...headers,
-    '-s',
-    join(HERE, 'soak-mix.lua'),
-    origin,
-    '--',
-    targetsFile,
-    String(pauseMs),
-  ];
-  return new Promise((done, fail) => {
-    const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
-      if (code !== 0 || !line) fail(new Error(`wrk failed (exit ${code}):\n${out}`));
-      else done(JSON.parse(line) as WrkRun);
-    });
-  });
 }
 
 /** The pages of each class, and one beacon target. */
@@ -167,35 +119,42 @@ async function pickTargets(target: { file: string } | { url: string }): Promise<
   };
 }
 
-/** The targets file bench/soak-mix.lua reads: the classes with their weights and pages. */
-function targetsFile(dir: string, targets: Targets): string {
-  const lines = [
-    'W cached 70',
-    'W distinct 15',
-    'W listings 10',
-    'W search 5',
-    'W beacon 10',
-    ...targets.cached.map((p) => `G cached ${p}`),
-    ...targets.distinct.map((p) => `G distinct ${p}`),
-    ...targets.listings.map((p) => `G listings ${p}`),
-    ...targets.searches.map((p) => `G search ${p}`),
-    ...targets.beacons.map((b) => `B beacon ${b.id} ${b.path}`),
-  ];
-  const file = join(dir, 'soak-targets.txt');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+/** Visitor numbers each wrk run of the soak has to itself (the beacons' visitors stay distinct). */
+const VISITORS_PER_RUN = 2 ** 20;
+
+/** The soak's request mix: the classes and their weights, the beacons' split evenly between articles. */
+function mixOf(
+  origin: string,
+  targets: Targets,
+): Pick<HttpLoadOptions, 'paths' | 'weight' | 'mix'> {
+  const beaconWeight = 10 / targets.beacons.length;
+  return {
+    paths: targets.cached,
+    weight: 70,
+    mix: [
+      { paths: targets.distinct, weight: 15 },
+      { paths: targets.listings, weight: 10 },
+      { paths: targets.searches, weight: 5 },
+      ...targets.beacons.map((b) => ({
+        paths: [`/views/${b.id}`],
+        weight: beaconWeight,
+        method: 'POST' as const,
+        body: '',
+        visitors: true,
+        headers: beaconHeaders(origin, b.path),
+      })),
+    ],
+  };
 }
 
 /** Socket errors and responses of 400 and above. */
-function runErrors(run: WrkRun): number {
-  const e = run.errors;
+function runErrors(run: HttpLoadFigures): number {
   const bad = Object.entries(run.statuses)
     .filter(([status]) => Number(status) >= 400)
     .reduce((n, [, count]) => n + count, 0);
-  return e.connect + e.read + e.write + e.timeout + bad;
+  return run.errors + bad;
 }
 
-const ms = (us: number) => (us / 1000).toFixed(1);
 const MiB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 async function soak(target: { file: string } | { url: string }, dir: string) {
@@ -204,19 +163,31 @@ async function soak(target: { file: string } | { url: string }, dir: string) {
   await fill.database.close();
   addEditor(ROOT, target);
   const targets = await pickTargets(target);
-  const file = targetsFile(dir, targets);
   step(`starting midad serve${options.workers > 1 ? ` with ${options.workers} workers` : ''}`);
   const server = await startServer(target, dir, {
     MIDAD_WORKERS: String(options.workers),
     // Every beacon comes from a visitor of its own; none may be refused as a flood.
     MIDAD_VIEW_BEACONS_PER_MINUTE: '1000000',
   });
+  const mix = mixOf(server.origin, targets);
+  let runs = 0;
+  /** One wrk run of the mix, its beacons from visitors of its own. */
+  const load = (connections: number, duration: number, pauseMs = 0) =>
+    runHttpLoad({
+      ...mix,
+      origin: server.origin,
+      pid: server.pid,
+      generator: 'wrk',
+      connections,
+      duration,
+      pauseMs,
+      firstVisitor: VISITORS_PER_RUN * runs++,
+    });
   try {
     step(`warming up, then the mix's highest rate (${MAX_RUN_S} s)`);
-    await runWrk(server.origin, file, 50, 3, 0);
+    await load(50, 3);
     await settle(server.origin);
-    const max = await runWrk(server.origin, file, 50, MAX_RUN_S, 0);
-    const maxRate = max.requests / max.seconds;
+    const maxRate = (await load(50, MAX_RUN_S)).rate;
     await settle(server.origin);
     const targetRate = maxRate * LOAD_SHARE;
     // Enough connections that each waits some CYCLE_MS between requests: wrk's pause is whole ms.
@@ -246,28 +217,26 @@ async function soak(target: { file: string } | { url: string }, dir: string) {
     try {
       for (let minute = 1; minute <= options.minutes; minute++) {
         const publishedBefore = published;
-        const cpuBefore = treeCpuMs(server.pid);
-        const run = await runWrk(server.origin, file, connections, 60, pauseMs);
-        const cpuMs = treeCpuMs(server.pid) - cpuBefore;
-        const rate = run.requests / run.seconds;
+        const run = await load(connections, 60, pauseMs);
+        const { rate } = run;
         const row: Minute = {
           minute,
           rate,
-          p50: run.p50 / 1000,
-          p99: run.p99 / 1000,
+          p50: run.p50,
+          p99: run.p99,
           errors: runErrors(run) + failed.length,
           statuses: run.statuses,
           publishes: published - publishedBefore,
           failedPublishes: failed,
           rss: treeResidentBytes(server.pid),
-          cpuPerRequestUs: run.requests ? (cpuMs * 1000) / run.requests : 0,
+          cpuPerRequestUs: run.cpuPerRequestUs,
           pauseMs,
         };
         failed = [];
         minutes.push(row);
         console.log(
           `minute ${String(minute).padStart(2)}: ${rate.toFixed(0).padStart(6)} req/s, ` +
-            `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${row.cpuPerRequestUs.toFixed(0)} µs CPU/req, ` +
+            `p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${row.cpuPerRequestUs.toFixed(0)} µs CPU/req, ` +
             `errors ${row.errors}, ` +
             `${row.publishes} published, ${MiB(row.rss)} MiB resident`,
         );

@@ -5,10 +5,13 @@
  * which ran (`generator`).
  *
  * With wrk the run is driven by a Lua script written to a temporary file:
- * it walks the given paths across all connections (thread i of T takes
- * paths i, i+T, i+2T…), can number each request as a visitor of its own
- * (for view beacons), counts statuses per thread in `response()` and
- * prints one JSON line in `done()`, which is parsed here.
+ * it draws each request's class at random by weight when the run mixes
+ * several (the soak's), walks each class's paths across all connections
+ * (thread i of T takes paths i, i+T, i+2T…), can number each request as a
+ * visitor of its own (for view beacons), can make each connection pause
+ * before each request (`delay()`, for a rate below the highest), counts
+ * statuses per thread in `response()` and prints one JSON line in
+ * `done()`, which is parsed here.
  *
  * Around the run, the CPU time of the server's whole process tree is read
  * from /proc (bench/cpu.ts), giving its CPU time per request, and its
@@ -44,27 +47,41 @@ export function defaultGenerator(): Generator {
   return existsSync(WRK) ? 'wrk' : 'autocannon-workers';
 }
 
-export interface HttpLoadOptions {
-  origin: string;
+/** One kind of request of a run: the paths it walks and how it sends them. */
+export interface RequestClass {
   /**
    * Paths walked in turn across all connections, each once until the list
    * is used up, then again (one path: every request asks for it). ASCII
    * only: percent-encode the rest.
    */
   paths: readonly string[];
-  connections: number;
-  /** Seconds. */
-  duration: number;
   method?: 'GET' | 'POST' | 'HEAD';
   /** Headers added to, or replacing, BROWSER_HEADERS (names in lower case). */
   headers?: Record<string, string>;
   body?: string;
   /**
-   * Each request as from a visitor of its own, numbered n from 0:
-   * `user-agent: <BROWSER_AGENT> reader/<n>` and `x-forwarded-for:
-   * 10.<n>>16>.<n>>8>.<n>` (distinct for 2^24 requests).
+   * Each request as from a visitor of its own, numbered n from the run's
+   * firstVisitor: `user-agent: <BROWSER_AGENT> reader/<n>` and
+   * `x-forwarded-for: 10.<n>>16>.<n>>8>.<n>` (distinct for 2^24 requests).
    */
   visitors?: boolean;
+  /** Its share of the requests against the run's other classes (`mix`): any number above 0, default 1. */
+  weight?: number;
+}
+
+/**
+ * A run: its own class of requests (paths, method, …), and optionally
+ * more classes in `mix`, each request drawn from them at random by weight.
+ */
+export interface HttpLoadOptions extends RequestClass {
+  origin: string;
+  connections: number;
+  /** Seconds. */
+  duration: number;
+  /** More classes of requests mixed with the run's own (wrk only). */
+  mix?: readonly RequestClass[];
+  /** ms each connection waits before each request (wrk only; default 0: as fast as answered). */
+  pauseMs?: number;
   /** The first visitor's number (default 0), so that runs in turn send visitors of their own. */
   firstVisitor?: number;
   /** The server's process: CPU time and memory are read over it and its descendants. */
@@ -106,23 +123,34 @@ interface WrkResult {
 /** wrk's threads for a run: GENERATOR_THREADS, fewer when there are fewer connections. */
 const threadsFor = (connections: number) => Math.max(1, Math.min(GENERATOR_THREADS, connections));
 
-/** The Lua script of a run (wrk 4's scripting API: setup, init, request, response, done). */
+/** The classes of a run: its own first, then its mix, each with all its headers. */
+const classesOf = (options: HttpLoadOptions, headers: Record<string, string>) =>
+  [options, ...(options.mix ?? [])].map((c) => ({ ...c, headers: { ...headers, ...c.headers } }));
+
+/** The Lua script of a run (wrk 4's scripting API: setup, init, request, delay, response, done). */
 function wrkScript(options: HttpLoadOptions, headers: Record<string, string>): string {
   const table = (entries: string[]) => `{\n  ${entries.join(',\n  ')}\n}`;
-  const dynamic = options.paths.length > 1 || options.visitors === true;
+  const classes = classesOf(options, headers);
+  const dynamic = classes.length > 1 || options.paths.length > 1 || options.visitors === true;
+  const luaClass = (c: (typeof classes)[number]) =>
+    table([
+      `weight = ${c.weight ?? 1}`,
+      `method = ${luaString(c.method ?? 'GET')}`,
+      `body = ${c.body === undefined ? 'nil' : luaString(c.body)}`,
+      `visitors = ${c.visitors === true}`,
+      `headers = ${table(Object.entries(c.headers).map(([k, v]) => `[${luaString(k)}] = ${luaString(v)}`))}`,
+      `paths = ${table(c.paths.map(luaString))}`,
+    ]);
   return `-- Written by bench/wrk.ts for one run.
 local THREADS = ${threadsFor(options.connections)}
 local FIRST_VISITOR = ${options.firstVisitor ?? 0}
-local PATHS = ${table(options.paths.map(luaString))}
-local VISITORS = ${options.visitors === true}
+local CLASSES = ${table(classes.map(luaClass))}
 local AGENT = ${luaString(BROWSER_AGENT)}
 
-wrk.method = ${luaString(options.method ?? 'GET')}
-wrk.path = PATHS[1]
-${Object.entries(headers)
-  .map(([name, value]) => `wrk.headers[${luaString(name)}] = ${luaString(value)}`)
-  .join('\n')}
-${options.body === undefined ? '' : `wrk.body = ${luaString(options.body)}`}
+wrk.method = CLASSES[1].method
+wrk.path = CLASSES[1].paths[1]
+wrk.headers = CLASSES[1].headers
+wrk.body = CLASSES[1].body
 
 -- Setup and done run in one environment, apart from the threads'.
 local threads = {}
@@ -135,33 +163,60 @@ end
 statuses = {}
 ${
   dynamic
-    ? `local mine = {}
-local turn = 0
+    ? `local total = 0
 local visitor = 0
 
 function init(args)
-  -- With fewer paths than threads, each thread walks them all.
-  local first, step = id, THREADS
-  if #PATHS < THREADS then first, step = 1, 1 end
-  for i = first, #PATHS, step do mine[#mine + 1] = VISITORS and PATHS[i] or wrk.format(nil, PATHS[i]) end
+  math.randomseed(os.time() + id * 7919)
+  for _, c in ipairs(CLASSES) do
+    total = total + c.weight
+    c.turn = 0
+    c.mine = {}
+    -- With fewer paths than threads, each thread walks them all.
+    local first, step = id, THREADS
+    if #c.paths < THREADS then first, step = 1, 1 end
+    for i = first, #c.paths, step do
+      c.mine[#c.mine + 1] = c.visitors and c.paths[i] or wrk.format(c.method, c.paths[i], c.headers, c.body)
+    end
+  end
   visitor = FIRST_VISITOR + id - 1
 end
 
+-- A class at random by weight.
+local function pick()
+  if #CLASSES == 1 then return CLASSES[1] end
+  local r = math.random() * total
+  for _, c in ipairs(CLASSES) do
+    r = r - c.weight
+    if r < 0 then return c end
+  end
+  return CLASSES[#CLASSES]
+end
+
 function request()
-  turn = turn % #mine + 1
-  if not VISITORS then return mine[turn] end
+  local c = pick()
+  c.turn = c.turn % #c.mine + 1
+  if not c.visitors then return c.mine[c.turn] end
   local n = visitor
   visitor = visitor + THREADS
   -- wrk.format takes these headers instead of wrk.headers, not on top of them.
   local headers = {}
-  for name, value in pairs(wrk.headers) do headers[name] = value end
+  for name, value in pairs(c.headers) do headers[name] = value end
   headers["user-agent"] = AGENT .. " reader/" .. n
   headers["x-forwarded-for"] = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
-  return wrk.format(nil, mine[turn], headers)
+  return wrk.format(c.method, c.mine[c.turn], headers, c.body)
 end
 `
     : ''
-}
+}${
+    options.pauseMs
+      ? `
+function delay()
+  return ${options.pauseMs}
+end
+`
+      : ''
+  }
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
@@ -185,9 +240,11 @@ end
 
 /** Runs wrk with the script of `options` and parses its result line. */
 async function runWrk(options: HttpLoadOptions, headers: Record<string, string>) {
-  if (options.paths.length === 0) throw new Error('no path to load');
-  for (const path of options.paths)
-    if (!/^\/[\x21-\x7e]*$/.test(path)) throw new Error(`not an ASCII path: ${path}`);
+  for (const { paths } of [options, ...(options.mix ?? [])]) {
+    if (paths.length === 0) throw new Error('no path to load');
+    for (const path of paths)
+      if (!/^\/[\x21-\x7e]*$/.test(path)) throw new Error(`not an ASCII path: ${path}`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'midad-wrk-'));
   try {
     const script = join(dir, 'run.lua');
@@ -241,6 +298,8 @@ async function runWrk(options: HttpLoadOptions, headers: Record<string, string>)
  */
 export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadFigures> {
   const generator = options.generator ?? defaultGenerator();
+  if (generator !== 'wrk' && (options.mix !== undefined || options.pauseMs !== undefined))
+    throw new Error('a mix of requests or a pause needs wrk (apt-get install -y wrk)');
   const headers = { ...BROWSER_HEADERS, ...options.headers };
   let peakRss = treeResidentBytes(options.pid);
   const sampler = setInterval(
