@@ -52,6 +52,7 @@ import {
   type NewsletterSendFigures,
 } from './newsletter-send.js';
 import { measurePushFanout, printPushFanout, type PushFanoutFigures } from './push-fanout.js';
+import { judgeTargets, printTargets } from './verdict.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -370,6 +371,8 @@ async function main(): Promise<void> {
   if (burst) printBeaconBurst(burst);
   if (newsletter) printNewsletterSend(newsletter);
   if (push) printPushFanout(push);
+  const targets = http.length ? judgeTargets(http, first.articles) : null;
+  if (targets) printTargets(targets);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -389,6 +392,7 @@ async function main(): Promise<void> {
     beaconBurst: burst,
     newsletter,
     pushFanout: push,
+    targets,
   };
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');
