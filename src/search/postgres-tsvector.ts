@@ -22,11 +22,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../storage/db.js';
 import { bindId } from '../storage/repositories/convert.js';
-import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
-import { searchPage } from './search-page.js';
+import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
+import { candidateWindow, searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
+  isFiltered,
   RANKING_WINDOW,
   distinctEntries,
   entryKeys,
@@ -211,7 +212,6 @@ export const postgresTsvector: SearchIndex = {
 
   async search(db, query, { filters, sort, limit, offset }) {
     const condition = filterCondition(filters);
-    const filtered = Boolean(filters.section || filters.from || filters.to);
     // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
     // `match`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
     // only, looked for among the newest articles first (newestHits); filters read
@@ -219,22 +219,43 @@ export const postgresTsvector: SearchIndex = {
     // feature is tested on the candidate's own row.
     const match = matchCondition(query);
     const ids =
-      sort === 'date' || filtered ? await everyHit(db, match) : await newestHits(db, match);
+      sort === 'date' || isFiltered(filters)
+        ? await everyHit(db, match)
+        : await newestHits(db, match);
     const hits = sql`select unnest(${ids}::bigint[]) as id`;
     const has = (feature: Feature) => {
       const { column, query: text } = featureQuery(feature);
       return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
     };
-    const matched = sql`with hits as materialized (${hits}),
+    const candidates = sql`with hits as materialized (${hits}),
       candidates as materialized (select hits.id, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where ${condition}),
-      matched as materialized (${
-        sort === 'date'
-          ? sql`select c.id, 0 as score, c.published_at from candidates c`
-          : sql`select c.id, ${scoreSql(scoreParts(query), has)} as score, c.published_at
-              from candidates c join article_search r on r.article_id = c.id`
-      })`;
+        where ${condition}${candidateWindow(filters, sort)})`;
+    if (sort === 'date')
+      return searchPage(
+        db,
+        sql`${candidates}, matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
+        { sort, limit, offset },
+      );
+    // Every candidate's headline is scored (its vectors are small and stored in the row);
+    // the body (TOASTed vectors, read and unpacked per test) only of a candidate whose
+    // headline score plus what a body can add reaches the k-th best headline score
+    // (ranking.ts headlineBound): the others are not on the page, and keep their
+    // headline score. For تونس, some 500 bodies of 5,000.
+    const parts = scoreParts(query);
+    const bound = headlineBound(parts);
+    const matched = sql`${candidates},
+      heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
+        from candidates c join article_search r on r.article_id = c.id),
+      bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads
+        order by head desc offset ${offset + limit - 1} limit 1),
+      matched as materialized (
+        select h.id, h.head as score, h.published_at from heads h
+          where h.head < (select floor from bar)
+        union all
+        select h.id, ${scoreSql(parts, has)} as score, h.published_at from heads h
+          join article_search r on r.article_id = h.id
+          where not coalesce(h.head < (select floor from bar), false))`;
     return searchPage(db, matched, { sort, limit, offset });
   },
 };
