@@ -213,10 +213,13 @@ export const postgresTsvector: SearchIndex = {
       const { column, query: text } = featureQuery(feature);
       return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
     };
+    // The lowest hit bounds the articles read: the planner merges the hits with the
+    // covering index from its start, and the newest 1,000 hits of تونس are the last
+    // 3,000 articles (80 ms of 100,000 index entries -> 2 ms at 100,000 articles).
     const candidates = sql`with hits as materialized (${hits}),
       candidates as materialized (select hits.id, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where ${condition}${candidateWindow(filters, sort)})`;
+        where a.id >= (select min(id) from hits) and ${condition}${candidateWindow(filters, sort)})`;
     if (sort === 'date')
       return searchPage(
         db,
@@ -227,7 +230,7 @@ export const postgresTsvector: SearchIndex = {
     // the body (TOASTed vectors, read and unpacked per test) only of a candidate whose
     // headline score plus what a body can add reaches the k-th best headline score
     // (ranking.ts headlineBound): the others are not on the page, and keep their
-    // headline score. For تونس, some 500 bodies of 5,000.
+    // headline score. For على at 100,000 articles, 953 bodies of 5,000 candidates.
     const parts = scoreParts(query);
     const bound = headlineBound(parts);
     const matched = sql`${candidates},
