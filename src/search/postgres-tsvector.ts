@@ -2,10 +2,11 @@
  * The search index on PostgreSQL: per article, tsvectors of the same
  * analysed keys as the SQLite index (arabic/tokenize.ts `analyse`), made
  * with the `simple` configuration (no stemming, no stop words: the keys
- * are already normalised and stemmed), and `match` generated from them
- * under a GIN index: the exact keys, and the stems behind a `~`, without
- * weights or positions, so GIN decides a match alone with no recheck of
- * the rows (2026_12_07_1100_search_match_vector).
+ * are already normalised and stemmed), and `match` made from them, in a
+ * narrow table of its own (article_match) under a GIN index: the exact
+ * keys, and the stems behind a `~`, without weights or positions, so GIN
+ * decides a match alone with no recheck of the rows
+ * (2026_12_07_1100_search_match_vector, 2026_12_07_1400_search_match_table).
  *
  * Queries are built only from analysed keys, each quoted, and sent as bound
  * parameters, so the reader's text never becomes tsquery syntax. The
@@ -22,11 +23,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../storage/db.js';
 import { bindId } from '../storage/repositories/convert.js';
-import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
-import { searchPage } from './search-page.js';
+import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
+import { candidateWindow, searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
+  isFiltered,
   RANKING_WINDOW,
   distinctEntries,
   entryKeys,
@@ -101,72 +103,55 @@ export function featureQuery(feature: Feature): { column: string; query: string 
   }
 }
 
-/** The condition on `article_search s` that an article matches `query` (words and phrases). */
+/**
+ * The condition on `article_match m` that an article matches `query`: its
+ * words in `match`, and each phrase in the headline or the body of its
+ * article_search row.
+ */
 function matchCondition(query: ParsedQuery): RawBuilder<unknown> {
+  const words = sql`m.match @@ ${matchQueryText(query)}::tsquery`;
+  if (query.phrases.length === 0) return words;
   const phrases = query.phrases.map((phrase) => {
     const text = phraseQueryText(phrase);
-    return sql` and (s.headline_exact @@ to_tsquery('simple', ${text})
+    return sql`(s.headline_exact @@ to_tsquery('simple', ${text})
       or s.body_exact @@ to_tsquery('simple', ${text}))`;
   });
-  return sql`s.match @@ ${matchQueryText(query)}::tsquery${sql.join(phrases, sql``)}`;
+  return sql`${words} and exists (select 1 from article_search s
+    where s.article_id = m.article_id and ${sql.join(phrases, sql` and `)})`;
 }
 
 /**
- * The ids of every hit of `match`, read through the GIN index alone (see
- * newestHits for why the planner is kept from scanning the table, which
- * detoasts every vector: 2 s for تونس at 100,000 articles).
+ * The ids of the hits of `match`: every one, or the newest (by id)
+ * RANKING_WINDOW, newest first. Read through the GIN index alone, then
+ * each hit's narrow article_match row for its id (2026_12_07_1400: 800
+ * pages at 100,000 articles, 2 to 5 ms for any word). Only bitmap scans
+ * are allowed, in this transaction alone: the planner costs `@@` as cheap
+ * and would rather walk the primary key backwards and test each row's
+ * `match`, which unpacks every vector (0.7 s for على at 100,000 articles).
  */
-async function everyHit(db: Db, match: RawBuilder<unknown>): Promise<string[]> {
+async function matchingIds(
+  db: Db,
+  match: RawBuilder<unknown>,
+  which: 'every' | 'newest',
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_indexscan = off`.execute(trx);
-    const hits = await sql<{ id: string | bigint }>`select s.article_id as id from article_search s
-      where ${match}`.execute(trx);
+    const newest =
+      which === 'newest' ? sql` order by m.article_id desc limit ${RANKING_WINDOW}` : sql``;
+    const hits = await sql<{ id: string | bigint }>`select m.article_id as id from article_match m
+      where ${match}${newest}`.execute(trx);
     return hits.rows.map((r) => String(r.id));
   });
 }
 
-/** Articles in the first span looked at: 4 windows, enough for a word in one article in four. */
-const FIRST_SPAN = 4 * RANKING_WINDOW;
-
 /**
- * The ids of the newest (by id) RANKING_WINDOW hits of `match`, newest
- * first: looked for in a span of the newest articles, the GIN index and
- * the primary key's range read together (a BitmapAnd), instead of
- * visiting every hit. The newest hits of a span holding RANKING_WINDOW of
- * them are those of the whole index (every id above its bound is in it): a
- * common word (تونس, one article in three at 100,000) is settled in the
- * first span. A span too poor in hits grows in proportion (×1.25 for the
- * estimate's error), at least twofold, until it holds enough or covers the
- * index: a rare word takes the whole index at the second look.
- *
- * Only bitmap scans find the hits, in this transaction alone: the planner
- * costs `@@` as cheap and would rather walk the primary key backwards and
- * test each row's `match`, which detoasts every vector (0.4–1.2 s for تونس
- * at 100,000 articles, against a few ms for the GIN index, whose answer
- * needs no recheck).
+ * The `match` vector of an article_search row: its exact keys (headline
+ * and body), and its stems each behind the marker (search_stem_lexemes,
+ * 2026_12_07_1100_search_match_vector), no weights or positions.
  */
-async function newestHits(db: Db, match: RawBuilder<unknown>): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    for (let span = FIRST_SPAN; ;) {
-      // Index scans are on for the bound (an index-only scan needs them), off for the hits.
-      await sql`set local enable_indexscan = on`.execute(trx);
-      const edge = await sql<{ id: string | bigint }>`select article_id as id from article_search
-        order by article_id desc offset ${span - 1} limit 1`.execute(trx);
-      const bound = edge.rows[0]?.id;
-      const window = bound === undefined ? sql`` : sql` and s.article_id >= ${bound}`;
-      await sql`set local enable_indexscan = off`.execute(trx);
-      const hits = await sql<{
-        id: string | bigint;
-      }>`select s.article_id as id from article_search s
-        where ${match}${window} order by s.article_id desc limit ${RANKING_WINDOW}`.execute(trx);
-      const found = hits.rows.length;
-      if (bound === undefined || found >= RANKING_WINDOW) return hits.rows.map((r) => String(r.id));
-      span = Math.max(2 * span, Math.ceil((span * RANKING_WINDOW * 1.25) / Math.max(found, 1)));
-    }
-  });
-}
+const MATCH_OF_ROW = sql`array_to_tsvector(tsvector_to_array(headline_exact || body_exact)
+  || search_stem_lexemes(headline_stem || body_stem))`;
 
 /** The six tsvectors of an article's keys and surface forms. */
 function vectorsOf(entry: IndexEntry) {
@@ -190,14 +175,16 @@ export const postgresTsvector: SearchIndex = {
       const insert = sql`insert into article_search
         (article_id, headline_exact, headline_stem, body_exact, body_stem, headline_surface, body_surface)
         values ${sql.join(slice.map(vectorsOf))}`;
-      await (
-        slice.every((e) => e.fresh)
-          ? insert
-          : sql`${insert} on conflict (article_id) do update set
+      const upsert = slice.every((e) => e.fresh)
+        ? insert
+        : sql`${insert} on conflict (article_id) do update set
               headline_exact = excluded.headline_exact, headline_stem = excluded.headline_stem,
               body_exact = excluded.body_exact, body_stem = excluded.body_stem,
-              headline_surface = excluded.headline_surface, body_surface = excluded.body_surface`
-      ).execute(db);
+              headline_surface = excluded.headline_surface, body_surface = excluded.body_surface`;
+      // Each row's match vector in the same statement (article_match, 2026_12_07_1400).
+      await sql`with indexed as (${upsert} returning *)
+        insert into article_match (article_id, match) select article_id, ${MATCH_OF_ROW} from indexed
+        on conflict (article_id) do update set match = excluded.match`.execute(db);
     }
   },
 
@@ -211,30 +198,53 @@ export const postgresTsvector: SearchIndex = {
 
   async search(db, query, { filters, sort, limit, offset }) {
     const condition = filterCondition(filters);
-    const filtered = Boolean(filters.section || filters.from || filters.to);
     // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
     // `match`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
-    // only, looked for among the newest articles first (newestHits); filters read
-    // the covering index; bodies are fetched for the page's rows alone. Each ranking
-    // feature is tested on the candidate's own row.
+    // only (matchingIds); filters read the covering index; bodies are fetched for
+    // the page's rows alone. Each ranking feature is tested on the candidate's own row.
     const match = matchCondition(query);
-    const ids =
-      sort === 'date' || filtered ? await everyHit(db, match) : await newestHits(db, match);
+    const ids = await matchingIds(
+      db,
+      match,
+      sort === 'date' || isFiltered(filters) ? 'every' : 'newest',
+    );
     const hits = sql`select unnest(${ids}::bigint[]) as id`;
     const has = (feature: Feature) => {
       const { column, query: text } = featureQuery(feature);
       return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
     };
-    const matched = sql`with hits as materialized (${hits}),
+    // The lowest hit bounds the articles read: the planner merges the hits with the
+    // covering index from its start, and the newest 1,000 hits of تونس are the last
+    // 3,000 articles (80 ms of 100,000 index entries -> 2 ms at 100,000 articles).
+    const candidates = sql`with hits as materialized (${hits}),
       candidates as materialized (select hits.id, a.published_at from hits
         join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where ${condition}),
-      matched as materialized (${
-        sort === 'date'
-          ? sql`select c.id, 0 as score, c.published_at from candidates c`
-          : sql`select c.id, ${scoreSql(scoreParts(query), has)} as score, c.published_at
-              from candidates c join article_search r on r.article_id = c.id`
-      })`;
+        where a.id >= (select min(id) from hits) and ${condition}${candidateWindow(filters, sort)})`;
+    if (sort === 'date')
+      return searchPage(
+        db,
+        sql`${candidates}, matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
+        { sort, limit, offset },
+      );
+    // Every candidate's headline is scored (its vectors are small and stored in the row);
+    // the body (TOASTed vectors, read and unpacked per test) only of a candidate whose
+    // headline score plus what a body can add reaches the k-th best headline score
+    // (ranking.ts headlineBound): the others are not on the page, and keep their
+    // headline score. For على at 100,000 articles, 953 bodies of 5,000 candidates.
+    const parts = scoreParts(query);
+    const bound = headlineBound(parts);
+    const matched = sql`${candidates},
+      heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
+        from candidates c join article_search r on r.article_id = c.id),
+      bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads
+        order by head desc offset ${offset + limit - 1} limit 1),
+      matched as materialized (
+        select h.id, h.head as score, h.published_at from heads h
+          where h.head < (select floor from bar)
+        union all
+        select h.id, ${scoreSql(parts, has)} as score, h.published_at from heads h
+          join article_search r on r.article_id = h.id
+          where not coalesce(h.head < (select floor from bar), false))`;
     return searchPage(db, matched, { sort, limit, offset });
   },
 };

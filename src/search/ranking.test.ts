@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './parse-query.js';
 import { featureQuery } from './postgres-tsvector.js';
-import { scoreOf, scoreParts, type Feature } from './ranking.js';
+import { headlineBound, scoreOf, scoreParts, type Feature } from './ranking.js';
 import { featureExpression } from './sqlite-fts5.js';
 
 /** A feature as a short name: field, kind and form. */
@@ -65,6 +65,29 @@ describe('scoreOf', () => {
     const quoted = scoreParts(parseQuery('"وقف إطلاق النار"'));
     expect(scoreOf(quoted, (f) => nameOf(f) === 'headline phrase وقف اطلاق النار')).toBe(30);
     expect(scoreOf(quoted, (f) => nameOf(f) === 'body phrase وقف اطلاق النار')).toBe(6);
+  });
+});
+
+describe('headlineBound', () => {
+  it.each([
+    ['تونس', 1, 2],
+    ['البنك الدولي', 3, 5],
+    ['مدرسة', 2, 3],
+    ['"وقف إطلاق النار"', 1, 6],
+  ])('%s: %i headline parts, slack %i', (q, count, slack) => {
+    const bound = headlineBound(scoreParts(parseQuery(q)));
+    expect([bound.parts.length, bound.slack]).toEqual([count, slack]);
+  });
+
+  it('holds the score between the headline score and it plus the slack, for every set of features', () => {
+    const parts = scoreParts(parseQuery('مدرسة البنك'));
+    const bound = headlineBound(parts);
+    const features = [...new Set(parts.flat().map((c) => c.feature))];
+    for (let set = 0; set < 2 ** features.length; set++) {
+      const holds = (f: Feature) => (set & (1 << features.indexOf(f))) !== 0;
+      const [score, head] = [scoreOf(parts, holds), scoreOf(bound.parts, holds)];
+      expect(score >= head && score <= head + bound.slack).toBe(true);
+    }
   });
 });
 

@@ -117,3 +117,31 @@ export function scoreSql(
     sql` + `,
   )})`;
 }
+
+/**
+ * The score's headline half and what the body can add to it: `parts`
+ * kept to their headline features, and `slack`, the sum over the parts of
+ * their largest body weight. For every article, headline score ≤ score ≤
+ * headline score + slack, since a part's weights fall from first to last
+ * (scoreParts puts the headline first) so that a part worth a body weight
+ * had no headline feature hold. An adapter may so score every candidate's
+ * headline (small columns) and the body (large ones) only of those that
+ * could still reach the page: an article whose headline score + slack is
+ * below the k-th best headline score is not among the best k.
+ *
+ * @example headlineBound(scoreParts(parseQuery('تونس'))).slack === 2
+ */
+export function headlineBound(parts: readonly ScorePart[]): {
+  parts: ScorePart[];
+  slack: number;
+} {
+  const headline = parts
+    .map((part) => part.filter((c) => c.feature.field === 'headline'))
+    .filter((part) => part.length > 0);
+  const slack = parts.reduce(
+    (sum, part) =>
+      sum + Math.max(0, ...part.filter((c) => c.feature.field === 'body').map((c) => c.weight)),
+    0,
+  );
+  return { parts: headline, slack };
+}

@@ -6,7 +6,26 @@ import { sql, type RawBuilder } from 'kysely';
 import { toArticleIdValue, toDateOrNull, toInt } from '../storage/repositories/convert.js';
 import type { Db } from '../storage/db.js';
 import { COUNT_LIMIT } from '../domain/search-result.js';
-import type { SearchPage, SearchRow, SearchSort } from './search-index.js';
+import {
+  isFiltered,
+  RANKING_WINDOW,
+  type SearchFilters,
+  type SearchPage,
+  type SearchRow,
+  type SearchSort,
+} from './search-index.js';
+
+/**
+ * The end of the query that picks the candidates (`hits` joined with the
+ * articles and filtered): for a filtered relevance search, the newest
+ * RANKING_WINDOW of them; nothing otherwise (an unfiltered one took its
+ * window of hits already, a search by date sorts every hit).
+ */
+export function candidateWindow(filters: SearchFilters, sort: SearchSort): RawBuilder<unknown> {
+  return sort === 'relevance' && isFiltered(filters)
+    ? sql` order by hits.id desc limit ${RANKING_WINDOW}`
+    : sql``;
+}
 
 /**
  * One page of a search and the number of hits. `matched` is a `with`

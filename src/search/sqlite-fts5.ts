@@ -12,10 +12,11 @@ import { sql } from 'kysely';
 import type { ArticleId } from '../domain/article-id.js';
 import { bindId } from '../storage/repositories/convert.js';
 import { NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
-import { searchPage } from './search-page.js';
+import { candidateWindow, searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
+  isFiltered,
   RANKING_WINDOW,
   type SearchFilters,
   distinctEntries,
@@ -61,8 +62,7 @@ export function featureExpression(feature: Feature): string {
 /** The hits (ids) of `match`: for an unfiltered relevance search, the newest RANKING_WINDOW. */
 function hitsOf(match: string, sort: SearchSort, filters: SearchFilters) {
   const all = sql`select rowid as id from article_search where article_search match ${match}`;
-  const filtered = Boolean(filters.section || filters.from || filters.to);
-  return sort === 'date' || filtered
+  return sort === 'date' || isFiltered(filters)
     ? all
     : sql`${all} order by rowid desc limit ${RANKING_WINDOW}`;
 }
@@ -118,7 +118,7 @@ export const sqliteFts5: SearchIndex = {
       candidates as materialized (select hits.id, a.published_at from hits
         join articles a indexed by articles_search_filter_idx on a.id = hits.id
         left join sections s on s.id = a.section_id
-        where ${condition}),
+        where ${condition}${candidateWindow(filters, sort)}),
       bounds as materialized (select min(id) as lo, max(id) as hi from candidates),
       matched as materialized (select c.id, ${score} as score, c.published_at from candidates c)`;
     return searchPage(db, matched, { sort, limit, offset });

@@ -1,7 +1,9 @@
 /**
- * PostgreSQL's migration 2026_12_07_1100_search_match_vector: it replaces
- * the weighted `document` with `match`, filled from the vectors already
- * stored (no reindex), and undoes cleanly. SQLite is left alone.
+ * PostgreSQL's migrations 2026_12_07_1100_search_match_vector, which
+ * replaces the weighted `document` with `match`, filled from the vectors
+ * already stored (no reindex), and 2026_12_07_1400_search_match_table,
+ * which moves `match` to the narrow article_match; both undo cleanly.
+ * SQLite is left alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { analyse } from '../../src/arabic/tokenize.js';
 import { importJsonl } from '../../src/importers/jsonl/import-jsonl.js';
 import { searchArticles } from '../../src/services/search-articles.js';
 import * as matchVector from '../../src/storage/migrations/2026_12_07_1100_search_match_vector.js';
+import * as matchTable from '../../src/storage/migrations/2026_12_07_1400_search_match_table.js';
 import { NOW, testSite, type TestSite } from '../helpers/site.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 
@@ -52,8 +55,9 @@ describeEachDialect((dialect) => {
     ).results.map((r) => r.id);
 
   it.runIf(dialect === 'postgres')(
-    'down restores `document`; up fills `match` from the stored vectors',
+    'down restores `document`; up fills `match` from the stored vectors, then moves it to article_match',
     async () => {
+      await matchTable.down(db);
       await matchVector.down(db);
       const { rows: before } = await sql<{
         document: boolean;
@@ -69,6 +73,16 @@ describeEachDialect((dialect) => {
         ...new Set([...exact.split(' '), ...stems.split(' ').map((s) => `~${s}`)]),
       ].sort();
       expect(rows.map((r) => [...r.lexemes].sort())).toEqual([expected]);
+      await matchTable.up(db);
+      const { rows: moved } = await sql<{
+        lexemes: string[];
+      }>`select tsvector_to_array(match) as lexemes from article_match`.execute(db);
+      expect(moved.map((r) => [...r.lexemes].sort())).toEqual([expected]);
+      const { rows: columns } = await sql<{ n: number }>`select count(*)::int as n
+        from information_schema.columns where table_name = 'article_search' and column_name = 'match'`.execute(
+        db,
+      );
+      expect(columns).toEqual([{ n: 0 }]);
       expect(await found('القمح')).toEqual(['9400001']);
     },
   );
