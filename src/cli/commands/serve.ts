@@ -65,6 +65,7 @@ import { databaseViewSink } from '../../services/view-sink.js';
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { configFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+import { collectWhenIdle } from './serve-idle-gc.js';
 import { clusterWorkerNumber, runWorkers, STOP_MESSAGE } from './serve-workers.js';
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
@@ -198,6 +199,8 @@ export function serveCommand(): Command {
         workers: opts.workers,
       });
       const now = () => new Date();
+      // Every process of the server (the primary too) collects its garbage when it falls idle.
+      collectWhenIdle();
       const workerNumber = config.workers > 1 ? clusterWorkerNumber() : null;
       if (workerNumber !== null) {
         try {
