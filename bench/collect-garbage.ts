@@ -147,7 +147,13 @@ export async function collectGarbage(pid: number, logFile: string): Promise<numb
   // Only the addresses printed from now on: a dead worker's old one is not asked.
   const from = statSync(logFile).size;
   const tree = processTree(pid);
-  for (const member of tree) process.kill(member, 'SIGUSR1');
+  for (const member of tree) {
+    try {
+      process.kill(member, 'SIGUSR1');
+    } catch {
+      // Gone since the tree was read (a worker restarting): nothing to collect.
+    }
+  }
   const deadline = Date.now() + INSPECTOR_TIMEOUT_MS;
   let urls: URL[] = [];
   while (Date.now() < deadline) {
