@@ -144,7 +144,9 @@ export async function startServer(
   const origin = `http://127.0.0.1:${port}`;
   const logFile = join(dir, `server-${port}.log`);
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'midad.js'), 'serve'], {
+  // The inspector's port, opened only by SIGUSR1 (collect-garbage.ts); a cluster's worker k takes port + k.
+  const inspect = `--inspect-port=127.0.0.1:${await freePort()}`;
+  const child = spawn(process.execPath, [inspect, join(ROOT, 'bin', 'midad.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
