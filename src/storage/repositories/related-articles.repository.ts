@@ -8,6 +8,7 @@ import type { ArticleId, ArticleSummary } from '../../domain/article.js';
 import type { Db } from '../db.js';
 import { summaryQuery, toSummary } from './article-summary.js';
 import { bindId } from './convert.js';
+import { preparedQuery } from './prepared-query.js';
 
 /** What the query needs of the article the list is for. */
 export interface RelatedTo {
@@ -31,13 +32,6 @@ export async function listRelatedArticles(
 ): Promise<ArticleSummary[]> {
   if (limit <= 0) return [];
   const self = bindId(article.id);
-  const newest = (query: ReturnType<typeof summaryQuery>) =>
-    query
-      .where('articles.id', '!=', self)
-      .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
-      .orderBy('articles.id', 'desc')
-      .limit(limit)
-      .execute();
   const tagIds = article.tagIds.map(bindId);
   const sectionId = article.sectionId;
   const [byTag, bySection] = await Promise.all([
@@ -53,10 +47,10 @@ export async function listRelatedArticles(
                 .where('article_tags.tag_id', 'in', tagIds),
             ),
           ),
-        ),
-    sectionId === null
-      ? []
-      : newest(summaryQuery(db).where('articles.section_id', '=', bindId(sectionId))),
+          self,
+          limit,
+        ).execute(),
+    sectionId === null ? [] : newestInSection(db, [bindId(sectionId), self, limit]),
   ]);
   const seen = new Set<string>();
   const merged = [...byTag, ...bySection].map(toSummary).filter((summary) => {
@@ -66,6 +60,20 @@ export async function listRelatedArticles(
   });
   return merged.sort(newestFirst).slice(0, limit);
 }
+
+/** `query`'s first `limit` rows without the article `self`, newest first (then the larger id). */
+function newest(query: ReturnType<typeof summaryQuery>, self: bigint, limit: number) {
+  return query
+    .where('articles.id', '!=', self)
+    .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
+    .orderBy('articles.id', 'desc')
+    .limit(limit);
+}
+
+/** The newest of section `values[0]` without article `values[1]`, at most `values[2]`. */
+const newestInSection = preparedQuery(3, (db, values: [bigint, bigint, number]) =>
+  newest(summaryQuery(db).where('articles.section_id', '=', values[0]), values[1], values[2]),
+);
 
 /** The listing order: newest first, undated last, then the larger id first. */
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
