@@ -19,41 +19,47 @@ export interface RelatedTo {
   tagIds: readonly string[];
 }
 
+/** The newest `count` published news articles of a section (listSectionNewest's form). */
+export type SectionNewest = (sectionId: string, count: number) => Promise<ArticleSummary[]>;
+
 /**
  * Up to `limit` published news articles sharing at least one tag or the
  * section with `article`, newest first (undated last, then newest stored
  * first), without `article` itself; `[]` when it has neither tags nor a
- * section.
+ * section. The section's articles come from `sectionNewest` (by default
+ * read here; the reader site keeps each section's until a public change:
+ * they are the same for every article of the section).
  */
 export async function listRelatedArticles(
   db: Db,
   article: RelatedTo,
   limit: number,
+  sectionNewest: SectionNewest = (sectionId, count) => listSectionNewest(db, sectionId, count),
 ): Promise<ArticleSummary[]> {
   if (limit <= 0) return [];
-  const self = bindId(article.id);
   const tagIds = article.tagIds.map(bindId);
   const sectionId = article.sectionId;
   const [byTag, bySection] = await Promise.all([
     tagIds.length === 0
       ? []
       : newest(
-          summaryQuery(db).where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('article_tags')
-                .select('article_tags.tag_id')
-                .whereRef('article_tags.article_id', '=', 'articles.id')
-                .where('article_tags.tag_id', 'in', tagIds),
+          summaryQuery(db)
+            .where('articles.id', '!=', bindId(article.id))
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('article_tags')
+                  .select('article_tags.tag_id')
+                  .whereRef('article_tags.article_id', '=', 'articles.id')
+                  .where('article_tags.tag_id', 'in', tagIds),
+              ),
             ),
-          ),
-          self,
           limit,
         ).execute(),
-    sectionId === null ? [] : newestInSection(db, [bindId(sectionId), self, limit]),
+    sectionId === null ? [] : sectionNewest(sectionId, limit + 1),
   ]);
-  const seen = new Set<string>();
-  const merged = [...byTag, ...bySection].map(toSummary).filter((summary) => {
+  const seen = new Set<string>([article.id]);
+  const merged = [...byTag.map(toSummary), ...bySection].filter((summary) => {
     if (seen.has(summary.id)) return false;
     seen.add(summary.id);
     return true;
@@ -61,19 +67,31 @@ export async function listRelatedArticles(
   return merged.sort(newestFirst).slice(0, limit);
 }
 
-/** `query`'s first `limit` rows without the article `self`, newest first (then the larger id). */
-function newest(query: ReturnType<typeof summaryQuery>, self: bigint, limit: number) {
+/** `query`'s first `limit` rows, newest first (undated last, then the larger id first). */
+function newest(query: ReturnType<typeof summaryQuery>, limit: number) {
   return query
-    .where('articles.id', '!=', self)
     .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
     .orderBy('articles.id', 'desc')
     .limit(limit);
 }
 
-/** The newest of section `values[0]` without article `values[1]`, at most `values[2]`. */
-const newestInSection = preparedQuery(3, (db, values: [bigint, bigint, number]) =>
-  newest(summaryQuery(db).where('articles.section_id', '=', values[0]), values[1], values[2]),
+/** The newest of section `values[0]`, at most `values[1]`. */
+const newestInSection = preparedQuery(2, (db, values: [bigint, number]) =>
+  newest(summaryQuery(db).where('articles.section_id', '=', values[0]), values[1]),
 );
+
+/**
+ * The newest `count` published news articles of section `sectionId`
+ * (undated last, then the larger id first).
+ */
+export async function listSectionNewest(
+  db: Db,
+  sectionId: string,
+  count: number,
+): Promise<ArticleSummary[]> {
+  const rows = await newestInSection(db, [bindId(sectionId), count]);
+  return rows.map(toSummary);
+}
 
 /** The listing order: newest first, undated last, then the larger id first. */
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
