@@ -57,4 +57,27 @@ describe('nextLocalMidnight', () => {
   ])('the day after %s in %s starts at %s', (instant, zone, expected) => {
     expect(nextLocalMidnight(new Date(instant), zone).toISOString()).toBe(expected);
   });
+
+  it('answers from the day it keeps only within that day, in that zone', () => {
+    const days = [
+      ['2020-01-18T09:43:00Z', 'Asia/Damascus'],
+      ['2020-01-18T21:59:59.999Z', 'Asia/Damascus'],
+      ['2020-01-18T22:00:00Z', 'Asia/Damascus'],
+      ['2020-01-18T21:59:59.999Z', 'Asia/Damascus'],
+      ['2020-01-17T22:00:00Z', 'Asia/Damascus'],
+      ['2020-01-17T21:59:59.999Z', 'Asia/Damascus'],
+      ['2020-01-18T21:59:59.999Z', 'UTC'],
+      ['2020-01-18T21:59:59.999Z', 'Asia/Damascus'],
+    ].map(([instant, zone]) => nextLocalMidnight(new Date(instant!), zone!).toISOString());
+    expect(days).toEqual([
+      '2020-01-18T22:00:00.000Z',
+      '2020-01-18T22:00:00.000Z',
+      '2020-01-19T22:00:00.000Z',
+      '2020-01-18T22:00:00.000Z',
+      '2020-01-18T22:00:00.000Z',
+      '2020-01-17T22:00:00.000Z',
+      '2020-01-19T00:00:00.000Z',
+      '2020-01-18T22:00:00.000Z',
+    ]);
+  });
 });

@@ -24,7 +24,11 @@ import {
   listMostReadSince,
 } from '../storage/repositories/article-views.repository.js';
 import type { ListingFilter } from '../storage/repositories/filters.js';
-import { listRelatedArticles } from '../storage/repositories/related-articles.repository.js';
+import {
+  listRelatedArticles,
+  listSectionNewest,
+  type SectionNewest,
+} from '../storage/repositories/related-articles.repository.js';
 import { findDescribedSection, findSection } from '../storage/repositories/sections.repository.js';
 import {
   listFirstBylines,
@@ -101,9 +105,14 @@ export const RELATED_LIMIT = 4;
 /**
  * The related articles shown after `article`'s body: up to RELATED_LIMIT
  * published articles sharing a tag or its section, newest first, without
- * itself (`[]` for a static page).
+ * itself (`[]` for a static page). `sectionNewest` gives a section's newest
+ * articles when the caller keeps them (read from the database otherwise).
  */
-export function getRelatedArticles(deps: ReadDeps, article: Article): Promise<ArticleSummary[]> {
+export function getRelatedArticles(
+  deps: ReadDeps,
+  article: Article,
+  sectionNewest?: SectionNewest,
+): Promise<ArticleSummary[]> {
   if (article.kind === 'page') return Promise.resolve([]);
   return listRelatedArticles(
     deps.database.db,
@@ -113,7 +122,22 @@ export function getRelatedArticles(deps: ReadDeps, article: Article): Promise<Ar
       tagIds: article.tags.map((tag) => tag.id),
     },
     RELATED_LIMIT,
+    sectionNewest,
   );
+}
+
+export type { SectionNewest };
+
+/**
+ * The newest `count` published news articles of section `sectionId`
+ * (listSectionNewest), as getRelatedArticles reads them.
+ */
+export function getSectionNewest(
+  deps: ReadDeps,
+  sectionId: string,
+  count: number,
+): Promise<ArticleSummary[]> {
+  return listSectionNewest(deps.database.db, sectionId, count);
 }
 
 /** Stories in a section block of the home page (the first with its picture, the rest with thumbnails). */

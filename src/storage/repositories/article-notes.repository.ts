@@ -11,17 +11,22 @@ import type { ArticleId } from '../../domain/article-id.js';
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Db } from '../db.js';
 import { summaryQuery, toSummary } from './article-summary.js';
+import { preparedQuery } from './prepared-query.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toIdString, toInt } from './convert.js';
+
+/** The note rows of article `values[0]`, oldest first. */
+const noteRows = preparedQuery(1, (db, values: [bigint]) =>
+  db
+    .selectFrom('article_notes')
+    .select(['id', 'article_id', 'kind', 'text', 'created_at'])
+    .where('article_id', '=', values[0])
+    .orderBy('created_at')
+    .orderBy('id'),
+);
 
 /** The notes of article `id`, oldest first. */
 export async function listArticleNotes(db: Db, id: ArticleId): Promise<ArticleNote[]> {
-  const rows = await db
-    .selectFrom('article_notes')
-    .select(['id', 'article_id', 'kind', 'text', 'created_at'])
-    .where('article_id', '=', bindId(id))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await noteRows(db, [bindId(id)]);
   return rows.map(toNote);
 }
 

@@ -12,6 +12,7 @@ import { toArticleId } from '../../domain/article-id.js';
 import type { ArticleId, Byline, RelatedLink, Tag } from '../../domain/article.js';
 import { bindId, toInt } from './convert.js';
 import { findMediaByIds } from './media.repository.js';
+import { preparedQuery } from './prepared-query.js';
 
 /** One row of the union: which part it belongs to, its place, and up to five values. */
 interface PartRow {
@@ -23,6 +24,26 @@ interface PartRow {
   d: string | null;
   n: number | string | null;
 }
+
+/** The union of the bylines, tags and related links of the article `values[0]`, in no order. */
+const partRows = preparedQuery(1, (_db, values: [bigint]) => {
+  const articleId = values[0];
+  return sql<PartRow>`
+    select 'author' as part, aa.position, u.display_name as a, u.slug as b,
+      u.bio as c, cast(u.photo_media_id as text) as d, cast(null as integer) as n
+      from article_authors aa join users u on u.id = aa.user_id
+      where aa.article_id = ${articleId}
+    union all
+    select 'tag', at.position, cast(t.id as text), t.slug, t.name, null, cast(null as integer)
+      from article_tags at join tags t on t.id = at.tag_id
+      where at.article_id = ${articleId}
+    union all
+    select 'link', l.position, l.kind, l.headline, cast(target.id as text), target.headline,
+      l.after_paragraph
+      from related_links l
+      left join articles target on target.id = l.target_id and target.status = 'published'
+      where l.article_id = ${articleId}`;
+});
 
 /** An article's bylines, tags and related links, each in its stored order. */
 export interface ArticleParts {
@@ -37,22 +58,7 @@ export interface ArticleParts {
  * published. Ids are read as text, so ids past 2^53 stay exact.
  */
 export async function findArticleParts(db: Db, id: ArticleId): Promise<ArticleParts> {
-  const articleId = bindId(id);
-  const { rows } = await sql<PartRow>`
-    select 'author' as part, aa.position, u.display_name as a, u.slug as b,
-      u.bio as c, cast(u.photo_media_id as text) as d, cast(null as integer) as n
-      from article_authors aa join users u on u.id = aa.user_id
-      where aa.article_id = ${articleId}
-    union all
-    select 'tag', at.position, cast(t.id as text), t.slug, t.name, null, cast(null as integer)
-      from article_tags at join tags t on t.id = at.tag_id
-      where at.article_id = ${articleId}
-    union all
-    select 'link', l.position, l.kind, l.headline, cast(target.id as text), target.headline,
-      l.after_paragraph
-      from related_links l
-      left join articles target on target.id = l.target_id and target.status = 'published'
-      where l.article_id = ${articleId}`.execute(db);
+  const rows = await partRows(db, [bindId(id)]);
   const parts: ArticleParts = { authors: [], tags: [], related: [] };
   const ordered = [...rows].sort((x, y) => toInt(x.position) - toInt(y.position));
   const photoIds = ordered.flatMap((r) => (r.part === 'author' && r.d !== null ? [r.d] : []));

@@ -36,6 +36,7 @@ import {
 import { listingConditions, type ListingFilter } from './filters.js';
 import { listArticleNotes } from './article-notes.repository.js';
 import { findArticleParts } from './article-parts.repository.js';
+import { preparedQuery } from './prepared-query.js';
 
 /**
  * Loads one published article or static page (see `kind`) with its
@@ -52,6 +53,26 @@ export async function findArticleForPreview(db: Db, id: ArticleId): Promise<Arti
   return findArticle(db, id, { anyStatus: true });
 }
 
+/** The article row `values[0]`, with its section and featured image, whatever its status. */
+const anyRow = preparedQuery(1, (db, values: [bigint]) => rowQuery(db, values[0]));
+
+/** The article row `values[0]` while published (else none). */
+const publishedRow = preparedQuery(1, (db, values: [bigint]) =>
+  rowQuery(db, values[0]).where('articles.status', '=', PUBLISHED),
+);
+
+/** The query of an article's row, with its section's slug and name and its featured image. */
+function rowQuery(db: Db, id: bigint) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
+    .selectAll('articles')
+    .select(['sections.slug as section_slug', 'sections.name as section_name'])
+    .select(IMAGE_COLUMNS)
+    .where('articles.id', '=', id);
+}
+
 /**
  * Every query depends only on the id, so all three run at once: one round
  * trip's wait on PostgreSQL instead of two (the row, then what it refers to).
@@ -62,17 +83,8 @@ async function findArticle(
   id: ArticleId,
   options: { anyStatus: boolean },
 ): Promise<Article | null> {
-  let query = db
-    .selectFrom('articles')
-    .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .selectAll('articles')
-    .select(['sections.slug as section_slug', 'sections.name as section_name'])
-    .select(IMAGE_COLUMNS)
-    .where('articles.id', '=', bindId(id));
-  if (!options.anyStatus) query = query.where('articles.status', '=', PUBLISHED);
-  const [row, { authors, tags, related }, notes] = await Promise.all([
-    query.executeTakeFirst(),
+  const [[row], { authors, tags, related }, notes] = await Promise.all([
+    (options.anyStatus ? anyRow : publishedRow)(db, [bindId(id)]),
     findArticleParts(db, id),
     listArticleNotes(db, id),
   ]);

@@ -8,6 +8,7 @@ import type { ArticleId, ArticleSummary } from '../../domain/article.js';
 import type { Db } from '../db.js';
 import { summaryQuery, toSummary } from './article-summary.js';
 import { bindId } from './convert.js';
+import { preparedQuery } from './prepared-query.js';
 
 /** What the query needs of the article the list is for. */
 export interface RelatedTo {
@@ -18,53 +19,78 @@ export interface RelatedTo {
   tagIds: readonly string[];
 }
 
+/** The newest `count` published news articles of a section (listSectionNewest's form). */
+export type SectionNewest = (sectionId: string, count: number) => Promise<ArticleSummary[]>;
+
 /**
  * Up to `limit` published news articles sharing at least one tag or the
  * section with `article`, newest first (undated last, then newest stored
  * first), without `article` itself; `[]` when it has neither tags nor a
- * section.
+ * section. The section's articles come from `sectionNewest` (by default
+ * read here; the reader site keeps each section's until a public change:
+ * they are the same for every article of the section).
  */
 export async function listRelatedArticles(
   db: Db,
   article: RelatedTo,
   limit: number,
+  sectionNewest: SectionNewest = (sectionId, count) => listSectionNewest(db, sectionId, count),
 ): Promise<ArticleSummary[]> {
   if (limit <= 0) return [];
-  const self = bindId(article.id);
-  const newest = (query: ReturnType<typeof summaryQuery>) =>
-    query
-      .where('articles.id', '!=', self)
-      .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
-      .orderBy('articles.id', 'desc')
-      .limit(limit)
-      .execute();
   const tagIds = article.tagIds.map(bindId);
   const sectionId = article.sectionId;
   const [byTag, bySection] = await Promise.all([
     tagIds.length === 0
       ? []
       : newest(
-          summaryQuery(db).where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('article_tags')
-                .select('article_tags.tag_id')
-                .whereRef('article_tags.article_id', '=', 'articles.id')
-                .where('article_tags.tag_id', 'in', tagIds),
+          summaryQuery(db)
+            .where('articles.id', '!=', bindId(article.id))
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('article_tags')
+                  .select('article_tags.tag_id')
+                  .whereRef('article_tags.article_id', '=', 'articles.id')
+                  .where('article_tags.tag_id', 'in', tagIds),
+              ),
             ),
-          ),
-        ),
-    sectionId === null
-      ? []
-      : newest(summaryQuery(db).where('articles.section_id', '=', bindId(sectionId))),
+          limit,
+        ).execute(),
+    sectionId === null ? [] : sectionNewest(sectionId, limit + 1),
   ]);
-  const seen = new Set<string>();
-  const merged = [...byTag, ...bySection].map(toSummary).filter((summary) => {
+  const seen = new Set<string>([article.id]);
+  const merged = [...byTag.map(toSummary), ...bySection].filter((summary) => {
     if (seen.has(summary.id)) return false;
     seen.add(summary.id);
     return true;
   });
   return merged.sort(newestFirst).slice(0, limit);
+}
+
+/** `query`'s first `limit` rows, newest first (undated last, then the larger id first). */
+function newest(query: ReturnType<typeof summaryQuery>, limit: number) {
+  return query
+    .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
+    .orderBy('articles.id', 'desc')
+    .limit(limit);
+}
+
+/** The newest of section `values[0]`, at most `values[1]`. */
+const newestInSection = preparedQuery(2, (db, values: [bigint, number]) =>
+  newest(summaryQuery(db).where('articles.section_id', '=', values[0]), values[1]),
+);
+
+/**
+ * The newest `count` published news articles of section `sectionId`
+ * (undated last, then the larger id first).
+ */
+export async function listSectionNewest(
+  db: Db,
+  sectionId: string,
+  count: number,
+): Promise<ArticleSummary[]> {
+  const rows = await newestInSection(db, [bindId(sectionId), count]);
+  return rows.map(toSummary);
 }
 
 /** The listing order: newest first, undated last, then the larger id first. */

@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { CachedPages, CACHED_ROUTE } from './cached-pages.js';
 import { PageCache } from './page-cache.js';
 
@@ -33,6 +34,44 @@ describe('CachedPages', () => {
     // Both bodies and the entry's overhead, each well under one 16 KiB chunk.
     expect(cache.bytes).toBe((page?.br.length ?? 0) + (page?.gzip.length ?? 0) + 256);
     expect(cache.bytes).toBeLessThan(16_384);
+    await app.close();
+  });
+
+  it('makes fast bodies on a miss and smaller ones, of the same page, once it is asked for 20 times', async () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const pages = new CachedPages({
+      cache,
+      maxAgeMs: 60_000,
+      sharedMaxAgeS: 60,
+      now: () => new Date(),
+    });
+    const app = Fastify();
+    // Less regular than the page above, so that the better levels find more to save.
+    const kinds = ['خبر', 'نبأ', 'تقرير', 'بيان'];
+    const cities = ['حلب', 'دمشق', 'حمص', 'اللاذقية', 'تونس'];
+    const words = Array.from(
+      { length: 400 },
+      (_, i) => `${kinds[(i * 7) % 4]} رقم ${(i * 7919) % 1000} من ${cities[(i * 13) % 5]}`,
+    );
+    const body = `<p>${words.join(' ')}</p>`;
+    app.get('/a/1', CACHED_ROUTE, async (request, reply) => {
+      await pages.serve(request, reply, '/a/1', async () => ({
+        body,
+        contentType: 'text/html; charset=utf-8',
+        keys: [],
+      }));
+      return reply;
+    });
+    await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br' } });
+    const first = cache.get('/a/1')!;
+    const fast = { gzip: first.gzip, br: first.br };
+    // The miss and 19 hits: the 20th hit has the bodies redone.
+    for (let i = 0; i < 20; i++) pages.hit('/a/1');
+    await vi.waitFor(() => expect(first.br).not.toBe(fast.br));
+    expect(first.gzip.length).toBeLessThan(fast.gzip.length);
+    expect(first.br.length).toBeLessThan(fast.br.length);
+    expect(gunzipSync(first.gzip).toString()).toBe(body);
+    expect(brotliDecompressSync(first.br).toString()).toBe(body);
     await app.close();
   });
 });

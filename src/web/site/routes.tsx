@@ -16,6 +16,8 @@ import {
   getArticlePreview,
   getBreakingNews,
   getRelatedArticles,
+  getSectionNewest,
+  type SectionNewest,
   getHomePage,
   getLatestPage,
   getListing,
@@ -37,7 +39,9 @@ import {
   canonicalArticlePath,
   pagePath,
   type PageContext,
+  type SharedPageParts,
 } from '../views/page-context.js';
+import type { ArticleSummary } from '../../domain/article.js';
 import { renderDocument } from '../views/render.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE } from '../cache/cached-pages.js';
@@ -71,8 +75,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
    * header, read once until a public change (deps.sharedParts). A flag that
    * ended since is left out here; the ticker refills within the memo's time.
    */
-  const context = async (request: FastifyRequest): Promise<PageContext> => {
-    const parts = await deps.sharedParts.get(async () => {
+  const sharedParts = () =>
+    deps.sharedParts.get(async () => {
       const [breaking, footer, header] = await Promise.all([
         getBreakingNews(deps, deps.now()),
         getFooterLinks(deps),
@@ -80,9 +84,40 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       ]);
       return { breaking, footer, header };
     });
+  const context = async (request: FastifyRequest): Promise<PageContext> => {
+    const parts = await sharedParts();
     const page = deps.pageContext(request);
     const now = page.now.getTime();
     return { ...page, ...parts, breaking: parts.breaking.filter((b) => b.until.getTime() > now) };
+  };
+
+  /**
+   * Each section's newest articles, for the related articles of its pages:
+   * the same for every article of the section, so read once for as long as
+   * the shared parts are kept (until a public change, or the memo's time):
+   * a map for each reading of them. A failed read is not kept.
+   */
+  const sectionNewestByParts = new WeakMap<
+    SharedPageParts,
+    Map<string, Promise<ArticleSummary[]>>
+  >();
+  const sectionNewest = async (): Promise<SectionNewest> => {
+    const parts = await sharedParts();
+    let kept = sectionNewestByParts.get(parts);
+    if (kept === undefined) sectionNewestByParts.set(parts, (kept = new Map()));
+    const map = kept;
+    return (sectionId, count) => {
+      const key = `${sectionId} ${count}`;
+      let found = map.get(key);
+      if (found === undefined) {
+        const reading = getSectionNewest(deps, sectionId, count);
+        reading.catch(() => {
+          if (map.get(key) === reading) map.delete(key);
+        });
+        map.set(key, (found = reading));
+      }
+      return found;
+    };
   };
 
   // One address per page: `/tag/x/` (an old WordPress or Ghost link, the
@@ -177,13 +212,17 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}${before === null ? '' : `?before=${before}`}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
       // The ticker is read while the article is: neither waits for the other.
-      const [found, ctx] = await Promise.all([getArticle(deps, id), context(request)]);
+      const [found, ctx, newest] = await Promise.all([
+        getArticle(deps, id),
+        context(request),
+        sectionNewest(),
+      ]);
       if (found === null || found.kind === 'page') return null;
       if (slug !== undefined && slug !== found.slug) return null;
       if (before !== null && found.live === null) return null;
       const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
       const [related, liveUpdates] = await Promise.all([
-        getRelatedArticles(deps, found),
+        getRelatedArticles(deps, found, newest),
         found.live ? readLivePage(deps, found.id, before) : null,
       ]);
       if (before !== null && liveUpdates?.stream.length === 0) return null;
