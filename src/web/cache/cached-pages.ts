@@ -236,7 +236,7 @@ export class CachedPages {
     const purgesBefore = this.#purges;
     const rendered = await render();
     if (rendered === null) return null;
-    const page = await this.#compress(rendered);
+    const page = await this.#compress(key, rendered);
     if (this.#purges !== purgesBefore) return page;
     this.#options.cache.set(key, page);
     return page;
@@ -251,7 +251,7 @@ export class CachedPages {
     );
   }
 
-  async #compress(rendered: RenderedPage): Promise<CachedPage> {
+  async #compress(key: string, rendered: RenderedPage): Promise<CachedPage> {
     const now = this.#options.now();
     const identity = Buffer.from(rendered.body);
     const { gzip: gz, br } = await firstCompressions(identity);
@@ -263,7 +263,7 @@ export class CachedPages {
       gzip: compact(gz),
       br: compact(br),
       etag: `W/"${hash}"`,
-      lastModified: new Date(Math.floor(now.getTime() / 1000) * 1000),
+      lastModified: this.#options.cache.lastModified(key),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
       expiresAt: Math.min(now.getTime() + maxAge, until),
       hits: 0,
