@@ -185,11 +185,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const changes = deps.changes ?? localChannel();
   const requestKeys = new RequestKeys();
+  // The page cache's clock, read on every hit: no Date made for it unless the clock is pinned.
+  const nowMs = deps.now ? () => now().getTime() : Date.now;
   const pages = new CachedPages({
-    cache: new PageCache({
-      maxBytes: config.pageCacheMb * 1024 * 1024,
-      now: () => now().getTime(),
-    }),
+    cache: new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, now: nowMs }),
     maxAgeMs: config.pageCacheSeconds * 1000,
     sharedMaxAgeS: config.cdnMaxAge,
     now,
@@ -198,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commonHeaders = securityHeaderList({ headScriptHash: assets.headScriptHash });
   // Its summaries go to the app's logger, made with the server below.
   const log = (): FastifyBaseLogger => app.log;
-  const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log });
+  const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log, now: nowMs });
 
   const app = Fastify({
     // A page-cache hit is answered before Fastify sees the request (issue 21).

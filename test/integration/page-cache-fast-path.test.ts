@@ -95,12 +95,17 @@ describe('page-cache hits before the router', () => {
     const etag = String(page.res.headers['etag']);
     const lastModified = String(page.res.headers['last-modified']);
     const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    // Later than the server's clock (NOW), or not an HTTP-date: ignored (RFC 9110 §13.1.3).
+    const future = new Date(NOW.getTime() + 1000).toUTCString();
     const answers = [];
     const conditions: Record<string, string>[] = [
       { 'if-none-match': etag },
       { 'if-none-match': `"other", ${etag.slice(2)}` },
       { 'if-modified-since': lastModified },
       { 'if-modified-since': earlier },
+      { 'if-modified-since': future },
+      { 'if-modified-since': '2099-01-01' },
+      { 'if-modified-since': `${lastModified}, ${lastModified}` },
       { 'if-none-match': 'W/"other"', 'if-modified-since': lastModified },
     ];
     for (const headers of conditions) {
@@ -111,6 +116,9 @@ describe('page-cache hits before the router', () => {
       [304, false, true],
       [304, false, true],
       [304, false, true],
+      [200, true, true],
+      [200, true, true],
+      [200, true, true],
       [200, true, true],
       [200, true, true],
     ]);

@@ -279,7 +279,13 @@ export class CachedPages {
     page: CachedPage,
     outcome: 'HIT' | 'MISS',
   ): void {
-    const answer = pageAnswer(page, request.headers, this.#options.sharedMaxAgeS, outcome);
+    const answer = pageAnswer(
+      page,
+      request.headers,
+      this.#options.sharedMaxAgeS,
+      outcome,
+      this.#options.now().getTime(),
+    );
     const headers = answer.headers;
     for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i]!, headers[i + 1]);
     void reply.code(answer.status).send(answer.body ?? undefined);

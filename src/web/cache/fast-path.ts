@@ -33,7 +33,7 @@ export interface FastPathOptions {
   commonHeaders: readonly string[];
   /** Where the summaries go; read when one is written (the app's logger is made later). */
   log: () => FastifyBaseLogger;
-  /** The clock, ms since the epoch, for the summaries. */
+  /** The clock, ms since the epoch, for the summaries and conditional requests (the page cache's). */
   now?: () => number;
 }
 
@@ -100,7 +100,7 @@ export class FastPath {
     const headers = request.headers;
     const conditional =
       headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
-    if (conditional && clientCopyIsCurrent(headers, page)) {
+    if (conditional && clientCopyIsCurrent(headers, page, this.#now())) {
       response.writeHead(304, wire.bodiless);
       response.end();
     } else {

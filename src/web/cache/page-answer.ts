@@ -86,14 +86,19 @@ export function pageHeaders(
   return headers;
 }
 
-/** The answer of `page` to a request with `headers`, made anew (a miss, or a hit through the router). */
+/**
+ * The answer of `page` to a request with `headers`, made anew (a miss, or a
+ * hit through the router); `now` (ms since the epoch) judges its
+ * `If-Modified-Since`.
+ */
 export function pageAnswer(
   page: CachedPage,
   headers: IncomingHttpHeaders,
   sharedMaxAgeS: number,
   outcome: CacheOutcome,
+  now: number,
 ): PageAnswer {
-  if (clientCopyIsCurrent(headers, page)) {
+  if (clientCopyIsCurrent(headers, page, now)) {
     return { status: 304, headers: pageHeaders(page, sharedMaxAgeS, outcome, null), body: null };
   }
   const encoding = encodingFor(headers['accept-encoding']);
