@@ -31,7 +31,7 @@ vi.mock('node:cluster', () => ({
 const cluster = (await import('node:cluster')).default as unknown as EventEmitter & {
   fork: () => FakeWorker;
 };
-const { runWorkers } = await import('./serve-workers.js');
+const { runWorkers, STOP_MESSAGE } = await import('./serve-workers.js');
 
 describe('runWorkers', () => {
   let forked: FakeWorker[];
@@ -94,5 +94,20 @@ describe('runWorkers', () => {
     sigterm();
     cluster.emit('exit', forked.at(-1), 0, null);
     expect(await running).toBe('stopped');
+  });
+
+  it('asks a worker forked just before the stop to stop again when it listens', async () => {
+    const running = startOne();
+    cluster.emit('exit', forked[0], 1, null);
+    await vi.advanceTimersByTimeAsync(250);
+    const late = forked[1]!;
+    // The stop message reaches it before its listener for it is set: it is lost.
+    sigterm();
+    expect(late.sent).toEqual([STOP_MESSAGE]);
+    cluster.emit('listening', late, { address: '127.0.0.1', port: 3000 });
+    expect(late.sent).toEqual([STOP_MESSAGE, STOP_MESSAGE]);
+    cluster.emit('exit', late, 0, null);
+    expect(await running).toBe('stopped');
+    expect(late.killed).toEqual([]);
   });
 });

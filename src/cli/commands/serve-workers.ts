@@ -14,8 +14,10 @@
  *   always dies a while after its start would otherwise restart forever).
  * - The first signal asks every worker to stop gracefully (an IPC message:
  *   a worker that got the terminal's Ctrl-C itself is stopping already);
- *   a second signal sends each SIGTERM, which a stopping worker takes as
- *   "now" (it spools its buffered views and exits).
+ *   a worker that comes up after it, forked just before and not listening
+ *   for the message yet, is asked again when it listens. A second signal
+ *   sends each SIGTERM, which a stopping worker takes as "now" (it spools
+ *   its buffered views and exits).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -127,7 +129,9 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
     const onListening = (worker: Worker, address: { address: string | null; port: number }) => {
       const slot = [...slots.values()].find((s) => s.worker === worker);
       if (slot) slot.listening = true;
-      if (started || stopping) return;
+      // Forked just before the stop, it may have missed the message: it has its listener now.
+      if (stopping) return void worker.send(STOP_MESSAGE, undefined, {}, () => {});
+      if (started) return;
       if ([...slots.values()].filter((s) => s.listening).length < count) return;
       started = true;
       const host = address.address ?? config.host;
