@@ -76,10 +76,15 @@ describe('page-cache hits before the router', () => {
     expect(gunzipSync(fast.raw).toString()).toBe(gunzipSync(first.raw).toString());
   });
 
-  it('answers HEAD with the headers of GET and no body', async () => {
+  it('answers HEAD with the headers of GET and no body, remembered once for both', async () => {
     const get = await fetch({ path: ARTICLE });
-    const routed = await fetch({ method: 'HEAD', path: ARTICLE });
     const fast = await fetch({ method: 'HEAD', path: ARTICLE });
+    // Another signature (an X-Forwarded-Proto not believed): through the router.
+    const routed = await fetch({
+      method: 'HEAD',
+      path: ARTICLE,
+      headers: { 'x-forwarded-proto': 'http' },
+    });
     expect([routed.fast, fast.fast, fast.res.status, fast.raw.length]).toEqual([
       false,
       true,
@@ -88,6 +93,18 @@ describe('page-cache hits before the router', () => {
     ]);
     expect(stable(fast.res)).toEqual(stable(get.res));
     expect(stable(fast.res)).toEqual(stable(routed.res));
+    // Plain: the length of the page unzipped.
+    const plain = gunzipSync(get.raw);
+    const head = await fetch({
+      method: 'HEAD',
+      path: ARTICLE,
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect([
+      head.fast,
+      head.res.headers['content-length'],
+      head.res.headers['content-encoding'],
+    ]).toEqual([true, String(plain.length), undefined]);
   });
 
   it('answers 304 to If-None-Match, or to If-Modified-Since when no tag is sent', async () => {

@@ -262,6 +262,7 @@ export class CachedPages {
       contentType: rendered.contentType,
       gzip: compact(gz),
       br: compact(br),
+      plainLength: identity.length,
       etag: `W/"${hash}"`,
       lastModified: this.#options.cache.lastModified(key),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],

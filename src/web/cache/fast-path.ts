@@ -15,13 +15,11 @@
  * is logged at most once a minute.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyServerFactory } from 'fastify';
-import { encodingFor, pageHeaders } from './page-answer.js';
+import { pageBody, pageChoice, pageHeaders } from './page-answer.js';
 import type { CachedPages } from './cached-pages.js';
 import type { CachedPage } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
-import { clientCopyIsCurrent } from '../feeds/conditional-get.js';
 
 /** Shortest time between two summaries in the log, ms. */
 const SUMMARY_EVERY_MS = 60_000;
@@ -41,9 +39,10 @@ export interface FastPathOptions {
 interface Wire {
   gzip: string[];
   br: string[];
+  identity: string[];
   /** The brotli body `br` was made for: a hot page gets a smaller one (cached-pages.ts). */
   brBody: Buffer;
-  /** Without Content-Encoding and Content-Length: a 304's, and a plain body's before its length. */
+  /** Without Content-Encoding and Content-Length: a 304's. */
   bodiless: string[];
 }
 
@@ -98,22 +97,17 @@ export class FastPath {
     if (page === undefined) return false;
     const wire = this.#wire(page);
     const headers = request.headers;
+    // Only a conditional request reads the clock.
     const conditional =
       headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
-    if (conditional && clientCopyIsCurrent(headers, page, this.#now())) {
+    const choice = pageChoice(page, headers, conditional ? this.#now() : 0);
+    if (choice === 304) {
       response.writeHead(304, wire.bodiless);
       response.end();
     } else {
-      const encoding = encodingFor(headers['accept-encoding']);
-      const head = request.method === 'HEAD';
-      if (encoding === 'identity') {
-        const body = gunzipSync(page.gzip);
-        response.writeHead(200, [...wire.bodiless, 'content-length', String(body.length)]);
-        response.end(head ? undefined : body);
-      } else {
-        response.writeHead(200, wire[encoding]);
-        response.end(head ? undefined : page[encoding]);
-      }
+      response.writeHead(200, wire[choice]);
+      // HEAD sends the headers only: a plain body is not even unzipped.
+      response.end(request.method === 'HEAD' ? undefined : pageBody(page, choice));
     }
     this.#count();
     return true;
@@ -129,15 +123,16 @@ export class FastPath {
   #make(page: CachedPage): Wire {
     const common = this.#options.commonHeaders;
     const shared = this.#options.pages.sharedMaxAgeS;
-    const of = (encoding: 'br' | 'gzip') => [
+    const of = (encoding: 'br' | 'gzip' | 'identity' | null) => [
       ...common,
-      ...pageHeaders(page, shared, 'HIT', { encoding, length: page[encoding].length }),
+      ...pageHeaders(page, shared, 'HIT', encoding),
     ];
     return {
       gzip: of('gzip'),
       br: of('br'),
+      identity: of('identity'),
       brBody: page.br,
-      bodiless: [...common, ...pageHeaders(page, shared, 'HIT', null)],
+      bodiless: of(null),
     };
   }
 

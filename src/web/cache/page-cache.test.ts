@@ -7,6 +7,7 @@ function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
     contentType: 'text/html; charset=utf-8',
     gzip: Buffer.alloc(bytes),
     br: Buffer.alloc(0),
+    plainLength: bytes,
     etag: 'W/"x"',
     lastModified: new Date(0),
     keys,

@@ -15,6 +15,8 @@ export interface CachedPage {
   /** The body as rendered, compressed with gzip and with brotli. */
   gzip: Buffer;
   br: Buffer;
+  /** The body's length uncompressed, bytes (a plain answer's `Content-Length`, HEAD's too). */
+  plainLength: number;
   /** Weak entity tag of the rendered body, `W/"…"` (the same page in every encoding). */
   etag: string;
   /** When it was rendered (UTC), sent as `Last-Modified`. */
