@@ -10,7 +10,6 @@
  * `Surrogate-Key` (Fastly, space-separated) and `Cache-Tag` (Cloudflare,
  * comma-separated), so that a purge by key reaches the CDN's copies as well.
  */
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import {
   brotliCompress,
@@ -22,6 +21,7 @@ import {
 } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { surrogateKey } from '../../domain/public-change.js';
+import { etagOf } from '../feeds/conditional-get.js';
 import { pageAnswer } from './page-answer.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
@@ -255,7 +255,6 @@ export class CachedPages {
     const now = this.#options.now();
     const identity = Buffer.from(rendered.body);
     const { gzip: gz, br } = await firstCompressions(identity);
-    const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
     const maxAge = Math.min(rendered.maxAgeMs ?? this.#options.maxAgeMs, this.#options.maxAgeMs);
     const until = rendered.expires ? rendered.expires.getTime() : Infinity;
     return {
@@ -263,7 +262,7 @@ export class CachedPages {
       gzip: compact(gz),
       br: compact(br),
       plainLength: identity.length,
-      etag: `W/"${hash}"`,
+      etag: etagOf(identity),
       lastModified: this.#options.cache.lastModified(key),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
       expiresAt: Math.min(now.getTime() + maxAge, until),

@@ -20,13 +20,20 @@ export interface Validators {
 }
 
 /**
+ * A weak entity tag of `content` (a body, or what decides one): `W/"…"`
+ * with 27 characters of its SHA-256 in base64url, 162 bits.
+ */
+export function etagOf(content: string | Buffer): string {
+  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
  * Validators of a document made from `parts` (whatever decides its bytes:
  * item ids with their update times, the format, the settings) whose newest
  * item changed at `lastModified`.
  */
 export function validatorsOf(parts: readonly string[], lastModified: Date | null): Validators {
-  const hash = createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27);
-  return { etag: `W/"${hash}"`, lastModified };
+  return { etag: etagOf(parts.join('\n')), lastModified };
 }
 
 /**
