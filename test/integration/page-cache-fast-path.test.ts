@@ -260,7 +260,14 @@ describe('page-cache hits before the router', () => {
     ]);
     const post = await fetch({ method: 'POST', path: ARTICLE, body: 'x=1' });
     const withBody = await fetch({ path: ARTICLE, body: 'x=1' });
-    expect([post.res.status, post.fast, withBody.fast]).toEqual([404, false, false]);
+    // A path served for GET answers another method 405, with the methods it takes (RFC 9110 §15.5.6).
+    expect([post.res.status, post.res.headers['allow'], post.fast, withBody.fast]).toEqual([
+      405,
+      'GET, HEAD',
+      false,
+      false,
+    ]);
+    expect(post.res.body).toContain('طريقة غير مسموح بها');
     expect(withBody.res.headers['x-cache']).toBe('HIT');
   });
 });
