@@ -201,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const app = Fastify({
     // A page-cache hit is answered before Fastify sees the request (issue 21).
-    serverFactory: serverWithFastPath(fastPath),
+    serverFactory: serverWithFastPath(fastPath, t('error.uriTooLong')),
     logger:
       deps.logRequests === false
         ? false

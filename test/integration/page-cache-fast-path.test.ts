@@ -270,4 +270,15 @@ describe('page-cache hits before the router', () => {
     expect(post.res.body).toContain('طريقة غير مسموح بها');
     expect(withBody.res.headers['x-cache']).toBe('HIT');
   });
+
+  it('answers an address too long to read 414 with a message, and headers too large 431', async () => {
+    const long = await fetch({ path: `${ARTICLE}?q=${'x'.repeat(20_000)}` });
+    expect([long.res.status, long.res.headers['content-type'], long.res.body]).toEqual([
+      414,
+      'text/plain; charset=utf-8',
+      '414 عنوان أطول من اللازم: هذا العنوان أطول مما يقرؤه الخادم (16 كيلوبايت مع الترويسات). تحقّق من الرابط.\n',
+    ]);
+    const headers = await fetch({ path: ARTICLE, headers: { 'x-note': 'x'.repeat(20_000) } });
+    expect(headers.res.status).toBe(431);
+  });
 });

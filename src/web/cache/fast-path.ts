@@ -20,6 +20,7 @@ import { pageBody, pageChoice, pageHeaders } from './page-answer.js';
 import type { CachedPages } from './cached-pages.js';
 import type { CachedPage } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
+import { answerUriTooLong } from '../uri-too-long.js';
 
 /** Shortest time between two summaries in the log, ms. */
 const SUMMARY_EVERY_MS = 60_000;
@@ -155,9 +156,10 @@ export class FastPath {
  * Fastify's `serverFactory`: an HTTP server that offers each request to
  * `fastPath` first and hands what it declines to Fastify, with the
  * timeouts Fastify gives its own server (fastify/lib/server.js; its
- * defaults are in the options it passes).
+ * defaults are in the options it passes), and that answers an address too
+ * long to read 414 with `uriTooLong` (uri-too-long.ts).
  */
-export function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
+export function serverWithFastPath(fastPath: FastPath, uriTooLong: string): FastifyServerFactory {
   return (handler, options) => {
     const setting = (name: string): number => {
       const value = options[name];
@@ -166,6 +168,7 @@ export function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
     const server = createServer((request, response) => {
       if (!fastPath.serve(request, response)) handler(request, response);
     });
+    answerUriTooLong(server, uriTooLong);
     server.keepAliveTimeout = setting('keepAliveTimeout');
     server.requestTimeout = setting('requestTimeout');
     server.setTimeout(setting('connectionTimeout'));
