@@ -20,13 +20,16 @@ const METHODS: readonly HTTPMethods[] = [
 ];
 
 /**
- * The methods that have a route for the path of `request`, whose own
- * method has none. Fastify answers such a request as one for no route at
- * all; it is `405 Method Not Allowed` with `Allow` (RFC 9110 §15.5.6).
+ * The methods that have a route for the path of `request` when its own
+ * method has none, else none: a route that found nothing (a static file
+ * refused) is a 404. Fastify answers a method without a route as a path
+ * without one; it is `405 Method Not Allowed` with `Allow` (RFC 9110 §15.5.6).
  */
 function allowedMethods(app: FastifyInstance, request: FastifyRequest): HTTPMethods[] {
   const path = request.url.split('?', 1)[0]!;
-  return METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+  const routed = (method: string) => app.findRoute({ method: method as HTTPMethods, url: path });
+  if (routed(request.method) !== null) return [];
+  return METHODS.filter((method) => routed(method) !== null);
 }
 
 export function errorHandling(app: FastifyInstance, deps: ErrorPageDeps): void {
