@@ -35,6 +35,7 @@ import {
 import { sanitizerPool, type BodySanitizer } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
+import { millisecondsOf, systemClock } from '../lib/clock.js';
 import { FastPath, serverWithFastPath } from './cache/fast-path.js';
 import { RequestKeys } from './cache/request-keys.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
@@ -151,7 +152,7 @@ function flushWhileOpen(
 /** The Fastify app with every route registered, ready for `listen()` or `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
   const assets = loadSiteAssets();
   const locale: SiteLocale = {
     lang: 'ar',
@@ -186,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const changes = deps.changes ?? localChannel();
   const requestKeys = new RequestKeys();
   // The page cache's clock, read on every hit: no Date made for it unless the clock is pinned.
-  const nowMs = deps.now ? () => now().getTime() : Date.now;
+  const nowMs = millisecondsOf(now);
   const pages = new CachedPages({
     cache: new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, now: nowMs }),
     maxAgeMs: config.pageCacheSeconds * 1000,

@@ -65,6 +65,7 @@ import { databaseViewSink } from '../../services/view-sink.js';
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { configFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+import { systemClock } from '../../lib/clock.js';
 import { clusterWorkerNumber, runWorkers, STOP_MESSAGE } from './serve-workers.js';
 
 /** Milliseconds that shutdown may take before the process is ended anyway. */
@@ -197,7 +198,7 @@ export function serveCommand(): Command {
         host: opts.host,
         workers: opts.workers,
       });
-      const now = () => new Date();
+      const now = systemClock;
       const workerNumber = config.workers > 1 ? clusterWorkerNumber() : null;
       if (workerNumber !== null) {
         try {
