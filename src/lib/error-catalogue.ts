@@ -176,6 +176,7 @@ export const ERROR_CATALOGUE = {
   // Requests the web refuses whatever the route
   BAD_REQUEST: { status: 400, key: 'admin.error.BAD_REQUEST' },
   BAD_HOST: { status: 400, key: 'error.BAD_HOST' },
+  METHOD_NOT_ALLOWED: { status: 405, key: 'error.METHOD_NOT_ALLOWED' },
   REQUEST_TOO_LARGE: { status: 413, key: 'admin.error.REQUEST_TOO_LARGE' },
   DISK_FULL: { status: 507, key: 'admin.error.DISK_FULL' },
   INTERNAL: { status: 500, key: 'admin.error.INTERNAL' },

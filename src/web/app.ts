@@ -35,6 +35,7 @@ import {
 import { sanitizerPool, type BodySanitizer } from '../services/sanitizer-pool.js';
 import { HEAD_SCRIPT, loadSiteAssets } from './assets.js';
 import { CachedPages } from './cache/cached-pages.js';
+import { millisecondsOf, systemClock } from '../lib/clock.js';
 import { FastPath, serverWithFastPath } from './cache/fast-path.js';
 import { RequestKeys } from './cache/request-keys.js';
 import { httpCdnPurge, type CdnPurge } from './cache/cdn-purge.js';
@@ -151,7 +152,7 @@ function flushWhileOpen(
 /** The Fastify app with every route registered, ready for `listen()` or `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
   const assets = loadSiteAssets();
   const locale: SiteLocale = {
     lang: 'ar',
@@ -185,11 +186,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const changes = deps.changes ?? localChannel();
   const requestKeys = new RequestKeys();
+  // The page cache's clock, read on every hit: no Date made for it unless the clock is pinned.
+  const nowMs = millisecondsOf(now);
   const pages = new CachedPages({
-    cache: new PageCache({
-      maxBytes: config.pageCacheMb * 1024 * 1024,
-      now: () => now().getTime(),
-    }),
+    cache: new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, now: nowMs }),
     maxAgeMs: config.pageCacheSeconds * 1000,
     sharedMaxAgeS: config.cdnMaxAge,
     now,
@@ -198,11 +198,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commonHeaders = securityHeaderList({ headScriptHash: assets.headScriptHash });
   // Its summaries go to the app's logger, made with the server below.
   const log = (): FastifyBaseLogger => app.log;
-  const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log });
+  const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log, now: nowMs });
 
   const app = Fastify({
     // A page-cache hit is answered before Fastify sees the request (issue 21).
-    serverFactory: serverWithFastPath(fastPath),
+    serverFactory: serverWithFastPath(fastPath, t('error.uriTooLong')),
     logger:
       deps.logRequests === false
         ? false

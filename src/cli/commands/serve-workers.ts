@@ -8,13 +8,16 @@
  * - A worker that dies before every worker first listened (a port in use,
  *   a bad setting) stops the start: it would only die again.
  * - Later, a dead worker is started again after a back-off (RESTART_MS,
- *   doubled for each quick death in a row, at most RESTART_MAX_MS); after
- *   MAX_QUICK_DEATHS deaths in a row each within QUICK_DEATH_MS of its
- *   start, the primary stops everything.
+ *   doubled for each other death within DEATH_WINDOW_MS, at most
+ *   RESTART_MAX_MS); at MAX_DEATHS deaths within DEATH_WINDOW_MS, whenever
+ *   each worker had started, the primary stops everything (a worker that
+ *   always dies a while after its start would otherwise restart forever).
  * - The first signal asks every worker to stop gracefully (an IPC message:
  *   a worker that got the terminal's Ctrl-C itself is stopping already);
- *   a second signal sends each SIGTERM, which a stopping worker takes as
- *   "now" (it spools its buffered views and exits).
+ *   a worker that comes up after it, forked just before and not listening
+ *   for the message yet, is asked again when it listens. A second signal
+ *   sends each SIGTERM, which a stopping worker takes as "now" (it spools
+ *   its buffered views and exits).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -29,13 +32,12 @@ export const WORKER_ENV = 'MIDAD_CLUSTER_WORKER';
 /** The IPC message with which the primary asks a worker to stop gracefully. */
 export const STOP_MESSAGE = 'midad:stop';
 
-/** Wait before a dead worker is started again, ms; doubled for each quick death in a row. */
+/** Wait before a dead worker is started again, ms; doubled for each other recent death. */
 const RESTART_MS = 250;
 const RESTART_MAX_MS = 10_000;
-/** A worker that dies within this many ms of its start died quickly. */
-const QUICK_DEATH_MS = 10_000;
-/** Quick deaths in a row after which the primary gives up. */
-const MAX_QUICK_DEATHS = 5;
+/** Deaths of workers, counted over the last DEATH_WINDOW_MS, at which the primary gives up. */
+const MAX_DEATHS = 5;
+const DEATH_WINDOW_MS = 60_000;
 
 /** This process's worker number when it is a worker forked by `runWorkers`, else null. */
 export function clusterWorkerNumber(): number | null {
@@ -55,7 +57,7 @@ function howItEnded(code: number | null, signal: string | null): string {
  * cleanly; `graceMs` is each worker's own grace period (the primary kills
  * those still running 2 s after it).
  * @throws AppError WORKERS_FAILED when a worker dies at start, when they die
- *   quickly MAX_QUICK_DEATHS times in a row, or when one does not stop cleanly.
+ *   MAX_DEATHS times within DEATH_WINDOW_MS, or when one does not stop cleanly.
  */
 export function runWorkers(config: Config, graceMs: number): Promise<void> {
   const count = config.workers;
@@ -63,10 +65,11 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
     console.warn(`midad: ${warning}`);
   const stopRelaying = relayClusterChanges(cluster);
   /** The worker of each number, while it runs. */
-  const slots = new Map<number, { worker: Worker; startedAt: number; listening: boolean }>();
+  const slots = new Map<number, { worker: Worker; listening: boolean }>();
   const restarts = new Set<NodeJS.Timeout>();
   let started = false;
-  let quickDeaths = 0;
+  /** When workers died after the start, ms, over the last DEATH_WINDOW_MS. */
+  let deaths: number[] = [];
   let stopping = false;
   let stopTimer: NodeJS.Timeout | undefined;
   /** Why the primary stops with an error; the first reason wins. */
@@ -74,7 +77,7 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
 
   const fork = (number: number) => {
     const worker = cluster.fork({ [WORKER_ENV]: String(number) });
-    slots.set(number, { worker, startedAt: Date.now(), listening: false });
+    slots.set(number, { worker, listening: false });
   };
 
   return new Promise<void>((resolve, reject) => {
@@ -126,7 +129,9 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
     const onListening = (worker: Worker, address: { address: string | null; port: number }) => {
       const slot = [...slots.values()].find((s) => s.worker === worker);
       if (slot) slot.listening = true;
-      if (started || stopping) return;
+      // Forked just before the stop, it may have missed the message: it has its listener now.
+      if (stopping) return void worker.send(STOP_MESSAGE, undefined, {}, () => {});
+      if (started) return;
       if ([...slots.values()].filter((s) => s.listening).length < count) return;
       started = true;
       const host = address.address ?? config.host;
@@ -137,7 +142,7 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
     const onExit = (worker: Worker, code: number | null, signal: string | null) => {
       const entry = [...slots].find(([, slot]) => slot.worker === worker);
       if (!entry) return;
-      const [number, { startedAt }] = entry;
+      const [number] = entry;
       slots.delete(number);
       const how = howItEnded(code, signal);
       if (stopping) {
@@ -148,13 +153,14 @@ export function runWorkers(config: Config, graceMs: number): Promise<void> {
       if (!started) {
         return fail(`worker ${number} ${how} before it listened (its message is above)`);
       }
-      quickDeaths = Date.now() - startedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
-      if (quickDeaths >= MAX_QUICK_DEATHS) {
+      const now = Date.now();
+      deaths = [...deaths.filter((at) => now - at < DEATH_WINDOW_MS), now];
+      if (deaths.length >= MAX_DEATHS) {
         return fail(
-          `workers died ${quickDeaths} times in a row within ${QUICK_DEATH_MS / 1000} s of their start (the last: worker ${number} ${how})`,
+          `workers died ${deaths.length} times within ${DEATH_WINDOW_MS / 1000} s (the last: worker ${number} ${how}); the primary stops them all`,
         );
       }
-      const delay = Math.min(RESTART_MS * 2 ** quickDeaths, RESTART_MAX_MS);
+      const delay = Math.min(RESTART_MS * 2 ** (deaths.length - 1), RESTART_MAX_MS);
       console.error(
         `midad: worker ${number} (pid ${worker.process.pid}) ${how}; starting another in ${delay} ms`,
       );

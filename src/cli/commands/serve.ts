@@ -32,6 +32,7 @@ import { rebuildSearchIndex, searchIndexIsEmpty } from '../../services/reindex.j
 import { countArticles } from '../../storage/repositories/articles.repository.js';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { configFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+import { systemClock } from '../../lib/clock.js';
 import { collectWhenIdle } from './serve-idle-gc.js';
 import { clusterWorkerNumber, runWorkers } from './serve-workers.js';
 
@@ -106,7 +107,7 @@ export function serveCommand(): Command {
         host: opts.host,
         workers: opts.workers,
       });
-      const now = () => new Date();
+      const now = systemClock;
       // Every process of the server (the primary too) collects its garbage when it falls idle.
       collectWhenIdle();
       const workerNumber = config.workers > 1 ? clusterWorkerNumber() : null;

@@ -10,7 +10,6 @@
  * `Surrogate-Key` (Fastly, space-separated) and `Cache-Tag` (Cloudflare,
  * comma-separated), so that a purge by key reaches the CDN's copies as well.
  */
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import {
   brotliCompress,
@@ -22,6 +21,7 @@ import {
 } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { surrogateKey } from '../../domain/public-change.js';
+import { etagOf } from '../feeds/conditional-get.js';
 import { pageAnswer } from './page-answer.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
@@ -246,7 +246,7 @@ export class CachedPages {
     const purgesBefore = this.#purges;
     const rendered = await render();
     if (rendered === null) return null;
-    const page = await this.#compress(rendered);
+    const page = await this.#compress(key, rendered);
     if (this.#purges !== purgesBefore) return page;
     this.#options.cache.set(key, page);
     return page;
@@ -267,19 +267,19 @@ export class CachedPages {
     );
   }
 
-  async #compress(rendered: RenderedPage): Promise<CachedPage> {
+  async #compress(key: string, rendered: RenderedPage): Promise<CachedPage> {
     const now = this.#options.now();
     const identity = Buffer.from(rendered.body);
     const { gzip: gz, br } = await firstCompressions(identity);
-    const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
     const maxAge = Math.min(rendered.maxAgeMs ?? this.#options.maxAgeMs, this.#options.maxAgeMs);
     const until = rendered.expires ? rendered.expires.getTime() : Infinity;
     return {
       contentType: rendered.contentType,
       gzip: compact(gz),
       br: compact(br),
-      etag: `W/"${hash}"`,
-      lastModified: new Date(Math.floor(now.getTime() / 1000) * 1000),
+      plainLength: identity.length,
+      etag: etagOf(identity),
+      lastModified: this.#options.cache.lastModified(key),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
       expiresAt: Math.min(now.getTime() + maxAge, until),
       hits: 0,
@@ -295,7 +295,13 @@ export class CachedPages {
     page: CachedPage,
     outcome: 'HIT' | 'MISS',
   ): void {
-    const answer = pageAnswer(page, request.headers, this.#options.sharedMaxAgeS, outcome);
+    const answer = pageAnswer(
+      page,
+      request.headers,
+      this.#options.sharedMaxAgeS,
+      outcome,
+      this.#options.now().getTime(),
+    );
     const headers = answer.headers;
     for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i]!, headers[i + 1]);
     void reply.code(answer.status).send(answer.body ?? undefined);

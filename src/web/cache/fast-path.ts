@@ -15,13 +15,12 @@
  * is logged at most once a minute.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyServerFactory } from 'fastify';
-import { encodingFor, pageHeaders } from './page-answer.js';
+import { pageBody, pageChoice, pageHeaders } from './page-answer.js';
 import type { CachedPages } from './cached-pages.js';
 import type { CachedPage } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
-import { clientCopyIsCurrent } from '../feeds/conditional-get.js';
+import { answerUriTooLong } from '../uri-too-long.js';
 
 /** Shortest time between two summaries in the log, ms. */
 const SUMMARY_EVERY_MS = 60_000;
@@ -33,7 +32,7 @@ export interface FastPathOptions {
   commonHeaders: readonly string[];
   /** Where the summaries go; read when one is written (the app's logger is made later). */
   log: () => FastifyBaseLogger;
-  /** The clock, ms since the epoch, for the summaries. */
+  /** The clock, ms since the epoch, for the summaries and conditional requests (the page cache's). */
   now?: () => number;
 }
 
@@ -41,9 +40,10 @@ export interface FastPathOptions {
 interface Wire {
   gzip: string[];
   br: string[];
+  identity: string[];
   /** The brotli body `br` was made for: a hot page gets a smaller one (cached-pages.ts). */
   brBody: Buffer;
-  /** Without Content-Encoding and Content-Length: a 304's, and a plain body's before its length. */
+  /** Without Content-Encoding and Content-Length: a 304's. */
   bodiless: string[];
 }
 
@@ -98,22 +98,17 @@ export class FastPath {
     if (page === undefined) return false;
     const wire = this.#wire(page);
     const headers = request.headers;
+    // Only a conditional request reads the clock.
     const conditional =
       headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
-    if (conditional && clientCopyIsCurrent(headers, page)) {
+    const choice = pageChoice(page, headers, conditional ? this.#now() : 0);
+    if (choice === 304) {
       response.writeHead(304, wire.bodiless);
       response.end();
     } else {
-      const encoding = encodingFor(headers['accept-encoding']);
-      const head = request.method === 'HEAD';
-      if (encoding === 'identity') {
-        const body = gunzipSync(page.gzip);
-        response.writeHead(200, [...wire.bodiless, 'content-length', String(body.length)]);
-        response.end(head ? undefined : body);
-      } else {
-        response.writeHead(200, wire[encoding]);
-        response.end(head ? undefined : page[encoding]);
-      }
+      response.writeHead(200, wire[choice]);
+      // HEAD sends the headers only: a plain body is not even unzipped.
+      response.end(request.method === 'HEAD' ? undefined : pageBody(page, choice));
     }
     this.#count();
     return true;
@@ -129,15 +124,16 @@ export class FastPath {
   #make(page: CachedPage): Wire {
     const common = this.#options.commonHeaders;
     const shared = this.#options.pages.sharedMaxAgeS;
-    const of = (encoding: 'br' | 'gzip') => [
+    const of = (encoding: 'br' | 'gzip' | 'identity' | null) => [
       ...common,
-      ...pageHeaders(page, shared, 'HIT', { encoding, length: page[encoding].length }),
+      ...pageHeaders(page, shared, 'HIT', encoding),
     ];
     return {
       gzip: of('gzip'),
       br: of('br'),
+      identity: of('identity'),
       brBody: page.br,
-      bodiless: [...common, ...pageHeaders(page, shared, 'HIT', null)],
+      bodiless: of(null),
     };
   }
 
@@ -160,9 +156,10 @@ export class FastPath {
  * Fastify's `serverFactory`: an HTTP server that offers each request to
  * `fastPath` first and hands what it declines to Fastify, with the
  * timeouts Fastify gives its own server (fastify/lib/server.js; its
- * defaults are in the options it passes).
+ * defaults are in the options it passes), and that answers an address too
+ * long to read 414 with `uriTooLong` (uri-too-long.ts).
  */
-export function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
+export function serverWithFastPath(fastPath: FastPath, uriTooLong: string): FastifyServerFactory {
   return (handler, options) => {
     const setting = (name: string): number => {
       const value = options[name];
@@ -171,6 +168,7 @@ export function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
     const server = createServer((request, response) => {
       if (!fastPath.serve(request, response)) handler(request, response);
     });
+    answerUriTooLong(server, uriTooLong);
     server.keepAliveTimeout = setting('keepAliveTimeout');
     server.requestTimeout = setting('requestTimeout');
     server.setTimeout(setting('connectionTimeout'));

@@ -16,4 +16,10 @@ describe('encodingFor', () => {
     expect(encodingFor('deflate')).toBe('identity');
     expect(encodingFor('br;q=0, gzip;q=0')).toBe('identity');
   });
+
+  it('answers the same for a value it has seen, past its bound, and for a long value', () => {
+    const values = Array.from({ length: 300 }, (_, i) => `br;q=0, deflate;q=0.${i}, GZip`);
+    expect(new Set([...values, ...values].map(encodingFor))).toEqual(new Set(['gzip']));
+    expect(encodingFor(`${'x;q=0.5, '.repeat(100)}br`)).toBe('br');
+  });
 });

@@ -12,7 +12,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
-import { LRUCache } from 'lru-cache';
 import { clientCopyIsCurrent } from '../feeds/conditional-get.js';
 import type { CachedPage } from './page-cache.js';
 
@@ -30,11 +29,17 @@ export interface PageAnswer {
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
-/** Accept-Encoding values are few (one per browser build): each is parsed once. */
-const encodings = new Negotiator<Encoding>({
-  supportedValues: ['br', 'gzip', 'identity'],
-  cache: new LRUCache<string, string>({ max: 200 }),
-});
+const encodings = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip', 'identity'] });
+
+/**
+ * Accept-Encoding values are few (one per browser build): each is read
+ * once, and its encoding found again by the value as sent. At most
+ * KNOWN_ENCODINGS values of up to KNOWN_LENGTH characters are kept (all
+ * forgotten when full); a longer one is read each time.
+ */
+const known = new Map<string, Encoding>();
+const KNOWN_ENCODINGS = 200;
+const KNOWN_LENGTH = 256;
 
 /**
  * The encoding of the body for a request's `Accept-Encoding` (RFC 9110
@@ -43,21 +48,52 @@ const encodings = new Negotiator<Encoding>({
  * that form first.
  */
 export function encodingFor(acceptEncoding: string | undefined): Encoding {
-  const value = (acceptEncoding ?? '').toLowerCase().replace(/(^|[\s,])x-gzip\b/g, '$1gzip');
-  return encodings.negotiate(value) ?? 'identity';
+  const raw = acceptEncoding ?? '';
+  let encoding = known.get(raw);
+  if (encoding !== undefined) return encoding;
+  const value = raw.toLowerCase().replace(/(^|[\s,])x-gzip\b/g, '$1gzip');
+  encoding = encodings.negotiate(value) ?? 'identity';
+  if (raw.length <= KNOWN_LENGTH) {
+    if (known.size >= KNOWN_ENCODINGS) known.clear();
+    known.set(raw, encoding);
+  }
+  return encoding;
+}
+
+/**
+ * What a request with `headers` gets of `page`: `304` when its copy is
+ * current (RFC 9110 §13; `now`, ms since the epoch, judges
+ * `If-Modified-Since`), else a 200 in the encoding it accepts. Both the
+ * route and the fast path choose with it.
+ */
+export function pageChoice(
+  page: CachedPage,
+  headers: IncomingHttpHeaders,
+  now: number,
+): 304 | Encoding {
+  if (clientCopyIsCurrent(headers, page, now)) return 304;
+  return encodingFor(headers['accept-encoding']);
+}
+
+/**
+ * The body of `page` in `encoding`. Nearly every client takes gzip: the
+ * plain body is not kept, but unzipped when asked for.
+ */
+export function pageBody(page: CachedPage, encoding: Encoding): Buffer {
+  return encoding === 'identity' ? gunzipSync(page.gzip) : page[encoding];
 }
 
 /**
  * The headers of `page` for one response: representation and cache
- * headers, validators, then `Content-Encoding` and `Content-Length` when
- * `body` is given (none for a 304). `sharedMaxAgeS` is the site's
+ * headers, validators, then `Content-Encoding` and `Content-Length` of its
+ * body in `encoding` (none for a 304: null). `sharedMaxAgeS` is the site's
  * `s-maxage` (CachedPagesOptions.sharedMaxAgeS).
  */
 export function pageHeaders(
   page: CachedPage,
   sharedMaxAgeS: number,
   outcome: CacheOutcome,
-  body: { encoding: Encoding; length: number } | null,
+  encoding: Encoding | null,
 ): string[] {
   const shared = page.sharedMaxAgeS ?? sharedMaxAgeS;
   const headers = [
@@ -80,28 +116,32 @@ export function pageHeaders(
     'last-modified',
     page.lastModified.toUTCString(),
   ];
-  if (body === null) return headers;
-  if (body.encoding !== 'identity') headers.push('content-encoding', body.encoding);
-  headers.push('content-length', String(body.length));
+  if (encoding === null) return headers;
+  if (encoding !== 'identity') headers.push('content-encoding', encoding);
+  const length = encoding === 'identity' ? page.plainLength : page[encoding].length;
+  headers.push('content-length', String(length));
   return headers;
 }
 
-/** The answer of `page` to a request with `headers`, made anew (a miss, or a hit through the router). */
+/**
+ * The answer of `page` to a request with `headers`, made anew (a miss, or a
+ * hit through the router); `now` (ms since the epoch) judges its
+ * `If-Modified-Since`.
+ */
 export function pageAnswer(
   page: CachedPage,
   headers: IncomingHttpHeaders,
   sharedMaxAgeS: number,
   outcome: CacheOutcome,
+  now: number,
 ): PageAnswer {
-  if (clientCopyIsCurrent(headers, page)) {
+  const choice = pageChoice(page, headers, now);
+  if (choice === 304) {
     return { status: 304, headers: pageHeaders(page, sharedMaxAgeS, outcome, null), body: null };
   }
-  const encoding = encodingFor(headers['accept-encoding']);
-  // Nearly every client takes gzip: the plain body is not kept, but unzipped when asked for.
-  const body = encoding === 'identity' ? gunzipSync(page.gzip) : page[encoding];
   return {
     status: 200,
-    headers: pageHeaders(page, sharedMaxAgeS, outcome, { encoding, length: body.length }),
-    body,
+    headers: pageHeaders(page, sharedMaxAgeS, outcome, choice),
+    body: pageBody(page, choice),
   };
 }

@@ -7,6 +7,7 @@ function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
     contentType: 'text/html; charset=utf-8',
     gzip: Buffer.alloc(bytes),
     br: Buffer.alloc(0),
+    plainLength: bytes,
     etag: 'W/"x"',
     lastModified: new Date(0),
     keys,
@@ -83,5 +84,23 @@ describe('PageCache', () => {
     cache.set('/a/1', page(['a1']));
     expect(cache.purge('all').sort()).toEqual(['/', '/a/1']);
     expect(cache.size).toBe(0);
+  });
+
+  it('dates a new entry one second past the one it follows under its key in the same second', () => {
+    let now = 5_000_400;
+    const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
+    const at = (key: string) => cache.lastModified(key).getTime();
+    expect(at('/a/1')).toBe(5_000_000);
+    cache.set('/a/1', { ...page(['a1']), lastModified: cache.lastModified('/a/1') });
+    cache.purge(['a1']);
+    expect([at('/a/1'), at('/a/2')]).toEqual([5_001_000, 5_000_000]);
+    cache.set('/a/1', { ...page(['a1']), lastModified: cache.lastModified('/a/1') });
+    cache.purge('all');
+    expect(at('/a/1')).toBe(5_002_000);
+    // Until the clock passes the last one given, the next is still one second past it.
+    now = 5_001_999;
+    expect(at('/a/1')).toBe(5_002_000);
+    now = 5_002_000;
+    expect(at('/a/1')).toBe(5_002_000);
   });
 });

@@ -15,6 +15,8 @@ export interface CachedPage {
   /** The body as rendered, compressed with gzip and with brotli. */
   gzip: Buffer;
   br: Buffer;
+  /** The body's length uncompressed, bytes (a plain answer's `Content-Length`, HEAD's too). */
+  plainLength: number;
   /** Weak entity tag of the rendered body, `W/"…"` (the same page in every encoding). */
   etag: string;
   /** When it was rendered (UTC), sent as `Last-Modified`. */
@@ -53,6 +55,14 @@ export class PageCache {
   readonly #lru: LRUCache<string, CachedPage> | null;
   /** Surrogate key → cache keys of the entries labelled with it. */
   readonly #bySurrogateKey = new Map<string, Set<string>>();
+  /**
+   * `Last-Modified` (ms) of the latest entry gone from each key (purged,
+   * expired, evicted or replaced) while it is not in the past yet: the
+   * next entry under that key must be later.
+   */
+  readonly #gone = new Map<string, number>();
+  /** The second (ms) up to which #gone holds nothing older. */
+  #goneFrom = 0;
   readonly #now: () => number;
 
   constructor(options: PageCacheOptions) {
@@ -65,6 +75,24 @@ export class PageCache {
             dispose: (page, key) => this.#unlabel(key, page),
           })
         : null;
+  }
+
+  /**
+   * `Last-Modified` for a new entry under `key`, made now: the current
+   * second, or one second past the entry last held under `key` when that
+   * is as late. It rises strictly per key, so that a reader's copy made
+   * before a purge and a re-render in the same second is not taken as
+   * current (`If-Modified-Since` compares whole seconds; RFC 9110 §8.8.2,
+   * §13.1.3).
+   */
+  lastModified(key: string): Date {
+    const second = Math.floor(this.#now() / 1000) * 1000;
+    if (second > this.#goneFrom) {
+      for (const [gone, at] of this.#gone) if (at < second) this.#gone.delete(gone);
+      this.#goneFrom = second;
+    }
+    const gone = this.#gone.get(key);
+    return new Date(gone === undefined || gone < second ? second : gone + 1000);
   }
 
   /** The fresh entry stored under `key` (a request path), or undefined. */
@@ -120,6 +148,8 @@ export class PageCache {
   }
 
   #unlabel(key: string, page: CachedPage): void {
+    const at = page.lastModified.getTime();
+    if (at >= this.#goneFrom && at > (this.#gone.get(key) ?? -Infinity)) this.#gone.set(key, at);
     for (const label of page.keys) {
       const keys = this.#bySurrogateKey.get(label);
       if (!keys) continue;

@@ -9,8 +9,8 @@
  * the route gave it; a later request with the same signature is the same
  * page.
  *
- * The signature holds the method, the raw URL (path and query, byte for
- * byte), the Host header and the local address and port the request came
+ * The signature holds the raw URL (path and query, byte for byte; GET and
+ * HEAD share it, as the router answers HEAD with GET's route), the Host header and the local address and port the request came
  * to (host-check.ts allows a host by them); and when it carries
  * X-Forwarded-Host or X-Forwarded-Proto, their values with the client's
  * address, since whether they are believed depends on that address
@@ -53,7 +53,7 @@ export function requestSignature(request: IncomingMessage): string | null {
     return null;
   }
   const socket = request.socket;
-  const signature = `${method} ${url}\n${headers.host ?? ''}\n${socket.localAddress} ${socket.localPort}`;
+  const signature = `${url}\n${headers.host ?? ''}\n${socket.localAddress} ${socket.localPort}`;
   const forwardedHost = headers['x-forwarded-host'];
   const forwardedProto = headers['x-forwarded-proto'];
   if (forwardedHost === undefined && forwardedProto === undefined) return signature;

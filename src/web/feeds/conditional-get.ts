@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseHttpDate } from '../../lib/http-date.js';
 
 export interface Validators {
   /**
@@ -19,13 +20,20 @@ export interface Validators {
 }
 
 /**
+ * A weak entity tag of `content` (a body, or what decides one): `W/"…"`
+ * with 27 characters of its SHA-256 in base64url, 162 bits.
+ */
+export function etagOf(content: string | Buffer): string {
+  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
  * Validators of a document made from `parts` (whatever decides its bytes:
  * item ids with their update times, the format, the settings) whose newest
  * item changed at `lastModified`.
  */
 export function validatorsOf(parts: readonly string[], lastModified: Date | null): Validators {
-  const hash = createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27);
-  return { etag: `W/"${hash}"`, lastModified };
+  return { etag: etagOf(parts.join('\n')), lastModified };
 }
 
 /**
@@ -46,11 +54,16 @@ export function isNotModified(
  * Whether the copy a request's conditional headers name is current, so that
  * it is answered `304 Not Modified`. `If-None-Match` (a weak comparison, or
  * `*`) wins over `If-Modified-Since` when both are sent (RFC 9110 §13.2.2);
- * HTTP dates have whole seconds, so the comparison is made in seconds.
- * Framework-free: the page cache's fast path (cache/fast-path.ts) uses it on
- * raw Node requests.
+ * HTTP dates have whole seconds, so the comparison is made in seconds. An
+ * `If-Modified-Since` that is not an HTTP-date, or is later than `now`
+ * (ms since the epoch), is ignored (§13.1.3). Framework-free: the page
+ * cache's fast path (cache/fast-path.ts) uses it on raw Node requests.
  */
-export function clientCopyIsCurrent(headers: IncomingHttpHeaders, validators: Validators): boolean {
+export function clientCopyIsCurrent(
+  headers: IncomingHttpHeaders,
+  validators: Validators,
+  now: number = Date.now(),
+): boolean {
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch
@@ -60,8 +73,10 @@ export function clientCopyIsCurrent(headers: IncomingHttpHeaders, validators: Va
   }
   const ifModifiedSince = headers['if-modified-since'];
   if (ifModifiedSince === undefined || validators.lastModified === null) return false;
-  const since = Date.parse(ifModifiedSince);
+  const since = parseHttpDate(ifModifiedSince, now);
   return (
-    !Number.isNaN(since) && Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= since
+    since !== null &&
+    since <= now &&
+    Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= since
   );
 }

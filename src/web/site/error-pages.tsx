@@ -1,6 +1,6 @@
 /**
  * Arabic error pages: 400 for malformed requests, 404 for unknown paths
- * and ids, 500 for failures.
+ * and ids, 405 for a method a path does not take, 500 for failures.
  * Requests under /api get JSON instead.
  *
  * Every 404 goes out through `sendNotFound`, so that is where an old
@@ -20,6 +20,7 @@ const API_CODES: Record<ErrorStatus, ErrorCode> = {
   400: 'BAD_REQUEST',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
   500: 'INTERNAL',
 };
 

@@ -7,12 +7,13 @@ import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
 /** The statuses that have a page of their own. */
-export type ErrorStatus = 400 | 403 | 404 | 500;
+export type ErrorStatus = 400 | 403 | 404 | 405 | 500;
 
 const TEXTS = {
   400: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
   403: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
+  405: { title: 'error.methodNotAllowed.title', body: 'error.methodNotAllowed.body' },
   500: { title: 'error.server.title', body: 'error.server.body' },
 } as const satisfies Record<ErrorStatus, { title: MessageKey; body: MessageKey }>;
 
