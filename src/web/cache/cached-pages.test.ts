@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { CachedPages, CACHED_ROUTE } from './cached-pages.js';
-import { PageCache } from './page-cache.js';
+import { ENTRY_OVERHEAD_BYTES, PageCache } from './page-cache.js';
 
 describe('CachedPages', () => {
   it('keeps a page in buffers of its own size, not in zlib’s 16 KiB output chunks', async () => {
@@ -32,7 +32,9 @@ describe('CachedPages', () => {
     expect(page?.br.buffer.byteLength).toBe(page?.br.length);
     expect(page?.gzip.buffer.byteLength).toBe(page?.gzip.length);
     // Both bodies and the entry's overhead, each well under one 16 KiB chunk.
-    expect(cache.bytes).toBe((page?.br.length ?? 0) + (page?.gzip.length ?? 0) + 256);
+    expect(cache.bytes).toBe(
+      (page?.br.length ?? 0) + (page?.gzip.length ?? 0) + ENTRY_OVERHEAD_BYTES,
+    );
     expect(cache.bytes).toBeLessThan(16_384);
     await app.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, type CachedPage } from './page-cache.js';
+import { ENTRY_OVERHEAD_BYTES, PageCache, type CachedPage } from './page-cache.js';
 
 /** An entry of about `bytes` bytes labelled with `keys`, fresh until `expiresAt`. */
 function page(keys: string[], bytes = 1000, expiresAt = Infinity): CachedPage {
@@ -30,14 +30,14 @@ describe('PageCache', () => {
   });
 
   it('keeps within its byte bound, dropping the least recently used first', () => {
-    const cache = new PageCache({ maxBytes: 3 * 1256 });
+    const cache = new PageCache({ maxBytes: 3 * (1000 + ENTRY_OVERHEAD_BYTES) });
     cache.set('/1', page(['a1']));
     cache.set('/2', page(['a2']));
     cache.set('/3', page(['a3']));
     cache.get('/1');
     cache.set('/4', page(['a4']));
     expect([cache.get('/1'), cache.get('/2')].map(Boolean)).toEqual([true, false]);
-    expect(cache.bytes).toBe(3 * 1256);
+    expect(cache.bytes).toBe(3 * (1000 + ENTRY_OVERHEAD_BYTES));
     // The dropped entry's label no longer names it.
     expect(cache.purge(['a2'])).toEqual([]);
   });
@@ -47,7 +47,7 @@ describe('PageCache', () => {
     // What zlib hands back: 3,000 bytes at the start of a 16 KiB output chunk.
     const slice = Buffer.alloc(16_384).subarray(0, 3000);
     cache.set('/a/1', { ...page(['a1']), gzip: slice, br: Buffer.alloc(2500) });
-    expect(cache.bytes).toBe(16_384 + 2500 + 256);
+    expect(cache.bytes).toBe(16_384 + 2500 + ENTRY_OVERHEAD_BYTES);
   });
 
   it('replaces an entry with its new labels only', () => {
