@@ -20,6 +20,7 @@ import {
   gzipSync,
 } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { surrogateKey } from '../../domain/public-change.js';
 import { etagOf } from '../feeds/conditional-get.js';
 import { pageAnswer } from './page-answer.js';
@@ -53,7 +54,19 @@ export interface RenderedPage {
    * CachedPagesOptions.sharedMaxAgeS (a live article asks for 30).
    */
   sharedMaxAgeS?: number;
+  /**
+   * Kept only when asked for a second time within SECOND_ASK_MS (searches:
+   * most queries in a spike are the same few words, and a reader typing
+   * random ones must not push the articles everyone reads out of the
+   * cache's bound). The first answer is sent uncached.
+   */
+  keepOnSecondAsk?: boolean;
 }
+
+/** How long a page kept on its second ask waits for it, ms. */
+export const SECOND_ASK_MS = 60_000;
+/** Most cache keys remembered as asked lately (a key is at most some 300 characters). */
+const ASKED_ONCE_MAX = 10_000;
 
 export interface CachedPagesOptions {
   cache: PageCache;
@@ -175,6 +188,8 @@ export class CachedPages {
   readonly #rendering = new Map<string, Promise<CachedPage | null>>();
   /** Counts purges: a render that started before one is served but not kept. */
   #purges = 0;
+  /** Cache keys of RenderedPage.keepOnSecondAsk pages rendered within SECOND_ASK_MS. */
+  readonly #askedLately = new LRUCache<string, true>({ max: ASKED_ONCE_MAX, ttl: SECOND_ASK_MS });
 
   constructor(options: CachedPagesOptions) {
     this.#options = options;
@@ -248,6 +263,11 @@ export class CachedPages {
     if (rendered === null) return null;
     const page = await this.#compress(key, rendered);
     if (this.#purges !== purgesBefore) return page;
+    if (rendered.keepOnSecondAsk) {
+      const askedBefore = this.#askedLately.has(key);
+      this.#askedLately.set(key, true);
+      if (!askedBefore) return page;
+    }
     this.#options.cache.set(key, page);
     return page;
   }

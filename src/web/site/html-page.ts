@@ -15,7 +15,9 @@ import type { PageContext } from '../views/page-context.js';
 export function htmlPage(
   html: string,
   ctx: PageContext,
-  options: { keys: string[]; maxAgeMs?: number; sharedMaxAgeS?: number },
+  options: Pick<RenderedPage, 'maxAgeMs' | 'sharedMaxAgeS' | 'keepOnSecondAsk'> & {
+    keys: string[];
+  },
 ): RenderedPage {
   const ends = [
     ...ctx.breaking.map((item) => item.until.getTime()),
@@ -28,5 +30,6 @@ export function htmlPage(
     expires: new Date(Math.min(...ends)),
     maxAgeMs: options.maxAgeMs,
     sharedMaxAgeS: options.sharedMaxAgeS,
+    keepOnSecondAsk: options.keepOnSecondAsk,
   };
 }

@@ -3,6 +3,8 @@
  * both served through the page cache, keyed by the tidied form
  * (search-params.ts `searchCacheKey`): in a spike, most readers search
  * the same few words, and each is searched once a minute at most. A
+ * search is kept from its second ask within a minute, so that random
+ * queries do not push articles out of the cache's bound. A
  * publish or unpublish purges them (key `latest`), and a change to an
  * article they list purges them by its link (`a<id>`).
  */
@@ -32,7 +34,11 @@ export async function searchRoutes(
   app: FastifyInstance,
   deps: SiteDeps & { timeZone: string; context: (request: FastifyRequest) => Promise<PageContext> },
 ): Promise<void> {
-  const keep = { maxAgeMs: SEARCH_MAX_AGE_MS, sharedMaxAgeS: SEARCH_MAX_AGE_MS / 1000 };
+  const keep = {
+    maxAgeMs: SEARCH_MAX_AGE_MS,
+    sharedMaxAgeS: SEARCH_MAX_AGE_MS / 1000,
+    keepOnSecondAsk: true,
+  };
 
   app.get(SEARCH_PATH, CACHED_ROUTE, async (request, reply) => {
     const form = searchForm(request.query);
