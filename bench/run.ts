@@ -40,6 +40,7 @@ import { scratchPostgres } from './postgres.js';
 import { printHttp } from './print-http.js';
 import { measureSiteImport, type ImportTarget, type SiteImportFigures } from './site-import.js';
 import { measureSearch, searchIndexBytes, type Latency, type SearchFigures } from './search.js';
+import { measureScale, printScale, type ScaleFigures } from './scale.js';
 import { ensureBuilt } from './server-process.js';
 import { defaultGenerator, type Generator } from './wrk.js';
 import { ms, row } from './table.js';
@@ -144,6 +145,8 @@ interface EngineFigures {
   indexMs: number;
   indexBytes: number;
   latency: SearchFigures;
+  /** What grows with the articles (scale.ts). */
+  scale: ScaleFigures;
   /** The server's figures (absent with --no-http). */
   http?: HttpFigures;
 }
@@ -171,6 +174,7 @@ async function measureEngine(
       indexMs: fill.indexMs,
       indexBytes: await searchIndexBytes(fill.database),
       latency: await measureSearch(fill.database),
+      scale: await measureScale(fill.database, 'file' in target ? target.file : null, step),
     };
   } finally {
     await fill.database.close();
@@ -361,6 +365,7 @@ async function main(): Promise<void> {
       `before, ${loadavg()[0]?.toFixed(1)} after\n`,
   );
   printSearch(engines);
+  printScale(engines.map(([name, e]) => [name, e.scale]));
   const http = engines.flatMap(([name, e]): Array<[string, HttpFigures]> =>
     e.http ? [[name, e.http]] : [],
   );

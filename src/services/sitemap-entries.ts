@@ -4,7 +4,7 @@
  * article page (an article published 2026-03-31T23:30Z in Asia/Riyadh,
  * 02:30 on 1 April there, is in `2026-04`), one sitemap file a month
  * (`2020-01`), split in parts of at
- * most 50,000 URLs (`2020-01-2`), the sitemaps.org limit; articles whose
+ * most 50,000 URLs (`2020-01-2`), the sitemaps.org limit (by publish time then id); articles whose
  * date is unknown go in `undated` files. A file's articles are read from
  * the database a batch at a time, so memory does not grow with the site.
  * Published static pages (`/p/<slug>`) have one file, `pages`, listed last
@@ -177,21 +177,21 @@ async function* readPart(
   range: SitemapRange,
   skip: number,
 ): AsyncGenerator<SitemapRow> {
-  let afterId: SitemapRow['id'] | null = null;
+  let after: SitemapRow | null = null;
   let left = SITEMAP_MAX_URLS;
   while (left > 0) {
     const limit = Math.min(SITEMAP_BATCH, left);
     const rows: SitemapRow[] = await listSitemapRows(
       deps.database.db,
       range,
-      afterId,
+      after,
       limit,
-      afterId === null ? skip : 0,
+      after === null ? skip : 0,
     );
     yield* rows;
     const last = rows[rows.length - 1];
     if (rows.length < limit || !last) return;
-    afterId = last.id;
+    after = last;
     left -= rows.length;
   }
 }

@@ -368,7 +368,7 @@ describe.skipIf(!postgres?.available)('midad import --database (PostgreSQL)', ()
     return Number(rows[0]?.n);
   }
 
-  it('refreshes the planner statistics after an import and after a reindex', async () => {
+  it('refreshes the planner statistics after an import and after a reindex, and keeps its indexes', async () => {
     const database = await openTestDatabase('postgres');
     try {
       expect(await plannedRows(database, 'articles')).toBe(-1);
@@ -379,8 +379,17 @@ describe.skipIf(!postgres?.available)('midad import --database (PostgreSQL)', ()
       await sql`delete from article_search`.execute(database.db);
       await sql`analyze article_search`.execute(database.db);
       expect(await plannedRows(database, 'article_search')).toBe(0);
+      const indexes = () =>
+        sql<{ definition: string }>`select indexdef as definition from pg_indexes
+          where tablename = 'article_search' order by indexname`
+          .execute(database.db)
+          .then((r) => r.rows.map((row) => row.definition));
+      const before = await indexes();
       expect(await run(['reindex', '--database', database.url ?? ''])).toBe(0);
       expect(await plannedRows(database, 'article_search')).toBe(1);
+      // The GIN index, dropped for the load, is built again as it was.
+      expect(before.some((d) => d.includes('USING gin (match)'))).toBe(true);
+      expect(await indexes()).toEqual(before);
     } finally {
       await database.close();
     }

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
+import { monthRange } from '../../src/services/sitemap-entries.js';
+import {
+  listSitemapRows,
+  type SitemapCursor,
+} from '../../src/storage/repositories/sitemap-articles.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
-import { BROWSER, NOW, SEED_ID, SEED_SLUG, testSite, type TestSite } from '../helpers/site.js';
+import {
+  BROWSER,
+  emptyDatabase,
+  NOW,
+  SEED_ID,
+  SEED_SLUG,
+  testSite,
+  type TestSite,
+} from '../helpers/site.js';
 import { enc, TRICKY, trickySite, type TrickySite } from '../helpers/tricky-article.js';
 import { parseXml } from '../helpers/xml.js';
 
@@ -268,5 +281,37 @@ describeEachDialect((dialect) => {
     ])('lists in %s the articles dated that month in Riyadh', async (url, slugs) => {
       expect(await locsOf(url)).toEqual(slugs);
     });
+  });
+});
+
+describeEachDialect((dialect) => {
+  it('reads a month in batches by publish time then id, each article once', async () => {
+    const database = await emptyDatabase(dialect);
+    try {
+      // Two articles at each of three times, inserted newest first so that id order is not time order.
+      for (const day of ['2026-05-20', '2026-05-09', '2026-05-01'])
+        await insertMany(database, 2, new Date(`${day}T08:00:00.000Z`), `خبر-${day}`);
+      const range = monthRange(2026, 5, 'UTC');
+      const all = await listSitemapRows(database.db, range, null, 100);
+      const read: string[] = [];
+      let after: SitemapCursor | null = null;
+      for (;;) {
+        const rows: SitemapCursor[] = await listSitemapRows(database.db, range, after, 1);
+        if (rows.length === 0) break;
+        read.push(...rows.map((r) => r.id));
+        after = rows[rows.length - 1]!;
+      }
+      expect(all.map((r) => r.slug)).toEqual([
+        'خبر-2026-05-01-0',
+        'خبر-2026-05-01-1',
+        'خبر-2026-05-09-0',
+        'خبر-2026-05-09-1',
+        'خبر-2026-05-20-0',
+        'خبر-2026-05-20-1',
+      ]);
+      expect(read).toEqual(all.map((r) => r.id));
+    } finally {
+      await database.close();
+    }
   });
 });

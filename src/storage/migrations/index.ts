@@ -40,6 +40,7 @@ import * as addPushAlertReason from './2026_12_06_1100_add_push_alert_reason.js'
 import * as addOutboxReason from './2026_12_06_1200_add_outbox_reason.js';
 import * as createSectionLatestIndex from './2026_12_07_1000_create_articles_section_latest_index.js';
 import * as searchMatchVector from './2026_12_07_1100_search_match_vector.js';
+import * as createSitemapIndex from './2026_12_07_1300_create_articles_sitemap_index.js';
 import * as searchMatchTable from './2026_12_07_1400_search_match_table.js';
 
 export const migrations: Record<string, Migration> = {
@@ -78,5 +79,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1200_add_outbox_reason': addOutboxReason,
   '2026_12_07_1000_create_articles_section_latest_index': createSectionLatestIndex,
   '2026_12_07_1100_search_match_vector': searchMatchVector,
+  '2026_12_07_1300_create_articles_sitemap_index': createSitemapIndex,
   '2026_12_07_1400_search_match_table': searchMatchTable,
 };

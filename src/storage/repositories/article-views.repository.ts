@@ -296,7 +296,7 @@ export async function forgetViewBatches(db: Kysely<Schema>, ids: readonly string
  *
  * Two steps, so that both engines start from the window's buckets and
  * never walk the articles: the most viewed ids (a few spare, for any that
- * are no longer published), then those articles by key.
+ * are no longer published), then each of those articles by its key.
  */
 export async function listMostReadSince(
   db: Db,
@@ -313,13 +313,13 @@ export async function listMostReadSince(
     .limit(limit * 3)
     .execute();
   if (recent.length === 0) return [];
-  const rows = await summaryQuery(db)
-    .where(
-      'articles.id',
-      'in',
-      recent.map((r) => r.article_id),
-    )
-    .execute();
+  // One lookup by key each: an `id in (…)` list of 15 made SQLite, without
+  // statistics, walk the (status, kind) prefix of an index, every published
+  // article (310 ms of CPU at 1,000,000 articles).
+  const found = await Promise.all(
+    recent.map((r) => summaryQuery(db).where('articles.id', '=', r.article_id).executeTakeFirst()),
+  );
+  const rows = found.filter((row) => row !== undefined);
   const byId = new Map(rows.map((row) => [toIdString(row.id), row]));
   return recent
     .map((r) => byId.get(toIdString(r.article_id)))

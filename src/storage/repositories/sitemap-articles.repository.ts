@@ -1,12 +1,12 @@
 /**
  * Reads for sitemaps: published news articles by publish-time range, a
- * page at a time in id order (keyset pagination: each page starts after the
- * last id of the one before), so that a sitemap of any size is written
+ * page at a time by publish time and id (keyset pagination: each page
+ * starts after the last row of the one before), so that a sitemap of any size is written
  * without holding its articles in memory. Ranges are half-open, `[from,
- * to)`, of instants. Static pages (kind `page`) are read apart, by
+ * to)`, of instants, walked by publish time then id
+ * (articles_sitemap_idx). Static pages (kind `page`) are read apart, by
  * `listPublishedPages`: they have a sitemap file of their own.
  */
-import type { ArticleId } from '../../domain/article.js';
 import type { SitemapRow } from '../../domain/sitemap-row.js';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../db.js';
@@ -105,21 +105,38 @@ export async function rangeSummary(
   };
 }
 
+/** Where a batch of `listSitemapRows` starts: after this row of the batch before. */
+export type SitemapCursor = Pick<SitemapRow, 'publishedAt' | 'id'>;
+
 /**
- * Up to `limit` articles of `range` in id order, after `afterId` (null:
- * from the start), skipping `offset` (only for the first page of a
- * sitemap file past the first).
+ * Up to `limit` articles of `range` by publish time then id (the order of
+ * articles_sitemap_idx, which the query walks without sorting), after
+ * `after` (null: from the start), skipping `offset` (only for the first
+ * page of a sitemap file past the first).
  */
 export async function listSitemapRows(
   db: Db,
   range: SitemapRange,
-  afterId: ArticleId | null,
+  after: SitemapCursor | null,
   limit: number,
   offset = 0,
 ): Promise<SitemapRow[]> {
   let query = inRange(db, range).select(SITEMAP_COLUMNS);
-  if (afterId !== null) query = query.where('id', '>', bindId(afterId));
-  const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+  if (after !== null) {
+    const id = bindId(after.id);
+    query =
+      after.publishedAt === null
+        ? query.where('id', '>', id)
+        : query.where((eb) =>
+            eb(eb.refTuple('published_at', 'id'), '>', eb.tuple(fromDate(after.publishedAt!), id)),
+          );
+  }
+  const rows = await query
+    .orderBy('published_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map(toSitemapRow);
 }
 
