@@ -27,9 +27,9 @@ const INDEX_BUILD_MEMORY = '512MB';
  * planner's statistics (storage/statistics.ts). `onProgress` is called
  * after each batch with the articles done and the total.
  *
- * On PostgreSQL the search table's secondary indexes (the GIN index of
- * `match`) are dropped while the rows are written and built again after:
- * the manual's advice for loading a table ("Populating a Database",
+ * On PostgreSQL the search tables' secondary indexes (the GIN index of
+ * `article_match.match`) are dropped while the rows are written and built
+ * again after: the manual's advice for loading a table ("Populating a Database",
  * §14.4.3). Searches find nothing during a rebuild in any case (the index
  * is emptied first). Should the rebuild fail, the indexes are built again
  * before the error is thrown.
@@ -77,14 +77,15 @@ export async function rebuildSearchIndex(
 }
 
 /**
- * Drops the indexes of `article_search` other than its primary key
- * (PostgreSQL), returning their definitions (`create index …`) to build
+ * Drops the indexes of the search tables (`article_search` and its
+ * narrow `article_match`) other than their primary keys (PostgreSQL), returning their definitions (`create index …`) to build
  * them again with.
  */
 async function dropSecondaryIndexes(database: Database): Promise<string[]> {
   const { rows } = await sql<{ name: string; definition: string }>`
     select i.indexname as name, i.indexdef as definition from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename = 'article_search'
+    where i.schemaname = current_schema()
+      and i.tablename in ('article_search', 'article_match')
       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(
     database.db,
   );

@@ -381,7 +381,7 @@ describe.skipIf(!postgres?.available)('midad import --database (PostgreSQL)', ()
       expect(await plannedRows(database, 'article_search')).toBe(0);
       const indexes = () =>
         sql<{ definition: string }>`select indexdef as definition from pg_indexes
-          where tablename = 'article_search' order by indexname`
+          where tablename in ('article_search', 'article_match') order by indexname`
           .execute(database.db)
           .then((r) => r.rows.map((row) => row.definition));
       const before = await indexes();
