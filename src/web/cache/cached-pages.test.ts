@@ -4,15 +4,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { CachedPages, CACHED_ROUTE } from './cached-pages.js';
 import { ENTRY_OVERHEAD_BYTES, PageCache } from './page-cache.js';
 
+/** A page cache of 1 MB and CachedPages over it, pages kept a minute. */
+function cachedPages(): { cache: PageCache; pages: CachedPages } {
+  const cache = new PageCache({ maxBytes: 1_000_000 });
+  const pages = new CachedPages({
+    cache,
+    maxAgeMs: 60_000,
+    sharedMaxAgeS: 60,
+    now: () => new Date(),
+  });
+  return { cache, pages };
+}
+
 describe('CachedPages', () => {
   it('keeps a page in buffers of its own size, not in zlib’s 16 KiB output chunks', async () => {
-    const cache = new PageCache({ maxBytes: 1_000_000 });
-    const pages = new CachedPages({
-      cache,
-      maxAgeMs: 60_000,
-      sharedMaxAgeS: 60,
-      now: () => new Date(),
-    });
+    const { cache, pages } = cachedPages();
     const app = Fastify();
     // About 20 KB of Arabic, as an article page: a few KB once compressed.
     const body = `<p>${Array.from({ length: 400 }, (_, i) => `خبر رقم ${i} من حلب`).join(' ')}</p>`;
@@ -40,13 +46,7 @@ describe('CachedPages', () => {
   });
 
   it('makes fast bodies on a miss and smaller ones, of the same page, once it is asked for 20 times', async () => {
-    const cache = new PageCache({ maxBytes: 1_000_000 });
-    const pages = new CachedPages({
-      cache,
-      maxAgeMs: 60_000,
-      sharedMaxAgeS: 60,
-      now: () => new Date(),
-    });
+    const { cache, pages } = cachedPages();
     const app = Fastify();
     // Less regular than the page above, so that the better levels find more to save.
     const kinds = ['خبر', 'نبأ', 'تقرير', 'بيان'];
