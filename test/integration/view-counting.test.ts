@@ -102,7 +102,8 @@ describeEachDialect((dialect) => {
           url: `/views/${SEED_ID}`,
           headers: { 'user-agent': BROWSER },
         });
-        expect(res.statusCode).toBe(404);
+        // The beacon is POST only (RFC 9110 §15.5.6: 405 with Allow).
+        expect([res.statusCode, res.headers.allow]).toEqual([405, 'POST']);
       }
       expect(await site.viewCounter.flush()).toBe(0);
     });
