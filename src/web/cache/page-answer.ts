@@ -12,6 +12,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
+import { LRUCache } from 'lru-cache';
 import { clientCopyIsCurrent } from '../feeds/conditional-get.js';
 import type { CachedPage } from './page-cache.js';
 
@@ -33,12 +34,11 @@ const encodings = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip', 'id
 
 /**
  * Accept-Encoding values are few (one per browser build): each is read
- * once, and its encoding found again by the value as sent. At most
- * KNOWN_ENCODINGS values of up to KNOWN_LENGTH characters are kept (all
- * forgotten when full); a longer one is read each time.
+ * once, and its encoding found again by the value as sent. The 200 values
+ * used last, of up to KNOWN_LENGTH characters, are kept; a longer one is
+ * read each time.
  */
-const known = new Map<string, Encoding>();
-const KNOWN_ENCODINGS = 200;
+const known = new LRUCache<string, Encoding>({ max: 200 });
 const KNOWN_LENGTH = 256;
 
 /**
@@ -53,10 +53,7 @@ export function encodingFor(acceptEncoding: string | undefined): Encoding {
   if (encoding !== undefined) return encoding;
   const value = raw.toLowerCase().replace(/(^|[\s,])x-gzip\b/g, '$1gzip');
   encoding = encodings.negotiate(value) ?? 'identity';
-  if (raw.length <= KNOWN_LENGTH) {
-    if (known.size >= KNOWN_ENCODINGS) known.clear();
-    known.set(raw, encoding);
-  }
+  if (raw.length <= KNOWN_LENGTH) known.set(raw, encoding);
   return encoding;
 }
 
