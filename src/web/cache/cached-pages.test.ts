@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { CachedPages, CACHED_ROUTE } from './cached-pages.js';
@@ -16,20 +16,26 @@ function cachedPages(): { cache: PageCache; pages: CachedPages } {
   return { cache, pages };
 }
 
+/** A Fastify app whose `/a/1` is `body` as HTML, served through `pages`. */
+function appServing(pages: CachedPages, body: string): FastifyInstance {
+  const app = Fastify();
+  app.get('/a/1', CACHED_ROUTE, async (request, reply) => {
+    await pages.serve(request, reply, '/a/1', async () => ({
+      body,
+      contentType: 'text/html; charset=utf-8',
+      keys: [],
+    }));
+    return reply;
+  });
+  return app;
+}
+
 describe('CachedPages', () => {
   it('keeps a page in buffers of its own size, not in zlib’s 16 KiB output chunks', async () => {
     const { cache, pages } = cachedPages();
-    const app = Fastify();
     // About 20 KB of Arabic, as an article page: a few KB once compressed.
     const body = `<p>${Array.from({ length: 400 }, (_, i) => `خبر رقم ${i} من حلب`).join(' ')}</p>`;
-    app.get('/a/1', CACHED_ROUTE, async (request, reply) => {
-      await pages.serve(request, reply, '/a/1', async () => ({
-        body,
-        contentType: 'text/html; charset=utf-8',
-        keys: [],
-      }));
-      return reply;
-    });
+    const app = appServing(pages, body);
     const res = await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br' } });
     expect([res.statusCode, res.headers['content-encoding']]).toEqual([200, 'br']);
 
@@ -47,7 +53,6 @@ describe('CachedPages', () => {
 
   it('makes fast bodies on a miss and smaller ones, of the same page, once it is asked for 20 times', async () => {
     const { cache, pages } = cachedPages();
-    const app = Fastify();
     // Less regular than the page above, so that the better levels find more to save.
     const kinds = ['خبر', 'نبأ', 'تقرير', 'بيان'];
     const cities = ['حلب', 'دمشق', 'حمص', 'اللاذقية', 'تونس'];
@@ -56,14 +61,7 @@ describe('CachedPages', () => {
       (_, i) => `${kinds[(i * 7) % 4]} رقم ${(i * 7919) % 1000} من ${cities[(i * 13) % 5]}`,
     );
     const body = `<p>${words.join(' ')}</p>`;
-    app.get('/a/1', CACHED_ROUTE, async (request, reply) => {
-      await pages.serve(request, reply, '/a/1', async () => ({
-        body,
-        contentType: 'text/html; charset=utf-8',
-        keys: [],
-      }));
-      return reply;
-    });
+    const app = appServing(pages, body);
     await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br' } });
     const first = cache.get('/a/1')!;
     const fast = { gzip: first.gzip, br: first.br };
