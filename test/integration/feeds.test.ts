@@ -179,6 +179,19 @@ describe('conditional GET of feeds', () => {
     expect(otherTag.statusCode).toBe(200);
   });
 
+  it('keeps Last-Modified when a feed is made again with the same items', async () => {
+    for (const url of ['/rss.xml', '/atom.xml', '/feed.json']) {
+      const first = await get(url);
+      const lastModified = String(first.headers['last-modified']);
+      // Every cached page is dropped (a section renamed, say) and the feed is made anew.
+      site.app.publicChange({ kind: 'site' });
+      const again = await get(url, { 'if-modified-since': lastModified });
+      expect([url, again.statusCode, again.headers['x-cache']]).toEqual([url, 304, 'MISS']);
+      expect(again.headers['last-modified']).toBe(lastModified);
+      expect(again.headers.etag).toBe(first.headers.etag);
+    }
+  });
+
   it('gives each format its own ETag', async () => {
     const tags = await Promise.all(
       ['/rss.xml', '/atom.xml', '/feed.json'].map(async (url) => (await get(url)).headers.etag),

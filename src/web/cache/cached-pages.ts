@@ -291,6 +291,7 @@ export class CachedPages {
     const now = this.#options.now();
     const identity = Buffer.from(rendered.body);
     const { gzip: gz, br } = await firstCompressions(identity);
+    const etag = etagOf(identity);
     const maxAge = Math.min(rendered.maxAgeMs ?? this.#options.maxAgeMs, this.#options.maxAgeMs);
     const until = rendered.expires ? rendered.expires.getTime() : Infinity;
     return {
@@ -298,8 +299,8 @@ export class CachedPages {
       gzip: compact(gz),
       br: compact(br),
       plainLength: identity.length,
-      etag: etagOf(identity),
-      lastModified: this.#options.cache.lastModified(key),
+      etag,
+      lastModified: this.#options.cache.lastModified(key, etag),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
       expiresAt: Math.min(now.getTime() + maxAge, until),
       hits: 0,

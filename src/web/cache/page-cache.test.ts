@@ -89,18 +89,38 @@ describe('PageCache', () => {
   it('dates a new entry one second past the one it follows under its key in the same second', () => {
     let now = 5_000_400;
     const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
-    const at = (key: string) => cache.lastModified(key).getTime();
-    expect(at('/a/1')).toBe(5_000_000);
-    cache.set('/a/1', { ...page(['a1']), lastModified: cache.lastModified('/a/1') });
+    const at = (key: string) => cache.lastModified(key, 'W/"new"');
+    expect(at('/a/1').getTime()).toBe(5_000_000);
+    cache.set('/a/1', { ...page(['a1']), etag: 'W/"1"', lastModified: at('/a/1') });
     cache.purge(['a1']);
-    expect([at('/a/1'), at('/a/2')]).toEqual([5_001_000, 5_000_000]);
-    cache.set('/a/1', { ...page(['a1']), lastModified: cache.lastModified('/a/1') });
+    expect([at('/a/1').getTime(), at('/a/2').getTime()]).toEqual([5_001_000, 5_000_000]);
+    cache.set('/a/1', { ...page(['a1']), etag: 'W/"2"', lastModified: at('/a/1') });
     cache.purge('all');
-    expect(at('/a/1')).toBe(5_002_000);
+    expect(at('/a/1').getTime()).toBe(5_002_000);
     // Until the clock passes the last one given, the next is still one second past it.
     now = 5_001_999;
-    expect(at('/a/1')).toBe(5_002_000);
+    expect(at('/a/1').getTime()).toBe(5_002_000);
     now = 5_002_000;
-    expect(at('/a/1')).toBe(5_002_000);
+    expect(at('/a/1').getTime()).toBe(5_002_000);
+  });
+
+  it('keeps the date of the entry it follows when the body is the same', () => {
+    let now = 7_000_000;
+    const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
+    cache.set('/rss.xml', {
+      ...page(['latest'], 1000, now + 60_000),
+      etag: 'W/"feed-1"',
+      lastModified: cache.lastModified('/rss.xml', 'W/"feed-1"'),
+    });
+    // A minute on, the entry has expired and is made again: the same body keeps its date…
+    now = 7_060_500;
+    expect(cache.get('/rss.xml')).toBeUndefined();
+    expect(cache.lastModified('/rss.xml', 'W/"feed-1"').getTime()).toBe(7_000_000);
+    // …and a changed one is dated now.
+    expect(cache.lastModified('/rss.xml', 'W/"feed-2"').getTime()).toBe(7_060_000);
+    // While an entry is held, a render beside it is dated against it too.
+    cache.set('/a/1', { ...page(['a1']), etag: 'W/"a"', lastModified: new Date(7_060_000) });
+    expect(cache.lastModified('/a/1', 'W/"a"').getTime()).toBe(7_060_000);
+    expect(cache.lastModified('/a/1', 'W/"b"').getTime()).toBe(7_061_000);
   });
 });

@@ -62,18 +62,33 @@ function sizeOf(page: CachedPage): number {
   return page.gzip.buffer.byteLength + page.br.buffer.byteLength + ENTRY_OVERHEAD_BYTES;
 }
 
+/**
+ * Keys whose last entry's validators are remembered once it has gone
+ * (PageCache.lastModified): some 150 bytes each.
+ */
+const PREVIOUS_KEYS = 5000;
+
+/** What a later entry under the same key is dated against. */
+interface Validators {
+  etag: string;
+  /** Its `Last-Modified`, ms since the epoch. */
+  at: number;
+}
+
+function validatorsOf(page: CachedPage): Validators {
+  return { etag: page.etag, at: page.lastModified.getTime() };
+}
+
 export class PageCache {
   readonly #lru: LRUCache<string, CachedPage> | null;
   /** Surrogate key → cache keys of the entries labelled with it. */
   readonly #bySurrogateKey = new Map<string, Set<string>>();
   /**
-   * `Last-Modified` (ms) of the latest entry gone from each key (purged,
-   * expired, evicted or replaced) while it is not in the past yet: the
-   * next entry under that key must be later.
+   * The validators of the entry last held under each key, of the
+   * PREVIOUS_KEYS keys that lost one last (purged, expired, evicted or
+   * replaced): what the next entry under that key is dated against.
    */
-  readonly #gone = new Map<string, number>();
-  /** The second (ms) up to which #gone holds nothing older. */
-  #goneFrom = 0;
+  readonly #previous = new LRUCache<string, Validators>({ max: PREVIOUS_KEYS });
   readonly #now: () => number;
 
   constructor(options: PageCacheOptions) {
@@ -89,21 +104,23 @@ export class PageCache {
   }
 
   /**
-   * `Last-Modified` for a new entry under `key`, made now: the current
-   * second, or one second past the entry last held under `key` when that
-   * is as late. It rises strictly per key, so that a reader's copy made
-   * before a purge and a re-render in the same second is not taken as
-   * current (`If-Modified-Since` compares whole seconds; RFC 9110 §8.8.2,
-   * §13.1.3).
+   * `Last-Modified` for a new entry under `key` whose body has the entity
+   * tag `etag`, made now. The same body as the entry last held under `key`
+   * keeps that entry's date: the representation has not changed, so a
+   * reader's `If-Modified-Since` copy is still current (a feed re-rendered
+   * when its entry expires). A changed body gets the current second, or one
+   * second past the entry it follows when that is as late: the date rises
+   * strictly per key, so that a reader's copy made before a purge and a
+   * re-render in the same second is not taken as current
+   * (`If-Modified-Since` compares whole seconds; RFC 9110 §8.8.2, §13.1.3).
    */
-  lastModified(key: string): Date {
+  lastModified(key: string, etag: string): Date {
     const second = Math.floor(this.#now() / 1000) * 1000;
-    if (second > this.#goneFrom) {
-      for (const [gone, at] of this.#gone) if (at < second) this.#gone.delete(gone);
-      this.#goneFrom = second;
-    }
-    const gone = this.#gone.get(key);
-    return new Date(gone === undefined || gone < second ? second : gone + 1000);
+    const held = this.#lru?.peek(key);
+    const previous = held ? validatorsOf(held) : this.#previous.get(key);
+    if (previous === undefined) return new Date(second);
+    if (previous.etag === etag) return new Date(previous.at);
+    return new Date(previous.at < second ? second : previous.at + 1000);
   }
 
   /** The fresh entry stored under `key` (a request path), or undefined. */
@@ -159,8 +176,7 @@ export class PageCache {
   }
 
   #unlabel(key: string, page: CachedPage): void {
-    const at = page.lastModified.getTime();
-    if (at >= this.#goneFrom && at > (this.#gone.get(key) ?? -Infinity)) this.#gone.set(key, at);
+    this.#previous.set(key, validatorsOf(page));
     for (const label of page.keys) {
       const keys = this.#bySurrogateKey.get(label);
       if (!keys) continue;
