@@ -19,8 +19,13 @@ function text(query: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * A whole number in the query, brought into min..max (`0` and `-1` alike
+ * become `min`); `fallback` when the value is not a whole number of up to
+ * six digits.
+ */
 function whole(value: string, min: number, max: number, fallback: number): number {
-  if (!/^\d{1,6}$/.test(value)) return fallback;
+  if (!/^[-+]?\d{1,6}$/.test(value)) return fallback;
   return Math.min(max, Math.max(min, Number(value)));
 }
 
@@ -70,7 +75,7 @@ export function searchRequest(form: SearchForm, timeZone: string, limit: number)
   };
 }
 
-/** The API's `limit`: 1 to API_MAX_LIMIT, default PAGE_SIZE. */
+/** The API's `limit`: 1 to API_MAX_LIMIT (a number outside is brought within), default PAGE_SIZE. */
 export function apiLimit(query: unknown): number {
   return whole(text(query, 'limit'), 1, API_MAX_LIMIT, PAGE_SIZE);
 }
