@@ -105,6 +105,18 @@ describe('page-cache hits before the router', () => {
       head.res.headers['content-length'],
       head.res.headers['content-encoding'],
     ]).toEqual([true, String(plain.length), undefined]);
+    const routedPlain = await fetch({
+      method: 'HEAD',
+      path: ARTICLE,
+      // Another signature again, so that this one too goes through the router.
+      headers: { 'accept-encoding': 'identity', 'x-forwarded-proto': 'http, http' },
+    });
+    expect([
+      routedPlain.fast,
+      routedPlain.raw.length,
+      routedPlain.res.headers['content-length'],
+      routedPlain.res.headers['content-encoding'],
+    ]).toEqual([false, 0, String(plain.length), undefined]);
   });
 
   it('answers 304 to If-None-Match, or to If-Modified-Since when no tag is sent', async () => {

@@ -10,6 +10,7 @@
  * `Surrogate-Key` (Fastly, space-separated) and `Cache-Tag` (Cloudflare,
  * comma-separated), so that a purge by key reaches the CDN's copies as well.
  */
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import {
   brotliCompress,
@@ -318,13 +319,16 @@ export class CachedPages {
   ): void {
     const answer = pageAnswer(
       page,
-      request.headers,
+      request,
       this.#options.sharedMaxAgeS,
       outcome,
       this.#options.now().getTime(),
     );
     const headers = answer.headers;
     for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i]!, headers[i + 1]);
-    void reply.code(answer.status).send(answer.body ?? undefined);
+    // HEAD: Fastify's HEAD route would set Content-Length from a body (0 for none), but
+    // leaves it as set for a stream, which it drains.
+    const body = answer.status === 200 && answer.body === null ? Readable.from([]) : answer.body;
+    void reply.code(answer.status).send(body ?? undefined);
   }
 }

@@ -24,7 +24,7 @@ export interface PageAnswer {
   status: 200 | 304;
   /** Flat header list: names at even indexes, their values after them. */
   headers: readonly string[];
-  /** The bytes to send (also for HEAD, whose body the server leaves out); null for a 304. */
+  /** The bytes to send; null for a 304 and for HEAD (whose Content-Length is still GET's). */
   body: Buffer | null;
 }
 
@@ -121,24 +121,24 @@ export function pageHeaders(
 }
 
 /**
- * The answer of `page` to a request with `headers`, made anew (a miss, or a
- * hit through the router); `now` (ms since the epoch) judges its
- * `If-Modified-Since`.
+ * The answer of `page` to `request`, made anew (a miss, or a hit through
+ * the router); `now` (ms since the epoch) judges its `If-Modified-Since`.
+ * HEAD gets GET's headers and no body: a plain body is not even unzipped.
  */
 export function pageAnswer(
   page: CachedPage,
-  headers: IncomingHttpHeaders,
+  request: { method: string; headers: IncomingHttpHeaders },
   sharedMaxAgeS: number,
   outcome: CacheOutcome,
   now: number,
 ): PageAnswer {
-  const choice = pageChoice(page, headers, now);
+  const choice = pageChoice(page, request.headers, now);
   if (choice === 304) {
     return { status: 304, headers: pageHeaders(page, sharedMaxAgeS, outcome, null), body: null };
   }
   return {
     status: 200,
     headers: pageHeaders(page, sharedMaxAgeS, outcome, choice),
-    body: pageBody(page, choice),
+    body: request.method === 'HEAD' ? null : pageBody(page, choice),
   };
 }
