@@ -88,16 +88,21 @@ export interface CachedPagesOptions {
 /**
  * Compression levels of a page's first bodies, made on each miss: fast,
  * since most pages are read a few times at most (a spread of distinct
- * articles): gzip level 1 and brotli quality 4 (RFC 7932). Measured on
+ * articles): gzip level 1 and brotli quality 2 (RFC 7932). Measured on
  * 17 KB article pages (2 cores, one call): gzip 6 took 0.22 ms for 4,359
- * bytes, 1 took 0.12 ms for 4,804 (+10 %); brotli 5 took 0.37 ms for
- * 3,896 bytes, 4 took 0.26 ms for 4,348 (+12 %). A page asked for HOT_HITS
+ * bytes, 1 took 0.12 ms for 4,804 (+10 %). Brotli, over 200 article pages
+ * of 16.3 KB (issue 21, least of 5 rounds): quality 5 took 297 µs for
+ * 3,796 bytes, 4 253 µs for 4,250, 3 145 µs for 4,536, 2 120 µs for 4,596
+ * (+8 % on 4, under one TCP packet more: the same first round trip for a
+ * reader), 1 79 µs for 4,902. Brotli was the largest single cost of a
+ * distinct article's page once its gzip body was no longer made on the
+ * miss (firstBodies). A page asked for HOT_HITS
  * times is redone at gzip 6 and brotli 11, the smallest, off the event loop
  * (brotli 11 costs some 30 ms of CPU: worth it only for the pages a spike
  * is about).
  */
 const FAST_GZIP = 1;
-const FAST_BROTLI = 4;
+const FAST_BROTLI = 2;
 const BEST_GZIP = 6;
 const BEST_BROTLI = constants.BROTLI_MAX_QUALITY;
 const HOT_HITS = 20;
@@ -219,7 +224,7 @@ class RenderedBodies {
  * (RenderedBodies). Most pages of a spread of distinct articles are read
  * once: making the gzip body nobody asked for took about a third of the
  * compression on each miss (issue 21: gzip 1 some 0.12 ms, brotli 4 some
- * 0.26 ms per 17 KB page). A body over ON_LOOP_BYTES (a live page with
+ * 0.26 ms per 17 KB page, when brotli was made at 4). A body over ON_LOOP_BYTES (a live page with
  * hundreds of updates) has both made at once in libuv's thread pool, so
  * as not to hold other requests, neither then waiting for a first use.
  */
