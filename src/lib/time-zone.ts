@@ -44,19 +44,33 @@ export function wallClockToUtc(wall: WallClock, timeZone: string): Date {
  * reader of the data sees the site's local time. Luxon's `toISO` with
  * `suppressMilliseconds` writes it; for an IANA zone name (`Area/City`)
  * and an instant from FAST_ISO_FROM to FAST_ISO_UNTIL, the same string is
- * made from Intl's wall-clock fields (fastZonedIso), some five times
- * quicker: each article page writes two (issue 21).
+ * made from Intl's wall-clock fields (fastZonedIso): 4.4 instead of 5.5 µs
+ * warm (11 cold), measured over 20,000 instants (issue 21), and the last
+ * RECENT_ISO instants' strings are kept per zone: each article page writes
+ * its publish and modification times, most often the same instant.
  *
  * @throws RangeError when the zone is unknown.
  * @example zonedIsoString(new Date('2020-01-18T09:43:00Z'), 'Asia/Damascus') // '2020-01-18T11:43:00+02:00'
  */
 export function zonedIsoString(instant: Date, timeZone: string): string {
+  let recent = recentIso.get(timeZone);
+  if (recent === undefined) recentIso.set(timeZone, (recent = new Map()));
+  const kept = recent.get(instant.getTime());
+  if (kept !== undefined) return kept;
   const fast = fastZonedIso(instant, timeZone);
-  if (fast !== null) return fast;
+  if (fast !== null) {
+    if (recent.size >= RECENT_ISO) recent.clear();
+    recent.set(instant.getTime(), fast);
+    return fast;
+  }
   const dt = DateTime.fromJSDate(instant, { zone: timeZone });
   if (!dt.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
 }
+
+/** Most strings zonedIsoString keeps per zone, by instant (all forgotten when full). */
+const RECENT_ISO = 64;
+const recentIso = new Map<string, Map<number, string>>();
 
 /**
  * Instants (ms, UTC) between which fastZonedIso writes: years of four
