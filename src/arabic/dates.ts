@@ -22,9 +22,14 @@ const HIJRI_ERA = 'هـ';
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
-function withWeekday(text: string, gregorian: ZonedParts, opts: DateOptions): string {
+function withWeekday(
+  text: string,
+  gregorian: ZonedParts | (() => ZonedParts),
+  opts: DateOptions,
+): string {
   if (opts.weekday !== true) return text;
-  return `${weekdayName(weekdayOf(gregorian.year, gregorian.month, gregorian.day))} ${text}`;
+  const { year, month, day } = typeof gregorian === 'function' ? gregorian() : gregorian;
+  return `${weekdayName(weekdayOf(year, month, day))} ${text}`;
 }
 
 function hijriText(instant: Date, locale: SiteLocale): string {
@@ -64,7 +69,7 @@ export function formatDate(instant: Date, locale: SiteLocale, opts: DateOptions 
  * @example formatHijriDate(new Date('2020-01-18T09:43Z'), syria) === '23 جمادى الأولى 1441 هـ'
  */
 export function formatHijriDate(instant: Date, locale: SiteLocale, opts: DateOptions = {}): string {
-  return withWeekday(hijriText(instant, locale), zonedParts(instant, locale.timeZone), opts);
+  return withWeekday(hijriText(instant, locale), () => zonedParts(instant, locale.timeZone), opts);
 }
 
 /**

@@ -115,3 +115,43 @@ describe('withoutLoneSurrogates', () => {
     expect(withoutLoneSurrogates(text)).toBe(expected);
   });
 });
+
+describe('graphemes without the segmenter', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const segments = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
+  const ranges = [
+    [0x09, 0x0a],
+    [0x20, 0x7e],
+    [0xa0, 0x2ff],
+    [0x60c, 0x60c],
+    [0x61b, 0x61b],
+    [0x61f, 0x61f],
+    [0x621, 0x64a],
+    [0x660, 0x66f],
+    [0x671, 0x6d4],
+    [0x2010, 0x2027],
+    [0x2030, 0x205e],
+  ];
+  const simple = ranges.flatMap(([from, to]) =>
+    Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCharCode(from! + i)),
+  );
+
+  it('cuts text of one-unit graphemes as ICU does: every pair of its characters is two graphemes', () => {
+    for (const first of simple) {
+      const text = simple.map((second) => first + second).join('');
+      expect(graphemes(text)).toEqual(segments(text));
+      expect(graphemes(text)).toHaveLength(text.length);
+    }
+  });
+
+  it.each([
+    'الحكومةُ تعلن النتائج',
+    'عاجل: 🔴 انفجار',
+    'قال\r\nإن',
+    'ﷺ والسلام',
+    '\u0600١٢ سنة',
+    'لا\u200Dإله',
+  ])('leaves other text to the segmenter: %s', (text) => {
+    expect(graphemes(text)).toEqual(segments(text));
+  });
+});

@@ -61,7 +61,28 @@ export function zonedParts(
   calendar: Calendar = 'gregory',
 ): ZonedParts {
   const formatter = formatterFor(calendar, timeZone);
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
+  const at = instant.getTime();
+  if (Number.isNaN(at)) throw new RangeError('invalid Date');
+  let recent = recentParts.get(formatter);
+  if (recent === undefined) recentParts.set(formatter, (recent = new Map()));
+  let found = recent.get(at);
+  if (found === undefined) {
+    if (recent.size >= RECENT_INSTANTS) recent.clear();
+    recent.set(at, (found = Object.freeze(readParts(formatter, instant, timeZone))));
+  }
+  return found;
+}
+
+/**
+ * Most instants whose fields are kept for each formatter (all forgotten
+ * when full). An article page asks for its publish time's fields three or
+ * four times (date, time, Hijri date, the `datetime` of a day) and
+ * formatToParts took some 10 µs each (issue 21).
+ */
+const RECENT_INSTANTS = 64;
+const recentParts = new WeakMap<Intl.DateTimeFormat, Map<number, Readonly<ZonedParts>>>();
+
+function readParts(formatter: Intl.DateTimeFormat, instant: Date, timeZone: string): ZonedParts {
   const parts: Partial<ZonedParts> = {};
   for (const part of formatter.formatToParts(instant)) {
     if ((FIELDS as readonly string[]).includes(part.type)) {

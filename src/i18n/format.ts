@@ -24,15 +24,20 @@ export type Translate = (
 
 /**
  * The translator for `language`. Placeholders missing from `vars` are left
- * as written so that the mistake shows; an unknown key returns the key.
+ * as written so that the mistake shows; an unknown key returns the key. A
+ * message without a `{` is returned as it is, unscanned: most of a page's
+ * labels (an article page asks for some 40 messages; issue 21).
  * @example translator('ar')('article.readingTime', { duration: 'دقيقتان' }) === 'مدة القراءة: دقيقتان'
  */
 export function translator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
-  return (key, vars = {}) =>
-    (catalogue[key]?.message ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return (key, vars = {}) => {
+    const message = catalogue[key]?.message ?? key;
+    if (!message.includes('{')) return message;
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in vars ? String(vars[name]) : whole,
     );
+  };
 }
 
 /** Every key of every catalogue, for the completeness test. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, nextLocalMidnight, wallClockToUtc, zonedIsoString } from './time-zone.js';
 
@@ -45,6 +46,37 @@ describe('zonedIsoString', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => zonedIsoString(new Date(0), 'Mars/Olympus')).toThrow(RangeError);
+  });
+
+  it.each([
+    'Asia/Damascus',
+    'Asia/Riyadh',
+    'Africa/Cairo',
+    'Africa/Casablanca',
+    'Europe/London',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Etc/UTC',
+    'UTC',
+    'GMT',
+    'UTC+03:00',
+  ])('writes what Luxon writes in %s, across the years and their clock changes', (zone) => {
+    // Every 31 h 13 min 17.123 s from 1979 to 2031: every hour of the day, the days around each change, half on whole seconds.
+    const step = ((31 * 60 + 13) * 60 + 17) * 1000 + 123;
+    for (let at = Date.UTC(1979, 0, 1); at < Date.UTC(2031, 0, 1); at += step) {
+      const instant = new Date(at % 2 === 0 ? at - (at % 1000) : at);
+      const luxon = DateTime.fromJSDate(instant, { zone }).toISO({
+        suppressMilliseconds: true,
+        includeOffset: true,
+      });
+      if (zonedIsoString(instant, zone) !== luxon)
+        expect([instant.toISOString(), zonedIsoString(instant, zone)]).toEqual([
+          instant.toISOString(),
+          luxon,
+        ]);
+    }
   });
 });
 

@@ -38,17 +38,101 @@ export function wallClockToUtc(wall: WallClock, timeZone: string): Date {
 
 /**
  * An instant as an RFC 3339 / ISO 8601 date-time in `timeZone`'s wall clock
- * with its UTC offset, to the second: what schema.org dates
- * (`datePublished`), Open Graph's `article:published_time` and Google News
- * sitemaps expect, so that a reader of the data sees the site's local time.
+ * with its UTC offset, to the second (milliseconds only when not zero):
+ * what schema.org dates (`datePublished`), Open Graph's
+ * `article:published_time` and Google News sitemaps expect, so that a
+ * reader of the data sees the site's local time. Luxon's `toISO` with
+ * `suppressMilliseconds` writes it; for an IANA zone name (`Area/City`)
+ * and an instant from FAST_ISO_FROM to FAST_ISO_UNTIL, the same string is
+ * made from Intl's wall-clock fields (fastZonedIso): 4.4 instead of 5.5 µs
+ * warm (11 cold), measured over 20,000 instants (issue 21), and the last
+ * RECENT_ISO instants' strings are kept per zone: each article page writes
+ * its publish and modification times, most often the same instant.
  *
  * @throws RangeError when the zone is unknown.
  * @example zonedIsoString(new Date('2020-01-18T09:43:00Z'), 'Asia/Damascus') // '2020-01-18T11:43:00+02:00'
  */
 export function zonedIsoString(instant: Date, timeZone: string): string {
+  let recent = recentIso.get(timeZone);
+  if (recent === undefined) recentIso.set(timeZone, (recent = new Map()));
+  const kept = recent.get(instant.getTime());
+  if (kept !== undefined) return kept;
+  const fast = fastZonedIso(instant, timeZone);
+  if (fast !== null) {
+    if (recent.size >= RECENT_ISO) recent.clear();
+    recent.set(instant.getTime(), fast);
+    return fast;
+  }
   const dt = DateTime.fromJSDate(instant, { zone: timeZone });
   if (!dt.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
+}
+
+/** Most strings zonedIsoString keeps per zone, by instant (all forgotten when full). */
+const RECENT_ISO = 64;
+const recentIso = new Map<string, Map<number, string>>();
+
+/**
+ * Instants (ms, UTC) between which fastZonedIso writes: years of four
+ * digits, and every zone's offset a whole number of minutes (since 1972
+ * in the tzdb; Luxon writes seconds of an older offset differently).
+ */
+const FAST_ISO_FROM = Date.UTC(1980, 0, 1);
+const FAST_ISO_UNTIL = Date.UTC(9999, 11, 31);
+
+/** Formatters of wall-clock fields by IANA zone name (null: Intl does not know it). */
+const wallClocks = new Map<string, Intl.DateTimeFormat | null>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = wallClocks.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      format = null;
+    }
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * zonedIsoString from Intl's wall-clock fields, or null where Luxon must
+ * write it: a zone that is not an IANA `Area/City` name (`UTC` and `GMT`
+ * are `Z` for Luxon, a fixed offset `UTC+03:00` is unknown to Intl), an
+ * instant outside FAST_ISO_FROM–FAST_ISO_UNTIL, or an offset that is not
+ * whole minutes. The offset is the wall clock read as UTC less the instant.
+ */
+function fastZonedIso(instant: Date, timeZone: string): string | null {
+  const at = instant.getTime();
+  if (!(at >= FAST_ISO_FROM && at < FAST_ISO_UNTIL) || !timeZone.includes('/')) return null;
+  const format = wallClockFormat(timeZone);
+  if (format === null) return null;
+  const f = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of format.formatToParts(instant)) {
+    if (part.type in f) f[part.type as keyof typeof f] = Number(part.value);
+  }
+  const ms = at - Math.floor(at / 1000) * 1000;
+  const hour = f.hour % 24;
+  const wall = Date.UTC(f.year, f.month - 1, f.day, hour, f.minute, f.second);
+  const offset = (wall - (at - ms)) / 60_000;
+  if (!Number.isInteger(offset)) return null;
+  const abs = Math.abs(offset);
+  return (
+    `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)}T${pad(hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}` +
+    `${ms === 0 ? '' : `.${pad(ms, 3)}`}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
+  );
 }
 
 /**

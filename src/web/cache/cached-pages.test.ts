@@ -1,8 +1,19 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import type * as ZlibModule from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { CachedPages, CACHED_ROUTE } from './cached-pages.js';
 import { ENTRY_OVERHEAD_BYTES, PageCache } from './page-cache.js';
+
+// The compressions on the event loop, counted.
+vi.mock('node:zlib', async (original) => {
+  const zlib = await original<typeof ZlibModule>();
+  return {
+    ...zlib,
+    gzipSync: vi.fn(zlib.gzipSync),
+    brotliCompressSync: vi.fn(zlib.brotliCompressSync),
+  };
+});
 
 /** A page cache of 1 MB and CachedPages over it, pages kept a minute. */
 function cachedPages(): { cache: PageCache; pages: CachedPages } {
@@ -16,11 +27,11 @@ function cachedPages(): { cache: PageCache; pages: CachedPages } {
   return { cache, pages };
 }
 
-/** A Fastify app whose `/a/1` is `body` as HTML, served through `pages`. */
+/** A Fastify app whose every `/a/<id>` is `body` as HTML, served through `pages` under its path. */
 function appServing(pages: CachedPages, body: string): FastifyInstance {
   const app = Fastify();
-  app.get('/a/1', CACHED_ROUTE, async (request, reply) => {
-    await pages.serve(request, reply, '/a/1', async () => ({
+  app.get('/a/:id', CACHED_ROUTE, async (request, reply) => {
+    await pages.serve(request, reply, request.url, async () => ({
       body,
       contentType: 'text/html; charset=utf-8',
       keys: [],
@@ -41,13 +52,40 @@ describe('CachedPages', () => {
 
     const page = cache.get('/a/1');
     expect(page).toBeDefined();
+    // The brotli body asked for, counted twice (its gzip body is made on first use), and the
+    // entry's overhead, each well under one 16 KiB chunk.
+    expect(cache.bytes).toBe(2 * (page?.br.length ?? 0) + ENTRY_OVERHEAD_BYTES);
+    expect(cache.bytes).toBeLessThan(16_384);
     expect(page?.br.buffer.byteLength).toBe(page?.br.length);
     expect(page?.gzip.buffer.byteLength).toBe(page?.gzip.length);
-    // Both bodies and the entry's overhead, each well under one 16 KiB chunk.
-    expect(cache.bytes).toBe(
-      (page?.br.length ?? 0) + (page?.gzip.length ?? 0) + ENTRY_OVERHEAD_BYTES,
-    );
-    expect(cache.bytes).toBeLessThan(16_384);
+    await app.close();
+  });
+
+  it('makes on a miss only the body the reader takes, and the other, the same bytes, on its first use', async () => {
+    const { cache, pages } = cachedPages();
+    const body = `<p>${Array.from({ length: 400 }, (_, i) => `خبر رقم ${i} من حلب`).join(' ')}</p>`;
+    const app = appServing(pages, body);
+    const spy = vi.mocked(gzipSync);
+    const spyBr = vi.mocked(brotliCompressSync);
+    spy.mockClear();
+    spyBr.mockClear();
+    const br = await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br, gzip' } });
+    expect([br.statusCode, br.headers['content-encoding']]).toEqual([200, 'br']);
+    expect([spy.mock.calls.length, spyBr.mock.calls.length]).toEqual([0, 1]);
+    const gz = await app.inject({ url: '/a/2', headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.statusCode, gz.headers['content-encoding']]).toEqual([200, 'gzip']);
+    expect([spy.mock.calls.length, spyBr.mock.calls.length]).toEqual([1, 1]);
+    // A hit in the other encoding makes it then, once: the same bytes, length and ETag.
+    const later = await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'gzip' } });
+    expect([later.headers['content-encoding'], later.headers['x-cache']]).toEqual(['gzip', 'HIT']);
+    expect(later.rawPayload).toEqual(gzipSync(Buffer.from(body), { level: 1 }));
+    expect(later.headers['content-length']).toBe(String(later.rawPayload.length));
+    expect(later.headers.etag).toBe(br.headers.etag);
+    await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'gzip' } });
+    expect(spy.mock.calls.length).toBe(3); // the 2nd hit in gzip made none, the check above one
+    const plain = await app.inject({ url: '/a/2', headers: { 'accept-encoding': 'identity' } });
+    expect([plain.headers['content-encoding'], plain.body]).toEqual([undefined, body]);
+    expect(brotliDecompressSync(cache.get('/a/2')!.br).toString()).toBe(body);
     await app.close();
   });
 

@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import {
   brotliCompress,
   brotliCompressSync,
+  brotliDecompressSync,
   constants,
   gunzipSync,
   gzip,
@@ -24,7 +25,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { surrogateKey } from '../../domain/public-change.js';
 import { etagOf } from '../feeds/conditional-get.js';
-import { pageAnswer } from './page-answer.js';
+import { encodingFor, pageAnswer } from './page-answer.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
 
@@ -88,16 +89,21 @@ export interface CachedPagesOptions {
 /**
  * Compression levels of a page's first bodies, made on each miss: fast,
  * since most pages are read a few times at most (a spread of distinct
- * articles): gzip level 1 and brotli quality 4 (RFC 7932). Measured on
+ * articles): gzip level 1 and brotli quality 2 (RFC 7932). Measured on
  * 17 KB article pages (2 cores, one call): gzip 6 took 0.22 ms for 4,359
- * bytes, 1 took 0.12 ms for 4,804 (+10 %); brotli 5 took 0.37 ms for
- * 3,896 bytes, 4 took 0.26 ms for 4,348 (+12 %). A page asked for HOT_HITS
+ * bytes, 1 took 0.12 ms for 4,804 (+10 %). Brotli, over 200 article pages
+ * of 16.3 KB (issue 21, least of 5 rounds): quality 5 took 297 µs for
+ * 3,796 bytes, 4 253 µs for 4,250, 3 145 µs for 4,536, 2 120 µs for 4,596
+ * (+8 % on 4, under one TCP packet more: the same first round trip for a
+ * reader), 1 79 µs for 4,902. Brotli was the largest single cost of a
+ * distinct article's page once its gzip body was no longer made on the
+ * miss (firstBodies). A page asked for HOT_HITS
  * times is redone at gzip 6 and brotli 11, the smallest, off the event loop
  * (brotli 11 costs some 30 ms of CPU: worth it only for the pages a spike
  * is about).
  */
 const FAST_GZIP = 1;
-const FAST_BROTLI = 4;
+const FAST_BROTLI = 2;
 const BEST_GZIP = 6;
 const BEST_BROTLI = constants.BROTLI_MAX_QUALITY;
 const HOT_HITS = 20;
@@ -148,28 +154,89 @@ function brotli(body: Buffer, quality: number): Promise<Buffer> {
  */
 const ON_LOOP_BYTES = 64 * 1024;
 
+/** An encoding a page is kept in (a plain body is unzipped from gzip when asked for). */
+type StoredEncoding = 'gzip' | 'br';
+
 /**
- * The first compressions of a page, gzip at FAST_GZIP and brotli at
- * FAST_BROTLI. A page up to ON_LOOP_BYTES is compressed on the event loop:
- * that costs less than handing it to the thread pool. Measured on a 16 KB
+ * `body` compressed in `encoding` at the first levels (FAST_GZIP,
+ * FAST_BROTLI), on the event loop: for a body up to ON_LOOP_BYTES that
+ * costs less than handing it to the thread pool. Measured on a 16 KB
  * article page: gzip took 0.20 ms of CPU in one call and 0.35–1.1 ms
  * through the pool, brotli 0.36 ms against 0.56–1.0 (the pool's stream
  * sets up and tears down its state across two threads, and the main
  * thread's part alone exceeded the whole synchronous call). The bytes are
  * the same either way.
  */
-async function firstCompressions(body: Buffer): Promise<{ gzip: Buffer; br: Buffer }> {
-  if (body.length <= ON_LOOP_BYTES) {
-    return {
-      gzip: gzipSync(body, { level: FAST_GZIP }),
-      br: brotliCompressSync(body, brotliOptions(body, FAST_BROTLI)),
-    };
+function firstCompression(body: Buffer, encoding: StoredEncoding): Buffer {
+  return compact(
+    encoding === 'gzip'
+      ? gzipSync(body, { level: FAST_GZIP })
+      : brotliCompressSync(body, brotliOptions(body, FAST_BROTLI)),
+  );
+}
+
+/**
+ * A page's gzip and brotli bodies, one of them made only when first read
+ * (a hit in that encoding, or the fast path's first header lists, which
+ * need its length): the same bytes as if made on the miss. The cache's
+ * bound counts an entry whose second body is not made yet for twice its
+ * first body (`heldBytes`): gzip at FAST_GZIP is some 10 % larger than
+ * brotli at FAST_BROTLI, so the bound is near what both will hold.
+ */
+class RenderedBodies {
+  #gzip: Buffer | null = null;
+  #br: Buffer | null = null;
+  /** Bytes the cache's bound counts for both bodies, fixed when the page is kept. */
+  readonly heldBytes: number;
+
+  /** @param made one body or both (at least one). */
+  constructor(made: { gzip?: Buffer; br?: Buffer }) {
+    this.#gzip = made.gzip ?? null;
+    this.#br = made.br ?? null;
+    const first = (made.gzip ?? made.br)!.buffer.byteLength;
+    this.heldBytes = first + (made.br && made.gzip ? made.br.buffer.byteLength : first);
   }
+
+  get gzip(): Buffer {
+    return (this.#gzip ??= firstCompression(this.#plain(), 'gzip'));
+  }
+
+  set gzip(body: Buffer) {
+    this.#gzip = body;
+  }
+
+  get br(): Buffer {
+    return (this.#br ??= firstCompression(this.#plain(), 'br'));
+  }
+
+  set br(body: Buffer) {
+    this.#br = body;
+  }
+
+  #plain(): Buffer {
+    return this.#br === null ? gunzipSync(this.#gzip!) : brotliDecompressSync(this.#br);
+  }
+}
+
+/**
+ * The first bodies of a page: on a miss only the encoding `asked` is
+ * made (brotli for a reader who takes it, else gzip, which also serves a
+ * plain answer), the other on its first use, from the first one unzipped
+ * (RenderedBodies). Most pages of a spread of distinct articles are read
+ * once: making the gzip body nobody asked for took about a third of the
+ * compression on each miss (issue 21: gzip 1 some 0.12 ms, brotli 4 some
+ * 0.26 ms per 17 KB page, when brotli was made at 4). A body over ON_LOOP_BYTES (a live page with
+ * hundreds of updates) has both made at once in libuv's thread pool, so
+ * as not to hold other requests, neither then waiting for a first use.
+ */
+async function firstBodies(body: Buffer, asked: StoredEncoding): Promise<RenderedBodies> {
+  if (body.length <= ON_LOOP_BYTES)
+    return new RenderedBodies({ [asked]: firstCompression(body, asked) });
   const [gz, br] = await Promise.all([
     gzipAsync(body, { level: FAST_GZIP }),
     brotli(body, FAST_BROTLI),
   ]);
-  return { gzip: gz, br };
+  return new RenderedBodies({ gzip: compact(gz), br: compact(br) });
 }
 
 /**
@@ -216,7 +283,8 @@ export class CachedPages {
     }
     let rendering = this.#rendering.get(key);
     if (!rendering) {
-      const started = this.#renderAndKeep(key, render).finally(() => {
+      const asked = encodingFor(request.headers['accept-encoding']) === 'br' ? 'br' : 'gzip';
+      const started = this.#renderAndKeep(key, render, asked).finally(() => {
         if (this.#rendering.get(key) === started) this.#rendering.delete(key);
       });
       rendering = started;
@@ -255,14 +323,16 @@ export class CachedPages {
     return this.#options.cache.purge(keys);
   }
 
+  /** `asked`: the encoding the first reader takes (firstBodies). */
   async #renderAndKeep(
     key: string,
     render: () => Promise<RenderedPage | null>,
+    asked: StoredEncoding,
   ): Promise<CachedPage | null> {
     const purgesBefore = this.#purges;
     const rendered = await render();
     if (rendered === null) return null;
-    const page = await this.#compress(key, rendered);
+    const page = await this.#compress(key, rendered, asked);
     if (this.#purges !== purgesBefore) return page;
     if (rendered.keepOnSecondAsk) {
       const askedBefore = this.#askedLately.has(key);
@@ -288,18 +358,22 @@ export class CachedPages {
     );
   }
 
-  async #compress(key: string, rendered: RenderedPage): Promise<CachedPage> {
+  /**
+   * The cache's entry for `rendered`: its bodies (firstBodies; the
+   * accessors of `gzip` and `br` are the RenderedBodies'), validators, keys
+   * and expiry.
+   */
+  async #compress(key: string, rendered: RenderedPage, asked: StoredEncoding): Promise<CachedPage> {
     const now = this.#options.now();
     const identity = Buffer.from(rendered.body);
-    const { gzip: gz, br } = await firstCompressions(identity);
+    const bodies = await firstBodies(identity, asked);
     const etag = etagOf(identity);
     const maxAge = Math.min(rendered.maxAgeMs ?? this.#options.maxAgeMs, this.#options.maxAgeMs);
     const until = rendered.expires ? rendered.expires.getTime() : Infinity;
-    return {
+    const page: Omit<CachedPage, 'gzip' | 'br'> = {
       contentType: rendered.contentType,
-      gzip: compact(gz),
-      br: compact(br),
       plainLength: identity.length,
+      heldBytes: bodies.heldBytes,
       etag,
       lastModified: this.#options.cache.lastModified(key, etag),
       keys: [...new Set([...rendered.keys, ...linkedArticleKeys(rendered.body)])],
@@ -309,6 +383,14 @@ export class CachedPages {
         ? {}
         : { sharedMaxAgeS: Math.min(rendered.sharedMaxAgeS, this.#options.sharedMaxAgeS) }),
     };
+    return Object.defineProperties(page as CachedPage, {
+      gzip: {
+        get: () => bodies.gzip,
+        set: (body: Buffer) => (bodies.gzip = body),
+        enumerable: true,
+      },
+      br: { get: () => bodies.br, set: (body: Buffer) => (bodies.br = body), enumerable: true },
+    });
   }
 
   #send(

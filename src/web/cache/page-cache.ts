@@ -15,6 +15,12 @@ export interface CachedPage {
   /** The body as rendered, compressed with gzip and with brotli. */
   gzip: Buffer;
   br: Buffer;
+  /**
+   * Bytes its two bodies are counted for in the bound when one of them is
+   * made only on first use (cached-pages.ts, RenderedBodies); absent: the
+   * memory behind both.
+   */
+  heldBytes?: number;
   /** The body's length uncompressed, bytes (a plain answer's `Content-Length`, HEAD's too). */
   plainLength: number;
   /** Weak entity tag of the rendered body, `W/"…"` (the same page in every encoding). */
@@ -59,7 +65,8 @@ export const ENTRY_OVERHEAD_BYTES = 4096;
  * ENTRY_OVERHEAD_BYTES.
  */
 function sizeOf(page: CachedPage): number {
-  return page.gzip.buffer.byteLength + page.br.buffer.byteLength + ENTRY_OVERHEAD_BYTES;
+  const bodies = page.heldBytes ?? page.gzip.buffer.byteLength + page.br.buffer.byteLength;
+  return bodies + ENTRY_OVERHEAD_BYTES;
 }
 
 /**
