@@ -139,6 +139,14 @@ function hitsOf(query: ParsedQuery, lowest: string | null): RawBuilder<unknown> 
 const SPAN_OF_WINDOW = 4;
 
 /**
+ * The widest span, in first spans, before a search reads every hit: a word
+ * that fills less than an eighth of the window in the first span (one
+ * article in 32) has some 3,000 hits at 100,000 articles, read in a few
+ * ms, where the bound of a span of 60,000 rows took 7 ms of index walk.
+ */
+const WIDEST_SPAN = 8;
+
+/**
  * The lowest id of the newest `span` rows of article_match (an index-only
  * scan of its primary key), or null when it holds fewer: no bound.
  */
@@ -217,8 +225,11 @@ export const postgresTsvector: SearchIndex = {
           matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
         options,
       );
-    for (let span = SPAN_OF_WINDOW * RANKING_WINDOW; ;) {
-      const lowest = await spanBound(db, span);
+    const first = SPAN_OF_WINDOW * RANKING_WINDOW;
+    for (let span = first; ;) {
+      // Past WIDEST_SPAN first spans, the whole index: a rarer word's hits are few, and
+      // the bound would cost more (an index walk over the span) than it spares.
+      const lowest = span > WIDEST_SPAN * first ? null : await spanBound(db, span);
       const ranked = await rankedIds(db, scored(query, filters, lowest, offset + limit), options);
       if (lowest === null || ranked.total >= RANKING_WINDOW)
         return { total: ranked.total, rows: await pageRows(db, ranked.ids) };
