@@ -21,10 +21,9 @@
  * phrase spans two columns), the same test FTS5 makes with a column filter.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../storage/db.js';
 import { bindId } from '../storage/repositories/convert.js';
 import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
-import { pageRows, rankedIds, searchPage } from './search-page.js';
+import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
@@ -122,39 +121,23 @@ function phraseCondition(query: ParsedQuery): RawBuilder<unknown> {
 
 /**
  * The ids of the articles whose words match `query` (their `match`), from
- * `lowest` up, or every one: search_match_ids reads them through the GIN
- * index alone, and-ed with the primary key's range when there is one
- * (2026_12_07_1530_search_match_ids_function).
+ * `lowest` (an SQL expression, or null) up, or every one: search_match_ids
+ * reads them through the GIN index alone, and-ed with the primary key's
+ * range when there is one (2026_12_07_1530_search_match_ids_function).
  */
-function hitsOf(query: ParsedQuery, lowest: string | null): RawBuilder<unknown> {
-  return sql`select id from search_match_ids(${matchQueryText(query)}::tsquery, ${lowest}::bigint) as id`;
+function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuilder<unknown> {
+  return sql`select id from search_match_ids(${matchQueryText(query)}::tsquery,
+    ${lowest ?? sql`null`}::bigint) as id`;
 }
 
 /**
  * Rows of article_match a relevance search first looks for its newest
  * RANKING_WINDOW hits in, newest first, as a multiple of the window: a word
- * in a quarter of the articles (تونس is in 40 %, على in 60 % at 100,000)
- * fills it at once. The span grows in proportion to the hits it lacked.
+ * in a quarter of the articles (تونس is in 40 %, على in 76 % at 100,000)
+ * fills the window there, and only the pages of its hits in that span are
+ * read. A rarer one reads every hit, in the same statement.
  */
 const SPAN_OF_WINDOW = 4;
-
-/**
- * The widest span, in first spans, before a search reads every hit: a word
- * that fills less than an eighth of the window in the first span (one
- * article in 32) has some 3,000 hits at 100,000 articles, read in a few
- * ms, where the bound of a span of 60,000 rows took 7 ms of index walk.
- */
-const WIDEST_SPAN = 8;
-
-/**
- * The lowest id of the newest `span` rows of article_match (an index-only
- * scan of its primary key), or null when it holds fewer: no bound.
- */
-async function spanBound(db: Db, span: number): Promise<string | null> {
-  const { rows } = await sql<{ id: string | bigint }>`select article_id as id from article_match
-    order by article_id desc offset ${span - 1} limit 1`.execute(db);
-  return rows[0] === undefined ? null : String(rows[0].id);
-}
 
 /**
  * The `match` vector of an article_search row: its exact keys (headline
@@ -221,37 +204,27 @@ export const postgresTsvector: SearchIndex = {
     if (sort === 'date')
       return searchPage(
         db,
-        sql`${candidatesOf(query, filters, sort, null)},
+        sql`with ${candidatesOf(query, filters, sort, null)},
           matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
         options,
       );
-    const first = SPAN_OF_WINDOW * RANKING_WINDOW;
-    for (let span = first; ;) {
-      // Past WIDEST_SPAN first spans, the whole index: a rarer word's hits are few, and
-      // the bound would cost more (an index walk over the span) than it spares.
-      const lowest = span > WIDEST_SPAN * first ? null : await spanBound(db, span);
-      const ranked = await rankedIds(db, scored(query, filters, lowest, offset + limit), options);
-      if (lowest === null || ranked.total >= RANKING_WINDOW)
-        return { total: ranked.total, rows: await pageRows(db, ranked.ids) };
-      span = Math.max(
-        2 * span,
-        Math.ceil((span * RANKING_WINDOW * 1.25) / Math.max(ranked.total, 1)),
-      );
-    }
+    return searchPage(db, scored(query, filters, offset + limit), options);
   },
 };
 
 /**
- * The `with` clause of a search's `candidates (id, published_at)`: its
- * hits from `lowest` up (hitsOf) that pass its filters and phrases, and
- * for a relevance search the newest RANKING_WINDOW hits (unfiltered: of
- * the hits, before the filters, as SQLite takes them) or filtered hits.
+ * The `<name>hits` and `<name>candidates (id, published_at)` tables of a
+ * `with` clause: a search's hits from `lowest` up (hitsOf) that pass its
+ * filters and phrases, and for a relevance search the newest
+ * RANKING_WINDOW of them (unfiltered: of the hits, before the filters, as
+ * SQLite takes them) or of the filtered hits.
  */
 function candidatesOf(
   query: ParsedQuery,
   filters: SearchFilters,
   sort: SearchSort,
-  lowest: string | null,
+  lowest: RawBuilder<unknown> | null,
+  name = '',
 ): RawBuilder<unknown> {
   const filtered = isFiltered(filters);
   const window = sql` order by hits.id desc limit ${RANKING_WINDOW}`;
@@ -259,14 +232,15 @@ function candidatesOf(
     sort === 'relevance' && !filtered
       ? sql`select hits.id from (${hitsOf(query, lowest)}) hits where true${phraseCondition(query)}${window}`
       : hitsOf(query, lowest);
+  const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
+  const [hitsTable, candidatesTable] = [sql.table(`${name}hits`), sql.table(`${name}candidates`)];
   // The lowest hit bounds the articles read: the planner merges the hits with the
   // covering index from its start, and the newest 1,000 hits of تونس are the last
   // 3,000 articles (80 ms of 100,000 index entries -> 2 ms at 100,000 articles).
-  const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
-  return sql`with hits as materialized (${hits}),
-    candidates as materialized (select hits.id, a.published_at from hits
+  return sql`${hitsTable} as materialized (${hits}),
+    ${candidatesTable} as materialized (select hits.id, a.published_at from ${hitsTable} hits
       join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-      where a.id >= (select min(id) from hits) and ${filterCondition(filters)}${rest}${
+      where a.id >= (select min(id) from ${hitsTable}) and ${filterCondition(filters)}${rest}${
         sort === 'relevance' && filtered ? window : sql``
       })`;
 }
@@ -283,19 +257,24 @@ function candidatesOf(
  * bodies of 5,000 candidates. Each feature's tsquery is made once per
  * statement (a scalar subquery), not once per row.
  */
-function scored(
-  query: ParsedQuery,
-  filters: SearchFilters,
-  lowest: string | null,
-  page: number,
-): RawBuilder<unknown> {
+function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBuilder<unknown> {
   const has = (feature: Feature) => {
     const { column, query: text } = featureQuery(feature);
     return sql`${sql.ref(`r.${column}`)} @@ (select to_tsquery('simple', ${text}))`;
   };
   const parts = scoreParts(query);
   const bound = headlineBound(parts);
-  return sql`${candidatesOf(query, filters, 'relevance', lowest)},
+  // The newest span's candidates, or when they fall short of the window, every hit's:
+  // a one-time filter, so that the whole index is read only then.
+  const span = sql`(select article_id from article_match
+    order by article_id desc offset ${SPAN_OF_WINDOW * RANKING_WINDOW - 1} limit 1)`;
+  const short = sql`(select count(*) from span_candidates) < ${RANKING_WINDOW}`;
+  return sql`with ${candidatesOf(query, filters, 'relevance', span, 'span_')},
+    ${candidatesOf(query, filters, 'relevance', null, 'every_')},
+    candidates as materialized (
+      select id, published_at from span_candidates where not ${short}
+      union all
+      select id, published_at from every_candidates where ${short}),
     heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
       from candidates c join article_search r on r.article_id = c.id),
     bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads

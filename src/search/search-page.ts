@@ -40,21 +40,6 @@ export async function searchPage(
   matched: RawBuilder<unknown>,
   options: { sort: SearchSort; limit: number; offset: number },
 ): Promise<SearchPage> {
-  const { ids, total } = await rankedIds(db, matched, options);
-  return { total, rows: await pageRows(db, ids) };
-}
-
-/**
- * The ids of one page of `matched` (see searchPage), in order, and the
- * number of hits up to COUNT_LIMIT: what a search reads before the page's
- * articles (pageRows), so that an adapter may look again when the hits
- * fall short (postgres-tsvector.ts, a span of the newest articles first).
- */
-export async function rankedIds(
-  db: Db,
-  matched: RawBuilder<unknown>,
-  options: { sort: SearchSort; limit: number; offset: number },
-): Promise<{ ids: Array<bigint | string>; total: number }> {
   const { sort, limit, offset } = options;
   const byDate = sql`m.published_at is null, m.published_at desc, m.id desc`;
   const order = sort === 'date' ? byDate : sql`m.score desc, ${byDate}`;
@@ -69,7 +54,13 @@ export async function rankedIds(
       ? 0
       : (await sql<{ total: bigint | string }>`${matched} select ${count} as total`.execute(db))
           .rows[0]?.total);
-  return { ids: ranked.rows.map((r) => r.id), total: toInt(total ?? 0) };
+  return {
+    total: toInt(total ?? 0),
+    rows: await pageRows(
+      db,
+      ranked.rows.map((r) => r.id),
+    ),
+  };
 }
 
 /** The articles of `ids` as search rows, in the order of `ids`. */

@@ -2,10 +2,9 @@
  * The ranking window (search/search-index.ts RANKING_WINDOW), made 3 here
  * so that 40 articles exercise it: an unfiltered relevance search ranks
  * the newest 3 hits, on both engines. On PostgreSQL these are looked for
- * among the newest articles first (a span of 12, then wider): a common
- * word is settled in the first span, a sparser one in a wider span, a
- * rare one in the whole index, and each gives the same hits as reading
- * every match. A phrase is tested before the window (its words alone fill
+ * among the newest articles first (a span of 12, else the whole index):
+ * a common word is settled in the span, a sparser or rare one in the
+ * whole index, and each gives the same hits as reading every match. A phrase is tested before the window (its words alone fill
  * the first span with hits that do not hold it). A filtered one ranks the
  * newest 3 of the hits that pass its filter; a date-sorted one sees every hit.
  */
