@@ -139,6 +139,9 @@ function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuil
  */
 const SPAN_OF_WINDOW = 4;
 
+/** Hits at most that are looked up one by one in the articles' covering index (candidatesOf). */
+const LOOKED_UP_HITS = 2000;
+
 /**
  * The `match` vector of an article_search row: its exact keys (headline
  * and body), and its stems each behind the marker (search_stem_lexemes,
@@ -234,15 +237,26 @@ function candidatesOf(
       : hitsOf(query, lowest);
   const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
   const [hitsTable, candidatesTable] = [sql.table(`${name}hits`), sql.table(`${name}candidates`)];
-  // The lowest hit bounds the articles read: the planner merges the hits with the
-  // covering index from its start, and the newest 1,000 hits of تونس are the last
-  // 3,000 articles (80 ms of 100,000 index entries -> 2 ms at 100,000 articles).
+  // Few hits are looked up one by one in the covering index (a lateral subquery that
+  // the planner cannot merge); many are merged with it from the lowest hit on (the
+  // newest 1,000 hits of تونس are the last 3,000 articles: 2 ms, against 80 ms for
+  // all 100,000 entries). A one-time filter on their number picks one: the planner
+  // cannot know it (hitsOf is a function), and merged 320 hits of a rare word with
+  // every entry (10 ms) where looking them up takes 1 ms.
+  const few = sql`(select count(*) from ${hitsTable}) <= ${LOOKED_UP_HITS}`;
+  const condition = filterCondition(filters);
   return sql`${hitsTable} as materialized (${hits}),
-    ${candidatesTable} as materialized (select hits.id, a.published_at from ${hitsTable} hits
-      join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-      where a.id >= (select min(id) from ${hitsTable}) and ${filterCondition(filters)}${rest}${
-        sort === 'relevance' && filtered ? window : sql``
-      })`;
+    ${candidatesTable} as materialized (select c.id, c.published_at from (
+      select hits.id, a.published_at from ${hitsTable} hits
+        cross join lateral (select a.id, a.published_at from articles a
+          left join sections s on s.id = a.section_id
+          where a.id = hits.id and ${condition} offset 0) a
+        where ${few}${rest}
+      union all
+      select hits.id, a.published_at from ${hitsTable} hits
+        join articles a on a.id = hits.id left join sections s on s.id = a.section_id
+        where not ${few} and a.id >= (select min(id) from ${hitsTable}) and ${condition}${rest}
+    ) c${sort === 'relevance' && filtered ? sql` order by c.id desc limit ${RANKING_WINDOW}` : sql``})`;
 }
 
 /**
