@@ -21,10 +21,9 @@
  * phrase spans two columns), the same test FTS5 makes with a column filter.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../storage/db.js';
 import { bindId } from '../storage/repositories/convert.js';
 import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
-import { candidateWindow, searchPage } from './search-page.js';
+import { searchPage } from './search-page.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
@@ -33,7 +32,9 @@ import {
   distinctEntries,
   entryKeys,
   type IndexEntry,
+  type SearchFilters,
   type SearchIndex,
+  type SearchSort,
 } from './search-index.js';
 
 /** A key as a quoted tsquery operand (keys are letters and digits; quotes and backslashes escaped all the same). */
@@ -104,46 +105,42 @@ export function featureQuery(feature: Feature): { column: string; query: string 
 }
 
 /**
- * The condition on `article_match m` that an article matches `query`: its
- * words in `match`, and each phrase in the headline or the body of its
- * article_search row.
+ * The condition that the hit `hits.id` holds each quoted phrase of
+ * `query` in its headline or its body (article_search), or none for a
+ * query without phrases: `match` holds a phrase's words, not their order.
  */
-function matchCondition(query: ParsedQuery): RawBuilder<unknown> {
-  const words = sql`m.match @@ ${matchQueryText(query)}::tsquery`;
-  if (query.phrases.length === 0) return words;
+function phraseCondition(query: ParsedQuery): RawBuilder<unknown> {
+  if (query.phrases.length === 0) return sql``;
   const phrases = query.phrases.map((phrase) => {
-    const text = phraseQueryText(phrase);
-    return sql`(s.headline_exact @@ to_tsquery('simple', ${text})
-      or s.body_exact @@ to_tsquery('simple', ${text}))`;
+    const text = sql`(select to_tsquery('simple', ${phraseQueryText(phrase)}))`;
+    return sql`(p.headline_exact @@ ${text} or p.body_exact @@ ${text})`;
   });
-  return sql`${words} and exists (select 1 from article_search s
-    where s.article_id = m.article_id and ${sql.join(phrases, sql` and `)})`;
+  return sql` and exists (select 1 from article_search p
+    where p.article_id = hits.id and ${sql.join(phrases, sql` and `)})`;
 }
 
 /**
- * The ids of the hits of `match`: every one, or the newest (by id)
- * RANKING_WINDOW, newest first. Read through the GIN index alone, then
- * each hit's narrow article_match row for its id (2026_12_07_1400: 800
- * pages at 100,000 articles, 2 to 5 ms for any word). Only bitmap scans
- * are allowed, in this transaction alone: the planner costs `@@` as cheap
- * and would rather walk the primary key backwards and test each row's
- * `match`, which unpacks every vector (0.7 s for على at 100,000 articles).
+ * The ids of the articles whose words match `query` (their `match`), from
+ * `lowest` (an SQL expression, or null) up, or every one: search_match_ids
+ * reads them through the GIN index alone, and-ed with the primary key's
+ * range when there is one (2026_12_07_1530_search_match_ids_function).
  */
-async function matchingIds(
-  db: Db,
-  match: RawBuilder<unknown>,
-  which: 'every' | 'newest',
-): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_indexscan = off`.execute(trx);
-    const newest =
-      which === 'newest' ? sql` order by m.article_id desc limit ${RANKING_WINDOW}` : sql``;
-    const hits = await sql<{ id: string | bigint }>`select m.article_id as id from article_match m
-      where ${match}${newest}`.execute(trx);
-    return hits.rows.map((r) => String(r.id));
-  });
+function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuilder<unknown> {
+  return sql`select id from search_match_ids(${matchQueryText(query)}::tsquery,
+    ${lowest ?? sql`null`}::bigint) as id`;
 }
+
+/**
+ * Rows of article_match a relevance search first looks for its newest
+ * RANKING_WINDOW hits in, newest first, as a multiple of the window: a word
+ * in a quarter of the articles (تونس is in 40 %, على in 76 % at 100,000)
+ * fills the window there, and only the pages of its hits in that span are
+ * read. A rarer one reads every hit, in the same statement.
+ */
+const SPAN_OF_WINDOW = 4;
+
+/** Hits at most that are looked up one by one in the articles' covering index (candidatesOf). */
+const LOOKED_UP_HITS = 2000;
 
 /**
  * The `match` vector of an article_search row: its exact keys (headline
@@ -197,54 +194,110 @@ export const postgresTsvector: SearchIndex = {
   },
 
   async search(db, query, { filters, sort, limit, offset }) {
-    const condition = filterCondition(filters);
-    // As on SQLite (see sqlite-fts5.ts): the match once, through the GIN index on
-    // `match`; an unfiltered relevance search ranks the newest RANKING_WINDOW hits
-    // only (matchingIds); filters read the covering index; bodies are fetched for
-    // the page's rows alone. Each ranking feature is tested on the candidate's own row.
-    const match = matchCondition(query);
-    const ids = await matchingIds(
-      db,
-      match,
-      sort === 'date' || isFiltered(filters) ? 'every' : 'newest',
-    );
-    const hits = sql`select unnest(${ids}::bigint[]) as id`;
-    const has = (feature: Feature) => {
-      const { column, query: text } = featureQuery(feature);
-      return sql`${sql.ref(`r.${column}`)} @@ to_tsquery('simple', ${text})`;
-    };
-    // The lowest hit bounds the articles read: the planner merges the hits with the
-    // covering index from its start, and the newest 1,000 hits of تونس are the last
-    // 3,000 articles (80 ms of 100,000 index entries -> 2 ms at 100,000 articles).
-    const candidates = sql`with hits as materialized (${hits}),
-      candidates as materialized (select hits.id, a.published_at from hits
-        join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where a.id >= (select min(id) from hits) and ${condition}${candidateWindow(filters, sort)})`;
+    const options = { sort, limit, offset };
+    // As on SQLite (see sqlite-fts5.ts), all in SQL: the hits through the GIN index
+    // (hitsOf); filters read the covering index; bodies are fetched for the page's rows
+    // alone. A date-sorted search sees every hit. A relevance search ranks the newest
+    // RANKING_WINDOW hits (unfiltered), or the newest RANKING_WINDOW that pass its
+    // filters, looked for in the newest rows first (a span: the GIN bitmap and-ed with
+    // the primary key's range, so only the pages of the hits in range are read), then
+    // in a wider span when the window is not full, up to the whole index: the same
+    // hits as reading every match. Each ranking feature is tested on the candidate's
+    // own row.
     if (sort === 'date')
       return searchPage(
         db,
-        sql`${candidates}, matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
-        { sort, limit, offset },
+        sql`with ${candidatesOf(query, filters, sort, null)},
+          matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
+        options,
       );
-    // Every candidate's headline is scored (its vectors are small and stored in the row);
-    // the body (TOASTed vectors, read and unpacked per test) only of a candidate whose
-    // headline score plus what a body can add reaches the k-th best headline score
-    // (ranking.ts headlineBound): the others are not on the page, and keep their
-    // headline score. For على at 100,000 articles, 953 bodies of 5,000 candidates.
-    const parts = scoreParts(query);
-    const bound = headlineBound(parts);
-    const matched = sql`${candidates},
-      heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
-        from candidates c join article_search r on r.article_id = c.id),
-      bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads
-        order by head desc offset ${offset + limit - 1} limit 1),
-      matched as materialized (
-        select h.id, h.head as score, h.published_at from heads h
-          where h.head < (select floor from bar)
-        union all
-        select h.id, ${scoreSql(parts, has)} as score, h.published_at from heads h
-          join article_search r on r.article_id = h.id
-          where not coalesce(h.head < (select floor from bar), false))`;
-    return searchPage(db, matched, { sort, limit, offset });
+    return searchPage(db, scored(query, filters, offset + limit), options);
   },
 };
+
+/**
+ * The `<name>hits` and `<name>candidates (id, published_at)` tables of a
+ * `with` clause: a search's hits from `lowest` up (hitsOf) that pass its
+ * filters and phrases, and for a relevance search the newest
+ * RANKING_WINDOW of them (unfiltered: of the hits, before the filters, as
+ * SQLite takes them) or of the filtered hits.
+ */
+function candidatesOf(
+  query: ParsedQuery,
+  filters: SearchFilters,
+  sort: SearchSort,
+  lowest: RawBuilder<unknown> | null,
+  name = '',
+): RawBuilder<unknown> {
+  const filtered = isFiltered(filters);
+  const window = sql` order by hits.id desc limit ${RANKING_WINDOW}`;
+  const hits =
+    sort === 'relevance' && !filtered
+      ? sql`select hits.id from (${hitsOf(query, lowest)}) hits where true${phraseCondition(query)}${window}`
+      : hitsOf(query, lowest);
+  const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
+  const [hitsTable, candidatesTable] = [sql.table(`${name}hits`), sql.table(`${name}candidates`)];
+  // Few hits are looked up one by one in the covering index (a lateral subquery that
+  // the planner cannot merge); many are merged with it from the lowest hit on (the
+  // newest 1,000 hits of تونس are the last 3,000 articles: 2 ms, against 80 ms for
+  // all 100,000 entries). A one-time filter on their number picks one: the planner
+  // cannot know it (hitsOf is a function), and merged 320 hits of a rare word with
+  // every entry (10 ms) where looking them up takes 1 ms.
+  const few = sql`(select count(*) from ${hitsTable}) <= ${LOOKED_UP_HITS}`;
+  const condition = filterCondition(filters);
+  return sql`${hitsTable} as materialized (${hits}),
+    ${candidatesTable} as materialized (select c.id, c.published_at from (
+      select hits.id, a.published_at from ${hitsTable} hits
+        cross join lateral (select a.id, a.published_at from articles a
+          left join sections s on s.id = a.section_id
+          where a.id = hits.id and ${condition} offset 0) a
+        where ${few}${rest}
+      union all
+      select hits.id, a.published_at from ${hitsTable} hits
+        join articles a on a.id = hits.id left join sections s on s.id = a.section_id
+        where not ${few} and a.id >= (select min(id) from ${hitsTable}) and ${condition}${rest}
+    ) c${sort === 'relevance' && filtered ? sql` order by c.id desc limit ${RANKING_WINDOW}` : sql``})`;
+}
+
+/**
+ * The `with` clause of a relevance search's `matched (id, score,
+ * published_at)`, the page being the best `page` (offset + limit).
+ *
+ * Every candidate's headline is scored (its vectors are small and stored in
+ * the row); the body (TOASTed vectors, read and unpacked per test) only of a
+ * candidate whose headline score plus what a body can add reaches the k-th
+ * best headline score (ranking.ts headlineBound): the others are not on the
+ * page, and keep their headline score. For على at 100,000 articles, 953
+ * bodies of 5,000 candidates. Each feature's tsquery is made once per
+ * statement (a scalar subquery), not once per row.
+ */
+function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBuilder<unknown> {
+  const has = (feature: Feature) => {
+    const { column, query: text } = featureQuery(feature);
+    return sql`${sql.ref(`r.${column}`)} @@ (select to_tsquery('simple', ${text}))`;
+  };
+  const parts = scoreParts(query);
+  const bound = headlineBound(parts);
+  // The newest span's candidates, or when they fall short of the window, every hit's:
+  // a one-time filter, so that the whole index is read only then.
+  const span = sql`(select article_id from article_match
+    order by article_id desc offset ${SPAN_OF_WINDOW * RANKING_WINDOW - 1} limit 1)`;
+  const short = sql`(select count(*) from span_candidates) < ${RANKING_WINDOW}`;
+  return sql`with ${candidatesOf(query, filters, 'relevance', span, 'span_')},
+    ${candidatesOf(query, filters, 'relevance', null, 'every_')},
+    candidates as materialized (
+      select id, published_at from span_candidates where not ${short}
+      union all
+      select id, published_at from every_candidates where ${short}),
+    heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
+      from candidates c join article_search r on r.article_id = c.id),
+    bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads
+      order by head desc offset ${page - 1} limit 1),
+    matched as materialized (
+      select h.id, h.head as score, h.published_at from heads h
+        where h.head < (select floor from bar)
+      union all
+      select h.id, ${scoreSql(parts, has)} as score, h.published_at from heads h
+        join article_search r on r.article_id = h.id
+        where not coalesce(h.head < (select floor from bar), false))`;
+}

@@ -19,18 +19,41 @@ export const SNIPPET_WORDS = 30;
  */
 type Matcher = (token: Token) => number | null;
 
+/** The matcher of each query, shared by the results of one search (the same parsed query). */
+const matchers = new WeakMap<ParsedQuery, Matcher>();
+
 function matcher(query: ParsedQuery): Matcher {
+  let made = matchers.get(query);
+  if (!made) {
+    made = makeMatcher(query);
+    matchers.set(query, made);
+  }
+  return made;
+}
+
+function makeMatcher(query: ParsedQuery): Matcher {
   const exact = new Set([...query.words.map((w) => w.key), ...query.phrases.flat()]);
   const stems = new Set(query.words.flatMap((w) => w.stems));
   const stemMatch = (key: string) => stemCandidates(key).some((s) => stems.has(s));
+  // A token's answer depends on its stemKey alone (its key is made from it); news
+  // text repeats its words, and stemming each was most of a search's CPU in Node.
+  const known = new Map<string, number | null>();
   return (token) => {
+    const seen = known.get(token.stemKey);
+    if (seen !== undefined) return seen;
+    const answer = matchOf(token);
+    known.set(token.stemKey, answer);
+    return answer;
+  };
+
+  function matchOf(token: Token): number | null {
     if (exact.has(token.key)) return 0;
     const rest = token.key.slice(1);
     const particle = leadingParticle(token.key, rest);
     if (particle !== null && (exact.has(rest) || lightStemMatches(token.stemKey.slice(1), stems)))
       return 1;
     return stemMatch(token.stemKey) ? 0 : null;
-  };
+  }
 }
 
 function lightStemMatches(key: string, stems: ReadonlySet<string>): boolean {

@@ -2,11 +2,11 @@
  * The ranking window (search/search-index.ts RANKING_WINDOW), made 3 here
  * so that 40 articles exercise it: an unfiltered relevance search ranks
  * the newest 3 hits, on both engines. On PostgreSQL these are looked for
- * among the newest articles first (a span of 12, then wider): a common
- * word is settled in the first span, a sparser one in a wider span, a
- * rare one in the whole index, and each gives the same hits as reading
- * every match. A filtered one ranks the newest 3 of the hits that pass its
- * filter; a date-sorted one sees every hit.
+ * among the newest articles first (a span of 12, else the whole index):
+ * a common word is settled in the span, a sparser or rare one in the
+ * whole index, and each gives the same hits as reading every match. A phrase is tested before the window (its words alone fill
+ * the first span with hits that do not hold it). A filtered one ranks the
+ * newest 3 of the hits that pass its filter; a date-sorted one sees every hit.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,13 @@ describeEachDialect((dialect) => {
     ['لوز', 'two articles: the whole index', [2, 7]],
     ['قمح زيتون', 'two words', [20, 30, 40]],
   ])('%s (%s): the newest hits', async (q, _why, numbers) => {
+    expect(await search(q)).toEqual({ total: numbers.length, ids: numbers.map(idOf).sort() });
+  });
+
+  it.each([
+    ['"قمح زيتون"', 'a phrase of the newest spans and the whole index', [20, 30, 40]],
+    ['"زيتون قمح"', 'its words in four articles, never in this order', []],
+  ])('%s (%s): the newest hits that hold the phrase', async (q, _why, numbers) => {
     expect(await search(q)).toEqual({ total: numbers.length, ids: numbers.map(idOf).sort() });
   });
 

@@ -42,6 +42,7 @@ import * as createSectionLatestIndex from './2026_12_07_1000_create_articles_sec
 import * as searchMatchVector from './2026_12_07_1100_search_match_vector.js';
 import * as createSitemapIndex from './2026_12_07_1300_create_articles_sitemap_index.js';
 import * as searchMatchTable from './2026_12_07_1400_search_match_table.js';
+import * as searchMatchIdsFunction from './2026_12_07_1530_search_match_ids_function.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1100_search_match_vector': searchMatchVector,
   '2026_12_07_1300_create_articles_sitemap_index': createSitemapIndex,
   '2026_12_07_1400_search_match_table': searchMatchTable,
+  '2026_12_07_1530_search_match_ids_function': searchMatchIdsFunction,
 };
