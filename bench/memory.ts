@@ -11,7 +11,10 @@
  * `--env` settings, warms it as the bench does, reads the memory at rest
  * (10 s idle and a forced collection: http.ts), loads the cached article
  * page, distinct article pages, the home page, searches and the feed (each
- * RUN_WARM_UP_S then `--duration` s through wrk), reads the memory at rest
+ * RUN_WARM_UP_S then `--duration` s through wrk; the distinct run goes on
+ * until it answered `--pages` pages, 5,000 by default: more than the
+ * page cache's default bound of 32 MiB holds, so that the cache is full
+ * on a slow or busy machine too), reads the memory at rest
  * again, and prints RSS at rest / after the runs / peak with where it lies
  * (memory-map.ts), and the same as one JSON line.
  */
@@ -25,7 +28,7 @@ import { fillDatabase } from './fill.js';
 import { pickTargets, restingMemory, warmUp } from './http.js';
 import { LADDER_HEADERS } from './ladder.js';
 import { RUN_WARM_UP_S } from './load.js';
-import { breakdownText } from './memory-map.js';
+import { breakdownText, memoryMap, type MemoryMap } from './memory-map.js';
 import { ensureBuilt, settle, startServer } from './server-process.js';
 import { defaultGenerator, runHttpLoad, type HttpLoadOptions } from './wrk.js';
 
@@ -44,6 +47,12 @@ const options = new Command('memory')
   )
   .option('--duration <s>', 'seconds of each load run', Number, 5)
   .option('--connections <n>', 'connections of each load run', Number, 50)
+  .option(
+    '--pages <n>',
+    'distinct article pages the distinct run answers at least, however slow the machine',
+    Number,
+    5000,
+  )
   .parse()
   .opts<{
     db?: string;
@@ -53,7 +62,11 @@ const options = new Command('memory')
     env: string[];
     duration: number;
     connections: number;
+    pages: number;
   }>();
+
+/** Interval of the samples of the server's memory map during the runs, ms. */
+const PEAK_MAP_MS = 500;
 
 const MiB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -105,6 +118,12 @@ async function main(): Promise<void> {
     await warmUp(server, targets, generator);
     const rest = await restingMemory(server);
     let peak = 0;
+    // The kernel's map of the server at the highest RSS sampled, to say what the peak is made of.
+    let peakMap: MemoryMap = memoryMap(server.pid);
+    const sampler = setInterval(() => {
+      const map = memoryMap(server.pid);
+      if (map.rss > peakMap.rss) peakMap = map;
+    }, PEAK_MAP_MS);
     const runs: Array<[string, readonly string[], Record<string, string>?]> = [
       ['cached', [targets.cached], LADDER_HEADERS],
       ['distinct', targets.distinct],
@@ -114,12 +133,24 @@ async function main(): Promise<void> {
     ];
     for (const [name, paths, headers] of runs) {
       console.log(`… ${name}`);
-      for (const duration of [RUN_WARM_UP_S, options.duration]) {
-        const figures = await load({ paths, duration, ...(headers ? { headers } : {}) });
+      let answered = 0;
+      let durations = [RUN_WARM_UP_S, options.duration];
+      while (durations.length > 0) {
+        // A run of distinct pages starts where the last one stopped.
+        const start = answered % paths.length;
+        const figures = await load({
+          paths: [...paths.slice(start), ...paths.slice(0, start)],
+          duration: durations.shift()!,
+          ...(headers ? { headers } : {}),
+        });
+        answered += figures.responses;
         peak = Math.max(peak, figures.peakRss);
         await settle(server.origin);
+        if (durations.length === 0 && name === 'distinct' && answered < options.pages)
+          durations = [options.duration];
       }
     }
+    clearInterval(sampler);
     const after = await restingMemory(server);
     const line = {
       engine: 'url' in target ? 'PostgreSQL' : 'SQLite',
@@ -138,7 +169,15 @@ async function main(): Promise<void> {
     console.log(`  at rest: ${breakdownText(rest.breakdown)}`);
     console.log(`  after:   ${breakdownText(after.breakdown)}`);
     console.log(
-      JSON.stringify({ ...line, breakdown: { rest: rest.breakdown, after: after.breakdown } }),
+      `  peak map (sampled every ${PEAK_MAP_MS} ms, ${MiB(peakMap.rss)}): files ${MiB(peakMap.file)} · ` +
+        `malloc main ${MiB(peakMap.mainArena)}, ${peakMap.arenas} thread arenas ` +
+        `${MiB(peakMap.threadArenas)} · other anonymous (V8's heap, large blocks) ${MiB(peakMap.otherAnon)}`,
+    );
+    console.log(
+      JSON.stringify({
+        ...line,
+        breakdown: { rest: rest.breakdown, after: after.breakdown, peakMap },
+      }),
     );
   } finally {
     await server.stop();
