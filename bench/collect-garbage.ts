@@ -90,36 +90,44 @@ interface Call {
   params?: Record<string, unknown>;
 }
 
-/** Sends `calls` in turn to the inspector at `url`, each waited for, then closes the connection. */
-async function callInspector(url: URL, calls: readonly Call[]): Promise<void> {
+/**
+ * Sends `calls` in turn to the inspector at `url`, each waited for, then
+ * closes the connection.
+ * @returns each call's `result`, in order.
+ */
+async function callInspector(url: URL, calls: readonly Call[]): Promise<unknown[]> {
   const socket = await connect(url);
   let pending: Buffer = Buffer.alloc(0);
-  const answers = new Map<number, () => void>();
+  const answers = new Map<number, (result: unknown) => void>();
   socket.on('data', (chunk: Buffer) => {
     const { texts, rest } = readFrames(Buffer.concat([pending, chunk]));
     pending = rest;
     for (const text of texts) {
-      const { id } = JSON.parse(text) as { id?: number };
-      if (id !== undefined) answers.get(id)?.();
+      const { id, result } = JSON.parse(text) as { id?: number; result?: unknown };
+      if (id !== undefined) answers.get(id)?.(result);
     }
   });
+  const results: unknown[] = [];
   try {
     for (const [i, call] of calls.entries()) {
-      await new Promise<void>((done, fail) => {
-        const timer = setTimeout(
-          () => fail(new Error(`${call.method} unanswered`)),
-          INSPECTOR_TIMEOUT_MS,
-        );
-        answers.set(i + 1, () => {
-          clearTimeout(timer);
-          done();
-        });
-        socket.write(textFrame(JSON.stringify({ id: i + 1, ...call })));
-      });
+      results.push(
+        await new Promise<unknown>((done, fail) => {
+          const timer = setTimeout(
+            () => fail(new Error(`${call.method} unanswered`)),
+            INSPECTOR_TIMEOUT_MS,
+          );
+          answers.set(i + 1, (result) => {
+            clearTimeout(timer);
+            done(result);
+          });
+          socket.write(textFrame(JSON.stringify({ id: i + 1, ...call })));
+        }),
+      );
     }
   } finally {
     socket.destroy();
   }
+  return results;
 }
 
 /** Inspector addresses the log `logFile` printed after its first `from` bytes, one per port. */
@@ -137,13 +145,57 @@ function inspectorUrls(logFile: string, from: number): URL[] {
 const CLOSE_INSPECTOR = `void (() => { const inspector = require('node:inspector'); setTimeout(() => inspector.close(), 100); })()`;
 
 /**
+ * What a process says of its memory right after the collection, bytes:
+ * `process.memoryUsage()` (V8's heap committed and used, memory outside it
+ * that V8 is told of: `external`, of which `arrayBuffers` are the backing
+ * stores of Buffers, the page cache's included) and V8's own statistics.
+ */
+export interface HeapReading {
+  pid: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** Pages of V8's code space (compiled code), part of heapTotal. */
+  codeSpace: number;
+  /** Compiled code and bytecode with their metadata (v8.getHeapCodeStatistics). */
+  code: number;
+  bytecode: number;
+  /** Memory V8 takes with malloc outside its heap (compiler zones and the like). */
+  malloced: number;
+}
+
+/**
+ * Read in the server through Runtime.evaluate: no `require` (the server is
+ * an ES module), its built-in modules through process.getBuiltinModule.
+ */
+const READ_HEAP = `JSON.stringify((() => {
+  const v8 = process.getBuiltinModule('node:v8');
+  const usage = process.memoryUsage();
+  const code = v8.getHeapCodeStatistics();
+  const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'code_space');
+  return {
+    pid: process.pid,
+    heapTotal: usage.heapTotal,
+    heapUsed: usage.heapUsed,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+    codeSpace: space ? space.physical_space_size : 0,
+    code: code.code_and_metadata_size,
+    bytecode: code.bytecode_and_metadata_size,
+    malloced: v8.getHeapStatistics().malloced_memory,
+  };
+})())`;
+
+/**
  * A full garbage collection in `pid` and each of its descendants that is a
  * Node process started with `--inspect-port` (see above), whose stderr is
- * `logFile`. Returns once each has collected and closed its inspector.
- * @returns the processes collected.
+ * `logFile`, then each one's HeapReading. Returns once each has collected
+ * and closed its inspector.
+ * @returns one reading per process collected.
  * @throws Error when no inspector opened.
  */
-export async function collectGarbage(pid: number, logFile: string): Promise<number> {
+export async function collectGarbage(pid: number, logFile: string): Promise<HeapReading[]> {
   // Only the addresses printed from now on: a dead worker's old one is not asked.
   const from = statSync(logFile).size;
   const tree = processTree(pid);
@@ -162,16 +214,19 @@ export async function collectGarbage(pid: number, logFile: string): Promise<numb
     await new Promise((r) => setTimeout(r, 100));
   }
   if (urls.length === 0) throw new Error(`no inspector opened after SIGUSR1 (see ${logFile})`);
-  await Promise.all(
-    urls.map((url) =>
-      callInspector(url, [
+  return Promise.all(
+    urls.map(async (url) => {
+      const [, read] = await callInspector(url, [
         { method: 'HeapProfiler.collectGarbage' },
+        { method: 'Runtime.evaluate', params: { expression: READ_HEAP, returnByValue: true } },
         {
           method: 'Runtime.evaluate',
           params: { expression: CLOSE_INSPECTOR, includeCommandLineAPI: true },
         },
-      ]),
-    ),
+      ]);
+      const value = (read as { result?: { value?: unknown } } | undefined)?.result?.value;
+      if (typeof value !== 'string') throw new Error(`${url.href}: no memory reading`);
+      return JSON.parse(value) as HeapReading;
+    }),
   );
-  return urls.length;
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CHROMIUM } from '../test/helpers/chromium-flags.js';
 import { collectGarbage } from './collect-garbage.js';
 import { processTree, treeResidentBytes } from './cpu.js';
+import { memoryBreakdown, type MemoryBreakdown } from './memory-map.js';
 import {
   cachedResponse,
   LADDER_HEADERS,
@@ -115,7 +116,15 @@ export interface HttpFigures {
    * rest again after all runs (the same way), and the highest sampled
    * during the runs.
    */
-  memory: { rest: number; restAfterRuns: number; peak: number; settleS: number };
+  memory: {
+    rest: number;
+    restAfterRuns: number;
+    peak: number;
+    settleS: number;
+    /** Where the memory at rest lies, at each reading (memory-map.ts). */
+    restBreakdown: MemoryBreakdown;
+    restAfterRunsBreakdown: MemoryBreakdown;
+  };
   views: ViewFigures | Skipped;
   lighthouse: { article: PageScores; home: PageScores; section: PageScores } | Skipped;
   pageWeight: { br: PageWeight; gzip: PageWeight };
@@ -126,7 +135,7 @@ export interface HttpFigures {
 }
 
 /** The articles and queries the runs use. */
-interface Targets {
+export interface Targets {
   /** The newest article: the one page every reader asks for. */
   cached: string;
   /** The article the beacons count views for: no run reads it. */
@@ -138,7 +147,7 @@ interface Targets {
   section: string;
 }
 
-async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
+export async function pickTargets(target: { file: string } | { url: string }): Promise<Targets> {
   const found = await readTargets(target, {
     articles: DISTINCT_ARTICLES + WARM_UP_ARTICLES + 2,
     sections: 1,
@@ -159,7 +168,11 @@ async function pickTargets(target: { file: string } | { url: string }): Promise<
 }
 
 /** Every route for RUN_WARM_UP_S, so that V8, the database and the caches are warm. */
-async function warmUp(server: Server, targets: Targets, generator: Generator): Promise<void> {
+export async function warmUp(
+  server: Server,
+  targets: Targets,
+  generator: Generator,
+): Promise<void> {
   await runHttpLoad({
     origin: server.origin,
     pid: server.pid,
@@ -176,12 +189,17 @@ async function warmUp(server: Server, targets: Targets, generator: Generator): P
   await settle(server.origin);
 }
 
-/** Resident memory of the server's processes after REST_SETTLE_S idle and a full garbage collection, bytes. */
-async function restingMemory(server: Server): Promise<number> {
+/**
+ * Resident memory of the server's processes after REST_SETTLE_S idle and a
+ * full garbage collection, bytes, and where it lies.
+ */
+export async function restingMemory(
+  server: Server,
+): Promise<{ rss: number; breakdown: MemoryBreakdown }> {
   await new Promise((r) => setTimeout(r, REST_SETTLE_S * 1000));
-  await collectGarbage(server.pid, server.logFile);
+  const readings = await collectGarbage(server.pid, server.logFile);
   await new Promise((r) => setTimeout(r, AFTER_GC_S * 1000));
-  return treeResidentBytes(server.pid);
+  return { rss: treeResidentBytes(server.pid), breakdown: memoryBreakdown(readings) };
 }
 
 /** Lines Node's inspector prints when the bench opens it for a collection. */
@@ -304,7 +322,7 @@ export async function measureHttp(
     onStep(`${name}: warm-up, then ${REST_SETTLE_S} s idle for the memory at rest`);
     await warmUp(server, targets, options.generator);
     const processes = processTree(server.pid).length;
-    const rest = await restingMemory(server);
+    const atRest = await restingMemory(server);
 
     let lighthouse: HttpFigures['lighthouse'];
     if (!options.lighthouse) lighthouse = { skipped: '--no-lighthouse' };
@@ -354,7 +372,7 @@ export async function measureHttp(
     const beacons = await beaconRun(server, targets, load, options.duration, options.connections);
     loads.beacons = beacons.load;
     onStep(`${name}: ${REST_SETTLE_S} s idle for the memory at rest after the runs`);
-    const restAfterRuns = await restingMemory(server);
+    const afterRuns = await restingMemory(server);
     const peak = Math.max(...Object.values(loads).map((l) => l.peakRss));
     const exitCode = await server.stop();
     const counted = (await storedViews(target, targets.beacon.id)) - before;
@@ -405,7 +423,14 @@ export async function measureHttp(
       distinctArticles: targets.distinct.length,
       ladder,
       cachedWithWorkers: withWorkers,
-      memory: { rest, restAfterRuns, peak, settleS: REST_SETTLE_S },
+      memory: {
+        rest: atRest.rss,
+        restAfterRuns: afterRuns.rss,
+        peak,
+        settleS: REST_SETTLE_S,
+        restBreakdown: atRest.breakdown,
+        restAfterRunsBreakdown: afterRuns.breakdown,
+      },
       views,
       lighthouse,
       pageWeight,

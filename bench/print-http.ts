@@ -6,6 +6,7 @@
 import type { HttpFigures, Skipped } from './http.js';
 import { RUNS, type RunName } from './http.js';
 import type { PageScores } from './lighthouse.js';
+import { breakdownText } from './memory-map.js';
 import { row } from './table.js';
 import { targetText } from './verdict.js';
 import type { HttpLoadFigures } from './wrk.js';
@@ -181,7 +182,20 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     each((e) => String(e.exitCode)),
     '0',
   );
+  printMemory(engines);
   printNotes(engines);
+}
+
+/** Where each engine's memory at rest lies, MiB (bench/memory-map.ts), at both readings. */
+function printMemory(engines: Array<[string, HttpFigures]>): void {
+  console.log('\nMEMORY AT REST, MiB (V8 heap + external + files + native = RSS)');
+  for (const [name, e] of engines) {
+    const { rest, restAfterRuns, restBreakdown, restAfterRunsBreakdown } = e.memory;
+    console.log(`${name}, ${(rest / MB).toFixed(0)}: ${breakdownText(restBreakdown)}`);
+    console.log(
+      `${name} after the runs, ${(restAfterRuns / MB).toFixed(0)}: ${breakdownText(restAfterRunsBreakdown)}`,
+    );
+  }
 }
 
 /** Skipped parts, non-2xx statuses, failing audits and log lines, per engine. */

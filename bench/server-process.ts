@@ -9,6 +9,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } 
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MALLOC_ARENA_MAX } from '../src/config/warnings.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -132,7 +133,8 @@ async function waitUntilAnswering(origin: string, child: ChildProcess, logFile: 
 /**
  * Starts `midad serve` on the database `target` (an SQLite file or a
  * PostgreSQL URL) with `env` added to the environment, and waits until it
- * answers.
+ * answers. MALLOC_ARENA_MAX is 2, as `npm start` sets it, unless the
+ * bench's own environment or `env` says otherwise (empty: glibc's default).
  * @param dir a scratch folder for the log and the media folder.
  */
 export async function startServer(
@@ -162,6 +164,8 @@ export async function startServer(
       // The beacon load sends each visitor from an address of its own (X-Forwarded-For),
       // as a proxy on 127.0.0.1 would.
       MIDAD_TRUST_PROXY: '127.0.0.1',
+      // As `npm start` and the service of docs/deploy.md run it (src/config/warnings.ts).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? String(MALLOC_ARENA_MAX),
       ...env,
     },
     stdio: ['ignore', log, log],

@@ -1,6 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load.js';
-import { reachWarnings, startWarnings, workerWarnings } from './warnings.js';
+import {
+  mallocWarnings,
+  reachWarnings,
+  runsOnGlibc,
+  startWarnings,
+  workerWarnings,
+} from './warnings.js';
 
 describe('startWarnings', () => {
   it('warns in production when MIDAD_BASE_URL is unset, naming the hosts answered', () => {
@@ -42,5 +50,42 @@ describe('workerWarnings', () => {
     ]);
     expect(workerWarnings(loadConfig({ MIDAD_WORKERS: '2' }), 2)).toEqual([]);
     expect(workerWarnings(loadConfig({}), 1)).toEqual([]);
+  });
+});
+
+describe('mallocWarnings', () => {
+  it('warns a production server on glibc without MALLOC_ARENA_MAX, saying how to set it', () => {
+    expect(mallocWarnings({ NODE_ENV: 'production' }, true)).toEqual([
+      "MALLOC_ARENA_MAX is unset: glibc gives each thread a memory arena of its own and keeps what they freed (some 15 MiB more at rest). Set MALLOC_ARENA_MAX=2 in the service's environment (systemd: Environment=MALLOC_ARENA_MAX=2); npm start sets it.",
+    ]);
+  });
+
+  it('says nothing when it is set, outside production, or off glibc', () => {
+    expect(mallocWarnings({ NODE_ENV: 'production', MALLOC_ARENA_MAX: '4' }, true)).toEqual([]);
+    expect(mallocWarnings({}, true)).toEqual([]);
+    expect(mallocWarnings({ NODE_ENV: 'production' }, false)).toEqual([]);
+  });
+
+  it('is kept true by npm start, which sets MALLOC_ARENA_MAX=2 unless it is set already', () => {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      scripts: { start: string };
+    };
+    // The start script as npm runs it (sh -c), its server swapped for a node that prints the setting.
+    const script = pkg.scripts.start.replace(
+      'exec node bin/midad.js serve',
+      'exec node -p process.env.MALLOC_ARENA_MAX',
+    );
+    const run = (env: NodeJS.ProcessEnv) =>
+      execFileSync('sh', ['-c', script], { env, encoding: 'utf8' }).trim();
+    const { MALLOC_ARENA_MAX: _unset, ...env } = process.env;
+    expect(script).not.toBe(pkg.scripts.start);
+    expect(run(env)).toBe('2');
+    expect(run({ ...env, MALLOC_ARENA_MAX: '4' })).toBe('4');
+  });
+
+  it('finds glibc under Node on Debian, where the tests run', () => {
+    expect(runsOnGlibc()).toBe(true);
   });
 });

@@ -66,3 +66,37 @@ export function workerWarnings(config: Pick<Config, 'workers'>, cores: number): 
     `MIDAD_WORKERS is ${config.workers}, more than the ${cores} cores this process may use: the extra workers take turns on the same cores and each holds its own memory and page cache. One worker per core is enough.`,
   ];
 }
+
+/** The arenas `midad serve` is meant to run with (MALLOC_ARENA_MAX), and why: see mallocWarnings. */
+export const MALLOC_ARENA_MAX = 2;
+
+/**
+ * The warning when a production server runs on glibc without
+ * MALLOC_ARENA_MAX in its environment. glibc's malloc gives each thread
+ * that allocates an arena of its own, up to 8 per core (mallopt(3)), and
+ * keeps what they freed: libuv's thread pool (compression off the event
+ * loop, file work) and V8's helper threads held 11 arenas and 18–20 MiB
+ * after the bench's runs on 100,000 articles, 1 arena and 5 MiB with
+ * MALLOC_ARENA_MAX=2, and the server 16 MiB less at rest after them
+ * (bench/memory.ts, issue 21 item 5). glibc reads it when the process
+ * starts, so the server cannot set it for itself: `npm start` does,
+ * a service must (docs/deploy.md).
+ * @param glibc whether this process runs on glibc (musl and other systems have no such arenas).
+ * @returns one sentence, or none.
+ */
+export function mallocWarnings(
+  env: Readonly<Record<string, string | undefined>>,
+  glibc: boolean,
+): string[] {
+  if (env.NODE_ENV !== 'production' || !glibc || env.MALLOC_ARENA_MAX !== undefined) return [];
+  return [
+    `MALLOC_ARENA_MAX is unset: glibc gives each thread a memory arena of its own and keeps what they freed (some 15 MiB more at rest). Set MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX} in the service's environment (systemd: Environment=MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}); npm start sets it.`,
+  ];
+}
+
+/** Whether this process runs on glibc: its version is in Node's diagnostic report header. */
+export function runsOnGlibc(): boolean {
+  const header = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } })
+    .header;
+  return typeof header?.glibcVersionRuntime === 'string';
+}

@@ -11,7 +11,12 @@
  */
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { reachWarnings, startWarnings } from '../../config/warnings.js';
+import {
+  mallocWarnings,
+  reachWarnings,
+  runsOnGlibc,
+  startWarnings,
+} from '../../config/warnings.js';
 import type { Config } from '../../config/schema.js';
 import {
   clusterChannel,
@@ -164,6 +169,7 @@ export async function serveSite(
   logError = (error) => app.log.error({ err: error }, 'change channel failed');
   if (runsJobs) {
     for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
+    for (const warning of mallocWarnings(process.env, runsOnGlibc())) app.log.warn(warning);
     for (const warning of reachWarnings(config, await reachChannelsSetUp(database, config)))
       app.log.warn(warning);
   }
