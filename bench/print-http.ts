@@ -143,7 +143,7 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     each((e) => String(e.processes)),
   );
   row(
-    `RSS at rest (${first.memory.settleS} s idle) / peak`,
+    `RSS at rest (${first.memory.settleS} s idle, then a full GC) / peak`,
     each((e) => `${(e.memory.rest / MB).toFixed(0)} / ${(e.memory.peak / MB).toFixed(0)} MiB`),
     `${targetText('memoryRest')} / ${targetText('memoryPeak')}`,
   );
