@@ -24,6 +24,7 @@ import {
   getListing,
   getMostRead,
   LATEST_PAGE_SIZE,
+  MAX_LISTING_PAGE,
 } from '../src/services/read-pages.js';
 import { searchArticles } from '../src/services/search-articles.js';
 import { getSitemapFile, listSitemapFiles } from '../src/services/sitemap-entries.js';
@@ -39,8 +40,8 @@ const PROBE_RUNS = 5;
 const VIEWED_ONE_IN = 100;
 /** The site's time zone for the sitemaps (the fill imports in UTC). */
 const TIME_ZONE = 'UTC';
-/** A deep page of the latest list and of a section (20 articles a page). */
-const DEEP_PAGE = 500;
+/** The deepest page of the latest list, a section or a tag (20 articles a page). */
+const DEEP_PAGE = MAX_LISTING_PAGE;
 
 /** One probe's medians, ms. */
 export interface ProbeTime {
@@ -187,18 +188,22 @@ export async function measureScale(
         return n;
       },
     ],
-    ...[1, 50, DEEP_PAGE, lastPage(section.count)].map((page): [string, () => Promise<number>] => [
-      `section page ${page} (getListing)`,
-      async () => (await getListing(deps, 'section', section.slug, page))?.articles.length ?? 0,
-    ]),
+    ...[1, 50, Math.min(DEEP_PAGE, lastPage(section.count))].map(
+      (page): [string, () => Promise<number>] => [
+        `section page ${page} (getListing)`,
+        async () => (await getListing(deps, 'section', section.slug, page))?.articles.length ?? 0,
+      ],
+    ),
     ...(tags === null
       ? []
       : [
-          ...[1, 50, lastPage(tags.busiest.count)].map((page): [string, () => Promise<number>] => [
-            `busiest tag (${tags.busiest.count}) page ${page} (getListing)`,
-            async () =>
-              (await getListing(deps, 'tag', tags.busiest.slug, page))?.articles.length ?? 0,
-          ]),
+          ...[1, 50, Math.min(DEEP_PAGE, lastPage(tags.busiest.count))].map(
+            (page): [string, () => Promise<number>] => [
+              `busiest tag (${tags.busiest.count}) page ${page} (getListing)`,
+              async () =>
+                (await getListing(deps, 'tag', tags.busiest.slug, page))?.articles.length ?? 0,
+            ],
+          ),
           [
             `rarest tag (${tags.rarest.count}) page 1 (getListing)`,
             async () => (await getListing(deps, 'tag', tags.rarest.slug, 1))?.articles.length ?? 0,
