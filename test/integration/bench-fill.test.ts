@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { fillDatabase, TAG_COUNT } from '../../bench/fill.js';
+import { getListing } from '../../src/services/read-pages.js';
 import type { Database } from '../../src/storage/database.js';
 import { DIALECTS, openTestDatabase } from '../helpers/dialects.js';
 import { testFolder } from '../helpers/temp-folder.js';
@@ -58,6 +59,16 @@ for (const { dialect, available } of DIALECTS) {
           '11000000003:tag-446',
           '21000000001:tag-16',
         ]);
+        // A tag's page read from its own rows (articles.repository listLatest):
+        // newest first, the same date ordered by id, newest id first.
+        const page = await getListing({ database: fill.database }, 'tag', 'tag-16', 1);
+        expect(page?.articles.map((a) => a.id)).toEqual([
+          '21000000001',
+          '11000000001',
+          '1000000001',
+        ]);
+        expect(page?.hasOlder).toBe(false);
+        expect(await getListing({ database: fill.database }, 'tag', 'tag-1', 1)).toBeNull();
       } finally {
         await fill.database.close();
         await scratch?.close();
