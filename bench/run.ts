@@ -8,6 +8,7 @@
  *   npm run bench -- --articles 20000     # a quicker run
  *   npm run bench -- --corpus other.jsonl
  *   npm run bench -- --no-postgres        # SQLite only (PostgreSQL runs when a server answers)
+ *   npm run bench -- --no-sqlite          # PostgreSQL only
  *   npm run bench -- --no-http            # search only, without the server
  *   npm run bench -- --duration 3         # seconds of each HTTP load run (default 10)
  *   npm run bench -- --workers 2          # the server's MIDAD_WORKERS (default 1)
@@ -72,6 +73,7 @@ const options = new Command('bench')
     resolve(HERE, '../../shared/corpus/articles.jsonl'),
   )
   .option('--no-postgres', 'skip PostgreSQL (run by default when a server answers)')
+  .option('--no-sqlite', 'skip SQLite (to run PostgreSQL alone, or beside a SQLite-only run)')
   .option('--no-http', 'skip the HTTP part (the server under load, the ladder, Lighthouse)')
   .option('--duration <s>', 'seconds of each HTTP load run', positiveInteger, 10)
   .option('--connections <n>', 'connections of each HTTP load run', positiveInteger, 50)
@@ -117,6 +119,7 @@ const options = new Command('bench')
     articles: number;
     corpus: string;
     postgres: boolean;
+    sqlite: boolean;
     http: boolean;
     duration: number;
     connections: number;
@@ -308,10 +311,11 @@ async function main(): Promise<void> {
   if (options.http || options.siteImport || options.beaconBurst)
     ensureBuilt((s) => console.log(`… ${s}`));
   try {
-    engines.push([
-      'SQLite (FTS5)',
-      await measureEngine('SQLite', { file: join(dir, 'bench.db') }, dir),
-    ]);
+    if (options.sqlite)
+      engines.push([
+        'SQLite (FTS5)',
+        await measureEngine('SQLite', { file: join(dir, 'bench.db') }, dir),
+      ]);
     if (options.postgres) {
       const scratch = await scratchPostgres();
       if ('problem' in scratch) console.log(`… PostgreSQL skipped: ${scratch.problem}`);

@@ -18,10 +18,17 @@
 import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { ArticleId } from '../src/domain/article-id.js';
-import { getHomePage, getLatestPage, getListing, getMostRead } from '../src/services/read-pages.js';
+import {
+  getHomePage,
+  getLatestPage,
+  getListing,
+  getMostRead,
+  LATEST_PAGE_SIZE,
+  MAX_LISTING_PAGE,
+} from '../src/services/read-pages.js';
 import { searchArticles } from '../src/services/search-articles.js';
 import { getSitemapFile, listSitemapFiles } from '../src/services/sitemap-entries.js';
-import { sectionsWithCounts } from '../src/services/taxonomy-lists.js';
+import { sectionsWithCounts, tagsWithCounts } from '../src/services/taxonomy-lists.js';
 import type { Database } from '../src/storage/database.js';
 import { addViews, listMostRead } from '../src/storage/repositories/article-views.repository.js';
 import { countArticles } from '../src/storage/repositories/articles.repository.js';
@@ -33,8 +40,8 @@ const PROBE_RUNS = 5;
 const VIEWED_ONE_IN = 100;
 /** The site's time zone for the sitemaps (the fill imports in UTC). */
 const TIME_ZONE = 'UTC';
-/** A deep page of the latest list and of a section (20 articles a page). */
-const DEEP_PAGE = 500;
+/** The deepest page of the latest list, a section or a tag (20 articles a page). */
+const DEEP_PAGE = MAX_LISTING_PAGE;
 
 /** One probe's medians, ms. */
 export interface ProbeTime {
@@ -106,21 +113,39 @@ async function addWeekOfViews(database: Database, now: Date): Promise<number> {
   return rows.length;
 }
 
-/** The slug of the section with the most published articles. */
-async function busiestSection(database: Database): Promise<string> {
-  const { rows } = await sql<{ slug: string }>`select s.slug from sections s
-    join articles a on a.section_id = s.id where a.status = 'published'
+/** The section with the most published articles: its slug and how many. */
+async function busiestSection(database: Database): Promise<{ slug: string; count: number }> {
+  const { rows } = await sql<{ slug: string; n: number | string }>`select s.slug, count(*) as n
+    from sections s join articles a on a.section_id = s.id
+    where a.status = 'published' and a.kind = 'article'
     group by s.slug order by count(*) desc, s.slug limit 1`.execute(database.db);
-  return rows[0]?.slug ?? '';
+  return { slug: rows[0]?.slug ?? '', count: Number(rows[0]?.n ?? 0) };
 }
 
-/** The slug of the tag on the most published articles, or null when no article has one. */
-async function busiestTag(database: Database): Promise<string | null> {
-  const { rows } = await sql<{ slug: string }>`select t.slug from tags t
-    join article_tags at on at.tag_id = t.id join articles a on a.id = at.article_id
-    where a.status = 'published' group by t.slug order by count(*) desc, t.slug
-    limit 1`.execute(database.db);
-  return rows[0]?.slug ?? null;
+/**
+ * The tags on the most and on the fewest published articles (of those on
+ * one at least): slug and count each, or null when no article has a tag.
+ */
+async function tagsAtEnds(database: Database): Promise<{
+  busiest: { slug: string; count: number };
+  rarest: { slug: string; count: number };
+} | null> {
+  const { rows } = await sql<{ slug: string; n: number | string }>`select t.slug, count(*) as n
+    from tags t join article_tags at on at.tag_id = t.id join articles a on a.id = at.article_id
+    where a.status = 'published' and a.kind = 'article'
+    group by t.slug order by count(*) desc, t.slug`.execute(database.db);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return null;
+  return {
+    busiest: { slug: first.slug, count: Number(first.n) },
+    rarest: { slug: last.slug, count: Number(last.n) },
+  };
+}
+
+/** The last page of a listing of `count` articles (LATEST_PAGE_SIZE a page). */
+function lastPage(count: number): number {
+  return Math.max(1, Math.ceil(count / LATEST_PAGE_SIZE));
 }
 
 /**
@@ -137,7 +162,7 @@ export async function measureScale(
   onStep('adding a week of views');
   const viewedArticles = await addWeekOfViews(database, now);
   const section = await busiestSection(database);
-  const tag = await busiestTag(database);
+  const tags = await tagsAtEnds(database);
   const files = await listSitemapFiles(deps);
   // The first file of the month with the most articles.
   let month: string | null = null;
@@ -163,18 +188,27 @@ export async function measureScale(
         return n;
       },
     ],
-    [
-      'section page 1 (getListing)',
-      async () => (await getListing(deps, 'section', section, 1))?.articles.length ?? 0,
-    ],
-    [
-      `section page ${DEEP_PAGE} (getListing)`,
-      async () => (await getListing(deps, 'section', section, DEEP_PAGE))?.articles.length ?? 0,
-    ],
-    [
-      'tag page 1 (getListing)',
-      async () => (tag ? ((await getListing(deps, 'tag', tag, 1))?.articles.length ?? 0) : 0),
-    ],
+    ...[1, 50, Math.min(DEEP_PAGE, lastPage(section.count))].map(
+      (page): [string, () => Promise<number>] => [
+        `section page ${page} (getListing)`,
+        async () => (await getListing(deps, 'section', section.slug, page))?.articles.length ?? 0,
+      ],
+    ),
+    ...(tags === null
+      ? []
+      : [
+          ...[1, 50, Math.min(DEEP_PAGE, lastPage(tags.busiest.count))].map(
+            (page): [string, () => Promise<number>] => [
+              `busiest tag (${tags.busiest.count}) page ${page} (getListing)`,
+              async () =>
+                (await getListing(deps, 'tag', tags.busiest.slug, page))?.articles.length ?? 0,
+            ],
+          ),
+          [
+            `rarest tag (${tags.rarest.count}) page 1 (getListing)`,
+            async () => (await getListing(deps, 'tag', tags.rarest.slug, 1))?.articles.length ?? 0,
+          ] as [string, () => Promise<number>],
+        ]),
     [
       `latest, page ${DEEP_PAGE} (getLatestPage)`,
       async () => (await getLatestPage(deps, DEEP_PAGE))?.articles.length ?? 0,
@@ -184,6 +218,11 @@ export async function measureScale(
       'sections with counts (public)',
       async () => (await sectionsWithCounts(deps, 'public')).length,
     ],
+    [
+      'sections with counts (newsroom)',
+      async () => (await sectionsWithCounts(deps, 'newsroom')).length,
+    ],
+    ['tags with counts (public)', async () => (await tagsWithCounts(deps, 'public')).length],
     [
       'search تونس, total (searchArticles)',
       async () =>

@@ -56,6 +56,17 @@ export const HOME_LATEST = 12;
 export const HOME_MOST_READ = 5;
 /** How many articles each older page of the latest list shows. */
 export const LATEST_PAGE_SIZE = 20;
+/**
+ * The deepest page of the latest list and of a section, tag or author
+ * page, as the search page stops at its page 100 (search-params.ts
+ * MAX_PAGE): a page is read by skipping the articles before it (OFFSET),
+ * so page n costs n pages' worth of index entries, and a crawler walking
+ * every page of a million-article site paid the square of its size (the
+ * last page of a 475,000-article section: 5.7 s on PostgreSQL). Older
+ * articles stay reachable through the sitemaps, search and their links;
+ * a page past this one is a 404 like a page past the end.
+ */
+export const MAX_LISTING_PAGE = 100;
 
 /** The windows of the most-read lists, in ms. */
 export const MOST_READ_WINDOWS = { day: 24 * 3_600_000, week: 7 * 24 * 3_600_000 } as const;
@@ -245,19 +256,20 @@ async function pinnedSummary(
 
 /**
  * Page `page` (2 or more) of the latest articles, continuing where the home
- * page stops; null when the page is past the end.
+ * page stops; null when the page is past the end or past MAX_LISTING_PAGE.
  */
 export async function getLatestPage(
   deps: ReadDeps,
   page: number,
 ): Promise<LatestPageContent | null> {
+  if (page > MAX_LISTING_PAGE) return null;
   const offset = HOME_LATEST + 1 + (page - 2) * LATEST_PAGE_SIZE;
   const rows = await listLatest(deps.database.db, LATEST_PAGE_SIZE + 1, offset);
   if (rows.length === 0) return null;
   return {
     page,
     articles: rows.slice(0, LATEST_PAGE_SIZE),
-    hasOlder: rows.length > LATEST_PAGE_SIZE,
+    hasOlder: rows.length > LATEST_PAGE_SIZE && page < MAX_LISTING_PAGE,
   };
 }
 
@@ -269,7 +281,7 @@ async function inMenu(deps: ReadDeps, sectionId: string): Promise<boolean> {
 
 /**
  * Page `page` of a section, tag or author page, found by slug; null when
- * the slug is unknown, or the page is past the end. A tag's or author's
+ * the slug is unknown, or the page is past the end or past MAX_LISTING_PAGE. A tag's or author's
  * listing with nothing published is null too, like an unknown slug: a tag
  * used only by a draft, scheduled or unpublished article must not confirm
  * an embargoed story; so is a section's, unless an administrator put that
@@ -282,6 +294,7 @@ export async function getListing(
   slug: string,
   page: number,
 ): Promise<ListingContent | null> {
+  if (page > MAX_LISTING_PAGE) return null;
   const db = deps.database.db;
   type Owner = Pick<ListingContent, 'id' | 'name' | 'bio' | 'description' | 'photo' | 'links'>;
   let owner: Owner | null = null;
@@ -329,7 +342,7 @@ export async function getListing(
     links: owner.links,
     page,
     articles: rows.slice(0, LATEST_PAGE_SIZE),
-    hasOlder: rows.length > LATEST_PAGE_SIZE,
+    hasOlder: rows.length > LATEST_PAGE_SIZE && page < MAX_LISTING_PAGE,
   };
 }
 

@@ -148,6 +148,15 @@ export async function listLatest(
   filter: ListingFilter = {},
 ): Promise<ArticleSummary[]> {
   let query = summaryQuery(db);
+  if (filter.tagId !== undefined && (await tagIsSmall(db, filter.tagId))) {
+    const ids = await smallTagPage(db, filter.tagId, limit, offset);
+    // Each by its key: with `id in (…)`, SQLite walked every published
+    // article in articles_sitemap_idx (46 ms for 20 ids at 100,000).
+    const rows = await Promise.all(
+      ids.map((id) => summaryQuery(db).where('articles.id', '=', id).executeTakeFirst()),
+    );
+    return rows.flatMap((row) => (row ? [toSummary(row)] : []));
+  }
   for (const condition of listingConditions(filter)) query = query.where(condition);
   const rows = await query
     // Newest first, undated last: in this form both engines walk an index
@@ -158,6 +167,45 @@ export async function listLatest(
     .offset(offset)
     .execute();
   return rows.map(toSummary);
+}
+
+/**
+ * Articles a tag may carry for its pages to be read from its own rows
+ * (smallTagPage); a bigger tag's pages walk the newest published articles
+ * and keep those that carry it, which finds a page of a common tag soon.
+ * Walking for a rare tag read every published article: the first page of
+ * a tag on 19 articles of 100,000 took 649 ms of CPU on SQLite (6.5 s at
+ * a million); its rows, 0.3 ms. Sorting 10,000 rows costs some 80 ms.
+ */
+const SMALL_TAG = 10_000;
+
+/** Whether the tag `tagId` is on SMALL_TAG rows at most (counts its index entries, up to that). */
+async function tagIsSmall(db: Db, tagId: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number | string | bigint }>`select count(*) as n from
+    (select 1 from article_tags where tag_id = ${bindId(tagId)} limit ${SMALL_TAG + 1}) s`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0) <= SMALL_TAG;
+}
+
+/**
+ * The ids of a page of the tag `tagId`'s published articles, newest first
+ * (listLatest's order), read from the tag's rows: CROSS JOIN makes SQLite,
+ * which has no statistics, start from them rather than walk every
+ * published article.
+ */
+async function smallTagPage(
+  db: Db,
+  tagId: string,
+  limit: number,
+  offset: number,
+): Promise<bigint[]> {
+  const { rows } = await sql<{ id: number | string | bigint }>`select a.id from article_tags t
+    cross join articles a where a.id = t.article_id and t.tag_id = ${bindId(tagId)}
+    and a.status = ${PUBLISHED} and a.kind = ${ARTICLE_KIND}
+    order by a.published_at desc nulls last, a.id desc
+    limit ${limit} offset ${offset}`.execute(db);
+  return rows.map((r) => BigInt(r.id));
 }
 
 /** Number of stored articles, whatever their status. */
