@@ -10,7 +10,7 @@ import {
 import type { ArticleId } from '../../domain/article-id.js';
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Db } from '../db.js';
-import { summaryQuery, toSummary } from './article-summary.js';
+import { summariesByIds } from './article-summary.js';
 import { preparedQuery } from './prepared-query.js';
 import { bindId, fromDate, toArticleIdValue, toDate, toIdString, toInt } from './convert.js';
 
@@ -106,8 +106,8 @@ export async function listLatestCorrectionRows(
   const total = toInt(count.n as bigint | number | string);
   if (rows.length === 0) return { total, items: [] };
   const ids = [...new Set(rows.map((r) => toIdString(r.article_id)))];
-  const summaries = await summaryQuery(db).where('articles.id', 'in', ids.map(bindId)).execute();
-  const byId = new Map(summaries.map((row) => [toIdString(row.id), toSummary(row)]));
+  const summaries = await summariesByIds(db, ids.map(bindId));
+  const byId = new Map(summaries.map((summary) => [String(summary.id), summary]));
   const items = rows.flatMap((row) => {
     const article = byId.get(toIdString(row.article_id));
     return article ? [{ note: toNote(row), article }] : [];

@@ -1,7 +1,7 @@
 /**
  * What the article repositories share of a published article's row: the
- * status the public sees, the stored precision, and the summary query with
- * its mapping. Not a repository itself: it runs no query.
+ * status the public sees, the stored precision, the summary query with its
+ * mapping, and the lookup of summaries by id.
  */
 import type { Selectable } from 'kysely';
 import type { ArticleSummary, PublishedPrecision } from '../../domain/article.js';
@@ -74,6 +74,21 @@ export function summaryQuery(db: Db) {
     ])
     .where('articles.status', '=', PUBLISHED)
     .where('articles.kind', '=', ARTICLE_KIND);
+}
+
+/**
+ * The published articles among `ids` (article keys), as summaries in the
+ * order of `ids`; ids of articles not published are skipped. Each is read
+ * by its key: with `id in (…)`, SQLite, which keeps no statistics, walked
+ * the (status, kind) prefix of an index, that is every published article
+ * (46 ms of CPU for 20 ids at 100,000 articles, 310 ms for 15 at
+ * 1,000,000; issue 21).
+ */
+export async function summariesByIds(db: Db, ids: readonly bigint[]): Promise<ArticleSummary[]> {
+  const rows = await Promise.all(
+    ids.map((id) => summaryQuery(db).where('articles.id', '=', id).executeTakeFirst()),
+  );
+  return rows.flatMap((row) => (row ? [toSummary(row)] : []));
 }
 
 /** A row of `summaryQuery` as the domain's summary. */

@@ -14,9 +14,9 @@ import type { ArticleId, ArticleSummary } from '../../domain/article.js';
 import { REFERRER_KINDS, isReferrerKind, type ReferrerKind } from '../../domain/referrer-kind.js';
 import type { Db } from '../db.js';
 import type { Schema } from '../tables/schema.js';
-import { summaryQuery, toSummary } from './article-summary.js';
+import { summariesByIds, summaryQuery, toSummary } from './article-summary.js';
 import type { DbInt } from '../tables/schema.js';
-import { bindId, fromDate, toArticleIdValue, toDate, toIdString, toInt } from './convert.js';
+import { bindId, fromDate, toArticleIdValue, toDate, toInt } from './convert.js';
 
 /** The most viewed published articles, most views first. */
 export async function listMostRead(db: Db, limit: number): Promise<ArticleSummary[]> {
@@ -313,19 +313,11 @@ export async function listMostReadSince(
     .limit(limit * 3)
     .execute();
   if (recent.length === 0) return [];
-  // One lookup by key each: an `id in (…)` list of 15 made SQLite, without
-  // statistics, walk the (status, kind) prefix of an index, every published
-  // article (310 ms of CPU at 1,000,000 articles).
-  const found = await Promise.all(
-    recent.map((r) => summaryQuery(db).where('articles.id', '=', r.article_id).executeTakeFirst()),
+  const found = await summariesByIds(
+    db,
+    recent.map((r) => BigInt(r.article_id)),
   );
-  const rows = found.filter((row) => row !== undefined);
-  const byId = new Map(rows.map((row) => [toIdString(row.id), row]));
-  return recent
-    .map((r) => byId.get(toIdString(r.article_id)))
-    .filter((row): row is (typeof rows)[number] => row !== undefined)
-    .slice(0, limit)
-    .map(toSummary);
+  return found.slice(0, limit);
 }
 
 /** Current stored view count of an article, or null when it does not exist. */

@@ -19,6 +19,7 @@ import {
   ARTICLE_KIND,
   IMAGE_COLUMNS,
   PUBLISHED,
+  summariesByIds,
   summaryQuery,
   toFeaturedImage,
   toPrecision,
@@ -149,13 +150,7 @@ export async function listLatest(
 ): Promise<ArticleSummary[]> {
   let query = summaryQuery(db);
   if (filter.tagId !== undefined && (await tagIsSmall(db, filter.tagId))) {
-    const ids = await smallTagPage(db, filter.tagId, limit, offset);
-    // Each by its key: with `id in (…)`, SQLite walked every published
-    // article in articles_sitemap_idx (46 ms for 20 ids at 100,000).
-    const rows = await Promise.all(
-      ids.map((id) => summaryQuery(db).where('articles.id', '=', id).executeTakeFirst()),
-    );
-    return rows.flatMap((row) => (row ? [toSummary(row)] : []));
+    return summariesByIds(db, await smallTagPage(db, filter.tagId, limit, offset));
   }
   for (const condition of listingConditions(filter)) query = query.where(condition);
   const rows = await query

@@ -8,7 +8,7 @@ import type { ArticleId, ArticleSummary, Section } from '../../domain/article.js
 import type { MediaItem } from '../../domain/media.js';
 import type { Db } from '../db.js';
 import { findMediaByIds } from './media.repository.js';
-import { summaryQuery, toSummary } from './article-summary.js';
+import { summariesByIds } from './article-summary.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
 /** The sections among `ids`, in the order of `ids`; unknown ids are skipped. */
@@ -37,16 +37,7 @@ export async function listSummariesByIds(
   db: Db,
   ids: readonly ArticleId[],
 ): Promise<ArticleSummary[]> {
-  if (ids.length === 0) return [];
-  const rows = await summaryQuery(db)
-    .where(
-      'articles.id',
-      'in',
-      ids.map((id) => bindId(id)),
-    )
-    .execute();
-  const byId = new Map(rows.map(toSummary).map((s) => [s.id, s]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return summariesByIds(db, ids.map(bindId));
 }
 
 /** An article's first byline: the writer's name, author-page slug and photo. */
