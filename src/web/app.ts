@@ -51,7 +51,7 @@ import { sendBadUrl, sendError, type RedirectFallback } from './site/error-pages
 import { adminPlugin } from './admin/plugin.js';
 import type { TestMailSender } from '../services/newsletter-editions.js';
 import { createTestMailSender } from '../services/mail-worker.js';
-import { contentApi } from './api/content-api.js';
+import { CONTENT_API_PREFIX, contentApi } from './api/content-api.js';
 import { siteRoutes } from './site/routes.js';
 import { newsletterRoutes } from './site/newsletter.routes.js';
 import { pushRoutes } from './site/push.routes.js';
@@ -149,6 +149,24 @@ function flushWhileOpen(
   });
 }
 
+/**
+ * Whether `request` is a reader reading the public site (GET or HEAD of a
+ * page, feed or search outside the newsroom and the Content API): its log
+ * lines leave out the address, so that the log never says who read or
+ * searched what. Sign-ins, forms and API calls keep theirs, for tracing
+ * abuse.
+ */
+function isReaderRead(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url;
+  return !inSpace(path, '/admin') && !inSpace(path, CONTENT_API_PREFIX);
+}
+
+/** Whether the request target `url` lies under `prefix` (the prefix itself, `/…` or `?…` after it). */
+function inSpace(url: string, prefix: string): boolean {
+  return url.startsWith(prefix) && /^$|^[/?]/.test(url.slice(prefix.length, prefix.length + 1));
+}
+
 /** The Fastify app with every route registered, ready for `listen()` or `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -214,7 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
                 method: request.method,
                 url: request.url.replace(/([?&]_csrf=)[^&#]*/g, '$1…'),
                 host: request.host,
-                remoteAddress: request.ip,
+                ...(isReaderRead(request) ? {} : { remoteAddress: request.ip }),
               }),
             },
             ...(deps.logStream ? { stream: deps.logStream } : {}),

@@ -140,23 +140,34 @@ describeEachDialect((dialect) => {
         const live = await logged.app.inject({ url: `/live/${SEED_ID}/events`, ...reader });
         const dashboard = await logged.app.inject({ url: '/admin/live/events', ...reader });
         expect([live.statusCode, dashboard.statusCode]).toEqual([404, 303]);
-        // Pages are still logged, with their address (so logging is on).
+        // Pages are still logged (so logging is on), without the reader's address; the
+        // newsroom's requests with theirs.
         const page = await logged.app.inject({
           url: `/a/${SEED_ID}`,
           headers: { 'user-agent': BROWSER },
           remoteAddress: '192.0.2.50',
         });
         expect(page.statusCode).toBe(200);
+        const search = await logged.app.inject({ url: '/search?q=%D8%AD%D9%84%D8%A8', ...reader });
+        const signIn = await logged.app.inject({ url: '/admin/login', ...reader });
+        expect([search.statusCode, signIn.statusCode]).toEqual([200, 303]);
 
-        expect(
-          logs.filter((line) => /\/views\/|\/live\/|203\.0\.113\.7|"reqId":"req-[1-4]"/.test(line)),
-        ).toEqual([]);
+        expect(logs.filter((line) => /\/views\/|\/live\/|"reqId":"req-[1-4]"/.test(line))).toEqual(
+          [],
+        );
         expect(logs.filter((line) => line.includes('"reqId":"req-5"'))).toEqual([
           expect.stringContaining(
-            `"req":{"method":"GET","url":"/a/${SEED_ID}","host":"localhost:80","remoteAddress":"192.0.2.50"},"msg":"incoming request"`,
+            `"req":{"method":"GET","url":"/a/${SEED_ID}","host":"localhost:80"},"msg":"incoming request"`,
           ),
           expect.stringContaining('"res":{"statusCode":200},"responseTime":'),
         ]);
+        expect(logs.filter((line) => line.includes('"reqId":"req-6"'))[0]).toContain(
+          '"req":{"method":"GET","url":"/search?q=%D8%AD%D9%84%D8%A8","host":"localhost:80"},',
+        );
+        expect(logs.filter((line) => line.includes('"reqId":"req-7"'))[0]).toContain(
+          '"req":{"method":"GET","url":"/admin/login","host":"localhost:80","remoteAddress":"203.0.113.7"},',
+        );
+        expect(logs.filter((line) => /192\.0\.2\.50/.test(line))).toEqual([]);
       } finally {
         await logged.close();
       }
