@@ -112,4 +112,39 @@ describe('CachedPages', () => {
     expect(brotliDecompressSync(first.br).toString()).toBe(body);
     await app.close();
   });
+
+  it('dates a search made again on its second ask as its first answer, when it is the same', async () => {
+    let now = Date.UTC(2026, 11, 5, 8, 30, 52, 400);
+    const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
+    const pages = new CachedPages({
+      cache,
+      maxAgeMs: 60_000,
+      sharedMaxAgeS: 60,
+      now: () => new Date(now),
+    });
+    const app = Fastify();
+    app.get('/api/search', CACHED_ROUTE, async (request, reply) => {
+      await pages.serve(request, reply, request.url, async () => ({
+        body: '{"results":[]}',
+        contentType: 'application/json; charset=utf-8',
+        keys: [],
+        keepOnSecondAsk: true,
+      }));
+      return reply;
+    });
+    const ask = () => app.inject({ url: '/api/search?q=x' });
+    const first = await ask();
+    now += 1000;
+    const second = await ask();
+    now += 1000;
+    const third = await ask();
+    expect(
+      [first, second, third].map((r) => [r.headers['x-cache'], r.headers['last-modified']]),
+    ).toEqual([
+      ['MISS', 'Sat, 05 Dec 2026 08:30:52 GMT'],
+      ['MISS', 'Sat, 05 Dec 2026 08:30:52 GMT'],
+      ['HIT', 'Sat, 05 Dec 2026 08:30:52 GMT'],
+    ]);
+    await app.close();
+  });
 });

@@ -333,14 +333,20 @@ export class CachedPages {
     const rendered = await render();
     if (rendered === null) return null;
     const page = await this.#compress(key, rendered, asked);
-    if (this.#purges !== purgesBefore) return page;
-    if (rendered.keepOnSecondAsk) {
-      const askedBefore = this.#askedLately.has(key);
-      this.#askedLately.set(key, true);
-      if (!askedBefore) return page;
+    if (this.#purges === purgesBefore && this.#keeps(key, rendered)) {
+      this.#options.cache.set(key, page);
+    } else {
+      this.#options.cache.servedWithoutKeeping(key, page);
     }
-    this.#options.cache.set(key, page);
     return page;
+  }
+
+  /** Whether a page just made is stored: not a search on its first ask in a while. */
+  #keeps(key: string, rendered: RenderedPage): boolean {
+    if (!rendered.keepOnSecondAsk) return true;
+    const askedBefore = this.#askedLately.has(key);
+    this.#askedLately.set(key, true);
+    return askedBefore;
   }
 
   #recompress(key: string, page: CachedPage): void {

@@ -154,6 +154,15 @@ export class PageCache {
   }
 
   /**
+   * Notes `page`, served under `key` but not stored (a search asked for
+   * once, a page made while a purge came): the next entry under `key` is
+   * dated against it, as against one that was held (lastModified).
+   */
+  servedWithoutKeeping(key: string, page: CachedPage): void {
+    if (this.#lru) this.#previous.set(key, validatorsOf(page));
+  }
+
+  /**
    * Evicts every entry labelled with one of `surrogateKeys`, or every entry
    * for `'all'`. Returns the cache keys evicted.
    */
