@@ -109,6 +109,33 @@ describeEachDialect((dialect) => {
     expect(await headlines('2001', ['إدلب'], 2)).toEqual(['الخبر 3', 'الخبر 6']);
   });
 
+  it('lists an article that shares two tags once', async () => {
+    await tag('2003', 'حلب');
+    expect(await headlines('2001', ['إدلب', 'حلب'], 2)).toEqual(['الخبر 3', 'الخبر 6']);
+  });
+
+  it('lists the same when the tags are on many articles (walking the newest instead)', async () => {
+    // 1,001 tags on article 3: more tag rows than are read and sorted.
+    const many = Array.from({ length: 1001 }, (_, i) => `وسم-${i}`);
+    const rows = await database.db
+      .insertInto('tags')
+      .values(many.map((slug) => ({ slug, name: slug })) as never)
+      .returning('id')
+      .execute();
+    await database.db
+      .insertInto('article_tags')
+      .values(rows.map((row) => ({ article_id: 2003n, tag_id: row.id, position: 1 })) as never)
+      .execute();
+    rows.forEach((row, i) => (tagIds[many[i]!] = String(row.id)));
+    expect(await headlines('2001', ['إدلب', ...many], 10)).toEqual([
+      'الخبر 3',
+      'الخبر 6',
+      'الخبر 2',
+      'الخبر 5',
+    ]);
+    expect(await headlines('2006', many, 10)).toEqual(['الخبر 3', 'الخبر 1', 'الخبر 2', 'الخبر 5']);
+  });
+
   it('lists nothing for an article with neither tags nor a shared section', async () => {
     expect(await headlines('2004', [])).toEqual([]);
     expect(await headlines('2001', [], 0)).toEqual([]);
