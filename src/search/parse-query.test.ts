@@ -71,6 +71,10 @@ describe('tidyQuery', () => {
   it('keeps at most MAX_QUERY_LENGTH characters, and searches the same words', () => {
     expect(MAX_QUERY_LENGTH).toBe(200);
     expect(tidyQuery('كلمة '.repeat(60))).toBe('كلمة '.repeat(40).trim());
+    // Cut through a word: the part of it is left out, as it would match nothing.
+    expect(tidyQuery('الأسد '.repeat(34))).toBe('الأسد '.repeat(33).trim());
+    expect(tidyQuery(`${'ب'.repeat(199)} جج`)).toBe('ب'.repeat(199));
+    expect(tidyQuery('ب'.repeat(250))).toBe('ب'.repeat(200));
     expect(parseQuery(tidyQuery('تونسُ  الخضراء'))).toEqual(parseQuery('تونسُ  الخضراء'));
   });
 });

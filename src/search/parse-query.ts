@@ -18,7 +18,8 @@ export const MAX_TERMS = 10;
  * The reader's query as it is searched and shown back: lightly normalised
  * (surface.ts `lightlyNormalised`: no tashkeel, tatweel or format
  * controls, Latin digits, lower case), whitespace collapsed and trimmed,
- * cut to MAX_QUERY_LENGTH. Spellings that differ only in those search
+ * cut to MAX_QUERY_LENGTH, without the part of a word cut through (a
+ * pasted long headline still finds its article). Spellings that differ only in those search
  * the same thing and give the same page, so a page cache keyed by this
  * text holds one entry for them. Letters the key unifies (الأسد, الاسد)
  * stay as typed: the reader's spelling ranks (ranking.ts `surface`).
@@ -26,10 +27,12 @@ export const MAX_TERMS = 10;
  * @example tidyQuery('  الأسَـد   ٢٠٢٤ ') === 'الأسد 2024'
  */
 export function tidyQuery(raw: string): string {
-  return cutAtGraphemeBoundary(
-    lightlyNormalised(raw).replace(/\s+/gu, ' ').trim(),
-    MAX_QUERY_LENGTH,
-  ).trimEnd();
+  const text = lightlyNormalised(raw).replace(/\s+/gu, ' ').trim();
+  const cut = cutAtGraphemeBoundary(text, MAX_QUERY_LENGTH);
+  if (cut.length === text.length || text[cut.length] === ' ') return cut.trimEnd();
+  // Cut inside a word: its first letters would match nothing, and every word must match.
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > 0 ? cut.slice(0, lastSpace) : cut;
 }
 
 /** A word of the query: its exact key and its stems. */
