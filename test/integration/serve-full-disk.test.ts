@@ -87,7 +87,15 @@ describe.skipIf(problem !== null)('midad serve on a full disk', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 300; i++) {
       const headers = { 'user-agent': `${BROWSER} reader/${i}` };
-      const res = await fetch(`${server.origin}/views/${SEED_ID}`, { method: 'POST', headers });
+      const res = await fetch(`${server.origin}/views/${SEED_ID}`, {
+        method: 'POST',
+        headers,
+      }).catch((error: unknown) => {
+        // A server gone is a failure to explain: say what it printed.
+        throw new Error(`beacon ${i} failed; the server printed:\n${server.output()}`, {
+          cause: error,
+        });
+      });
       await res.arrayBuffer();
       statuses.push(res.status);
     }
