@@ -62,17 +62,15 @@ export function parseSmaps(smaps: string): Mapping[] {
   return mappings;
 }
 
+/** A MemoryMap of nothing, to add to. */
+function emptyMemoryMap(): MemoryMap {
+  return { rss: 0, file: 0, mainArena: 0, threadArenas: 0, arenas: 0, otherAnon: 0 };
+}
+
 /** Sorts the mappings of `smaps` text (see MemoryMap). */
 export function classifyMappings(smaps: string): MemoryMap {
   const mappings = parseSmaps(smaps);
-  const map: MemoryMap = {
-    rss: 0,
-    file: 0,
-    mainArena: 0,
-    threadArenas: 0,
-    arenas: 0,
-    otherAnon: 0,
-  };
+  const map = emptyMemoryMap();
   const size = BigInt(ARENA_HEAP_BYTES);
   for (const [i, m] of mappings.entries()) {
     map.rss += m.rss;
@@ -128,12 +126,7 @@ export interface MemoryBreakdown extends MemoryMap {
 /** The MemoryBreakdown of the processes that gave `readings`, their maps read now. */
 export function memoryBreakdown(readings: readonly HeapReading[]): MemoryBreakdown {
   const sum: MemoryBreakdown = {
-    rss: 0,
-    file: 0,
-    mainArena: 0,
-    threadArenas: 0,
-    arenas: 0,
-    otherAnon: 0,
+    ...emptyMemoryMap(),
     v8Heap: 0,
     v8Used: 0,
     codeSpace: 0,
