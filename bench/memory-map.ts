@@ -97,7 +97,7 @@ export function memoryMap(pid: number): MemoryMap {
   try {
     return classifyMappings(readFileSync(`/proc/${pid}/smaps`, 'utf8'));
   } catch {
-    return { rss: 0, file: 0, mainArena: 0, threadArenas: 0, arenas: 0, otherAnon: 0 };
+    return emptyMemoryMap();
   }
 }
 
