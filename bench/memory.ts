@@ -21,9 +21,10 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/storage/database.js';
+import { positiveInteger } from './cli-options.js';
 import { fillDatabase } from './fill.js';
 import { pickTargets, restingMemory, warmUp } from './http.js';
 import { LADDER_HEADERS } from './ladder.js';
@@ -37,20 +38,27 @@ const CORPUS = new URL('../../shared/corpus/articles.jsonl', import.meta.url).pa
 const options = new Command('memory')
   .option('--db <file>', 'an SQLite database file')
   .option('--url <url>', 'a PostgreSQL database')
-  .option('--fill <n>', 'fill the database with n articles when it is new or empty', Number)
+  .option(
+    '--fill <n>',
+    'fill the database with n articles when it is new or empty',
+    positiveInteger,
+  )
   .option('--corpus <file>', 'the JSON Lines corpus of the fill', CORPUS)
   .option(
     '--env <name=value>',
     "a setting of the server's environment (repeatable)",
-    (v: string, all: string[]) => [...all, v],
+    (v: string, all: string[]) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) throw new InvalidArgumentError('NAME=value');
+      return [...all, v];
+    },
     [] as string[],
   )
-  .option('--duration <s>', 'seconds of each load run', Number, 5)
-  .option('--connections <n>', 'connections of each load run', Number, 50)
+  .option('--duration <s>', 'seconds of each load run', positiveInteger, 5)
+  .option('--connections <n>', 'connections of each load run', positiveInteger, 50)
   .option(
     '--pages <n>',
     'distinct article pages the distinct run answers at least, however slow the machine',
-    Number,
+    positiveInteger,
     5000,
   )
   .parse()

@@ -34,7 +34,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { positiveInteger } from './cli-options.js';
 import { fillDatabase } from './fill.js';
 import { measureHttp, type HttpFigures } from './http.js';
 import { scratchPostgres } from './postgres.js';
@@ -57,12 +58,6 @@ import { measurePushFanout, printPushFanout, type PushFanoutFigures } from './pu
 import { judgeTargets, printTargets } from './verdict.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number above 0');
-  return n;
-}
 
 const options = new Command('bench')
   .description('measure Midad’s speed on a database filled from a corpus')
