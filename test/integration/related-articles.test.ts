@@ -114,8 +114,8 @@ describeEachDialect((dialect) => {
     expect(await headlines('2001', ['إدلب', 'حلب'], 2)).toEqual(['الخبر 3', 'الخبر 6']);
   });
 
-  it('lists the same when the tags are on many articles (walking the newest instead)', async () => {
-    // 1,001 tags on article 3: more tag rows than are read and sorted.
+  it('lists the same for an article with a thousand tags, each read in its own index entries', async () => {
+    // 1,001 tags on article 3: a thousand short reads, merged.
     const many = Array.from({ length: 1001 }, (_, i) => `وسم-${i}`);
     const rows = await database.db
       .insertInto('tags')

@@ -43,6 +43,7 @@ import * as searchMatchVector from './2026_12_07_1100_search_match_vector.js';
 import * as createSitemapIndex from './2026_12_07_1300_create_articles_sitemap_index.js';
 import * as searchMatchTable from './2026_12_07_1400_search_match_table.js';
 import * as searchMatchIdsFunction from './2026_12_07_1530_search_match_ids_function.js';
+import * as articleTagsListing from './2026_12_08_1000_article_tags_listing.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_sections': createSections,
@@ -83,4 +84,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1300_create_articles_sitemap_index': createSitemapIndex,
   '2026_12_07_1400_search_match_table': searchMatchTable,
   '2026_12_07_1530_search_match_ids_function': searchMatchIdsFunction,
+  '2026_12_08_1000_article_tags_listing': articleTagsListing,
 };

@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import type { ArticleSummary, PublishedPrecision } from '../../domain/article.js';
 import type { MediaItem } from '../../domain/media.js';
 import type { Db } from '../db.js';
+import { preparedQuery } from './prepared-query.js';
 import type { ArticlesTable, MediaTable } from '../tables/schema.js';
 import { toArticleIdValue, toDateOrNull, toIdString, toInt } from './convert.js';
 import { toMediaItem } from './media.repository.js';
@@ -85,11 +86,18 @@ export function summaryQuery(db: Db) {
  * 1,000,000; issue 21).
  */
 export async function summariesByIds(db: Db, ids: readonly bigint[]): Promise<ArticleSummary[]> {
-  const rows = await Promise.all(
-    ids.map((id) => summaryQuery(db).where('articles.id', '=', id).executeTakeFirst()),
-  );
-  return rows.flatMap((row) => (row ? [toSummary(row)] : []));
+  const rows = await Promise.all(ids.map((id) => summaryById(db, [id])));
+  return rows.flatMap(([row]) => (row ? [toSummary(row)] : []));
 }
+
+/**
+ * The summary row of published article `values[0]`, if any: compiled once
+ * (Kysely building and compiling it for each of a page's related articles
+ * cost more than SQLite's lookup).
+ */
+const summaryById = preparedQuery(1, (db, values: [bigint]) =>
+  summaryQuery(db).where('articles.id', '=', values[0]),
+);
 
 /** A row of `summaryQuery` as the domain's summary. */
 export function toSummary(row: SummaryRow): ArticleSummary {

@@ -1,22 +1,15 @@
 /**
  * Related articles of an article page: published articles that share a tag
  * or the section with it, newest first, never the article itself. Two
- * bounded queries (by tag, by section): the section's walks the
- * publish-date order and stops at `limit` rows; the tags' does the same
- * when they are on many articles, and reads their rows when they are on
- * few, so the cost does not grow with the archive.
+ * bounded queries (by tag, by section), each walking an index in the
+ * publish-date order and stopping after `limit` rows, so the cost does
+ * not grow with the archive.
  */
 import type { ArticleId, ArticleSummary } from '../../domain/article.js';
 import { sql } from 'kysely';
 import type { Db } from '../db.js';
-import {
-  ARTICLE_KIND,
-  PUBLISHED,
-  summariesByIds,
-  summaryQuery,
-  toSummary,
-} from './article-summary.js';
-import { bindId } from './convert.js';
+import { summariesByIds, summaryQuery, toSummary } from './article-summary.js';
+import { bindId, toDateOrNull, toIdString } from './convert.js';
 import { preparedQuery } from './prepared-query.js';
 
 /** What the query needs of the article the list is for. */
@@ -62,24 +55,12 @@ export async function listRelatedArticles(
 }
 
 /**
- * Rows of article_tags, over all of an article's tags, up to which its
- * related articles are read from those rows (and sorted) rather than found
- * by walking the newest published articles until `limit` carry one of the
- * tags. The walk reads about limit × articles ÷ rows articles, so for tags
- * on few articles it read nearly every one: with the bench's tags (1,000,
- * on Zipf weights) most article pages walked thousands of rows, 3.4 ms of
- * each page's CPU at 20,000 articles. Reading a tag's rows costs about one
- * article lookup each, and sorting them; a walk about one index probe per
- * article passed. The two cross near rows = √(limit × articles): 630 at
- * 100,000 articles, 2,000 at a million (limit 4, the article page's), so
- * 1,000 costs at most some 2,000 probes on archives of that size.
- */
-const FROM_TAG_ROWS = 1000;
-
-/**
  * Up to `limit` published news articles carrying one of `tagIds`, other
- * than `articleId`, newest first: from the tags' own rows when they are
- * few (FROM_TAG_ROWS), else by walking the newest articles.
+ * than `articleId`, newest first: the first `limit` + 1 entries of each
+ * tag in article_tags_listing_idx (migration 2026_12_08_1000), merged.
+ * Reads at most tags × (limit + 1) index entries whatever the archive's
+ * size; before, a common tag walked the newest articles and a rare one
+ * read and sorted all its rows (3.4 ms of each page's CPU at 20,000).
  */
 async function sharingTags(
   db: Db,
@@ -87,39 +68,40 @@ async function sharingTags(
   tagIds: readonly bigint[],
   limit: number,
 ): Promise<ArticleSummary[]> {
-  const tags = sql.join(tagIds.map((id) => sql`${id}`));
-  const { rows: counted } = await sql<{ n: number | string | bigint }>`select count(*) as n from
-    (select 1 from article_tags where tag_id in (${tags}) limit ${FROM_TAG_ROWS + 1}) s`.execute(
-    db,
-  );
-  if (Number(counted[0]?.n ?? 0) > FROM_TAG_ROWS) {
-    const rows = await newest(
-      summaryQuery(db)
-        .where('articles.id', '!=', articleId)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_tags')
-              .select('article_tags.tag_id')
-              .whereRef('article_tags.article_id', '=', 'articles.id')
-              .where('article_tags.tag_id', 'in', tagIds),
-          ),
-        ),
-      limit,
-    ).execute();
-    return rows.map(toSummary);
+  const lists = await Promise.all(tagIds.map((tagId) => newestOfTag(db, [tagId, limit + 1])));
+  const seen = new Set<string>([articleId.toString()]);
+  const entries: TagEntry[] = [];
+  for (const row of lists.flat()) {
+    const id = toIdString(row.article_id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    entries.push({ id, publishedAt: toDateOrNull(row.published_at)?.getTime() ?? -Infinity });
   }
-  // CROSS JOIN: SQLite, which keeps no statistics, starts from the tags' rows.
-  const { rows } = await sql<{ id: number | string | bigint }>`select distinct a.id, a.published_at
-    from article_tags t cross join articles a
-    where a.id = t.article_id and t.tag_id in (${tags}) and a.id <> ${articleId}
-    and a.status = ${PUBLISHED} and a.kind = ${ARTICLE_KIND}
-    order by a.published_at desc nulls last, a.id desc limit ${limit}`.execute(db);
+  entries.sort((a, b) => b.publishedAt - a.publishedAt || compareIds(b.id, a.id));
   return summariesByIds(
     db,
-    rows.map((row) => BigInt(row.id)),
+    entries.slice(0, limit).map((entry) => BigInt(entry.id)),
   );
 }
+
+/** An article found under a tag: its id (decimal) and publish time (ms since the epoch, -Infinity when undated). */
+interface TagEntry {
+  id: string;
+  publishedAt: number;
+}
+
+/** The first `values[1]` entries of tag `values[0]` in article_tags_listing_idx. */
+const newestOfTag = preparedQuery(2, (db, values: [bigint, number]) =>
+  db
+    .selectFrom('article_tags')
+    .select(['article_id', 'published_at'])
+    .where('tag_id', '=', values[0])
+    // A literal, so that both engines see the partial index's condition.
+    .where('listed', '=', sql.lit(1))
+    .orderBy('published_at', (ob) => ob.desc().nullsLast())
+    .orderBy('article_id', 'desc')
+    .limit(values[1]),
+);
 
 /** `query`'s first `limit` rows, newest first (undated last, then the larger id first). */
 function newest(query: ReturnType<typeof summaryQuery>, limit: number) {

@@ -3,6 +3,7 @@
  */
 import type { Tag } from '../../domain/article.js';
 import type { DescribedTerm, TagWithCount } from '../../domain/taxonomy.js';
+import { sql } from 'kysely';
 import type { Db } from '../db.js';
 import { bindId, toIdString, toInt } from './convert.js';
 
@@ -43,38 +44,36 @@ export async function findOrCreateTags(
 
 /**
  * Every tag with its number of articles, by name: every article for the
- * newsroom; with `publishedOnly` (what the public sees), published ones
- * only, and only tags that have one (a tag of drafts alone stays unseen).
+ * newsroom; with `publishedOnly` (what the public sees), published news
+ * articles only (what the tag's page lists), and only tags that have one
+ * (a tag of drafts alone stays unseen). Counts the tags' rows, the public
+ * count in article_tags_listing_idx alone (joining every row to its
+ * article took 0.9–1.2 s at 100,000 articles).
  */
 export async function listTags(
   db: Db,
   options: { publishedOnly?: boolean } = {},
 ): Promise<TagWithCount[]> {
+  const publishedOnly = options.publishedOnly === true;
+  const counts = db
+    .selectFrom('article_tags')
+    .select(['tag_id', (eb) => eb.fn.countAll().as('n')])
+    // A literal, so that both engines see the partial index's condition.
+    .$if(publishedOnly, (q) => q.where('listed', '=', sql.lit(1)))
+    .groupBy('tag_id')
+    .as('counts');
   const rows = await db
     .selectFrom('tags')
-    .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-    .leftJoin('articles', (join) => {
-      const on = join.onRef('articles.id', '=', 'article_tags.article_id');
-      return options.publishedOnly ? on.on('articles.status', '=', 'published') : on;
-    })
-    .select([
-      'tags.id',
-      'tags.slug',
-      'tags.name',
-      'tags.description',
-      (eb) => eb.fn.count('articles.id').as('n'),
-    ])
-    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description'])
-    .$if(options.publishedOnly === true, (q) =>
-      q.having((eb) => eb.fn.count('articles.id'), '>', 0),
-    )
+    .leftJoin(counts, 'counts.tag_id', 'tags.id')
+    .select(['tags.id', 'tags.slug', 'tags.name', 'tags.description', 'counts.n'])
+    .$if(publishedOnly, (q) => q.where('counts.n', 'is not', null))
     .orderBy('tags.name')
     .execute();
   return rows.map((r) => ({
     id: toIdString(r.id),
     slug: r.slug,
     name: r.name,
-    articles: toInt(r.n as bigint | number | string),
+    articles: r.n === null || r.n === undefined ? 0 : toInt(r.n as bigint | number | string),
     description: r.description,
   }));
 }

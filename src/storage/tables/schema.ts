@@ -114,6 +114,13 @@ export interface ArticleTagsTable {
   article_id: DbId;
   tag_id: DbId;
   position: ColumnType<DbInt, number, number>;
+  /**
+   * 1 when the article is a published news article, else 0; kept by
+   * triggers (migration 2026_12_08_1000), never written by the code.
+   */
+  listed: ColumnType<DbInt, never, never>;
+  /** The article's `published_at`, kept by the same triggers. */
+  published_at: ColumnType<string | Date | null, never, never>;
 }
 
 export interface RelatedLinksTable {

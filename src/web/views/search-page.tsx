@@ -109,6 +109,14 @@ export function SearchPage(props: {
         </form>
         {!outcome.searched ? (
           <p class="empty">{t('search.empty')}</p>
+        ) : outcome.results.length === 0 && pages > 0 && form.page > pages ? (
+          <p class="empty">
+            <Interpolate
+              message={t('search.pastLast')}
+              slots={{ q: <bdi>{q}</bdi>, page: formatNumber(form.page, ctx.locale.numerals) }}
+            />{' '}
+            <a href={pageHref(form, pages)}>{t('search.toLastPage')}</a>
+          </p>
         ) : outcome.results.length === 0 ? (
           <p class="empty">
             <Interpolate message={t('search.none')} slots={{ q: <bdi>{q}</bdi> }} />
