@@ -10,6 +10,10 @@ import type { ArticleId } from '../../src/domain/article-id.js';
 import { saveImportedArticle } from '../../src/services/save-imported-article.js';
 import type { Database } from '../../src/storage/database.js';
 import * as tagListing from '../../src/storage/migrations/2026_12_08_1000_article_tags_listing.js';
+import {
+  listPublishedIds,
+  type ArticleCursor,
+} from '../../src/storage/repositories/article-pages.repository.js';
 import { listLatest } from '../../src/storage/repositories/articles.repository.js';
 import { listRelatedArticles } from '../../src/storage/repositories/related-articles.repository.js';
 import { listTags } from '../../src/storage/repositories/tags.repository.js';
@@ -115,6 +119,18 @@ describeEachDialect((dialect) => {
     expect(await tagPage()).toEqual([]);
     expect(await publicCount()).toEqual([]);
     expect((await listTags(database.db)).map((t) => [t.slug, t.articles])).toEqual([['gaza', 4]]);
+  });
+
+  it('pages through the tag’s articles for the Content API, by cursor and since', async () => {
+    const page = async (options: { since?: Date; after?: ArticleCursor }) =>
+      (await listPublishedIds(database.db, { filter: { tagId }, limit: 2, ...options })).map(
+        (cursor) => cursor.id,
+      );
+    const first = await listPublishedIds(database.db, { filter: { tagId }, limit: 2 });
+    expect(first.map((cursor) => cursor.id)).toEqual(['3002', '3001']);
+    expect(await page({ after: first[1]! })).toEqual(['3003']);
+    expect(await page({ after: { id: '3003' as ArticleId, publishedAt: null } })).toEqual([]);
+    expect(await page({ since: new Date(NOW.getTime() - 5 * DAY) })).toEqual(['3002']);
   });
 
   it('fills the columns of the rows already there when the migration runs', async () => {
