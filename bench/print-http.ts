@@ -22,8 +22,10 @@ const isSkipped = (x: object): x is Skipped => 'skipped' in x;
  * column line up figure by figure (48 characters).
  */
 const loadCell = (l: HttpLoadFigures) =>
-  `${whole(l.rate).padStart(7)} req/s · ${l.p50.toFixed(1).padStart(6)} / ` +
-  `${l.p99.toFixed(1).padStart(7)} ms · ${l.cpuPerRequestUs.toFixed(1).padStart(7)} µs`;
+  l.responses === 0
+    ? 'no response within the run'.padStart(48)
+    : `${whole(l.rate).padStart(7)} req/s · ${l.p50.toFixed(1).padStart(6)} / ` +
+      `${l.p99.toFixed(1).padStart(7)} ms · ${l.cpuPerRequestUs.toFixed(1).padStart(7)} µs`;
 
 const skippedOr = <T extends object>(x: T | Skipped, cell: (x: T) => string) =>
   isSkipped(x) ? 'skipped' : cell(x);
