@@ -292,6 +292,23 @@ describeEachDialect((dialect) => {
       );
     });
 
+    it('restores an archived article from its read-only form, which sends none of its fields', async () => {
+      const { id, editor } = await published();
+      await editor.post(`/admin/articles/${id}/move`, { move: 'archive' });
+      // What the browser posts: the disabled fieldset's fields are not sent.
+      const restored = await editor.post(`/admin/articles/${id}`, {
+        version: NOW.toISOString(),
+        move: 'restore',
+      });
+      expect([restored.statusCode, restored.headers.location]).toEqual([
+        303,
+        `/admin/articles/${id}/edit?notice=moved&status=draft`,
+      ]);
+      expect((await editor.get(`/admin/articles/${id}/edit`)).body).not.toContain(
+        'edit-form__fields" disabled',
+      );
+    });
+
     it('shows a contributor their submitted article read-only, not a refusal', async () => {
       const id = await writeAndSubmit();
       const contributor = await as('contributor');

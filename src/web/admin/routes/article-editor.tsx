@@ -159,6 +159,12 @@ export async function saveForm(
   id: ArticleId | null,
   kind: ArticleKind = 'article',
 ) {
+  // A read-only form (an archived article, a contributor's submitted one)
+  // sends none of the article's fields, its fieldset being disabled: a move
+  // pressed there (restore, withdraw) only moves; saving it was refused.
+  if (id !== null && field(request.body, 'move') !== '' && !hasArticleFields(request.body)) {
+    return articleAction(request, reply, kit, (mover) => pressedMove(request, kit, mover, id));
+  }
   const content = contentFromForm(request.body, [actor.id]);
   const featuredAlt = featuredAltOf(request.body);
   const typedNote = noteOf(request.body);
@@ -197,6 +203,11 @@ export async function saveForm(
     return articleAction(request, reply, kit, (mover) => pressedMove(request, kit, mover, id));
   }
   return kit.redirect(reply, `/admin/articles/${saved}/edit?notice=saved`);
+}
+
+/** Whether a posted article form carries the article's fields (its headline at least). */
+function hasArticleFields(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'headline' in body;
 }
 
 /** The longest note text read from a form: longer is cut here and still refused as too long by the service. */
