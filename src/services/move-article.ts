@@ -126,7 +126,13 @@ function moveNotPossible(status: ArticleStatus, move: WorkflowMove): AppError {
   );
 }
 
-/** The status columns a move writes. A republished article keeps its first publish time. */
+/**
+ * The status columns a move writes. A republished article keeps its first
+ * publish time; a scheduled one is dated at its scheduled time when that
+ * has come (the scheduler's run, a little late), else now (published
+ * ahead of its time: readers see it now, so it is dated now, not in the
+ * future at the top of every list and feed).
+ */
 function statusChange(
   article: EditableArticle,
   move: WorkflowMove,
@@ -140,7 +146,9 @@ function statusChange(
         status: to,
         publishedAt:
           article.status === 'scheduled'
-            ? (article.scheduledAt ?? now)
+            ? article.scheduledAt !== null && article.scheduledAt < now
+              ? article.scheduledAt
+              : now
             : (article.publishedAt ?? now),
         scheduledAt: null,
       };

@@ -342,6 +342,18 @@ describeEachDialect((dialect) => {
       ).toBe('SCHEDULE_IN_PAST');
     });
 
+    it('dates an article published ahead of its scheduled time now, not at that time', async () => {
+      const id = await draftBy(staff.editor);
+      const at = new Date(clock.getTime() + 7 * 86_400_000);
+      await moveArticle(deps(), staff.editor, id, 'schedule', { scheduledAt: at });
+      await moveArticle(deps(), staff.editor, id, 'publish');
+      const article = await loadArticle(deps(), id);
+      expect([article.status, article.publishedAt?.toISOString()]).toEqual([
+        'published',
+        clock.toISOString(),
+      ]);
+    });
+
     // A restart of the server on the same SQLite file; on PostgreSQL nothing differs.
     it.runIf(dialect === 'sqlite')(
       'publishes at its time an article whose time passed while the server was down',
