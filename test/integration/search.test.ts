@@ -146,7 +146,7 @@ describeEachDialect((dialect) => {
     it('says a page past the last one is past it, and links the last page', async () => {
       const body = (await get(`/search?q=${encodeURIComponent('النقل')}&page=3`)).body;
       expect(body).toContain(
-        'الصفحة 3 بعد آخر صفحات النتائج عن «<bdi>النقل</bdi>». <a href="/search?q=%D8%A7%D9%84%D9%86%D9%82%D9%84">إلى الصفحة الأخيرة</a>',
+        'هذه الصفحة بعد آخر صفحات النتائج عن «<bdi>النقل</bdi>». <a href="/search?q=%D8%A7%D9%84%D9%86%D9%82%D9%84">إلى الصفحة الأخيرة</a>',
       );
       expect(body).not.toContain('لا نتائج لـ');
     });

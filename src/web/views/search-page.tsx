@@ -111,10 +111,7 @@ export function SearchPage(props: {
           <p class="empty">{t('search.empty')}</p>
         ) : outcome.results.length === 0 && pages > 0 && form.page > pages ? (
           <p class="empty">
-            <Interpolate
-              message={t('search.pastLast')}
-              slots={{ q: <bdi>{q}</bdi>, page: formatNumber(form.page, ctx.locale.numerals) }}
-            />{' '}
+            <Interpolate message={t('search.pastLast')} slots={{ q: <bdi>{q}</bdi> }} />{' '}
             <a href={pageHref(form, pages)}>{t('search.toLastPage')}</a>
           </p>
         ) : outcome.results.length === 0 ? (
