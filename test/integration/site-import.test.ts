@@ -512,6 +512,32 @@ describeEachDialect((dialect) => {
       expect(found.total).toBe(THREADED_FROM_POSTS - 1);
     });
 
+    it('keeps the first 20 tags of a post with 25 and says so in the report', async () => {
+      const tags = Array.from({ length: 25 }, (_, i) => ({
+        key: `t${i}`,
+        name: `وسم ${i}`,
+        slug: `t${i}`,
+        description: '',
+        oldPaths: [`/tag/t${i}/`],
+      }));
+      const report = await importSite(
+        deps(),
+        siteExport([sitePost({ key: '1', tagKeys: tags.map((t) => t.key) })], { tags }),
+        OPTIONS,
+      );
+      expect(report.notes).toEqual([
+        'Post 1 has 25 tags: the first 20 are kept (an article carries 20 at most), the other 5 are not on it.',
+      ]);
+      const kept = await database.db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select('tags.slug')
+        .where('tags.slug', 'like', 't%')
+        .orderBy('article_tags.position')
+        .execute();
+      expect(kept.map((t) => t.slug)).toEqual(tags.slice(0, 20).map((t) => t.slug));
+    });
+
     it('imports two posts with the same address as two articles, says so, and does it again unchanged', async () => {
       const link = 'https://old.example/2021/01/03/%d8%ae%d8%a8%d8%b1/';
       const site = () =>

@@ -59,7 +59,10 @@ function statusOf(post: SitePost): SiteArticleWrite['status'] {
   }
 }
 
-/** The tag ids of a post, its tags then its other categories, each once. */
+/**
+ * The tag ids of a post, its tags then its other categories, each once, at
+ * most FIELD_LIMITS.tags (the rest noted in the report).
+ */
 async function tagIdsOf(db: Db, post: SitePost, context: PostContext): Promise<string[]> {
   const ids: string[] = [];
   for (const key of post.tagKeys) {
@@ -71,7 +74,13 @@ async function tagIdsOf(db: Db, post: SitePost, context: PostContext): Promise<s
     if (category)
       ids.push((await categoryAsTag(db, context.taxonomy, category, context.report)).id);
   }
-  return [...new Set(ids)].slice(0, FIELD_LIMITS.tags);
+  const distinct = [...new Set(ids)];
+  if (distinct.length > FIELD_LIMITS.tags) {
+    context.report.notes.push(
+      `Post ${post.key} has ${distinct.length} tags: the first ${FIELD_LIMITS.tags} are kept (an article carries ${FIELD_LIMITS.tags} at most), the other ${distinct.length - FIELD_LIMITS.tags} are not on it.`,
+    );
+  }
+  return distinct.slice(0, FIELD_LIMITS.tags);
 }
 
 /** The byline user ids of a post, in order, each once. */
