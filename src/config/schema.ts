@@ -237,10 +237,10 @@ export const configSchema = z.object({
   /**
    * Memory for rendered pages, MiB (every page held gzipped and in brotli,
    * an article page counted some 17 KB with its overhead: 16 MiB holds
-   * about 1,000). 16 keeps a server of 100,000 articles under 160 MiB
+   * about 1,000). 16 keeps a server of 100,000 articles near 160 MiB
    * resident at rest after a load (issue 21, item 5: 32 held 177–188 MiB,
-   * 24 held 167–169, 16 held 156; bench/memory.ts). 0 turns the page cache
-   * off. Env `MIDAD_PAGE_CACHE_MB`.
+   * 24 held 167–169, 16 held 155–161; bench/memory.ts). 0 turns the page
+   * cache off. Env `MIDAD_PAGE_CACHE_MB`.
    */
   pageCacheMb: z.coerce.number().int().min(0).max(16_384).default(16),
   /**
