@@ -13,7 +13,8 @@
  * page, distinct article pages, the home page, searches and the feed (each
  * RUN_WARM_UP_S then `--duration` s through wrk; the distinct run goes on
  * until it answered `--pages` pages, 5,000 by default: more than the
- * page cache's default bound of 32 MiB holds, so that the cache is full
+ * page cache's default bound (16 MiB, about 1,000 article pages) holds, or
+ * one of 32 MiB, so that the cache is full
  * on a slow or busy machine too), reads the memory at rest
  * again, and prints RSS at rest / after the runs / peak with where it lies
  * (memory-map.ts), and the same as one JSON line.

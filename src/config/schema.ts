@@ -236,10 +236,13 @@ export const configSchema = z.object({
   feedContent: z.enum(['full', 'excerpt']).default('full'),
   /**
    * Memory for rendered pages, MiB (every page held gzipped and in brotli,
-   * some 15 KB for an article page: 32 MiB holds about 2,000). 0 turns the
-   * page cache off. Env `MIDAD_PAGE_CACHE_MB`.
+   * an article page counted some 17 KB with its overhead: 16 MiB holds
+   * about 1,000). 16 keeps a server of 100,000 articles near 160 MiB
+   * resident at rest after a load (issue 21, item 5: 32 held 177–188 MiB,
+   * 24 held 167–169, 16 held 155–161; bench/memory.ts). 0 turns the page
+   * cache off. Env `MIDAD_PAGE_CACHE_MB`.
    */
-  pageCacheMb: z.coerce.number().int().min(0).max(16_384).default(32),
+  pageCacheMb: z.coerce.number().int().min(0).max(16_384).default(16),
   /**
    * How long a cached page is kept at most, seconds, even when nothing
    * announces a change (view counts and most-read lists move without one).

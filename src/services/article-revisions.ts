@@ -4,7 +4,7 @@
  * jsdiff), and restoring a revision, which is itself saved as a new
  * revision so nothing is lost.
  */
-import { diffWords } from 'diff';
+import type { diffWords } from 'diff';
 import type { ArticleId } from '../domain/article-id.js';
 import { htmlToText } from '../domain/html-text.js';
 import type { DiffPart, RevisionDiff, RevisionSummary } from '../domain/revision.js';
@@ -23,8 +23,8 @@ export async function revisionsOf(
   return listRevisions(deps.database.db, id);
 }
 
-function diff(older: string, newer: string): DiffPart[] {
-  return diffWords(older, newer).map((part) => ({
+function diff(words: typeof diffWords, older: string, newer: string): DiffPart[] {
+  return words(older, newer).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
     text: part.value,
   }));
@@ -44,11 +44,17 @@ export async function diffRevision(
   assertCanView(actor, article);
   const revision = await findRevision(deps.database.db, id, revisionId);
   if (!revision) throw new AppError('REVISION_NOT_FOUND', 'No such revision.');
+  // jsdiff is loaded on the first comparison, not with the server (issue 21, item 5: memory).
+  const { diffWords: words } = await import('diff');
   return {
     revision,
-    headline: diff(revision.content.headline, article.headline),
-    excerpt: diff(revision.content.excerpt, article.excerpt),
-    body: diff(htmlToText(revision.content.bodyHtml, 'keep'), htmlToText(article.bodyHtml, 'keep')),
+    headline: diff(words, revision.content.headline, article.headline),
+    excerpt: diff(words, revision.content.excerpt, article.excerpt),
+    body: diff(
+      words,
+      htmlToText(revision.content.bodyHtml, 'keep'),
+      htmlToText(article.bodyHtml, 'keep'),
+    ),
   };
 }
 

@@ -18,7 +18,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { create as createTar } from 'tar';
 import type { Database } from '../storage/database.js';
 import {
   ARCHIVE_TABLES,
@@ -87,6 +86,8 @@ export async function exportArchive(
   const partial = join(folder, `.${basename(file)}.partial`);
   try {
     const { manifest, missingMedia } = await writeStaging(deps, staging, options);
+    // Loaded on use, not with the server that imports hashFile (issue 21, item 5).
+    const { create: createTar } = await import('tar');
     await createTar({ file: partial, cwd: staging, gzip: true, portable: true, follow: true }, [
       MANIFEST_PATH,
       ...Object.keys(manifest.files).filter((p) => !p.startsWith('media/')),

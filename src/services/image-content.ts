@@ -3,7 +3,6 @@
  * the browser's declared type: a shell script or an HTML page renamed
  * `photo.jpg` is refused, and the refusal says what it is.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { isMediaMime, type MediaMime } from '../domain/media.js';
 import { MediaError } from './media-error.js';
 
@@ -46,6 +45,8 @@ function textType(bytes: Uint8Array): string | null {
  *   detected MIME type when known (`text/html`, `image/gif`, `application/pdf`).
  */
 export async function sniffImage(bytes: Uint8Array): Promise<MediaMime> {
+  // Loaded on the first upload, not with the server (issue 21, item 5: some 1.5 MiB of heap).
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (found && isMediaMime(found.mime)) return found.mime;
   const type =

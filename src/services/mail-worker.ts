@@ -7,12 +7,12 @@
  * MIDAD_SMTP_URL is unset.
  * Also the one-off sender of the newsroom's test mails.
  */
-import nodemailer from 'nodemailer';
 import type { Config } from '../config/schema.js';
 import { publicOrigin } from '../config/public-origin.js';
 import type { Database } from '../storage/database.js';
 import { emailSender, type EditionMailRenderer } from './mail-sender.js';
-import { mailFromHeader, smtpOutcome, smtpTransport } from './mail-transport.js';
+import type { Transporter } from 'nodemailer';
+import { createTransporter, mailFromHeader, smtpOutcome, smtpTransport } from './mail-transport.js';
 import { forgetUnconfirmed } from './newsletter-subscribers.js';
 import { OutboxWorker } from './outbox-worker.js';
 
@@ -91,11 +91,14 @@ export function createTestMailSender(
   config: Omit<MailConfig, 'mailPerMinute'>,
 ): ((mail: TestMail) => Promise<void>) | null {
   if (config.smtpUrl === undefined) return null;
-  const transporter = nodemailer.createTransport({ url: config.smtpUrl });
+  const smtpUrl = config.smtpUrl;
+  let transporter: Promise<Transporter> | null = null;
   const from = mailFromHeader(config, publicOrigin(config));
   return async (mail) => {
     try {
-      await transporter.sendMail({ from, ...mail, textEncoding: 'base64' });
+      await (
+        await (transporter ??= createTransporter({ url: smtpUrl }))
+      ).sendMail({ from, ...mail, textEncoding: 'base64' });
     } catch (error) {
       const outcome = smtpOutcome(error);
       throw new Error(outcome.status === 'sent' ? 'not sent' : outcome.error, { cause: error });

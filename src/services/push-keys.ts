@@ -7,7 +7,6 @@
  * Losing the pair would orphan every subscription: browsers bind a
  * subscription to the key it was made with (`applicationServerKey`).
  */
-import webpush from 'web-push';
 import { publicOrigin } from '../config/public-origin.js';
 import type { Db } from '../storage/db.js';
 import { getSetting } from '../storage/repositories/settings.repository.js';
@@ -30,6 +29,8 @@ export async function ensureVapidKeys(db: Db): Promise<VapidKeys> {
   const publicKey = await getSetting(db, VAPID_PUBLIC_SETTING);
   const privateKey = await getSetting(db, VAPID_PRIVATE_SETTING);
   if (publicKey && privateKey) return { publicKey, privateKey };
+  // Loaded here only: a server whose keys are made never needs web-push's code at rest.
+  const { default: webpush } = await import('web-push');
   const made = webpush.generateVAPIDKeys();
   await db.transaction().execute(async (trx) => {
     // Half a pair (an edited database) is useless: it is replaced whole.

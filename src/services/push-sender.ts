@@ -25,7 +25,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import webpush from 'web-push';
+import type webpush from 'web-push';
 import { checkedLookup } from '../lib/public-address.js';
 import type { OutboxMessage, SendOutcome } from '../domain/outbox.js';
 import type { Database } from '../storage/database.js';
@@ -180,12 +180,12 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
   const jwts = new Map<string, { header: string; expires: number }>();
 
   /** The VAPID header for a push service origin, signed once per origin every few hours. */
-  const authorization = (audience: string, pair: VapidKeys): string => {
+  const authorization = (lib: typeof webpush, audience: string, pair: VapidKeys): string => {
     const nowS = Math.floor(Date.now() / 1000);
     const known = jwts.get(audience);
     if (known && known.expires - nowS > 3600) return known.header;
     const expires = nowS + VAPID_JWT_SECONDS;
-    const { Authorization } = webpush.getVapidHeaders(
+    const { Authorization } = lib.getVapidHeaders(
       audience,
       subject,
       pair.publicKey,
@@ -201,6 +201,8 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
     channel: 'push',
     async send(batch: readonly OutboxMessage[]): Promise<SendOutcome[]> {
       const pair = await (keys ??= ensureVapidKeys(database.db));
+      // Loaded on the first batch, not with the server: most never send a push.
+      const { default: lib } = await import('web-push');
       // Read every batch: an alert's words never change, but its reason (and so its urgency) may.
       const alerts = new Map<string, { alert: PushAlert; payload: string }>();
       const found = await findPushAlertsByArticles(
@@ -222,7 +224,7 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
         let audience: string;
         try {
           audience = new URL(subscription.endpoint).origin;
-          request = webpush.generateRequestDetails(
+          request = lib.generateRequestDetails(
             {
               endpoint: subscription.endpoint,
               keys: { p256dh: subscription.p256dh, auth: subscription.auth },
@@ -233,7 +235,7 @@ export function pushSender(options: PushSenderOptions): OutboxSender {
               contentEncoding: 'aes128gcm',
               urgency: entry.alert.reason === 'published' ? 'normal' : 'high',
               topic: `a${entry.alert.articleId}`,
-              headers: { Authorization: authorization(audience, pair) },
+              headers: { Authorization: authorization(lib, audience, pair) },
             },
           );
         } catch (error) {

@@ -14,8 +14,7 @@
  * skipped; the others are saved (origin `csv`, replacing the target of
  * an existing redirect of the same address, keeping its hits).
  */
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import type { parse as parseCsv } from 'csv-parse/sync';
 import { can, type Actor } from '../domain/roles.js';
 import type { Redirect, RedirectInput } from '../domain/redirect.js';
 import { redirectKey } from '../domain/redirect-path.js';
@@ -84,7 +83,8 @@ export async function importRedirectsCsv(
         details: { max: '2 MB' },
       },
     );
-  const records = readRecords(bytes);
+  // The CSV libraries are loaded on use, not with the server (issue 21, item 5).
+  const records = readRecords((await import('csv-parse/sync')).parse, bytes);
   const report: CsvImportReport = { saved: 0, regex: 0, inactive: 0, problems: [] };
   const first = records[0]?.record.map((cell) => cell.trim().toLowerCase());
   const header = first?.includes('source') && first.includes('target') ? first : null;
@@ -141,7 +141,10 @@ export async function importRedirectsCsv(
 }
 
 /** The file's records with their line numbers. @throws AppError REDIRECT_CSV_INVALID */
-function readRecords(bytes: Uint8Array): { record: string[]; info: { lines: number } }[] {
+function readRecords(
+  parse: typeof parseCsv,
+  bytes: Uint8Array,
+): { record: string[]; info: { lines: number } }[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -177,6 +180,7 @@ export function exportRedirectsCsv(deps: RedirectDeps, actor: Actor): AsyncItera
 }
 
 async function* csvPieces(deps: RedirectDeps): AsyncGenerator<string> {
+  const { stringify } = await import('csv-stringify/sync');
   yield stringify([[...REDIRECT_CSV_COLUMNS]]);
   let batch: Redirect[] = [];
   for await (const redirect of allRedirects(deps.database.db)) {

@@ -50,13 +50,17 @@ export interface PageCacheOptions {
 
 /**
  * Bytes an entry holds besides its buffers: its key, headers' strings,
- * surrogate-key sets and the LRU's own nodes, and the C heap's bookkeeping
- * around two small buffers. Measured (issue 21, item 5): 5,000 distinct
- * article pages cached grew resident memory after a GC by some 4 KB per
- * entry beyond their buffers' bytes; 256 was counted before, so a 32 MiB
- * bound held about 50 MiB.
+ * surrogate-key sets and the LRU's own nodes, the C heap's bookkeeping
+ * around small buffers, and what a cache that keeps replacing its entries
+ * leaves behind (V8's heap and the C heap do not shrink back between the
+ * live ones). Measured (issue 21, item 5), at 100,000 articles with
+ * bench/memory.ts: a full cache of article pages cost some 55 MiB at rest
+ * against its 32 MiB bound when 4,096 was counted; 3,000 entries of
+ * 4.6 KB bodies written four times over a cache that holds them grew
+ * resident memory by 22 KB each after a collection, 8 KB each when written
+ * once. 256 was counted at first, then 4,096.
  */
-export const ENTRY_OVERHEAD_BYTES = 4096;
+export const ENTRY_OVERHEAD_BYTES = 8192;
 
 /**
  * Bytes an entry holds, counted for the bound: the memory behind its
