@@ -107,6 +107,34 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat | null {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** en-US's numeric date and 24-hour time, as `format` writes them: `12/5/2026, 13:05:09`. */
+const US_WALL_CLOCK = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The wall-clock fields `format` (wallClockFormat's) gives `instant`: read
+ * from its `format` string, a third of the time `formatToParts` takes (3.6
+ * against 10.6 µs, issue 21), or from `formatToParts` should an ICU write
+ * that string otherwise.
+ */
+function wallClockFields(format: Intl.DateTimeFormat, instant: Date) {
+  const m = US_WALL_CLOCK.exec(format.format(instant));
+  if (m !== null) {
+    return {
+      year: Number(m[3]),
+      month: Number(m[1]),
+      day: Number(m[2]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]),
+    };
+  }
+  const f = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of format.formatToParts(instant)) {
+    if (part.type in f) f[part.type as keyof typeof f] = Number(part.value);
+  }
+  return f;
+}
+
 /**
  * zonedIsoString from Intl's wall-clock fields, or null where Luxon must
  * write it: a zone that is not an IANA `Area/City` name (`UTC` and `GMT`
@@ -119,10 +147,7 @@ function fastZonedIso(instant: Date, timeZone: string): string | null {
   if (!(at >= FAST_ISO_FROM && at < FAST_ISO_UNTIL) || !timeZone.includes('/')) return null;
   const format = wallClockFormat(timeZone);
   if (format === null) return null;
-  const f = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of format.formatToParts(instant)) {
-    if (part.type in f) f[part.type as keyof typeof f] = Number(part.value);
-  }
+  const f = wallClockFields(format, instant);
   const ms = at - Math.floor(at / 1000) * 1000;
   const hour = f.hour % 24;
   const wall = Date.UTC(f.year, f.month - 1, f.day, hour, f.minute, f.second);

@@ -112,3 +112,52 @@ describe('a transaction', () => {
     await database.close();
   });
 });
+
+describe('rows read through the kept statements', () => {
+  it('are the objects better-sqlite3 makes, names read again after a schema change', async () => {
+    const { sql } = await import('kysely');
+    const file = join(dir(), 'rows.db');
+    const database = openSqlite(file);
+    const db = database.db;
+    await sql`create table t (id integer primary key, name text, n integer)`.execute(db);
+    await sql`insert into t (id, name, n) values (1, 'أ', 5), (2, null, 6)`.execute(db);
+    const all = sql<Record<string, unknown>>`select * from t order by id`;
+    expect((await all.execute(db)).rows).toEqual([
+      { id: 1n, name: 'أ', n: 5n },
+      { id: 2n, name: null, n: 6n },
+    ]);
+    // The same statement, kept, after a column is added through this connection.
+    await sql`alter table t add column extra text default 'x'`.execute(db);
+    const after = (await all.execute(db)).rows;
+    expect(after[0]).toEqual({ id: 1n, name: 'أ', n: 5n, extra: 'x' });
+    expect(Object.keys(after[0]!)).toEqual(['id', 'name', 'n', 'extra']);
+    // As many columns as before, one named otherwise.
+    await sql`alter table t rename column n to count`.execute(db);
+    expect((await all.execute(db)).rows[1]).toEqual({ id: 2n, name: null, count: 6n, extra: 'x' });
+    await sql`alter table t rename column count to n`.execute(db);
+    // A later column of the same name wins, in the first one's place, as better-sqlite3 does.
+    const twice = sql<
+      Record<string, unknown>
+    >`select id as a, name as b, n as a from t where id = 1`;
+    const row = (await twice.execute(db)).rows[0]!;
+    expect(Object.keys(row)).toEqual(['a', 'b']);
+    expect(row).toEqual({ a: 5n, b: 'أ' });
+    // A column named `__proto__` is set as better-sqlite3 sets it (an assignment).
+    const proto = sql<
+      Record<string, unknown>
+    >`select x'00ff' as "__proto__", id from t where id = 1`;
+    const protoRow = (await proto.execute(db)).rows[0]!;
+    await database.close();
+    // The same rows from better-sqlite3 itself, for the record.
+    const raw = new BetterSqlite3(file);
+    raw.defaultSafeIntegers(true);
+    expect(raw.prepare('select * from t order by id').all()).toEqual(after);
+    const rawProto = raw
+      .prepare(`select x'00ff' as "__proto__", id from t where id = 1`)
+      .get() as object;
+    expect(Object.keys(protoRow)).toEqual(Object.keys(rawProto));
+    expect(Object.getPrototypeOf(protoRow)).toEqual(Object.getPrototypeOf(rawProto));
+    expect(Object.getPrototypeOf(protoRow)).toEqual(Buffer.from([0, 255]));
+    raw.close();
+  });
+});

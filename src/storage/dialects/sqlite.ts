@@ -114,28 +114,108 @@ class KeepingErrorsDialect extends SqliteDialect {
 /** Prepared statements kept per connection, by SQL text. */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** A statement that may change the schema (and so the columns of a `select *`). */
+const SCHEMA_CHANGE = /^\s*(?:create|alter|drop)\b/i;
+
 /**
- * The connection with `prepare` caching its statements: Kysely prepares
- * every query anew, and preparing costs more than running a small query.
- * Safe because better-sqlite3 runs one statement at a time and Kysely only
- * calls `all`/`run` (a statement being iterated would not be shared).
+ * A kept statement as Kysely's SQLite driver uses it (`reader`, `all`,
+ * `run`, `iterate`), whose `all` makes each row's object in JavaScript
+ * from the row's values (better-sqlite3's raw mode) with the column names
+ * read once: better-sqlite3 made each name a V8 string and set it on each
+ * row in C++, some 0.3 µs a column (an article's row and its joins have 47:
+ * 60 µs of CPU read whole, 47 this way; a summary 30 against 22). The rows
+ * are the same objects, keys in the same order, a later column of the same
+ * name overwriting an earlier one as before (both set each name as an
+ * assignment does: `__proto__` sets the prototype in either). The names are read again
+ * after a schema change made through this connection (`schemaChanges`), or
+ * when a row's length differs from them (a change made by another process).
+ */
+class KeptStatement {
+  readonly reader: boolean;
+  #names: string[] | null = null;
+  #namesAt = -1;
+
+  constructor(
+    readonly statement: BetterSqlite3.Statement,
+    private readonly schemaChanges: () => number,
+  ) {
+    this.reader = statement.reader;
+  }
+
+  all(parameters: readonly unknown[]): unknown[] {
+    const statement = this.statement;
+    statement.raw(true);
+    let rows: unknown[][];
+    try {
+      rows = statement.all(parameters) as unknown[][];
+    } finally {
+      statement.raw(false);
+    }
+    const count = rows.length;
+    if (count === 0) return rows;
+    const names = this.#columnNames(rows[0]!.length);
+    const width = names.length;
+    const objects = new Array<Record<string, unknown>>(count);
+    for (let r = 0; r < count; r++) {
+      const values = rows[r]!;
+      const row: Record<string, unknown> = {};
+      for (let c = 0; c < width; c++) row[names[c]!] = values[c];
+      objects[r] = row;
+    }
+    return objects;
+  }
+
+  run(parameters: readonly unknown[]): BetterSqlite3.RunResult {
+    return this.statement.run(parameters);
+  }
+
+  iterate(parameters: readonly unknown[]): IterableIterator<unknown> {
+    return this.statement.iterate(parameters);
+  }
+
+  /** The result's column names, read again when stale. */
+  #columnNames(width: number): string[] {
+    const at = this.schemaChanges();
+    if (this.#names === null || this.#namesAt !== at || this.#names.length !== width) {
+      this.#names = this.statement.columns().map((column) => column.name);
+      this.#namesAt = at;
+    }
+    return this.#names;
+  }
+}
+
+/**
+ * The connection with `prepare` caching its statements (KeptStatement):
+ * Kysely prepares every query anew, and preparing costs more than running
+ * a small query. Safe because better-sqlite3 runs one statement at a time
+ * and Kysely only calls `all`/`run` (a statement being iterated would not
+ * be shared).
  */
 function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Database {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, KeptStatement>();
+  let schemaChanges = 0;
+  const changesSeen = () => schemaChanges;
   const prepare = (source: string) => {
     let statement = cache.get(source);
     if (statement) {
       cache.delete(source);
     } else {
-      statement = sqlite.prepare(source);
+      statement = new KeptStatement(sqlite.prepare(source), changesSeen);
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
     cache.set(source, statement);
+    // Counted before it runs: a statement kept from before reads its names again after.
+    if (!statement.reader && SCHEMA_CHANGE.test(source)) schemaChanges += 1;
     return statement;
+  };
+  const exec = (source: string) => {
+    schemaChanges += 1;
+    return sqlite.exec(source);
   };
   return new Proxy(sqlite, {
     get(target, property) {
       if (property === 'prepare') return prepare;
+      if (property === 'exec') return exec;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -14,7 +14,7 @@ class Slot {
 }
 
 /** A query builder (`compile()`) or a raw `sql` query (`compile(db)`). */
-interface Buildable<R> {
+export interface Buildable<R> {
   compile(db: Db): CompiledQuery<R>;
 }
 
