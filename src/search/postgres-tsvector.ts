@@ -24,6 +24,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { bindId } from '../storage/repositories/convert.js';
 import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
 import { searchPage } from './search-page.js';
+import { lexemeShares } from './postgres-lexeme-shares.js';
 import { COUNT_LIMIT } from '../domain/search-result.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
@@ -126,10 +127,44 @@ function phraseCondition(query: ParsedQuery, id = sql`hits.id`): RawBuilder<unkn
  * `lowest` (an SQL expression, or null) up, or every one: search_match_ids
  * reads them through the GIN index alone, and-ed with the primary key's
  * range when there is one (2026_12_07_1530_search_match_ids_function).
+ * `walked`: instead, article_match is to be walked by id, newest first, each
+ * row's `match` tested, for a query that most articles match (see
+ * WALKED_SHARE): the caller's `order by id desc limit` stops the walk.
  */
-function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuilder<unknown> {
+function hitsOf(
+  query: ParsedQuery,
+  lowest: RawBuilder<unknown> | null,
+  walked = false,
+): RawBuilder<unknown> {
+  if (walked)
+    return sql`select article_id as id from article_match
+      where match @@ ${matchQueryText(query)}::tsquery`;
   return sql`select id from search_match_ids(${matchQueryText(query)}::tsquery,
     ${lowest ?? sql`null`}::bigint) as id`;
+}
+
+/**
+ * The share of articles at or above which an unfiltered relevance search
+ * walks article_match by id for its newest RANKING_WINDOW hits (hitsOf)
+ * rather than asking the GIN index: the index decodes every hit's entry
+ * (على: 76,000 at 100,000 articles) where the walk tests some 1,300 rows.
+ * The walk unpacks each row's vector (TOASTed when long), so it wins only
+ * for the commonest words: تونس (40 %) took twice as long walked.
+ */
+const WALKED_SHARE = 0.6;
+
+/**
+ * The share of articles that `query` matches, as the statistics of
+ * lexemeShares tell: for each word, its commonest key (exact or stem), the
+ * words taken as independent; 0 for a query with a phrase or a word the
+ * statistics do not hold (a rarer word).
+ */
+export function estimatedShare(query: ParsedQuery, shares: ReadonlyMap<string, number>): number {
+  if (query.phrases.length > 0 || query.words.length === 0) return 0;
+  return query.words.reduce((product, w) => {
+    const keys = [w.key, ...w.stems.filter((s) => s !== '').map((s) => STEM_MARKER + s)];
+    return product * Math.max(0, ...keys.map((k) => shares.get(k) ?? 0));
+  }, 1);
 }
 
 /**
@@ -216,14 +251,16 @@ export const postgresTsvector: SearchIndex = {
     // in a wider span when the window is not full, up to the whole index: the same
     // hits as reading every match. Each ranking feature is tested on the candidate's
     // own row.
+    const walked =
+      !isFiltered(filters) && estimatedShare(query, await lexemeShares(db)) >= WALKED_SHARE;
     if (sort === 'date')
       return searchPage(
         db,
-        sql`with ${candidatesOf(query, filters, sort, null, '', offset + limit)},
+        sql`with ${walked ? walkedByDate(query, offset + limit) : candidatesOf(query, filters, sort, null, '', offset + limit)},
           matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
         options,
       );
-    return searchPage(db, scored(query, filters, offset + limit), options);
+    return searchPage(db, scored(query, filters, offset + limit, walked), options);
   },
 };
 
@@ -243,12 +280,13 @@ function candidatesOf(
   lowest: RawBuilder<unknown> | null,
   name: string,
   page: number,
+  walked = false,
 ): RawBuilder<unknown> {
   const filtered = isFiltered(filters);
   const window = sql` order by hits.id desc limit ${RANKING_WINDOW}`;
   const hits =
     sort === 'relevance' && !filtered
-      ? sql`select hits.id from (${hitsOf(query, lowest)}) hits where true${phraseCondition(query)}${window}`
+      ? sql`select hits.id from (${hitsOf(query, lowest, walked)}) hits where true${phraseCondition(query)}${window}`
       : hitsOf(query, lowest);
   const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
   const [hitsTable, candidatesTable] = [sql.table(`${name}hits`), sql.table(`${name}candidates`)];
@@ -289,6 +327,20 @@ function candidatesOf(
 }
 
 /**
+ * The `candidates (id, published_at)` table of a `with` clause for an
+ * unfiltered search by date of a query most articles match (WALKED_SHARE):
+ * the articles walked in date order (articles_latest_idx), each one's
+ * `match` tested, up to max(COUNT_LIMIT, `page`): for على at 100,000
+ * articles, 1,300 rows, where asking the GIN index decodes 76,000 hits.
+ */
+function walkedByDate(query: ParsedQuery, page: number): RawBuilder<unknown> {
+  return sql`candidates as materialized (select a.id, a.published_at from articles a
+    where ${filterCondition({})} and exists (select 1 from article_match m
+      where m.article_id = a.id and m.match @@ ${matchQueryText(query)}::tsquery)
+    order by a.published_at desc nulls last, a.id desc limit ${Math.max(COUNT_LIMIT, page)})`;
+}
+
+/**
  * The `with` clause of a relevance search's `matched (id, score,
  * published_at)`, the page being the best `page` (offset + limit).
  *
@@ -300,7 +352,12 @@ function candidatesOf(
  * bodies of 5,000 candidates. Each feature's tsquery is made once per
  * statement (a scalar subquery), not once per row.
  */
-function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBuilder<unknown> {
+function scored(
+  query: ParsedQuery,
+  filters: SearchFilters,
+  page: number,
+  walked: boolean,
+): RawBuilder<unknown> {
   const has = (feature: Feature) => {
     const { column, query: text } = featureQuery(feature);
     return sql`${sql.ref(`r.${column}`)} @@ (select to_tsquery('simple', ${text}))`;
@@ -317,7 +374,7 @@ function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBu
   const dense = sql`${count('span_candidates')} * ${WIDE_SPAN_OF_WINDOW}
     >= ${(3 * SPAN_OF_WINDOW * RANKING_WINDOW) / 2}`;
   const wideShort = sql`${count('wide_candidates')} < ${RANKING_WINDOW}`;
-  return sql`with ${candidatesOf(query, filters, 'relevance', spanOf(SPAN_OF_WINDOW), 'span_', page)},
+  return sql`with ${candidatesOf(query, filters, 'relevance', spanOf(SPAN_OF_WINDOW), 'span_', page, walked)},
     ${candidatesOf(query, filters, 'relevance', spanOf(WIDE_SPAN_OF_WINDOW), 'wide_', page)},
     ${candidatesOf(query, filters, 'relevance', null, 'every_', page)},
     candidates as materialized (
