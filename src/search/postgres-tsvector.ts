@@ -172,19 +172,11 @@ export function estimatedShare(query: ParsedQuery, shares: ReadonlyMap<string, n
  * RANKING_WINDOW hits in, newest first, as a multiple of the window: a word
  * in a quarter of the articles (تونس is in 40 %, على in 76 % at 100,000)
  * fills the window there, and only the pages of its hits in that span are
- * read. A rarer one reads a wider span (WIDE_SPAN_OF_WINDOW) when the first
- * holds enough of its hits to promise a full window there, else every hit,
- * in the same statement.
+ * read. A rarer one reads every hit, in the same statement (a wider span
+ * in between, tried when the first promised to fill it, made the statement
+ * take 9 s on an unanalysed database of 5,000 articles: left out).
  */
 const SPAN_OF_WINDOW = 4;
-
-/**
- * Rows of the wider span, as a multiple of the window: tried when the first
- * span's candidates, scaled to it, fill the window one and a half times
- * (375 of 4,000 rows). جوهر (26,700 hits at 100,000 articles, 961 in the
- * first span) read all its hits' pages (8,300) where this span's are 1,400.
- */
-const WIDE_SPAN_OF_WINDOW = 16;
 
 /** Hits at most that are looked up one by one in the articles' covering index (candidatesOf). */
 const LOOKED_UP_HITS = 2000;
@@ -364,29 +356,17 @@ function scored(
   };
   const parts = scoreParts(query);
   const bound = headlineBound(parts);
-  // The newest span's candidates, or when they fall short of the window, the wide
-  // span's when the first promises it full, or else every hit's: one-time filters
-  // (evaluated lazily, left to right), so that a span is read only when it is used.
-  const spanOf = (rows: number) => sql`(select article_id from article_match
-    order by article_id desc offset ${rows * RANKING_WINDOW - 1} limit 1)`;
-  const count = (table: string) => sql`(select count(*) from ${sql.table(table)})`;
-  const short = sql`${count('span_candidates')} < ${RANKING_WINDOW}`;
-  const dense = sql`${count('span_candidates')} * ${WIDE_SPAN_OF_WINDOW}
-    >= ${(3 * SPAN_OF_WINDOW * RANKING_WINDOW) / 2}`;
-  const wideShort = sql`${count('wide_candidates')} < ${RANKING_WINDOW}`;
-  return sql`with ${candidatesOf(query, filters, 'relevance', spanOf(SPAN_OF_WINDOW), 'span_', page, walked)},
-    ${candidatesOf(query, filters, 'relevance', spanOf(WIDE_SPAN_OF_WINDOW), 'wide_', page)},
+  // The newest span's candidates, or when they fall short of the window, every hit's:
+  // a one-time filter, so that the whole index is read only then.
+  const span = sql`(select article_id from article_match
+    order by article_id desc offset ${SPAN_OF_WINDOW * RANKING_WINDOW - 1} limit 1)`;
+  const short = sql`(select count(*) from span_candidates) < ${RANKING_WINDOW}`;
+  return sql`with ${candidatesOf(query, filters, 'relevance', span, 'span_', page, walked)},
     ${candidatesOf(query, filters, 'relevance', null, 'every_', page)},
     candidates as materialized (
       select id, published_at from span_candidates where not ${short}
       union all
-      select id, published_at from wide_candidates where ${short} and ${dense} and not ${wideShort}
-      union all
-      select id, published_at from every_candidates
-        where ${short} and (not ${dense} or ${wideShort})
-      -- One branch passes, of RANKING_WINDOW at most: said so that the planner looks
-      -- each one up in article_search rather than merging with all of it.
-      limit ${RANKING_WINDOW}),
+      select id, published_at from every_candidates where ${short}),
     heads as materialized (select c.id, c.published_at, ${scoreSql(bound.parts, has)} as head
       from candidates c join article_search r on r.article_id = c.id),
     bar as materialized (select head - ${sql.lit(bound.slack)} as floor from heads
