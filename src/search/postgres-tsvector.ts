@@ -24,6 +24,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { bindId } from '../storage/repositories/convert.js';
 import { headlineBound, NEAR_WORDS, scoreParts, scoreSql, type Feature } from './ranking.js';
 import { searchPage } from './search-page.js';
+import { lexemeShares } from './postgres-lexeme-shares.js';
+import { COUNT_LIMIT } from '../domain/search-result.js';
 import type { ParsedQuery } from './parse-query.js';
 import {
   filterCondition,
@@ -105,18 +107,19 @@ export function featureQuery(feature: Feature): { column: string; query: string 
 }
 
 /**
- * The condition that the hit `hits.id` holds each quoted phrase of
- * `query` in its headline or its body (article_search), or none for a
- * query without phrases: `match` holds a phrase's words, not their order.
+ * The condition that the hit `id` (an SQL expression, `hits.id` unless
+ * told) holds each quoted phrase of `query` in its headline or its body
+ * (article_search), or none for a query without phrases: `match` holds a
+ * phrase's words, not their order.
  */
-function phraseCondition(query: ParsedQuery): RawBuilder<unknown> {
+function phraseCondition(query: ParsedQuery, id = sql`hits.id`): RawBuilder<unknown> {
   if (query.phrases.length === 0) return sql``;
   const phrases = query.phrases.map((phrase) => {
     const text = sql`(select to_tsquery('simple', ${phraseQueryText(phrase)}))`;
     return sql`(p.headline_exact @@ ${text} or p.body_exact @@ ${text})`;
   });
   return sql` and exists (select 1 from article_search p
-    where p.article_id = hits.id and ${sql.join(phrases, sql` and `)})`;
+    where p.article_id = ${id} and ${sql.join(phrases, sql` and `)})`;
 }
 
 /**
@@ -124,10 +127,44 @@ function phraseCondition(query: ParsedQuery): RawBuilder<unknown> {
  * `lowest` (an SQL expression, or null) up, or every one: search_match_ids
  * reads them through the GIN index alone, and-ed with the primary key's
  * range when there is one (2026_12_07_1530_search_match_ids_function).
+ * `walked`: instead, article_match is to be walked by id, newest first, each
+ * row's `match` tested, for a query that most articles match (see
+ * WALKED_SHARE): the caller's `order by id desc limit` stops the walk.
  */
-function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuilder<unknown> {
+function hitsOf(
+  query: ParsedQuery,
+  lowest: RawBuilder<unknown> | null,
+  walked = false,
+): RawBuilder<unknown> {
+  if (walked)
+    return sql`select article_id as id from article_match
+      where match @@ ${matchQueryText(query)}::tsquery`;
   return sql`select id from search_match_ids(${matchQueryText(query)}::tsquery,
     ${lowest ?? sql`null`}::bigint) as id`;
+}
+
+/**
+ * The share of articles at or above which an unfiltered relevance search
+ * walks article_match by id for its newest RANKING_WINDOW hits (hitsOf)
+ * rather than asking the GIN index: the index decodes every hit's entry
+ * (على: 76,000 at 100,000 articles) where the walk tests some 1,300 rows.
+ * The walk unpacks each row's vector (TOASTed when long), so it wins only
+ * for the commonest words: تونس (40 %) took twice as long walked.
+ */
+const WALKED_SHARE = 0.6;
+
+/**
+ * The share of articles that `query` matches, as the statistics of
+ * lexemeShares tell: for each word, its commonest key (exact or stem), the
+ * words taken as independent; 0 for a query with a phrase or a word the
+ * statistics do not hold (a rarer word).
+ */
+export function estimatedShare(query: ParsedQuery, shares: ReadonlyMap<string, number>): number {
+  if (query.phrases.length > 0 || query.words.length === 0) return 0;
+  return query.words.reduce((product, w) => {
+    const keys = [w.key, ...w.stems.filter((s) => s !== '').map((s) => STEM_MARKER + s)];
+    return product * Math.max(0, ...keys.map((k) => shares.get(k) ?? 0));
+  }, 1);
 }
 
 /**
@@ -135,7 +172,9 @@ function hitsOf(query: ParsedQuery, lowest: RawBuilder<unknown> | null): RawBuil
  * RANKING_WINDOW hits in, newest first, as a multiple of the window: a word
  * in a quarter of the articles (تونس is in 40 %, على in 76 % at 100,000)
  * fills the window there, and only the pages of its hits in that span are
- * read. A rarer one reads every hit, in the same statement.
+ * read. A rarer one reads every hit, in the same statement (a wider span
+ * in between, tried when the first promised to fill it, made the statement
+ * take 9 s on an unanalysed database of 5,000 articles: left out).
  */
 const SPAN_OF_WINDOW = 4;
 
@@ -204,47 +243,66 @@ export const postgresTsvector: SearchIndex = {
     // in a wider span when the window is not full, up to the whole index: the same
     // hits as reading every match. Each ranking feature is tested on the candidate's
     // own row.
+    const walked =
+      !isFiltered(filters) && estimatedShare(query, await lexemeShares(db)) >= WALKED_SHARE;
     if (sort === 'date')
       return searchPage(
         db,
-        sql`with ${candidatesOf(query, filters, sort, null)},
+        sql`with ${walked ? walkedByDate(query, offset + limit) : candidatesOf(query, filters, sort, null, '', offset + limit)},
           matched as materialized (select c.id, 0 as score, c.published_at from candidates c)`,
         options,
       );
-    return searchPage(db, scored(query, filters, offset + limit), options);
+    return searchPage(db, scored(query, filters, offset + limit, walked), options);
   },
 };
 
 /**
  * The `<name>hits` and `<name>candidates (id, published_at)` tables of a
  * `with` clause: a search's hits from `lowest` up (hitsOf) that pass its
- * filters and phrases, and for a relevance search the newest
- * RANKING_WINDOW of them (unfiltered: of the hits, before the filters, as
- * SQLite takes them) or of the filtered hits.
+ * filters and phrases; for a relevance search the newest RANKING_WINDOW of
+ * them (unfiltered: of the hits, before the filters, as SQLite takes them)
+ * or of the filtered hits, and for a search by date the first
+ * max(COUNT_LIMIT, `page`) by date (`page` is offset + limit): all that
+ * its page and its count (up to COUNT_LIMIT) read.
  */
 function candidatesOf(
   query: ParsedQuery,
   filters: SearchFilters,
   sort: SearchSort,
   lowest: RawBuilder<unknown> | null,
-  name = '',
+  name: string,
+  page: number,
+  walked = false,
 ): RawBuilder<unknown> {
   const filtered = isFiltered(filters);
   const window = sql` order by hits.id desc limit ${RANKING_WINDOW}`;
   const hits =
     sort === 'relevance' && !filtered
-      ? sql`select hits.id from (${hitsOf(query, lowest)}) hits where true${phraseCondition(query)}${window}`
+      ? sql`select hits.id from (${hitsOf(query, lowest, walked)}) hits where true${phraseCondition(query)}${window}`
       : hitsOf(query, lowest);
   const rest = sort === 'relevance' && !filtered ? sql`` : phraseCondition(query);
   const [hitsTable, candidatesTable] = [sql.table(`${name}hits`), sql.table(`${name}candidates`)];
   // Few hits are looked up one by one in the covering index (a lateral subquery that
-  // the planner cannot merge); many are merged with it from the lowest hit on (the
-  // newest 1,000 hits of تونس are the last 3,000 articles: 2 ms, against 80 ms for
-  // all 100,000 entries). A one-time filter on their number picks one: the planner
-  // cannot know it (hitsOf is a function), and merged 320 hits of a rare word with
-  // every entry (10 ms) where looking them up takes 1 ms.
-  const few = sql`(select count(*) from ${hitsTable}) <= ${LOOKED_UP_HITS}`;
+  // the planner cannot merge). For many, the articles are walked in the order asked
+  // (newest id first, or by date: articles_latest_idx), each tested against the hits'
+  // hash table, until enough pass: the newest 1,000 of على's 76,000 hits by date are
+  // 1,300 steps, where joining every hit with the articles and sorting them took
+  // 260 ms of CPU at 100,000 articles. The test is wrapped (coalesce) so that the
+  // planner keeps it a hashed subplan and does not join the hits first. A one-time
+  // filter on their number picks one: the planner cannot know it (hitsOf is a
+  // function), and merged 320 hits of a rare word with every entry (10 ms) where
+  // looking them up takes 1 ms. It counts no further than it needs.
+  const few = sql`(select count(*) from (select from ${hitsTable} limit ${LOOKED_UP_HITS + 1}) h) <= ${LOOKED_UP_HITS}`;
   const condition = filterCondition(filters);
+  // Walked by id, from the lowest hit on.
+  const [order, keep, range] =
+    sort === 'date'
+      ? [sql`a.published_at desc nulls last, a.id desc`, Math.max(COUNT_LIMIT, page), sql``]
+      : [
+          sql`a.id desc`,
+          RANKING_WINDOW,
+          sql` and a.id >= (select min(id) from ${sql.table(`${name}hits`)})`,
+        ];
   return sql`${hitsTable} as materialized (${hits}),
     ${candidatesTable} as materialized (select c.id, c.published_at from (
       select hits.id, a.published_at from ${hitsTable} hits
@@ -253,10 +311,25 @@ function candidatesOf(
           where a.id = hits.id and ${condition} offset 0) a
         where ${few}${rest}
       union all
-      select hits.id, a.published_at from ${hitsTable} hits
-        join articles a on a.id = hits.id left join sections s on s.id = a.section_id
-        where not ${few} and a.id >= (select min(id) from ${hitsTable}) and ${condition}${rest}
+      (select a.id, a.published_at from articles a left join sections s on s.id = a.section_id
+        where not ${few} and coalesce(a.id in (select id from ${hitsTable}), false)
+          ${range} and ${condition}${phraseCondition(query, sql`a.id`)}
+        order by ${order} limit ${keep})
     ) c${sort === 'relevance' && filtered ? sql` order by c.id desc limit ${RANKING_WINDOW}` : sql``})`;
+}
+
+/**
+ * The `candidates (id, published_at)` table of a `with` clause for an
+ * unfiltered search by date of a query most articles match (WALKED_SHARE):
+ * the articles walked in date order (articles_latest_idx), each one's
+ * `match` tested, up to max(COUNT_LIMIT, `page`): for على at 100,000
+ * articles, 1,300 rows, where asking the GIN index decodes 76,000 hits.
+ */
+function walkedByDate(query: ParsedQuery, page: number): RawBuilder<unknown> {
+  return sql`candidates as materialized (select a.id, a.published_at from articles a
+    where ${filterCondition({})} and exists (select 1 from article_match m
+      where m.article_id = a.id and m.match @@ ${matchQueryText(query)}::tsquery)
+    order by a.published_at desc nulls last, a.id desc limit ${Math.max(COUNT_LIMIT, page)})`;
 }
 
 /**
@@ -271,7 +344,12 @@ function candidatesOf(
  * bodies of 5,000 candidates. Each feature's tsquery is made once per
  * statement (a scalar subquery), not once per row.
  */
-function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBuilder<unknown> {
+function scored(
+  query: ParsedQuery,
+  filters: SearchFilters,
+  page: number,
+  walked: boolean,
+): RawBuilder<unknown> {
   const has = (feature: Feature) => {
     const { column, query: text } = featureQuery(feature);
     return sql`${sql.ref(`r.${column}`)} @@ (select to_tsquery('simple', ${text}))`;
@@ -283,8 +361,8 @@ function scored(query: ParsedQuery, filters: SearchFilters, page: number): RawBu
   const span = sql`(select article_id from article_match
     order by article_id desc offset ${SPAN_OF_WINDOW * RANKING_WINDOW - 1} limit 1)`;
   const short = sql`(select count(*) from span_candidates) < ${RANKING_WINDOW}`;
-  return sql`with ${candidatesOf(query, filters, 'relevance', span, 'span_')},
-    ${candidatesOf(query, filters, 'relevance', null, 'every_')},
+  return sql`with ${candidatesOf(query, filters, 'relevance', span, 'span_', page, walked)},
+    ${candidatesOf(query, filters, 'relevance', null, 'every_', page)},
     candidates as materialized (
       select id, published_at from span_candidates where not ${short}
       union all
