@@ -43,6 +43,7 @@ import { startPushWorker } from '../../services/push-sender.js';
 import { vapidSubject } from '../../services/push-keys.js';
 import { reachChannelsSetUp } from '../../services/push-alerts.js';
 import { publicOrigin } from '../../config/public-origin.js';
+import { ensureVapidKeys } from '../../services/push-keys.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { ViewSpool, workerSpoolFile } from '../../services/view-spool.js';
 import { databaseViewSink } from '../../services/view-sink.js';
@@ -168,6 +169,9 @@ export async function serveSite(
   const app = await buildApp({ config, database, readDatabase, viewCounter, now, changes });
   logError = (error) => app.log.error({ err: error }, 'change channel failed');
   if (runsJobs) {
+    // The site's web push keys are made on its first start, before it listens: every
+    // write of a start is done (or has failed, plainly) before the server says it listens.
+    await ensureVapidKeys(database.db);
     for (const warning of startWarnings(config, process.env)) app.log.warn(warning);
     for (const warning of mallocWarnings(process.env, runsOnGlibc())) app.log.warn(warning);
     for (const warning of reachWarnings(config, await reachChannelsSetUp(database, config)))
