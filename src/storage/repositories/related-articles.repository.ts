@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db.js';
 import { summariesByIds, summaryQuery, toSummary } from './article-summary.js';
 import { bindId, toDateOrNull, toIdString } from './convert.js';
-import { preparedQuery, type Buildable } from './prepared-query.js';
+import { withLiteralLimit } from './prepared-query.js';
 
 /** What the query needs of the article the list is for. */
 export interface RelatedTo {
@@ -88,28 +88,6 @@ async function sharingTags(
 interface TagEntry {
   id: string;
   publishedAt: number;
-}
-
-/**
- * The query of `build`, compiled once for each limit, with the limit as a
- * literal: SQLite (3.51) prepares a statement with a bound `LIMIT ?` again
- * on every run, since the bound value may change its plan. That cost a tag
- * list 40 µs of CPU instead of 14 at 100,000 articles (issue 21). Limits
- * are the callers' constants, so few statements are kept.
- */
-function withLiteralLimit<V extends readonly unknown[], R>(
-  arity: V['length'],
-  build: (db: Db, values: V, limit: number) => Buildable<R>,
-): (db: Db, values: V, limit: number) => Promise<R[]> {
-  const byLimit = new Map<number, (db: Db, values: V) => Promise<R[]>>();
-  return (db, values, limit) => {
-    let query = byLimit.get(limit);
-    if (query === undefined) {
-      query = preparedQuery(arity, (d, v: V) => build(d, v, limit));
-      byLimit.set(limit, query);
-    }
-    return query(db, values);
-  };
 }
 
 /** The first `limit` entries of tag `values[0]` in article_tags_listing_idx. */
