@@ -4,6 +4,7 @@ import { saveImportedArticle } from '../../src/services/save-imported-article.js
 import type { Database } from '../../src/storage/database.js';
 import { listRelatedArticles } from '../../src/storage/repositories/related-articles.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
+import { numberedArticle } from '../helpers/numbered-article.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 
 const DAY = 86_400_000;
@@ -18,21 +19,11 @@ describeEachDialect((dialect) => {
     const id = String(2000 + n) as ArticleId;
     await saveImportedArticle(
       { database, now: () => NOW },
-      {
+      numberedArticle(n, {
         id,
-        headline: `الخبر ${n}`,
-        paragraphs: [`نص الخبر ${n}.`],
-        readAlso: [],
-        moreHeadlines: [],
-        byline: null,
         sectionName: section,
         publishedAt: days === null ? null : new Date(NOW.getTime() - (30 - days) * DAY),
-        publishedPrecision: 'minute',
-        publishedLocalTime: null,
-        views: 0,
-        sourceUrl: null,
-        slug: null,
-      },
+      }),
     );
     const row = await database.db
       .selectFrom('articles')

@@ -18,6 +18,7 @@ import { listLatest } from '../../src/storage/repositories/articles.repository.j
 import { listRelatedArticles } from '../../src/storage/repositories/related-articles.repository.js';
 import { listTags } from '../../src/storage/repositories/tags.repository.js';
 import { describeEachDialect } from '../helpers/dialects.js';
+import { numberedArticle } from '../helpers/numbered-article.js';
 import { emptyDatabase, NOW } from '../helpers/site.js';
 
 const DAY = 86_400_000;
@@ -31,21 +32,11 @@ describeEachDialect((dialect) => {
     const id = String(3000 + n);
     await saveImportedArticle(
       { database, now: () => NOW },
-      {
-        id: id as ArticleId,
-        headline: `الخبر ${n}`,
-        paragraphs: [`نص الخبر ${n}.`],
-        readAlso: [],
-        moreHeadlines: [],
-        byline: null,
+      numberedArticle(n, {
+        id,
         sectionName: null,
         publishedAt: days === null ? null : new Date(NOW.getTime() - days * DAY),
-        publishedPrecision: 'minute',
-        publishedLocalTime: null,
-        views: 0,
-        sourceUrl: null,
-        slug: null,
-      },
+      }),
     );
     await database.db
       .insertInto('article_tags')
