@@ -128,6 +128,8 @@ export interface HttpFigures {
   views: ViewFigures | Skipped;
   lighthouse: { article: PageScores; home: PageScores; section: PageScores } | Skipped;
   pageWeight: { br: PageWeight; gzip: PageWeight };
+  /** The same article's lite page (`/lite/a/<id>`, issue 22): all it loads is its HTML. */
+  litePageWeight: { br: PageWeight; gzip: PageWeight };
   /** Lines at pino level warn (40) or above in the server's log. */
   serverLog: { warnings: number; errors: number; first: string[] };
   /** Exit code of the graceful stop (SIGTERM), or the signal's name. */
@@ -346,6 +348,11 @@ export async function measureHttp(
       br: await weighPage(articleUrl, 'br'),
       gzip: await weighPage(articleUrl, 'gzip'),
     };
+    const liteUrl = `${server.origin}/lite${targets.cached.replace(/^(\/a\/[0-9]+).*$/, '$1')}`;
+    const litePageWeight = {
+      br: await weighPage(liteUrl, 'br'),
+      gzip: await weighPage(liteUrl, 'gzip'),
+    };
 
     const ladder = await measureLadder(
       { origin: server.origin, path: targets.cached, pid: server.pid },
@@ -434,6 +441,7 @@ export async function measureHttp(
       views,
       lighthouse,
       pageWeight,
+      litePageWeight,
       serverLog: scanLogs(dir),
       exitCode,
     };

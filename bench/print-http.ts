@@ -167,6 +167,14 @@ export function printHttp(engines: Array<[string, HttpFigures]>): void {
     ),
     '< 30 kB',
   );
+  row(
+    'lite article page weight, br / gzip',
+    each(
+      (e) =>
+        `${(e.litePageWeight.br.total / 1000).toFixed(1)} / ${(e.litePageWeight.gzip.total / 1000).toFixed(1)} kB`,
+    ),
+    '≤ 10 kB',
+  );
   row('Lighthouse perf / a11y / bp / seo', []);
   for (const page of ['article', 'home', 'section'] as const)
     row(

@@ -35,3 +35,14 @@ export function listingPath(kind: ListingKind, slug: string, page = 1): string {
   const base = `/${kind}/${encodeURIComponent(slug)}`;
   return page > 1 ? `${base}?page=${page}` : base;
 }
+
+/**
+ * The lite version of a page (issue 22): no web font, no script, images as
+ * links. `/lite/` is the home page (`?page=<n>` its older pages),
+ * `/lite/a/<id>` an article, `/lite/section/<slug>` a section.
+ */
+export const litePath = {
+  home: (page = 1): string => (page > 1 ? `/lite/?page=${page}` : '/lite/'),
+  article: (id: string): string => `/lite/a/${id}`,
+  section: (slug: string, page = 1): string => `/lite${listingPath('section', slug, page)}`,
+} as const;

@@ -97,6 +97,11 @@ export function defaultVariantUrl(item: Pick<MediaItem, 'id' | 'widths'>): strin
   return mediaFileUrl(item.id, variantFile(defaultVariantWidth(item.widths)));
 }
 
+/** The URL of the narrowest variant, for a reader asking to save data (issue 22). */
+export function smallestVariantUrl(item: Pick<MediaItem, 'id' | 'widths'>): string {
+  return mediaFileUrl(item.id, variantFile(Math.min(...item.widths)));
+}
+
 /**
  * The `srcset` of an image's variants.
  * @example srcsetOf({ id: '7', widths: [320, 640] }) // '/media/7/w320.webp 320w, /media/7/w640.webp 640w'

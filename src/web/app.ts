@@ -58,6 +58,7 @@ import { pushRoutes } from './site/push.routes.js';
 import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext, SharedPageParts } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
+import { saveDataOn } from './save-data.js';
 
 /**
  * With a read replica, a change's pages are purged again this long after
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     footer: [],
     header: BARE_HEADER,
     newsletter: config.smtpUrl !== undefined,
+    saveData: saveDataOn(request.headers),
   });
   // Under /assets and /media a missing file is only a 404: no old link leads there.
   const notFound = (request: FastifyRequest, reply: Parameters<typeof sendError>[1]) =>
@@ -213,7 +215,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     requestKeys,
   });
-  const commonHeaders = securityHeaderList({ headScriptHash: assets.headScriptHash });
+  const commonHeaders = securityHeaderList({
+    headScriptHash: assets.headScriptHash,
+    liteStyleHash: assets.liteStyleHash,
+  });
   // Its summaries go to the app's logger, made with the server below.
   const log = (): FastifyBaseLogger => app.log;
   const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log, now: nowMs });

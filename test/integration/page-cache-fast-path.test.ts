@@ -69,11 +69,27 @@ describe('page-cache hits before the router', () => {
     expect(fast.res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(fast.res.headers['x-content-type-options']).toBe('nosniff');
     expect(fast.res.headers['content-encoding']).toBe('gzip');
-    expect(fast.res.headers['vary']).toBe('Accept-Encoding');
+    expect(fast.res.headers['vary']).toBe('Accept-Encoding, Save-Data');
     expect(fast.res.headers['surrogate-key']).toBe(first.res.headers['surrogate-key']);
     expect(fast.res.headers['content-length']).toBe(String(fast.raw.length));
     expect(fast.raw.equals(routed.raw)).toBe(true);
     expect(gunzipSync(fast.raw).toString()).toBe(gunzipSync(first.raw).toString());
+  });
+
+  it('never answers a browser saving data with the full page, nor another browser with the lite one', async () => {
+    const full = await fetch({ path: ARTICLE });
+    expect([full.res.headers['x-cache'], full.fast]).toEqual(['HIT', true]);
+    const first = await fetch({ path: ARTICLE, headers: { 'save-data': 'on' } });
+    const second = await fetch({ path: ARTICLE, headers: { 'save-data': 'on' } });
+    expect([first.res.headers['x-cache'], first.fast]).toEqual(['MISS', false]);
+    expect([second.res.headers['x-cache'], second.fast]).toEqual(['HIT', true]);
+    const lite = gunzipSync(second.raw).toString();
+    expect(lite).toContain('<p>تصلك النسخة الخفيفة لأن متصفحك يطلب توفير البيانات.</p>');
+    expect(gunzipSync(first.raw).toString()).toBe(lite);
+    const fullAgain = await fetch({ path: ARTICLE });
+    expect(fullAgain.fast).toBe(true);
+    expect(gunzipSync(fullAgain.raw).equals(gunzipSync(full.raw))).toBe(true);
+    expect(gunzipSync(full.raw).toString()).not.toContain('<p>تصلك النسخة الخفيفة');
   });
 
   it('answers HEAD with the headers of GET and no body, remembered once for both', async () => {

@@ -28,6 +28,10 @@ import { etagOf } from '../feeds/conditional-get.js';
 import { encodingFor, pageAnswer } from './page-answer.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
+import { saveDataOn } from '../save-data.js';
+
+/** Ends the cache key of a page made for a browser sending `Save-Data: on` (no URL holds it). */
+const SAVE_DATA_KEY = '\nsave-data';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -268,13 +272,16 @@ export class CachedPages {
    * rendering it with `render` on a miss. Resolves to false, having sent
    * nothing, when `render` returns null (the caller sends its 404).
    * (It does not resolve to the reply: a Fastify reply is a thenable.)
+   * A request with `Save-Data: on` is another page (the lite one, or one
+   * without the web font: save-data.ts), kept under a key of its own.
    */
   async serve(
     request: FastifyRequest,
     reply: FastifyReply,
-    key: string,
+    pageKey: string,
     render: () => Promise<RenderedPage | null>,
   ): Promise<boolean> {
+    const key = saveDataOn(request.headers) ? `${pageKey}${SAVE_DATA_KEY}` : pageKey;
     const cached = this.hit(key);
     if (cached) {
       this.#options.requestKeys?.remember(request.raw, key);

@@ -101,7 +101,8 @@ export function pageHeaders(
       ? `public, max-age=0, s-maxage=${shared}, stale-while-revalidate=${shared}`
       : 'public, no-cache',
     'vary',
-    'Accept-Encoding',
+    // An HTML page is another one for a browser asking to save data (save-data.ts).
+    page.contentType.startsWith('text/html') ? 'Accept-Encoding, Save-Data' : 'Accept-Encoding',
     'surrogate-key',
     page.keys.join(' '),
     'cache-tag',

@@ -27,6 +27,15 @@ describe('requestSignature', () => {
     );
   });
 
+  it('marks a request that asks to save data, whose page is another (save-data.ts)', () => {
+    expect(requestSignature(request({ headers: { 'save-data': 'on' } }))).toBe(
+      '/a/1\nnews.example\n127.0.0.1 3000\nsave-data',
+    );
+    expect(requestSignature(request({ headers: { 'save-data': 'off' } }))).toBe(
+      '/a/1\nnews.example\n127.0.0.1 3000',
+    );
+  });
+
   it.each([
     ['POST', { method: 'POST' }],
     ['a body', { headers: { 'content-length': '3' } }],

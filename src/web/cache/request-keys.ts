@@ -14,7 +14,8 @@
  * to (host-check.ts allows a host by them); and when it carries
  * X-Forwarded-Host or X-Forwarded-Proto, their values with the client's
  * address, since whether they are believed depends on that address
- * (MIDAD_TRUST_PROXY). A request whose host the router refused is never
+ * (MIDAD_TRUST_PROXY); and whether it sends `Save-Data: on`, which gets
+ * another page (save-data.ts). A request whose host the router refused is never
  * answered by the cache, so never remembered: a forged Host finds nothing.
  * Bounded with least-recently-used eviction, and in the length of what is
  * remembered: a request forgotten, or too long to remember, only goes
@@ -22,6 +23,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
+import { saveDataOn } from '../save-data.js';
 
 /** Signatures remembered at most: some 200 bytes each. */
 const MAX_SIGNATURES = 20_000;
@@ -53,7 +55,7 @@ export function requestSignature(request: IncomingMessage): string | null {
     return null;
   }
   const socket = request.socket;
-  const signature = `${url}\n${headers.host ?? ''}\n${socket.localAddress} ${socket.localPort}`;
+  const signature = `${url}\n${headers.host ?? ''}\n${socket.localAddress} ${socket.localPort}${saveDataOn(headers) ? '\nsave-data' : ''}`;
   const forwardedHost = headers['x-forwarded-host'];
   const forwardedProto = headers['x-forwarded-proto'];
   if (forwardedHost === undefined && forwardedProto === undefined) return signature;

@@ -24,14 +24,18 @@ import helmet from 'helmet';
  * (`[name, value, name, value, …]`, the form `res.writeHead()` takes), in
  * the order helmet sets them.
  */
-export function securityHeaderList(options: { headScriptHash: string }): readonly string[] {
+export function securityHeaderList(options: {
+  headScriptHash: string;
+  /** The lite pages' inline stylesheet (views/lite/lite-style.ts), allowed by its hash. */
+  liteStyleHash: string;
+}): readonly string[] {
   const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", options.headScriptHash],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", options.liteStyleHash],
         imgSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

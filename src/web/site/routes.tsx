@@ -22,7 +22,7 @@ import {
   getLatestPage,
   getListing,
 } from '../../services/read-pages.js';
-import type { ListingKind } from '../../domain/article-path.js';
+import { litePath, type ListingKind } from '../../domain/article-path.js';
 import { namesOldItem } from '../../domain/redirect-path.js';
 import { oldAddressRule } from '../../domain/old-address-rules.js';
 import { ArticlePage } from '../views/article-page.js';
@@ -50,6 +50,8 @@ import { viewRoutes } from './view-routes.js';
 import { liveEventRoutes, parseUpdateNumber } from '../live/live-events.js';
 import { readLivePage } from './live-page.js';
 import { sendNotFound, sendRedirect } from './error-pages.js';
+import { liteArticlePage, liteHomePage, liteSectionPage } from './lite-pages.js';
+import { saveDataOn } from '../save-data.js';
 import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
@@ -131,6 +133,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const mark = url.indexOf('?');
     const path = mark === -1 ? url : url.slice(0, mark);
     if (path.length < 2 || !path.endsWith('/') || path.startsWith('//')) return;
+    if (path === litePath.home()) return;
     const stored = await storedRedirect(request);
     if (stored !== null) return sendRedirect(reply, stored);
     const bare = canonicalEscapes(path.replace(/\/+$/, '') || '/');
@@ -168,6 +171,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (page === null) return sendNotFound(request, reply, deps);
     const key = `${deps.originOf(request)}/?page=${page}`;
     const served = await deps.pages.serve(request, reply, key, async () => {
+      // A browser asking to save data gets the lite page in place (issue 22).
+      if (saveDataOn(request.headers)) return liteHomePage(deps, await context(request), page);
       if (page === 1) {
         const [data, ctx] = await Promise.all([getHomePage(deps, deps.now()), context(request)]);
         return htmlPage(renderDocument(<HomePage ctx={ctx} data={data} />), ctx, {
@@ -186,83 +191,114 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return served ? reply : sendNotFound(request, reply, deps);
   });
 
-  const article = async (
-    request: FastifyRequest<{
-      Params: { id: string; slug?: string };
-      Querystring: { before?: string };
-    }>,
-    reply: FastifyReply,
-  ) => {
-    const raw = request.params.id;
-    // A link typed or shared with Arabic-Indic digits (/a/٢٥٨…) goes to the canonical one.
-    if (/[\u0660-\u0669\u06F0-\u06F9]/.test(raw)) {
-      const latin = parseArticleId(toLatinDigits(raw));
-      if (latin !== null) return reply.redirect(articlePath(latin), 301);
-    }
-    const id = parseArticleId(raw);
-    if (id === null) return sendNotFound(request, reply, deps);
-    const slug = request.params.slug;
-    // A live article's older updates: `?before=<n>` (anything else there is 404).
-    const rawBefore = request.query.before;
-    const before = rawBefore === undefined ? null : parseUpdateNumber(rawBefore);
-    if (rawBefore !== undefined && (before === null || before < 2)) {
-      return sendNotFound(request, reply, deps);
-    }
-    // Kept under the path asked for: a slug is kept only once found right.
-    const key = `${deps.originOf(request)}/a/${id}${slug === undefined ? '' : `/${slug}`}${before === null ? '' : `?before=${before}`}`;
-    const served = await deps.pages.serve(request, reply, key, async () => {
-      // The ticker is read while the article is: neither waits for the other.
-      const [found, ctx, newest] = await Promise.all([
-        getArticle(deps, id),
-        context(request),
-        sectionNewest(),
-      ]);
-      if (found === null || found.kind === 'page') return null;
-      if (slug !== undefined && slug !== found.slug) return null;
-      if (before !== null && found.live === null) return null;
-      const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
-      const [related, liveUpdates] = await Promise.all([
-        getRelatedArticles(deps, found, newest),
-        found.live ? readLivePage(deps, found.id, before) : null,
-      ]);
-      if (before !== null && liveUpdates?.stream.length === 0) return null;
-      return htmlPage(
-        renderDocument(
-          <ArticlePage ctx={ctx} article={shown} related={related} liveUpdates={liveUpdates} />,
-        ),
-        ctx,
+  /** An article's page, full or (`lite`, at `/lite/a/<id>`) lite. */
+  const article =
+    (lite: boolean) =>
+    async (
+      request: FastifyRequest<{
+        Params: { id: string; slug?: string };
+        Querystring: { before?: string };
+      }>,
+      reply: FastifyReply,
+    ) => {
+      const raw = request.params.id;
+      const pathOf = lite ? litePath.article : articlePath;
+      // A link typed or shared with Arabic-Indic digits (/a/٢٥٨…) goes to the canonical one.
+      if (/[\u0660-\u0669\u06F0-\u06F9]/.test(raw)) {
+        const latin = parseArticleId(toLatinDigits(raw));
+        if (latin !== null) return reply.redirect(pathOf(latin), 301);
+      }
+      const id = parseArticleId(raw);
+      if (id === null) return sendNotFound(request, reply, deps);
+      const slug = request.params.slug;
+      // A live article's older updates: `?before=<n>` (anything else there is 404).
+      const rawBefore = request.query.before;
+      const before = rawBefore === undefined ? null : parseUpdateNumber(rawBefore);
+      if (rawBefore !== undefined && (before === null || before < 2)) {
+        return sendNotFound(request, reply, deps);
+      }
+      // Kept under the path asked for: a slug is kept only once found right.
+      const key = `${deps.originOf(request)}${lite ? '/lite' : ''}/a/${id}${slug === undefined ? '' : `/${slug}`}${before === null ? '' : `?before=${before}`}`;
+      const served = await deps.pages.serve(request, reply, key, async () => {
+        // The ticker is read while the article is: neither waits for the other.
+        const [found, ctx, newest] = await Promise.all([
+          getArticle(deps, id),
+          context(request),
+          sectionNewest(),
+        ]);
+        if (found === null || found.kind === 'page') return null;
+        if (slug !== undefined && slug !== found.slug) return null;
+        if (before !== null && found.live === null) return null;
+        const shown = { ...found, viewCount: found.viewCount + deps.viewCounter.pendingFor(id) };
+        const [related, liveUpdates] = await Promise.all([
+          getRelatedArticles(deps, found, newest),
+          found.live ? readLivePage(deps, found.id, before) : null,
+        ]);
+        if (before !== null && liveUpdates?.stream.length === 0) return null;
         // Not keyed by its section or tags: a publish there would evict every
         // page of the section. Its related stories are links, so a change to
         // one of them evicts it (as for any linked article); a newer related
         // story appears when the page is next made. A live update purges `a<id>`.
-        found.live?.state === 'live'
-          ? {
-              keys: [],
-              maxAgeMs: LIVE_PAGE_MAX_AGE_MS,
-              sharedMaxAgeS: LIVE_PAGE_MAX_AGE_MS / 1000,
-            }
-          : { keys: [] },
-      );
-    });
-    if (served) return reply;
-    // Not found under this path: a static page's id goes to its own address,
-    // an old or mistyped slug to the canonical one.
-    const found = await getArticle(deps, id);
-    if (found?.kind === 'page' && found.slug) return reply.redirect(pagePath(found.slug), 301);
-    if (found === null || found.kind === 'page' || slug === undefined) {
-      return sendNotFound(request, reply, deps);
-    }
-    return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
-  };
+        const options =
+          found.live?.state === 'live'
+            ? {
+                keys: [],
+                maxAgeMs: LIVE_PAGE_MAX_AGE_MS,
+                sharedMaxAgeS: LIVE_PAGE_MAX_AGE_MS / 1000,
+              }
+            : { keys: [] };
+        // A browser asking to save data gets the lite page in place (issue 22).
+        if (lite || saveDataOn(request.headers)) {
+          return liteArticlePage(deps, ctx, shown, related, liveUpdates, options);
+        }
+        return htmlPage(
+          renderDocument(
+            <ArticlePage ctx={ctx} article={shown} related={related} liveUpdates={liveUpdates} />,
+          ),
+          ctx,
+          options,
+        );
+      });
+      if (served) return reply;
+      // Not found under this path: a static page's id goes to its own address,
+      // an old or mistyped slug to the canonical one.
+      const found = await getArticle(deps, id);
+      if (found?.kind === 'page' && found.slug) return reply.redirect(pagePath(found.slug), 301);
+      if (found === null || found.kind === 'page' || slug === undefined) {
+        return sendNotFound(request, reply, deps);
+      }
+      return reply.redirect(canonicalArticlePath(found.id, found.slug), 301);
+    };
   app.get<{ Params: { id: string }; Querystring: { before?: string } }>(
     '/a/:id',
     CACHED_ROUTE,
-    article,
+    article(false),
   );
   app.get<{ Params: { id: string; slug: string }; Querystring: { before?: string } }>(
     '/a/:id/:slug',
     CACHED_ROUTE,
-    article,
+    article(false),
+  );
+  app.get<{ Params: { id: string }; Querystring: { before?: string } }>(
+    '/lite/a/:id',
+    CACHED_ROUTE,
+    article(true),
+  );
+
+  // The lite home page and its older pages (`/lite/?page=<n>`); the router
+  // (ignoreTrailingSlash) serves `/lite` as the same page.
+  app.get<{ Querystring: { page?: string } }>(
+    litePath.home(),
+    CACHED_ROUTE,
+    async (request, reply) => {
+      const page = parsePage(request.query.page);
+      if (page === null) return sendNotFound(request, reply, deps);
+      const key = `${deps.originOf(request)}${litePath.home(page)}`;
+      const served = await deps.pages.serve(request, reply, key, async () =>
+        liteHomePage(deps, await context(request), page),
+      );
+      return served ? reply : sendNotFound(request, reply, deps);
+    },
   );
 
   // A static page. Fastify decodes the path, so a slug typed in Arabic and its
@@ -328,18 +364,27 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       );
   });
 
-  for (const kind of ['section', 'tag', 'author'] as const satisfies readonly ListingKind[]) {
+  // Section, tag and author pages; a section's lite pages at `/lite/section/<slug>`, and
+  // in place of the full ones for a browser asking to save data (issue 22).
+  const listings = [
+    ...(['section', 'tag', 'author'] as const).map((kind) => ({ kind, lite: false })),
+    { kind: 'section', lite: true },
+  ] as const satisfies readonly { kind: ListingKind; lite: boolean }[];
+  for (const { kind, lite } of listings) {
     app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
-      `/${kind}/:slug`,
+      `${lite ? '/lite' : ''}/${kind}/:slug`,
       CACHED_ROUTE,
       async (request, reply) => {
         const page = parsePage(request.query.page);
         if (page === null) return sendNotFound(request, reply, deps);
-        const key = `${deps.originOf(request)}/${kind}/${request.params.slug}?page=${page}`;
+        const key = `${deps.originOf(request)}${lite ? '/lite' : ''}/${kind}/${request.params.slug}?page=${page}`;
         const served = await deps.pages.serve(request, reply, key, async () => {
           const data = await getListing(deps, kind, request.params.slug, page);
           if (data === null) return null;
           const ctx = await context(request);
+          if (kind === 'section' && (lite || saveDataOn(request.headers))) {
+            return liteSectionPage(ctx, data);
+          }
           return htmlPage(renderDocument(<ListingPage ctx={ctx} data={data} />), ctx, {
             keys: [LISTING_KEYS[kind](data.id)],
           });

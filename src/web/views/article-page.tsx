@@ -12,7 +12,7 @@ import { countWords, readingMinutes } from '../../arabic/reading-time.js';
 import { isolateText } from '../../arabic/bidi.js';
 import { truncateWords } from '../../arabic/truncate.js';
 import type { Article, ArticleSummary, RelatedLink } from '../../domain/article.js';
-import { listingPath } from '../../domain/article-path.js';
+import { listingPath, litePath } from '../../domain/article-path.js';
 import { htmlToText } from '../../domain/html-text.js';
 import { mediaFileUrl, originalMime, type MediaItem } from '../../domain/media.js';
 import { formatDateTime } from '../../arabic/dates.js';
@@ -44,24 +44,7 @@ import {
   type PageContext,
 } from './page-context.js';
 import { presentBody } from './present-body.js';
-
-/**
- * True when the excerpt was written as a standfirst, not taken from the
- * start of the body (imports and empty excerpts take it from there, and it
- * would then be read twice). `bodyText` is the body's text (htmlToText).
- */
-function hasStandfirst(article: Article, bodyText: string): boolean {
-  const excerpt = article.excerpt.replace(/…$/, '').replace(/\s+/g, ' ').trim();
-  if (excerpt === '') return false;
-  // Only the body's start can hold it (collapsing the whole body's spaces
-  // cost some 35 µs a page): enough of it to collapse to the excerpt's length.
-  const start = bodyText.slice(0, excerpt.length * 2 + 64);
-  let opening = start.replace(/\s+/g, ' ');
-  if (opening.length < excerpt.length && start.length < bodyText.length) {
-    opening = bodyText.replace(/\s+/g, ' ');
-  }
-  return !opening.startsWith(excerpt);
-}
+import { hasStandfirst } from './standfirst.js';
 
 /** The featured image's original file as a preview image. */
 function featuredImage(ctx: PageContext, media: MediaItem): SocialImage {
@@ -138,6 +121,7 @@ export function ArticlePage({
     <Layout
       ctx={ctx}
       title={`${isolateText(article.seoTitle || article.headline)} | ${ctx.siteName}`}
+      lite={preview ? undefined : litePath.article(article.id)}
       description={description}
       canonical={preview ? undefined : canonical}
       robots={preview ? 'noindex' : undefined}
@@ -271,12 +255,17 @@ export function ArticlePage({
           </figure>
         ) : null}
         <div class="article__body">
-          {splitBody(presentBody(article.bodyHtml, t), article.related).map((part, i) =>
-            part.kind === 'html' ? (
-              <div key={i} class="article__text" dangerouslySetInnerHTML={{ __html: part.html }} />
-            ) : (
-              <ReadAlsoBox key={i} ctx={ctx} link={part.link} />
-            ),
+          {splitBody(presentBody(article.bodyHtml, t, ctx.saveData), article.related).map(
+            (part, i) =>
+              part.kind === 'html' ? (
+                <div
+                  key={i}
+                  class="article__text"
+                  dangerouslySetInnerHTML={{ __html: part.html }}
+                />
+              ) : (
+                <ReadAlsoBox key={i} ctx={ctx} link={part.link} />
+              ),
           )}
         </div>
         {live && updates ? (

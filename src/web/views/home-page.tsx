@@ -6,7 +6,7 @@
  * each writer's photo; beside them (under them on a phone) the most read
  * and the latest news.
  */
-import { listingPath } from '../../domain/article-path.js';
+import { listingPath, litePath } from '../../domain/article-path.js';
 import type { HomePageContent, SectionBlock } from '../../domain/reader-pages.js';
 import { Pager } from './components/pager.js';
 import { ArticleList } from './components/article-list.js';
@@ -53,6 +53,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomePageConten
     <Layout
       ctx={ctx}
       title={title}
+      lite={litePath.home()}
       description={t('home.description', { siteName: ctx.siteName })}
       canonical={absoluteUrl(ctx, '/')}
       current="/"

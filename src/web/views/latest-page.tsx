@@ -3,6 +3,7 @@
  * article stays reachable from the home page.
  */
 import { formatNumber } from '../../arabic/digits.js';
+import { litePath } from '../../domain/article-path.js';
 import type { LatestPageContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { latestPagePath, Pager } from './components/pager.js';
@@ -15,6 +16,7 @@ export function LatestPage({ ctx, data }: { ctx: PageContext; data: LatestPageCo
     <Layout
       ctx={ctx}
       title={`${title} | ${ctx.siteName}`}
+      lite={litePath.home(data.page)}
       canonical={absoluteUrl(ctx, latestPagePath(data.page))}
     >
       <section class="latest-page" aria-labelledby="latest-page-heading">

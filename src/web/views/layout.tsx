@@ -18,6 +18,8 @@ import { SiteHeader } from './components/site-header.js';
 import { JsonLd, logoImage, SocialTags, type SocialMeta } from './components/social-meta.js';
 import { keepTokens } from './components/keep-tokens.js';
 import { NewsletterForm } from './components/newsletter-form.js';
+import { SaveData } from './components/save-data-context.js';
+import { litePath } from '../../domain/article-path.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -45,6 +47,11 @@ export interface LayoutProps {
   current?: string | undefined;
   /** False on a page that shows the newsletter form itself: the footer then leaves it out (default true). */
   footerNewsletter?: boolean | undefined;
+  /**
+   * The path of this page's lite version (`/lite/a/<id>`: issue 22), announced
+   * as an alternate and linked at the foot; absent, the foot links the lite home page.
+   */
+  lite?: string | undefined;
   children: ComponentChildren;
 }
 
@@ -61,6 +68,7 @@ export function Layout({
   structuredData = [],
   scripts = [],
   footerNewsletter = true,
+  lite,
   children,
 }: LayoutProps) {
   const { t } = ctx;
@@ -72,7 +80,7 @@ export function Layout({
     <html
       lang={ctx.locale.lang}
       dir={ctx.locale.dir}
-      class="no-js"
+      class={ctx.saveData ? 'no-js save-data' : 'no-js'}
       data-numerals={ctx.locale.numerals}
     >
       <head>
@@ -101,10 +109,16 @@ export function Layout({
             />
           )),
         )}
+        {lite ? (
+          <link rel="alternate" href={absoluteUrl(ctx, lite)} title={t('lite.link')} />
+        ) : null}
         <meta name="theme-color" content="#7a0b14" />
-        {ctx.assets.fontPreloads.map((href) => (
-          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
-        ))}
+        {/* Asked to save data, the page draws in system fonts (site.css: .save-data). */}
+        {ctx.saveData
+          ? null
+          : ctx.assets.fontPreloads.map((href) => (
+              <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+            ))}
         <link rel="stylesheet" href={ctx.assets.css} />
         <script dangerouslySetInnerHTML={{ __html: ctx.headScript }} />
         <script src={ctx.assets.readerScript} defer />
@@ -113,55 +127,60 @@ export function Layout({
         ))}
       </head>
       <body>
-        {banner ? (
-          <p class="banner" role="status">
-            {banner}
-          </p>
-        ) : null}
-        <a class="skip-link" href="#main">
-          {t('site.skipToContent')}
-        </a>
-        <SiteHeader ctx={ctx} current={current} />
-        {ctx.breaking.length > 0 ? (
-          <section class="breaking" aria-labelledby="breaking-label">
-            <div class="breaking__inner">
-              <h2 id="breaking-label" class="breaking__label">
-                {t('site.breaking')}
-              </h2>
-              <ul class="breaking__list">
-                {ctx.breaking.map((item) => (
-                  <li key={item.id}>
-                    <a href={articlePath(item.id)}>{keepTokens(item.headline)}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </section>
-        ) : null}
-        <main id="main" class="site-main">
-          {children}
-        </main>
-        <footer class="site-footer">
-          {ctx.newsletter && footerNewsletter ? <NewsletterForm t={t} /> : null}
-          {ctx.footer.length > 0 ? (
-            <nav class="site-footer__menu" aria-label={t('site.footerMenu')}>
-              <ul>
-                {ctx.footer.map((link) => (
-                  <li key={link.id}>
-                    <a href={pagePath(link.slug)}>{link.title}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+        <SaveData.Provider value={ctx.saveData === true}>
+          {banner ? (
+            <p class="banner" role="status">
+              {banner}
+            </p>
           ) : null}
-          <p>
-            <a href="/corrections">{t('corrections.title')}</a>
-          </p>
-          <p>
-            <a href="/alerts">{t('alerts.title')}</a>
-          </p>
-          <p>{t('site.footer', { siteName: ctx.siteName })}</p>
-        </footer>
+          <a class="skip-link" href="#main">
+            {t('site.skipToContent')}
+          </a>
+          <SiteHeader ctx={ctx} current={current} />
+          {ctx.breaking.length > 0 ? (
+            <section class="breaking" aria-labelledby="breaking-label">
+              <div class="breaking__inner">
+                <h2 id="breaking-label" class="breaking__label">
+                  {t('site.breaking')}
+                </h2>
+                <ul class="breaking__list">
+                  {ctx.breaking.map((item) => (
+                    <li key={item.id}>
+                      <a href={articlePath(item.id)}>{keepTokens(item.headline)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </section>
+          ) : null}
+          <main id="main" class="site-main">
+            {children}
+          </main>
+          <footer class="site-footer">
+            {ctx.newsletter && footerNewsletter ? <NewsletterForm t={t} /> : null}
+            {ctx.footer.length > 0 ? (
+              <nav class="site-footer__menu" aria-label={t('site.footerMenu')}>
+                <ul>
+                  {ctx.footer.map((link) => (
+                    <li key={link.id}>
+                      <a href={pagePath(link.slug)}>{link.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <p>
+              <a href="/corrections">{t('corrections.title')}</a>
+            </p>
+            <p>
+              <a href="/alerts">{t('alerts.title')}</a>
+            </p>
+            <p>
+              <a href={lite ?? litePath.home()}>{t('lite.link')}</a>
+            </p>
+            <p>{t('site.footer', { siteName: ctx.siteName })}</p>
+          </footer>
+        </SaveData.Provider>
       </body>
     </html>
   );

@@ -7,7 +7,7 @@
 import { isolateText } from '../../arabic/bidi.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { truncateWords } from '../../arabic/truncate.js';
-import { listingPath } from '../../domain/article-path.js';
+import { listingPath, litePath } from '../../domain/article-path.js';
 import type { ListingContent } from '../../domain/reader-pages.js';
 import { ArticleList } from './components/article-list.js';
 import { AuthorPhoto } from './components/author-photo.js';
@@ -96,6 +96,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingCont
       canonical={absoluteUrl(ctx, listingPath(data.kind, data.slug, data.page))}
       feed={{ owner: { kind: data.kind, slug: data.slug }, title: `${name} | ${ctx.siteName}` }}
       current={data.kind === 'section' ? listingPath('section', data.slug) : undefined}
+      lite={data.kind === 'section' ? litePath.section(data.slug, data.page) : undefined}
       structuredData={[
         // A tag's or author's crumb is the title, the name isolated in it (FSI…PDI); a
         // section's is its name alone, which needs no isolate.

@@ -43,6 +43,12 @@ export interface PageContext {
   header: SiteHeader;
   /** The footer shows the newsletter form (mail is set up: MIDAD_SMTP_URL); issue 20. */
   newsletter?: boolean;
+  /**
+   * The reader's browser sent `Save-Data: on` (web/save-data.ts): pages
+   * with a lite version are served lite, the others without the web font
+   * and with the smallest image widths (issue 22). Absent: false.
+   */
+  saveData?: boolean;
 }
 
 /** The parts every reader page shows besides its own content, read together. */

@@ -17,11 +17,25 @@ const EMBED_LINK_TEXT = {
   telegram: 'embed.telegram',
 } as const;
 
-/** The body HTML with read-also labels and embed link texts in the reader's language. */
-export function presentBody(html: string, t: Translate): string {
+/**
+ * A body image for a reader asking to save data (issue 22): its `src` the
+ * first (narrowest) entry of its `srcset`, which the sanitiser wrote in
+ * ascending width, and no `srcset` or `sizes` left to pick a wider one.
+ */
+function smallestImage(tag: string): string {
+  const first = /\ssrcset="([^" ,]+)/.exec(tag)?.[1];
+  if (first === undefined) return tag;
+  return tag.replace(/\s(?:srcset|sizes)="[^"]*"/g, '').replace(/\ssrc="[^"]*"/, ` src="${first}"`);
+}
+
+/**
+ * The body HTML with read-also labels and embed link texts in the reader's
+ * language; with `saveData`, each image offers its narrowest width alone.
+ */
+export function presentBody(html: string, t: Translate, saveData = false): string {
   const label = `<span class="read-also__label">${escapeHtml(t('article.readAlso'))}</span>`;
   const play = `<button type="button" class="embed__play" data-play hidden>${escapeHtml(t('embed.play'))}</button>`;
-  return html
+  const presented = html
     .replace(
       /(<figure class="embed" data-embed="youtube" data-url="[^"]*"><a href="[^"]*">[^<]*<\/a>)/g,
       `$1${play}`,
@@ -33,4 +47,5 @@ export function presentBody(html: string, t: Translate): string {
       (_whole, open: string, provider: keyof typeof EMBED_LINK_TEXT, close: string) =>
         `${open}${escapeHtml(t(EMBED_LINK_TEXT[provider]))}${close}`,
     );
+  return saveData ? presented.replace(/<img\b[^>]*>/g, smallestImage) : presented;
 }

@@ -53,7 +53,7 @@ export function StaticPage({
         <div class="article__body">
           <div
             class="article__text"
-            dangerouslySetInnerHTML={{ __html: presentBody(page.bodyHtml, ctx.t) }}
+            dangerouslySetInnerHTML={{ __html: presentBody(page.bodyHtml, ctx.t, ctx.saveData) }}
           />
         </div>
       </article>

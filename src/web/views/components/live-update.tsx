@@ -18,6 +18,7 @@
  * the feeds and the Content API), its flags, headline, body (the article
  * body's presenter) and its writer's name linking to their author page.
  */
+import { useContext } from 'preact/hooks';
 import { formatDateTime, formatTime, localDateKey } from '../../../arabic/dates.js';
 import type { SiteLocale } from '../../../arabic/locale.js';
 import { listingPath } from '../../../domain/article-path.js';
@@ -25,6 +26,7 @@ import { liveUpdateAnchor, type LiveUpdate } from '../../../domain/live-coverage
 import type { Translate } from '../../../i18n/format.js';
 import { presentBody } from '../present-body.js';
 import { Interpolate } from './interpolate.js';
+import { SaveData } from './save-data-context.js';
 
 /** What an update needs of the page context: the server's renderer of events has no request. */
 export interface LiveRenderContext {
@@ -48,6 +50,8 @@ export function liveUpdateTime(instant: Date, ctx: LiveRenderContext): string {
 
 export function LiveUpdateItem({ ctx, update }: { ctx: LiveRenderContext; update: LiveUpdate }) {
   const { t } = ctx;
+  // Inside a page for a reader asking to save data: its images at their smallest width.
+  const saveData = useContext(SaveData);
   const n = update.number;
   const headingId = `${liveUpdateAnchor(n)}-headline`;
   const flags = [
@@ -91,7 +95,7 @@ export function LiveUpdateItem({ ctx, update }: { ctx: LiveRenderContext; update
       ) : null}
       <div
         class="live-update__body article__text"
-        dangerouslySetInnerHTML={{ __html: presentBody(update.bodyHtml, t) }}
+        dangerouslySetInnerHTML={{ __html: presentBody(update.bodyHtml, t, saveData) }}
       />
       {update.author ? (
         <p class="live-update__author">

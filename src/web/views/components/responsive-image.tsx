@@ -4,12 +4,15 @@
  * with `width`/`height` of the original so the page does not jump while it
  * loads.
  */
+import { useContext } from 'preact/hooks';
 import {
   ARTICLE_IMAGE_SIZES,
   defaultVariantUrl,
+  smallestVariantUrl,
   srcsetOf,
   type MediaItem,
 } from '../../../domain/media.js';
+import { SaveData } from './save-data-context.js';
 
 /** What the component needs of a media item. */
 export type ResponsiveMedia = Pick<MediaItem, 'id' | 'width' | 'height' | 'widths' | 'alt'>;
@@ -43,11 +46,13 @@ export interface ResponsiveImageProps {
 export function ResponsiveImage(props: ResponsiveImageProps) {
   const { media } = props;
   const priority = props.priority ?? 'lazy';
+  // Asked to save data, the browser gets the smallest width alone (issue 22).
+  const saveData = useContext(SaveData);
   return (
     <img
-      src={defaultVariantUrl(media)}
-      srcset={srcsetOf(media)}
-      sizes={props.sizes ?? ARTICLE_IMAGE_SIZES}
+      src={saveData ? smallestVariantUrl(media) : defaultVariantUrl(media)}
+      srcset={saveData ? undefined : srcsetOf(media)}
+      sizes={saveData ? undefined : (props.sizes ?? ARTICLE_IMAGE_SIZES)}
       width={props.width ?? media.width}
       height={props.height ?? media.height}
       alt={props.alt ?? media.alt}

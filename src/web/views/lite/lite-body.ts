@@ -1,0 +1,163 @@
+/**
+ * An article body as a lite page shows it (issue 22): the same text, with
+ * every image replaced by a link to a phone-sized copy that names its size
+ * ("tap to load"), links to other articles pointing at their lite pages,
+ * and nothing a lite page does not load (classes, the embed's play button,
+ * `srcset`). The input is a body the sanitiser already cleaned when it was
+ * saved (services/body-html.ts); this pass, by sanitize-html again, only
+ * narrows it.
+ */
+import sanitizeHtml from 'sanitize-html';
+import { formatNumber } from '../../../arabic/digits.js';
+import type { Numerals } from '../../../arabic/locale.js';
+import { litePath } from '../../../domain/article-path.js';
+import { mediaFileUrl, variantFile, variantWidths } from '../../../domain/media.js';
+import type { Translate } from '../../../i18n/format.js';
+
+/** The widest image a lite page links, in pixels: a phone's screen at 1.5–2x. */
+export const LITE_IMAGE_WIDTH = 640;
+
+/** A media-library variant URL as bodies hold it: `/media/7/w960.webp`. */
+const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
+
+/** A link to an article page, relative: `/a/<id>` or `/a/<id>/<slug>`. */
+const ARTICLE_HREF = /^\/a\/([1-9][0-9]{0,18})(?:[/?#]|$)/;
+
+/** Sizes in bytes of the files a lite page links, by URL path (null: not found). */
+export type FileSizes = ReadonlyMap<string, number | null>;
+
+/**
+ * The file a lite page links for an image with these variant widths: the
+ * widest at most LITE_IMAGE_WIDTH, else the narrowest.
+ *
+ * @example liteImageUrl('7', [320, 640, 960]) // '/media/7/w640.webp'
+ */
+export function liteImageUrl(id: string, widths: readonly number[]): string {
+  const fitting = widths.filter((w) => w <= LITE_IMAGE_WIDTH);
+  const width = fitting.length > 0 ? Math.max(...fitting) : Math.min(...widths);
+  return mediaFileUrl(id, variantFile(width));
+}
+
+/**
+ * The URL a lite page links for a body image of `src` (`/media/7/w960.webp`)
+ * whose original is `width` pixels wide (the `width` attribute the
+ * sanitiser keeps); `src` itself when it is no library variant or its
+ * width is unknown.
+ */
+function liteBodyImageUrl(src: string, width: string | undefined): string {
+  const id = MEDIA_VARIANT_SRC.exec(src)?.[1];
+  const original = Number(width);
+  if (id === undefined || !Number.isInteger(original) || original <= 0) return src;
+  return liteImageUrl(id, variantWidths(original));
+}
+
+/** The URLs of the image files `html`'s lite version links, once each (to read their sizes). */
+export function liteBodyImageUrls(html: string): string[] {
+  const urls = new Set<string>();
+  sanitizeHtml(html, {
+    allowedTags: ['img'],
+    allowedAttributes: { img: ['src', 'width'] },
+    exclusiveFilter: (frame) => {
+      const src = frame.attribs['src'];
+      if (frame.tag === 'img' && src) urls.add(liteBodyImageUrl(src, frame.attribs['width']));
+      return false;
+    },
+  });
+  return [...urls];
+}
+
+/**
+ * Kilobytes as a lite page states a file's size: rounded up, so a small
+ * file never reads 0.
+ */
+export function kilobytes(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+/**
+ * The text of an image's link: «صورة: {alt} (٤٥ كيلوبايت)», without the
+ * alt text when there is none and without the size when it is unknown.
+ */
+export function imageLinkText(
+  t: Translate,
+  numerals: Numerals,
+  alt: string,
+  bytes: number | null | undefined,
+): string {
+  const label = alt.trim() === '' ? t('lite.image') : t('lite.imageAlt', { alt: alt.trim() });
+  if (bytes === null || bytes === undefined) return label;
+  return t('lite.imageSize', { image: label, size: formatNumber(kilobytes(bytes), numerals) });
+}
+
+/**
+ * `html` (a saved body, after present-body.ts) for a lite page. `sizes`
+ * holds the size of each file liteBodyImageUrls named.
+ *
+ * @example liteBody('<p>نص</p><figure><img src="/media/7/w960.webp" width="1600" alt="قط"></figure>', t, 'latn', sizes)
+ * // '<p>نص</p><figure><a href="/media/7/w640.webp">صورة: قط (45 كيلوبايت)</a></figure>'
+ */
+export function liteBody(html: string, t: Translate, numerals: Numerals, sizes: FileSizes): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      'p',
+      'h2',
+      'h3',
+      'h4',
+      'blockquote',
+      'ul',
+      'ol',
+      'li',
+      'figure',
+      'figcaption',
+      'a',
+      'strong',
+      'b',
+      'em',
+      'i',
+      'br',
+      'hr',
+      'cite',
+      'q',
+      'bdi',
+      'span',
+      'sub',
+      'sup',
+    ],
+    allowedAttributes: {
+      a: ['href', 'title', 'dir'],
+      p: ['dir'],
+      h2: ['dir'],
+      h3: ['dir'],
+      h4: ['dir'],
+      blockquote: ['dir'],
+      li: ['dir'],
+      span: ['dir'],
+      bdi: ['dir'],
+      q: ['dir'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    // The embed's play button (present-body.ts) runs a script lite pages do not have.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'button'],
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      img: (_tag, attribs) => {
+        const url = liteBodyImageUrl(attribs['src'] ?? '', attribs['width']);
+        return {
+          tagName: 'a',
+          attribs: { href: url },
+          text: imageLinkText(t, numerals, attribs['alt'] ?? '', sizes.get(url)),
+        };
+      },
+      a: (tagName, attribs) => {
+        const id = ARTICLE_HREF.exec(attribs['href'] ?? '')?.[1];
+        return { tagName, attribs: id ? { ...attribs, href: litePath.article(id) } : attribs };
+      },
+      // A read-also box (present-body.ts gave it its label): a paragraph, its label in bold.
+      aside: () => ({ tagName: 'p', attribs: {} }),
+      span: (tagName, attribs) =>
+        attribs['class'] === 'read-also__label'
+          ? { tagName: 'b', attribs: {}, text: `${t('article.readAlso')}: ` }
+          : { tagName, attribs },
+    },
+  });
+}
