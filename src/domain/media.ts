@@ -66,6 +66,9 @@ export function variantWidths(width: number): number[] {
   return width <= largest ? [...below, width] : below;
 }
 
+/** A variant's URL as a body holds it, `/media/7/w960.webp`; group 1 is the image's id. */
+export const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
+
 /** The file name of a variant: `w640.webp`. */
 export function variantFile(width: number): string {
   return `w${width}.webp`;

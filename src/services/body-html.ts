@@ -11,7 +11,13 @@ import {
   bodyHtmlProblem,
   type BodyHtmlProblem,
 } from '../domain/body-html-limits.js';
-import { ARTICLE_IMAGE_SIZES, srcsetOf, variantWidths } from '../domain/media.js';
+import { BODY_ELEMENTS, DIR_ATTRIBUTES } from '../domain/body-elements.js';
+import {
+  ARTICLE_IMAGE_SIZES,
+  MEDIA_VARIANT_SRC,
+  srcsetOf,
+  variantWidths,
+} from '../domain/media.js';
 import { escapeTextNode } from '../lib/escape-html.js';
 import { AppError } from '../lib/errors.js';
 
@@ -44,8 +50,6 @@ export function assertBodyHtmlWithinLimits(html: string, where?: string): void {
   if (problem) throw new BodyHtmlRefused(problem, where);
 }
 
-const BLOCK_DIR = ['dir'];
-
 /** Providers whose posts an article may embed (as a link, or a click-to-load facade). */
 export const EMBED_PROVIDERS = ['youtube', 'x', 'telegram'] as const;
 
@@ -57,9 +61,6 @@ function isEmbed(attribs: Record<string, string>): boolean {
     (EMBED_PROVIDERS as readonly string[]).includes(provider) && /^https:\/\/[^\s"<>]+$/.test(url)
   );
 }
-
-/** A media-library variant URL, as the editor inserts it: `/media/7/w960.webp`. */
-const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
 
 /**
  * Characters that hide a URL's scheme: every control (U+0000–U+001F,
@@ -143,45 +144,11 @@ function responsiveImage(tagName: string, attribs: sanitizeHtml.Attributes): san
  * (editor, API, import, wire) goes through here.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'h2',
-    'h3',
-    'h4',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'figure',
-    'figcaption',
-    'img',
-    'a',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'br',
-    'hr',
-    'cite',
-    'q',
-    'bdi',
-    'span',
-    'sub',
-    'sup',
-    'aside',
-  ],
+  allowedTags: [...BODY_ELEMENTS],
   allowedAttributes: {
     a: ['href', 'title', 'dir'],
     img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
-    p: BLOCK_DIR,
-    h2: BLOCK_DIR,
-    h3: BLOCK_DIR,
-    h4: BLOCK_DIR,
-    blockquote: BLOCK_DIR,
-    li: BLOCK_DIR,
-    span: BLOCK_DIR,
-    bdi: BLOCK_DIR,
-    q: BLOCK_DIR,
+    ...DIR_ATTRIBUTES,
     figure: ['class', 'data-embed', 'data-url'],
     aside: ['class', 'data-article-id'],
   },

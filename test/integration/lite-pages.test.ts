@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
+import type { MediaItem } from '../../src/domain/media.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { createSection } from '../../src/services/taxonomy.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
@@ -50,6 +51,20 @@ describeEachDialect((dialect) => {
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     site.app.inject({ url, headers });
+
+  /** An image 1600×900 in the media library, with its alt text. */
+  async function image(fileName: string, alt: string): Promise<MediaItem> {
+    const item = await uploadImage(
+      { ...MEDIA_LIMITS, database: site.database, mediaDir, now: () => NOW },
+      staff.editor,
+      { bytes: await makeImage('jpeg', 1600, 900), fileName },
+    );
+    return updateMediaDetails({ database: site.database }, staff.editor, item.id, {
+      alt,
+      caption: '',
+      credit: '',
+    });
+  }
 
   /** Publishes an article and returns its id. */
   async function publish(over: Parameters<typeof content>[1]): Promise<string> {
@@ -109,16 +124,7 @@ describeEachDialect((dialect) => {
   });
 
   it('links each image as a phone-sized file that names its size, and other articles at their lite pages', async () => {
-    const item = await uploadImage(
-      { ...MEDIA_LIMITS, database: site.database, mediaDir, now: () => NOW },
-      staff.editor,
-      { bytes: await makeImage('jpeg', 1600, 900), fileName: 'جسر.jpg' },
-    );
-    await updateMediaDetails({ database: site.database }, staff.editor, item.id, {
-      alt: 'جسر فوق النهر',
-      caption: 'الجسر صباحاً',
-      credit: '',
-    });
+    const item = await image('جسر.jpg', 'جسر فوق النهر');
     const id = await publish({
       headline: 'خبر بصورتين',
       featuredMediaId: item.id,
@@ -213,16 +219,7 @@ describeEachDialect((dialect) => {
   });
 
   it('draws a page without a lite version in system fonts, with its images’ smallest width, to a browser saving data', async () => {
-    const item = await uploadImage(
-      { ...MEDIA_LIMITS, database: site.database, mediaDir, now: () => NOW },
-      staff.editor,
-      { bytes: await makeImage('jpeg', 1600, 900), fileName: 'صورة.jpg' },
-    );
-    await updateMediaDetails({ database: site.database }, staff.editor, item.id, {
-      alt: 'صورة الخبر',
-      caption: '',
-      credit: '',
-    });
+    const item = await image('صورة.jpg', 'صورة الخبر');
     await publish({ headline: 'خبر موسوم', tags: ['موسوم'], featuredMediaId: item.id });
     const path = `/tag/${encodeURIComponent('موسوم')}`;
     const normal = (await get(path)).body;

@@ -11,14 +11,17 @@ import sanitizeHtml from 'sanitize-html';
 import { formatNumber } from '../../../arabic/digits.js';
 import type { Numerals } from '../../../arabic/locale.js';
 import { litePath } from '../../../domain/article-path.js';
-import { mediaFileUrl, variantFile, variantWidths } from '../../../domain/media.js';
+import { BODY_ELEMENTS, DIR_ATTRIBUTES } from '../../../domain/body-elements.js';
+import {
+  MEDIA_VARIANT_SRC,
+  mediaFileUrl,
+  variantFile,
+  variantWidths,
+} from '../../../domain/media.js';
 import type { Translate } from '../../../i18n/format.js';
 
 /** The widest image a lite page links, in pixels: a phone's screen at 1.5–2x. */
 export const LITE_IMAGE_WIDTH = 640;
-
-/** A media-library variant URL as bodies hold it: `/media/7/w960.webp`. */
-const MEDIA_VARIANT_SRC = /^\/media\/([1-9][0-9]{0,18})\/w[1-9][0-9]{0,4}\.webp$/;
 
 /** A link to an article page, relative: `/a/<id>` or `/a/<id>/<slug>`. */
 const ARTICLE_HREF = /^\/a\/([1-9][0-9]{0,18})(?:[/?#]|$)/;
@@ -98,43 +101,9 @@ export function imageLinkText(
  */
 export function liteBody(html: string, t: Translate, numerals: Numerals, sizes: FileSizes): string {
   return sanitizeHtml(html, {
-    allowedTags: [
-      'p',
-      'h2',
-      'h3',
-      'h4',
-      'blockquote',
-      'ul',
-      'ol',
-      'li',
-      'figure',
-      'figcaption',
-      'a',
-      'strong',
-      'b',
-      'em',
-      'i',
-      'br',
-      'hr',
-      'cite',
-      'q',
-      'bdi',
-      'span',
-      'sub',
-      'sup',
-    ],
-    allowedAttributes: {
-      a: ['href', 'title', 'dir'],
-      p: ['dir'],
-      h2: ['dir'],
-      h3: ['dir'],
-      h4: ['dir'],
-      blockquote: ['dir'],
-      li: ['dir'],
-      span: ['dir'],
-      bdi: ['dir'],
-      q: ['dir'],
-    },
+    // A body's elements but its images (links here) and read-also boxes (paragraphs here).
+    allowedTags: BODY_ELEMENTS.filter((tag) => tag !== 'img' && tag !== 'aside'),
+    allowedAttributes: { a: ['href', 'title', 'dir'], ...DIR_ATTRIBUTES },
     allowedSchemes: ['http', 'https', 'mailto'],
     // The embed's play button (present-body.ts) runs a script lite pages do not have.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'button'],
