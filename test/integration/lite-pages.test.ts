@@ -27,6 +27,7 @@ import {
   type TestSite,
 } from '../helpers/site.js';
 import { testFolder } from '../helpers/temp-folder.js';
+import { insertNote, insertUpdate, plusMinutes, setLive } from '../helpers/live-rows.js';
 
 const SEED_CANONICAL = `https://news.example/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}`;
 const SAVE_DATA = { 'save-data': 'on' };
@@ -144,6 +145,87 @@ describeEachDialect((dialect) => {
     expect(html).toContain('<p class="m"><bdi>كاتب الأخبار</bdi> · <time');
   });
 
+  it('credits the source and the image, puts corrections before the text and keeps a body’s lists', async () => {
+    const item = await image('صورة.jpg', 'مبنى');
+    const id = await publish({
+      headline: 'خبر من مراسل',
+      byline: 'وكالة سانا',
+      featuredMediaId: item.id,
+      featuredCaption: 'المبنى',
+      featuredCredit: 'مداد',
+      bodyHtml:
+        '<p>أولاً:</p><ul><li>بند</li></ul><p>نص <a href="https://news.example/section/x#y">قسم</a> <a href="/?page=2">أقدم</a></p>',
+    });
+    await insertNote(site.database, toArticleId(id), {
+      kind: 'correction',
+      text: 'صحّحنا الرقم',
+      at: NOW,
+      authorId: null,
+    });
+    const html = (await get(`/lite/a/${id}`)).body;
+    expect(html).toContain(' · المصدر: <bdi>وكالة سانا</bdi></p>');
+    expect(html).toContain('<figcaption>المبنى المصدر: مداد</figcaption>');
+    expect(html.indexOf('صحّحنا الرقم')).toBeLessThan(html.indexOf('أولاً:'));
+    expect(html).toContain('<p>أولاً:</p><ul><li>بند</li></ul>');
+    expect(html).toContain('<a href="/lite/section/x#y">قسم</a> <a href="/lite/?page=2">أقدم</a>');
+  });
+
+  it('gives a live coverage’s updates at their anchors, marked pinned or key, and says when it ended', async () => {
+    const id = toArticleId(await publish({ headline: 'تغطية مباشرة' }));
+    await setLive(site.database, id, { state: 'live', startedAt: NOW, next: 3 });
+    await insertUpdate(site.database, id, {
+      number: 1,
+      headline: 'أول تحديث',
+      bodyHtml: '<p>نص الأول</p>',
+      at: plusMinutes(NOW, -30),
+      authorId: staff.editor.id,
+      pinned: true,
+    });
+    await insertUpdate(site.database, id, {
+      number: 2,
+      headline: '',
+      bodyHtml: '<p>نص الثاني</p>',
+      at: plusMinutes(NOW, -10),
+      authorId: null,
+      key: true,
+    });
+    const live = (await get(`/lite/a/${id}`)).body;
+    expect(live).toContain('<span class="live-badge">مباشر</span>');
+    expect(live).toContain(
+      '<section id="update-1"><h2><span class="m"><time datetime="2026-11-29T11:30:00.000Z"><bdi>14:30</bdi></time> · مثبّت</span> أول تحديث</h2><div><p>نص الأول</p></div><p class="m"><bdi>محرر الصفحة الأولى</bdi></p></section>',
+    );
+    expect(live).toContain(
+      '<section id="update-2"><h2><span class="m"><time datetime="2026-11-29T11:50:00.000Z"><bdi>14:50</bdi></time> · تحديث رئيسي</span></h2>',
+    );
+    await setLive(site.database, id, { state: 'ended', startedAt: NOW, endedAt: NOW, next: 3 });
+    site.app.publicChange({ kind: 'live', articleId: id, action: 'ended', updateNumber: null });
+    const ended = (await get(`/lite/a/${id}`)).body;
+    expect(ended).toContain('انتهت التغطية المباشرة في');
+    expect(ended).not.toContain('<span class="live-badge">');
+  });
+
+  it('lists each story once on the lite home page', async () => {
+    const ids = [];
+    for (let n = 1; n <= 6; n++) ids.push(await publish({ headline: `خبر رقم ${n}` }));
+    const home = (await get('/lite/')).body;
+    for (const id of [...ids, SEED_ID]) {
+      expect(home.split(`href="/lite/a/${id}"`).length - 1).toBe(1);
+    }
+  });
+
+  it('answers a lite address that is not there with a lite error page, and a slug after an id with the id’s page', async () => {
+    for (const path of ['/lite/a/999999', '/lite/section/none', '/lite/?page=0']) {
+      const answer = await get(path);
+      expect(answer.statusCode).toBe(404);
+      expect(answer.body).toContain(`<style>${LITE_STYLE}</style>`);
+      expect(answer.body).toContain('<meta name="robots" content="noindex"/>');
+      expect(answer.body).not.toContain('<script');
+      expect(answer.body).toContain('<a href="/lite/">');
+    }
+    const slugged = await get(`/lite/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}`);
+    expect([slugged.statusCode, slugged.headers.location]).toEqual([301, `/lite/a/${SEED_ID}`]);
+  });
+
   it('is announced and linked from the full page', async () => {
     const html = (await get(`/a/${SEED_ID}`)).body;
     expect(html).toContain(
@@ -240,6 +322,16 @@ describe('lite pages in Arabic-Indic digits', () => {
     try {
       const html = (await site.app.inject({ url: `/lite/a/${SEED_ID}` })).body;
       expect(html).toContain('١٨ يناير/ كانون الثاني ٢٠٢٠، <bdi>١١:٤٣</bdi>');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('give the Hijri date beside the Gregorian when the site shows it', async () => {
+    const site = await testSite({ MIDAD_HIJRI: 'true' });
+    try {
+      const html = (await site.app.inject({ url: `/lite/a/${SEED_ID}` })).body;
+      expect(html).toContain('<span class="published__hijri"> (');
     } finally {
       await site.close();
     }

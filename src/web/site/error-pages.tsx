@@ -12,6 +12,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../lib/error-catalogue.js';
 import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
+import { LiteErrorPage } from '../views/lite/lite-error-page.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { findOldAddress } from './old-addresses.js';
@@ -128,7 +129,19 @@ export function sendError(
   if (request.url.startsWith('/api/')) {
     return reply.send({ error: { code: API_CODES[status], status } });
   }
+  const ctx = deps.pageContext(request);
+  // A lite page's error is a lite page too (issue 22).
+  const lite =
+    request.url === '/lite' || request.url.startsWith('/lite/') || request.url.startsWith('/lite?');
   return reply
     .header('content-type', 'text/html; charset=utf-8')
-    .send(renderDocument(<ErrorPage ctx={deps.pageContext(request)} status={status} />));
+    .send(
+      renderDocument(
+        lite ? (
+          <LiteErrorPage ctx={ctx} status={status} />
+        ) : (
+          <ErrorPage ctx={ctx} status={status} />
+        ),
+      ),
+    );
 }

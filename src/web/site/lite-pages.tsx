@@ -97,7 +97,11 @@ export async function liteHomePage(
       heading: ctx.t('home.latest'),
       full: '/',
       lead: home.lead,
-      articles: [...home.secondary, ...home.latest],
+      // The latest list repeats the secondary leads (the full page shows them apart): once each here.
+      articles: [
+        ...home.secondary,
+        ...home.latest.filter((a) => !home.secondary.some((s) => s.id === a.id)),
+      ],
       newer: null,
       older: home.hasOlder ? litePath.home(2) : null,
       withSections: true,

@@ -284,6 +284,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     CACHED_ROUTE,
     article(true),
   );
+  // A lite article has one address; a slug after it (a full address with /lite put before it) leads there.
+  app.get<{ Params: { id: string; slug: string } }>('/lite/a/:id/:slug', async (request, reply) => {
+    const id = parseArticleId(toLatinDigits(request.params.id));
+    return id === null
+      ? sendNotFound(request, reply, deps)
+      : reply.redirect(litePath.article(id), 301);
+  });
 
   // The lite home page and its older pages (`/lite/?page=<n>`); the router
   // (ignoreTrailingSlash) serves `/lite` as the same page.

@@ -9,7 +9,8 @@ import type { PageContext } from './page-context.js';
 /** The statuses that have a page of their own. */
 export type ErrorStatus = 400 | 403 | 404 | 405 | 500;
 
-const TEXTS = {
+/** The title and text of each status's page (the lite error page says the same). */
+export const ERROR_TEXTS = {
   400: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
   403: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
@@ -19,7 +20,7 @@ const TEXTS = {
 
 export function ErrorPage({ ctx, status }: { ctx: PageContext; status: ErrorStatus }) {
   const { t } = ctx;
-  const text = TEXTS[status];
+  const text = ERROR_TEXTS[status];
   return (
     <Layout ctx={ctx} title={`${t(text.title)} | ${ctx.siteName}`} robots="noindex">
       <section class="error-page">

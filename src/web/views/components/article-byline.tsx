@@ -13,6 +13,20 @@ import type { PageContext } from '../page-context.js';
 import { AuthorPhoto } from './author-photo.js';
 
 /**
+ * The source an article credits besides its writers (a wire draft's agency,
+ * «سانا»): its byline text, when it has writers too and the text is not one
+ * of their names; else null.
+ */
+export function sourceCredit(article: Pick<Article, 'authors' | 'byline'>): string | null {
+  const source = article.byline?.trim() ?? '';
+  return article.authors.length > 0 &&
+    source !== '' &&
+    !article.authors.some((a) => a.name === source)
+    ? source
+    : null;
+}
+
+/**
  * @example <ArticleByline ctx={ctx} article={article}><p class="article__facts">…</p></ArticleByline>
  * // <div class="article__meta"><span class="author-photo …">…</span><div class="article__credits">
  * //   <p class="article__byline"><span class="visually-hidden">بقلم </span><a href="/author/…"><bdi>…</bdi></a></p>…
@@ -28,9 +42,7 @@ export function ArticleByline({
 }) {
   const { t } = ctx;
   const [first] = article.authors;
-  const source = article.byline?.trim() ?? '';
-  const credit =
-    article.authors.length > 0 && source !== '' && !article.authors.some((a) => a.name === source);
+  const source = sourceCredit(article);
   return (
     <div class="article__meta">
       {first ? <AuthorPhoto name={first.name} photo={first.photo} size="small" /> : null}
@@ -53,7 +65,7 @@ export function ArticleByline({
             <bdi>{article.byline}</bdi>
           </p>
         ) : null}
-        {credit ? (
+        {source !== null ? (
           <p class="article__source">
             {t('article.source')} <bdi>{source}</bdi>
           </p>

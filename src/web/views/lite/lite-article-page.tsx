@@ -9,10 +9,12 @@ import { isolateText } from '../../../arabic/bidi.js';
 import type { Article, ArticleSummary } from '../../../domain/article.js';
 import { articlePath, canonicalArticlePath, litePath } from '../../../domain/article-path.js';
 import { htmlToText } from '../../../domain/html-text.js';
-import type { LiveUpdate } from '../../../domain/live-coverage.js';
+import { liveUpdateAnchor, type LiveUpdate } from '../../../domain/live-coverage.js';
 import { splitBody } from '../body-parts.js';
 import { ArticleNotes } from '../components/article-notes.js';
-import type { LivePageUpdates } from '../components/live-coverage.js';
+import { LiveStatus, type LivePageUpdates } from '../components/live-coverage.js';
+import { liveUpdateTime } from '../components/live-update.js';
+import { sourceCredit } from '../components/article-byline.js';
 import { PublishedTime } from '../components/published-time.js';
 import type { PageContext } from '../page-context.js';
 import { presentBody } from '../present-body.js';
@@ -59,7 +61,8 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
   const media = article.featured?.media;
   const names = article.authors.map((a) => a.name);
   if (names.length === 0 && article.byline) names.push(article.byline);
-  const lite = (html: string) => liteBody(presentBody(html, t), t, numerals, sizes);
+  const source = sourceCredit(article);
+  const lite = (html: string) => liteBody(presentBody(html, t), t, numerals, sizes, ctx.origin);
   const updates = liveUpdates ? [...liveUpdates.pinned, ...liveUpdates.stream] : [];
   return (
     <LiteLayout
@@ -72,9 +75,9 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
         {article.section ? (
           <p class="m">
             <a href={litePath.section(article.section.slug)}>{article.section.name}</a>
-            {article.live?.state === 'live' ? <b> · {t('live.badge')}</b> : null}
           </p>
         ) : null}
+        {article.live ? <LiveStatus ctx={ctx} live={article.live} /> : null}
         <h1>{article.headline}</h1>
         {hasStandfirst(article, bodyText) ? (
           <p>
@@ -93,8 +96,17 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
             publishedAt={article.publishedAt}
             precision={article.publishedPrecision}
             localTime={article.publishedLocalTime}
+            withHijri={ctx.showHijri}
           />
+          {source !== null ? (
+            <>
+              {' · '}
+              {t('article.source')} <bdi>{source}</bdi>
+            </>
+          ) : null}
         </p>
+        {/* Corrections come before the text, as on the full page: the reader learns of them first. */}
+        <ArticleNotes ctx={ctx} notes={article.notes} />
         {media ? (
           <figure>
             <a href={liteImageUrl(media.id, media.widths)}>
@@ -105,7 +117,14 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
                 sizes.get(liteImageUrl(media.id, media.widths)),
               )}
             </a>
-            {article.featured?.caption ? <figcaption>{article.featured.caption}</figcaption> : null}
+            {article.featured?.caption || article.featured?.credit ? (
+              <figcaption>
+                {article.featured.caption}
+                {article.featured.credit
+                  ? ` ${t('article.imageCredit', { credit: article.featured.credit })}`
+                  : null}
+              </figcaption>
+            ) : null}
           </figure>
         ) : null}
         {splitBody(article.bodyHtml, article.related).map((part) =>
@@ -122,7 +141,11 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
             </p>
           ),
         )}
-        <ArticleNotes ctx={ctx} notes={article.notes} />
+        {liveUpdates?.before ? (
+          <p>
+            <a href={litePath.article(article.id)}>{t('live.newest')}</a>
+          </p>
+        ) : null}
         {updates.map((update) => (
           <LiteUpdate ctx={ctx} update={update} html={lite(update.bodyHtml)} />
         ))}
@@ -137,7 +160,7 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
       {related.length > 0 ? (
         <section>
           <h2>{t('article.related')}</h2>
-          <ul>
+          <ul class="l">
             {related.map((item) => (
               <li key={item.id}>
                 <a href={litePath.article(item.id)}>{item.headline}</a>
@@ -150,22 +173,33 @@ export function LiteArticlePage({ ctx, article, related, liveUpdates, sizes }: L
   );
 }
 
-/** One update of a live coverage: its time and headline, then its text. */
+/**
+ * One update of a live coverage, at its anchor (`#update-<n>`, as on the
+ * full page): its time, pinned or key mark and headline, its text, its writer.
+ */
 function LiteUpdate({ ctx, update, html }: { ctx: PageContext; update: LiveUpdate; html: string }) {
+  const { t } = ctx;
+  const marks = [
+    ...(update.pinned ? [t('live.pinned')] : []),
+    ...(update.key ? [t('live.key')] : []),
+  ];
   return (
-    <section>
+    <section id={liveUpdateAnchor(update.number)}>
       <h2>
         <span class="m">
-          <PublishedTime
-            ctx={ctx}
-            publishedAt={update.createdAt}
-            precision="minute"
-            localTime={null}
-          />
+          <time datetime={update.createdAt.toISOString()}>
+            <bdi>{liveUpdateTime(update.createdAt, ctx)}</bdi>
+          </time>
+          {marks.length > 0 ? ` · ${marks.join(' · ')}` : null}
         </span>
         {update.headline ? <> {update.headline}</> : null}
       </h2>
       <div dangerouslySetInnerHTML={{ __html: html }} />
+      {update.author ? (
+        <p class="m">
+          <bdi>{update.author.name}</bdi>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -6,10 +6,12 @@ import {
   kilobytes,
   liteBody,
   liteBodyImageUrls,
+  liteHref,
   liteImageUrl,
 } from './lite-body.js';
 
 const t = translator('ar');
+const ORIGIN = 'https://news.example';
 
 describe('liteImageUrl', () => {
   it('links the widest variant up to 640 px, else the narrowest', () => {
@@ -34,6 +36,35 @@ describe('kilobytes and imageLinkText', () => {
   });
 });
 
+describe('liteHref', () => {
+  it.each([
+    ['/a/12', '/lite/a/12'],
+    ['/a/12/%D8%AE%D8%A8%D8%B1#x', '/lite/a/12#x'],
+    ['https://news.example/a/12/slug?before=40', '/lite/a/12?before=40'],
+    ['/a/12?utm_source=x', '/lite/a/12'],
+    [
+      '/section/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9?page=2',
+      '/lite/section/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9?page=2',
+    ],
+    ['/', '/lite/'],
+    ['https://news.example/?page=3', '/lite/?page=3'],
+  ])('leads %s to %s', (href, lite) => {
+    expect(liteHref(href, ORIGIN)).toBe(lite);
+  });
+
+  it.each([
+    'https://other.example/a/12',
+    '/p/about',
+    '/tag/x',
+    '/a/12/slug/more',
+    'mailto:a@b.example',
+    'a/12',
+    '#top',
+  ])('leaves %s alone', (href) => {
+    expect(liteHref(href, ORIGIN)).toBeNull();
+  });
+});
+
 describe('liteBody', () => {
   const image =
     '<figure><img src="/media/7/w960.webp" alt="جسر &amp; نهر" width="1600" height="900" srcset="/media/7/w320.webp 320w" sizes="100vw" loading="lazy"><figcaption>الجسر</figcaption></figure>';
@@ -42,9 +73,18 @@ describe('liteBody', () => {
     expect(liteBodyImageUrls(`${image}<p>ثم</p>${image}`)).toEqual(['/media/7/w640.webp']);
   });
 
+  it('links the phone-sized variant of an image whose original width is not written', () => {
+    expect(liteBodyImageUrls('<img src="/media/7/w1600.webp" alt="">')).toEqual([
+      '/media/7/w640.webp',
+    ]);
+    expect(liteBodyImageUrls('<img src="/media/7/w500.webp" alt="">')).toEqual([
+      '/media/7/w500.webp',
+    ]);
+  });
+
   it('makes each image a link naming its size, and keeps the caption', () => {
     const sizes = new Map([['/media/7/w640.webp', 30_000]]);
-    expect(liteBody(image, t, 'latn', sizes)).toBe(
+    expect(liteBody(image, t, 'latn', sizes, ORIGIN)).toBe(
       '<figure><a href="/media/7/w640.webp">صورة: جسر &amp; نهر (30 كيلوبايت)</a><figcaption>الجسر</figcaption></figure>',
     );
   });
@@ -56,6 +96,7 @@ describe('liteBody', () => {
         t,
         'latn',
         new Map(),
+        ORIGIN,
       ),
     ).toBe(
       '<p dir="auto"><a href="/lite/a/12">خبر</a> <a href="/lite/a/12">آخر</a> <a href="https://example.org/a/1">خارجي</a> <a href="/p/about">صفحة</a></p>',
@@ -65,7 +106,7 @@ describe('liteBody', () => {
   it('keeps an embed as its link, without the play button, and a read-also box as a labelled paragraph', () => {
     const stored =
       '<figure class="embed" data-embed="youtube" data-url="https://www.youtube.com/watch?v=abc"><a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a></figure><aside class="read-also" data-article-id="12"><a href="/a/12">خبر سابق</a></aside>';
-    expect(liteBody(presentBody(stored, t), t, 'latn', new Map())).toBe(
+    expect(liteBody(presentBody(stored, t), t, 'latn', new Map(), ORIGIN)).toBe(
       '<figure><a href="https://www.youtube.com/watch?v=abc">شاهد الفيديو على يوتيوب</a></figure><p><b>اقرأ أيضاً: </b><a href="/lite/a/12">خبر سابق</a></p>',
     );
   });

@@ -23,8 +23,40 @@ import type { Translate } from '../../../i18n/format.js';
 /** The widest image a lite page links, in pixels: a phone's screen at 1.5–2x. */
 export const LITE_IMAGE_WIDTH = 640;
 
-/** A link to an article page, relative: `/a/<id>` or `/a/<id>/<slug>`. */
-const ARTICLE_HREF = /^\/a\/([1-9][0-9]{0,18})(?:[/?#]|$)/;
+/** An article page's path: `/a/<id>` or `/a/<id>/<slug>`. */
+const ARTICLE_PATH = /^\/a\/([1-9][0-9]{0,18})(?:\/[^/]*)?$/;
+/** A section page's path: `/section/<slug>`. */
+const SECTION_PATH = /^\/section\/([^/]+)$/;
+
+/**
+ * The lite page a link of a body leads to, when it leads to a page of
+ * this site (`origin`) that has one: an article (`?before=` kept), a
+ * section or the home page (`?page=` kept), relative or absolute, its
+ * fragment kept; null for any other link.
+ *
+ * @example liteHref('https://news.example/a/12/slug#x', 'https://news.example') // '/lite/a/12#x'
+ * @example liteHref('/section/%D8%B3?page=2', 'https://news.example') // '/lite/section/%D8%B3?page=2'
+ */
+export function liteHref(href: string, origin: string): string | null {
+  if (!href.startsWith('/') && !/^https?:\/\//i.test(href)) return null;
+  let url: URL;
+  try {
+    url = new URL(href, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin) return null;
+  const keep = (name: string) => {
+    const value = url.searchParams.get(name);
+    return value === null ? '' : `?${name}=${encodeURIComponent(value)}`;
+  };
+  const article = ARTICLE_PATH.exec(url.pathname)?.[1];
+  if (article !== undefined) return `${litePath.article(article)}${keep('before')}${url.hash}`;
+  const section = SECTION_PATH.exec(url.pathname)?.[1];
+  if (section !== undefined) return `/lite/section/${section}${keep('page')}${url.hash}`;
+  if (url.pathname === '/') return `${litePath.home()}${keep('page')}${url.hash}`;
+  return null;
+}
 
 /** Sizes in bytes of the files a lite page links, by URL path (null: not found). */
 export type FileSizes = ReadonlyMap<string, number | null>;
@@ -49,9 +81,15 @@ export function liteImageUrl(id: string, widths: readonly number[]): string {
  */
 function liteBodyImageUrl(src: string, width: string | undefined): string {
   const id = MEDIA_VARIANT_SRC.exec(src)?.[1];
+  if (id === undefined) return src;
+  // Without the original's width, the variant named is one that was made:
+  // so was every standard width below it (media.ts variantWidths).
   const original = Number(width);
-  if (id === undefined || !Number.isInteger(original) || original <= 0) return src;
-  return liteImageUrl(id, variantWidths(original));
+  const known = Number.isInteger(original) && original > 0;
+  return liteImageUrl(
+    id,
+    variantWidths(known ? original : Number(/w([0-9]+)\.webp$/.exec(src)![1])),
+  );
 }
 
 /** The URLs of the image files `html`'s lite version links, once each (to read their sizes). */
@@ -93,13 +131,19 @@ export function imageLinkText(
 }
 
 /**
- * `html` (a saved body, after present-body.ts) for a lite page. `sizes`
- * holds the size of each file liteBodyImageUrls named.
+ * `html` (a saved body, after present-body.ts) for a lite page of the site
+ * at `origin`. `sizes` holds the size of each file liteBodyImageUrls named.
  *
  * @example liteBody('<p>نص</p><figure><img src="/media/7/w960.webp" width="1600" alt="قط"></figure>', t, 'latn', sizes)
  * // '<p>نص</p><figure><a href="/media/7/w640.webp">صورة: قط (45 كيلوبايت)</a></figure>'
  */
-export function liteBody(html: string, t: Translate, numerals: Numerals, sizes: FileSizes): string {
+export function liteBody(
+  html: string,
+  t: Translate,
+  numerals: Numerals,
+  sizes: FileSizes,
+  origin: string,
+): string {
   return sanitizeHtml(html, {
     // A body's elements but its images (links here) and read-also boxes (paragraphs here).
     allowedTags: BODY_ELEMENTS.filter((tag) => tag !== 'img' && tag !== 'aside'),
@@ -118,8 +162,8 @@ export function liteBody(html: string, t: Translate, numerals: Numerals, sizes: 
         };
       },
       a: (tagName, attribs) => {
-        const id = ARTICLE_HREF.exec(attribs['href'] ?? '')?.[1];
-        return { tagName, attribs: id ? { ...attribs, href: litePath.article(id) } : attribs };
+        const lite = liteHref(attribs['href'] ?? '', origin);
+        return { tagName, attribs: lite === null ? attribs : { ...attribs, href: lite } };
       },
       // A read-also box (present-body.ts gave it its label): a paragraph, its label in bold.
       aside: () => ({ tagName: 'p', attribs: {} }),

@@ -16,8 +16,8 @@ export interface LiteLayoutProps {
   title: string;
   /** Path of the full version of this page, linked at the foot (an article's short link, `/a/<id>`). */
   full: string;
-  /** Path of the full page's canonical address (`/a/<id>/<slug>`); default `full`. */
-  canonical?: string | undefined;
+  /** Path of the full page's canonical address (`/a/<id>/<slug>`); default `full`; null for none (an error page, not indexed). */
+  canonical?: string | null | undefined;
   children: ComponentChildren;
 }
 
@@ -29,7 +29,11 @@ export function LiteLayout({ ctx, title, full, canonical = full, children }: Lit
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <link rel="canonical" href={`${ctx.origin}${canonical}`} />
+        {canonical === null ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <link rel="canonical" href={`${ctx.origin}${canonical}`} />
+        )}
         <style dangerouslySetInnerHTML={{ __html: LITE_STYLE }} />
       </head>
       <body>
@@ -50,7 +54,7 @@ export function LiteLayout({ ctx, title, full, canonical = full, children }: Lit
           ) : null}
         </header>
         {ctx.breaking.length > 0 ? (
-          <ul>
+          <ul class="l">
             {ctx.breaking.map((item) => (
               <li key={item.id}>
                 <b>{t('site.breaking')}:</b> <a href={litePath.article(item.id)}>{item.headline}</a>

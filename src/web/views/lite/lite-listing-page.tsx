@@ -34,7 +34,7 @@ export function LiteListingPage({ ctx, data }: { ctx: PageContext; data: LiteLis
     <LiteLayout ctx={ctx} title={`${data.heading} | ${ctx.siteName}`} full={data.full}>
       <h1>{data.heading}</h1>
       {empty ? <p>{t('home.empty')}</p> : null}
-      <ul>
+      <ul class="l">
         {data.lead ? (
           <li>
             <LiteHeadline ctx={ctx} article={data.lead} />
@@ -62,7 +62,7 @@ export function LiteListingPage({ ctx, data }: { ctx: PageContext; data: LiteLis
       {data.withSections && ctx.header.menu.length > 0 ? (
         <>
           <h2>{t('lite.sections')}</h2>
-          <ul>
+          <ul class="l">
             {ctx.header.menu.map((section) => (
               <li key={section.id}>
                 <a href={litePath.section(section.slug)}>{section.name}</a>
