@@ -58,6 +58,7 @@ import { pushRoutes } from './site/push.routes.js';
 import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext, SharedPageParts } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
+import { NO_ALTERNATE_ADDRESSES } from '../domain/alternate-addresses.js';
 
 /**
  * With a read replica, a change's pages are purged again this long after
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breaking: [],
     footer: [],
     header: BARE_HEADER,
+    alternates: NO_ALTERNATE_ADDRESSES,
     newsletter: config.smtpUrl !== undefined,
   });
   // Under /assets and /media a missing file is only a 404: no old link leads there.
