@@ -138,6 +138,8 @@ describeEachDialect((dialect) => {
     const editor = new AdminClient(site.app);
     await editor.signIn('editor@news.example', 'editor password 1');
     expect((await editor.post('/admin/mirrors', { onion: '' })).statusCode).toBe(403);
+    // Without the form's CSRF token, as every newsroom form.
+    expect((await admin.post('/admin/mirrors', { _csrf: '', onion: '' })).statusCode).toBe(403);
     expect(await stored()).toBe(STORED);
   });
 
