@@ -14,6 +14,7 @@
  * have not worked since Tor 0.4.6 (2021).
  */
 import { createHash } from 'node:crypto';
+import { storedObject } from './stored-json.js';
 
 /** The reader page that lists them (the footer links it when any is set). */
 export const MIRRORS_PATH = '/mirrors';
@@ -163,15 +164,9 @@ export function formatAlternateAddresses(addresses: AlternateAddresses): string 
  * is none.
  */
 export function parseAlternateAddresses(value: string | null): AlternateAddresses {
-  if (value === null) return NO_ALTERNATE_ADDRESSES;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(value);
-  } catch {
-    return NO_ALTERNATE_ADDRESSES;
-  }
-  if (typeof stored !== 'object' || stored === null) return NO_ALTERNATE_ADDRESSES;
-  const { onion, mirrors } = stored as { onion?: unknown; mirrors?: unknown };
+  const stored = storedObject(value);
+  if (stored === null) return NO_ALTERNATE_ADDRESSES;
+  const { onion, mirrors } = stored;
   const read = typeof onion === 'string' ? readOnionAddress(onion) : null;
   const list = Array.isArray(mirrors) ? (mirrors as unknown[]) : [];
   return {
