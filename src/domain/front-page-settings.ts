@@ -9,6 +9,7 @@
 import { parseArticleId, type ArticleId } from './article-id.js';
 import type { Section } from './article.js';
 import type { MediaItem } from './media.js';
+import { storedObject } from './stored-json.js';
 
 /** The settings key of the front-page settings (JSON, see parseFrontPageSettings). */
 export const FRONT_PAGE_SETTING = 'front_page';
@@ -79,15 +80,8 @@ function idsOf(value: unknown, max: number): string[] {
  * @example parseFrontPageSettings('{"menuSectionIds":["3","1","3"]}').menuSectionIds // ['3', '1']
  */
 export function parseFrontPageSettings(value: string | null): FrontPageSettings {
-  if (value === null) return NO_FRONT_PAGE_SETTINGS;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(value);
-  } catch {
-    return NO_FRONT_PAGE_SETTINGS;
-  }
-  if (typeof raw !== 'object' || raw === null) return NO_FRONT_PAGE_SETTINGS;
-  const record = raw as Record<string, unknown>;
+  const record = storedObject(value);
+  if (record === null) return NO_FRONT_PAGE_SETTINGS;
   return {
     logoMediaId: idOf(record.logoMediaId),
     menuSectionIds: idsOf(record.menuSectionIds, MAX_MENU_SECTIONS),

@@ -244,6 +244,16 @@ export const ERROR_CATALOGUE = {
   PUSH_ALERT_ALREADY_SENT: { status: 409, key: 'admin.error.PUSH_ALERT_ALREADY_SENT' },
   PUSH_ALERT_NOT_PUBLISHED: { status: 409, key: 'admin.error.PUSH_ALERT_NOT_PUBLISHED' },
   PUSH_CAP_INVALID: { status: 422, key: 'admin.error.PUSH_CAP_INVALID' },
+  // Alternate addresses: mirrors and the onion address (issue 22)
+  ONION_V2: { status: 422, key: 'admin.error.ONION_V2' },
+  ONION_CHECKSUM: { status: 422, key: 'admin.error.ONION_CHECKSUM' },
+  ONION_INVALID: { status: 422, key: 'admin.error.ONION_INVALID' },
+  MIRROR_URL_MISSING: { status: 422, key: 'admin.error.MIRROR_URL_MISSING' },
+  MIRROR_URL_TOO_LONG: { status: 422, key: 'admin.error.MIRROR_URL_TOO_LONG' },
+  MIRROR_URL_INVALID: { status: 422, key: 'admin.error.MIRROR_URL_INVALID' },
+  MIRROR_REPEATED: { status: 422, key: 'admin.error.MIRROR_REPEATED' },
+  MIRROR_LABEL_TOO_LONG: { status: 422, key: 'admin.error.MIRROR_LABEL_TOO_LONG' },
+  MIRRORS_TOO_MANY: { status: 422, key: 'admin.error.MIRRORS_TOO_MANY' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 /** Every error code: a closed union, so that an unknown code does not compile. */

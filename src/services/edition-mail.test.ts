@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SiteLocale } from '../arabic/locale.js';
+import { NO_ALTERNATE_ADDRESSES } from '../domain/alternate-addresses.js';
 import { renderEditionMail, type EditionMail } from './edition-mail.js';
 
 const locale: SiteLocale = {
@@ -63,6 +64,7 @@ function edition(over: Partial<EditionMail> = {}): EditionMail {
     ],
     site: { name: 'مداد', origin: 'https://news.example', address: 'news.example', locale },
     date: 'الجمعة 4 كانون الأول 2026',
+    alternates: NO_ALTERNATE_ADDRESSES,
     ...over,
   };
 }
@@ -214,5 +216,43 @@ describe('renderEditionMail', () => {
     const { html, text } = renderEditionMail(edition(), RECIPIENT);
     expect(html).toContain(`<a href="${PREFERENCES}"`);
     expect(text).toContain(`\nإعدادات الاشتراك: ${PREFERENCES}\n`);
+  });
+
+  it('names the mirrors and the onion address in the footer, for when the site is blocked', () => {
+    const onion = 'duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion';
+    const mail = edition({
+      alternates: {
+        onion: { host: onion, url: `http://${onion}` },
+        mirrors: [
+          { url: 'https://mirror.example/?a=1&b=2', label: 'مرآة <أوروبا>' },
+          {
+            url: 'ipns://k51qzi5uqu5dlvj2baxnqndepeb86cbk3ng7n3i46uzyxzyqj2xjonzllnv0v8',
+            label: '',
+          },
+        ],
+      },
+    });
+    const { html, text } = renderEditionMail(mail, RECIPIENT);
+    const link = (href: string, body: string, ltr: boolean) =>
+      `<a href="${href}"${ltr ? ' dir="ltr"' : ''} style="color:#5f5b53;text-decoration:underline;">${body}</a>`;
+    expect(html).toContain(
+      '<p dir="rtl" style="margin:8px 0 0 0;">إن حُجب موقعنا فاقرأ أخبارنا من: ' +
+        link('https://mirror.example/?a=1&amp;b=2', 'مرآة &lt;أوروبا&gt;', false) +
+        ' · ' +
+        link(
+          'ipns://k51qzi5uqu5dlvj2baxnqndepeb86cbk3ng7n3i46uzyxzyqj2xjonzllnv0v8',
+          'ipns://k51qzi5uqu5dlvj2baxnqndepeb86cbk3ng7n3i46uzyxzyqj2xjonzllnv0v8',
+          true,
+        ) +
+        ` · عبر Tor: ${link(`http://${onion}/`, `http://${onion}/`, true)}</p></td></tr></table>`,
+    );
+    expect(text.split('\n').slice(-6)).toEqual([
+      'مداد · https://news.example/',
+      'إن حُجب موقعنا فاقرأ أخبارنا من:',
+      'مرآة <أوروبا>: https://mirror.example/?a=1&b=2',
+      'ipns://k51qzi5uqu5dlvj2baxnqndepeb86cbk3ng7n3i46uzyxzyqj2xjonzllnv0v8',
+      `عبر Tor: http://${onion}/`,
+      '',
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import { formatNumber } from '../arabic/digits.js';
 import type { SiteLocale } from '../arabic/locale.js';
 import type { Config } from '../config/schema.js';
 import { publicOrigin } from '../config/public-origin.js';
+import { hasAlternateAddresses, type AlternateAddresses } from '../domain/alternate-addresses.js';
 import { articlePath } from '../domain/article-path.js';
 import { mediaFileUrl } from '../domain/media.js';
 import type { EditionKind, RenderedMail } from '../domain/newsletter-edition.js';
@@ -29,6 +30,7 @@ import { escapeHtml } from '../lib/escape-html.js';
 import type { Db } from '../storage/db.js';
 import { listSummariesByIds } from '../storage/repositories/front-page.repository.js';
 import { findEdition } from '../storage/repositories/newsletter-editions.repository.js';
+import { readAlternateAddresses } from './alternate-addresses.js';
 
 /** The site as a mail shows it. */
 export interface EditionMailSite {
@@ -64,6 +66,8 @@ export interface EditionMail {
   site: { name: string; origin: string; address: string; locale: SiteLocale };
   /** The edition's date as readers see it (site time zone, month names, digits). */
   date: string;
+  /** The site's mirrors and onion address, in the footer: a way back when the domain is blocked (issue 22). */
+  alternates: AlternateAddresses;
 }
 
 export type { RenderedMail } from '../domain/newsletter-edition.js';
@@ -102,7 +106,10 @@ export async function loadEditionMail(
 ): Promise<EditionMail | null> {
   const edition = await findEdition(db, editionId);
   if (!edition) return null;
-  const summaries = await listSummariesByIds(db, edition.articleIds);
+  const [summaries, alternates] = await Promise.all([
+    listSummariesByIds(db, edition.articleIds),
+    readAlternateAddresses(db),
+  ]);
   const articles = summaries.map((s): EditionMailArticle => ({
     id: s.id,
     headline: s.headline,
@@ -133,6 +140,7 @@ export async function loadEditionMail(
       locale: site.locale,
     },
     date: formatDate(dateOf, site.locale, { weekday: true }),
+    alternates,
   };
 }
 
@@ -385,10 +393,45 @@ function buildHtml(edition: EditionMail): string {
     `<p dir="rtl" style="margin:0 0 8px 0;"><a href="${SLOT}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('newsletter.mail.unsubscribe'))}</a>` +
     ` · <a href="${PREFS_SLOT}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('newsletter.mail.preferences'))}</a></p>` +
     `<p dir="rtl" style="margin:0;"><a href="${escapeHtml(home)}" style="color:${MUTED};text-decoration:none;">${escapeHtml(site.name)} · <span dir="ltr">${escapeHtml(site.address)}</span></a></p>` +
+    alternatesHtml(edition.alternates) +
     `</td></tr></table>` +
     `</td></tr></table>` +
     `</body></html>`
   );
+}
+
+/**
+ * The footer's alternate addresses, '' for none: a sentence, then each
+ * mirror (its label, or its URL) and the onion address as links, the
+ * addresses left to right.
+ */
+function alternatesHtml(alternates: AlternateAddresses): string {
+  if (!hasAlternateAddresses(alternates)) return '';
+  const link = (url: string, text: string, ltr: boolean) =>
+    `<a href="${escapeHtml(url)}"${ltr ? ' dir="ltr"' : ''} style="color:${MUTED};text-decoration:underline;">${escapeHtml(text)}</a>`;
+  const mirrors = alternates.mirrors.map((m) =>
+    m.label === '' ? link(m.url, m.url, true) : link(m.url, m.label, false),
+  );
+  const onion = alternates.onion
+    ? [
+        `${escapeHtml(t('newsletter.mail.onion'))} ${link(`${alternates.onion.url}/`, `${alternates.onion.url}/`, true)}`,
+      ]
+    : [];
+  return (
+    `<p dir="rtl" style="margin:8px 0 0 0;">${escapeHtml(t('newsletter.mail.alternates'))} ` +
+    [...mirrors, ...onion].join(' · ') +
+    `</p>`
+  );
+}
+
+/** The text part's lines of the alternate addresses: none, or a sentence then one address a line. */
+function alternatesText(alternates: AlternateAddresses): string[] {
+  if (!hasAlternateAddresses(alternates)) return [];
+  return [
+    t('newsletter.mail.alternates'),
+    ...alternates.mirrors.map((m) => (m.label === '' ? m.url : `${m.label}: ${m.url}`)),
+    ...(alternates.onion ? [`${t('newsletter.mail.onion')} ${alternates.onion.url}/`] : []),
+  ];
 }
 
 function buildText(edition: EditionMail): string {
@@ -416,5 +459,6 @@ function buildText(edition: EditionMail): string {
   lines.push(`${t('newsletter.mail.unsubscribe')}: ${SLOT}`);
   lines.push(`${t('newsletter.mail.preferences')}: ${PREFS_SLOT}`);
   lines.push(`${site.name} · ${site.origin}/`);
+  lines.push(...alternatesText(edition.alternates));
   return lines.join('\n') + '\n';
 }

@@ -59,6 +59,7 @@ import { liveBroadcaster } from './live/live-events.js';
 import type { PageContext, SharedPageParts } from './views/page-context.js';
 import { BARE_HEADER } from '../domain/front-page-settings.js';
 import { saveDataOn } from './save-data.js';
+import { NO_ALTERNATE_ADDRESSES } from '../domain/alternate-addresses.js';
 
 /**
  * With a read replica, a change's pages are purged again this long after
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breaking: [],
     footer: [],
     header: BARE_HEADER,
+    alternates: NO_ALTERNATE_ADDRESSES,
     newsletter: config.smtpUrl !== undefined,
     saveData: saveDataOn(request.headers),
   });

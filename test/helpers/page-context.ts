@@ -5,6 +5,7 @@
 import { translator } from '../../src/i18n/format.js';
 import type { PageContext } from '../../src/web/views/page-context.js';
 import { BARE_HEADER } from '../../src/domain/front-page-settings.js';
+import { NO_ALTERNATE_ADDRESSES } from '../../src/domain/alternate-addresses.js';
 
 export function testPageContext(overrides: Partial<PageContext> = {}): PageContext {
   return {
@@ -33,6 +34,7 @@ export function testPageContext(overrides: Partial<PageContext> = {}): PageConte
     breaking: [],
     footer: [],
     header: BARE_HEADER,
+    alternates: NO_ALTERNATE_ADDRESSES,
     ...overrides,
   };
 }

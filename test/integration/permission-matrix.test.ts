@@ -308,6 +308,13 @@ const CALLS: Record<string, { requires: Requirement; url: string; form?: Record<
       form: { confirm: 'yes' },
     },
     'articles.telegram': { requires: 'reader.alert', url: '/admin/articles/{article}/telegram' },
+    // Issue 22: alternate addresses.
+    'mirrors.show': { requires: 'settings.manage', url: '/admin/mirrors' },
+    'mirrors.save': {
+      requires: 'settings.manage',
+      url: '/admin/mirrors',
+      form: { onion: '', 'mirror-url-1': 'https://mirror.example/' },
+    },
     // Issue 20: web push.
     'reach.show': { requires: 'reader.alert', url: '/admin/reach' },
     'reach.cap': { requires: 'settings.manage', url: '/admin/reach/cap', form: { cap: '5' } },

@@ -69,6 +69,8 @@ export const NOTICES: Readonly<Record<string, MessageKey>> = {
   'edition-tested': 'admin.newsletters.tested',
   'digest-time-saved': 'admin.newsletters.digestSaved',
   'edition-emptied': 'admin.newsletters.emptiedUnscheduled',
+  'mirrors-saved': 'admin.mirrors.saved',
+  'mirrors-unchanged': 'admin.mirrors.unchanged',
 };
 
 /** The success notice named by `?notice=` in `query`, in `t`'s language; null for none or an unknown name. */

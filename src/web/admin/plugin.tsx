@@ -38,6 +38,7 @@ import { usersRoutes } from './routes/users.routes.js';
 import { liveReadersRoutes } from './routes/live-readers.routes.js';
 import { newslettersRoutes } from './routes/newsletters.routes.js';
 import { telegramRoutes } from './routes/telegram.routes.js';
+import { mirrorsRoutes } from './routes/mirrors.routes.js';
 import { reachRoutes } from './routes/reach.routes.js';
 import { formatNumber } from '../../arabic/digits.js';
 import { jsonError, jsonRefusal, wantsJson } from './json-errors.js';
@@ -102,6 +103,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...liveDeskRoutes,
   ...newslettersRoutes,
   ...telegramRoutes,
+  ...mirrorsRoutes,
   ...reachRoutes,
 ];
 

@@ -23,6 +23,7 @@ import {
 } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import type { OnionAddress } from '../../domain/alternate-addresses.js';
 import { surrogateKey } from '../../domain/public-change.js';
 import { etagOf } from '../feeds/conditional-get.js';
 import { encodingFor, pageAnswer } from './page-answer.js';
@@ -67,6 +68,8 @@ export interface RenderedPage {
    * cache's bound). The first answer is sent uncached.
    */
   keepOnSecondAsk?: boolean;
+  /** The site's onion service, for an HTML page: its answers carry `Onion-Location` (onion-location.ts). */
+  onion?: OnionAddress | null;
 }
 
 /** How long a page kept on its second ask waits for it, ms. */
@@ -395,6 +398,7 @@ export class CachedPages {
       ...(rendered.sharedMaxAgeS === undefined
         ? {}
         : { sharedMaxAgeS: Math.min(rendered.sharedMaxAgeS, this.#options.sharedMaxAgeS) }),
+      ...(rendered.onion ? { onion: rendered.onion } : {}),
     };
     return Object.defineProperties(page as CachedPage, {
       gzip: {

@@ -9,14 +9,15 @@
  * or an expiry sends the next request through the router, which makes the
  * page again. The answer is the router's, byte for byte (page-answer.ts),
  * with the security headers every response carries (security-headers.ts):
- * its headers are made once per page and encoding, not per request. Hits
+ * its headers are made once per page and encoding, not per request (but
+ * for `Onion-Location`, which carries the request's path and query). Hits
  * count towards the page's hot recompression as through the router. No
  * line is logged per hit: the hits served here are counted, and a summary
  * is logged at most once a minute.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyServerFactory } from 'fastify';
-import { pageBody, pageChoice, pageHeaders } from './page-answer.js';
+import { pageBody, pageChoice, pageHeaders, withOnionLocation } from './page-answer.js';
 import type { CachedPages } from './cached-pages.js';
 import type { CachedPage } from './page-cache.js';
 import type { RequestKeys } from './request-keys.js';
@@ -103,10 +104,10 @@ export class FastPath {
       headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
     const choice = pageChoice(page, headers, conditional ? this.#now() : 0);
     if (choice === 304) {
-      response.writeHead(304, wire.bodiless);
+      response.writeHead(304, withOnionLocation(wire.bodiless, page, request));
       response.end();
     } else {
-      response.writeHead(200, wire[choice]);
+      response.writeHead(200, withOnionLocation(wire[choice], page, request));
       // HEAD sends the headers only: a plain body is not even unzipped.
       response.end(request.method === 'HEAD' ? undefined : pageBody(page, choice));
     }

@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
 import { LRUCache } from 'lru-cache';
 import { clientCopyIsCurrent } from '../feeds/conditional-get.js';
+import { onionLocation } from './onion-location.js';
 import type { CachedPage } from './page-cache.js';
 
 /** Whether the page came from the cache or was just made: the `X-Cache` header. */
@@ -122,24 +123,41 @@ export function pageHeaders(
 }
 
 /**
+ * `headers` with the page's `Onion-Location` for `request` appended, when
+ * it has one (onion-location.ts); `headers` itself otherwise.
+ */
+export function withOnionLocation(
+  headers: string[],
+  page: CachedPage,
+  request: { url?: string | undefined; headers: IncomingHttpHeaders },
+): string[] {
+  const location = onionLocation(page.onion, request.url ?? '', request.headers);
+  return location === null ? headers : [...headers, 'onion-location', location];
+}
+
+/**
  * The answer of `page` to `request`, made anew (a miss, or a hit through
  * the router); `now` (ms since the epoch) judges its `If-Modified-Since`.
  * HEAD gets GET's headers and no body: a plain body is not even unzipped.
  */
 export function pageAnswer(
   page: CachedPage,
-  request: { method: string; headers: IncomingHttpHeaders },
+  request: { method: string; url?: string | undefined; headers: IncomingHttpHeaders },
   sharedMaxAgeS: number,
   outcome: CacheOutcome,
   now: number,
 ): PageAnswer {
   const choice = pageChoice(page, request.headers, now);
-  if (choice === 304) {
-    return { status: 304, headers: pageHeaders(page, sharedMaxAgeS, outcome, null), body: null };
-  }
+  const encoding = choice === 304 ? null : choice;
+  const headers = withOnionLocation(
+    pageHeaders(page, sharedMaxAgeS, outcome, encoding),
+    page,
+    request,
+  );
+  if (encoding === null) return { status: 304, headers, body: null };
   return {
     status: 200,
-    headers: pageHeaders(page, sharedMaxAgeS, outcome, choice),
-    body: request.method === 'HEAD' ? null : pageBody(page, choice),
+    headers,
+    body: request.method === 'HEAD' ? null : pageBody(page, encoding),
   };
 }

@@ -7,6 +7,7 @@
  * breaking-news flag that ends, a most-read list that moves).
  */
 import { LRUCache } from 'lru-cache';
+import type { OnionAddress } from '../../domain/alternate-addresses.js';
 
 /** One cached response: a 200 page in every encoding we serve. */
 export interface CachedPage {
@@ -39,6 +40,8 @@ export interface CachedPage {
    * absent: the site's (CachedPagesOptions.sharedMaxAgeS).
    */
   sharedMaxAgeS?: number;
+  /** The site's onion service when the page was made, for HTML pages (onion-location.ts); absent: none. */
+  onion?: OnionAddress;
 }
 
 export interface PageCacheOptions {

@@ -17,6 +17,15 @@
  *   first `]]>` of a CDATA section, and declares `dc:` only when the feed
  *   has full content. See `xmlSafe`.
  *
+ * The site's mirrors (issue 22) are named in the feed itself, so that a
+ * reader whose feed reader still reaches it finds a way back when the main
+ * domain is blocked: in RSS an `atom:link rel="alternate"` each (RSS 2.0
+ * sets no limit); in Atom a `link rel="related"` each, since RFC 4287
+ * §4.1.1 allows one `alternate` link per type and language, which the
+ * feed's page has; in JSON Feed, which has no such links, the custom
+ * object `_mirrors` (JSON Feed 1.1, "Extensions"), its `about` the site's
+ * page of alternate addresses.
+ *
  * Dates: RSS `pubDate` is RFC 822 (`Sat, 18 Jan 2020 09:43:00 GMT`); Atom
  * and JSON Feed use RFC 3339 in UTC. Every URL is absolute. An item's
  * modification date (Atom `updated`, JSON `date_modified`) is the
@@ -33,6 +42,7 @@
 import { Feed, type Author, type Item } from 'feed';
 import { removeXmlForbidden } from '../../arabic/clean.js';
 import { mediaFileUrl, originalMime } from '../../domain/media.js';
+import type { Mirror } from '../../domain/alternate-addresses.js';
 import type { Article } from '../../domain/article.js';
 import { escapeHtml } from '../../lib/escape-html.js';
 import type { FeedFormat } from '../views/feed-links.js';
@@ -53,6 +63,10 @@ export interface FeedChannel {
   copyright: string;
   /** `full`: the body goes in the feed; `excerpt`: only the standfirst. */
   content: 'full' | 'excerpt';
+  /** The site's mirrors, in the administrator's order. */
+  mirrors: readonly Mirror[];
+  /** The site's page of alternate addresses (`/mirrors`), absolute. */
+  mirrorsPageUrl: string;
 }
 
 /** An article of a feed, with the absolute URLs the views would give it. */
@@ -146,12 +160,34 @@ export function renderFeed(
   for (const item of items) feed.addItem(itemFor(format, safe, channel, item));
   switch (format) {
     case 'rss':
-      return xmlSafe(feed.rss2());
+      return withMirrorLinks(xmlSafe(feed.rss2()), format, channel);
     case 'atom':
-      return xmlSafe(feed.atom1());
+      return withMirrorLinks(xmlSafe(feed.atom1()), format, channel);
     case 'json':
       return jsonFeed11(feed.json1(), channel, items);
   }
+}
+
+/** An XML attribute's value: forbidden characters removed, markup escaped. */
+const xmlAttribute = (value: string) => escapeHtml(removeXmlForbidden(value));
+
+/**
+ * `xml` with a link to each mirror after the feed's self link (see the
+ * module's comment for which `rel`); a label is the link's `title`.
+ */
+function withMirrorLinks(xml: string, format: 'rss' | 'atom', channel: FeedChannel): string {
+  if (channel.mirrors.length === 0) return xml;
+  const links = channel.mirrors
+    .map((mirror) => {
+      const title = mirror.label === '' ? '' : ` title="${xmlAttribute(mirror.label)}"`;
+      const href = xmlAttribute(mirror.url);
+      return format === 'rss'
+        ? `\n        <atom:link href="${href}" rel="alternate" type="text/html"${title}/>`
+        : `\n    <link rel="related" href="${href}"${title}/>`;
+    })
+    .join('');
+  const self = format === 'rss' ? /<atom:link [^>]*rel="self"[^>]*\/>/ : /<link rel="self"[^>]*\/>/;
+  return xml.replace(self, (link) => `${link}${links}`);
 }
 
 /** The standfirst as HTML (it is plain text). */
@@ -238,6 +274,16 @@ function jsonFeed11(json: string, channel: FeedChannel, items: readonly FeedArti
     ...doc,
     language: 'ar',
     authors: [{ name: channel.siteName, url: `${channel.origin}/` }],
+    ...(channel.mirrors.length === 0
+      ? {}
+      : {
+          _mirrors: {
+            about: channel.mirrorsPageUrl,
+            mirrors: channel.mirrors.map((m) =>
+              m.label === '' ? { url: m.url } : { url: m.url, title: removeXmlForbidden(m.label) },
+            ),
+          },
+        }),
     items: parsedItems.map((entry) => {
       const source = byId.get(entry.id);
       const { author: _author, ...rest } = entry;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getFeedArticles, type FeedScope } from '../../services/feed-items.js';
 import type { Article } from '../../domain/article.js';
+import { MIRRORS_PATH } from '../../domain/alternate-addresses.js';
 import { listingPath } from '../../domain/article-path.js';
 import { LISTING_KEYS, surrogateKey } from '../../domain/public-change.js';
 import { CACHED_ROUTE } from '../cache/cached-pages.js';
@@ -31,9 +32,9 @@ import {
   type PageContext,
 } from '../views/page-context.js';
 import { sendNotFound } from './error-pages.js';
-import type { SiteDeps } from './site-deps.js';
+import type { SiteDeps, SiteDepsWithContext } from './site-deps.js';
 
-export async function feedRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+export async function feedRoutes(app: FastifyInstance, deps: SiteDepsWithContext): Promise<void> {
   for (const format of FEED_FORMATS) {
     app.get(feedPath({ kind: 'site' }, format), CACHED_ROUTE, (request, reply) =>
       sendFeed(request, reply, deps, { kind: 'site' }, format),
@@ -52,7 +53,7 @@ export async function feedRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
 async function sendFeed(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: SiteDeps,
+  deps: SiteDepsWithContext,
   scope: FeedScope,
   format: FeedFormat,
 ): Promise<FastifyReply> {
@@ -61,8 +62,7 @@ async function sendFeed(
     reply,
     `${deps.originOf(request)}${feedPath(scope, format)}`,
     async () => {
-      const ctx = deps.pageContext(request);
-      const data = await getFeedArticles(deps, scope);
+      const [ctx, data] = await Promise.all([deps.context(request), getFeedArticles(deps, scope)]);
       if (data === null) return null;
       const items = await Promise.all(
         data.articles.map((a) => feedArticle(ctx, deps, a, data.liveUpdates.get(a.id) ?? [])),
@@ -106,6 +106,8 @@ function channelOf(
     logoUrl: absoluteUrl(ctx, LOGO.path),
     copyright: ctx.t('feed.copyright', { siteName: ctx.siteName }),
     content: deps.feedContent,
+    mirrors: ctx.alternates.mirrors,
+    mirrorsPageUrl: absoluteUrl(ctx, MIRRORS_PATH),
   };
 }
 

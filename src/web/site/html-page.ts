@@ -10,7 +10,8 @@ import type { PageContext } from '../views/page-context.js';
  * A rendered HTML page for the cache: it carries the breaking-news ticker
  * and the footer menu, so it is labelled `breaking` and `footer` and kept
  * no longer than the first flag in the ticker lasts, nor past the site's
- * midnight (its header prints today's date).
+ * midnight (its header prints today's date). Its answers carry
+ * `Onion-Location` when the site has an onion address.
  */
 export function htmlPage(
   html: string,
@@ -31,5 +32,6 @@ export function htmlPage(
     maxAgeMs: options.maxAgeMs,
     sharedMaxAgeS: options.sharedMaxAgeS,
     keepOnSecondAsk: options.keepOnSecondAsk,
+    onion: ctx.alternates.onion,
   };
 }

@@ -34,6 +34,7 @@ import { CorrectionsPage } from '../views/corrections-page.js';
 import { listLatestCorrections } from '../../services/article-notes.js';
 import { getFooterLinks, getPage } from '../../services/static-pages.js';
 import { getSiteHeader } from '../../services/front-page-settings.js';
+import { getAlternateAddresses } from '../../services/alternate-addresses.js';
 import {
   articlePath,
   canonicalArticlePath,
@@ -56,6 +57,7 @@ import { feedRoutes } from './feeds.routes.js';
 import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
 import { alertsRoutes } from './alerts.routes.js';
+import { mirrorsRoutes } from './mirrors.routes.js';
 import type { SiteDeps } from './site-deps.js';
 
 /** Corrections a page of `/corrections` lists. */
@@ -73,18 +75,20 @@ const LIVE_PAGE_MAX_AGE_MS = 30_000;
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   /**
-   * The page context with the breaking-news ticker, the footer menu and the
-   * header, read once until a public change (deps.sharedParts). A flag that
-   * ended since is left out here; the ticker refills within the memo's time.
+   * The page context with the breaking-news ticker, the footer menu, the
+   * header and the alternate addresses, read once until a public change
+   * (deps.sharedParts). A flag that ended since is left out here; the
+   * ticker refills within the memo's time.
    */
   const sharedParts = () =>
     deps.sharedParts.get(async () => {
-      const [breaking, footer, header] = await Promise.all([
+      const [breaking, footer, header, alternates] = await Promise.all([
         getBreakingNews(deps, deps.now()),
         getFooterLinks(deps),
         getSiteHeader(deps),
+        getAlternateAddresses(deps),
       ]);
-      return { breaking, footer, header };
+      return { breaking, footer, header, alternates };
     });
   const context = async (request: FastifyRequest): Promise<PageContext> => {
     const parts = await sharedParts();
@@ -151,10 +155,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   };
 
   await searchRoutes(app, { ...deps, context });
-  await feedRoutes(app, deps);
+  await feedRoutes(app, { ...deps, context });
   await sitemapRoutes(app, deps);
   await viewRoutes(app, deps);
   await alertsRoutes(app, { ...deps, context });
+  await mirrorsRoutes(app, { ...deps, context });
   await liveEventRoutes(app, {
     database: deps.database,
     context: deps.pageContext,

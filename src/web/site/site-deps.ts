@@ -36,3 +36,8 @@ export interface SiteDeps {
   /** Old addresses, consulted by every 404 (error-pages.ts sendNotFound). */
   redirects?: RedirectFallback | undefined;
 }
+
+/** The site's dependencies with the page context of a request, the shared parts read in (routes.tsx). */
+export type SiteDepsWithContext = SiteDeps & {
+  context: (request: FastifyRequest) => Promise<PageContext>;
+};

@@ -2,10 +2,12 @@
  * The page shell: `<html lang="ar" dir="rtl">`, head metadata, header
  * (components/site-header.tsx: logo, date, search, section menu),
  * main content and footer (with the footer menu's static pages, in the
- * order an administrator chose). Direction lives only on `<html>`; the CSS uses
+ * order an administrator chose, and a link to the alternate addresses
+ * when the site has any). Direction lives only on `<html>`; the CSS uses
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
+import { hasAlternateAddresses, MIRRORS_PATH } from '../../domain/alternate-addresses.js';
 import {
   FEED_FORMATS,
   FEED_MEDIA_TYPES,
@@ -178,6 +180,11 @@ export function Layout({
             <p>
               <a href={lite ?? litePath.home()}>{t('lite.link')}</a>
             </p>
+            {hasAlternateAddresses(ctx.alternates) ? (
+              <p>
+                <a href={MIRRORS_PATH}>{t('mirrors.title')}</a>
+              </p>
+            ) : null}
             <p>{t('site.footer', { siteName: ctx.siteName })}</p>
           </footer>
         </SaveData.Provider>

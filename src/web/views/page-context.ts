@@ -3,6 +3,7 @@
  * the translator, absolute URLs, asset URLs and the current time.
  */
 import type { SiteLocale } from '../../arabic/locale.js';
+import type { AlternateAddresses } from '../../domain/alternate-addresses.js';
 import type { FooterLink } from '../../domain/footer-menu.js';
 import type { SiteHeader } from '../../domain/front-page-settings.js';
 import type { Translate } from '../../i18n/format.js';
@@ -41,6 +42,8 @@ export interface PageContext {
   footer: FooterLink[];
   /** The header's logo and section menu, as an administrator chose them (bare on error pages). */
   header: SiteHeader;
+  /** The site's mirrors and onion address (none on error pages); issue 22. */
+  alternates: AlternateAddresses;
   /** The footer shows the newsletter form (mail is set up: MIDAD_SMTP_URL); issue 20. */
   newsletter?: boolean;
   /**
@@ -52,7 +55,7 @@ export interface PageContext {
 }
 
 /** The parts every reader page shows besides its own content, read together. */
-export type SharedPageParts = Pick<PageContext, 'breaking' | 'footer' | 'header'>;
+export type SharedPageParts = Pick<PageContext, 'breaking' | 'footer' | 'header' | 'alternates'>;
 
 /** An article in the breaking-news ticker. */
 export interface BreakingItem {

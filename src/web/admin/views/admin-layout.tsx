@@ -71,6 +71,9 @@ export function AdminLayout(props: {
                 {can(user, 'settings.manage') ? (
                   <a href="/admin/telegram">{t('admin.nav.telegram')}</a>
                 ) : null}
+                {can(user, 'settings.manage') ? (
+                  <a href="/admin/mirrors">{t('admin.nav.mirrors')}</a>
+                ) : null}
                 {can(user, 'reader.alert') ? (
                   <a href="/admin/reach">{t('admin.nav.reach')}</a>
                 ) : null}
