@@ -268,6 +268,45 @@ describeEachDialect((dialect) => {
     await verifyMirror(out);
   });
 
+  it('publishing one article writes its page and the pages, feeds and sitemaps that list it', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const id = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
+    );
+    await moveArticle(deps(), staff.editor, id, 'publish');
+    const after = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(after.removed).toBe(0);
+    // Its page; the article whose related stories now show it; the home page; its tag's and
+    // author's pages and feeds; the site's feeds; the month's and the news sitemap; search.
+    const author = 'author/محرر-الصفحة-الأولى';
+    expect(after.written.map((f) => f.replace(/^a\/[0-9]+\//, 'a/<id>/')).sort()).toEqual(
+      [
+        'a/<id>/أبل-تعلن-عن-iphone-15-في-12-مارس-محدث/index.html',
+        'a/<id>/خبر-جديد-عن-الطقس/index.html',
+        'atom.xml',
+        `${author}/atom.xml`,
+        `${author}/feed.json`,
+        `${author}/index.html`,
+        `${author}/rss.xml`,
+        'feed.json',
+        'index.html',
+        'mirror/search/a0.js',
+        'mirror/search/t0.js',
+        'rss.xml',
+        'sitemaps/2026-11.xml',
+        'sitemaps/news.xml',
+        'tag/طقس/atom.xml',
+        'tag/طقس/feed.json',
+        'tag/طقس/index.html',
+        'tag/طقس/rss.xml',
+      ].sort(),
+    );
+    expect(after.written).toContain(`a/${id}/خبر-جديد-عن-الطقس/index.html`);
+    await verifyMirror(out);
+  });
+
   it('its search finds an article by a headline word in any spelling, from the chunks it loads', async () => {
     const id = await createArticle(
       deps(),

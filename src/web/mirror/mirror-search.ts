@@ -22,6 +22,7 @@ import { normalizeForSearch } from '../../arabic/normalize.js';
 import { MIRROR_OWN_DIR, relativeLink } from '../../domain/mirror-path.js';
 import { translator } from '../../i18n/format.js';
 import { escapeHtml } from '../../lib/escape-html.js';
+import { ownPage } from './own-page.js';
 
 /** The mirror's search page, where the site's search form leads. */
 export const SEARCH_PAGE_FILE = 'search/index.html';
@@ -115,24 +116,17 @@ export class MirrorSearchIndex {
 /** The search page: a form, the results, and a note when JavaScript is off. */
 function searchPage(): string {
   const t = translator('ar');
-  const script = (name: string) =>
-    `<script src="${escapeHtml(relativeLink(SEARCH_PAGE_FILE, `${SEARCH_DIR}/${name}`))}" defer></script>`;
-  return (
-    '<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
-    '<meta name="robots" content="noindex">' +
-    `<title>${escapeHtml(t('mirror.search.title'))}</title>` +
-    '<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.7}</style>' +
-    script('search.js') +
-    `</head><body><h1>${escapeHtml(t('mirror.search.title'))}</h1>` +
+  const script = relativeLink(SEARCH_PAGE_FILE, `${SEARCH_DIR}/search.js`);
+  return ownPage(
+    SEARCH_PAGE_FILE,
+    t('mirror.search.title'),
     `<noscript><p>${escapeHtml(t('mirror.search.noScript'))}</p></noscript>` +
-    '<form method="get" action="index.html" role="search">' +
-    `<label for="q">${escapeHtml(t('mirror.search.label'))}</label> ` +
-    '<input id="q" name="q" type="search" maxlength="200"> ' +
-    `<button type="submit">${escapeHtml(t('mirror.search.submit'))}</button></form>` +
-    `<p id="status" aria-live="polite" data-none="${escapeHtml(t('mirror.search.none'))}"></p>` +
-    '<ol id="results"></ol>' +
-    `<p><a href="${escapeHtml(relativeLink(SEARCH_PAGE_FILE, 'index.html'))}">${escapeHtml(t('mirror.note.home'))}</a></p>` +
-    '</body></html>\n'
+      '<form method="get" action="index.html" role="search">' +
+      `<label for="q">${escapeHtml(t('mirror.search.label'))}</label> ` +
+      '<input id="q" name="q" type="search" maxlength="200"> ' +
+      `<button type="submit">${escapeHtml(t('mirror.search.submit'))}</button></form>` +
+      `<p id="status" aria-live="polite" data-none="${escapeHtml(t('mirror.search.none'))}"></p>` +
+      '<ol id="results"></ol>',
+    `<script src="${escapeHtml(script)}" defer></script>`,
   );
 }

@@ -41,6 +41,7 @@ import { ViewCounter } from '../../services/view-counter.js';
 import { buildApp } from '../app.js';
 import { MIRROR_PATH_PRODUCERS, type MirrorPage } from './mirror-paths.js';
 import { MirrorSearchIndex, SEARCH_PAGE_FILE } from './mirror-search.js';
+import { ownPage } from './own-page.js';
 import { rewriteCssUrls, rewriteHtmlLinks } from './rewrite-links.js';
 
 /** The note page that links to what a mirror does not hold lead to. */
@@ -163,7 +164,7 @@ export async function writeMirror(
       return { type: String(response.headers['content-type'] ?? ''), body: response.rawPayload };
     };
     const limit = pLimit(PAGES_AT_ONCE);
-    await put(NOTE_FILE, Buffer.from(notePage(relativeLink(NOTE_FILE, 'index.html'))));
+    await put(NOTE_FILE, Buffer.from(notePage()));
     await Promise.all(
       pages.map(({ path, file }) =>
         limit(async () => {
@@ -271,20 +272,10 @@ function isResource(pathname: string): boolean {
   return RESOURCE_FILES.has(pathname) || RESOURCE_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-/** The note page: in Arabic, what a mirror does not hold, and a link to `home`. */
-function notePage(home: string): string {
+/** The note page: in Arabic, what a mirror does not hold. */
+function notePage(): string {
   const t = translator('ar');
-  return (
-    '<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
-    '<meta name="robots" content="noindex">' +
-    `<title>${escapeHtml(t('mirror.note.title'))}</title>` +
-    '<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em;line-height:1.7}</style>' +
-    `</head><body><h1>${escapeHtml(t('mirror.note.title'))}</h1>` +
-    `<p>${escapeHtml(t('mirror.note.body'))}</p>` +
-    `<p><a href="${escapeHtml(home)}">${escapeHtml(t('mirror.note.home'))}</a></p>` +
-    '</body></html>\n'
-  );
+  return ownPage(NOTE_FILE, t('mirror.note.title'), `<p>${escapeHtml(t('mirror.note.body'))}</p>`);
 }
 
 /**
