@@ -172,6 +172,22 @@ export async function verifyMirror(dir: string, publicKeyPem?: string): Promise<
   return verified;
 }
 
+/**
+ * The manifest of the earlier mirror in `dir`, read without checking its
+ * signature (the writer's own folder), or null when there is none or it
+ * is not one.
+ */
+export async function readOwnManifest(dir: string): Promise<MirrorManifest | null> {
+  const text = await readFile(join(dir, MANIFEST_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
 export async function listMirrorFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

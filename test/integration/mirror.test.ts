@@ -307,6 +307,48 @@ describeEachDialect((dialect) => {
     await verifyMirror(out);
   });
 
+  it('since the last run, renders again only the articles saved since, and every listing', async () => {
+    const hour = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    await writeMirror({ config, database, now: () => hour(1) }, out);
+    const before = await listMirrorFiles(out);
+    const later = { database, now: () => hour(2) };
+    const id = await createArticle(
+      later,
+      staff.editor,
+      content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
+    );
+    await moveArticle(later, staff.editor, id, 'publish');
+    const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
+      sinceLastRun: true,
+    });
+    expect(after.failed).toEqual([]);
+    expect(after.removed).toBe(0);
+    // Of the article pages, only the new one was made: the others were kept as they were.
+    expect(after.written.filter((f) => f.startsWith('a/'))).toEqual([
+      `a/${id}/خبر-جديد-عن-الطقس/index.html`,
+    ]);
+    expect(after.written).toContain('tag/طقس/index.html');
+    expect(after.written).toContain('index.html');
+    const files = await listMirrorFiles(out);
+    // The editor's first article gives them an author page.
+    const author = 'author/محرر-الصفحة-الأولى';
+    expect(files.filter((f) => !before.includes(f))).toEqual(
+      [
+        `a/${id}/خبر-جديد-عن-الطقس/index.html`,
+        `${author}/atom.xml`,
+        `${author}/feed.json`,
+        `${author}/index.html`,
+        `${author}/rss.xml`,
+        'tag/طقس/atom.xml',
+        'tag/طقس/feed.json',
+        'tag/طقس/index.html',
+        'tag/طقس/rss.xml',
+      ].sort(),
+    );
+    expect(before.filter((f) => !files.includes(f))).toEqual([]);
+    expect((await verifyMirror(out)).manifest.writtenAt).toBe(hour(2).toISOString());
+  });
+
   it('its search finds an article by a headline word in any spelling, from the chunks it loads', async () => {
     const id = await createArticle(
       deps(),

@@ -1,7 +1,8 @@
 /**
- * `midad mirror [--db FILE | --database URL] [--media-dir DIR] OUT_DIR`:
+ * `midad mirror [--db FILE | --database URL] [--media-dir DIR] [--since] OUT_DIR`:
  * writes (or brings up to date) a static mirror of the public site in
- * OUT_DIR, signed with the site's key (web/mirror/write-mirror.ts).
+ * OUT_DIR, signed with the site's key (web/mirror/write-mirror.ts); with
+ * `--since`, renders again only the articles saved since the last run.
  *
  * `midad mirror verify [--key FILE] DIR`: checks a mirror's signed
  * manifest and every file; exits 1 naming the first file changed, missing
@@ -18,6 +19,7 @@ import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../databas
 
 interface MirrorFlags extends DatabaseFlags {
   mediaDir?: string;
+  since?: boolean;
 }
 
 /**
@@ -60,6 +62,10 @@ export function mirrorCommand(): Command {
       'the folder to write: new, empty, or an earlier mirror to bring up to date',
     )
     .option('--media-dir <folder>', 'the media folder (env MIDAD_MEDIA_DIR, default data/media)')
+    .option(
+      '--since',
+      'render again only the articles saved since the last run in OUT_DIR, and every listing',
+    )
     .addCommand(verifyCommand())
     .action(async (outDir: string, opts: MirrorFlags) => {
       const { config, database } = await openFromFlags(opts, {
@@ -75,6 +81,7 @@ export function mirrorCommand(): Command {
       try {
         const started = Date.now();
         const summary = await writeMirror({ config, database, now: () => new Date() }, outDir, {
+          sinceLastRun: opts.since === true,
           onProgress: (done, total) => {
             bar ??= progressBar('mirror', total, 'files');
             bar.update(done, total);

@@ -38,6 +38,12 @@ export interface MirrorPage {
   path: string;
   /** An article's headline: the mirror's search finds the article by its words. */
   headline?: string;
+  /**
+   * An article's or static page's last save: a run `since` an earlier one
+   * renders it again only when saved after that (its other pages, which
+   * list many articles, are always made again).
+   */
+  savedAt?: Date;
 }
 
 /** Yields the pages of one kind. */
@@ -72,15 +78,20 @@ async function* articlePages(deps: MirrorPathDeps): AsyncGenerator<MirrorPage> {
     if (file.name === PAGES_SITEMAP) continue;
     const content = await getSitemapFile(deps, file.name);
     for await (const row of content?.rows ?? []) {
-      yield { path: canonicalArticlePath(row.id, row.slug), headline: row.headline };
+      yield {
+        path: canonicalArticlePath(row.id, row.slug),
+        headline: row.headline,
+        savedAt: row.updatedAt,
+      };
     }
   }
 }
 
 /** Every published static page. */
 async function* staticPages(deps: MirrorPathDeps): AsyncGenerator<MirrorPage> {
-  for (const page of await listPublicPages(deps))
-    if (page.slug) yield { path: pagePath(page.slug) };
+  for (const page of await listPublicPages(deps)) {
+    if (page.slug) yield { path: pagePath(page.slug), savedAt: page.updatedAt };
+  }
 }
 
 /**

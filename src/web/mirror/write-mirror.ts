@@ -29,6 +29,7 @@ import { ensureMirrorKeys } from '../../services/mirror-keys.js';
 import {
   listMirrorFiles,
   MANIFEST_FILE,
+  readOwnManifest,
   manifestEntry,
   PUBLIC_KEY_FILE,
   SIGNATURE_FILE,
@@ -62,6 +63,13 @@ export interface MirrorDeps {
 }
 
 export interface MirrorOptions {
+  /**
+   * Render again only the articles and static pages saved since the
+   * earlier run in the folder began (its manifest's time), with every
+   * listing, feed and sitemap; keep the rest of the earlier run's files.
+   * An article whose related stories changed keeps its page until a full run.
+   */
+  sinceLastRun?: boolean;
   /** Told after each file, with how many are known so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -99,6 +107,9 @@ export async function writeMirror(
   options: MirrorOptions = {},
 ): Promise<MirrorSummary> {
   await checkTarget(outDir);
+  const startedAt = deps.now();
+  const previous = options.sinceLastRun ? await readOwnManifest(outDir) : null;
+  const since = previous === null ? null : new Date(previous.writtenAt);
   const origin = mirrorOrigin(deps.config);
   const host = new URL(origin).host;
   const app = await buildApp({
@@ -150,6 +161,22 @@ export async function writeMirror(
         if (short) aliases.set(`${short}/index.html`, file);
       }
     }
+    // A run since the last one keeps the files of what was not saved since, and every file
+    // that is not a page (images, assets), unless a page listed now lies there.
+    const unchanged = new Set<string>();
+    if (previous !== null && since !== null) {
+      const listed = new Map(pages.map((p) => [p.file, p]));
+      for (const entry of previous.files) {
+        const page = listed.get(entry.path);
+        const keep = page
+          ? page.savedAt !== undefined && page.savedAt < since
+          : !entry.path.endsWith('/index.html') && !held.has(entry.path);
+        if (keep) {
+          entries.set(entry.path, entry);
+          unchanged.add(entry.path);
+        }
+      }
+    }
     total = pages.length + 1;
     const resources = new Set<string>();
     const links = (fromPath: string, from: string) => (url: string) =>
@@ -168,6 +195,7 @@ export async function writeMirror(
     await Promise.all(
       pages.map(({ path, file }) =>
         limit(async () => {
+          if (unchanged.has(file)) return;
           const got = await render(path);
           if (got === null) return;
           if (!got.type.startsWith('text/html')) return put(file, got.body);
@@ -213,7 +241,7 @@ export async function writeMirror(
     }
     summary.removed = await removeStale(outDir, entries);
     const keys = await ensureMirrorKeys(deps.database.db);
-    const signed = signManifest(origin, deps.now(), entries.values(), keys.privateKey);
+    const signed = signManifest(origin, startedAt, entries.values(), keys.privateKey);
     await writeFile(join(outDir, PUBLIC_KEY_FILE), keys.publicKey);
     await writeFile(join(outDir, MANIFEST_FILE), signed.json);
     await writeFile(join(outDir, SIGNATURE_FILE), `${signed.signature}\n`);
