@@ -6,11 +6,12 @@
  * logo and images those pages use, then a signed manifest
  * (services/mirror-manifest.ts).
  *
- * Links to what a mirror cannot hold (search, the newsroom, forms that
- * post: newsletter, alerts; a live article's older updates) lead to a
- * note page in the mirror, `mirror/note.html`, which says so in Arabic.
- * Canonical links, `og:url` and the feeds' and sitemaps' links keep the
- * main site's absolute addresses, which is right for search engines.
+ * The site's search form leads to the mirror's own search page
+ * (mirror-search.ts). Links to what a mirror cannot hold (the newsroom,
+ * forms that post: newsletter, alerts; a live article's older updates)
+ * lead to a note page in the mirror, `mirror/note.html`, which says so in
+ * Arabic. Canonical links, `og:url` and the feeds' and sitemaps' links keep
+ * the main site's absolute addresses, which is right for search engines.
  *
  * A run over an earlier mirror writes only the files whose bytes differ
  * and removes the files of what is no longer published, so that a copy
