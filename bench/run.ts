@@ -48,6 +48,7 @@ import { defaultGenerator, type Generator } from './wrk.js';
 import { ms, row } from './table.js';
 import { measureSse, printSse, type SseFigures } from './sse.js';
 import { measureWire, printWire, type WireFigures } from './wire.js';
+import { measureMirror, printMirror, type MirrorFigures } from './mirror.js';
 import { measureBeaconBurst, printBeaconBurst, type BurstFigures } from './beacon-burst.js';
 import {
   measureNewsletterSend,
@@ -103,6 +104,7 @@ const options = new Command('bench')
     60,
   )
   .option('--no-push', 'skip the web push fan-out to a local push service (issue 20)')
+  .option('--no-mirror', 'skip writing a static mirror of the site (issue 22)')
   .option('--push-subscriptions <n>', 'push subscriptions of the fan-out', positiveInteger, 100_000)
   .option(
     '--site-import-heap <MiB>',
@@ -132,6 +134,7 @@ const options = new Command('bench')
     burstSeconds: number;
     push: boolean;
     pushSubscriptions: number;
+    mirror: boolean;
   }>();
 
 /** The search figures of one engine. Rates per second, times in ms, sizes in bytes. */
@@ -147,6 +150,8 @@ interface EngineFigures {
   scale: ScaleFigures;
   /** The server's figures (absent with --no-http). */
   http?: HttpFigures;
+  /** The static mirror's figures (absent with --no-mirror). */
+  mirror?: MirrorFigures;
 }
 
 /**
@@ -174,6 +179,7 @@ async function measureEngine(
       latency: await measureSearch(fill.database),
       scale: await measureScale(fill.database, 'file' in target ? target.file : null, step),
     };
+    if (options.mirror) figures.mirror = await measureMirror(fill.database, scratch, step);
   } finally {
     await fill.database.close();
   }
@@ -365,6 +371,10 @@ async function main(): Promise<void> {
   );
   printSearch(engines);
   printScale(engines.map(([name, e]) => [name, e.scale]));
+  const mirrors = engines.flatMap(([name, e]): Array<[string, MirrorFigures]> =>
+    e.mirror ? [[name, e.mirror]] : [],
+  );
+  if (mirrors.length) printMirror(mirrors);
   const http = engines.flatMap(([name, e]): Array<[string, HttpFigures]> =>
     e.http ? [[name, e.http]] : [],
   );

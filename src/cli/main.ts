@@ -1,6 +1,6 @@
 /**
  * The `midad` command line: `midad serve`, `import`, `user`, `reindex`,
- * `fill-slugs`, `export`, `import-archive`, `backup` and `wire`.
+ * `fill-slugs`, `export`, `import-archive`, `backup`, `wire` and `mirror`.
  * Settings come from environment variables (docs/settings.md) and flags;
  * flags win.
  */
@@ -26,6 +26,7 @@ const COMMANDS: Record<string, (setStatus: SetStatus) => Promise<Command>> = {
     (await import('./commands/import-archive.js')).importArchiveCommand(),
   backup: async () => (await import('./commands/backup.js')).backupCommand(),
   wire: async (setStatus) => (await import('./commands/wire.js')).wireCommand(setStatus),
+  mirror: async () => (await import('./commands/mirror.js')).mirrorCommand(),
 };
 
 /**

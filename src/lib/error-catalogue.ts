@@ -206,6 +206,9 @@ export const ERROR_CATALOGUE = {
   ARCHIVE_EXISTS: { status: 400, key: 'error.ARCHIVE_EXISTS' },
   BACKUP_EXISTS: { status: 500, key: 'error.BACKUP_EXISTS' },
   BACKUP_FAILED: { status: 500, key: 'error.BACKUP_FAILED' },
+  MIRROR_TARGET_INVALID: { status: 400, key: 'error.MIRROR_TARGET_INVALID' },
+  MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
+  MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },
 
   // Starting up (the CLI)
   CONFIG_INVALID: { status: 500, key: 'error.CONFIG_INVALID' },

@@ -28,6 +28,9 @@ import { changingArticle, tellPublicChange } from './public-changes.js';
 /** Most corrections one page of the list holds. */
 export const CORRECTIONS_PAGE_MAX = 100;
 
+/** Corrections a page of `/corrections` lists (the site's pages and a mirror's). */
+export const CORRECTIONS_PER_PAGE = 20;
+
 /**
  * The latest corrections (not updates) of published news articles,
  * newest first, with the article each is on, skipping `offset`; `total`

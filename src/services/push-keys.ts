@@ -9,7 +9,7 @@
  */
 import { publicOrigin } from '../config/public-origin.js';
 import type { Db } from '../storage/db.js';
-import { getSetting } from '../storage/repositories/settings.repository.js';
+import { ensureStoredKeyPair } from './stored-key-pair.js';
 
 export const VAPID_PUBLIC_SETTING = 'push.vapid.public';
 export const VAPID_PRIVATE_SETTING = 'push.vapid.private';
@@ -21,38 +21,15 @@ export interface VapidKeys {
 }
 
 /**
- * The site's key pair, made and stored when there is none. Two instances
- * starting at once agree: the insert keeps the first pair written
- * (`ON CONFLICT DO NOTHING`) and both read it back.
+ * The site's key pair, made and stored when there is none (two instances
+ * starting at once agree: stored-key-pair.ts).
  */
-export async function ensureVapidKeys(db: Db): Promise<VapidKeys> {
-  const publicKey = await getSetting(db, VAPID_PUBLIC_SETTING);
-  const privateKey = await getSetting(db, VAPID_PRIVATE_SETTING);
-  if (publicKey && privateKey) return { publicKey, privateKey };
-  // Loaded here only: a server whose keys are made never needs web-push's code at rest.
-  const { default: webpush } = await import('web-push');
-  const made = webpush.generateVAPIDKeys();
-  await db.transaction().execute(async (trx) => {
-    // Half a pair (an edited database) is useless: it is replaced whole.
-    if (publicKey || privateKey) {
-      await trx
-        .deleteFrom('settings')
-        .where('key', 'in', [VAPID_PUBLIC_SETTING, VAPID_PRIVATE_SETTING])
-        .execute();
-    }
-    await trx
-      .insertInto('settings')
-      .values([
-        { key: VAPID_PUBLIC_SETTING, value: made.publicKey },
-        { key: VAPID_PRIVATE_SETTING, value: made.privateKey },
-      ])
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+export function ensureVapidKeys(db: Db): Promise<VapidKeys> {
+  return ensureStoredKeyPair(db, [VAPID_PUBLIC_SETTING, VAPID_PRIVATE_SETTING], async () => {
+    // Loaded here only: a server whose keys are made never needs web-push's code at rest.
+    const { default: webpush } = await import('web-push');
+    return webpush.generateVAPIDKeys();
   });
-  return {
-    publicKey: (await getSetting(db, VAPID_PUBLIC_SETTING)) ?? made.publicKey,
-    privateKey: (await getSetting(db, VAPID_PRIVATE_SETTING)) ?? made.privateKey,
-  };
 }
 
 /**

@@ -31,7 +31,7 @@ import { LatestPage } from '../views/latest-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { StaticPage } from '../views/static-page.js';
 import { CorrectionsPage } from '../views/corrections-page.js';
-import { listLatestCorrections } from '../../services/article-notes.js';
+import { CORRECTIONS_PER_PAGE, listLatestCorrections } from '../../services/article-notes.js';
 import { getFooterLinks, getPage } from '../../services/static-pages.js';
 import { getSiteHeader } from '../../services/front-page-settings.js';
 import { getAlternateAddresses } from '../../services/alternate-addresses.js';
@@ -58,10 +58,8 @@ import { searchRoutes } from './search-routes.js';
 import { sitemapRoutes } from './sitemaps.routes.js';
 import { alertsRoutes } from './alerts.routes.js';
 import { mirrorsRoutes } from './mirrors.routes.js';
+import { mirrorKeyRoutes } from './mirror-key.routes.js';
 import type { SiteDeps } from './site-deps.js';
-
-/** Corrections a page of `/corrections` lists. */
-const CORRECTIONS_PER_PAGE = 20;
 
 /** The home page is kept at most a minute: its most-read lists move with the views. */
 const FRONT_PAGE_MAX_AGE_MS = 60_000;
@@ -160,6 +158,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   await viewRoutes(app, deps);
   await alertsRoutes(app, { ...deps, context });
   await mirrorsRoutes(app, { ...deps, context });
+  await mirrorKeyRoutes(app, deps);
   await liveEventRoutes(app, {
     database: deps.database,
     context: deps.pageContext,

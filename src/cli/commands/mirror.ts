@@ -1,0 +1,104 @@
+/**
+ * `midad mirror [--db FILE | --database URL] [--media-dir DIR] [--since] OUT_DIR`:
+ * writes (or brings up to date) a static mirror of the public site in
+ * OUT_DIR, signed with the site's key (web/mirror/write-mirror.ts); with
+ * `--since`, renders again only the articles saved since the last run.
+ *
+ * `midad mirror verify [--key FILE] DIR`: checks a mirror's signed
+ * manifest and every file; exits 1 naming the first file changed, missing
+ * or added. Without `--key` the copy's own `mirror/public-key.pem` is used,
+ * which proves the copy whole but not who wrote it.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { AppError } from '../../lib/errors.js';
+import { verifyMirror } from '../../services/mirror-manifest.js';
+import { writeMirror } from '../../web/mirror/write-mirror.js';
+import { progressBar, type Progress } from '../progress.js';
+import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
+
+interface MirrorFlags extends DatabaseFlags {
+  mediaDir?: string;
+  since?: boolean;
+}
+
+/**
+ * The text of the key file `file`.
+ * @throws AppError `MIRROR_KEY_INVALID` when it cannot be read.
+ */
+function readKey(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('MIRROR_KEY_INVALID', `Cannot read the key file ${file}.`, { cause: error });
+  }
+}
+
+function verifyCommand(): Command {
+  return new Command('verify')
+    .description("check a mirror's signed manifest and every file it lists")
+    .argument('<dir>', 'the mirror folder')
+    .option('--key <file>', "the site's mirror public key (PEM), as the site publishes it")
+    .action(async (dir: string, opts: { key?: string }) => {
+      const key = opts.key === undefined ? undefined : readKey(opts.key);
+      const { manifest, keyFrom } = await verifyMirror(dir, key);
+      console.log(
+        `${dir}: verified, ${manifest.files.length} files of ${manifest.site} written at ` +
+          `${manifest.writtenAt}` +
+          (keyFrom === 'mirror'
+            ? " (with the mirror's own key: give --key to check who signed)"
+            : ''),
+      );
+    });
+}
+
+export function mirrorCommand(): Command {
+  return withDatabaseFlags(new Command('mirror'))
+    .description(
+      'write a static mirror of the public site to a folder, signed (see docs/deploy.md)',
+    )
+    .argument(
+      '<out-dir>',
+      'the folder to write: new, empty, or an earlier mirror to bring up to date',
+    )
+    .option('--media-dir <folder>', 'the media folder (env MIDAD_MEDIA_DIR, default data/media)')
+    .option(
+      '--since',
+      'render again only the articles saved since the last run in OUT_DIR, and every listing',
+    )
+    .addCommand(verifyCommand())
+    .action(async (outDir: string, opts: MirrorFlags) => {
+      const { config, database } = await openFromFlags(opts, {
+        existing: true,
+        overrides: { mediaDir: opts.mediaDir },
+      });
+      if (config.baseUrl === undefined) {
+        console.error(
+          'warning: MIDAD_BASE_URL is not set: canonical links will not name the main site',
+        );
+      }
+      let bar: Progress | null = null;
+      try {
+        const started = Date.now();
+        const summary = await writeMirror({ config, database, now: () => new Date() }, outDir, {
+          sinceLastRun: opts.since === true,
+          onProgress: (done, total) => {
+            bar ??= progressBar('mirror', total, 'files');
+            bar.update(done, total);
+          },
+        });
+        (bar as Progress | null)?.stop();
+        for (const { path, status } of summary.failed) {
+          console.error(`warning: ${path} answered ${status}; links to it are broken`);
+        }
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(
+          `${outDir}: ${summary.files} files, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB ` +
+            `(${summary.written.length} written, ${summary.removed} removed) in ${seconds} s, signed`,
+        );
+      } finally {
+        (bar as Progress | null)?.stop();
+        await database.close();
+      }
+    });
+}

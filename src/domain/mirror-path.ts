@@ -1,0 +1,95 @@
+/**
+ * Where a site address lives in a static mirror (issue 22), and how one
+ * mirror file links to another so that the mirror works from any host, any
+ * folder and `file://`, where a folder never resolves to its `index.html`:
+ *
+ * - a path whose last segment has a file's extension is a file of that name:
+ *   `/rss.xml` → `rss.xml`, `/media/12/w640.webp` → `media/12/w640.webp`;
+ * - any other path is a page, `index.html` in its folder: `/` →
+ *   `index.html`, `/a/123/slug` → `a/123/slug/index.html`;
+ * - the only query kept is a listing's page number, as two more folders:
+ *   `/?page=2` → `page/2/index.html`, `/section/x?page=3` →
+ *   `section/x/page/3/index.html`; any other query is not in a mirror.
+ *
+ * Segments are stored decoded (Arabic file names, as `file://` and static
+ * servers decode a URL before opening the file) and linked percent-encoded
+ * (RFC 3986 §2.1). Pure: no I/O.
+ */
+
+/** The folder of a mirror that holds the mirror's own files (manifest, key, note, search). */
+export const MIRROR_OWN_DIR = 'mirror';
+
+/** Longest site address a mirror holds, in characters. */
+const MAX_PATH_LENGTH = 2000;
+
+/**
+ * A last segment with the extension of a file the site serves (feeds,
+ * sitemaps, robots.txt, assets, fonts, images, keys): a file, not a page.
+ * A slug is letters, digits and hyphens (arabic/slug.ts), but an imported
+ * one may hold a dot: only these extensions count.
+ */
+const FILE_NAME = /\.(xml|json|txt|css|js|woff2?|webp|jpe?g|png|gif|svg|ico|pem|html)$/i;
+
+/**
+ * The mirror file (relative, `/`-separated, decoded) of the site address
+ * `pathAndQuery` (`/a/1/x`, `/tag/y?page=2`), or null when a mirror cannot
+ * hold it: a query other than `page=<n>`, a malformed escape, a `.` or `..`
+ * segment, a control character or backslash, or more than 2,000 characters.
+ */
+export function mirrorFileOf(pathAndQuery: string): string | null {
+  if (pathAndQuery.length > MAX_PATH_LENGTH || !pathAndQuery.startsWith('/')) return null;
+  const [path = '', query] = splitOnce(pathAndQuery, '?');
+  let page: string | null = null;
+  if (query !== undefined) {
+    const match = /^page=([1-9][0-9]{0,4})$/.exec(query);
+    if (!match) return null;
+    page = match[1] === '1' ? null : match[1]!;
+  }
+  const segments: string[] = [];
+  for (const raw of path.split('/').slice(1)) {
+    if (raw === '') continue;
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '.' || segment === '..' || /[\p{Cc}/\\]/u.test(segment)) {
+      return null;
+    }
+    segments.push(segment);
+  }
+  const last = segments.at(-1);
+  if (last !== undefined && FILE_NAME.test(last) && !path.endsWith('/')) {
+    return page === null ? segments.join('/') : null;
+  }
+  if (page !== null) segments.push('page', page);
+  return [...segments, 'index.html'].join('/');
+}
+
+/**
+ * The link from mirror file `from` to mirror file `to` (both as
+ * mirrorFileOf gives them), relative and percent-encoded, with `fragment`
+ * (`#…`, or '') kept.
+ * @example relativeLink('a/1/x/index.html', 'section/s/index.html') // '../../../section/s/index.html'
+ */
+export function relativeLink(from: string, to: string, fragment = ''): string {
+  const fromDirs = from.split('/').slice(0, -1);
+  const target = to.split('/');
+  let shared = 0;
+  while (
+    shared < fromDirs.length &&
+    shared < target.length - 1 &&
+    fromDirs[shared] === target[shared]
+  ) {
+    shared++;
+  }
+  const up = fromDirs.slice(shared).map(() => '..');
+  // encodeURIComponent escapes `:` too, so a first segment never reads as a scheme.
+  return [...up, ...target.slice(shared).map(encodeURIComponent)].join('/') + fragment;
+}
+
+function splitOnce(text: string, separator: string): [string, string?] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+}

@@ -1,0 +1,407 @@
+/**
+ * Issue 22: `midad mirror`. A mirror written from a test site (every kind
+ * of row: articles, a static page, a section, tags, an author, an image,
+ * live coverage, a draft), served by a plain static file server that
+ * resolves no folder to its index.html (as `file://` does not), then every
+ * link of every page and stylesheet followed: none broken, none to the
+ * origin but canonical links; every published article there, the draft
+ * nowhere. The signed manifest verifies; a changed, missing or added file
+ * fails, naming it. A second run writes only what changed.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import vm from 'node:vm';
+import { join, sep } from 'node:path';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { AppError } from '../../src/lib/errors.js';
+import { createArticle, createDraft, saveArticle } from '../../src/services/edit-article.js';
+import { mirrorPublicKey } from '../../src/services/mirror-keys.js';
+import { listMirrorFiles, verifyMirror } from '../../src/services/mirror-manifest.js';
+import { moveArticle } from '../../src/services/move-article.js';
+import type { Database } from '../../src/storage/database.js';
+import { ViewCounter } from '../../src/services/view-counter.js';
+import { buildApp } from '../../src/web/app.js';
+import { writeMirror } from '../../src/web/mirror/write-mirror.js';
+import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
+import { BIG_ID, fillSite } from '../helpers/full-site.js';
+import { content, type Staff } from '../helpers/newsroom.js';
+import { NOW } from '../helpers/site.js';
+import { testFolder } from '../helpers/temp-folder.js';
+
+const ORIGIN = 'https://news.example';
+const DRAFT_HEADLINE = 'مسودة سرية لم تنشر بعد';
+const PAGE = { headline: 'من نحن', slug: 'من-نحن' };
+
+type Node = DefaultTreeAdapterMap['node'];
+
+/** Every URL in `html`'s link attributes, with whether it is a canonical link. */
+function linksOf(html: string): Array<{ url: string; canonical: boolean }> {
+  const found: Array<{ url: string; canonical: boolean }> = [];
+  const visit = (node: Node) => {
+    if ('attrs' in node) {
+      const rel = node.attrs.find((a) => a.name === 'rel')?.value ?? '';
+      for (const { name, value } of node.attrs) {
+        const canonical = node.tagName === 'link' && rel === 'canonical';
+        if (['href', 'src', 'action', 'poster', 'formaction'].includes(name)) {
+          found.push({ url: value.trim(), canonical });
+        }
+        if (name === 'srcset') {
+          for (const c of value.split(','))
+            found.push({ url: c.trim().split(/\s+/)[0]!, canonical });
+        }
+      }
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
+  };
+  visit(parse(html));
+  return found;
+}
+
+/** A static file server over `root`: files only (a folder is 404, as on `file://`). */
+async function staticServer(root: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(root, path);
+    if (!file.startsWith(root + sep)) return void response.writeHead(403).end();
+    readFile(file).then(
+      (body) => response.writeHead(200).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describeEachDialect((dialect) => {
+  let database: Database;
+  let staff: Staff;
+  let config: Config;
+  let draftId: string;
+  let out: string;
+  const deps = () => ({ database, now: () => NOW });
+
+  beforeEach(async () => {
+    database = await openTestDatabase(dialect);
+    const mediaDir = testFolder('mirror-media');
+    staff = await fillSite(database, mediaDir);
+    const page = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { ...PAGE, tags: [] }),
+      { kind: 'page' },
+    );
+    await moveArticle(deps(), staff.editor, page, 'publish');
+    draftId = await createDraft(deps(), staff.author);
+    await saveArticle(
+      deps(),
+      staff.author,
+      draftId as never,
+      content([staff.author.id], { headline: DRAFT_HEADLINE, tags: ['تسريب'] }),
+    );
+    config = loadConfig({ MIDAD_BASE_URL: ORIGIN, MIDAD_MEDIA_DIR: mediaDir });
+    out = join(testFolder('mirror'), 'site');
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await database.close();
+  });
+
+  it('writes every published article and no draft; from a static server no link is broken or leads to the origin', async () => {
+    const summary = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(summary.failed).toEqual([]);
+    expect(summary.removed).toBe(0);
+    const files = await listMirrorFiles(out);
+    expect(summary.files).toBe(files.length - 3); // the manifest, its signature and the key
+
+    const published = await database.db
+      .selectFrom('articles')
+      .select(['id', 'kind'])
+      .where('status', '=', 'published')
+      .execute();
+    expect(published.length).toBeGreaterThanOrEqual(3);
+    for (const { id, kind } of published) {
+      if (kind === 'page') continue;
+      expect(files.some((f) => new RegExp(`^a/${String(id)}/([^/]+/)?index\\.html$`).test(f))).toBe(
+        true,
+      );
+    }
+    expect(files).toContain(`p/${PAGE.slug}/index.html`);
+    expect(files.filter((f) => f.startsWith(`a/${draftId}/`))).toEqual([]);
+    for (const file of files) {
+      expect((await readFile(join(out, file))).includes(DRAFT_HEADLINE)).toBe(false);
+    }
+    // Images, the stylesheet and the fonts it uses are there.
+    expect(files.some((f) => /^media\/[0-9]+\/w[0-9]+\.webp$/.test(f))).toBe(true);
+    expect(files.some((f) => /^assets\/site\.[0-9a-f]+\.css$/.test(f))).toBe(true);
+    expect(files.some((f) => /^fonts\/noto-naskh-arabic-.*\.woff2$/.test(f))).toBe(true);
+
+    const { server, base } = await staticServer(out);
+    try {
+      const checked = new Map<string, number>();
+      const problems: string[] = [];
+      for (const file of files.filter((f) => /\.(html|css)$/.test(f))) {
+        const text = await readFile(join(out, file), 'utf8');
+        const page = new URL(file.split('/').map(encodeURIComponent).join('/'), `${base}/`);
+        const urls = file.endsWith('.css')
+          ? [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => ({
+              url: m[1]!,
+              canonical: false,
+            }))
+          : linksOf(text);
+        for (const { url, canonical } of urls) {
+          if (url.startsWith('#')) continue;
+          const target = new URL(url, page);
+          if (target.origin === ORIGIN) {
+            if (!canonical) problems.push(`${file}: ${url} leads to the origin`);
+            continue;
+          }
+          if (target.origin !== base) continue;
+          if (url.startsWith('/')) problems.push(`${file}: ${url} is root-relative`);
+          if (target.pathname.endsWith('/')) problems.push(`${file}: ${url} names a folder`);
+          const key = target.pathname;
+          if (!checked.has(key)) checked.set(key, (await fetch(new URL(key, base))).status);
+          if (checked.get(key) !== 200) problems.push(`${file}: ${url} is ${checked.get(key)}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(checked.size).toBeGreaterThan(10);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('signs a manifest that verifies, and fails naming a changed, added or missing file', async () => {
+    const app = await buildApp({
+      config,
+      database,
+      now: () => NOW,
+      logRequests: false,
+      viewCounter: new ViewCounter({ sink: async () => {} }),
+    });
+    const published = () => app.inject({ method: 'GET', url: '/mirror/public-key.pem' });
+    try {
+      // The key is made by the first mirror, and published by the site from then on.
+      expect((await published()).statusCode).toBe(404);
+      await writeMirror({ config, database, now: () => NOW }, out);
+      expect((await published()).body).toBe(await mirrorPublicKey(database.db));
+    } finally {
+      await app.close();
+    }
+    const key = await mirrorPublicKey(database.db);
+    expect(key).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(await readFile(join(out, 'mirror/public-key.pem'), 'utf8')).toBe(key);
+    const verified = await verifyMirror(out, key!);
+    expect(verified.keyFrom).toBe('given');
+    expect(verified.manifest.writtenAt).toBe(NOW.toISOString());
+    expect(verified.manifest.site).toBe(ORIGIN);
+
+    const failure = async () => {
+      const error = await verifyMirror(out, key!).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      return { code: (error as AppError).code, ...(error as AppError).details };
+    };
+    const home = join(out, 'index.html');
+    const original = await readFile(home);
+    await appendFile(home, ' ');
+    expect(await failure()).toEqual({
+      code: 'MIRROR_NOT_VERIFIED',
+      file: 'index.html',
+      reason: 'changed',
+    });
+    await writeFile(home, original);
+    await writeFile(join(out, 'extra.html'), 'x');
+    expect(await failure()).toEqual({
+      code: 'MIRROR_NOT_VERIFIED',
+      file: 'extra.html',
+      reason: 'not in the manifest',
+    });
+    await rm(join(out, 'extra.html'));
+    await rm(join(out, 'robots.txt'));
+    expect(await failure()).toEqual({
+      code: 'MIRROR_NOT_VERIFIED',
+      file: 'robots.txt',
+      reason: 'missing',
+    });
+
+    // Signed by another key: the signature does not match.
+    const other = generateKeyPairSync('ed25519');
+    const otherPem = other.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const wrong = await verifyMirror(out, otherPem).catch((e: unknown) => e as AppError);
+    expect((wrong as AppError).details).toEqual({
+      file: 'mirror/manifest.json',
+      reason: 'the signature does not match',
+    });
+  });
+
+  it('midad mirror verify says so and exits 0, or names the changed file and exits 1', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    const keyFile = join(testFolder('mirror-key'), 'key.pem');
+    await writeFile(keyFile, (await mirrorPublicKey(database.db))!);
+    expect(await run(['mirror', 'verify', '--key', keyFile, out])).toBe(0);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^${out}: verified, [0-9]+ files of ${ORIGIN} written at ${NOW.toISOString()}$`),
+    );
+    await appendFile(join(out, 'rss.xml'), '\n');
+    expect(await run(['mirror', 'verify', '--key', keyFile, out])).toBe(1);
+    expect(lines.at(-1)).toBe(`midad: The mirror did not verify: rss.xml: changed`);
+  });
+
+  it('a second run writes only what changed, and removes what was unpublished', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const again = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(again.written).toEqual([]);
+    expect(again.removed).toBe(0);
+
+    await moveArticle(deps(), staff.editor, BIG_ID as never, 'unpublish');
+    const after = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(after.removed).toBeGreaterThan(0);
+    expect(await stat(join(out, `a/${BIG_ID}`)).catch(() => null)).toBeNull();
+    await verifyMirror(out);
+  });
+
+  it('publishing one article writes its page and the pages, feeds and sitemaps that list it', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const id = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
+    );
+    await moveArticle(deps(), staff.editor, id, 'publish');
+    const after = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(after.removed).toBe(0);
+    // Its page; the article whose related stories now show it; the home page; its tag's and
+    // author's pages and feeds; the site's feeds; the month's and the news sitemap; search.
+    const author = 'author/محرر-الصفحة-الأولى';
+    expect(after.written.map((f) => f.replace(/^a\/[0-9]+\//, 'a/<id>/')).sort()).toEqual(
+      [
+        'a/<id>/أبل-تعلن-عن-iphone-15-في-12-مارس-محدث/index.html',
+        'a/<id>/خبر-جديد-عن-الطقس/index.html',
+        'atom.xml',
+        `${author}/atom.xml`,
+        `${author}/feed.json`,
+        `${author}/index.html`,
+        `${author}/rss.xml`,
+        'feed.json',
+        'index.html',
+        'mirror/search/a0.js',
+        'mirror/search/t0.js',
+        'rss.xml',
+        'sitemaps/2026-11.xml',
+        'sitemaps/news.xml',
+        'tag/طقس/atom.xml',
+        'tag/طقس/feed.json',
+        'tag/طقس/index.html',
+        'tag/طقس/rss.xml',
+      ].sort(),
+    );
+    expect(after.written).toContain(`a/${id}/خبر-جديد-عن-الطقس/index.html`);
+    await verifyMirror(out);
+  });
+
+  it('since the last run, renders again only the articles saved since, and every listing', async () => {
+    const hour = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    await writeMirror({ config, database, now: () => hour(1) }, out);
+    const before = await listMirrorFiles(out);
+    const later = { database, now: () => hour(2) };
+    const id = await createArticle(
+      later,
+      staff.editor,
+      content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
+    );
+    await moveArticle(later, staff.editor, id, 'publish');
+    const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
+      sinceLastRun: true,
+    });
+    expect(after.failed).toEqual([]);
+    expect(after.removed).toBe(0);
+    // Of the article pages, only the new one was made: the others were kept as they were.
+    expect(after.written.filter((f) => f.startsWith('a/'))).toEqual([
+      `a/${id}/خبر-جديد-عن-الطقس/index.html`,
+    ]);
+    expect(after.written).toContain('tag/طقس/index.html');
+    expect(after.written).toContain('index.html');
+    const files = await listMirrorFiles(out);
+    // The editor's first article gives them an author page.
+    const author = 'author/محرر-الصفحة-الأولى';
+    expect(files.filter((f) => !before.includes(f))).toEqual(
+      [
+        `a/${id}/خبر-جديد-عن-الطقس/index.html`,
+        `${author}/atom.xml`,
+        `${author}/feed.json`,
+        `${author}/index.html`,
+        `${author}/rss.xml`,
+        'tag/طقس/atom.xml',
+        'tag/طقس/feed.json',
+        'tag/طقس/index.html',
+        'tag/طقس/rss.xml',
+      ].sort(),
+    );
+    expect(before.filter((f) => !files.includes(f))).toEqual([]);
+    expect((await verifyMirror(out)).manifest.writtenAt).toBe(hour(2).toISOString());
+  });
+
+  it('its search finds an article by a headline word in any spelling, from the chunks it loads', async () => {
+    const id = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { headline: 'افتتاح المدرسة الكبرى في مدينة حلب', tags: [] }),
+    );
+    await moveArticle(deps(), staff.editor, id, 'publish');
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const files = await listMirrorFiles(out);
+    const page = files.find((f) => f.startsWith(`a/${id}/`))!;
+    expect(files).toContain('search/index.html');
+    expect(files.filter((f) => f.startsWith('mirror/search/t')).length).toBeGreaterThanOrEqual(1);
+
+    const context = vm.createContext({});
+    const script = (name: string) => readFile(join(out, 'mirror/search', `${name}.js`), 'utf8');
+    const loaded: string[] = [];
+    vm.runInContext(await script('search'), context);
+    const search = context.midadSearch as {
+      load: (name: string, failed: () => void) => void;
+      find: (query: string, done: (results: Array<[string, string]>) => void) => void;
+    };
+    search.load = (name, failed) => {
+      loaded.push(name);
+      script(name).then((code) => vm.runInContext(code, context), failed);
+    };
+    const find = (query: string) =>
+      new Promise<Array<[string, string]>>((resolve) => search.find(query, resolve));
+    const hit = [
+      `../${page.split('/').map(encodeURIComponent).join('/')}`,
+      'افتتاح المدرسة الكبرى في مدينة حلب',
+    ];
+    for (const query of [
+      'المدرسة',
+      'المدرسه', // taa marbuta written as haa
+      'الْمَدْرَسَةُ', // harakat
+      'الكبرى الكبري', // alef maqsura and yaa
+      'إفتتاح', // a hamza the headline does not write
+      'حـــلب', // tatweel
+    ]) {
+      expect(await find(query)).toEqual([hit]);
+    }
+    expect(await find('المدرسة باريس')).toEqual([]);
+    expect(loaded[0]).toBe('meta');
+    expect(loaded.every((name) => /^(meta|t[0-9]+|a[0-9]+)$/.test(name))).toBe(true);
+  });
+
+  it('refuses a folder that holds other files, writing nothing', async () => {
+    const folder = testFolder('mirror-busy');
+    await writeFile(join(folder, 'notes.txt'), 'mine');
+    const error = await writeMirror({ config, database, now: () => NOW }, folder).catch(
+      (e: unknown) => e as AppError,
+    );
+    expect((error as AppError).code).toBe('MIRROR_TARGET_INVALID');
+    expect(await listMirrorFiles(folder)).toEqual(['notes.txt']);
+  });
+});
