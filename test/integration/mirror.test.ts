@@ -278,10 +278,13 @@ describeEachDialect((dialect) => {
     await moveArticle(deps(), staff.editor, id, 'publish');
     const after = await writeMirror({ config, database, now: () => NOW }, out);
     expect(after.removed).toBe(0);
-    // Its page; the article whose related stories now show it; the home page; its tag's and
-    // author's pages and feeds; the site's feeds; the month's and the news sitemap; search.
+    // Its page and lite page; the article whose related stories now show it; the home page and
+    // its lite page; its tag's and author's pages and feeds; the site's feeds; the month's and
+    // the news sitemap; search.
     const author = 'author/محرر-الصفحة-الأولى';
-    expect(after.written.map((f) => f.replace(/^a\/[0-9]+\//, 'a/<id>/')).sort()).toEqual(
+    expect(
+      after.written.map((f) => f.replace(/^(lite\/)?a\/[0-9]+\//, '$1a/<id>/')).sort(),
+    ).toEqual(
       [
         'a/<id>/أبل-تعلن-عن-iphone-15-في-12-مارس-محدث/index.html',
         'a/<id>/خبر-جديد-عن-الطقس/index.html',
@@ -292,6 +295,8 @@ describeEachDialect((dialect) => {
         `${author}/rss.xml`,
         'feed.json',
         'index.html',
+        'lite/a/<id>/index.html',
+        'lite/index.html',
         'mirror/search/a0.js',
         'mirror/search/t0.js',
         'rss.xml',
@@ -324,9 +329,9 @@ describeEachDialect((dialect) => {
     expect(after.failed).toEqual([]);
     expect(after.removed).toBe(0);
     // Of the article pages, only the new one was made: the others were kept as they were.
-    expect(after.written.filter((f) => f.startsWith('a/'))).toEqual([
-      `a/${id}/خبر-جديد-عن-الطقس/index.html`,
-    ]);
+    expect(
+      after.written.filter((f) => f.startsWith('a/') || f.startsWith('lite/a/')).sort(),
+    ).toEqual([`a/${id}/خبر-جديد-عن-الطقس/index.html`, `lite/a/${id}/index.html`].sort());
     expect(after.written).toContain('tag/طقس/index.html');
     expect(after.written).toContain('index.html');
     const files = await listMirrorFiles(out);
@@ -339,6 +344,7 @@ describeEachDialect((dialect) => {
         `${author}/feed.json`,
         `${author}/index.html`,
         `${author}/rss.xml`,
+        `lite/a/${id}/index.html`,
         'tag/طقس/atom.xml',
         'tag/طقس/feed.json',
         'tag/طقس/index.html',
