@@ -7,7 +7,7 @@
  * logical properties.
  */
 import type { ComponentChildren } from 'preact';
-import { hasAlternateAddresses, MIRRORS_PATH } from '../../domain/alternate-addresses.js';
+import { FooterEnd } from './components/footer-end.js';
 import {
   FEED_FORMATS,
   FEED_MEDIA_TYPES,
@@ -180,12 +180,7 @@ export function Layout({
             <p>
               <a href={lite ?? litePath.home()}>{t('lite.link')}</a>
             </p>
-            {hasAlternateAddresses(ctx.alternates) ? (
-              <p>
-                <a href={MIRRORS_PATH}>{t('mirrors.title')}</a>
-              </p>
-            ) : null}
-            <p>{t('site.footer', { siteName: ctx.siteName })}</p>
+            <FooterEnd ctx={ctx} />
           </footer>
         </SaveData.Provider>
       </body>

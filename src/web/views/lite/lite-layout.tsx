@@ -7,7 +7,7 @@
  * The canonical link names the full page, so search engines index that one.
  */
 import type { ComponentChildren } from 'preact';
-import { hasAlternateAddresses, MIRRORS_PATH } from '../../../domain/alternate-addresses.js';
+import { FooterEnd } from '../components/footer-end.js';
 import { litePath } from '../../../domain/article-path.js';
 import { LITE_STYLE } from './lite-style.js';
 import type { PageContext } from '../page-context.js';
@@ -68,12 +68,7 @@ export function LiteLayout({ ctx, title, full, canonical = full, children }: Lit
           <p>
             {ctx.saveData ? t('lite.saveDataNote') : <a href={full}>{t('lite.fullVersion')}</a>}
           </p>
-          {hasAlternateAddresses(ctx.alternates) ? (
-            <p>
-              <a href={MIRRORS_PATH}>{t('mirrors.title')}</a>
-            </p>
-          ) : null}
-          <p>{t('site.footer', { siteName: ctx.siteName })}</p>
+          <FooterEnd ctx={ctx} />
         </footer>
       </body>
     </html>
