@@ -19,6 +19,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
+import { translator } from '../../src/i18n/format.js';
 import { AppError } from '../../src/lib/errors.js';
 import { createArticle, createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { mirrorPublicKey } from '../../src/services/mirror-keys.js';
@@ -409,5 +410,20 @@ describeEachDialect((dialect) => {
     );
     expect((error as AppError).code).toBe('MIRROR_TARGET_INVALID');
     expect(await listMirrorFiles(folder)).toEqual(['notes.txt']);
+  });
+
+  it('refuses at once, with a message, a folder that cannot be made', async () => {
+    const folder = testFolder('mirror-under-a-file');
+    await writeFile(join(folder, 'a-file'), 'mine');
+    for (const target of [join(folder, 'a-file', 'mirror'), '/proc/midad-mirror']) {
+      const error = await writeMirror({ config, database, now: () => NOW }, target).catch(
+        (e: unknown) => e as AppError,
+      );
+      expect((error as AppError).code).toBe('MIRROR_TARGET_UNWRITABLE');
+      expect((error as AppError).toUserMessage(translator('ar'))).toBe(
+        `لا يمكن إنشاء مجلد النسخة المرآة ${target} أو الكتابة فيه: تحقّق من المسار ومن صلاحية الكتابة.`,
+      );
+    }
+    expect(await listMirrorFiles(folder)).toEqual(['a-file']);
   });
 });

@@ -17,7 +17,8 @@
  * and removes the files of what is no longer published, so that a copy
  * (rsync) moves only what changed.
  */
-import { mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/schema.js';
@@ -308,18 +309,45 @@ function notePage(): string {
 }
 
 /**
- * Checks that `outDir` may take a mirror: it does not exist, or is an
- * empty folder, or holds an earlier mirror (its manifest).
- * @throws AppError `MIRROR_TARGET_INVALID` otherwise.
+ * Makes folder `path` and the missing folders above it, one `mkdir` each.
+ * Not `mkdir(…, { recursive: true })`: where a folder cannot be made under
+ * one that exists (`/proc`), Node 20's recursive mkdir retries for ever.
+ * @throws the first refusal (ENOENT, ENOTDIR, EACCES, EROFS…).
+ */
+async function makeFolder(path: string): Promise<void> {
+  const parent = dirname(path);
+  if (parent !== path && (await stat(parent).catch(() => null)) === null) await makeFolder(parent);
+  await mkdir(path);
+}
+
+/**
+ * Checks that `outDir` may take a mirror: it does not exist and can be
+ * made (it is made here), or is an empty folder, or holds an earlier
+ * mirror (its manifest); and that it may be written to.
+ * @throws AppError `MIRROR_TARGET_UNWRITABLE` when it cannot be made or
+ *   written to (a path under a file, a read-only or forbidden place),
+ *   `MIRROR_TARGET_INVALID` when it holds something else.
  */
 async function checkTarget(outDir: string): Promise<void> {
   const invalid = () =>
     new AppError('MIRROR_TARGET_INVALID', `${outDir} is neither an empty folder nor a mirror.`, {
       details: { folder: outDir },
     });
+  const unwritable = (error: unknown) =>
+    new AppError('MIRROR_TARGET_UNWRITABLE', `The folder ${outDir} cannot be made or written to.`, {
+      details: { folder: outDir },
+      cause: error,
+    });
   const stats = await stat(outDir).catch(() => null);
+  if (stats === null) {
+    await makeFolder(outDir).catch((error: unknown) => {
+      throw unwritable(error);
+    });
+  } else if (!stats.isDirectory()) throw invalid();
+  await access(outDir, constants.W_OK | constants.X_OK).catch((error: unknown) => {
+    throw unwritable(error);
+  });
   if (stats === null) return;
-  if (!stats.isDirectory()) throw invalid();
   const manifest = await stat(join(outDir, MANIFEST_FILE)).catch(() => null);
   if (!manifest?.isFile() && (await readdir(outDir)).length > 0) throw invalid();
 }
