@@ -120,6 +120,9 @@ describe('midad serve --workers 2 on SQLite', () => {
     });
     const origin = server.origin;
     expect(server.output()).toContain(`midad: listening on ${origin} with 2 workers`);
+    // Each worker logs its own line, which may reach the pipe after the primary's.
+    const started = server;
+    await until(() => workerPids(started.output()).size === 2, "both workers' lines");
     const pids = workerPids(server.output());
     expect([...pids.keys()].sort()).toEqual([1, 2]);
 
@@ -180,6 +183,8 @@ describe('midad serve --workers 2 on SQLite', () => {
     expect(existsSync(workerSpoolFile(spoolFileBeside(file), 2))).toBe(false);
     expect(await viewsOf(file)).toBe(viewsBefore + 7);
 
+    const first = server;
+    await until(() => workerPids(first.output()).has(2), "worker 2's line");
     const killed = workerPids(server.output()).get(2)!;
     process.kill(killed, 'SIGKILL');
     const current = server;
