@@ -17,7 +17,7 @@
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { MIRROR_OWN_DIR } from '../domain/mirror-path.js';
@@ -152,16 +152,19 @@ export async function readSignedManifest(
  * one changed (size or SHA-256), missing, or not in the manifest fails.
  * @returns the manifest and whose key was used.
  * @throws AppError `MIRROR_NOT_VERIFIED` naming the first file that fails
- *   and why (`changed`, `missing`, `not in the manifest`), `MIRROR_KEY_INVALID`.
+ *   and why (`changed`, `missing`, `not in the manifest`, `not a plain file`:
+ *   a symbolic link), `MIRROR_KEY_INVALID`.
  */
 export async function verifyMirror(dir: string, publicKeyPem?: string): Promise<VerifiedMirror> {
   const verified = await readSignedManifest(dir, publicKeyPem);
   const listed = new Map(verified.manifest.files.map((f) => [f.path, f]));
   for (const path of await listMirrorFiles(dir)) {
     if (SIGNATURE_FILES.has(path)) continue;
+    const file = join(dir, path);
+    // A link (to another file of the mirror, or outside it) is served as that file: never a mirror's.
+    if (!(await lstat(file)).isFile()) throw notVerified(path, 'not a plain file');
     const entry = listed.get(path);
     if (!entry) throw notVerified(path, 'not in the manifest');
-    const file = join(dir, path);
     if ((await stat(file)).size !== entry.size || (await sha256Of(file)) !== entry.sha256) {
       throw notVerified(path, 'changed');
     }
@@ -191,10 +194,13 @@ export async function readOwnManifest(dir: string): Promise<MirrorManifest | nul
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
 export async function listMirrorFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+  return (
+    entries
+      // Links and other non-folders too: a mirror holds only plain files, and verify says so.
+      .filter((e) => !e.isDirectory())
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .sort()
+  );
 }
 
 /** SHA-256 of the file at `path`, lower-case hex, read as a stream. */

@@ -10,7 +10,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import vm from 'node:vm';
 import { join, sep } from 'node:path';
@@ -223,6 +223,14 @@ describeEachDialect((dialect) => {
       reason: 'not in the manifest',
     });
     await rm(join(out, 'extra.html'));
+    // A symbolic link, new or in a listed file's place, is no file of the mirror.
+    await symlink('../index.html', join(out, 'mirror', 'copy.html'));
+    expect(await failure()).toEqual({
+      code: 'MIRROR_NOT_VERIFIED',
+      file: 'mirror/copy.html',
+      reason: 'not a plain file',
+    });
+    await rm(join(out, 'mirror', 'copy.html'));
     await rm(join(out, 'robots.txt'));
     expect(await failure()).toEqual({
       code: 'MIRROR_NOT_VERIFIED',
@@ -254,6 +262,9 @@ describeEachDialect((dialect) => {
     await appendFile(join(out, 'rss.xml'), '\n');
     expect(await run(['mirror', 'verify', '--key', keyFile, out])).toBe(1);
     expect(lines.at(-1)).toBe(`midad: The mirror did not verify: rss.xml: changed`);
+    // A device or a huge file given as the key is refused without being read.
+    expect(await run(['mirror', 'verify', '--key', '/dev/zero', out])).toBe(1);
+    expect(lines.at(-1)).toBe('midad: Cannot read the key file /dev/zero.');
   });
 
   it('a second run writes only what changed, and removes what was unpublished', async () => {

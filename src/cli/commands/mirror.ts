@@ -9,7 +9,10 @@
  * or added. Without `--key` the copy's own `mirror/public-key.pem` is used,
  * which proves the copy whole but not who wrote it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+
+/** The largest key file read, bytes (an Ed25519 public key in PEM is 113). */
+const MAX_KEY_FILE_BYTES = 16 * 1024;
 import { Command } from 'commander';
 import { AppError } from '../../lib/errors.js';
 import { verifyMirror } from '../../services/mirror-manifest.js';
@@ -28,6 +31,9 @@ interface MirrorFlags extends DatabaseFlags {
  */
 function readKey(file: string): string {
   try {
+    // A PEM public key is some 100 bytes: a device or a huge file is no key (read nothing of it).
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > MAX_KEY_FILE_BYTES) throw new Error('not a key file');
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new AppError('MIRROR_KEY_INVALID', `Cannot read the key file ${file}.`, { cause: error });
