@@ -41,6 +41,17 @@ function appServing(pages: CachedPages, body: string): FastifyInstance {
   return app;
 }
 
+/** `count` short news lines in Arabic, as a paragraph, less regular than one line repeated. */
+function newsWords(count: number): string {
+  const kinds = ['خبر', 'نبأ', 'تقرير', 'بيان'];
+  const cities = ['حلب', 'دمشق', 'حمص', 'اللاذقية', 'تونس'];
+  const words = Array.from(
+    { length: count },
+    (_, i) => `${kinds[(i * 7) % 4]} رقم ${(i * 7919) % 1000} من ${cities[(i * 13) % 5]}`,
+  );
+  return `<p>${words.join(' ')}</p>`;
+}
+
 describe('CachedPages', () => {
   it('keeps a page in buffers of its own size, not in zlib’s 16 KiB output chunks', async () => {
     const { cache, pages } = cachedPages();
@@ -91,14 +102,9 @@ describe('CachedPages', () => {
 
   it('makes fast bodies on a miss and smaller ones, of the same page, once it is asked for 20 times', async () => {
     const { cache, pages } = cachedPages();
-    // Less regular than the page above, so that the better levels find more to save.
-    const kinds = ['خبر', 'نبأ', 'تقرير', 'بيان'];
-    const cities = ['حلب', 'دمشق', 'حمص', 'اللاذقية', 'تونس'];
-    const words = Array.from(
-      { length: 400 },
-      (_, i) => `${kinds[(i * 7) % 4]} رقم ${(i * 7919) % 1000} من ${cities[(i * 13) % 5]}`,
-    );
-    const body = `<p>${words.join(' ')}</p>`;
+    // Less regular than the page above, so that the better levels find more to save; over
+    // 16 KiB, so that its first brotli body is made at quality 2.
+    const body = newsWords(600);
     const app = appServing(pages, body);
     await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br' } });
     const first = cache.get('/a/1')!;
@@ -110,6 +116,21 @@ describe('CachedPages', () => {
     expect(first.br.length).toBeLessThan(fast.br.length);
     expect(gunzipSync(first.gzip).toString()).toBe(body);
     expect(brotliDecompressSync(first.br).toString()).toBe(body);
+    await app.close();
+  });
+
+  it('keeps a hot page’s first body where the better level makes it no smaller', async () => {
+    const { cache, pages } = cachedPages();
+    // 13.7 KB: its first brotli body, at quality 5, is 784 bytes; quality 11 makes 808.
+    const body = newsWords(400);
+    const app = appServing(pages, body);
+    await app.inject({ url: '/a/1', headers: { 'accept-encoding': 'br' } });
+    const first = cache.get('/a/1')!;
+    const fast = { gzip: first.gzip, br: first.br };
+    for (let i = 0; i < 20; i++) pages.hit('/a/1');
+    await vi.waitFor(() => expect(first.gzip).not.toBe(fast.gzip));
+    expect(first.gzip.length).toBeLessThan(fast.gzip.length);
+    expect([first.br, first.br.length]).toEqual([fast.br, 784]);
     await app.close();
   });
 

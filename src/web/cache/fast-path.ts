@@ -42,7 +42,8 @@ interface Wire {
   gzip: string[];
   br: string[];
   identity: string[];
-  /** The brotli body `br` was made for: a hot page gets a smaller one (cached-pages.ts). */
+  /** The bodies `gzip` and `br` were made for: a hot page gets smaller ones (cached-pages.ts). */
+  gzipBody: Buffer;
   brBody: Buffer;
   /** Without Content-Encoding and Content-Length: a 304's. */
   bodiless: string[];
@@ -115,10 +116,11 @@ export class FastPath {
     return true;
   }
 
-  /** The header lists of `page`, made again when its brotli body has changed. */
+  /** The header lists of `page`, made again when one of its bodies has changed. */
   #wire(page: CachedPage): Wire {
     let wire = this.#wires.get(page);
-    if (!wire || wire.brBody !== page.br) this.#wires.set(page, (wire = this.#make(page)));
+    if (!wire || wire.brBody !== page.br || wire.gzipBody !== page.gzip)
+      this.#wires.set(page, (wire = this.#make(page)));
     return wire;
   }
 
@@ -133,6 +135,7 @@ export class FastPath {
       gzip: of('gzip'),
       br: of('br'),
       identity: of('identity'),
+      gzipBody: page.gzip,
       brBody: page.br,
       bodiless: of(null),
     };
