@@ -49,10 +49,20 @@ export interface SiteHeader {
   logo: MediaItem | null;
   /** The menu's sections, in the chosen order (sections since removed are left out). */
   menu: Section[];
+  /**
+   * The sections a lite page offers to browse (issue 22): the menu's, or,
+   * when the menu is empty (a site never set up, the demo site), the first
+   * MAX_MENU_SECTIONS sections that have a published article, by name (the
+   * public's list of sections, taxonomy-lists.ts `sectionsWithCounts`).
+   * A publish that gives a section its first article purges no page for
+   * it: a cached page shows the section when next made (at most
+   * MIDAD_PAGE_CACHE_SECONDS later).
+   */
+  browseSections: Section[];
 }
 
 /** The header with no logo and no sections (error pages, a site never set up). */
-export const BARE_HEADER: SiteHeader = { logo: null, menu: [] };
+export const BARE_HEADER: SiteHeader = { logo: null, menu: [], browseSections: [] };
 
 const ID = /^[1-9][0-9]{0,18}$/;
 

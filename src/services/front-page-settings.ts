@@ -31,7 +31,10 @@ import {
   listSummariesByIds,
 } from '../storage/repositories/front-page.repository.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
-import { listSectionNames } from '../storage/repositories/sections.repository.js';
+import {
+  listSectionNames,
+  listSectionsWithPublished,
+} from '../storage/repositories/sections.repository.js';
 import { tellPublicChange, type PublicChangeDeps } from './public-changes.js';
 import type { ReadDeps } from './read-pages.js';
 
@@ -42,16 +45,22 @@ export async function getFrontPageSettings(deps: ReadDeps): Promise<FrontPageSet
 
 /**
  * The header of every reader page: the logo image (null when none is
- * chosen or it was deleted) and the menu's sections in order. Two queries
- * after the setting's, run at once.
+ * chosen or it was deleted), the menu's sections in order, and the
+ * sections a lite page offers to browse (SiteHeader.browseSections). Two
+ * queries after the setting's, run at once (three with no menu chosen; a
+ * fourth after them when every section of the menu was removed).
  */
 export async function getSiteHeader(deps: ReadDeps): Promise<SiteHeader> {
+  const db = deps.database.db;
   const settings = await getFrontPageSettings(deps);
-  const [logo, menu] = await Promise.all([
-    settings.logoMediaId === null ? null : findMediaById(deps.database.db, settings.logoMediaId),
-    listSectionsByIds(deps.database.db, settings.menuSectionIds),
+  const published = () => listSectionsWithPublished(db, MAX_MENU_SECTIONS);
+  const [logo, menu, withoutMenu] = await Promise.all([
+    settings.logoMediaId === null ? null : findMediaById(db, settings.logoMediaId),
+    listSectionsByIds(db, settings.menuSectionIds),
+    settings.menuSectionIds.length === 0 ? published() : null,
   ]);
-  return { logo, menu };
+  const browseSections = menu.length > 0 ? menu : (withoutMenu ?? (await published()));
+  return { logo, menu, browseSections };
 }
 
 /** The result of saving: what changed (none when the same choice was saved again) and the settings saved. */

@@ -11,6 +11,7 @@ import { updateMediaDetails, uploadImage } from '../../src/services/media.js';
 import type { MediaItem } from '../../src/domain/media.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { createSection } from '../../src/services/taxonomy.js';
+import { saveFrontPageSettings } from '../../src/services/front-page-settings.js';
 import { findArticleById } from '../../src/storage/repositories/articles.repository.js';
 import { findSection } from '../../src/storage/repositories/sections.repository.js';
 import { slugify } from '../../src/arabic/slug.js';
@@ -276,6 +277,58 @@ describeEachDialect((dialect) => {
     );
     expect((await get('/lite/section/no-such-section')).statusCode).toBe(404);
     expect((await get('/lite/a/999999')).statusCode).toBe(404);
+  });
+
+  it('offers, when the header has no menu, the sections that have news, by name, twelve at most', async () => {
+    const sections: { slug: string; name: string }[] = [];
+    for (let n = 1; n <= 15; n++) {
+      const name = `قسم ${String(n).padStart(2, '0')}`;
+      await createSection(deps(), staff.administrator, name);
+      const section = (await findSection(site.database.db, { slug: slugify(name) }))!;
+      sections.push({ slug: section.slug, name });
+      // The third has a draft only and the seventh nothing: neither is offered.
+      if (n === 7) continue;
+      if (n === 3) {
+        const draft = await createDraft(deps(), staff.editor);
+        await saveArticle(
+          deps(),
+          staff.editor,
+          draft,
+          content([staff.author.id], { sectionId: section.id }),
+        );
+        continue;
+      }
+      await publish({ headline: `خبر ${name}`, sectionId: section.id });
+    }
+    const link = (i: number) =>
+      `<a href="/lite/section/${encodeURIComponent(sections[i]!.slug)}">${sections[i]!.name}</a>`;
+    // The first twelve of the thirteen with news: the fifteenth is left out.
+    const offered = [0, 1, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13];
+    const nav = `<nav>${offered.map(link).join(' · ')}</nav>`;
+    const home = (await get('/lite/')).body;
+    expect(home).toContain(nav);
+    expect(home).toContain(
+      `<h2>الأقسام</h2><ul class="l">${offered.map((i) => `<li>${link(i)}</li>`).join('')}</ul>`,
+    );
+    expect((await get(`/lite/a/${SEED_ID}`)).body).toContain(nav);
+    // Each leads to its lite page, listing its news.
+    const listing = await get(`/lite/section/${encodeURIComponent(sections[13]!.slug)}`);
+    expect([listing.statusCode, listing.body.includes('<b>خبر قسم 14</b>')]).toEqual([200, true]);
+
+    // A menu, once chosen, is what the lite pages offer, in its order.
+    const menu = [13, 1];
+    await saveFrontPageSettings(deps(), staff.administrator, {
+      logoMediaId: '',
+      menuSectionIds: await Promise.all(
+        menu.map(
+          async (i) => (await findSection(site.database.db, { slug: sections[i]!.slug }))!.id,
+        ),
+      ),
+      blockSectionIds: [],
+      opinionSectionId: '',
+      secondary: ['', '', '', ''],
+    });
+    expect((await get('/lite/')).body).toContain(`<nav>${menu.map(link).join(' · ')}</nav>`);
   });
 
   it('shows an edit at once: the article’s change purges its lite page', async () => {

@@ -26,6 +26,30 @@ export async function ensureSection(
   return { id: toIdString(row.id), slug: row.slug, name: row.name };
 }
 
+/**
+ * The first `limit` sections, by name, that have a published article: the
+ * start of what listSections gives with `publishedOnly`, without counting.
+ * Each section is found by one entry of articles_section_latest_idx
+ * (section, status, …).
+ */
+export async function listSectionsWithPublished(db: Db, limit: number): Promise<Section[]> {
+  const rows = await db
+    .selectFrom('sections')
+    .select(['sections.id', 'sections.slug', 'sections.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('articles')
+          .select('articles.id')
+          .whereRef('articles.section_id', '=', 'sections.id')
+          .where('articles.status', '=', 'published'),
+      ),
+    )
+    .orderBy('sections.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: toIdString(r.id), slug: r.slug, name: r.name }));
+}
+
 /** Every section, by name, without counting articles (the search form's list). */
 export async function listSectionNames(db: Db): Promise<Section[]> {
   const rows = await db

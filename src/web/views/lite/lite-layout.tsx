@@ -3,7 +3,9 @@
  * metered connection needs and nothing more. No web font, no script, no
  * image (images are links: lite-body.ts), one inline stylesheet
  * (lite-style.ts); the site's name leads back to the lite home page, the
- * header's sections to their lite pages, and breaking news stays on top.
+ * header's sections (the menu's, or with none the sections that have news:
+ * SiteHeader.browseSections) to their lite pages, and breaking news stays
+ * on top.
  * The canonical link names the full page, so search engines index that one.
  */
 import type { ComponentChildren } from 'preact';
@@ -43,9 +45,9 @@ export function LiteLayout({ ctx, title, full, canonical = full, children }: Lit
             {ctx.siteName}
           </a>{' '}
           <span class="m">{t('lite.name')}</span>
-          {ctx.header.menu.length > 0 ? (
+          {ctx.header.browseSections.length > 0 ? (
             <nav>
-              {ctx.header.menu.map((section, i) => (
+              {ctx.header.browseSections.map((section, i) => (
                 <>
                   {i > 0 ? ' · ' : null}
                   <a href={litePath.section(section.slug)}>{section.name}</a>

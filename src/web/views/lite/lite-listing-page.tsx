@@ -2,7 +2,7 @@
  * The lite home page, its older pages and a section's lite pages (issue
  * 22): headlines linking to lite article pages, each with its date, the
  * lead story's standfirst, and links to newer and older pages. The home
- * page also lists the sections of the header's menu.
+ * page also lists the sections the header offers (SiteHeader.browseSections).
  */
 import type { ArticleSummary } from '../../../domain/article.js';
 import { litePath } from '../../../domain/article-path.js';
@@ -23,7 +23,7 @@ export interface LiteListing {
   newer: string | null;
   /** Path of the older page, or null on the last. */
   older: string | null;
-  /** The header menu's sections are listed under the headlines (the home page). */
+  /** The header's sections (SiteHeader.browseSections) are listed under the headlines (the home page). */
   withSections: boolean;
 }
 
@@ -59,11 +59,11 @@ export function LiteListingPage({ ctx, data }: { ctx: PageContext; data: LiteLis
           {data.older ? <a href={data.older}>{t('pager.older')}</a> : null}
         </p>
       ) : null}
-      {data.withSections && ctx.header.menu.length > 0 ? (
+      {data.withSections && ctx.header.browseSections.length > 0 ? (
         <>
           <h2>{t('lite.sections')}</h2>
           <ul class="l">
-            {ctx.header.menu.map((section) => (
+            {ctx.header.browseSections.map((section) => (
               <li key={section.id}>
                 <a href={litePath.section(section.slug)}>{section.name}</a>
               </li>
