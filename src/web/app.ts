@@ -217,10 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     requestKeys,
   });
-  const commonHeaders = securityHeaderList({
-    headScriptHash: assets.headScriptHash,
-    liteStyleHash: assets.liteStyleHash,
-  });
+  const commonHeaders = securityHeaderList({ headScriptHash: assets.headScriptHash });
   // Its summaries go to the app's logger, made with the server below.
   const log = (): FastifyBaseLogger => app.log;
   const fastPath = new FastPath({ pages, requestKeys, commonHeaders, log, now: nowMs });

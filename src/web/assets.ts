@@ -13,7 +13,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminAssets } from './admin/admin-context.js';
 import type { AssetUrls } from './views/page-context.js';
-import { LITE_STYLE } from './views/lite/lite-style.js';
 
 /** The project root: two levels above this file in src/web and in dist/web alike. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,8 +68,6 @@ export interface SiteAssets {
   logo: Asset;
   /** The CSP source for HEAD_SCRIPT: `'sha256-…'`. */
   headScriptHash: string;
-  /** The CSP source for the lite pages' inline stylesheet (LITE_STYLE): `'sha256-…'`. */
-  liteStyleHash: string;
   /** The push service worker (public/sw.js), served at /sw.js (scope `/`), never fingerprinted. */
   serviceWorker: Asset;
   /**
@@ -133,7 +130,6 @@ export function loadSiteAssets(): SiteAssets {
     },
     logo: { body: readFileSync(join(ROOT, 'public', 'logo.png')), contentType: 'image/png' },
     headScriptHash: `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`,
-    liteStyleHash: `'sha256-${createHash('sha256').update(LITE_STYLE).digest('base64')}'`,
     serviceWorker: {
       body: readFileSync(join(ROOT, 'public', 'sw.js')),
       contentType: 'text/javascript; charset=utf-8',

@@ -2,6 +2,7 @@
  * Lite pages (issue 22): `/lite/a/<id>`, `/lite/`, `/lite/section/<slug>`,
  * and the same pages served in place to a browser sending `Save-Data: on`.
  */
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -33,6 +34,8 @@ import { insertNote, insertUpdate, plusMinutes, setLive } from '../helpers/live-
 
 const SEED_CANONICAL = `https://news.example/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}`;
 const SAVE_DATA = { 'save-data': 'on' };
+/** The lite pages' Content-Security-Policy: no script, frame, font or form; the inline sheet by its hash. */
+const LITE_POLICY = `default-src 'none';style-src 'sha256-${createHash('sha256').update(LITE_STYLE).digest('base64')}';img-src 'self';base-uri 'none';form-action 'none';frame-ancestors 'self'`;
 
 describeEachDialect((dialect) => {
   let site: TestSite;
@@ -112,10 +115,8 @@ describeEachDialect((dialect) => {
     expect(html).toContain(
       `<footer><p><a href="/a/${SEED_ID}">النسخة الكاملة من هذه الصفحة</a></p>`,
     );
-    // The Content-Security-Policy allows that stylesheet by its hash.
-    expect(lite.headers['content-security-policy']).toMatch(
-      /style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'/,
-    );
+    // The Content-Security-Policy allows that stylesheet by its hash, and nothing else.
+    expect(lite.headers['content-security-policy']).toBe(LITE_POLICY);
 
     const gzip = await get(`/lite/a/${SEED_ID}`, { 'accept-encoding': 'gzip' });
     const full = await get(`/a/${SEED_ID}`, { 'accept-encoding': 'gzip' });
@@ -241,6 +242,39 @@ describeEachDialect((dialect) => {
     }
     const slugged = await get(`/lite/a/${SEED_ID}/${encodeURIComponent(SEED_SLUG)}`);
     expect([slugged.statusCode, slugged.headers.location]).toEqual([301, `/lite/a/${SEED_ID}`]);
+  });
+
+  it('gives lite pages, their errors and the lite pages served in place a policy of their own', async () => {
+    await createSection(deps(), staff.administrator, 'اقتصاد');
+    const section = (await findSection(site.database.db, { slug: slugify('اقتصاد') }))!;
+    await publish({ headline: 'الليرة تتراجع', sectionId: section.id, tags: ['عملة'] });
+    const sectionPath = `/section/${encodeURIComponent(section.slug)}`;
+    const policies = async (paths: string[], headers: Record<string, string> = {}) => {
+      const found = [];
+      for (const path of paths) {
+        // Twice: the miss, then the hit (through the router here: app.inject).
+        for (const outcome of ['MISS', 'HIT']) {
+          const answer = await get(path, headers);
+          expect([path, answer.headers['x-cache'] ?? 'none']).toEqual([
+            path,
+            answer.statusCode === 404 ? 'none' : outcome,
+          ]);
+          found.push(answer.headers['content-security-policy']);
+        }
+      }
+      return found;
+    };
+    const lite = [`/lite/a/${SEED_ID}`, '/lite/', `/lite${sectionPath}`, '/lite/a/999999'];
+    expect(await policies(lite)).toEqual(Array(8).fill(LITE_POLICY));
+    const inPlace = [`/a/${SEED_ID}`, '/', sectionPath];
+    expect(await policies(inPlace, SAVE_DATA)).toEqual(Array(6).fill(LITE_POLICY));
+    // The full pages, and a page with no lite version drawn for a browser saving data, keep the site's.
+    const full = await policies([...inPlace, `/tag/${encodeURIComponent('عملة')}`]);
+    const saving = await policies([`/tag/${encodeURIComponent('عملة')}`], SAVE_DATA);
+    for (const policy of [...full, ...saving]) {
+      expect(policy).toContain("default-src 'self';script-src 'self' 'sha256-");
+      expect(policy).toContain(";style-src 'self';");
+    }
   });
 
   it('is announced and linked from the full page', async () => {

@@ -92,6 +92,33 @@ describe('page-cache hits before the router', () => {
     expect(gunzipSync(full.raw).toString()).not.toContain('<p>تصلك النسخة الخفيفة');
   });
 
+  it('sends a lite page’s own Content-Security-Policy, alone, as the router does', async () => {
+    const saveData = { 'save-data': 'on' };
+    for (const req of [
+      { path: `/lite/a/${SEED_ID}` },
+      { path: ARTICLE, headers: saveData },
+      { path: '/', headers: saveData },
+    ]) {
+      await fetch(req);
+      const fast = await fetch(req);
+      // The same page through the router (an X-Forwarded-Host that is not believed).
+      const routed = await fetch({
+        ...req,
+        headers: { ...req.headers, 'x-forwarded-host': 'www.news.example' },
+      });
+      expect([req.path, fast.fast, routed.fast]).toEqual([req.path, true, false]);
+      expect(stable(fast.res)).toEqual(stable(routed.res));
+      expect(fast.res.headers['content-security-policy']).toMatch(
+        /^default-src 'none';style-src 'sha256-[A-Za-z0-9+/]+={0,2}';img-src 'self';base-uri 'none';form-action 'none';frame-ancestors 'self'$/,
+      );
+    }
+    const full = await fetch({ path: ARTICLE });
+    expect(full.fast).toBe(true);
+    expect(full.res.headers['content-security-policy']).toContain(
+      "default-src 'self';script-src 'self' 'sha256-",
+    );
+  });
+
   it('answers HEAD with the headers of GET and no body, remembered once for both', async () => {
     const get = await fetch({ path: ARTICLE });
     const fast = await fetch({ method: 'HEAD', path: ARTICLE });

@@ -70,6 +70,8 @@ export interface RenderedPage {
   keepOnSecondAsk?: boolean;
   /** The site's onion service, for an HTML page: its answers carry `Onion-Location` (onion-location.ts). */
   onion?: OnionAddress | null;
+  /** Its own Content-Security-Policy, sent in place of the site's (a lite page's: lite-policy.ts). */
+  contentSecurityPolicy?: string;
 }
 
 /** How long a page kept on its second ask waits for it, ms. */
@@ -424,6 +426,9 @@ export class CachedPages {
         ? {}
         : { sharedMaxAgeS: Math.min(rendered.sharedMaxAgeS, this.#options.sharedMaxAgeS) }),
       ...(rendered.onion ? { onion: rendered.onion } : {}),
+      ...(rendered.contentSecurityPolicy === undefined
+        ? {}
+        : { contentSecurityPolicy: rendered.contentSecurityPolicy }),
     };
     return Object.defineProperties(page as CachedPage, {
       gzip: {

@@ -125,7 +125,7 @@ export class FastPath {
   }
 
   #make(page: CachedPage): Wire {
-    const common = this.#options.commonHeaders;
+    const common = withoutPolicy(this.#options.commonHeaders, page);
     const shared = this.#options.pages.sharedMaxAgeS;
     const of = (encoding: 'br' | 'gzip' | 'identity' | null) => [
       ...common,
@@ -154,6 +154,21 @@ export class FastPath {
     this.#summaryAt = now;
     this.#servedAtSummary = this.#served;
   }
+}
+
+/**
+ * `headers` (a flat list) without the site's Content-Security-Policy when
+ * `page` carries its own (pageHeaders adds it): one policy is sent, not
+ * two, which a browser would both enforce.
+ */
+function withoutPolicy(headers: readonly string[], page: CachedPage): readonly string[] {
+  if (page.contentSecurityPolicy === undefined) return headers;
+  const kept: string[] = [];
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i]!.toLowerCase() !== 'content-security-policy')
+      kept.push(headers[i]!, headers[i + 1]!);
+  }
+  return kept;
 }
 
 /**

@@ -83,9 +83,12 @@ export function pageBody(page: CachedPage, encoding: Encoding): Buffer {
 
 /**
  * The headers of `page` for one response: representation and cache
- * headers, validators, then `Content-Encoding` and `Content-Length` of its
- * body in `encoding` (none for a 304: null). `sharedMaxAgeS` is the site's
- * `s-maxage` (CachedPagesOptions.sharedMaxAgeS).
+ * headers, validators, the page's own Content-Security-Policy when it has
+ * one (it replaces the site's: the route's header wins over the one every
+ * response is given first, and the fast path leaves the site's out), then
+ * `Content-Encoding` and `Content-Length` of its body in `encoding` (none
+ * for a 304: null). `sharedMaxAgeS` is the site's `s-maxage`
+ * (CachedPagesOptions.sharedMaxAgeS).
  */
 export function pageHeaders(
   page: CachedPage,
@@ -115,6 +118,8 @@ export function pageHeaders(
     'last-modified',
     page.lastModified.toUTCString(),
   ];
+  if (page.contentSecurityPolicy !== undefined)
+    headers.push('content-security-policy', page.contentSecurityPolicy);
   if (encoding === null) return headers;
   if (encoding !== 'identity') headers.push('content-encoding', encoding);
   const length = encoding === 'identity' ? page.plainLength : page[encoding].length;

@@ -42,6 +42,11 @@ export interface CachedPage {
   sharedMaxAgeS?: number;
   /** The site's onion service when the page was made, for HTML pages (onion-location.ts); absent: none. */
   onion?: OnionAddress;
+  /**
+   * Its own `Content-Security-Policy`, sent in place of the site's (a lite
+   * page's: lite-policy.ts); absent: the site's, which every response carries.
+   */
+  contentSecurityPolicy?: string;
 }
 
 export interface PageCacheOptions {

@@ -1,7 +1,8 @@
 /**
  * Security headers on every response, with helmet: a Content-Security-Policy
  * that allows only our own scripts (plus the one inline head script, by its
- * hash), styles and fonts, and no framing by other sites.
+ * hash), styles and fonts, and no framing by other sites. A lite page
+ * sends a stricter one of its own instead (lite-policy.ts).
  *
  * `upgrade-insecure-requests` is left out: a site served over plain HTTP (a
  * LAN address, a first test on a VPS) would otherwise lose its stylesheet,
@@ -24,18 +25,14 @@ import helmet from 'helmet';
  * (`[name, value, name, value, …]`, the form `res.writeHead()` takes), in
  * the order helmet sets them.
  */
-export function securityHeaderList(options: {
-  headScriptHash: string;
-  /** The lite pages' inline stylesheet (views/lite/lite-style.ts), allowed by its hash. */
-  liteStyleHash: string;
-}): readonly string[] {
+export function securityHeaderList(options: { headScriptHash: string }): readonly string[] {
   const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", options.headScriptHash],
-        styleSrc: ["'self'", options.liteStyleHash],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../lib/error-catalogue.js';
 import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
 import { LiteErrorPage } from '../views/lite/lite-error-page.js';
+import { LITE_CONTENT_SECURITY_POLICY } from '../lite-policy.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { findOldAddress } from './old-addresses.js';
@@ -133,6 +134,7 @@ export function sendError(
   // A lite page's error is a lite page too (issue 22).
   const lite =
     request.url === '/lite' || request.url.startsWith('/lite/') || request.url.startsWith('/lite?');
+  if (lite) void reply.header('content-security-policy', LITE_CONTENT_SECURITY_POLICY);
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .send(

@@ -16,7 +16,10 @@ import type { PageContext } from '../views/page-context.js';
 export function htmlPage(
   html: string,
   ctx: PageContext,
-  options: Pick<RenderedPage, 'maxAgeMs' | 'sharedMaxAgeS' | 'keepOnSecondAsk'> & {
+  options: Pick<
+    RenderedPage,
+    'maxAgeMs' | 'sharedMaxAgeS' | 'keepOnSecondAsk' | 'contentSecurityPolicy'
+  > & {
     keys: string[];
   },
 ): RenderedPage {
@@ -33,5 +36,8 @@ export function htmlPage(
     sharedMaxAgeS: options.sharedMaxAgeS,
     keepOnSecondAsk: options.keepOnSecondAsk,
     onion: ctx.alternates.onion,
+    ...(options.contentSecurityPolicy === undefined
+      ? {}
+      : { contentSecurityPolicy: options.contentSecurityPolicy }),
   };
 }

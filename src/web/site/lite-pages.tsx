@@ -3,7 +3,8 @@
  * home page and its older pages, a section. The routes serve them at
  * `/lite/…` (routes.tsx), and in place of the full page to a browser that
  * sends `Save-Data: on`. The image links name their file's size, read from
- * the media folder when the page is made.
+ * the media folder when the page is made. Each carries the lite pages'
+ * Content-Security-Policy (lite-policy.ts).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import type { FileSizes } from '../views/lite/lite-body.js';
 import { LiteListingPage, pagedHeading } from '../views/lite/lite-listing-page.js';
 import type { PageContext } from '../views/page-context.js';
 import { renderDocument } from '../views/render.js';
+import { LITE_CONTENT_SECURITY_POLICY } from '../lite-policy.js';
 import { htmlPage } from './html-page.js';
 import type { SiteDeps } from './site-deps.js';
 
@@ -77,7 +79,7 @@ export async function liteArticlePage(
       />,
     ),
     ctx,
-    options,
+    { ...options, contentSecurityPolicy: LITE_CONTENT_SECURITY_POLICY },
   );
 }
 
@@ -108,6 +110,7 @@ export async function liteHomePage(
     };
     return htmlPage(renderDocument(<LiteListingPage ctx={ctx} data={page1} />), ctx, {
       keys: [surrogateKey.front, surrogateKey.latest],
+      contentSecurityPolicy: LITE_CONTENT_SECURITY_POLICY,
     });
   }
   const data = await getLatestPage(deps, page);
@@ -123,6 +126,7 @@ export async function liteHomePage(
   };
   return htmlPage(renderDocument(<LiteListingPage ctx={ctx} data={older} />), ctx, {
     keys: [surrogateKey.latest],
+    contentSecurityPolicy: LITE_CONTENT_SECURITY_POLICY,
   });
 }
 
@@ -139,5 +143,6 @@ export function liteSectionPage(ctx: PageContext, data: ListingContent): Rendere
   };
   return htmlPage(renderDocument(<LiteListingPage ctx={ctx} data={page} />), ctx, {
     keys: [surrogateKey.section(data.id)],
+    contentSecurityPolicy: LITE_CONTENT_SECURITY_POLICY,
   });
 }

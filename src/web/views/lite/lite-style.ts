@@ -3,8 +3,8 @@
  * 2 KB, no web font). System fonts only: Tahoma and Arial carry Arabic on
  * Windows and Android, Geeza Pro on Apple's systems. Physical properties
  * and no custom properties, so that Opera Mini (Presto) reads it; the
- * text column fits a 320 px window. The Content-Security-Policy allows
- * exactly this text by its hash (web/assets.ts).
+ * text column fits a 320 px window. The lite pages' Content-Security-Policy
+ * allows exactly this text by its hash (web/lite-policy.ts).
  */
 export const LITE_STYLE = [
   'body{margin:0 auto;max-width:40em;padding:0 .6em;font:1.05em/1.75 Tahoma,"Geeza Pro",Arial,sans-serif;color:#111;background:#fff;overflow-wrap:break-word;word-wrap:break-word}',
