@@ -24,6 +24,11 @@ import { AppError } from '../../src/lib/errors.js';
 import { createArticle, createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { mirrorPublicKey } from '../../src/services/mirror-keys.js';
 import { listMirrorFiles, verifyMirror } from '../../src/services/mirror-manifest.js';
+import {
+  ALTERNATE_ADDRESSES_SETTING,
+  formatAlternateAddresses,
+} from '../../src/domain/alternate-addresses.js';
+import { setSetting } from '../../src/storage/repositories/settings.repository.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import type { Database } from '../../src/storage/database.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
@@ -374,6 +379,12 @@ describeEachDialect((dialect) => {
       content([staff.editor.id], { headline: 'افتتاح المدرسة الكبرى في مدينة حلب', tags: [] }),
     );
     await moveArticle(deps(), staff.editor, id, 'publish');
+    const other = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { headline: 'الوزارة المسؤولة عن البيئة تعلن خطتها', tags: [] }),
+    );
+    await moveArticle(deps(), staff.editor, other, 'publish');
     await writeMirror({ config, database, now: () => NOW }, out);
     const files = await listMirrorFiles(out);
     const page = files.find((f) => f.startsWith(`a/${id}/`))!;
@@ -408,9 +419,59 @@ describeEachDialect((dialect) => {
     ]) {
       expect(await find(query)).toEqual([hit]);
     }
+    // Stems, as the site's search reads them: the article «ال», particles, suffixes, hamza seats.
+    for (const query of ['مدرسة', 'والمدرسة', 'بمدرستها', 'حلب ومدرستها']) {
+      expect(await find(query)).toEqual([hit]);
+    }
+    const otherPage = files.find((f) => f.startsWith(`a/${other}/`))!;
+    const otherHit = [
+      `../${otherPage.split('/').map(encodeURIComponent).join('/')}`,
+      'الوزارة المسؤولة عن البيئة تعلن خطتها',
+    ];
+    for (const query of ['مسئولة', 'مسؤول', 'المسئولين', 'بيئة', 'البيئه', 'وزارة مسئولة']) {
+      expect(await find(query)).toEqual([otherHit]);
+    }
+    // A stop word alone is searched; beside other words it is left out.
+    expect(await find('عن المسئولة')).toEqual([otherHit]);
     expect(await find('المدرسة باريس')).toEqual([]);
+    expect(await find('مسئولة حلب')).toEqual([]);
     expect(loaded[0]).toBe('meta');
     expect(loaded.every((name) => /^(meta|t[0-9]+|a[0-9]+)$/.test(name))).toBe(true);
+  });
+
+  it('holds the page of the alternate addresses that the footer links, marks every page, and links the site search without JavaScript', async () => {
+    await setSetting(
+      database.db,
+      ALTERNATE_ADDRESSES_SETTING,
+      formatAlternateAddresses({
+        onion: null,
+        mirrors: [{ url: 'https://mirror.example/', label: 'مرآة أوروبا' }],
+      }),
+    );
+    const summary = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(summary.failed).toEqual([]);
+    const home = await readFile(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('<p><a href="mirrors/index.html">عناوين بديلة</a></p>');
+    const mirrors = await readFile(join(out, 'mirrors/index.html'), 'utf8');
+    expect(mirrors).toContain(
+      '<a href="https://mirror.example/" dir="ltr">https://mirror.example/</a>',
+    );
+    expect(mirrors).toContain('<a href="../index.html"');
+    // Every page the site rendered carries the mark on <html>, once; the mirror's own pages have no page script.
+    const pages = (await listMirrorFiles(out)).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('mirror/') && f !== 'search/index.html',
+    );
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = await readFile(join(out, file), 'utf8');
+      expect([file, html.match(/<html data-mirror="" lang="ar" dir="rtl"/g)?.length]).toEqual([
+        file,
+        1,
+      ]);
+    }
+    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain(
+      `<p><a href="${ORIGIN}/search">ابحث على الموقع نفسه</a></p></noscript>`,
+    );
   });
 
   it('refuses a folder that holds other files, writing nothing', async () => {

@@ -12,6 +12,8 @@
  * lead to a note page in the mirror, `mirror/note.html`, which says so in
  * Arabic. Canonical links, `og:url` and the feeds' and sitemaps' links keep
  * the main site's absolute addresses, which is right for search engines.
+ * Each page is marked on `<html>` (MIRROR_PAGE_MARK), so its scripts call
+ * nothing of the site's.
  *
  * A run over an earlier mirror writes only the files whose bytes differ
  * and removes the files of what is no longer published, so that a copy
@@ -22,7 +24,12 @@ import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'no
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/schema.js';
-import { MIRROR_OWN_DIR, mirrorFileOf, relativeLink } from '../../domain/mirror-path.js';
+import {
+  MIRROR_OWN_DIR,
+  MIRROR_PAGE_MARK,
+  mirrorFileOf,
+  relativeLink,
+} from '../../domain/mirror-path.js';
 import { translator } from '../../i18n/format.js';
 import { escapeHtml } from '../../lib/escape-html.js';
 import { AppError } from '../../lib/errors.js';
@@ -205,17 +212,19 @@ export async function writeMirror(
             got.body.toString('utf8'),
             links(path, file),
             (element, changed): Record<string, string> =>
-              // A form now sent to the note page is sent by GET: a static host refuses POST.
-              element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
-                ? { method: 'get' }
-                : {},
+              element.tagName === 'html'
+                ? { [MIRROR_PAGE_MARK]: '' }
+                : // A form now sent to the note page is sent by GET: a static host refuses POST.
+                  element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
+                  ? { method: 'get' }
+                  : {},
           );
           return put(file, Buffer.from(html));
         }),
       ),
     );
     // Indexed in the producers' order (articles oldest first), whatever order they were written in.
-    const search = new MirrorSearchIndex();
+    const search = new MirrorSearchIndex(origin);
     for (const { file, headline } of pages) {
       if (headline !== undefined && entries.has(file)) search.add(file, headline);
     }
