@@ -209,6 +209,7 @@ export const ERROR_CATALOGUE = {
   MIRROR_TARGET_INVALID: { status: 400, key: 'error.MIRROR_TARGET_INVALID' },
   MIRROR_TARGET_UNWRITABLE: { status: 400, key: 'error.MIRROR_TARGET_UNWRITABLE' },
   MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
+  MIRROR_FOLDER_MISSING: { status: 400, key: 'error.MIRROR_FOLDER_MISSING' },
   MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },
 
   // Starting up (the CLI)

@@ -270,6 +270,12 @@ describeEachDialect((dialect) => {
     // A device or a huge file given as the key is refused without being read.
     expect(await run(['mirror', 'verify', '--key', '/dev/zero', out])).toBe(1);
     expect(lines.at(-1)).toBe('midad: Cannot read the key file /dev/zero.');
+    // A folder that is not there is named so, not as a mirror without its manifest.
+    const gone = join(testFolder('mirror-gone'), 'no-such-folder');
+    expect(await run(['mirror', 'verify', gone])).toBe(1);
+    expect(lines.at(-1)).toBe(`midad: There is no folder ${gone}.`);
+    expect(await run(['mirror', 'verify', join(out, 'rss.xml')])).toBe(1);
+    expect(lines.at(-1)).toBe(`midad: There is no folder ${join(out, 'rss.xml')}.`);
   });
 
   it('a second run writes only what changed, and removes what was unpublished', async () => {
