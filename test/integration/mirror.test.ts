@@ -346,10 +346,16 @@ describeEachDialect((dialect) => {
       content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
     );
     await moveArticle(later, staff.editor, id, 'publish');
+    const progress: Array<[number, number]> = [];
     const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
       sinceLastRun: true,
+      onProgress: (done, total) => void progress.push([done, total]),
     });
     expect(after.failed).toEqual([]);
+    // The bar counts this run's files one by one, never past the files it knows of, and ends full.
+    expect(progress.filter(([done, total], at) => done !== at + 1 || done > total)).toEqual([]);
+    expect(progress.at(-1)).toEqual([progress.length, progress.length]);
+    expect(progress.length).toBeGreaterThan(after.written.length);
     expect(after.removed).toBe(0);
     // Of the article pages, only the new one was made: the others were kept as they were.
     expect(

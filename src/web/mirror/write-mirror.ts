@@ -50,6 +50,7 @@ import { MissedPaths } from '../../services/missed-paths.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { buildApp } from '../app.js';
 import { MIRROR_PATH_PRODUCERS, type MirrorPage } from './mirror-paths.js';
+import { MirrorProgress } from './mirror-progress.js';
 import { MirrorSearchIndex, SEARCH_PAGE_FILE } from './mirror-search.js';
 import { ownPage } from './own-page.js';
 import { rewriteCssUrls, rewriteHtmlLinks } from './rewrite-links.js';
@@ -79,7 +80,7 @@ export interface MirrorOptions {
    * An article whose related stories changed keeps its page until a full run.
    */
   sinceLastRun?: boolean;
-  /** Told after each file, with how many are known so far. */
+  /** Told after each file this run handles, with how many it knows of so far (mirror-progress.ts). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -139,7 +140,7 @@ export async function writeMirror(
     origin,
   };
   const entries = new Map<string, ManifestEntry>();
-  let total = 0;
+  const progress = new MirrorProgress(options.onProgress);
   const put = async (file: string, bytes: Uint8Array) => {
     entries.set(file, manifestEntry(file, bytes));
     const path = join(outDir, file);
@@ -149,7 +150,7 @@ export async function writeMirror(
       await writeFile(path, bytes);
       summary.written.push(file);
     }
-    options.onProgress?.(entries.size, total);
+    progress.handled();
   };
   try {
     // What the pages may link to: every page listed, then the files they use.
@@ -186,7 +187,7 @@ export async function writeMirror(
         }
       }
     }
-    total = pages.length + 1;
+    progress.found(pages.length + 1);
     const resources = new Set<string>();
     const links = (fromPath: string, from: string) => (url: string) =>
       linkIn(url, { origin, fromPath, from, held, aliases, resources });
@@ -204,9 +205,9 @@ export async function writeMirror(
     await Promise.all(
       pages.map(({ path, file }) =>
         limit(async () => {
-          if (unchanged.has(file)) return;
+          if (unchanged.has(file)) return progress.handled();
           const got = await render(path);
-          if (got === null) return;
+          if (got === null) return progress.handled();
           if (!got.type.startsWith('text/html')) return put(file, got.body);
           const html = rewriteHtmlLinks(
             got.body.toString('utf8'),
@@ -229,7 +230,7 @@ export async function writeMirror(
       if (headline !== undefined && entries.has(file)) search.add(file, headline);
     }
     const searchFiles = [...search.files()];
-    total += searchFiles.length;
+    progress.found(searchFiles.length);
     for (const [file, text] of searchFiles) await put(file, Buffer.from(text));
     // The files pages use, and those that stylesheets use in turn (fonts).
     const done = new Set<string>();
@@ -238,12 +239,15 @@ export async function writeMirror(
       next.length > 0;
       next = [...resources].filter((p) => !done.has(p))
     ) {
-      total += next.length;
+      progress.found(next.length);
       for (const path of next) {
         done.add(path);
         const file = mirrorFileOf(path)!;
         const got = await render(path);
-        if (got === null) continue;
+        if (got === null) {
+          progress.handled();
+          continue;
+        }
         const body = got.type.startsWith('text/css')
           ? Buffer.from(rewriteCssUrls(got.body.toString('utf8'), links(path, file)))
           : got.body;
