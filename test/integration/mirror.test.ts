@@ -9,11 +9,9 @@
  * fails, naming it. A second run writes only what changed.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { appendFile, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import vm from 'node:vm';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -38,6 +36,7 @@ import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { BIG_ID, fillSite } from '../helpers/full-site.js';
 import { content, type Staff } from '../helpers/newsroom.js';
 import { NOW } from '../helpers/site.js';
+import { staticServer } from '../helpers/static-server.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 const ORIGIN = 'https://news.example';
@@ -67,21 +66,6 @@ function linksOf(html: string): Array<{ url: string; canonical: boolean }> {
   };
   visit(parse(html));
   return found;
-}
-
-/** A static file server over `root`: files only (a folder is 404, as on `file://`). */
-async function staticServer(root: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = join(root, path);
-    if (!file.startsWith(root + sep)) return void response.writeHead(403).end();
-    readFile(file).then(
-      (body) => response.writeHead(200).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 describeEachDialect((dialect) => {
