@@ -4,7 +4,8 @@
  * copy. The page scripts run (the font-size control works) but call
  * nothing of the site's: no view beacon (`POST /views/<id>`), no alerts
  * (`/push/…`, `/sw.js`), nothing to the origin, even on a second article
- * read (when the alerts' offer would show).
+ * read (when the alerts' offer would show). Its search page, served or
+ * opened from `file://`, finds an article by a word spelt otherwise.
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { listMirrorFiles } from '../../src/services/mirror-manifest.js';
 import type { Database } from '../../src/storage/database.js';
 import { writeMirror } from '../../src/web/mirror/write-mirror.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { emptyDatabase, NOW, SEED_ID } from '../helpers/site.js';
+import { emptyDatabase, NOW, SEED_HEADLINE, SEED_ID } from '../helpers/site.js';
 import { staticServer } from '../helpers/static-server.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
@@ -70,6 +71,13 @@ describe.skipIf(!run)('a mirror in the browser', () => {
         (r) => !r.startsWith(`GET ${base}/`) || /\/(views|push|live)\/|sw\.js/.test(r),
       ),
     ).toEqual([]);
+
+    // The search page's bundled script finds the seed by a word spelt otherwise, served or from file://.
+    for (const at of [`${base}/`, `file://${out}/`]) {
+      await page.goto(`${at}search/index.html?q=${encodeURIComponent('والادلب اطلاق')}`);
+      await page.waitForSelector('#results li a');
+      expect(await page.locator('#results li a').allTextContents()).toEqual([SEED_HEADLINE]);
+    }
     await page.close();
   }, 60_000);
 });
