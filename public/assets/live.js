@@ -16,11 +16,13 @@
 //   minute (the server prints the full time, as a cached page is served later).
 // The first connection asks for the updates after the newest one printed
 // (?after=<n>: the page may come from a cache); reconnections send
-// Last-Event-ID themselves. Without this script the page is complete.
+// Last-Event-ID themselves. Without this script the page is complete. On a static mirror's
+// copy (<html data-mirror>, web/mirror/write-mirror.ts) it does nothing: no site serves its events.
 (function () {
   'use strict';
   var section = document.querySelector('section[data-live-events]');
-  if (!section || typeof EventSource !== 'function') return;
+  var onMirror = document.documentElement.hasAttribute('data-mirror');
+  if (!section || onMirror || typeof EventSource !== 'function') return;
   var stream = section.querySelector('[data-live-stream]');
   var bar = section.querySelector('[data-live-bar]');
   var barText = section.querySelector('[data-live-bar-text]');

@@ -19,8 +19,12 @@
 //
 // The choices are also kept in the Cache Storage entry /push/choices, where the
 // service worker reads them when the browser renews a subscription.
+//
+// On a static mirror's copy of a page (<html data-mirror>, web/mirror/write-mirror.ts) it does
+// nothing: the host serving the copy is not the site, and has no /push/ to subscribe to.
 (function () {
   'use strict';
+  if (document.documentElement.hasAttribute('data-mirror')) return;
   if (
     !('serviceWorker' in navigator) ||
     !('PushManager' in window) ||

@@ -7,7 +7,8 @@
 // carrying document.referrer (r=…, form-encoded) and nothing else; and a link to a live
 // update on an older page (#update-<n> below the page's data-live-oldest, or above its
 // ?before=) goes to the page that holds it, ?before=<n+1>, since fragments never reach
-// the server. Progressive enhancement:
+// the server. On a static mirror's copy of the page (<html data-mirror>, web/mirror/write-mirror.ts)
+// neither the beacon nor that move is made: the host serving the copy is not the site. Progressive enhancement:
 // the page is whole without this script. The chosen size is kept in localStorage under
 // "midad:font-size" and applied before paint by the inline head script.
 (function () {
@@ -17,6 +18,7 @@
   var MAX = 5;
   var DEFAULT = 1;
   var root = document.documentElement;
+  var onMirror = root.hasAttribute('data-mirror');
 
   function current() {
     var n = Number(root.getAttribute('data-font-size'));
@@ -138,7 +140,7 @@
 
   function countView() {
     var article = document.querySelector('[data-view-beacon]');
-    if (!article) return;
+    if (!article || onMirror) return;
     var url = article.getAttribute('data-view-beacon');
     // Where the reader came from, for the newsroom's «القرّاء الآن»: the server keeps only
     // its kind (search, social, direct, other). Cut to 2,000 characters (the server reads 2 KiB).
@@ -151,7 +153,8 @@
   function findUpdate() {
     var match = /^#update-([1-9][0-9]{0,8})$/.exec(location.hash);
     var live = document.getElementById('live');
-    if (!match || !live || document.getElementById(location.hash.slice(1))) return false;
+    if (!match || !live || onMirror || document.getElementById(location.hash.slice(1)))
+      return false;
     var n = Number(match[1]);
     var oldest = Number(live.getAttribute('data-live-oldest'));
     var before = Number(new URLSearchParams(location.search).get('before'));

@@ -16,8 +16,9 @@ describe('readOnionAddress', () => {
     [ONION, `http://${ONION}`],
     [`  http://${ONION}/  `, `http://${ONION}`],
     [ONION.toUpperCase(), `http://${ONION}`],
-    [`HTTP://${ONION}/news/`, `http://${ONION}/news`],
-    [`${ONION}/ar/%D8%A3`, `http://${ONION}/ar/%D8%A3`],
+    [`HTTP://${ONION}:80/`, `http://${ONION}`],
+    // Onion-Location takes https too (an onion service with a certificate).
+    [`https://${ONION}`, `https://${ONION}`],
   ])('reads %j as %j', (text, url) => {
     expect(readOnionAddress(text)).toEqual({ onion: { host: ONION, url } });
   });
@@ -30,13 +31,26 @@ describe('readOnionAddress', () => {
     [ONION.replace('duckduckgo', 'duckduckgp'), 'checksum'],
     // The last character holds the version: 4 is no version.
     [ONION.replace('czad.onion', 'czae.onion'), 'checksum'],
-    [`https://${ONION}/`, 'invalid'],
+    // Tor Browser opens the header's URL as it is: a path would come before every page's path.
+    [`http://${ONION}/news`, 'path'],
+    [`HTTP://${ONION}/news/`, 'path'],
+    [`${ONION}/ar/%D8%A3`, 'path'],
+    [`${ONION}/خبر`, 'path'],
+    [`${ONION}/?q=1`, 'path'],
+    [`${ONION}#top`, 'path'],
+    // The v2 and checksum reasons come first: they say what is wrong with the address itself.
+    ['http://expyuzz4wqqyqhjn.onion/news', 'v2'],
+    ['news.example', 'not-onion'],
+    ['https://news.example/', 'not-onion'],
+    [`http://${ONION}.example/`, 'not-onion'],
+    [`http://user:secret@${ONION}/`, 'credentials'],
+    [`ftp://${ONION}/`, 'invalid'],
     [`${ONION}:8080`, 'invalid'],
-    [`${ONION}/?q=1`, 'invalid'],
-    [`${ONION}/خبر`, 'invalid'],
+    [`www.${ONION}`, 'invalid'],
+    [`http://${ONION} /`, 'invalid'],
     [ONION.replace('.onion', 'a.onion'), 'invalid'],
-    ['news.example', 'invalid'],
     ['duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzcza1.onion', 'invalid'],
+    ['', 'invalid'],
   ])('refuses %j: %s', (text, problem) => {
     expect(readOnionAddress(text)).toEqual({ problem });
   });
@@ -52,7 +66,8 @@ describe('mirrorUrlProblem', () => {
     ['ftp://mirror.example/', 'invalid'],
     ['mirror.example', 'invalid'],
     ['/mirror', 'invalid'],
-    ['https://user:pass@mirror.example/', 'invalid'],
+    ['https://user:pass@mirror.example/', 'credentials'],
+    ['https://user@mirror.example/', 'credentials'],
     ['https://mirror.example/a b', 'invalid'],
     ['javascript:alert(1)', 'invalid'],
     [`https://mirror.example/${'a'.repeat(1977)}`, null],

@@ -12,6 +12,15 @@
  * the first two bytes of SHA3-256(".onion checksum" | PUBKEY | VERSION);
  * so a mistyped character is caught. Version 2 addresses (16 characters)
  * have not worked since Tor 0.4.6 (2021).
+ *
+ * The onion address is the origin alone (`http://` or `https://`, the
+ * host, no port, path or query): `Onion-Location` is "a valid URL with
+ * http: or https: protocol and a .onion hostname" that Tor Browser opens
+ * as it is, like a `Refresh` to it (tor-browser-spec, proposal
+ * "onion-location", §2.2), so the site sends each page's own path after
+ * the origin (web/cache/onion-location.ts). A path in the setting would
+ * come before every page's path, where the onion service (the same Midad,
+ * at its root) has no page.
  */
 import { createHash } from 'node:crypto';
 import { storedObject } from './stored-json.js';
@@ -42,7 +51,7 @@ export interface Mirror {
 export interface OnionAddress {
   /** The v3 onion host, lower case: `<56 base32 characters>.onion`. */
   host: string;
-  /** `http://<host>` and its path, no trailing slash: a request's path and query follow it. */
+  /** `http://<host>` or `https://<host>`, no trailing slash: a request's path and query follow it. */
   url: string;
 }
 
@@ -72,14 +81,15 @@ export function hasAlternateAddresses(addresses: AlternateAddresses): boolean {
   return addresses.onion !== null || addresses.mirrors.length > 0;
 }
 
-/** Why a mirror URL is refused. */
-export type MirrorUrlProblem = 'too-long' | 'invalid';
+/** Why a mirror URL is refused: too long, with a user or password (every reader would see them), or not one. */
+export type MirrorUrlProblem = 'too-long' | 'credentials' | 'invalid';
 
 /**
  * Why `url` is not a mirror's URL, or null when it is one: an absolute
  * http, https, ipfs or ipns URL (WHATWG URL), without user or password,
  * of at most MAX_MIRROR_URL_LENGTH characters.
  * @example mirrorUrlProblem('ftp://x.example/') // 'invalid'
+ * @example mirrorUrlProblem('https://u:p@x.example/') // 'credentials'
  */
 export function mirrorUrlProblem(url: string): MirrorUrlProblem | null {
   if (url.length > MAX_MIRROR_URL_LENGTH) return 'too-long';
@@ -91,11 +101,15 @@ export function mirrorUrlProblem(url: string): MirrorUrlProblem | null {
     return 'invalid';
   }
   if (!MIRROR_SCHEMES.has(parsed.protocol) || parsed.host === '') return 'invalid';
-  return parsed.username === '' && parsed.password === '' ? null : 'invalid';
+  return parsed.username === '' && parsed.password === '' ? null : 'credentials';
 }
 
-/** Why an onion address is refused: a v2 one, not an onion address, or a mistyped v3 one. */
-export type OnionProblem = 'v2' | 'invalid' | 'checksum';
+/**
+ * Why an onion address is refused: a v2 one; a mistyped v3 one; a path,
+ * query or fragment after the host; a host that is not `.onion`; a user or
+ * password; anything else (another scheme, a port, no v3 address).
+ */
+export type OnionProblem = 'v2' | 'checksum' | 'path' | 'not-onion' | 'credentials' | 'invalid';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -131,25 +145,35 @@ function v3ChecksumHolds(label: string): boolean {
 }
 
 /**
- * The onion address `text` names: a v3 onion host, optionally after
- * `http://` and followed by a path (`/news`, in the characters RFC 3986
- * allows unescaped, so that it fits a header); no port, query or fragment.
- * Letters may be in either case.
+ * The onion address `text` names: an http or https URL (WHATWG URL; the
+ * scheme may be left out, for http) whose host is a v3 onion address, with
+ * no port, user, path (but `/`), query or fragment. Letters may be in
+ * either case.
  * @example readOnionAddress('HTTP://<56 chars>.onion/') // { onion: { host: '<56 chars>.onion', url: 'http://<56 chars>.onion' } }
+ * @example readOnionAddress('<56 chars>.onion/news') // { problem: 'path' }
  */
 export function readOnionAddress(
   text: string,
 ): { onion: OnionAddress } | { problem: OnionProblem } {
-  const match = /^(?:http:\/\/)?([a-z2-7]+)\.onion((?:\/[\w\-.~!$&'()*+,;=:@%/]*)?)$/i.exec(
-    text.trim(),
-  );
-  if (!match) return { problem: 'invalid' };
-  const label = match[1]!.toLowerCase();
+  const trimmed = text.trim();
+  if (trimmed === '' || /\s/.test(trimmed)) return { problem: 'invalid' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
+  } catch {
+    return { problem: 'invalid' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'invalid' };
+  if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
+  const host = url.hostname;
+  if (!host.endsWith('.onion')) return { problem: 'not-onion' };
+  const label = host.slice(0, -'.onion'.length);
+  if (!/^[a-z2-7]+$/.test(label) || url.port !== '') return { problem: 'invalid' };
   if (label.length === 16) return { problem: 'v2' };
   if (label.length !== 56) return { problem: 'invalid' };
   if (!v3ChecksumHolds(label)) return { problem: 'checksum' };
-  const host = `${label}.onion`;
-  return { onion: { host, url: `http://${host}${match[2]!.replace(/\/+$/, '')}` } };
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') return { problem: 'path' };
+  return { onion: { host, url: `${url.protocol}//${host}` } };
 }
 
 /** The stored form of `addresses`, or null for none (the setting is removed). */

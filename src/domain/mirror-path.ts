@@ -19,6 +19,14 @@
 /** The folder of a mirror that holds the mirror's own files (manifest, key, note, search). */
 export const MIRROR_OWN_DIR = 'mirror';
 
+/**
+ * The attribute a mirror's pages carry on `<html>`: the page scripts
+ * (public/assets/reader.js, push.js, live.js) then call nothing of the
+ * site's (view beacon, alerts, live updates), as the host that serves a
+ * copy is not the site.
+ */
+export const MIRROR_PAGE_MARK = 'data-mirror';
+
 /** Longest site address a mirror holds, in characters. */
 const MAX_PATH_LENGTH = 2000;
 

@@ -209,6 +209,7 @@ export const ERROR_CATALOGUE = {
   MIRROR_TARGET_INVALID: { status: 400, key: 'error.MIRROR_TARGET_INVALID' },
   MIRROR_TARGET_UNWRITABLE: { status: 400, key: 'error.MIRROR_TARGET_UNWRITABLE' },
   MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
+  MIRROR_FOLDER_MISSING: { status: 400, key: 'error.MIRROR_FOLDER_MISSING' },
   MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },
 
   // Starting up (the CLI)
@@ -252,6 +253,9 @@ export const ERROR_CATALOGUE = {
   ONION_V2: { status: 422, key: 'admin.error.ONION_V2' },
   ONION_CHECKSUM: { status: 422, key: 'admin.error.ONION_CHECKSUM' },
   ONION_INVALID: { status: 422, key: 'admin.error.ONION_INVALID' },
+  ONION_PATH: { status: 422, key: 'admin.error.ONION_PATH' },
+  ONION_NOT_ONION: { status: 422, key: 'admin.error.ONION_NOT_ONION' },
+  ADDRESS_CREDENTIALS: { status: 422, key: 'admin.error.ADDRESS_CREDENTIALS' },
   MIRROR_URL_MISSING: { status: 422, key: 'admin.error.MIRROR_URL_MISSING' },
   MIRROR_URL_TOO_LONG: { status: 422, key: 'admin.error.MIRROR_URL_TOO_LONG' },
   MIRROR_URL_INVALID: { status: 422, key: 'admin.error.MIRROR_URL_INVALID' },

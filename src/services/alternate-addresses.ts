@@ -18,10 +18,11 @@ import {
   type AlternateAddresses,
   type AlternateAddressesInput,
   type Mirror,
+  type OnionProblem,
 } from '../domain/alternate-addresses.js';
 import { cleanLine } from '../domain/field-limits.js';
 import { can, type Actor } from '../domain/roles.js';
-import { AppError, InvalidInput, throwInvalidInputs } from '../lib/errors.js';
+import { AppError, InvalidInput, throwInvalidInputs, type PlainErrorCode } from '../lib/errors.js';
 import type { Db } from '../storage/db.js';
 import { getSetting, setSetting } from '../storage/repositories/settings.repository.js';
 import { tellPublicChange, type PublicChangeDeps } from './public-changes.js';
@@ -55,6 +56,16 @@ export async function alternateAddressesForm(
   return getAlternateAddresses(deps);
 }
 
+/** The code and log sentence of each reason an onion address is refused. */
+const ONION_REFUSALS: Record<OnionProblem, [PlainErrorCode, string]> = {
+  v2: ['ONION_V2', 'Version 2 onion addresses no longer work.'],
+  checksum: ['ONION_CHECKSUM', 'The address has a mistyped character.'],
+  path: ['ONION_PATH', 'Onion-Location takes the onion origin alone, with no path or query.'],
+  'not-onion': ['ONION_NOT_ONION', 'The host is not a .onion address.'],
+  credentials: ['ADDRESS_CREDENTIALS', 'A public address holds no user or password.'],
+  invalid: ['ONION_INVALID', 'Not a v3 onion address.'],
+};
+
 /** The problems of the onion field. */
 function onionProblems(text: string): {
   onion: AlternateAddresses['onion'];
@@ -63,27 +74,8 @@ function onionProblems(text: string): {
   if (text.trim() === '') return { onion: null, errors: [] };
   const read = readOnionAddress(text);
   if ('onion' in read) return { onion: read.onion, errors: [] };
-  switch (read.problem) {
-    case 'v2':
-      return {
-        onion: null,
-        errors: [
-          new InvalidInput('ONION_V2', 'onion', 'Version 2 onion addresses no longer work.'),
-        ],
-      };
-    case 'checksum':
-      return {
-        onion: null,
-        errors: [
-          new InvalidInput('ONION_CHECKSUM', 'onion', 'The address has a mistyped character.'),
-        ],
-      };
-    case 'invalid':
-      return {
-        onion: null,
-        errors: [new InvalidInput('ONION_INVALID', 'onion', 'Not a v3 onion address.')],
-      };
-  }
+  const [code, message] = ONION_REFUSALS[read.problem];
+  return { onion: null, errors: [new InvalidInput(code, 'onion', message)] };
 }
 
 /**
@@ -107,6 +99,14 @@ function mirrorProblems(rows: readonly Mirror[]): { mirrors: Mirror[]; errors: I
         new InvalidInput('MIRROR_URL_TOO_LONG', urlField, 'The URL is too long.', {
           max: MAX_MIRROR_URL_LENGTH,
         }),
+      );
+    } else if (problem === 'credentials') {
+      errors.push(
+        new InvalidInput(
+          'ADDRESS_CREDENTIALS',
+          urlField,
+          'A public address holds no user or password.',
+        ),
       );
     } else if (problem === 'invalid') {
       errors.push(new InvalidInput('MIRROR_URL_INVALID', urlField, 'Not a mirror URL.'));
@@ -134,8 +134,9 @@ function mirrorProblems(rows: readonly Mirror[]): { mirrors: Mirror[]; errors: I
 /**
  * Checks and saves the alternate addresses. Every problem is found, not
  * only the first: the onion address (`onion`: ONION_V2, ONION_CHECKSUM,
- * ONION_INVALID), each mirror row (`mirror-url-<n>`: MIRROR_URL_MISSING,
- * MIRROR_URL_TOO_LONG, MIRROR_URL_INVALID, MIRROR_REPEATED;
+ * ONION_PATH, ONION_NOT_ONION, ADDRESS_CREDENTIALS, ONION_INVALID), each
+ * mirror row (`mirror-url-<n>`: MIRROR_URL_MISSING, MIRROR_URL_TOO_LONG,
+ * ADDRESS_CREDENTIALS, MIRROR_URL_INVALID, MIRROR_REPEATED;
  * `mirror-label-<n>`: MIRROR_LABEL_TOO_LONG) and their number
  * (`mirrors`: MIRRORS_TOO_MANY). Nothing is saved while any is found.
  * Saving what is stored already changes nothing and purges nothing.

@@ -117,13 +117,19 @@ export interface VerifiedMirror {
  * Reads and checks the signed manifest of the mirror in `dir` against
  * `publicKeyPem` (default: the mirror's own PUBLIC_KEY_FILE), without
  * looking at the other files.
- * @throws AppError `MIRROR_NOT_VERIFIED` (a signature file missing or the
- *   signature wrong), `MIRROR_KEY_INVALID`.
+ * @throws AppError `MIRROR_FOLDER_MISSING` (no folder `dir`),
+ *   `MIRROR_NOT_VERIFIED` (a signature file missing or the signature
+ *   wrong), `MIRROR_KEY_INVALID`.
  */
 export async function readSignedManifest(
   dir: string,
   publicKeyPem?: string,
 ): Promise<VerifiedMirror> {
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+    throw new AppError('MIRROR_FOLDER_MISSING', `There is no folder ${dir}.`, {
+      details: { folder: dir },
+    });
+  }
   const read = async (file: string) => {
     const stats = await stat(join(dir, file)).catch(() => null);
     if (!stats?.isFile()) throw notVerified(file, 'missing');
@@ -153,7 +159,7 @@ export async function readSignedManifest(
  * @returns the manifest and whose key was used.
  * @throws AppError `MIRROR_NOT_VERIFIED` naming the first file that fails
  *   and why (`changed`, `missing`, `not in the manifest`, `not a plain file`:
- *   a symbolic link), `MIRROR_KEY_INVALID`.
+ *   a symbolic link), `MIRROR_FOLDER_MISSING`, `MIRROR_KEY_INVALID`.
  */
 export async function verifyMirror(dir: string, publicKeyPem?: string): Promise<VerifiedMirror> {
   const verified = await readSignedManifest(dir, publicKeyPem);

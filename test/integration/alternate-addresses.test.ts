@@ -123,6 +123,28 @@ describeEachDialect((dialect) => {
     });
     expect(mistyped.statusCode).toBe(422);
     expect(mistyped.body).toContain('في هذا العنوان حرف خاطئ');
+    // A path cannot work in Onion-Location; a user and password would be shown to every reader.
+    const withPath = await admin.post('/admin/mirrors', {
+      onion: `http://${ONION}/news`,
+      'mirror-url-1': 'https://user:secret@mirror.example/',
+    });
+    expect(withPath.statusCode).toBe(422);
+    expect(
+      [...withPath.body.matchAll(/<p class="field__error" id="([^"]+)-error">([^<]+)</g)].map(
+        (m) => [m[1], m[2]],
+      ),
+    ).toEqual([
+      [
+        'field-onion',
+        'أدخل العنوان البصلي وحده، بلا مسار ولا استعلام بعد \u2066.onion\u2069: يضيف الموقع مسار ' +
+          'كل صفحة إليه في ترويسة \u2066Onion-Location\u2069، فيفتح متصفح Tor الصفحة نفسها على العنوان البصلي.',
+      ],
+      [
+        'field-mirror-url-1',
+        'لا يُقبل اسم مستخدم ولا كلمة مرور في عنوان يراه كل القرّاء. احذف ما قبل @ من العنوان ' +
+          '(مثل \u2066user:password@\u2069).',
+      ],
+    ]);
     const tooMany = await admin.post(
       '/admin/mirrors',
       Object.fromEntries(

@@ -9,11 +9,9 @@
  * fails, naming it. A second run writes only what changed.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { appendFile, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import vm from 'node:vm';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -24,6 +22,11 @@ import { AppError } from '../../src/lib/errors.js';
 import { createArticle, createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { mirrorPublicKey } from '../../src/services/mirror-keys.js';
 import { listMirrorFiles, verifyMirror } from '../../src/services/mirror-manifest.js';
+import {
+  ALTERNATE_ADDRESSES_SETTING,
+  formatAlternateAddresses,
+} from '../../src/domain/alternate-addresses.js';
+import { setSetting } from '../../src/storage/repositories/settings.repository.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import type { Database } from '../../src/storage/database.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
@@ -33,6 +36,7 @@ import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { BIG_ID, fillSite } from '../helpers/full-site.js';
 import { content, type Staff } from '../helpers/newsroom.js';
 import { NOW } from '../helpers/site.js';
+import { staticServer } from '../helpers/static-server.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
 const ORIGIN = 'https://news.example';
@@ -62,21 +66,6 @@ function linksOf(html: string): Array<{ url: string; canonical: boolean }> {
   };
   visit(parse(html));
   return found;
-}
-
-/** A static file server over `root`: files only (a folder is 404, as on `file://`). */
-async function staticServer(root: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = join(root, path);
-    if (!file.startsWith(root + sep)) return void response.writeHead(403).end();
-    readFile(file).then(
-      (body) => response.writeHead(200).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 describeEachDialect((dialect) => {
@@ -265,6 +254,12 @@ describeEachDialect((dialect) => {
     // A device or a huge file given as the key is refused without being read.
     expect(await run(['mirror', 'verify', '--key', '/dev/zero', out])).toBe(1);
     expect(lines.at(-1)).toBe('midad: Cannot read the key file /dev/zero.');
+    // A folder that is not there is named so, not as a mirror without its manifest.
+    const gone = join(testFolder('mirror-gone'), 'no-such-folder');
+    expect(await run(['mirror', 'verify', gone])).toBe(1);
+    expect(lines.at(-1)).toBe(`midad: There is no folder ${gone}.`);
+    expect(await run(['mirror', 'verify', join(out, 'rss.xml')])).toBe(1);
+    expect(lines.at(-1)).toBe(`midad: There is no folder ${join(out, 'rss.xml')}.`);
   });
 
   it('a second run writes only what changed, and removes what was unpublished', async () => {
@@ -335,10 +330,16 @@ describeEachDialect((dialect) => {
       content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
     );
     await moveArticle(later, staff.editor, id, 'publish');
+    const progress: Array<[number, number]> = [];
     const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
       sinceLastRun: true,
+      onProgress: (done, total) => void progress.push([done, total]),
     });
     expect(after.failed).toEqual([]);
+    // The bar counts this run's files one by one, never past the files it knows of, and ends full.
+    expect(progress.filter(([done, total], at) => done !== at + 1 || done > total)).toEqual([]);
+    expect(progress.at(-1)).toEqual([progress.length, progress.length]);
+    expect(progress.length).toBeGreaterThan(after.written.length);
     expect(after.removed).toBe(0);
     // Of the article pages, only the new one was made: the others were kept as they were.
     expect(
@@ -374,6 +375,12 @@ describeEachDialect((dialect) => {
       content([staff.editor.id], { headline: 'افتتاح المدرسة الكبرى في مدينة حلب', tags: [] }),
     );
     await moveArticle(deps(), staff.editor, id, 'publish');
+    const other = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], { headline: 'الوزارة المسؤولة عن البيئة تعلن خطتها', tags: [] }),
+    );
+    await moveArticle(deps(), staff.editor, other, 'publish');
     await writeMirror({ config, database, now: () => NOW }, out);
     const files = await listMirrorFiles(out);
     const page = files.find((f) => f.startsWith(`a/${id}/`))!;
@@ -408,9 +415,59 @@ describeEachDialect((dialect) => {
     ]) {
       expect(await find(query)).toEqual([hit]);
     }
+    // Stems, as the site's search reads them: the article «ال», particles, suffixes, hamza seats.
+    for (const query of ['مدرسة', 'والمدرسة', 'بمدرستها', 'حلب ومدرستها']) {
+      expect(await find(query)).toEqual([hit]);
+    }
+    const otherPage = files.find((f) => f.startsWith(`a/${other}/`))!;
+    const otherHit = [
+      `../${otherPage.split('/').map(encodeURIComponent).join('/')}`,
+      'الوزارة المسؤولة عن البيئة تعلن خطتها',
+    ];
+    for (const query of ['مسئولة', 'مسؤول', 'المسئولين', 'بيئة', 'البيئه', 'وزارة مسئولة']) {
+      expect(await find(query)).toEqual([otherHit]);
+    }
+    // A stop word alone is searched; beside other words it is left out.
+    expect(await find('عن المسئولة')).toEqual([otherHit]);
     expect(await find('المدرسة باريس')).toEqual([]);
+    expect(await find('مسئولة حلب')).toEqual([]);
     expect(loaded[0]).toBe('meta');
     expect(loaded.every((name) => /^(meta|t[0-9]+|a[0-9]+)$/.test(name))).toBe(true);
+  });
+
+  it('holds the page of the alternate addresses that the footer links, marks every page, and links the site search without JavaScript', async () => {
+    await setSetting(
+      database.db,
+      ALTERNATE_ADDRESSES_SETTING,
+      formatAlternateAddresses({
+        onion: null,
+        mirrors: [{ url: 'https://mirror.example/', label: 'مرآة أوروبا' }],
+      }),
+    );
+    const summary = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(summary.failed).toEqual([]);
+    const home = await readFile(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('<p><a href="mirrors/index.html">عناوين بديلة</a></p>');
+    const mirrors = await readFile(join(out, 'mirrors/index.html'), 'utf8');
+    expect(mirrors).toContain(
+      '<a href="https://mirror.example/" dir="ltr">https://mirror.example/</a>',
+    );
+    expect(mirrors).toContain('<a href="../index.html"');
+    // Every page the site rendered carries the mark on <html>, once; the mirror's own pages have no page script.
+    const pages = (await listMirrorFiles(out)).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('mirror/') && f !== 'search/index.html',
+    );
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = await readFile(join(out, file), 'utf8');
+      expect([file, html.match(/<html data-mirror="" lang="ar" dir="rtl"/g)?.length]).toEqual([
+        file,
+        1,
+      ]);
+    }
+    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain(
+      `<p><a href="${ORIGIN}/search">ابحث على الموقع نفسه</a></p></noscript>`,
+    );
   });
 
   it('refuses a folder that holds other files, writing nothing', async () => {

@@ -12,6 +12,7 @@ import {
   pagePath,
   type ListingKind,
 } from '../../domain/article-path.js';
+import { MIRRORS_PATH } from '../../domain/alternate-addresses.js';
 import { FEED_FILES, feedPath, type FeedFormat, type FeedOwner } from '../../domain/feed-path.js';
 import { CORRECTIONS_PER_PAGE, listLatestCorrections } from '../../services/article-notes.js';
 import { getLatestPage, getListing, MAX_LISTING_PAGE } from '../../services/read-pages.js';
@@ -88,8 +89,12 @@ async function* articlePages(deps: MirrorPathDeps): AsyncGenerator<MirrorPage> {
   }
 }
 
-/** Every published static page. */
+/**
+ * Every published static page, and the page of the alternate addresses,
+ * which the footer links (so that a reader of a copy finds the others).
+ */
 async function* staticPages(deps: MirrorPathDeps): AsyncGenerator<MirrorPage> {
+  yield { path: MIRRORS_PATH };
   for (const page of await listPublicPages(deps)) {
     if (page.slug) yield { path: pagePath(page.slug), savedAt: page.updatedAt };
   }

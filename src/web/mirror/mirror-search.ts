@@ -1,28 +1,26 @@
 /**
  * Search on a static mirror (issue 22): a small index, built while the
- * mirror is written, from the search keys of each article's headline (the
- * site search's keys: arabic/tokenize.ts `analyse`, exact forms) to the
- * articles, split in chunks that the mirror's search page loads on demand.
+ * mirror is written, from the terms of each article's headline
+ * (search-terms.ts `indexTerms`: the site search's exact keys and light
+ * stems) to the articles, split in chunks that the mirror's search page
+ * loads on demand.
  *
  * Chunks are scripts that call a global (`midadSearchTerms(k, {...})`),
  * not JSON, because a page opened from `file://` may load a script but not
- * fetch() a file. The page (`search/index.html`) runs
- * public/mirror-search.js; without JavaScript it shows a note instead.
- *
- * The browser makes a query's keys as the index's are made: NFC, then each
- * character through KEY_TABLE, which is not a copy of the rules but the
- * site's own normaliser (arabic/normalize.ts normalizeForSearch) applied
- * to every character it changes, so the two cannot drift apart. Stems are
- * not indexed: a word is found in any spelling (hamza, taa marbuta, alef
- * maqsura, harakat, tatweel, digits), not in its other forms.
+ * fetch() a file. The page (`search/index.html`) runs the bundled
+ * client/mirror-search.ts (`npm run build` makes it), which reads the
+ * query with the same search-terms.ts, so that a word is found in any
+ * spelling (hamza forms, taa marbuta, alef maqsura, harakat, tatweel,
+ * digits) and with or without «ال», a particle or a common suffix.
+ * Without JavaScript the page says so and links the site's own search.
  */
 import { readFileSync } from 'node:fs';
-import { analyse } from '../../arabic/tokenize.js';
-import { normalizeForSearch } from '../../arabic/normalize.js';
+import { fileURLToPath } from 'node:url';
 import { MIRROR_OWN_DIR, relativeLink } from '../../domain/mirror-path.js';
 import { translator } from '../../i18n/format.js';
 import { escapeHtml } from '../../lib/escape-html.js';
 import { ownPage } from './own-page.js';
+import { indexTerms, termChunk } from './search-terms.js';
 
 /** The mirror's search page, where the site's search form leads. */
 export const SEARCH_PAGE_FILE = 'search/index.html';
@@ -33,57 +31,36 @@ const ARTICLES_PER_CHUNK = 500;
 /** Terms per chunk of postings, on average. */
 const TERMS_PER_CHUNK = 1000;
 
-/** The browser code of the search page (plain ES5, no module: it runs from `file://`). */
-const SEARCH_SCRIPT = new URL('../../../public/mirror-search.js', import.meta.url);
+/** The search page's browser code, built by `npm run build` (vite.mirror.config.ts); the same path from src/ and dist/. */
+const SEARCH_SCRIPT = new URL('../../../dist/mirror-assets/mirror-search.js', import.meta.url);
 
-/**
- * The characters whose search key is not their lower case, with their key:
- * Arabic, its supplements and presentation forms, punctuation and spaces,
- * Arabic-Indic digits, format controls. Each is normalised between two
- * Latin letters, so that one that becomes a space keeps it.
- */
-export function keyTable(): Record<string, string> {
-  const table: Record<string, string> = {};
-  const ranges = [
-    [0x00, 0x2ff],
-    [0x600, 0x8ff],
-    [0x2000, 0x206f],
-    [0x3000, 0x303f],
-    [0xfb50, 0xfdff],
-    [0xfe70, 0xfeff],
-    [0xff00, 0xff65],
-  ];
-  for (const [from, to] of ranges) {
-    for (let code = from!; code <= to!; code++) {
-      const char = String.fromCharCode(code);
-      const key = normalizeForSearch(`x${char}x`).slice(1, -1);
-      if (key !== char.toLowerCase()) table[char] = key;
-    }
+/** The search page's script, read once a mirror is written. @throws when it has not been built. */
+function searchScript(): string {
+  try {
+    return readFileSync(SEARCH_SCRIPT, 'utf8');
+  } catch (error) {
+    throw new Error(`${fileURLToPath(SEARCH_SCRIPT)} is missing: run npm run build`, {
+      cause: error,
+    });
   }
-  return table;
-}
-
-/** The hash that files a term in a chunk: FNV-1a over UTF-16 code units; the page computes the same. */
-export function termChunk(term: string, chunks: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % chunks;
 }
 
 /** The search index of a mirror, filled article by article. */
 export class MirrorSearchIndex {
   readonly #articles: Array<[string, string]> = [];
   readonly #postings = new Map<string, number[]>();
+  readonly #origin: string;
 
-  /** Indexes the article at mirror file `file` under the keys of `headline`. */
+  /** An empty index of a mirror of the site at `origin` (`https://news.example`), whose search the page links. */
+  constructor(origin: string) {
+    this.#origin = origin;
+  }
+
+  /** Indexes the article at mirror file `file` under the terms of `headline`. */
   add(file: string, headline: string): void {
     const ordinal = this.#articles.length;
     this.#articles.push([relativeLink(SEARCH_PAGE_FILE, file), headline]);
-    for (const term of new Set(analyse(headline).exact.split(' '))) {
-      if (term === '') continue;
+    for (const term of indexTerms(headline)) {
       let ids = this.#postings.get(term);
       if (!ids) this.#postings.set(term, (ids = []));
       ids.push(ordinal);
@@ -99,7 +76,7 @@ export class MirrorSearchIndex {
       `${name}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
     yield [
       `${SEARCH_DIR}/meta.js`,
-      call('midadSearchMeta', { chunks, perArticles: ARTICLES_PER_CHUNK, keys: keyTable() }),
+      call('midadSearchMeta', { chunks, perArticles: ARTICLES_PER_CHUNK }),
     ];
     for (const [k, chunk] of terms.entries()) {
       yield [`${SEARCH_DIR}/t${k}.js`, call('midadSearchTerms', k, chunk)];
@@ -108,19 +85,23 @@ export class MirrorSearchIndex {
       const part = this.#articles.slice(k * ARTICLES_PER_CHUNK, (k + 1) * ARTICLES_PER_CHUNK);
       yield [`${SEARCH_DIR}/a${k}.js`, call('midadSearchArticles', k, part)];
     }
-    yield [`${SEARCH_DIR}/search.js`, readFileSync(SEARCH_SCRIPT, 'utf8')];
-    yield [SEARCH_PAGE_FILE, searchPage()];
+    yield [`${SEARCH_DIR}/search.js`, searchScript()];
+    yield [SEARCH_PAGE_FILE, searchPage(this.#origin)];
   }
 }
 
-/** The search page: a form, the results, and a note when JavaScript is off. */
-function searchPage(): string {
+/**
+ * The search page: a form, the results, and when JavaScript is off a note
+ * and a link to the search page of the site at `origin`.
+ */
+function searchPage(origin: string): string {
   const t = translator('ar');
   const script = relativeLink(SEARCH_PAGE_FILE, `${SEARCH_DIR}/search.js`);
   return ownPage(
     SEARCH_PAGE_FILE,
     t('mirror.search.title'),
-    `<noscript><p>${escapeHtml(t('mirror.search.noScript'))}</p></noscript>` +
+    `<noscript><p>${escapeHtml(t('mirror.search.noScript'))}</p>` +
+      `<p><a href="${escapeHtml(`${origin}/search`)}">${escapeHtml(t('mirror.search.onSite'))}</a></p></noscript>` +
       '<form method="get" action="index.html" role="search">' +
       `<label for="q">${escapeHtml(t('mirror.search.label'))}</label> ` +
       '<input id="q" name="q" type="search" maxlength="200"> ' +

@@ -42,6 +42,18 @@ describe('rewriteHtmlLinks', () => {
       '<form method="get" action="M/newsletter/subscribe"></form><form method="post" action="https://x.example/"></form>',
     );
   });
+
+  it('adds an attribute an element lacks after its name, and none to an element the parser made up', () => {
+    const out = rewriteHtmlLinks(
+      '<!doctype html><HTML lang="ar" dir="rtl"><body><p>ن</p></body></HTML>',
+      mark,
+      (element): Record<string, string> =>
+        element.tagName === 'html' || element.tagName === 'head' ? { 'data-mirror': '' } : {},
+    );
+    expect(out).toBe(
+      '<!doctype html><HTML data-mirror="" lang="ar" dir="rtl"><body><p>ن</p></body></HTML>',
+    );
+  });
 });
 
 describe('rewriteCssUrls', () => {

@@ -34,7 +34,9 @@ interface Edit {
 /**
  * `html` with each link replaced by `rewrite`'s answer. `extra` may set
  * other attributes of an element once its links are known (a form sent to
- * a note page by GET), given the element after its links are rewritten.
+ * a note page by GET, a mark on `<html>`), given the element after its
+ * links are rewritten: one the element has is replaced where it stands,
+ * one it lacks is added after the tag's name.
  */
 export function rewriteHtmlLinks(
   html: string,
@@ -76,8 +78,9 @@ function editElement(
   extra: Parameters<typeof rewriteHtmlLinks>[2],
   edits: Edit[],
 ): void {
-  const places = element.sourceCodeLocation?.attrs;
-  if (!places) return;
+  const tag = element.sourceCodeLocation?.startTag;
+  const places = element.sourceCodeLocation?.attrs ?? {};
+  if (!tag) return;
   const rel =
     element.attrs
       .find((a) => a.name === 'rel')
@@ -94,13 +97,13 @@ function editElement(
   }
   Object.assign(changed, extra?.(element, changed) ?? {});
   for (const [name, value] of Object.entries(changed)) {
+    const text = `${name}="${escapeHtml(value)}"`;
     const location = places[name];
-    if (!location) continue;
-    edits.push({
-      start: location.startOffset,
-      end: location.endOffset,
-      text: `${name}="${escapeHtml(value)}"`,
-    });
+    if (location) edits.push({ start: location.startOffset, end: location.endOffset, text });
+    else {
+      const afterName = tag.startOffset + 1 + element.tagName.length;
+      edits.push({ start: afterName, end: afterName, text: ` ${text}` });
+    }
   }
 }
 

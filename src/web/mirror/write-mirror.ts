@@ -12,6 +12,8 @@
  * lead to a note page in the mirror, `mirror/note.html`, which says so in
  * Arabic. Canonical links, `og:url` and the feeds' and sitemaps' links keep
  * the main site's absolute addresses, which is right for search engines.
+ * Each page is marked on `<html>` (MIRROR_PAGE_MARK), so its scripts call
+ * nothing of the site's.
  *
  * A run over an earlier mirror writes only the files whose bytes differ
  * and removes the files of what is no longer published, so that a copy
@@ -22,7 +24,12 @@ import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'no
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/schema.js';
-import { MIRROR_OWN_DIR, mirrorFileOf, relativeLink } from '../../domain/mirror-path.js';
+import {
+  MIRROR_OWN_DIR,
+  MIRROR_PAGE_MARK,
+  mirrorFileOf,
+  relativeLink,
+} from '../../domain/mirror-path.js';
 import { translator } from '../../i18n/format.js';
 import { escapeHtml } from '../../lib/escape-html.js';
 import { AppError } from '../../lib/errors.js';
@@ -43,6 +50,7 @@ import { MissedPaths } from '../../services/missed-paths.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { buildApp } from '../app.js';
 import { MIRROR_PATH_PRODUCERS, type MirrorPage } from './mirror-paths.js';
+import { MirrorProgress } from './mirror-progress.js';
 import { MirrorSearchIndex, SEARCH_PAGE_FILE } from './mirror-search.js';
 import { ownPage } from './own-page.js';
 import { rewriteCssUrls, rewriteHtmlLinks } from './rewrite-links.js';
@@ -72,7 +80,7 @@ export interface MirrorOptions {
    * An article whose related stories changed keeps its page until a full run.
    */
   sinceLastRun?: boolean;
-  /** Told after each file, with how many are known so far. */
+  /** Told after each file this run handles, with how many it knows of so far (mirror-progress.ts). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -132,7 +140,7 @@ export async function writeMirror(
     origin,
   };
   const entries = new Map<string, ManifestEntry>();
-  let total = 0;
+  const progress = new MirrorProgress(options.onProgress);
   const put = async (file: string, bytes: Uint8Array) => {
     entries.set(file, manifestEntry(file, bytes));
     const path = join(outDir, file);
@@ -142,7 +150,7 @@ export async function writeMirror(
       await writeFile(path, bytes);
       summary.written.push(file);
     }
-    options.onProgress?.(entries.size, total);
+    progress.handled();
   };
   try {
     // What the pages may link to: every page listed, then the files they use.
@@ -179,7 +187,7 @@ export async function writeMirror(
         }
       }
     }
-    total = pages.length + 1;
+    progress.found(pages.length + 1);
     const resources = new Set<string>();
     const links = (fromPath: string, from: string) => (url: string) =>
       linkIn(url, { origin, fromPath, from, held, aliases, resources });
@@ -197,30 +205,32 @@ export async function writeMirror(
     await Promise.all(
       pages.map(({ path, file }) =>
         limit(async () => {
-          if (unchanged.has(file)) return;
+          if (unchanged.has(file)) return progress.handled();
           const got = await render(path);
-          if (got === null) return;
+          if (got === null) return progress.handled();
           if (!got.type.startsWith('text/html')) return put(file, got.body);
           const html = rewriteHtmlLinks(
             got.body.toString('utf8'),
             links(path, file),
             (element, changed): Record<string, string> =>
-              // A form now sent to the note page is sent by GET: a static host refuses POST.
-              element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
-                ? { method: 'get' }
-                : {},
+              element.tagName === 'html'
+                ? { [MIRROR_PAGE_MARK]: '' }
+                : // A form now sent to the note page is sent by GET: a static host refuses POST.
+                  element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
+                  ? { method: 'get' }
+                  : {},
           );
           return put(file, Buffer.from(html));
         }),
       ),
     );
     // Indexed in the producers' order (articles oldest first), whatever order they were written in.
-    const search = new MirrorSearchIndex();
+    const search = new MirrorSearchIndex(origin);
     for (const { file, headline } of pages) {
       if (headline !== undefined && entries.has(file)) search.add(file, headline);
     }
     const searchFiles = [...search.files()];
-    total += searchFiles.length;
+    progress.found(searchFiles.length);
     for (const [file, text] of searchFiles) await put(file, Buffer.from(text));
     // The files pages use, and those that stylesheets use in turn (fonts).
     const done = new Set<string>();
@@ -229,12 +239,15 @@ export async function writeMirror(
       next.length > 0;
       next = [...resources].filter((p) => !done.has(p))
     ) {
-      total += next.length;
+      progress.found(next.length);
       for (const path of next) {
         done.add(path);
         const file = mirrorFileOf(path)!;
         const got = await render(path);
-        if (got === null) continue;
+        if (got === null) {
+          progress.handled();
+          continue;
+        }
         const body = got.type.startsWith('text/css')
           ? Buffer.from(rewriteCssUrls(got.body.toString('utf8'), links(path, file)))
           : got.body;
