@@ -210,6 +210,10 @@ export const ERROR_CATALOGUE = {
   MIRROR_TARGET_UNWRITABLE: { status: 400, key: 'error.MIRROR_TARGET_UNWRITABLE' },
   MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
   MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },
+  MIRROR_PUSH_INVALID: { status: 400, key: 'error.MIRROR_PUSH_INVALID' },
+  MIRROR_HOOK_INVALID: { status: 400, key: 'error.MIRROR_HOOK_INVALID' },
+  MIRROR_PUSH_FAILED: { status: 502, key: 'error.MIRROR_PUSH_FAILED' },
+  MIRROR_HOOK_FAILED: { status: 500, key: 'error.MIRROR_HOOK_FAILED' },
 
   // Starting up (the CLI)
   CONFIG_INVALID: { status: 500, key: 'error.CONFIG_INVALID' },
