@@ -6,10 +6,13 @@
  * makes exactly one more run, whose pages reach the folder and, through
  * Debian's rsync, a second folder, and the hook is run with the folder.
  * On PostgreSQL a publish made on another instance reaches the job over
- * LISTEN/NOTIFY. Bad folders and hooks are refused at start, and
+ * LISTEN/NOTIFY, also between two `midad serve` processes, where only the
+ * one given MIDAD_MIRROR_DIR writes, and in `--workers 2` on SQLite, where
+ * only worker 1 writes, whichever worker took the publish. Bad folders and hooks are refused at start, and
  * `midad mirror --push/--hook` refuses them before writing anything.
  */
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { openDatabase } from '../../src/storage/database.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkMirrorSettings, startMirrorRefresh } from '../../src/cli/commands/serve-mirror.js';
@@ -30,9 +33,16 @@ import type { MirrorRefresh } from '../../src/services/mirror-refresh.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import { buildApp } from '../../src/web/app.js';
-import { describeEachDialect, openTestDatabase, type TestDatabase } from '../helpers/dialects.js';
+import {
+  describeEachDialect,
+  openTestDatabase,
+  postgresSkip,
+  type TestDatabase,
+} from '../helpers/dialects.js';
+import { HttpNewsroom } from '../helpers/http-newsroom.js';
 import { content, createStaff, type Staff } from '../helpers/newsroom.js';
 import { rsyncAvailable } from '../helpers/rsync.js';
+import { startServe, stopServe, type ServeProcess } from '../helpers/serve-process.js';
 import { NOW } from '../helpers/site.js';
 import { testFolder } from '../helpers/temp-folder.js';
 
@@ -267,4 +277,125 @@ describe('midad mirror --push and --hook', () => {
     ]);
     await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+});
+
+/** How many times `output` (pino's JSON lines) logs `message`. */
+const logged = (output: string, message: string) =>
+  output.split('\n').filter((line) => line.includes(`"msg":"${message}"`)).length;
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 1200; tries++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.skipIf(postgresSkip !== null || !rsyncAvailable())(
+  'two midad serve processes on one PostgreSQL database, one keeping the mirror',
+  () => {
+    let database: TestDatabase;
+    let instances: ServeProcess[] = [];
+    afterEach(async () => {
+      await Promise.all(instances.map((i) => (i.child.exitCode === null ? stopServe(i) : null)));
+      instances = [];
+      await database.close();
+    }, 120_000);
+
+    it('a publish through the other instance makes one run of the mirror and its push', async () => {
+      database = await openTestDatabase('postgres');
+      const staff = await createStaff(database, () => NOW);
+      const id = await createDraft({ database, now: () => NOW }, staff.author);
+      await saveArticle(
+        { database, now: () => NOW },
+        staff.author,
+        id,
+        content([staff.author.id], { headline: HEADLINE }),
+      );
+      const folder = testFolder('mirror-serve');
+      const [mirror, copy] = [join(folder, 'mirror'), join(folder, 'copy')];
+      const env = { MIDAD_BASE_URL: ORIGIN, MIDAD_MEDIA_DIR: join(folder, 'media') };
+      const newsroomSide = await startServe(['--database', database.url!], env);
+      instances.push(newsroomSide);
+      const mirrorSide = await startServe(['--database', database.url!], {
+        ...env,
+        MIDAD_MIRROR_DIR: mirror,
+        MIDAD_MIRROR_PUSH: copy,
+        MIDAD_MIRROR_DELAY: '0',
+      });
+      instances.push(mirrorSide);
+      // The folder was empty: a first run at start.
+      await until(() => logged(mirrorSide.output(), 'mirror pushed') === 1, 'the first run');
+
+      const newsroom = new HttpNewsroom(newsroomSide.origin);
+      expect(await newsroom.signIn('editor@news.example', 'editor password 1')).toBe(303);
+      await newsroom.get(`/admin/articles/${id}/edit`);
+      expect(await newsroom.post(`/admin/articles/${id}/move`, { move: 'publish' })).toBe(303);
+      await until(
+        () => logged(mirrorSide.output(), 'mirror pushed') === 2,
+        'the run of the publish',
+      );
+
+      expect(await Promise.all(instances.map((i) => stopServe(i)))).toEqual([0, 0]);
+      expect(logged(mirrorSide.output(), 'mirror written')).toBe(2);
+      expect(logged(newsroomSide.output(), 'mirror written')).toBe(0);
+      expect(logged(mirrorSide.output(), 'mirror send failed')).toBe(0);
+      const pages = (await listMirrorFiles(copy)).filter((file) => file.startsWith(`a/${id}/`));
+      expect(pages).toHaveLength(1);
+      expect(await readFile(join(copy, pages[0]!), 'utf8')).toContain(HEADLINE);
+    }, 120_000);
+  },
+);
+
+/** The pids of the lines of `output` that log `message`. */
+const pidsLogging = (output: string, message: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.includes(`"msg":"${message}"`))
+    .map((line) => Number(/"pid":(\d+)/.exec(line)?.[1]));
+
+describe.skipIf(!rsyncAvailable())('midad serve --workers 2 on SQLite keeping the mirror', () => {
+  let server: ServeProcess | null = null;
+  afterEach(async () => {
+    if (server && server.child.exitCode === null) await stopServe(server, 'SIGKILL');
+    server = null;
+  }, 120_000);
+
+  it('writes it in worker 1 only, once per publish, whichever worker took it', async () => {
+    const folder = testFolder('mirror-workers');
+    const file = join(folder, 'midad.db');
+    const database = await openDatabase({ file });
+    const staff = await createStaff(database, () => NOW);
+    const id = await createDraft({ database, now: () => NOW }, staff.author);
+    await saveArticle(
+      { database, now: () => NOW },
+      staff.author,
+      id,
+      content([staff.author.id], { headline: HEADLINE }),
+    );
+    await database.close();
+    const [mirror, copy] = [join(folder, 'mirror'), join(folder, 'copy')];
+    server = await startServe(['--db', file, '--workers', '2'], {
+      MIDAD_BASE_URL: ORIGIN,
+      MIDAD_MEDIA_DIR: join(folder, 'media'),
+      MIDAD_MIRROR_DIR: mirror,
+      MIDAD_MIRROR_PUSH: copy,
+      MIDAD_MIRROR_DELAY: '0',
+    });
+    const started = server;
+    await until(() => logged(started.output(), 'mirror pushed') === 1, 'the first run');
+
+    const newsroom = new HttpNewsroom(server.origin);
+    expect(await newsroom.signIn('editor@news.example', 'editor password 1')).toBe(303);
+    await newsroom.get(`/admin/articles/${id}/edit`);
+    expect(await newsroom.post(`/admin/articles/${id}/move`, { move: 'publish' })).toBe(303);
+    await until(() => logged(started.output(), 'mirror pushed') === 2, 'the run of the publish');
+    expect(await stopServe(server)).toBe(0);
+
+    const output = server.output();
+    const worker1 = Number(/"pid":(\d+)[^\n]*"msg":"worker 1 of 2 listening at/.exec(output)?.[1]);
+    expect(pidsLogging(output, 'mirror written')).toEqual([worker1, worker1]);
+    expect(logged(output, 'mirror send failed')).toBe(0);
+    expect((await listMirrorFiles(copy)).filter((f) => f.startsWith(`a/${id}/`))).toHaveLength(1);
+  }, 120_000);
 });
