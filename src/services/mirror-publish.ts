@@ -73,7 +73,8 @@ export const runProgram: ProgramRunner = (program, args, signal) =>
       started = true;
       if (signal?.aborted) abort();
     });
-    child.once('error', (error) => {
+    // `on`, not `once`: a later error (a failed kill) must not go unheard and end the process.
+    child.on('error', (error) => {
       if (!started) {
         signal?.removeEventListener('abort', abort);
         fail(error);

@@ -29,6 +29,7 @@ import {
 } from '../../src/services/change-channel.js';
 import { createDraft, saveArticle } from '../../src/services/edit-article.js';
 import { listMirrorFiles, verifyMirror } from '../../src/services/mirror-manifest.js';
+import { sendMirror } from '../../src/services/mirror-publish.js';
 import type { MirrorRefresh } from '../../src/services/mirror-refresh.js';
 import { moveArticle } from '../../src/services/move-article.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
@@ -253,6 +254,26 @@ describe('the mirror settings checked at start', () => {
     expect(await refusal({ MIDAD_MIRROR_DIR: dir, MIDAD_MIRROR_HOOK: script })).toBeNull();
     // The folder is made at start, empty.
     expect((await stat(dir)).isDirectory()).toBe(true);
+  });
+});
+
+describe.skipIf(!rsyncAvailable())('sendMirror with real programs', () => {
+  it("returns rsync's exit code and error output, a hook's exit code, and a program that cannot start", async () => {
+    const dir = testFolder('mirror-send');
+    await writeFile(join(dir, 'index.html'), '<p>x</p>');
+
+    const sent = await sendMirror(dir, { push: '/nonexistent/deep/copy', hook: '/bin/false' });
+    expect(sent.pushed).toBe(false);
+    expect(sent.failures.map((f) => f.code)).toEqual(['MIRROR_PUSH_FAILED', 'MIRROR_HOOK_FAILED']);
+    expect(sent.failures[0]!.message).toMatch(
+      /^rsync to \/nonexistent\/deep\/copy failed: exit code 11: .*mkdir "\/nonexistent\/deep\/copy" failed/s,
+    );
+    expect(sent.failures[1]!.message).toBe(`/bin/false ${dir} failed: exit code 1`);
+
+    const missing = await sendMirror(dir, { hook: '/nonexistent/after-mirror' });
+    expect(missing.failures.map((f) => f.message)).toEqual([
+      `/nonexistent/after-mirror ${dir} failed: /nonexistent/after-mirror could not be started: spawn /nonexistent/after-mirror ENOENT`,
+    ]);
   });
 });
 
