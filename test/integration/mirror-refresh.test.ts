@@ -12,6 +12,7 @@
  * `midad mirror --push/--hook` refuses them before writing anything.
  */
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { importDemoContent } from '../../src/importers/demo-content.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -298,6 +299,49 @@ describe('midad mirror --push and --hook', () => {
     ]);
     await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it.skipIf(!rsyncAvailable())(
+    'writes the mirror, then pushes it and runs the hook once each',
+    async () => {
+      const lines: string[] = [];
+      vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const folder = testFolder('mirror-cli');
+      const file = join(folder, 'midad.db');
+      const database = await openDatabase({ file });
+      await importDemoContent({ database, now: () => NOW });
+      await database.close();
+      const [out, copy, hookLog] = [
+        join(folder, 'site'),
+        join(folder, 'copy'),
+        join(folder, 'hook.log'),
+      ];
+      const hook = await writeHook(folder, hookLog);
+
+      expect(
+        await run([
+          'mirror',
+          '--db',
+          file,
+          '--media-dir',
+          join(folder, 'media'),
+          '--push',
+          copy,
+          '--hook',
+          hook,
+          out,
+        ]),
+      ).toBe(0);
+
+      expect(lines.slice(-2)).toEqual([
+        `${out}: pushed to ${copy}`,
+        `${out}: ran ${hook}:\nsent ${out}`,
+      ]);
+      expect(await readFile(hookLog, 'utf8')).toBe(`${out}\n`);
+      const [original, pushed] = [await verifyMirror(out), await verifyMirror(copy)];
+      expect(pushed.manifest).toEqual(original.manifest);
+    },
+  );
 });
 
 /** How many times `output` (pino's JSON lines) logs `message`. */
