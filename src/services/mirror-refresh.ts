@@ -87,15 +87,16 @@ export interface RefreshCounts {
 }
 
 /**
- * The refresh job. `heard` and `request` may be called at any time;
+ * The refresh job. `heard` and `request` may be called at any time.
  * `stop()` ends it: a pending timer is cancelled and no run starts after
- * it; a run in progress is abandoned cleanly, not waited for to its end:
- * its push or hook program is sent SIGTERM (the copy on the other host
- * keeps whole files, rsync renames each into place, and is brought up to
- * date by the next run), while a write of the mirror under way is awaited
- * (it cannot be cut short, and must be done before the database closes).
- * A stop cut short by the process's exit leaves the earlier manifest, so
- * the next run since the last one renders again everything since then.
+ * it. A run in progress ends cleanly: a write of the mirror under way is
+ * awaited (writeMirror cannot be cut short, and must end before the
+ * database closes; the server's grace period bounds the wait, and a write
+ * cut short by the process's exit leaves the earlier manifest, so the next
+ * run renders again everything since then); a push or hook under way is
+ * abandoned: sent SIGTERM through `send`'s signal (rsync leaves whole
+ * files, each renamed into place) and no hook starts after it. The copy
+ * is brought up to date by the next run.
  */
 export class MirrorRefresh {
   readonly #deps: MirrorRefreshDeps;
