@@ -26,7 +26,7 @@ const COMMANDS: Record<string, (setStatus: SetStatus) => Promise<Command>> = {
     (await import('./commands/import-archive.js')).importArchiveCommand(),
   backup: async () => (await import('./commands/backup.js')).backupCommand(),
   wire: async (setStatus) => (await import('./commands/wire.js')).wireCommand(setStatus),
-  mirror: async () => (await import('./commands/mirror.js')).mirrorCommand(),
+  mirror: async (setStatus) => (await import('./commands/mirror.js')).mirrorCommand(setStatus),
 };
 
 /**

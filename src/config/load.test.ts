@@ -210,3 +210,70 @@ describe('loadConfig, allowed hosts (MIDAD_ALLOWED_HOSTS)', () => {
     },
   );
 });
+
+describe('loadConfig, the mirror kept by the server', () => {
+  const dir = { MIDAD_MIRROR_DIR: '/srv/mirror' };
+
+  it('keeps no mirror by default, and waits 60 s after a change when it does', () => {
+    const config = loadConfig({});
+    expect([config.mirrorDir, config.mirrorPush, config.mirrorHook]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(config.mirrorDelaySeconds).toBe(60);
+  });
+
+  it('reads the folder, the push destination, the hook (made absolute) and the delay', () => {
+    const config = loadConfig({
+      ...dir,
+      MIDAD_MIRROR_PUSH: 'deploy@mirror.example:/srv/news/',
+      MIDAD_MIRROR_HOOK: 'bin/after-mirror',
+      MIDAD_MIRROR_DELAY: '5',
+    });
+    expect(config).toMatchObject({
+      mirrorDir: '/srv/mirror',
+      mirrorPush: 'deploy@mirror.example:/srv/news/',
+      mirrorHook: resolve('bin/after-mirror'),
+      mirrorDelaySeconds: 5,
+    });
+  });
+
+  it.each(['mirror', './data/mirror', '~/mirror'])('refuses the relative folder %j', (folder) => {
+    expect(() => loadConfig({ MIDAD_MIRROR_DIR: folder })).toThrow(
+      'Invalid settings: MIDAD_MIRROR_DIR: not an absolute folder such as /srv/mirror',
+    );
+  });
+
+  it.each([
+    [
+      'rsync://host/news/ --rsh=x',
+      'has a space, a line break or another control character: give one rsync destination',
+    ],
+    [
+      'host:/srv\n/etc',
+      'has a space, a line break or another control character: give one rsync destination',
+    ],
+    ['-e/tmp/x.sh', "starts with '-', which rsync would read as an option"],
+    ['mirror/', 'neither rsync://host/module/, [user@]host:path nor an absolute folder'],
+  ])('refuses the push destination %j', (push, problem) => {
+    expect(() => loadConfig({ ...dir, MIDAD_MIRROR_PUSH: push })).toThrow(
+      `Invalid settings: MIDAD_MIRROR_PUSH: ${problem}`,
+    );
+  });
+
+  it.each([
+    ['MIDAD_MIRROR_PUSH', 'rsync://mirror.example/news/'],
+    ['MIDAD_MIRROR_HOOK', '/usr/local/bin/after-mirror'],
+  ])('refuses %s without MIDAD_MIRROR_DIR', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      `Invalid settings: ${name}: sends the mirror kept in MIDAD_MIRROR_DIR, which is not set`,
+    );
+  });
+
+  it.each(['-1', '3601', '1.5', 'soon'])('refuses the delay %j', (delay) => {
+    expect(() => loadConfig({ ...dir, MIDAD_MIRROR_DELAY: delay })).toThrow(
+      /^Invalid settings: MIDAD_MIRROR_DELAY: /,
+    );
+  });
+});

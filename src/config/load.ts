@@ -40,6 +40,10 @@ export const ENV_NAMES: Readonly<Record<keyof ConfigInput, string>> = {
   pageCacheSeconds: 'MIDAD_PAGE_CACHE_SECONDS',
   cdnMaxAge: 'MIDAD_CDN_MAX_AGE',
   cdnPurgeUrl: 'MIDAD_CDN_PURGE_URL',
+  mirrorDir: 'MIDAD_MIRROR_DIR',
+  mirrorPush: 'MIDAD_MIRROR_PUSH',
+  mirrorHook: 'MIDAD_MIRROR_HOOK',
+  mirrorDelaySeconds: 'MIDAD_MIRROR_DELAY',
   redisUrl: 'MIDAD_REDIS_URL',
   wireRetentionDays: 'MIDAD_WIRE_RETENTION_DAYS',
   wireFolders: 'MIDAD_WIRE_FOLDERS',
@@ -79,6 +83,14 @@ export function loadConfig(
     throw new AppError(
       'CONFIG_INVALID',
       'Invalid settings: MIDAD_DATABASE_READ_URL: a replica of PostgreSQL needs MIDAD_DATABASE_URL too',
+    );
+  }
+  const { mirrorDir, mirrorPush, mirrorHook } = result.data;
+  if (mirrorDir === undefined && (mirrorPush !== undefined || mirrorHook !== undefined)) {
+    const name = mirrorPush !== undefined ? 'MIDAD_MIRROR_PUSH' : 'MIDAD_MIRROR_HOOK';
+    throw new AppError(
+      'CONFIG_INVALID',
+      `Invalid settings: ${name}: sends the mirror kept in MIDAD_MIRROR_DIR, which is not set`,
     );
   }
   return Object.freeze(result.data);

@@ -2,9 +2,10 @@
  * The configuration schema: every setting, its default and its meaning.
  * docs/settings.md lists them for operators; keep the two in step.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseHostHeader, type HostHeader } from '../lib/host-header.js';
+import { rsyncDestinationProblem } from '../lib/rsync-destination.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
@@ -265,6 +266,45 @@ export const configSchema = z.object({
     .url()
     .refine((v) => /^https?:/.test(v), { message: 'an http(s) URL' })
     .optional(),
+  /**
+   * The folder the server keeps a static mirror of the site in (issue 22),
+   * written again a while after each public change (`mirrorDelaySeconds`).
+   * An absolute path; unset (the default): no mirror is kept. Env
+   * `MIDAD_MIRROR_DIR`.
+   */
+  mirrorDir: z
+    .string()
+    .refine(isAbsolute, { message: 'not an absolute folder such as /srv/mirror' })
+    .optional(),
+  /**
+   * Where each mirror run is sent with `rsync -a --delete`: an rsync
+   * destination (`rsync://host/module/`, `user@host:/path/`, an absolute
+   * folder), checked by lib/rsync-destination.ts. Needs `mirrorDir`. Env
+   * `MIDAD_MIRROR_PUSH`.
+   */
+  mirrorPush: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = rsyncDestinationProblem(value);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /**
+   * A program run after each mirror run (and its push), with the mirror's
+   * folder as its one argument, without a shell; a relative path is taken
+   * from the working directory. Needs `mirrorDir`. Env `MIDAD_MIRROR_HOOK`.
+   */
+  mirrorHook: z
+    .string()
+    .min(1)
+    .transform((path) => resolve(path))
+    .optional(),
+  /**
+   * Seconds the server waits after the first public change before it
+   * writes the mirror, so that a burst of publishes makes one run (0 to
+   * 3600). Env `MIDAD_MIRROR_DELAY`.
+   */
+  mirrorDelaySeconds: z.coerce.number().int().min(0).max(3600).default(60),
   /**
    * Days a wire item stays in the desk's queue after its last change at
    * the agency; older items are pruned at each poll (drafts made of them

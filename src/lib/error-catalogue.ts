@@ -211,6 +211,10 @@ export const ERROR_CATALOGUE = {
   MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
   MIRROR_FOLDER_MISSING: { status: 400, key: 'error.MIRROR_FOLDER_MISSING' },
   MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },
+  MIRROR_PUSH_INVALID: { status: 400, key: 'error.MIRROR_PUSH_INVALID' },
+  MIRROR_HOOK_INVALID: { status: 400, key: 'error.MIRROR_HOOK_INVALID' },
+  MIRROR_PUSH_FAILED: { status: 502, key: 'error.MIRROR_PUSH_FAILED' },
+  MIRROR_HOOK_FAILED: { status: 500, key: 'error.MIRROR_HOOK_FAILED' },
 
   // Starting up (the CLI)
   CONFIG_INVALID: { status: 500, key: 'error.CONFIG_INVALID' },

@@ -2,7 +2,7 @@
  * How instances tell each other what changed on the public site, so that
  * a publish on one instance purges the page cache of every instance.
  *
- * - `localChannel()`: one instance; a change goes straight to the handler.
+ * - `localChannel()`: one instance; a change goes straight to its handlers.
  * - `postgresChannel(url)`: PostgreSQL's LISTEN/NOTIFY on the shared
  *   database (one extra connection per instance).
  * - `redisChannel(url)`: Redis pub/sub (two connections per instance, as a
@@ -11,10 +11,10 @@
  *   SQLite without Redis: through the IPC channel to the cluster's primary,
  *   which relays each change to the other workers (`relayClusterChanges`).
  *
- * Every channel hands a change to this instance's handler at once, then to
+ * Every channel hands a change to this instance's handlers at once, then to
  * the others' through the server; an instance ignores its own messages.
  * Delivery is at most once, so an instance that was disconnected may have
- * missed changes: when it is connected again its handler is told that
+ * missed changes: when it is connected again its handlers are told that
  * everything changed (`{ kind: 'site' }`), which empties its page cache.
  * The reconnection is automatic.
  */
@@ -36,9 +36,12 @@ export type ChangeHandler = (change: PublicChange) => void;
 export interface ChangeChannel {
   /** `local`, `cluster`, `postgres` or `redis`. */
   readonly kind: ChannelKind;
-  /** Hands `change` to this instance's handler and sends it to the other instances. */
+  /** Hands `change` to this instance's handlers and sends it to the other instances. */
   publish(change: PublicChange): void;
-  /** Sets the handler of changes (one per channel). */
+  /**
+   * Adds a handler of changes: each is told every change, in the order
+   * added (the page cache's purge, the mirror's refresh job).
+   */
   onChange(handler: ChangeHandler): void;
   /** Stops listening and closes the connections. */
   close(): Promise<void>;
@@ -59,30 +62,35 @@ export const CHANNEL_CONNECTION_NAME = 'midad-changes';
 abstract class SharedChannel implements ChangeChannel {
   abstract readonly kind: ChannelKind;
   protected readonly instance = randomUUID();
-  protected handler: ChangeHandler = () => {};
+  readonly #handlers: ChangeHandler[] = [];
 
   constructor(protected readonly onError: ChannelErrorHandler) {}
 
   onChange(handler: ChangeHandler): void {
-    this.handler = handler;
+    this.#handlers.push(handler);
+  }
+
+  /** Tells every handler of `change`. */
+  protected handle(change: PublicChange): void {
+    for (const handler of this.#handlers) handler(change);
   }
 
   publish(change: PublicChange): void {
-    this.handler(change);
+    this.handle(change);
     const message: Envelope = { from: this.instance, change };
     this.send(JSON.stringify(message)).catch(this.onError);
   }
 
   /** After a reconnection: changes may have been missed, so everything counts as changed. */
   protected resync(): void {
-    this.handler({ kind: 'site' });
+    this.handle({ kind: 'site' });
   }
 
   /** Handles a message from the server. */
   protected receive(payload: string): void {
     try {
       const message = JSON.parse(payload) as Envelope;
-      if (message.from !== this.instance) this.handler(message.change);
+      if (message.from !== this.instance) this.handle(message.change);
     } catch (error) {
       this.onError(error);
     }
@@ -102,7 +110,7 @@ class LocalChannel extends SharedChannel {
   }
 }
 
-/** A single instance: changes go to its own handler only. */
+/** A single instance: changes go to its own handlers only. */
 export function localChannel(): ChangeChannel {
   return new LocalChannel(() => {});
 }
@@ -150,7 +158,7 @@ class ClusterChannel extends SharedChannel {
 
 /**
  * A channel for a cluster worker (node:cluster): a change goes to this
- * worker's handler at once and to the primary by IPC, which relays it to
+ * worker's handlers at once and to the primary by IPC, which relays it to
  * the other workers (`relayClusterChanges`). Delivery is as reliable as
  * the IPC channel: a worker that is restarted starts with an empty cache.
  * @throws Error when this process is not a child with an IPC channel.

@@ -1,8 +1,12 @@
 /**
- * `midad mirror [--db FILE | --database URL] [--media-dir DIR] [--since] OUT_DIR`:
- * writes (or brings up to date) a static mirror of the public site in
- * OUT_DIR, signed with the site's key (web/mirror/write-mirror.ts); with
- * `--since`, renders again only the articles saved since the last run.
+ * `midad mirror [--db FILE | --database URL] [--media-dir DIR] [--since]
+ * [--push DEST] [--hook PROGRAM] OUT_DIR`: writes (or brings up to date) a
+ * static mirror of the public site in OUT_DIR, signed with the site's key
+ * (web/mirror/write-mirror.ts); with `--since`, renders again only the
+ * articles saved since the last run. Then `--push` sends it with `rsync -a
+ * --delete` and `--hook` runs a program with OUT_DIR as its argument
+ * (services/mirror-publish.ts, as `midad serve` does with MIDAD_MIRROR_PUSH
+ * and MIDAD_MIRROR_HOOK); either failing exits 1 after the other is done.
  *
  * `midad mirror verify [--key FILE] DIR`: checks a mirror's signed
  * manifest and every file; exits 1 naming the first file changed, missing
@@ -16,6 +20,12 @@ const MAX_KEY_FILE_BYTES = 16 * 1024;
 import { Command } from 'commander';
 import { AppError } from '../../lib/errors.js';
 import { verifyMirror } from '../../services/mirror-manifest.js';
+import {
+  checkHookProgram,
+  checkPushDestination,
+  sendMirror,
+  type MirrorSending,
+} from '../../services/mirror-publish.js';
 import { writeMirror } from '../../web/mirror/write-mirror.js';
 import { progressBar, type Progress } from '../progress.js';
 import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
@@ -23,6 +33,21 @@ import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../databas
 interface MirrorFlags extends DatabaseFlags {
   mediaDir?: string;
   since?: boolean;
+  push?: string;
+  hook?: string;
+}
+
+/**
+ * Where `--push` and `--hook` send the mirror, checked before anything is written.
+ * @throws AppError `MIRROR_PUSH_INVALID` or `MIRROR_HOOK_INVALID`.
+ */
+async function sendingOf(opts: MirrorFlags): Promise<MirrorSending> {
+  if (opts.push !== undefined) checkPushDestination(opts.push, '--push');
+  const hook = opts.hook === undefined ? undefined : await checkHookProgram(opts.hook, '--hook');
+  return {
+    ...(opts.push !== undefined ? { push: opts.push } : {}),
+    ...(hook !== undefined ? { hook } : {}),
+  };
 }
 
 /**
@@ -58,7 +83,8 @@ function verifyCommand(): Command {
     });
 }
 
-export function mirrorCommand(): Command {
+/** `setStatus(1)` when the push or the hook failed (the mirror itself was written). */
+export function mirrorCommand(setStatus: (code: number) => void): Command {
   return withDatabaseFlags(new Command('mirror'))
     .description(
       'write a static mirror of the public site to a folder, signed (see docs/deploy.md)',
@@ -72,8 +98,14 @@ export function mirrorCommand(): Command {
       '--since',
       'render again only the articles saved since the last run in OUT_DIR, and every listing',
     )
+    .option(
+      '--push <dest>',
+      'then copy it with rsync -a --delete to DEST (rsync://host/module/, user@host:/path/, /folder)',
+    )
+    .option('--hook <program>', 'then run PROGRAM with OUT_DIR as its argument (no shell)')
     .addCommand(verifyCommand())
     .action(async (outDir: string, opts: MirrorFlags) => {
+      const sending = await sendingOf(opts);
       const { config, database } = await openFromFlags(opts, {
         existing: true,
         overrides: { mediaDir: opts.mediaDir },
@@ -102,6 +134,15 @@ export function mirrorCommand(): Command {
           `${outDir}: ${summary.files} files, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB ` +
             `(${summary.written.length} written, ${summary.removed} removed) in ${seconds} s, signed`,
         );
+        const sent = await sendMirror(outDir, sending);
+        if (sent.pushed) console.log(`${outDir}: pushed to ${sending.push}`);
+        if (sent.hookOutput !== undefined) {
+          console.log(
+            `${outDir}: ran ${sending.hook}${sent.hookOutput ? `:\n${sent.hookOutput}` : ''}`,
+          );
+        }
+        for (const failure of sent.failures) console.error(`midad: ${failure.message}`);
+        if (sent.failures.length > 0) setStatus(1);
       } finally {
         (bar as Progress | null)?.stop();
         await database.close();

@@ -2,8 +2,8 @@
  * The site in one process of `midad serve` (serve.ts): the web server, the
  * change channel, the view counter and its spool, and in the single
  * process or worker 1 the background jobs (scheduler, newsletter clock,
- * webhooks, mail, push, wire, Telegram), until a signal or the primary's
- * STOP_MESSAGE stops it gracefully.
+ * webhooks, mail, push, wire, Telegram, the mirror's refresh), until a
+ * signal or the primary's STOP_MESSAGE stops it gracefully.
  *
  * Loaded only by a process that serves: the primary of `--workers N`
  * holds none of these modules (nodemailer, web push, the wire readers, the
@@ -48,6 +48,7 @@ import { ViewCounter } from '../../services/view-counter.js';
 import { ViewSpool, workerSpoolFile } from '../../services/view-spool.js';
 import { databaseViewSink } from '../../services/view-sink.js';
 import { openDatabase, type Database } from '../../storage/database.js';
+import { checkMirrorSettings, startMirrorRefresh } from './serve-mirror.js';
 import { STOP_MESSAGE } from './serve-workers.js';
 
 /** A worker of `serve --workers N`: its number (1 to N) and N. */
@@ -124,13 +125,20 @@ export async function serveSite(
   worker: WorkerRole | null,
   stop: { baseSpoolFile: string | null; graceMs: number },
 ): Promise<void> {
+  const runsJobs = worker === null || worker.number === 1;
+  // A mirror folder or hook that cannot be used stops the start, before anything is opened.
+  if (runsJobs) {
+    await checkMirrorSettings(config).catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
+  }
   const { baseSpoolFile } = stop;
   const spoolFile =
     baseSpoolFile !== null && worker
       ? workerSpoolFile(baseSpoolFile, worker.number)
       : baseSpoolFile;
   const spool = spoolFile === null ? null : keepSpool(spoolFile);
-  const runsJobs = worker === null || worker.number === 1;
   const viewCounter = new ViewCounter({
     sink: databaseViewSink(database, {
       now,
@@ -232,20 +240,25 @@ export async function serveSite(
     await database.close();
     throw listenError(error, config.host, config.port);
   }
-  if (runsJobs) stopJobs = await startBackgroundJobs(config, database, now, app);
+  if (runsJobs) stopJobs = await startBackgroundJobs(config, database, now, app, changes);
 }
 
 /**
- * Starts the background jobs: scheduled publishing, the newsletter clock,
- * webhook deliveries, mail, push, the wire poller and Telegram posts.
- * @returns the function that stops them, letting work in progress end.
+ * Starts the background jobs: the mirror's refresh (MIDAD_MIRROR_DIR),
+ * scheduled publishing, the newsletter clock, webhook deliveries, mail,
+ * push, the wire poller and Telegram posts.
+ * @returns the function that stops them, letting work in progress end
+ *   (but the mirror's push or hook: services/mirror-refresh.ts).
  */
 async function startBackgroundJobs(
   config: Config,
   database: Database,
   now: () => Date,
   app: FastifyInstance,
+  changes: ChangeChannel,
 ): Promise<() => Promise<void>> {
+  // Told every public change of every worker and instance, scheduled publishes below too.
+  const mirrorRefresh = await startMirrorRefresh({ config, database, now, changes, log: app.log });
   // Scheduled articles whose time passed while the server was down go out now.
   const stopScheduler = startScheduler(
     { database, now, onPublicChange: app.publicChange },
@@ -324,6 +337,8 @@ async function startBackgroundJobs(
   });
   telegram.start();
   return async () => {
+    // The mirror's timer is cancelled now; a write under way is awaited last, after the other jobs.
+    const mirrorStopped = mirrorRefresh?.stop();
     stopScheduler();
     stopNewsletterClock();
     await webhooks.stop();
@@ -331,5 +346,6 @@ async function startBackgroundJobs(
     await wirePoller.stop();
     await telegram.stop();
     await emailWorker?.stop();
+    await mirrorStopped;
   };
 }

@@ -16,8 +16,9 @@
  * then becomes the cluster's primary and forks N workers that each run the
  * site as above, on one port, without that work. Each worker spools to its
  * own file (`<spool>.w<k>`). The background jobs (scheduler, newsletter
- * clock, webhooks, mail, push, wire, Telegram) run in worker 1 only: their
- * per-minute limits are per process, and on SQLite fewer writers wait less.
+ * clock, webhooks, mail, push, wire, Telegram, the mirror's refresh) run
+ * in worker 1 only: their per-minute limits are per process, one process
+ * writes the mirror, and on SQLite fewer writers wait less.
  *
  * The site itself is serve-site.ts, loaded only by a process that serves:
  * the primary does its one-time work and supervises without the web

@@ -341,7 +341,7 @@ async function makeFolder(path: string): Promise<void> {
  *   written to (a path under a file, a read-only or forbidden place),
  *   `MIRROR_TARGET_INVALID` when it holds something else.
  */
-async function checkTarget(outDir: string): Promise<void> {
+export async function checkTarget(outDir: string): Promise<void> {
   const invalid = () =>
     new AppError('MIRROR_TARGET_INVALID', `${outDir} is neither an empty folder nor a mirror.`, {
       details: { folder: outDir },
