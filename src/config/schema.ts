@@ -277,7 +277,7 @@ export const configSchema = z.object({
     .refine(isAbsolute, { message: 'not an absolute folder such as /srv/mirror' })
     .optional(),
   /**
-   * Where each mirror run is sent with `rsync -a --delete`: an rsync
+   * Where each mirror run is sent with rsync (mirror-publish.ts, sendMirror): an rsync
    * destination (`rsync://host/module/`, `user@host:/path/`, an absolute
    * folder), checked by lib/rsync-destination.ts. Needs `mirrorDir`. Env
    * `MIDAD_MIRROR_PUSH`.

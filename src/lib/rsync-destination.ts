@@ -1,6 +1,6 @@
 /**
  * Checking where a mirror is pushed to (MIDAD_MIRROR_PUSH, `midad mirror
- * --push`): one argument handed to `rsync -a --delete` as its destination,
+ * --push`): one argument handed to rsync (sendMirror) as its destination,
  * never through a shell. The forms are rsync's own (rsync(1), "USAGE"):
  * `rsync://[user@]host[:port]/module[/path]` and `[user@]host::module[/path]`
  * for an rsync daemon, `[user@]host:path` over ssh, and a local folder,

@@ -1,6 +1,6 @@
 /**
  * Sending a written mirror on (issue 22: "`--push rsync://…` or a post-run
- * hook sends the mirror to other hosts"): `rsync -a --delete` to one
+ * hook sends the mirror to other hosts"): `rsync -a` (sendMirror) to one
  * destination, then a program of the operator's with the mirror's folder
  * as its argument. Both run without a shell, from an argument array, so
  * no character of a setting is ever read as shell syntax. Used alike by
@@ -144,9 +144,14 @@ export interface MirrorSent {
 }
 
 /**
- * Sends the mirror in folder `dir`: `rsync -a --delete --timeout=300 -- DIR/
- * DEST` (the folder's contents, so DEST becomes a copy of it; files of an
- * earlier copy that the mirror no longer holds are removed), then runs the
+ * Sends the mirror in folder `dir`: `rsync -a --delete-after --delay-updates
+ * --modify-window=-1 --timeout=300 -- DIR/ DEST` (the folder's contents, so
+ * DEST becomes a copy of it). The changed files are put in place together
+ * at the end and the files the mirror no longer holds are removed after
+ * them, so a reader of DEST meets few half-sent states. Modification times
+ * are compared to the nanosecond (rsync ≥ 3.1.3): the manifest's signature
+ * is always the same size, and two runs within one second would otherwise
+ * leave the copy's old signature beside its new manifest. Then runs the
  * hook with `dir` as its one argument. The hook runs even when the push
  * failed (they are separate ways out), but not once `signal` is aborted.
  * A step that fails is returned among `failures`, never thrown.
@@ -162,7 +167,9 @@ export async function sendMirror(
     const destination = sending.push;
     const args = [
       '-a',
-      '--delete',
+      '--delete-after',
+      '--delay-updates',
+      '--modify-window=-1',
       `--timeout=${RSYNC_IO_TIMEOUT_S}`,
       '--',
       `${dir}/`,

@@ -96,7 +96,16 @@ function fakeJob(options: { write?: () => Promise<MirrorWriteReport>; run?: Prog
 
 const RSYNC_CALL = {
   program: 'rsync',
-  args: ['-a', '--delete', '--timeout=300', '--', `${DIR}/`, PUSH],
+  args: [
+    '-a',
+    '--delete-after',
+    '--delay-updates',
+    '--modify-window=-1',
+    '--timeout=300',
+    '--',
+    `${DIR}/`,
+    PUSH,
+  ],
 };
 const HOOK_CALL = { program: HOOK, args: [DIR] };
 

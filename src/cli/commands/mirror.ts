@@ -100,7 +100,7 @@ export function mirrorCommand(setStatus: (code: number) => void): Command {
     )
     .option(
       '--push <dest>',
-      'then copy it with rsync -a --delete to DEST (rsync://host/module/, user@host:/path/, /folder)',
+      'then copy it with rsync to DEST (rsync://host/module/, user@host:/path/, /folder)',
     )
     .option('--hook <program>', 'then run PROGRAM with OUT_DIR as its argument (no shell)')
     .addCommand(verifyCommand())
