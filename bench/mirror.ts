@@ -48,7 +48,7 @@ export async function measureMirror(
       bytes: first.bytes,
       firstMs,
       againMs: performance.now() - started,
-      againWritten: again.written.length,
+      againWritten: again.written,
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
