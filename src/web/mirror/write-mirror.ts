@@ -227,7 +227,8 @@ export async function writeMirror(
   const origin = mirrorOrigin(deps.config);
   const host = new URL(origin).host;
   const app = await buildApp({
-    config: deps.config,
+    // Each page is asked for once: a page cache would only hold pages (and garbage) for nothing.
+    config: { ...deps.config, pageCacheMb: 0 },
     database: deps.database,
     now: deps.now,
     logRequests: false,
