@@ -20,18 +20,8 @@
  * reported.
  */
 import { constants } from 'node:fs';
-import {
-  access,
-  mkdir,
-  opendir,
-  readFile,
-  readdir,
-  rm,
-  rmdir,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import {
   MIRROR_OWN_DIR,
@@ -106,8 +96,9 @@ export interface MirrorSummary {
   removed: number;
   /**
    * Files in the folder that no run wrote (not in the earlier manifest nor
-   * this one: an operator's README or CNAME), sorted. They are left in
-   * place, and `midad mirror verify` fails on them (not in the manifest).
+   * this one: an operator's README, CNAME or `.well-known/`), at its top or
+   * in a folder of their own, sorted. They are left in place, and
+   * `midad mirror verify` fails on them (not in the manifest).
    */
   unlisted: string[];
   /** Site addresses listed or linked that the site did not answer 200, with its status. */
@@ -479,18 +470,28 @@ async function removeGone(
 }
 
 /**
- * The files under `outDir` (relative, `/`-separated, sorted) that neither
- * `listed` nor the signature's files are, walked a folder at a time.
+ * The files in `outDir` that no run wrote, relative, `/`-separated,
+ * sorted: at its top, the files that neither `listed` nor the signature's
+ * files are, and every file of a folder that holds none of `listed` (a
+ * `.well-known/`). The mirror's own folders (`a/`, `tag/`…) are not walked:
+ * at 100,000 articles that is some 400,000 folders, read for a warning;
+ * a file added inside one is never removed either, and `verify` names it.
  */
 async function unlistedFiles(outDir: string, listed: MirrorFileList): Promise<string[]> {
+  const ours = new Set<string>();
+  for (const file of listed.paths()) ours.add(file.split('/', 1)[0]!);
   const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    for await (const entry of await opendir(join(outDir, folder))) {
-      const file = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory()) await walk(file);
-      else if (!listed.has(file) && !SIGNATURE_FILES.has(file)) found.push(file);
-    }
-  };
-  await walk('');
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (ours.has(entry.name)) continue;
+      const inside = await readdir(join(outDir, entry.name), {
+        recursive: true,
+        withFileTypes: true,
+      });
+      for (const file of inside.filter((e) => !e.isDirectory())) {
+        found.push(relative(outDir, join(file.parentPath, file.name)).split(sep).join('/'));
+      }
+    } else if (!listed.has(entry.name) && !SIGNATURE_FILES.has(entry.name)) found.push(entry.name);
+  }
   return found.sort();
 }
