@@ -179,7 +179,9 @@ async function measureEngine(
       latency: await measureSearch(fill.database),
       scale: await measureScale(fill.database, 'file' in target ? target.file : null, step),
     };
-    if (options.mirror) figures.mirror = await measureMirror(fill.database, scratch, step);
+    if (options.mirror) {
+      figures.mirror = await measureMirror(fill.database, target, scratch, step);
+    }
   } finally {
     await fill.database.close();
   }

@@ -101,3 +101,49 @@ function splitOnce(text: string, separator: string): [string, string?] {
   const at = text.indexOf(separator);
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 }
+
+/** A page's folder ending in a listing's page number: `…/page/<n>`. */
+const PAGE_FOLDER = /^(?:(.*)\/)?page\/([1-9][0-9]{0,4})$/;
+
+/**
+ * The site address whose mirror file is `file` (mirrorFileOf's inverse),
+ * each segment percent-encoded as the site's own paths are
+ * (encodeURIComponent): `a/1/خبر/index.html` → `/a/1/%D8%AE%D8%A8%D8%B1`,
+ * `tag/x/page/2/index.html` → `/tag/x?page=2`, `rss.xml` → `/rss.xml`.
+ * A mirror keeps its files' names, not their addresses; this gives the
+ * address back without holding one string per page beside the file's.
+ */
+export function sitePathOf(file: string): string {
+  const encode = (path: string) =>
+    `/${path === '' ? '' : path.split('/').map(encodeURIComponent).join('/')}`;
+  if (file !== 'index.html' && !file.endsWith('/index.html')) return encode(file);
+  const folder = file.slice(0, -'index.html'.length).replace(/\/$/, '');
+  const listing = PAGE_FOLDER.exec(folder);
+  return listing ? `${encode(listing[1] ?? '')}?page=${listing[2]!}` : encode(folder);
+}
+
+/**
+ * The mirror file that the relative link `link` (as relativeLink writes
+ * it) in mirror file `from` leads to, without its fragment; null for an
+ * absolute link (a scheme or `/`), a fragment alone, a query, or one that
+ * climbs out of the mirror or does not decode.
+ * @example mirrorFileLinked('a/1/x/index.html', '../../../tag/%D8%AA/index.html#top') // 'tag/ت/index.html'
+ */
+export function mirrorFileLinked(from: string, link: string): string | null {
+  const path = link.split('#', 1)[0]!;
+  if (path === '' || path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
+  if (path.includes('?')) return null;
+  const segments = from.split('/').slice(0, -1);
+  for (const raw of path.split('/')) {
+    if (raw === '..') {
+      if (segments.pop() === undefined) return null;
+    } else if (raw !== '.' && raw !== '') {
+      try {
+        segments.push(decodeURIComponent(raw));
+      } catch {
+        return null;
+      }
+    }
+  }
+  return segments.join('/');
+}

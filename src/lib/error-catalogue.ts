@@ -208,6 +208,7 @@ export const ERROR_CATALOGUE = {
   BACKUP_FAILED: { status: 500, key: 'error.BACKUP_FAILED' },
   MIRROR_TARGET_INVALID: { status: 400, key: 'error.MIRROR_TARGET_INVALID' },
   MIRROR_TARGET_UNWRITABLE: { status: 400, key: 'error.MIRROR_TARGET_UNWRITABLE' },
+  MIRROR_MEDIA_MISSING: { status: 400, key: 'error.MIRROR_MEDIA_MISSING' },
   MIRROR_NOT_VERIFIED: { status: 400, key: 'error.MIRROR_NOT_VERIFIED' },
   MIRROR_FOLDER_MISSING: { status: 400, key: 'error.MIRROR_FOLDER_MISSING' },
   MIRROR_KEY_INVALID: { status: 400, key: 'error.MIRROR_KEY_INVALID' },

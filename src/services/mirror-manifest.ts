@@ -16,8 +16,9 @@
  * publishes (`midad mirror verify --key`) proves who wrote it.
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { MIRROR_OWN_DIR } from '../domain/mirror-path.js';
@@ -61,29 +62,138 @@ const manifestSchema = z.object({
 
 export type MirrorManifest = z.infer<typeof manifestSchema>;
 
-/** The entry of the file `path` whose bytes are `bytes`. */
-export function manifestEntry(path: string, bytes: Uint8Array): ManifestEntry {
-  return { path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+/**
+ * A mirror's files as the manifest lists them, kept compact for mirrors of
+ * hundreds of thousands of files: a path → slot map, and each slot's size
+ * and raw SHA-256 in typed arrays (some 100 bytes a file with its path,
+ * against some 300 for a `ManifestEntry` object with its hex string).
+ * Paths are the caller's strings, not copied.
+ */
+export class MirrorFileList {
+  readonly #slots = new Map<string, number>();
+  #sizes = new Float64Array(1024);
+  #hashes = new Uint8Array(1024 * 32);
+  #bytes = 0;
+
+  /** Files listed. */
+  get count(): number {
+    return this.#slots.size;
+  }
+
+  /** Bytes of all the files listed. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  has(path: string): boolean {
+    return this.#slots.has(path);
+  }
+
+  /** Lists `path` with the bytes `bytes` (hashed here); replaces an earlier listing of it. */
+  add(path: string, bytes: Uint8Array): void {
+    this.#set(path, bytes.byteLength, createHash('sha256').update(bytes).digest());
+  }
+
+  /** Lists `entry` as it is (an earlier run's, whose file is kept). */
+  addEntry(entry: ManifestEntry): void {
+    this.#set(entry.path, entry.size, Buffer.from(entry.sha256, 'hex'));
+  }
+
+  /** Whether `path` is listed here and in `other` with the same size and SHA-256. */
+  matches(path: string, other: MirrorFileList): boolean {
+    const mine = this.#slots.get(path);
+    const theirs = other.#slots.get(path);
+    if (mine === undefined || theirs === undefined) return false;
+    if (this.#sizes[mine] !== other.#sizes[theirs]) return false;
+    const hash = (list: MirrorFileList, slot: number) =>
+      list.#hashes.subarray(slot * 32, slot * 32 + 32);
+    return Buffer.compare(hash(this, mine), hash(other, theirs)) === 0;
+  }
+
+  /** The entry of `path`, or undefined when it is not listed. */
+  get(path: string): ManifestEntry | undefined {
+    const slot = this.#slots.get(path);
+    if (slot === undefined) return undefined;
+    const sha256 = Buffer.from(this.#hashes.buffer, slot * 32, 32).toString('hex');
+    return { path, size: this.#sizes[slot]!, sha256 };
+  }
+
+  /** The paths listed, in the order first listed. */
+  paths(): IterableIterator<string> {
+    return this.#slots.keys();
+  }
+
+  #set(path: string, size: number, sha256: Uint8Array): void {
+    let slot = this.#slots.get(path);
+    if (slot === undefined) {
+      slot = this.#slots.size;
+      this.#slots.set(path, slot);
+      this.#grow(slot + 1);
+    } else this.#bytes -= this.#sizes[slot]!;
+    this.#sizes[slot] = size;
+    this.#hashes.set(sha256, slot * 32);
+    this.#bytes += size;
+  }
+
+  #grow(slots: number): void {
+    if (slots <= this.#sizes.length) return;
+    const sizes = new Float64Array(this.#sizes.length * 2);
+    sizes.set(this.#sizes);
+    const hashes = new Uint8Array(sizes.length * 32);
+    hashes.set(this.#hashes);
+    this.#sizes = sizes;
+    this.#hashes = hashes;
+  }
 }
 
+/** Entries written to the manifest file at once. */
+const ENTRIES_PER_WRITE = 2000;
+
 /**
- * The manifest of `files` for the site `site` at `writtenAt`, as the bytes
- * written to MANIFEST_FILE, and their signature by `privateKeyPem` (base64).
+ * Writes the manifest of `files` for the site `site` at `writtenAt` to
+ * MANIFEST_FILE in `dir`, a few thousand entries at a time (never one
+ * string of them all), then its signature by `privateKeyPem` (base64) to
+ * SIGNATURE_FILE. The bytes are those of `JSON.stringify(manifest, null,
+ * 1)` with the files sorted by path; Ed25519 (RFC 8032) signs the whole
+ * message, so the file is read back once to sign it.
  */
-export function signManifest(
+export async function writeSignedManifest(
+  dir: string,
   site: string,
   writtenAt: Date,
-  files: Iterable<ManifestEntry>,
+  files: MirrorFileList,
   privateKeyPem: string,
-): { json: string; signature: string } {
-  const manifest: MirrorManifest = {
-    format: FORMAT,
-    site,
-    writtenAt: writtenAt.toISOString(),
-    files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-  };
-  const json = `${JSON.stringify(manifest, null, 1)}\n`;
-  return { json, signature: sign(null, Buffer.from(json), privateKeyPem).toString('base64') };
+): Promise<void> {
+  const paths = [...files.paths()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const file = join(dir, MANIFEST_FILE);
+  const head = JSON.stringify(
+    { format: FORMAT, site, writtenAt: writtenAt.toISOString() },
+    null,
+    1,
+  );
+  const out = createWriteStream(file);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve).on('error', reject);
+  });
+  const write = (text: string) =>
+    out.write(text)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => out.once('drain', resolve));
+  await write(`${head.slice(0, -2)},\n "files": [${paths.length === 0 ? ']' : ''}`);
+  for (let from = 0; from < paths.length; from += ENTRIES_PER_WRITE) {
+    let text = '';
+    for (const path of paths.slice(from, from + ENTRIES_PER_WRITE)) {
+      const entry = files.get(path)!;
+      text +=
+        `${text === '' && from === 0 ? '' : ','}\n  {\n   "path": ${JSON.stringify(path)},` +
+        `\n   "size": ${entry.size},\n   "sha256": "${entry.sha256}"\n  }`;
+    }
+    await write(text);
+  }
+  out.end(paths.length === 0 ? '\n}\n' : '\n ]\n}\n');
+  await done;
+  const signature = sign(null, await readFile(file), privateKeyPem).toString('base64');
+  await writeFile(join(dir, SIGNATURE_FILE), `${signature}\n`);
 }
 
 /**
@@ -181,20 +291,50 @@ export async function verifyMirror(dir: string, publicKeyPem?: string): Promise<
   return verified;
 }
 
+/** An earlier mirror's manifest, as its writer reads it again. */
+export interface OwnManifest {
+  writtenAt: Date;
+  files: MirrorFileList;
+}
+
 /**
- * The manifest of the earlier mirror in `dir`, read without checking its
- * signature (the writer's own folder), or null when there is none or it
- * is not one.
+ * The manifest of the earlier mirror in `dir`, read line by line as
+ * writeSignedManifest lays it out (one field a line), without checking its
+ * signature (the writer's own folder) and without holding its text whole;
+ * null when there is none or it is not one (another layout, a field
+ * missing or malformed).
  */
-export async function readOwnManifest(dir: string): Promise<MirrorManifest | null> {
-  const text = await readFile(join(dir, MANIFEST_FILE), 'utf8').catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+export async function readOwnManifest(dir: string): Promise<OwnManifest | null> {
+  const path = join(dir, MANIFEST_FILE);
+  if (!(await stat(path).catch(() => null))?.isFile()) return null;
+  const files = new MirrorFileList();
+  const head: Record<string, unknown> = {};
+  let entry: Partial<ManifestEntry> = {};
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const field = /^ {1,3}"(format|site|writtenAt|path|size|sha256)": (.*?),?$/.exec(line);
+    if (!field) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(field[2]!);
+    } catch {
+      return null;
+    }
+    const name = field[1]!;
+    if (name === 'path' && typeof value === 'string' && value !== '') entry = { path: value };
+    else if (name === 'size' && Number.isSafeInteger(value) && (value as number) >= 0)
+      entry.size = value as number;
+    else if (name === 'sha256' && typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) {
+      if (entry.path === undefined || entry.size === undefined) return null;
+      files.addEntry({ path: entry.path, size: entry.size, sha256: value });
+      entry = {};
+    } else if (['format', 'site', 'writtenAt'].includes(name)) head[name] = value;
+    else return null;
   }
+  const writtenAt = typeof head.writtenAt === 'string' ? new Date(head.writtenAt) : null;
+  if (head.format !== FORMAT || writtenAt === null || Number.isNaN(writtenAt.getTime()))
+    return null;
+  return { writtenAt, files };
 }
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */

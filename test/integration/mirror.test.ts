@@ -9,7 +9,16 @@
  * fails, naming it. A second run writes only what changed.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFile, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import vm from 'node:vm';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
@@ -28,6 +37,7 @@ import {
 } from '../../src/domain/alternate-addresses.js';
 import { setSetting } from '../../src/storage/repositories/settings.repository.js';
 import { moveArticle } from '../../src/services/move-article.js';
+import { removeTag } from '../../src/services/taxonomy.js';
 import type { Database } from '../../src/storage/database.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import { buildApp } from '../../src/web/app.js';
@@ -67,6 +77,64 @@ function linksOf(html: string): Array<{ url: string; canonical: boolean }> {
   visit(parse(html));
   return found;
 }
+
+/**
+ * Every link of `files` (the mirror's pages and stylesheets in `out`),
+ * followed through a static server: those that are broken, root-relative,
+ * name a folder or lead to the origin (but canonical links). `checked`
+ * gets each target's status.
+ */
+async function brokenLinks(
+  out: string,
+  files: readonly string[],
+  checked = new Map<string, number>(),
+): Promise<string[]> {
+  const { server, base } = await staticServer(out);
+  const problems: string[] = [];
+  try {
+    for (const file of files.filter((f) => /\.(html|css)$/.test(f))) {
+      const text = await readFile(join(out, file), 'utf8');
+      const page = new URL(file.split('/').map(encodeURIComponent).join('/'), `${base}/`);
+      const urls = file.endsWith('.css')
+        ? [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => ({
+            url: m[1]!,
+            canonical: false,
+          }))
+        : linksOf(text);
+      for (const { url, canonical } of urls) {
+        if (url.startsWith('#')) continue;
+        const target = new URL(url, page);
+        if (target.origin === ORIGIN) {
+          if (!canonical) problems.push(`${file}: ${url} leads to the origin`);
+          continue;
+        }
+        if (target.origin !== base) continue;
+        if (url.startsWith('/')) problems.push(`${file}: ${url} is root-relative`);
+        if (target.pathname.endsWith('/')) problems.push(`${file}: ${url} names a folder`);
+        const key = target.pathname;
+        if (!checked.has(key)) checked.set(key, (await fetch(new URL(key, base))).status);
+        if (checked.get(key) !== 200) problems.push(`${file}: ${url} is ${checked.get(key)}`);
+      }
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return problems;
+}
+
+/** The mirror files that `file` in `out` links to (its links resolved, decoded). */
+async function filesLinkedFrom(out: string, file: string): Promise<string[]> {
+  const base = new URL(file.split('/').map(encodeURIComponent).join('/'), 'http://m.invalid/');
+  return linksOf(await readFile(join(out, file), 'utf8')).flatMap(({ url }) => {
+    const target = new URL(url, base);
+    return target.origin === 'http://m.invalid'
+      ? [target.pathname.slice(1).split('/').map(decodeURIComponent).join('/')]
+      : [];
+  });
+}
+
+/** Options that gather the files a run writes into `written`. */
+const gathering = (written: string[]) => ({ onWritten: (file: string) => void written.push(file) });
 
 describeEachDialect((dialect) => {
   let database: Database;
@@ -131,39 +199,9 @@ describeEachDialect((dialect) => {
     expect(files.some((f) => /^assets\/site\.[0-9a-f]+\.css$/.test(f))).toBe(true);
     expect(files.some((f) => /^fonts\/noto-naskh-arabic-.*\.woff2$/.test(f))).toBe(true);
 
-    const { server, base } = await staticServer(out);
-    try {
-      const checked = new Map<string, number>();
-      const problems: string[] = [];
-      for (const file of files.filter((f) => /\.(html|css)$/.test(f))) {
-        const text = await readFile(join(out, file), 'utf8');
-        const page = new URL(file.split('/').map(encodeURIComponent).join('/'), `${base}/`);
-        const urls = file.endsWith('.css')
-          ? [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => ({
-              url: m[1]!,
-              canonical: false,
-            }))
-          : linksOf(text);
-        for (const { url, canonical } of urls) {
-          if (url.startsWith('#')) continue;
-          const target = new URL(url, page);
-          if (target.origin === ORIGIN) {
-            if (!canonical) problems.push(`${file}: ${url} leads to the origin`);
-            continue;
-          }
-          if (target.origin !== base) continue;
-          if (url.startsWith('/')) problems.push(`${file}: ${url} is root-relative`);
-          if (target.pathname.endsWith('/')) problems.push(`${file}: ${url} names a folder`);
-          const key = target.pathname;
-          if (!checked.has(key)) checked.set(key, (await fetch(new URL(key, base))).status);
-          if (checked.get(key) !== 200) problems.push(`${file}: ${url} is ${checked.get(key)}`);
-        }
-      }
-      expect(problems).toEqual([]);
-      expect(checked.size).toBeGreaterThan(10);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const checked = new Map<string, number>();
+    expect(await brokenLinks(out, files, checked)).toEqual([]);
+    expect(checked.size).toBeGreaterThan(10);
   });
 
   it('signs a manifest that verifies, and fails naming a changed, added or missing file', async () => {
@@ -265,7 +303,7 @@ describeEachDialect((dialect) => {
   it('a second run writes only what changed, and removes what was unpublished', async () => {
     await writeMirror({ config, database, now: () => NOW }, out);
     const again = await writeMirror({ config, database, now: () => NOW }, out);
-    expect(again.written).toEqual([]);
+    expect(again.written).toBe(0);
     expect(again.removed).toBe(0);
 
     await moveArticle(deps(), staff.editor, BIG_ID as never, 'unpublish');
@@ -283,15 +321,15 @@ describeEachDialect((dialect) => {
       content([staff.editor.id], { headline: 'خبر جديد عن الطقس', tags: ['طقس'] }),
     );
     await moveArticle(deps(), staff.editor, id, 'publish');
-    const after = await writeMirror({ config, database, now: () => NOW }, out);
+    const written: string[] = [];
+    const after = await writeMirror({ config, database, now: () => NOW }, out, gathering(written));
     expect(after.removed).toBe(0);
+    expect(after.written).toBe(written.length);
     // Its page and lite page; the article whose related stories now show it; the home page and
     // its lite page; its tag's and author's pages and feeds; the site's feeds; the month's and
     // the news sitemap; search.
     const author = 'author/محرر-الصفحة-الأولى';
-    expect(
-      after.written.map((f) => f.replace(/^(lite\/)?a\/[0-9]+\//, '$1a/<id>/')).sort(),
-    ).toEqual(
+    expect(written.map((f) => f.replace(/^(lite\/)?a\/[0-9]+\//, '$1a/<id>/')).sort()).toEqual(
       [
         'a/<id>/أبل-تعلن-عن-iphone-15-في-12-مارس-محدث/index.html',
         'a/<id>/خبر-جديد-عن-الطقس/index.html',
@@ -315,7 +353,7 @@ describeEachDialect((dialect) => {
         'tag/طقس/rss.xml',
       ].sort(),
     );
-    expect(after.written).toContain(`a/${id}/خبر-جديد-عن-الطقس/index.html`);
+    expect(written).toContain(`a/${id}/خبر-جديد-عن-الطقس/index.html`);
     await verifyMirror(out);
   });
 
@@ -331,22 +369,24 @@ describeEachDialect((dialect) => {
     );
     await moveArticle(later, staff.editor, id, 'publish');
     const progress: Array<[number, number]> = [];
+    const written: string[] = [];
     const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
       sinceLastRun: true,
       onProgress: (done, total) => void progress.push([done, total]),
+      ...gathering(written),
     });
     expect(after.failed).toEqual([]);
     // The bar counts this run's files one by one, never past the files it knows of, and ends full.
     expect(progress.filter(([done, total], at) => done !== at + 1 || done > total)).toEqual([]);
     expect(progress.at(-1)).toEqual([progress.length, progress.length]);
-    expect(progress.length).toBeGreaterThan(after.written.length);
+    expect(progress.length).toBeGreaterThan(after.written);
     expect(after.removed).toBe(0);
     // Of the article pages, only the new one was made: the others were kept as they were.
-    expect(
-      after.written.filter((f) => f.startsWith('a/') || f.startsWith('lite/a/')).sort(),
-    ).toEqual([`a/${id}/خبر-جديد-عن-الطقس/index.html`, `lite/a/${id}/index.html`].sort());
-    expect(after.written).toContain('tag/طقس/index.html');
-    expect(after.written).toContain('index.html');
+    expect(written.filter((f) => f.startsWith('a/') || f.startsWith('lite/a/')).sort()).toEqual(
+      [`a/${id}/خبر-جديد-عن-الطقس/index.html`, `lite/a/${id}/index.html`].sort(),
+    );
+    expect(written).toContain('tag/طقس/index.html');
+    expect(written).toContain('index.html');
     const files = await listMirrorFiles(out);
     // The editor's first article gives them an author page.
     const author = 'author/محرر-الصفحة-الأولى';
@@ -366,6 +406,120 @@ describeEachDialect((dialect) => {
     );
     expect(before.filter((f) => !files.includes(f))).toEqual([]);
     expect((await verifyMirror(out)).manifest.writtenAt).toBe(hour(2).toISOString());
+  });
+
+  it('since the last run, an unpublished article and a removed tag leave no file and no broken link', async () => {
+    const hour = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    // An article of the same section, whose related stories (full and lite pages) list the one to go.
+    const section = await database.db
+      .selectFrom('sections')
+      .select('id')
+      .where('slug', '=', 'اقتصاد')
+      .executeTakeFirstOrThrow();
+    const neighbour = await createArticle(
+      deps(),
+      staff.editor,
+      content([staff.editor.id], {
+        headline: 'أسعار القمح في الأسواق',
+        sectionId: String(section.id),
+        tags: [],
+      }),
+    );
+    await moveArticle(deps(), staff.editor, neighbour, 'publish');
+    await writeMirror({ config, database, now: () => hour(1) }, out);
+    const before = await listMirrorFiles(out);
+    const article = (f: string) => /^(lite\/)?a\//.test(f);
+    const linkedBefore = new Map<string, string[]>();
+    for (const file of before.filter(article)) {
+      linkedBefore.set(file, await filesLinkedFrom(out, file));
+    }
+    const later = { database, now: () => hour(2) };
+    await moveArticle(later, staff.editor, BIG_ID as never, 'unpublish');
+    const tag = await database.db
+      .selectFrom('tags')
+      .select('id')
+      .where('slug', '=', 'هواتف')
+      .executeTakeFirstOrThrow();
+    await removeTag(later, staff.administrator, String(tag.id), true);
+    const written: string[] = [];
+    const after = await writeMirror({ config, database, now: () => hour(2) }, out, {
+      sinceLastRun: true,
+      ...gathering(written),
+    });
+    expect(after.failed).toEqual([]);
+    const files = await listMirrorFiles(out);
+    const gone = before.filter((f) => !files.includes(f));
+    // Its pages, its month's sitemap (it was the only article of January 2020), the tag's.
+    expect(gone).toEqual([
+      `a/${BIG_ID}/خبر-بمعرف-طويل/index.html`,
+      `lite/a/${BIG_ID}/index.html`,
+      'sitemaps/2020-01.xml',
+      'tag/هواتف/atom.xml',
+      'tag/هواتف/feed.json',
+      'tag/هواتف/index.html',
+      'tag/هواتف/rss.xml',
+    ]);
+    expect(after.removed).toBe(gone.length);
+    // The kept article pages (full and lite) that linked to what left, and only they, were made again.
+    const linking = [...linkedBefore]
+      .filter(([file, linked]) => files.includes(file) && linked.some((f) => gone.includes(f)))
+      .map(([file]) => file);
+    // The section neighbour's pages (their related stories), the tag's articles (full pages:
+    // lite pages show no tags).
+    expect(written.filter(article).sort()).toEqual(
+      [
+        `a/${neighbour}/أسعار-القمح-في-الأسواق/index.html`,
+        `lite/a/${neighbour}/index.html`,
+        ...before.filter((f) => /^a\/[0-9]+\/أبل-تعلن-عن-iphone-15-في-12-مارس-محدث\//.test(f)),
+      ].sort(),
+    );
+    expect(await brokenLinks(out, files)).toEqual([]);
+    expect(written.filter(article).sort()).toEqual(linking.sort());
+    await verifyMirror(out);
+  });
+
+  it('a wrong media folder is refused before anything is written; a missing image is listed', async () => {
+    for (const mediaDir of [
+      join(testFolder('mirror-no-media'), 'absent'),
+      testFolder('mirror-empty-media'),
+    ]) {
+      const wrong = loadConfig({ MIDAD_BASE_URL: ORIGIN, MIDAD_MEDIA_DIR: mediaDir });
+      const error = await writeMirror({ config: wrong, database, now: () => NOW }, out).catch(
+        (e: unknown) => e as AppError,
+      );
+      expect((error as AppError).code).toBe('MIRROR_MEDIA_MISSING');
+      expect((error as AppError).toUserMessage(translator('en'))).toBe(
+        `The media folder ${mediaDir} does not exist or holds none of the site's images, so the mirror would show none: give the right folder with --media-dir or MIDAD_MEDIA_DIR.`,
+      );
+      expect(await stat(out).catch(() => null)).toBeNull();
+    }
+    // One image file gone from the right folder: the mirror is written, and says which.
+    const image = await database.db.selectFrom('media').select('id').executeTakeFirstOrThrow();
+    const folder = join(config.mediaDir, String(image.id));
+    const gone = (await readdir(folder)).filter((f) => f.startsWith('w640.'));
+    for (const file of gone) await rm(join(folder, file));
+    const summary = await writeMirror({ config, database, now: () => NOW }, out);
+    expect(summary.failed.map((f) => `${f.path} ${f.status}`)).toEqual(
+      gone.map((f) => `/media/${String(image.id)}/${f} 404`),
+    );
+  });
+
+  it("leaves an operator's own files in the folder, and says so", async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    await writeFile(join(out, 'README.md'), 'mine');
+    await mkdir(join(out, '.well-known'));
+    await writeFile(join(out, '.well-known', 'security.txt'), 'mine');
+    for (const sinceLastRun of [false, true]) {
+      const again = await writeMirror({ config, database, now: () => NOW }, out, { sinceLastRun });
+      expect(again.removed).toBe(0);
+      expect(again.unlisted).toEqual(['.well-known/security.txt', 'README.md']);
+    }
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('mine');
+    const error = await verifyMirror(out).catch((e: unknown) => e as AppError);
+    expect((error as AppError).details).toEqual({
+      file: '.well-known/security.txt',
+      reason: 'not in the manifest',
+    });
   });
 
   it('its search finds an article by a headline word in any spelling, from the chunks it loads', async () => {

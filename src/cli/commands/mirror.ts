@@ -26,7 +26,7 @@ import {
   sendMirror,
   type MirrorSending,
 } from '../../services/mirror-publish.js';
-import { writeMirror } from '../../web/mirror/write-mirror.js';
+import { writeMirror, type MirrorSummary } from '../../web/mirror/write-mirror.js';
 import { progressBar, type Progress } from '../progress.js';
 import { openFromFlags, withDatabaseFlags, type DatabaseFlags } from '../database-options.js';
 
@@ -62,6 +62,40 @@ function readKey(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new AppError('MIRROR_KEY_INVALID', `Cannot read the key file ${file}.`, { cause: error });
+  }
+}
+
+/** Names listed in one warning line at most; the rest are counted. */
+const NAMES_LISTED = 10;
+
+/** `names`, the first NAMES_LISTED of them, and how many more. */
+function listed(names: readonly string[]): string {
+  const more = names.length - NAMES_LISTED;
+  return names.slice(0, NAMES_LISTED).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+/**
+ * Warns, one line each: about images missing from the media folder (whose
+ * pages show them broken), other addresses that did not answer, and files in
+ * the folder that no run wrote (left there; `verify` fails on them).
+ */
+function warnAbout(summary: MirrorSummary, outDir: string, mediaDir: string): void {
+  const images = summary.failed.filter((f) => f.path.startsWith('/media/'));
+  if (images.length > 0) {
+    console.error(
+      `warning: ${images.length} image files are missing from the media folder ${mediaDir}, ` +
+        `so the pages that show them show broken images: ${listed(images.map((f) => f.path))}`,
+    );
+  }
+  for (const { path, status } of summary.failed.filter((f) => !f.path.startsWith('/media/'))) {
+    console.error(`warning: ${path} answered ${status}; links to it are broken`);
+  }
+  if (summary.unlisted.length > 0) {
+    console.error(
+      `warning: ${outDir} holds ${summary.unlisted.length} files that no mirror run wrote ` +
+        `(${listed(summary.unlisted)}): they were left in place, and \`midad mirror verify\` ` +
+        'will fail on them as not in the manifest',
+    );
   }
 }
 
@@ -126,13 +160,11 @@ export function mirrorCommand(setStatus: (code: number) => void): Command {
           },
         });
         (bar as Progress | null)?.stop();
-        for (const { path, status } of summary.failed) {
-          console.error(`warning: ${path} answered ${status}; links to it are broken`);
-        }
+        warnAbout(summary, outDir, config.mediaDir);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(
           `${outDir}: ${summary.files} files, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB ` +
-            `(${summary.written.length} written, ${summary.removed} removed) in ${seconds} s, signed`,
+            `(${summary.written} written, ${summary.removed} removed) in ${seconds} s, signed`,
         );
         const sent = await sendMirror(outDir, sending);
         if (sent.pushed) console.log(`${outDir}: pushed to ${sending.push}`);

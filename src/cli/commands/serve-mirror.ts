@@ -73,7 +73,7 @@ export async function startMirrorRefresh(
       const summary = await writeMirror({ config, database, now }, dir, { sinceLastRun: !full });
       return {
         files: summary.files,
-        written: summary.written.length,
+        written: summary.written,
         removed: summary.removed,
         failed: summary.failed,
       };

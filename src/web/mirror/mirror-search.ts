@@ -45,9 +45,14 @@ function searchScript(): string {
   }
 }
 
-/** The search index of a mirror, filled article by article. */
+/**
+ * The search index of a mirror, filled article by article. It keeps each
+ * article's mirror file (the caller's string, not a copy) and headline,
+ * and each term's article ordinals; links are made only as the chunks are.
+ */
 export class MirrorSearchIndex {
-  readonly #articles: Array<[string, string]> = [];
+  readonly #files: string[] = [];
+  readonly #headlines: string[] = [];
   readonly #postings = new Map<string, number[]>();
   readonly #origin: string;
 
@@ -58,8 +63,9 @@ export class MirrorSearchIndex {
 
   /** Indexes the article at mirror file `file` under the terms of `headline`. */
   add(file: string, headline: string): void {
-    const ordinal = this.#articles.length;
-    this.#articles.push([relativeLink(SEARCH_PAGE_FILE, file), headline]);
+    const ordinal = this.#files.length;
+    this.#files.push(file);
+    this.#headlines.push(headline);
     for (const term of indexTerms(headline)) {
       let ids = this.#postings.get(term);
       if (!ids) this.#postings.set(term, (ids = []));
@@ -67,24 +73,47 @@ export class MirrorSearchIndex {
     }
   }
 
-  /** The files of the index and its page: mirror path → text. */
-  *files(): Generator<[string, string]> {
+  /**
+   * The files of the index and its page, mirror path → text, one at a
+   * time, with the articles whose file `holds` refuses (a page that failed
+   * to render) left out.
+   */
+  *files(holds: (file: string) => boolean = () => true): Generator<[string, string]> {
+    // Each article's ordinal among those kept, or -1.
+    const ordinals = new Int32Array(this.#files.length);
+    let kept = 0;
+    for (const [i, file] of this.#files.entries()) ordinals[i] = holds(file) ? kept++ : -1;
     const chunks = Math.max(1, Math.ceil(this.#postings.size / TERMS_PER_CHUNK));
-    const terms = Array.from({ length: chunks }, () => ({}) as Record<string, number[]>);
-    for (const [term, ids] of this.#postings) terms[termChunk(term, chunks)]![term] = ids;
+    const termsOf = Array.from({ length: chunks }, (): string[] => []);
+    for (const term of this.#postings.keys()) termsOf[termChunk(term, chunks)]!.push(term);
     const call = (name: string, ...args: unknown[]) =>
       `${name}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
     yield [
       `${SEARCH_DIR}/meta.js`,
       call('midadSearchMeta', { chunks, perArticles: ARTICLES_PER_CHUNK }),
     ];
-    for (const [k, chunk] of terms.entries()) {
+    for (const [k, terms] of termsOf.entries()) {
+      const chunk: Record<string, number[]> = {};
+      for (const term of terms) {
+        const ids = this.#postings
+          .get(term)!
+          .map((i) => ordinals[i]!)
+          .filter((i) => i >= 0);
+        if (ids.length > 0) chunk[term] = ids;
+      }
       yield [`${SEARCH_DIR}/t${k}.js`, call('midadSearchTerms', k, chunk)];
     }
-    for (let k = 0; k * ARTICLES_PER_CHUNK < this.#articles.length; k++) {
-      const part = this.#articles.slice(k * ARTICLES_PER_CHUNK, (k + 1) * ARTICLES_PER_CHUNK);
-      yield [`${SEARCH_DIR}/a${k}.js`, call('midadSearchArticles', k, part)];
+    let part: Array<[string, string]> = [];
+    let k = 0;
+    for (const [i, file] of this.#files.entries()) {
+      if (ordinals[i]! < 0) continue;
+      part.push([relativeLink(SEARCH_PAGE_FILE, file), this.#headlines[i]!]);
+      if (part.length === ARTICLES_PER_CHUNK) {
+        yield [`${SEARCH_DIR}/a${k}.js`, call('midadSearchArticles', k++, part)];
+        part = [];
+      }
     }
+    if (part.length > 0) yield [`${SEARCH_DIR}/a${k}.js`, call('midadSearchArticles', k, part)];
     yield [`${SEARCH_DIR}/search.js`, searchScript()];
     yield [SEARCH_PAGE_FILE, searchPage(this.#origin)];
   }

@@ -17,39 +17,40 @@
  *
  * A run over an earlier mirror writes only the files whose bytes differ
  * and removes the files of what is no longer published, so that a copy
- * (rsync) moves only what changed.
+ * (rsync) moves only what changed: only files its manifest listed, so an
+ * operator's own files in the folder (a README, a CNAME) stay, and are
+ * reported.
  */
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import pLimit from 'p-limit';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import {
   MIRROR_OWN_DIR,
   MIRROR_PAGE_MARK,
   mirrorFileOf,
   relativeLink,
+  sitePathOf,
 } from '../../domain/mirror-path.js';
 import { translator } from '../../i18n/format.js';
 import { escapeHtml } from '../../lib/escape-html.js';
 import { AppError } from '../../lib/errors.js';
 import type { Database } from '../../services/database.js';
 import { ensureMirrorKeys } from '../../services/mirror-keys.js';
+import { checkMediaFolder } from '../../services/media-folder.js';
 import {
-  listMirrorFiles,
   MANIFEST_FILE,
-  readOwnManifest,
-  manifestEntry,
+  MirrorFileList,
   PUBLIC_KEY_FILE,
-  SIGNATURE_FILE,
+  readOwnManifest,
   SIGNATURE_FILES,
-  signManifest,
-  type ManifestEntry,
+  writeSignedManifest,
 } from '../../services/mirror-manifest.js';
 import { MissedPaths } from '../../services/missed-paths.js';
 import { ViewCounter } from '../../services/view-counter.js';
 import { buildApp } from '../app.js';
-import { MIRROR_PATH_PRODUCERS, type MirrorPage } from './mirror-paths.js';
+import { readKeptPageLinks } from './kept-pages.js';
+import { MIRROR_PATH_PRODUCERS } from './mirror-paths.js';
 import { MirrorProgress } from './mirror-progress.js';
 import { MirrorSearchIndex, SEARCH_PAGE_FILE } from './mirror-search.js';
 import { ownPage } from './own-page.js';
@@ -76,12 +77,16 @@ export interface MirrorOptions {
   /**
    * Render again only the articles and static pages saved since the
    * earlier run in the folder began (its manifest's time), with every
-   * listing, feed and sitemap; keep the rest of the earlier run's files.
-   * An article whose related stories changed keeps its page until a full run.
+   * listing, feed and sitemap; keep the rest of the earlier run's pages,
+   * unless a file they link to is gone (then they are rendered again too).
+   * An article whose related stories changed otherwise keeps its page
+   * until a full run.
    */
   sinceLastRun?: boolean;
   /** Told after each file this run handles, with how many it knows of so far (mirror-progress.ts). */
   onProgress?: (done: number, total: number) => void;
+  /** Told each file whose bytes this run writes (new or changed), as it writes it. */
+  onWritten?: (file: string) => void;
 }
 
 /** What a run wrote. */
@@ -89,10 +94,17 @@ export interface MirrorSummary {
   /** Files in the mirror (the manifest's entries), and their bytes. */
   files: number;
   bytes: number;
-  /** The files whose bytes were written this run (new or changed), in the order written. */
-  written: string[];
-  /** Files of an earlier run removed (no longer published). */
+  /** How many files' bytes were written this run (new or changed): onWritten names them. */
+  written: number;
+  /** Files of an earlier run removed (listed in its manifest, no longer made). */
   removed: number;
+  /**
+   * Files in the folder that no run wrote (not in the earlier manifest nor
+   * this one: an operator's README, CNAME or `.well-known/`), at its top or
+   * in a folder of their own, sorted. They are left in place, and
+   * `midad mirror verify` fails on them (not in the manifest).
+   */
+  unlisted: string[];
   /** Site addresses listed or linked that the site did not answer 200, with its status. */
   failed: Array<{ path: string; status: number }>;
   /** The origin whose pages these are, which canonical links name. */
@@ -106,24 +118,112 @@ function mirrorOrigin(config: Config): string {
   return listed === undefined ? `http://localhost:${config.port}` : `http://${listed}`;
 }
 
+/** The pages a run holds, as the producers list them. */
+interface ListedPages {
+  /** Every page's mirror file, in the producers' order, with the note and search pages first. */
+  held: Set<string>;
+  /** The site address of the few files whose address is not sitePathOf(file). */
+  addresses: Map<string, string>;
+  /** Other names of held files: an article's short link `a/<id>/index.html`. */
+  aliases: Map<string, string>;
+  /** The articles' headlines. */
+  search: MirrorSearchIndex;
+  /** Pages of the earlier run not saved since it began (with `since` only). */
+  unchanged: Set<string>;
+}
+
+/**
+ * Runs every producer of MIRROR_PATH_PRODUCERS, keeping of each page only
+ * its mirror file (and an article's headline, for search).
+ */
+async function listPages(
+  deps: MirrorDeps,
+  earlier: { since: Date; files: MirrorFileList } | null,
+): Promise<ListedPages> {
+  const listed: ListedPages = {
+    held: new Set([NOTE_FILE, SEARCH_PAGE_FILE]),
+    addresses: new Map(),
+    aliases: new Map(),
+    search: new MirrorSearchIndex(mirrorOrigin(deps.config)),
+    unchanged: new Set(),
+  };
+  for (const produce of MIRROR_PATH_PRODUCERS) {
+    for await (const page of produce({ database: deps.database, timeZone: deps.config.timeZone })) {
+      const file = mirrorFileOf(page.path);
+      if (file === null || listed.held.has(file)) continue;
+      listed.held.add(file);
+      if (sitePathOf(file) !== page.path) listed.addresses.set(file, page.path);
+      // An article's short link `/a/<id>` leads to its canonical page.
+      const short = /^(a\/[0-9]+)\/[^/]+\/index\.html$/.exec(file)?.[1];
+      if (short) listed.aliases.set(`${short}/index.html`, file);
+      if (page.headline !== undefined) listed.search.add(file, page.headline);
+      if (earlier && page.savedAt && page.savedAt < earlier.since && earlier.files.has(file)) {
+        listed.unchanged.add(file);
+      }
+    }
+  }
+  return listed;
+}
+
+/**
+ * Of an earlier run's files, those a `--since` run keeps as they are: the
+ * pages not saved since (`listed.unchanged`) and the files pages use
+ * (images, stylesheets). When a file the earlier run held is gone, the
+ * kept pages' links are read: a page linking to what is gone is rendered
+ * again, and only the used files that a kept page still links to are kept
+ * (the others are taken again if a page rendered now links to them).
+ */
+async function keepSince(
+  outDir: string,
+  earlier: MirrorFileList,
+  listed: ListedPages,
+  entries: MirrorFileList,
+): Promise<void> {
+  const isResourceFile = (file: string) => isResource(`/${file}`);
+  let resources = [...earlier.paths()].filter(isResourceFile);
+  const gone = [...earlier.paths()].some(
+    (file) =>
+      !listed.held.has(file) && !isResourceFile(file) && !file.startsWith(`${MIRROR_OWN_DIR}/`),
+  );
+  if (gone) {
+    const links = await readKeptPageLinks(
+      outDir,
+      listed.unchanged,
+      (file) => listed.held.has(file),
+      isResourceFile,
+    );
+    for (const page of links.stale) listed.unchanged.delete(page);
+    resources = resources.filter((file) => links.used.has(file));
+  }
+  for (const file of [...listed.unchanged, ...resources]) entries.addEntry(earlier.get(file)!);
+}
+
 /**
  * Writes (or brings up to date) the mirror of the site in `outDir`.
- * @throws AppError `MIRROR_TARGET_INVALID` when `outDir` is a file, or a
- *   folder with files that holds no earlier mirror (nothing is written).
+ *
+ * Memory: a run holds, per page, its mirror file's name, an article's
+ * headline and a compact manifest entry (MirrorFileList), and renders the
+ * pages PAGES_AT_ONCE at a time; the earlier manifest is read line by line.
+ * @throws AppError `MIRROR_MEDIA_MISSING` when the site has images and
+ *   `config.mediaDir` is not a folder holding them, `MIRROR_TARGET_INVALID`
+ *   when `outDir` is a file, or a folder with files that holds no earlier
+ *   mirror, `MIRROR_TARGET_UNWRITABLE` (nothing is written in any case).
  */
 export async function writeMirror(
   deps: MirrorDeps,
   outDir: string,
   options: MirrorOptions = {},
 ): Promise<MirrorSummary> {
+  await checkMediaFolder(deps, deps.config.mediaDir);
   await checkTarget(outDir);
   const startedAt = deps.now();
-  const previous = options.sinceLastRun ? await readOwnManifest(outDir) : null;
-  const since = previous === null ? null : new Date(previous.writtenAt);
+  const previous = await readOwnManifest(outDir);
+  const since = options.sinceLastRun && previous !== null ? previous.writtenAt : null;
   const origin = mirrorOrigin(deps.config);
   const host = new URL(origin).host;
   const app = await buildApp({
-    config: deps.config,
+    // Each page is asked for once: a page cache would only hold pages (and garbage) for nothing.
+    config: { ...deps.config, pageCacheMb: 0 },
     database: deps.database,
     now: deps.now,
     logRequests: false,
@@ -134,60 +234,46 @@ export async function writeMirror(
   const summary: MirrorSummary = {
     files: 0,
     bytes: 0,
-    written: [],
+    written: 0,
     removed: 0,
+    unlisted: [],
     failed: [],
     origin,
   };
-  const entries = new Map<string, ManifestEntry>();
+  const entries = new MirrorFileList();
   const progress = new MirrorProgress(options.onProgress);
-  const put = async (file: string, bytes: Uint8Array) => {
-    entries.set(file, manifestEntry(file, bytes));
-    const path = join(outDir, file);
+  /** Whether the file at `path` already holds `file`'s bytes just listed in `entries`. */
+  const alreadyThere = async (file: string, path: string, bytes: Uint8Array) => {
+    // A run since the last one trusts the earlier manifest (and the size on disk) over reading.
+    if (since !== null && previous !== null) {
+      if (!entries.matches(file, previous.files)) return false;
+      return (await stat(path).catch(() => null))?.size === bytes.byteLength;
+    }
     const before = await readFile(path).catch(() => null);
-    if (before === null || !before.equals(bytes)) {
+    return before !== null && before.equals(bytes);
+  };
+  const put = async (file: string, bytes: Uint8Array) => {
+    entries.add(file, bytes);
+    const path = join(outDir, file);
+    if (!(await alreadyThere(file, path, bytes))) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
-      summary.written.push(file);
+      summary.written++;
+      options.onWritten?.(file);
     }
     progress.handled();
   };
   try {
     // What the pages may link to: every page listed, then the files they use.
-    const pages: Array<MirrorPage & { file: string }> = [];
-    const held = new Set<string>([NOTE_FILE, SEARCH_PAGE_FILE]);
-    const aliases = new Map<string, string>();
-    for (const produce of MIRROR_PATH_PRODUCERS) {
-      for await (const page of produce({
-        database: deps.database,
-        timeZone: deps.config.timeZone,
-      })) {
-        const file = mirrorFileOf(page.path);
-        if (file === null || held.has(file)) continue;
-        held.add(file);
-        pages.push({ ...page, file });
-        // An article's short link `/a/<id>` leads to its canonical page.
-        const short = /^(a\/[0-9]+)\/[^/]+\/index\.html$/.exec(file)?.[1];
-        if (short) aliases.set(`${short}/index.html`, file);
-      }
+    const listed = await listPages(
+      deps,
+      since === null || previous === null ? null : { since, files: previous.files },
+    );
+    const { held, aliases, addresses, search, unchanged } = listed;
+    if (since !== null && previous !== null) {
+      await keepSince(outDir, previous.files, listed, entries);
     }
-    // A run since the last one keeps the files of what was not saved since, and every file
-    // that is not a page (images, assets), unless a page listed now lies there.
-    const unchanged = new Set<string>();
-    if (previous !== null && since !== null) {
-      const listed = new Map(pages.map((p) => [p.file, p]));
-      for (const entry of previous.files) {
-        const page = listed.get(entry.path);
-        const keep = page
-          ? page.savedAt !== undefined && page.savedAt < since
-          : !entry.path.endsWith('/index.html') && !held.has(entry.path);
-        if (keep) {
-          entries.set(entry.path, entry);
-          unchanged.add(entry.path);
-        }
-      }
-    }
-    progress.found(pages.length + 1);
+    progress.found(held.size - 1);
     const resources = new Set<string>();
     const links = (fromPath: string, from: string) => (url: string) =>
       linkIn(url, { origin, fromPath, from, held, aliases, resources });
@@ -200,38 +286,40 @@ export async function writeMirror(
       }
       return { type: String(response.headers['content-type'] ?? ''), body: response.rawPayload };
     };
-    const limit = pLimit(PAGES_AT_ONCE);
+    const renderPage = async (file: string) => {
+      const path = addresses.get(file) ?? sitePathOf(file);
+      const got = await render(path);
+      if (got === null) return progress.handled();
+      if (!got.type.startsWith('text/html')) return put(file, got.body);
+      const html = rewriteHtmlLinks(
+        got.body.toString('utf8'),
+        links(path, file),
+        (element, changed): Record<string, string> =>
+          element.tagName === 'html'
+            ? { [MIRROR_PAGE_MARK]: '' }
+            : // A form now sent to the note page is sent by GET: a static host refuses POST.
+              element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
+              ? { method: 'get' }
+              : {},
+      );
+      return put(file, Buffer.from(html));
+    };
     await put(NOTE_FILE, Buffer.from(notePage()));
-    await Promise.all(
-      pages.map(({ path, file }) =>
-        limit(async () => {
-          if (unchanged.has(file)) return progress.handled();
-          const got = await render(path);
-          if (got === null) return progress.handled();
-          if (!got.type.startsWith('text/html')) return put(file, got.body);
-          const html = rewriteHtmlLinks(
-            got.body.toString('utf8'),
-            links(path, file),
-            (element, changed): Record<string, string> =>
-              element.tagName === 'html'
-                ? { [MIRROR_PAGE_MARK]: '' }
-                : // A form now sent to the note page is sent by GET: a static host refuses POST.
-                  element.tagName === 'form' && changed.action === relativeLink(file, NOTE_FILE)
-                  ? { method: 'get' }
-                  : {},
-          );
-          return put(file, Buffer.from(html));
-        }),
-      ),
-    );
+    // A few pages at a time, taken in order from one queue: nothing is made per page ahead.
+    const queue = held.values();
+    const renderQueue = async () => {
+      for (const file of queue) {
+        if (file === NOTE_FILE || file === SEARCH_PAGE_FILE) continue;
+        if (unchanged.has(file)) progress.handled();
+        else await renderPage(file);
+      }
+    };
+    await Promise.all(Array.from({ length: PAGES_AT_ONCE }, renderQueue));
     // Indexed in the producers' order (articles oldest first), whatever order they were written in.
-    const search = new MirrorSearchIndex(origin);
-    for (const { file, headline } of pages) {
-      if (headline !== undefined && entries.has(file)) search.add(file, headline);
+    for (const [file, text] of search.files((f) => entries.has(f))) {
+      progress.found(1);
+      await put(file, Buffer.from(text));
     }
-    const searchFiles = [...search.files()];
-    progress.found(searchFiles.length);
-    for (const [file, text] of searchFiles) await put(file, Buffer.from(text));
     // The files pages use, and those that stylesheets use in turn (fonts).
     const done = new Set<string>();
     for (
@@ -254,17 +342,16 @@ export async function writeMirror(
         await put(file, body);
       }
     }
-    summary.removed = await removeStale(outDir, entries);
+    if (previous !== null) summary.removed = await removeGone(outDir, previous.files, entries);
+    summary.unlisted = await unlistedFiles(outDir, entries);
     const keys = await ensureMirrorKeys(deps.database.db);
-    const signed = signManifest(origin, startedAt, entries.values(), keys.privateKey);
+    await writeSignedManifest(outDir, origin, startedAt, entries, keys.privateKey);
     await writeFile(join(outDir, PUBLIC_KEY_FILE), keys.publicKey);
-    await writeFile(join(outDir, MANIFEST_FILE), signed.json);
-    await writeFile(join(outDir, SIGNATURE_FILE), `${signed.signature}\n`);
   } finally {
     await app.close();
   }
-  summary.files = entries.size;
-  summary.bytes = [...entries.values()].reduce((sum, e) => sum + e.size, 0);
+  summary.files = entries.count;
+  summary.bytes = entries.bytes;
   return summary;
 }
 
@@ -366,16 +453,21 @@ export async function checkTarget(outDir: string): Promise<void> {
 }
 
 /**
- * Removes the files of `outDir` that this run did not write (what is no
- * longer published), and folders left empty.
+ * Removes the files of `outDir` that the earlier run listed (`earlier`)
+ * and this one did not make (`kept`): what is no longer published. Files
+ * no run wrote stay. Folders left empty go too.
  * @returns how many files were removed.
  */
-async function removeStale(outDir: string, kept: ReadonlyMap<string, unknown>): Promise<number> {
+async function removeGone(
+  outDir: string,
+  earlier: MirrorFileList,
+  kept: MirrorFileList,
+): Promise<number> {
   let removed = 0;
   const folders = new Set<string>();
-  for (const file of await listMirrorFiles(outDir)) {
+  for (const file of earlier.paths()) {
     if (kept.has(file) || SIGNATURE_FILES.has(file)) continue;
-    await rm(join(outDir, file));
+    await rm(join(outDir, file), { force: true });
     removed++;
     for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) folders.add(dir);
   }
@@ -384,4 +476,31 @@ async function removeStale(outDir: string, kept: ReadonlyMap<string, unknown>): 
     await rmdir(join(outDir, dir)).catch(() => undefined);
   }
   return removed;
+}
+
+/**
+ * The files in `outDir` that no run wrote, relative, `/`-separated,
+ * sorted: at its top, the files that neither `listed` nor the signature's
+ * files are, and every file of a folder that holds none of `listed` (a
+ * `.well-known/`). The mirror's own folders (`a/`, `tag/`…) are not walked:
+ * at 100,000 articles that is some 400,000 folders, read for a warning;
+ * a file added inside one is never removed either, and `verify` names it.
+ */
+async function unlistedFiles(outDir: string, listed: MirrorFileList): Promise<string[]> {
+  const ours = new Set<string>();
+  for (const file of listed.paths()) ours.add(file.split('/', 1)[0]!);
+  const found: string[] = [];
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (ours.has(entry.name)) continue;
+      const inside = await readdir(join(outDir, entry.name), {
+        recursive: true,
+        withFileTypes: true,
+      });
+      for (const file of inside.filter((e) => !e.isDirectory())) {
+        found.push(relative(outDir, join(file.parentPath, file.name)).split(sep).join('/'));
+      }
+    } else if (!listed.has(entry.name) && !SIGNATURE_FILES.has(entry.name)) found.push(entry.name);
+  }
+  return found.sort();
 }
