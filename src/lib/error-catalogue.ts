@@ -216,6 +216,7 @@ export const ERROR_CATALOGUE = {
   MIRROR_HOOK_INVALID: { status: 400, key: 'error.MIRROR_HOOK_INVALID' },
   MIRROR_PUSH_FAILED: { status: 502, key: 'error.MIRROR_PUSH_FAILED' },
   MIRROR_HOOK_FAILED: { status: 500, key: 'error.MIRROR_HOOK_FAILED' },
+  MIRROR_CHILD_FAILED: { status: 500, key: 'error.MIRROR_CHILD_FAILED' },
 
   // Starting up (the CLI)
   CONFIG_INVALID: { status: 500, key: 'error.CONFIG_INVALID' },

@@ -52,8 +52,11 @@ export interface RefreshLog {
 }
 
 export interface MirrorRefreshDeps {
-  /** Writes the mirror: everything when `full`, else what changed since the last run. */
-  write(options: { full: boolean }): Promise<MirrorWriteReport>;
+  /**
+   * Writes the mirror: everything when `full`, else what changed since the
+   * last run. `signal` is aborted when the job stops: the write should end.
+   */
+  write(options: { full: boolean }, signal: AbortSignal): Promise<MirrorWriteReport>;
   /** Sends the written mirror on (push, hook); absent when neither is set. */
   send?(signal: AbortSignal): Promise<MirrorSent>;
   /** Milliseconds from the first change to the run. */
@@ -89,14 +92,13 @@ export interface RefreshCounts {
 /**
  * The refresh job. `heard` and `request` may be called at any time.
  * `stop()` ends it: a pending timer is cancelled and no run starts after
- * it. A run in progress ends cleanly: a write of the mirror under way is
- * awaited (writeMirror cannot be cut short, and must end before the
- * database closes; the server's grace period bounds the wait, and a write
- * cut short by the process's exit leaves the earlier manifest, so the next
- * run renders again everything since then); a push or hook under way is
- * abandoned: sent SIGTERM through `send`'s signal (rsync leaves whole
- * files, each renamed into place) and no hook starts after it. The copy
- * is brought up to date by the next run.
+ * it. A run in progress is ended through the signal given to `write` and
+ * `send`, and awaited: a write under way stops (the server's writes in a
+ * process of their own, which is sent SIGTERM: the folder keeps the earlier
+ * manifest, so the next run renders again everything since then); a push
+ * or hook under way is sent SIGTERM (rsync leaves whole files, each
+ * renamed into place) and no hook starts after it. The copy is brought up
+ * to date by the next run.
  */
 export class MirrorRefresh {
   readonly #deps: MirrorRefreshDeps;
@@ -188,7 +190,7 @@ export class MirrorRefresh {
     this.#full = false;
     let report: MirrorWriteReport;
     try {
-      report = await this.#deps.write({ full });
+      report = await this.#deps.write({ full }, this.#abort.signal);
     } catch (error) {
       // What this run was to write is written by the next, which renders everything since the last good one.
       this.#full ||= full;

@@ -78,13 +78,19 @@ describeEachDialect((dialect) => {
     let closing: Array<() => Promise<unknown>>;
 
     beforeEach(async () => {
-      database = await openTestDatabase(dialect);
-      staff = await createStaff(database, () => NOW);
       const folder = testFolder('mirror-refresh');
+      // The server writes the mirror in a process of its own, which opens the database by its settings.
+      const file = join(folder, 'site.db');
+      database =
+        dialect === 'sqlite'
+          ? { ...(await openDatabase({ file })), url: null }
+          : await openTestDatabase(dialect);
+      staff = await createStaff(database, () => NOW);
       mirror = join(folder, 'mirror');
       copy = join(folder, 'copy');
       hookLog = join(folder, 'hook.log');
       config = loadConfig({
+        ...(database.url === null ? { MIDAD_DB: file } : { MIDAD_DATABASE_URL: database.url }),
         MIDAD_BASE_URL: ORIGIN,
         MIDAD_MEDIA_DIR: join(folder, 'media'),
         MIDAD_MIRROR_DIR: mirror,
@@ -119,7 +125,6 @@ describeEachDialect((dialect) => {
       await checkMirrorSettings(config);
       const job = await startMirrorRefresh({
         config,
-        database,
         now: () => NOW,
         changes,
         log: recordingLog(logs),

@@ -1,19 +1,20 @@
 /**
  * The static mirror kept by `midad serve` (MIDAD_MIRROR_DIR, issue 22):
  * the settings checked at start, and the refresh job
- * (services/mirror-refresh.ts) wired to writeMirror and to the push and
- * hook (services/mirror-publish.ts). Run only where the background jobs
+ * (services/mirror-refresh.ts) wired to writeMirror, run in a process of
+ * its own (serve-mirror-process.ts), and to the push and hook
+ * (services/mirror-publish.ts). Run only where the background jobs
  * run (serve-site.ts: the single process, or worker 1 of `--workers N`);
  * every worker's and instance's changes reach it over the change channel.
  */
 import type { Config } from '../../config/schema.js';
 import { AppError } from '../../lib/errors.js';
 import type { ChangeChannel } from '../../services/change-channel.js';
-import type { Database } from '../../services/database.js';
 import { readOwnManifest } from '../../services/mirror-manifest.js';
 import { checkHookProgram, runProgram, sendMirror } from '../../services/mirror-publish.js';
 import { MirrorRefresh, type RefreshLog } from '../../services/mirror-refresh.js';
-import { checkTarget, writeMirror } from '../../web/mirror/write-mirror.js';
+import { writeMirrorInChild } from './serve-mirror-process.js';
+import { checkTarget } from '../../web/mirror/write-mirror.js';
 
 /**
  * Checks the mirror's settings that need the file system, before the
@@ -42,8 +43,8 @@ export async function checkMirrorSettings(config: Config): Promise<void> {
 
 /** What the refresh job is wired to. */
 export interface MirrorRefreshWiring {
+  /** The settings, which name the database the mirror's process opens. */
   config: Config;
-  database: Database;
   now: () => Date;
   /** The change channel the app purges on: the job is told the same changes. */
   changes: ChangeChannel;
@@ -61,7 +62,7 @@ export interface MirrorRefreshWiring {
 export async function startMirrorRefresh(
   wiring: MirrorRefreshWiring,
 ): Promise<MirrorRefresh | null> {
-  const { config, database, now, changes, log } = wiring;
+  const { config, now, changes, log } = wiring;
   const dir = config.mirrorDir;
   if (dir === undefined) return null;
   const sending = {
@@ -69,15 +70,12 @@ export async function startMirrorRefresh(
     ...(config.mirrorHook !== undefined ? { hook: config.mirrorHook } : {}),
   };
   const refresh = new MirrorRefresh({
-    write: async ({ full }) => {
-      const summary = await writeMirror({ config, database, now }, dir, { sinceLastRun: !full });
-      return {
-        files: summary.files,
-        written: summary.written,
-        removed: summary.removed,
-        failed: summary.failed,
-      };
-    },
+    // In a process of its own: a run would hold this one's event loop from the readers for minutes.
+    write: ({ full }, signal) =>
+      writeMirrorInChild(
+        { config, outDir: dir, sinceLastRun: !full, startedAt: now().getTime() },
+        signal,
+      ),
     ...(Object.keys(sending).length > 0
       ? { send: (signal: AbortSignal) => sendMirror(dir, sending, runProgram, signal) }
       : {}),

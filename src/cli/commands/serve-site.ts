@@ -258,7 +258,7 @@ async function startBackgroundJobs(
   changes: ChangeChannel,
 ): Promise<() => Promise<void>> {
   // Told every public change of every worker and instance, scheduled publishes below too.
-  const mirrorRefresh = await startMirrorRefresh({ config, database, now, changes, log: app.log });
+  const mirrorRefresh = await startMirrorRefresh({ config, now, changes, log: app.log });
   // Scheduled articles whose time passed while the server was down go out now.
   const stopScheduler = startScheduler(
     { database, now, onPublicChange: app.publicChange },
