@@ -271,7 +271,7 @@ describe('loadConfig, the mirror kept by the server', () => {
     );
   });
 
-  it.each(['-1', '3601', '1.5', 'soon'])('refuses the delay %j', (delay) => {
+  it.each(['-1', '3601', '1.5', 'soon', '0x10', '1e2', ' 5 '])('refuses the delay %j', (delay) => {
     expect(() => loadConfig({ ...dir, MIDAD_MIRROR_DELAY: delay })).toThrow(
       /^Invalid settings: MIDAD_MIRROR_DELAY: /,
     );

@@ -9,6 +9,18 @@ import { rsyncDestinationProblem } from '../lib/rsync-destination.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
+/**
+ * A whole number setting from `min` to `max`: a number, or text of decimal
+ * digits alone (the environment's form). Not z.coerce.number() alone,
+ * which takes "0x10", "1e2", " 5 " and "" (as 0) too.
+ */
+function wholeNumber(min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && !/^[0-9]+$/.test(value) ? Number.NaN : value),
+    z.coerce.number({ error: 'must be a whole number written in digits' }).int().min(min).max(max),
+  );
+}
+
 /** True for an http(s) URL with nothing after the host (a trailing slash is allowed). */
 function isOrigin(value: string): boolean {
   try {
@@ -134,9 +146,9 @@ export const configSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   /** Reading speed for reading-time labels, words per minute. Env `MIDAD_READING_WPM`. */
-  readingWordsPerMinute: z.coerce.number().int().min(50).max(1000).default(275),
+  readingWordsPerMinute: wholeNumber(50, 1000).default(275),
   /** How often buffered view counts are written, ms. Env `MIDAD_VIEW_FLUSH_MS`. */
-  viewFlushMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+  viewFlushMs: wholeNumber(100, 600_000).default(5000),
   /**
    * File that keeps view counts the database refuses when the server stops
    * (a full disk), added at the next start. Unset: `<dbFile>.views-spool.jsonl`
@@ -150,12 +162,12 @@ export const configSchema = z.object({
    * counter's flush, at most once every ten minutes. 1 to 720. Env
    * `MIDAD_VIEW_MINUTES_RETENTION_HOURS`.
    */
-  viewMinutesRetentionHours: z.coerce.number().int().min(1).max(720).default(24),
+  viewMinutesRetentionHours: wholeNumber(1, 720).default(24),
   /**
    * View beacons (`POST /views/<id>`) taken at most per address and minute;
    * more get 429 and count nothing. Env `MIDAD_VIEW_BEACONS_PER_MINUTE`.
    */
-  viewBeaconsPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  viewBeaconsPerMinute: wholeNumber(1, 1_000_000).default(60),
   /**
    * Event streams (Server-Sent Events: live pages, the live dashboard) held
    * at most by one instance; more get 503 with Retry-After. Each costs a
@@ -163,7 +175,7 @@ export const configSchema = z.object({
    * bench`, its SSE part, measured 11–19 KiB RSS). Env
    * `MIDAD_SSE_MAX_CONNECTIONS`.
    */
-  sseMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  sseMaxConnections: wholeNumber(1, 1_000_000).default(10_000),
   /**
    * Event streams held at most for one client address (request.ip, so the
    * proxy's X-Forwarded-For when MIDAD_TRUST_PROXY names it); more get 429
@@ -173,7 +185,7 @@ export const configSchema = z.object({
    * pages, so the default is well above what one household opens. Env
    * `MIDAD_SSE_MAX_PER_ADDRESS`.
    */
-  sseMaxPerAddress: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  sseMaxPerAddress: wholeNumber(1, 1_000_000).default(50),
   /** pino log level. Env `MIDAD_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -211,7 +223,7 @@ export const configSchema = z.object({
    * an 8,660 × 5,773 frame), judged from the file's header before decoding.
    * At most 268,402,689, libvips' own limit. Env `MIDAD_UPLOAD_MAX_PIXELS`.
    */
-  uploadMaxPixels: z.coerce.number().int().min(1).max(268_402_689).default(50_000_000),
+  uploadMaxPixels: wholeNumber(1, 268_402_689).default(50_000_000),
   /**
    * Origins whose web pages may call the Content API from a browser (CORS):
    * a comma-separated list of origins, or `*` for any. Empty (default): none.
@@ -243,19 +255,19 @@ export const configSchema = z.object({
    * 24 held 167–169, 16 held 155–161; bench/memory.ts). 0 turns the page
    * cache off. Env `MIDAD_PAGE_CACHE_MB`.
    */
-  pageCacheMb: z.coerce.number().int().min(0).max(16_384).default(16),
+  pageCacheMb: wholeNumber(0, 16_384).default(16),
   /**
    * How long a cached page is kept at most, seconds, even when nothing
    * announces a change (view counts and most-read lists move without one).
    * Env `MIDAD_PAGE_CACHE_SECONDS`.
    */
-  pageCacheSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+  pageCacheSeconds: wholeNumber(1, 86_400).default(60),
   /**
    * `s-maxage` sent with public pages, seconds: how long a CDN or proxy in
    * front may keep a page without asking (0: it must ask every time).
    * Env `MIDAD_CDN_MAX_AGE`.
    */
-  cdnMaxAge: z.coerce.number().int().min(0).max(86_400).default(60),
+  cdnMaxAge: wholeNumber(0, 86_400).default(60),
   /**
    * A URL that receives a POST of `{"keys": [...]}` (surrogate keys) after
    * each change, for a CDN purge (a small relay to Fastly's or Cloudflare's
@@ -304,13 +316,13 @@ export const configSchema = z.object({
    * writes the mirror, so that a burst of publishes makes one run (0 to
    * 3600). Env `MIDAD_MIRROR_DELAY`.
    */
-  mirrorDelaySeconds: z.coerce.number().int().min(0).max(3600).default(60),
+  mirrorDelaySeconds: wholeNumber(0, 3600).default(60),
   /**
    * Days a wire item stays in the desk's queue after its last change at
    * the agency; older items are pruned at each poll (drafts made of them
    * stay). Env `MIDAD_WIRE_RETENTION_DAYS`.
    */
-  wireRetentionDays: z.coerce.number().int().min(1).max(365).default(7),
+  wireRetentionDays: wholeNumber(1, 365).default(7),
   /**
    * The folders under which a folder source added from the newsroom must
    * lie (after `..` and symbolic links are resolved), comma-separated;
@@ -359,9 +371,9 @@ export const configSchema = z.object({
    */
   mailFrom: z.string().min(3).max(300).optional(),
   /** Mails sent a minute at most by one instance (1 to 100,000). Env `MIDAD_MAIL_PER_MINUTE`. */
-  mailPerMinute: z.coerce.number().int().min(1).max(100_000).default(600),
+  mailPerMinute: wholeNumber(1, 100_000).default(600),
   /** Push messages sent a minute at most by one instance (1 to 1,000,000). Env `MIDAD_PUSH_PER_MINUTE`. */
-  pushPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(60_000),
+  pushPerMinute: wholeNumber(1, 1_000_000).default(60_000),
   /**
    * The Telegram Bot API's base URL, without the `/bot<token>` part.
    * A newsroom where Telegram is blocked may point it at a relay; the
