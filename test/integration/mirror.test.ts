@@ -11,6 +11,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   appendFile,
+  lstat,
   mkdir,
   readdir,
   readFile,
@@ -41,7 +42,11 @@ import { removeTag } from '../../src/services/taxonomy.js';
 import type { Database } from '../../src/storage/database.js';
 import { ViewCounter } from '../../src/services/view-counter.js';
 import { buildApp } from '../../src/web/app.js';
-import { writeMirror } from '../../src/web/mirror/write-mirror.js';
+import {
+  runWasCutShort,
+  UNFINISHED_RUN_FILE,
+  writeMirror,
+} from '../../src/web/mirror/write-mirror.js';
 import { describeEachDialect, openTestDatabase } from '../helpers/dialects.js';
 import { BIG_ID, fillSite } from '../helpers/full-site.js';
 import { content, type Staff } from '../helpers/newsroom.js';
@@ -520,6 +525,47 @@ describeEachDialect((dialect) => {
       file: '.well-known/security.txt',
       reason: 'not in the manifest',
     });
+  });
+
+  it('never writes or removes through a symbolic link put in the folder: the link goes, its target stays', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const outside = testFolder('mirror-outside');
+    await writeFile(join(outside, 'victim.txt'), 'VICTIM');
+    await mkdir(join(outside, 'folder'));
+    await writeFile(join(outside, 'folder', 'index.html'), 'keep');
+    await rm(join(out, 'robots.txt'));
+    await symlink(join(outside, 'victim.txt'), join(out, 'robots.txt'));
+    await rm(join(out, 'corrections'), { recursive: true });
+    await symlink(join(outside, 'folder'), join(out, 'corrections'));
+    for (const sinceLastRun of [false, true]) {
+      await writeMirror({ config, database, now: () => NOW }, out, { sinceLastRun });
+      expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('VICTIM');
+      expect(await readFile(join(outside, 'folder', 'index.html'), 'utf8')).toBe('keep');
+      expect((await lstat(join(out, 'robots.txt'))).isFile()).toBe(true);
+      expect((await lstat(join(out, 'corrections'))).isDirectory()).toBe(true);
+      expect((await verifyMirror(out)).manifest.site).toBe(ORIGIN);
+    }
+  });
+
+  it('marks a run until its manifest is signed, so that a run cut short is known and made again', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    expect(await runWasCutShort(out)).toBe(false);
+    // A run stopped half-way: a page rewritten, the mark left, the old manifest.
+    await writeFile(join(out, UNFINISHED_RUN_FILE), 'cut short\n');
+    await writeFile(join(out, 'index.html'), 'half written');
+    expect(await runWasCutShort(out)).toBe(true);
+    const error = await verifyMirror(out).catch((e: unknown) => e as AppError);
+    expect((error as AppError).details).toEqual({ file: 'index.html', reason: 'changed' });
+    await writeMirror({ config, database, now: () => NOW }, out, { sinceLastRun: true });
+    expect(await runWasCutShort(out)).toBe(false);
+    expect((await verifyMirror(out)).manifest.site).toBe(ORIGIN);
+    // A first run cut short left pages and the mark, no manifest: the folder is still taken.
+    const first = join(testFolder('mirror-first'), 'site');
+    await mkdir(join(first, 'mirror'), { recursive: true });
+    await writeFile(join(first, UNFINISHED_RUN_FILE), 'cut short\n');
+    await writeFile(join(first, 'index.html'), 'half written');
+    await writeMirror({ config, database, now: () => NOW }, first);
+    expect((await verifyMirror(first)).manifest.site).toBe(ORIGIN);
   });
 
   it('its search finds an article by a headline word in any spelling, from the chunks it loads', async () => {

@@ -14,7 +14,7 @@ import { readOwnManifest } from '../../services/mirror-manifest.js';
 import { checkHookProgram, runProgram, sendMirror } from '../../services/mirror-publish.js';
 import { MirrorRefresh, type RefreshLog } from '../../services/mirror-refresh.js';
 import { writeMirrorInChild } from './serve-mirror-process.js';
-import { checkTarget } from '../../web/mirror/write-mirror.js';
+import { checkTarget, runWasCutShort } from '../../web/mirror/write-mirror.js';
 
 /**
  * Checks the mirror's settings that need the file system, before the
@@ -53,9 +53,9 @@ export interface MirrorRefreshWiring {
 
 /**
  * Starts keeping the mirror in MIDAD_MIRROR_DIR fresh: the job is told
- * every change of `changes`, and a first run is asked for when the folder
- * holds no mirror yet (a full one: writeMirror writes everything when
- * there is no earlier manifest).
+ * every change of `changes`, and a run is asked for at once when the
+ * folder holds no mirror yet (a full one) or the last run was cut short
+ * (a stop during it: the folder no longer matches its manifest).
  * @returns the job (its `stop()` is the server's to call), or null
  *   without MIDAD_MIRROR_DIR.
  */
@@ -83,6 +83,8 @@ export async function startMirrorRefresh(
     log,
   });
   changes.onChange(refresh.heard);
-  if ((await readOwnManifest(dir)) === null) refresh.request();
+  // The first run writes everything; a run cut short (a stop during it) is made again.
+  if ((await readOwnManifest(dir)) === null) refresh.request({ full: true });
+  else if (await runWasCutShort(dir)) refresh.request();
   return refresh;
 }

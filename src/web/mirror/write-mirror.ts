@@ -22,7 +22,17 @@
  * reported.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  access,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import {
@@ -52,12 +62,26 @@ import { buildApp } from '../app.js';
 import { readKeptPageLinks } from './kept-pages.js';
 import { MIRROR_PATH_PRODUCERS } from './mirror-paths.js';
 import { MirrorProgress } from './mirror-progress.js';
+import { PlainPaths } from './plain-paths.js';
 import { MirrorSearchIndex, SEARCH_PAGE_FILE } from './mirror-search.js';
 import { ownPage } from './own-page.js';
 import { rewriteCssUrls, rewriteHtmlLinks } from './rewrite-links.js';
 
 /** The note page that links to what a mirror does not hold lead to. */
 export const NOTE_FILE = `${MIRROR_OWN_DIR}/note.html`;
+
+/**
+ * The file a run puts in the mirror when it starts writing and removes
+ * once its manifest is signed: found at any other time, a run was cut
+ * short (a stop, a crash) and the folder no longer matches its manifest
+ * (`verify` names the mark among the files the manifest does not list).
+ */
+export const UNFINISHED_RUN_FILE = `${MIRROR_OWN_DIR}/unfinished-run`;
+
+/** Whether a run in mirror folder `dir` was cut short (UNFINISHED_RUN_FILE is there). */
+export async function runWasCutShort(dir: string): Promise<boolean> {
+  return (await lstat(join(dir, UNFINISHED_RUN_FILE)).catch(() => null)) !== null;
+}
 
 /** Pages rendered at once: enough to overlap rendering with writing files. */
 const PAGES_AT_ONCE = 4;
@@ -252,11 +276,14 @@ export async function writeMirror(
     const before = await readFile(path).catch(() => null);
     return before !== null && before.equals(bytes);
   };
+  const plain = new PlainPaths(outDir);
+  await plain.prepare(UNFINISHED_RUN_FILE);
+  await writeFile(join(outDir, UNFINISHED_RUN_FILE), `${startedAt.toISOString()}\n`);
   const put = async (file: string, bytes: Uint8Array) => {
     entries.add(file, bytes);
     const path = join(outDir, file);
+    await plain.prepare(file);
     if (!(await alreadyThere(file, path, bytes))) {
-      await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
       summary.written++;
       options.onWritten?.(file);
@@ -342,11 +369,15 @@ export async function writeMirror(
         await put(file, body);
       }
     }
-    if (previous !== null) summary.removed = await removeGone(outDir, previous.files, entries);
+    if (previous !== null) {
+      summary.removed = await removeGone(outDir, previous.files, entries, plain);
+    }
     summary.unlisted = await unlistedFiles(outDir, entries);
     const keys = await ensureMirrorKeys(deps.database.db);
+    for (const file of SIGNATURE_FILES) await plain.prepare(file);
     await writeSignedManifest(outDir, origin, startedAt, entries, keys.privateKey);
     await writeFile(join(outDir, PUBLIC_KEY_FILE), keys.publicKey);
+    await rm(join(outDir, UNFINISHED_RUN_FILE));
   } finally {
     await app.close();
   }
@@ -449,7 +480,9 @@ export async function checkTarget(outDir: string): Promise<void> {
   });
   if (stats === null) return;
   const manifest = await stat(join(outDir, MANIFEST_FILE)).catch(() => null);
-  if (!manifest?.isFile() && (await readdir(outDir)).length > 0) throw invalid();
+  // A first run cut short left pages and its mark, and no manifest yet: the folder is still ours.
+  if (manifest?.isFile() || (await runWasCutShort(outDir))) return;
+  if ((await readdir(outDir)).length > 0) throw invalid();
 }
 
 /**
@@ -462,18 +495,24 @@ async function removeGone(
   outDir: string,
   earlier: MirrorFileList,
   kept: MirrorFileList,
+  plain: PlainPaths,
 ): Promise<number> {
   let removed = 0;
   const folders = new Set<string>();
   for (const file of earlier.paths()) {
     if (kept.has(file) || SIGNATURE_FILES.has(file)) continue;
+    // Never through a link: a linked folder becomes an empty one, removed below.
+    await plain.prepare(file);
     await rm(join(outDir, file), { force: true });
     removed++;
     for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) folders.add(dir);
   }
   // Deepest first; a folder that still holds something stays.
   for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
-    await rmdir(join(outDir, dir)).catch(() => undefined);
+    await rmdir(join(outDir, dir)).then(
+      () => plain.forget(dir),
+      () => undefined,
+    );
   }
   return removed;
 }
