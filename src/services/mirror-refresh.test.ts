@@ -70,7 +70,12 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 const microtasksDone = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A job over fakes: writes, program runs and log lines are recorded. */
-function fakeJob(options: { write?: () => Promise<MirrorWriteReport>; run?: ProgramRunner } = {}) {
+function fakeJob(
+  options: {
+    write?: (signal: AbortSignal) => Promise<MirrorWriteReport>;
+    run?: ProgramRunner;
+  } = {},
+) {
   const timer = new FakeTimer();
   const writes: Array<{ full: boolean }> = [];
   const programs: Array<{ program: string; args: readonly string[] }> = [];
@@ -82,9 +87,9 @@ function fakeJob(options: { write?: () => Promise<MirrorWriteReport>; run?: Prog
   const line = (level: string) => (fields: object, message: string) =>
     void logs.push({ level, fields, message });
   const job = new MirrorRefresh({
-    write: async (mode) => {
+    write: async (mode, signal) => {
       writes.push(mode);
-      return options.write ? options.write() : REPORT;
+      return options.write ? options.write(signal) : REPORT;
     },
     send: (signal) => sendMirror(DIR, { push: PUSH, hook: HOOK }, run, signal),
     delayMs: DELAY_MS,
@@ -162,6 +167,25 @@ describe('MirrorRefresh', () => {
     expect(writes).toEqual([]);
     expect(programs).toEqual([]);
     expect(job.counts()).toEqual({ runs: 0, pending: false, running: false });
+  });
+
+  it('ends a write in progress when stopped: told as the stop, not as a failure, and nothing sent', async () => {
+    const { job, timer, programs, logs } = fakeJob({
+      write: (signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(new Error('ended by SIGTERM')));
+        }),
+    });
+    job.heard(published('1'));
+    timer.fire();
+    await microtasksDone();
+    await job.stop();
+
+    expect(programs).toEqual([]);
+    expect(logs.map((l) => `${l.level}: ${l.message}`)).toEqual([
+      'info: mirror run ended by the stop: the next start makes it again',
+    ]);
+    expect(job.counts()).toEqual({ runs: 1, pending: false, running: false });
   });
 
   it('ends a push in progress when stopped, and runs no hook after it', async () => {

@@ -194,7 +194,9 @@ export class MirrorRefresh {
     } catch (error) {
       // What this run was to write is written by the next, which renders everything since the last good one.
       this.#full ||= full;
-      log.error({ err: error }, 'mirror refresh failed');
+      if (this.#stopped)
+        log.info({}, 'mirror run ended by the stop: the next start makes it again');
+      else log.error({ err: error }, 'mirror refresh failed');
       return;
     }
     log.info(
