@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mirrorFileLinked, mirrorFileOf, relativeLink, sitePathOf } from './mirror-path.js';
+import {
+  isMirrorFilePath,
+  mirrorFileLinked,
+  mirrorFileOf,
+  relativeLink,
+  sitePathOf,
+} from './mirror-path.js';
 
 describe('mirrorFileOf', () => {
   it.each([
@@ -89,4 +95,30 @@ describe('mirrorFileLinked', () => {
   ])('%s is none: %s', (_, link) => {
     expect(mirrorFileLinked('a/index.html', link)).toBeNull();
   });
+});
+
+it('takes as a mirror file path only a relative path that stays inside the mirror', () => {
+  for (const good of [
+    'index.html',
+    'a/1/خبر/index.html',
+    'mirror/manifest.json',
+    '.well-known/x',
+  ]) {
+    expect(isMirrorFilePath(good)).toBe(true);
+  }
+  for (const bad of [
+    '',
+    '../x',
+    'a/../../x',
+    './x',
+    '/etc/passwd',
+    'a//b',
+    'a/',
+    'a\\..\\b',
+    'a\u0000b',
+    'a\nb',
+    'x'.repeat(2049),
+  ]) {
+    expect(isMirrorFilePath(bad)).toBe(false);
+  }
 });

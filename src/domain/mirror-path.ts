@@ -19,6 +19,23 @@
 /** The folder of a mirror that holds the mirror's own files (manifest, key, note, search). */
 export const MIRROR_OWN_DIR = 'mirror';
 
+/** The longest path of a file in a mirror, characters (a slug is at most a few hundred). */
+const MAX_MIRROR_FILE_PATH = 2048;
+
+/**
+ * Whether `path` can name a file inside a mirror, as a manifest lists it:
+ * relative and `/`-separated, with no empty, `.` or `..` segment, no
+ * backslash and no control character, at most MAX_MIRROR_FILE_PATH
+ * characters. A manifest entry that is not such a path would lead a run's
+ * removals, or `verify`'s reads, outside the mirror's folder.
+ */
+export function isMirrorFilePath(path: string): boolean {
+  if (path.length === 0 || path.length > MAX_MIRROR_FILE_PATH) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
 /**
  * The attribute a mirror's pages carry on `<html>`: the page scripts
  * (public/assets/reader.js, push.js, live.js) then call nothing of the

@@ -21,7 +21,7 @@ import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { MIRROR_OWN_DIR } from '../domain/mirror-path.js';
+import { isMirrorFilePath, MIRROR_OWN_DIR } from '../domain/mirror-path.js';
 import { AppError } from '../lib/errors.js';
 
 export const MANIFEST_FILE = `${MIRROR_OWN_DIR}/manifest.json`;
@@ -53,7 +53,7 @@ const manifestSchema = z.object({
   writtenAt: z.iso.datetime(),
   files: z.array(
     z.object({
-      path: z.string().min(1),
+      path: z.string().refine(isMirrorFilePath, 'not a path inside the mirror'),
       size: z.number().int().nonnegative(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
@@ -302,11 +302,14 @@ export interface OwnManifest {
  * writeSignedManifest lays it out (one field a line), without checking its
  * signature (the writer's own folder) and without holding its text whole;
  * null when there is none or it is not one (another layout, a field
- * missing or malformed).
+ * missing or malformed, a path that would lead outside the folder, over
+ * MAX_MANIFEST_BYTES): then a run writes the whole mirror and removes
+ * nothing.
  */
 export async function readOwnManifest(dir: string): Promise<OwnManifest | null> {
   const path = join(dir, MANIFEST_FILE);
-  if (!(await stat(path).catch(() => null))?.isFile()) return null;
+  const stats = await stat(path).catch(() => null);
+  if (!stats?.isFile() || stats.size > MAX_MANIFEST_BYTES) return null;
   const files = new MirrorFileList();
   const head: Record<string, unknown> = {};
   let entry: Partial<ManifestEntry> = {};
@@ -321,8 +324,9 @@ export async function readOwnManifest(dir: string): Promise<OwnManifest | null> 
       return null;
     }
     const name = field[1]!;
-    if (name === 'path' && typeof value === 'string' && value !== '') entry = { path: value };
-    else if (name === 'size' && Number.isSafeInteger(value) && (value as number) >= 0)
+    if (name === 'path' && typeof value === 'string' && isMirrorFilePath(value)) {
+      entry = { path: value };
+    } else if (name === 'size' && Number.isSafeInteger(value) && (value as number) >= 0)
       entry.size = value as number;
     else if (name === 'sha256' && typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) {
       if (entry.path === undefined || entry.size === undefined) return null;

@@ -547,6 +547,21 @@ describeEachDialect((dialect) => {
     }
   });
 
+  it('removes nothing outside its folder when its earlier manifest names a path that leads out', async () => {
+    await writeMirror({ config, database, now: () => NOW }, out);
+    const outside = join(out, '..', 'outside.txt');
+    await writeFile(outside, 'mine');
+    const manifest = join(out, 'mirror', 'manifest.json');
+    const text = await readFile(manifest, 'utf8');
+    expect(text).toContain('"path": "robots.txt"');
+    await writeFile(manifest, text.replace('"path": "robots.txt"', '"path": "../outside.txt"'));
+    for (const sinceLastRun of [true, false]) {
+      await writeMirror({ config, database, now: () => NOW }, out, { sinceLastRun });
+      expect(await readFile(outside, 'utf8')).toBe('mine');
+    }
+    expect((await verifyMirror(out)).manifest.site).toBe(ORIGIN);
+  });
+
   it('marks a run until its manifest is signed, so that a run cut short is known and made again', async () => {
     await writeMirror({ config, database, now: () => NOW }, out);
     expect(await runWasCutShort(out)).toBe(false);
