@@ -8,6 +8,7 @@
  * nowhere. The signed manifest verifies; a changed, missing or added file
  * fails, naming it. A second run writes only what changed.
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import {
   appendFile,
@@ -537,12 +538,16 @@ describeEachDialect((dialect) => {
     await symlink(join(outside, 'victim.txt'), join(out, 'robots.txt'));
     await rm(join(out, 'corrections'), { recursive: true });
     await symlink(join(outside, 'folder'), join(out, 'corrections'));
+    // A FIFO, whose opening for writing would block the run for ever.
+    await rm(join(out, 'index.html'));
+    execFileSync('mkfifo', [join(out, 'index.html')]);
     for (const sinceLastRun of [false, true]) {
       await writeMirror({ config, database, now: () => NOW }, out, { sinceLastRun });
       expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('VICTIM');
       expect(await readFile(join(outside, 'folder', 'index.html'), 'utf8')).toBe('keep');
       expect((await lstat(join(out, 'robots.txt'))).isFile()).toBe(true);
       expect((await lstat(join(out, 'corrections'))).isDirectory()).toBe(true);
+      expect((await lstat(join(out, 'index.html'))).isFile()).toBe(true);
       expect((await verifyMirror(out)).manifest.site).toBe(ORIGIN);
     }
   });

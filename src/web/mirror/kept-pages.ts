@@ -8,7 +8,7 @@
  * the mirror no longer holds, to be rendered again, and which files
  * (images, stylesheets) the others still use.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mirrorFileLinked } from '../../domain/mirror-path.js';
 
@@ -27,18 +27,25 @@ const LINK_ATTRIBUTE = /\s(href|src|action|formaction|poster|srcset)="([^"]*)"/g
  * Reads the pages `kept` (mirror files) of the mirror in `outDir` one at a
  * time and sorts them by their links, per `held` (whether the mirror holds
  * a file as a page this run) and `isResource` (whether a file is one that
- * pages use, taken when linked).
+ * pages use, taken when linked). A page is read only when it is a plain
+ * file of the size the earlier manifest gives (`sizeOf`, bytes); any
+ * other (a link, a FIFO, a file changed or grown since) is rendered again
+ * unread, so no read leaves the folder, blocks or takes more than a page.
  */
 export async function readKeptPageLinks(
   outDir: string,
   kept: Iterable<string>,
   held: (file: string) => boolean,
   isResource: (file: string) => boolean,
+  sizeOf: (file: string) => number | undefined,
 ): Promise<KeptPageLinks> {
   const found: KeptPageLinks = { stale: new Set(), used: new Set() };
   for (const page of kept) {
     if (!page.endsWith('.html')) continue;
-    const html = await readFile(join(outDir, page), 'utf8').catch(() => null);
+    const path = join(outDir, page);
+    const stats = await lstat(path).catch(() => null);
+    const plain = stats?.isFile() === true && stats.size === sizeOf(page);
+    const html = plain ? await readFile(path, 'utf8').catch(() => null) : null;
     if (html === null) {
       found.stale.add(page);
       continue;

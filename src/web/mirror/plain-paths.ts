@@ -25,7 +25,8 @@ export class PlainPaths {
 
   /**
    * Makes `file`'s folders (relative, `/`-separated) plain folders, and
-   * clears a link at `file`.
+   * removes whatever is at `file` that is neither a plain file nor a
+   * folder (a link, a FIFO, a socket, a device).
    * @throws a file system error when a folder cannot be made (a plain file
    *   in its place: it is not removed).
    */
@@ -42,8 +43,10 @@ export class PlainPaths {
       if (stats === null || stats.isSymbolicLink()) await this.#makeFolder(path);
       this.#plain.add(folder);
     }
+    // A link, a FIFO (whose opening would block), a socket or a device is no file of ours.
     const path = join(this.#root, file);
-    if ((await lstat(path).catch(() => null))?.isSymbolicLink()) await rm(path);
+    const own = await lstat(path).catch(() => null);
+    if (own !== null && !own.isFile() && !own.isDirectory()) await rm(path);
   }
 
   /** Makes folder `path`; one made meanwhile by a write running beside this one is as good. */

@@ -215,6 +215,7 @@ async function keepSince(
       listed.unchanged,
       (file) => listed.held.has(file),
       isResourceFile,
+      (file) => earlier.get(file)?.size,
     );
     for (const page of links.stale) listed.unchanged.delete(page);
     resources = resources.filter((file) => links.used.has(file));
