@@ -271,6 +271,17 @@ describe('loadConfig, the mirror kept by the server', () => {
     );
   });
 
+  it.each([
+    ['MIDAD_MIRROR_DIR', '/tmp/m\nx', 'holds a control character (a line break, a tab)'],
+    ['MIDAD_MIRROR_DIR', `/${'m'.repeat(4096)}`, 'longer than 4096 characters'],
+    ['MIDAD_MIRROR_PUSH', `h:/${'m'.repeat(100_000)}`, 'longer than 4096 characters'],
+    ['MIDAD_MIRROR_HOOK', '/bin/x\ty', 'holds a control character (a line break, a tab)'],
+  ])('refuses %s %#', (name, value, problem) => {
+    expect(() => loadConfig({ ...dir, [name]: value })).toThrow(
+      `Invalid settings: ${name}: ${problem}`,
+    );
+  });
+
   it.each(['-1', '3601', '1.5', 'soon', '0x10', '1e2', ' 5 '])('refuses the delay %j', (delay) => {
     expect(() => loadConfig({ ...dir, MIDAD_MIRROR_DELAY: delay })).toThrow(
       /^Invalid settings: MIDAD_MIRROR_DELAY: /,

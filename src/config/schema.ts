@@ -9,6 +9,21 @@ import { rsyncDestinationProblem } from '../lib/rsync-destination.js';
 import { isValidTimeZone } from '../lib/time-zone.js';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies.js';
 
+/** The longest file path or rsync destination a setting takes, characters (Linux's PATH_MAX). */
+const MAX_FILE_SETTING = 4096;
+
+/**
+ * A setting that names a file, a folder or an rsync destination: at most
+ * MAX_FILE_SETTING characters, and no control character (a line break in
+ * a folder's name is a mistake, and would split the log's lines).
+ */
+function fileSetting() {
+  return z
+    .string()
+    .max(MAX_FILE_SETTING, `longer than ${MAX_FILE_SETTING} characters`)
+    .refine((value) => !/\p{Cc}/u.test(value), 'holds a control character (a line break, a tab)');
+}
+
 /**
  * A whole number setting from `min` to `max`: a number, or text of decimal
  * digits alone (the environment's form). Not z.coerce.number() alone,
@@ -284,8 +299,7 @@ export const configSchema = z.object({
    * An absolute path; unset (the default): no mirror is kept. Env
    * `MIDAD_MIRROR_DIR`.
    */
-  mirrorDir: z
-    .string()
+  mirrorDir: fileSetting()
     .refine(isAbsolute, { message: 'not an absolute folder such as /srv/mirror' })
     .optional(),
   /**
@@ -296,6 +310,7 @@ export const configSchema = z.object({
    */
   mirrorPush: z
     .string()
+    .max(MAX_FILE_SETTING, `longer than ${MAX_FILE_SETTING} characters`)
     .superRefine((value, ctx) => {
       const problem = rsyncDestinationProblem(value);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
@@ -306,8 +321,7 @@ export const configSchema = z.object({
    * folder as its one argument, without a shell; a relative path is taken
    * from the working directory. Needs `mirrorDir`. Env `MIDAD_MIRROR_HOOK`.
    */
-  mirrorHook: z
-    .string()
+  mirrorHook: fileSetting()
     .min(1)
     .transform((path) => resolve(path))
     .optional(),
